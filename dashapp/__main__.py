@@ -1,0 +1,5 @@
+"""`python -m dashapp` runs the CLI."""
+
+from dashapp.cli import main
+
+raise SystemExit(main())

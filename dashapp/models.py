@@ -1,0 +1,138 @@
+"""Typed, frozen records that cross the pipeline's stage boundaries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+# Granularity of a resolved DATE/TIME: what one value of this kind spans.
+Granularity = Literal[
+    "time", "day", "range", "week", "weekend", "month", "season", "quarter", "half",
+    "year", "decade", "century",
+]
+DocType = Literal["news", "narrative"]
+ActorKind = Literal["person", "country", "organisation"]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article. `date` is the publication date; `reference_date`, when set,
+    overrides it as the anchor of relative expressions (the writing date)."""
+
+    id: str
+    title: str
+    date: date
+    url: str
+    body: str
+    source: str = ""
+    reference_date: date | None = None
+
+    @property
+    def anchor(self) -> date:
+        return self.reference_date or self.date
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A temporal expression found in a text and resolved.
+
+    `start`/`end` are code-point offsets into the text (end exclusive). `value` is the
+    TIMEX3 value ("2021-12-30", "2014", "P3W", "2022-01-09/2022-01-10" for a range,
+    "PRESENT_REF", "XXXX-WXX-4"...). `first`/`last` give the inclusive interval of days a
+    DATE/TIME denotes, None when it does not denote a calendar interval (durations, sets,
+    vague references, unresolved values)."""
+
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str
+    mod: str | None = None
+    first: date | None = None
+    last: date | None = None
+    granularity: Granularity | None = None
+    explanation: str = ""
+    confidence: float = 1.0
+    alternatives: tuple[str, ...] = ()
+    # For members of a coordinated range ("January 9 and 10", "Jan. 9-10", "between March
+    # 15 and 17", "from 2014 to 2016"): the inclusive interval of the whole range, shared by
+    # every member. None for single expressions and for lists ("in 2008 and again in 2014").
+    range: tuple[date, date] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A canonical actor: `kind` person/country/organisation; `affiliation` is the country
+    or organisation a person belongs to (canonical name), None otherwise."""
+
+    name: str
+    kind: ActorKind
+    affiliation: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One dated statement supporting an event."""
+
+    article: str  # Article.id
+    text: str  # the temporal expression as written
+    start: int  # offsets of the expression in the article body
+    end: int
+    type: TimexType
+    value: str
+    sentence: str
+    explanation: str
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A dated happening, merged from one or more mentions.
+
+    `start`/`end` are inclusive ISO dates of the interval; `value` the TIMEX3 value;
+    `type` a PLOVER top-level category (or STATEMENT); `quad_class` one of
+    "verbal cooperation", "material cooperation", "verbal conflict", "material conflict",
+    "neutral"."""
+
+    id: str
+    label: str
+    type: str
+    quad_class: str
+    start: date
+    end: date
+    value: str
+    granularity: Granularity
+    actors: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+    source: str | None = None
+    target: str | None = None
+    approximate: bool = False
+    articles: int = 1
+    other_dates: tuple[str, ...] = field(default=())
+    human: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What the pipeline makes of a batch of articles."""
+
+    articles: tuple[Article, ...]
+    timexes: dict[str, tuple[Timex, ...]]  # Article.id -> its resolved expressions
+    events: tuple[Event, ...]
+    actors: tuple[Actor, ...]  # every actor some event names, once
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """A dashboard/export selection. Empty tuples mean "no restriction"."""
+
+    actors: tuple[str, ...] = ()
+    include_affiliated: bool = False  # "Russia" also selects Putin's and Lavrov's events
+    types: tuple[str, ...] = ()
+    date_from: date | None = None  # events whose interval overlaps [date_from, date_to]
+    date_to: date | None = None
+    articles: tuple[str, ...] = ()  # Article.id
+    min_confidence: float = 0.0
+    text: str = ""  # case-insensitive substring of label or any mention sentence
