@@ -1,0 +1,537 @@
+"""Pure figure builders: events (or per-bucket counts) and options -> a plotly Figure.
+
+The same functions draw the dashboard and the PNG/SVG/PDF exports. Nothing here reads a
+store or a request. Every piece of article text goes through `plain()` or `wrap_plain()`
+before it reaches the figure, because plotly renders a subset of HTML (`<b>`, `<br>`,
+`<a href>`) in hover labels, titles and ticks.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+import plotly.graph_objects as go
+
+from dashapp.models import Event, Mention
+
+Lane = Literal["actor", "type"]
+ColorBy = Literal["quad", "type"]
+Bucket = Literal["week", "month"]
+
+QUAD_COLORS: dict[str, str] = {
+    "verbal cooperation": "#6aa84f",
+    "material cooperation": "#1b7837",
+    "verbal conflict": "#e69138",
+    "material conflict": "#c0392b",
+    "neutral": "#7f7f7f",
+}
+# Colour-blind-friendly qualitative palette (Okabe-Ito plus greys) for event types.
+TYPE_PALETTE = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#D55E00",
+    "#CC79A7",
+    "#56B4E9",
+    "#F0E442",
+    "#000000",
+    "#999999",
+    "#882255",
+    "#44AA99",
+    "#117733",
+    "#332288",
+    "#AA4499",
+)
+NO_ACTOR = "(no actor)"
+OTHER_LANE = "(other)"
+# Granularities drawn as a light band over their whole span rather than a point or bar.
+BAND_GRANULARITIES = frozenset({"month", "season", "quarter", "half", "year", "decade", "century"})
+MS_PER_DAY = 86_400_000
+WRAP = 72  # characters per hover line
+LONG_TOKEN = 40  # longer runs without a space are cut so a label never overflows
+SENTENCE_LIMIT = 420
+
+
+@dataclass(frozen=True, slots=True)
+class FigureOptions:
+    """How to draw: lanes by actor or type, colour by quad class or type, at most
+    `max_lanes` lanes (the rest share one "(other)" lane)."""
+
+    lane: Lane = "actor"
+    color: ColorBy = "quad"
+    title: str | None = None
+    max_lanes: int = 18
+    height: int | None = None
+    width: int | None = None
+    uirevision: str = "timeline"
+    x_range: tuple[date, date] | None = None
+
+
+# --------------------------------------------------------------------------- text
+
+
+def plain(text: object) -> str:
+    """Text from an article made inert for plotly's pseudo-HTML: every `<`, `>`, `&`
+    and quote becomes an entity, which plotly displays literally."""
+    return html.escape(str(text), quote=True)
+
+
+def _cut_long(token: str, limit: int = LONG_TOKEN) -> list[str]:
+    return [token[i : i + limit] for i in range(0, len(token), limit)] or [token]
+
+
+def wrap_plain(
+    text: str,
+    *,
+    width: int = WRAP,
+    highlight: tuple[int, int] | None = None,
+    limit: int = SENTENCE_LIMIT,
+) -> str:
+    """Escape and wrap `text` into `<br>`-separated lines of about `width` characters,
+    cutting very long tokens, truncating after `limit` characters, and bolding the
+    characters in `highlight` (offsets into `text`)."""
+    truncated = len(text) > limit
+    if truncated:
+        text = text[:limit]
+    pieces: list[tuple[int, int]] = []  # spans of text, each at most LONG_TOKEN long
+    for m in re.finditer(r"\S+", text):
+        start = m.start()
+        for chunk in _cut_long(m.group()):
+            pieces.append((start, start + len(chunk)))
+            start += len(chunk)
+    lines: list[list[tuple[int, int]]] = [[]]
+    used = 0
+    for s, e in pieces:
+        if lines[-1] and used + 1 + (e - s) > width:
+            lines.append([])
+            used = 0
+        used += (1 if lines[-1] else 0) + (e - s)
+        lines[-1].append((s, e))
+
+    def render(s: int, e: int) -> str:
+        if highlight is None or e <= highlight[0] or s >= highlight[1]:
+            return plain(text[s:e])
+        hs, he = max(s, highlight[0]), min(e, highlight[1])
+        return plain(text[s:hs]) + "<b>" + plain(text[hs:he]) + "</b>" + plain(text[he:e])
+
+    out: list[str] = []
+    for line in lines:
+        parts: list[str] = []
+        prev_end: int | None = None
+        for s, e in line:
+            if prev_end is not None:
+                gap = text[prev_end:s]
+                # Keep the highlight continuous over spaces inside the expression.
+                if highlight and highlight[0] < s <= highlight[1] and prev_end >= highlight[0]:
+                    parts.append("<b> </b>" if gap else "")
+                else:
+                    parts.append(" " if gap else "")
+            parts.append(render(s, e))
+            prev_end = e
+        out.append("".join(parts))
+    result = "<br>".join(out)
+    return result + ("…" if truncated else "")
+
+
+def highlight_span(mention: Mention) -> tuple[int, int] | None:
+    """Where the expression sits in its sentence (first occurrence), if it does."""
+    if not mention.text:
+        return None
+    i = mention.sentence.find(mention.text)
+    if i < 0:
+        i = mention.sentence.lower().find(mention.text.lower())
+    return (i, i + len(mention.text)) if i >= 0 else None
+
+
+def resolved_text(event: Event) -> str:
+    if event.start == event.end:
+        return event.start.isoformat()
+    return f"{event.start.isoformat()} – {event.end.isoformat()}"
+
+
+def hover_text(event: Event) -> str:
+    """Hover label: date as written and as resolved, label, type, actors, supporting
+    articles, and the source sentence with the date expression in bold."""
+    first = event.mentions[0] if event.mentions else None
+    written = first.text if first else ""
+    approx = " (approximate)" if event.approximate else ""
+    human = "<br><i>corrected by hand</i>" if event.human else ""
+    lines = [
+        "<b>" + wrap_plain(event.label, width=WRAP) + "</b>",
+        f"Date: “{plain(written)}” → {plain(event.value)} ({plain(resolved_text(event))}){approx}",
+        f"Type: {plain(event.type)} · {plain(event.quad_class)}",
+        "Actors: " + wrap_plain(", ".join(event.actors) or "none", width=WRAP),
+        f"Supporting articles: {event.articles}{human}",
+    ]
+    if first is not None:
+        lines.append("“" + wrap_plain(first.sentence, highlight=highlight_span(first)) + "”")
+    return "<br>".join(lines)
+
+
+# --------------------------------------------------------------------------- lanes
+
+
+def event_lanes(event: Event, lane: Lane) -> tuple[str, ...]:
+    if lane == "type":
+        return (event.type or "(no type)",)
+    return event.actors or (NO_ACTOR,)
+
+
+def choose_lanes(counts: Mapping[str, int], max_lanes: int) -> list[str]:
+    """The busiest `max_lanes` lanes, busiest first (ties by name), plus "(other)" when
+    some lanes do not fit."""
+    ranked = sorted(counts, key=lambda k: (k == NO_ACTOR, -counts[k], k))
+    if len(ranked) <= max_lanes:
+        return ranked
+    return ranked[: max_lanes - 1] + [OTHER_LANE]
+
+
+def lane_assignment(
+    events: Sequence[Event], lane: Lane, max_lanes: int
+) -> tuple[list[str], list[tuple[Event, str]]]:
+    """(lanes top to bottom, (event, lane) pairs): an event with several actors appears
+    in each of their lanes, once in "(other)" when none of them has a lane of its own."""
+    counts: Counter[str] = Counter()
+    for ev in events:
+        counts.update(event_lanes(ev, lane))
+    lanes = choose_lanes(counts, max_lanes)
+    kept = set(lanes)
+    pairs: list[tuple[Event, str]] = []
+    for ev in events:
+        own = [name for name in event_lanes(ev, lane) if name in kept and name != OTHER_LANE]
+        if own:
+            pairs.extend((ev, name) for name in own)
+        else:
+            pairs.append((ev, OTHER_LANE))
+    return lanes, pairs
+
+
+def kind_of(event: Event) -> Literal["day", "range", "band"]:
+    if event.granularity in BAND_GRANULARITIES:
+        return "band"
+    if event.start == event.end:
+        return "day"
+    return "range"
+
+
+def color_key(event: Event, color: ColorBy) -> str:
+    return (event.quad_class or "neutral") if color == "quad" else (event.type or "(no type)")
+
+
+def color_map(keys: Iterable[str], color: ColorBy) -> dict[str, str]:
+    if color == "quad":
+        return {k: QUAD_COLORS.get(k, "#7f7f7f") for k in keys}
+    return {k: TYPE_PALETTE[i % len(TYPE_PALETTE)] for i, k in enumerate(sorted(keys))}
+
+
+def stack_offsets(n: int) -> list[float]:
+    """Vertical offsets inside a lane for n events on the same day."""
+    if n == 1:
+        return [0.0]
+    step = min(0.16, 0.64 / (n - 1))
+    return [-step * (n - 1) / 2 + i * step for i in range(n)]
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def _base_layout(
+    fig: go.Figure, lanes: Sequence[str], opts: FigureOptions, *, note: str | None = None
+) -> None:
+    per_lane = 34
+    height = opts.height or max(320, min(900, 120 + per_lane * max(1, len(lanes))))
+    fig.update_layout(
+        template="plotly_white",
+        height=height,
+        width=opts.width,
+        margin={"l": 10, "r": 10, "t": 70 if opts.title else 40, "b": 40},
+        hovermode="closest",
+        hoverlabel={"align": "left", "bgcolor": "white", "font": {"size": 12}},
+        uirevision=opts.uirevision,
+        legend={
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.0,
+            "x": 0,
+            "xanchor": "left",
+            "font": {"size": 11},
+        },
+        barmode="overlay",
+        dragmode="zoom",
+        font={"family": "DejaVu Sans, Arial, sans-serif", "size": 12},
+    )
+    if opts.title:
+        fig.update_layout(
+            title={
+                "text": plain(opts.title),
+                "x": 0.01,
+                "y": 0.98,
+                "yanchor": "top",
+                "font": {"size": 16},
+            }
+        )
+        fig.update_layout(legend={"y": 1.0})
+    fig.update_yaxes(
+        tickmode="array",
+        tickvals=list(range(len(lanes))),
+        ticktext=[plain(_short(name, 28)) for name in lanes],
+        range=[len(lanes) - 0.5, -0.5],
+        automargin=True,
+        showgrid=True,
+        gridcolor="#eeeeee",
+        zeroline=False,
+        fixedrange=True,
+    )
+    fig.update_xaxes(
+        type="date",
+        automargin=True,
+        showgrid=True,
+        gridcolor="#eeeeee",
+        rangeslider={"visible": False},
+    )
+    if opts.x_range:
+        lo, hi = opts.x_range
+        fig.update_xaxes(range=[lo.isoformat(), (hi + timedelta(days=1)).isoformat()])
+    if note:
+        fig.add_annotation(
+            text=plain(note),
+            xref="paper",
+            yref="paper",
+            x=1,
+            y=-0.001,
+            xanchor="right",
+            yanchor="top",
+            showarrow=False,
+            yshift=-22,
+            font={"size": 11, "color": "#555555"},
+        )
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def empty_figure(message: str, opts: FigureOptions = FigureOptions()) -> go.Figure:
+    fig = go.Figure()
+    _base_layout(fig, [], opts)
+    fig.update_yaxes(visible=False)
+    fig.update_layout(height=opts.height or 320)
+    fig.add_annotation(
+        text=plain(message),
+        xref="paper",
+        yref="paper",
+        x=0.5,
+        y=0.5,
+        showarrow=False,
+        font={"size": 15, "color": "#555555"},
+    )
+    return fig
+
+
+def timeline_figure(
+    events: Sequence[Event], opts: FigureOptions = FigureOptions(), *, note: str | None = None
+) -> go.Figure:
+    """Swimlanes of individual events: a day is a marker (open when approximate), a
+    range a bar from its first to its last day, a month/season/year... a light band
+    over its whole span (hatched when approximate). Events on the same day and lane are
+    stacked, with their count written beside them. Every point's customdata is the
+    event id, for click-to-details."""
+    if not events:
+        return empty_figure("No events match the current filters.", opts)
+    lanes, pairs = lane_assignment(events, opts.lane, opts.max_lanes)
+    index = {name: i for i, name in enumerate(lanes)}
+    colors = color_map({color_key(ev, opts.color) for ev, _ in pairs}, opts.color)
+    hovers: dict[str, str] = {}
+
+    def hov(ev: Event) -> str:
+        if ev.id not in hovers:
+            hovers[ev.id] = hover_text(ev)
+        return hovers[ev.id]
+
+    # Group points by (colour, kind) -> one trace each, so the legend lists colours.
+    days: dict[str, list[tuple[Event, float]]] = defaultdict(list)
+    bars: dict[tuple[str, str], list[tuple[Event, float]]] = defaultdict(list)
+    same_day: dict[tuple[str, date], list[Event]] = defaultdict(list)
+    for ev, name in pairs:
+        kind = kind_of(ev)
+        if kind == "day":
+            same_day[(name, ev.start)].append(ev)
+        else:
+            bars[(color_key(ev, opts.color), kind)].append((ev, float(index[name])))
+    counts_x: list[str] = []
+    counts_y: list[float] = []
+    counts_t: list[str] = []
+    for (name, day), group in same_day.items():
+        group.sort(key=lambda e: (e.type, e.label, e.id))
+        for ev, off in zip(group, stack_offsets(len(group)), strict=True):
+            days[color_key(ev, opts.color)].append((ev, index[name] + off))
+        if len(group) > 1:
+            counts_x.append(day.isoformat())
+            counts_y.append(index[name])
+            counts_t.append(f"×{len(group)}")
+
+    fig = go.Figure()
+    legend_seen: set[str] = set()
+    order = list(QUAD_COLORS) if opts.color == "quad" else sorted(colors)
+    for key in [k for k in order if k in colors]:
+        show = key not in legend_seen
+        for kind, width, opacity in (("band", 0.84, 0.22), ("range", 0.34, 0.85)):
+            items = bars.get((key, kind))
+            if not items:
+                continue
+            fig.add_trace(
+                go.Bar(
+                    orientation="h",
+                    base=[ev.start.isoformat() for ev, _ in items],
+                    x=[((ev.end - ev.start).days + 1) * MS_PER_DAY for ev, _ in items],
+                    y=[y for _, y in items],
+                    width=width,
+                    marker={
+                        "color": colors[key],
+                        "opacity": opacity,
+                        "line": {"color": colors[key], "width": 1},
+                        "pattern": {
+                            "shape": ["/" if ev.approximate else "" for ev, _ in items],
+                            "fgcolor": colors[key],
+                            "solidity": 0.3,
+                        },
+                    },
+                    hovertext=[hov(ev) for ev, _ in items],
+                    hoverinfo="text",
+                    customdata=[ev.id for ev, _ in items],
+                    name=plain(key),
+                    legendgroup=plain(key),
+                    showlegend=show,
+                )
+            )
+            show = False
+            legend_seen.add(key)
+        items_d = days.get(key)
+        if items_d:
+            fig.add_trace(
+                go.Scatter(
+                    mode="markers",
+                    x=[ev.start.isoformat() for ev, _ in items_d],
+                    y=[y for _, y in items_d],
+                    marker={
+                        "color": colors[key],
+                        "size": 11,
+                        "symbol": [
+                            "circle-open" if ev.approximate else "circle" for ev, _ in items_d
+                        ],
+                        "line": {"width": 2, "color": colors[key]},
+                    },
+                    hovertext=[hov(ev) for ev, _ in items_d],
+                    hoverinfo="text",
+                    customdata=[ev.id for ev, _ in items_d],
+                    name=plain(key),
+                    legendgroup=plain(key),
+                    showlegend=show,
+                )
+            )
+            legend_seen.add(key)
+    if counts_x:
+        fig.add_trace(
+            go.Scatter(
+                mode="text",
+                x=counts_x,
+                y=counts_y,
+                text=counts_t,
+                textposition="middle right",
+                textfont={"size": 11, "color": "#333333"},
+                hoverinfo="skip",
+                showlegend=False,
+                name="count",
+            )
+        )
+    if any(ev.approximate for ev, _ in pairs):
+        fig.add_trace(
+            go.Scatter(
+                mode="markers",
+                x=[None],
+                y=[None],
+                name="approximate date (open / hatched)",
+                marker={"symbol": "circle-open", "color": "#555555", "size": 10},
+                hoverinfo="skip",
+                showlegend=True,
+            )
+        )
+    _base_layout(fig, lanes, opts, note=note)
+    return fig
+
+
+def aggregate_figure(
+    rows: Sequence[tuple[date, str, int]],
+    opts: FigureOptions = FigureOptions(),
+    *,
+    bucket: Bucket = "month",
+    total: int | None = None,
+) -> go.Figure:
+    """Counts per (bucket, lane) for the zoomed-out view of many events: one marker per
+    bucket whose area follows the count, the count written in the hover."""
+    if not rows:
+        return empty_figure("No events match the current filters.", opts)
+    per_lane: Counter[str] = Counter()
+    for _, name, n in rows:
+        per_lane[name or NO_ACTOR] += n
+    lanes = choose_lanes(per_lane, opts.max_lanes)
+    kept = set(lanes)
+    cells: Counter[tuple[date, str]] = Counter()
+    for start, name, n in rows:
+        name = name or NO_ACTOR
+        cells[(start, name if name in kept else OTHER_LANE)] += n
+    index = {name: i for i, name in enumerate(lanes)}
+    top = max(cells.values())
+    xs, ys, sizes, texts, counts = [], [], [], [], []
+    span = 7 if bucket == "week" else 15
+    label = "Week of" if bucket == "week" else "Month of"
+    for (start, name), n in sorted(cells.items()):
+        mid = start + timedelta(days=span // 2 if bucket == "week" else span)
+        xs.append(mid.isoformat())
+        ys.append(index[name])
+        sizes.append(4 + 22 * (n / top) ** 0.5)
+        counts.append(n)
+        texts.append(f"{label} {start.isoformat()}<br>{plain(name)}: {n} events")
+    fig = go.Figure(
+        go.Scatter(
+            mode="markers",
+            x=xs,
+            y=ys,
+            marker={
+                "size": sizes,
+                "color": counts,
+                "colorscale": "Blues",
+                "cmin": 0,
+                "cmax": top,
+                "line": {"width": 0.5, "color": "#2b5c8a"},
+                "colorbar": {"title": {"text": "events"}, "thickness": 10, "len": 0.6},
+            },
+            hovertext=texts,
+            hoverinfo="text",
+            name="events",
+            showlegend=False,
+        )
+    )
+    shown = f"{total:,} events" if total is not None else "many events"
+    note = f"{shown}, counted per {bucket}: zoom in (or filter) to see individual events"
+    _base_layout(fig, lanes, opts, note=note)
+    return fig
+
+
+def graph_config(filename: str) -> dict[str, object]:
+    """dcc.Graph config: PNG download named after the view, no cloud button."""
+    return {
+        "displaylogo": False,
+        "showSendToCloud": False,
+        "showEditInChartStudio": False,
+        "modeBarButtonsToRemove": ["sendDataToCloud", "lasso2d", "select2d"],
+        "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
+        "scrollZoom": False,
+        "responsive": True,
+    }

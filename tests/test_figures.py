@@ -1,0 +1,176 @@
+"""Pure figure builders, on hand-made events."""
+
+from datetime import date
+
+import plotly.graph_objects as go
+
+from dashapp.app.figures import (
+    OTHER_LANE,
+    FigureOptions,
+    aggregate_figure,
+    graph_config,
+    hover_text,
+    plain,
+    stack_offsets,
+    timeline_figure,
+    wrap_plain,
+)
+from dashapp.models import Event, Mention
+
+
+def ev(
+    eid,
+    start,
+    end=None,
+    *,
+    actors=("Russia",),
+    gran="day",
+    approx=False,
+    type_="FIGHT",
+    quad="material conflict",
+    label=None,
+    sentence=None,
+    text="Friday",
+):
+    end = end or start
+    sentence = sentence or f"On {text} something happened ({eid})."
+    m = Mention(
+        article="a1",
+        text=text,
+        start=0,
+        end=len(text),
+        type="DATE",
+        value=start.isoformat(),
+        sentence=sentence,
+        explanation="weekday before DCT",
+    )
+    return Event(
+        id=eid,
+        label=label or f"event {eid}",
+        type=type_,
+        quad_class=quad,
+        start=start,
+        end=end,
+        value=start.isoformat(),
+        granularity=gran,
+        actors=tuple(actors),
+        mentions=(m,),
+        approximate=approx,
+    )
+
+
+def traces(fig, cls):
+    return [t for t in fig.data if isinstance(t, cls)]
+
+
+def test_day_marker_range_bar_year_band():
+    events = [
+        ev("d", date(2022, 1, 7)),
+        ev("r", date(2022, 1, 9), date(2022, 1, 10), gran="range"),
+        ev("y", date(2014, 1, 1), date(2014, 12, 31), gran="year"),
+    ]
+    fig = timeline_figure(events)
+    scat = [t for t in traces(fig, go.Scatter) if t.mode == "markers" and t.customdata]
+    assert [list(t.customdata) for t in scat] == [["d"]]
+    bars = {t.customdata[0]: t for t in traces(fig, go.Bar)}
+    # The year spans its whole 365 days, not a point on January 1st.
+    assert bars["y"].base[0] == "2014-01-01" and bars["y"].x[0] == 365 * 86_400_000
+    assert bars["r"].x[0] == 2 * 86_400_000
+    assert bars["y"].marker.opacity < bars["r"].marker.opacity  # a light band
+    assert fig.layout.xaxis.type == "date"
+
+
+def test_approximate_is_marked():
+    fig = timeline_figure(
+        [
+            ev("a", date(2022, 1, 7), approx=True),
+            ev("b", date(2021, 3, 1), date(2021, 3, 31), gran="month", approx=True),
+        ]
+    )
+    day = next(t for t in traces(fig, go.Scatter) if t.customdata)
+    assert list(day.marker.symbol) == ["circle-open"]
+    bar = traces(fig, go.Bar)[0]
+    assert list(bar.marker.pattern.shape) == ["/"]
+    assert any("approximate" in (t.name or "") for t in fig.data)
+
+
+def test_same_day_same_lane_is_stacked_with_count():
+    events = [ev(str(i), date(2022, 1, 7)) for i in range(4)]
+    fig = timeline_figure(events)
+    ys = [y for t in traces(fig, go.Scatter) if t.customdata for y in t.y]
+    assert len(set(ys)) == 4
+    counts = [t for t in traces(fig, go.Scatter) if t.mode == "text"]
+    assert list(counts[0].text) == ["×4"]
+    assert stack_offsets(1) == [0.0]
+    assert abs(sum(stack_offsets(5))) < 1e-9
+
+
+def test_lanes_by_actor_and_by_type_and_legend_colours():
+    events = [
+        ev("1", date(2022, 1, 1), actors=("Russia", "Ukraine")),
+        ev("2", date(2022, 1, 2), actors=(), type_="CONSULT", quad="verbal cooperation"),
+    ]
+    fig = timeline_figure(events)
+    assert list(fig.layout.yaxis.ticktext) == ["Russia", "Ukraine", "(no actor)"]
+    assert {t.name for t in fig.data if t.showlegend} == {"material conflict", "verbal cooperation"}
+    by_type = timeline_figure(events, FigureOptions(lane="type", color="type"))
+    assert sorted(by_type.layout.yaxis.ticktext) == ["CONSULT", "FIGHT"]
+    assert {t.name for t in by_type.data if t.showlegend} == {"CONSULT", "FIGHT"}
+
+
+def test_too_many_lanes_share_other():
+    events = [ev(str(i), date(2022, 1, 1 + i), actors=(f"A{i:02d}",)) for i in range(25)]
+    fig = timeline_figure(events, FigureOptions(max_lanes=5))
+    assert len(fig.layout.yaxis.ticktext) == 5
+    assert fig.layout.yaxis.ticktext[-1] == OTHER_LANE
+
+
+def test_hover_content_and_escaping():
+    hostile = 'Attack <script>alert(1)</script> <a href="javascript:alert(2)">x</a> <b>b</b>'
+    e = ev(
+        "h",
+        date(2022, 1, 7),
+        label="<img src=x onerror=alert(3)>",
+        sentence=hostile + " on Friday.",
+        text="Friday",
+    )
+    text = hover_text(e)
+    assert "<script" not in text and "<a " not in text and "<img" not in text
+    assert "&lt;script&gt;" in text and "&lt;img" in text
+    assert "<b>Friday</b>" in text  # the expression is highlighted
+    assert "2022-01-07" in text and "FIGHT" in text and "Russia" in text
+    assert "Supporting articles: 1" in text
+    assert "“Friday”" in text  # as written
+
+
+def test_long_tokens_are_cut():
+    out = wrap_plain("x" * 500 + " end", width=72)
+    assert all(len(line) <= 72 for line in out.split("<br>"))
+    assert plain("a&b") == "a&amp;b"
+
+
+def test_aggregate_figure_counts():
+    rows = [
+        (date(2022, 1, 3), "Russia", 40),
+        (date(2022, 1, 10), "Russia", 2),
+        (date(2022, 1, 3), "Ukraine", 9),
+    ]
+    fig = aggregate_figure(rows, bucket="week", total=51)
+    (t,) = fig.data
+    assert sorted(t.marker.color) == [2, 9, 40]
+    assert any("40 events" in h for h in t.hovertext)
+    assert "51 events" in fig.layout.annotations[0].text
+
+
+def test_empty_and_config():
+    fig = timeline_figure([])
+    assert "No events" in fig.layout.annotations[0].text
+    cfg = graph_config("geotimeline_Russia")
+    assert cfg["showSendToCloud"] is False
+    assert cfg["toImageButtonOptions"]["filename"] == "geotimeline_Russia"
+    assert "toImage" not in cfg["modeBarButtonsToRemove"]
+
+
+def test_title_is_escaped():
+    fig = timeline_figure([ev("1", date(2022, 1, 1))], FigureOptions(title="<i>T</i>"))
+    assert fig.layout.title.text == "&lt;i&gt;T&lt;/i&gt;"

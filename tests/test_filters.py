@@ -1,0 +1,115 @@
+"""URL query <-> view state: round trips, defaults, and hostile input dropped."""
+
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dashapp.app.filters import (
+    HIGH_CONFIDENCE,
+    ViewState,
+    from_controls,
+    parse_query,
+    to_query,
+    view_filename,
+    with_range,
+    without_actors,
+)
+from dashapp.models import EventFilter
+
+names = st.text(min_size=1, max_size=30).map(str.strip).filter(bool)
+dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
+
+
+@st.composite
+def states(draw):
+    d1, d2 = draw(st.none() | dates), draw(st.none() | dates)
+    if d1 and d2 and d1 > d2:
+        d1, d2 = d2, d1
+    flt = EventFilter(
+        actors=tuple(dict.fromkeys(draw(st.lists(names, max_size=4)))),
+        include_affiliated=draw(st.booleans()),
+        types=tuple(dict.fromkeys(draw(st.lists(names, max_size=3)))),
+        date_from=d1,
+        date_to=d2,
+        articles=tuple(dict.fromkeys(draw(st.lists(names, max_size=3)))),
+        min_confidence=draw(st.sampled_from([0.0, 0.5, 0.25, 1.0])),
+        text=draw(st.text(max_size=40)).strip(),
+    )
+    return ViewState(
+        filter=flt,
+        lane=draw(st.sampled_from(["actor", "type"])),
+        color=draw(st.sampled_from(["quad", "type"])),
+    )
+
+
+@given(states())
+def test_query_round_trip(state):
+    assert parse_query(to_query(state)) == state
+
+
+def test_default_view_is_empty_query():
+    assert to_query(ViewState()) == ""
+    assert parse_query("") == ViewState()
+    assert parse_query(None) == ViewState()
+
+
+def test_example_query():
+    s = parse_query(
+        "?actor=Russia&actor=Ukraine&aff=1&type=FIGHT&from=2022-01-01"
+        "&to=2021-12-01&conf=0.5&q=+talks+&lane=type&color=type"
+    )
+    assert s.filter.actors == ("Russia", "Ukraine")
+    assert s.filter.include_affiliated
+    assert s.filter.types == ("FIGHT",)
+    # reversed dates are put in order
+    assert (s.filter.date_from, s.filter.date_to) == (date(2021, 12, 1), date(2022, 1, 1))
+    assert s.filter.min_confidence == 0.5
+    assert s.filter.text == "talks"
+    assert (s.lane, s.color) == ("type", "type")
+
+
+def test_malformed_values_are_dropped():
+    s = parse_query("?from=2022-02-30&to=yesterday&conf=nan&lane=<script>&color=x&aff=2")
+    assert s == ViewState()
+    assert parse_query("?conf=7").filter.min_confidence == 1.0
+
+
+def test_controls_go_through_url_rules():
+    s = from_controls(
+        actors=["Russia"],
+        affiliated=True,
+        types=None,
+        date_from="2022-01-01T00:00:00",
+        date_to=None,
+        articles=[],
+        hide_low=True,
+        text="  talks ",
+        lane="type",
+        color=None,
+    )
+    assert s.filter == EventFilter(
+        actors=("Russia",),
+        include_affiliated=True,
+        date_from=date(2022, 1, 1),
+        min_confidence=HIGH_CONFIDENCE,
+        text="talks",
+    )
+    assert s.lane == "type" and s.color == "quad"
+
+
+def test_facets_and_ranges():
+    flt = EventFilter(
+        actors=("Russia",), include_affiliated=True, types=("FIGHT",), date_from=date(2022, 1, 10)
+    )
+    assert without_actors(flt) == EventFilter(types=("FIGHT",), date_from=date(2022, 1, 10))
+    narrowed = with_range(flt, date(2022, 1, 1), date(2022, 2, 1))
+    assert (narrowed.date_from, narrowed.date_to) == (date(2022, 1, 10), date(2022, 2, 1))
+
+
+def test_view_filename_is_safe():
+    s = parse_query("?actor=../../etc/passwd&actor=Ukraine&from=2022-01-01&q=<b>x</b>")
+    name = view_filename(s)
+    assert "/" not in name and "<" not in name and not name.startswith(".")
+    assert name.startswith("geotimeline_")
+    assert "Ukraine" in name and "2022-01-01" in name
