@@ -4,17 +4,60 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from dashapp import events as ev
 from dashapp.actors import Gazetteer
-from dashapp.models import Article, DocType, Event, Extraction, Timex
+from dashapp.models import Actor, Article, DocType, Event, Extraction, Timex
+from dashapp.temporal import tag
 
 
-def extract_article(article: Article, *, gazetteer: Gazetteer | None = None,
-                    doc_type: DocType = "news") -> tuple[tuple[Timex, ...], list[Event]]:
-    """One article's resolved expressions and its events (merged within the article)."""
-    raise NotImplementedError
+def extract_article(
+    article: Article, *, gazetteer: Gazetteer | None = None, doc_type: DocType = "news"
+) -> tuple[tuple[Timex, ...], list[Event]]:
+    """One article's resolved expressions and its events (merged within the article),
+    anchored on its reference date (the publication date unless overridden)."""
+    timexes, events, _ = _extract(article, gazetteer or Gazetteer.load(), doc_type)
+    return timexes, events
 
 
-def extract(articles: Iterable[Article], *, gazetteer: Gazetteer | None = None,
-            doc_type: DocType = "news") -> Extraction:
+def _extract(
+    article: Article, gaz: Gazetteer, doc_type: DocType
+) -> tuple[tuple[Timex, ...], list[Event], dict[str, Actor]]:
+    timexes = tuple(tag(article.body, article.anchor, doc_type=doc_type))
+    mentions = gaz.find(article.body, when=article.anchor)
+    actors = {a.name: a for m in mentions for a in m.actors}
+    return timexes, ev.article_events(article, timexes, mentions), actors
+
+
+def extract(
+    articles: Iterable[Article], *, gazetteer: Gazetteer | None = None,
+    doc_type: DocType = "news",
+) -> Extraction:
     """Many articles: per-article extraction, then events merged across articles."""
-    raise NotImplementedError
+    gaz = gazetteer or Gazetteer.load()
+    kept: list[Article] = []
+    timexes: dict[str, tuple[Timex, ...]] = {}
+    found: list[Event] = []
+    known: dict[str, Actor] = {}
+    for article in articles:
+        kept.append(article)
+        timexes[article.id], events, actors = _extract(article, gaz, doc_type)
+        found.extend(events)
+        known.update(actors)
+    merged = ev.merge_all(found)
+    return Extraction(
+        articles=tuple(kept), timexes=timexes, events=tuple(merged),
+        actors=actors_of(merged, known, gaz),
+    )
+
+
+def actors_of(
+    events: Iterable[Event], known: dict[str, Actor], gazetteer: Gazetteer
+) -> tuple[Actor, ...]:
+    """Every actor some event names, once: as found in the text (people introduced by a
+    title keep their affiliation), else as the gazetteer knows it."""
+    out: dict[str, Actor] = {}
+    for event in events:
+        for name in event.actors:
+            if name not in out:
+                out[name] = known.get(name) or gazetteer.actor(name) or Actor(name, "person")
+    return tuple(sorted(out.values(), key=lambda a: (a.kind, a.name)))

@@ -1,0 +1,384 @@
+"""Events: dated clauses -> event mentions (trigger, type, actors, label) -> merged events.
+
+A date makes an event only when its clause names a happening (a trigger word from
+resources/events/triggers.tsv): "In Thursday's call, Biden warned Putin" is the call on
+that Thursday. Durations, sets and vague references ("now", "recently") make no event.
+Mentions of one happening (same type, compatible dates, overlapping actors) merge, within
+an article and across articles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+from dashapp.actors import ActorMention
+from dashapp.models import Actor, Article, Event, Granularity, Mention, Timex
+from dashapp.text import clauses, sentences
+
+QUADS = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    type: str
+    weight: int
+    label: str
+    forms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    triggers: dict[str, Trigger]  # form -> trigger family
+    pattern: re.Pattern[str]
+    quad: dict[str, str]  # PLOVER type -> quad class
+
+
+def _rows(name: str) -> Iterable[list[str]]:
+    text = resources.files("dashapp.resources.events").joinpath(name).read_text("utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Trigger words and PLOVER quad classes, loaded once from the data files."""
+    quad = {row[0]: row[1] for row in _rows("plover.tsv")}
+    triggers: dict[str, Trigger] = {}
+    for forms, type_, weight, label in _rows("triggers.tsv"):
+        if type_ not in quad:
+            raise ValueError(f"triggers.tsv: unknown type {type_!r}")
+        family = Trigger(type_, int(weight), label, tuple(forms.split("|")))
+        for form in family.forms:
+            triggers.setdefault(form, family)
+    alternation = "|".join(
+        re.escape(f).replace(r"\ ", r"\s+") for f in sorted(triggers, key=len, reverse=True)
+    )
+    pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+    return Lexicon(triggers, pattern, quad)
+
+
+# Short forms for labels ("US-Russia talks"): countries whose usual short name differs.
+_SHORT = {
+    "United States": "US",
+    "United Kingdom": "UK",
+    "United Arab Emirates": "UAE",
+    "European Union": "EU",
+    "Democratic Republic of the Congo": "DR Congo",
+}
+_NOT_PLACE = re.compile(
+    r"(?i)^(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the|a|an|this|that|"
+    r"his|her|its|their|our|public|response|order|part|turn|fact|recent|total|addition)$"
+)
+_PLACE = re.compile(r"\b(?:in|at)\s+((?:[A-Z][\w'\u2019.-]+)(?:\s+[A-Z][\w'\u2019.-]+){0,2})")
+_OBJECT = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?((?:[A-Z][\w'\u2019.-]+)(?:\s+[A-Z][\w'\u2019.-]+){0,2})")
+_NP_WORD = re.compile(r"^(?:[a-z][\w-]*|[A-Z][\w]*-[\w-]+|pro-\w+|anti-\w+)$")
+_DETERMINERS = {
+    "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our",
+    "of", "in", "on", "and", "or", "to", "for", "by", "with", "which", "who", "was", "is",
+    "were", "are", "fomenting", "launched", "started", "began",
+}
+_TOKEN = re.compile(r"\S+")
+
+
+def short_name(actor: Actor) -> str:
+    if actor.kind == "person":
+        return actor.name.split()[-1]
+    return _SHORT.get(actor.name, actor.name)
+
+
+@dataclass(slots=True)
+class _Unit:
+    """One dated expression, or the members of one coordinated range."""
+
+    timexes: list[Timex]
+    first: date
+    last: date
+    value: str
+    granularity: Granularity
+
+    @property
+    def start(self) -> int:
+        return self.timexes[0].start
+
+    @property
+    def end(self) -> int:
+        return self.timexes[-1].end
+
+
+def _units(timexes: Sequence[Timex]) -> list[_Unit]:
+    units: list[_Unit] = []
+    for tx in timexes:
+        if tx.type not in ("DATE", "TIME") or tx.first is None or tx.last is None:
+            continue
+        if tx.range is not None and units and units[-1].timexes[-1].range == tx.range:
+            units[-1].timexes.append(tx)
+            continue
+        if tx.range is not None:
+            first, last = tx.range
+            value = f"{first.isoformat()}/{last.isoformat()}"
+            units.append(_Unit([tx], first, last, value, "range"))
+        else:
+            units.append(_Unit([tx], tx.first, tx.last, tx.value, tx.granularity or "day"))
+    return units
+
+
+def _token_distance(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    lo, hi = (a_end, b_start) if a_end <= b_start else (b_end, a_start)
+    if hi <= lo:
+        return 0
+    return len(_TOKEN.findall(text, lo, hi)) if hi - lo < 400 else 99
+
+
+def _choose_trigger(text: str, lo: int, hi: int, unit: _Unit) -> tuple[re.Match[str], Trigger] | None:
+    lex = lexicon()
+    best: tuple[float, re.Match[str], Trigger] | None = None
+    last_tx = unit.timexes[-1]
+    possessive = bool(re.search(r"(?:'s|\u2019s|s)$", last_tx.text, re.IGNORECASE))
+    for m in lex.pattern.finditer(text, lo, hi):
+        if m.start() < unit.end and m.end() > unit.start:
+            continue  # inside the date expression itself
+        trig = lex.triggers[re.sub(r"\s+", " ", m.group().lower())]
+        dist = _token_distance(text, unit.start, unit.end, m.start(), m.end())
+        score = trig.weight - 0.6 * dist
+        if dist <= 2:
+            score += 4  # "spoke Friday", "call on Sunday", "sit down on January 9"
+        if possessive and m.start() >= last_tx.end and dist == 0:
+            score += 8  # "Thursday's call": the date modifies this very noun
+        if best is None or score > best[0]:
+            best = (score, m, trig)
+    return (best[1], best[2]) if best else None
+
+
+def _window_actors(
+    text: str, clause: tuple[int, int], sentence: tuple[int, int], lo: int, hi: int,
+    mentions: Sequence[ActorMention],
+) -> list[ActorMention]:
+    """Actor mentions of the comma-delimited stretch around the trigger and date, widened
+    to the right, then the left, then the sentence, until it names actors."""
+    c0, c1 = clause
+    cuts = [c0] + [c0 + m.end() for m in re.finditer(r",\s", text[c0:c1])] + [c1]
+    cuts = sorted(set(cuts))
+    seg_lo = max(i for i, c in enumerate(cuts[:-1]) if c <= lo)
+    seg_hi = min(i for i, c in enumerate(cuts) if c >= hi) if hi <= c1 else len(cuts) - 1
+
+    def inside(a: int, b: int) -> list[ActorMention]:
+        return [m for m in mentions if m.start >= a and m.end <= b]
+
+    found = inside(cuts[seg_lo], cuts[seg_hi])
+    while len({a for m in found for a in m.actors}) < 2 and seg_hi < len(cuts) - 1:
+        seg_hi += 1
+        found = inside(cuts[seg_lo], cuts[seg_hi])
+    while not found and seg_lo > 0:
+        seg_lo -= 1
+        found = inside(cuts[seg_lo], cuts[seg_hi])
+    return found or inside(*sentence)
+
+
+def _fill(template: str, slots: dict[str, str]) -> str:
+    out = template
+    for key, value in slots.items():
+        out = out.replace("{" + key + "}", value)
+    out = re.sub(r"\s+(?:with|to|on|against)?\s*\{\w+\}", "", out)  # a missing part drops out
+    out = re.sub(r"\{\w+\}\s*", "", out)
+    out = re.sub(r"\s{2,}", " ", out).strip(" -")
+    return out[:1].upper() + out[1:] if out else out
+
+
+def _np(text: str, lo: int, hi: int, trig: Trigger) -> str:
+    """The noun phrase of a noun trigger in text[lo:hi] ("a pro-Russian separatist war")."""
+    nouns = [f for f in trig.forms if f in ("war", "wars", "conflict", "fighting", "insurgency", "uprising")]
+    for m in re.finditer(r"(?i)\b(?:%s)\b" % "|".join(map(re.escape, nouns)), text[lo:hi]):
+        words = text[lo : lo + m.start()].split()
+        kept: list[str] = []
+        for w in reversed(words[-3:]):
+            if w.lower() in _DETERMINERS or not _NP_WORD.match(w):
+                break
+            kept.insert(0, w)
+        return " ".join([*kept, m.group().lower()])
+    return ""
+
+
+def _label(
+    text: str, clause: tuple[int, int], trig: Trigger, match: re.Match[str],
+    source: Actor | None, target: Actor | None, actors: Sequence[Actor],
+) -> str:
+    material = trig.type in ("COERCE", "ASSAULT", "MOBILIZE", "SANCTION", "AID", "RETREAT")
+    src = source
+    if material and src is not None and src.kind == "person" and src.affiliation:
+        src = Actor(src.affiliation, "country")  # states act: "Russia seizes Crimea"
+    pair_actors = [a for a in actors if a.kind == "person"] if trig.type == "CONSULT" else []
+    if len(pair_actors) < 2:
+        pair_actors = list(actors)
+    pair = "-".join(dict.fromkeys(short_name(a) for a in pair_actors[:3]))
+    obj = ""
+    if m := _OBJECT.match(text, match.end(), clause[1]):
+        obj = m.group(1)
+        obj = re.sub(r"\s+(?:Region|Peninsula|Province|Oblast)$", "", obj, flags=re.I)
+    place = ""
+    for m in _PLACE.finditer(text, *clause):
+        name = m.group(1)
+        if not _NOT_PLACE.match(name.split()[0]) and not any(a.name == name for a in actors):
+            place = f" in {name}"
+            break
+    slots = {
+        "pair": pair,
+        "source": short_name(src) if src else (pair.split("-")[0] if pair else ""),
+        "target": short_name(target) if target else "",
+        "object": obj or (short_name(target) if target else ""),
+        "place": place,
+        "np": _np(text, *clause, trig) if "{np}" in trig.label else "",
+    }
+    label = _fill(trig.label, slots)
+    if not label or label.lower() in {"remarks", "talks", "meeting", "phone call", "call"}:
+        label = _fill("{pair} " + trig.label.split("}")[-1].strip(), slots) or trig.type.title()
+    return label
+
+
+def _event_id(type_: str, value: str, actors: Iterable[str], article: str, start: int) -> str:
+    key = f"{type_}|{value}|{'|'.join(sorted(actors))}|{article}|{start}"
+    return hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+def article_events(
+    article: Article, timexes: Sequence[Timex], actor_mentions: Sequence[ActorMention]
+) -> list[Event]:
+    """The events of one article, merged within it."""
+    text = article.body
+    lex = lexicon()
+    sents = sentences(text)
+    out: list[tuple[int, Event]] = []
+    for unit in _units(timexes):
+        sent = next((s for s in sents if s[0] <= unit.start < s[1]), None)
+        if sent is None:
+            continue
+        clause = next(
+            (c for c in clauses(text, *sent) if c[0] <= unit.start < c[1]), sent
+        )
+        chosen = _choose_trigger(text, *clause, unit) or _choose_trigger(text, *sent, unit)
+        if chosen is None:
+            continue  # a date with no happening: background, not an event
+        match, trig = chosen
+        lo, hi = min(match.start(), unit.start), max(match.end(), unit.end)
+        found = _window_actors(text, clause, sent, lo, hi, actor_mentions)
+        actors = list(dict.fromkeys(a for m in found for a in m.actors))
+        if trig.type == "CONSULT":
+            people = [a for a in actors if a.kind == "person"]
+            if len(people) >= 2:  # calls and meetings are between people; the rest is topic
+                actors = people
+        before = [a for m in found if m.end <= match.start() for a in m.actors]
+        after = [a for m in found if m.start >= match.end() for a in m.actors]
+        source = before[-1] if before else (after[0] if after else None)
+        target = next((a for a in after if a != source), None)
+        if source is not None and source not in actors:
+            source = None
+        if target is not None and target not in actors:
+            target = None
+        label = _label(text, clause, trig, match, source, target, actors)
+        sentence = text[sent[0] : sent[1]]
+        mentions = tuple(
+            Mention(
+                article=article.id, text=tx.text, start=tx.start, end=tx.end, type=tx.type,
+                value=tx.value, sentence=sentence, explanation=tx.explanation,
+                confidence=tx.confidence,
+            )
+            for tx in unit.timexes
+        )
+        names = tuple(a.name for a in actors)
+        out.append((trig.weight, Event(
+                id=_event_id(trig.type, unit.value, names, article.id, unit.start),
+                label=label, type=trig.type, quad_class=lex.quad[trig.type],
+                start=unit.first, end=unit.last, value=unit.value,
+                granularity=unit.granularity, actors=names, mentions=mentions,
+                source=source.name if source else None,
+                target=target.name if target else None,
+                approximate=any(tx.mod == "APPROX" for tx in unit.timexes),
+                articles=1,
+                other_dates=tuple(a for tx in unit.timexes for a in tx.alternatives),
+            )
+        ))
+    # strongest trigger first, so that a merged event keeps the most specific label
+    return merge_all(ev for _, ev in sorted(out, key=lambda p: -p[0]))
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def _compatible_dates(a: Event, b: Event) -> bool:
+    if a.value == b.value:
+        return True
+    if {a.value, b.value} & set(a.other_dates + b.other_dates):
+        return True
+    if a.granularity == b.granularity == "day":
+        return abs((a.start - b.start).days) <= 1
+    return a.start <= b.end and b.start <= a.end and a.granularity == b.granularity
+
+
+def same_happening(a: Event, b: Event) -> bool:
+    """Mentions of one happening: same type, compatible dates, overlapping actors (people
+    when both name people)."""
+    if a.type != b.type or not _compatible_dates(a, b):
+        return False
+    if not a.actors or not b.actors:
+        return a.label == b.label
+    return bool(set(a.actors) & set(b.actors))
+
+
+def _support(value: str, mentions: Iterable[Mention]) -> int:
+    if "/" in value:
+        lo, hi = value.split("/")
+        return sum(1 for m in mentions if m.value == value or lo <= m.value <= hi)
+    return sum(1 for m in mentions if m.value == value)
+
+
+def merge(a: Event, b: Event) -> Event:
+    """One event from two mentions-sets of the same happening. The best-supported date
+    wins (ties: the earlier event's); the others are kept in other_dates. Human
+    corrections win over extracted fields."""
+    if b.human and not a.human:
+        a, b = b, a
+    seen = {(m.article, m.start) for m in a.mentions}
+    mentions = a.mentions + tuple(m for m in b.mentions if (m.article, m.start) not in seen)
+    best = a
+    if not a.human and b.value != a.value and _support(b.value, mentions) > _support(a.value, mentions):
+        best = b
+    others = [v for v in dict.fromkeys(a.other_dates + b.other_dates + (a.value, b.value)) if v != best.value]
+    actors = tuple(dict.fromkeys(a.actors + b.actors)) if not a.human else a.actors
+    # the label of the better-attested reading (on a tie, the first: events arrive
+    # strongest trigger first)
+    label = a.label if a.human or len(a.mentions) >= len(b.mentions) else b.label
+    return replace(
+        a,
+        label=label,
+        start=best.start, end=best.end, value=best.value, granularity=best.granularity,
+        actors=actors, mentions=mentions,
+        source=a.source or b.source, target=a.target or b.target,
+        approximate=a.approximate and b.approximate,
+        articles=len({m.article for m in mentions}),
+        other_dates=tuple(others),
+    )
+
+
+def merge_all(events: Iterable[Event]) -> list[Event]:
+    """Greedy merge of a list of events, in order, sorted by date then label."""
+    merged: list[Event] = []
+    for ev in events:
+        for i, kept in enumerate(merged):
+            if same_happening(kept, ev):
+                merged[i] = merge(kept, ev)
+                break
+        else:
+            merged.append(ev)
+    return sorted(merged, key=lambda e: (e.start, e.end, e.label))
+
+
+def type_counts(events: Iterable[Event]) -> Counter[str]:
+    return Counter(e.type for e in events)

@@ -1,0 +1,109 @@
+"""The machine-readable shapes other tools depend on: extract JSON, CSV and tag JSONL."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from dashapp.models import Actor, Article, Event, Extraction, Mention, Timex
+
+FORMAT_VERSION = 1
+CSV_COLUMNS = (
+    "id", "label", "type", "quad_class", "start", "end", "value", "granularity", "actors",
+    "source", "target", "approximate", "articles", "mentions", "human", "sentence",
+)
+
+
+def timex_to_json(tx: Timex) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "start": tx.start, "end": tx.end, "text": tx.text, "type": tx.type, "value": tx.value,
+    }
+    if tx.mod:
+        out["mod"] = tx.mod
+    out.update(
+        first=tx.first.isoformat() if tx.first else None,
+        last=tx.last.isoformat() if tx.last else None,
+        granularity=tx.granularity,
+        confidence=round(tx.confidence, 3),
+        alternatives=list(tx.alternatives),
+        explanation=tx.explanation,
+    )
+    if tx.range:
+        out["range"] = [tx.range[0].isoformat(), tx.range[1].isoformat()]
+    return out
+
+
+def article_to_json(article: Article, timexes: tuple[Timex, ...] = ()) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "date": article.date.isoformat(),
+        "reference_date": article.reference_date.isoformat() if article.reference_date else None,
+        "url": article.url,
+        "source": article.source,
+        "timexes": [timex_to_json(t) for t in timexes],
+    }
+
+
+def mention_to_json(m: Mention) -> dict[str, Any]:
+    return {
+        "article": m.article, "text": m.text, "start": m.start, "end": m.end, "type": m.type,
+        "value": m.value, "sentence": m.sentence, "explanation": m.explanation,
+        "confidence": round(m.confidence, 3),
+    }
+
+
+def event_to_json(e: Event) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "label": e.label,
+        "type": e.type,
+        "quad_class": e.quad_class,
+        "start": e.start.isoformat(),
+        "end": e.end.isoformat(),
+        "value": e.value,
+        "granularity": e.granularity,
+        "actors": list(e.actors),
+        "source": e.source,
+        "target": e.target,
+        "approximate": e.approximate,
+        "articles": e.articles,
+        "other_dates": list(e.other_dates),
+        "human": e.human,
+        "mentions": [mention_to_json(m) for m in e.mentions],
+    }
+
+
+def actor_to_json(a: Actor) -> dict[str, Any]:
+    return {"name": a.name, "kind": a.kind, "affiliation": a.affiliation}
+
+
+def extraction_to_json(x: Extraction) -> dict[str, Any]:
+    """The `geotimeline extract` JSON: {"version", "articles", "events", "actors"}."""
+    return {
+        "version": FORMAT_VERSION,
+        "articles": [article_to_json(a, x.timexes.get(a.id, ())) for a in x.articles],
+        "events": [event_to_json(e) for e in x.events],
+        "actors": [actor_to_json(a) for a in x.actors],
+    }
+
+
+def events_to_csv(events: tuple[Event, ...] | list[Event]) -> str:
+    """One row per event; actors joined with "; "; the first mention's sentence."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for e in events:
+        writer.writerow([
+            e.id, e.label, e.type, e.quad_class, e.start.isoformat(), e.end.isoformat(),
+            e.value, e.granularity, "; ".join(e.actors), e.source or "", e.target or "",
+            str(e.approximate).lower(), e.articles, len(e.mentions), str(e.human).lower(),
+            e.mentions[0].sentence if e.mentions else "",
+        ])
+    return buf.getvalue()
+
+
+def tag_output(doc_id: object, timexes: list[Timex]) -> dict[str, Any]:
+    """One line of `geotimeline tag` output, in the schema of ../shared/eval."""
+    return {"doc_id": doc_id, "timexes": [timex_to_json(t) for t in timexes]}

@@ -1,0 +1,59 @@
+"""Sentence and clause boundaries with offsets, for the stages after tagging."""
+
+from __future__ import annotations
+
+import re
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "gov", "sen",
+    "rep", "st", "jr", "sr", "vs", "no", "nos", "fig", "inc", "corp", "co", "ltd", "dept",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "u.s", "u.k",
+    "u.n", "e.u", "a.m", "p.m", "approx", "est", "etc", "al",
+}
+_END = re.compile(r"[.!?]+[\"'\u201d\u2019)]*(?=\s+[\"'\u201c\u2018(]?[A-Z0-9])|\n+")
+# Clause boundaries inside a sentence: semicolons, dashes, and conjunctions that start a
+# new predication. A date belongs to the clause it stands in.
+_CLAUSE = re.compile(
+    r";|\s[\u2014\u2013]\s|\s--\s|\s{2,}|,\s+(?:while|whereas|although|but|after|before|when|"
+    r"as|and then|because|since)\b|\s(?:and is|and was|and has|and had|and will|but)\s"
+)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; paragraphs (lines) always end a sentence."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _END.finditer(text):
+        if m.group().startswith(".") and not m.group().startswith(".."):
+            word = re.search(r"([A-Za-z.]+)$", text[max(0, m.start() - 12) : m.start()])
+            if word and (word.group(1).lower().strip(".") in _ABBREV or len(word.group(1)) == 1):
+                continue
+        end = m.end() if "\n" not in m.group() else m.start()
+        _push(text, start, end, out)
+        start = m.end()
+    _push(text, start, len(text), out)
+    return out
+
+
+def _push(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append((start, end))
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the clauses of the sentence text[start:end]."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in _CLAUSE.finditer(text, start, end):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.start() + (1 if m.group().startswith(",") else 0)
+    if end > pos:
+        out.append((pos, end))
+    return out or [(start, end)]
