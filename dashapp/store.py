@@ -3,66 +3,1029 @@ events, event mentions, actors and the user's corrections."""
 
 from __future__ import annotations
 
-from datetime import date
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from dashapp.models import Actor, Article, Event, EventFilter, Extraction
+import duckdb
+import pyarrow as pa
+
+from dashapp.ingest import content_hash
+from dashapp.models import Actor, Article, Event, EventFilter, Extraction, Mention, Timex
+
+try:  # the lead's cross-article merging rule; a minimal fallback until it lands
+    from dashapp.events import merge as _merge
+    from dashapp.events import same_happening as _same_happening
+except ImportError:  # pragma: no cover - exercised only before dashapp/events.py exists
+    _merge = None
+    _same_happening = None
+
+# Candidate events offered to `same_happening` when a new event arrives: same type, a
+# shared actor (or both without actors) and intervals no further apart than this. The
+# rule itself lives in dashapp/events.py; this only keeps the search in SQL and small.
+MERGE_WINDOW_DAYS = 14
+# The default filter: no restriction (frozen, so one shared instance is safe).
+ALL_EVENTS = EventFilter()
+
+
+# --------------------------------------------------------------------------- schema
+
+# Ordered migration steps: step N brings a database from version N-1 to N. Never edit a
+# released step; append a new one. A database records its version in `schema_version`.
+MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "initial schema: articles, timexes, actors, events, mentions, corrections",
+        (
+            """CREATE TABLE articles (
+                id VARCHAR PRIMARY KEY, hash VARCHAR NOT NULL, title VARCHAR NOT NULL,
+                date DATE NOT NULL, reference_date DATE, url VARCHAR NOT NULL,
+                source VARCHAR NOT NULL, body VARCHAR NOT NULL, seq BIGINT NOT NULL)""",
+            """CREATE TABLE timexes (
+                article_id VARCHAR NOT NULL, ord INTEGER NOT NULL, start INTEGER NOT NULL,
+                "end" INTEGER NOT NULL, text VARCHAR NOT NULL, type VARCHAR NOT NULL,
+                value VARCHAR NOT NULL, mod VARCHAR, first DATE, last DATE,
+                granularity VARCHAR, explanation VARCHAR NOT NULL, confidence DOUBLE NOT NULL,
+                alternatives VARCHAR[] NOT NULL, range_first DATE, range_last DATE)""",
+            """CREATE TABLE actors (
+                name VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, affiliation VARCHAR)""",
+            """CREATE TABLE events (
+                id VARCHAR PRIMARY KEY, seq BIGINT NOT NULL, label VARCHAR NOT NULL,
+                type VARCHAR NOT NULL, quad_class VARCHAR NOT NULL, start DATE NOT NULL,
+                "end" DATE NOT NULL, value VARCHAR NOT NULL, granularity VARCHAR NOT NULL,
+                source VARCHAR, target VARCHAR, approximate BOOLEAN NOT NULL,
+                articles INTEGER NOT NULL, other_dates VARCHAR[] NOT NULL,
+                human BOOLEAN NOT NULL)""",
+            """CREATE TABLE event_actors (
+                event_id VARCHAR NOT NULL, ord INTEGER NOT NULL, actor VARCHAR NOT NULL)""",
+            """CREATE TABLE mentions (
+                event_id VARCHAR NOT NULL, ord INTEGER NOT NULL, article_id VARCHAR NOT NULL,
+                text VARCHAR NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+                type VARCHAR NOT NULL, value VARCHAR NOT NULL, sentence VARCHAR NOT NULL,
+                explanation VARCHAR NOT NULL, confidence DOUBLE NOT NULL)""",
+            # What each ingested article contributed to an event, before cross-article
+            # merging: an event is rebuilt from these when a supporting article changes.
+            """CREATE TABLE contributions (
+                seq BIGINT NOT NULL, event_id VARCHAR NOT NULL, article_ids VARCHAR[] NOT NULL,
+                payload VARCHAR NOT NULL)""",
+            """CREATE TABLE corrections (
+                seq BIGINT NOT NULL, event_id VARCHAR NOT NULL, start DATE, "end" DATE,
+                label VARCHAR, actors VARCHAR[])""",
+        ),
+    ),
+    (
+        "dashboard columns (confidence, search text) and the indexes filters use",
+        (
+            "ALTER TABLE events ADD COLUMN confidence DOUBLE DEFAULT 1.0",
+            "ALTER TABLE events ADD COLUMN search VARCHAR DEFAULT ''",
+            """UPDATE events SET confidence = coalesce(
+                (SELECT max(m.confidence) FROM mentions m WHERE m.event_id = events.id), 1.0)""",
+            """UPDATE events SET search = lower(label || chr(10) || coalesce(
+                (SELECT string_agg(m.sentence, chr(10) ORDER BY m.ord) FROM mentions m
+                 WHERE m.event_id = events.id), ''))""",
+            "CREATE INDEX event_actors_event ON event_actors (event_id)",
+            "CREATE INDEX event_actors_actor ON event_actors (actor)",
+            "CREATE INDEX mentions_event ON mentions (event_id)",
+            "CREATE INDEX mentions_article ON mentions (article_id)",
+            "CREATE INDEX contributions_event ON contributions (event_id)",
+            "CREATE INDEX timexes_article ON timexes (article_id)",
+            "CREATE INDEX events_start ON events (start)",
+        ),
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class SchemaError(Exception):
+    """The database was written by a newer release, or is not a geotimeline store."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """One article's extraction, the unit a transaction never splits."""
+
+    article: Article
+    timexes: tuple[Timex, ...]
+    events: tuple[Event, ...]
+    hash: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AddReport:
+    """What `Store.add_results` did: article ids stored, replaced and skipped."""
+
+    added: tuple[str, ...]
+    replaced: tuple[str, ...]
+    skipped: tuple[str, ...]
+
+
+# --------------------------------------------------------------------------- fallback rule
+
+
+def _fallback_same_happening(a: Event, b: Event) -> bool:
+    return (
+        a.type == b.type
+        and set(a.actors) == set(b.actors)
+        and a.start <= b.end
+        and b.start <= a.end
+    )
+
+
+def _fallback_merge(a: Event, b: Event) -> Event:
+    mentions = a.mentions + tuple(m for m in b.mentions if m not in a.mentions)
+    support: dict[tuple[date, date, str], int] = {}
+    for ev in (a, b):
+        key = (ev.start, ev.end, ev.value)
+        support[key] = support.get(key, 0) + len(ev.mentions)
+    best = max(support, key=lambda k: (support[k], k == (a.start, a.end, a.value)))
+    others = {*a.other_dates, *b.other_dates, *(k[2] for k in support)} - {best[2]}
+    return replace(
+        a,
+        start=best[0],
+        end=best[1],
+        value=best[2],
+        mentions=mentions,
+        articles=len({m.article for m in mentions}),
+        other_dates=tuple(sorted(others)),
+        actors=a.actors + tuple(x for x in b.actors if x not in a.actors),
+    )
+
+
+def same_happening(a: Event, b: Event) -> bool:
+    return (_same_happening or _fallback_same_happening)(a, b)
+
+
+def merge(a: Event, b: Event) -> Event:
+    return (_merge or _fallback_merge)(a, b)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _d(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _event_payload(ev: Event) -> str:
+    return json.dumps(
+        {
+            "id": ev.id,
+            "label": ev.label,
+            "type": ev.type,
+            "quad_class": ev.quad_class,
+            "start": ev.start.isoformat(),
+            "end": ev.end.isoformat(),
+            "value": ev.value,
+            "granularity": ev.granularity,
+            "actors": list(ev.actors),
+            "mentions": [
+                [
+                    m.article,
+                    m.text,
+                    m.start,
+                    m.end,
+                    m.type,
+                    m.value,
+                    m.sentence,
+                    m.explanation,
+                    m.confidence,
+                ]
+                for m in ev.mentions
+            ],
+            "source": ev.source,
+            "target": ev.target,
+            "approximate": ev.approximate,
+            "articles": ev.articles,
+            "other_dates": list(ev.other_dates),
+        },
+        ensure_ascii=False,
+    )
+
+
+def _event_from_payload(text: str) -> Event:
+    d = json.loads(text)
+    return Event(
+        id=d["id"],
+        label=d["label"],
+        type=d["type"],
+        quad_class=d["quad_class"],
+        start=date.fromisoformat(d["start"]),
+        end=date.fromisoformat(d["end"]),
+        value=d["value"],
+        granularity=d["granularity"],
+        actors=tuple(d["actors"]),
+        mentions=tuple(Mention(*m) for m in d["mentions"]),
+        source=d["source"],
+        target=d["target"],
+        approximate=d["approximate"],
+        articles=d["articles"],
+        other_dates=tuple(d["other_dates"]),
+    )
+
+
+def _without_articles(ev: Event, gone: set[str]) -> Event | None:
+    mentions = tuple(m for m in ev.mentions if m.article not in gone)
+    if not mentions:
+        return None
+    return replace(ev, mentions=mentions, articles=len({m.article for m in mentions}))
+
+
+def _event_confidence(ev: Event) -> float:
+    # An event is as credible as its best-supported mention.
+    return max((m.confidence for m in ev.mentions), default=1.0)
+
+
+def _event_search(ev: Event) -> str:
+    return "\n".join([ev.label, *(m.sentence for m in ev.mentions)]).lower()
+
+
+def _table(columns: dict[str, tuple[list[Any], pa.DataType]]) -> pa.Table:
+    return pa.table({name: pa.array(values, type=t) for name, (values, t) in columns.items()})
+
+
+_STR = pa.string()
+_DATE = pa.date32()
+_INT = pa.int32()
+_BIG = pa.int64()
+_F = pa.float64()
+_B = pa.bool_()
+_STRS = pa.list_(pa.string())
+
+_EVENT_COLUMNS = (
+    'id, label, type, quad_class, start, "end", value, granularity, source, target, '
+    "approximate, articles, other_dates, human, confidence"
+)
+
+
+# --------------------------------------------------------------------------- store
 
 
 class Store:
-    """Interface contract (implementation to come)."""
+    """Articles, expressions and merged events in one DuckDB file (or in memory)."""
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         """Open (creating and migrating as needed) the database at `path`; None means an
         in-memory database."""
-        raise NotImplementedError
+        self.path = Path(path) if path is not None else None
+        if self.path is not None and not read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._con = duckdb.connect(
+            str(self.path) if self.path is not None else ":memory:", read_only=read_only
+        )
+        if read_only:
+            v = self.schema_version()
+            if v != SCHEMA_VERSION:
+                raise SchemaError(
+                    f"{self.path}: schema version {v}, this release reads {SCHEMA_VERSION}"
+                    " (open it once without read_only to migrate)"
+                )
+        else:
+            migrate(self._con)
 
-    def close(self) -> None: ...
+    def close(self) -> None:
+        self._con.close()
 
-    # writing
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def schema_version(self) -> int:
+        return _schema_version(self._con)
+
+    # ------------------------------------------------------------------ writing
+
     def add(self, extraction: Extraction) -> None:
         """Store articles with their expressions and events; events merge with stored
-        ones of the same happening (cross-article, incremental). One transaction per
-        article."""
-        raise NotImplementedError
+        ones of the same happening (cross-article, incremental). The whole extraction is
+        one transaction (batch ingest calls `add_results` with whole articles)."""
+        self._upsert_actors(extraction.actors)
+        result = [
+            ArticleResult(a, extraction.timexes.get(a.id, ()), (), content_hash(a))
+            for a in extraction.articles
+        ]
+        self._write(result, extra_events=extraction.events)
 
-    def correct_event(self, event_id: str, *, start: date | None = None,
-                      end: date | None = None, label: str | None = None,
-                      actors: tuple[str, ...] | None = None) -> Event:
+    def add_results(
+        self, results: Sequence[ArticleResult], actors: Iterable[Actor] = ()
+    ) -> AddReport:
+        """Whole articles in one transaction: an article whose content hash is stored is
+        skipped, one stored with another hash has its old results replaced."""
+        self._upsert_actors(actors)
+        return self._write(results)
+
+    def article_hashes(self, ids: Iterable[str] | None = None) -> dict[str, str]:
+        """Article id -> stored content hash (all articles, or those of `ids`)."""
+        if ids is None:
+            rows = self._con.execute("SELECT id, hash FROM articles").fetchall()
+        else:
+            tbl = _table({"id": (list(ids), _STR)})  # noqa: F841 - read by DuckDB
+            rows = self._con.execute(
+                "SELECT a.id, a.hash FROM articles a JOIN tbl USING (id)"
+            ).fetchall()
+        return dict(rows)
+
+    def remove_article(self, article_id: str) -> bool:
+        """Forget an article and its support for events (events left without support go,
+        their corrections stay in the log). False when it was not stored."""
+        con = self._con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            found = self._remove_articles([article_id])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return bool(found)
+
+    def correct_event(
+        self,
+        event_id: str,
+        *,
+        start: date | None = None,
+        end: date | None = None,
+        label: str | None = None,
+        actors: tuple[str, ...] | None = None,
+    ) -> Event:
         """A human correction: persisted, marked human=True, survives re-ingest."""
-        raise NotImplementedError
+        con = self._con
+        current = self.event(event_id)
+        if current is None:
+            raise KeyError(event_id)
+        new_start = start or current.start
+        new_end = end or current.end
+        if new_end < new_start:
+            raise ValueError(f"end {new_end} is before start {new_start}")
+        if actors is not None:
+            known = {a.name for a in self.actors()}
+            unknown = [a for a in actors if a not in known]
+            if unknown:
+                raise ValueError(f"unknown actor(s): {', '.join(unknown)}")
+        con.execute("BEGIN TRANSACTION")
+        try:
+            seq = self._next_seq("corrections")
+            con.execute(
+                "INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?)",
+                [seq, event_id, start, end, label, list(actors) if actors is not None else None],
+            )
+            base = self._base_event(event_id)
+            self._write_events([self._corrected(base)], replace_ids={event_id})
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        out = self.event(event_id)
+        assert out is not None
+        return out
 
-    # reading (all filtering and aggregation runs in SQL)
-    def events(self, flt: EventFilter = EventFilter(), *, limit: int | None = None) -> list[Event]:
-        raise NotImplementedError
+    # ------------------------------------------------------------------ reading
+
+    def events(self, flt: EventFilter = ALL_EVENTS, *, limit: int | None = None) -> list[Event]:
+        where, params = _where(flt)
+        sql = f'SELECT {_EVENT_COLUMNS} FROM events e WHERE {where} ORDER BY start, "end", id'
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return self._load_events(self._con.execute(sql, params).fetchall())
 
     def event(self, event_id: str) -> Event | None:
-        raise NotImplementedError
+        rows = self._con.execute(
+            f"SELECT {_EVENT_COLUMNS} FROM events WHERE id = ?", [event_id]
+        ).fetchall()
+        found = self._load_events(rows)
+        return found[0] if found else None
 
-    def count_events(self, flt: EventFilter = EventFilter()) -> int:
-        raise NotImplementedError
+    def count_events(self, flt: EventFilter = ALL_EVENTS) -> int:
+        where, params = _where(flt)
+        row = self._con.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()
+        return int(row[0]) if row else 0
 
-    def actor_counts(self, flt: EventFilter = EventFilter()) -> list[tuple[Actor, int]]:
-        raise NotImplementedError
+    def actor_counts(self, flt: EventFilter = ALL_EVENTS) -> list[tuple[Actor, int]]:
+        where, params = _where(flt)
+        rows = self._con.execute(
+            f"""SELECT ea.actor, coalesce(a.kind, 'organisation'), a.affiliation,
+                       count(DISTINCT e.id) AS n
+                FROM events e JOIN event_actors ea ON ea.event_id = e.id
+                LEFT JOIN actors a ON a.name = ea.actor
+                WHERE {where} GROUP BY ALL ORDER BY n DESC, ea.actor""",
+            params,
+        ).fetchall()
+        return [(Actor(name, kind, aff), int(n)) for name, kind, aff, n in rows]
 
-    def type_counts(self, flt: EventFilter = EventFilter()) -> list[tuple[str, int]]:
-        raise NotImplementedError
+    def type_counts(self, flt: EventFilter = ALL_EVENTS) -> list[tuple[str, int]]:
+        where, params = _where(flt)
+        rows = self._con.execute(
+            f"SELECT type, count(*) AS n FROM events e WHERE {where} "
+            "GROUP BY type ORDER BY n DESC, type",
+            params,
+        ).fetchall()
+        return [(t, int(n)) for t, n in rows]
 
-    def aggregate(self, flt: EventFilter, *, bucket: Literal["week", "month"],
-                  lane: Literal["actor", "type"] = "actor") -> list[tuple[date, str, int]]:
-        """(bucket start, lane value, event count) for the zoomed-out timeline."""
-        raise NotImplementedError
+    def aggregate(
+        self,
+        flt: EventFilter,
+        *,
+        bucket: Literal["week", "month"],
+        lane: Literal["actor", "type"] = "actor",
+    ) -> list[tuple[date, str, int]]:
+        """(bucket start, lane value, event count) for the zoomed-out timeline. Weeks
+        start on Monday; an event counts in the bucket of its start."""
+        if bucket not in ("week", "month"):
+            raise ValueError(f"bucket must be 'week' or 'month', not {bucket!r}")
+        where, params = _where(flt)
+        if lane == "actor":
+            sql = f"""SELECT date_trunc('{bucket}', e.start)::DATE AS b, ea.actor AS lane,
+                             count(DISTINCT e.id) FROM events e
+                      JOIN event_actors ea ON ea.event_id = e.id
+                      WHERE {where} GROUP BY ALL ORDER BY b, lane"""
+        elif lane == "type":
+            sql = f"""SELECT date_trunc('{bucket}', e.start)::DATE AS b, e.type AS lane,
+                             count(*) FROM events e WHERE {where}
+                      GROUP BY ALL ORDER BY b, lane"""
+        else:
+            raise ValueError(f"lane must be 'actor' or 'type', not {lane!r}")
+        return [(b, str(v), int(n)) for b, v, n in self._con.execute(sql, params).fetchall()]
 
     def articles(self) -> list[Article]:
-        raise NotImplementedError
+        rows = self._con.execute(
+            "SELECT id, title, date, url, body, source, reference_date FROM articles ORDER BY seq"
+        ).fetchall()
+        return [Article(*r) for r in rows]
 
     def article(self, article_id: str) -> Article | None:
-        raise NotImplementedError
+        row = self._con.execute(
+            "SELECT id, title, date, url, body, source, reference_date FROM articles WHERE id = ?",
+            [article_id],
+        ).fetchone()
+        return Article(*row) if row else None
+
+    def timexes(self, article_id: str) -> tuple[Timex, ...]:
+        rows = self._con.execute(
+            """SELECT start, "end", text, type, value, mod, first, last, granularity,
+                      explanation, confidence, alternatives, range_first, range_last
+               FROM timexes WHERE article_id = ? ORDER BY ord""",
+            [article_id],
+        ).fetchall()
+        return tuple(_timex(r) for r in rows)
 
     def actors(self) -> list[Actor]:
-        raise NotImplementedError
+        rows = self._con.execute(
+            "SELECT name, kind, affiliation FROM actors ORDER BY name"
+        ).fetchall()
+        return [Actor(*r) for r in rows]
 
     def extraction(self) -> Extraction:
         """Everything stored, in the shape `geotimeline extract` writes."""
-        raise NotImplementedError
+        articles = tuple(self.articles())
+        timexes: dict[str, list[Timex]] = {a.id: [] for a in articles}
+        for row in self._con.execute(
+            """SELECT article_id, start, "end", text, type, value, mod, first, last,
+                      granularity, explanation, confidence, alternatives, range_first,
+                      range_last FROM timexes ORDER BY article_id, ord"""
+        ).fetchall():
+            timexes.setdefault(row[0], []).append(_timex(row[1:]))
+        events = tuple(self.events())
+        named = {x for ev in events for x in ev.actors}
+        actors = tuple(a for a in self.actors() if a.name in named)
+        return Extraction(
+            articles=articles,
+            timexes={k: tuple(v) for k, v in timexes.items()},
+            events=events,
+            actors=actors,
+        )
+
+    def stats(self) -> dict[str, int]:
+        """Row counts per table, for summaries and health checks."""
+        out = {}
+        for table in ("articles", "timexes", "events", "mentions", "actors", "corrections"):
+            row = self._con.execute(f"SELECT count(*) FROM {table}").fetchone()
+            out[table] = int(row[0]) if row else 0
+        return out
+
+    # ------------------------------------------------------------------ internals
+
+    def _next_seq(self, table: str) -> int:
+        row = self._con.execute(f"SELECT coalesce(max(seq), 0) + 1 FROM {table}").fetchone()
+        return int(row[0]) if row else 1
+
+    def _upsert_actors(self, actors: Iterable[Actor]) -> None:
+        uniq = {a.name: a for a in actors}
+        if not uniq:
+            return
+        tbl = _table(  # noqa: F841 - read by DuckDB
+            {
+                "name": ([a.name for a in uniq.values()], _STR),
+                "kind": ([a.kind for a in uniq.values()], _STR),
+                "affiliation": ([a.affiliation for a in uniq.values()], _STR),
+            }
+        )
+        self._con.execute(
+            "INSERT INTO actors SELECT name, kind, affiliation FROM tbl "
+            "ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, "
+            "affiliation = excluded.affiliation"
+        )
+
+    def _write(
+        self, results: Sequence[ArticleResult], extra_events: Sequence[Event] = ()
+    ) -> AddReport:
+        con = self._con
+        stored = self.article_hashes([r.article.id for r in results])
+        fresh: list[ArticleResult] = []
+        seen: dict[str, str] = {}
+        added, replaced, skipped = [], [], []
+        for r in results:
+            h = r.hash or content_hash(r.article)
+            aid = r.article.id
+            if stored.get(aid) == h or seen.get(aid) == h:
+                skipped.append(aid)
+                continue
+            (replaced if aid in stored or aid in seen else added).append(aid)
+            seen[aid] = h
+            fresh.append(replace(r, hash=h))
+        if not fresh and not extra_events:
+            return AddReport(tuple(added), tuple(replaced), tuple(skipped))
+        con.execute("BEGIN TRANSACTION")
+        try:
+            gone = [aid for aid in dict.fromkeys(replaced)]
+            if gone:
+                self._remove_articles(gone)
+            # A changed article that appears twice in one batch: the last version wins.
+            last = {r.article.id: r for r in fresh}
+            fresh = [r for r in fresh if last[r.article.id] is r]
+            self._insert_articles(fresh)
+            new_events = [ev for r in fresh for ev in r.events] + list(extra_events)
+            if new_events:
+                self._merge_in(new_events)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return AddReport(tuple(added), tuple(replaced), tuple(skipped))
+
+    def _insert_articles(self, results: Sequence[ArticleResult]) -> None:
+        if not results:
+            return
+        seq0 = self._next_seq("articles")
+        arts = [r.article for r in results]
+        art_tbl = _table(  # noqa: F841 - read by DuckDB
+            {
+                "id": ([a.id for a in arts], _STR),
+                "hash": ([r.hash for r in results], _STR),
+                "title": ([a.title for a in arts], _STR),
+                "date": ([a.date for a in arts], _DATE),
+                "reference_date": ([a.reference_date for a in arts], _DATE),
+                "url": ([a.url for a in arts], _STR),
+                "source": ([a.source for a in arts], _STR),
+                "body": ([a.body for a in arts], _STR),
+                "seq": (list(range(seq0, seq0 + len(arts))), _BIG),
+            }
+        )
+        self._con.execute("INSERT INTO articles BY NAME SELECT * FROM art_tbl")
+        rows = [(r.article.id, i, t) for r in results for i, t in enumerate(r.timexes)]
+        if rows:
+            tx = [t for _, _, t in rows]
+            tx_tbl = _table(  # noqa: F841 - read by DuckDB
+                {
+                    "article_id": ([a for a, _, _ in rows], _STR),
+                    "ord": ([i for _, i, _ in rows], _INT),
+                    "start": ([t.start for t in tx], _INT),
+                    "end": ([t.end for t in tx], _INT),
+                    "text": ([t.text for t in tx], _STR),
+                    "type": ([t.type for t in tx], _STR),
+                    "value": ([t.value for t in tx], _STR),
+                    "mod": ([t.mod for t in tx], _STR),
+                    "first": ([t.first for t in tx], _DATE),
+                    "last": ([t.last for t in tx], _DATE),
+                    "granularity": ([t.granularity for t in tx], _STR),
+                    "explanation": ([t.explanation for t in tx], _STR),
+                    "confidence": ([t.confidence for t in tx], _F),
+                    "alternatives": ([list(t.alternatives) for t in tx], _STRS),
+                    "range_first": ([t.range[0] if t.range else None for t in tx], _DATE),
+                    "range_last": ([t.range[1] if t.range else None for t in tx], _DATE),
+                }
+            )
+            self._con.execute("INSERT INTO timexes BY NAME SELECT * FROM tx_tbl")
+
+    def _remove_articles(self, article_ids: Sequence[str]) -> int:
+        """Delete articles and their expressions; rebuild the events they supported from
+        the remaining contributions. Runs inside the caller's transaction."""
+        con = self._con
+        ids_tbl = _table({"id": (list(article_ids), _STR)})  # noqa: F841
+        row = con.execute("SELECT count(*) FROM articles JOIN ids_tbl USING (id)").fetchone()
+        found = int(row[0]) if row else 0
+        con.execute("DELETE FROM articles WHERE id IN (SELECT id FROM ids_tbl)")
+        con.execute("DELETE FROM timexes WHERE article_id IN (SELECT id FROM ids_tbl)")
+        affected = [
+            r[0]
+            for r in con.execute(
+                """SELECT DISTINCT event_id FROM contributions
+                   WHERE list_has_any(article_ids, (SELECT list(id) FROM ids_tbl))"""
+            ).fetchall()
+        ]
+        if not affected:
+            return found
+        gone = set(article_ids)
+        seqs = dict(
+            con.execute(
+                "SELECT id, seq FROM events WHERE id IN (SELECT unnest(?))", [affected]
+            ).fetchall()
+        )
+        aff_tbl = _table({"id": (affected, _STR)})  # noqa: F841
+        contribs = con.execute(
+            """SELECT seq, event_id, payload FROM contributions
+               WHERE event_id IN (SELECT id FROM aff_tbl) ORDER BY seq"""
+        ).fetchall()
+        con.execute("DELETE FROM contributions WHERE event_id IN (SELECT id FROM aff_tbl)")
+        kept: list[tuple[int, str, Event]] = []
+        for seq, event_id, payload in contribs:
+            ev = _without_articles(_event_from_payload(payload), gone)
+            if ev is not None:
+                kept.append((seq, event_id, ev))
+        if kept:
+            self._insert_contributions(kept)
+        rebuilt: dict[str, Event] = {}
+        for _, event_id, ev in kept:
+            prev = rebuilt.get(event_id)
+            rebuilt[event_id] = replace(ev, id=event_id) if prev is None else merge(prev, ev)
+        self._delete_events(affected)
+        self._write_events(
+            [self._corrected(replace(ev, id=eid)) for eid, ev in rebuilt.items()],
+            replace_ids=set(),
+            seqs=seqs,
+        )
+        return found
+
+    def _insert_contributions(self, rows: Sequence[tuple[int, str, Event]]) -> None:
+        tbl = _table(  # noqa: F841 - read by DuckDB
+            {
+                "seq": ([s for s, _, _ in rows], _BIG),
+                "event_id": ([e for _, e, _ in rows], _STR),
+                "article_ids": (
+                    [sorted({m.article for m in ev.mentions}) for _, _, ev in rows],
+                    _STRS,
+                ),
+                "payload": ([_event_payload(ev) for _, _, ev in rows], _STR),
+            }
+        )
+        self._con.execute("INSERT INTO contributions BY NAME SELECT * FROM tbl")
+
+    def _merge_in(self, new_events: Sequence[Event]) -> None:
+        """Join new events to stored ones of the same happening, in order; the rest
+        become events of their own."""
+        con = self._con
+        keys: list[tuple[int, str, date, date, str | None]] = []
+        for i, ev in enumerate(new_events):
+            lo = ev.start - timedelta(days=MERGE_WINDOW_DAYS)
+            hi = ev.end + timedelta(days=MERGE_WINDOW_DAYS)
+            for actor in ev.actors or (None,):
+                keys.append((i, ev.type, lo, hi, actor))
+        key_tbl = _table(  # noqa: F841 - read by DuckDB
+            {
+                "i": ([k[0] for k in keys], _INT),
+                "type": ([k[1] for k in keys], _STR),
+                "lo": ([k[2] for k in keys], _DATE),
+                "hi": ([k[3] for k in keys], _DATE),
+                "actor": ([k[4] for k in keys], _STR),
+            }
+        )
+        cand_ids = [
+            r[0]
+            for r in con.execute(
+                """SELECT DISTINCT e.id FROM key_tbl k
+                   JOIN event_actors ea ON ea.actor = k.actor
+                   JOIN events e ON e.id = ea.event_id AND e.type = k.type
+                        AND e.start <= k.hi AND e."end" >= k.lo
+                   UNION
+                   SELECT e.id FROM key_tbl k JOIN events e ON k.actor IS NULL
+                        AND e.type = k.type AND e.start <= k.hi AND e."end" >= k.lo
+                        AND NOT EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id)
+                """
+            ).fetchall()
+        ]
+        # Working set, in creation order: id -> (seq, base event before corrections).
+        pool: dict[str, tuple[int, Event]] = {}
+        if cand_ids:
+            for seq, ev in self._load_bases(cand_ids):
+                pool[ev.id] = (seq, ev)
+        taken = {
+            r[0]
+            for r in con.execute(
+                "SELECT id FROM events WHERE id IN (SELECT unnest(?))",
+                [[ev.id for ev in new_events]],
+            ).fetchall()
+        }
+        ev_seq = self._next_seq("events")
+        contrib_seq = self._next_seq("contributions")
+        dirty: set[str] = set()
+        contributions: list[tuple[int, str, Event]] = []
+        for ev in new_events:
+            target = None
+            for eid, (_, old) in sorted(pool.items(), key=lambda kv: kv[1][0]):
+                if _near(old, ev) and same_happening(old, ev):
+                    target = eid
+                    break
+            if target is None:
+                eid = ev.id
+                n = 2
+                while eid in taken or eid in pool:
+                    eid = f"{ev.id}~{n}"
+                    n += 1
+                pool[eid] = (ev_seq, replace(ev, id=eid))
+                ev_seq += 1
+                target = eid
+            else:
+                seq, old = pool[target]
+                pool[target] = (seq, replace(merge(old, ev), id=target))
+            dirty.add(target)
+            contributions.append((contrib_seq, target, ev))
+            contrib_seq += 1
+        self._insert_contributions(contributions)
+        out = [self._corrected(pool[eid][1]) for eid in dirty]
+        seqs = {eid: pool[eid][0] for eid in dirty}
+        self._write_events(out, replace_ids=dirty & set(cand_ids), seqs=seqs)
+
+    def _load_bases(self, ids: Sequence[str]) -> list[tuple[int, Event]]:
+        """Stored events as the pipeline made them (human corrections not applied)."""
+        con = self._con
+        ids_tbl = _table({"id": (list(ids), _STR)})  # noqa: F841 - read by DuckDB
+        rows = con.execute(
+            f"""SELECT seq, {_EVENT_COLUMNS} FROM events
+                WHERE id IN (SELECT id FROM ids_tbl) ORDER BY seq"""
+        ).fetchall()
+        seqs = {r[1]: r[0] for r in rows}
+        events = self._load_events([r[1:] for r in rows])
+        out = []
+        for ev in events:
+            if ev.human:
+                ev = self._base_event(ev.id)
+            out.append((seqs[ev.id], ev))
+        return out
+
+    def _base_event(self, event_id: str) -> Event:
+        contribs = self._con.execute(
+            "SELECT payload FROM contributions WHERE event_id = ? ORDER BY seq", [event_id]
+        ).fetchall()
+        base: Event | None = None
+        for (payload,) in contribs:
+            ev = _event_from_payload(payload)
+            base = replace(ev, id=event_id) if base is None else merge(base, ev)
+        if base is None:
+            raise KeyError(event_id)
+        return replace(base, id=event_id)
+
+    def _corrected(self, ev: Event) -> Event:
+        rows = self._con.execute(
+            'SELECT start, "end", label, actors FROM corrections WHERE event_id = ? ORDER BY seq',
+            [ev.id],
+        ).fetchall()
+        if not rows:
+            return ev
+        for start, end, label, actors in rows:
+            ev = replace(
+                ev,
+                start=start or ev.start,
+                end=end or ev.end,
+                label=label if label is not None else ev.label,
+                actors=tuple(actors) if actors is not None else ev.actors,
+            )
+        if ev.end < ev.start:  # a later machine date moved past a corrected bound
+            ev = replace(ev, end=ev.start)
+        return replace(ev, human=True)
+
+    def _delete_events(self, ids: Iterable[str]) -> None:
+        ids_tbl = _table({"id": (list(ids), _STR)})  # noqa: F841 - read by DuckDB
+        for table, col in (
+            ("events", "id"),
+            ("event_actors", "event_id"),
+            ("mentions", "event_id"),
+        ):
+            self._con.execute(f"DELETE FROM {table} WHERE {col} IN (SELECT id FROM ids_tbl)")
+
+    def _write_events(
+        self, events: Sequence[Event], *, replace_ids: set[str], seqs: dict[str, int] | None = None
+    ) -> None:
+        con = self._con
+        if not events:
+            return
+        seqs = dict(seqs or {})
+        if replace_ids:
+            for eid, seq in con.execute(
+                "SELECT id, seq FROM events WHERE id IN (SELECT unnest(?))", [list(replace_ids)]
+            ).fetchall():
+                seqs.setdefault(eid, seq)
+            self._delete_events(replace_ids)
+        next_seq = self._next_seq("events")
+        for ev in events:
+            if ev.id not in seqs:
+                seqs[ev.id] = next_seq
+                next_seq += 1
+        ev_tbl = _table(  # noqa: F841 - read by DuckDB
+            {
+                "id": ([e.id for e in events], _STR),
+                "seq": ([seqs[e.id] for e in events], _BIG),
+                "label": ([e.label for e in events], _STR),
+                "type": ([e.type for e in events], _STR),
+                "quad_class": ([e.quad_class for e in events], _STR),
+                "start": ([e.start for e in events], _DATE),
+                "end": ([e.end for e in events], _DATE),
+                "value": ([e.value for e in events], _STR),
+                "granularity": ([e.granularity for e in events], _STR),
+                "source": ([e.source for e in events], _STR),
+                "target": ([e.target for e in events], _STR),
+                "approximate": ([e.approximate for e in events], _B),
+                "articles": ([e.articles for e in events], _INT),
+                "other_dates": ([list(e.other_dates) for e in events], _STRS),
+                "human": ([e.human for e in events], _B),
+                "confidence": ([_event_confidence(e) for e in events], _F),
+                "search": ([_event_search(e) for e in events], _STR),
+            }
+        )
+        con.execute("INSERT INTO events BY NAME SELECT * FROM ev_tbl")
+        act = [(e.id, i, a) for e in events for i, a in enumerate(e.actors)]
+        if act:
+            act_tbl = _table(  # noqa: F841 - read by DuckDB
+                {
+                    "event_id": ([r[0] for r in act], _STR),
+                    "ord": ([r[1] for r in act], _INT),
+                    "actor": ([r[2] for r in act], _STR),
+                }
+            )
+            con.execute("INSERT INTO event_actors BY NAME SELECT * FROM act_tbl")
+        ms = [(e.id, i, m) for e in events for i, m in enumerate(e.mentions)]
+        if ms:
+            m_tbl = _table(  # noqa: F841 - read by DuckDB
+                {
+                    "event_id": ([r[0] for r in ms], _STR),
+                    "ord": ([r[1] for r in ms], _INT),
+                    "article_id": ([r[2].article for r in ms], _STR),
+                    "text": ([r[2].text for r in ms], _STR),
+                    "start": ([r[2].start for r in ms], _INT),
+                    "end": ([r[2].end for r in ms], _INT),
+                    "type": ([r[2].type for r in ms], _STR),
+                    "value": ([r[2].value for r in ms], _STR),
+                    "sentence": ([r[2].sentence for r in ms], _STR),
+                    "explanation": ([r[2].explanation for r in ms], _STR),
+                    "confidence": ([r[2].confidence for r in ms], _F),
+                }
+            )
+            con.execute("INSERT INTO mentions BY NAME SELECT * FROM m_tbl")
+
+    def _load_events(self, rows: Sequence[tuple[Any, ...]]) -> list[Event]:
+        if not rows:
+            return []
+        con = self._con
+        ids = [r[0] for r in rows]
+        ids_tbl = _table({"id": (ids, _STR)})  # noqa: F841 - read by DuckDB
+        actors: dict[str, list[str]] = {i: [] for i in ids}
+        for eid, actor in con.execute(
+            """SELECT event_id, actor FROM event_actors
+               WHERE event_id IN (SELECT id FROM ids_tbl) ORDER BY event_id, ord"""
+        ).fetchall():
+            actors[eid].append(actor)
+        mentions: dict[str, list[Mention]] = {i: [] for i in ids}
+        for r in con.execute(
+            """SELECT event_id, article_id, text, start, "end", type, value, sentence,
+                      explanation, confidence FROM mentions
+               WHERE event_id IN (SELECT id FROM ids_tbl) ORDER BY event_id, ord"""
+        ).fetchall():
+            mentions[r[0]].append(Mention(*r[1:]))
+        return [
+            Event(
+                id=r[0],
+                label=r[1],
+                type=r[2],
+                quad_class=r[3],
+                start=r[4],
+                end=r[5],
+                value=r[6],
+                granularity=r[7],
+                actors=tuple(actors[r[0]]),
+                mentions=tuple(mentions[r[0]]),
+                source=r[8],
+                target=r[9],
+                approximate=r[10],
+                articles=r[11],
+                other_dates=tuple(r[12]),
+                human=r[13],
+            )
+            for r in rows
+        ]
+
+
+def _near(old: Event, new: Event) -> bool:
+    """The SQL candidate rule, repeated for events created earlier in the same batch."""
+    w = timedelta(days=MERGE_WINDOW_DAYS)
+    if old.type != new.type or old.start > new.end + w or old.end < new.start - w:
+        return False
+    if old.actors or new.actors:
+        return bool(set(old.actors) & set(new.actors))
+    return True
+
+
+def _timex(r: Sequence[Any]) -> Timex:
+    (start, end, text, type_, value, mod, first, last, gran, expl, conf, alts, rf, rl) = r
+    return Timex(
+        start=start,
+        end=end,
+        text=text,
+        type=type_,
+        value=value,
+        mod=mod,
+        first=first,
+        last=last,
+        granularity=gran,
+        explanation=expl,
+        confidence=conf,
+        alternatives=tuple(alts),
+        range=(rf, rl) if rf is not None and rl is not None else None,
+    )
+
+
+def _where(flt: EventFilter) -> tuple[str, list[Any]]:
+    """EventFilter -> SQL condition on `events e` and its parameters."""
+    conds: list[str] = ["TRUE"]
+    params: list[Any] = []
+    if flt.actors:
+        if flt.include_affiliated:
+            conds.append(
+                """e.id IN (SELECT ea.event_id FROM event_actors ea WHERE ea.actor IN (
+                     SELECT unnest(?) UNION
+                     SELECT name FROM actors WHERE affiliation IN (SELECT unnest(?))))"""
+            )
+            params += [list(flt.actors), list(flt.actors)]
+        else:
+            conds.append(
+                "e.id IN (SELECT ea.event_id FROM event_actors ea "
+                "WHERE ea.actor IN (SELECT unnest(?)))"
+            )
+            params.append(list(flt.actors))
+    if flt.types:
+        conds.append("e.type IN (SELECT unnest(?))")
+        params.append(list(flt.types))
+    if flt.date_from is not None:
+        conds.append('e."end" >= ?')
+        params.append(flt.date_from)
+    if flt.date_to is not None:
+        conds.append("e.start <= ?")
+        params.append(flt.date_to)
+    if flt.articles:
+        conds.append(
+            "e.id IN (SELECT m.event_id FROM mentions m WHERE m.article_id IN (SELECT unnest(?)))"
+        )
+        params.append(list(flt.articles))
+    if flt.min_confidence > 0:
+        conds.append("e.confidence >= ?")
+        params.append(flt.min_confidence)
+    if flt.text.strip():
+        conds.append("contains(e.search, ?)")
+        params.append(flt.text.strip().lower())
+    return " AND ".join(conds), params
+
+
+# --------------------------------------------------------------------------- migrations
+
+
+def _schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+    ).fetchone()
+    if not exists or not exists[0]:
+        tables = con.execute("SELECT count(*) FROM information_schema.tables").fetchone()
+        if tables and tables[0]:
+            raise SchemaError("not a geotimeline store (tables but no schema_version)")
+        return 0
+    row = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(con: duckdb.DuckDBPyConnection, *, target: int = SCHEMA_VERSION) -> int:
+    """Bring the database up to `target`, one transaction per step. Returns the version
+    found before migrating."""
+    found = _schema_version(con)
+    if found > SCHEMA_VERSION:
+        raise SchemaError(
+            f"database schema version {found} is newer than this release ({SCHEMA_VERSION})"
+        )
+    for version in range(found + 1, target + 1):
+        description, steps = MIGRATIONS[version - 1]
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version ("
+                "version INTEGER PRIMARY KEY, description VARCHAR NOT NULL)"
+            )
+            for sql in steps:
+                con.execute(sql)
+            con.execute("INSERT INTO schema_version VALUES (?, ?)", [version, description])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    return found
+
+
+def iter_rows(store: Store, sql: str) -> Iterator[tuple[Any, ...]]:  # pragma: no cover
+    """Escape hatch for benchmarks: run a read-only query on the store's connection."""
+    yield from store._con.execute(sql).fetchall()

@@ -1,0 +1,310 @@
+"""Store: schema and migrations, idempotent writes, incremental merging, corrections and
+the dashboard's filters, all on small hand-made records."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import duckdb
+import pytest
+
+from dashapp import store as store_mod
+from dashapp.ingest import content_hash
+from dashapp.models import Actor, Article, Event, EventFilter, Extraction, Mention, Timex
+from dashapp.store import ArticleResult, SchemaError, Store
+
+PUTIN = Actor("Vladimir Putin", "person", "Russia")
+LAVROV = Actor("Sergei Lavrov", "person", "Russia")
+RUSSIA = Actor("Russia", "country")
+USA = Actor("United States", "country")
+BIDEN = Actor("Joe Biden", "person", "United States")
+ACTORS = (PUTIN, LAVROV, RUSSIA, USA, BIDEN)
+
+
+def article(aid: str, published: date, body: str = "") -> Article:
+    return Article(
+        aid,
+        f"Title {aid}",
+        published,
+        f"https://example.org/{aid}",
+        body or f"Body of {aid}. Talks were held on Monday.",
+        "test",
+    )
+
+
+def mention(aid: str, sentence: str, value: str = "2022-01-10", conf: float = 0.9) -> Mention:
+    return Mention(aid, "Monday", 5, 11, "DATE", value, sentence, "weekday of the week", conf)
+
+
+def event(
+    eid: str,
+    aid: str,
+    *,
+    type_: str = "CONSULT",
+    day: date = date(2022, 1, 10),
+    actors: tuple[str, ...] = ("Russia", "United States"),
+    label: str = "talks",
+    sentence: str = "Russia and the United States held talks.",
+    conf: float = 0.9,
+) -> Event:
+    return Event(
+        id=eid,
+        label=label,
+        type=type_,
+        quad_class="verbal cooperation",
+        start=day,
+        end=day,
+        value=day.isoformat(),
+        granularity="day",
+        actors=actors,
+        mentions=(mention(aid, sentence, day.isoformat(), conf),),
+        source=actors[0] if actors else None,
+        target=actors[1] if len(actors) > 1 else None,
+    )
+
+
+def result(a: Article, *events: Event) -> ArticleResult:
+    tx = (
+        Timex(
+            30,
+            36,
+            "Monday",
+            "DATE",
+            "2022-01-10",
+            first=date(2022, 1, 10),
+            last=date(2022, 1, 10),
+            granularity="day",
+            alternatives=("2022-01-03",),
+            range=(date(2022, 1, 10), date(2022, 1, 11)),
+        ),
+    )
+    return ArticleResult(a, tx, tuple(events), content_hash(a))
+
+
+@pytest.fixture
+def store() -> Store:
+    s = Store(None)
+    yield s
+    s.close()
+
+
+def test_roundtrip_article_timex_event(store: Store) -> None:
+    a = article("a1", date(2022, 1, 9))
+    rep = store.add_results([result(a, event("e1", "a1"))], ACTORS)
+    assert rep.added == ("a1",)
+    assert store.article("a1") == a
+    assert store.articles() == [a]
+    (tx,) = store.timexes("a1")
+    assert tx.range == (date(2022, 1, 10), date(2022, 1, 11)) and tx.alternatives == ("2022-01-03",)
+    ev = store.event("e1")
+    assert ev == event("e1", "a1")
+    assert store.event("nope") is None
+    assert store.stats()["events"] == 1
+
+
+def test_same_hash_is_skipped_and_changed_article_replaces(store: Store) -> None:
+    a = article("a1", date(2022, 1, 9))
+    store.add_results([result(a, event("e1", "a1"))], ACTORS)
+    rep = store.add_results([result(a, event("e1", "a1"))], ACTORS)
+    assert rep.skipped == ("a1",) and store.stats()["events"] == 1
+    changed = replace(a, body="Now about sanctions on Tuesday.")
+    rep = store.add_results(
+        [result(changed, event("e9", "a1", type_="COERCE", label="sanctions"))], ACTORS
+    )
+    assert rep.replaced == ("a1",)
+    assert [e.label for e in store.events()] == ["sanctions"]
+    assert store.article("a1").body == changed.body
+    assert store.stats()["mentions"] == 1
+
+
+def test_cross_article_merge_is_incremental(store: Store) -> None:
+    store.add_results([result(article("a1", date(2022, 1, 9)), event("e1", "a1"))], ACTORS)
+    store.add_results([result(article("a2", date(2022, 1, 9)), event("e2", "a2"))], ACTORS)
+    # other type: a separate event
+    store.add_results(
+        [result(article("a3", date(2022, 1, 9)), event("e3", "a3", type_="COERCE"))], ACTORS
+    )
+    evs = store.events()
+    assert [e.id for e in evs] == ["e1", "e3"]
+    merged = store.event("e1")
+    assert merged.articles == 2
+    assert {m.article for m in merged.mentions} == {"a1", "a2"}
+
+
+def test_replacing_a_supporting_article_rebuilds_the_event(store: Store) -> None:
+    store.add_results([result(article("a1", date(2022, 1, 9)), event("e1", "a1"))], ACTORS)
+    store.add_results([result(article("a2", date(2022, 1, 9)), event("e2", "a2"))], ACTORS)
+    a1b = replace(article("a1", date(2022, 1, 9)), body="Nothing happened.")
+    store.add_results([result(a1b)], ACTORS)
+    ev = store.event("e1")
+    assert ev.articles == 1 and {m.article for m in ev.mentions} == {"a2"}
+    assert store.remove_article("a2")
+    assert store.events() == []
+    assert not store.remove_article("a2")
+
+
+def test_correction_persists_and_survives_merging_and_reingest(tmp_path) -> None:
+    db = tmp_path / "g.duckdb"
+    with Store(db) as s:
+        s.add_results([result(article("a1", date(2022, 1, 9)), event("e1", "a1"))], ACTORS)
+        fixed = s.correct_event(
+            "e1", start=date(2022, 1, 11), end=date(2022, 1, 11), label="Geneva talks"
+        )
+        assert fixed.human and fixed.label == "Geneva talks" and fixed.start == date(2022, 1, 11)
+        with pytest.raises(ValueError, match="unknown actor"):
+            s.correct_event("e1", actors=("Atlantis",))
+        with pytest.raises(KeyError):
+            s.correct_event("nope", label="x")
+    with Store(db) as s:  # persisted
+        assert s.event("e1").human
+        # a new supporting article merges into the corrected event; correction stays
+        s.add_results([result(article("a2", date(2022, 1, 9)), event("e2", "a2"))], ACTORS)
+        ev = s.event("e1")
+        assert ev.articles == 2 and ev.label == "Geneva talks" and ev.human
+        assert ev.start == date(2022, 1, 11)
+        # the supporting article changes: event rebuilt from the other one, still corrected
+        s.add_results([result(replace(article("a1", date(2022, 1, 9)), body="x y"))], ACTORS)
+        ev = s.event("e1")
+        assert ev.articles == 1 and ev.label == "Geneva talks" and ev.human
+        s.correct_event("e1", actors=("Vladimir Putin",))
+        assert s.event("e1").actors == ("Vladimir Putin",)
+        assert s.event("e1").label == "Geneva talks"
+
+
+def test_filters_counts_and_aggregation(store: Store) -> None:
+    rs = [
+        result(
+            article("a1", date(2022, 1, 9)),
+            event(
+                "e1",
+                "a1",
+                actors=("Vladimir Putin", "Joe Biden"),
+                label="phone call",
+                sentence="Putin called Biden.",
+                conf=0.5,
+            ),
+        ),
+        result(
+            article("a2", date(2022, 2, 1)),
+            event(
+                "e2",
+                "a2",
+                type_="COERCE",
+                day=date(2022, 2, 1),
+                actors=("Russia",),
+                label="sanctions",
+                sentence="Russia was sanctioned.",
+            ),
+        ),
+        result(
+            article("a3", date(2022, 2, 20)),
+            event(
+                "e3",
+                "a3",
+                type_="FIGHT",
+                day=date(2022, 2, 24),
+                actors=("Sergei Lavrov", "United States"),
+                label="invasion",
+                sentence="Troops crossed the border.",
+            ),
+        ),
+    ]
+    store.add_results(rs, ACTORS)
+    ids = lambda flt: [e.id for e in store.events(flt)]  # noqa: E731
+    assert ids(EventFilter()) == ["e1", "e2", "e3"]
+    assert ids(EventFilter(actors=("Russia",))) == ["e2"]
+    assert ids(EventFilter(actors=("Russia",), include_affiliated=True)) == ["e1", "e2", "e3"]
+    assert ids(EventFilter(types=("COERCE", "FIGHT"))) == ["e2", "e3"]
+    assert ids(EventFilter(date_from=date(2022, 1, 15), date_to=date(2022, 2, 1))) == ["e2"]
+    assert ids(EventFilter(articles=("a3",))) == ["e3"]
+    assert ids(EventFilter(min_confidence=0.8)) == ["e2", "e3"]
+    assert ids(EventFilter(text="BORDER")) == ["e3"]
+    assert ids(EventFilter(text="sanction")) == ["e2"]
+    assert store.count_events(EventFilter(types=("FIGHT",))) == 1
+    assert store.events(limit=2)[-1].id == "e2"
+    counts = dict((a.name, n) for a, n in store.actor_counts())
+    assert counts == {
+        "Vladimir Putin": 1,
+        "Joe Biden": 1,
+        "Russia": 1,
+        "Sergei Lavrov": 1,
+        "United States": 1,
+    }
+    ((lavrov, _),) = [(a, n) for a, n in store.actor_counts() if a.name == "Sergei Lavrov"]
+    assert lavrov == LAVROV
+    assert store.type_counts() == [("COERCE", 1), ("CONSULT", 1), ("FIGHT", 1)]
+    assert store.aggregate(EventFilter(), bucket="month", lane="type") == [
+        (date(2022, 1, 1), "CONSULT", 1),
+        (date(2022, 2, 1), "COERCE", 1),
+        (date(2022, 2, 1), "FIGHT", 1),
+    ]
+    weeks = store.aggregate(EventFilter(actors=("Russia",), include_affiliated=True), bucket="week")
+    assert (date(2022, 1, 10), "Vladimir Putin", 1) in weeks
+    assert (date(2022, 2, 21), "United States", 1) in weeks
+    with pytest.raises(ValueError):
+        store.aggregate(EventFilter(), bucket="day")  # type: ignore[arg-type]
+
+
+def test_extraction_roundtrip(store: Store) -> None:
+    a1, a2 = article("a1", date(2022, 1, 9)), article("a2", date(2022, 1, 10))
+    ex = Extraction(
+        articles=(a1, a2),
+        timexes={"a1": (), "a2": ()},
+        events=(event("e1", "a1"), event("e2", "a2", type_="FIGHT")),
+        actors=(RUSSIA, USA),
+    )
+    store.add(ex)
+    out = store.extraction()
+    assert out.articles == (a1, a2)
+    assert out.events == ex.events
+    assert set(out.actors) == {RUSSIA, USA}
+
+
+def test_v1_database_opens_with_current_code(tmp_path) -> None:
+    db = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(db))
+    store_mod.migrate(con, target=1)
+    # rows as release 1 wrote them: no confidence or search columns yet
+    con.execute(
+        "INSERT INTO articles VALUES ('a1', 'h', 'T', DATE '2022-01-09', NULL, 'u', 's', 'body', 1)"
+    )
+    con.execute("INSERT INTO actors VALUES ('Russia', 'country', NULL)")
+    con.execute(
+        "INSERT INTO events VALUES ('e1', 1, 'Old Talks', 'CONSULT', "
+        "'verbal cooperation', DATE '2022-01-10', DATE '2022-01-10', '2022-01-10', "
+        "'day', 'Russia', NULL, false, 1, [], false)"
+    )
+    con.execute("INSERT INTO event_actors VALUES ('e1', 0, 'Russia')")
+    con.execute(
+        "INSERT INTO mentions VALUES ('e1', 0, 'a1', 'Monday', 0, 6, 'DATE', "
+        "'2022-01-10', 'The Talks began Monday.', 'weekday', 0.4)"
+    )
+    con.close()
+    with Store(db) as s:
+        assert s.schema_version() == store_mod.SCHEMA_VERSION
+        assert [e.id for e in s.events(EventFilter(text="talks began"))] == ["e1"]
+        assert s.events(EventFilter(min_confidence=0.5)) == []
+        assert s.event("e1").mentions[0].confidence == 0.4
+
+
+def test_newer_database_is_refused(tmp_path) -> None:
+    db = tmp_path / "new.duckdb"
+    Store(db).close()
+    con = duckdb.connect(str(db))
+    con.execute("INSERT INTO schema_version VALUES (99, 'from the future')")
+    con.close()
+    with pytest.raises(SchemaError, match="newer"):
+        Store(db)
+
+
+def test_same_batch_merges_and_id_collisions(store: Store) -> None:
+    # two articles in one transaction support the same happening; a third reuses an id
+    rs = [
+        result(article("a1", date(2022, 1, 9)), event("e1", "a1")),
+        result(article("a2", date(2022, 1, 9)), event("e2", "a2")),
+        result(article("a3", date(2022, 1, 9)), event("e1", "a3", type_="FIGHT")),
+    ]
+    store.add_results(rs, ACTORS)
+    assert [e.id for e in store.events()] == ["e1", "e1~2"]
+    assert store.event("e1").articles == 2
