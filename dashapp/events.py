@@ -87,6 +87,7 @@ _DETERMINERS = {
     "were", "are", "fomenting", "launched", "started", "began",
 }
 _TOKEN = re.compile(r"\S+")
+_SUBORDINATE = re.compile(r"(?i)\b(?:that|which|who|whom|whose|where|because|if|whether)\b")
 
 
 def short_name(actor: Actor) -> str:
@@ -149,8 +150,13 @@ def _choose_trigger(text: str, lo: int, hi: int, unit: _Unit) -> tuple[re.Match[
         trig = lex.triggers[re.sub(r"\s+", " ", m.group().lower())]
         dist = _token_distance(text, unit.start, unit.end, m.start(), m.end())
         score = trig.weight - 0.6 * dist
-        if dist <= 2:
-            score += 4  # "spoke Friday", "call on Sunday", "sit down on January 9"
+        if dist == 0:
+            score += 10  # "said Friday", "Friday's call": the date is attached here
+        elif dist <= 2:
+            score += 5  # "call on Sunday", "sit down on January 9"
+        lo, hi = (unit.end, m.start()) if m.start() >= unit.end else (m.end(), unit.start)
+        if _SUBORDINATE.search(text, lo, hi):
+            score -= 4  # "said Thursday that the talks...": another clause's happening
         if possessive and m.start() >= last_tx.end and dist == 0:
             score += 8  # "Thursday's call": the date modifies this very noun
         if best is None or score > best[0]:
@@ -221,11 +227,11 @@ def _label(
     pair = "-".join(dict.fromkeys(short_name(a) for a in pair_actors[:3]))
     obj = ""
     if m := _OBJECT.match(text, match.end(), clause[1]):
-        obj = m.group(1)
+        obj = m.group(1).rstrip(".'\u2019")
         obj = re.sub(r"\s+(?:Region|Peninsula|Province|Oblast)$", "", obj, flags=re.I)
     place = ""
     for m in _PLACE.finditer(text, *clause):
-        name = m.group(1)
+        name = m.group(1).rstrip(".'\u2019")
         if not _NOT_PLACE.match(name.split()[0]) and not any(a.name == name for a in actors):
             place = f" in {name}"
             break
