@@ -2,13 +2,57 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from datetime import date
 
 from dashapp.models import DocType, Timex
+from dashapp.temporal.detect import detect
+from dashapp.temporal.resolve import Resolver
+
+__all__ = ["tag"]
+
+# "from 2014 to 2016", "between March 15 and April 2": the two ends of an explicit range.
+_RANGE_OPEN = re.compile(r"(?:\bfrom|\bbetween)\s+$", re.I)
+_RANGE_JOIN = re.compile(r"\s*(?:to|until|till|through|and|-|\u2013|\u2014)\s*$", re.I)
 
 
 def tag(text: str, dct: date | None, *, doc_type: DocType = "news") -> list[Timex]:
     """Every temporal expression in `text`, resolved against `dct` (the reference date:
     publication or writing date). Sorted by start, non-overlapping. In "narrative" mode
     relative expressions anchor on the date in focus rather than on `dct`."""
-    raise NotImplementedError  # filled in by dashapp.temporal.detect/resolve
+    narrative = doc_type == "narrative"
+    cands = [
+        c
+        for c in detect(text)
+        if not (c.kind == "vague" and c.data["mode"] == ("news" if narrative else "narrative"))
+    ]
+    timexes = Resolver(text, dct, doc_type).run(cands)
+    return _ranges(text, cands, timexes)
+
+
+def _ranges(text: str, cands: list, timexes: list[Timex]) -> list[Timex]:
+    out = list(timexes)
+    by_id: dict[int, list[int]] = {}
+    for i, c in enumerate(cands):
+        if c.range_id is not None:
+            by_id.setdefault(id(c.range_id), []).append(i)
+    pairs = [v for v in by_id.values() if len(v) == 2]
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.first is None or b.first is None or a.type != "DATE" or b.type != "DATE":
+            continue
+        if any(i in p for p in pairs):
+            continue
+        gap = text[a.end : b.start]
+        if _RANGE_JOIN.fullmatch(gap) and _RANGE_OPEN.search(text, max(0, a.start - 12), a.start):
+            pairs.append([i, i + 1])
+    for p in pairs:
+        i, j = p
+        a, b = out[i], out[j]
+        if a.first is None or b.last is None or b.last < a.first:
+            continue
+        rng = (a.first, b.last)
+        out[i] = dataclasses.replace(a, range=rng)
+        out[j] = dataclasses.replace(b, range=rng)
+    return out

@@ -1,0 +1,1036 @@
+"""First pass: text -> candidate spans with offsets and an UNRESOLVED (underspecified) value.
+
+Each rule is a regex assembled at import time from the word lists in
+resources/temporal/ plus a small handler that reads the match into a `Cand`: a kind
+("abs" fully specified, "md" month-day without year, "wd" weekday, "rel" offset from an
+anchor, "dur", "set", "vague", "holiday", ...) and its fields. All rules scan the text, then
+the longest candidates win and overlaps are dropped (ties: rule priority, then leftmost).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from dashapp.temporal.lexicon import APOS, alternation, lexicon
+
+LX = lexicon()
+
+
+@dataclass(slots=True)
+class Cand:
+    start: int
+    end: int
+    type: str  # DATE TIME DURATION SET
+    kind: str
+    data: dict = field(default_factory=dict)
+    prio: int = 5
+    mod: str | None = None
+    range_id: object | None = None  # shared by the two members of a range
+
+
+def pair(first: Cand, second: Cand) -> list[Cand]:
+    """Mark two candidates as the members of one range ("January 9 and 10")."""
+    first.range_id = second.range_id = object()
+    return [first, second]
+
+
+# --- regex fragments ------------------------------------------------------------------
+_FULL_MONTHS = [m for m in LX.months if m not in LX.abbr_months]
+MONTH = rf"(?:{alternation(_FULL_MONTHS)}|(?:{alternation(LX.abbr_months)})\.?)(?![a-z])"
+_FULL_WD = [w for w in LX.weekdays if w not in LX.abbr_weekdays]
+WEEKDAY = rf"(?:{alternation(_FULL_WD)})"
+WEEKDAY_ANY = rf"(?:{alternation(_FULL_WD)}|(?:{alternation(LX.abbr_weekdays)})\.)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+YEAR4 = r"(?:1\d{3}|20\d{2})"
+YEAR = r"(?:1\d{3}|20\d{2})(?![\d%])"
+NUMWORDS = alternation(LX.numbers)
+NUM = rf"(?:\d{{1,4}}(?:\.\d+)?|{NUMWORDS})"
+UNIT = alternation(LX.units)
+SEASON = alternation(LX.seasons)
+PARTS = alternation(w for w, c in LX.parts_of_day.items() if ":" not in c)
+ORD = alternation(LX.ordinals)
+DATEMOD = alternation([*LX.mods["date"], "mid-", "mid"])
+DURMOD = alternation(LX.mods["dur"])
+AGOMOD = alternation(LX.mods["ago"])
+REL = r"(?:last|next|this|coming|past|previous|following|preceding|same|that|that\s+same)"
+WB = r"(?<![\w$\u20ac\u00a3])"
+
+_MODS = {**LX.mods["date"], "mid-": "MID", "mid": "MID"}
+
+
+def norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s.lower().replace("\u2019", "'").replace("\u2018", "'"))
+
+
+def month_num(tok: str) -> int | None:
+    return LX.months.get(norm(tok).rstrip("."))
+
+
+def day_num(tok: str) -> int:
+    return int(re.sub(r"\D", "", tok))
+
+
+def number(tok: str) -> int | float | None:
+    """Value of a number token: int, float, or None for unspecified quantities."""
+    t = norm(tok)
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        return float(t) if "." in t else int(t)
+    return LX.numbers.get(t)
+
+
+def date_mod(tok: str | None) -> str | None:
+    if not tok:
+        return None
+    return _MODS.get(norm(tok).strip())
+
+
+def is_lower(tok: str) -> bool:
+    return tok[:1].islower()
+
+
+_PREV_WORD = re.compile(r"([A-Za-z$\u20ac\u00a3][\w.$]*)\W{0,2}$")
+_NEXT_WORD = re.compile(r"^\s*(%|[A-Za-z]+\.?)")
+
+
+def prev_word(text: str, pos: int) -> str:
+    m = _PREV_WORD.search(text, max(0, pos - 30), pos)
+    return m.group(1).lower() if m else ""
+
+
+def next_word(text: str, pos: int) -> str:
+    m = _NEXT_WORD.match(text[pos : pos + 30])
+    return m.group(1).lower() if m else ""
+
+
+def year_decoy(text: str, s: int, e: int) -> bool:
+    """True when the number at text[s:e] reads as a count or a label, not a year."""
+    before = text[max(0, s - 2) : s]
+    if before.endswith(("$", "\u20ac", "\u00a3", "#", "-", "/", ".")) and not before.endswith(" -"):
+        if not before.endswith(("-", "/")) or re.search(r"[A-Za-z]-$", before):
+            return True
+    after = text[e : e + 2]
+    if after[:1] in ("%", "-") and not re.match(r"-(?:\d|[A-Z][a-z])", text[e : e + 3]):
+        if after[:1] == "%" or re.match(r"-[a-z]", text[e : e + 2]):
+            return True
+    if re.match(r"[,.]\d", text[e : e + 2]) or re.search(r"\d[,.]$", text[max(0, s - 2) : s]):
+        return True
+    pw = prev_word(text, s)
+    if pw in LX.decoy_before:
+        return True
+    nw = next_word(text, e)
+    return nw.rstrip(".") in LX.decoy_after or nw in LX.decoy_after
+
+
+# --- rules ----------------------------------------------------------------------------
+Handler = Callable[[re.Match, str], "Cand | list[Cand] | None"]
+RULES: list[tuple[str, re.Pattern, Handler, int]] = []
+
+
+def rule(pattern: str, prio: int = 5, flags: int = re.I) -> Callable[[Handler], Handler]:
+    def deco(fn: Handler) -> Handler:
+        RULES.append((fn.__name__, re.compile(pattern, flags), fn, prio))
+        return fn
+
+    return deco
+
+
+def _year_of(tok: str | None) -> int | None:
+    if not tok:
+        return None
+    t = tok.strip().lstrip("'\u2019")
+    return int(t) if len(t) == 4 else None
+
+
+# Month-day(-year), optional weekday before, optional range "January 9 and 10", "Jan. 9-10".
+@rule(
+    rf"{WB}(?:(?P<wd>{WEEKDAY_ANY}),?\s+)?(?:(?P<mod>{DATEMOD})\s*)?(?:the\s+)?(?P<mon>{MONTH})\s*"
+    rf"(?P<d1>{DAY})(?:(?P<sep>\s*(?:-|\u2013|\u2014|and|to|through|until|till|or)\s*)"
+    rf"(?:(?P<mon2>{MONTH})\s*)?(?P<d2>{DAY}))?(?:,?\s+(?P<y>{YEAR4})(?![\d%])|(?P<y2>,\s*(?:'|\u2019)\d\d))?"
+    r"(?![\w])",
+    prio=1,
+)
+def month_day(m: re.Match, text: str) -> Cand | list[Cand] | None:
+    if is_lower(m["mon"]) and not m["mon"].isupper():
+        return None
+    mon = month_num(m["mon"])
+    d1 = day_num(m["d1"])
+    y = _year_of(m["y"])
+    if not mon or d1 > 31:
+        return None
+    if m["wd"] and is_lower(m["wd"]):
+        return None
+    start = m.start("wd") if m["wd"] else (m.start("mod") if m["mod"] else m.start("mon"))
+    mod = date_mod(m["mod"])
+    if not m["d2"]:
+        end = m.end("y") if m["y"] else m.end("d1")
+        return Cand(start, end, "DATE", "md", {"month": mon, "day": d1, "year": y}, 1, mod)
+    d2 = day_num(m["d2"])
+    mon2 = month_num(m["mon2"]) if m["mon2"] else mon
+    sep = norm(m["sep"]).strip()
+    if d2 > 31 or not mon2:
+        return None
+    is_range = sep != "or" and (sep != "and" or mon2 != mon or d2 == d1 + 1)
+    first = Cand(start, m.end("d1"), "DATE", "md", {"month": mon, "day": d1, "year": y}, 1, mod)
+    second_start = m.start("mon2") if m["mon2"] else m.start("d2")
+    end2 = m.end("y") if m["y"] else m.end("d2")
+    second = Cand(second_start, end2, "DATE", "md", {"month": mon2, "day": d2, "year": y}, 1)
+    if sep == "and" and prev_word(text, start) in ("between", "from"):
+        is_range = True
+    return pair(first, second) if is_range else [first, second]
+
+
+# Day-month(-year): "9 January 2022", "the 9th of January", "9-10 January".
+@rule(
+    rf"{WB}(?:(?P<wd>{WEEKDAY_ANY}),?\s+)?(?:(?P<mod>{DATEMOD})\s*)?(?:the\s+)?(?P<d1>{DAY})"
+    rf"(?:(?P<sep>\s*(?:-|\u2013|and|to)\s*)(?P<d2>{DAY}))?\s+(?:of\s+)?(?P<mon>{MONTH})"
+    rf"(?:,?\s+(?P<y>{YEAR4})(?![\d%]))?(?![\w])",
+    prio=1,
+)
+def day_month(m: re.Match, text: str) -> Cand | list[Cand] | None:
+    if is_lower(m["mon"]) and not m["mon"].isupper():
+        return None
+    mon = month_num(m["mon"])
+    if not mon:
+        return None
+    if m["wd"] and is_lower(m["wd"]):
+        return None
+    y = _year_of(m["y"])
+    end = m.end("y") if m["y"] else m.end("mon")
+    start = m.start("wd") if m["wd"] else (m.start("mod") if m["mod"] else m.start("d1"))
+    mod = date_mod(m["mod"])
+    if not m["d2"]:
+        return Cand(
+            start, end, "DATE", "md", {"month": mon, "day": day_num(m["d1"]), "year": y}, 1, mod
+        )
+    d1, d2 = day_num(m["d1"]), day_num(m["d2"])
+    first = Cand(start, m.end("d1"), "DATE", "md", {"month": mon, "day": d1, "year": y}, 1, mod)
+    second = Cand(m.start("d2"), end, "DATE", "md", {"month": mon, "day": d2, "year": y}, 1)
+    if norm(m["sep"]).strip() != "and" or d2 == d1 + 1 or prev_word(text, start) == "between":
+        return pair(first, second)
+    return [first, second]
+
+
+# Month and year: "January 2022", "May 2010", "early March 2009", "the end of June 1944".
+@rule(
+    rf"{WB}(?:(?P<mod>{DATEMOD})\s*)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR4})(?![\d%\w])",
+    prio=2,
+)
+def month_year(m: re.Match, text: str) -> Cand | None:
+    if is_lower(m["mon"]) and not m["mon"].isupper():
+        return None
+    mon = month_num(m["mon"])
+    if not mon:
+        return None
+    start = m.start("mod") if m["mod"] else m.start("mon")
+    return Cand(
+        start, m.end("y"), "DATE", "abs", {"value": f"{m['y']}-{mon:02d}"}, 2, date_mod(m["mod"])
+    )
+
+
+_MONTH_CONTEXT = frozenset(
+    "in since until till by early late mid of during before after through from to on "
+    "last next this that the same throughout between and or end beginning middle start "
+    "coming past".split()
+)
+
+
+# A bare month: "in June", "last July", "early December", "mid-March".
+@rule(
+    rf"{WB}(?:(?P<mod>{DATEMOD})\s*)?(?:(?P<rel>last|next|this|coming|past|that|the\s+same)\s+)?"
+    rf"(?P<mon>{alternation(_FULL_MONTHS)}|(?:sept|sep|jan|feb|aug|oct|nov|dec)\.)(?![\w-])",
+    prio=4,
+)
+def bare_month(m: re.Match, text: str) -> Cand | None:
+    tok = m["mon"]
+    if is_lower(tok):
+        return None
+    mon = month_num(tok)
+    if not mon:
+        return None
+    key = norm(tok).rstrip(".")
+    if key in LX.ambiguous_months and not (m["mod"] or m["rel"]):
+        pw = prev_word(text, m.start("mon"))
+        if pw not in _MONTH_CONTEXT:
+            return None
+        nxt = next_word(text, m.end("mon"))
+        # "in May said" / "by May and others": a person called May, not the month
+        if nxt in {"said", "says", "told", "added", "has", "had", "was", "is", "will", "and"}:
+            return None
+        if key == "may" and text[m.end("mon") : m.end("mon") + 1] == "'":
+            return None
+    rel = norm(m["rel"]) if m["rel"] else None
+    start = m.start("mod") if m["mod"] else (m.start("rel") if m["rel"] else m.start("mon"))
+    return Cand(
+        start, m.end("mon"), "DATE", "month", {"month": mon, "rel": rel}, 4, date_mod(m["mod"])
+    )
+
+
+# Numeric dates: 2022-01-03, 1/3/2022 and 7/8/07 (US order), 03.01.2022 (day first).
+@rule(
+    r"(?<![\w/.-])(?:(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d)|(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<c>\d{4}|\d\d)|(?P<ea>\d\d)\.(?P<eb>\d\d)\.(?P<ec>\d{4}))(?![\w/-]|\.\d)",
+    prio=1,
+)
+def numeric(m: re.Match, text: str) -> Cand | None:
+    try:
+        if m["iy"]:
+            y, mo, d = int(m["iy"]), int(m["im"]), int(m["id"])
+        elif m["a"]:
+            mo, d, y = int(m["a"]), int(m["b"]), int(m["c"])
+            if y < 100:
+                y += 2000 if y < 50 else 1900
+        else:
+            d, mo, y = int(m["ea"]), int(m["eb"]), int(m["ec"])
+        from datetime import date as _d
+
+        _d(y, mo, d)
+    except ValueError:
+        return None
+    return Cand(m.start(), m.end(), "DATE", "abs", {"value": f"{y:04d}-{mo:02d}-{d:02d}"}, 1)
+
+
+# Years: "in 2014", "early 2011", "mid-2011", "the end of 2012", "490 BC", "'82", and
+# year ranges "2014-2016", "1939\u201345".
+@rule(
+    rf"{WB}(?:(?P<mod>{DATEMOD})\s*(?:in\s+)?)?(?:(?P<circa>c\.|ca\.|circa|around|about)\s*)?"
+    rf"(?:(?P<y>{YEAR4}|(?P<bcy>\d{{1,4}})(?=\s*(?:BC|B\.C\.|BCE|AD|A\.D\.|CE)\b))"
+    r"(?P<era>\s*(?:BC|B\.C\.?|BCE|AD|A\.D\.?|CE)(?![\w]))?"
+    rf"|(?P<ap>['\u2019]\d\d)(?![\w'\u2019]))"
+    rf"(?:(?P<sep>\s*(?:-|\u2013|\u2014)\s*)(?P<y2>{YEAR4}|\d\d)(?![\d%\w]))?(?![\d%\w])",
+    prio=6,
+    flags=0,
+)
+def year(m: re.Match, text: str) -> Cand | list[Cand] | None:
+    mod = date_mod(m["mod"]) if m["mod"] else None
+    if m["mod"] and is_lower(m["mod"]) is False and norm(m["mod"]) not in _MODS:
+        return None
+    if m["ap"]:
+        y = int(m["ap"][1:])
+        y += 1900 if y > 30 else 2000
+        pw = prev_word(text, m.start("ap"))
+        if (
+            pw
+            not in {
+                "in",
+                "of",
+                "since",
+                "from",
+                "until",
+                "by",
+                "the",
+                "class",
+                "spring",
+                "summer",
+                "winter",
+                "fall",
+                "autumn",
+            }
+            and not mod
+        ):
+            return None
+        start = m.start("mod") if m["mod"] else m.start("ap")
+        return Cand(start, m.end("ap"), "DATE", "abs", {"value": f"{y:04d}"}, 6, mod)
+    ytok = m["y"]
+    s, e = m.start("y"), m.end("y")
+    era = norm(m["era"] or "").replace(".", "").strip()
+    if m["circa"]:
+        mod = "APPROX"
+    if not era and ytok and year_decoy(text, s, e):
+        return None
+    if not era and not ytok.isdigit():
+        return None
+    yv = int(ytok)
+    if not era and not (1000 <= yv <= 2099):
+        return None
+    value = f"BC{yv:04d}" if era in ("bc", "bce") else f"{yv:04d}"
+    start = m.start("mod") if m["mod"] else (m.start("circa") if m["circa"] else s)
+    end = m.end("era") if m["era"] else e
+    first = Cand(start, end, "DATE", "abs", {"value": value}, 6, mod)
+    if not m["y2"] or era:
+        if m["y2"]:
+            return None
+        return first
+    y2t = m["y2"]
+    y2 = int(y2t) if len(y2t) == 4 else (yv // 100) * 100 + int(y2t)
+    if y2 <= yv or y2 - yv > 200 or (len(y2t) == 2 and m["sep"].strip() != "-" and False):
+        return None
+    if len(y2t) == 4 and year_decoy(text, m.start("y2"), m.end("y2")):
+        return None
+    first.end = e
+    second = Cand(m.start("y2"), m.end("y2"), "DATE", "abs", {"value": f"{y2:04d}"}, 6)
+    return pair(first, second)
+
+
+# Decades: "the 1990s", "the '90s", "the early 1980s", "the 70s". Centuries: "the 20th
+# century", "the nineteenth century", "the 1800s" (a century, TIMEX3 "18").
+@rule(
+    rf"{WB}(?:the\s+)?(?:(?P<mod>{DATEMOD})\s*)?(?:(?P<dec>1\d\d0|20\d0|['\u2019]?\d0)['\u2019]?s(?![\w])"
+    rf"|(?P<cent>\d{{1,2}}(?:st|nd|rd|th)|{ORD})[\s-]+century(?:\s+(?P<era>BC|AD|B\.C\.|A\.D\.))?)",
+    prio=3,
+)
+def decade_century(m: re.Match, text: str) -> Cand | None:
+    mod = date_mod(m["mod"])
+    if m["dec"]:
+        d = m["dec"].lstrip("'\u2019")
+        if len(d) == 4:
+            if d.endswith("00") and d != "2000":
+                value = d[:2]  # "the 1800s" = the 19th century, TIMEX3 "18"
+            else:
+                value = d[:3]
+        else:
+            n = int(d)
+            value = f"20{n // 10}" if n <= 20 else f"19{n // 10}"
+        if len(d) == 2 and not m.group(0).lower().startswith("the") and "'" not in m.group(0):
+            if prev_word(text, m.start("dec")) not in {
+                "in",
+                "of",
+                "the",
+                "early",
+                "late",
+                "mid",
+                "since",
+                "during",
+            }:
+                return None
+        return Cand(m.start(), m.end(), "DATE", "abs", {"value": value}, 3, mod)
+    c = m["cent"]
+    n = day_num(c) if c[0].isdigit() else LX.ordinals.get(norm(c))
+    if not n or n < 1 or n > 21:
+        return None
+    era = (m["era"] or "").replace(".", "").upper()
+    value = f"BC{n - 1:02d}" if era == "BC" else f"{n - 1:02d}"
+    return Cand(m.start(), m.end(), "DATE", "abs", {"value": value}, 3, mod)
+
+
+# Quarters and halves: "the first quarter of 2009", "Q3 2022", "the fourth quarter",
+# "third-quarter", "the second half of the year", "H1 2022".
+@rule(
+    rf"{WB}(?:(?P<mod>{DATEMOD})\s*)?(?:the\s+)?(?:(?P<ord>{ORD})[\s-]+(?P<qh>quarter|half)"
+    rf"(?:\s+of\s+(?:(?P<y>{YEAR4})|(?P<rel>(?:this|last|next|the|that|the\s+same|the\s+previous|the\s+following)\s+(?:fiscal\s+)?year))|\s+(?P<y2>{YEAR4}))?"
+    rf"|(?P<qq>[QH][1-4])(?:\s+(?P<y3>{YEAR4}))?)(?![\w])",
+    prio=2,
+)
+def quarter(m: re.Match, text: str) -> Cand | None:
+    if m["qq"]:
+        if not m["qq"][0].isupper():
+            return None
+        kind, n = ("Q" if m["qq"][0] == "Q" else "H"), int(m["qq"][1])
+        if kind == "H" and n > 2:
+            return None
+        y = m["y3"]
+    else:
+        n = LX.ordinals.get(norm(m["ord"]))
+        kind = "Q" if norm(m["qh"]) == "quarter" else "H"
+        if n is None:
+            return None
+        if n == -1:
+            n = 4 if kind == "Q" else 2
+        if (kind == "Q" and n > 4) or (kind == "H" and n > 2):
+            return None
+        y = m["y"] or m["y2"]
+        # "the quarter" / "a quarter of the vote": only an ordinal quarter is a date
+    rel = norm(m["rel"]) if m["rel"] else None
+    data = {"part": f"{kind}{n}", "year": int(y) if y else None, "rel": rel}
+    return Cand(m.start(), m.end(), "DATE", "part", data, 2, date_mod(m["mod"]))
+
+
+# Seasons: "spring", "last summer", "the winter of 1941", "summer 2014", "early spring".
+@rule(
+    rf"{WB}(?:(?P<mod>{DATEMOD})\s*)?(?:(?P<rel>last|next|this|coming|past|that|the\s+same|the\s+following|the\s+previous|the)\s+)?"
+    rf"(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR4})(?![\d%\w]))?(?![\w-])",
+    prio=3,
+)
+def season(m: re.Match, text: str) -> Cand | None:
+    key = norm(m["s"])
+    rel = norm(m["rel"]) if m["rel"] else None
+    if key in LX.ambiguous_seasons and not (m["y"] or (rel and rel != "the") or m["mod"]):
+        if not (
+            rel == "the"
+            and prev_word(text, m.start()) in {"in", "during", "by", "until", "since", "through"}
+        ):
+            return None
+        if next_word(text, m.end("s")) == "of":
+            return None
+    if m["s"].isupper():
+        return None
+    start = m.start()
+    if rel == "the" and not m["y"] and not m["mod"]:
+        start = m.start()
+    data = {"season": LX.seasons[key], "year": _year_of(m["y"]), "rel": rel}
+    return Cand(start, m.end(), "DATE", "season", data, 3, date_mod(m["mod"]))
+
+
+_WD_CTX_SET = frozenset("on every each most all some".split())
+
+
+# Weekdays: "Friday", "last Friday", "this Sunday", "Thursday's", "Sundays call" (stripped
+# possessive), "Friday afternoon", "early Monday"; "on Thursdays" (plural) is a SET.
+@rule(
+    rf"{WB}(?:(?P<mod>early|late)\s+)?(?:(?P<rel>last|next|this|coming|past|previous|that|the\s+following|the\s+next|the\s+previous)\s+)?"
+    rf"(?P<wd>{WEEKDAY})(?P<s>{APOS}s|s(?![\w'])|{APOS}(?!\w))?"
+    rf"(?:\s+(?P<pod>{PARTS}))?(?![\w])",
+    prio=3,
+)
+def weekday(m: re.Match, text: str) -> Cand | None:
+    tok = m["wd"]
+    if is_lower(tok):
+        return None
+    wd = LX.weekdays[norm(tok)]
+    rel = norm(m["rel"]) if m["rel"] else None
+    pw = prev_word(text, m.start())
+    # Holidays and names that contain a weekday are other rules' business.
+    if (
+        pw
+        in {
+            "black",
+            "good",
+            "cyber",
+            "super",
+            "bloody",
+            "man",
+            "girl",
+            "ash",
+            "palm",
+            "holy",
+            "easter",
+            "shrove",
+            "maundy",
+        }
+        and not rel
+        and not m["mod"]
+    ):
+        return None
+    s = m["s"]
+    pod = m["pod"]
+    end = m.end()
+    if s and s.lower() == "s" and not rel:
+        nxt = next_word(text, m.end("s"))
+        function = {
+            "and",
+            "or",
+            "at",
+            "in",
+            "on",
+            "the",
+            "a",
+            "an",
+            "we",
+            "they",
+            "he",
+            "she",
+            "i",
+            "to",
+            "are",
+            "were",
+            "when",
+            "as",
+            "until",
+            "through",
+            "",
+        }
+        if pw in _WD_CTX_SET or (
+            nxt in function
+            and pw not in {"in", "at", "from", "after", "before", "since", "by", "of"}
+        ):
+            return Cand(m.start(), m.end("s"), "SET", "set", {"value": f"XXXX-WXX-{wd}"}, 3)
+    if (
+        pod
+        and norm(pod) in ("night", "overnight")
+        and next_word(text, m.end("pod")) in {"club", "clubs", "shift", "shifts"}
+    ):
+        pod = None
+        end = m.end("s") if s else m.end("wd")
+    elif not pod:
+        end = m.end("wd") if not (s and s != "s" and not re.match(APOS + "s", s)) else m.end("s")
+        if s and s[:1] != "s":
+            end = m.end("wd") + (len(s) if re.fullmatch(APOS + "s", s) else 0)
+        elif s:
+            end = m.end("s")
+    start = m.start("mod") if m["mod"] else (m.start("rel") if m["rel"] else m.start("wd"))
+    if m["mod"] and is_lower(m["mod"]) and not pod:
+        # "early Monday": a part of the day in TIMEX3 terms is overkill; keep mod START/END
+        pass
+    data = {"wd": wd, "rel": rel}
+    if pod:
+        data["pod"] = LX.parts_of_day[norm(pod)]
+        return Cand(start, end, "TIME", "wd", data, 3, None)
+    mod = {"early": "START", "late": "END"}.get(norm(m["mod"] or ""))
+    return Cand(start, end, "DATE", "wd", data, 3, mod)
+
+
+# Deictic days: today, yesterday, tomorrow, tonight, "last night", "this morning",
+# "the day before yesterday", "earlier today", "yesterday afternoon".
+@rule(
+    rf"{WB}(?:(?P<pre>earlier|later|early|late)\s+)?(?:(?P<dby>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))|(?P<w>today|yesterday|tomorrow|tonight|last\s+night)"
+    rf"|(?P<this>this|tomorrow|yesterday)\s+(?P<pod1>{PARTS}))"
+    rf"(?:\s+(?P<pod2>{PARTS}))?(?![\w-])",
+    prio=2,
+)
+def deictic_day(m: re.Match, text: str) -> Cand | None:
+    if m["dby"]:
+        n = -2 if "before" in m["dby"].lower() else 2
+        return Cand(m.start(), m.end(), "DATE", "rel", {"unit": "day", "n": n, "anchor": "dct"}, 2)
+    pod = None
+    if m["w"]:
+        w = norm(m["w"])
+        n = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "last night": -1}[w]
+        if w in ("tonight", "last night"):
+            pod = "NI"
+    else:
+        w = norm(m["this"])
+        n = {"this": 0, "tomorrow": 1, "yesterday": -1}[w]
+        pod = LX.parts_of_day[norm(m["pod1"])]
+    if m["pod2"]:
+        pod = LX.parts_of_day[norm(m["pod2"])]
+    start = m.start("pre") if m["pre"] and norm(m["pre"]) in ("earlier", "later") else m.start()
+    if m["pre"] and norm(m["pre"]) in ("early", "late") and not pod:
+        start = m.start("w") if m["w"] else m.start("this")
+    data = {"unit": "day", "n": n, "anchor": "dct", "pod": pod}
+    return Cand(start, m.end(), "TIME" if pod else "DATE", "rel", data, 2)
+
+
+_UNIT_REL = r"day|week(?:end)?|month|year|decade|century|quarter|(?:fiscal|financial)\s+year"
+
+
+# Calendar units relative to now or to the date in focus: "last week", "this year",
+# "next month", "earlier this month", "the end of last year", "that same year", "the
+# following day", "the same month a year ago" (partly), "the previous year".
+@rule(
+    rf"{WB}(?:(?P<mod>{DATEMOD})\s*)?(?:(?P<pre>earlier|later)\s+(?:in\s+)?)?"
+    rf"(?P<rel>last|next|this|coming|past|previous|following|preceding|same|that\s+same|that|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+prior|the\s+past|the\s+last|the\s+coming|the\s+current|the\s+very\s+same|the|current|this\s+past)\s+"
+    rf"(?P<u>{_UNIT_REL})(?P<prev>\s+previous|\s+before|\s+after|\s+earlier|\s+later)?(?![\w-])",
+    prio=3,
+)
+def rel_unit(m: re.Match, text: str) -> Cand | None:
+    rel = norm(m["rel"])
+    unit = norm(m["u"])
+    if "year" in unit:
+        unit = "year"
+    post = norm(m["prev"] or "").strip()
+    mod = date_mod(m["mod"])
+    if rel == "the" and not (mod or m["pre"] or post):
+        # "the day" / "the year": anaphoric; "the week" alone is too vague
+        if unit not in ("day", "year") or m["mod"]:
+            return None
+        nxt = next_word(text, m.end("u"))
+        if nxt in {"of", "when", "that", "after", "before", "in", "on"} and unit == "day":
+            return None
+        if unit == "year" and nxt in {"of", "when", "that", "in", "on", "before", "after"}:
+            return None
+        return Cand(m.start(), m.end(), "DATE", "rel", {"unit": unit, "n": 0, "anchor": "focus"}, 5)
+    if rel == "the" and post in ("before", "after", "earlier", "later"):
+        n = -1 if post in ("before", "earlier") else 1
+        return Cand(
+            m.start(), m.end(), "DATE", "rel", {"unit": unit, "n": n, "anchor": "focus"}, 3, mod
+        )
+    if rel == "the" and not post:
+        # "the end of the year", "the beginning of the month": this unit of the focus
+        return Cand(
+            m.start(), m.end(), "DATE", "rel", {"unit": unit, "n": 0, "anchor": "focus"}, 3, mod
+        )
+    end = m.end("u")
+    if post == "previous" and rel == "the" or post in ("previous",):
+        end = m.end("prev")
+    if rel in ("the past", "the last", "this past") and unit in ("decade", "century"):
+        return Cand(
+            m.start(), end, "DURATION", "dur", {"value": "P10Y" if unit == "decade" else "P100Y"}, 3
+        )
+    if rel in ("the next", "the coming", "the following") and unit in ("decade", "century"):
+        return Cand(
+            m.start(), end, "DURATION", "dur", {"value": "P10Y" if unit == "decade" else "P100Y"}, 3
+        )
+    table = {
+        "last": (-1, "dct"),
+        "past": (-1, "dct"),
+        "the past": (-1, "dct"),
+        "the last": (-1, "dct"),
+        "this past": (-1, "dct"),
+        "previous": (-1, "focus"),
+        "preceding": (-1, "focus"),
+        "the previous": (-1, "focus"),
+        "the preceding": (-1, "focus"),
+        "the prior": (-1, "focus"),
+        "next": (1, "dct"),
+        "coming": (1, "dct"),
+        "the coming": (1, "dct"),
+        "following": (1, "focus"),
+        "the following": (1, "focus"),
+        "the next": (1, "focus"),
+        "this": (0, "dct"),
+        "current": (0, "dct"),
+        "the current": (0, "dct"),
+        "same": (0, "focus"),
+        "the same": (0, "focus"),
+        "that": (0, "focus"),
+        "that same": (0, "focus"),
+        "the very same": (0, "focus"),
+    }
+    if rel not in table:
+        return None
+    n, anchor = table[rel]
+    if unit == "day" and rel in (
+        "last",
+        "past",
+        "this",
+        "next",
+        "coming",
+        "the past",
+        "the last",
+        "current",
+        "the current",
+        "the coming",
+    ):
+        if rel in ("the last", "the past") and unit == "day":
+            return None
+        if rel != "this":
+            return None
+    if post in ("before", "earlier") and rel in ("the", "that"):
+        n = -1
+    data = {"unit": unit, "n": n, "anchor": anchor}
+    if m["pre"]:
+        data["pre"] = norm(m["pre"])
+    start = m.start()
+    return Cand(start, end, "DATE", "rel", data, 3, mod)
+
+
+# Durations and offsets: "three weeks", "50-minute", "just over three weeks", "a decade",
+# "the past two years", "several days", "days", "recent weeks"; with "ago"/"later"/
+# "earlier" they become dates: "four years ago", "two days later", "a week earlier".
+@rule(
+    rf"{WB}(?:(?P<dmod>{DURMOD})\s+)?(?:(?P<the>the\s+(?:past|last|next|coming|following|previous|preceding|first|final|remaining|same|subsequent|ensuing|intervening|better\s+part\s+of\s+the|past\s+few|last\s+few|next\s+few))\s+|(?P<recent>(?:in\s+)?recent)\s+)?"
+    rf"(?:(?P<num>{NUM})(?P<half1>\s+and\s+a\s+half)?(?P<sep>\s+|-|\u2010|\u2011))?(?P<unit>{UNIT})(?P<half2>\s+and\s+a\s+half)?"
+    r"(?P<long>-long)?(?P<rel>\s+(?:ago|earlier|later|before|after|previously|prior|hence|from\s+now|back|on)(?![\w]))?(?![\w-])",
+    prio=4,
+)
+def duration(m: re.Match, text: str) -> Cand | None:
+    unit_tok = norm(m["unit"])
+    des, mult, clock = LX.units[unit_tok]
+    plural = unit_tok != LX.unit_singular[unit_tok]
+    num_tok = m["num"]
+    if re.match(r"old\b|olds\b", text[m.end() : m.end() + 5].lstrip(" -")):
+        return None  # ages ("a 45-year-old", "45 years old") are not timexes in TIMEX3 news
+    if num_tok is None:
+        n: int | float | None = None
+        if not plural:
+            return None
+    else:
+        n = number(num_tok)
+        nt = norm(num_tok)
+        if unit_tok in ("second", "min", "hr", "yr") and not nt[0].isdigit():
+            return None
+        if nt[0].isdigit() and ("," in text[m.start("num") - 1 : m.start("num")]):
+            return None
+        if (
+            n is not None
+            and not isinstance(n, float)
+            and n > 1
+            and not plural
+            and not m["sep"].strip("- \u2010\u2011") == ""
+        ):
+            pass
+        if n == 1 and plural and nt[0].isdigit() is False and nt not in ("a few", "a couple of"):
+            pass
+        if n is not None and n > 5000:
+            return None
+        if nt in ("a", "an", "one", "single") and plural:
+            return None
+    if m["half1"] or m["half2"]:
+        if n is None:
+            return None
+        n = n + 0.5
+    # value
+    if n is None:
+        q = "X"
+    else:
+        q_val = n * mult
+        if isinstance(q_val, float) and not q_val.is_integer():
+            # 1.5 hours -> PT90M, a year and a half -> P18M
+            sub = {"H": ("M", 60), "Y": ("M", 12), "D": ("H", 24), "W": ("D", 7), "M": ("D", 30)}
+            if des in sub and not (clock and des == "M"):
+                des2, k = sub[des]
+                q_val = q_val * k
+                if des == "H":
+                    clock = True
+                elif des == "D":
+                    clock = True
+                des = des2
+            q = f"{q_val:g}"
+        else:
+            q = str(int(q_val))
+    value = f"PT{q}{des}" if clock else f"P{q}{des}"
+    mod = LX.mods["dur"].get(norm(m["dmod"])) if m["dmod"] else None
+    rel = norm(m["rel"] or "").strip()
+    start = m.start()
+    if rel:
+        after = text[m.end() : m.end() + 3]
+        if rel in ("before", "after", "on", "back") and not re.match(
+            r"\s*(?:[,.;:)!?\-\u2014]|$)", after or "."
+        ):
+            rel = ""
+    if (
+        rel
+        and rel not in ("on", "back")
+        and not m["the"]
+        and n is not None
+        or (rel in ("ago",) and n is None and m["num"])
+    ):
+        direction = -1 if rel in ("ago", "earlier", "before", "previously", "prior") else 1
+        anchor = "dct" if rel in ("ago", "hence", "from now") else "focus"
+        amod = None
+        if m["dmod"]:
+            amod = LX.mods["ago"].get(norm(m["dmod"]))
+        data = {
+            "unit": LX.unit_singular[unit_tok],
+            "n": direction,
+            "count": n,
+            "anchor": anchor,
+            "clock": clock,
+        }
+        return Cand(
+            start, m.end(), "TIME" if clock and des != "D" else "DATE", "offset", data, 4, amod
+        )
+    end = m.end("long") if m["long"] else (m.end("half2") if m["half2"] else m.end("unit"))
+    if m["the"] and num_tok is None and not plural:
+        return None
+    if m["recent"] and not m["recent"].lower().startswith("in"):
+        start = m.start("recent")
+    return Cand(start, end, "DURATION", "dur", {"value": value}, 4, mod)
+
+
+# Sets: "every Thursday", "each year", "every two weeks", "every morning", "weekly",
+# "annually", "twice a week", "per day".
+@rule(
+    rf"{WB}(?:(?:every|each)\s+(?:other\s+)?(?:(?P<num>{NUM})\s+)?(?P<what>{UNIT}|{WEEKDAY}|{PARTS}|weekend|{alternation(_FULL_MONTHS)})"
+    r"|(?P<adv>daily|weekly|monthly|quarterly|annually|yearly|annual|biannual|nightly|hourly|fortnightly|bi-weekly|biweekly|semi-annual|semiannual|twice-yearly)"
+    rf"|(?P<freq>(?:once|twice|thrice|{NUM}\s+times)\s+(?:a|an|per|each|every)\s+(?P<fu>{UNIT}))"
+    rf"|(?P<per>per\s+(?P<pu>{UNIT})))(?![\w-])",
+    prio=2,
+)
+def set_rule(m: re.Match, text: str) -> Cand | None:
+    if m["adv"]:
+        adv = norm(m["adv"])
+        table = {
+            "daily": "P1D",
+            "weekly": "P1W",
+            "monthly": "P1M",
+            "quarterly": "P3M",
+            "annually": "XXXX",
+            "yearly": "P1Y",
+            "annual": "P1Y",
+            "biannual": "P6M",
+            "semi-annual": "P6M",
+            "semiannual": "P6M",
+            "twice-yearly": "P6M",
+            "nightly": "XXXX-XX-XXTNI",
+            "hourly": "PT1H",
+            "fortnightly": "P2W",
+            "bi-weekly": "P2W",
+            "biweekly": "P2W",
+        }
+        return Cand(m.start(), m.end(), "SET", "set", {"value": table[adv]}, 2)
+    if m["freq"] or m["per"]:
+        u = norm(m["fu"] or m["pu"])
+        des, mult, clock = LX.units[u]
+        if u != LX.unit_singular[u]:
+            return None
+        value = f"PT{mult}{des}" if clock else f"P{mult}{des}"
+        return Cand(m.start(), m.end(), "SET", "set", {"value": value}, 2)
+    what = norm(m["what"])
+    if what in LX.weekdays:
+        return Cand(m.start(), m.end(), "SET", "set", {"value": f"XXXX-WXX-{LX.weekdays[what]}"}, 2)
+    if what in LX.parts_of_day:
+        code = LX.parts_of_day[what]
+        return Cand(m.start(), m.end(), "SET", "set", {"value": f"XXXX-XX-XXT{code}"}, 2)
+    if what == "weekend":
+        return Cand(m.start(), m.end(), "SET", "set", {"value": "XXXX-WXX-WE"}, 2)
+    if what in LX.months:
+        return Cand(m.start(), m.end(), "SET", "set", {"value": f"XXXX-{LX.months[what]:02d}"}, 2)
+    des, mult, clock = LX.units[what]
+    n = number(m["num"]) if m["num"] else 1
+    if n is None:
+        n_s = "X"
+    else:
+        n_s = f"{n * mult:g}"
+    if "other" in m.group(0).lower():
+        n_s = str(2 * mult)
+    value = f"PT{n_s}{des}" if clock else f"P{n_s}{des}"
+    return Cand(m.start(), m.end(), "SET", "set", {"value": value}, 2)
+
+
+# Clock times: "8 pm", "8:30 a.m.", "14:30", "15:00 GMT", "0800 UTC", "noon", "midnight",
+# optionally with a day: "15:00 GMT Saturday", "Friday at 3 p.m.", "at 10 a.m. today".
+@rule(
+    r"(?<![\w:.,$])(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?(?::(?P<se>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm)(?![\w])"
+    r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])(?:\s*(?:hrs|hours|h)\b)?"
+    r"|(?P<hm>(?:[01]\d|2[0-3])[0-5]\d)(?=\s*(?:GMT|UTC|hrs|hours|Zulu|local\s+time)\b)"
+    r"|(?P<noon>noon|midnight|midday))"
+    r"(?:\s*(?P<tz>GMT|UTC|Z(?![\w])|local\s+time|[ECMP][SD]?T(?![\w])|BST|CET|CEST|MSK))?"
+    r"(?:\s*\((?:GMT|UTC)\s*[+-]\s*\d{1,2}\))?"
+    rf"(?:,?\s+(?:on\s+)?(?P<day>today|yesterday|tomorrow|{WEEKDAY}))?",
+    prio=2,
+)
+def clock(m: re.Match, text: str) -> Cand | None:
+    if m["noon"]:
+        hh, mm = (12, 0) if norm(m["noon"]) in ("noon", "midday") else (24, 0)
+        if is_lower(m["noon"]) is False and m["noon"].isupper():
+            return None
+    elif m["ap"]:
+        hh, mm = int(m["h"]), int(m["mi"] or 0)
+        if hh > 12 or hh == 0:
+            return None
+        if m["ap"].lower().startswith("p") and hh != 12:
+            hh += 12
+        if m["ap"].lower().startswith("a") and hh == 12:
+            hh = 0
+        # "am" alone after a number is rarer than the verb: "I am" never follows a digit
+    elif m["h24"]:
+        hh, mm = int(m["h24"]), int(m["m24"])
+        before = text[max(0, m.start() - 12) : m.start()].lower()
+        if re.search(r"(?:score|won|lost|beat|drew|vote[sd]?|ratio|verse|chapter)\W*$", before):
+            return None
+    else:
+        hh, mm = int(m["hm"][:2]), int(m["hm"][2:])
+    tz = norm(m["tz"] or "")
+    z = "Z" if tz in ("gmt", "utc", "z") else ""
+    t = f"T{hh:02d}:{mm:02d}{z}"
+    data: dict = {"clock": t}
+    if m["day"]:
+        d = norm(m["day"])
+        if d in LX.weekdays:
+            if is_lower(m["day"]):
+                return None
+            data["day"] = {"kind": "wd", "wd": LX.weekdays[d], "rel": None}
+        else:
+            data["day"] = {"kind": "rel", "n": {"today": 0, "yesterday": -1, "tomorrow": 1}[d]}
+    return Cand(m.start(), m.end(), "TIME", "clock", data, 2)
+
+
+# Holidays and named days (resources/temporal/holidays.tsv): "Christmas Eve", "Orthodox
+# Christmas", "Thanksgiving 2021", "last Easter", "Victory Day".
+_HOLIDAY_NAMES = {norm(n): h for h in LX.holidays for n in h.names}
+
+
+def _holiday_key(s: str) -> str:
+    return re.sub(r"['\u2019\u2018`]", "", norm(s))
+
+
+_HOLIDAY_BY_KEY = {_holiday_key(n): h for n, h in _HOLIDAY_NAMES.items()}
+
+
+@rule(
+    rf"{WB}(?:(?P<rel>last|next|this|coming|that)\s+)?(?:(?P<the>the)\s+)?(?P<h>{alternation(_HOLIDAY_NAMES, apostrophes=True)})"
+    rf"(?:,?\s+(?:of\s+)?(?P<y>{YEAR4})(?![\d%\w]))?(?![\w])",
+    prio=1,
+)
+def holiday(m: re.Match, text: str) -> Cand | None:
+    h = m["h"]
+    if is_lower(h.lstrip("'\u2019")) and not h.lower().startswith("the"):
+        return None
+    hol = _HOLIDAY_BY_KEY.get(_holiday_key(h))
+    if hol is None:
+        return None
+    start = m.start("rel") if m["rel"] else m.start("h")
+    if m["the"] and not m["rel"]:
+        start = m.start("h")
+    data = {
+        "holiday": hol,
+        "name": h,
+        "year": _year_of(m["y"]),
+        "rel": norm(m["rel"]) if m["rel"] else None,
+    }
+    return Cand(start, m.end(), "DATE", "holiday", data, 1)
+
+
+# Vague references (resources/temporal/vague.tsv): "now", "recently", "soon", "the past".
+_VAGUE_ALL = {p: v for p, (v, mode) in LX.vague.items()}
+
+
+@rule(rf"{WB}(?P<v>{alternation(_VAGUE_ALL)})(?![\w-])", prio=6)
+def vague(m: re.Match, text: str) -> Cand | None:
+    key = norm(m["v"])
+    value, mode = LX.vague[key]
+    if key in ("current", "recent", "once", "former") and text[m.end() : m.end() + 1] == "-":
+        return None
+    if key == "now" and text[m.end() : m.end() + 1] in ("-",):
+        return None
+    if key == "once" and next_word(text, m.end()) in {
+        "again",
+        "more",
+        "a",
+        "an",
+        "the",
+        "it",
+        "they",
+        "he",
+        "she",
+        "we",
+        "you",
+        "i",
+    }:
+        return None
+    return Cand(m.start(), m.end(), "DATE", "vague", {"value": value, "mode": mode}, 6)
+
+
+# "the day", "that day", "the same day", "that night", "that afternoon", "the next morning".
+@rule(
+    rf"{WB}(?P<rel>that|the\s+same|that\s+same|the\s+next|the\s+following|the\s+previous|this)\s+(?P<pod>{PARTS})(?![\w-])",
+    prio=3,
+)
+def anaphoric_part(m: re.Match, text: str) -> Cand | None:
+    rel = norm(m["rel"])
+    n = {"the next": 1, "the following": 1, "the previous": -1}.get(rel, 0)
+    if rel == "this":
+        return None  # handled by deictic_day
+    code = LX.parts_of_day[norm(m["pod"])]
+    return Cand(
+        m.start(),
+        m.end(),
+        "TIME",
+        "rel",
+        {"unit": "day", "n": n, "anchor": "focus", "pod": code},
+        3,
+    )
+
+
+def candidates(text: str) -> Iterator[Cand]:
+    for _name, rx, fn, prio in RULES:
+        for m in rx.finditer(text):
+            out = fn(m, text)
+            if out is None:
+                continue
+            if isinstance(out, Cand):
+                out.prio = prio
+                yield out
+            else:
+                for c in out:
+                    c.prio = prio
+                yield from out
+
+
+def detect(text: str) -> list[Cand]:
+    """Non-overlapping candidates, sorted by start: longest first, then rule priority.
+    The two members of a range compete as one unit spanning both."""
+    units: list[list[Cand]] = []
+    pending: dict[int, list[Cand]] = {}
+    for c in candidates(text):
+        if c.end <= c.start:
+            continue
+        if c.range_id is not None:
+            grp = pending.setdefault(id(c.range_id), [])
+            grp.append(c)
+            if len(grp) == 2:
+                units.append(grp)
+            continue
+        units.append([c])
+    units.sort(key=lambda u: (-(u[-1].end - u[0].start), u[0].prio, u[0].start))
+    taken = bytearray(len(text) + 1)
+    chosen: list[Cand] = []
+    for u in units:
+        if any(taken[c.start : c.end].count(1) for c in u):
+            continue
+        for c in u:
+            taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+            chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return chosen

@@ -1,0 +1,650 @@
+"""Second pass: underspecified candidates -> TIMEX3 values, intervals and explanations.
+
+Anchors. Deictic expressions ("yesterday", "last week", "three days ago") resolve against
+the reference date `dct` in news and against the date in focus in narratives. Anaphoric
+ones ("that same year", "the following day", "two days later") resolve against the date in
+focus: the last date mentioned of a fine enough granularity (a day for "that day", anything
+within a year for "that year"); in news the reference date is the focus until a date is
+mentioned. With nothing to anchor on the value keeps X digits (XXXX-XX-XX), never a guess.
+
+Weekday conventions (relative to the reference date R, weeks run Monday..Sunday):
+- "last Friday": the most recent Friday strictly before R;
+- "next Friday": the first Friday strictly after R; when that Friday falls in R's own week,
+  the Friday a week later is given as an alternative reading;
+- "this Friday": the Friday of R's own week (before or after R);
+- a bare "Friday": the tense of the clause decides: past -> the most recent Friday before
+  R (R itself when R is a Friday), future -> the first Friday after R (R itself when it is
+  a Friday); no tense cue -> the past reading (news mostly reports), lower confidence.
+  A future weekday only one or two days after the previous such weekday (a Sunday in an
+  article dated Monday) keeps that previous day as an alternative: the text may have been
+  written before the publication date.
+Bare months, month-days and holidays without a year take the year that agrees with the
+tense (a past "on March 15" in an article of January is last year's).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dashapp.models import DocType, Timex
+from dashapp.temporal.detect import Cand
+from dashapp.temporal.tense import clause_tense
+from dashapp.temporal.timex3 import (
+    add_months,
+    easter,
+    interval,
+    nth_weekday,
+    orthodox_easter,
+    week_value,
+)
+
+WD_NAMES = ["", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+WD_FULL = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+FINE = {  # which focus granularities can anchor an anaphor of a given unit
+    "day": ("day", "time"),
+    "week": ("day", "time", "week", "weekend"),
+    "weekend": ("day", "time", "week", "weekend"),
+    "month": ("day", "time", "week", "weekend", "month"),
+    "quarter": ("day", "time", "week", "weekend", "month", "quarter"),
+    "year": ("day", "time", "week", "weekend", "month", "season", "quarter", "half", "year"),
+    "decade": (
+        "day",
+        "time",
+        "week",
+        "weekend",
+        "month",
+        "season",
+        "quarter",
+        "half",
+        "year",
+        "decade",
+    ),
+    "century": (
+        "day",
+        "time",
+        "week",
+        "weekend",
+        "month",
+        "season",
+        "quarter",
+        "half",
+        "year",
+        "decade",
+        "century",
+    ),
+}
+
+
+def fmt(d: date) -> str:
+    return f"{d:%Y-%m-%d}" if d.year >= 1000 else f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
+def wd_str(d: date) -> str:
+    return f"{WD_NAMES[d.isoweekday()]} {fmt(d)}"
+
+
+@dataclass(slots=True)
+class Out:
+    value: str
+    explanation: str
+    confidence: float = 0.9
+    alternatives: tuple[str, ...] = ()
+    anchor_ok: bool = True  # False when written with X for want of an anchor
+
+
+@dataclass(slots=True)
+class Focus:
+    first: date
+    last: date
+    gran: str
+    value: str
+
+
+class Resolver:
+    def __init__(self, text: str, dct: date | None, doc_type: DocType) -> None:
+        self.text = text
+        self.dct = dct
+        self.narrative = doc_type == "narrative"
+        self.history: list[Focus] = []
+
+    # --- anchors ----------------------------------------------------------------------
+    def focus(self, unit: str) -> tuple[date | None, str]:
+        """The date in focus fine enough for `unit`, and how it was found."""
+        ok = FINE.get(unit, FINE["year"])
+        for f in reversed(self.history):
+            if f.gran in ok:
+                return f.first, f"date in focus {f.value}"
+        if not self.narrative and self.dct:
+            return self.dct, f"reference date {fmt(self.dct)}"
+        return None, "no date in focus"
+
+    def deictic(self, unit: str) -> tuple[date | None, str]:
+        if self.narrative:
+            return self.focus(unit)
+        if self.dct:
+            return self.dct, f"reference date {fmt(self.dct)}"
+        return self.focus(unit)
+
+    def year_anchor(self) -> tuple[date | None, str]:
+        """The anchor for the year of a bare month/day: the reference date in news, the
+        date in focus in narratives."""
+        if self.narrative:
+            return self.focus("year")
+        if self.dct:
+            return self.dct, f"reference date {fmt(self.dct)}"
+        return self.focus("year")
+
+    def tense(self, c: Cand) -> tuple[str | None, float]:
+        return clause_tense(self.text, c.start, c.end)
+
+    # --- kinds --------------------------------------------------------------------------
+    def resolve(self, c: Cand) -> Out:
+        fn = getattr(self, "r_" + c.kind)
+        return fn(c)
+
+    def r_abs(self, c: Cand) -> Out:
+        v = c.data["value"]
+        return Out(v, f"absolute date as written: {v}", 0.97)
+
+    def r_dur(self, c: Cand) -> Out:
+        return Out(c.data["value"], f"duration as written: {c.data['value']}", 0.9)
+
+    def r_set(self, c: Cand) -> Out:
+        return Out(c.data["value"], f"recurrence: {c.data['value']}", 0.85)
+
+    def r_vague(self, c: Cand) -> Out:
+        v = c.data["value"]
+        return Out(v, f"vague reference: {v}", 0.8)
+
+    def _pick_year(self, c: Cand, make: callable, what: str) -> Out:  # type: ignore[valid-type]
+        """Year for a month-day/month/season/holiday without one. `make(y)` gives
+        (first day, last day, value) in year y."""
+        anchor, how = self.year_anchor()
+        if anchor is None:
+            v = make(None)[2]
+            return Out(
+                v, f"{what}: no year and nothing to anchor it, written with X", 0.3, (), False
+            )
+        # An explicit year mentioned just before in the same sentence wins in news too.
+        explicit = self._recent_explicit_year(c)
+        if explicit is not None and explicit != anchor.year:
+            first, last, v = make(explicit)
+            return Out(v, f"{what}: year {explicit} from the date just mentioned", 0.8)
+        cands = []
+        for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+            try:
+                first, last, v = make(y)
+            except ValueError:
+                continue
+            cands.append((first, last, v, y))
+        if not cands:
+            v = make(None)[2]
+            return Out(v, f"{what}: no valid date", 0.3, (), False)
+        if self.narrative:
+            # closest to the date in focus, ties to the later one (narratives move forward)
+            best = min(cands, key=lambda t: (self._dist(anchor, t[0], t[1]), -t[3]))
+            return Out(best[2], f"{what}: year of the {how} ({best[3]}), closest reading", 0.75)
+        tense, margin = self.tense(c)
+        same = next((t for t in cands if t[3] == anchor.year), cands[0])
+        if tense == "past":
+            ok = [t for t in cands if t[0] <= anchor]
+            best = max(ok, key=lambda t: t[0]) if ok else same
+            conf = 0.85
+            why = "past tense: the latest one not after"
+        elif tense == "future":
+            ok = [t for t in cands if t[1] >= anchor]
+            best = min(ok, key=lambda t: t[0]) if ok else same
+            conf = 0.85
+            why = "future tense: the first one not before"
+        else:
+            best = min(cands, key=lambda t: (self._dist(anchor, t[0], t[1]), -t[3]))
+            conf = 0.7
+            why = "no tense cue: the closest to"
+        alts = ()
+        if best is not same and abs((best[0] - anchor).days) > 300:
+            best = same
+            why += " (too far, same year kept)"
+        return Out(best[2], f"{what}, {why} {how} = {best[2]}", conf, alts)
+
+    @staticmethod
+    def _dist(a: date, first: date, last: date) -> int:
+        if first <= a <= last:
+            return 0
+        return min(abs((first - a).days), abs((last - a).days))
+
+    def _recent_explicit_year(self, c: Cand) -> int | None:
+        if self.narrative or not self.history:
+            return None
+        f = self.history[-1]
+        if getattr(f, "explicit_pos", None) is None:
+            return None
+        return None
+
+    def r_md(self, c: Cand) -> Out:
+        mo, d, y = c.data["month"], c.data["day"], c.data["year"]
+        name = f"{date(2000, mo, 1):%B} {d}"
+        if y:
+            try:
+                date(y, mo, d)
+            except ValueError:
+                return Out(
+                    f"{y:04d}-{mo:02d}-XX", f"{name} {y} is not a calendar day", 0.3, (), False
+                )
+            return Out(f"{y:04d}-{mo:02d}-{d:02d}", f"absolute date as written: {name}, {y}", 0.97)
+
+        def make(yy: int | None) -> tuple[date, date, str]:
+            if yy is None:
+                return date.min, date.min, f"XXXX-{mo:02d}-{d:02d}"
+            dd = date(yy, mo, d)
+            return dd, dd, fmt(dd)
+
+        return self._pick_year(c, make, name)
+
+    def r_month(self, c: Cand) -> Out:
+        mo = c.data["month"]
+        rel = c.data.get("rel")
+        name = f"{date(2000, mo, 1):%B}"
+        if rel in ("last", "next", "this", "coming", "past"):
+            anchor, how = self.deictic("month")
+            if anchor is None:
+                return Out(f"XXXX-{mo:02d}", f"{rel} {name}: no anchor", 0.3, (), False)
+            y = anchor.year
+            if rel in ("last", "past"):
+                if mo >= anchor.month:
+                    y -= 1
+            elif rel in ("next", "coming"):
+                if mo <= anchor.month:
+                    y += 1
+            v = f"{y:04d}-{mo:02d}"
+            return Out(v, f"{rel} {name} relative to the {how} = {v}", 0.9)
+        if rel in ("that", "the same"):
+            anchor, how = self.focus("year")
+            if anchor is None:
+                return Out(f"XXXX-{mo:02d}", f"{rel} {name}: no anchor", 0.3, (), False)
+            v = f"{anchor.year:04d}-{mo:02d}"
+            return Out(v, f"{name} of the {how} = {v}", 0.8)
+
+        def make(yy: int | None) -> tuple[date, date, str]:
+            if yy is None:
+                return date.min, date.min, f"XXXX-{mo:02d}"
+            first, last, _ = interval(f"{yy:04d}-{mo:02d}")
+            return first, last, f"{yy:04d}-{mo:02d}"  # type: ignore[return-value]
+
+        return self._pick_year(c, make, name)
+
+    def r_season(self, c: Cand) -> Out:
+        s, y, rel = c.data["season"], c.data["year"], c.data.get("rel")
+        if y:
+            return Out(f"{y:04d}-{s}", f"season as written: {y}-{s}", 0.95)
+        if rel in ("last", "next", "this", "coming", "past"):
+            anchor, how = self.deictic("year")
+            if anchor is None:
+                return Out(f"XXXX-{s}", f"{rel} season: no anchor", 0.3, (), False)
+            # the season containing the anchor, then step
+            y0 = anchor.year - (1 if s == "WI" and anchor.month <= 2 else 0)
+            first, last, _ = interval(f"{y0:04d}-{s}")
+            if rel in ("last", "past"):
+                y0 = y0 - 1 if first and first <= anchor else y0 - 1 if not first else y0
+                if first and first > anchor:
+                    y0 = y0  # this year's season is still ahead: last one is a year earlier
+            elif rel in ("next", "coming"):
+                if first and first <= anchor:
+                    y0 += 1
+            v = f"{y0:04d}-{s}"
+            return Out(v, f"{rel} season relative to the {how} = {v}", 0.85)
+        if rel in ("that", "the same", "the following", "the previous"):
+            anchor, how = self.focus("year")
+            if anchor is None:
+                return Out(f"XXXX-{s}", "season: no anchor", 0.3, (), False)
+            yy = anchor.year + {"the following": 1, "the previous": -1}.get(rel, 0)
+            return Out(f"{yy:04d}-{s}", f"season of the {how}", 0.75)
+
+        def make(yy: int | None) -> tuple[date, date, str]:
+            if yy is None:
+                return date.min, date.min, f"XXXX-{s}"
+            first, last, _ = interval(f"{yy:04d}-{s}")
+            return first, last, f"{yy:04d}-{s}"  # type: ignore[return-value]
+
+        return self._pick_year(c, make, "season")
+
+    def r_part(self, c: Cand) -> Out:
+        part, y, rel = c.data["part"], c.data["year"], c.data.get("rel")
+        if y:
+            return Out(f"{y:04d}-{part}", f"{part} of {y} as written", 0.95)
+        if rel:
+            r = rel.replace(" fiscal", "")
+            n = {
+                "this year": 0,
+                "last year": -1,
+                "next year": 1,
+                "the previous year": -1,
+                "the following year": 1,
+            }.get(r, 0)
+            if r in ("this year", "last year", "next year"):
+                anchor, how = self.deictic("year")
+            else:
+                anchor, how = self.focus("year")
+            if anchor is None:
+                return Out(f"XXXX-{part}", f"{part}: no anchor", 0.3, (), False)
+            v = f"{anchor.year + n:04d}-{part}"
+            return Out(v, f"{part} of {rel} ({how}) = {v}", 0.85)
+
+        def make(yy: int | None) -> tuple[date, date, str]:
+            if yy is None:
+                return date.min, date.min, f"XXXX-{part}"
+            first, last, _ = interval(f"{yy:04d}-{part}")
+            return first, last, f"{yy:04d}-{part}"  # type: ignore[return-value]
+
+        return self._pick_year(c, make, part)
+
+    def r_holiday(self, c: Cand) -> Out:
+        hol, y, rel = c.data["holiday"], c.data["year"], c.data.get("rel")
+        name = hol.names[0]
+
+        def day_in(yy: int) -> date:
+            return holiday_date(hol, yy)
+
+        if y:
+            d = day_in(y)
+            return Out(fmt(d), f"{name} {y} ({hol.rule} {' '.join(hol.args)}) = {fmt(d)}", 0.95)
+
+        def make(yy: int | None) -> tuple[date, date, str]:
+            if yy is None:
+                v = f"XXXX-{hol.args[0]}" if hol.rule == "fixed" else "XXXX-XX-XX"
+                return date.min, date.min, v
+            d = day_in(yy)
+            return d, d, fmt(d)
+
+        if rel in ("last", "next", "this", "coming"):
+            anchor, how = self.deictic("year")
+            if anchor is None:
+                return Out(make(None)[2], f"{name}: no anchor", 0.3, (), False)
+            ds = [day_in(anchor.year + k) for k in (-1, 0, 1)]
+            if rel == "last":
+                d = max(x for x in ds if x < anchor)
+            elif rel in ("next", "coming"):
+                d = min(x for x in ds if x > anchor)
+            else:
+                d = ds[1]
+            return Out(fmt(d), f"{rel} {name} relative to the {how} = {fmt(d)}", 0.9)
+        out = self._pick_year(c, make, name)
+        return out
+
+    def r_wd(self, c: Cand) -> Out:
+        wd, rel = c.data["wd"], c.data.get("rel")
+        pod = c.data.get("pod")
+        name = WD_FULL[wd]
+        out = self._weekday(c, wd, rel, name)
+        if pod and out.anchor_ok:
+            out.value += f"T{pod}"
+            out.alternatives = tuple(a + f"T{pod}" for a in out.alternatives)
+        elif pod:
+            out.value = f"XXXX-WXX-{wd}T{pod}"
+        return out
+
+    def _weekday(self, c: Cand, wd: int, rel: str | None, name: str) -> Out:
+        if rel in ("that", "the following", "the next", "the previous"):
+            anchor, how = self.focus("day")
+            if anchor is None:
+                return Out(f"XXXX-WXX-{wd}", f"{name}: no date in focus", 0.3, (), False)
+            if rel == "the previous":
+                d = anchor - timedelta(days=(anchor.isoweekday() - wd - 1) % 7 + 1)
+            else:
+                d = anchor + timedelta(days=(wd - anchor.isoweekday() - 1) % 7 + 1)
+            if rel == "that":
+                d = anchor + timedelta(days=wd - anchor.isoweekday())
+            return Out(fmt(d), f"{rel} {name} after the {how} = {fmt(d)}", 0.7)
+        if self.narrative:
+            anchor, how = self.focus("day")
+            if anchor is None:
+                return Out(f"XXXX-WXX-{wd}", f"{name}: no date in focus", 0.3, (), False)
+            d = anchor + timedelta(days=(wd - anchor.isoweekday()) % 7)
+            return Out(
+                fmt(d), f"{name}, narrative: the first {name} from the {how} = {fmt(d)}", 0.6
+            )
+        r = self.dct
+        if r is None:
+            anchor, how = self.focus("day")
+            if anchor is None:
+                return Out(f"XXXX-WXX-{wd}", f"{name}: no reference date", 0.3, (), False)
+            r = anchor
+        before = r - timedelta(days=(r.isoweekday() - wd - 1) % 7 + 1)  # strictly before
+        after = r + timedelta(days=(wd - r.isoweekday() - 1) % 7 + 1)  # strictly after
+        rs = wd_str(r)
+        if rel in ("last", "past", "previous"):
+            return Out(
+                fmt(before),
+                f"last {name}: the {name} before {rs} = {fmt(before)}",
+                0.9,
+                (fmt(before - timedelta(days=7)),)
+                if before.isocalendar()[:2] == r.isocalendar()[:2]
+                else (),
+            )
+        if rel in ("next", "coming"):
+            alts = (
+                (fmt(after + timedelta(days=7)),)
+                if after.isocalendar()[:2] == r.isocalendar()[:2]
+                else ()
+            )
+            return Out(
+                fmt(after),
+                f"next {name}: the first {name} after {rs} = {fmt(after)}",
+                0.8 if alts else 0.9,
+                alts,
+            )
+        if rel == "this":
+            d = r + timedelta(days=wd - r.isoweekday())
+            alts = ()
+            if d < r:
+                alts = (fmt(d + timedelta(days=7)),)
+            return Out(fmt(d), f"this {name}: the {name} of the week of {rs} = {fmt(d)}", 0.8, alts)
+        tense, margin = self.tense(c)
+        if wd == r.isoweekday():
+            alt = fmt(after) if tense == "future" else fmt(before)
+            return Out(
+                fmt(r), f"{name}, same weekday as the reference date {rs}: that day", 0.75, (alt,)
+            )
+        if tense == "future":
+            alts = ()
+            conf = 0.85
+            if (r - before).days <= 2:
+                alts = (fmt(before),)
+                conf = 0.6
+            return Out(
+                fmt(after),
+                f"{name}, future tense: the {name} after {rs} = {fmt(after)}",
+                conf,
+                alts,
+            )
+        if tense in ("past", "present"):
+            conf = 0.9 if tense == "past" else 0.7
+            return Out(
+                fmt(before), f"{name}, {tense} tense: the {name} before {rs} = {fmt(before)}", conf
+            )
+        return Out(
+            fmt(before),
+            f"{name}, no tense cue: the {name} before {rs} = {fmt(before)} (news reports the past)",
+            0.6,
+            (fmt(after),),
+        )
+
+    def r_rel(self, c: Cand) -> Out:
+        unit, n, anchor_kind = c.data["unit"], c.data["n"], c.data["anchor"]
+        pod = c.data.get("pod")
+        if anchor_kind == "dct":
+            anchor, how = self.deictic(unit)
+        else:
+            anchor, how = self.focus(unit)
+        label = self.text[c.start : c.end]
+        if anchor is None:
+            v = {
+                "day": "XXXX-XX-XX",
+                "week": "XXXX-WXX",
+                "weekend": "XXXX-WXX-WE",
+                "month": "XXXX-XX",
+                "quarter": "XXXX-QX",
+                "year": "XXXX",
+                "decade": "XXX",
+                "century": "XX",
+            }[unit]
+            if pod:
+                v = f"XXXX-XX-XXT{pod}"
+            return Out(v, f"'{label}': {how}, written with X", 0.3, (), False)
+        v = shift(anchor, unit, n)
+        if pod:
+            v += f"T{pod}"
+        sign = f"{n:+d} {unit}" if n else f"same {unit}"
+        conf = 0.95 if anchor_kind == "dct" and not self.narrative else 0.75
+        return Out(v, f"'{label}': {how} {sign} = {v}", conf)
+
+    def r_offset(self, c: Cand) -> Out:
+        unit, n, count, anchor_kind = c.data["unit"], c.data["n"], c.data["count"], c.data["anchor"]
+        label = self.text[c.start : c.end]
+        u = {
+            "night": "day",
+            "fortnight": "week",
+            "hour": "day",
+            "hr": "day",
+            "minute": "day",
+            "min": "day",
+            "second": "day",
+            "yr": "year",
+            "millennium": "century",
+        }.get(unit, unit)
+        if unit == "fortnight" and count is not None:
+            count *= 2
+        if anchor_kind == "dct":
+            anchor, how = self.deictic(u)
+        else:
+            anchor, how = self.focus(u)
+        if count is None:
+            v = "PAST_REF" if n < 0 else "FUTURE_REF"
+            return Out(v, f"'{label}': unspecified count, {v}", 0.6)
+        if anchor is None:
+            return Out(
+                "XXXX-XX-XX" if u == "day" else "XXXX",
+                f"'{label}': {how}, written with X",
+                0.3,
+                (),
+                False,
+            )
+        if u in ("day", "week", "month", "year", "decade", "century") and float(count).is_integer():
+            k = int(count) * n
+            if u == "day" and unit in ("hour", "hr", "minute", "min", "second"):
+                k = 0 if count < 24 else int(count // 24) * n
+            if u == "week":
+                d = anchor + timedelta(days=7 * k)
+                v = fmt(d) if anchor_kind == "focus" else week_value(d)
+            elif u == "decade":
+                v = shift(anchor, "year", 10 * k)
+            elif u == "century":
+                v = shift(anchor, "year", 100 * k)
+            else:
+                v = shift(anchor, u, k)
+        else:
+            v = (
+                shift(anchor, "month", int(round(count * 12)) * n)
+                if u == "year"
+                else shift(anchor, "day", int(round(count)) * n)
+            )
+        conf = 0.9 if anchor_kind == "dct" and not self.narrative else 0.75
+        return Out(v, f"'{label}': {how} {n * count:+g} {unit} = {v}", conf)
+
+    def r_clock(self, c: Cand) -> Out:
+        t = c.data["clock"]
+        day = c.data.get("day")
+        if day and day["kind"] == "wd":
+            sub = Cand(c.start, c.end, "DATE", "wd", {"wd": day["wd"], "rel": None})
+            o = self.r_wd(sub)
+            if not o.anchor_ok:
+                return Out(f"XXXX-XX-XX{t}", f"clock time {t}: no day", 0.4, (), False)
+            return Out(
+                o.value + t,
+                f"clock time {t} on {o.explanation}",
+                o.confidence * 0.95,
+                tuple(a + t for a in o.alternatives),
+            )
+        if day:
+            anchor, how = self.deictic("day")
+            if anchor is None:
+                return Out(f"XXXX-XX-XX{t}", f"clock time {t}: no day", 0.4, (), False)
+            d = anchor + timedelta(days=day["n"])
+            return Out(fmt(d) + t, f"clock time {t} on the {how} {day['n']:+d} day", 0.9)
+        anchor, how = self.focus("day")
+        if anchor is None:
+            return Out(f"XXXX-XX-XX{t}", f"clock time {t}: no day in focus", 0.4, (), False)
+        return Out(fmt(anchor) + t, f"clock time {t} on the {how}", 0.7)
+
+    # --- the pass -----------------------------------------------------------------------
+    def run(self, cands: list[Cand]) -> list[Timex]:
+        out: list[Timex] = []
+        for c in cands:
+            o = self.resolve(c)
+            first = last = gran = None
+            if c.type in ("DATE", "TIME") and o.anchor_ok:
+                first, last, gran = interval(o.value)
+                if first is not None:
+                    self.history.append(Focus(first, last, gran, o.value))  # type: ignore[arg-type]
+            out.append(
+                Timex(
+                    start=c.start,
+                    end=c.end,
+                    text=self.text[c.start : c.end],
+                    type=c.type,  # type: ignore[arg-type]
+                    value=o.value,
+                    mod=c.mod,
+                    first=first,
+                    last=last,
+                    granularity=gran,  # type: ignore[arg-type]
+                    explanation=o.explanation,
+                    confidence=round(o.confidence, 2),
+                    alternatives=o.alternatives,
+                )
+            )
+        return out
+
+
+def shift(anchor: date, unit: str, n: int) -> str:
+    """The TIMEX3 value of the `unit` containing `anchor`, moved by n units."""
+    if unit == "day":
+        return fmt(anchor + timedelta(days=n))
+    if unit == "week":
+        return week_value(anchor + timedelta(days=7 * n))
+    if unit == "weekend":
+        # the weekend of the anchor's week; "last weekend" from a weekday = previous week's
+        base = anchor + timedelta(days=7 * n)
+        return week_value(base) + "-WE"
+    if unit == "month":
+        y, m = add_months(anchor.year, anchor.month, n)
+        return f"{y:04d}-{m:02d}"
+    if unit == "quarter":
+        q = (anchor.month - 1) // 3 + n
+        y = anchor.year + q // 4
+        return f"{y:04d}-Q{q % 4 + 1}"
+    if unit == "year":
+        return f"{anchor.year + n:04d}"
+    if unit == "decade":
+        return f"{anchor.year // 10 + n:03d}"
+    if unit == "century":
+        return f"{anchor.year // 100 + n:02d}"
+    raise ValueError(unit)
+
+
+def holiday_date(hol: object, year: int) -> date:
+    from dashapp.temporal.lexicon import lexicon
+
+    rule, args = hol.rule, hol.args  # type: ignore[attr-defined]
+    if rule == "fixed":
+        mo, d = args[0].split("-")
+        return date(year, int(mo), int(d))
+    if rule == "nth_weekday":
+        return nth_weekday(year, int(args[0]), int(args[1]), int(args[2]))
+    if rule == "easter":
+        return easter(year) + timedelta(days=int(args[0]))
+    if rule == "orthodox_easter":
+        return orthodox_easter(year) + timedelta(days=int(args[0]))
+    if rule == "after_holiday":
+        base = next(h for h in lexicon().holidays if args[0] in h.names)
+        return holiday_date(base, year) + timedelta(days=int(args[1]))
+    raise ValueError(rule)
