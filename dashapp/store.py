@@ -13,20 +13,16 @@ from typing import Any, Literal
 import duckdb
 import pyarrow as pa
 
+from dashapp.events import merge, same_happening
 from dashapp.ingest import content_hash
 from dashapp.models import Actor, Article, Event, EventFilter, Extraction, Mention, Timex
 
-try:  # the lead's cross-article merging rule; a minimal fallback until it lands
-    from dashapp.events import merge as _merge
-    from dashapp.events import same_happening as _same_happening
-except ImportError:  # pragma: no cover - exercised only before dashapp/events.py exists
-    _merge = None
-    _same_happening = None
-
-# Candidate events offered to `same_happening` when a new event arrives: same type, a
-# shared actor (or both without actors) and intervals no further apart than this. The
-# rule itself lives in dashapp/events.py; this only keeps the search in SQL and small.
-MERGE_WINDOW_DAYS = 14
+# Candidates offered to `events.same_happening` when a new event arrives are found in SQL:
+# same type; a shared actor, or the same label when either side names no actor; and
+# intervals at most this many days apart, or one's value among the other's alternative
+# dates. This must stay a superset of what same_happening accepts (dates within a day,
+# overlapping intervals, alternatives); the rule itself lives in dashapp/events.py.
+MERGE_WINDOW_DAYS = 2
 # The default filter: no restriction (frozen, so one shared instance is safe).
 ALL_EVENTS = EventFilter()
 
@@ -119,46 +115,6 @@ class AddReport:
     added: tuple[str, ...]
     replaced: tuple[str, ...]
     skipped: tuple[str, ...]
-
-
-# --------------------------------------------------------------------------- fallback rule
-
-
-def _fallback_same_happening(a: Event, b: Event) -> bool:
-    return (
-        a.type == b.type
-        and set(a.actors) == set(b.actors)
-        and a.start <= b.end
-        and b.start <= a.end
-    )
-
-
-def _fallback_merge(a: Event, b: Event) -> Event:
-    mentions = a.mentions + tuple(m for m in b.mentions if m not in a.mentions)
-    support: dict[tuple[date, date, str], int] = {}
-    for ev in (a, b):
-        key = (ev.start, ev.end, ev.value)
-        support[key] = support.get(key, 0) + len(ev.mentions)
-    best = max(support, key=lambda k: (support[k], k == (a.start, a.end, a.value)))
-    others = {*a.other_dates, *b.other_dates, *(k[2] for k in support)} - {best[2]}
-    return replace(
-        a,
-        start=best[0],
-        end=best[1],
-        value=best[2],
-        mentions=mentions,
-        articles=len({m.article for m in mentions}),
-        other_dates=tuple(sorted(others)),
-        actors=a.actors + tuple(x for x in b.actors if x not in a.actors),
-    )
-
-
-def same_happening(a: Event, b: Event) -> bool:
-    return (_same_happening or _fallback_same_happening)(a, b)
-
-
-def merge(a: Event, b: Event) -> Event:
-    return (_merge or _fallback_merge)(a, b)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -385,7 +341,9 @@ class Store:
 
     def events(self, flt: EventFilter = ALL_EVENTS, *, limit: int | None = None) -> list[Event]:
         where, params = _where(flt)
-        sql = f'SELECT {_EVENT_COLUMNS} FROM events e WHERE {where} ORDER BY start, "end", id'
+        sql = (
+            f'SELECT {_EVENT_COLUMNS} FROM events e WHERE {where} ORDER BY start, "end", label, seq'
+        )
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         return self._load_events(self._con.execute(sql, params).fetchall())
@@ -675,33 +633,53 @@ class Store:
         """Join new events to stored ones of the same happening, in order; the rest
         become events of their own."""
         con = self._con
-        keys: list[tuple[int, str, date, date, str | None]] = []
-        for i, ev in enumerate(new_events):
-            lo = ev.start - timedelta(days=MERGE_WINDOW_DAYS)
-            hi = ev.end + timedelta(days=MERGE_WINDOW_DAYS)
+        cols: dict[str, list[Any]] = {
+            k: []
+            for k in ("type", "lo", "hi", "value", "others", "any_date", "label", "bare", "actor")
+        }
+        w = timedelta(days=MERGE_WINDOW_DAYS)
+        for ev in new_events:
             for actor in ev.actors or (None,):
-                keys.append((i, ev.type, lo, hi, actor))
-        key_tbl = _table(  # noqa: F841 - read by DuckDB
-            {
-                "i": ([k[0] for k in keys], _INT),
-                "type": ([k[1] for k in keys], _STR),
-                "lo": ([k[2] for k in keys], _DATE),
-                "hi": ([k[3] for k in keys], _DATE),
-                "actor": ([k[4] for k in keys], _STR),
-            }
-        )
+                cols["type"].append(ev.type)
+                cols["lo"].append(ev.start - w)
+                cols["hi"].append(ev.end + w)
+                cols["value"].append(ev.value)
+                cols["others"].append(list(ev.other_dates))
+                cols["any_date"].append(ev.value in ev.other_dates)
+                cols["label"].append(ev.label)
+                cols["bare"].append(not ev.actors)
+                cols["actor"].append(actor)
+        types = {
+            "type": _STR,
+            "lo": _DATE,
+            "hi": _DATE,
+            "value": _STR,
+            "others": _STRS,
+            "any_date": _B,
+            "label": _STR,
+            "bare": _B,
+            "actor": _STR,
+        }
+        key_tbl = _table({k: (v, types[k]) for k, v in cols.items()})  # noqa: F841
+        dates_ok = """(k.any_date OR (e.start <= k.hi AND e."end" >= k.lo)
+                       OR e.value = k.value OR list_contains(k.others, e.value)
+                       OR list_contains(e.other_dates, k.value)
+                       OR list_contains(e.other_dates, e.value))"""
         cand_ids = [
             r[0]
             for r in con.execute(
-                """SELECT DISTINCT e.id FROM key_tbl k
-                   JOIN event_actors ea ON ea.actor = k.actor
-                   JOIN events e ON e.id = ea.event_id AND e.type = k.type
-                        AND e.start <= k.hi AND e."end" >= k.lo
-                   UNION
-                   SELECT e.id FROM key_tbl k JOIN events e ON k.actor IS NULL
-                        AND e.type = k.type AND e.start <= k.hi AND e."end" >= k.lo
-                        AND NOT EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id)
-                """
+                f"""SELECT e.id FROM key_tbl k
+                    JOIN event_actors ea ON ea.actor = k.actor
+                    JOIN events e ON e.id = ea.event_id AND e.type = k.type
+                    WHERE {dates_ok}
+                    UNION
+                    SELECT e.id FROM key_tbl k
+                    JOIN events e ON e.type = k.type AND e.label = k.label
+                    WHERE {dates_ok} AND (k.bare OR NOT EXISTS (
+                        SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id))
+                    UNION
+                    SELECT e.id FROM events e WHERE e.human
+                        AND e.type IN (SELECT type FROM key_tbl)"""
             ).fetchall()
         ]
         # Working set, in creation order: id -> (seq, base event before corrections).
@@ -720,12 +698,10 @@ class Store:
         contrib_seq = self._next_seq("contributions")
         dirty: set[str] = set()
         contributions: list[tuple[int, str, Event]] = []
+        order = sorted(pool, key=lambda eid: pool[eid][0])
         for ev in new_events:
-            target = None
-            for eid, (_, old) in sorted(pool.items(), key=lambda kv: kv[1][0]):
-                if _near(old, ev) and same_happening(old, ev):
-                    target = eid
-                    break
+            # the first event, in creation order, of the same happening (as events.merge_all)
+            target = next((eid for eid in order if same_happening(pool[eid][1], ev)), None)
             if target is None:
                 eid = ev.id
                 n = 2
@@ -733,6 +709,7 @@ class Store:
                     eid = f"{ev.id}~{n}"
                     n += 1
                 pool[eid] = (ev_seq, replace(ev, id=eid))
+                order.append(eid)
                 ev_seq += 1
                 target = eid
             else:
@@ -912,16 +889,6 @@ class Store:
             )
             for r in rows
         ]
-
-
-def _near(old: Event, new: Event) -> bool:
-    """The SQL candidate rule, repeated for events created earlier in the same batch."""
-    w = timedelta(days=MERGE_WINDOW_DAYS)
-    if old.type != new.type or old.start > new.end + w or old.end < new.start - w:
-        return False
-    if old.actors or new.actors:
-        return bool(set(old.actors) & set(new.actors))
-    return True
 
 
 def _timex(r: Sequence[Any]) -> Timex:

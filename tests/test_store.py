@@ -8,8 +8,11 @@ from datetime import date
 
 import duckdb
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dashapp import store as store_mod
+from dashapp.events import merge_all
 from dashapp.ingest import content_hash
 from dashapp.models import Actor, Article, Event, EventFilter, Extraction, Mention, Timex
 from dashapp.store import ArticleResult, SchemaError, Store
@@ -308,3 +311,54 @@ def test_same_batch_merges_and_id_collisions(store: Store) -> None:
     store.add_results(rs, ACTORS)
     assert [e.id for e in store.events()] == ["e1", "e1~2"]
     assert store.event("e1").articles == 2
+
+
+# ------------------------------------------------- incremental merging equals events.merge_all
+
+_DAYS = [date(2022, 3, d) for d in (1, 2, 3, 10, 11)]
+_LABELS = ["talks", "strike"]
+_NAMES = ["Russia", "United States", "Vladimir Putin"]
+
+
+@st.composite
+def _events(draw) -> list[Event]:
+    out = []
+    for n in range(draw(st.integers(1, 9))):
+        day = draw(st.sampled_from(_DAYS))
+        span = draw(st.sampled_from([0, 0, 5]))
+        end = day if not span else date(2022, 3, day.day + span)
+        others = tuple(
+            draw(st.lists(st.sampled_from(["2022-03-01", "2022-03-11", "2022"]), max_size=1))
+        )
+        actors = tuple(draw(st.lists(st.sampled_from(_NAMES), max_size=2, unique=True)))
+        aid = f"a{n}"
+        value = day.isoformat() if not span else f"{day.isoformat()}/{end.isoformat()}"
+        out.append(
+            Event(
+                id=f"e{n}",
+                label=draw(st.sampled_from(_LABELS)),
+                type=draw(st.sampled_from(["CONSULT", "FIGHT"])),
+                quad_class="neutral",
+                start=day,
+                end=end,
+                value=value,
+                granularity="day" if not span else "range",
+                actors=actors,
+                mentions=(mention(aid, f"sentence {n}", value),),
+                source=actors[0] if actors else None,
+                other_dates=others,
+            )
+        )
+    return out
+
+
+@settings(max_examples=40, deadline=None)
+@given(evs=_events(), batch=st.integers(1, 4))
+def test_incremental_merging_equals_merge_all(evs: list[Event], batch: int) -> None:
+    """The SQL candidate search never hides a match from same_happening: merging article by
+    article (in batches of any size) gives what events.merge_all gives on the whole list."""
+    results = [result(article(e.mentions[0].article, date(2022, 3, 1)), e) for e in evs]
+    with Store(None) as s:
+        for i in range(0, len(results), batch):
+            s.add_results(results[i : i + batch], ACTORS)
+        assert s.events() == merge_all(evs)
