@@ -71,6 +71,7 @@ class FigureOptions:
     width: int | None = None
     uirevision: str = "timeline"
     x_range: tuple[date, date] | None = None
+    autosize: bool = False  # fill the container (dashboard) instead of a fixed height
 
 
 # --------------------------------------------------------------------------- text
@@ -248,7 +249,8 @@ def _base_layout(
     height = opts.height or max(320, min(900, 120 + per_lane * max(1, len(lanes))))
     fig.update_layout(
         template="plotly_white",
-        height=height,
+        height=None if opts.autosize else height,
+        autosize=opts.autosize or None,
         width=opts.width,
         margin={"l": 10, "r": 10, "t": 70 if opts.title else 40, "b": 40},
         hovermode="closest",
@@ -321,7 +323,8 @@ def empty_figure(message: str, opts: FigureOptions = FigureOptions()) -> go.Figu
     fig = go.Figure()
     _base_layout(fig, [], opts)
     fig.update_yaxes(visible=False)
-    fig.update_layout(height=opts.height or 320)
+    if not opts.autosize:
+        fig.update_layout(height=opts.height or 320)
     fig.add_annotation(
         text=plain(message),
         xref="paper",

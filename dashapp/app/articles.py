@@ -1,0 +1,211 @@
+"""Adding articles from the browser (upload or paste) and re-extracting one with another
+reference date. Parsing is ingest's; extraction is the pipeline's; this module only
+checks what arrives, keeps files inside the data folder, and reports in one line."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from dashapp.ingest import ArticleError, parse_record, read_file
+from dashapp.models import Article, Extraction
+from dashapp.store import Store
+
+Extractor = Callable[[Sequence[Article]], Extraction]
+UPLOAD_SUFFIXES = (".txt", ".json", ".jsonl", ".ndjson", ".parquet")
+UPLOAD_FOLDER = "uploads"
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._()+-]{0,150}$")
+
+
+class Refused(Exception):
+    """An upload or form refused before any processing; str() is the message shown."""
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    articles: int
+    events: int
+    problems: tuple[str, ...]
+    saved: Path | None = None
+
+    def message(self) -> str:
+        if not self.articles:
+            return "Nothing added: " + "; ".join(self.problems[:5])
+        text = (
+            f"Added {self.articles} article{'s' if self.articles != 1 else ''} with "
+            f"{self.events} event{'s' if self.events != 1 else ''}."
+        )
+        if self.problems:
+            text += f" {len(self.problems)} problem(s): " + "; ".join(self.problems[:3])
+        return text
+
+
+def check_name(filename: str | None) -> str:
+    """The upload's file name if it is a plain name with an accepted suffix. Names with
+    a folder part, "..", a leading dot or odd characters are refused: the name is used
+    for the saved copy, which must stay inside the data folder."""
+    if not filename:
+        raise Refused("Refused: the upload has no file name.")
+    if "/" in filename or "\\" in filename or "\x00" in filename or ".." in filename:
+        raise Refused(
+            f"Refused: {filename!r} is not a plain file name (folders and '..' are not allowed)."
+        )
+    if not _NAME.match(filename):
+        raise Refused(
+            f"Refused: {filename!r}: use letters, digits, spaces, '.', '_', '-' "
+            "in file names, not starting with a dot."
+        )
+    if Path(filename).suffix.lower() not in UPLOAD_SUFFIXES:
+        raise Refused(
+            f"Refused: {filename!r} is not an accepted type (expected "
+            + ", ".join(UPLOAD_SUFFIXES)
+            + ")."
+        )
+    return filename
+
+
+def decode_contents(contents: str | None, limit: int) -> bytes:
+    """A dcc.Upload data URL -> bytes, refusing anything over `limit` bytes."""
+    if not contents or "," not in contents:
+        raise Refused("Refused: the upload is empty or unreadable.")
+    head, b64 = contents.split(",", 1)
+    if not head.startswith("data:") or ";base64" not in head:
+        raise Refused("Refused: the upload is not base64 data.")
+    if len(b64) * 3 // 4 > limit + 3:
+        raise Refused(f"Refused: the file is larger than the {_mb(limit)} upload limit.")
+    try:
+        data = base64.b64decode(b64, validate=True)
+    except (binascii.Error, ValueError):
+        raise Refused("Refused: the upload is not valid base64 data.") from None
+    if len(data) > limit:
+        raise Refused(f"Refused: the file is larger than the {_mb(limit)} upload limit.")
+    if not data:
+        raise Refused("Refused: the file is empty.")
+    return data
+
+
+def _mb(n: int) -> str:
+    return f"{n / 2**20:g} MB"
+
+
+def save_upload(data: bytes, filename: str, data_dir: Path) -> Path:
+    """Write to `data_dir/uploads/filename` (a numbered name if taken), never outside
+    `data_dir`."""
+    root = data_dir.resolve()
+    folder = (root / UPLOAD_FOLDER).resolve()
+    if not folder.is_relative_to(root):
+        raise Refused("Refused: the uploads folder is outside the data folder.")
+    folder.mkdir(parents=True, exist_ok=True)
+    stem, suffix = Path(filename).stem, Path(filename).suffix
+    target = folder / filename
+    n = 1
+    while target.exists():
+        target = folder / f"{stem}-{n}{suffix}"
+        n += 1
+    target = target.resolve()
+    if not target.is_relative_to(folder):
+        raise Refused(f"Refused: {filename!r} would be saved outside the data folder.")
+    tmp = target.with_name("." + target.name + ".part")
+    tmp.write_bytes(data)
+    tmp.replace(target)
+    return target
+
+
+def _ingest(
+    store: Store, items: list[Article | ArticleError], extractor: Extractor, saved: Path | None
+) -> Outcome:
+    articles = [a for a in items if isinstance(a, Article)]
+    problems = tuple(_problem(e) for e in items if isinstance(e, ArticleError))
+    if not articles:
+        return Outcome(0, 0, problems or ("no article found",), saved)
+    extraction = extractor(articles)
+    store.add(extraction)
+    return Outcome(len(articles), len(extraction.events), problems, saved)
+
+
+def _problem(err: ArticleError) -> str:
+    source = Path(err.source.split(":")[0]).name if err.source else ""
+    return f"{source}: {err.problem}" if source else err.problem
+
+
+def add_upload(
+    store: Store,
+    filename: str | None,
+    contents: str | None,
+    *,
+    limit: int,
+    extractor: Extractor,
+    data_dir: Path | None,
+) -> Outcome:
+    """Check, save (inside `data_dir/uploads` when there is a data folder), parse with
+    ingest, extract and store. A file that yields no article is not kept."""
+    name = check_name(filename)
+    data = decode_contents(contents, limit)
+    if data_dir is not None:
+        path = save_upload(data, name, data_dir)
+        items = list(read_file(path))
+        outcome = _ingest(store, items, extractor, path)
+        if not outcome.articles:
+            path.unlink(missing_ok=True)
+        return outcome
+    with tempfile.TemporaryDirectory(prefix="geotimeline-upload-") as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        items = [replace(a, source=name) if isinstance(a, Article) else a for a in read_file(path)]
+        return _ingest(store, items, extractor, None)
+
+
+def add_pasted(
+    store: Store,
+    *,
+    title: str | None,
+    published: str | None,
+    url: str | None,
+    body: str | None,
+    extractor: Extractor,
+    limit: int,
+    data_dir: Path | None,
+) -> Outcome:
+    """A pasted article: the same record rules as a JSON file."""
+    record = {"title": title or "", "date": published or "", "url": url or "", "body": body or ""}
+    if len((body or "").encode("utf-8", "surrogatepass")) > limit:
+        raise Refused(f"Refused: the text is larger than the {_mb(limit)} upload limit.")
+    try:
+        article = parse_record(record, "pasted article")
+    except ArticleError as err:
+        return Outcome(0, 0, (err.problem,))
+    saved = None
+    if data_dir is not None:
+        import json
+
+        data = json.dumps({**record, "id": article.id}, ensure_ascii=False).encode("utf-8")
+        saved = save_upload(data, f"pasted-{article.id[:12]}.json", data_dir)
+    return _ingest(store, [article], extractor, saved)
+
+
+def reextract(
+    store: Store, article_id: str | None, reference: str | None, *, extractor: Extractor
+) -> tuple[Article, int]:
+    """Re-extract one article anchored on `reference` (YYYY-MM-DD; empty resets to the
+    publication date); the store replaces that article's earlier results."""
+    if not article_id:
+        raise Refused("Choose an article first.")
+    article = store.article(article_id)
+    if article is None:
+        raise Refused("That article is no longer in the store.")
+    ref: date | None = None
+    if reference:
+        try:
+            ref = date.fromisoformat(reference[:10])
+        except ValueError:
+            raise Refused(f"Invalid reference date {reference!r}.") from None
+    updated = replace(article, reference_date=ref)
+    extraction = extractor([updated])
+    store.add(extraction)
+    return updated, len(extraction.events)

@@ -1,0 +1,477 @@
+"""Thin glue between the page and the Store, all registered in `register()`.
+
+The URL is the single source of truth for the view: controls write it, and everything
+drawn (figure, table, counts) is computed from it in one callback, so they always agree.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import dash
+from dash import ALL, Input, Output, State, ctx, dcc, html, no_update
+from dash.exceptions import PreventUpdate
+
+from dashapp.app import layout as L
+from dashapp.app.articles import Extractor, Refused, add_pasted, add_upload, reextract
+from dashapp.app.figures import FigureOptions, graph_config
+from dashapp.app.filters import (
+    ViewState,
+    from_controls,
+    parse_query,
+    to_query,
+    view_filename,
+    without_actors,
+    without_types,
+)
+from dashapp.app.view import AGGREGATE_ABOVE, View, build_view
+from dashapp.store import Store
+
+log = logging.getLogger(__name__)
+CONTROLS = (
+    L.ACTORS,
+    L.AFFILIATED,
+    L.TYPES,
+    L.DATE_FROM,
+    L.DATE_TO,
+    L.ARTICLES,
+    L.CONFIDENCE,
+    L.TEXT,
+    L.LANE,
+    L.COLOR,
+)
+MAX_ACTOR_OPTIONS = 400
+
+
+def controls_of(state: ViewState) -> list[Any]:
+    flt = state.filter
+    return [
+        list(flt.actors),
+        ["aff"] if flt.include_affiliated else [],
+        list(flt.types),
+        flt.date_from.isoformat() if flt.date_from else "",
+        flt.date_to.isoformat() if flt.date_to else "",
+        list(flt.articles),
+        ["high"] if flt.min_confidence > 0 else [],
+        flt.text,
+        state.lane,
+        state.color,
+    ]
+
+
+def parse_window(relayout: dict[str, Any] | None) -> tuple[str, str] | None | bool:
+    """The x range of a plotly relayout event; None for autorange; False when the event
+    is not about the x range."""
+    if not relayout:
+        return False
+    if relayout.get("xaxis.autorange"):
+        return None
+    lo = relayout.get("xaxis.range[0]")
+    hi = relayout.get("xaxis.range[1]")
+    if lo is None and isinstance(relayout.get("xaxis.range"), list):
+        lo, hi = relayout["xaxis.range"][:2]
+    if lo is None or hi is None:
+        return False
+    return str(lo)[:10], str(hi)[:10]
+
+
+def window_dates(data: dict[str, Any] | None) -> tuple[date, date] | None:
+    rng = (data or {}).get("range")
+    if not rng:
+        return None
+    try:
+        lo, hi = date.fromisoformat(rng[0]), date.fromisoformat(rng[1])
+    except (ValueError, TypeError):
+        return None
+    return (lo, hi) if lo <= hi else (hi, lo)
+
+
+def summary_text(view: View, state: ViewState) -> str:
+    text = f"{view.total:,} event{'s' if view.total != 1 else ''}"
+    if view.in_window != view.total:
+        text += f" · {view.in_window:,} in the visible window"
+    if view.bucket:
+        text += f" · counted per {view.bucket} (zoom in for single events)"
+    if state.filter != ViewState().filter:
+        text += " · filtered"
+    return text
+
+
+def refresh(
+    store: Store,
+    search: str | None,
+    window: dict[str, Any] | None,
+) -> tuple[Any, ...]:
+    """Everything drawn for a URL: figure, its config, table, summary, and the option
+    lists of the actor and type filters with their counts."""
+    state = parse_query(search)
+    rev = (window or {}).get("rev", 0)
+    opts = FigureOptions(autosize=True, uirevision=f"rev{rev}")
+    view = build_view(store, state, window=window_dates(window), options=opts)
+    flt = state.filter
+    actor_rows = store.actor_counts(without_actors(flt))
+    counts = {a.name: n for a, n in actor_rows}
+    kinds = {a.name: a.kind for a, _ in actor_rows}
+    actor_opts = [
+        {"label": f"{name} ({n:,})", "value": name, "title": kinds.get(name, "")}
+        for name, n in list(counts.items())[:MAX_ACTOR_OPTIONS]
+    ]
+    for name in flt.actors:
+        if name not in counts or list(counts).index(name) >= MAX_ACTOR_OPTIONS:
+            actor_opts.append({"label": f"{name} ({counts.get(name, 0):,})", "value": name})
+    type_counts = dict(store.type_counts(without_types(flt)))
+    type_opts = [{"label": f"{t} ({n:,})", "value": t} for t, n in type_counts.items()]
+    type_opts += [{"label": f"{t} (0)", "value": t} for t in flt.types if t not in type_counts]
+    table = L.events_table(
+        view.table, total=view.total, in_window=view.in_window, bucket=view.bucket
+    )
+    return (
+        view.figure,
+        graph_config(view_filename(state)),
+        table,
+        summary_text(view, state),
+        actor_opts,
+        type_opts,
+    )
+
+
+def register(
+    app: dash.Dash, store: Store, *, extractor: Extractor, data_dir: Path | None, upload_limit: int
+) -> None:
+    @app.callback(
+        Output(L.URL, "search"),
+        [Output(c, "value") for c in CONTROLS],
+        Input(L.URL, "search"),
+        [Input(c, "value") for c in CONTROLS],
+        Input(L.CLEAR, "n_clicks"),
+    )
+    def sync_url(search, *values):
+        # One callback both ways (Dash does not re-trigger a callback with its own
+        # outputs): the URL fills the controls on load and on back/forward; a control
+        # change rewrites the URL.
+        trigger = ctx.triggered_id
+        if trigger == L.CLEAR:
+            return "", *controls_of(ViewState())
+        if trigger in (None, L.URL):
+            return no_update, *controls_of(parse_query(search))
+        (actors, aff, types, dfrom, dto, articles, conf, text, lane, color) = values[:10]
+        state = from_controls(
+            actors=actors,
+            affiliated=bool(aff),
+            types=types,
+            date_from=dfrom,
+            date_to=dto,
+            articles=articles,
+            hide_low=bool(conf),
+            text=text,
+            lane=lane,
+            color=color,
+        )
+        query = to_query(state)
+        if query == (search or ""):
+            raise PreventUpdate
+        return query, *([no_update] * len(CONTROLS))
+
+    @app.callback(
+        Output(L.WINDOW, "data"),
+        Input(L.GRAPH, "relayoutData"),
+        Input(L.RESET, "n_clicks"),
+        State(L.WINDOW, "data"),
+        prevent_initial_call=True,
+    )
+    def zoom(relayout, _reset, data):
+        data = data or {"range": None, "rev": 0}
+        if ctx.triggered_id == L.RESET:
+            return {"range": None, "rev": data.get("rev", 0) + 1, "reset": True}
+        rng = parse_window(relayout)
+        if rng is False or (rng is not None and list(rng) == data.get("range")):
+            raise PreventUpdate
+        if rng is None and data.get("range") is None:
+            raise PreventUpdate
+        return {"range": list(rng) if rng else None, "rev": data.get("rev", 0)}
+
+    @app.callback(
+        Output(L.GRAPH, "figure"),
+        Output(L.GRAPH, "config"),
+        Output(L.TABLE, "children"),
+        Output(L.SUMMARY, "children"),
+        Output(L.ACTORS, "options"),
+        Output(L.TYPES, "options"),
+        Input(L.URL, "search"),
+        Input(L.WINDOW, "data"),
+        Input(L.VERSION, "data"),
+    )
+    def update_view(search, window, _version):
+        if ctx.triggered_id == L.WINDOW and not (window or {}).get("reset"):
+            # Zooming only matters when the full view is aggregated; otherwise plotly
+            # zooms on the client and nothing needs to be sent.
+            if store.count_events(parse_query(search).filter) <= AGGREGATE_ABOVE:
+                raise PreventUpdate
+        started = time.perf_counter()
+        out = refresh(store, search, window)
+        log.debug("view refreshed in %.1f ms", 1000 * (time.perf_counter() - started))
+        return out
+
+    @app.callback(
+        Output(L.ARTICLES, "options"),
+        Output(L.REF_ARTICLE, "options"),
+        Input(L.VERSION, "data"),
+    )
+    def article_options(_version):
+        opts = [
+            {"label": f"{a.date.isoformat()} · {a.title or a.id}"[:120], "value": a.id}
+            for a in store.articles()
+        ]
+        return opts, opts
+
+    @app.callback(
+        Output(L.SELECTED, "data"),
+        Input(L.GRAPH, "clickData"),
+        Input({"type": L.ROW_BUTTON, "index": ALL}, "n_clicks"),
+        prevent_initial_call=True,
+    )
+    def select(click, _clicks):
+        trigger = ctx.triggered_id
+        if isinstance(trigger, dict):
+            if not ctx.triggered[0].get("value"):
+                raise PreventUpdate  # a new row appeared, nobody clicked
+            return trigger["index"]
+        points = (click or {}).get("points") or []
+        eid = points[0].get("customdata") if points else None
+        if not isinstance(eid, str):
+            raise PreventUpdate  # aggregated markers have no single event
+        return eid
+
+    @app.callback(
+        Output(L.DETAILS, "children"),
+        Output(L.CORR_START, "value"),
+        Output(L.CORR_END, "value"),
+        Output(L.CORR_LABEL, "value"),
+        Output(L.CORR_ACTORS, "value"),
+        Input(L.SELECTED, "data"),
+        Input(L.VERSION, "data"),
+    )
+    def details(event_id, _version):
+        if not event_id:
+            raise PreventUpdate
+        ev = store.event(event_id)
+        if ev is None:
+            return (
+                html.P(
+                    "This event is no longer in the store (its article was re-extracted).",
+                    className="hint",
+                ),
+                "",
+                "",
+                "",
+                "",
+            )
+        ids = {m.article for m in ev.mentions}
+        articles = {i: a for i in ids if (a := store.article(i)) is not None}
+        return (
+            L.event_details(ev, articles),
+            ev.start.isoformat(),
+            ev.end.isoformat(),
+            ev.label,
+            ", ".join(ev.actors),
+        )
+
+    @app.callback(
+        Output(L.CORR_MSG, "children"),
+        Output(L.CORR_MSG, "className"),
+        Output(L.VERSION, "data", allow_duplicate=True),
+        Output(L.SELECTED, "data", allow_duplicate=True),
+        Input(L.CORR_SAVE, "n_clicks"),
+        State(L.SELECTED, "data"),
+        State(L.CORR_START, "value"),
+        State(L.CORR_END, "value"),
+        State(L.CORR_LABEL, "value"),
+        State(L.CORR_ACTORS, "value"),
+        State(L.VERSION, "data"),
+        prevent_initial_call=True,
+    )
+    def correct(_n, event_id, start, end, label, actors, version):
+        if not event_id:
+            return "Select an event first.", "message error", no_update, no_update
+        try:
+            d1 = date.fromisoformat(start) if start else None
+            d2 = date.fromisoformat(end) if end else d1
+        except ValueError:
+            return "Dates must be YYYY-MM-DD.", "message error", no_update, no_update
+        if d1 and d2 and d2 < d1:
+            return "The last day is before the first day.", "message error", no_update, no_update
+        label = (label or "").strip()
+        if not label:
+            return "The label cannot be empty.", "message error", no_update, no_update
+        names = tuple(dict.fromkeys(a.strip() for a in (actors or "").split(",") if a.strip()))
+        try:
+            ev = store.correct_event(event_id, start=d1, end=d2, label=label, actors=names)
+        except Exception as exc:  # report in the page; the server keeps running
+            log.exception("correction failed")
+            return f"Correction failed: {exc}", "message error", no_update, no_update
+        return ("Saved (marked as a human correction).", "message ok", (version or 0) + 1, ev.id)
+
+    # The size limit is checked in the browser before the file is sent, so an oversized
+    # file gets a clear message instead of a refused request; the server checks again.
+    app.clientside_callback(
+        f"""
+        function(contents, filename) {{
+            if (!contents) {{ return [window.dash_clientside.no_update,
+                                      window.dash_clientside.no_update,
+                                      window.dash_clientside.no_update]; }}
+            var comma = contents.indexOf(',');
+            var size = Math.floor((contents.length - comma - 1) * 3 / 4);
+            if (size > {upload_limit}) {{
+                return [null, 'Refused: ' + filename + ' is larger than the '
+                        + '{upload_limit / 2**20:g} MB upload limit.', 'message error'];
+            }}
+            return [{{name: filename, contents: contents, at: Date.now()}},
+                    'Processing ' + filename + '…', 'message'];
+        }}
+        """,
+        Output(L.UPLOAD_PAYLOAD, "data"),
+        Output(L.UPLOAD_MSG, "children"),
+        Output(L.UPLOAD_MSG, "className"),
+        Input(L.UPLOAD, "contents"),
+        State(L.UPLOAD, "filename"),
+        prevent_initial_call=True,
+    )
+
+    @app.callback(
+        Output(L.UPLOAD_MSG, "children", allow_duplicate=True),
+        Output(L.UPLOAD_MSG, "className", allow_duplicate=True),
+        Output(L.VERSION, "data", allow_duplicate=True),
+        Output(L.UPLOAD, "contents"),
+        Input(L.UPLOAD_PAYLOAD, "data"),
+        State(L.VERSION, "data"),
+        prevent_initial_call=True,
+    )
+    def upload(payload, version):
+        if not payload:
+            raise PreventUpdate
+        try:
+            outcome = add_upload(
+                store,
+                payload.get("name"),
+                payload.get("contents"),
+                limit=upload_limit,
+                extractor=extractor,
+                data_dir=data_dir,
+            )
+        except Refused as exc:
+            return str(exc), "message error", no_update, None
+        except Exception as exc:
+            log.exception("upload failed")
+            return (
+                f"Could not process {payload.get('name')}: {type(exc).__name__}: {exc}",
+                "message error",
+                no_update,
+                None,
+            )
+        cls = "message ok" if outcome.articles and not outcome.problems else "message error"
+        return outcome.message(), cls, (version or 0) + (1 if outcome.articles else 0), None
+
+    @app.callback(
+        Output(L.UPLOAD_MSG, "children", allow_duplicate=True),
+        Output(L.UPLOAD_MSG, "className", allow_duplicate=True),
+        Output(L.VERSION, "data", allow_duplicate=True),
+        Input(L.PASTE_ADD, "n_clicks"),
+        State(L.PASTE_TITLE, "value"),
+        State(L.PASTE_DATE, "value"),
+        State(L.PASTE_URL, "value"),
+        State(L.PASTE_BODY, "value"),
+        State(L.VERSION, "data"),
+        prevent_initial_call=True,
+    )
+    def paste(_n, title, published, url, body, version):
+        try:
+            outcome = add_pasted(
+                store,
+                title=title,
+                published=published,
+                url=url,
+                body=body,
+                extractor=extractor,
+                limit=upload_limit,
+                data_dir=data_dir,
+            )
+        except Refused as exc:
+            return str(exc), "message error", no_update
+        except Exception as exc:
+            log.exception("paste failed")
+            return (
+                f"Could not process the article: {type(exc).__name__}: {exc}",
+                "message error",
+                no_update,
+            )
+        cls = "message ok" if outcome.articles else "message error"
+        return outcome.message(), cls, (version or 0) + (1 if outcome.articles else 0)
+
+    @app.callback(
+        Output(L.REF_DATE, "value"),
+        Output(L.REF_MSG, "children"),
+        Output(L.REF_MSG, "className"),
+        Input(L.REF_ARTICLE, "value"),
+        prevent_initial_call=True,
+    )
+    def pick_article(article_id):
+        art = store.article(article_id) if article_id else None
+        if art is None:
+            return "", "", "message"
+        text = f"Published {art.date.isoformat()}"
+        if art.reference_date:
+            text += f"; relative dates anchored on {art.reference_date.isoformat()}"
+        return art.anchor.isoformat(), text + ".", "message"
+
+    @app.callback(
+        Output(L.REF_MSG, "children", allow_duplicate=True),
+        Output(L.REF_MSG, "className", allow_duplicate=True),
+        Output(L.VERSION, "data", allow_duplicate=True),
+        Input(L.REF_APPLY, "n_clicks"),
+        State(L.REF_ARTICLE, "value"),
+        State(L.REF_DATE, "value"),
+        State(L.VERSION, "data"),
+        prevent_initial_call=True,
+    )
+    def apply_reference(_n, article_id, ref, version):
+        try:
+            art, n = reextract(store, article_id, ref, extractor=extractor)
+        except Refused as exc:
+            return str(exc), "message error", no_update
+        except Exception as exc:
+            log.exception("re-extraction failed")
+            return f"Re-extraction failed: {type(exc).__name__}: {exc}", "message error", no_update
+        return (
+            f"Re-extracted with reference date {art.anchor.isoformat()}: {n} events.",
+            "message ok",
+            (version or 0) + 1,
+        )
+
+    @app.callback(
+        Output(L.DOWNLOAD, "data"),
+        Output(L.EXPORT_MSG, "children"),
+        [Input(L.export_button_id(fmt), "n_clicks") for fmt, _ in L.EXPORT_FORMATS],
+        State(L.URL, "search"),
+        State(L.EXPORT_TITLE, "value"),
+        prevent_initial_call=True,
+    )
+    def export_file(*args):
+        from dashapp.export import file_extension, render
+
+        trigger = ctx.triggered_id
+        if not isinstance(trigger, str) or not ctx.triggered[0].get("value"):
+            raise PreventUpdate
+        fmt = trigger.removeprefix("export-")
+        search, title = args[-2], args[-1]
+        state = parse_query(search)
+        try:
+            data = render(store, state, fmt, title=(title or "").strip() or None)
+        except Exception as exc:
+            log.exception("export failed")
+            return no_update, html.Span(f"Export failed: {exc}", className="error")
+        name = f"{view_filename(state)}.{file_extension(fmt)}"
+        return dcc.send_bytes(data, name), f"Exported {name}"

@@ -1,0 +1,553 @@
+"""Component builders for the dashboard page. They hold no data: every option list and
+value is filled by callbacks from the Store and the URL."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from dashapp.app.figures import FigureOptions, empty_figure, graph_config
+
+# Component ids, in one place so callbacks and tests agree.
+URL = "url"
+ACTORS = "f-actors"
+AFFILIATED = "f-affiliated"
+TYPES = "f-types"
+DATE_FROM = "f-from"
+DATE_TO = "f-to"
+ARTICLES = "f-articles"
+CONFIDENCE = "f-confidence"
+TEXT = "f-text"
+LANE = "f-lane"
+COLOR = "f-color"
+CLEAR = "f-clear"
+RESET = "reset-view"
+GRAPH = "timeline"
+SUMMARY = "summary"
+TABLE = "event-table"
+WINDOW = "window"
+VERSION = "data-version"
+SELECTED = "selected-event"
+DETAILS = "details"
+CORR_START = "corr-start"
+CORR_END = "corr-end"
+CORR_LABEL = "corr-label"
+CORR_ACTORS = "corr-actors"
+CORR_SAVE = "corr-save"
+CORR_MSG = "corr-msg"
+UPLOAD = "upload"
+UPLOAD_PAYLOAD = "upload-payload"
+UPLOAD_MSG = "upload-msg"
+PASTE_TITLE = "paste-title"
+PASTE_DATE = "paste-date"
+PASTE_URL = "paste-url"
+PASTE_BODY = "paste-body"
+PASTE_ADD = "paste-add"
+REF_ARTICLE = "ref-article"
+REF_DATE = "ref-date"
+REF_APPLY = "ref-apply"
+REF_MSG = "ref-msg"
+EXPORT_TITLE = "export-title"
+EXPORT_MSG = "export-msg"
+DOWNLOAD = "download"
+EXPORT_FORMATS = (
+    ("png", "PNG (print)"),
+    ("svg", "SVG"),
+    ("pdf", "PDF"),
+    ("csv", "Table CSV"),
+    ("json", "Table JSON"),
+    ("timelinejs", "TimelineJS"),
+)
+ROW_BUTTON = "row-details"  # pattern-matching id type of the table's buttons
+
+
+def export_button_id(fmt: str) -> str:
+    return f"export-{fmt}"
+
+
+def _field(label: str, control, for_id: str, *, hint: str | None = None) -> html.Div:
+    children = [html.Label(label, htmlFor=for_id, className="field-label"), control]
+    if hint:
+        children.append(html.Div(hint, className="hint"))
+    return html.Div(children, className="field")
+
+
+def filters_panel() -> html.Aside:
+    return html.Aside(
+        [
+            html.H2("Filters", className="panel-title"),
+            _field(
+                "Actors",
+                dcc.Dropdown(
+                    id=ACTORS, multi=True, options=[], placeholder="Everyone", searchable=True
+                ),
+                ACTORS,
+            ),
+            dcc.Checklist(
+                id=AFFILIATED,
+                options=[{"label": " include people affiliated with them", "value": "aff"}],
+                value=[],
+                className="check",
+                inputClassName="check-input",
+            ),
+            _field(
+                "Event types",
+                dcc.Dropdown(id=TYPES, multi=True, options=[], placeholder="All types"),
+                TYPES,
+            ),
+            html.Div(
+                [
+                    _field(
+                        "From",
+                        dcc.Input(id=DATE_FROM, type="date", debounce=True, className="date-input"),
+                        DATE_FROM,
+                    ),
+                    _field(
+                        "To",
+                        dcc.Input(id=DATE_TO, type="date", debounce=True, className="date-input"),
+                        DATE_TO,
+                    ),
+                ],
+                className="row2",
+            ),
+            _field(
+                "Articles",
+                dcc.Dropdown(id=ARTICLES, multi=True, options=[], placeholder="All articles"),
+                ARTICLES,
+            ),
+            dcc.Checklist(
+                id=CONFIDENCE,
+                options=[{"label": " hide low-confidence dates", "value": "high"}],
+                value=[],
+                className="check",
+                inputClassName="check-input",
+            ),
+            _field(
+                "Search labels and sentences",
+                dcc.Input(
+                    id=TEXT,
+                    type="search",
+                    debounce=True,
+                    placeholder="e.g. talks",
+                    className="text-input",
+                ),
+                TEXT,
+                hint="Press Enter to search.",
+            ),
+            html.Fieldset(
+                [
+                    html.Legend("Lanes", className="field-label"),
+                    dcc.RadioItems(
+                        id=LANE,
+                        options=[
+                            {"label": " by actor", "value": "actor"},
+                            {"label": " by event type", "value": "type"},
+                        ],
+                        value="actor",
+                        inline=True,
+                        className="radio",
+                    ),
+                ],
+                className="field fieldset",
+            ),
+            html.Fieldset(
+                [
+                    html.Legend("Colour", className="field-label"),
+                    dcc.RadioItems(
+                        id=COLOR,
+                        options=[
+                            {"label": " by quad class", "value": "quad"},
+                            {"label": " by type", "value": "type"},
+                        ],
+                        value="quad",
+                        inline=True,
+                        className="radio",
+                    ),
+                ],
+                className="field fieldset",
+            ),
+            html.Button("Clear filters", id=CLEAR, className="button secondary", n_clicks=0),
+        ],
+        className="filters",
+        **{"aria-label": "Filters"},
+    )
+
+
+def export_menu() -> html.Details:
+    return html.Details(
+        [
+            html.Summary("Export", className="button"),
+            html.Div(
+                [
+                    _field(
+                        "Title",
+                        dcc.Input(
+                            id=EXPORT_TITLE,
+                            type="text",
+                            placeholder="Timeline title",
+                            className="text-input",
+                        ),
+                        EXPORT_TITLE,
+                    ),
+                    html.Div(
+                        [
+                            html.Button(
+                                label,
+                                id=export_button_id(fmt),
+                                n_clicks=0,
+                                className="button small",
+                            )
+                            for fmt, label in EXPORT_FORMATS
+                        ],
+                        className="export-buttons",
+                    ),
+                    html.Div(id=EXPORT_MSG, className="message", role="status"),
+                ],
+                className="menu",
+            ),
+        ],
+        className="export-menu",
+    )
+
+
+def header() -> html.Header:
+    return html.Header(
+        [
+            html.H1("geotimeline", className="brand"),
+            html.Div(id=SUMMARY, className="summary", role="status", **{"aria-live": "polite"}),
+            html.Button("Reset view", id=RESET, n_clicks=0, className="button secondary"),
+            export_menu(),
+        ],
+        className="header",
+    )
+
+
+def timeline_panel() -> html.Section:
+    return html.Section(
+        [
+            dcc.Graph(
+                id=GRAPH,
+                figure=empty_figure("Loading…", FigureOptions(autosize=True)),
+                config=graph_config("geotimeline"),
+                className="graph",
+                style={"height": "100%"},
+            ),
+        ],
+        className="graph-panel",
+        **{"aria-label": "Timeline"},
+    )
+
+
+def table_panel() -> html.Section:
+    return html.Section(
+        [html.Div(id=TABLE, className="table-wrap")],
+        className="table-panel",
+        **{"aria-label": "Events shown"},
+    )
+
+
+def details_section() -> html.Details:
+    return html.Details(
+        [
+            html.Summary("Event details", className="section-title"),
+            html.Div(
+                html.P(
+                    "Click an event on the timeline or a row's “Details” button.", className="hint"
+                ),
+                id=DETAILS,
+            ),
+            html.Div(
+                [
+                    html.H3("Correct this event", className="sub-title"),
+                    html.Div(
+                        [
+                            _field(
+                                "First day",
+                                dcc.Input(id=CORR_START, type="date", className="date-input"),
+                                CORR_START,
+                            ),
+                            _field(
+                                "Last day",
+                                dcc.Input(id=CORR_END, type="date", className="date-input"),
+                                CORR_END,
+                            ),
+                        ],
+                        className="row2",
+                    ),
+                    _field(
+                        "Label",
+                        dcc.Input(id=CORR_LABEL, type="text", className="text-input"),
+                        CORR_LABEL,
+                    ),
+                    _field(
+                        "Actors (comma-separated)",
+                        dcc.Input(id=CORR_ACTORS, type="text", className="text-input"),
+                        CORR_ACTORS,
+                    ),
+                    html.Button("Save correction", id=CORR_SAVE, n_clicks=0, className="button"),
+                    html.Div(id=CORR_MSG, className="message", role="status"),
+                ],
+                className="correction",
+            ),
+        ],
+        open=True,
+        className="side-section",
+    )
+
+
+def add_article_section(limit_mb: float) -> html.Details:
+    return html.Details(
+        [
+            html.Summary("Add an article", className="section-title"),
+            dcc.Upload(
+                id=UPLOAD,
+                children=html.Div(
+                    ["Drop a file here or ", html.Span("choose one", className="linkish")]
+                ),
+                accept=".txt,.json,.jsonl,.ndjson,.parquet,text/plain,application/json",
+                multiple=False,
+                className="upload",
+            ),
+            html.Div(
+                f"Text (title, YYYYMMDD, URL, body), JSON, JSONL or Parquet; at most "
+                f"{limit_mb:g} MB.",
+                className="hint",
+            ),
+            html.Div(
+                [
+                    _field(
+                        "Title",
+                        dcc.Input(id=PASTE_TITLE, type="text", className="text-input"),
+                        PASTE_TITLE,
+                    ),
+                    html.Div(
+                        [
+                            _field(
+                                "Published",
+                                dcc.Input(id=PASTE_DATE, type="date", className="date-input"),
+                                PASTE_DATE,
+                            ),
+                            _field(
+                                "URL",
+                                dcc.Input(id=PASTE_URL, type="url", className="text-input"),
+                                PASTE_URL,
+                            ),
+                        ],
+                        className="row2",
+                    ),
+                    _field("Body", dcc.Textarea(id=PASTE_BODY, className="textarea"), PASTE_BODY),
+                    html.Button("Add pasted article", id=PASTE_ADD, n_clicks=0, className="button"),
+                ],
+                className="paste",
+            ),
+            html.Div(id=UPLOAD_MSG, className="message", role="status", **{"aria-live": "polite"}),
+        ],
+        className="side-section",
+    )
+
+
+def reference_section() -> html.Details:
+    return html.Details(
+        [
+            html.Summary("Article reference date", className="section-title"),
+            html.P(
+                "When the publication date lags the writing date, anchor the article's "
+                "relative dates on another day.",
+                className="hint",
+            ),
+            _field(
+                "Article",
+                dcc.Dropdown(
+                    id=REF_ARTICLE, options=[], multi=False, placeholder="Choose an article"
+                ),
+                REF_ARTICLE,
+            ),
+            _field(
+                "Reference date",
+                dcc.Input(id=REF_DATE, type="date", className="date-input"),
+                REF_DATE,
+            ),
+            html.Button("Re-extract", id=REF_APPLY, n_clicks=0, className="button"),
+            html.Div(id=REF_MSG, className="message", role="status"),
+        ],
+        className="side-section",
+    )
+
+
+def side_panel(limit_mb: float) -> html.Aside:
+    return html.Aside(
+        [details_section(), add_article_section(limit_mb), reference_section()],
+        className="side",
+        **{"aria-label": "Details and articles"},
+    )
+
+
+def page(*, upload_limit: int) -> html.Div:
+    return html.Div(
+        [
+            dcc.Location(id=URL, refresh=False),
+            dcc.Store(id=WINDOW, data={"range": None, "rev": 0}),
+            dcc.Store(id=VERSION, data=0),
+            dcc.Store(id=SELECTED, data=None),
+            dcc.Store(id=UPLOAD_PAYLOAD, data=None),
+            dcc.Download(id=DOWNLOAD),
+            header(),
+            html.Div(
+                [
+                    filters_panel(),
+                    html.Main([timeline_panel(), table_panel()], className="main"),
+                    side_panel(upload_limit / 2**20),
+                ],
+                className="body",
+            ),
+        ],
+        className="page",
+    )
+
+
+# --------------------------------------------------------------------------- data views
+# Dash renders strings as text nodes, never as HTML: article text is safe here as is.
+
+
+def safe_href(url: str | None) -> str | None:
+    """Only absolute http(s) links are ever rendered."""
+    from dashapp.export import safe_url
+
+    return safe_url(url) if url else None
+
+
+def _written(ev) -> str:
+    return ev.mentions[0].text if ev.mentions else ""
+
+
+def date_cell(ev) -> list:
+    resolved = (
+        ev.start.isoformat()
+        if ev.start == ev.end
+        else (f"{ev.start.isoformat()} – {ev.end.isoformat()}")
+    )
+    out = [html.Span(("≈ " if ev.approximate else "") + resolved)]
+    if _written(ev):
+        out += [html.Br(), html.Span(f"“{_written(ev)[:60]}”", className="hint")]
+    return out
+
+
+def events_table(events, *, total: int, in_window: int, bucket: str | None) -> list:
+    """The table of the events shown (the first rows when there are many)."""
+    if not events:
+        return [html.Div("No events match the current filters.", className="table-note")]
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th("Date"),
+                html.Th("Event"),
+                html.Th("Type"),
+                html.Th("Actors"),
+                html.Th("Art."),
+                html.Th(""),
+            ]
+        )
+    )
+    rows = []
+    for ev in events:
+        label = [html.Span(ev.label)]
+        if ev.human:
+            label.append(html.Span(" ✎ corrected", className="human"))
+        rows.append(
+            html.Tr(
+                [
+                    html.Td(date_cell(ev)),
+                    html.Td(label),
+                    html.Td(ev.type),
+                    html.Td(", ".join(ev.actors)),
+                    html.Td(str(ev.articles)),
+                    html.Td(
+                        html.Button(
+                            "Details",
+                            id={"type": ROW_BUTTON, "index": ev.id},
+                            n_clicks=0,
+                            className="button small",
+                            **{"aria-label": f"Details of {ev.label[:80]}"},
+                        )
+                    ),
+                ],
+                **{"data-event": ev.id},
+            )
+        )
+    shown = len(events)
+    note = f"{shown:,} event{'s' if shown != 1 else ''} shown"
+    if shown < in_window:
+        note = f"First {shown:,} of {in_window:,} events in view (by date)"
+    if bucket:
+        note += f"; the timeline counts them per {bucket}"
+    colgroup = html.Colgroup(
+        [html.Col(className=c) for c in ("c-date", "c-label", "c-type", "c-actors", "c-n", "c-btn")]
+    )
+    return [
+        html.Div(note, className="table-note", id="table-note"),
+        html.Table([colgroup, head, html.Tbody(rows)], className="events"),
+    ]
+
+
+def _marked(sentence: str, expr: str) -> list:
+    i = sentence.find(expr) if expr else -1
+    if i < 0:
+        return [sentence]
+    return [sentence[:i], html.Mark(sentence[i : i + len(expr)]), sentence[i + len(expr) :]]
+
+
+def event_details(ev, articles: dict) -> html.Div:
+    """Every mention of `ev` with its article; `articles` maps id -> Article."""
+    resolved = (
+        ev.start.isoformat()
+        if ev.start == ev.end
+        else (f"{ev.start.isoformat()} to {ev.end.isoformat()}")
+    )
+    items = [
+        html.H3(ev.label, className="details-title"),
+        html.Dl(
+            [
+                html.Dt("Date"),
+                html.Dd(
+                    f"{resolved} ({ev.value}, {ev.granularity})"
+                    + (", approximate" if ev.approximate else "")
+                ),
+                html.Dt("Type"),
+                html.Dd(f"{ev.type} · {ev.quad_class}"),
+                html.Dt("Actors"),
+                html.Dd(", ".join(ev.actors) or "none"),
+                html.Dt("Articles"),
+                html.Dd(str(ev.articles)),
+            ]
+        ),
+    ]
+    if ev.human:
+        items.append(html.P("✎ Corrected by hand.", className="human"))
+    for m in ev.mentions:
+        art = articles.get(m.article)
+        title = (art.title if art else "") or m.article
+        href = safe_href(art.url) if art else None
+        head = [
+            html.A(title, href=href, target="_blank", rel="noopener noreferrer")
+            if href
+            else html.Span(title)
+        ]
+        if art:
+            head.append(html.Span(f" · published {art.date.isoformat()}", className="hint"))
+            if art.reference_date:
+                head.append(
+                    html.Span(
+                        f" · reference date {art.reference_date.isoformat()}", className="hint"
+                    )
+                )
+        items.append(
+            html.Div(
+                [
+                    html.Div(head),
+                    html.Blockquote(_marked(m.sentence, m.text), className="sentence"),
+                    html.Div([html.Strong("Expression: "), f"“{m.text}” → {m.value}"]),
+                    html.Div([html.Strong("Why: "), m.explanation or "—"], className="hint"),
+                ],
+                className="mention",
+            )
+        )
+    return html.Div(items, className="details", **{"data-event": ev.id})

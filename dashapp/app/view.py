@@ -1,0 +1,91 @@
+"""From a Store and a view state to what is drawn: individual events, or counts per week
+or month when too many events are in view. Shared by the dashboard and the exports so
+that both always show the same thing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+import plotly.graph_objects as go
+
+from dashapp.app.figures import FigureOptions, aggregate_figure, timeline_figure
+from dashapp.app.filters import ViewState, with_range
+from dashapp.models import Event, EventFilter
+from dashapp.store import Store
+
+# Above this many events in view the timeline shows counts per bucket until the user
+# zooms in or filters further: markers beyond that are unreadable and slow to send.
+AGGREGATE_ABOVE = 1500
+TABLE_ROWS = 100
+WEEKS_UP_TO_MONTHS = 30  # spans of up to this many months are counted per week
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    figure: go.Figure
+    total: int  # events matching the filters
+    in_window: int  # of those, events in the visible window (== total without zoom)
+    bucket: Literal["week", "month"] | None  # None: events drawn one by one
+    table: list[Event]  # the first TABLE_ROWS events in view, by date
+    filter: EventFilter  # the filter actually drawn (window applied)
+
+
+def sort_events(events: list[Event]) -> list[Event]:
+    return sorted(events, key=lambda e: (e.start, e.end, e.label, e.id))
+
+
+def build_view(
+    store: Store,
+    state: ViewState,
+    *,
+    window: tuple[date, date] | None = None,
+    options: FigureOptions | None = None,
+    total: int | None = None,
+    table_rows: int = TABLE_ROWS,
+    aggregate_above: int = AGGREGATE_ABOVE,
+) -> View:
+    """Query the store for `state` (narrowed to `window` when the user has zoomed) and
+    draw it."""
+    flt = state.filter
+    opts = options or FigureOptions()
+    opts = FigureOptions(
+        **{
+            **_as_dict(opts),
+            "lane": state.lane,
+            "color": state.color,
+            "x_range": window or opts.x_range,
+        }
+    )
+    if total is None:
+        total = store.count_events(flt)
+    wflt = with_range(flt, *window) if window else flt
+    in_window = total if not window else store.count_events(wflt)
+    if in_window <= aggregate_above:
+        events = sort_events(store.events(wflt))
+        note = None
+        if window and in_window < total:
+            note = f"{in_window:,} of {total:,} events in the visible window"
+        fig = timeline_figure(events, opts, note=note)
+        return View(fig, total, in_window, None, events[:table_rows], wflt)
+    rows = store.aggregate(wflt, bucket="month", lane=state.lane)
+    bucket: Literal["week", "month"] = "month"
+    if len({r[0] for r in rows}) <= WEEKS_UP_TO_MONTHS and _span_months(rows) <= WEEKS_UP_TO_MONTHS:
+        rows = store.aggregate(wflt, bucket="week", lane=state.lane)
+        bucket = "week"
+    fig = aggregate_figure(rows, opts, bucket=bucket, total=in_window)
+    table = sort_events(store.events(wflt, limit=table_rows))
+    return View(fig, total, in_window, bucket, table, wflt)
+
+
+def _span_months(rows: list[tuple[date, str, int]]) -> int:
+    if not rows:
+        return 0
+    lo = min(r[0] for r in rows)
+    hi = max(r[0] for r in rows)
+    return (hi.year - lo.year) * 12 + hi.month - lo.month + 1
+
+
+def _as_dict(opts: FigureOptions) -> dict[str, object]:
+    return {name: getattr(opts, name) for name in FigureOptions.__slots__}
