@@ -1,0 +1,143 @@
+"""`geotimeline serve` and `geotimeline export`: load articles (or open a database) into a
+Store, then run the dashboard or write one export. cli.py parses the arguments."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from dashapp.models import DocType, EventFilter
+from dashapp.store import Store
+
+PROG = "geotimeline"
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def load_store(
+    paths: Sequence[str | Path],
+    *,
+    db: Path | None,
+    reference_date: date | None = None,
+    doc_type: DocType = "news",
+    gazetteer=None,
+    err: TextIO = sys.stderr,
+) -> tuple[Store, int]:
+    """A Store on `db` (in memory when None) with the articles under `paths` added.
+    Prints one line per bad file or record; returns (store, number of problems)."""
+    from dashapp.ingest import ArticleError, iter_articles
+    from dashapp.pipeline import extract
+
+    store = Store(db)
+    problems = 0
+    articles = []
+    for item in iter_articles(paths):
+        if isinstance(item, ArticleError):
+            problems += 1
+            print(f"{PROG}: error: {item}", file=err)
+            continue
+        articles.append(replace(item, reference_date=reference_date) if reference_date else item)
+    if articles:
+        store.add(extract(articles, gazetteer=gazetteer, doc_type=doc_type))
+    return store, problems
+
+
+def _gazetteer(actors: Path | None):
+    if actors is None:
+        return None
+    from dashapp.actors import Gazetteer
+
+    return Gazetteer.load(actors)
+
+
+def data_folder(paths: Sequence[str | Path]) -> Path | None:
+    """Where uploads are saved: the first folder among the inputs."""
+    for p in paths:
+        if Path(p).is_dir():
+            return Path(p)
+    return None
+
+
+def serve_command(
+    paths: Sequence[str | Path],
+    *,
+    db: Path | None = None,
+    host: str = "127.0.0.1",
+    port: int = 8050,
+    debug: bool = False,
+    upload_limit: int = 10 * 2**20,
+    reference_date: date | None = None,
+    doc_type: DocType = "news",
+    actors: Path | None = None,
+    err: TextIO = sys.stderr,
+) -> int:
+    """Run the dashboard until interrupted. Bad input files are reported and skipped."""
+    from dashapp.app import create_app
+
+    gaz = _gazetteer(actors)
+    store, problems = load_store(
+        paths, db=db, reference_date=reference_date, doc_type=doc_type, gazetteer=gaz, err=err
+    )
+    n = store.count_events()
+    app = create_app(
+        store,
+        data_dir=data_folder(paths),
+        upload_limit=upload_limit,
+        gazetteer=gaz,
+        doc_type=doc_type,
+    )
+    shown = f"[{host}]" if ":" in host else host
+    print(
+        f"{PROG}: {n} events from {len(store.articles())} articles"
+        + (f" ({problems} file problems)" if problems else "")
+        + f"; dashboard on http://{shown}:{port}/ (Ctrl+C to stop)",
+        file=err,
+    )
+    try:
+        app.run(host=host, port=port, debug=debug, use_reloader=False)
+    finally:
+        store.close()
+    return 0
+
+
+def export_command(
+    paths: Sequence[str | Path],
+    *,
+    db: Path | None = None,
+    out: Path,
+    fmt: str,
+    actors: tuple[str, ...] = (),
+    types: tuple[str, ...] = (),
+    date_from: date | None = None,
+    date_to: date | None = None,
+    title: str | None = None,
+    reference_date: date | None = None,
+    doc_type: DocType = "news",
+    actors_file: Path | None = None,
+    err: TextIO = sys.stderr,
+) -> int:
+    """Write one export of the filtered timeline. Exit code 0, or 1 when some input
+    files were bad (the export is still written from the others)."""
+    from dashapp.export import export
+
+    store, problems = load_store(
+        paths,
+        db=db,
+        reference_date=reference_date,
+        doc_type=doc_type,
+        gazetteer=_gazetteer(actors_file),
+        err=err,
+    )
+    try:
+        flt = EventFilter(
+            actors=tuple(actors), types=tuple(types), date_from=date_from, date_to=date_to
+        )
+        n = store.count_events(flt)
+        size = export(store, flt, fmt, Path(out), title=title)
+    finally:
+        store.close()
+    print(f"{PROG}: wrote {out} ({fmt}, {n} events, {size:,} bytes)", file=err)
+    return 1 if problems else 0
