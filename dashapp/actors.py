@@ -1,12 +1,87 @@
-"""Actors: gazetteer lookup, titles resolved by date, and in-document coreference."""
+"""Actors: gazetteer lookup, titles resolved by date, and in-document coreference.
+
+The gazetteer is data, kept as JSON under ``dashapp/resources/actors/``:
+
+- ``countries.json``, ``organisations.json``, ``people.json``: ``{"actors": [ENTRY, ...]}``
+- ``titles.json``: office and role words, honorifics ("Mr", "Mrs")
+- ``decoys.json``: phrases that contain an alias but name no actor ("Gulf of Mexico")
+
+One ENTRY (every field but ``name`` optional; matching is case-sensitive)::
+
+    {"name": "Joe Biden",                 # canonical name, itself matched
+     "kind": "person",                    # person | country | organisation
+     "affiliation": "United States",      # people: canonical country/organisation
+     "aliases": ["Biden", "Joseph Biden"],# always matched ("Biden" alone too)
+     "metonyms": ["Kremlin"],             # places: matched like aliases
+     "demonyms": ["Russian"],             # places: "Russian(s)" -> the country
+     "surname": "May",                    # people: for "Mrs May", "Prime Minister May" and,
+                                          # after a full mention, bare back-references
+     "ambiguous_surname": true,           # never match the bare surname ("May" the month)
+     "offices": [{"office": "president", "of": "United States",
+                  "from": "2021-01-20", "to": "2025-01-20"}],   # "to" exclusive, open if absent
+     "leader": "president",               # places/orgs: what "the X leader" means; also a
+                                          # dated list [{"office": ..., "from", "to"}] or
+                                          # {"office": "president", "of": "European Commission"}
+     "anaphors": ["the alliance"],        # orgs: matched only after the org was named earlier
+     "guarded": ["Jordan"],               # aliases that are also personal names: skipped next
+                                          # to another capitalised name word ("Michael Jordan")
+     "remove_aliases": ["Wagner"]}        # user file only: drop aliases from an existing entry
+
+Users correct or extend the gazetteer without touching the package: ``Gazetteer.load(extra=
+path)`` (or, when ``extra`` is None, the file named by the environment variable
+``GEOTIMELINE_ACTORS``) merges a JSON file ``{"actors": [ENTRY, ...]}`` (a bare list works
+too). An entry whose ``name`` exists adds its aliases/demonyms/metonyms/offices/anaphors and
+overrides ``kind``, ``affiliation``, ``surname``, ``leader``; a new name adds an actor.
+
+What ``find`` recognises, left to right over a whole article body:
+
+- aliases, metonyms ("Moscow", "the White House"), demonyms ("Russian officials"),
+  possessives in any apostrophe style and with the apostrophe stripped ("Russias", "Bidens");
+  CamelCase-glued full names of gazetteer people ("VolodymyrZelensky");
+- titles, whole phrase, actor resolved by ``when``: "US President Joe Biden" (the person),
+  "the US president", "the Kremlin leader", "POTUS", "NATO chief", "President of Ukraine";
+- people introduced by a title or role: "Kyiv mayor Vitali Klitschko" -> new person
+  affiliated with Ukraine; their later bare surname links back, as do bare surnames of
+  gazetteer people named in full earlier ("Johnson" after "Boris Johnson");
+- "his Ukrainian counterpart" (the Ukrainian holder, at ``when``, of the office of the last
+  person named), "both presidents" / "the two leaders" (the two last-named holders);
+- organisation anaphors ("the alliance" -> NATO) only after the organisation was named.
+
+Known, deliberate limits: bare "the president" (no country) is not resolved; "Georgia" is the
+country except in US-state phrases listed in decoys.json; "Brussels" is the EU; bare "Korea"
+and "Congo" are not matched (ambiguous).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+import functools
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from dashapp.models import Actor
+
+RESOURCES = Path(__file__).parent / "resources" / "actors"
+ENV_VAR = "GEOTIMELINE_ACTORS"
+_ACTOR_FILES = ("countries.json", "organisations.json", "people.json")
+
+# Possessive endings after a name: "Russia's", "Russia’s", "Russias" (stripped apostrophe),
+# "Paris'" ; plural demonyms ("Russians") use the same bare "s".
+_APOS = "'’ʼ‘`´"
+_POSS = rf"(?:[{_APOS}]s?|s)"
+_GAP = re.compile(r"[ \t\u00a0]{1,3}")  # what may separate two words of one phrase
+_CAP_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’\-]*)[ \t\u00a0]+$")
+_WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’\-]*)")
+_NAME_WORDS = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’.\-]*(?:[ \t\u00a0]+[^\W\d_][\w'’.\-]*){0,4})")
+_OF_THE = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?")
+_PARTICLES = frozenset("de da do dos van von der den bin ibn al el di du le la".split())
+_HEAD_OFFICES = frozenset({"president", "prime minister", "chancellor", "monarch", "emperor"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,15 +94,692 @@ class ActorMention:
     actors: tuple[Actor, ...]
 
 
-class Gazetteer:
-    """Interface contract (implementation to come)."""
+@dataclass(frozen=True, slots=True)
+class Office:
+    """An office held over [start, end) (end None: still held)."""
 
+    office: str
+    of: str
+    start: date | None
+    end: date | None
+
+    def held(self, when: date) -> bool:
+        return (self.start is None or self.start <= when) and (self.end is None or when < self.end)
+
+
+@dataclass(slots=True)
+class _Entry:
+    """Mutable while loading; frozen in spirit once the Gazetteer is built."""
+
+    name: str
+    kind: str
+    affiliation: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    metonyms: list[str] = field(default_factory=list)
+    demonyms: list[str] = field(default_factory=list)
+    anaphors: list[str] = field(default_factory=list)
+    guarded: list[str] = field(default_factory=list)
+    surname: str | None = None
+    ambiguous_surname: bool = False
+    offices: list[Office] = field(default_factory=list)
+    leader: list[tuple[str, str | None, date | None, date | None]] = field(default_factory=list)
+    actor: Actor = None  # type: ignore[assignment]  # set by Gazetteer.__init__
+
+
+@dataclass(frozen=True, slots=True)
+class _Title:
+    office: str | None  # None: a role that introduces a name but is not resolved by date
+    plural: bool = False
+    of: str | None = None  # "POTUS": the title names its own country
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    kind: str  # ent dem title hon pron cpart both ana
+    value: Any
+    possessive: bool = False
+
+
+@dataclass(slots=True)
+class _Doc:
+    """What one document has named so far (coreference state)."""
+
+    persons: list[Actor] = field(default_factory=list)  # in mention order
+    orgs: list[str] = field(default_factory=list)
+    offices: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
+    by_office: dict[tuple[str, str], Actor] = field(default_factory=dict)
+    surnames: dict[str, list[Actor]] = field(default_factory=dict)
+    linked: set[str] = field(default_factory=set)
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _title_variants(word: str) -> set[str]:
+    """'foreign minister' -> itself, 'Foreign minister', 'Foreign Minister'."""
+    if any(c.isupper() for c in word):  # acronyms ("PM") as written
+        return {word}
+    small = {"of", "the", "for", "and"}
+    title = " ".join(
+        w if (w in small and i) else "-".join(p[:1].upper() + p[1:] for p in w.split("-"))
+        for i, w in enumerate(word.split(" "))
+    )
+    return {word, word[:1].upper() + word[1:], title}
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """A regex alternation that tries longer words first and shares prefixes, so Python's
+    backtracking engine does not test thousands of alternatives at every position."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+        return body
+
+    return emit(trie)
+
+
+class Gazetteer:
+    """Canonical actors, their aliases and offices, and a fast matcher over article text."""
+
+    def __init__(self, entries: list[_Entry], titles: dict[str, Any], decoys: list[str]):
+        self._entries: dict[str, _Entry] = {}
+        for e in entries:
+            aff = e.affiliation if e.kind == "person" else None
+            e.actor = Actor(e.name, e.kind, aff)  # type: ignore[arg-type]
+            self._entries[e.name] = e
+        self._lex: dict[str, _Tok] = {}  # surface form -> token template
+        self._guarded: set[str] = set()
+        self._titlewords: set[str] = set()
+        self._surnames: dict[str, list[_Entry]] = {}
+        self._holders: dict[tuple[str, str], list[tuple[Office, _Entry]]] = {}
+        self._affiliated: dict[str, set[str]] = {}
+
+        def add(surface: str, tok: _Tok) -> None:
+            old = self._lex.get(surface)
+            if old is None:
+                self._lex[surface] = tok
+            elif old.kind == "ent" and tok.kind == "ent":  # shared alias: keep all candidates
+                merged = old.value + tuple(e for e in tok.value if e not in old.value)
+                self._lex[surface] = _Tok(0, 0, "ent", merged)
+
+        # Titles first: a later alias with the same surface overrides nothing important.
+        for spec in titles["offices"]:
+            for w in spec["titles"]:
+                for v in _title_variants(w):
+                    add(v, _Tok(0, 0, "title", _Title(spec["office"])))
+            for w in spec.get("plurals", []):
+                for v in _title_variants(w):
+                    add(v, _Tok(0, 0, "title", _Title(spec["office"], plural=True)))
+        for spec in titles.get("standalone", []):
+            add(spec["title"], _Tok(0, 0, "title", _Title(spec["office"], of=spec["of"])))
+        for w in titles["roles"]:
+            for v in _title_variants(w):
+                add(v, _Tok(0, 0, "title", _Title(None)))
+        for surf in list(self._lex):
+            self._titlewords.update(surf.split(" "))
+        for w in titles["honorifics"]:
+            add(w, _Tok(0, 0, "hon", None))
+        for w in titles["pronouns"]:
+            add(w, _Tok(0, 0, "pron", None))
+        for w in titles["counterparts"]:
+            add(w, _Tok(0, 0, "cpart", w.endswith("s")))
+        for w in titles["quantifiers"]:
+            add(w, _Tok(0, 0, "both", None))
+        self._name_stop = set(titles["name_stopwords"])
+        self._function_words = set(titles["function_words"])
+
+        for e in self._entries.values():
+            names = [e.name, *e.aliases, *e.metonyms]
+            if e.kind == "person":
+                names += self._glued(names)
+                self._guarded.update(a for a in names if " " not in a)
+            for a in names:
+                add(a, _Tok(0, 0, "ent", (e,)))
+            for d in e.demonyms:
+                add(d, _Tok(0, 0, "dem", e))
+            for a in e.anaphors:
+                for v in (a, a[:1].upper() + a[1:]):
+                    add(v, _Tok(0, 0, "ana", e.name))
+            self._guarded.update(e.guarded)
+            if e.surname:
+                self._surnames.setdefault(e.surname, []).append(e)
+            for o in e.offices:
+                self._holders.setdefault((o.office, o.of), []).append((o, e))
+            if e.affiliation:
+                self._affiliated.setdefault(e.affiliation, set()).add(e.name)
+        # Anaphors shared by several organisations ("the bloc"): keep every candidate.
+        ana: dict[str, list[str]] = {}
+        for e in self._entries.values():
+            for a in e.anaphors:
+                for v in (a, a[:1].upper() + a[1:]):
+                    ana.setdefault(v, []).append(e.name)
+        for v, names in ana.items():
+            if self._lex.get(v, _Tok(0, 0, "", None)).kind == "ana":
+                self._lex[v] = _Tok(0, 0, "ana", tuple(names))
+
+        decoy = "|".join(f"(?:{p})" for p in decoys) or "(?!)"
+        self._re = re.compile(
+            rf"(?<![\w])(?P<decoy>{decoy})(?!\w)"
+            rf"|(?<![\w])(?P<core>{_trie_regex(self._lex)})(?P<poss>{_POSS})?(?!\w)"
+        )
+
+    # ----------------------------------------------------------------------------- loading
     @classmethod
     def load(cls, extra: Path | None = None) -> Gazetteer:
-        raise NotImplementedError
+        """The packaged gazetteer, merged with a user file (``extra``, else the file named by
+        $GEOTIMELINE_ACTORS). Cached: repeated calls with the same file are free."""
+        if extra is None and os.environ.get(ENV_VAR):
+            extra = Path(os.environ[ENV_VAR])
+        if extra is None:
+            return _load_cached(None, 0.0)
+        extra = Path(extra).resolve()
+        return _load_cached(str(extra), extra.stat().st_mtime)
 
+    @staticmethod
+    def _glued(names: list[str]) -> list[str]:
+        """'Volodymyr Zelensky' -> 'VolodymyrZelensky' (scraped text sometimes loses spaces)."""
+        out = []
+        for n in names:
+            parts = n.split(" ")
+            if len(parts) >= 2 and all(p[:1].isupper() and "." not in p for p in parts):
+                out.append("".join(parts))
+        return out
+
+    # ------------------------------------------------------------------------------ lookup
     def actor(self, name: str) -> Actor | None:
-        raise NotImplementedError
+        """The actor with this canonical name, or named by this alias/metonym/demonym."""
+        e = self._entries.get(name)
+        if e is not None:
+            return e.actor
+        tok = self._lex.get(name)
+        if tok is not None and tok.kind == "ent" and len(tok.value) == 1:
+            return tok.value[0].actor
+        if tok is not None and tok.kind == "dem":
+            return tok.value.actor
+        return None
 
+    def all(self) -> list[Actor]:
+        """Every actor in the gazetteer, sorted by name."""
+        return sorted((e.actor for e in self._entries.values()), key=lambda a: a.name)
+
+    def affiliated(self, name: str) -> set[str]:
+        """Canonical names of the people affiliated with a country/organisation ("Russia" ->
+        {"Vladimir Putin", "Sergei Lavrov", ...}), or who ever held an office of it."""
+        out = set(self._affiliated.get(name, ()))
+        for (_office, of), holders in self._holders.items():
+            if of == name:
+                out.update(e.name for _o, e in holders)
+        return out
+
+    def offices(self, name: str) -> list[Office]:
+        """The offices a gazetteer person held, in data order."""
+        e = self._entries.get(name)
+        return list(e.offices) if e else []
+
+    def holder(self, office: str, of: str, when: date) -> Actor | None:
+        """Who held `office` ("president", "foreign minister", "leader"...) of a country or
+        organisation on `when`, or None when the gazetteer does not know."""
+        if office == "leader":
+            spec = self._leader(of, when)
+            if spec is None:
+                return None
+            office, of = spec
+        for o, e in self._holders.get((office, of), ()):
+            if o.held(when):
+                return e.actor
+        return None
+
+    def _leader(self, of: str, when: date) -> tuple[str, str] | None:
+        e = self._entries.get(of)
+        if e is None:
+            return None
+        for office, body, start, end in e.leader:
+            if (start is None or start <= when) and (end is None or when < end):
+                return office, body or of
+        return None
+
+    def _office_of(self, actor: Actor, when: date, doc: _Doc) -> tuple[str, str | None] | None:
+        """The office `actor` holds on `when` (gazetteer first, then what the text said)."""
+        e = self._entries.get(actor.name)
+        if e is not None and e.actor == actor:
+            for o in e.offices:
+                if o.held(when):
+                    return o.office, o.of
+        got = doc.offices.get(actor.name)
+        return got[-1] if got else None
+
+    # ----------------------------------------------------------------------------- finding
     def find(self, text: str, *, when: date) -> list[ActorMention]:
-        raise NotImplementedError
+        """Every actor mention in `text`, sorted by start and non-overlapping. `when` (the
+        article's date) resolves titles ("the US president") and disambiguates names."""
+        toks = list(self._scan(text))
+        doc = _Doc()
+        out: list[ActorMention] = []
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if out and t.start < out[-1].end:
+                i += 1
+                continue
+            got = self._phrase(text, toks, i, when, doc)
+            if got is None:
+                i += 1
+                continue
+            start, end, actors, nxt = got
+            if actors:
+                out.append(ActorMention(start, end, text[start:end], actors))
+                for a in actors:
+                    self._note(text, toks, end, a, doc)
+            i = max(nxt, i + 1)
+        return out
+
+    def _scan(self, text: str) -> Iterator[_Tok]:
+        lex = self._lex
+        for m in self._re.finditer(text):
+            core = m.group("core")
+            if core is None:
+                continue  # a decoy: swallowed
+            tmpl = lex[core]
+            start, end = m.start(), m.end()
+            if core in self._guarded and self._looks_like_personal_name(text, start, end):
+                continue
+            yield _Tok(start, end, tmpl.kind, tmpl.value, m.group("poss") is not None)
+
+    def _looks_like_personal_name(self, text: str, start: int, end: int) -> bool:
+        """'Michael Jordan', 'Chad Smith', 'Ivanka Trump': an alias that is also a personal
+        name is part of someone's name when a capitalised name word touches it."""
+        before = _CAP_WORD_BEFORE.search(text, max(0, start - 40), start)
+        if before and before.end() == start:
+            w = before.group(1)
+            if w[:1].isupper() and not self._neutral_word(w):
+                return True
+        after = _WORD_AFTER.match(text, end)
+        if after:
+            w = after.group(1)
+            if w[:1].isupper() and not self._neutral_word(w):
+                return True
+        return False
+
+    def _neutral_word(self, w: str) -> bool:
+        """A capitalised word that cannot be part of a personal name next to an alias."""
+        if w.isupper() or w in self._function_words or w in self._titlewords:
+            return True
+        for form in (w, w[:-1], w[:-2]):  # "Russia", "Russias", "Russia's"
+            if form in self._lex or form in self._name_stop:
+                return True
+        return False
+
+    # A phrase parser over adjacent tokens. Returns (start, end, actors, next token index).
+    def _phrase(
+        self, text: str, toks: list[_Tok], i: int, when: date, doc: _Doc
+    ) -> tuple[int, int, tuple[Actor, ...], int] | None:
+        t = toks[i]
+
+        def adj(j: int) -> _Tok | None:
+            """Token j when it directly follows token j-1 (only blanks between)."""
+            if j >= len(toks):
+                return None
+            prev, cur = toks[j - 1], toks[j]
+            if cur.start < prev.end:
+                return None
+            return cur if _GAP.fullmatch(text, prev.end, cur.start) else None
+
+        # "his Ukrainian counterpart (VolodymyrZelensky)", "Ukrainian counterpart Kuleba"
+        j = i + 1 if t.kind == "pron" else i
+        if j < len(toks) and (j == i or adj(j)):
+            m = toks[j]
+            c = adj(j + 1)
+            if m.kind in ("ent", "dem") and c is not None and c.kind == "cpart":
+                place = self._place(m)
+                if place is not None:
+                    named = self._name_after(text, toks, j + 2, c.end, when, doc)
+                    if named is not None:
+                        actor, end, nxt = named
+                        return t.start, end, (actor,), nxt
+                    if not c.value:  # singular
+                        actor = self._counterpart(place, when, doc)
+                        if actor is not None:
+                            return t.start, c.end, (actor,), j + 2
+                    return m.start, m.end, (place.actor,), j + 1
+        if t.kind == "pron":
+            return None
+
+        # "both presidents", "the two leaders"
+        if t.kind == "both":
+            n = adj(i + 1)
+            if n is not None and n.kind == "title" and n.value.plural and n.value.office:
+                pair = self._last_two(n.value.office, when, doc)
+                if pair:
+                    return t.start, n.end, pair, i + 2
+            return None
+
+        # "the alliance" after "NATO"
+        if t.kind == "ana":
+            for name in reversed(doc.orgs):
+                if name in t.value:
+                    return t.start, t.end, (self._entries[name].actor,), i + 1
+            return None
+
+        # [place] title [of place] [name]
+        place: _Entry | None = None
+        k = i
+        if t.kind in ("ent", "dem"):
+            place = self._place(t)
+            n = adj(i + 1)
+            if place is not None and n is not None and n.kind == "title":
+                k = i + 1
+            elif t.kind == "dem":
+                return t.start, t.end, (t.value.actor,), i + 1
+            else:
+                return self._plain(text, toks, i, when, doc)
+        tt = toks[k]
+        if tt.kind == "title":
+            title: _Title = tt.value
+            of = place.name if place is not None else title.of
+            end, nxt = tt.end, k + 1
+            if of is None and title.office:
+                ofm = _OF_THE.match(text, tt.end)
+                if ofm and nxt < len(toks) and toks[nxt].start == ofm.end():
+                    p = self._place(toks[nxt])
+                    if p is not None:
+                        of, end, nxt = p.name, toks[nxt].end, nxt + 1
+                        place = p
+            if not title.plural:
+                named = self._name_after(text, toks, nxt, end, when, doc, of, title.office)
+                if named is not None:
+                    actor, nend, nnxt = named
+                    return t.start, nend, (actor,), nnxt
+            if of is not None and title.office and not title.plural:
+                actor = self.holder(title.office, of, when) or doc.by_office.get((title.office, of))
+                if actor is not None:
+                    return t.start, end, (actor,), nxt
+            if place is not None:
+                return t.start, t.end, (place.actor,), i + 1
+            return None
+        if tt.kind == "hon":
+            named = self._name_after(text, toks, k + 1, tt.end, when, doc, surname_only=True)
+            if named is not None:
+                actor, nend, nnxt = named
+                return t.start, nend, (actor,), nnxt
+        return None
+
+    def _plain(
+        self, text: str, toks: list[_Tok], i: int, when: date, doc: _Doc
+    ) -> tuple[int, int, tuple[Actor, ...], int] | None:
+        t = toks[i]
+        e = self._choose(t.value, when, doc)
+        if e is None:
+            return None
+        return t.start, t.end, (e.actor,), i + 1
+
+    def _place(self, t: _Tok) -> _Entry | None:
+        """The country/organisation a modifier token names ("US", "Russian", "Kremlin")."""
+        if t.kind == "dem":
+            return t.value
+        if t.kind == "ent" and len(t.value) == 1 and t.value[0].kind != "person":
+            return t.value[0]
+        return None
+
+    def _choose(self, cands: tuple[_Entry, ...], when: date, doc: _Doc) -> _Entry | None:
+        """Among entries sharing an alias: the one named last in the document, else the only
+        one in office on `when`, else the only candidate."""
+        if len(cands) == 1:
+            return cands[0]
+        for a in reversed(doc.persons):
+            for e in cands:
+                if e.actor == a:
+                    return e
+        live = [e for e in cands if any(o.held(when) for o in e.offices)]
+        return live[0] if len(live) == 1 else None
+
+    def _name_after(
+        self,
+        text: str,
+        toks: list[_Tok],
+        j: int,
+        pos: int,
+        when: date,
+        doc: _Doc,
+        of: str | None = None,
+        office: str | None = None,
+        surname_only: bool = False,
+    ) -> tuple[Actor, int, int] | None:
+        """The person named right after a title/honorific at `pos`: a gazetteer alias token,
+        a surname ("Mrs May"), or an unknown capitalised First Last name (a new actor)."""
+        if j < len(toks) and toks[j].kind == "ent" and _GAP.fullmatch(text, pos, toks[j].start):
+            cands = tuple(e for e in toks[j].value if e.kind == "person")
+            if cands:
+                e = self._choose(cands, when, doc)
+                if e is not None:
+                    return e.actor, toks[j].end, j + 1
+            return None
+        m = _NAME_WORDS.match(text, pos)
+        if not m:
+            return None
+        words: list[tuple[int, int]] = []  # spans of the name's words
+        hit: tuple[_Entry, ...] = ()  # "Dmitry Kuleba": a known surname ends the name
+        for w in re.finditer(r"[^ \t\u00a0]+", m.group(1)):
+            s, e = m.start(1) + w.start(), m.start(1) + w.end()
+            word = text[s:e]
+            if word[-1] == "." and not (len(word) == 2 and word[0].isupper()):
+                word, e = word[:-1], e - 1  # sentence end, unless an initial ("J.")
+                last = True
+            else:
+                last = False
+            poss = re.search(rf"[{_APOS}]s?$", word)
+            if poss:
+                word, e, last = word[: poss.start()], e - len(poss.group()), True
+            if not words and word in self._surnames and word in self._name_stop:
+                words.append((s, e))  # "Prime Minister May", "Mrs May": not the month
+                break
+            if word in _PARTICLES and words:
+                words.append((s, e))
+            elif word[:1].isupper() and word not in self._name_stop and word not in self._lex:
+                words.append((s, e))
+            elif word[:1].isupper() and word in self._lex and self._lex[word].kind == "ent":
+                hit = tuple(x for x in self._lex[word].value if x.kind == "person")
+                if hit and words:
+                    words.append((s, e))
+                break
+            else:
+                break
+            if last:
+                break
+        while words and text[words[-1][0] : words[-1][1]] in _PARTICLES:
+            words.pop()
+        if not words:
+            return None
+        if hit:
+            e = self._choose(hit, when, doc)
+            if e is None:
+                return None
+            return e.actor, words[-1][1], self._skip(toks, j, words[-1][1])
+        first = text[words[0][0] : words[0][1]]
+        full = text[words[0][0] : words[-1][1]]
+        # Surname of someone known: "Prime Minister May", "Mrs May", "Mr Kuleba".
+        if len(words) == 1 or surname_only:
+            surname = first
+            for a in reversed(doc.persons):
+                if surname in doc.surnames and a in doc.surnames[surname]:
+                    return a, words[0][1], self._skip(toks, j, words[0][1])
+            cands = tuple(self._surnames.get(surname, ()))
+            if office and of:
+                held = [
+                    e for e in cands if any(o.office == office and o.of == of for o in e.offices)
+                ]
+                cands = tuple(held) or cands
+            e = self._choose(cands, when, doc) if cands else None
+            if e is not None:
+                return e.actor, words[0][1], self._skip(toks, j, words[0][1])
+            if len(words) == 1 or surname_only:
+                return None
+        known = self._entries.get(full)
+        if known is not None and known.kind == "person":
+            actor = known.actor
+        else:
+            for a in doc.persons:
+                if a.name == full:
+                    actor = a
+                    break
+            else:
+                actor = Actor(full, "person", of)
+        if office and of:
+            doc.offices.setdefault(actor.name, []).append((office, of))
+            doc.by_office[(office, of)] = actor
+        return actor, words[-1][1], self._skip(toks, j, words[-1][1])
+
+    @staticmethod
+    def _skip(toks: list[_Tok], j: int, end: int) -> int:
+        while j < len(toks) and toks[j].start < end:
+            j += 1
+        return j
+
+    def _counterpart(self, place: _Entry, when: date, doc: _Doc) -> Actor | None:
+        """'his Ukrainian counterpart': the holder, in `place`, of the office of the person
+        named last; else the last-named person affiliated with `place`; else its leader."""
+        if doc.persons:
+            got = self._office_of(doc.persons[-1], when, doc)
+            if got is not None:
+                office = got[0]
+                actor = self.holder(office, place.name, when) or doc.by_office.get(
+                    (office, place.name)
+                )
+                if actor is not None:
+                    return actor
+        for a in reversed(doc.persons):
+            if a.affiliation == place.name:
+                return a
+        return self.holder("leader", place.name, when)
+
+    def _last_two(self, office: str, when: date, doc: _Doc) -> tuple[Actor, ...] | None:
+        """'both presidents': the two most recently named distinct holders of `office`."""
+        found: list[Actor] = []
+        for a in reversed(doc.persons):
+            if a in found:
+                continue
+            got = self._office_of(a, when, doc)
+            if got is None:
+                continue
+            ok = got[0] == office
+            if office == "leader":
+                lead = self._leader(got[1], when) if got[1] else None
+                ok = (lead is not None and lead[0] == got[0]) or got[0] in _HEAD_OFFICES
+            if ok:
+                found.append(a)
+                if len(found) == 2:
+                    return (found[1], found[0])
+        return None
+
+    def _note(self, text: str, toks: list[_Tok], end: int, actor: Actor, doc: _Doc) -> None:
+        """Remember a mention; for a person, link their later bare surname (once)."""
+        if actor.kind == "organisation":
+            doc.orgs.append(actor.name)
+            return
+        if actor.kind != "person":
+            return
+        doc.persons.append(actor)
+        if actor.name in doc.linked:
+            return
+        doc.linked.add(actor.name)
+        e = self._entries.get(actor.name)
+        if e is not None and e.actor == actor:
+            if e.ambiguous_surname or not e.surname:
+                return
+            surname = e.surname
+        else:
+            parts = [p for p in actor.name.split(" ") if p not in _PARTICLES]
+            if len(parts) < 2:
+                return
+            surname = parts[-1]
+        doc.surnames.setdefault(surname, []).append(actor)
+        known = self._lex.get(surname)
+        if known is not None and known.kind == "ent" and any(x.actor == actor for x in known.value):
+            return  # already matched everywhere
+        forms = [re.escape(actor.name), re.escape(surname)]
+        pat = re.compile(rf"(?<![\w])(?:{'|'.join(forms)})(?P<poss>{_POSS})?(?!\w)")
+        starts = [t.start for t in toks]
+        for m in pat.finditer(text, end):
+            s, e2 = m.span()
+            k = bisect.bisect_left(starts, s)
+            if k > 0 and toks[k - 1].end > s or k < len(toks) and toks[k].start < e2:
+                continue  # overlaps something already found
+            if m.group() != actor.name and self._looks_like_personal_name(text, s, e2):
+                continue  # "Wladimir Klitschko" is not "Vitali Klitschko"
+            ent = _Entry(actor.name, "person", actor.affiliation)
+            ent.actor = actor
+            toks.insert(k, _Tok(s, e2, "ent", (ent,), m.group("poss") is not None))
+            starts.insert(k, s)
+
+
+def _read_entries(data: Any) -> list[dict[str, Any]]:
+    if isinstance(data, dict):
+        data = data.get("actors", [])
+    if not isinstance(data, list) or not all(isinstance(d, dict) and "name" in d for d in data):
+        raise ValueError('an actors file holds {"actors": [{"name": ...}, ...]}')
+    return data
+
+
+def _merge(entries: dict[str, _Entry], raw: dict[str, Any]) -> None:
+    name = raw["name"]
+    e = entries.get(name)
+    if e is None:
+        kind = raw.get("kind")
+        if kind not in ("person", "country", "organisation"):
+            raise ValueError(f"actor {name!r}: kind must be person, country or organisation")
+        e = entries[name] = _Entry(name, kind)
+    for key in ("kind", "affiliation", "surname", "ambiguous_surname"):
+        if key in raw:
+            setattr(e, key, raw[key])
+    for key in ("aliases", "metonyms", "demonyms", "anaphors", "guarded"):
+        lst: list[str] = getattr(e, key)
+        lst.extend(a for a in raw.get(key, ()) if a not in lst)
+    drop = set(raw.get("remove_aliases", ()))
+    if drop:
+        for key in ("aliases", "metonyms", "demonyms", "anaphors"):
+            setattr(e, key, [a for a in getattr(e, key) if a not in drop])
+    for o in raw.get("offices", ()):
+        e.offices.append(Office(o["office"], o["of"], _date(o.get("from")), _date(o.get("to"))))
+    if "leader" in raw:
+        lead = raw["leader"]
+        specs = lead if isinstance(lead, list) else [lead]
+        e.leader = []
+        for s in specs:
+            if isinstance(s, str):
+                s = {"office": s}
+            e.leader.append((s["office"], s.get("of"), _date(s.get("from")), _date(s.get("to"))))
+    if e.kind == "person" and e.surname is None and " " in e.name:
+        e.surname = e.name.split(" ")[-1]
+
+
+@functools.lru_cache(maxsize=8)
+def _load_cached(extra: str | None, mtime: float) -> Gazetteer:
+    del mtime  # part of the cache key only: an edited user file is re-read
+    entries: dict[str, _Entry] = {}
+    for fname in _ACTOR_FILES:
+        with open(RESOURCES / fname, encoding="utf-8") as f:
+            for raw in _read_entries(json.load(f)):
+                _merge(entries, raw)
+    if extra is not None:
+        with open(extra, encoding="utf-8") as f:
+            for raw in _read_entries(json.load(f)):
+                _merge(entries, raw)
+    with open(RESOURCES / "titles.json", encoding="utf-8") as f:
+        titles = json.load(f)
+    with open(RESOURCES / "decoys.json", encoding="utf-8") as f:
+        decoys = json.load(f)["patterns"]
+    return Gazetteer(list(entries.values()), titles, decoys)

@@ -1,0 +1,254 @@
+"""Actor recognition: gazetteer aliases, date-resolved titles, in-document coreference.
+
+Most cases are rows of (text, article date, expected): one test per row. `expected` lists
+the canonical actors of every mention in order, a mention with several actors written as
+"A+B". Sentences are our own, not corpus text."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dashapp.actors import ActorMention, Gazetteer
+from dashapp.models import Actor
+
+D19 = date(2019, 11, 5)
+D22 = date(2022, 3, 2)
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def names(mentions: list[ActorMention]) -> list[str]:
+    return ["+".join(a.name for a in m.actors) for m in mentions]
+
+
+# (text, date, expected actors of every mention in order)
+CASES: list[tuple[str, date, list[str]]] = [
+    # metonyms
+    ("Moscow and Washington traded accusations.", D22, ["Russia", "United States"]),
+    ("The Kremlin rejected the claim.", D22, ["Russia"]),
+    ("The White House and the Pentagon disagreed.", D22, ["United States", "United States"]),
+    ("Talks between Kyiv and Kiev officials.", D22, ["Ukraine", "Ukraine"]),
+    ("Beijing protested to Downing Street.", D22, ["China", "United Kingdom"]),
+    ("The Elysee and the Élysée Palace.", D22, ["France", "France"]),
+    # aliases and acronyms
+    ("The US, the U.S. and the USA and America.", D22, ["United States"] * 4),
+    ("Britain and the UK and the United Kingdom.", D22, ["United Kingdom"] * 3),
+    ("The EU, NATO, the UN and the G7 met.", D22, ["EU", "NATO", "UN", "G7"]),
+    ("The UN Security Council and the IAEA.", D22, ["UN Security Council", "IAEA"]),
+    ("The International Monetary Fund and the World Bank.", D22, ["IMF", "World Bank"]),
+    # demonyms
+    (
+        "Russian officials met American and British diplomats.",
+        D22,
+        ["Russia", "United States", "United Kingdom"],
+    ),
+    ("Ukrainians and Russians; the Chinese delegation.", D22, ["Ukraine", "Russia", "China"]),
+    # possessives in every apostrophe style, and stripped
+    ("Russia's army, Russia’s navy, Russias air force.", D22, ["Russia"] * 3),
+    (
+        "Ukraines borders and Biden's plan and Putins words.",
+        D22,
+        ["Ukraine", "Joe Biden", "Vladimir Putin"],
+    ),
+    # titles resolved by date
+    ("The US president spoke.", D19, ["Donald Trump"]),
+    ("The US president spoke.", D22, ["Joe Biden"]),
+    ("The US president spoke.", date(2025, 6, 1), ["Donald Trump"]),
+    ("POTUS tweeted.", D19, ["Donald Trump"]),
+    ("POTUS tweeted.", D22, ["Joe Biden"]),
+    ("The US leader left.", D22, ["Joe Biden"]),
+    ("The Russian foreign minister arrived.", D22, ["Sergei Lavrov"]),
+    ("The US Secretary of State arrived.", D19, ["Mike Pompeo"]),
+    ("The US secretary of state arrived.", date(2025, 3, 1), ["Marco Rubio"]),
+    ("The Kremlin leader warned.", D22, ["Vladimir Putin"]),
+    ("The Kremlin leader warned.", date(2010, 1, 1), ["Dmitry Medvedev"]),
+    ("The British prime minister resigned.", D19, ["Boris Johnson"]),
+    ("The British prime minister resigned.", date(2022, 10, 1), ["Liz Truss"]),
+    ("The president of Ukraine visited.", D22, ["Volodymyr Zelensky"]),
+    ("NATO chief said so.", D22, ["Jens Stoltenberg"]),
+    ("NATO chief said so.", date(2025, 1, 1), ["Mark Rutte"]),
+    (
+        "Ukraine's president and Ukraines foreign minister.",
+        D22,
+        ["Volodymyr Zelensky", "Dmytro Kuleba"],
+    ),
+    # title words before a known name belong to the mention; the actor is the person
+    (
+        "US President Joe Biden and Russian President Vladimir Putin.",
+        D22,
+        ["Joe Biden", "Vladimir Putin"],
+    ),
+    ("President Putin met Prime Minister May.", D19, ["Vladimir Putin", "Theresa May"]),
+    ("Mrs May and Mr Putin.", D19, ["Theresa May", "Vladimir Putin"]),
+    # glued first+last names of known people
+    ("Talks with VolodymyrZelensky and JoeBiden.", D22, ["Volodymyr Zelensky", "Joe Biden"]),
+    # people introduced by a title, and their bare surname later
+    (
+        "Kyiv mayor Vitali Klitschko spoke. Klitschko said more.",
+        D22,
+        ["Vitali Klitschko", "Vitali Klitschko"],
+    ),
+    (
+        "Prime Minister Aldo Ferrant resigned. Ferrant's party lost.",
+        D22,
+        ["Aldo Ferrant", "Aldo Ferrant"],
+    ),
+    ("Boris Johnson left. Johnson said nothing.", D22, ["Boris Johnson", "Boris Johnson"]),
+    ("Johnson said nothing.", D22, []),
+    # counterparts and pairs
+    ("Blinken met his Ukrainian counterpart in Geneva.", D22, ["Antony Blinken", "Dmytro Kuleba"]),
+    ("Biden called his Ukrainian counterpart.", D22, ["Joe Biden", "Volodymyr Zelensky"]),
+    (
+        "Biden phoned Putin. Later both presidents agreed.",
+        D22,
+        ["Joe Biden", "Vladimir Putin", "Joe Biden+Vladimir Putin"],
+    ),
+    (
+        "Lavrov met Blinken; the two foreign ministers talked.",
+        D22,
+        ["Sergei Lavrov", "Antony Blinken", "Sergei Lavrov+Antony Blinken"],
+    ),
+    # organisation anaphors only after the organisation was named
+    ("NATO met. The alliance agreed.", D22, ["NATO", "NATO"]),
+    ("The alliance agreed.", D22, []),
+    # decoys
+    ("In May the talks resumed.", D19, []),
+    ("We saw Turkey and Georgia.", D22, ["Turkey", "Georgia"]),
+    ("Voters in Atlanta, Georgia and the state of Georgia.", D22, []),
+    ("Michael Jordan met Chad Smith and Jordan Peterson.", D22, []),
+    ("Jordan and Chad signed a deal with Guinea.", D22, ["Jordan", "Chad", "Guinea"]),
+    ("Let us go; the unit and the eu and the un.", D22, []),
+    ("Russianness and USSR and Ukrainianism.", D22, []),
+    ("Latin America and the Gulf of Mexico and New Mexico.", D22, []),
+    ("Ivanka Trump visited.", D19, []),
+]
+
+
+@pytest.mark.parametrize(("text", "when", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_cases(gaz: Gazetteer, text: str, when: date, expected: list[str]) -> None:
+    assert names(gaz.find(text, when=when)) == expected
+
+
+def test_mentions_sorted_non_overlapping_and_offsets(gaz: Gazetteer) -> None:
+    text = "US President Joe Biden met NATO chief Jens Stoltenberg in Brussels."
+    ms = gaz.find(text, when=D22)
+    assert [m.text for m in ms] == [
+        "US President Joe Biden",
+        "NATO chief Jens Stoltenberg",
+        "Brussels",
+    ]
+    for m in ms:
+        assert text[m.start : m.end] == m.text
+    assert all(a.end <= b.start for a, b in zip(ms, ms[1:], strict=False))
+
+
+def test_introduced_person_gets_affiliation_from_title(gaz: Gazetteer) -> None:
+    ms = gaz.find("Kyiv mayor Vitali Klitschko met Kremlin aide Ivan Petrovsky.", when=D22)
+    assert [m.actors[0] for m in ms] == [
+        Actor("Vitali Klitschko", "person", "Ukraine"),
+        Actor("Ivan Petrovsky", "person", "Russia"),
+    ]
+
+
+def test_actor_lookup_and_kinds(gaz: Gazetteer) -> None:
+    assert gaz.actor("Joe Biden") == Actor("Joe Biden", "person", "United States")
+    assert gaz.actor("Russia") == Actor("Russia", "country", None)
+    assert gaz.actor("NATO") == Actor("NATO", "organisation", None)
+    assert gaz.actor("Kremlin") == Actor("Russia", "country", None)
+    assert gaz.actor("Nobody Atall") is None
+
+
+def test_affiliated(gaz: Gazetteer) -> None:
+    russia = gaz.affiliated("Russia")
+    assert {"Vladimir Putin", "Sergei Lavrov", "Dmitry Medvedev"} <= russia
+    assert "Joe Biden" not in russia
+    assert "Jens Stoltenberg" in gaz.affiliated("NATO")
+
+
+def test_every_person_has_affiliation_and_valid_offices(gaz: Gazetteer) -> None:
+    for a in gaz.all():
+        if a.kind == "person":
+            assert a.affiliation is not None, a.name
+            assert gaz.actor(a.affiliation) is not None, (a.name, a.affiliation)
+            for o in gaz.offices(a.name):
+                assert gaz.actor(o.of) is not None, (a.name, o.of)
+                assert o.start is None or o.end is None or o.start < o.end, a.name
+
+
+def test_un_members_are_covered(gaz: Gazetteer) -> None:
+    countries = [a for a in gaz.all() if a.kind == "country"]
+    assert len(countries) >= 197
+    for name in ("United States", "Russia", "South Korea", "Vatican", "Kosovo", "Palestine"):
+        assert gaz.actor(name) is not None
+
+
+def test_user_extra_file(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.json"
+    extra.write_text(
+        json.dumps(
+            {
+                "actors": [
+                    {
+                        "name": "Vitali Klitschko",
+                        "kind": "person",
+                        "affiliation": "Ukraine",
+                        "aliases": ["Klitschko"],
+                    },
+                    {"name": "Russia", "aliases": ["Rossiya"]},
+                    {"name": "Joe Biden", "affiliation": "USA-Delaware"},
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    g = Gazetteer.load(extra=extra)
+    ms = g.find("Klitschko spoke of Rossiya.", when=D22)
+    assert names(ms) == ["Vitali Klitschko", "Russia"]
+    assert g.actor("Joe Biden") == Actor("Joe Biden", "person", "USA-Delaware")
+    # The packaged gazetteer is untouched.
+    assert names(Gazetteer.load().find("Klitschko spoke of Rossiya.", when=D22)) == []
+
+
+def test_env_var_names_extra_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    extra = tmp_path / "env.json"
+    extra.write_text(json.dumps([{"name": "Atlantis", "kind": "country"}]), encoding="utf-8")
+    monkeypatch.setenv("GEOTIMELINE_ACTORS", str(extra))
+    assert Gazetteer.load().actor("Atlantis") == Actor("Atlantis", "country", None)
+
+
+def test_bad_extra_file_is_rejected(tmp_path: Path) -> None:
+    extra = tmp_path / "bad.json"
+    extra.write_text(json.dumps([{"name": "Nowhere", "kind": "planet"}]), encoding="utf-8")
+    with pytest.raises(ValueError):
+        Gazetteer.load(extra=extra)
+
+
+def test_load_is_cached() -> None:
+    assert Gazetteer.load() is Gazetteer.load()
+
+
+SEED = Path("/work/shared/seed/000_b0493dc1623e2b1d.txt")
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="owner's seed article not present")
+def test_seed_article(gaz: Gazetteer) -> None:
+    body = "\n".join(SEED.read_text(encoding="utf-8").split("\n")[3:])
+    found = {a.name for m in gaz.find(body, when=date(2022, 1, 3)) for a in m.actors}
+    assert found == {
+        "Joe Biden",
+        "Vladimir Putin",
+        "Volodymyr Zelensky",
+        "Antony Blinken",
+        "Jens Stoltenberg",
+        "NATO",
+        "Russia",
+        "Ukraine",
+        "United States",
+    }
