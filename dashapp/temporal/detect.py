@@ -123,6 +123,15 @@ def year_decoy(text: str, s: int, e: int) -> bool:
     return nw.rstrip(".") in LX.decoy_after or nw in LX.decoy_after
 
 
+def _capitalised_name(text: str, s: int, e: int) -> bool:
+    """'Russell 2000 Index', 'Windows 2000 Server': a number inside a proper name."""
+    before = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, s - 20) : s])
+    after = re.match(r"\s+([A-Z][a-z]+)", text[e : e + 20])
+    if not (before and after):
+        return False
+    return before.group(1).lower() not in LX.months and before.group(1) not in ("In", "Since", "By")
+
+
 # --- rules ----------------------------------------------------------------------------
 Handler = Callable[[re.Match, str], "Cand | list[Cand] | None"]
 RULES: list[tuple[str, re.Pattern, Handler, int]] = []
@@ -336,7 +345,9 @@ def year(m: re.Match, text: str) -> Cand | list[Cand] | None:
     era = norm(m["era"] or "").replace(".", "").strip()
     if m["circa"]:
         mod = "APPROX"
-    if not era and ytok and year_decoy(text, s, e):
+    if not era and ytok and year_decoy(text, s, e) and not (m["mod"] and m["mod"].endswith("-")):
+        return None
+    if not era and ytok and not m["mod"] and _capitalised_name(text, s, e):
         return None
     if not era and not ytok.isdigit():
         return None
@@ -454,6 +465,8 @@ def season(m: re.Match, text: str) -> Cand | None:
             return None
     if m["s"].isupper():
         return None
+    if m["s"][0].isupper() and re.match(r"\s+[A-Z]", text[m.end("s") : m.end("s") + 2]) and not m["y"]:
+        return None  # "British Summer Time", "Winter Olympics": a name
     start = m.start()
     if rel == "the" and not m["y"] and not m["mod"]:
         start = m.start()
@@ -608,6 +621,10 @@ def rel_unit(m: re.Match, text: str) -> Cand | None:
     if "year" in unit:
         unit = "year"
     post = norm(m["prev"] or "").strip()
+    if post in ("before", "after", "earlier", "later") and not re.match(
+        r"\s*(?:[,.;:)!?\-\u2014\"]|$)", text[m.end() : m.end() + 3] or "."
+    ):
+        post = ""  # "the day before Roth was stopped": "before" opens a clause
     mod = date_mod(m["mod"])
     if rel == "the" and not (mod or m["pre"] or post):
         # "the day" / "the year": anaphoric; "the week" alone is too vague
@@ -629,7 +646,7 @@ def rel_unit(m: re.Match, text: str) -> Cand | None:
         return Cand(
             m.start(), m.end(), "DATE", "rel", {"unit": unit, "n": 0, "anchor": "focus"}, 3, mod
         )
-    end = m.end("u")
+    end = m.end("u") if not post else m.end("prev")
     if post == "previous" and rel == "the" or post in ("previous",):
         end = m.end("prev")
     if rel in ("the past", "the last", "this past") and unit in ("decade", "century"):
@@ -698,18 +715,22 @@ def rel_unit(m: re.Match, text: str) -> Cand | None:
 # "the past two years", "several days", "days", "recent weeks"; with "ago"/"later"/
 # "earlier" they become dates: "four years ago", "two days later", "a week earlier".
 @rule(
-    rf"{WB}(?:(?P<dmod>{DURMOD})\s+)?(?:(?P<the>the\s+(?:past|last|next|coming|following|previous|preceding|first|final|remaining|same|subsequent|ensuing|intervening|better\s+part\s+of\s+the|past\s+few|last\s+few|next\s+few))\s+|(?P<recent>(?:in\s+)?recent)\s+)?"
-    rf"(?:(?P<num>{NUM})(?P<half1>\s+and\s+a\s+half)?(?P<sep>\s+|-|\u2010|\u2011))?(?P<unit>{UNIT})(?P<half2>\s+and\s+a\s+half)?"
-    r"(?P<long>-long)?(?P<rel>\s+(?:ago|earlier|later|before|after|previously|prior|hence|from\s+now|back|on)(?![\w]))?(?![\w-])",
+    rf"(?<![\w$\u20ac\u00a3-])(?:(?P<dmod>{DURMOD})\s+)?(?:(?P<the>the\s+(?:past|last|next|coming|following|previous|preceding|remaining|same|subsequent|ensuing|intervening|better\s+part\s+of\s+the|past\s+few|last\s+few|next\s+few))\s+|(?P<recent>(?:in\s+)?recent)\s+)?"
+    rf"(?:(?P<num0>\d{{1,4}}|{NUMWORDS})\s*(?:and|to|or|-|\u2013)\s*(?=(?:{NUM})[\s-]+(?:{UNIT})))?"
+    rf"(?:(?P<num>{NUM})(?P<half1>\s+and\s+a\s+half)?(?P<sep>\s+|-|\u2010|\u2011)(?:(?:trading|business|working|straight|consecutive|successive|full|calendar|long|short)\s+)?)?(?P<unit>{UNIT})(?P<half2>\s+and\s+a\s+half)?"
+    r"(?P<long>-long)?(?P<rel>\s+(?:ago|earlier|later|before|after|previously|prior|back|on)(?![\w]))?(?![\w-])",
     prio=4,
 )
-def duration(m: re.Match, text: str) -> Cand | None:
+def duration(m: re.Match, text: str) -> Cand | list[Cand] | None:
     unit_tok = norm(m["unit"])
     des, mult, clock = LX.units[unit_tok]
     plural = unit_tok != LX.unit_singular[unit_tok]
     num_tok = m["num"]
-    if re.match(r"old\b|olds\b", text[m.end() : m.end() + 5].lstrip(" -")):
-        return None  # ages ("a 45-year-old", "45 years old") are not timexes in TIMEX3 news
+    tail = text[m.end() : m.end() + 14].lstrip(" -").lower()
+    if re.match(r"(?:olds?|and\s+(?:older|over|up|under)|or\s+(?:older|over|younger)|of\s+age)\b", tail):
+        return None  # ages ("a 45-year-old", "6 months and older") are not timexes in TIMEX3
+    if prev_word(text, m.start()) in ("aged", "ages", "age"):
+        return None
     if num_tok is None:
         n: int | float | None = None
         if not plural:
@@ -739,25 +760,8 @@ def duration(m: re.Match, text: str) -> Cand | None:
         if n is None:
             return None
         n = n + 0.5
-    # value
-    if n is None:
-        q = "X"
-    else:
-        q_val = n * mult
-        if isinstance(q_val, float) and not q_val.is_integer():
-            # 1.5 hours -> PT90M, a year and a half -> P18M
-            sub = {"H": ("M", 60), "Y": ("M", 12), "D": ("H", 24), "W": ("D", 7), "M": ("D", 30)}
-            if des in sub and not (clock and des == "M"):
-                des2, k = sub[des]
-                q_val = q_val * k
-                if des == "H":
-                    clock = True
-                elif des == "D":
-                    clock = True
-                des = des2
-            q = f"{q_val:g}"
-        else:
-            q = str(int(q_val))
+    # value: fractions stay in the unit written, as the corpora do ("P2.5Y")
+    q = "X" if n is None else f"{n * mult:g}"
     value = f"PT{q}{des}" if clock else f"P{q}{des}"
     mod = LX.mods["dur"].get(norm(m["dmod"])) if m["dmod"] else None
     rel = norm(m["rel"] or "").strip()
@@ -795,6 +799,18 @@ def duration(m: re.Match, text: str) -> Cand | None:
         return None
     if m["recent"] and not m["recent"].lower().startswith("in"):
         start = m.start("recent")
+    if m["recent"] and m["recent"].lower().startswith("in"):
+        start = m.start("recent") + 3 + len(m["recent"]) - len(m["recent"].lstrip()[2:].lstrip()) - 3
+        start = m.start() + m.group(0).lower().index("recent")
+    if m["num0"]:
+        # "between 12 and 18 months": the first number is a duration in the same unit
+        n0 = number(m["num0"])
+        if n0 is None or isinstance(n0, float):
+            return Cand(m.start("num"), end, "DURATION", "dur", {"value": value}, 4, mod)
+        v0 = f"PT{n0 * mult}{des}" if clock else f"P{n0 * mult}{des}"
+        first = Cand(m.start("num0"), m.end("num0"), "DURATION", "dur", {"value": v0}, 4, mod)
+        second = Cand(m.start("num"), end, "DURATION", "dur", {"value": value}, 4)
+        return [first, second]
     return Cand(start, end, "DURATION", "dur", {"value": value}, 4, mod)
 
 
@@ -952,6 +968,8 @@ def vague(m: re.Match, text: str) -> Cand | None:
     value, mode = LX.vague[key]
     if key in ("current", "recent", "once", "former") and text[m.end() : m.end() + 1] == "-":
         return None
+    if key == "soon" and (next_word(text, m.end()) == "as" or prev_word(text, m.start()) == "as"):
+        return None
     if key == "now" and text[m.end() : m.end() + 1] in ("-",):
         return None
     if key == "once" and next_word(text, m.end()) in {
@@ -1014,7 +1032,7 @@ def detect(text: str) -> list[Cand]:
     units: list[list[Cand]] = []
     pending: dict[int, list[Cand]] = {}
     for c in candidates(text):
-        if c.end <= c.start:
+        if c.end <= c.start or "\n" in text[c.start : c.end]:
             continue
         if c.range_id is not None:
             grp = pending.setdefault(id(c.range_id), [])

@@ -16,10 +16,21 @@ from dashapp.temporal.lexicon import lexicon
 
 Tense = Literal["past", "future", "present"]
 
-_WORD = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
+_TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?|--|[,;:()\u2014\u2013]")
 # A sentence ends at . ! ? ; followed by blank and a capital/quote, or at a line break.
 _BOUNDARY = re.compile(r"[.!?;][\"'\u201d\u2019)]?\s+(?=[A-Z\"'\u201c\u2018(])|\n")
 _MAXW = 3  # longest cue phrase, in words
+# Clause boundaries: a cue beyond one counts as if it were this many words further away.
+_CLAUSE_PENALTY = 4
+_SUBORDINATORS = frozenset(
+    "that which who whom whose when while because amid amidst although though whereas where "
+    "if unless".split()
+)
+# "due to the storm": causal, not the future "is due to speak"
+_DETERMINERS = frozenset(
+    "the a an this that these those his her its their our my your what which some any "
+    "heavy high low poor bad strong".split()
+)
 
 
 def _cue_table() -> tuple[dict[str, tuple[str, float]], frozenset[str]]:
@@ -37,26 +48,58 @@ def sentence_bounds(text: str, start: int, end: int, window: int = 240) -> tuple
     return left, right
 
 
-def _votes(words: list[str], distances: list[int]) -> dict[str, float]:
+def _tokens(text: str, lo: int, hi: int) -> list[str]:
+    return [m.group().lower().replace("\u2019", "'") for m in _TOKEN.finditer(text, lo, hi)]
+
+
+def _side(tokens: list[str]) -> tuple[list[str], list[float]]:
+    """Words ordered outward from the expression, each with its effective distance."""
+    words: list[str] = []
+    dist: list[float] = []
+    k = 0
+    bounds = 0
+    for t in tokens:
+        if not t[0].isalpha():
+            bounds += 1
+            continue
+        if t in _SUBORDINATORS:
+            bounds += 1
+        words.append(t)
+        dist.append(k + _CLAUSE_PENALTY * bounds)
+        k += 1
+    return words, dist
+
+
+def _votes(words: list[str], distances: list[float], outward_left: bool) -> dict[str, float]:
+    """Cue votes on one side. `words` run outward from the expression; phrases are matched
+    in reading order (reversed on the left side)."""
     cues, past_verbs = _cue_table()
     best: dict[str, float] = {}
+    seq = list(reversed(words)) if outward_left else words
+    dseq = list(reversed(distances)) if outward_left else distances
     i = 0
-    n = len(words)
+    n = len(seq)
     while i < n:
         hit = None
         for k in range(min(_MAXW, n - i), 0, -1):
-            phrase = " ".join(words[i : i + k])
+            phrase = " ".join(seq[i : i + k])
             if phrase in cues:
                 hit = (cues[phrase], k)
                 break
-        d = distances[i]
+        d = min(dseq[i : i + (hit[1] if hit else 1)])
         if hit:
             (direction, strength), k = hit
+            phrase = " ".join(seq[i : i + k])
+            if phrase.endswith("due to") and i + k < n and seq[i + k] in _DETERMINERS:
+                direction = "none"
             i += k
         else:
-            w = words[i]
+            w = seq[i]
+            prev = seq[i - 1] if i else ""
             i += 1
             if w in past_verbs or (len(w) > 4 and w.endswith("ed")):
+                if prev in ("be", "to", "will", "would", "should", "could", "can", "may", "must"):
+                    continue  # passive/infinitive after a modal: the modal decides
                 direction, strength = "past", 1.0
             else:
                 continue
@@ -66,7 +109,7 @@ def _votes(words: list[str], distances: list[int]) -> dict[str, float]:
             if d > 1:
                 continue
             direction, strength = "past", 2.0
-        weight = strength / (1 + d)
+        weight = strength / (1 + d) ** 2
         if weight > best.get(direction, 0.0):
             best[direction] = weight
     return best
@@ -76,15 +119,12 @@ def clause_tense(text: str, start: int, end: int) -> tuple[Tense | None, float]:
     """The tense of the sentence around text[start:end] and the winning vote's margin
     (0..1, how sure). None when no cue is found."""
     left, right = sentence_bounds(text, start, end)
-    before = [m.group().lower().replace("\u2019", "'") for m in _WORD.finditer(text, left, start)]
-    after = [m.group().lower().replace("\u2019", "'") for m in _WORD.finditer(text, end, right)]
-    words = before + after
-    distances = [len(before) - 1 - i for i in range(len(before))] + list(range(len(after)))
+    lw, ld = _side(list(reversed(_tokens(text, left, start))))
+    rw, rd = _side(_tokens(text, end, right))
     # Cue phrases must not span the expression itself: vote on each side separately.
-    votes_l = _votes(before, distances[: len(before)])
-    votes_r = _votes(after, distances[len(before) :])
+    votes_l = _votes(lw, ld, True)
+    votes_r = _votes(rw, rd, False)
     votes = {k: max(votes_l.get(k, 0.0), votes_r.get(k, 0.0)) for k in {*votes_l, *votes_r}}
-    del words
     if not votes:
         return None, 0.0
     ranked = sorted(votes.items(), key=lambda kv: -kv[1])
