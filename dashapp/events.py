@@ -48,6 +48,12 @@ def _rows(name: str) -> Iterable[list[str]]:
 
 
 @lru_cache(maxsize=1)
+def places() -> dict[str, str]:
+    """Regions and cities -> the country they belong to (resources/events/places.tsv)."""
+    return {row[0]: row[1] for row in _rows("places.tsv")}
+
+
+@lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Trigger words and PLOVER quad classes, loaded once from the data files."""
     quad = {row[0]: row[1] for row in _rows("plover.tsv")}
@@ -199,6 +205,14 @@ def _fill(template: str, slots: dict[str, str]) -> str:
     return out[:1].upper() + out[1:] if out else out
 
 
+def _object(text: str, pos: int, end: int) -> str:
+    """The proper name a trigger acts on ("seized the Crimea region" -> "Crimea")."""
+    if m := _OBJECT.match(text, pos, end):
+        obj = m.group(1).rstrip(".'\u2019")
+        return re.sub(r"\s+(?:Region|Peninsula|Province|Oblast)$", "", obj, flags=re.I)
+    return ""
+
+
 def _np(text: str, lo: int, hi: int, trig: Trigger) -> str:
     """The noun phrase of a noun trigger in text[lo:hi] ("a pro-Russian separatist war")."""
     nouns = [f for f in trig.forms if f in ("war", "wars", "conflict", "fighting", "insurgency", "uprising")]
@@ -225,10 +239,7 @@ def _label(
     if len(pair_actors) < 2:
         pair_actors = list(actors)
     pair = "-".join(dict.fromkeys(short_name(a) for a in pair_actors[:3]))
-    obj = ""
-    if m := _OBJECT.match(text, match.end(), clause[1]):
-        obj = m.group(1).rstrip(".'\u2019")
-        obj = re.sub(r"\s+(?:Region|Peninsula|Province|Oblast)$", "", obj, flags=re.I)
+    obj = _object(text, match.end(), clause[1])
     place = ""
     for m in _PLACE.finditer(text, *clause):
         name = m.group(1).rstrip(".'\u2019")
@@ -262,10 +273,12 @@ def article_events(
     lex = lexicon()
     sents = sentences(text)
     out: list[tuple[int, Event]] = []
+    dated: dict[int, int] = {}  # sentence index -> index in `out` of its statement event
     for unit in _units(timexes):
-        sent = next((s for s in sents if s[0] <= unit.start < s[1]), None)
-        if sent is None:
+        idx = next((i for i, s in enumerate(sents) if s[0] <= unit.start < s[1]), None)
+        if idx is None:
             continue
+        sent = sents[idx]
         clause = next(
             (c for c in clauses(text, *sent) if c[0] <= unit.start < c[1]), sent
         )
@@ -280,10 +293,22 @@ def article_events(
             people = [a for a in actors if a.kind == "person"]
             if len(people) >= 2:  # calls and meetings are between people; the rest is topic
                 actors = people
-        before = [a for m in found if m.end <= match.start() for a in m.actors]
+        before_m = [m for m in found if m.end <= match.start()]
+        before = [a for m in before_m for a in m.actors]
         after = [a for m in found if m.start >= match.end() for a in m.actors]
         source = before[-1] if before else (after[0] if after else None)
         target = next((a for a in after if a != source), None)
+        if len(before_m) >= 2 and re.fullmatch(
+            r"\s*(?:and|&)\s*", text[before_m[-2].end : before_m[-1].start]
+        ):  # "US and Russian officials ...": a joint subject, named in order
+            source, target = before_m[-2].actors[0], before_m[-1].actors[0]
+        material = lex.quad[trig.type] == "material conflict"
+        if material and source is not None and source.kind == "person" and source.affiliation:
+            state = Actor(source.affiliation, "country")
+            actors = list(dict.fromkeys([*actors, state]))  # a leader's seizure is his state's
+        if target is None and (obj := _object(text, match.end(), clause[1])) in places():
+            target = Actor(places()[obj], "country")
+            actors = list(dict.fromkeys([*actors, target]))
         if source is not None and source not in actors:
             source = None
         if target is not None and target not in actors:
@@ -311,8 +336,40 @@ def article_events(
                 other_dates=tuple(a for tx in unit.timexes for a in tx.alternatives),
             )
         ))
+        if trig.type == "STATEMENT" and source is not None:
+            dated[idx] = len(out) - 1
+    _continue_statements(text, sents, dated, out, actor_mentions)
     # strongest trigger first, so that a merged event keeps the most specific label
     return merge_all(ev for _, ev in sorted(out, key=lambda p: -p[0]))
+
+
+def _continue_statements(
+    text: str, sents: list[tuple[int, int]], dated: dict[int, int],
+    out: list[tuple[int, Event]], actor_mentions: Sequence[ActorMention],
+) -> None:
+    """Reported speech goes on past its dated sentence: "Biden said Friday ..." then
+    "The US leader added, in remarks to reporters, that ... Putin ...". An undated
+    sentence whose subject is the same speaker with a speech verb, within the next two
+    sentences, adds its actors to that statement."""
+    lex = lexicon()
+    for idx, pos in dated.items():
+        weight, event = out[pos]
+        for nxt in range(idx + 1, min(idx + 3, len(sents))):
+            if nxt in dated:
+                break
+            lo, hi = sents[nxt]
+            verb = next((m for m in lex.pattern.finditer(text, lo, hi)
+                         if lex.triggers[re.sub(r"\s+", " ", m.group().lower())].type == "STATEMENT"),
+                        None)
+            if verb is None:
+                continue
+            found = [m for m in actor_mentions if lo <= m.start and m.end <= hi]
+            subject = [a for m in found if m.end <= verb.start() for a in m.actors]
+            if not subject or subject[-1].name != event.source:
+                continue
+            extra = tuple(a.name for m in found for a in m.actors)
+            out[pos] = (weight, replace(event, actors=tuple(dict.fromkeys(event.actors + extra))))
+            break
 
 
 # --------------------------------------------------------------------------- merging
@@ -361,12 +418,14 @@ def merge(a: Event, b: Event) -> Event:
     # the label of the better-attested reading (on a tie, the first: events arrive
     # strongest trigger first)
     label = a.label if a.human or len(a.mentions) >= len(b.mentions) else b.label
+    source = a.source or b.source
+    target = next((t for t in (a.target, b.target, b.source) if t and t != source), None)
     return replace(
         a,
         label=label,
         start=best.start, end=best.end, value=best.value, granularity=best.granularity,
         actors=actors, mentions=mentions,
-        source=a.source or b.source, target=a.target or b.target,
+        source=source, target=target if target != source else None,
         approximate=a.approximate and b.approximate,
         articles=len({m.article for m in mentions}),
         other_dates=tuple(others),

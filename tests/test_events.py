@@ -50,7 +50,7 @@ D30 = date(2021, 12, 30)
         ("Biden said Thursday that the talks had been useful.", "Thursday",
          "STATEMENT", "Biden remarks", {"Joe Biden"}),
         ("Putin seized the Crimea region on Thursday.", "Thursday",
-         "COERCE", "Russia seizes Crimea", {"Vladimir Putin"}),
+         "COERCE", "Russia seizes Crimea", {"Vladimir Putin", "Russia", "Ukraine"}),
         ("Russia imposed sanctions on Ukraine on Thursday.", "Thursday",
          "SANCTION", "Russia sanctions Ukraine", {"Russia", "Ukraine"}),
         ("US and Russian officials sat down on Thursday in Geneva.", "Thursday",

@@ -1,0 +1,116 @@
+"""The CLI end to end in a subprocess, as a user runs it: exit codes, one-line errors,
+the stable JSON shape, CSV, tag JSONL, reference-date override."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "data" / "000_b0493dc1623e2b1d.txt"
+
+
+def run(*args: str, cwd: Path = ROOT, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "dashapp", *args], cwd=cwd, capture_output=True, text=True,
+        input=stdin, timeout=120,
+    )
+
+
+@pytest.fixture(scope="module")
+def seed_json() -> dict:
+    proc = run("extract", str(SEED))
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_extract_json_shape(seed_json):
+    assert set(seed_json) >= {"articles", "events", "actors"}
+    (article,) = seed_json["articles"]
+    assert article["date"] == "2022-01-03" and article["id"] == "000_b0493dc1623e2b1d"
+    assert seed_json["events"], "the example article has events"
+    for ev in seed_json["events"]:
+        assert {"id", "label", "type", "start", "end", "value", "granularity", "actors",
+                "mentions", "quad_class", "source", "target", "approximate",
+                "articles"} <= set(ev)
+        assert ev["start"] <= ev["end"]
+        for m in ev["mentions"]:
+            assert {"article", "text", "start", "end", "type", "value", "sentence",
+                    "explanation"} <= set(m)
+    names = {a["name"] for a in seed_json["actors"]}
+    assert {a for ev in seed_json["events"] for a in ev["actors"]} <= names
+
+
+def test_extract_offsets_index_the_body(seed_json):
+    body = "\n".join(SEED.read_text(encoding="utf-8").split("\n")[3:])
+    for ev in seed_json["events"]:
+        for m in ev["mentions"]:
+            assert body[m["start"] : m["end"]] == m["text"]
+            assert m["sentence"] in body
+
+
+def test_extract_csv(tmp_path):
+    out = tmp_path / "events.csv"
+    proc = run("extract", str(SEED), "--format", "csv", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert rows and all(r["start"] <= r["end"] for r in rows)
+    assert {"label", "type", "actors", "value"} <= set(rows[0])
+
+
+def test_bad_file_does_not_stop_the_good_one(tmp_path):
+    (tmp_path / "good.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "bad.txt").write_text("Title\n20221341\nhttp://x\nBody text.\n", encoding="utf-8")
+    proc = run("extract", str(tmp_path))
+    assert proc.returncode == 1
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "bad.txt" in lines[0] and "20221341" in lines[0]
+    assert "Traceback" not in proc.stderr
+    assert [a["id"] for a in json.loads(proc.stdout)["articles"]] == ["good"]
+
+
+def test_missing_path_and_usage_errors_are_one_line():
+    proc = run("extract", "no/such/file.txt")
+    assert proc.returncode == 1 and "no such file" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    proc = run("extract", str(SEED), "--reference-date", "2022-02-30")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+
+
+def test_reference_date_override_re_resolves(seed_json):
+    proc = run("extract", str(SEED), "--reference-date", "2022-01-10")
+    assert proc.returncode == 0, proc.stderr
+    shifted = json.loads(proc.stdout)
+
+    def values(doc: dict) -> dict[str, str]:
+        return {t["text"] + str(t["start"]): t["value"]
+                for t in doc["articles"][0]["timexes"] if t["text"].startswith("Thursday")}
+
+    before, after = values(seed_json), values(shifted)
+    assert before and before.keys() == after.keys()
+    assert set(before.values()) == {"2021-12-30"} and set(after.values()) == {"2022-01-06"}
+
+
+def test_tag_jsonl_round_trip(tmp_path):
+    src = tmp_path / "in.jsonl"
+    docs = [
+        {"doc_id": "d1", "dct": "2022-01-03", "text": "Biden spoke to Putin on Thursday."},
+        {"doc_id": "d2", "dct": None, "text": "In 1914 the war began.", "extra": 1},
+    ]
+    src.write_text("".join(json.dumps(d) + "\n" for d in docs) + "not json\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = run("tag", str(src), "-o", str(out), "--doc-type", "narrative")
+    assert proc.returncode == 1 and f"{src}:3" in proc.stderr
+    got = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [g["doc_id"] for g in got] == ["d1", "d2"]
+    for doc, g in zip(docs, got, strict=True):
+        for t in g["timexes"]:
+            assert doc["text"][t["start"] : t["end"]] == t["text"]
+    assert ("Thursday", "2021-12-30") in {(t["text"], t["value"]) for t in got[0]["timexes"]}
+    assert ("1914", "1914") in {(t["text"], t["value"]) for t in got[1]["timexes"]}
