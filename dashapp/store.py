@@ -105,7 +105,7 @@ class ArticleResult:
     article: Article
     timexes: tuple[Timex, ...]
     events: tuple[Event, ...]
-    hash: str = ""
+    hash: str = ""  # article_key(article); computed when empty
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,8 +120,12 @@ class AddReport:
 # --------------------------------------------------------------------------- helpers
 
 
-def _d(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+def article_key(article: Article) -> str:
+    """What makes a stored article's results current: its content hash, and the
+    reference date when one overrides the publication date (it changes every relative
+    date)."""
+    h = content_hash(article)
+    return h if article.reference_date is None else f"{h}@{article.reference_date.isoformat()}"
 
 
 def _event_payload(ev: Event) -> str:
@@ -260,7 +264,7 @@ class Store:
         one transaction (batch ingest calls `add_results` with whole articles)."""
         self._upsert_actors(extraction.actors)
         result = [
-            ArticleResult(a, extraction.timexes.get(a.id, ()), (), content_hash(a))
+            ArticleResult(a, extraction.timexes.get(a.id, ()), (), article_key(a))
             for a in extraction.articles
         ]
         self._write(result, extra_events=extraction.events)
@@ -494,7 +498,7 @@ class Store:
         seen: dict[str, str] = {}
         added, replaced, skipped = [], [], []
         for r in results:
-            h = r.hash or content_hash(r.article)
+            h = r.hash or article_key(r.article)
             aid = r.article.id
             if stored.get(aid) == h or seen.get(aid) == h:
                 skipped.append(aid)
@@ -502,7 +506,10 @@ class Store:
             (replaced if aid in stored or aid in seen else added).append(aid)
             seen[aid] = h
             fresh.append(replace(r, hash=h))
-        if not fresh and not extra_events:
+        fresh_ids = {r.article.id for r in fresh}
+        # events of an extraction whose articles are all stored already add nothing
+        extra_events = [ev for ev in extra_events if {m.article for m in ev.mentions} & fresh_ids]
+        if not fresh:
             return AddReport(tuple(added), tuple(replaced), tuple(skipped))
         con.execute("BEGIN TRANSACTION")
         try:

@@ -362,3 +362,20 @@ def test_incremental_merging_equals_merge_all(evs: list[Event], batch: int) -> N
         for i in range(0, len(results), batch):
             s.add_results(results[i : i + batch], ACTORS)
         assert s.events() == merge_all(evs)
+
+
+def test_readding_extraction_skips_and_new_reference_date_replaces(store: Store) -> None:
+    a1 = article("a1", date(2022, 1, 9))
+    ex = Extraction(
+        articles=(a1,), timexes={"a1": ()}, events=(event("e1", "a1"),), actors=(RUSSIA, USA)
+    )
+    store.add(ex)
+    store.add(ex)  # the same again: nothing changes, no duplicate support
+    assert store.stats()["mentions"] == 1
+    assert store._con.execute("SELECT count(*) FROM contributions").fetchone()[0] == 1
+    later = replace(a1, reference_date=date(2022, 1, 16))
+    store.add(replace(ex, articles=(later,), events=(event("e1", "a1", day=date(2022, 1, 17)),)))
+    (ev,) = store.events()
+    assert (
+        ev.start == date(2022, 1, 17) and store.article("a1").reference_date == later.reference_date
+    )
