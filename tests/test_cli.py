@@ -105,7 +105,7 @@ def test_tag_jsonl_round_trip(tmp_path):
     ]
     src.write_text("".join(json.dumps(d) + "\n" for d in docs) + "not json\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    proc = run("tag", str(src), "-o", str(out), "--doc-type", "narrative")
+    proc = run("tag", str(src), "-o", str(out))
     assert proc.returncode == 1 and f"{src}:3" in proc.stderr
     got = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [g["doc_id"] for g in got] == ["d1", "d2"]
