@@ -129,7 +129,43 @@ def _capitalised_name(text: str, s: int, e: int) -> bool:
     after = re.match(r"\s+([A-Z][a-z]+)", text[e : e + 20])
     if not (before and after):
         return False
-    return before.group(1).lower() not in LX.months and before.group(1) not in ("In", "Since", "By")
+    word = before.group(1)
+    if word.lower() in LX.months or word.lower() in _MONTH_CONTEXT or word in ("The", "A"):
+        return False
+    return not re.search(r"(?:^|[.!?\n]\s*)$", text[max(0, s - 24) : s - len(word) - 1])
+
+
+_COORD = None
+
+
+def coord_year(text: str, end: int) -> int | None:
+    """The year of a date coordinated right after a year-less one: "31 May-1 June 1916",
+    "August and September 1914", "between March and April 1918"."""
+    global _COORD
+    if _COORD is None:
+        _COORD = re.compile(
+            rf"\s*(?:-|\u2013|and|to|or|until|through|till)\s*(?:(?:{DAY})\s+(?:of\s+)?)?"
+            rf"(?:{MONTH})\s*(?:{DAY})?,?\s*({YEAR4})(?![\d\w])",
+            re.I,
+        )
+    m = _COORD.match(text, end, min(len(text), end + 40))
+    return int(m.group(1)) if m else None
+
+
+_POD_OF = None
+
+
+def with_pod(c: Cand, text: str) -> Cand:
+    """ "the night of April 18, 1775", "the morning of April 19": a TIME."""
+    global _POD_OF
+    if _POD_OF is None:
+        _POD_OF = re.compile(rf"(?:the\s+)?({PARTS})\s+of\s+$", re.I)
+    m = _POD_OF.search(text, max(0, c.start - 24), c.start)
+    if m:
+        c.start = m.start()
+        c.type = "TIME"
+        c.data["pod"] = LX.parts_of_day[norm(m.group(1))]
+    return c
 
 
 # --- rules ----------------------------------------------------------------------------
@@ -174,7 +210,8 @@ def month_day(m: re.Match, text: str) -> Cand | list[Cand] | None:
     mod = date_mod(m["mod"])
     if not m["d2"]:
         end = m.end("y") if m["y"] else m.end("d1")
-        return Cand(start, end, "DATE", "md", {"month": mon, "day": d1, "year": y}, 1, mod)
+        data = {"month": mon, "day": d1, "year": y, "coord_year": coord_year(text, end)}
+        return with_pod(Cand(start, end, "DATE", "md", data, 1, mod), text)
     d2 = day_num(m["d2"])
     mon2 = month_num(m["mon2"]) if m["mon2"] else mon
     sep = norm(m["sep"]).strip()
@@ -247,8 +284,9 @@ _MONTH_CONTEXT = frozenset(
 
 # A bare month: "in June", "last July", "early December", "mid-March".
 @rule(
-    rf"{WB}(?:(?P<mod>{DATEMOD})\s*)?(?:(?P<rel>last|next|this|coming|past|that|the\s+same)\s+)?"
-    rf"(?P<mon>{alternation(_FULL_MONTHS)}|(?:sept|sep|jan|feb|aug|oct|nov|dec)\.)(?![\w-])",
+    rf"{WB}(?:(?P<mod>{DATEMOD})\s*)?(?:(?P<rel>last|next|this|coming|past|that|the\s+same|the\s+previous|the\s+following|the\s+next)\s+)?"
+    rf"(?P<mon>{alternation(_FULL_MONTHS)}|(?:sept|sep|jan|feb|aug|oct|nov|dec)\.)"
+    r"(?P<of>\s+of\s+(?:that|the\s+same|the\s+following|the\s+next|the\s+previous|next|last|this)\s+year)?(?![\w-])",
     prio=4,
 )
 def bare_month(m: re.Match, text: str) -> Cand | None:
@@ -270,10 +308,12 @@ def bare_month(m: re.Match, text: str) -> Cand | None:
         if key == "may" and text[m.end("mon") : m.end("mon") + 1] == "'":
             return None
     rel = norm(m["rel"]) if m["rel"] else None
+    end = m.end("mon")
+    if m["of"]:
+        rel, end = norm(m["of"]).strip(), m.end("of")
     start = m.start("mod") if m["mod"] else (m.start("rel") if m["rel"] else m.start("mon"))
-    return Cand(
-        start, m.end("mon"), "DATE", "month", {"month": mon, "rel": rel}, 4, date_mod(m["mod"])
-    )
+    data = {"month": mon, "rel": rel, "coord_year": None if rel else coord_year(text, end)}
+    return Cand(start, end, "DATE", "month", data, 4, date_mod(m["mod"]))
 
 
 # Numeric dates: 2022-01-03, 1/3/2022 and 7/8/07 (US order), 03.01.2022 (day first).
@@ -465,7 +505,11 @@ def season(m: re.Match, text: str) -> Cand | None:
             return None
     if m["s"].isupper():
         return None
-    if m["s"][0].isupper() and re.match(r"\s+[A-Z]", text[m.end("s") : m.end("s") + 2]) and not m["y"]:
+    if (
+        m["s"][0].isupper()
+        and re.match(r"\s+[A-Z]", text[m.end("s") : m.end("s") + 2])
+        and not m["y"]
+    ):
         return None  # "British Summer Time", "Winter Olympics": a name
     start = m.start()
     if rel == "the" and not m["y"] and not m["mod"]:
@@ -612,7 +656,7 @@ _UNIT_REL = r"day|week(?:end)?|month|year|decade|century|quarter|(?:fiscal|finan
 @rule(
     rf"{WB}(?:(?P<mod>{DATEMOD})\s*)?(?:(?P<pre>earlier|later)\s+(?:in\s+)?)?"
     rf"(?P<rel>last|next|this|coming|past|previous|following|preceding|same|that\s+same|that|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+prior|the\s+past|the\s+last|the\s+coming|the\s+current|the\s+very\s+same|the|current|this\s+past)\s+"
-    rf"(?P<u>{_UNIT_REL})(?P<prev>\s+previous|\s+before|\s+after|\s+earlier|\s+later)?(?![\w-])",
+    rf"(?P<u>{_UNIT_REL})(?P<prev>\s+previous|\s+before|\s+after|\s+earlier|\s+later|\s+following)?(?![\w-])",
     prio=3,
 )
 def rel_unit(m: re.Match, text: str) -> Cand | None:
@@ -636,6 +680,8 @@ def rel_unit(m: re.Match, text: str) -> Cand | None:
         if unit == "year" and nxt in {"of", "when", "that", "in", "on", "before", "after"}:
             return None
         return Cand(m.start(), m.end(), "DATE", "rel", {"unit": unit, "n": 0, "anchor": "focus"}, 5)
+    if post == "following":
+        post = "after"
     if rel == "the" and post in ("before", "after", "earlier", "later"):
         n = -1 if post in ("before", "earlier") else 1
         return Cand(
@@ -727,7 +773,9 @@ def duration(m: re.Match, text: str) -> Cand | list[Cand] | None:
     plural = unit_tok != LX.unit_singular[unit_tok]
     num_tok = m["num"]
     tail = text[m.end() : m.end() + 14].lstrip(" -").lower()
-    if re.match(r"(?:olds?|and\s+(?:older|over|up|under)|or\s+(?:older|over|younger)|of\s+age)\b", tail):
+    if re.match(
+        r"(?:olds?|and\s+(?:older|over|up|under)|or\s+(?:older|over|younger)|of\s+age)\b", tail
+    ):
         return None  # ages ("a 45-year-old", "6 months and older") are not timexes in TIMEX3
     if prev_word(text, m.start()) in ("aged", "ages", "age"):
         return None
@@ -800,7 +848,9 @@ def duration(m: re.Match, text: str) -> Cand | list[Cand] | None:
     if m["recent"] and not m["recent"].lower().startswith("in"):
         start = m.start("recent")
     if m["recent"] and m["recent"].lower().startswith("in"):
-        start = m.start("recent") + 3 + len(m["recent"]) - len(m["recent"].lstrip()[2:].lstrip()) - 3
+        start = (
+            m.start("recent") + 3 + len(m["recent"]) - len(m["recent"].lstrip()[2:].lstrip()) - 3
+        )
         start = m.start() + m.group(0).lower().index("recent")
     if m["num0"]:
         # "between 12 and 18 months": the first number is a duration in the same unit
@@ -1011,19 +1061,91 @@ def anaphoric_part(m: re.Match, text: str) -> Cand | None:
     )
 
 
+# --- trigger words: a rule only runs on windows of text around one of its words ---------
+def _words(phrases: object) -> set[str]:
+    out: set[str] = set()
+    for p in phrases:  # type: ignore[attr-defined]
+        out.update(w for w in re.findall(r"[a-z0-9]+", norm(str(p))) if w not in _STOP)
+    return out
+
+
+_STOP = frozenset("the of a an s in on at to and st".split())
+_MONTH_W = _words(LX.months)
+_UNIT_W = _words(LX.units)
+_TRIGGERS: dict[str, frozenset[str]] = {
+    "month_day": frozenset(_MONTH_W),
+    "day_month": frozenset(_MONTH_W),
+    "month_year": frozenset(_MONTH_W),
+    "bare_month": frozenset(_MONTH_W),
+    "numeric": frozenset(),
+    "year": frozenset(),
+    "decade_century": frozenset({"century"}),
+    "quarter": frozenset({"quarter", "half", "q", "h"}),
+    "season": frozenset(_words(LX.seasons)),
+    "weekday": frozenset(LX.weekdays) | {w + "s" for w in LX.weekdays},
+    "deictic_day": frozenset({"today", "yesterday", "tomorrow", "tonight", "night", "day"}),
+    "rel_unit": frozenset(
+        {"day", "week", "weekend", "month", "year", "decade", "century", "quarter"}
+    ),
+    "duration": frozenset(_UNIT_W),
+    "set_rule": frozenset(
+        "every each daily weekly monthly quarterly annually yearly annual biannual nightly "
+        "hourly fortnightly biweekly bi semi twice per once thrice times".split()
+    ),
+    "clock": frozenset({"noon", "midnight", "midday"}),
+    "holiday": frozenset(_words(n for h in LX.holidays for n in h.names) - {"day", "eve", "night"}),
+    "vague": frozenset(_words(LX.vague)),
+    "anaphoric_part": frozenset(_words(LX.parts_of_day)),
+}
+_DIGIT_RULES = frozenset({"numeric", "year", "clock"})
+_TOKEN = re.compile(r"[A-Za-z]+|\d+[A-Za-z]*")
+_WINDOW = 48  # longer than any expression's reach from its trigger word
+_WORD_END = re.compile(r"\s")
+
+
 def candidates(text: str) -> Iterator[Cand]:
-    for _name, rx, fn, prio in RULES:
-        for m in rx.finditer(text):
-            out = fn(m, text)
-            if out is None:
-                continue
-            if isinstance(out, Cand):
-                out.prio = prio
-                yield out
+    hits: dict[str, list[int]] = {}
+    digits: list[int] = []
+    for t in _TOKEN.finditer(text):
+        w = t.group()
+        if w[0].isdigit():
+            digits.append(t.start())
+            if w.endswith("s"):
+                hits.setdefault("1990s", []).append(t.start())
+            continue
+        hits.setdefault(w.lower(), []).append(t.start())
+    n = len(text)
+    for name, rx, fn, prio in RULES:
+        starts = list(digits) if name in _DIGIT_RULES else []
+        if name == "decade_century":
+            starts.extend(hits.get("1990s", ()))
+        for w in _TRIGGERS[name]:
+            starts.extend(hits.get(w, ()))
+        if not starts:
+            continue
+        starts.sort()
+        windows: list[list[int]] = []
+        for p in starts:
+            lo, hi = max(0, p - _WINDOW), min(n, p + _WINDOW)
+            if windows and lo <= windows[-1][1]:
+                windows[-1][1] = hi
             else:
-                for c in out:
-                    c.prio = prio
-                yield from out
+                windows.append([lo, hi])
+        for lo, hi in windows:
+            if hi < n:
+                m_end = _WORD_END.search(text, hi)
+                hi = m_end.start() if m_end else n
+            for m in rx.finditer(text, lo, hi):
+                out = fn(m, text)
+                if out is None:
+                    continue
+                if isinstance(out, Cand):
+                    out.prio = prio
+                    yield out
+                else:
+                    for c in out:
+                        c.prio = prio
+                    yield from out
 
 
 def detect(text: str) -> list[Cand]:

@@ -126,6 +126,12 @@ class Resolver:
             return self.dct, f"reference date {fmt(self.dct)}"
         return self.focus(unit)
 
+    def focus_interval(self) -> tuple[date, date] | None:
+        for f in reversed(self.history):
+            if f.gran in FINE["year"]:
+                return f.first, f.last
+        return None
+
     def year_anchor(self) -> tuple[date | None, str]:
         """The anchor for the year of a bare month/day: the reference date in news, the
         date in focus in narratives."""
@@ -182,8 +188,10 @@ class Resolver:
             v = make(None)[2]
             return Out(v, f"{what}: no valid date", 0.3, (), False)
         if self.narrative:
-            # closest to the date in focus, ties to the later one (narratives move forward)
-            best = min(cands, key=lambda t: (self._dist(anchor, t[0], t[1]), -t[3]))
+            # closest to the interval in focus (any month of a year in focus is in it), ties
+            # to the later one, since narratives move forward
+            lo, hi = self.focus_interval() or (anchor, anchor)
+            best = min(cands, key=lambda t: (self._gap(lo, hi, t[0], t[1]), -t[3]))
             return Out(best[2], f"{what}: year of the {how} ({best[3]}), closest reading", 0.75)
         tense, margin = self.tense(c)
         same = next((t for t in cands if t[3] == anchor.year), cands[0])
@@ -208,6 +216,14 @@ class Resolver:
         return Out(best[2], f"{what}, {why} {how} = {best[2]}", conf, alts)
 
     @staticmethod
+    def _gap(lo: date, hi: date, first: date, last: date) -> int:
+        if last < lo:
+            return (lo - last).days
+        if first > hi:
+            return (first - hi).days
+        return 0
+
+    @staticmethod
     def _dist(a: date, first: date, last: date) -> int:
         if first <= a <= last:
             return 0
@@ -222,7 +238,22 @@ class Resolver:
         return None
 
     def r_md(self, c: Cand) -> Out:
-        mo, d, y = c.data["month"], c.data["day"], c.data["year"]
+        mo, d, y = c.data["month"], c.data["day"], c.data["year"] or c.data.get("coord_year")
+        if c.data.get("of_month"):
+            anchor, how = self.focus("month")
+            if anchor is None:
+                return Out(f"XXXX-XX-{d:02d}", f"the {d}th: no month in focus", 0.3, (), False)
+            try:
+                dd = date(anchor.year, anchor.month, d)
+            except ValueError:
+                return Out(
+                    f"XXXX-XX-{d:02d}",
+                    f"the {d}th: not a day of the month in focus",
+                    0.3,
+                    (),
+                    False,
+                )
+            return Out(fmt(dd), f"the {d}th of the month of the {how} = {fmt(dd)}", 0.7)
         name = f"{date(2000, mo, 1):%B} {d}"
         if y:
             try:
@@ -239,11 +270,18 @@ class Resolver:
             dd = date(yy, mo, d)
             return dd, dd, fmt(dd)
 
-        return self._pick_year(c, make, name)
+        out = self._pick_year(c, make, name)
+        pod = c.data.get("pod")
+        if pod:
+            out.value += f"T{pod}"
+        return out
 
     def r_month(self, c: Cand) -> Out:
         mo = c.data["month"]
         rel = c.data.get("rel")
+        if c.data.get("coord_year"):
+            v = f"{c.data['coord_year']:04d}-{mo:02d}"
+            return Out(v, f"month with the year of the date it is coordinated with = {v}", 0.9)
         name = f"{date(2000, mo, 1):%B}"
         if rel in ("last", "next", "this", "coming", "past"):
             anchor, how = self.deictic("month")
@@ -258,12 +296,36 @@ class Resolver:
                     y += 1
             v = f"{y:04d}-{mo:02d}"
             return Out(v, f"{rel} {name} relative to the {how} = {v}", 0.9)
-        if rel in ("that", "the same"):
-            anchor, how = self.focus("year")
+        if rel in ("that", "the same", "the previous", "the following", "the next"):
+            anchor, how = self.focus("month")
             if anchor is None:
                 return Out(f"XXXX-{mo:02d}", f"{rel} {name}: no anchor", 0.3, (), False)
-            v = f"{anchor.year:04d}-{mo:02d}"
-            return Out(v, f"{name} of the {how} = {v}", 0.8)
+            y = anchor.year
+            if rel == "the previous" and mo >= anchor.month:
+                y -= 1
+            elif rel in ("the following", "the next") and mo <= anchor.month:
+                y += 1
+            v = f"{y:04d}-{mo:02d}"
+            return Out(v, f"{rel} {name}, from the {how} = {v}", 0.8)
+        if rel and rel.startswith("of "):
+            k = {
+                "of that year": 0,
+                "of the same year": 0,
+                "of the following year": 1,
+                "of the next year": 1,
+                "of the previous year": -1,
+                "of next year": 1,
+                "of last year": -1,
+                "of this year": 0,
+            }.get(rel, 0)
+            if rel in ("of next year", "of last year", "of this year"):
+                anchor, how = self.deictic("year")
+            else:
+                anchor, how = self.focus("year")
+            if anchor is None:
+                return Out(f"XXXX-{mo:02d}", f"{name} {rel}: no anchor", 0.3, (), False)
+            v = f"{anchor.year + k:04d}-{mo:02d}"
+            return Out(v, f"{name} {rel}: year of the {how} {k:+d} = {v}", 0.85)
 
         def make(yy: int | None) -> tuple[date, date, str]:
             if yy is None:
@@ -520,7 +582,7 @@ class Resolver:
             anchor, how = self.focus(u)
         if count is None:
             v = "PAST_REF" if n < 0 else "FUTURE_REF"
-            return Out(v, f"'{label}': unspecified count, {v}", 0.6)
+            return Out(v, f"'{label}': unspecified count, {v}", 0.6, (), False)
         if anchor is None:
             return Out(
                 "XXXX-XX-XX" if u == "day" else "XXXX",
