@@ -39,17 +39,23 @@ def _iso_date(raw: str) -> date:
 
 def _add_extraction_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "--reference-date", type=_reference_date, metavar="DATE",
+        "--reference-date",
+        type=_reference_date,
+        metavar="DATE",
         help="anchor relative dates on DATE (YYYY-MM-DD) instead of each article's "
         "publication date, e.g. when the listed date lags the writing date",
     )
     p.add_argument(
-        "--doc-type", choices=("news", "narrative"), default="news",
+        "--doc-type",
+        choices=("news", "narrative"),
+        default="news",
         help="news: relative dates anchor on the publication date (default); narrative "
         "(history): on the date in focus in the text",
     )
     p.add_argument(
-        "--actors", type=Path, metavar="FILE",
+        "--actors",
+        type=Path,
+        metavar="FILE",
         help="your own actors and aliases (JSON, same format as the built-in gazetteer); "
         "also read from $GEOTIMELINE_ACTORS",
     )
@@ -84,7 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8050, help="port (default 8050)")
     p.add_argument("--debug", action="store_true", help="Dash debug mode (development only)")
     p.add_argument(
-        "--upload-limit", type=float, default=10.0, metavar="MB",
+        "--upload-limit",
+        type=float,
+        default=10.0,
+        metavar="MB",
         help="largest article upload accepted, in MB (default 10)",
     )
     _add_extraction_options(p)
@@ -94,28 +103,51 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", type=Path, metavar="FILE", help="export from a database")
     p.add_argument("-o", "--output", type=Path, metavar="FILE", required=True)
     p.add_argument(
-        "--format", choices=("png", "svg", "pdf", "csv", "json", "timelinejs"),
+        "--format",
+        choices=("png", "svg", "pdf", "csv", "json", "timelinejs"),
         help="default: from the output file's extension",
     )
-    p.add_argument("--actor", action="append", default=[], metavar="NAME",
-                   help="only events involving NAME (repeatable)")
-    p.add_argument("--type", action="append", default=[], metavar="TYPE",
-                   help="only events of this PLOVER type (repeatable)")
+    p.add_argument(
+        "--actor",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="only events involving NAME (repeatable)",
+    )
+    p.add_argument(
+        "--type",
+        action="append",
+        default=[],
+        metavar="TYPE",
+        help="only events of this PLOVER type (repeatable)",
+    )
     p.add_argument("--from", dest="date_from", type=_iso_date, metavar="DATE")
     p.add_argument("--to", dest="date_to", type=_iso_date, metavar="DATE")
     p.add_argument("--title", help="figure title")
     _add_extraction_options(p)
 
     p = sub.add_parser("ingest", help="extract articles into a database (idempotent, resumable)")
-    p.add_argument("paths", nargs="+", metavar="PATH",
-                   help="files, folders, globs; text, JSON, JSONL or Parquet")
-    p.add_argument("--db", type=Path, metavar="FILE",
-                   help="default: .geotimeline/geotimeline.duckdb next to the first input")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="files, folders, globs; text, JSON, JSONL or Parquet",
+    )
+    p.add_argument(
+        "--db",
+        type=Path,
+        metavar="FILE",
+        help="default: .geotimeline/geotimeline.duckdb next to the first input",
+    )
     p.add_argument("--workers", type=int, metavar="N", help="processes (default: all cores)")
     p.add_argument("--engine", choices=("local", "dask"), default="local")
     p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786")
-    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                   help="progress bar (default: on a terminal only)")
+    p.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bar (default: on a terminal only)",
+    )
     _add_extraction_options(p)
     return parser
 
@@ -226,9 +258,16 @@ def cmd_serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             file=err,
         )
     return serve_command(
-        paths, db=args.db, host=args.host, port=args.port, debug=args.debug,
-        upload_limit=int(args.upload_limit * 2**20), reference_date=args.reference_date,
-        doc_type=args.doc_type, actors=args.actors, err=err,
+        paths,
+        db=args.db,
+        host=args.host,
+        port=args.port,
+        debug=args.debug,
+        upload_limit=int(args.upload_limit * 2**20),
+        reference_date=args.reference_date,
+        doc_type=args.doc_type,
+        actors=args.actors,
+        err=err,
     )
 
 
@@ -241,10 +280,19 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if fmt not in ("png", "svg", "pdf", "csv", "json", "timelinejs"):
         raise CliError(f"cannot tell the format of {args.output}: pass --format")
     return export_command(
-        args.paths, db=args.db, out=args.output, fmt=fmt, actors=tuple(args.actor),
-        types=tuple(args.type), date_from=args.date_from, date_to=args.date_to,
-        title=args.title, reference_date=args.reference_date, doc_type=args.doc_type,
-        actors_file=args.actors, err=err,
+        args.paths,
+        db=args.db,
+        out=args.output,
+        fmt=fmt,
+        actors=tuple(args.actor),
+        types=tuple(args.type),
+        date_from=args.date_from,
+        date_to=args.date_to,
+        title=args.title,
+        reference_date=args.reference_date,
+        doc_type=args.doc_type,
+        actors_file=args.actors,
+        err=err,
     )
 
 
@@ -258,9 +306,15 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.actors is not None:
         os.environ["GEOTIMELINE_ACTORS"] = str(args.actors)  # reaches worker processes
     return ingest_command(
-        args.paths, db=args.db, workers=args.workers, engine=args.engine,
-        scheduler=args.scheduler, reference_date=args.reference_date,
-        doc_type=args.doc_type, progress=args.progress, err=err,
+        args.paths,
+        db=args.db,
+        workers=args.workers,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        reference_date=args.reference_date,
+        doc_type=args.doc_type,
+        progress=args.progress,
+        err=err,
     )
 
 
@@ -273,8 +327,9 @@ COMMANDS = {
 }
 
 
-def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
-         err: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
     args = build_parser().parse_args(argv)
@@ -291,6 +346,9 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
     except Exception as exc:  # last resort: one line, never a traceback
         if os.environ.get("GEOTIMELINE_DEBUG"):
             raise
-        print(f"{PROG}: internal error: {type(exc).__name__}: {exc} "
-              "(set GEOTIMELINE_DEBUG=1 for details)", file=err)
+        print(
+            f"{PROG}: internal error: {type(exc).__name__}: {exc} "
+            "(set GEOTIMELINE_DEBUG=1 for details)",
+            file=err,
+        )
         return 3

@@ -36,8 +36,18 @@ class Trigger:
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     triggers: dict[str, Trigger]  # form -> trigger family
-    pattern: re.Pattern[str]
+    # first word -> [(words of the form, family)], longest form first
+    by_first: dict[str, list[tuple[tuple[str, ...], Trigger]]]
     quad: dict[str, str]  # PLOVER type -> quad class
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A trigger word found in the text."""
+
+    start: int
+    end: int
+    trigger: Trigger
 
 
 def _rows(name: str) -> Iterable[list[str]]:
@@ -64,11 +74,37 @@ def lexicon() -> Lexicon:
         family = Trigger(type_, int(weight), label, tuple(forms.split("|")))
         for form in family.forms:
             triggers.setdefault(form, family)
-    alternation = "|".join(
-        re.escape(f).replace(r"\ ", r"\s+") for f in sorted(triggers, key=len, reverse=True)
-    )
-    pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
-    return Lexicon(triggers, pattern, quad)
+    by_first: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}
+    for form, family in triggers.items():
+        words = tuple(form.split())
+        by_first.setdefault(words[0], []).append((words, family))
+    for entries in by_first.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return Lexicon(triggers, by_first, quad)
+
+
+_WORD = re.compile(r"\w[\w-]*")
+
+
+def trigger_hits(text: str, start: int = 0, end: int | None = None) -> list[Hit]:
+    """Every trigger in text[start:end], longest form first where forms overlap. One pass
+    over the words with a dictionary lookup: the hot path of event building."""
+    by_first = lexicon().by_first
+    stop = len(text) if end is None else end
+    words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, start, stop)]
+    hits: list[Hit] = []
+    i = 0
+    while i < len(words):
+        entries = by_first.get(words[i][2])
+        if entries:
+            for form, family in entries:
+                n = len(form)
+                if tuple(w[2] for w in words[i : i + n]) == form:
+                    hits.append(Hit(words[i][0], words[i + n - 1][1], family))
+                    i += n - 1
+                    break
+        i += 1
+    return hits
 
 
 # Short forms for labels ("US-Russia talks"): countries whose usual short name differs.
@@ -85,12 +121,42 @@ _NOT_PLACE = re.compile(
     r"his|her|its|their|our|public|response|order|part|turn|fact|recent|total|addition)$"
 )
 _PLACE = re.compile(r"\b(?:in|at)\s+((?:[A-Z][\w'\u2019.-]+)(?:\s+[A-Z][\w'\u2019.-]+){0,2})")
-_OBJECT = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?((?:[A-Z][\w'\u2019.-]+)(?:\s+[A-Z][\w'\u2019.-]+){0,2})")
+_OBJECT = re.compile(
+    r"\s+(?:the\s+|a\s+|an\s+)?((?:[A-Z][\w'\u2019.-]+)(?:\s+[A-Z][\w'\u2019.-]+){0,2})"
+)
 _NP_WORD = re.compile(r"^(?:[a-z][\w-]*|[A-Z][\w]*-[\w-]+|pro-\w+|anti-\w+)$")
 _DETERMINERS = {
-    "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our",
-    "of", "in", "on", "and", "or", "to", "for", "by", "with", "which", "who", "was", "is",
-    "were", "are", "fomenting", "launched", "started", "began",
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "of",
+    "in",
+    "on",
+    "and",
+    "or",
+    "to",
+    "for",
+    "by",
+    "with",
+    "which",
+    "who",
+    "was",
+    "is",
+    "were",
+    "are",
+    "fomenting",
+    "launched",
+    "started",
+    "began",
 }
 _TOKEN = re.compile(r"\S+")
 _SUBORDINATE = re.compile(r"(?i)\b(?:that|which|who|whom|whose|where|because|if|whether)\b")
@@ -145,33 +211,41 @@ def _token_distance(text: str, a_start: int, a_end: int, b_start: int, b_end: in
     return len(_TOKEN.findall(text, lo, hi)) if hi - lo < 400 else 99
 
 
-def _choose_trigger(text: str, lo: int, hi: int, unit: _Unit) -> tuple[re.Match[str], Trigger] | None:
-    lex = lexicon()
-    best: tuple[float, re.Match[str], Trigger] | None = None
+def _choose_trigger(text: str, lo: int, hi: int, unit: _Unit, hits: Sequence[Hit]) -> Hit | None:
+    """The trigger in text[lo:hi] that the date most plausibly modifies: the nearest, with
+    bonuses for attachment ("said Friday", "Friday's call") and a penalty for crossing
+    into a subordinate clause; heavier trigger families win ties."""
+    best: tuple[float, Hit] | None = None
     last_tx = unit.timexes[-1]
-    possessive = bool(re.search(r"(?:'s|\u2019s|s)$", last_tx.text, re.IGNORECASE))
-    for m in lex.pattern.finditer(text, lo, hi):
-        if m.start() < unit.end and m.end() > unit.start:
+    possessive = last_tx.text[-1:] in ("s", "S")  # Thursday's, Thursday’s, Thursdays
+    for hit in hits:
+        if hit.start < lo or hit.end > hi:
+            continue
+        if hit.start < unit.end and hit.end > unit.start:
             continue  # inside the date expression itself
-        trig = lex.triggers[re.sub(r"\s+", " ", m.group().lower())]
-        dist = _token_distance(text, unit.start, unit.end, m.start(), m.end())
+        trig = hit.trigger
+        dist = _token_distance(text, unit.start, unit.end, hit.start, hit.end)
         score = trig.weight - 0.6 * dist
         if dist == 0:
             score += 10  # "said Friday", "Friday's call": the date is attached here
         elif dist <= 2:
             score += 5  # "call on Sunday", "sit down on January 9"
-        lo, hi = (unit.end, m.start()) if m.start() >= unit.end else (m.end(), unit.start)
-        if _SUBORDINATE.search(text, lo, hi):
+        gap = (unit.end, hit.start) if hit.start >= unit.end else (hit.end, unit.start)
+        if _SUBORDINATE.search(text, *gap):
             score -= 4  # "said Thursday that the talks...": another clause's happening
-        if possessive and m.start() >= last_tx.end and dist == 0:
+        if possessive and hit.start >= last_tx.end and dist == 0:
             score += 8  # "Thursday's call": the date modifies this very noun
         if best is None or score > best[0]:
-            best = (score, m, trig)
-    return (best[1], best[2]) if best else None
+            best = (score, hit)
+    return best[1] if best else None
 
 
 def _window_actors(
-    text: str, clause: tuple[int, int], sentence: tuple[int, int], lo: int, hi: int,
+    text: str,
+    clause: tuple[int, int],
+    sentence: tuple[int, int],
+    lo: int,
+    hi: int,
     mentions: Sequence[ActorMention],
 ) -> list[ActorMention]:
     """Actor mentions of the comma-delimited stretch around the trigger and date, widened
@@ -215,8 +289,13 @@ def _object(text: str, pos: int, end: int) -> str:
 
 def _np(text: str, lo: int, hi: int, trig: Trigger) -> str:
     """The noun phrase of a noun trigger in text[lo:hi] ("a pro-Russian separatist war")."""
-    nouns = [f for f in trig.forms if f in ("war", "wars", "conflict", "fighting", "insurgency", "uprising")]
-    for m in re.finditer(r"(?i)\b(?:%s)\b" % "|".join(map(re.escape, nouns)), text[lo:hi]):
+    nouns = [
+        f
+        for f in trig.forms
+        if f in ("war", "wars", "conflict", "fighting", "insurgency", "uprising")
+    ]
+    alternation = "|".join(map(re.escape, nouns))
+    for m in re.finditer(rf"(?i)\b(?:{alternation})\b", text[lo:hi]):
         words = text[lo : lo + m.start()].split()
         kept: list[str] = []
         for w in reversed(words[-3:]):
@@ -228,8 +307,13 @@ def _np(text: str, lo: int, hi: int, trig: Trigger) -> str:
 
 
 def _label(
-    text: str, clause: tuple[int, int], trig: Trigger, match: re.Match[str],
-    source: Actor | None, target: Actor | None, actors: Sequence[Actor],
+    text: str,
+    clause: tuple[int, int],
+    trig: Trigger,
+    match: Hit,
+    source: Actor | None,
+    target: Actor | None,
+    actors: Sequence[Actor],
 ) -> str:
     material = trig.type in ("COERCE", "ASSAULT", "MOBILIZE", "SANCTION", "AID", "RETREAT")
     src = source
@@ -239,7 +323,7 @@ def _label(
     if len(pair_actors) < 2:
         pair_actors = list(actors)
     pair = "-".join(dict.fromkeys(short_name(a) for a in pair_actors[:3]))
-    obj = _object(text, match.end(), clause[1])
+    obj = _object(text, match.end, clause[1])
     place = ""
     for m in _PLACE.finditer(text, *clause):
         name = m.group(1).rstrip(".'\u2019")
@@ -272,30 +356,43 @@ def article_events(
     text = article.body
     lex = lexicon()
     sents = sentences(text)
+    units = _units(timexes)
+    # triggers only where they can matter: dated sentences and the two after each
+    wanted = sorted(
+        {
+            i
+            for u in units
+            for i, s in enumerate(sents)
+            if s[0] <= u.start < s[1] + 1
+            for i in (i, i + 1, i + 2)
+            if i < len(sents)
+        }
+    )
+    hits = [h for i in wanted for h in trigger_hits(text, *sents[i])]
     out: list[tuple[int, Event]] = []
     dated: dict[int, int] = {}  # sentence index -> index in `out` of its statement event
-    for unit in _units(timexes):
+    for unit in units:
         idx = next((i for i, s in enumerate(sents) if s[0] <= unit.start < s[1]), None)
         if idx is None:
             continue
         sent = sents[idx]
-        clause = next(
-            (c for c in clauses(text, *sent) if c[0] <= unit.start < c[1]), sent
+        clause = next((c for c in clauses(text, *sent) if c[0] <= unit.start < c[1]), sent)
+        match = _choose_trigger(text, *clause, unit, hits) or _choose_trigger(
+            text, *sent, unit, hits
         )
-        chosen = _choose_trigger(text, *clause, unit) or _choose_trigger(text, *sent, unit)
-        if chosen is None:
+        if match is None:
             continue  # a date with no happening: background, not an event
-        match, trig = chosen
-        lo, hi = min(match.start(), unit.start), max(match.end(), unit.end)
+        trig = match.trigger
+        lo, hi = min(match.start, unit.start), max(match.end, unit.end)
         found = _window_actors(text, clause, sent, lo, hi, actor_mentions)
         actors = list(dict.fromkeys(a for m in found for a in m.actors))
         if trig.type == "CONSULT":
             people = [a for a in actors if a.kind == "person"]
             if len(people) >= 2:  # calls and meetings are between people; the rest is topic
                 actors = people
-        before_m = [m for m in found if m.end <= match.start()]
+        before_m = [m for m in found if m.end <= match.start]
         before = [a for m in before_m for a in m.actors]
-        after = [a for m in found if m.start >= match.end() for a in m.actors]
+        after = [a for m in found if m.start >= match.end for a in m.actors]
         source = before[-1] if before else (after[0] if after else None)
         target = next((a for a in after if a != source), None)
         if len(before_m) >= 2 and re.fullmatch(
@@ -306,7 +403,7 @@ def article_events(
         if material and source is not None and source.kind == "person" and source.affiliation:
             state = Actor(source.affiliation, "country")
             actors = list(dict.fromkeys([*actors, state]))  # a leader's seizure is his state's
-        if target is None and (obj := _object(text, match.end(), clause[1])) in places():
+        if target is None and (obj := _object(text, match.end, clause[1])) in places():
             target = Actor(places()[obj], "country")
             actors = list(dict.fromkeys([*actors, target]))
         if source is not None and source not in actors:
@@ -317,54 +414,72 @@ def article_events(
         sentence = text[sent[0] : sent[1]]
         mentions = tuple(
             Mention(
-                article=article.id, text=tx.text, start=tx.start, end=tx.end, type=tx.type,
-                value=tx.value, sentence=sentence, explanation=tx.explanation,
+                article=article.id,
+                text=tx.text,
+                start=tx.start,
+                end=tx.end,
+                type=tx.type,
+                value=tx.value,
+                sentence=sentence,
+                explanation=tx.explanation,
                 confidence=tx.confidence,
             )
             for tx in unit.timexes
         )
         names = tuple(a.name for a in actors)
-        out.append((trig.weight, Event(
-                id=_event_id(trig.type, unit.value, names, article.id, unit.start),
-                label=label, type=trig.type, quad_class=lex.quad[trig.type],
-                start=unit.first, end=unit.last, value=unit.value,
-                granularity=unit.granularity, actors=names, mentions=mentions,
-                source=source.name if source else None,
-                target=target.name if target else None,
-                approximate=any(tx.mod == "APPROX" for tx in unit.timexes),
-                articles=1,
-                other_dates=tuple(a for tx in unit.timexes for a in tx.alternatives),
+        out.append(
+            (
+                trig.weight,
+                Event(
+                    id=_event_id(trig.type, unit.value, names, article.id, unit.start),
+                    label=label,
+                    type=trig.type,
+                    quad_class=lex.quad[trig.type],
+                    start=unit.first,
+                    end=unit.last,
+                    value=unit.value,
+                    granularity=unit.granularity,
+                    actors=names,
+                    mentions=mentions,
+                    source=source.name if source else None,
+                    target=target.name if target else None,
+                    approximate=any(tx.mod == "APPROX" for tx in unit.timexes),
+                    articles=1,
+                    other_dates=tuple(a for tx in unit.timexes for a in tx.alternatives),
+                ),
             )
-        ))
+        )
         if trig.type == "STATEMENT" and source is not None:
             dated[idx] = len(out) - 1
-    _continue_statements(text, sents, dated, out, actor_mentions)
+    _continue_statements(sents, dated, out, actor_mentions, hits)
     # strongest trigger first, so that a merged event keeps the most specific label
     return merge_all(ev for _, ev in sorted(out, key=lambda p: -p[0]))
 
 
 def _continue_statements(
-    text: str, sents: list[tuple[int, int]], dated: dict[int, int],
-    out: list[tuple[int, Event]], actor_mentions: Sequence[ActorMention],
+    sents: list[tuple[int, int]],
+    dated: dict[int, int],
+    out: list[tuple[int, Event]],
+    actor_mentions: Sequence[ActorMention],
+    hits: Sequence[Hit],
 ) -> None:
     """Reported speech goes on past its dated sentence: "Biden said Friday ..." then
     "The US leader added, in remarks to reporters, that ... Putin ...". An undated
     sentence whose subject is the same speaker with a speech verb, within the next two
     sentences, adds its actors to that statement."""
-    lex = lexicon()
     for idx, pos in dated.items():
         weight, event = out[pos]
         for nxt in range(idx + 1, min(idx + 3, len(sents))):
             if nxt in dated:
                 break
             lo, hi = sents[nxt]
-            verb = next((m for m in lex.pattern.finditer(text, lo, hi)
-                         if lex.triggers[re.sub(r"\s+", " ", m.group().lower())].type == "STATEMENT"),
-                        None)
+            verb = next(
+                (h for h in hits if lo <= h.start < hi and h.trigger.type == "STATEMENT"), None
+            )
             if verb is None:
                 continue
             found = [m for m in actor_mentions if lo <= m.start and m.end <= hi]
-            subject = [a for m in found if m.end <= verb.start() for a in m.actors]
+            subject = [a for m in found if m.end <= verb.start for a in m.actors]
             if not subject or subject[-1].name != event.source:
                 continue
             extra = tuple(a.name for m in found for a in m.actors)
@@ -411,9 +526,17 @@ def merge(a: Event, b: Event) -> Event:
     seen = {(m.article, m.start) for m in a.mentions}
     mentions = a.mentions + tuple(m for m in b.mentions if (m.article, m.start) not in seen)
     best = a
-    if not a.human and b.value != a.value and _support(b.value, mentions) > _support(a.value, mentions):
+    if (
+        not a.human
+        and b.value != a.value
+        and _support(b.value, mentions) > _support(a.value, mentions)
+    ):
         best = b
-    others = [v for v in dict.fromkeys(a.other_dates + b.other_dates + (a.value, b.value)) if v != best.value]
+    others = [
+        v
+        for v in dict.fromkeys(a.other_dates + b.other_dates + (a.value, b.value))
+        if v != best.value
+    ]
     actors = tuple(dict.fromkeys(a.actors + b.actors)) if not a.human else a.actors
     # the label of the better-attested reading (on a tie, the first: events arrive
     # strongest trigger first)
@@ -423,9 +546,14 @@ def merge(a: Event, b: Event) -> Event:
     return replace(
         a,
         label=label,
-        start=best.start, end=best.end, value=best.value, granularity=best.granularity,
-        actors=actors, mentions=mentions,
-        source=source, target=target if target != source else None,
+        start=best.start,
+        end=best.end,
+        value=best.value,
+        granularity=best.granularity,
+        actors=actors,
+        mentions=mentions,
+        source=source,
+        target=target if target != source else None,
         approximate=a.approximate and b.approximate,
         articles=len({m.article for m in mentions}),
         other_dates=tuple(others),

@@ -29,7 +29,9 @@ def _extract(
 
 
 def extract(
-    articles: Iterable[Article], *, gazetteer: Gazetteer | None = None,
+    articles: Iterable[Article],
+    *,
+    gazetteer: Gazetteer | None = None,
     doc_type: DocType = "news",
 ) -> Extraction:
     """Many articles: per-article extraction, then events merged across articles."""
@@ -45,7 +47,9 @@ def extract(
         known.update(actors)
     merged = ev.merge_all(found)
     return Extraction(
-        articles=tuple(kept), timexes=timexes, events=tuple(merged),
+        articles=tuple(kept),
+        timexes=timexes,
+        events=tuple(merged),
         actors=actors_of(merged, known, gaz),
     )
 

@@ -10,14 +10,32 @@ from dashapp.models import Actor, Article, Event, Extraction, Mention, Timex
 
 FORMAT_VERSION = 1
 CSV_COLUMNS = (
-    "id", "label", "type", "quad_class", "start", "end", "value", "granularity", "actors",
-    "source", "target", "approximate", "articles", "mentions", "human", "sentence",
+    "id",
+    "label",
+    "type",
+    "quad_class",
+    "start",
+    "end",
+    "value",
+    "granularity",
+    "actors",
+    "source",
+    "target",
+    "approximate",
+    "articles",
+    "mentions",
+    "human",
+    "sentence",
 )
 
 
 def timex_to_json(tx: Timex) -> dict[str, Any]:
     out: dict[str, Any] = {
-        "start": tx.start, "end": tx.end, "text": tx.text, "type": tx.type, "value": tx.value,
+        "start": tx.start,
+        "end": tx.end,
+        "text": tx.text,
+        "type": tx.type,
+        "value": tx.value,
     }
     if tx.mod:
         out["mod"] = tx.mod
@@ -48,8 +66,14 @@ def article_to_json(article: Article, timexes: tuple[Timex, ...] = ()) -> dict[s
 
 def mention_to_json(m: Mention) -> dict[str, Any]:
     return {
-        "article": m.article, "text": m.text, "start": m.start, "end": m.end, "type": m.type,
-        "value": m.value, "sentence": m.sentence, "explanation": m.explanation,
+        "article": m.article,
+        "text": m.text,
+        "start": m.start,
+        "end": m.end,
+        "type": m.type,
+        "value": m.value,
+        "sentence": m.sentence,
+        "explanation": m.explanation,
         "confidence": round(m.confidence, 3),
     }
 
@@ -95,12 +119,26 @@ def events_to_csv(events: tuple[Event, ...] | list[Event]) -> str:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for e in events:
-        writer.writerow([
-            e.id, e.label, e.type, e.quad_class, e.start.isoformat(), e.end.isoformat(),
-            e.value, e.granularity, "; ".join(e.actors), e.source or "", e.target or "",
-            str(e.approximate).lower(), e.articles, len(e.mentions), str(e.human).lower(),
-            e.mentions[0].sentence if e.mentions else "",
-        ])
+        writer.writerow(
+            [
+                e.id,
+                e.label,
+                e.type,
+                e.quad_class,
+                e.start.isoformat(),
+                e.end.isoformat(),
+                e.value,
+                e.granularity,
+                "; ".join(e.actors),
+                e.source or "",
+                e.target or "",
+                str(e.approximate).lower(),
+                e.articles,
+                len(e.mentions),
+                str(e.human).lower(),
+                e.mentions[0].sentence if e.mentions else "",
+            ]
+        )
     return buf.getvalue()
 
 

@@ -18,8 +18,12 @@ SEED = ROOT / "data" / "000_b0493dc1623e2b1d.txt"
 
 def run(*args: str, cwd: Path = ROOT, stdin: str | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "dashapp", *args], cwd=cwd, capture_output=True, text=True,
-        input=stdin, timeout=120,
+        [sys.executable, "-m", "dashapp", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=120,
     )
 
 
@@ -36,13 +40,34 @@ def test_extract_json_shape(seed_json):
     assert article["date"] == "2022-01-03" and article["id"] == "000_b0493dc1623e2b1d"
     assert seed_json["events"], "the example article has events"
     for ev in seed_json["events"]:
-        assert {"id", "label", "type", "start", "end", "value", "granularity", "actors",
-                "mentions", "quad_class", "source", "target", "approximate",
-                "articles"} <= set(ev)
+        assert {
+            "id",
+            "label",
+            "type",
+            "start",
+            "end",
+            "value",
+            "granularity",
+            "actors",
+            "mentions",
+            "quad_class",
+            "source",
+            "target",
+            "approximate",
+            "articles",
+        } <= set(ev)
         assert ev["start"] <= ev["end"]
         for m in ev["mentions"]:
-            assert {"article", "text", "start", "end", "type", "value", "sentence",
-                    "explanation"} <= set(m)
+            assert {
+                "article",
+                "text",
+                "start",
+                "end",
+                "type",
+                "value",
+                "sentence",
+                "explanation",
+            } <= set(m)
     names = {a["name"] for a in seed_json["actors"]}
     assert {a for ev in seed_json["events"] for a in ev["actors"]} <= names
 
@@ -89,8 +114,11 @@ def test_reference_date_override_re_resolves(seed_json):
     shifted = json.loads(proc.stdout)
 
     def values(doc: dict) -> dict[str, str]:
-        return {t["text"] + str(t["start"]): t["value"]
-                for t in doc["articles"][0]["timexes"] if t["text"].startswith("Thursday")}
+        return {
+            t["text"] + str(t["start"]): t["value"]
+            for t in doc["articles"][0]["timexes"]
+            if t["text"].startswith("Thursday")
+        }
 
     before, after = values(seed_json), values(shifted)
     assert before and before.keys() == after.keys()

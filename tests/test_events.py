@@ -17,15 +17,44 @@ ZELENSKY = Actor("Volodymyr Zelensky", "person", "Ukraine")
 RUSSIA = Actor("Russia", "country")
 UKRAINE = Actor("Ukraine", "country")
 US = Actor("United States", "country")
-NAMES = {"Biden": BIDEN, "Putin": PUTIN, "Zelensky": ZELENSKY, "Russia": RUSSIA,
-         "Ukraine": UKRAINE, "US": US, "Russian": RUSSIA, "Moscow": RUSSIA}
+NAMES = {
+    "Biden": BIDEN,
+    "Putin": PUTIN,
+    "Zelensky": ZELENSKY,
+    "Russia": RUSSIA,
+    "Ukraine": UKRAINE,
+    "US": US,
+    "Russian": RUSSIA,
+    "Moscow": RUSSIA,
+}
 
 
-def _timex(text: str, expr: str, value: str, first: date, last: date, gran: str = "day",
-           rng: tuple[date, date] | None = None, nth: int = 0) -> Timex:
+def _timex(
+    text: str,
+    expr: str,
+    value: str,
+    first: date,
+    last: date,
+    gran: str = "day",
+    rng: tuple[date, date] | None = None,
+    nth: int = 0,
+) -> Timex:
     start = [m.start() for m in re.finditer(re.escape(expr), text)][nth]
-    return Timex(start, start + len(expr), expr, "DATE", value, None, first, last, gran,
-                 f"test value {value}", 0.9, (), rng)
+    return Timex(
+        start,
+        start + len(expr),
+        expr,
+        "DATE",
+        value,
+        None,
+        first,
+        last,
+        gran,
+        f"test value {value}",
+        0.9,
+        (),
+        rng,
+    )
 
 
 def _actors(text: str) -> list[ActorMention]:
@@ -45,21 +74,47 @@ D30 = date(2021, 12, 30)
 @pytest.mark.parametrize(
     ("text", "expr", "type_", "label", "actors"),
     [
-        ("In Thursday's call, Biden warned Putin against an attack.", "Thursday's",
-         "CONSULT", "Biden-Putin call", {"Joe Biden", "Vladimir Putin"}),
-        ("Biden said Thursday that the talks had been useful.", "Thursday",
-         "STATEMENT", "Biden remarks", {"Joe Biden"}),
-        ("Putin seized the Crimea region on Thursday.", "Thursday",
-         "COERCE", "Russia seizes Crimea", {"Vladimir Putin", "Russia", "Ukraine"}),
-        ("Russia imposed sanctions on Ukraine on Thursday.", "Thursday",
-         "SANCTION", "Russia sanctions Ukraine", {"Russia", "Ukraine"}),
-        ("US and Russian officials sat down on Thursday in Geneva.", "Thursday",
-         "CONSULT", "US-Russia talks in Geneva", {"United States", "Russia"}),
+        (
+            "In Thursday's call, Biden warned Putin against an attack.",
+            "Thursday's",
+            "CONSULT",
+            "Biden-Putin call",
+            {"Joe Biden", "Vladimir Putin"},
+        ),
+        (
+            "Biden said Thursday that the talks had been useful.",
+            "Thursday",
+            "STATEMENT",
+            "Biden remarks",
+            {"Joe Biden"},
+        ),
+        (
+            "Putin seized the Crimea region on Thursday.",
+            "Thursday",
+            "COERCE",
+            "Russia seizes Crimea",
+            {"Vladimir Putin", "Russia", "Ukraine"},
+        ),
+        (
+            "Russia imposed sanctions on Ukraine on Thursday.",
+            "Thursday",
+            "SANCTION",
+            "Russia sanctions Ukraine",
+            {"Russia", "Ukraine"},
+        ),
+        (
+            "US and Russian officials sat down on Thursday in Geneva.",
+            "Thursday",
+            "CONSULT",
+            "US-Russia talks in Geneva",
+            {"United States", "Russia"},
+        ),
     ],
 )
 def test_trigger_type_label_and_actors(text, expr, type_, label, actors):
-    events = article_events(_article(text), [_timex(text, expr, "2021-12-30", D30, D30)],
-                            _actors(text))
+    events = article_events(
+        _article(text), [_timex(text, expr, "2021-12-30", D30, D30)], _actors(text)
+    )
     assert len(events) == 1
     ev = events[0]
     assert (ev.type, ev.label, set(ev.actors)) == (type_, label, actors)
@@ -75,16 +130,20 @@ def test_date_without_happening_makes_no_event():
 
 def test_durations_sets_and_vague_refs_make_no_event():
     text = "After a 50-minute phone call Biden spoke to Putin now."
-    txs = [Timex(8, 17, "50-minute", "DURATION", "PT50M"),
-           Timex(50, 53, "now", "DATE", "PRESENT_REF")]
+    txs = [
+        Timex(8, 17, "50-minute", "DURATION", "PT50M"),
+        Timex(50, 53, "now", "DATE", "PRESENT_REF"),
+    ]
     assert article_events(_article(text), txs, _actors(text)) == []
 
 
 def test_range_members_make_one_event_with_the_range_value():
     text = "US and Russian officials are due to sit down on January 9 and 10 in Geneva."
     rng = (date(2022, 1, 9), date(2022, 1, 10))
-    txs = [_timex(text, "January 9", "2022-01-09", rng[0], rng[0], rng=rng),
-           _timex(text, "10", "2022-01-10", rng[1], rng[1], rng=rng)]
+    txs = [
+        _timex(text, "January 9", "2022-01-09", rng[0], rng[0], rng=rng),
+        _timex(text, "10", "2022-01-10", rng[1], rng[1], rng=rng),
+    ]
     (ev,) = article_events(_article(text), txs, _actors(text))
     assert ev.value == "2022-01-09/2022-01-10" and ev.granularity == "range"
     assert (ev.start, ev.end) == rng and len(ev.mentions) == 2
@@ -92,24 +151,36 @@ def test_range_members_make_one_event_with_the_range_value():
 
 def test_source_and_target_follow_the_clause():
     text = "On Thursday Russia accused Ukraine of shelling."
-    (ev,) = article_events(_article(text), [_timex(text, "Thursday", "2021-12-30", D30, D30)],
-                           _actors(text))
+    (ev,) = article_events(
+        _article(text), [_timex(text, "Thursday", "2021-12-30", D30, D30)], _actors(text)
+    )
     assert (ev.type, ev.source, ev.target) == ("ACCUSE", "Russia", "Ukraine")
 
 
 def test_repeated_mentions_in_one_article_merge():
-    text = ("Biden and Zelensky will speak by phone on Sunday. "
-            "In Sunday's call, Biden will back Zelensky.")
+    text = (
+        "Biden and Zelensky will speak by phone on Sunday. "
+        "In Sunday's call, Biden will back Zelensky."
+    )
     d9 = date(2022, 1, 9)
-    txs = [_timex(text, "Sunday", "2022-01-09", d9, d9),
-           _timex(text, "Sunday's", "2022-01-09", d9, d9)]
+    txs = [
+        _timex(text, "Sunday", "2022-01-09", d9, d9),
+        _timex(text, "Sunday's", "2022-01-09", d9, d9),
+    ]
     events = article_events(_article(text), txs, _actors(text))
     assert len(events) == 1 and len(events[0].mentions) == 2
     assert events[0].label == "Biden-Zelensky phone call"
 
 
-def _event(id_: str, value: str, d: date, actors: tuple[str, ...], article: str,
-           type_: str = "CONSULT", label: str = "call") -> Event:
+def _event(
+    id_: str,
+    value: str,
+    d: date,
+    actors: tuple[str, ...],
+    article: str,
+    type_: str = "CONSULT",
+    label: str = "call",
+) -> Event:
     m = Mention(article, "x", 0, 1, "DATE", value, "s", "e")
     return Event(id_, label, type_, "verbal cooperation", d, d, value, "day", actors, (m,))
 
@@ -129,7 +200,8 @@ def test_no_merge_without_shared_actor_or_with_other_type_or_far_dates():
     a = _event("a", "2022-01-09", date(2022, 1, 9), ("Joe Biden",), "art1")
     assert not same_happening(a, _event("b", "2022-01-09", date(2022, 1, 9), ("Xi Jinping",), "x"))
     assert not same_happening(
-        a, _event("c", "2022-01-09", date(2022, 1, 9), ("Joe Biden",), "x", type_="THREATEN"))
+        a, _event("c", "2022-01-09", date(2022, 1, 9), ("Joe Biden",), "x", type_="THREATEN")
+    )
     assert not same_happening(a, _event("d", "2022-01-12", date(2022, 1, 12), ("Joe Biden",), "x"))
 
 

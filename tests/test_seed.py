@@ -19,7 +19,10 @@ ARTICLE = load(ROOT / "data" / GOLD["file"])[0]
 
 
 def _accepted(item: dict, key: str) -> set[str]:
-    return {item[key], *item.get(f"acceptable_{key}s" if key == "date" else "acceptable_values", [])}
+    return {
+        item[key],
+        *item.get(f"acceptable_{key}s" if key == "date" else "acceptable_values", []),
+    }
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +38,9 @@ def test_gold_expression_is_tagged_with_an_accepted_value(gold):
     start = gold["start"]
     if body[start : gold["end"]] != gold["text"] or body[start - 1].isalpha():
         start = body.index(" " + gold["text"] + " ") + 1
-    found = [t for t in tag(body, ARTICLE.date) if t.start < start + len(gold["text"])
-             and start < t.end]
+    found = [
+        t for t in tag(body, ARTICLE.date) if t.start < start + len(gold["text"]) and start < t.end
+    ]
     assert found, f"{gold['text']!r} not tagged"
     assert found[0].type == gold["type"]
     assert found[0].value in _accepted(gold, "value"), found[0].explanation
@@ -48,8 +52,13 @@ def test_gold_event_found_with_its_actors(extraction, gold):
     dates = _accepted(gold, "date")
     candidates = [e for e in extraction.events if e.value in dates]
     assert candidates, f"no event dated {sorted(dates)}"
-    best = max(candidates, key=lambda e: (len({m.text for m in e.mentions} & set(gold["mentions"])),
-                                          len(set(e.actors) & set(gold["actors"]))))
+    best = max(
+        candidates,
+        key=lambda e: (
+            len({m.text for m in e.mentions} & set(gold["mentions"])),
+            len(set(e.actors) & set(gold["actors"])),
+        ),
+    )
     shared = set(best.actors) & set(gold["actors"])
     assert shared, f"{best.label!r} shares no actor with {gold['actors']}"
     assert {m.text for m in best.mentions} >= set(gold["mentions"])
@@ -61,7 +70,10 @@ def test_no_event_at_an_unsupported_date(extraction):
 
 
 def test_the_sunday_call_is_one_event_on_one_day(extraction):
-    sundays = [e for e in extraction.events if e.type == "CONSULT"
-               and {"Joe Biden", "Volodymyr Zelensky"} <= set(e.actors)]
+    sundays = [
+        e
+        for e in extraction.events
+        if e.type == "CONSULT" and {"Joe Biden", "Volodymyr Zelensky"} <= set(e.actors)
+    ]
     assert len(sundays) == 1
     assert len(sundays[0].mentions) == 3 and len({m.value for m in sundays[0].mentions}) == 1
