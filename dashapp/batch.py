@@ -1,0 +1,482 @@
+"""Batch ingest: article files -> extraction on every core (or a Dask cluster) -> store.
+
+The parent process reads the inputs, skips articles already stored with the same content
+hash, hands batches to worker processes and alone writes to DuckDB, one transaction per
+batch of whole articles, in input order: results do not depend on the number of workers,
+and an interrupted run (Ctrl-C, kill -9) leaves only whole articles behind, so running
+it again finishes the job.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from dashapp.ingest import ArticleError, expand, iter_articles
+from dashapp.models import Actor, Article, DocType, Event, Timex
+from dashapp.store import ArticleResult, Store, article_key
+
+PROG = "geotimeline"
+DB_DIR = ".geotimeline"
+DB_NAME = "geotimeline.duckdb"
+# Articles per worker task and per store transaction: large enough to amortise a commit
+# (about 1 ms on disk) and the inter-process hop, small enough to lose little on a kill.
+BATCH_SIZE = 32
+
+# (article, doc type) -> (expressions, events merged within the article, their actors)
+Extractor = Callable[[Article, DocType], tuple[tuple[Timex, ...], list[Event], tuple[Actor, ...]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """A worker's answer for one article: its results, or why extraction failed."""
+
+    article: Article
+    hash: str
+    timexes: tuple[Timex, ...] = ()
+    events: tuple[Event, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    error: str | None = None
+
+
+@dataclass(slots=True)
+class Summary:
+    """Counts of one ingest run, and the failures as (source, problem)."""
+
+    added: int = 0
+    replaced: int = 0
+    skipped: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    interrupted: bool = False
+    seconds: float = 0.0
+
+    @property
+    def ingested(self) -> int:
+        return self.added + self.replaced
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+
+# --------------------------------------------------------------------------- extraction
+
+_GAZETTEER = None
+
+
+def pipeline_extractor(
+    article: Article, doc_type: DocType
+) -> tuple[tuple[Timex, ...], list[Event], tuple[Actor, ...]]:
+    """The real pipeline, with the gazetteer loaded once per process (and the user's
+    actors file from $GEOTIMELINE_ACTORS, which the CLI sets for worker processes)."""
+    global _GAZETTEER
+    from dashapp import pipeline
+    from dashapp.actors import Gazetteer
+
+    if _GAZETTEER is None:
+        extra = os.environ.get("GEOTIMELINE_ACTORS")
+        _GAZETTEER = Gazetteer.load(Path(extra) if extra else None)
+    timexes, events, known = pipeline._extract(article, _GAZETTEER, doc_type)
+    return timexes, events, pipeline.actors_of(events, known, _GAZETTEER)
+
+
+def extract_batch(
+    batch: Sequence[tuple[Article, str]], extractor: Extractor, doc_type: DocType
+) -> list[Extracted]:
+    """Extract each article; a failure is reported for that article, never raised."""
+    out = []
+    for article, h in batch:
+        try:
+            timexes, events, actors = extractor(article, doc_type)
+        except Exception as exc:  # one bad article must not stop the batch
+            first = str(exc).splitlines()[0] if str(exc) else ""
+            problem = f"extraction failed: {type(exc).__name__}" + (f": {first}" if first else "")
+            out.append(Extracted(article, h, error=problem))
+            continue
+        out.append(Extracted(article, h, tuple(timexes), tuple(events), tuple(actors)))
+    return out
+
+
+_WORKER: tuple[Extractor, DocType] | None = None
+
+
+def _init_worker(extractor: Extractor, doc_type: DocType) -> None:
+    global _WORKER
+    # Ctrl-C reaches the whole process group: the parent alone handles it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER = (extractor, doc_type)
+
+
+def _worker_batch(batch: Sequence[tuple[Article, str]]) -> list[Extracted]:
+    assert _WORKER is not None
+    return extract_batch(batch, *_WORKER)
+
+
+def local_results(
+    batches: Iterable[list[tuple[Article, str]]],
+    *,
+    workers: int,
+    extractor: Extractor,
+    doc_type: DocType,
+) -> Iterator[list[Extracted]]:
+    """Batches extracted in worker processes (in-process for one worker), yielded in
+    input order. At most two batches per worker are in flight, so memory stays flat."""
+    if workers <= 1:
+        for batch in batches:
+            yield extract_batch(batch, extractor, doc_type)
+        return
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_init_worker,
+        initargs=(extractor, doc_type),
+    )
+    pending: deque[Future[list[Extracted]]] = deque()
+    try:
+        for batch in batches:
+            pending.append(pool.submit(_worker_batch, batch))
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for fut in pending:
+            fut.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def unique_ids(
+    items: Iterable[Article | ArticleError], reference_date: date | None = None
+) -> Iterator[Article | ArticleError]:
+    """Two inputs may share an id (files with one stem in two folders): the later ones
+    become "id~2", "id~3"... as `geotimeline extract` names them."""
+    seen: dict[str, int] = {}
+    for item in items:
+        if isinstance(item, Article):
+            if item.id in seen:
+                seen[item.id] += 1
+                item = replace(item, id=f"{item.id}~{seen[item.id]}")
+            else:
+                seen[item.id] = 1
+            if reference_date is not None:
+                item = replace(item, reference_date=reference_date)
+        yield item
+
+
+def to_extract(
+    items: Iterable[Article | ArticleError], store: Store, summary: Summary, *, size: int
+) -> Iterator[list[tuple[Article, str]]]:
+    """Batches of (article, content hash) not yet stored with that hash; unreadable
+    inputs and unchanged articles are counted in `summary` on the way."""
+
+    def flush(chunk: list[Article]) -> list[tuple[Article, str]]:
+        stored = store.article_hashes([a.id for a in chunk])
+        out = []
+        for a in chunk:
+            h = article_key(a)
+            if stored.get(a.id) == h:
+                summary.skipped += 1
+            else:
+                out.append((a, h))
+        return out
+
+    chunk: list[Article] = []
+    for item in items:
+        if isinstance(item, ArticleError):
+            summary.failures.append((item.source, item.problem))
+            continue
+        chunk.append(item)
+        if len(chunk) >= size:
+            if todo := flush(chunk):
+                yield todo
+            chunk = []
+    if chunk and (todo := flush(chunk)):
+        yield todo
+
+
+def count_articles(paths: Sequence[str]) -> int:
+    """A quick estimate of the number of articles, for the progress bar: a text or JSON
+    file counts one, a JSONL file its lines, a Parquet file its rows."""
+    total = 0
+    for item in expand(paths):
+        if isinstance(item, ArticleError):
+            continue
+        suffix = item.suffix.lower()
+        try:
+            if suffix in (".jsonl", ".ndjson"):
+                with open(item, "rb") as fh:
+                    total += sum(
+                        chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b"")
+                    )
+            elif suffix == ".parquet":
+                import pyarrow.parquet as pq
+
+                total += pq.ParquetFile(item).metadata.num_rows
+            else:
+                total += 1
+        except Exception:  # unreadable: ingest itself reports it
+            total += 1
+    return total
+
+
+# --------------------------------------------------------------------------- progress
+
+
+class Progress:
+    """A one-line progress bar with rate and ETA on stderr; silent when disabled."""
+
+    def __init__(self, total: int | None, stream: TextIO, enabled: bool) -> None:
+        self.total = total
+        self.stream = stream
+        self.enabled = enabled
+        self.done = 0
+        self.start = time.monotonic()
+        self._last = 0.0
+        self._shown = False
+
+    def advance(self, n: int) -> None:
+        self.done += n
+        now = time.monotonic()
+        if self.enabled and now - self._last >= 0.1:
+            self._last = now
+            self._draw(now)
+
+    def _draw(self, now: float) -> None:
+        elapsed = max(now - self.start, 1e-9)
+        rate = self.done / elapsed
+        if self.total:
+            frac = min(self.done / self.total, 1.0)
+            bar = "#" * int(frac * 24)
+            left = max(self.total - self.done, 0)
+            eta = _clock(left / rate) if rate > 0 else "?"
+            line = (
+                f"ingest [{bar:<24}] {self.done}/{self.total} {frac:4.0%} "
+                f"{rate:7.1f} articles/s  ETA {eta}"
+            )
+        else:
+            line = f"ingest {self.done} articles {rate:7.1f} articles/s"
+        self.stream.write("\r" + line + "\x1b[K")
+        self.stream.flush()
+        self._shown = True
+
+    def clear(self) -> None:
+        """Erase the bar so that a message line can be printed."""
+        if self.enabled and self._shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self._shown = False
+
+    def message(self, text: str) -> None:
+        self.clear()
+        print(text, file=self.stream)
+
+
+def _clock(seconds: float) -> str:
+    s = int(seconds)
+    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"
+
+
+# --------------------------------------------------------------------------- the run
+
+
+def default_db_path(paths: Sequence[str | os.PathLike[str]]) -> Path:
+    """`.geotimeline/geotimeline.duckdb` in the first input's folder (the input itself
+    when it is a folder; the folder of a glob's fixed part)."""
+    if not paths:
+        return Path(DB_DIR, DB_NAME)
+    first = os.fspath(paths[0])
+    if "://" in first:
+        return Path(DB_DIR, DB_NAME)
+    path = Path(first)
+    if not path.exists():
+        import glob
+
+        if glob.has_magic(first):
+            parts = []
+            for part in path.parts:
+                if glob.has_magic(part):
+                    break
+                parts.append(part)
+            path = Path(*parts) if parts else Path(".")
+    folder = path if path.is_dir() else path.parent
+    return folder / DB_DIR / DB_NAME
+
+
+def ingest(
+    paths: Sequence[str],
+    store: Store,
+    *,
+    workers: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    reference_date: date | None = None,
+    doc_type: DocType = "news",
+    extractor: Extractor | None = None,
+    progress: Progress | None = None,
+    batch_size: int = BATCH_SIZE,
+    report: Callable[[str], None] | None = None,
+) -> Summary:
+    """Ingest `paths` into `store`; returns the counts. Bad inputs are reported through
+    `report` (one line each) and counted, never raised."""
+    summary = Summary()
+    t0 = time.monotonic()
+    extractor = extractor or pipeline_extractor
+    say = report or (lambda line: None)
+    failures_seen = 0
+
+    def flush_failures() -> None:
+        nonlocal failures_seen
+        for source, problem in summary.failures[failures_seen:]:
+            say(f"{PROG}: error: {source}: {problem}")
+        failures_seen = len(summary.failures)
+
+    if engine == "dask":
+        from dashapp.distributed import dask_results
+
+        results = dask_results(
+            paths,
+            store,
+            summary,
+            scheduler=scheduler,
+            reference_date=reference_date,
+            doc_type=doc_type,
+            extractor=extractor,
+            batch_size=batch_size,
+        )
+    elif engine == "local":
+        items = unique_ids(iter_articles(paths), reference_date)
+        batches = to_extract(items, store, summary, size=batch_size)
+        results = local_results(
+            batches,
+            workers=workers or os.cpu_count() or 1,
+            extractor=extractor,
+            doc_type=doc_type,
+        )
+    else:
+        raise ValueError(f"unknown engine {engine!r} (expected 'local' or 'dask')")
+    try:
+        for done in results:
+            write_batch(store, done, summary)
+            flush_failures()
+            if progress is not None:
+                progress.advance(len(done))
+        flush_failures()
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    finally:
+        summary.seconds = time.monotonic() - t0
+        close = getattr(results, "close", None)
+        if close is not None:
+            try:
+                close()
+            except KeyboardInterrupt:
+                summary.interrupted = True
+    return summary
+
+
+def write_batch(store: Store, done: Sequence[Extracted], summary: Summary) -> None:
+    """One transaction for a batch of whole articles; failures are counted."""
+    ok = []
+    actors: dict[str, Actor] = {}
+    for x in done:
+        if x.error is not None:
+            summary.failures.append((x.article.source or x.article.id, x.error))
+            continue
+        ok.append(ArticleResult(x.article, x.timexes, x.events, x.hash))
+        actors.update((a.name, a) for a in x.actors)
+    if ok:
+        rep = store.add_results(ok, actors.values())
+        summary.added += len(rep.added)
+        summary.replaced += len(rep.replaced)
+        summary.skipped += len(rep.skipped)
+
+
+def format_summary(summary: Summary, db: Path | None, events: int | None = None) -> list[str]:
+    rate = summary.ingested / summary.seconds if summary.seconds > 0 else 0.0
+    lines = [
+        f"{PROG}: {'interrupted: ' if summary.interrupted else ''}"
+        f"ingested {summary.ingested} article{'s' if summary.ingested != 1 else ''}"
+        f" ({summary.replaced} replaced), skipped {summary.skipped} unchanged,"
+        f" failed {summary.failed}, in {summary.seconds:.1f} s ({rate:.1f} articles/s)"
+    ]
+    if db is not None:
+        lines.append(
+            f"{PROG}: database {db}" + (f" ({events} events)" if events is not None else "")
+        )
+    if summary.failures:
+        reasons = Counter(problem for _, problem in summary.failures)
+        lines.append(f"{PROG}: failures by reason:")
+        lines += [f"  {n} x {problem}" for problem, n in reasons.most_common(20)]
+        if len(reasons) > 20:
+            lines.append(f"  ... and {len(reasons) - 20} other reasons")
+    if summary.interrupted:
+        lines.append(f"{PROG}: run the same command again to finish (stored articles are kept)")
+    return lines
+
+
+def ingest_command(
+    paths: list[str],
+    *,
+    db: Path | None,
+    workers: int | None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    reference_date: date | None = None,
+    doc_type: str = "news",
+    progress: bool | None = None,
+    err: TextIO = sys.stderr,
+    extractor: Extractor | None = None,
+) -> int:
+    """`geotimeline ingest`: prints one line per failure and a summary; returns the exit
+    status (0 all stored, 1 some inputs failed, 130 interrupted)."""
+    db_path = db if db is not None else default_db_path(paths)
+    show = progress if progress is not None else _isatty(err)
+    bar = Progress(count_articles(paths) if show else None, err, show)
+    try:
+        store = Store(db_path)
+    except Exception as exc:
+        print(f"{PROG}: error: cannot open database {db_path}: {exc}", file=err)
+        return 2
+    try:
+        summary = ingest(
+            paths,
+            store,
+            workers=workers,
+            engine=engine,
+            scheduler=scheduler,
+            reference_date=reference_date,
+            doc_type=doc_type,  # type: ignore[arg-type]
+            extractor=extractor,
+            progress=bar,
+            report=bar.message,
+        )
+        events = store.stats()["events"]
+    finally:
+        store.close()
+    bar.clear()
+    for line in format_summary(summary, db_path, events):
+        print(line, file=err)
+    if summary.interrupted:
+        return 130
+    return 1 if summary.failures else 0
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False

@@ -1,0 +1,318 @@
+"""Batch ingest: idempotence, replacement, bad inputs, workers, progress, and a real
+subprocess interrupted (SIGINT) or killed (SIGKILL) mid-run, then finished."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dashapp import batch
+from dashapp.actors import ActorMention
+from dashapp.events import article_events
+from dashapp.models import Actor, Article, DocType, Event, Timex
+from dashapp.serialize import extraction_to_json
+from dashapp.store import Store
+from dashapp.temporal import tag
+
+TESTS = Path(__file__).parent
+_NAMES = {
+    "Russia": Actor("Russia", "country"),
+    "Ukraine": Actor("Ukraine", "country"),
+    "Putin": Actor("Vladimir Putin", "person", "Russia"),
+    "Zelensky": Actor("Volodymyr Zelensky", "person", "Ukraine"),
+    "France": Actor("France", "country"),
+}
+_NAME_RE = re.compile("|".join(_NAMES))
+
+
+def stub_extractor(
+    article: Article, doc_type: DocType
+) -> tuple[tuple[Timex, ...], list[Event], tuple[Actor, ...]]:
+    """The real tagger and event rules with a five-name stand-in gazetteer, so that these
+    tests do not depend on the actors module. A body containing "BOOM" fails."""
+    if "BOOM" in article.body:
+        raise RuntimeError("boom\nsecond line never shown")
+    timexes = tuple(tag(article.body, article.anchor, doc_type=doc_type))
+    found = [
+        ActorMention(m.start(), m.end(), m.group(), (_NAMES[m.group()],))
+        for m in _NAME_RE.finditer(article.body)
+    ]
+    events = article_events(article, timexes, found)
+    named = {n for ev in events for n in ev.actors}
+    return timexes, events, tuple(a for a in _NAMES.values() if a.name in named)
+
+
+def slow_extractor(article: Article, doc_type: DocType):  # noqa: ANN201
+    """The stub, slowed down and leaving a trace, for the interruption tests."""
+    out = stub_extractor(article, doc_type)
+    time.sleep(0.01)
+    with open(os.environ["TRACE_FILE"], "a") as fh:
+        fh.write(article.id + "\n")
+    return out
+
+
+_SENTENCES = [
+    "{a} and {b} held talks in Geneva on {d}.",
+    "On {d}, {a} attacked positions near the border of {b}.",
+    "{a} signed an agreement with {b} on {d}.",
+    "{a} imposed sanctions on {b} on {d}, officials said.",
+    "Troops from {a} withdrew on {d}.",
+]
+_ACTORS = list(_NAMES)
+
+
+def make_corpus(folder: Path, n: int, *, start: int = 0) -> list[Path]:
+    """n text articles, deterministic, sharing happenings so that events merge."""
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for i in range(start, start + n):
+        day = date(2022, 1 + i % 6, 1 + (i * 7) % 27)
+        lines = []
+        for k in range(3):
+            a, b = _ACTORS[(i + k) % 5], _ACTORS[(i + 2 * k + 1) % 5]
+            d = f"{day.strftime('%B')} {day.day + k}, 2022"
+            lines.append(_SENTENCES[(i + k) % len(_SENTENCES)].format(a=a, b=b, d=d))
+        published = date(2022, day.month, min(day.day + 3, 28))
+        path = folder / f"art{i:04d}.txt"
+        path.write_text(
+            f"Article {i}\n{published:%Y%m%d}\nhttps://example.org/{i}\n" + "\n".join(lines) + "\n",
+            encoding="utf-8",
+        )
+        out.append(path)
+    return out
+
+
+def run(paths, db: Path, **kw) -> tuple[int, str]:
+    err = io.StringIO()
+    kw.setdefault("workers", 1)
+    kw.setdefault("extractor", stub_extractor)
+    code = batch.ingest_command([str(p) for p in paths], db=db, err=err, **kw)
+    return code, err.getvalue()
+
+
+def exported(db: Path) -> dict:
+    with Store(db) as s:
+        return extraction_to_json(s.extraction())
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    make_corpus(tmp_path / "news", 40)
+    return tmp_path / "news"
+
+
+def test_ingest_is_idempotent_and_matches_merge_all(corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "g.duckdb"
+    code, err = run([corpus], db)
+    assert code == 0, err
+    assert "ingested 40 articles (0 replaced), skipped 0 unchanged, failed 0" in err
+    first = exported(db)
+    assert first["events"] and len(first["articles"]) == 40
+    code, err = run([corpus], db)
+    assert code == 0 and "ingested 0 articles (0 replaced), skipped 40 unchanged" in err
+    assert exported(db) == first
+    # the store's incremental merging gives what the whole-batch merge gives
+    from dashapp.events import merge_all
+    from dashapp.ingest import load
+
+    per_article = [ev for a in load(corpus) for ev in stub_extractor(a, "news")[1]]
+    with Store(db) as s:
+        assert s.events() == merge_all(per_article)
+        assert s.stats()["corrections"] == 0
+
+
+def test_changed_article_replaces_its_results(corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "g.duckdb"
+    run([corpus], db)
+    before = exported(db)
+    path = corpus / "art0003.txt"
+    path.write_text(
+        path.read_text().replace("2022\n", "2021\n", 1) + "France and Ukraine "
+        "held talks on March 3, 2021.\n"
+    )
+    code, err = run([corpus], db)
+    assert code == 0 and "ingested 1 article (1 replaced), skipped 39 unchanged" in err
+    after = exported(db)
+    assert after != before
+    # Replacing in place ends where ingesting the other articles, then the new version,
+    # ends; except that an event keeps the id it was born with (links and corrections
+    # point at it) even when the article that created it no longer supports it.
+    ref_db = tmp_path / "ref.duckdb"
+    run(sorted(p for p in corpus.glob("*.txt") if p != path), ref_db)
+    run([path], ref_db)
+    ref = exported(ref_db)
+    no_id = lambda evs: [{k: v for k, v in e.items() if k != "id"} for e in evs]  # noqa: E731
+    assert no_id(after["events"]) == no_id(ref["events"])
+    assert sorted(after["articles"], key=str) == sorted(ref["articles"], key=str)
+    assert "2021-03-03" in {e["value"] for e in after["events"]}
+
+
+def test_bad_inputs_are_reported_and_skipped(corpus: Path, tmp_path: Path) -> None:
+    (corpus / "bad.txt").write_text("Title only\n")
+    (corpus / "boom.txt").write_text("Boom\n20220101\nu\nBOOM on January 3, 2022.\n")
+    (corpus / "feed.jsonl").write_text(
+        json.dumps(
+            {
+                "title": "ok",
+                "date": "2022-02-01",
+                "url": "u",
+                "text": "Russia and France held talks on February 2, 2022.",
+            }
+        )
+        + "\n"
+        + "{not json\n"
+        + json.dumps({"title": "no date", "text": "x"})
+        + "\n"
+    )
+    db = tmp_path / "g.duckdb"
+    code, err = run([corpus, tmp_path / "missing.txt"], db, workers=2)
+    assert code == 1
+    assert "Traceback" not in err and "second line" not in err
+    lines = [ln for ln in err.splitlines() if ln.startswith("geotimeline: error:")]
+    assert len(lines) == 5, err
+    assert any("bad.txt: missing publication date" in ln for ln in lines)
+    assert any("boom.txt: extraction failed: RuntimeError: boom" in ln for ln in lines)
+    assert any("feed.jsonl:2: invalid JSON" in ln for ln in lines)
+    assert any("missing.txt: no such file" in ln for ln in lines)
+    assert "ingested 41 articles" in err and "failed 5" in err
+    assert "1 x extraction failed: RuntimeError: boom" in err
+
+
+def test_one_and_two_workers_give_identical_exports(corpus: Path, tmp_path: Path) -> None:
+    make_corpus(corpus, 60, start=40)
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    assert run([corpus], one, workers=1)[0] == 0
+    assert run([corpus], two, workers=2)[0] == 0
+    a, b = exported(one), exported(two)
+    assert len(a["articles"]) == 100 and len(a["events"]) > 50
+    assert a == b
+
+
+def test_progress_bar_only_when_asked(corpus: Path, tmp_path: Path) -> None:
+    _, quiet = run([corpus], tmp_path / "q.duckdb")  # StringIO is not a terminal
+    assert "\r" not in quiet and "ETA" not in quiet
+    _, shown = run([corpus], tmp_path / "p.duckdb", progress=True)
+    assert re.search(r"\r.*ingest \[#+\s*\] \d+/40 .* articles/s {2}ETA \d:\d\d:\d\d", shown)
+    assert shown.rstrip().splitlines()[-1].startswith("geotimeline: database")
+
+
+def test_default_db_path(tmp_path: Path) -> None:
+    f = tmp_path / "news" / "a.txt"
+    f.parent.mkdir()
+    f.write_text("x")
+    assert batch.default_db_path([str(f)]) == tmp_path / "news/.geotimeline/geotimeline.duckdb"
+    assert batch.default_db_path([str(f.parent)]) == f.parent / ".geotimeline/geotimeline.duckdb"
+    glob = str(tmp_path / "news" / "*.txt")
+    assert batch.default_db_path([glob]) == f.parent / ".geotimeline/geotimeline.duckdb"
+
+
+def test_default_db_is_created_next_to_the_data(corpus: Path) -> None:
+    code, err = run([corpus], None)
+    assert code == 0
+    assert (corpus / ".geotimeline" / "geotimeline.duckdb").is_file()
+    # and the database folder is not read back as articles
+    assert run([corpus], None)[1].count("skipped 40 unchanged") == 1
+
+
+def test_reference_date_override_reingests(corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "g.duckdb"
+    run([corpus], db)
+    code, err = run([corpus], db, reference_date=date(2022, 7, 1))
+    assert "ingested 40 articles (40 replaced)" in err
+    with Store(db) as s:
+        assert {a.reference_date for a in s.articles()} == {date(2022, 7, 1)}
+
+
+# --------------------------------------------------------------------------- interruption
+
+_SCRIPT = """
+import sys
+sys.path.insert(0, {tests!r})
+from dashapp.batch import ingest_command
+from test_batch import slow_extractor
+sys.exit(ingest_command([{corpus!r}], db={db!r}, workers={workers}, extractor=slow_extractor))
+"""
+
+
+def _start(corpus: Path, db: Path, trace: Path, workers: int = 1) -> subprocess.Popen:
+    code = _SCRIPT.format(tests=str(TESTS), corpus=str(corpus), db=Path(db), workers=workers)
+    code = code.replace("db=PosixPath(", "db=__import__('pathlib').Path(")
+    env = {**os.environ, "TRACE_FILE": str(trace)}
+    return subprocess.Popen(
+        [sys.executable, "-c", code], env=env, stderr=subprocess.PIPE, text=True
+    )
+
+
+def _wait_for(trace: Path, n: int, proc: subprocess.Popen, timeout: float = 60) -> None:
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < timeout:
+        if trace.exists() and len(trace.read_text().split()) >= n:
+            return
+        assert proc.poll() is None, proc.stderr.read()
+        time.sleep(0.02)
+    raise AssertionError("ingest made no progress")
+
+
+def _check_consistent(db: Path, corpus: Path) -> int:
+    """Every stored article is whole: its expressions and its support for events are all
+    there, exactly as a one-shot extraction makes them. Returns the number stored."""
+    from dashapp.ingest import load
+
+    expected = {a.id: stub_extractor(a, "news") for a in load(corpus)}
+    with Store(db) as s:
+        stored = s.articles()
+        con = s._con
+        for a in stored:
+            timexes, events, _ = expected[a.id]
+            assert s.timexes(a.id) == timexes
+            n = con.execute(
+                "SELECT count(*) FROM mentions WHERE article_id = ?", [a.id]
+            ).fetchone()[0]
+            assert n == sum(len(ev.mentions) for ev in events)
+        orphans = con.execute(
+            "SELECT count(*) FROM mentions WHERE article_id NOT IN (SELECT id FROM articles)"
+        ).fetchone()[0]
+        assert orphans == 0
+        empty = con.execute(
+            "SELECT count(*) FROM events WHERE id NOT IN (SELECT event_id FROM mentions)"
+        ).fetchone()[0]
+        assert empty == 0
+        return len(stored)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
+def test_interrupted_ingest_leaves_whole_articles_and_resumes(tmp_path: Path, sig) -> None:
+    corpus = tmp_path / "news"
+    make_corpus(corpus, 300)
+    db, trace = tmp_path / "g.duckdb", tmp_path / "trace.txt"
+    proc = _start(corpus, db, trace)
+    _wait_for(trace, 100, proc)
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=60)
+    if sig == signal.SIGINT:
+        assert proc.returncode == 130, err
+        assert "interrupted: ingested" in err and "run the same command again" in err
+        assert "Traceback" not in err
+    else:
+        assert proc.returncode == -signal.SIGKILL
+    stored = _check_consistent(db, corpus)
+    assert 64 <= stored < 300
+    trace.unlink()
+    proc = _start(corpus, db, trace)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    assert f"ingested {300 - stored} articles (0 replaced), skipped {stored} unchanged" in err
+    assert _check_consistent(db, corpus) == 300
+    reference = tmp_path / "ref.duckdb"
+    assert run([corpus], reference)[0] == 0
+    assert exported(db) == exported(reference)
