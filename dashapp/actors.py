@@ -4,7 +4,7 @@ The gazetteer is data, kept as JSON under ``dashapp/resources/actors/``:
 
 - ``countries.json``, ``organisations.json``, ``people.json``: ``{"actors": [ENTRY, ...]}``
 - ``titles.json``: office and role words, honorifics ("Mr", "Mrs")
-- ``decoys.json``: phrases that contain an alias but name no actor ("Gulf of Mexico")
+- ``decoys.json``: literal phrases that contain an alias but name no actor ("Gulf of Mexico")
 
 One ENTRY (every field but ``name`` optional; matching is case-sensitive)::
 
@@ -154,6 +154,13 @@ class _Doc:
     linked: set[str] = field(default_factory=set)
 
 
+def _adjacent(text: str, a: int, b: int) -> bool:
+    """Only blanks (no line break) between offsets a and b, and at least one."""
+    if b <= a or b - a > 3:
+        return False
+    return text[a:b] == " " or _GAP.fullmatch(text, a, b) is not None
+
+
 def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
@@ -272,10 +279,13 @@ class Gazetteer:
             if self._lex.get(v, _Tok(0, 0, "", None)).kind == "ana":
                 self._lex[v] = _Tok(0, 0, "ana", tuple(names))
 
-        decoy = "|".join(f"(?:{p})" for p in decoys) or "(?!)"
+        for phrase in decoys:
+            self._lex.setdefault(phrase, _Tok(0, 0, "decoy", None))
+        # One pass of one regex: a trie of every surface form, longest first. The look-ahead
+        # on first characters lets the engine skip most positions without trying the trie.
+        first = "".join(sorted({re.escape(w[0]) for w in self._lex}))
         self._re = re.compile(
-            rf"(?<![\w])(?P<decoy>{decoy})(?!\w)"
-            rf"|(?<![\w])(?P<core>{_trie_regex(self._lex)})(?P<poss>{_POSS})?(?!\w)"
+            rf"(?<![\w])(?=[{first}])(?P<core>{_trie_regex(self._lex)})(?P<poss>{_POSS})?(?!\w)"
         )
 
     # ----------------------------------------------------------------------------- loading
@@ -389,27 +399,31 @@ class Gazetteer:
         return out
 
     def _scan(self, text: str) -> Iterator[_Tok]:
-        lex = self._lex
+        lex, guarded = self._lex, self._guarded
         for m in self._re.finditer(text):
-            core = m.group("core")
-            if core is None:
-                continue  # a decoy: swallowed
+            core, poss = m.group("core", "poss")
             tmpl = lex[core]
-            start, end = m.start(), m.end()
-            if core in self._guarded and self._looks_like_personal_name(text, start, end):
+            if tmpl.kind == "decoy":
+                continue  # swallowed: "Gulf of Mexico" names no actor
+            start, end = m.span()
+            if core in guarded and self._looks_like_personal_name(text, start, end):
                 continue
-            yield _Tok(start, end, tmpl.kind, tmpl.value, m.group("poss") is not None)
+            yield _Tok(start, end, tmpl.kind, tmpl.value, poss is not None)
 
     def _looks_like_personal_name(self, text: str, start: int, end: int) -> bool:
         """'Michael Jordan', 'Chad Smith', 'Ivanka Trump': an alias that is also a personal
         name is part of someone's name when a capitalised name word touches it."""
-        before = _CAP_WORD_BEFORE.search(text, max(0, start - 40), start)
-        if before and before.end() == start:
+        before = None
+        if start >= 2 and text[start - 1] in " \t\u00a0" and text[start - 2].isalpha():
+            before = _CAP_WORD_BEFORE.search(text, max(0, start - 40), start)
+        if before is not None:
             w = before.group(1)
             if w[:1].isupper() and not self._neutral_word(w):
                 return True
-        after = _WORD_AFTER.match(text, end)
-        if after:
+        after = None
+        if end + 1 < len(text) and text[end] in " \t\u00a0" and text[end + 1].isupper():
+            after = _WORD_AFTER.match(text, end)
+        if after is not None:
             w = after.group(1)
             if w[:1].isupper() and not self._neutral_word(w):
                 return True
@@ -434,10 +448,12 @@ class Gazetteer:
             """Token j when it directly follows token j-1 (only blanks between)."""
             if j >= len(toks):
                 return None
-            prev, cur = toks[j - 1], toks[j]
-            if cur.start < prev.end:
-                return None
-            return cur if _GAP.fullmatch(text, prev.end, cur.start) else None
+            return toks[j] if _adjacent(text, toks[j - 1].end, toks[j].start) else None
+
+        if t.kind in ("ent", "dem") and adj(i + 1) is None:  # the common case: a bare name
+            if t.kind == "dem":
+                return t.start, t.end, (t.value.actor,), i + 1
+            return self._plain(text, toks, i, when, doc)
 
         # "his Ukrainian counterpart (VolodymyrZelensky)", "Ukrainian counterpart Kuleba"
         j = i + 1 if t.kind == "pron" else i
@@ -561,7 +577,7 @@ class Gazetteer:
     ) -> tuple[Actor, int, int] | None:
         """The person named right after a title/honorific at `pos`: a gazetteer alias token,
         a surname ("Mrs May"), or an unknown capitalised First Last name (a new actor)."""
-        if j < len(toks) and toks[j].kind == "ent" and _GAP.fullmatch(text, pos, toks[j].start):
+        if j < len(toks) and toks[j].kind == "ent" and _adjacent(text, pos, toks[j].start):
             cands = tuple(e for e in toks[j].value if e.kind == "person")
             if cands:
                 e = self._choose(cands, when, doc)
@@ -781,5 +797,5 @@ def _load_cached(extra: str | None, mtime: float) -> Gazetteer:
     with open(RESOURCES / "titles.json", encoding="utf-8") as f:
         titles = json.load(f)
     with open(RESOURCES / "decoys.json", encoding="utf-8") as f:
-        decoys = json.load(f)["patterns"]
+        decoys = json.load(f)["phrases"]
     return Gazetteer(list(entries.values()), titles, decoys)
