@@ -159,12 +159,19 @@ _DETERMINERS = {
     "began",
 }
 _TOKEN = re.compile(r"\S+")
+_ANNOUNCED = re.compile(r"(?i)\b(?:would|will|shall|is to|are to|was to|were to|plans to|planned to|is going to)\s+(?:\w+\s+){0,2}$")
 _SUBORDINATE = re.compile(r"(?i)\b(?:that|which|who|whom|whose|where|because|if|whether)\b")
 
 
+# Where names are written family name first ("Xi Jinping" -> Xi, "Tsai Ing-wen" -> Tsai).
+_FAMILY_FIRST = {"China", "Taiwan", "North Korea", "South Korea", "Vietnam", "Cambodia", "Hong Kong"}
+
+
 def short_name(actor: Actor) -> str:
+    """The name a headline uses: a person's family name, a country's short form."""
     if actor.kind == "person":
-        return actor.name.split()[-1]
+        parts = actor.name.split()
+        return parts[0] if actor.affiliation in _FAMILY_FIRST and len(parts) > 1 else parts[-1]
     return _SHORT.get(actor.name, actor.name)
 
 
@@ -237,6 +244,14 @@ def _choose_trigger(text: str, lo: int, hi: int, unit: _Unit, hits: Sequence[Hit
             score += 8  # "Thursday's call": the date modifies this very noun
         if best is None or score > best[0]:
             best = (score, hit)
+    if best is not None and best[1].trigger.type == "STATEMENT":
+        # "May said on Wednesday that Britain would expel 23 diplomats": an announced act
+        # is the happening, the speech verb only reports it
+        for hit in hits:
+            if best[1].end <= hit.start < hi and hit.trigger.type != "STATEMENT":
+                before = text[best[1].end : hit.start]
+                if len(before) < 120 and _ANNOUNCED.search(before):
+                    return hit
     return best[1] if best else None
 
 
@@ -276,6 +291,7 @@ def _fill(template: str, slots: dict[str, str]) -> str:
     out = re.sub(r"\s+(?:with|to|on|against)?\s*\{\w+\}", "", out)  # a missing part drops out
     out = re.sub(r"\{\w+\}\s*", "", out)
     out = re.sub(r"\s{2,}", " ", out).strip(" -")
+    out = re.sub(r"\s+(?:with|to|on|against|in|of|by)$", "", out)  # "UK aid to" -> "UK aid"
     return out[:1].upper() + out[1:] if out else out
 
 
@@ -321,11 +337,20 @@ def _label(
         src = Actor(src.affiliation, "country")  # states act: "Russia seizes Crimea"
     pair_actors = [a for a in actors if a.kind == "person"] if trig.type == "CONSULT" else []
     if len(pair_actors) < 2:
-        pair_actors = list(actors)
+        # a country beside its own leader adds nothing to "Putin talks"
+        led = {a.affiliation for a in actors if a.kind == "person"}
+        pair_actors = [a for a in actors if a.name not in led] or list(actors)
     pair = "-".join(dict.fromkeys(short_name(a) for a in pair_actors[:3]))
     obj = _object(text, match.end, clause[1])
+    if any(a.name == obj and a.kind == "person" for a in actors):
+        obj = ""  # "annexes Putin": a person is not what is seized or visited
     place = ""
-    for m in _PLACE.finditer(text, *clause):
+    # the place nearest after the trigger, else the nearest before it
+    spots = sorted(
+        _PLACE.finditer(text, *clause),
+        key=lambda m: (m.start() < match.start, abs(m.start() - match.end)),
+    )
+    for m in spots:
         name = m.group(1).rstrip(".'\u2019")
         if not _NOT_PLACE.match(name.split()[0]) and not any(a.name == name for a in actors):
             place = f" in {name}"
@@ -337,11 +362,19 @@ def _label(
         "object": obj or (short_name(target) if target else ""),
         "place": place,
         "np": _np(text, *clause, trig) if "{np}" in trig.label else "",
+        "trigger": re.sub(r"\s+", " ", text[match.start : match.end].lower()),
     }
     label = _fill(trig.label, slots)
     if not label or label.lower() in {"remarks", "talks", "meeting", "phone call", "call"}:
         label = _fill("{pair} " + trig.label.split("}")[-1].strip(), slots) or trig.type.title()
     return label
+
+
+def _same_side(a: Actor, b: Actor | None) -> bool:
+    """One actor, or a leader and his own state: never source and target of one act."""
+    if b is None:
+        return False
+    return a == b or a.name == b.affiliation or b.name == a.affiliation
 
 
 def _event_id(type_: str, value: str, actors: Iterable[str], article: str, start: int) -> str:
@@ -394,7 +427,7 @@ def article_events(
         before = [a for m in before_m for a in m.actors]
         after = [a for m in found if m.start >= match.end for a in m.actors]
         source = before[-1] if before else (after[0] if after else None)
-        target = next((a for a in after if a != source), None)
+        target = next((a for a in after if not _same_side(a, source)), None)
         if len(before_m) >= 2 and re.fullmatch(
             r"\s*(?:and|&)\s*", text[before_m[-2].end : before_m[-1].start]
         ):  # "US and Russian officials ...": a joint subject, named in order
@@ -410,6 +443,8 @@ def article_events(
             source = None
         if target is not None and target not in actors:
             target = None
+        if not actors:
+            continue  # a happening with nobody in it cannot be placed on an actor timeline
         label = _label(text, clause, trig, match, source, target, actors)
         sentence = text[sent[0] : sent[1]]
         mentions = tuple(
