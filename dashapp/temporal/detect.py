@@ -247,9 +247,13 @@ def day_month(m: re.Match, text: str) -> Cand | list[Cand] | None:
     start = m.start("wd") if m["wd"] else (m.start("mod") if m["mod"] else m.start("d1"))
     mod = date_mod(m["mod"])
     if not m["d2"]:
-        return Cand(
-            start, end, "DATE", "md", {"month": mon, "day": day_num(m["d1"]), "year": y}, 1, mod
-        )
+        data = {
+            "month": mon,
+            "day": day_num(m["d1"]),
+            "year": y,
+            "coord_year": coord_year(text, end),
+        }
+        return with_pod(Cand(start, end, "DATE", "md", data, 1, mod), text)
     d1, d2 = day_num(m["d1"]), day_num(m["d2"])
     first = Cand(start, m.end("d1"), "DATE", "md", {"month": mon, "day": d1, "year": y}, 1, mod)
     second = Cand(m.start("d2"), end, "DATE", "md", {"month": mon, "day": d2, "year": y}, 1)
@@ -670,6 +674,8 @@ def rel_unit(m: re.Match, text: str) -> Cand | None:
     ):
         post = ""  # "the day before Roth was stopped": "before" opens a clause
     mod = date_mod(m["mod"])
+    if rel == "the" and unit == "weekend" and not post:
+        return Cand(m.start(), m.end(), "DATE", "weekend", {}, 3, mod)
     if rel == "the" and not (mod or m["pre"] or post):
         # "the day" / "the year": anaphoric; "the week" alone is too vague
         if unit not in ("day", "year") or m["mod"]:
@@ -820,13 +826,9 @@ def duration(m: re.Match, text: str) -> Cand | list[Cand] | None:
             r"\s*(?:[,.;:)!?\-\u2014]|$)", after or "."
         ):
             rel = ""
-    if (
-        rel
-        and rel not in ("on", "back")
-        and not m["the"]
-        and n is not None
-        or (rel in ("ago",) and n is None and m["num"])
-    ):
+        if rel in ("earlier", "later") and next_word(text, m.end()) == "than":
+            rel = ""  # "a month earlier than usual": a duration
+    if rel and rel not in ("on", "back") and not m["the"] and num_tok is not None:
         direction = -1 if rel in ("ago", "earlier", "before", "previously", "prior") else 1
         anchor = "dct" if rel in ("ago", "hence", "from now") else "focus"
         amod = None
@@ -933,7 +935,7 @@ def set_rule(m: re.Match, text: str) -> Cand | None:
     r"|(?P<noon>noon|midnight|midday))"
     r"(?:\s*(?P<tz>GMT|UTC|Z(?![\w])|local\s+time|[ECMP][SD]?T(?![\w])|BST|CET|CEST|MSK))?"
     r"(?:\s*\((?:GMT|UTC)\s*[+-]\s*\d{1,2}\))?"
-    rf"(?:,?\s+(?:on\s+)?(?P<day>today|yesterday|tomorrow|{WEEKDAY}))?",
+    rf"(?:,?\s+(?P<day>today|yesterday|tomorrow|{WEEKDAY}))?",
     prio=2,
 )
 def clock(m: re.Match, text: str) -> Cand | None:
@@ -1083,7 +1085,8 @@ _TRIGGERS: dict[str, frozenset[str]] = {
     "quarter": frozenset({"quarter", "half", "q", "h"}),
     "season": frozenset(_words(LX.seasons)),
     "weekday": frozenset(LX.weekdays) | {w + "s" for w in LX.weekdays},
-    "deictic_day": frozenset({"today", "yesterday", "tomorrow", "tonight", "night", "day"}),
+    "deictic_day": frozenset({"today", "yesterday", "tomorrow", "tonight", "night", "day"})
+    | _words(LX.parts_of_day),
     "rel_unit": frozenset(
         {"day", "week", "weekend", "month", "year", "decade", "century", "quarter"}
     ),

@@ -206,9 +206,9 @@ class Resolver:
             conf = 0.85
             why = "future tense: the first one not before"
         else:
-            best = min(cands, key=lambda t: (self._dist(anchor, t[0], t[1]), -t[3]))
+            best = same
             conf = 0.7
-            why = "no tense cue: the closest to"
+            why = f"{tense or 'no'} tense: the same year as the"
         alts = ()
         if best is not same and abs((best[0] - anchor).days) > 300:
             best = same
@@ -262,7 +262,10 @@ class Resolver:
                 return Out(
                     f"{y:04d}-{mo:02d}-XX", f"{name} {y} is not a calendar day", 0.3, (), False
                 )
-            return Out(f"{y:04d}-{mo:02d}-{d:02d}", f"absolute date as written: {name}, {y}", 0.97)
+            pod = f"T{c.data['pod']}" if c.data.get("pod") else ""
+            return Out(
+                f"{y:04d}-{mo:02d}-{d:02d}{pod}", f"absolute date as written: {name}, {y}", 0.97
+            )
 
         def make(yy: int | None) -> tuple[date, date, str]:
             if yy is None:
@@ -343,17 +346,17 @@ class Resolver:
             anchor, how = self.deictic("year")
             if anchor is None:
                 return Out(f"XXXX-{s}", f"{rel} season: no anchor", 0.3, (), False)
-            # the season containing the anchor, then step
-            y0 = anchor.year - (1 if s == "WI" and anchor.month <= 2 else 0)
-            first, last, _ = interval(f"{y0:04d}-{s}")
+            options = []
+            for yy in range(anchor.year - 2, anchor.year + 2):
+                first, last, _ = interval(f"{yy:04d}-{s}")
+                options.append((first, last, yy))
             if rel in ("last", "past"):
-                y0 = y0 - 1 if first and first <= anchor else y0 - 1 if not first else y0
-                if first and first > anchor:
-                    y0 = y0  # this year's season is still ahead: last one is a year earlier
+                yy = max(o[2] for o in options if o[1] < anchor)  # the last one over
             elif rel in ("next", "coming"):
-                if first and first <= anchor:
-                    y0 += 1
-            v = f"{y0:04d}-{s}"
+                yy = min(o[2] for o in options if o[0] > anchor)
+            else:  # the one under way, else the next one
+                yy = min(o[2] for o in options if o[1] >= anchor)
+            v = f"{yy:04d}-{s}"
             return Out(v, f"{rel} season relative to the {how} = {v}", 0.85)
         if rel in ("that", "the same", "the following", "the previous"):
             anchor, how = self.focus("year")
@@ -530,6 +533,23 @@ class Resolver:
             0.6,
             (fmt(after),),
         )
+
+    def r_weekend(self, c: Cand) -> Out:
+        anchor, how = self.deictic("weekend")
+        if anchor is None:
+            return Out("XXXX-WXX-WE", "the weekend: no anchor", 0.3, (), False)
+        tense, _ = self.tense(c)
+        wd = anchor.isoweekday()
+        if wd >= 6:
+            v = week_value(anchor) + "-WE"
+            return Out(v, f"the weekend: the one of the {how}", 0.85)
+        if tense == "future":
+            v = week_value(anchor) + "-WE"
+            why = "future tense: the coming one"
+        else:
+            v = week_value(anchor - timedelta(days=7)) + "-WE"
+            why = f"{tense or 'no'} tense: the last one before"
+        return Out(v, f"the weekend, {why} the {how} = {v}", 0.8)
 
     def r_rel(self, c: Cand) -> Out:
         unit, n, anchor_kind = c.data["unit"], c.data["n"], c.data["anchor"]
