@@ -129,6 +129,8 @@ def _capitalised_name(text: str, s: int, e: int) -> bool:
     after = re.match(r"\s+([A-Z][a-z]+)", text[e : e + 20])
     if not (before and after):
         return False
+    if after.group(1).lower() in LX.months or after.group(1).lower() in LX.weekdays:
+        return False
     word = before.group(1)
     if word.lower() in LX.months or word.lower() in _MONTH_CONTEXT or word in ("The", "A"):
         return False
@@ -190,7 +192,7 @@ def _year_of(tok: str | None) -> int | None:
 
 # Month-day(-year), optional weekday before, optional range "January 9 and 10", "Jan. 9-10".
 @rule(
-    rf"{WB}(?:(?P<wd>{WEEKDAY_ANY}),?\s+)?(?:(?P<mod>{DATEMOD})\s*)?(?:the\s+)?(?P<mon>{MONTH})\s*"
+    rf"{WB}(?:(?P<wd>{WEEKDAY_ANY}),?[ \t]+)?(?:(?P<mod>{DATEMOD})\s*)?(?:the\s+)?(?P<mon>{MONTH})\s*"
     rf"(?P<d1>{DAY})(?:(?P<sep>\s*(?:-|\u2013|\u2014|and|to|through|until|till|or)\s*)"
     rf"(?:(?P<mon2>{MONTH})\s*)?(?P<d2>{DAY}))?(?:,?\s+(?P<y>{YEAR4})(?![\d%])|(?P<y2>,\s*(?:'|\u2019)\d\d))?"
     r"(?![\w])",
@@ -229,7 +231,7 @@ def month_day(m: re.Match, text: str) -> Cand | list[Cand] | None:
 
 # Day-month(-year): "9 January 2022", "the 9th of January", "9-10 January".
 @rule(
-    rf"{WB}(?:(?P<wd>{WEEKDAY_ANY}),?\s+)?(?:(?P<mod>{DATEMOD})\s*)?(?:the\s+)?(?P<d1>{DAY})"
+    rf"{WB}(?:(?P<wd>{WEEKDAY_ANY}),?[ \t]+)?(?:(?P<mod>{DATEMOD})\s*)?(?:the\s+)?(?P<d1>{DAY})"
     rf"(?:(?P<sep>\s*(?:-|\u2013|and|to)\s*)(?P<d2>{DAY}))?\s+(?:of\s+)?(?P<mon>{MONTH})"
     rf"(?:,?\s+(?P<y>{YEAR4})(?![\d%]))?(?![\w])",
     prio=1,
@@ -290,7 +292,8 @@ _MONTH_CONTEXT = frozenset(
 @rule(
     rf"{WB}(?:(?P<mod>{DATEMOD})\s*)?(?:(?P<rel>last|next|this|coming|past|that|the\s+same|the\s+previous|the\s+following|the\s+next)\s+)?"
     rf"(?P<mon>{alternation(_FULL_MONTHS)}|(?:sept|sep|jan|feb|aug|oct|nov|dec)\.)"
-    r"(?P<of>\s+of\s+(?:that|the\s+same|the\s+following|the\s+next|the\s+previous|next|last|this)\s+year)?(?![\w-])",
+    r"(?P<of>\s+of\s+(?:that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+year)?"
+    r"(?P<ofd>(?=\s+of\s+(?:next|last|this)\s+year))?(?![\w-])",
     prio=4,
 )
 def bare_month(m: re.Match, text: str) -> Cand | None:
@@ -315,6 +318,9 @@ def bare_month(m: re.Match, text: str) -> Cand | None:
     end = m.end("mon")
     if m["of"]:
         rel, end = norm(m["of"]).strip(), m.end("of")
+    elif m["ofd"] is not None:
+        # "October of next year": two timexes, the month takes the year that follows
+        rel = "of " + norm(text[end : end + 20]).split(" of ", 1)[1].split(" year")[0] + " year"
     start = m.start("mod") if m["mod"] else (m.start("rel") if m["rel"] else m.start("mon"))
     data = {"month": mon, "rel": rel, "coord_year": None if rel else coord_year(text, end)}
     return Cand(start, end, "DATE", "month", data, 4, date_mod(m["mod"]))
@@ -446,6 +452,9 @@ def decade_century(m: re.Match, text: str) -> Cand | None:
                 "mid",
                 "since",
                 "during",
+                "and",
+                "or",
+                "to",
             }:
                 return None
         return Cand(m.start(), m.end(), "DATE", "abs", {"value": value}, 3, mod)
@@ -652,6 +661,18 @@ def deictic_day(m: re.Match, text: str) -> Cand | None:
 
 
 _UNIT_REL = r"day|week(?:end)?|month|year|decade|century|quarter|(?:fiscal|financial)\s+year"
+
+
+# "late in the day", "early in the year", "later in the week": a part of the unit in focus.
+@rule(
+    r"(?<![\w-])(?P<pre>early|late|earlier|later)\s+in\s+the\s+(?P<u>day|week|month|year)(?![\w-])",
+    prio=3,
+)
+def in_the_unit(m: re.Match, text: str) -> Cand | None:
+    pre = norm(m["pre"])
+    mod = {"early": "START", "late": "END"}.get(pre)
+    data = {"unit": norm(m["u"]), "n": 0, "anchor": "focus"}
+    return Cand(m.start(), m.end(), "DATE", "rel", data, 3, mod)
 
 
 # Calendar units relative to now or to the date in focus: "last week", "this year",
@@ -1099,6 +1120,7 @@ _TRIGGERS: dict[str, frozenset[str]] = {
     "holiday": frozenset(_words(n for h in LX.holidays for n in h.names) - {"day", "eve", "night"}),
     "vague": frozenset(_words(LX.vague)),
     "anaphoric_part": frozenset(_words(LX.parts_of_day)),
+    "in_the_unit": frozenset({"day", "week", "month", "year"}),
 }
 _DIGIT_RULES = frozenset({"numeric", "year", "clock"})
 _TOKEN = re.compile(r"[A-Za-z]+|\d+[A-Za-z]*")

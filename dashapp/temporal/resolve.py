@@ -617,7 +617,7 @@ class Resolver:
                 k = 0 if count < 24 else int(count // 24) * n
             if u == "week":
                 d = anchor + timedelta(days=7 * k)
-                v = fmt(d) if anchor_kind == "focus" else week_value(d)
+                v = fmt(d)  # "a week ago" is a day, as the corpora annotate it
             elif u == "decade":
                 v = shift(anchor, "year", 10 * k)
             elif u == "century":
