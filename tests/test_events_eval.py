@@ -264,3 +264,69 @@ def test_generated_article_is_about_400_words():
     body = ev.generated_article()
     assert 400 <= len(body.split()) < 440
     assert body == ev.generated_article()  # deterministic
+
+
+# --------------------------------------------------------------------------- the benchmark CLI
+
+
+def _gold_dir(tmp_path: Path) -> Path:
+    (tmp_path / "a.txt").write_text("T\n20220103\nhttp://x\nBiden called Putin on Thursday.\n")
+    gold = {"file": "a.txt", "dct": "2022-01-03", "events": [CALL, TALKS]}
+    (tmp_path / "a.gold.json").write_text(json.dumps(gold))
+    return tmp_path
+
+
+class _FakePipeline:
+    """Stands in for dashapp.pipeline: returns canned events, or raises."""
+
+    def __init__(self, events=None, error=None):
+        self.events, self.error = events or [], error
+
+    def extract_article(self, article, **kwargs):
+        if self.error:
+            raise self.error
+        return (), self.events
+
+
+def _fake_load(path):
+    from types import SimpleNamespace
+
+    return [SimpleNamespace(body=Path(path).read_text(), anchor=date(2022, 1, 3))]
+
+
+def test_cli_scores_a_pipeline(tmp_path, monkeypatch, capsys):
+    events = [pred(CALL["date"], CALL["actors"]), pred("2014", ["Russia"])]
+    fake = _FakePipeline(events)
+    monkeypatch.setattr(ev, "_import_pipeline", lambda: (_fake_load, None, fake, None))
+    assert ev.main(["--gold-dir", str(_gold_dir(tmp_path)), "--no-timing", "-v"]) == 0
+    out = capsys.readouterr().out
+    assert "2 gold, 2 predicted, 1 found, 0 pipeline errors" in out
+    assert "recall  50.0  precision  50.0" in out
+    assert "missed 2022-01-09/2022-01-10" in out and "extra  2014" in out
+
+
+def test_cli_survives_a_broken_pipeline(tmp_path, monkeypatch, capsys):
+    fake = _FakePipeline(error=NotImplementedError("not yet"))
+    monkeypatch.setattr(ev, "_import_pipeline", lambda: (_fake_load, None, fake, None))
+    assert ev.main(["--gold-dir", str(_gold_dir(tmp_path))]) == 1
+    out = capsys.readouterr().out
+    assert "pipeline error NotImplementedError: not yet" in out
+    assert "1 pipeline errors" in out and "timing" not in out
+
+
+def test_cli_without_gold(tmp_path, capsys):
+    assert ev.main(["--gold-dir", str(tmp_path), "--self-check"]) == 2
+    assert "no gold files" in capsys.readouterr().out
+
+
+def test_cli_times_tagging_against_extraction(tmp_path, monkeypatch, capsys):
+    fake = _FakePipeline([pred(CALL["date"], CALL["actors"])])
+    monkeypatch.setattr(
+        ev, "_import_pipeline", lambda: (_fake_load, lambda text, dct: [], fake, None)
+    )
+    assert ev.main(["--gold-dir", str(_gold_dir(tmp_path)), "--min-seconds", "0", "--json"]) == 0
+    out = capsys.readouterr().out
+    assert "timing dev set" in out and "timing generated 400 words" in out
+    timing = json.loads(out[out.index("{") :])["timing"]
+    assert timing["dev set"]["repeats"] >= 10
+    assert timing["generated 400 words"]["tag_ms"] >= 0
