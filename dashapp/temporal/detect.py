@@ -310,7 +310,17 @@ def bare_month(m: re.Match, text: str) -> Cand | None:
             return None
         nxt = next_word(text, m.end("mon"))
         # "in May said" / "by May and others": a person called May, not the month
-        if nxt in {"said", "says", "told", "added", "has", "had", "was", "is", "will", "and"}:
+        if key == "may" and nxt in {
+            "said",
+            "says",
+            "told",
+            "added",
+            "has",
+            "had",
+            "was",
+            "is",
+            "will",
+        }:
             return None
         if key == "may" and text[m.end("mon") : m.end("mon") + 1] == "'":
             return None
@@ -347,6 +357,22 @@ def numeric(m: re.Match, text: str) -> Cand | None:
     except ValueError:
         return None
     return Cand(m.start(), m.end(), "DATE", "abs", {"value": f"{y:04d}-{mo:02d}-{d:02d}"}, 1)
+
+
+# BC year ranges: "499-493 BC", "from 264 to 241 BC": the era applies to both ends.
+@rule(
+    r"(?<![\w.,-])(?P<a>\d{1,4})\s*(?:-|\u2013|\u2014|to|and)\s*(?P<b>\d{1,4})\s*"
+    r"(?P<era>BC|B\.C\.?|BCE)(?![\w])",
+    prio=5,
+    flags=0,
+)
+def bc_range(m: re.Match, text: str) -> list[Cand] | None:
+    a, b = int(m["a"]), int(m["b"])
+    if a <= b:
+        return None
+    first = Cand(m.start("a"), m.end("a"), "DATE", "abs", {"value": f"BC{a:04d}"}, 5)
+    second = Cand(m.start("b"), m.end("era"), "DATE", "abs", {"value": f"BC{b:04d}"}, 5)
+    return pair(first, second)
 
 
 # Years: "in 2014", "early 2011", "mid-2011", "the end of 2012", "490 BC", "'82", and
@@ -389,7 +415,7 @@ def year(m: re.Match, text: str) -> Cand | list[Cand] | None:
         ):
             return None
         start = m.start("mod") if m["mod"] else m.start("ap")
-        return Cand(start, m.end("ap"), "DATE", "abs", {"value": f"{y:04d}"}, 6, mod)
+        return Cand(start, m.end("ap"), "DATE", "yy", {"yy": int(m["ap"][1:])}, 6, mod)
     ytok = m["y"]
     s, e = m.start("y"), m.end("y")
     era = norm(m["era"] or "").replace(".", "").strip()
@@ -520,8 +546,8 @@ def season(m: re.Match, text: str) -> Cand | None:
         return None
     if (
         m["s"][0].isupper()
-        and re.match(r"\s+[A-Z]", text[m.end("s") : m.end("s") + 2])
         and not m["y"]
+        and next_word(text, m.end("s")).rstrip(".") in _SEASON_NAMES
     ):
         return None  # "British Summer Time", "Winter Olympics": a name
     start = m.start()
@@ -531,6 +557,9 @@ def season(m: re.Match, text: str) -> Cand | None:
     return Cand(start, m.end(), "DATE", "season", data, 3, date_mod(m["mod"]))
 
 
+_SEASON_NAMES = frozenset(
+    "time olympics games palace solstice equinox session school camp classic series league".split()
+)
 _WD_CTX_SET = frozenset("on every each most all some".split())
 
 
@@ -1102,6 +1131,7 @@ _TRIGGERS: dict[str, frozenset[str]] = {
     "bare_month": frozenset(_MONTH_W),
     "numeric": frozenset(),
     "year": frozenset(),
+    "bc_range": frozenset(),
     "decade_century": frozenset({"century"}),
     "quarter": frozenset({"quarter", "half", "q", "h"}),
     "season": frozenset(_words(LX.seasons)),

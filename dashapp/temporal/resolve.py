@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dashapp.models import DocType, Timex
-from dashapp.temporal.detect import Cand
+from dashapp.temporal.detect import Cand, prev_word
 from dashapp.temporal.tense import clause_tense
 from dashapp.temporal.timex3 import (
     add_months,
@@ -99,6 +99,10 @@ class Focus:
     last: date
     gran: str
     value: str
+    weak: bool = False  # a deadline or bound ("by 1976"), not where the story is
+
+
+_WEAK_BEFORE = frozenset("by until till before after through".split())
 
 
 class Resolver:
@@ -128,7 +132,7 @@ class Resolver:
 
     def focus_interval(self) -> tuple[date, date] | None:
         for f in reversed(self.history):
-            if f.gran in FINE["year"]:
+            if f.gran in FINE["year"] and not f.weak:
                 return f.first, f.last
         return None
 
@@ -152,6 +156,23 @@ class Resolver:
     def r_abs(self, c: Cand) -> Out:
         v = c.data["value"]
         return Out(v, f"absolute date as written: {v}", 0.97)
+
+    def r_yy(self, c: Cand) -> Out:
+        """A two-digit year ('89): the century of the date in focus in narratives, else the
+        one that puts the year at most ten years after the reference date."""
+        yy = c.data["yy"]
+        if self.narrative:
+            anchor, how = self.focus("century")
+            if anchor is not None:
+                y = anchor.year // 100 * 100 + yy
+                return Out(f"{y:04d}", f"'{yy:02d}: century of the {how} = {y}", 0.8)
+        ref = self.dct.year if self.dct else 2000
+        y = ref // 100 * 100 + yy
+        if y > ref + 10:
+            y -= 100
+        return Out(
+            f"{y:04d}", f"'{yy:02d}: the year ending in {yy:02d} nearest before {ref + 10}", 0.8
+        )
 
     def r_dur(self, c: Cand) -> Out:
         return Out(c.data["value"], f"duration as written: {c.data['value']}", 0.9)
@@ -667,7 +688,8 @@ class Resolver:
             if c.type in ("DATE", "TIME") and o.anchor_ok:
                 first, last, gran = interval(o.value)
                 if first is not None:
-                    self.history.append(Focus(first, last, gran, o.value))  # type: ignore[arg-type]
+                    weak = prev_word(self.text, c.start) in _WEAK_BEFORE and gran == "year"
+                    self.history.append(Focus(first, last, gran, o.value, weak))  # type: ignore[arg-type]
             out.append(
                 Timex(
                     start=c.start,
