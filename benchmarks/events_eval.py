@@ -59,6 +59,10 @@ COUNT_KEYS = (
     "actor_fn",
     "type_correct",
     "type_total",
+    # why gold events were missed (diagnostic; they add up to gold - found)
+    "missed_no_actor",  # some prediction has the date but no actor in common
+    "missed_wrong_date",  # else: some prediction shares an actor, on another date
+    "missed_absent",  # else: nothing near it
 )
 
 
@@ -208,6 +212,16 @@ def score(gold_events: Iterable[Any], predicted_events: Iterable[Any]) -> dict[s
             counts["type_total"] += 1
             counts["type_correct"] += int(g.type == p.type)
     found = {gi for gi, _ in pairs}
+    for gi in range(len(gold)):
+        if gi in found:
+            continue
+        g = gold[gi]
+        if any(g.dates & p.dates for p in pred):
+            counts["missed_no_actor"] += 1
+        elif any(g.actors & p.actors for p in pred):
+            counts["missed_wrong_date"] += 1
+        else:
+            counts["missed_absent"] += 1
     return {
         **counts,
         **metrics(counts),
@@ -520,6 +534,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"recall {_pct(tot['recall'])}  precision {_pct(tot['precision'])}  "
         f"F1 {_pct(tot['f1'])}  (one-to-one precision {_pct(tot['precision_1to1'])})"
+    )
+    print(
+        f"missed: {tot['missed_wrong_date']} on another date (an actor in common), "
+        f"{tot['missed_no_actor']} with no actor in common (date right), "
+        f"{tot['missed_absent']} not extracted at all"
     )
     print(
         f"actors on found events: P {_pct(tot['actor_precision'])}  "

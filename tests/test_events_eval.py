@@ -330,3 +330,15 @@ def test_cli_times_tagging_against_extraction(tmp_path, monkeypatch, capsys):
     timing = json.loads(out[out.index("{") :])["timing"]
     assert timing["dev set"]["repeats"] >= 10
     assert timing["generated 400 words"]["tag_ms"] >= 0
+
+
+def test_missed_events_are_classified():
+    r = ev.score(
+        [CALL, TALKS, SUNDAY],
+        [pred("2021-12-31", ["Joe Biden"]), pred("2022-01-09/2022-01-10", ["NATO"])],
+    )
+    assert r["found"] == 0
+    # CALL: Biden on another day; TALKS: right date, no actor; SUNDAY: Biden on another day
+    assert (r["missed_wrong_date"], r["missed_no_actor"], r["missed_absent"]) == (2, 1, 0)
+    r = ev.score([TALKS], [pred("2014", ["China"])])
+    assert r["missed_absent"] == 1
