@@ -263,12 +263,9 @@ def _wait_for(trace: Path, n: int, proc: subprocess.Popen, timeout: float = 60) 
     raise AssertionError("ingest made no progress")
 
 
-def _check_consistent(db: Path, corpus: Path) -> int:
+def _check_consistent(db: Path, expected: dict) -> int:
     """Every stored article is whole: its expressions and its support for events are all
     there, exactly as a one-shot extraction makes them. Returns the number stored."""
-    from dashapp.ingest import load
-
-    expected = {a.id: stub_extractor(a, "news") for a in load(corpus)}
     with Store(db) as s:
         stored = s.articles()
         con = s._con
@@ -290,13 +287,20 @@ def _check_consistent(db: Path, corpus: Path) -> int:
         return len(stored)
 
 
+N = 160
+
+
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
 def test_interrupted_ingest_leaves_whole_articles_and_resumes(tmp_path: Path, sig) -> None:
+    from dashapp.ingest import load
+
     corpus = tmp_path / "news"
-    make_corpus(corpus, 300)
+    make_corpus(corpus, N)
+    expected = {a.id: stub_extractor(a, "news") for a in load(corpus)}
     db, trace = tmp_path / "g.duckdb", tmp_path / "trace.txt"
     proc = _start(corpus, db, trace)
-    _wait_for(trace, 100, proc)
+    # one worker, batches of 32: once article 70 is extracted, two batches are stored
+    _wait_for(trace, 70, proc)
     proc.send_signal(sig)
     _, err = proc.communicate(timeout=60)
     if sig == signal.SIGINT:
@@ -305,14 +309,14 @@ def test_interrupted_ingest_leaves_whole_articles_and_resumes(tmp_path: Path, si
         assert "Traceback" not in err
     else:
         assert proc.returncode == -signal.SIGKILL
-    stored = _check_consistent(db, corpus)
-    assert 64 <= stored < 300
+    stored = _check_consistent(db, expected)
+    assert 64 <= stored < N
     trace.unlink()
     proc = _start(corpus, db, trace)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 0, err
-    assert f"ingested {300 - stored} articles (0 replaced), skipped {stored} unchanged" in err
-    assert _check_consistent(db, corpus) == 300
+    assert f"ingested {N - stored} articles (0 replaced), skipped {stored} unchanged" in err
+    assert _check_consistent(db, expected) == N
     reference = tmp_path / "ref.duckdb"
     assert run([corpus], reference)[0] == 0
     assert exported(db) == exported(reference)

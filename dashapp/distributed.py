@@ -1,0 +1,519 @@
+"""The Dask engine of batch ingest: partitions of the inputs are read and extracted on a
+Dask cluster, each partition's results written as one Parquet file, then loaded into the
+store by this process, in input order (so results equal a local ingest's).
+
+Two passes over each partition keep the outcome identical to the local engine: a cheap
+scan returns (id, content key) per article, from which this process decides, in input
+order, which ids collide ("id~2") and which articles are already stored; then the
+extraction pass re-reads the partition and extracts only what is to be stored.
+
+Inputs are local paths (which the workers must see at the same place: a shared file
+system) or URLs that fsspec understands (s3://, gs://, abfs://, https://... with the
+matching fsspec package installed on the client and the workers). Results go to
+`staging`: by default a folder beside the database; on a real cluster an URL or a shared
+folder that the workers can write and this process can read ($GEOTIMELINE_STAGING).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from dashapp import ingest
+from dashapp.batch import Extracted, Extractor, Summary, extract_batch
+from dashapp.ingest import ArticleError
+from dashapp.models import Actor, Article, DocType, Event, Mention, Timex
+from dashapp.store import Store, article_key
+
+# Files per partition for one-article files (text, JSON); a JSONL or Parquet file is a
+# partition of its own: split very large ones to spread them over more workers.
+FILES_PER_PARTITION = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Partition:
+    index: int
+    files: tuple[str, ...]  # local paths or fsspec URLs
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def _is_url(path: str) -> bool:
+    return "://" in path
+
+
+def plan_partitions(
+    paths: Sequence[str], size: int = FILES_PER_PARTITION
+) -> tuple[list[Partition], list[ArticleError]]:
+    """Input paths -> partitions of files, in input order, and the paths that name
+    nothing. Local paths are made absolute: the workers open them."""
+    files: list[str] = []
+    errors: list[ArticleError] = []
+    for raw in paths:
+        if _is_url(raw):
+            import fsspec
+
+            fs, _, found = fsspec.get_fs_token_paths(raw)
+            if not found:
+                errors.append(ArticleError(raw, "no file matches this URL"))
+            for p in sorted(found):
+                if fs.isdir(p):
+                    subs = sorted(
+                        f for f in fs.find(p) if Path(f).suffix.lower() in ingest.ARTICLE_SUFFIXES
+                    )
+                    files += [fs.unstrip_protocol(f) for f in subs]
+                else:
+                    files.append(fs.unstrip_protocol(p))
+            continue
+        for item in ingest.expand([raw]):
+            if isinstance(item, ArticleError):
+                errors.append(item)
+            else:
+                files.append(str(Path(item).absolute()))
+    parts: list[Partition] = []
+    chunk: list[str] = []
+
+    def close() -> None:
+        if chunk:
+            parts.append(Partition(len(parts), tuple(chunk)))
+            chunk.clear()
+
+    for f in files:
+        if Path(f).suffix.lower() in ingest.JSONL_SUFFIXES | ingest.PARQUET_SUFFIXES:
+            close()
+            chunk.append(f)
+            close()
+        else:
+            chunk.append(f)
+            if len(chunk) >= size:
+                close()
+    close()
+    return parts, errors
+
+
+def read_any(path: str) -> Iterator[Article | ArticleError]:
+    """The articles of one local file or fsspec URL, as `ingest.read_file` reads them."""
+    if not _is_url(path):
+        yield from ingest.read_file(Path(path))
+        return
+    import fsspec
+
+    name = path.rstrip("/").rsplit("/", 1)[-1]
+    stem, suffix = os.path.splitext(name)
+    suffix = suffix.lower()
+    if suffix not in ingest.ARTICLE_SUFFIXES:
+        yield ArticleError(
+            path, f"unknown format '{suffix}' (expected .txt, .json, .jsonl or .parquet)"
+        )
+        return
+    try:
+        with fsspec.open(path, "rb") as fh:
+            if suffix in ingest.PARQUET_SUFFIXES:
+                rows = pq.read_table(fh).to_pylist()
+                data = b""
+            else:
+                data = fh.read()
+    except Exception as exc:  # any filesystem's error: one line, the batch goes on
+        yield ArticleError(
+            path, f"cannot read: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
+        )
+        return
+    if suffix in ingest.PARQUET_SUFFIXES:
+        for n, record in enumerate(rows, 1):
+            try:
+                yield ingest.parse_record(record, f"{path}[row {n}]", default_id=f"{stem}-{n}")
+            except ArticleError as err:
+                yield err
+        return
+    try:
+        text = ingest.decode(data, path)
+    except ArticleError as err:
+        yield err
+        return
+    if suffix in ingest.TEXT_SUFFIXES:
+        try:
+            yield ingest.parse_text(text, path, stem=stem)
+        except ArticleError as err:
+            yield err
+    elif suffix in ingest.JSON_SUFFIXES:
+        yield from ingest._read_json(text, path, stem)
+    else:
+        yield from ingest._read_jsonl(text, path, stem)
+
+
+def _read_partition(part: Partition) -> Iterator[Article | ArticleError]:
+    for f in part.files:
+        yield from read_any(f)
+
+
+# --------------------------------------------------------------------------- cluster tasks
+
+
+def scan_partition(part: Partition, reference_date: date | None) -> list[tuple[str, str, str]]:
+    """("ok", id, key) per article, ("error", source, problem) per bad input."""
+    out = []
+    for item in _read_partition(part):
+        if isinstance(item, ArticleError):
+            out.append(("error", item.source, item.problem))
+        else:
+            if reference_date is not None:
+                item = replace(item, reference_date=reference_date)
+            out.append(("ok", item.id, article_key(item)))
+    return out
+
+
+def extract_partition(
+    part: Partition,
+    plan: list[str | None],
+    *,
+    reference_date: date | None,
+    doc_type: DocType,
+    extractor: Extractor,
+    out: str,
+) -> str:
+    """Extract the articles `plan` keeps (plan[k]: the id for the k-th article of the
+    partition, None to skip it) and write them to the Parquet file `out`."""
+    todo: list[tuple[Article, str]] = []
+    k = 0
+    for item in _read_partition(part):
+        if isinstance(item, ArticleError):
+            continue
+        new_id = plan[k]
+        k += 1
+        if new_id is None:
+            continue
+        item = replace(item, id=new_id)
+        if reference_date is not None:
+            item = replace(item, reference_date=reference_date)
+        todo.append((item, article_key(item)))
+    with ResultWriter(out) as writer:
+        # in slices: a large JSONL or Parquet partition never sits whole in memory
+        for i in range(0, len(todo), _ROW_GROUP):
+            writer.write(extract_batch(todo[i : i + _ROW_GROUP], extractor, doc_type))
+    return out
+
+
+# --------------------------------------------------------------------------- Parquet codec
+
+_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("title", pa.string()),
+        ("date", pa.date32()),
+        ("reference_date", pa.date32()),
+        ("url", pa.string()),
+        ("source", pa.string()),
+        ("body", pa.string()),
+        ("hash", pa.string()),
+        ("error", pa.string()),
+        ("timexes", pa.string()),
+        ("events", pa.string()),
+        ("actors", pa.string()),
+    ]
+)
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d is not None else None
+
+
+def _day(s: str | None) -> date | None:
+    return date.fromisoformat(s) if s is not None else None
+
+
+def _timex_json(t: Timex) -> list[Any]:
+    return [
+        t.start,
+        t.end,
+        t.text,
+        t.type,
+        t.value,
+        t.mod,
+        _iso(t.first),
+        _iso(t.last),
+        t.granularity,
+        t.explanation,
+        t.confidence,
+        list(t.alternatives),
+        [_iso(t.range[0]), _iso(t.range[1])] if t.range else None,
+    ]
+
+
+def _timex_from(r: list[Any]) -> Timex:
+    rng = r[12]
+    return Timex(
+        start=r[0],
+        end=r[1],
+        text=r[2],
+        type=r[3],
+        value=r[4],
+        mod=r[5],
+        first=_day(r[6]),
+        last=_day(r[7]),
+        granularity=r[8],
+        explanation=r[9],
+        confidence=r[10],
+        alternatives=tuple(r[11]),
+        range=(_day(rng[0]), _day(rng[1])) if rng else None,  # type: ignore[arg-type]
+    )
+
+
+def _event_json(e: Event) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "label": e.label,
+        "type": e.type,
+        "quad_class": e.quad_class,
+        "start": _iso(e.start),
+        "end": _iso(e.end),
+        "value": e.value,
+        "granularity": e.granularity,
+        "actors": list(e.actors),
+        "mentions": [
+            [
+                m.article,
+                m.text,
+                m.start,
+                m.end,
+                m.type,
+                m.value,
+                m.sentence,
+                m.explanation,
+                m.confidence,
+            ]
+            for m in e.mentions
+        ],
+        "source": e.source,
+        "target": e.target,
+        "approximate": e.approximate,
+        "articles": e.articles,
+        "other_dates": list(e.other_dates),
+        "human": e.human,
+    }
+
+
+def _event_from(d: dict[str, Any]) -> Event:
+    return Event(
+        id=d["id"],
+        label=d["label"],
+        type=d["type"],
+        quad_class=d["quad_class"],
+        start=date.fromisoformat(d["start"]),
+        end=date.fromisoformat(d["end"]),
+        value=d["value"],
+        granularity=d["granularity"],
+        actors=tuple(d["actors"]),
+        mentions=tuple(Mention(*m) for m in d["mentions"]),
+        source=d["source"],
+        target=d["target"],
+        approximate=d["approximate"],
+        articles=d["articles"],
+        other_dates=tuple(d["other_dates"]),
+        human=d["human"],
+    )
+
+
+_ROW_GROUP = 256
+
+
+class ResultWriter:
+    """Results -> one Parquet file (local path or fsspec URL), a row group per write."""
+
+    def __init__(self, out: str) -> None:
+        if _is_url(out):
+            import fsspec
+
+            self._fh: Any = fsspec.open(out, "wb").open()
+            self._writer = pq.ParquetWriter(self._fh, _SCHEMA)
+        else:
+            Path(out).parent.mkdir(parents=True, exist_ok=True)
+            self._fh = None
+            self._writer = pq.ParquetWriter(out, _SCHEMA)
+
+    def __enter__(self) -> ResultWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._writer.close()
+        if self._fh is not None:
+            self._fh.close()
+
+    def write(self, results: Sequence[Extracted]) -> None:
+        cols: dict[str, list[Any]] = {name: [] for name in _SCHEMA.names}
+        for x in results:
+            a = x.article
+            row = {
+                "id": a.id,
+                "title": a.title,
+                "date": a.date,
+                "reference_date": a.reference_date,
+                "url": a.url,
+                "source": a.source,
+                "body": a.body,
+                "hash": x.hash,
+                "error": x.error,
+                "timexes": json.dumps([_timex_json(t) for t in x.timexes], ensure_ascii=False),
+                "events": json.dumps([_event_json(e) for e in x.events], ensure_ascii=False),
+                "actors": json.dumps(
+                    [[c.name, c.kind, c.affiliation] for c in x.actors], ensure_ascii=False
+                ),
+            }
+            for name, value in row.items():
+                cols[name].append(value)
+        self._writer.write_table(pa.table(cols, schema=_SCHEMA))
+
+
+def read_results(path: str) -> Iterator[Extracted]:
+    """A partition's Parquet file -> Extracted records, row group by row group."""
+    if _is_url(path):
+        import fsspec
+
+        with fsspec.open(path, "rb") as fh:
+            batches = list(pq.ParquetFile(fh).iter_batches(batch_size=256))
+    else:
+        batches = pq.ParquetFile(path).iter_batches(batch_size=256)
+    for rb in batches:
+        for r in rb.to_pylist():
+            article = Article(
+                id=r["id"],
+                title=r["title"],
+                date=r["date"],
+                url=r["url"],
+                body=r["body"],
+                source=r["source"],
+                reference_date=r["reference_date"],
+            )
+            yield Extracted(
+                article=article,
+                hash=r["hash"],
+                timexes=tuple(_timex_from(t) for t in json.loads(r["timexes"])),
+                events=tuple(_event_from(e) for e in json.loads(r["events"])),
+                actors=tuple(Actor(*c) for c in json.loads(r["actors"])),
+                error=r["error"],
+            )
+
+
+def _remove(path: str) -> None:
+    try:
+        if _is_url(path):
+            import fsspec
+
+            fs, _, (p,) = fsspec.get_fs_token_paths(path)
+            fs.rm(p)
+        else:
+            os.remove(path)
+    except (OSError, FileNotFoundError):
+        pass
+
+
+# --------------------------------------------------------------------------- the engine
+
+
+def default_staging(store: Store) -> str:
+    env = os.environ.get("GEOTIMELINE_STAGING")
+    if env:
+        return env.rstrip("/")
+    base = store.path.parent if store.path is not None else Path(".geotimeline")
+    return str((base / "staging").absolute())
+
+
+def dask_results(
+    paths: Sequence[str],
+    store: Store,
+    summary: Summary,
+    *,
+    scheduler: str | Any | None,
+    reference_date: date | None = None,
+    doc_type: DocType = "news",
+    extractor: Extractor,
+    batch_size: int = 32,
+    staging: str | None = None,
+    partition_size: int = FILES_PER_PARTITION,
+) -> Iterator[list[Extracted]]:
+    """Extraction on the Dask cluster at `scheduler` (an address such as
+    "tcp://host:8786", or a Client); batches of results in input order."""
+    from distributed import Client
+
+    own = not isinstance(scheduler, Client)
+    client = Client(scheduler) if own else scheduler
+    run = f"{staging or default_staging(store)}/run-{uuid.uuid4().hex[:12]}"
+    written: list[str] = []
+    try:
+        parts, errors = plan_partitions(paths, partition_size)
+        summary.failures += [(e.source, e.problem) for e in errors]
+        scans = client.map(scan_partition, parts, reference_date=reference_date, pure=False)
+        seen: dict[str, int] = {}
+        futures = []
+        # Ids and skips are decided here, in input order; each partition is sent to
+        # extraction as soon as its plan is known.
+        for part, fut in zip(parts, scans, strict=True):
+            items = fut.result()
+            keys = {}
+            ids: list[str] = []
+            for kind, a, b in items:
+                if kind == "error":
+                    summary.failures.append((a, b))
+                    continue
+                if a in seen:
+                    seen[a] += 1
+                    new_id = f"{a}~{seen[a]}"
+                else:
+                    seen[a] = 1
+                    new_id = a
+                ids.append(new_id)
+                keys[new_id] = b
+            stored = store.article_hashes(ids)
+            plan: list[str | None] = []
+            for new_id in ids:
+                if stored.get(new_id) == keys[new_id]:
+                    summary.skipped += 1
+                    plan.append(None)
+                else:
+                    plan.append(new_id)
+            if not any(plan):
+                continue
+            out = f"{run}/part-{part.index:06d}.parquet"
+            futures.append(
+                client.submit(
+                    extract_partition,
+                    part,
+                    plan,
+                    reference_date=reference_date,
+                    doc_type=doc_type,
+                    extractor=extractor,
+                    out=out,
+                    pure=False,
+                )
+            )
+        for fut in futures:
+            path = fut.result()
+            written.append(path)
+            chunk: list[Extracted] = []
+            for x in read_results(path):
+                chunk.append(x)
+                if len(chunk) >= batch_size:
+                    yield chunk
+                    chunk = []
+            if chunk:
+                yield chunk
+            _remove(path)
+    finally:
+        for path in written:
+            _remove(path)
+        if not _is_url(run):
+            try:
+                os.rmdir(run)
+            except OSError:
+                pass
+        if own:
+            client.close()

@@ -1,0 +1,130 @@
+"""The Dask engine on a small in-process LocalCluster: same store as a local ingest, for
+text, JSONL and Parquet inputs with bad records; a second run skips everything."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from test_batch import exported, make_corpus, run, stub_extractor
+
+from dashapp import batch, distributed
+
+distributed_mod = pytest.importorskip("distributed")
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    # Two single-threaded workers inside this process: quick to start, and the tasks
+    # still run concurrently and go through the scheduler as on a real cluster.
+    with distributed_mod.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+    ) as c:
+        yield c
+
+
+def _inputs(tmp_path: Path) -> Path:
+    folder = tmp_path / "news"
+    make_corpus(folder, 50)
+    make_corpus(folder / "more", 30, start=50)
+    (folder / "more" / "art0001.txt").write_text(  # same stem as another file: id~2
+        "Dup\n20220105\nu\nRussia and France held talks on January 4, 2022.\n"
+    )
+    records = [
+        {
+            "id": f"j{i}",
+            "title": f"J{i}",
+            "date": f"2022-03-0{1 + i % 9}",
+            "url": "u",
+            "text": f"France and Ukraine signed an agreement on March {1 + i % 9}, 2022.",
+        }
+        for i in range(20)
+    ]
+    lines = [json.dumps(r) for r in records] + ["{broken", json.dumps({"title": "no date"})]
+    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n")
+    table = pa.Table.from_pylist(
+        [
+            {
+                "title": f"P{i}",
+                "date": f"2022-04-1{i % 9}",
+                "url": "u",
+                "text": f"Putin and Zelensky held talks on April 1{i % 9}, 2022.",
+            }
+            for i in range(15)
+        ]
+    )
+    pq.write_table(table, folder / "rows.parquet")
+    return folder
+
+
+def test_dask_engine_equals_local(cluster, tmp_path: Path) -> None:
+    folder = _inputs(tmp_path)
+    local_db, dask_db = tmp_path / "local.duckdb", tmp_path / "dask.duckdb"
+    code_local, err_local = run([folder], local_db)
+    err = io.StringIO()
+    code = batch.ingest_command(
+        [str(folder)],
+        db=dask_db,
+        workers=None,
+        engine="dask",
+        scheduler=cluster.scheduler_address,
+        extractor=stub_extractor,
+        err=err,
+    )
+    out = err.getvalue()
+    assert code == code_local == 1, out  # the two bad JSONL records
+    assert "ingested 116 articles (0 replaced), skipped 0 unchanged, failed 2" in out
+    assert out.count("geotimeline: error:") == 2 and "feed.jsonl:21: invalid JSON" in out
+    local = exported(local_db)
+    assert len(local["articles"]) == 116 and "art0001~2" in {a["id"] for a in local["articles"]}
+    assert exported(dask_db) == local
+    # staging files are cleaned up
+    assert not list((tmp_path / "staging").rglob("*.parquet"))
+
+    err = io.StringIO()
+    code = batch.ingest_command(
+        [str(folder)],
+        db=dask_db,
+        workers=None,
+        engine="dask",
+        scheduler=cluster.scheduler_address,
+        extractor=stub_extractor,
+        err=err,
+    )
+    assert "ingested 0 articles (0 replaced), skipped 116 unchanged, failed 2" in err.getvalue()
+    assert exported(dask_db) == local
+
+
+def test_partitions_follow_input_order(tmp_path: Path) -> None:
+    folder = _inputs(tmp_path)
+    parts, errors = distributed.plan_partitions([str(folder), str(tmp_path / "nope")], size=16)
+    assert [e.problem for e in errors] == ["no such file or directory"]
+    files = [f for p in parts for f in p.files]
+    assert len(files) == len(set(files)) == 83
+    assert [p.index for p in parts] == list(range(len(parts)))
+    # a JSONL or Parquet file is a partition of its own
+    assert all(len(p.files) == 1 for p in parts if p.files[0].endswith((".jsonl", ".parquet")))
+    assert max(len(p.files) for p in parts) == 16
+
+
+def test_fsspec_urls_read_like_local_files(tmp_path: Path) -> None:
+    folder = _inputs(tmp_path)
+    for name in ("art0003.txt", "feed.jsonl", "rows.parquet"):
+        local = list(distributed.read_any(str(folder / name)))
+        remote = list(distributed.read_any(f"file://{folder / name}"))
+        strip = [
+            (x.id, x.title, x.date, x.body) if not isinstance(x, Exception) else str(x)
+            for x in local
+        ]
+        assert [
+            (x.id, x.title, x.date, x.body)
+            if not isinstance(x, Exception)
+            else str(x).replace("file://", "")
+            for x in remote
+        ] == strip
+    parts, _ = distributed.plan_partitions([f"file://{folder}/more/*.txt"])
+    assert sum(len(p.files) for p in parts) == 31
