@@ -63,7 +63,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from dashapp.models import Actor
 
@@ -80,7 +80,12 @@ _CAP_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’\-]*)[ \t\u00a0]+$")
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’\-]*)")
 _NAME_WORDS = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’.\-]*(?:[ \t\u00a0]+[^\W\d_][\w'’.\-]*){0,4})")
 _OF_THE = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?")
+_CLOSERS = frozenset({",", ";", ")", "."})
+_APPOS = re.compile(r",[ \t\u00a0]+")
+_NAME_PREFIXED = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|ben|bint)-[^\W\d_]")
 _PARTICLES = frozenset("de da do dos van von der den bin ibn al el di du le la".split())
+# "a US president", "any Russian leader": a generic title, not the office holder.
+_GENERIC = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach|[Nn]o)[ \t\u00a0]+$")
 _HEAD_OFFICES = frozenset({"president", "prime minister", "chancellor", "monarch", "emperor"})
 
 
@@ -92,6 +97,10 @@ class ActorMention:
     end: int
     text: str
     actors: tuple[Actor, ...]
+    # Actors the mention names on the way without being them: the country/organisation of a
+    # title ("US" in "US President Joe Biden", "Kremlin" in "Kremlin spokesman Dmitry
+    # Peskov") and the parent of a body ("UN" for "UN Security Council").
+    qualifiers: tuple[Actor, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +130,7 @@ class _Entry:
     guarded: list[str] = field(default_factory=list)
     surname: str | None = None
     ambiguous_surname: bool = False
+    part_of: str | None = None
     offices: list[Office] = field(default_factory=list)
     leader: list[tuple[str, str | None, date | None, date | None]] = field(default_factory=list)
     actor: Actor = None  # type: ignore[assignment]  # set by Gazetteer.__init__
@@ -140,6 +150,14 @@ class _Tok:
     kind: str  # ent dem title hon pron cpart both ana
     value: Any
     possessive: bool = False
+
+
+class _Hit(NamedTuple):
+    start: int
+    end: int
+    actors: tuple[Actor, ...]
+    nxt: int  # index of the first token after the phrase
+    qualifiers: tuple[Actor, ...] = ()
 
 
 @dataclass(slots=True)
@@ -378,6 +396,7 @@ class Gazetteer:
         """Every actor mention in `text`, sorted by start and non-overlapping. `when` (the
         article's date) resolves titles ("the US president") and disambiguates names."""
         toks = list(self._scan(text))
+        self._appositives(text, toks)
         doc = _Doc()
         out: list[ActorMention] = []
         i = 0
@@ -390,11 +409,11 @@ class Gazetteer:
             if got is None:
                 i += 1
                 continue
-            start, end, actors, nxt = got
-            if actors:
-                out.append(ActorMention(start, end, text[start:end], actors))
-                for a in actors:
-                    self._note(text, toks, end, a, doc)
+            start, end, actors, nxt, quals = got
+            quals = tuple(q for q in quals if q not in actors)
+            out.append(ActorMention(start, end, text[start:end], actors, quals))
+            for a in actors:
+                self._note(text, toks, end, a, doc)
             i = max(nxt, i + 1)
         return out
 
@@ -409,6 +428,44 @@ class Gazetteer:
             if core in guarded and self._looks_like_personal_name(text, start, end):
                 continue
             yield _Tok(start, end, tmpl.kind, tmpl.value, poss is not None)
+
+    def _appositives(self, text: str, toks: list[_Tok]) -> None:
+        """'Newt Gingrich, then speaker,' / 'Sergei Skripal, a former Russian double agent,':
+        a capitalised name set off by commas before a role word introduces a person. Adds a
+        token for the name (affiliated with a place named between the commas, if any)."""
+        for idx in range(len(toks) - 1, -1, -1):
+            t = toks[idx]
+            if t.kind != "title" or t.value.plural or text[t.end : t.end + 1] not in _CLOSERS:
+                continue
+            k = text.rfind(", ", max(0, t.start - 50), t.start)
+            if k < 0:
+                continue
+            between = text[k + 2 : t.start]
+            if len(between.split()) > 5 or any(c in between for c in ",.;:()\n"):
+                continue
+            words: list[str] = []
+            head = text[max(0, k - 60) : k]
+            for w in reversed(head[head.rfind("\n") + 1 :].split(" ")):
+                plain = w.replace("-", "").replace("'", "").replace("’", "")
+                if not (w[:1].isupper() and plain.isalpha()) or self._neutral_word(w):
+                    break
+                words.append(w)
+                if len(words) == 4:
+                    break
+            if len(words) < 2:
+                continue
+            name = " ".join(reversed(words))
+            start = k - len(name)
+            j = bisect.bisect_left([x.start for x in toks], start)
+            if j < len(toks) and toks[j].start < k or j and toks[j - 1].end > start:
+                continue  # part of a known name or phrase
+            aff = next(
+                (p.name for x in toks[j:idx] if x.start > k and (p := self._place(x)) is not None),
+                None,
+            )
+            ent = _Entry(name, "person", aff)
+            ent.actor = Actor(name, "person", aff)
+            toks.insert(j, _Tok(start, k, "ent", (ent,)))
 
     def _looks_like_personal_name(self, text: str, start: int, end: int) -> bool:
         """'Michael Jordan', 'Chad Smith', 'Ivanka Trump': an alias that is also a personal
@@ -439,9 +496,8 @@ class Gazetteer:
         return False
 
     # A phrase parser over adjacent tokens. Returns (start, end, actors, next token index).
-    def _phrase(
-        self, text: str, toks: list[_Tok], i: int, when: date, doc: _Doc
-    ) -> tuple[int, int, tuple[Actor, ...], int] | None:
+    def _phrase(self, text: str, toks: list[_Tok], i: int, when: date, doc: _Doc) -> _Hit | None:
+        """The longest phrase starting at token i: a name, or title/counterpart/pair phrase."""
         t = toks[i]
 
         def adj(j: int) -> _Tok | None:
@@ -451,9 +507,7 @@ class Gazetteer:
             return toks[j] if _adjacent(text, toks[j - 1].end, toks[j].start) else None
 
         if t.kind in ("ent", "dem") and adj(i + 1) is None:  # the common case: a bare name
-            if t.kind == "dem":
-                return t.start, t.end, (t.value.actor,), i + 1
-            return self._plain(text, toks, i, when, doc)
+            return self._plain(toks, i, when, doc)
 
         # "his Ukrainian counterpart (VolodymyrZelensky)", "Ukrainian counterpart Kuleba"
         j = i + 1 if t.kind == "pron" else i
@@ -463,15 +517,16 @@ class Gazetteer:
             if m.kind in ("ent", "dem") and c is not None and c.kind == "cpart":
                 place = self._place(m)
                 if place is not None:
+                    quals = self._with_parent(place)
                     named = self._name_after(text, toks, j + 2, c.end, when, doc)
                     if named is not None:
                         actor, end, nxt = named
-                        return t.start, end, (actor,), nxt
+                        return _Hit(t.start, end, (actor,), nxt, quals)
                     if not c.value:  # singular
                         actor = self._counterpart(place, when, doc)
                         if actor is not None:
-                            return t.start, c.end, (actor,), j + 2
-                    return m.start, m.end, (place.actor,), j + 1
+                            return _Hit(t.start, c.end, (actor,), j + 2, quals)
+                    return _Hit(m.start, m.end, (place.actor,), j + 1)
         if t.kind == "pron":
             return None
 
@@ -481,14 +536,14 @@ class Gazetteer:
             if n is not None and n.kind == "title" and n.value.plural and n.value.office:
                 pair = self._last_two(n.value.office, when, doc)
                 if pair:
-                    return t.start, n.end, pair, i + 2
+                    return _Hit(t.start, n.end, pair, i + 2)
             return None
 
         # "the alliance" after "NATO"
         if t.kind == "ana":
             for name in reversed(doc.orgs):
                 if name in t.value:
-                    return t.start, t.end, (self._entries[name].actor,), i + 1
+                    return _Hit(t.start, t.end, (self._entries[name].actor,), i + 1)
             return None
 
         # [place] title [of place] [name]
@@ -497,12 +552,9 @@ class Gazetteer:
         if t.kind in ("ent", "dem"):
             place = self._place(t)
             n = adj(i + 1)
-            if place is not None and n is not None and n.kind == "title":
-                k = i + 1
-            elif t.kind == "dem":
-                return t.start, t.end, (t.value.actor,), i + 1
-            else:
-                return self._plain(text, toks, i, when, doc)
+            if place is None or n is None or n.kind != "title":
+                return self._plain(toks, i, when, doc)
+            k = i + 1
         tt = toks[k]
         if tt.kind == "title":
             title: _Title = tt.value
@@ -512,36 +564,45 @@ class Gazetteer:
                 ofm = _OF_THE.match(text, tt.end)
                 if ofm and nxt < len(toks) and toks[nxt].start == ofm.end():
                     p = self._place(toks[nxt])
-                    if p is not None:
-                        of, end, nxt = p.name, toks[nxt].end, nxt + 1
-                        place = p
+                    if p is not None and not toks[nxt].possessive:  # not "head of Israel's Mossad"
+                        of, end, nxt, place = p.name, toks[nxt].end, nxt + 1, p
+            quals = self._with_parent(place) if place is not None else ()
             if not title.plural:
-                named = self._name_after(text, toks, nxt, end, when, doc, of, title.office)
+                named = self._name_after(
+                    text, toks, nxt, end, when, doc, of, title.office, apposition=True
+                )
                 if named is not None:
                     actor, nend, nnxt = named
-                    return t.start, nend, (actor,), nnxt
-            if of is not None and title.office and not title.plural:
+                    return _Hit(t.start, nend, (actor,), nnxt, quals)
+            generic = _GENERIC.search(text, max(0, t.start - 8), t.start) is not None
+            if of is not None and title.office and not title.plural and not generic:
                 actor = self.holder(title.office, of, when) or doc.by_office.get((title.office, of))
                 if actor is not None:
-                    return t.start, end, (actor,), nxt
+                    return _Hit(t.start, end, (actor,), nxt, quals)
+            if place is not None and t.kind in ("ent", "dem"):
+                return self._plain(toks, i, when, doc)
             if place is not None:
-                return t.start, t.end, (place.actor,), i + 1
+                return _Hit(toks[nxt - 1].start, toks[nxt - 1].end, (place.actor,), nxt)
             return None
         if tt.kind == "hon":
             named = self._name_after(text, toks, k + 1, tt.end, when, doc, surname_only=True)
             if named is not None:
                 actor, nend, nnxt = named
-                return t.start, nend, (actor,), nnxt
+                return _Hit(t.start, nend, (actor,), nnxt)
         return None
 
-    def _plain(
-        self, text: str, toks: list[_Tok], i: int, when: date, doc: _Doc
-    ) -> tuple[int, int, tuple[Actor, ...], int] | None:
+    def _plain(self, toks: list[_Tok], i: int, when: date, doc: _Doc) -> _Hit | None:
+        """A bare name, metonym or demonym; an organisation also reports its parent body."""
         t = toks[i]
-        e = self._choose(t.value, when, doc)
+        e = t.value if t.kind == "dem" else self._choose(t.value, when, doc)
         if e is None:
             return None
-        return t.start, t.end, (e.actor,), i + 1
+        return _Hit(t.start, t.end, (e.actor,), i + 1, self._with_parent(e)[1:])
+
+    def _with_parent(self, e: _Entry) -> tuple[Actor, ...]:
+        """The entry's actor, then the body it is part of ("CIA" -> CIA, United States)."""
+        parent = self._entries.get(e.part_of) if e.part_of else None
+        return (e.actor, parent.actor) if parent is not None else (e.actor,)
 
     def _place(self, t: _Tok) -> _Entry | None:
         """The country/organisation a modifier token names ("US", "Russian", "Kremlin")."""
@@ -574,9 +635,35 @@ class Gazetteer:
         of: str | None = None,
         office: str | None = None,
         surname_only: bool = False,
+        apposition: bool = False,
     ) -> tuple[Actor, int, int] | None:
         """The person named right after a title/honorific at `pos`: a gazetteer alias token,
-        a surname ("Mrs May"), or an unknown capitalised First Last name (a new actor)."""
+        a surname ("Mrs May"), or an unknown capitalised First Last name (a new actor). With
+        `apposition`, also a name set off by commas ("Russia's envoy, Vassily Nebenzia,")."""
+        got = self._name_at(text, toks, j, pos, when, doc, of, office, surname_only)
+        if got is not None or not apposition:
+            return got
+        m = _APPOS.match(text, pos)
+        if m is None:
+            return None
+        j = self._skip(toks, j, m.end())
+        got = self._name_at(text, toks, j, m.start() + 1, when, doc, of, office, False)
+        if got is not None and (got[1] >= len(text) or text[got[1]] in ",.;:)\n"):
+            return got
+        return None
+
+    def _name_at(
+        self,
+        text: str,
+        toks: list[_Tok],
+        j: int,
+        pos: int,
+        when: date,
+        doc: _Doc,
+        of: str | None,
+        office: str | None,
+        surname_only: bool,
+    ) -> tuple[Actor, int, int] | None:
         if j < len(toks) and toks[j].kind == "ent" and _adjacent(text, pos, toks[j].start):
             cands = tuple(e for e in toks[j].value if e.kind == "person")
             if cands:
@@ -605,7 +692,9 @@ class Gazetteer:
                 break
             if word in _PARTICLES and words:
                 words.append((s, e))
-            elif word[:1].isupper() and word not in self._name_stop and word not in self._lex:
+            elif (word[:1].isupper() and word not in self._name_stop and word not in self._lex) or (
+                words and _NAME_PREFIXED.match(word)
+            ):
                 words.append((s, e))
             elif word[:1].isupper() and word in self._lex and self._lex[word].kind == "ent":
                 hit = tuple(x for x in self._lex[word].value if x.kind == "person")
@@ -758,7 +847,7 @@ def _merge(entries: dict[str, _Entry], raw: dict[str, Any]) -> None:
         if kind not in ("person", "country", "organisation"):
             raise ValueError(f"actor {name!r}: kind must be person, country or organisation")
         e = entries[name] = _Entry(name, kind)
-    for key in ("kind", "affiliation", "surname", "ambiguous_surname"):
+    for key in ("kind", "affiliation", "surname", "ambiguous_surname", "part_of"):
         if key in raw:
             setattr(e, key, raw[key])
     for key in ("aliases", "metonyms", "demonyms", "anaphors", "guarded"):

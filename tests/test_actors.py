@@ -128,6 +128,49 @@ CASES: list[tuple[str, date, list[str]]] = [
     ("Russianness and USSR and Ukrainianism.", D22, []),
     ("Latin America and the Gulf of Mexico and New Mexico.", D22, []),
     ("Ivanka Trump visited.", D19, []),
+    # a generic title names no office holder
+    ("It was the first visit by a US president in years.", D22, ["United States"]),
+    # "head of X's Y" is not the head of X
+    ("He met the head of Israel's Mossad.", D22, ["Israel", "Mossad"]),
+    # people set off by commas around a role
+    ("Russia's envoy, Ivan Sobolev, said no.", D22, ["Ivan Sobolev"]),
+    (
+        "Pavel Orlin, a former Russian double agent, was poisoned. Orlin survived.",
+        D22,
+        ["Pavel Orlin", "Russia", "Pavel Orlin"],
+    ),
+    ("He flew to New York, the US president said.", D22, ["Joe Biden"]),
+    (
+        "Talks with the Saudi national security adviser, Musaed al-Aiban, ended.",
+        D22,
+        ["Musaed al-Aiban"],
+    ),
+    # honorific + surname of someone introduced earlier
+    (
+        "Kyiv mayor Vitali Klitschko spoke. Mr Klitschko left.",
+        D22,
+        ["Vitali Klitschko", "Vitali Klitschko"],
+    ),
+    # shared surnames resolve to the person named earlier, else the office holder
+    (
+        "Premier Li Keqiang met Li Qiang. Later Li spoke.",
+        D22,
+        ["Li Keqiang", "Li Qiang", "Li Keqiang"],
+    ),
+    ("The Chinese premier spoke.", date(2024, 1, 1), ["Li Qiang"]),
+    ("President Kirchner spoke.", date(2010, 5, 1), ["Cristina Fernández de Kirchner"]),
+    ("President Kirchner spoke.", date(2005, 5, 1), ["Néstor Kirchner"]),
+    # dated leaders: Turkey's leader was the prime minister until August 2014
+    ("The Turkish leader spoke.", date(2010, 1, 1), ["Recep Tayyip Erdogan"]),
+    ("The Turkish president spoke.", date(2010, 1, 1), ["Abdullah Gül"]),
+    ("The German chancellor spoke.", date(2025, 6, 1), ["Friedrich Merz"]),
+    ("The German chancellor spoke.", date(2024, 6, 1), ["Olaf Scholz"]),
+    ("The Japanese prime minister spoke.", date(2025, 12, 1), ["Sanae Takaichi"]),
+    ("The British foreign secretary spoke.", date(2024, 1, 1), ["David Cameron"]),
+    ("EU chief spoke.", D22, ["Ursula von der Leyen"]),
+    ("The EU foreign policy chief spoke.", D22, ["Josep Borrell"]),
+    ("The UN secretary-general spoke.", date(2010, 1, 1), ["Ban Ki-moon"]),
+    ("The UK monarch spoke.", date(2023, 1, 1), ["Charles III"]),
 ]
 
 
@@ -147,6 +190,20 @@ def test_mentions_sorted_non_overlapping_and_offsets(gaz: Gazetteer) -> None:
     for m in ms:
         assert text[m.start : m.end] == m.text
     assert all(a.end <= b.start for a, b in zip(ms, ms[1:], strict=False))
+
+
+def test_qualifiers_report_the_place_of_a_title_and_the_parent_body(gaz: Gazetteer) -> None:
+    text = "US Secretary of State Antony Blinken briefed the UN Security Council."
+    ms = gaz.find(text, when=D22)
+    assert [(names([m]), [q.name for q in m.qualifiers]) for m in ms] == [
+        (["Antony Blinken"], ["United States"]),
+        (["UN Security Council"], ["UN"]),
+    ]
+    ms = gaz.find("CIA Director Ann Marlow and Kremlin spokesman Oleg Varin.", when=D22)
+    assert [[q.name for q in m.qualifiers] for m in ms] == [
+        ["CIA", "United States"],
+        ["Russia"],
+    ]
 
 
 def test_introduced_person_gets_affiliation_from_title(gaz: Gazetteer) -> None:
