@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -159,12 +160,23 @@ _DETERMINERS = {
     "began",
 }
 _TOKEN = re.compile(r"\S+")
-_ANNOUNCED = re.compile(r"(?i)\b(?:would|will|shall|is to|are to|was to|were to|plans to|planned to|is going to)\s+(?:\w+\s+){0,2}$")
+_ANNOUNCED = re.compile(
+    r"(?i)\b(?:would|will|shall|is to|are to|was to|were to|plans to|planned to|is going to)"
+    r"\s+(?:\w+\s+){0,2}$"
+)
 _SUBORDINATE = re.compile(r"(?i)\b(?:that|which|who|whom|whose|where|because|if|whether)\b")
 
 
 # Where names are written family name first ("Xi Jinping" -> Xi, "Tsai Ing-wen" -> Tsai).
-_FAMILY_FIRST = {"China", "Taiwan", "North Korea", "South Korea", "Vietnam", "Cambodia", "Hong Kong"}
+_FAMILY_FIRST = {
+    "China",
+    "Taiwan",
+    "North Korea",
+    "South Korea",
+    "Vietnam",
+    "Cambodia",
+    "Hong Kong",
+}
 
 
 def short_name(actor: Actor) -> str:
@@ -390,25 +402,24 @@ def article_events(
     lex = lexicon()
     sents = sentences(text)
     units = _units(timexes)
+    starts = [s[0] for s in sents]
+    unit_sent = []
+    for u in units:
+        i = bisect_right(starts, u.start) - 1
+        unit_sent.append(i if i >= 0 and u.start < sents[i][1] else None)
     # triggers only where they can matter: dated sentences and the two after each
-    wanted = sorted(
-        {
-            i
-            for u in units
-            for i, s in enumerate(sents)
-            if s[0] <= u.start < s[1] + 1
-            for i in (i, i + 1, i + 2)
-            if i < len(sents)
-        }
-    )
-    hits = [h for i in wanted for h in trigger_hits(text, *sents[i])]
+    hits_in: dict[int, list[Hit]] = {
+        j: trigger_hits(text, *sents[j])
+        for i in sorted({i for i in unit_sent if i is not None})
+        for j in range(i, min(i + 3, len(sents)))
+    }
     out: list[tuple[int, Event]] = []
     dated: dict[int, int] = {}  # sentence index -> index in `out` of its statement event
-    for unit in units:
-        idx = next((i for i, s in enumerate(sents) if s[0] <= unit.start < s[1]), None)
+    for unit, idx in zip(units, unit_sent, strict=True):
         if idx is None:
             continue
         sent = sents[idx]
+        hits = hits_in[idx]
         clause = next((c for c in clauses(text, *sent) if c[0] <= unit.start < c[1]), sent)
         match = _choose_trigger(text, *clause, unit, hits) or _choose_trigger(
             text, *sent, unit, hits
@@ -486,7 +497,7 @@ def article_events(
         )
         if trig.type == "STATEMENT" and source is not None:
             dated[idx] = len(out) - 1
-    _continue_statements(sents, dated, out, actor_mentions, hits)
+    _continue_statements(sents, dated, out, actor_mentions, hits_in)
     # strongest trigger first, so that a merged event keeps the most specific label
     return merge_all(ev for _, ev in sorted(out, key=lambda p: -p[0]))
 
@@ -496,7 +507,7 @@ def _continue_statements(
     dated: dict[int, int],
     out: list[tuple[int, Event]],
     actor_mentions: Sequence[ActorMention],
-    hits: Sequence[Hit],
+    hits_in: dict[int, list[Hit]],
 ) -> None:
     """Reported speech goes on past its dated sentence: "Biden said Friday ..." then
     "The US leader added, in remarks to reporters, that ... Putin ...". An undated
@@ -508,9 +519,7 @@ def _continue_statements(
             if nxt in dated:
                 break
             lo, hi = sents[nxt]
-            verb = next(
-                (h for h in hits if lo <= h.start < hi and h.trigger.type == "STATEMENT"), None
-            )
+            verb = next((h for h in hits_in[nxt] if h.trigger.type == "STATEMENT"), None)
             if verb is None:
                 continue
             found = [m for m in actor_mentions if lo <= m.start and m.end <= hi]
