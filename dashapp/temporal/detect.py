@@ -913,6 +913,7 @@ def duration(m: re.Match, text: str) -> Cand | list[Cand] | None:
         first = Cand(m.start("num0"), m.end("num0"), "DURATION", "dur", {"value": v0}, 4, mod)
         second = Cand(m.start("num"), end, "DURATION", "dur", {"value": value}, 4)
         return [first, second]
+    # "two days after the vote": a duration (TIMEX3); the event is not a date to count from
     return Cand(start, end, "DURATION", "dur", {"value": value}, 4, mod)
 
 

@@ -24,6 +24,7 @@ tense (a past "on March 15" in an article of January is last year's).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -91,6 +92,7 @@ class Out:
     confidence: float = 0.9
     alternatives: tuple[str, ...] = ()
     anchor_ok: bool = True  # False when written with X for want of an anchor
+    type: str | None = None  # when the resolver re-types the candidate
 
 
 @dataclass(slots=True)
@@ -100,8 +102,10 @@ class Focus:
     gran: str
     value: str
     weak: bool = False  # a deadline or bound ("by 1976"), not where the story is
+    bc: int | None = None  # BC year: Python dates stop at year 1, so BC foci keep the year only
 
 
+_BC = re.compile(r"BC(\d{4})")
 _WEAK_BEFORE = frozenset("by until till before after through".split())
 
 
@@ -117,7 +121,7 @@ class Resolver:
         """The date in focus fine enough for `unit`, and how it was found."""
         ok = FINE.get(unit, FINE["year"])
         for f in reversed(self.history):
-            if f.gran in ok:
+            if f.gran in ok and f.bc is None:
                 return f.first, f"date in focus {f.value}"
         if not self.narrative and self.dct:
             return self.dct, f"reference date {fmt(self.dct)}"
@@ -129,6 +133,15 @@ class Resolver:
         if self.dct:
             return self.dct, f"reference date {fmt(self.dct)}"
         return self.focus(unit)
+
+    def bc_focus(self) -> int | None:
+        """The BC year in focus, when the latest year-level focus is BC (narratives only)."""
+        if not self.narrative:
+            return None
+        for f in reversed(self.history):
+            if f.gran in FINE["year"] and not f.weak:
+                return f.bc
+        return None
 
     def focus_interval(self) -> tuple[date, date] | None:
         for f in reversed(self.history):
@@ -187,6 +200,10 @@ class Resolver:
     def _pick_year(self, c: Cand, make: callable, what: str) -> Out:  # type: ignore[valid-type]
         """Year for a month-day/month/season/holiday without one. `make(y)` gives
         (first day, last day, value) in year y."""
+        bc = self.bc_focus()
+        if bc is not None:
+            v = make(None)[2].replace("XXXX", f"BC{bc:04d}", 1)
+            return Out(v, f"{what}: year of the BC year in focus = {v}", 0.7)
         anchor, how = self.year_anchor()
         if anchor is None:
             v = make(None)[2]
@@ -580,6 +597,10 @@ class Resolver:
         else:
             anchor, how = self.focus(unit)
         label = self.text[c.start : c.end]
+        bc = self.bc_focus() if unit == "year" else None
+        if bc is not None and (anchor_kind == "focus" or self.narrative):
+            v = f"BC{bc - n:04d}"  # BC years count down: the following year of 480 BC is 479 BC
+            return Out(v, f"'{label}': BC year in focus {bc} BC {n:+d} year = {v}", 0.7)
         if anchor is None:
             v = {
                 "day": "XXXX-XX-XX",
@@ -685,17 +706,21 @@ class Resolver:
         for c in cands:
             o = self.resolve(c)
             first = last = gran = None
-            if c.type in ("DATE", "TIME") and o.anchor_ok:
+            ctype = o.type or c.type
+            if ctype in ("DATE", "TIME") and o.anchor_ok:
                 first, last, gran = interval(o.value)
                 if first is not None:
                     weak = prev_word(self.text, c.start) in _WEAK_BEFORE and gran == "year"
                     self.history.append(Focus(first, last, gran, o.value, weak))  # type: ignore[arg-type]
+                elif _BC.match(o.value):
+                    y = int(_BC.match(o.value).group(1))  # type: ignore[union-attr]
+                    self.history.append(Focus(date.min, date.min, "year", o.value, False, y))
             out.append(
                 Timex(
                     start=c.start,
                     end=c.end,
                     text=self.text[c.start : c.end],
-                    type=c.type,  # type: ignore[arg-type]
+                    type=ctype,  # type: ignore[arg-type]
                     value=o.value,
                     mod=c.mod,
                     first=first,
