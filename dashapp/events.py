@@ -537,6 +537,10 @@ def _continue_statements(
 def _compatible_dates(a: Event, b: Event) -> bool:
     if a.value == b.value:
         return True
+    if {m.article for m in a.mentions} & {m.article for m in b.mentions}:
+        # one writer giving two different dates means two happenings ("spoke on Saturday
+        # and again on Sunday"); tolerance is for sources that disagree
+        return False
     if {a.value, b.value} & set(a.other_dates + b.other_dates):
         return True
     if a.granularity == b.granularity == "day":
@@ -545,8 +549,8 @@ def _compatible_dates(a: Event, b: Event) -> bool:
 
 
 def same_happening(a: Event, b: Event) -> bool:
-    """Mentions of one happening: same type, compatible dates, overlapping actors (people
-    when both name people)."""
+    """Mentions of one happening: same type, compatible dates (equal within an article;
+    across articles also an alternative reading or a day apart), overlapping actors."""
     if a.type != b.type or not _compatible_dates(a, b):
         return False
     if not a.actors or not b.actors:

@@ -214,3 +214,29 @@ def test_human_correction_wins_a_merge():
     other = replace(other, mentions=other.mentions * 1)
     merged = merge(other, human)
     assert merged.human and merged.label == "Corrected" and merged.value == "2022-01-08"
+
+
+def test_two_dates_in_one_article_are_two_happenings():
+    text = "Biden spoke to Putin on Saturday and again on Sunday."
+    d8, d9 = date(2022, 1, 8), date(2022, 1, 9)
+    txs = [
+        _timex(text, "Saturday", "2022-01-08", d8, d8),
+        _timex(text, "Sunday", "2022-01-09", d9, d9),
+    ]
+    events = article_events(_article(text), txs, _actors(text))
+    assert [e.value for e in events] == ["2022-01-08", "2022-01-09"]
+    assert all(e.type == "CONSULT" for e in events)
+
+
+def test_reported_speech_continues_into_the_next_sentence():
+    text = (
+        "Biden said on Thursday that he was ready. "
+        "The president then said Putin would face sanctions if Russia moved."
+    )
+    at = text.index("The president")
+    mentions = _actors(text) + [ActorMention(at, at + 13, "The president", (BIDEN,))]
+    mentions.sort(key=lambda m: m.start)
+    (ev,) = article_events(
+        _article(text), [_timex(text, "Thursday", "2021-12-30", D30, D30)], mentions
+    )
+    assert ev.type == "STATEMENT" and set(ev.actors) == {"Joe Biden", "Vladimir Putin", "Russia"}
