@@ -296,6 +296,37 @@ def _window_actors(
     return found or inside(*sentence)
 
 
+_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+
+
+def _with_pronoun_subject(
+    text: str,
+    clause: tuple[int, int],
+    match: Hit,
+    found: list[ActorMention],
+    mentions: Sequence[ActorMention],
+) -> list[ActorMention]:
+    """ "He will be sworn in on May 20": a he/she subject with no named actor before the
+    trigger is the last person named before it."""
+    if any(m.end <= match.start and m.start >= clause[0] for m in found):
+        return found
+    pron = _PRONOUN.search(text, clause[0], match.start)
+    if pron is None:
+        return found
+    person = next(
+        (
+            m
+            for m in reversed(mentions)
+            if m.end <= pron.start() and len(m.actors) == 1 and m.actors[0].kind == "person"
+        ),
+        None,
+    )
+    if person is None:
+        return found
+    stand_in = ActorMention(pron.start(), pron.end(), pron.group(), person.actors)
+    return sorted([stand_in, *found], key=lambda m: m.start)
+
+
 def _fill(template: str, slots: dict[str, str]) -> str:
     out = template
     for key, value in slots.items():
@@ -429,6 +460,7 @@ def article_events(
         trig = match.trigger
         lo, hi = min(match.start, unit.start), max(match.end, unit.end)
         found = _window_actors(text, clause, sent, lo, hi, actor_mentions)
+        found = _with_pronoun_subject(text, clause, match, found, actor_mentions)
         actors = list(dict.fromkeys(a for m in found for a in m.actors))
         if trig.type == "CONSULT":
             people = [a for a in actors if a.kind == "person"]

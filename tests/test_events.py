@@ -240,3 +240,11 @@ def test_reported_speech_continues_into_the_next_sentence():
         _article(text), [_timex(text, "Thursday", "2021-12-30", D30, D30)], mentions
     )
     assert ev.type == "STATEMENT" and set(ev.actors) == {"Joe Biden", "Vladimir Putin", "Russia"}
+
+
+def test_a_pronoun_subject_is_the_last_person_named():
+    text = "Zelensky won the vote. He will be sworn in on Thursday in Kyiv."
+    (ev,) = article_events(
+        _article(text), [_timex(text, "Thursday", "2021-12-30", D30, D30)], _actors(text)
+    )
+    assert ev.actors == ("Volodymyr Zelensky",) and ev.source == "Volodymyr Zelensky"
