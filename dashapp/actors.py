@@ -23,6 +23,7 @@ One ENTRY (every field but ``name`` optional; matching is case-sensitive)::
                                           # dated list [{"office": ..., "from", "to"}] or
                                           # {"office": "president", "of": "European Commission"}
      "anaphors": ["the alliance"],        # orgs: matched only after the org was named earlier
+     "part_of": "UN",                     # orgs: parent body, reported as a qualifier
      "guarded": ["Jordan"],               # aliases that are also personal names: skipped next
                                           # to another capitalised name word ("Michael Jordan")
      "remove_aliases": ["Wagner"]}        # user file only: drop aliases from an existing entry
@@ -40,9 +41,12 @@ What ``find`` recognises, left to right over a whole article body:
   CamelCase-glued full names of gazetteer people ("VolodymyrZelensky");
 - titles, whole phrase, actor resolved by ``when``: "US President Joe Biden" (the person),
   "the US president", "the Kremlin leader", "POTUS", "NATO chief", "President of Ukraine";
+  the title's country/organisation is reported in ``ActorMention.qualifiers``, not as an
+  actor; "a US president" (generic) names only the country;
 - people introduced by a title or role: "Kyiv mayor Vitali Klitschko" -> new person
-  affiliated with Ukraine; their later bare surname links back, as do bare surnames of
-  gazetteer people named in full earlier ("Johnson" after "Boris Johnson");
+  affiliated with Ukraine, also "Russia's envoy, Vassily Nebenzia," and "Newt Gingrich, then
+  speaker,"; their later bare surname links back, as do bare surnames of gazetteer people
+  named in full earlier ("Johnson" after "Boris Johnson");
 - "his Ukrainian counterpart" (the Ukrainian holder, at ``when``, of the office of the last
   person named), "both presidents" / "the two leaders" (the two last-named holders);
 - organisation anaphors ("the alliance" -> NATO) only after the organisation was named.
@@ -79,6 +83,7 @@ _GAP = re.compile(r"[ \t\u00a0]{1,3}")  # what may separate two words of one phr
 _CAP_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’\-]*)[ \t\u00a0]+$")
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’\-]*)")
 _NAME_WORDS = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’.\-]*(?:[ \t\u00a0]+[^\W\d_][\w'’.\-]*){0,4})")
+_TO_THE = re.compile(r"[ \t\u00a0]+to[ \t\u00a0]+(?:the[ \t\u00a0]+)?")
 _OF_THE = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?")
 _CLOSERS = frozenset({",", ";", ")", "."})
 _APPOS = re.compile(r",[ \t\u00a0]+")
@@ -567,9 +572,24 @@ class Gazetteer:
                     if p is not None and not toks[nxt].possessive:  # not "head of Israel's Mossad"
                         of, end, nxt, place = p.name, toks[nxt].end, nxt + 1, p
             quals = self._with_parent(place) if place is not None else ()
+            aff = of
+            if aff is None and k > 0 and toks[k - 1].possessive and toks[k - 1].kind == "ent":
+                # "Putin's spokesman Dmitry Peskov": the spokesman is on Putin's side
+                owner = toks[k - 1].value[0]
+                if _adjacent(text, toks[k - 1].end, tt.start):
+                    aff = owner.affiliation if owner.kind == "person" else owner.name
+            to = _TO_THE.match(text, end)
+            if to and nxt < len(toks) and toks[nxt].start == to.end() and not title.plural:
+                # "US Ambassador to the UN Linda Thomas-Greenfield"
+                p = self._place(toks[nxt])
+                if p is not None:
+                    named = self._name_after(text, toks, nxt + 1, toks[nxt].end, when, doc, aff)
+                    if named is not None:
+                        actor, nend, nnxt = named
+                        return _Hit(t.start, nend, (actor,), nnxt, quals + self._with_parent(p))
             if not title.plural:
                 named = self._name_after(
-                    text, toks, nxt, end, when, doc, of, title.office, apposition=True
+                    text, toks, nxt, end, when, doc, aff, title.office, apposition=True
                 )
                 if named is not None:
                     actor, nend, nnxt = named
@@ -723,9 +743,11 @@ class Gazetteer:
                 if surname in doc.surnames and a in doc.surnames[surname]:
                     return a, words[0][1], self._skip(toks, j, words[0][1])
             cands = tuple(self._surnames.get(surname, ()))
-            if office and of:
+            if office:  # "President Clinton": the Clinton who was ever president (of `of`)
                 held = [
-                    e for e in cands if any(o.office == office and o.of == of for o in e.offices)
+                    e
+                    for e in cands
+                    if any(o.office == office and of in (None, o.of) for o in e.offices)
                 ]
                 cands = tuple(held) or cands
             e = self._choose(cands, when, doc) if cands else None

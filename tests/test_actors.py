@@ -171,6 +171,17 @@ CASES: list[tuple[str, date, list[str]]] = [
     ("The EU foreign policy chief spoke.", D22, ["Josep Borrell"]),
     ("The UN secretary-general spoke.", date(2010, 1, 1), ["Ban Ki-moon"]),
     ("The UK monarch spoke.", date(2023, 1, 1), ["Charles III"]),
+    # names that are also other things
+    ("The Biden Administration met at Trump Tower.", D22, ["Joe Biden"]),
+    ("George H.W. Bush and Jeb Bush and Laura Bush.", D22, ["George H. W. Bush"]),
+    ("President Clinton spoke.", D22, ["Bill Clinton"]),
+    ("They drove to Paris, Texas.", D22, []),
+    ("US Ambassador to the UN Lena Ortiz spoke.", D22, ["Lena Ortiz"]),
+    (
+        "Russia-Ukraine talks and the Russian-Ukrainian war.",
+        D22,
+        ["Russia", "Ukraine", "Russia", "Ukraine"],
+    ),
 ]
 
 
@@ -211,6 +222,14 @@ def test_introduced_person_gets_affiliation_from_title(gaz: Gazetteer) -> None:
     assert [m.actors[0] for m in ms] == [
         Actor("Vitali Klitschko", "person", "Ukraine"),
         Actor("Ivan Petrovsky", "person", "Russia"),
+    ]
+
+
+def test_possessive_owner_gives_affiliation(gaz: Gazetteer) -> None:
+    ms = gaz.find("Putin's spokesman Oleg Varin said so.", when=D22)
+    assert [m.actors[0] for m in ms] == [
+        Actor("Vladimir Putin", "person", "Russia"),
+        Actor("Oleg Varin", "person", "Russia"),
     ]
 
 
