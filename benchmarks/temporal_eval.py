@@ -153,7 +153,7 @@ def main(argv: list[str] | None = None) -> None:
             "ok" if v >= TARGET_VALUE[name] and s >= TARGET_SPAN and v > hv and s > hs else "MISSED"
         )
         print(
-            f"{name:<13}{doc_type:<10}{res['gold']:>5}{res['pred']:>6} | {v:>6.3f}{s:>7.3f}"
+            f"{name:<13}{doc_type:<10}{res['gold']:>5}{res['pred']:>6} | {v:>6.4f}{s:>7.4f}"
             f"{res['strict']['f1']:>7.3f}{res['type']['f1']:>7.3f} | {hv:>7.3f}{hs:>8.3f} | "
             f"{dv:>7.3f}{ds:>8.3f} | {TARGET_VALUE[name]:.2f}/{TARGET_SPAN:.2f} {ok:<3} | {rate:>7.1f}"
         )

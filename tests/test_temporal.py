@@ -83,7 +83,7 @@ def test_past_thursday_explanation_states_rule_anchor_and_arithmetic():
         ("2022-Q1", date(2022, 1, 1), date(2022, 3, 31), "quarter"),
         ("2022-H2", date(2022, 7, 1), date(2022, 12, 31), "half"),
         ("2022-SP", date(2022, 3, 1), date(2022, 5, 31), "season"),
-        ("2021-WI", date(2021, 12, 1), date(2022, 2, 28), "season"),
+        ("2022-WI", date(2021, 12, 1), date(2022, 2, 28), "season"),
         ("199", date(1990, 1, 1), date(1999, 12, 31), "decade"),
         ("19", date(1900, 1, 1), date(1999, 12, 31), "century"),
         ("2022-01-03TNI", date(2022, 1, 3), date(2022, 1, 3), "time"),

@@ -144,10 +144,24 @@ class Resolver:
         return None
 
     def focus_interval(self) -> tuple[date, date] | None:
-        for f in reversed(self.history):
-            if f.gran in FINE["year"] and not f.weak:
-                return f.first, f.last
-        return None
+        """The interval a bare month or day is read against in a narrative: the latest
+        mention that is not a bound, flashback or aside."""
+        strong = [f for f in self.history if f.gran in FINE["year"] and not f.weak]
+        if not strong:
+            return None
+        f = strong[-1]
+        return f.first, f.last
+
+    def _weak(self, c: Cand, gran: str | None) -> bool:
+        """Mentions that should not move the narrative focus: bounds ("by 1976"),
+        parenthesised asides and citations ("(2003)"), modifiers ("the 1953 team", "the
+        August 1792 insurrection") and flashbacks ("two decades earlier")."""
+        pw = prev_word(self.text, c.start)
+        if pw in _WEAK_BEFORE and gran == "year":
+            return True
+        if self.text[c.start - 1 : c.start] == "(" or pw == "the":
+            return True
+        return c.kind == "offset" and c.data.get("n", 0) < 0
 
     def year_anchor(self) -> tuple[date | None, str]:
         """The anchor for the year of a bare month/day: the reference date in news, the
@@ -710,7 +724,7 @@ class Resolver:
             if ctype in ("DATE", "TIME") and o.anchor_ok:
                 first, last, gran = interval(o.value)
                 if first is not None:
-                    weak = prev_word(self.text, c.start) in _WEAK_BEFORE and gran == "year"
+                    weak = self._weak(c, gran)
                     self.history.append(Focus(first, last, gran, o.value, weak))  # type: ignore[arg-type]
                 elif _BC.match(o.value):
                     y = int(_BC.match(o.value).group(1))  # type: ignore[union-attr]

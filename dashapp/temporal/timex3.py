@@ -28,7 +28,9 @@ def is_valid(value: str) -> bool:
     return TIMEX3_VALUE.fullmatch(value) is not None
 
 
-SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+# Meteorological seasons; a winter is named by the year of its January, as the evaluation
+# corpora do: 2022-WI = December 2021 .. February 2022.
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (0, 2)}
 
 
 def month_end(y: int, m: int) -> date:
@@ -93,8 +95,8 @@ def interval(value: str) -> tuple[date | None, date | None, str | None]:
             return date(y, 6 * h - 5, 1), month_end(y, 6 * h), "half"
         if m["s"]:
             a, b = SEASON_MONTHS[m["s"]]
-            ey, em = add_months(y, 1, b - 1)
-            return date(y, a, 1), month_end(ey, em), "season"
+            sy, sm = add_months(y, 1, a - 1)
+            return date(sy, sm, 1), month_end(y, b), "season"
         if m["t"]:
             return None, None, None
         return date(y, 1, 1), date(y, 12, 31), "year"
