@@ -117,7 +117,7 @@ def year_decoy(text: str, s: int, e: int) -> bool:
     if re.match(r"[,.]\d", text[e : e + 2]) or re.search(r"\d[,.]$", text[max(0, s - 2) : s]):
         return True
     pw = prev_word(text, s)
-    if pw in LX.decoy_before:
+    if pw in LX.decoy_before and text[s - 1 : s] in (" ", "\u00a0", "$", "\u20ac", "\u00a3"):
         return True
     nw = next_word(text, e)
     return nw.rstrip(".") in LX.decoy_after or nw in LX.decoy_after
@@ -284,7 +284,7 @@ def month_year(m: re.Match, text: str) -> Cand | None:
 _MONTH_CONTEXT = frozenset(
     "in since until till by early late mid of during before after through from to on "
     "last next this that the same throughout between and or end beginning middle start "
-    "coming past".split()
+    "coming past a".split()
 )
 
 
@@ -293,7 +293,7 @@ _MONTH_CONTEXT = frozenset(
     rf"{WB}(?:(?P<mod>{DATEMOD})\s*)?(?:(?P<rel>last|next|this|coming|past|that|the\s+same|the\s+previous|the\s+following|the\s+next)\s+)?"
     rf"(?P<mon>{alternation(_FULL_MONTHS)}|(?:sept|sep|jan|feb|aug|oct|nov|dec)\.)"
     r"(?P<of>\s+of\s+(?:that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+year)?"
-    r"(?P<ofd>(?=\s+of\s+(?:next|last|this)\s+year))?(?![\w-])",
+    r"(?P<ofd>(?=\s+of\s+(?:next|last|this)\s+year))?(?![\w]|-(?![A-Z]))",
     prio=4,
 )
 def bare_month(m: re.Match, text: str) -> Cand | None:
@@ -304,7 +304,8 @@ def bare_month(m: re.Match, text: str) -> Cand | None:
     if not mon:
         return None
     key = norm(tok).rstrip(".")
-    if key in LX.ambiguous_months and not (m["mod"] or m["rel"]):
+    coord = coord_year(text, m.end("mon"))
+    if key in LX.ambiguous_months and not (m["mod"] or m["rel"] or coord):
         pw = prev_word(text, m.start("mon"))
         if pw not in _MONTH_CONTEXT:
             return None
@@ -379,7 +380,7 @@ def bc_range(m: re.Match, text: str) -> list[Cand] | None:
 # year ranges "2014-2016", "1939\u201345".
 @rule(
     rf"{WB}(?:(?P<mod>{DATEMOD})\s*(?:in\s+)?)?(?:(?P<circa>c\.|ca\.|circa|around|about)\s*)?"
-    rf"(?:(?P<y>{YEAR4}|(?P<bcy>\d{{1,4}})(?=\s*(?:BC|B\.C\.|BCE|AD|A\.D\.|CE)\b))"
+    rf"(?:(?P<y>{YEAR4}|(?P<bcy>\d{{1,4}})(?=\s*(?:BC|B\.C\.?|BCE|AD|A\.D\.?|CE)(?!\w)))"
     r"(?P<era>\s*(?:BC|B\.C\.?|BCE|AD|A\.D\.?|CE)(?![\w]))?"
     rf"|(?P<ap>['\u2019]\d\d)(?![\w'\u2019]))"
     rf"(?:(?P<sep>\s*(?:-|\u2013|\u2014)\s*)(?P<y2>{YEAR4}|\d\d)(?![\d%\w]))?(?![\d%\w])",
