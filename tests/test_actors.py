@@ -328,3 +328,20 @@ def test_seed_article(gaz: Gazetteer) -> None:
         "Ukraine",
         "United States",
     }
+
+
+def test_no_two_people_hold_one_office_at_once(gaz: Gazetteer) -> None:
+    """A data check: the dated offices of one country/organisation do not overlap."""
+    spans: dict[tuple[str, str], list[tuple[date, date, str]]] = {}
+    for a in gaz.all():
+        for o in gaz.offices(a.name):
+            start = o.start or date.min
+            end = o.end or date.max
+            spans.setdefault((o.office, o.of), []).append((start, end, a.name))
+    clashes = []
+    for key, lst in spans.items():
+        lst.sort()
+        for (_s1, e1, n1), (s2, _e2, n2) in zip(lst, lst[1:], strict=False):
+            if s2 < e1:
+                clashes.append((key, n1, n2))
+    assert clashes == []
