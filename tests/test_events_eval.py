@@ -326,7 +326,7 @@ def test_cli_times_tagging_against_extraction(tmp_path, monkeypatch, capsys):
     )
     assert ev.main(["--gold-dir", str(_gold_dir(tmp_path)), "--min-seconds", "0", "--json"]) == 0
     out = capsys.readouterr().out
-    assert "timing dev set" in out and "timing generated 400 words" in out
+    assert "timing (cpu) dev set" in out and "timing (cpu) generated 400 words" in out
     timing = json.loads(out[out.index("{") :])["timing"]
     assert timing["dev set"]["repeats"] >= 10
     assert timing["generated 400 words"]["tag_ms"] >= 0
