@@ -402,7 +402,8 @@ def _loads(text: str) -> Any:
 def _json_problem(exc: ValueError, *, line: bool) -> str:
     if isinstance(exc, json.JSONDecodeError):
         where = f"column {exc.colno}" if not line else f"line {exc.lineno} column {exc.colno}"
-        return f"{exc.msg} ({where})"
+        # Some messages end in "at" ("Unterminated string starting at"), others do not.
+        return f"{exc.msg} {where}" if exc.msg.endswith(" at") else f"{exc.msg} at {where}"
     return str(exc).split(":")[0]
 
 
