@@ -282,9 +282,8 @@ class Store:
         if ids is None:
             rows = self._con.execute("SELECT id, hash FROM articles").fetchall()
         else:
-            tbl = _table({"id": (list(ids), _STR)})  # noqa: F841 - read by DuckDB
             rows = self._con.execute(
-                "SELECT a.id, a.hash FROM articles a JOIN tbl USING (id)"
+                "SELECT id, hash FROM articles WHERE id = ANY(?)", [list(ids)]
             ).fetchall()
         return dict(rows)
 
@@ -616,7 +615,7 @@ class Store:
             rebuilt[event_id] = replace(ev, id=event_id) if prev is None else merge(prev, ev)
         self._delete_events(affected)
         self._write_events(
-            [self._corrected(replace(ev, id=eid)) for eid, ev in rebuilt.items()],
+            self._corrected_many([replace(ev, id=eid) for eid, ev in rebuilt.items()]),
             replace_ids=set(),
             seqs=seqs,
         )
@@ -726,7 +725,7 @@ class Store:
             contributions.append((contrib_seq, target, ev))
             contrib_seq += 1
         self._insert_contributions(contributions)
-        out = [self._corrected(pool[eid][1]) for eid in dirty]
+        out = self._corrected_many([pool[eid][1] for eid in dirty])
         seqs = {eid: pool[eid][0] for eid in dirty}
         self._write_events(out, replace_ids=dirty & set(cand_ids), seqs=seqs)
 
@@ -760,23 +759,37 @@ class Store:
         return replace(base, id=event_id)
 
     def _corrected(self, ev: Event) -> Event:
+        return self._corrected_many([ev])[0]
+
+    def _corrected_many(self, events: Sequence[Event]) -> list[Event]:
+        """Events with the user's corrections applied (one query for all)."""
+        if not events:
+            return []
         rows = self._con.execute(
-            'SELECT start, "end", label, actors FROM corrections WHERE event_id = ? ORDER BY seq',
-            [ev.id],
+            'SELECT event_id, start, "end", label, actors FROM corrections '
+            "WHERE event_id = ANY(?) ORDER BY seq",
+            [[ev.id for ev in events]],
         ).fetchall()
         if not rows:
-            return ev
-        for start, end, label, actors in rows:
-            ev = replace(
-                ev,
-                start=start or ev.start,
-                end=end or ev.end,
-                label=label if label is not None else ev.label,
-                actors=tuple(actors) if actors is not None else ev.actors,
-            )
-        if ev.end < ev.start:  # a later machine date moved past a corrected bound
-            ev = replace(ev, end=ev.start)
-        return replace(ev, human=True)
+            return list(events)
+        fixes: dict[str, list[tuple[Any, ...]]] = {}
+        for r in rows:
+            fixes.setdefault(r[0], []).append(r[1:])
+        out = []
+        for ev in events:
+            for start, end, label, actors in fixes.get(ev.id, ()):
+                ev = replace(
+                    ev,
+                    start=start or ev.start,
+                    end=end or ev.end,
+                    label=label if label is not None else ev.label,
+                    actors=tuple(actors) if actors is not None else ev.actors,
+                    human=True,
+                )
+            if ev.end < ev.start:  # a later machine date moved past a corrected bound
+                ev = replace(ev, end=ev.start)
+            out.append(ev)
+        return out
 
     def _delete_events(self, ids: Iterable[str]) -> None:
         ids_tbl = _table({"id": (list(ids), _STR)})  # noqa: F841 - read by DuckDB
