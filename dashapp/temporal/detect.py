@@ -1115,94 +1115,90 @@ def anaphoric_part(m: re.Match, text: str) -> Cand | None:
     )
 
 
-# --- trigger words: a rule only runs on windows of text around one of its words ---------
-def _words(phrases: object) -> set[str]:
+# --- dispatch: a rule is only tried where one of its first words starts -----------------
+# One tokenisation pass finds the words; each rule is tried with `match` only at words that
+# can begin it (computed from the same word lists), which is far cheaper than letting every
+# regex scan every position of the text.
+def _first(phrases: object) -> set[str]:
     out: set[str] = set()
     for p in phrases:  # type: ignore[attr-defined]
-        out.update(w for w in re.findall(r"[a-z0-9]+", norm(str(p))) if w not in _STOP)
+        w = re.findall(r"[a-z]+|\d+", norm(str(p)))
+        if w:
+            out.add(w[0])
     return out
 
 
-_STOP = frozenset("the of a an s in on at to and st".split())
-_MONTH_W = _words(LX.months)
-_UNIT_W = _words(LX.units)
-_TRIGGERS: dict[str, frozenset[str]] = {
-    "month_day": frozenset(_MONTH_W),
-    "day_month": frozenset(_MONTH_W),
-    "month_year": frozenset(_MONTH_W),
-    "bare_month": frozenset(_MONTH_W),
-    "numeric": frozenset(),
-    "year": frozenset(),
-    "bc_range": frozenset(),
-    "decade_century": frozenset({"century"}),
-    "quarter": frozenset({"quarter", "half", "q", "h"}),
-    "season": frozenset(_words(LX.seasons)),
-    "weekday": frozenset(LX.weekdays) | {w + "s" for w in LX.weekdays},
-    "deictic_day": frozenset({"today", "yesterday", "tomorrow", "tonight", "night", "day"})
-    | _words(LX.parts_of_day),
-    "rel_unit": frozenset(
-        {"day", "week", "weekend", "month", "year", "decade", "century", "quarter"}
-    ),
-    "duration": frozenset(_UNIT_W),
-    "set_rule": frozenset(
-        "every each daily weekly monthly quarterly annually yearly annual biannual nightly "
-        "hourly fortnightly biweekly bi semi twice per once thrice times".split()
-    ),
-    "clock": frozenset({"noon", "midnight", "midday"}),
-    "holiday": frozenset(_words(n for h in LX.holidays for n in h.names) - {"day", "eve", "night"}),
-    "vague": frozenset(_words(LX.vague)),
-    "anaphoric_part": frozenset(_words(LX.parts_of_day)),
-    "in_the_unit": frozenset({"day", "week", "month", "year"}),
+DIGIT = "<digit>"
+_MOD_W = _first(_MODS)
+_REL_W = set("last next this coming past previous following preceding same that the current".split())
+_NUM_W = _first(LX.numbers)
+_WD_W = set(LX.weekdays)
+_MON_W = set(LX.months)
+_STARTERS: dict[str, set[str]] = {
+    "month_day": _WD_W | _MOD_W | _MON_W | {"the"},
+    "day_month": _WD_W | _MOD_W | {"the", DIGIT},
+    "month_year": _MOD_W | _MON_W,
+    "bare_month": _MOD_W | _REL_W | _MON_W,
+    "numeric": {DIGIT},
+    "bc_range": {DIGIT},
+    "year": _MOD_W | {"c", "ca", "circa", "around", "about", DIGIT, "'"},
+    "decade_century": _MOD_W | _first(LX.ordinals) | {"the", DIGIT, "'"},
+    "quarter": _MOD_W | _first(LX.ordinals) | {"the", "q", "h"},
+    "season": _MOD_W | _REL_W | set(LX.seasons),
+    "weekday": _REL_W | _WD_W | {w + "s" for w in _WD_W} | {"early", "late"},
+    "deictic_day": {"earlier", "later", "early", "late", "the", "today", "yesterday",
+                    "tomorrow", "tonight", "last", "this"},
+    "in_the_unit": {"early", "late", "earlier", "later"},
+    "rel_unit": _MOD_W | _REL_W | {"earlier", "later"},
+    "duration": _first(LX.mods["dur"]) | _NUM_W | _first(LX.units) | {"the", "in", "recent", DIGIT},
+    "set_rule": {"every", "each", "daily", "weekly", "monthly", "quarterly", "annually", "yearly",
+                 "annual", "biannual", "nightly", "hourly", "fortnightly", "bi", "biweekly",
+                 "semi", "semiannual", "twice", "once", "thrice", "per", DIGIT} | _NUM_W,
+    "clock": {DIGIT, "noon", "midnight", "midday"},
+    "holiday": _REL_W | _first(n for h in LX.holidays for n in h.names) | {"st", "saint"},
+    "vague": _first(LX.vague),
+    "anaphoric_part": {"that", "the", "this"},
 }
-_DIGIT_RULES = frozenset({"numeric", "year", "clock"})
-_TOKEN = re.compile(r"[A-Za-z]+|\d+[A-Za-z]*")
-_WINDOW = 48  # longer than any expression's reach from its trigger word
-_WORD_END = re.compile(r"\s")
+_BY_WORD: dict[str, list[tuple[str, re.Pattern, Handler, int]]] = {}
+for _r in RULES:
+    for _w in _STARTERS[_r[0]]:
+        _BY_WORD.setdefault(_w, []).append(_r)
+_TOKEN = re.compile(r"[A-Za-z]+|\d+|['\u2019](?=\d\d)")
 
 
 def candidates(text: str) -> Iterator[Cand]:
-    hits: dict[str, list[int]] = {}
-    digits: list[int] = []
+    reach: dict[str, int] = {}  # per rule: end of its last match (finditer-like, no overlap)
+    by_word = _BY_WORD
     for t in _TOKEN.finditer(text):
         w = t.group()
-        if w[0].isdigit():
-            digits.append(t.start())
-            if w.endswith("s"):
-                hits.setdefault("1990s", []).append(t.start())
+        c0 = w[0]
+        if c0.isdigit():
+            key = DIGIT
+        elif c0 in "'\u2019":
+            key = "'"
+        else:
+            key = w.lower()
+        rules = by_word.get(key)
+        if not rules:
             continue
-        hits.setdefault(w.lower(), []).append(t.start())
-    n = len(text)
-    for name, rx, fn, prio in RULES:
-        starts = list(digits) if name in _DIGIT_RULES else []
-        if name == "decade_century":
-            starts.extend(hits.get("1990s", ()))
-        for w in _TRIGGERS[name]:
-            starts.extend(hits.get(w, ()))
-        if not starts:
-            continue
-        starts.sort()
-        windows: list[list[int]] = []
-        for p in starts:
-            lo, hi = max(0, p - _WINDOW), min(n, p + _WINDOW)
-            if windows and lo <= windows[-1][1]:
-                windows[-1][1] = hi
+        pos = t.start()
+        for name, rx, fn, prio in rules:
+            if reach.get(name, -1) > pos:
+                continue
+            m = rx.match(text, pos)
+            if m is None or m.end() == pos:
+                continue
+            out = fn(m, text)
+            if out is None:
+                continue
+            reach[name] = m.end()
+            if isinstance(out, Cand):
+                out.prio = prio
+                yield out
             else:
-                windows.append([lo, hi])
-        for lo, hi in windows:
-            if hi < n:
-                m_end = _WORD_END.search(text, hi)
-                hi = m_end.start() if m_end else n
-            for m in rx.finditer(text, lo, hi):
-                out = fn(m, text)
-                if out is None:
-                    continue
-                if isinstance(out, Cand):
-                    out.prio = prio
-                    yield out
-                else:
-                    for c in out:
-                        c.prio = prio
-                    yield from out
+                for c in out:
+                    c.prio = prio
+                yield from out
 
 
 def detect(text: str) -> list[Cand]:
