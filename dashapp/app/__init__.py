@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -31,6 +32,27 @@ def make_extractor(gazetteer=None, doc_type: DocType = "news") -> Extractor:
     return extract
 
 
+class SerializedStore:
+    """The Store behind one lock: Dash serves callbacks from several threads, and a
+    DuckDB connection refuses a second call while one is running."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._lock = threading.RLock()
+
+    def __getattr__(self, name: str):
+        attr = getattr(self._store, name)
+        if not callable(attr):
+            return attr
+        lock = self._lock
+
+        def call(*args, **kwargs):
+            with lock:
+                return attr(*args, **kwargs)
+
+        return call
+
+
 def create_app(
     store: Store,
     *,
@@ -57,7 +79,7 @@ def create_app(
     app.layout = layout.page(upload_limit=upload_limit)
     callbacks.register(
         app,
-        store,
+        store if isinstance(store, SerializedStore) else SerializedStore(store),  # type: ignore[arg-type]
         extractor=extractor or make_extractor(gazetteer, doc_type),
         data_dir=Path(data_dir) if data_dir is not None else None,
         upload_limit=upload_limit,

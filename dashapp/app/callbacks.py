@@ -101,6 +101,33 @@ def summary_text(view: View, state: ViewState) -> str:
     return text
 
 
+def actor_options(store: Store, flt) -> list[dict[str, Any]]:
+    """Actors with their event counts under every other filter; selected actors are
+    always listed (a Dash 4 dropdown drops a value that is not among its options)."""
+    actor_rows = store.actor_counts(without_actors(flt))
+    counts = {a.name: n for a, n in actor_rows}
+    kinds = {a.name: a.kind for a, _ in actor_rows}
+    names = list(counts)[:MAX_ACTOR_OPTIONS]
+    names += [name for name in flt.actors if name not in names]
+    return [
+        {"label": f"{name} ({counts.get(name, 0):,})", "value": name, "title": kinds.get(name, "")}
+        for name in names
+    ]
+
+
+def type_options(store: Store, flt) -> list[dict[str, Any]]:
+    counts = dict(store.type_counts(without_types(flt)))
+    names = list(counts) + [t for t in flt.types if t not in counts]
+    return [{"label": f"{t} ({counts.get(t, 0):,})", "value": t} for t in names]
+
+
+def article_options(store: Store) -> list[dict[str, Any]]:
+    return [
+        {"label": f"{a.date.isoformat()} · {a.title or a.id}"[:120], "value": a.id}
+        for a in store.articles()
+    ]
+
+
 def refresh(
     store: Store,
     search: str | None,
@@ -113,19 +140,8 @@ def refresh(
     opts = FigureOptions(autosize=True, uirevision=f"rev{rev}")
     view = build_view(store, state, window=window_dates(window), options=opts)
     flt = state.filter
-    actor_rows = store.actor_counts(without_actors(flt))
-    counts = {a.name: n for a, n in actor_rows}
-    kinds = {a.name: a.kind for a, _ in actor_rows}
-    actor_opts = [
-        {"label": f"{name} ({n:,})", "value": name, "title": kinds.get(name, "")}
-        for name, n in list(counts.items())[:MAX_ACTOR_OPTIONS]
-    ]
-    for name in flt.actors:
-        if name not in counts or list(counts).index(name) >= MAX_ACTOR_OPTIONS:
-            actor_opts.append({"label": f"{name} ({counts.get(name, 0):,})", "value": name})
-    type_counts = dict(store.type_counts(without_types(flt)))
-    type_opts = [{"label": f"{t} ({n:,})", "value": t} for t, n in type_counts.items()]
-    type_opts += [{"label": f"{t} (0)", "value": t} for t in flt.types if t not in type_counts]
+    actor_opts = actor_options(store, flt)
+    type_opts = type_options(store, flt)
     table = L.events_table(
         view.table, total=view.total, in_window=view.in_window, bucket=view.bucket
     )
@@ -145,19 +161,32 @@ def register(
     @app.callback(
         Output(L.URL, "search"),
         [Output(c, "value") for c in CONTROLS],
+        # Options arrive with values from the URL, or the dropdowns would drop them.
+        Output(L.ACTORS, "options", allow_duplicate=True),
+        Output(L.TYPES, "options", allow_duplicate=True),
+        Output(L.ARTICLES, "options", allow_duplicate=True),
         Input(L.URL, "search"),
         [Input(c, "value") for c in CONTROLS],
         Input(L.CLEAR, "n_clicks"),
+        prevent_initial_call="initial_duplicate",
     )
     def sync_url(search, *values):
         # One callback both ways (Dash does not re-trigger a callback with its own
         # outputs): the URL fills the controls on load and on back/forward; a control
         # change rewrites the URL.
         trigger = ctx.triggered_id
+        keep = [no_update] * 3
         if trigger == L.CLEAR:
-            return "", *controls_of(ViewState())
-        if trigger in (None, L.URL):
-            return no_update, *controls_of(parse_query(search))
+            return "", *controls_of(ViewState()), *keep
+        # On page load every input counts as triggered: the URL wins.
+        if trigger is None or f"{L.URL}.search" in ctx.triggered_prop_ids:
+            state = parse_query(search)
+            options = [
+                actor_options(store, state.filter),
+                type_options(store, state.filter),
+                article_options(store),
+            ]
+            return no_update, *controls_of(state), *options
         (actors, aff, types, dfrom, dto, articles, conf, text, lane, color) = values[:10]
         state = from_controls(
             actors=actors,
@@ -174,7 +203,7 @@ def register(
         query = to_query(state)
         if query == (search or ""):
             raise PreventUpdate
-        return query, *([no_update] * len(CONTROLS))
+        return query, *([no_update] * len(CONTROLS)), *keep
 
     @app.callback(
         Output(L.WINDOW, "data"),
@@ -221,11 +250,8 @@ def register(
         Output(L.REF_ARTICLE, "options"),
         Input(L.VERSION, "data"),
     )
-    def article_options(_version):
-        opts = [
-            {"label": f"{a.date.isoformat()} · {a.title or a.id}"[:120], "value": a.id}
-            for a in store.articles()
-        ]
+    def articles_changed(_version):
+        opts = article_options(store)
         return opts, opts
 
     @app.callback(

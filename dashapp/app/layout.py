@@ -98,12 +98,12 @@ def filters_panel() -> html.Aside:
                 [
                     _field(
                         "From",
-                        dcc.Input(id=DATE_FROM, type="date", debounce=True, className="date-input"),
+                        dcc.Input(id=DATE_FROM, type="date", className="date-input"),
                         DATE_FROM,
                     ),
                     _field(
                         "To",
-                        dcc.Input(id=DATE_TO, type="date", debounce=True, className="date-input"),
+                        dcc.Input(id=DATE_TO, type="date", className="date-input"),
                         DATE_TO,
                     ),
                 ],
