@@ -91,6 +91,7 @@ _NAME_PREFIXED = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|ben|bin
 _PARTICLES = frozenset("de da do dos van von der den bin ibn al el di du le la".split())
 # "a US president", "any Russian leader": a generic title, not the office holder.
 _GENERIC = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach|[Nn]o)[ \t\u00a0]+$")
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \t\u00a0]+$")
 _HEAD_OFFICES = frozenset({"president", "prime minister", "chancellor", "monarch", "emperor"})
 
 
@@ -177,6 +178,20 @@ class _Doc:
     linked: set[str] = field(default_factory=set)
 
 
+_SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into of off on or over the to up via vs with".split()
+)
+
+
+def _headline_case(text: str, pos: int) -> bool:
+    """Is the line around `pos` in headline case ("Biden Warns Putin of Sanctions"): no
+    lowercase word but small function words?"""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    words = [w for w in text[a : b if b >= 0 else len(text)].split() if w[:1].isalpha()]
+    return len(words) >= 3 and all(w[0].isupper() or w in _SMALL_WORDS for w in words)
+
+
 def _adjacent(text: str, a: int, b: int) -> bool:
     """Only blanks (no line break) between offsets a and b, and at least one."""
     if b <= a or b - a > 3:
@@ -234,6 +249,7 @@ class Gazetteer:
             self._entries[e.name] = e
         self._lex: dict[str, _Tok] = {}  # surface form -> token template
         self._guarded: set[str] = set()
+        self._guard_before_only: set[str] = set()
         self._titlewords: set[str] = set()
         self._surnames: dict[str, list[_Entry]] = {}
         self._holders: dict[tuple[str, str], list[tuple[Office, _Entry]]] = {}
@@ -277,7 +293,7 @@ class Gazetteer:
             names = [e.name, *e.aliases, *e.metonyms]
             if e.kind == "person":
                 names += self._glued(names)
-                self._guarded.update(a for a in names if " " not in a)
+                self._guard_before_only.update(a for a in names if " " not in a)
             for a in names:
                 add(a, _Tok(0, 0, "ent", (e,)))
             for d in e.demonyms:
@@ -292,6 +308,10 @@ class Gazetteer:
                 self._holders.setdefault((o.office, o.of), []).append((o, e))
             if e.affiliation:
                 self._affiliated.setdefault(e.affiliation, set()).add(e.name)
+        # A person's one-word alias is not them after another first name ("Jeb Bush"); a
+        # following capitalised word is fine ("Biden Administration").
+        self._guard_before_only -= self._guarded
+        self._guarded |= self._guard_before_only
         # Anaphors shared by several organisations ("the bloc"): keep every candidate.
         ana: dict[str, list[str]] = {}
         for e in self._entries.values():
@@ -423,14 +443,16 @@ class Gazetteer:
         return out
 
     def _scan(self, text: str) -> Iterator[_Tok]:
-        lex, guarded = self._lex, self._guarded
+        lex, guarded, person_only = self._lex, self._guarded, self._guard_before_only
         for m in self._re.finditer(text):
             core, poss = m.group("core", "poss")
             tmpl = lex[core]
             if tmpl.kind == "decoy":
                 continue  # swallowed: "Gulf of Mexico" names no actor
             start, end = m.span()
-            if core in guarded and self._looks_like_personal_name(text, start, end):
+            if core in guarded and self._looks_like_personal_name(
+                text, start, end, after_too=core not in person_only
+            ):
                 continue
             yield _Tok(start, end, tmpl.kind, tmpl.value, poss is not None)
 
@@ -472,23 +494,29 @@ class Gazetteer:
             ent.actor = Actor(name, "person", aff)
             toks.insert(j, _Tok(start, k, "ent", (ent,)))
 
-    def _looks_like_personal_name(self, text: str, start: int, end: int) -> bool:
+    def _looks_like_personal_name(
+        self, text: str, start: int, end: int, *, after_too: bool = True
+    ) -> bool:
         """'Michael Jordan', 'Chad Smith', 'Ivanka Trump': an alias that is also a personal
-        name is part of someone's name when a capitalised name word touches it."""
+        name is part of someone's name when a capitalised name word touches it (before it,
+        or also after it with `after_too`). Not in a headline-case line ("Biden Warns
+        Putin"), where every word is capitalised."""
         before = None
         if start >= 2 and text[start - 1] in " \t\u00a0" and text[start - 2].isalpha():
             before = _CAP_WORD_BEFORE.search(text, max(0, start - 40), start)
         if before is not None:
             w = before.group(1)
             if w[:1].isupper() and not self._neutral_word(w):
-                return True
+                return not _headline_case(text, start)
+        if not after_too:
+            return False
         after = None
         if end + 1 < len(text) and text[end] in " \t\u00a0" and text[end + 1].isupper():
             after = _WORD_AFTER.match(text, end)
         if after is not None:
             w = after.group(1)
             if w[:1].isupper() and not self._neutral_word(w):
-                return True
+                return not _headline_case(text, start)
         return False
 
     def _neutral_word(self, w: str) -> bool:
@@ -599,6 +627,13 @@ class Gazetteer:
                 actor = self.holder(title.office, of, when) or doc.by_office.get((title.office, of))
                 if actor is not None:
                     return _Hit(t.start, end, (actor,), nxt, quals)
+            if of is None and title.office not in (None, "leader") and not title.plural:
+                # "the president" after "Japanese President X ...": the last-named holder
+                if not generic and _THE_BEFORE.search(text, max(0, t.start - 5), t.start):
+                    for a in reversed(doc.persons):
+                        got = self._office_of(a, when, doc)
+                        if got is not None and got[0] == title.office:
+                            return _Hit(t.start, end, (a,), nxt)
             if place is not None and t.kind in ("ent", "dem"):
                 return self._plain(toks, i, when, doc)
             if place is not None:
@@ -765,9 +800,10 @@ class Gazetteer:
                     break
             else:
                 actor = Actor(full, "person", of)
-        if office and of:
+        if office:
             doc.offices.setdefault(actor.name, []).append((office, of))
-            doc.by_office[(office, of)] = actor
+            if of:
+                doc.by_office[(office, of)] = actor
         return actor, words[-1][1], self._skip(toks, j, words[-1][1])
 
     @staticmethod

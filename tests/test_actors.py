@@ -118,6 +118,18 @@ CASES: list[tuple[str, date, list[str]]] = [
     # organisation anaphors only after the organisation was named
     ("NATO met. The alliance agreed.", D22, ["NATO", "NATO"]),
     ("The alliance agreed.", D22, []),
+    # a bare "the <office>" is the last-named holder of that office, if any
+    (
+        "German Chancellor Olaf Scholz met Lavrov. The chancellor left.",
+        D22,
+        ["Olaf Scholz", "Sergei Lavrov", "Olaf Scholz"],
+    ),
+    ("The chancellor left.", D22, []),
+    (
+        "Kyiv named Foreign Minister Lena Voss. Later the foreign minister resigned.",
+        D22,
+        ["Ukraine", "Lena Voss", "Lena Voss"],
+    ),
     # decoys
     ("In May the talks resumed.", D19, []),
     ("We saw Turkey and Georgia.", D22, ["Turkey", "Georgia"]),
@@ -173,7 +185,10 @@ CASES: list[tuple[str, date, list[str]]] = [
     ("The UK monarch spoke.", date(2023, 1, 1), ["Charles III"]),
     # names that are also other things
     ("The Biden Administration met at Trump Tower.", D22, ["Joe Biden"]),
-    ("George H.W. Bush and Jeb Bush and Laura Bush.", D22, ["George H. W. Bush"]),
+    ("George H.W. Bush met Jeb Bush and Laura Bush.", D22, ["George H. W. Bush"]),
+    # headline case: capitalised neighbours are not first names
+    ("Biden Warns Putin of Severe Consequences", D22, ["Joe Biden", "Vladimir Putin"]),
+    ("Lavrov Meets Blinken in Geneva", D22, ["Sergei Lavrov", "Antony Blinken"]),
     ("President Clinton spoke.", D22, ["Bill Clinton"]),
     ("They drove to Paris, Texas.", D22, []),
     ("US Ambassador to the UN Lena Ortiz spoke.", D22, ["Lena Ortiz"]),
