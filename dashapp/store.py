@@ -262,20 +262,18 @@ class Store:
         """Store articles with their expressions and events; events merge with stored
         ones of the same happening (cross-article, incremental). The whole extraction is
         one transaction (batch ingest calls `add_results` with whole articles)."""
-        self._upsert_actors(extraction.actors)
         result = [
             ArticleResult(a, extraction.timexes.get(a.id, ()), (), article_key(a))
             for a in extraction.articles
         ]
-        self._write(result, extra_events=extraction.events)
+        self._write(result, extra_events=extraction.events, actors=extraction.actors)
 
     def add_results(
         self, results: Sequence[ArticleResult], actors: Iterable[Actor] = ()
     ) -> AddReport:
         """Whole articles in one transaction: an article whose content hash is stored is
         skipped, one stored with another hash has its old results replaced."""
-        self._upsert_actors(actors)
-        return self._write(results)
+        return self._write(results, actors=actors)
 
     def article_hashes(self, ids: Iterable[str] | None = None) -> dict[str, str]:
         """Article id -> stored content hash (all articles, or those of `ids`)."""
@@ -475,11 +473,21 @@ class Store:
         uniq = {a.name: a for a in actors}
         if not uniq:
             return
+        known = {
+            r[0]: Actor(*r)
+            for r in self._con.execute(
+                "SELECT name, kind, affiliation FROM actors WHERE name = ANY(?)", [list(uniq)]
+            ).fetchall()
+        }
+        # most batches name only known actors: write just the new or changed ones
+        todo = [a for a in uniq.values() if known.get(a.name) != a]
+        if not todo:
+            return
         tbl = _table(  # noqa: F841 - read by DuckDB
             {
-                "name": ([a.name for a in uniq.values()], _STR),
-                "kind": ([a.kind for a in uniq.values()], _STR),
-                "affiliation": ([a.affiliation for a in uniq.values()], _STR),
+                "name": ([a.name for a in todo], _STR),
+                "kind": ([a.kind for a in todo], _STR),
+                "affiliation": ([a.affiliation for a in todo], _STR),
             }
         )
         self._con.execute(
@@ -489,7 +497,10 @@ class Store:
         )
 
     def _write(
-        self, results: Sequence[ArticleResult], extra_events: Sequence[Event] = ()
+        self,
+        results: Sequence[ArticleResult],
+        extra_events: Sequence[Event] = (),
+        actors: Iterable[Actor] = (),
     ) -> AddReport:
         con = self._con
         stored = self.article_hashes([r.article.id for r in results])
@@ -512,6 +523,7 @@ class Store:
             return AddReport(tuple(added), tuple(replaced), tuple(skipped))
         con.execute("BEGIN TRANSACTION")
         try:
+            self._upsert_actors(actors)
             gone = [aid for aid in dict.fromkeys(replaced)]
             if gone:
                 self._remove_articles(gone)
@@ -704,10 +716,14 @@ class Store:
         contrib_seq = self._next_seq("contributions")
         dirty: set[str] = set()
         contributions: list[tuple[int, str, Event]] = []
-        order = sorted(pool, key=lambda eid: pool[eid][0])
+        # same_happening needs the same type: one creation-ordered list per type
+        order: dict[str, list[str]] = {}
+        for eid in sorted(pool, key=lambda eid: pool[eid][0]):
+            order.setdefault(pool[eid][1].type, []).append(eid)
         for ev in new_events:
             # the first event, in creation order, of the same happening (as events.merge_all)
-            target = next((eid for eid in order if same_happening(pool[eid][1], ev)), None)
+            same_type = order.setdefault(ev.type, [])
+            target = next((eid for eid in same_type if same_happening(pool[eid][1], ev)), None)
             if target is None:
                 eid = ev.id
                 n = 2
@@ -715,7 +731,7 @@ class Store:
                     eid = f"{ev.id}~{n}"
                     n += 1
                 pool[eid] = (ev_seq, replace(ev, id=eid))
-                order.append(eid)
+                same_type.append(eid)
                 ev_seq += 1
                 target = eid
             else:
