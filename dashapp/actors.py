@@ -90,7 +90,11 @@ _APPOS = re.compile(r",[ \t\u00a0]+")
 _NAME_PREFIXED = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|ben|bint)-[^\W\d_]")
 _PARTICLES = frozenset("de da do dos van von der den bin ibn al el di du le la".split())
 # "a US president", "any Russian leader": a generic title, not the office holder.
-_GENERIC = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach|[Nn]o)[ \t\u00a0]+$")
+# "the former US president", "then the prime minister": not today's holder either.
+_GENERIC = re.compile(
+    r"\b(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach|[Nn]o|[Ff]ormer|[Tt]hen|[Ee]x|[Ll]ate|[Pp]revious"
+    r"|[Nn]ext|[Ff]uture|[Ii]ncoming|[Ss]uccessive|[Pp]ast)(?:[ \t\u00a0]+[Tt]he)?[ \t\u00a0-]+$"
+)
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t\u00a0]+$")
 _HEAD_OFFICES = frozenset({"president", "prime minister", "chancellor", "monarch", "emperor"})
 
@@ -241,7 +245,13 @@ def _trie_regex(words: Iterable[str]) -> str:
 class Gazetteer:
     """Canonical actors, their aliases and offices, and a fast matcher over article text."""
 
-    def __init__(self, entries: list[_Entry], titles: dict[str, Any], decoys: list[str]):
+    def __init__(
+        self,
+        entries: list[_Entry],
+        titles: dict[str, Any],
+        decoys: list[str],
+        company_words: Iterable[str] = (),
+    ):
         self._entries: dict[str, _Entry] = {}
         for e in entries:
             aff = e.affiliation if e.kind == "person" else None
@@ -288,6 +298,8 @@ class Gazetteer:
             add(w, _Tok(0, 0, "both", None))
         self._name_stop = set(titles["name_stopwords"])
         self._function_words = set(titles["function_words"])
+        self._not_name = set(titles.get("not_name_words", ()))
+        self._company_words = set(company_words)
 
         for e in self._entries.values():
             names = [e.name, *e.aliases, *e.metonyms]
@@ -450,11 +462,21 @@ class Gazetteer:
             if tmpl.kind == "decoy":
                 continue  # swallowed: "Gulf of Mexico" names no actor
             start, end = m.span()
+            if (
+                tmpl.kind == "dem" or tmpl.kind == "ent" and tmpl.value[0].kind == "country"
+            ) and self._company_after(text, end):
+                continue  # "British Airways", "French Open"
             if core in guarded and self._looks_like_personal_name(
                 text, start, end, after_too=core not in person_only
             ):
                 continue
             yield _Tok(start, end, tmpl.kind, tmpl.value, poss is not None)
+
+    def _company_after(self, text: str, end: int) -> bool:
+        if end + 1 >= len(text) or text[end] != " " or not text[end + 1].isupper():
+            return False
+        m = _WORD_AFTER.match(text, end)
+        return m is not None and m.group(1) in self._company_words
 
     def _appositives(self, text: str, toks: list[_Tok]) -> None:
         """'Newt Gingrich, then speaker,' / 'Sergei Skripal, a former Russian double agent,':
@@ -479,7 +501,7 @@ class Gazetteer:
                 words.append(w)
                 if len(words) == 4:
                     break
-            if len(words) < 2:
+            if len(words) < 2 or any(w in self._not_name for w in words):
                 continue
             name = " ".join(reversed(words))
             start = k - len(name)
@@ -615,14 +637,14 @@ class Gazetteer:
                     if named is not None:
                         actor, nend, nnxt = named
                         return _Hit(t.start, nend, (actor,), nnxt, quals + self._with_parent(p))
-            if not title.plural:
+            if not title.plural and not tt.possessive:  # not "the president's Middle East"
                 named = self._name_after(
                     text, toks, nxt, end, when, doc, aff, title.office, apposition=True
                 )
                 if named is not None:
                     actor, nend, nnxt = named
                     return _Hit(t.start, nend, (actor,), nnxt, quals)
-            generic = _GENERIC.search(text, max(0, t.start - 8), t.start) is not None
+            generic = _GENERIC.search(text, max(0, t.start - 16), t.start) is not None
             if of is not None and title.office and not title.plural and not generic:
                 actor = self.holder(title.office, of, when) or doc.by_office.get((title.office, of))
                 if actor is not None:
@@ -790,6 +812,8 @@ class Gazetteer:
                 return e.actor, words[0][1], self._skip(toks, j, words[0][1])
             if len(words) == 1 or surname_only:
                 return None
+        if any(text[s:e] in self._not_name for s, e in words):
+            return None  # "General Motors Corporation", "Chief Operating Officer"
         known = self._entries.get(full)
         if known is not None and known.kind == "person":
             actor = known.actor
@@ -944,5 +968,7 @@ def _load_cached(extra: str | None, mtime: float) -> Gazetteer:
     with open(RESOURCES / "titles.json", encoding="utf-8") as f:
         titles = json.load(f)
     with open(RESOURCES / "decoys.json", encoding="utf-8") as f:
-        decoys = json.load(f)["phrases"]
-    return Gazetteer(list(entries.values()), titles, decoys)
+        decoys = json.load(f)
+    return Gazetteer(
+        list(entries.values()), titles, decoys["phrases"], decoys.get("company_words", ())
+    )

@@ -126,6 +126,17 @@ CASES: list[tuple[str, date, list[str]]] = [
     ),
     ("The chancellor left.", D22, []),
     (
+        "Li Keqiang spoke. Rules set by Wen Jiabao, then the prime minister, stay.",
+        D22,
+        ["Li Keqiang", "Wen Jiabao"],
+    ),
+    ("The former US president spoke.", D22, ["United States"]),
+    (
+        "Obama began the president's Middle East tour.",
+        date(2013, 3, 1),
+        ["Barack Obama", "Barack Obama"],
+    ),
+    (
         "Kyiv named Foreign Minister Lena Voss. Later the foreign minister resigned.",
         D22,
         ["Ukraine", "Lena Voss", "Lena Voss"],
