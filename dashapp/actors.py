@@ -95,6 +95,8 @@ _GENERIC = re.compile(
     r"\b(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach|[Nn]o|[Ff]ormer|[Tt]hen|[Ee]x|[Ll]ate|[Pp]revious"
     r"|[Nn]ext|[Ff]uture|[Ii]ncoming|[Ss]uccessive|[Pp]ast)(?:[ \t\u00a0]+[Tt]he)?[ \t\u00a0-]+$"
 )
+# Offices whose bare title ("the king") is not linked to the last-named holder: too vague.
+_NO_BARE = frozenset({None, "leader", "monarch", "emperor", "crown prince"})
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t\u00a0]+$")
 _HEAD_OFFICES = frozenset({"president", "prime minister", "chancellor", "monarch", "emperor"})
 
@@ -299,6 +301,7 @@ class Gazetteer:
         self._name_stop = set(titles["name_stopwords"])
         self._function_words = set(titles["function_words"])
         self._not_name = set(titles.get("not_name_words", ()))
+        self._name_prefixes = set(titles.get("name_prefixes", ()))
         self._company_words = set(company_words)
 
         for e in self._entries.values():
@@ -462,6 +465,8 @@ class Gazetteer:
             if tmpl.kind == "decoy":
                 continue  # swallowed: "Gulf of Mexico" names no actor
             start, end = m.span()
+            if text[end : end + 1] == "$":
+                continue  # a currency: "US$5 million"
             if (
                 tmpl.kind == "dem" or tmpl.kind == "ent" and tmpl.value[0].kind == "country"
             ) and self._company_after(text, end):
@@ -649,7 +654,7 @@ class Gazetteer:
                 actor = self.holder(title.office, of, when) or doc.by_office.get((title.office, of))
                 if actor is not None:
                     return _Hit(t.start, end, (actor,), nxt, quals)
-            if of is None and title.office not in (None, "leader") and not title.plural:
+            if of is None and title.office not in _NO_BARE and not title.plural:
                 # "the president" after "Japanese President X ...": the last-named holder
                 if not generic and _THE_BEFORE.search(text, max(0, t.start - 5), t.start):
                     for a in reversed(doc.persons):
@@ -764,6 +769,8 @@ class Gazetteer:
             poss = re.search(rf"[{_APOS}]s?$", word)
             if poss:
                 word, e, last = word[: poss.start()], e - len(poss.group()), True
+            if not words and word in self._name_prefixes:
+                continue  # "Admiral Sir John Jellicoe": the name is John Jellicoe
             if not words and word in self._surnames and word in self._name_stop:
                 words.append((s, e))  # "Prime Minister May", "Mrs May": not the month
                 break

@@ -141,6 +141,8 @@ CASES: list[tuple[str, date, list[str]]] = [
         D22,
         ["Ukraine", "Lena Voss", "Lena Voss"],
     ),
+    ("Queen Anna Varo arrived. The king left.", D22, ["Anna Varo"]),
+    ("Admiral Sir Jon Vell sailed. Vell returned.", D22, ["Jon Vell", "Jon Vell"]),
     # decoys
     ("In May the talks resumed.", D19, []),
     ("We saw Turkey and Georgia.", D22, ["Turkey", "Georgia"]),
@@ -149,6 +151,9 @@ CASES: list[tuple[str, date, list[str]]] = [
     ("Jordan and Chad signed a deal with Guinea.", D22, ["Jordan", "Chad", "Guinea"]),
     ("Let us go; the unit and the eu and the un.", D22, []),
     ("Russianness and USSR and Ukrainianism.", D22, []),
+    ("British Airways flew to the French Open during the Spanish Flu.", D22, []),
+    ("It cost US$5 million.", D22, []),
+    ("The US Air Force and British troops.", D22, ["United States", "United Kingdom"]),
     ("Latin America and the Gulf of Mexico and New Mexico.", D22, []),
     ("Ivanka Trump visited.", D19, []),
     # a generic title names no office holder
