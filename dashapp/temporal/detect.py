@@ -1130,7 +1130,9 @@ def _first(phrases: object) -> set[str]:
 
 DIGIT = "<digit>"
 _MOD_W = _first(_MODS)
-_REL_W = set("last next this coming past previous following preceding same that the current".split())
+_REL_W = set(
+    "last next this coming past previous following preceding same that the current".split()
+)
 _NUM_W = _first(LX.numbers)
 _WD_W = set(LX.weekdays)
 _MON_W = set(LX.months)
@@ -1146,14 +1148,47 @@ _STARTERS: dict[str, set[str]] = {
     "quarter": _MOD_W | _first(LX.ordinals) | {"the", "q", "h"},
     "season": _MOD_W | _REL_W | set(LX.seasons),
     "weekday": _REL_W | _WD_W | {w + "s" for w in _WD_W} | {"early", "late"},
-    "deictic_day": {"earlier", "later", "early", "late", "the", "today", "yesterday",
-                    "tomorrow", "tonight", "last", "this"},
+    "deictic_day": {
+        "earlier",
+        "later",
+        "early",
+        "late",
+        "the",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "last",
+        "this",
+    },
     "in_the_unit": {"early", "late", "earlier", "later"},
     "rel_unit": _MOD_W | _REL_W | {"earlier", "later"},
     "duration": _first(LX.mods["dur"]) | _NUM_W | _first(LX.units) | {"the", "in", "recent", DIGIT},
-    "set_rule": {"every", "each", "daily", "weekly", "monthly", "quarterly", "annually", "yearly",
-                 "annual", "biannual", "nightly", "hourly", "fortnightly", "bi", "biweekly",
-                 "semi", "semiannual", "twice", "once", "thrice", "per", DIGIT} | _NUM_W,
+    "set_rule": {
+        "every",
+        "each",
+        "daily",
+        "weekly",
+        "monthly",
+        "quarterly",
+        "annually",
+        "yearly",
+        "annual",
+        "biannual",
+        "nightly",
+        "hourly",
+        "fortnightly",
+        "bi",
+        "biweekly",
+        "semi",
+        "semiannual",
+        "twice",
+        "once",
+        "thrice",
+        "per",
+        DIGIT,
+    }
+    | _NUM_W,
     "clock": {DIGIT, "noon", "midnight", "midday"},
     "holiday": _REL_W | _first(n for h in LX.holidays for n in h.names) | {"st", "saint"},
     "vague": _first(LX.vague),
@@ -1163,25 +1198,54 @@ _BY_WORD: dict[str, list[tuple[str, re.Pattern, Handler, int]]] = {}
 for _r in RULES:
     for _w in _STARTERS[_r[0]]:
         _BY_WORD.setdefault(_w, []).append(_r)
+# Names of months, weekdays and holidays only start an expression when capitalised ("may",
+# "march", "sun" are words).
+_CAPITAL_ONLY = frozenset(
+    (_MON_W | _WD_W | {w + "s" for w in _WD_W} | _first(n for h in LX.holidays for n in h.names))
+    - _REL_W
+    - _MOD_W
+    - _NUM_W
+    - set(LX.seasons)
+    - {"the", "new", "may"}
+)
+# "the" starts an expression only before one of these words ("the 1990s", "the next day",
+# "the end of 2012", "the past", ...): every word that follows "the" in a rule or word list.
+_AFTER_THE = frozenset(
+    set().union(*(_STARTERS[r] for r in _STARTERS))
+    | set(LX.units)
+    | {"weekend", "fall", "eleventh", "very", "year", "fiscal", "financial"}
+    | {p.split()[1] for p in (*_MODS, *LX.vague) if p.startswith("the ") and " " in p}
+    | set(LX.ordinals)
+) - {"the", "a", "an"}
 _TOKEN = re.compile(r"[A-Za-z]+|\d+|['\u2019](?=\d\d)")
 
 
 def candidates(text: str) -> Iterator[Cand]:
     reach: dict[str, int] = {}  # per rule: end of its last match (finditer-like, no overlap)
     by_word = _BY_WORD
-    for t in _TOKEN.finditer(text):
-        w = t.group()
+    tokens = _TOKEN.findall(text)
+    starts = [m.start() for m in _TOKEN.finditer(text)]
+    last = len(tokens) - 1
+    for i, w in enumerate(tokens):
         c0 = w[0]
+        pos = starts[i]
         if c0.isdigit():
+            if text[pos - 1 : pos] == "," and text[pos - 2 : pos - 1].isdigit():
+                continue  # the "000" of "100,000"
             key = DIGIT
         elif c0 in "'\u2019":
             key = "'"
         else:
             key = w.lower()
+            if key == "the":
+                nxt = tokens[i + 1] if i < last else ""
+                if not (nxt[:1].isdigit() or nxt[:1] in "'\u2019" or nxt.lower() in _AFTER_THE):
+                    continue
+            elif c0.islower() and key in _CAPITAL_ONLY:
+                continue
         rules = by_word.get(key)
         if not rules:
             continue
-        pos = t.start()
         for name, rx, fn, prio in rules:
             if reach.get(name, -1) > pos:
                 continue

@@ -132,13 +132,33 @@ APOS = "['\u2019\u2018`]"
 
 
 def alternation(words: object, *, apostrophes: bool = False) -> str:
-    """A regex alternation of `words`, longest first so that the longest spelling wins;
-    spaces match any run of blanks, and with `apostrophes` a "'" matches a straight, curly
-    or stripped apostrophe ("New Years Eve")."""
-    out = []
-    for w in sorted(set(words), key=lambda s: (-len(s), s)):  # type: ignore[arg-type]
-        p = re.escape(w).replace(r"\ ", r"\s+").replace(" ", r"\s+")
-        if apostrophes:
-            p = p.replace("'", APOS + "?")
-        out.append(p)
-    return "|".join(out)
+    """A regex matching any of `words`, built as a character trie so that the regex engine
+    does not try each word in turn (Python's re has no such optimisation for alternations).
+    Longer words win over their prefixes; a space matches any run of blanks, and with
+    `apostrophes` a "'" matches a straight, curly or stripped apostrophe ("New Years Eve")."""
+    trie: dict = {}
+    for w in set(words):  # type: ignore[call-overload]
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def atom(ch: str) -> str:
+        if ch == " ":
+            return r"\s+"
+        if ch == "'" and apostrophes:
+            return APOS + "?"
+        return re.escape(ch)
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [atom(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            # greedy optional: the longer word is tried first, the shorter one on failure
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)

@@ -1,8 +1,9 @@
 """Clause tense around a temporal expression: does it point before or after the reference date?
 
 The cue words are data (resources/temporal/tense_cues.tsv, past_verbs.tsv). Every cue in the
-sentence votes for its direction with weight strength / (1 + distance in words); the
-strongest vote wins. Reporting verbs ("said", "told") only vote when they touch the
+sentence votes for its direction with weight strength / (1 + distance)^2, where the
+distance counts words plus a penalty for each clause boundary (comma, dash, "that",
+"which", ...) in between; the strongest vote wins. Reporting verbs ("said", "told") only vote when they touch the
 expression ("Biden said Friday"): elsewhere the reported clause decides ("the White House
 said that in Sunday's call Biden will reaffirm ..." is future).
 """
@@ -10,6 +11,7 @@ said that in Sunday's call Biden will reaffirm ..." is future).
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Literal
 
 from dashapp.temporal.lexicon import lexicon
@@ -38,6 +40,11 @@ def _cue_table() -> tuple[dict[str, tuple[str, float]], frozenset[str]]:
     return lx.tense_cues, lx.past_verbs
 
 
+@cache
+def _cue_first() -> frozenset[str]:
+    return frozenset(p.split()[0] for p in lexicon().tense_cues)
+
+
 def sentence_bounds(text: str, start: int, end: int, window: int = 240) -> tuple[int, int]:
     lo = max(0, start - window)
     left = lo
@@ -48,8 +55,12 @@ def sentence_bounds(text: str, start: int, end: int, window: int = 240) -> tuple
     return left, right
 
 
+_WINDOW_WORDS = 12  # with the squared distance decay, cues further away never decide
+_WINDOW_CHARS = 140
+
+
 def _tokens(text: str, lo: int, hi: int) -> list[str]:
-    return [m.group().lower().replace("\u2019", "'") for m in _TOKEN.finditer(text, lo, hi)]
+    return [t.lower().replace("\u2019", "'") for t in _TOKEN.findall(text, lo, hi)]
 
 
 def _side(tokens: list[str]) -> tuple[list[str], list[float]]:
@@ -74,6 +85,7 @@ def _votes(words: list[str], distances: list[float], outward_left: bool) -> dict
     """Cue votes on one side. `words` run outward from the expression; phrases are matched
     in reading order (reversed on the left side)."""
     cues, past_verbs = _cue_table()
+    first = _cue_first()
     best: dict[str, float] = {}
     seq = list(reversed(words)) if outward_left else words
     dseq = list(reversed(distances)) if outward_left else distances
@@ -81,11 +93,12 @@ def _votes(words: list[str], distances: list[float], outward_left: bool) -> dict
     n = len(seq)
     while i < n:
         hit = None
-        for k in range(min(_MAXW, n - i), 0, -1):
-            phrase = " ".join(seq[i : i + k])
-            if phrase in cues:
-                hit = (cues[phrase], k)
-                break
+        if seq[i] in first:
+            for k in range(min(_MAXW, n - i), 0, -1):
+                phrase = " ".join(seq[i : i + k]) if k > 1 else seq[i]
+                if phrase in cues:
+                    hit = (cues[phrase], k)
+                    break
         d = min(dseq[i : i + (hit[1] if hit else 1)])
         if hit:
             (direction, strength), k = hit
@@ -118,9 +131,9 @@ def _votes(words: list[str], distances: list[float], outward_left: bool) -> dict
 def clause_tense(text: str, start: int, end: int) -> tuple[Tense | None, float]:
     """The tense of the sentence around text[start:end] and the winning vote's margin
     (0..1, how sure). None when no cue is found."""
-    left, right = sentence_bounds(text, start, end)
-    lw, ld = _side(list(reversed(_tokens(text, left, start))))
-    rw, rd = _side(_tokens(text, end, right))
+    left, right = sentence_bounds(text, start, end, _WINDOW_CHARS)
+    lw, ld = _side(list(reversed(_tokens(text, left, start)))[: _WINDOW_WORDS + 4])
+    rw, rd = _side(_tokens(text, end, right)[: _WINDOW_WORDS + 4])
     # Cue phrases must not span the expression itself: vote on each side separately.
     votes_l = _votes(lw, ld, True)
     votes_r = _votes(rw, rd, False)
