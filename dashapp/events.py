@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from dashapp.actors import ActorMention
 from dashapp.models import Actor, Article, Event, Granularity, Mention, Timex
@@ -37,14 +38,11 @@ class Trigger:
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     triggers: dict[str, Trigger]  # form -> trigger family
-    # first word -> [(words of the form, family)], longest form first
-    by_first: dict[str, list[tuple[tuple[str, ...], Trigger]]]
     quad: dict[str, str]  # PLOVER type -> quad class
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A trigger word found in the text."""
+class Hit(NamedTuple):
+    """A trigger word found in the text (a tuple: made by the thousand on the hot path)."""
 
     start: int
     end: int
@@ -75,36 +73,49 @@ def lexicon() -> Lexicon:
         family = Trigger(type_, int(weight), label, tuple(forms.split("|")))
         for form in family.forms:
             triggers.setdefault(form, family)
-    by_first: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}
-    for form, family in triggers.items():
-        words = tuple(form.split())
-        by_first.setdefault(words[0], []).append((words, family))
-    for entries in by_first.values():
-        entries.sort(key=lambda e: -len(e[0]))
-    return Lexicon(triggers, by_first, quad)
+    return Lexicon(triggers, quad)
 
 
-_WORD = re.compile(r"\w[\w-]*")
+def _trie_pattern(forms: Iterable[str]) -> str:
+    """One regex alternation shaped as a trie of the forms: the engine walks it in one
+    pass instead of trying hundreds of alternatives at every position."""
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        alts = []
+        optional = "" in node
+        for ch in sorted(k for k in node if k):
+            piece = r"\s+" if ch == " " else re.escape(ch)
+            alts.append(piece + walk(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if optional else body
+
+    return walk(trie)
+
+
+@lru_cache(maxsize=1)
+def _trigger_regex() -> re.Pattern[str]:
+    # greedy trie: the longest form wins where forms share a prefix ("phone call" over
+    # "phone"); the boundaries keep "anti-war" and "warship" out
+    return re.compile(rf"(?<![\w-])(?:{_trie_pattern(lexicon().triggers)})(?![\w-])", re.IGNORECASE)
 
 
 def trigger_hits(text: str, start: int = 0, end: int | None = None) -> list[Hit]:
-    """Every trigger in text[start:end], longest form first where forms overlap. One pass
-    over the words with a dictionary lookup: the hot path of event building."""
-    by_first = lexicon().by_first
+    """Every trigger in text[start:end], the longest form where forms overlap."""
+    triggers = lexicon().triggers
     stop = len(text) if end is None else end
-    words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, start, stop)]
-    hits: list[Hit] = []
-    i = 0
-    while i < len(words):
-        entries = by_first.get(words[i][2])
-        if entries:
-            for form, family in entries:
-                n = len(form)
-                if tuple(w[2] for w in words[i : i + n]) == form:
-                    hits.append(Hit(words[i][0], words[i + n - 1][1], family))
-                    i += n - 1
-                    break
-        i += 1
+    hits = []
+    for m in _trigger_regex().finditer(text, start, stop):
+        form = m.group().lower()
+        family = triggers.get(form) or triggers[" ".join(form.split())]
+        hits.append(Hit(m.start(), m.end(), family))
     return hits
 
 
@@ -160,6 +171,11 @@ _DETERMINERS = {
     "began",
 }
 _TOKEN = re.compile(r"\S+")
+_COMMA = re.compile(r",\s")
+_EMPTY_SLOT = re.compile(r"\s*(?:\b(?:with|to|on|against)\s*)?\{\w+\}")
+_SPACES = re.compile(r"\s{2,}")
+_DANGLING = re.compile(r"\s+(?:with|to|on|against|in|of|by)$")
+_REGION_WORD = re.compile(r"(?i)\s+(?:Region|Peninsula|Province|Oblast)$")
 _ANNOUNCED = re.compile(
     r"(?i)\b(?:would|will|shall|is to|are to|was to|were to|plans to|planned to|is going to)"
     r"\s+(?:\w+\s+){0,2}$"
@@ -278,7 +294,7 @@ def _window_actors(
     """Actor mentions of the comma-delimited stretch around the trigger and date, widened
     to the right, then the left, then the sentence, until it names actors."""
     c0, c1 = clause
-    cuts = [c0] + [c0 + m.end() for m in re.finditer(r",\s", text[c0:c1])] + [c1]
+    cuts = [c0] + [m.end() for m in _COMMA.finditer(text, c0, c1)] + [c1]
     cuts = sorted(set(cuts))
     seg_lo = max(i for i, c in enumerate(cuts[:-1]) if c <= lo)
     seg_hi = min(i for i, c in enumerate(cuts) if c >= hi) if hi <= c1 else len(cuts) - 1
@@ -331,10 +347,9 @@ def _fill(template: str, slots: dict[str, str]) -> str:
     out = template
     for key, value in slots.items():
         out = out.replace("{" + key + "}", value)
-    out = re.sub(r"\s+(?:with|to|on|against)?\s*\{\w+\}", "", out)  # a missing part drops out
-    out = re.sub(r"\{\w+\}\s*", "", out)
-    out = re.sub(r"\s{2,}", " ", out).strip(" -")
-    out = re.sub(r"\s+(?:with|to|on|against|in|of|by)$", "", out)  # "UK aid to" -> "UK aid"
+    out = _EMPTY_SLOT.sub("", out)  # a missing part drops out, with its preposition
+    out = _SPACES.sub(" ", out).strip(" -")
+    out = _DANGLING.sub("", out)  # "UK aid to" -> "UK aid"
     return out[:1].upper() + out[1:] if out else out
 
 
@@ -342,7 +357,7 @@ def _object(text: str, pos: int, end: int) -> str:
     """The proper name a trigger acts on ("seized the Crimea region" -> "Crimea")."""
     if m := _OBJECT.match(text, pos, end):
         obj = m.group(1).rstrip(".'\u2019")
-        return re.sub(r"\s+(?:Region|Peninsula|Province|Oblast)$", "", obj, flags=re.I)
+        return _REGION_WORD.sub("", obj)
     return ""
 
 
@@ -388,16 +403,17 @@ def _label(
     if any(a.name == obj and a.kind == "person" for a in actors):
         obj = ""  # "annexes Putin": a person is not what is seized or visited
     place = ""
-    # the place nearest after the trigger, else the nearest before it
-    spots = sorted(
-        _PLACE.finditer(text, *clause),
-        key=lambda m: (m.start() < match.start, abs(m.start() - match.end)),
-    )
-    for m in spots:
-        name = m.group(1).rstrip(".'\u2019")
-        if not _NOT_PLACE.match(name.split()[0]) and not any(a.name == name for a in actors):
-            place = f" in {name}"
-            break
+    if "{place}" in trig.label:
+        # the place nearest after the trigger, else the nearest before it
+        spots = sorted(
+            _PLACE.finditer(text, *clause),
+            key=lambda m: (m.start() < match.start, abs(m.start() - match.end)),
+        )
+        for m in spots:
+            name = m.group(1).rstrip(".'\u2019")
+            if not _NOT_PLACE.match(name.split()[0]) and not any(a.name == name for a in actors):
+                place = f" in {name}"
+                break
     slots = {
         "pair": pair,
         "source": short_name(src) if src else (pair.split("-")[0] if pair else ""),
@@ -405,7 +421,7 @@ def _label(
         "object": obj or (short_name(target) if target else ""),
         "place": place,
         "np": _np(text, *clause, trig) if "{np}" in trig.label else "",
-        "trigger": re.sub(r"\s+", " ", text[match.start : match.end].lower()),
+        "trigger": " ".join(text[match.start : match.end].lower().split()),
     }
     label = _fill(trig.label, slots)
     if not label or label.lower() in {"remarks", "talks", "meeting", "phone call", "call"}:
@@ -439,11 +455,16 @@ def article_events(
         i = bisect_right(starts, u.start) - 1
         unit_sent.append(i if i >= 0 and u.start < sents[i][1] else None)
     # triggers only where they can matter: dated sentences and the two after each
-    hits_in: dict[int, list[Hit]] = {
-        j: trigger_hits(text, *sents[j])
-        for i in sorted({i for i in unit_sent if i is not None})
-        for j in range(i, min(i + 3, len(sents)))
-    }
+    wanted = sorted(
+        {j for i in unit_sent if i is not None for j in range(i, min(i + 3, len(sents)))}
+    )
+    hits_in: dict[int, list[Hit]] = {j: [] for j in wanted}
+    if wanted:
+        lo, hi = sents[wanted[0]][0], sents[wanted[-1]][1]
+        for hit in trigger_hits(text, lo, hi):
+            j = bisect_right(starts, hit.start) - 1
+            if j in hits_in:
+                hits_in[j].append(hit)
     out: list[tuple[int, Event]] = []
     dated: dict[int, int] = {}  # sentence index -> index in `out` of its statement event
     for unit, idx in zip(units, unit_sent, strict=True):
