@@ -80,7 +80,7 @@ class FigureOptions:
 def plain(text: object) -> str:
     """Text from an article made inert for plotly's pseudo-HTML: every `<`, `>`, `&`
     and quote becomes an entity, which plotly displays literally."""
-    return html.escape(str(text), quote=True)
+    return html.escape(str(text), quote=False)
 
 
 def _cut_long(token: str, limit: int = LONG_TOKEN) -> list[str]:

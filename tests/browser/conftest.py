@@ -41,9 +41,8 @@ ARGS = [
 
 
 def pytest_collection_modifyitems(items):
-    here = Path(__file__).parent
     for item in items:
-        if Path(str(item.fspath)).is_relative_to(here):
+        if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
 
 
@@ -72,7 +71,12 @@ def start_server(store: Store, data_dir: Path, *, upload_limit: int = 10 * 2**20
 
 
 @pytest.fixture
-def server(tmp_path) -> Iterator[Server]:
+def upload_limit() -> int:
+    return 10 * 2**20
+
+
+@pytest.fixture
+def server(tmp_path, upload_limit) -> Iterator[Server]:
     """A fresh server per test: tests add articles and correct events."""
     raw = Store(None)
     raw.add(extraction())
@@ -80,7 +84,7 @@ def server(tmp_path) -> Iterator[Server]:
     store = SerializedStore(raw)
     data_dir = tmp_path / "data"
     data_dir.mkdir()
-    srv = start_server(store, data_dir)
+    srv = start_server(store, data_dir, upload_limit=upload_limit)
     yield srv
     srv.httpd.shutdown()
     srv.thread.join(5)
