@@ -32,7 +32,9 @@ Users correct or extend the gazetteer without touching the package: ``Gazetteer.
 path)`` (or, when ``extra`` is None, the file named by the environment variable
 ``GEOTIMELINE_ACTORS``) merges a JSON file ``{"actors": [ENTRY, ...]}`` (a bare list works
 too). An entry whose ``name`` exists adds its aliases/demonyms/metonyms/offices/anaphors and
-overrides ``kind``, ``affiliation``, ``surname``, ``leader``; a new name adds an actor.
+overrides ``kind``, ``affiliation``, ``surname``, ``leader``; a new name adds an actor. The
+user file may also list ``"decoys": ["Georgia Aquarium"]``, phrases that name no actor. A
+malformed file raises ValueError naming the file, the actor and the field.
 
 What ``find`` recognises, left to right over a whole article body:
 
@@ -920,21 +922,49 @@ class Gazetteer:
             starts.insert(k, s)
 
 
-def _read_entries(data: Any) -> list[dict[str, Any]]:
+_KEYS = frozenset(
+    "name kind affiliation aliases metonyms demonyms anaphors guarded surname ambiguous_surname"
+    " part_of offices leader remove_aliases".split()
+)
+_LISTS = ("aliases", "metonyms", "demonyms", "anaphors", "guarded", "remove_aliases")
+
+
+def _read_entries(data: Any, source: str) -> list[dict[str, Any]]:
+    """The actor entries of one file, checked: a clear error beats a silent no-op."""
     if isinstance(data, dict):
-        data = data.get("actors", [])
+        if not set(data) <= {"_format", "actors", "decoys"} or not {"actors", "decoys"} & set(data):
+            data = None  # an unknown layout: say what is expected
+        else:
+            data = data.get("actors", [])
     if not isinstance(data, list) or not all(isinstance(d, dict) and "name" in d for d in data):
-        raise ValueError('an actors file holds {"actors": [{"name": ...}, ...]}')
+        raise ValueError(f'{source}: an actors file holds {{"actors": [{{"name": ...}}, ...]}}')
+    for d in data:
+        where = f"{source}: actor {d['name']!r}"
+        unknown = set(d) - _KEYS
+        if unknown:
+            raise ValueError(f"{where}: unknown field(s) {sorted(unknown)}; known: {sorted(_KEYS)}")
+        for key in _LISTS:
+            if key in d and not (
+                isinstance(d[key], list) and all(isinstance(x, str) and x for x in d[key])
+            ):
+                raise ValueError(f"{where}: {key} must be a list of non-empty strings")
+        for o in d.get("offices", ()):
+            if not isinstance(o, dict) or not {"office", "of"} <= set(o):
+                raise ValueError(f"{where}: each office needs 'office' and 'of'")
+            try:
+                _date(o.get("from")), _date(o.get("to"))
+            except (TypeError, ValueError) as exc:
+                raise ValueError(f"{where}: office dates must be YYYY-MM-DD ({exc})") from None
     return data
 
 
-def _merge(entries: dict[str, _Entry], raw: dict[str, Any]) -> None:
+def _merge(entries: dict[str, _Entry], raw: dict[str, Any], source: str) -> None:
     name = raw["name"]
     e = entries.get(name)
+    kind = raw.get("kind", e.kind if e is not None else None)
+    if kind not in ("person", "country", "organisation"):
+        raise ValueError(f"{source}: actor {name!r}: kind must be person, country or organisation")
     if e is None:
-        kind = raw.get("kind")
-        if kind not in ("person", "country", "organisation"):
-            raise ValueError(f"actor {name!r}: kind must be person, country or organisation")
         e = entries[name] = _Entry(name, kind)
     for key in ("kind", "affiliation", "surname", "ambiguous_surname", "part_of"):
         if key in raw:
@@ -966,16 +996,21 @@ def _load_cached(extra: str | None, mtime: float) -> Gazetteer:
     entries: dict[str, _Entry] = {}
     for fname in _ACTOR_FILES:
         with open(RESOURCES / fname, encoding="utf-8") as f:
-            for raw in _read_entries(json.load(f)):
-                _merge(entries, raw)
-    if extra is not None:
-        with open(extra, encoding="utf-8") as f:
-            for raw in _read_entries(json.load(f)):
-                _merge(entries, raw)
+            for raw in _read_entries(json.load(f), fname):
+                _merge(entries, raw, fname)
     with open(RESOURCES / "titles.json", encoding="utf-8") as f:
         titles = json.load(f)
     with open(RESOURCES / "decoys.json", encoding="utf-8") as f:
         decoys = json.load(f)
-    return Gazetteer(
-        list(entries.values()), titles, decoys["phrases"], decoys.get("company_words", ())
-    )
+    phrases = list(decoys["phrases"])
+    if extra is not None:
+        with open(extra, encoding="utf-8") as f:
+            try:
+                user = json.load(f)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{extra}: not valid JSON ({exc})") from None
+        for raw in _read_entries(user, extra):
+            _merge(entries, raw, extra)
+        if isinstance(user, dict):
+            phrases += user.get("decoys", [])
+    return Gazetteer(list(entries.values()), titles, phrases, decoys.get("company_words", ()))

@@ -330,11 +330,46 @@ def test_env_var_names_extra_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert Gazetteer.load().actor("Atlantis") == Actor("Atlantis", "country", None)
 
 
-def test_bad_extra_file_is_rejected(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ([{"name": "Nowhere", "kind": "planet"}], "kind must be"),
+        ([{"name": "Russia", "alias": ["Rus"]}], "unknown field"),
+        ([{"name": "Russia", "aliases": "Rus"}], "list of non-empty strings"),
+        ([{"name": "X Y", "kind": "person", "offices": [{"office": "president"}]}], "'of'"),
+        (
+            [
+                {
+                    "name": "X Y",
+                    "kind": "person",
+                    "offices": [{"office": "president", "of": "Chad", "from": "May 2020"}],
+                }
+            ],
+            "YYYY-MM-DD",
+        ),
+        ({"people": []}, "holds"),
+    ],
+)
+def test_bad_extra_file_is_rejected(tmp_path: Path, content: object, message: str) -> None:
     extra = tmp_path / "bad.json"
-    extra.write_text(json.dumps([{"name": "Nowhere", "kind": "planet"}]), encoding="utf-8")
-    with pytest.raises(ValueError):
+    extra.write_text(json.dumps(content), encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
         Gazetteer.load(extra=extra)
+
+
+def test_extra_file_decoys_and_removed_aliases(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.json"
+    extra.write_text(
+        json.dumps(
+            {
+                "actors": [{"name": "Russia", "remove_aliases": ["Kremlin"]}],
+                "decoys": ["Moscow Mule"],
+            }
+        ),
+        encoding="utf-8",
+    )
+    g = Gazetteer.load(extra=extra)
+    assert names(g.find("The Kremlin served a Moscow Mule in Moscow.", when=D22)) == ["Russia"]
 
 
 def test_load_is_cached() -> None:
