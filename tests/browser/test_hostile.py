@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from helpers import hover, settle, zoom
-
 from sample import HOSTILE_LABEL, HOSTILE_SENTENCE, HOSTILE_TITLE
 
 
