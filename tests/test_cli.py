@@ -142,3 +142,29 @@ def test_tag_jsonl_round_trip(tmp_path):
             assert doc["text"][t["start"] : t["end"]] == t["text"]
     assert ("Thursday", "2021-12-30") in {(t["text"], t["value"]) for t in got[0]["timexes"]}
     assert ("1914", "1914") in {(t["text"], t["value"]) for t in got[1]["timexes"]}
+
+
+def test_user_actors_file_adds_actors(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Border talks\n20240311\nhttps://example.org/a\n"
+        "Officials from Freedonia and Ukraine met on Friday in Geneva.\n",
+        encoding="utf-8",
+    )
+    extra = tmp_path / "actors.json"
+    extra.write_text(
+        json.dumps(
+            {"actors": [{"name": "Freedonia", "kind": "country", "aliases": ["Freedonian"]}]}
+        ),
+        encoding="utf-8",
+    )
+    plain = json.loads(run("extract", str(article)).stdout)
+    assert "Freedonia" not in {a["name"] for a in plain["actors"]}
+    proc = run("extract", str(article), "--actors", str(extra))
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    (ev,) = doc["events"]
+    assert ev["value"] == "2024-03-08" and {"Freedonia", "Ukraine"} <= set(ev["actors"])
+    assert {"name": "Freedonia", "kind": "country", "affiliation": None} in doc["actors"]
+    proc = run("extract", str(article), "--actors", str(tmp_path / "missing.json"))
+    assert proc.returncode == 2 and "missing.json" in proc.stderr
