@@ -577,18 +577,18 @@ class Gazetteer:
             m = toks[j]
             c = adj(j + 1)
             if m.kind in ("ent", "dem") and c is not None and c.kind == "cpart":
-                place = self._place(m)
-                if place is not None:
-                    quals = self._with_parent(place)
+                peer = self._place(m)
+                if peer is not None:
+                    quals = self._with_parent(peer)
                     named = self._name_after(text, toks, j + 2, c.end, when, doc)
                     if named is not None:
                         actor, end, nxt = named
                         return _Hit(t.start, end, (actor,), nxt, quals)
                     if not c.value:  # singular
-                        actor = self._counterpart(place, when, doc)
-                        if actor is not None:
-                            return _Hit(t.start, c.end, (actor,), j + 2, quals)
-                    return _Hit(m.start, m.end, (place.actor,), j + 1)
+                        other = self._counterpart(peer, when, doc)
+                        if other is not None:
+                            return _Hit(t.start, c.end, (other,), j + 2, quals)
+                    return _Hit(m.start, m.end, (peer.actor,), j + 1)
         if t.kind == "pron":
             return None
 
@@ -653,9 +653,9 @@ class Gazetteer:
                     return _Hit(t.start, nend, (actor,), nnxt, quals)
             generic = _GENERIC.search(text, max(0, t.start - 16), t.start) is not None
             if of is not None and title.office and not title.plural and not generic:
-                actor = self.holder(title.office, of, when) or doc.by_office.get((title.office, of))
-                if actor is not None:
-                    return _Hit(t.start, end, (actor,), nxt, quals)
+                held = self.holder(title.office, of, when) or doc.by_office.get((title.office, of))
+                if held is not None:
+                    return _Hit(t.start, end, (held,), nxt, quals)
             if of is None and title.office not in _NO_BARE and not title.plural:
                 # "the president" after "Japanese President X ...": the last-named holder
                 if not generic and _THE_BEFORE.search(text, max(0, t.start - 5), t.start):
@@ -761,31 +761,31 @@ class Gazetteer:
         words: list[tuple[int, int]] = []  # spans of the name's words
         hit: tuple[_Entry, ...] = ()  # "Dmitry Kuleba": a known surname ends the name
         for w in re.finditer(r"[^ \t\u00a0]+", m.group(1)):
-            s, e = m.start(1) + w.start(), m.start(1) + w.end()
-            word = text[s:e]
+            ws, we = m.start(1) + w.start(), m.start(1) + w.end()
+            word = text[ws:we]
             if word[-1] == "." and not (len(word) == 2 and word[0].isupper()):
-                word, e = word[:-1], e - 1  # sentence end, unless an initial ("J.")
+                word, we = word[:-1], we - 1  # sentence end, unless an initial ("J.")
                 last = True
             else:
                 last = False
             poss = re.search(rf"[{_APOS}]s?$", word)
             if poss:
-                word, e, last = word[: poss.start()], e - len(poss.group()), True
+                word, we, last = word[: poss.start()], we - len(poss.group()), True
             if not words and word in self._name_prefixes:
                 continue  # "Admiral Sir John Jellicoe": the name is John Jellicoe
             if not words and word in self._surnames and word in self._name_stop:
-                words.append((s, e))  # "Prime Minister May", "Mrs May": not the month
+                words.append((ws, we))  # "Prime Minister May", "Mrs May": not the month
                 break
             if word in _PARTICLES and words:
-                words.append((s, e))
+                words.append((ws, we))
             elif (word[:1].isupper() and word not in self._name_stop and word not in self._lex) or (
                 words and _NAME_PREFIXED.match(word)
             ):
-                words.append((s, e))
+                words.append((ws, we))
             elif word[:1].isupper() and word in self._lex and self._lex[word].kind == "ent":
                 hit = tuple(x for x in self._lex[word].value if x.kind == "person")
                 if hit and words:
-                    words.append((s, e))
+                    words.append((ws, we))
                 break
             else:
                 break
