@@ -35,6 +35,7 @@ from dashapp.temporal.timex3 import (
     add_months,
     easter,
     interval,
+    is_valid,
     nth_weekday,
     orthodox_easter,
     week_value,
@@ -178,7 +179,14 @@ class Resolver:
     # --- kinds --------------------------------------------------------------------------
     def resolve(self, c: Cand) -> Out:
         fn = getattr(self, "r_" + c.kind)
-        return fn(c)
+        try:
+            return fn(c)
+        except (OverflowError, ValueError):
+            # arithmetic past year 1 or 9999: nothing to write but X
+            v = {"DURATION": "PXD", "SET": "XXXX-XX-XX"}.get(c.type, "XXXX-XX-XX")
+            return Out(
+                v, "outside the calendar range Python dates cover, written with X", 0.2, (), False
+            )
 
     def r_abs(self, c: Cand) -> Out:
         v = c.data["value"]
@@ -719,6 +727,14 @@ class Resolver:
         out: list[Timex] = []
         for c in cands:
             o = self.resolve(c)
+            if not is_valid(o.value) or any(not is_valid(a) for a in o.alternatives):
+                o = Out(
+                    "XXXX-XX-XX" if c.type in ("DATE", "TIME") else "PXD",
+                    f"value out of range ({o.explanation}), written with X",
+                    0.2,
+                    (),
+                    False,
+                )
             first = last = gran = None
             ctype = o.type or c.type
             if ctype in ("DATE", "TIME") and o.anchor_ok:

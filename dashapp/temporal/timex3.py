@@ -100,7 +100,7 @@ def interval(value: str) -> tuple[date | None, date | None, str | None]:
         if m["t"]:
             return None, None, None
         return date(y, 1, 1), date(y, 12, 31), "year"
-    except ValueError:
+    except (ValueError, OverflowError):
         return None, None, None
 
 
