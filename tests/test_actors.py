@@ -199,6 +199,14 @@ CASES: list[tuple[str, date, list[str]]] = [
     ("The EU foreign policy chief spoke.", D22, ["Josep Borrell"]),
     ("The UN secretary-general spoke.", date(2010, 1, 1), ["Ban Ki-moon"]),
     ("The UK monarch spoke.", date(2023, 1, 1), ["Charles III"]),
+    ("The US vice president spoke.", date(2015, 1, 1), ["Joe Biden"]),
+    ("The Russian defence minister spoke.", date(2020, 1, 1), ["Sergei Shoigu"]),
+    ("The Russian defense minister spoke.", date(2025, 1, 1), ["Andrei Belousov"]),
+    (
+        "Kremlin spokesman Dmitry Peskov spoke; Peskov left.",
+        D22,
+        ["Dmitry Peskov", "Dmitry Peskov"],
+    ),
     # names that are also other things
     ("The Biden Administration met at Trump Tower.", D22, ["Joe Biden"]),
     ("George H.W. Bush met Jeb Bush and Laura Bush.", D22, ["George H. W. Bush"]),
