@@ -987,7 +987,7 @@ def set_rule(m: re.Match, text: str) -> Cand | None:
     r"|(?P<noon>noon|midnight|midday))"
     r"(?:\s*(?P<tz>GMT|UTC|Z(?![\w])|local\s+time|[ECMP][SD]?T(?![\w])|BST|CET|CEST|MSK))?"
     r"(?:\s*\((?:GMT|UTC)\s*[+-]\s*\d{1,2}\))?"
-    rf"(?:,?\s+(?P<day>today|yesterday|tomorrow|{WEEKDAY}))?",
+    rf"(?:,?\s+(?P<day>today|tonight|yesterday|tomorrow|{WEEKDAY}))?",
     prio=2,
 )
 def clock(m: re.Match, text: str) -> Cand | None:
@@ -1022,7 +1022,10 @@ def clock(m: re.Match, text: str) -> Cand | None:
                 return None
             data["day"] = {"kind": "wd", "wd": LX.weekdays[d], "rel": None}
         else:
-            data["day"] = {"kind": "rel", "n": {"today": 0, "yesterday": -1, "tomorrow": 1}[d]}
+            data["day"] = {
+                "kind": "rel",
+                "n": {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[d],
+            }
     return Cand(m.start(), m.end(), "TIME", "clock", data, 2)
 
 

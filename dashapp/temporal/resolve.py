@@ -107,6 +107,7 @@ class Focus:
 
 
 _BC = re.compile(r"BC(\d{4})")
+_ON_GAP = re.compile(r",?\s*(?:on\s+|,\s*)?")
 _WEAK_BEFORE = frozenset("by until till before after through".split())
 
 
@@ -116,6 +117,7 @@ class Resolver:
         self.dct = dct
         self.narrative = doc_type == "narrative"
         self.history: list[Focus] = []
+        self._next: Cand | None = None  # the candidate after a clock time, when it names its day
 
     # --- anchors ----------------------------------------------------------------------
     def focus(self, unit: str) -> tuple[date | None, str]:
@@ -717,6 +719,18 @@ class Resolver:
                 return Out(f"XXXX-XX-XX{t}", f"clock time {t}: no day", 0.4, (), False)
             d = anchor + timedelta(days=day["n"])
             return Out(fmt(d) + t, f"clock time {t} on the {how} {day['n']:+d} day", 0.9)
+        nxt = self._next
+        if nxt is not None and nxt.kind in ("wd", "md", "rel", "holiday") and nxt.type == "DATE":
+            # "at 9:30 p.m. on Wednesday": the day written right after the time
+            o = self.resolve(nxt)
+            first, _last, gran = interval(o.value)
+            if o.anchor_ok and gran == "day" and first is not None:
+                return Out(
+                    fmt(first) + t,
+                    f"clock time {t} on the day that follows it: {o.explanation}",
+                    o.confidence * 0.95,
+                    tuple(a + t for a in o.alternatives if len(a) == 10),
+                )
         anchor, how = self.focus("day")
         if anchor is None:
             return Out(f"XXXX-XX-XX{t}", f"clock time {t}: no day in focus", 0.4, (), False)
@@ -725,7 +739,12 @@ class Resolver:
     # --- the pass -----------------------------------------------------------------------
     def run(self, cands: list[Cand]) -> list[Timex]:
         out: list[Timex] = []
-        for c in cands:
+        for i, c in enumerate(cands):
+            self._next = None
+            if c.kind == "clock" and i + 1 < len(cands):
+                gap = self.text[c.end : cands[i + 1].start]
+                if _ON_GAP.fullmatch(gap):
+                    self._next = cands[i + 1]
             o = self.resolve(c)
             if not is_valid(o.value) or any(not is_valid(a) for a in o.alternatives):
                 o = Out(

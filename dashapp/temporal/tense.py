@@ -26,7 +26,7 @@ _MAXW = 3  # longest cue phrase, in words
 _CLAUSE_PENALTY = 4
 _SUBORDINATORS = frozenset(
     "that which who whom whose when while because amid amidst although though whereas where "
-    "if unless".split()
+    "if unless and but".split()
 )
 # "due to the storm": causal, not the future "is due to speak"
 _DETERMINERS = frozenset(
@@ -137,6 +137,10 @@ def clause_tense(text: str, start: int, end: int) -> tuple[Tense | None, float]:
     # Cue phrases must not span the expression itself: vote on each side separately.
     votes_l = _votes(lw, ld, True)
     votes_r = _votes(rw, rd, False)
+    if any(d < _CLAUSE_PENALTY for d in ld[:6]) and votes_l:
+        # a verb before the expression in its own clause governs it ("held a meeting on
+        # Tuesday and will meet again on Friday"): what follows counts for half
+        votes_r = {k: v / 2 for k, v in votes_r.items()}
     votes = {k: max(votes_l.get(k, 0.0), votes_r.get(k, 0.0)) for k in {*votes_l, *votes_r}}
     if not votes:
         return None, 0.0
