@@ -31,7 +31,7 @@ DB_DIR = ".geotimeline"
 DB_NAME = "geotimeline.duckdb"
 # Articles per worker task and per store transaction: large enough to amortise a commit
 # (about 1 ms on disk) and the inter-process hop, small enough to lose little on a kill.
-BATCH_SIZE = 32
+BATCH_SIZE = 128
 
 # (article, doc type) -> (expressions, events merged within the article, their actors)
 Extractor = Callable[[Article, DocType], tuple[tuple[Timex, ...], list[Event], tuple[Actor, ...]]]
@@ -327,12 +327,13 @@ def ingest(
     doc_type: DocType = "news",
     extractor: Extractor | None = None,
     progress: Progress | None = None,
-    batch_size: int = BATCH_SIZE,
+    batch_size: int | None = None,
     report: Callable[[str], None] | None = None,
 ) -> Summary:
     """Ingest `paths` into `store`; returns the counts. Bad inputs are reported through
     `report` (one line each) and counted, never raised."""
     summary = Summary()
+    batch_size = batch_size or BATCH_SIZE
     t0 = time.monotonic()
     extractor = extractor or pipeline_extractor
     say = report or (lambda line: None)
@@ -447,7 +448,7 @@ def ingest_command(
     show = progress if progress is not None else _isatty(err)
     bar = Progress(count_articles(paths) if show else None, err, show)
     try:
-        store = Store(db_path)
+        store = Store(db_path, threads=1)
     except Exception as exc:
         print(f"{PROG}: error: cannot open database {db_path}: {exc}", file=err)
         return 2

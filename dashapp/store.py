@@ -225,15 +225,21 @@ _EVENT_COLUMNS = (
 class Store:
     """Articles, expressions and merged events in one DuckDB file (or in memory)."""
 
-    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: str | Path | None = None, *, read_only: bool = False, threads: int | None = None
+    ) -> None:
         """Open (creating and migrating as needed) the database at `path`; None means an
-        in-memory database."""
+        in-memory database. `threads` caps DuckDB's threads (batch ingest uses 1: its
+        many small statements gain nothing from more, and the cores extract)."""
+        self._seqs: dict[str, int] = {}
         self.path = Path(path) if path is not None else None
         if self.path is not None and not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self._con = duckdb.connect(
             str(self.path) if self.path is not None else ":memory:", read_only=read_only
         )
+        if threads is not None:
+            self._con.execute(f"SET threads = {int(threads)}")
         if read_only:
             v = self.schema_version()
             if v != SCHEMA_VERSION:
@@ -465,9 +471,15 @@ class Store:
 
     # ------------------------------------------------------------------ internals
 
-    def _next_seq(self, table: str) -> int:
-        row = self._con.execute(f"SELECT coalesce(max(seq), 0) + 1 FROM {table}").fetchone()
-        return int(row[0]) if row else 1
+    def _next_seq(self, table: str, count: int = 1) -> int:
+        """Reserve `count` sequence numbers of `table`; returns the first. Numbers only
+        order rows, so those of a rolled-back transaction are simply never used."""
+        if table not in self._seqs:
+            row = self._con.execute(f"SELECT coalesce(max(seq), 0) + 1 FROM {table}").fetchone()
+            self._seqs[table] = int(row[0]) if row else 1
+        first = self._seqs[table]
+        self._seqs[table] = first + count
+        return first
 
     def _upsert_actors(self, actors: Iterable[Actor]) -> None:
         uniq = {a.name: a for a in actors}
@@ -543,7 +555,7 @@ class Store:
     def _insert_articles(self, results: Sequence[ArticleResult]) -> None:
         if not results:
             return
-        seq0 = self._next_seq("articles")
+        seq0 = self._next_seq("articles", len(results))
         arts = [r.article for r in results]
         art_tbl = _table(  # noqa: F841 - read by DuckDB
             {
@@ -712,8 +724,8 @@ class Store:
                 [[ev.id for ev in new_events]],
             ).fetchall()
         }
-        ev_seq = self._next_seq("events")
-        contrib_seq = self._next_seq("contributions")
+        ev_seq = self._next_seq("events", len(new_events))
+        contrib_seq = self._next_seq("contributions", len(new_events))
         dirty: set[str] = set()
         contributions: list[tuple[int, str, Event]] = []
         # same_happening needs the same type: one creation-ordered list per type
@@ -829,7 +841,7 @@ class Store:
             ).fetchall():
                 seqs.setdefault(eid, seq)
             self._delete_events(replace_ids)
-        next_seq = self._next_seq("events")
+        next_seq = self._next_seq("events", sum(1 for ev in events if ev.id not in seqs))
         for ev in events:
             if ev.id not in seqs:
                 seqs[ev.id] = next_seq

@@ -238,8 +238,10 @@ def test_reference_date_override_reingests(corpus: Path, tmp_path: Path) -> None
 _SCRIPT = """
 import sys
 sys.path.insert(0, {tests!r})
+import dashapp.batch
 from dashapp.batch import ingest_command
 from test_batch import slow_extractor
+dashapp.batch.BATCH_SIZE = 32
 sys.exit(ingest_command([{corpus!r}], db={db!r}, workers={workers}, extractor=slow_extractor))
 """
 

@@ -1,0 +1,167 @@
+"""Ingest speed and memory: articles/s end to end (read, extract, merge, store) with one
+worker, with every local core, and on a 2-worker Dask LocalCluster; peak memory of the
+ingest process and all its children.
+
+    python benchmarks/ingest_speed.py            # 10,000 generated articles
+    python benchmarks/ingest_speed.py --n 2000 --modes 1,all
+
+Each mode runs in a fresh process on a fresh database, so that peaks do not mix. Memory
+is the largest sum of resident set sizes of the process and its children, sampled every
+50 ms with psutil (and ru_maxrss of the process and of its largest child as a check).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+
+class PeakRSS:
+    """Samples the RSS of this process plus all its descendants in a thread."""
+
+    def __init__(self, every: float = 0.05) -> None:
+        import psutil
+
+        self._proc = psutil.Process()
+        self._every = every
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _sample(self) -> int:
+        import psutil
+
+        total = self._proc.memory_info().rss
+        for child in self._proc.children(recursive=True):
+            try:
+                total += child.memory_info().rss
+            except psutil.Error:
+                pass
+        return total
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, self._sample())
+            self._stop.wait(self._every)
+
+    def __enter__(self) -> PeakRSS:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def child(mode: str, corpus: Path, db: Path) -> dict:
+    """One measured ingest, in this (fresh) process."""
+    from dashapp.batch import ingest
+    from dashapp.store import Store
+
+    cluster = None
+    startup = 0.0
+    with PeakRSS() as mem:
+        if mode == "dask":
+            from distributed import LocalCluster
+
+            t0 = time.perf_counter()
+            cluster = LocalCluster(
+                n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            )
+            startup = time.perf_counter() - t0
+        store = Store(db)
+        t0 = time.perf_counter()
+        summary = ingest(
+            [str(corpus)],
+            store,
+            workers=1 if mode == "1" else os.cpu_count(),
+            engine="dask" if mode == "dask" else "local",
+            scheduler=cluster.scheduler_address if cluster else None,
+        )
+        seconds = time.perf_counter() - t0
+        events = store.stats()["events"]
+        store.close()
+        if cluster is not None:
+            cluster.close()
+    return {
+        "mode": mode,
+        "articles": summary.ingested,
+        "failed": summary.failed,
+        "events": events,
+        "seconds": seconds,
+        "rate": summary.ingested / seconds,
+        "startup": startup,
+        "peak_mb": mem.peak / 2**20,
+        "maxrss_self_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "maxrss_child_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=10_000, help="articles (default 10,000)")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--modes", default="1,all,dask", help="comma list of 1, all, dask")
+    ap.add_argument("--workdir", type=Path, help="keep corpus and databases here")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--db", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        print(json.dumps(child(args.child, args.corpus, args.db)))
+        return
+
+    import corpus_gen
+
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="geotimeline-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    corpus = work / f"corpus-{args.n}-{args.seed}.jsonl"
+    if not corpus.exists():
+        corpus_gen.write_jsonl(corpus, args.n, args.seed)
+    size = corpus.stat().st_size
+    print(
+        f"corpus: {args.n} generated articles (seed {args.seed}), {size / 2**20:.1f} MB "
+        f"JSONL, {size / args.n:.0f} bytes/article; {os.cpu_count()} cores"
+    )
+    print(f"{'mode':<28}{'articles':>9}{'events':>9}{'seconds':>9}{'articles/s':>12}{'peak MB':>9}")
+    names = {
+        "1": "local, 1 worker",
+        "all": f"local, {os.cpu_count()} workers (all cores)",
+        "dask": "dask LocalCluster, 2 workers",
+    }
+    for mode in args.modes.split(","):
+        db = work / f"bench-{mode}.duckdb"
+        for p in (db, Path(f"{db}.wal")):
+            p.unlink(missing_ok=True)
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", mode, "--corpus", str(corpus), "--db", str(db)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if out.returncode != 0:
+            print(f"{names[mode]}: failed\n{out.stderr}")
+            continue
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        extra = f"  (cluster start {r['startup']:.1f} s, not counted)" if mode == "dask" else ""
+        print(
+            f"{names[mode]:<28}{r['articles']:>9}{r['events']:>9}{r['seconds']:>9.1f}"
+            f"{r['rate']:>12.1f}{r['peak_mb']:>9.0f}{extra}"
+        )
+    print("peak MB: largest sum of RSS over the ingest process and its children")
+
+
+if __name__ == "__main__":
+    main()
