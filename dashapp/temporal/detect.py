@@ -521,6 +521,16 @@ def quarter(m: re.Match, text: str) -> Cand | None:
             return None
         y = m["y"] or m["y2"]
         # "the quarter" / "a quarter of the vote": only an ordinal quarter is a date
+        after = text[m.end() : m.end() + 30]
+        mon = re.match(rf"\s+of\s+({MONTH})", after, re.I)
+        if mon and kind == "H" and month_num(mon.group(1)):
+            # "the second half of August": the month, its first or second half
+            mo = month_num(mon.group(1))
+            end = m.end() + mon.end()
+            data = {"month": mo, "rel": None, "coord_year": coord_year(text, end)}
+            return Cand(m.start(), end, "DATE", "month", data, 2, "START" if n == 1 else "END")
+        if re.match(r"\s+of\s+(?:the\s+)?[a-z]", after) and not m["y"] and not m["rel"]:
+            return None  # "the first half of the match": not a calendar half
     rel = norm(m["rel"]) if m["rel"] else None
     data = {"part": f"{kind}{n}", "year": int(y) if y else None, "rel": rel}
     return Cand(m.start(), m.end(), "DATE", "part", data, 2, date_mod(m["mod"]))
@@ -561,6 +571,7 @@ def season(m: re.Match, text: str) -> Cand | None:
 _SEASON_NAMES = frozenset(
     "time olympics games palace solstice equinox session school camp classic series league".split()
 )
+_SET_COORD = re.compile(rf"\b(?:every|each)\s+{WEEKDAY}\s*(?:,|and|or)\s*$", re.I)
 _WD_CTX_SET = frozenset("on every each most all some".split())
 
 
@@ -604,6 +615,9 @@ def weekday(m: re.Match, text: str) -> Cand | None:
     s = m["s"]
     pod = m["pod"]
     end = m.end()
+    if not rel and _SET_COORD.search(text, max(0, m.start() - 30), m.start()):
+        # "every Monday and Wednesday": the second day recurs too
+        return Cand(m.start("wd"), m.end("wd"), "SET", "set", {"value": f"XXXX-WXX-{wd}"}, 3)
     if s and s.lower() == "s" and not rel:
         nxt = next_word(text, m.end("s"))
         function = {
@@ -871,6 +885,10 @@ def duration(m: re.Match, text: str) -> Cand | list[Cand] | None:
     mod = LX.mods["dur"].get(norm(m["dmod"])) if m["dmod"] else None
     rel = norm(m["rel"] or "").strip()
     start = m.start()
+    if m["dmod"] and (m["the"] or m["recent"]):
+        # "over the next nine months": "over" is a preposition here, not "more than"
+        mod = None
+        start = m.start("the") if m["the"] else m.start("recent")
     if rel:
         after = text[m.end() : m.end() + 3]
         if rel in ("before", "after", "on", "back") and not re.match(

@@ -119,7 +119,8 @@ def _votes(words: list[str], distances: list[float], outward_left: bool) -> dict
         if direction == "none":
             continue
         if direction == "report":
-            if d > 1:
+            # "said Friday", "said in Washington on Monday": the speech act is dated
+            if d > 1 and not (d < _CLAUSE_PENALTY and d <= 4):
                 continue
             direction, strength = "past", 2.0
         weight = strength / (1 + d) ** 2
