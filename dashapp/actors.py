@@ -81,6 +81,7 @@ _ACTOR_FILES = ("countries.json", "organisations.json", "people.json")
 # "Paris'" ; plural demonyms ("Russians") use the same bare "s".
 _APOS = "'’ʼ‘`´"
 _POSS = rf"(?:[{_APOS}]s?|s)"
+_POSS_AT = re.compile(_POSS)
 _GAP = re.compile(r"[ \t\u00a0]{1,3}")  # what may separate two words of one phrase
 _CAP_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’\-]*)[ \t\u00a0]+$")
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’\-]*)")
@@ -147,6 +148,7 @@ class _Entry:
     part_of: str | None = None
     offices: list[Office] = field(default_factory=list)
     leader: list[tuple[str, str | None, date | None, date | None]] = field(default_factory=list)
+    mention: tuple[tuple[Actor, ...], tuple[Actor, ...]] | None = None  # cache of _mention_of
     actor: Actor = None  # type: ignore[assignment]  # set by Gazetteer.__init__
 
 
@@ -437,47 +439,79 @@ class Gazetteer:
     def find(self, text: str, *, when: date) -> list[ActorMention]:
         """Every actor mention in `text`, sorted by start and non-overlapping. `when` (the
         article's date) resolves titles ("the US president") and disambiguates names."""
-        toks = list(self._scan(text))
+        toks = self._scan(text)
+        if not toks:
+            return []
         self._appositives(text, toks)
         doc = _Doc()
         out: list[ActorMention] = []
+        last_end = -1
         i = 0
-        while i < len(toks):
+        while i < len(toks):  # _note may add tokens (back-references) as it goes
             t = toks[i]
-            if out and t.start < out[-1].end:
+            if t.start < last_end:
                 i += 1
                 continue
+            kind = t.kind
+            if kind == "ent" or kind == "dem":
+                # The common case, a bare name not followed by a title: no phrase to parse.
+                nt = toks[i + 1] if i + 1 < len(toks) else None
+                if nt is None or not _adjacent(text, t.end, nt.start):
+                    e = t.value if kind == "dem" else self._choose(t.value, when, doc)
+                    if e is not None:
+                        acts, quals = self._mention_of(e)
+                        out.append(ActorMention(t.start, t.end, text[t.start : t.end], acts, quals))
+                        last_end = t.end
+                        if e.kind != "country":
+                            self._note(text, toks, t.end, e.actor, doc)
+                    i += 1
+                    continue
             got = self._phrase(text, toks, i, when, doc)
             if got is None:
                 i += 1
                 continue
             start, end, actors, nxt, quals = got
-            quals = tuple(q for q in quals if q not in actors)
+            if quals:
+                quals = tuple(q for q in quals if q not in actors)
             out.append(ActorMention(start, end, text[start:end], actors, quals))
+            last_end = end
             for a in actors:
                 self._note(text, toks, end, a, doc)
             i = max(nxt, i + 1)
         return out
 
-    def _scan(self, text: str) -> Iterator[_Tok]:
+    def _mention_of(self, e: _Entry) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+        """(actors, qualifiers) of a bare mention of `e`, computed once."""
+        if e.mention is None:
+            e.mention = ((e.actor,), self._with_parent(e)[1:])
+        return e.mention
+
+    def _scan(self, text: str) -> list[_Tok]:
+        """Every lexicon match (decoys, currencies, company names and first names dropped)."""
         lex, guarded, person_only = self._lex, self._guarded, self._guard_before_only
+        out: list[_Tok] = []
         for m in self._re.finditer(text):
             core, poss = m.group("core", "poss")
             tmpl = lex[core]
-            if tmpl.kind == "decoy":
+            kind = tmpl.kind
+            if kind == "decoy":
                 continue  # swallowed: "Gulf of Mexico" names no actor
             start, end = m.span()
-            if text[end : end + 1] == "$":
+            nxt = text[end : end + 2]
+            if nxt[:1] == "$":
                 continue  # a currency: "US$5 million"
             if (
-                tmpl.kind == "dem" or tmpl.kind == "ent" and tmpl.value[0].kind == "country"
-            ) and self._company_after(text, end):
+                nxt[1:].isupper()
+                and (kind == "dem" or kind == "ent" and tmpl.value[0].kind == "country")
+                and self._company_after(text, end)
+            ):
                 continue  # "British Airways", "French Open"
             if core in guarded and self._looks_like_personal_name(
                 text, start, end, after_too=core not in person_only
             ):
                 continue
-            yield _Tok(start, end, tmpl.kind, tmpl.value, poss is not None)
+            out.append(_Tok(start, end, kind, tmpl.value, poss is not None))
+        return out
 
     def _company_after(self, text: str, end: int) -> bool:
         if end + 1 >= len(text) or text[end] != " " or not text[end + 1].isupper():
@@ -681,7 +715,8 @@ class Gazetteer:
         e = t.value if t.kind == "dem" else self._choose(t.value, when, doc)
         if e is None:
             return None
-        return _Hit(t.start, t.end, (e.actor,), i + 1, self._with_parent(e)[1:])
+        acts, quals = self._mention_of(e)
+        return _Hit(t.start, t.end, acts, i + 1, quals)
 
     def _with_parent(self, e: _Entry) -> tuple[Actor, ...]:
         """The entry's actor, then the body it is part of ("CIA" -> CIA, United States)."""
@@ -906,19 +941,35 @@ class Gazetteer:
         known = self._lex.get(surname)
         if known is not None and known.kind == "ent" and any(x.actor == actor for x in known.value):
             return  # already matched everywhere
-        forms = [re.escape(actor.name), re.escape(surname)]
-        pat = re.compile(rf"(?<![\w])(?:{'|'.join(forms)})(?P<poss>{_POSS})?(?!\w)")
-        starts = [t.start for t in toks]
-        for m in pat.finditer(text, end):
-            s, e2 = m.span()
+        # str.find, not a regex: a surname recurs a few times at most, and this runs once
+        # per person per article.
+        head = actor.name[: -len(surname)] if actor.name.endswith(" " + surname) else ""
+        ent: _Entry | None = None
+        starts: list[int] | None = None
+        pos = text.find(surname, end)
+        while pos >= 0:
+            s, e2 = pos, pos + len(surname)
+            pos = text.find(surname, e2)
+            if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
+                continue
+            poss = _POSS_AT.match(text, e2)
+            if poss:
+                e2 = poss.end()
+            if e2 < len(text) and (text[e2].isalnum() or text[e2] == "_"):
+                continue
+            if head and text[max(0, s - len(head)) : s] == head:
+                s -= len(head)  # the full name again
+            elif self._looks_like_personal_name(text, s, e2):
+                continue  # "Wladimir Klitschko" is not "Vitali Klitschko"
+            if starts is None:
+                starts = [t.start for t in toks]
             k = bisect.bisect_left(starts, s)
             if k > 0 and toks[k - 1].end > s or k < len(toks) and toks[k].start < e2:
                 continue  # overlaps something already found
-            if m.group() != actor.name and self._looks_like_personal_name(text, s, e2):
-                continue  # "Wladimir Klitschko" is not "Vitali Klitschko"
-            ent = _Entry(actor.name, "person", actor.affiliation)
-            ent.actor = actor
-            toks.insert(k, _Tok(s, e2, "ent", (ent,), m.group("poss") is not None))
+            if ent is None:
+                ent = _Entry(actor.name, "person", actor.affiliation)
+                ent.actor = actor
+            toks.insert(k, _Tok(s, e2, "ent", (ent,), poss is not None))
             starts.insert(k, s)
 
 
