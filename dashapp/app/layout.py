@@ -303,7 +303,6 @@ def add_article_section(limit_mb: float) -> html.Details:
                 children=html.Div(
                     ["Drop a file here or ", html.Span("choose one", className="linkish")]
                 ),
-                accept=".txt,.json,.jsonl,.ndjson,.parquet,text/plain,application/json",
                 multiple=False,
                 className="upload",
             ),

@@ -1,0 +1,195 @@
+"""Adding articles from the browser, refusals, and the per-article reference date.
+The unit tests at the end check the upload rules without a browser."""
+
+from __future__ import annotations
+
+import base64
+from datetime import date
+from pathlib import Path
+
+import pytest
+from helpers import settle, summary_count, table_ids, wait_for
+
+from dashapp.app.articles import Refused, add_upload, check_name, decode_contents, save_upload
+from dashapp.models import Article
+from dashapp.pipeline import extract
+
+GOOD = (
+    "Talks in Minsk\n20220103\nhttps://example.org/minsk\n"
+    "Russian and Ukrainian officials held talks in Minsk on Friday, the foreign ministry "
+    "said.\nPutin warned NATO on Sunday.\n"
+)
+
+
+def open_section(page, title: str) -> None:
+    section = page.locator("details.side-section", has_text=title)
+    if not section.evaluate("d => d.open"):
+        section.locator("summary").click()
+
+
+def upload(page, name: str, data: bytes, mime: str = "text/plain") -> str:
+    """Upload one file through the page's file input; returns the message shown."""
+    open_section(page, "Add an article")
+    old = page.inner_text("#upload-msg")
+    page.set_input_files(
+        "#upload input[type=file]", files=[{"name": name, "mimeType": mime, "buffer": data}]
+    )
+
+    def done():
+        text = page.inner_text("#upload-msg").strip()
+        return text if text and text != old and "Processing" not in text else None
+
+    text = wait_for(done, what=f"message for {name}")
+    settle(page)
+    return text
+
+
+def test_upload_good_article_its_events_appear(page, server):
+    before = summary_count(page)
+    msg = upload(page, "minsk.txt", GOOD.encode())
+    assert msg.startswith("Added 1 article with 2 events"), msg
+    wait_for(lambda: summary_count(page) == before + 2, what="new count")
+    labels = page.inner_text("#event-table")
+    assert "Putin warns NATO" in labels and "2021-12-31" in labels
+    saved = server.data_dir / "uploads" / "minsk.txt"
+    assert saved.read_text() == GOOD
+
+
+def test_upload_bad_article_shows_error_and_keeps_data(page, server):
+    before = table_ids(page)
+    msg = upload(page, "broken.txt", b"A title\nnot a date\nhttps://x\nbody\n")
+    assert "Nothing added" in msg and "invalid publication date" in msg, msg
+    assert "error" in page.get_attribute("#upload-msg", "class")
+    assert table_ids(page) == before and summary_count(page) == len(before)
+    assert not list((server.data_dir / "uploads").glob("*"))  # a bad file is not kept
+    # A refused type, then a binary file: clear messages, nothing lost, server alive.
+    assert "not an accepted type" in upload(
+        page, "tool.exe", b"MZ\x00\x00", "application/octet-stream"
+    )
+    assert "binary data" in upload(
+        page, "image.json", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "application/json"
+    )
+    page.reload()
+    settle(page)
+    assert table_ids(page) == before
+
+
+@pytest.mark.parametrize("upload_limit", [2000])
+def test_upload_over_the_size_limit_is_refused(page, server, upload_limit):
+    msg = upload(page, "big.txt", (GOOD + "x" * 5000).encode())
+    assert "larger than" in msg and "upload limit" in msg, msg
+    assert summary_count(page) == 11
+
+
+def test_pasted_article(page, server):
+    open_section(page, "Add an article")
+    page.fill("#paste-title", "Pasted <b>talks</b>")
+    page.fill("#paste-date", "2022-01-03")
+    page.fill("#paste-url", "https://example.org/pasted")
+    page.fill("#paste-body", "Putin warned NATO on Sunday.")
+    page.click("#paste-add")
+    wait_for(lambda: "Added" in page.inner_text("#upload-msg"), what="paste message")
+    settle(page)
+    assert "Putin warns NATO" in page.inner_text("#event-table")
+    # An invalid paste (no date): a message, nothing lost.
+    page.fill("#paste-date", "")
+    page.click("#paste-add")
+    wait_for(
+        lambda: "missing publication date" in page.inner_text("#upload-msg"), what="paste error"
+    )
+
+
+def test_reference_date_override_moves_events(page, server):
+    article = Article(
+        id="ref1",
+        title="Talks in Minsk",
+        date=date(2022, 1, 3),
+        url="https://example.org/ref1",
+        body=GOOD.split("\n", 3)[3],
+    )
+    server.store.add(extract([article]))
+    page.reload()
+    settle(page)
+    starts = {e.label: e.start for e in server.store.events() if e.mentions[0].article == "ref1"}
+    assert starts["Putin warns NATO"] == date(2022, 1, 2)
+    open_section(page, "Article reference date")
+    page.click("#ref-article")
+    page.locator(".dash-dropdown-option", has_text="Talks in Minsk").click()
+    wait_for(lambda: page.input_value("#ref-date") == "2022-01-03", what="ref date filled")
+    page.fill("#ref-date", "2022-01-10")
+    page.click("#ref-apply")
+    wait_for(lambda: "Re-extracted" in page.inner_text("#ref-msg"), what="re-extracted")
+    settle(page)
+    moved = {e.label: e.start for e in server.store.events() if e.mentions[0].article == "ref1"}
+    assert moved["Putin warns NATO"] == date(2022, 1, 9)
+    assert moved["Russia speaks with Ukraine"] == date(2022, 1, 7)
+    table = page.inner_text("#event-table")
+    assert "2022-01-09" in table and "2022-01-02" not in table
+    assert server.store.article("ref1").reference_date == date(2022, 1, 10)
+
+
+# --------------------------------------------------------------------------- rules
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../evil.txt",
+        "a/b.txt",
+        "..\\x.txt",
+        ".hidden.txt",
+        "x.txt\x00.png",
+        "",
+        "x.exe",
+        "x.html",
+        "x",
+    ],
+)
+def test_bad_names_are_refused(name):
+    with pytest.raises(Refused):
+        check_name(name)
+
+
+def test_good_names_pass():
+    for name in ("a.txt", "Article 1 (copy).json", "x.JSONL", "d.parquet"):
+        assert check_name(name) == name
+
+
+def test_size_limit_and_base64():
+    data = "data:text/plain;base64," + base64.b64encode(b"x" * 100).decode()
+    assert decode_contents(data, 100) == b"x" * 100
+    with pytest.raises(Refused, match="larger than"):
+        decode_contents(data, 99)
+    with pytest.raises(Refused):
+        decode_contents("data:text/plain;base64,@@@@", 100)
+
+
+def test_saved_files_stay_in_the_data_folder(tmp_path):
+    root = tmp_path / "data"
+    root.mkdir()
+    p1 = save_upload(b"a", "x.txt", root)
+    p2 = save_upload(b"b", "x.txt", root)
+    assert p1 == (root / "uploads" / "x.txt").resolve() and p2.name == "x-1.txt"
+    # A symlinked uploads folder pointing elsewhere is refused.
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    root2 = tmp_path / "data2"
+    root2.mkdir()
+    (root2 / "uploads").symlink_to(other)
+    with pytest.raises(Refused):
+        save_upload(b"a", "x.txt", root2)
+    assert not list(other.iterdir())
+
+
+def test_add_upload_refuses_traversal_before_writing(tmp_path):
+    contents = "data:text/plain;base64," + base64.b64encode(GOOD.encode()).decode()
+    with pytest.raises(Refused):
+        add_upload(
+            None,
+            "../../outside.txt",
+            contents,
+            limit=10**6,  # type: ignore[arg-type]
+            extractor=extract,
+            data_dir=tmp_path,
+        )
+    assert not list(Path(tmp_path).rglob("*.txt"))
