@@ -337,6 +337,49 @@ def bare_month(m: re.Match, text: str) -> Cand | None:
     return Cand(start, end, "DATE", "month", data, 4, date_mod(m["mod"]))
 
 
+# Month ranges: "July-September", "from March to May 2022": two months and their range.
+@rule(
+    rf"{WB}(?P<m1>{alternation(_FULL_MONTHS)})\s*(?P<sep>-|\u2013|\u2014|\s+to\s+|\s+through\s+|\s+until\s+)\s*"
+    rf"(?P<m2>{alternation(_FULL_MONTHS)})(?:,?\s+(?P<y>{YEAR4}))?(?![\w-])",
+    prio=2,
+)
+def month_range(m: re.Match, text: str) -> list[Cand] | None:
+    if is_lower(m["m1"]) or is_lower(m["m2"]):
+        return None
+    a, b = month_num(m["m1"]), month_num(m["m2"])
+    if not a or not b or a == b:
+        return None
+    y = _year_of(m["y"])
+    end2 = m.end("y") if m["y"] else m.end("m2")
+    first = Cand(
+        m.start("m1"), m.end("m1"), "DATE", "month", {"month": a, "rel": None, "coord_year": y}, 2
+    )
+    second = Cand(
+        m.start("m2"), end2, "DATE", "month", {"month": b, "rel": None, "coord_year": y}, 2
+    )
+    return pair(first, second)
+
+
+# The n-th weekday of a month: "the first Tuesday of March" (a date), "the last Friday of
+# each month" (a set).
+@rule(
+    rf"{WB}the\s+(?P<ord>{ORD})\s+(?P<wd>{WEEKDAY})\s+(?:of|in)\s+(?:(?P<every>each|every)\s+month"
+    rf"|(?P<mon>{alternation(_FULL_MONTHS)})(?:,?\s+(?P<y>{YEAR4}))?)(?![\w-])",
+    prio=1,
+)
+def nth_weekday_rule(m: re.Match, text: str) -> Cand | None:
+    n = LX.ordinals.get(norm(m["ord"]))
+    if n is None or n > 5 or is_lower(m["wd"]):
+        return None
+    wd = LX.weekdays[norm(m["wd"])]
+    if m["every"]:
+        return Cand(m.start(), m.end(), "SET", "set", {"value": "P1M"}, 1)
+    if is_lower(m["mon"]):
+        return None
+    data = {"nth": n, "wd": wd, "month": month_num(m["mon"]), "year": _year_of(m["y"])}
+    return Cand(m.start(), m.end(), "DATE", "nth", data, 1)
+
+
 # Numeric dates: 2022-01-03, 1/3/2022 and 7/8/07 (US order), 03.01.2022 (day first).
 @rule(
     r"(?<![\w/.-])(?:(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d)|(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<c>\d{4}|\d\d)|(?P<ea>\d\d)\.(?P<eb>\d\d)\.(?P<ec>\d{4}))(?![\w/-]|\.\d)",
@@ -750,7 +793,10 @@ def rel_unit(m: re.Match, text: str) -> Cand | None:
             return None
         if unit == "year" and nxt in {"of", "when", "that", "in", "on", "before", "after"}:
             return None
-        return Cand(m.start(), m.end(), "DATE", "rel", {"unit": unit, "n": 0, "anchor": "focus"}, 5)
+        # "the year": the current one in news, the one in focus in a narrative; "the day"
+        # (in "ended the day higher") is the day the story is about
+        anchor = "focus" if unit == "day" else "dct"
+        return Cand(m.start(), m.end(), "DATE", "rel", {"unit": unit, "n": 0, "anchor": anchor}, 5)
     if post == "following":
         post = "after"
     if rel == "the" and post in ("before", "after", "earlier", "later"):
@@ -759,9 +805,11 @@ def rel_unit(m: re.Match, text: str) -> Cand | None:
             m.start(), m.end(), "DATE", "rel", {"unit": unit, "n": n, "anchor": "focus"}, 3, mod
         )
     if rel == "the" and not post:
-        # "the end of the year", "the beginning of the month": this unit of the focus
+        # "the end of the year", "the beginning of the month": the current unit in news, the
+        # unit in focus in a narrative
+        anchor = "focus" if unit == "day" else "dct"
         return Cand(
-            m.start(), m.end(), "DATE", "rel", {"unit": unit, "n": 0, "anchor": "focus"}, 3, mod
+            m.start(), m.end(), "DATE", "rel", {"unit": unit, "n": 0, "anchor": anchor}, 3, mod
         )
     end = m.end("u") if not post else m.end("prev")
     if post == "previous" and rel == "the" or post in ("previous",):
@@ -1214,6 +1262,8 @@ _STARTERS: dict[str, set[str]] = {
     "holiday": _REL_W | _first(n for h in LX.holidays for n in h.names) | {"st", "saint"},
     "vague": _first(LX.vague),
     "anaphoric_part": {"that", "the", "this"},
+    "month_range": set(_MON_W),
+    "nth_weekday_rule": {"the"},
 }
 _BY_WORD: dict[str, list[tuple[str, re.Pattern, Handler, int]]] = {}
 for _r in RULES:

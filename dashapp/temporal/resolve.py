@@ -124,7 +124,7 @@ class Resolver:
         """The date in focus fine enough for `unit`, and how it was found."""
         ok = FINE.get(unit, FINE["year"])
         for f in reversed(self.history):
-            if f.gran in ok and f.bc is None:
+            if f.gran in ok and f.bc is None and not f.weak:
                 return f.first, f"date in focus {f.value}"
         if not self.narrative and self.dct:
             return self.dct, f"reference date {fmt(self.dct)}"
@@ -272,7 +272,13 @@ class Resolver:
             conf = 0.7
             why = f"{tense or 'no'} tense: the same year as the"
         alts = ()
-        if best is not same and abs((best[0] - anchor).days) > 300:
+        if (
+            best is not same
+            and abs((best[0] - anchor).days) > 300
+            and prev_word(self.text, c.start) not in ("since", "until", "till", "through")
+        ):
+            # almost a year away on the strength of a tense cue alone: the cue is more
+            # likely wrong than the date, keep the reference year
             best = same
             why += " (too far, same year kept)"
         return Out(best[2], f"{what}, {why} {how} = {best[2]}", conf, alts)
@@ -464,6 +470,25 @@ class Resolver:
             return first, last, f"{yy:04d}-{part}"  # type: ignore[return-value]
 
         return self._pick_year(c, make, part)
+
+    def r_nth(self, c: Cand) -> Out:
+        n, wd, mo, y = c.data["nth"], c.data["wd"], c.data["month"], c.data["year"]
+        label = self.text[c.start : c.end]
+
+        def make(yy: int | None) -> tuple[date, date, str]:
+            if yy is None:
+                return date.min, date.min, f"XXXX-{mo:02d}"
+            d = nth_weekday(yy, mo, n, wd)
+            if d.month != mo:
+                raise ValueError("no such weekday in that month")
+            return d, d, fmt(d)
+
+        if y:
+            d = make(y)[0]
+            return Out(
+                fmt(d), f"'{label}': weekday {wd} number {n} of {y}-{mo:02d} = {fmt(d)}", 0.95
+            )
+        return self._pick_year(c, make, label)
 
     def r_holiday(self, c: Cand) -> Out:
         hol, y, rel = c.data["holiday"], c.data["year"], c.data.get("rel")
