@@ -390,9 +390,12 @@ class Gazetteer:
         return sorted((e.actor for e in self._entries.values()), key=lambda a: a.name)
 
     def affiliated(self, name: str) -> set[str]:
-        """Canonical names of the people affiliated with a country/organisation ("Russia" ->
-        {"Vladimir Putin", "Sergei Lavrov", ...}), or who ever held an office of it."""
+        """Canonical names of the actors affiliated with a country/organisation: its people
+        ("Russia" -> {"Vladimir Putin", "Sergei Lavrov", ...}), anyone who ever held an office
+        of it, and the bodies that are part of it ("FSB", "Duma"). People found only in an
+        article carry their affiliation in `Actor.affiliation` instead."""
         out = set(self._affiliated.get(name, ()))
+        out.update(e.name for e in self._entries.values() if e.part_of == name)
         for (_office, of), holders in self._holders.items():
             if of == name:
                 out.update(e.name for _o, e in holders)

@@ -111,6 +111,11 @@ CASES: list[tuple[str, date, list[str]]] = [
         ["Joe Biden", "Vladimir Putin", "Joe Biden+Vladimir Putin"],
     ),
     (
+        "Chadian President Ali Mar met Nigerien President Bako Sani; both presidents spoke.",
+        D22,
+        ["Ali Mar", "Bako Sani", "Ali Mar+Bako Sani"],
+    ),
+    (
         "Lavrov met Blinken; the two foreign ministers talked.",
         D22,
         ["Sergei Lavrov", "Antony Blinken", "Sergei Lavrov+Antony Blinken"],
@@ -285,6 +290,9 @@ def test_affiliated(gaz: Gazetteer) -> None:
     assert {"Vladimir Putin", "Sergei Lavrov", "Dmitry Medvedev"} <= russia
     assert "Joe Biden" not in russia
     assert "Jens Stoltenberg" in gaz.affiliated("NATO")
+    assert {"FSB", "Duma"} <= russia
+    assert "UN Security Council" in gaz.affiliated("UN")
+    assert "Mark Rutte" in gaz.affiliated("Netherlands")  # held an office of it
 
 
 def test_every_person_has_affiliation_and_valid_offices(gaz: Gazetteer) -> None:
