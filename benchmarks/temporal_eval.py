@@ -108,9 +108,8 @@ def show_errors(docs: list[dict], preds: list[dict], limit: int) -> None:
                 n += 1
                 ctx = d["text"][max(0, g["start"] - 50) : g["end"] + 30].replace("\n", " ")
                 got = f"{hit['text']!r} {hit['type']} {hit['value']}" if hit else "MISSED"
-                print(
-                    f"  FN {d['dct']} gold {g['text']!r} {g['type']} {g['value']} | got {got} | {ctx}"
-                )
+                gold = f"{g['text']!r} {g['type']} {g['value']}"
+                print(f"  FN {d['dct']} gold {gold} | got {got} | {ctx}")
         for (s, e), t in pred.items():
             if (s, e) not in used and not any(
                 s < g["end"] and g["start"] < e for g in d["timexes"]
@@ -155,21 +154,18 @@ def main(argv: list[str] | None = None) -> None:
         print(
             f"{name:<13}{doc_type:<10}{res['gold']:>5}{res['pred']:>6} | {v:>6.4f}{s:>7.4f}"
             f"{res['strict']['f1']:>7.3f}{res['type']['f1']:>7.3f} | {hv:>7.3f}{hs:>8.3f} | "
-            f"{dv:>7.3f}{ds:>8.3f} | {TARGET_VALUE[name]:.2f}/{TARGET_SPAN:.2f} {ok:<3} | {rate:>7.1f}"
+            f"{dv:>7.3f}{ds:>8.3f} | {TARGET_VALUE[name]:.2f}/{TARGET_SPAN:.2f} {ok:<3}"
+            f" | {rate:>7.1f}"
         )
     print(
         "valF1 = relaxed match with the right value; spanF1 = relaxed (overlap) span F1;"
         " HT = HeidelTime, DP = dateparser.search_dates (wikiwars DP figures: corpus README)."
     )
-    total_chars = 0
-    total_docs = 0
-    total_secs = 0.0
-    for name, _d, _r, _rate, secs in rows:
-        total_docs += _r["docs"]
-        total_secs += secs
-    del total_chars
+    total_docs = sum(r[2]["docs"] for r in rows)
+    total_secs = sum(r[4] for r in rows)
     print(
-        f"articles/s over all corpora: {total_docs / total_secs:.1f} ({total_docs} docs, {total_secs:.2f} s)"
+        f"articles/s over all corpora: {total_docs / total_secs:.1f} "
+        f"({total_docs} docs, {total_secs:.2f} s wall clock)"
     )
 
 

@@ -262,7 +262,8 @@ def sentence(rng: random.Random, dct: date) -> str:
     elif shape == 1:
         s = f"{expr[0].upper() + expr[1:]}, {actor} {verb} {obj}{tail}."
     else:
-        s = f"{actor[0].upper() + actor[1:]} {verb} on {obj}{tail}, {rng.choice(ACTORS)} said {expr}."
+        who = rng.choice(ACTORS)
+        s = f"{actor[0].upper() + actor[1:]} {verb} on {obj}{tail}, {who} said {expr}."
     return s
 
 

@@ -192,9 +192,10 @@ def _year_of(tok: str | None) -> int | None:
 
 # Month-day(-year), optional weekday before, optional range "January 9 and 10", "Jan. 9-10".
 @rule(
-    rf"{WB}(?:(?P<wd>{WEEKDAY_ANY}),?[ \t]+)?(?:(?P<mod>{DATEMOD})\s*)?(?:the\s+)?(?P<mon>{MONTH})\s*"
-    rf"(?P<d1>{DAY})(?:(?P<sep>\s*(?:-|\u2013|\u2014|and|to|through|until|till|or)\s*)"
-    rf"(?:(?P<mon2>{MONTH})\s*)?(?P<d2>{DAY}))?(?:,?\s+(?P<y>{YEAR4})(?![\d%])|(?P<y2>,\s*(?:'|\u2019)\d\d))?"
+    rf"{WB}(?:(?P<wd>{WEEKDAY_ANY}),?[ \t]+)?(?:(?P<mod>{DATEMOD})\s*)?(?:the\s+)?"
+    rf"(?P<mon>{MONTH})\s*(?P<d1>{DAY})(?:(?P<sep>\s*(?:-|\u2013|\u2014|and|to|through|until|till|or)\s*)"
+    rf"(?:(?P<mon2>{MONTH})\s*)?(?P<d2>{DAY}))?"
+    rf"(?:,?\s+(?P<y>{YEAR4})(?![\d%])|(?P<y2>,\s*(?:'|\u2019)\d\d))?"
     r"(?![\w])",
     prio=1,
 )
@@ -1108,7 +1109,8 @@ _HOLIDAY_BY_KEY = {_holiday_key(n): h for n, h in _HOLIDAY_NAMES.items()}
 
 
 @rule(
-    rf"{WB}(?:(?P<rel>last|next|this|coming|that)\s+)?(?:(?P<the>the)\s+)?(?P<h>{alternation(_HOLIDAY_NAMES, apostrophes=True)})"
+    rf"{WB}(?:(?P<rel>last|next|this|coming|that)\s+)?(?:(?P<the>the)\s+)?"
+    rf"(?P<h>{alternation(_HOLIDAY_NAMES, apostrophes=True)})"
     rf"(?:,?\s+(?:of\s+)?(?P<y>{YEAR4})(?![\d%\w]))?(?![\w])",
     prio=1,
 )

@@ -3,9 +3,11 @@
 The cue words are data (resources/temporal/tense_cues.tsv, past_verbs.tsv). Every cue in the
 sentence votes for its direction with weight strength / (1 + distance)^2, where the
 distance counts words plus a penalty for each clause boundary (comma, dash, "that",
-"which", ...) in between; the strongest vote wins. Reporting verbs ("said", "told") only vote when they touch the
-expression ("Biden said Friday"): elsewhere the reported clause decides ("the White House
-said that in Sunday's call Biden will reaffirm ..." is future).
+"which", ...) in between; the strongest vote wins, and a verb before the expression in its
+own clause outweighs what follows it. Reporting verbs ("said", "told") only vote when they
+are close and in the same clause ("Biden said Friday", "said in Washington on Monday"):
+elsewhere the reported clause decides ("the White House said that in Sunday's call Biden
+will reaffirm ..." is future).
 """
 
 from __future__ import annotations

@@ -18,7 +18,10 @@ _TIME = (
     r"T(?:[0-9X]{2}(?::[0-9X]{2}(?::[0-9X]{2})?)?|MO|AF|EV|NI|DT|MI)(?:Z|[+-]\d{2}(?::?\d{2})?)?"
 )
 _NUM = r"(?:\d+(?:\.\d+)?|X)"
-_DUR = rf"P(?:(?:{_NUM}(?:Y|M|W|D|DE|CE|ML|Q|H))+(?:T(?:{_NUM}(?:H|M|S))+)?|T(?:{_NUM}(?:H|M|S))+|{_NUM}(?:WE))"
+_DUR = (
+    rf"P(?:(?:{_NUM}(?:Y|M|W|D|DE|CE|ML|Q|H))+(?:T(?:{_NUM}(?:H|M|S))+)?"
+    rf"|T(?:{_NUM}(?:H|M|S))+|{_NUM}(?:WE))"
+)
 TIMEX3_VALUE = re.compile(
     rf"(?:{_DATE}(?:{_TIME})?|XXXX-XX-XX{_TIME}|{_TIME}|{_DUR}|PRESENT_REF|PAST_REF|FUTURE_REF)"
 )
