@@ -885,20 +885,31 @@ class Gazetteer:
 
     def _counterpart(self, place: _Entry, when: date, doc: _Doc) -> Actor | None:
         """'his Ukrainian counterpart': the holder, in `place`, of the office of the person
-        named last; else the last-named person affiliated with `place`; else its leader."""
-        if doc.persons:
-            got = self._office_of(doc.persons[-1], when, doc)
-            if got is not None:
-                office = got[0]
-                actor = self.holder(office, place.name, when) or doc.by_office.get(
-                    (office, place.name)
-                )
-                if actor is not None:
-                    return actor
+        named last (a leader's counterpart is the other leader: a chancellor's French
+        counterpart is the French president); else a person of `place` named earlier with
+        that office (or, if the office is unknown, any person of `place` named earlier).
+        None rather than a guess."""
+        got = self._office_of(doc.persons[-1], when, doc) if doc.persons else None
         for a in reversed(doc.persons):
-            if a.affiliation == place.name:
-                return a
-        return self.holder("leader", place.name, when)
+            if a.affiliation != place.name:
+                continue
+            if got is None or (self._office_of(a, when, doc) or ("", None))[0] == got[0]:
+                found: Actor | None = a
+                break
+        else:
+            found = None
+        if got is None:
+            return found
+        office, of = got
+        held = self.holder(office, place.name, when) or doc.by_office.get((office, place.name))
+        if held is not None:
+            return held
+        if found is not None:
+            return found
+        lead = self._leader(of, when) if of else None
+        if lead is not None and lead[0] == office:
+            return self.holder("leader", place.name, when)
+        return None
 
     def _last_two(self, office: str, when: date, doc: _Doc) -> tuple[Actor, ...] | None:
         """'both presidents': the two most recently named distinct holders of `office`."""
