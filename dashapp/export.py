@@ -8,6 +8,7 @@ thread-safe, so every call goes through one lock.
 
 from __future__ import annotations
 
+import atexit
 import csv
 import html
 import io
@@ -45,6 +46,17 @@ _kaleido_lock = threading.Lock()
 _kaleido_started = False
 
 
+def _stop_kaleido() -> None:
+    # Stop Chromium before Python removes its temporary profile folder.
+    import kaleido
+
+    with _kaleido_lock:
+        try:
+            kaleido.stop_sync_server(silence_warnings=True)
+        except Exception:  # at exit, nothing more can be done
+            pass
+
+
 def file_extension(fmt: str) -> str:
     return EXTENSIONS.get(fmt, fmt)
 
@@ -61,6 +73,7 @@ def image_bytes(
         if not _kaleido_started:
             kaleido.start_sync_server(silence_warnings=True)
             _kaleido_started = True
+            atexit.register(_stop_kaleido)
         return kaleido.calc_fig_sync(fig, opts=opts)
 
 

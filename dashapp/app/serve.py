@@ -24,11 +24,13 @@ def load_store(
     reference_date: date | None = None,
     doc_type: DocType = "news",
     gazetteer=None,
-    err: TextIO = sys.stderr,
+    err: TextIO | None = None,
 ) -> tuple[Store, int]:
     """A Store on `db` (in memory when None) with the articles under `paths` added.
     Prints one line per bad file or record; returns (store, number of problems)."""
     from dashapp.ingest import ArticleError, iter_articles
+
+    err = err or sys.stderr
     from dashapp.pipeline import extract
 
     store = Store(db)
@@ -72,11 +74,12 @@ def serve_command(
     reference_date: date | None = None,
     doc_type: DocType = "news",
     actors: Path | None = None,
-    err: TextIO = sys.stderr,
+    err: TextIO | None = None,
 ) -> int:
     """Run the dashboard until interrupted. Bad input files are reported and skipped."""
     from dashapp.app import create_app
 
+    err = err or sys.stderr
     gaz = _gazetteer(actors)
     store, problems = load_store(
         paths, db=db, reference_date=reference_date, doc_type=doc_type, gazetteer=gaz, err=err
@@ -117,12 +120,13 @@ def export_command(
     reference_date: date | None = None,
     doc_type: DocType = "news",
     actors_file: Path | None = None,
-    err: TextIO = sys.stderr,
+    err: TextIO | None = None,
 ) -> int:
     """Write one export of the filtered timeline. Exit code 0, or 1 when some input
     files were bad (the export is still written from the others)."""
     from dashapp.export import export
 
+    err = err or sys.stderr
     store, problems = load_store(
         paths,
         db=db,

@@ -1,0 +1,122 @@
+"""Exports on a real Store with the hand-made sample extraction."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent / "browser"))
+
+from sample import HOSTILE_LABEL, extraction  # noqa: E402
+from validate import png_size, svg_size, validate_timelinejs  # noqa: E402
+
+from dashapp.app.filters import ViewState  # noqa: E402
+from dashapp.app.serve import export_command  # noqa: E402
+from dashapp.export import export, render, safe_url, timelinejs  # noqa: E402
+from dashapp.models import EventFilter  # noqa: E402
+from dashapp.store import Store  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def store():
+    s = Store(None)
+    s.add(extraction())
+    yield s
+    s.close()
+
+
+def test_csv_rows_columns_and_formula_guard(store):
+    rows = list(csv.DictReader(io.StringIO(render(store, EventFilter(), "csv").decode())))
+    assert len(rows) == 11
+    assert rows[0]["start"] <= rows[-1]["start"]  # by date
+    evil = next(r for r in rows if r["id"] == "e-evil")
+    assert evil["label"] == HOSTILE_LABEL  # data, verbatim
+    flt = EventFilter(actors=("Russia",))
+    assert len(render(store, flt, "csv").decode().strip().splitlines()) == 1 + 3
+
+
+def test_csv_formula_cells_are_neutralised():
+    from dashapp.export import events_csv
+
+    ev = extraction().events[0]
+    from dataclasses import replace
+
+    out = events_csv([replace(ev, label='=HYPERLINK("http://x")')])
+    assert "'=HYPERLINK" in out
+
+
+def test_json_has_mentions(store):
+    doc = json.loads(render(store, EventFilter(types=("CONSULT",)), "json"))
+    assert {d["id"] for d in doc} == {"e-blinken", "e-call", "e-evil", "e-talks"}
+    call = next(d for d in doc if d["id"] == "e-call")
+    assert len(call["mentions"]) == 2 and call["mentions"][0]["sentence"]
+
+
+def test_timelinejs_is_valid_and_escaped(store):
+    doc = json.loads(render(store, EventFilter(), "timelinejs", title="My <b>timeline</b>"))
+    assert validate_timelinejs(doc) == 11
+    assert doc["title"]["text"]["headline"] == "My &lt;b&gt;timeline&lt;/b&gt;"
+    by_id = {e["unique_id"]: e for e in doc["events"]}
+    assert by_id["ev-e-crimea"]["start_date"] == {"year": 2014}
+    assert "end_date" not in by_id["ev-e-crimea"]
+    assert by_id["ev-e-troops"]["start_date"] == {"year": 2021, "month": 11}
+    assert by_id["ev-e-talks"]["end_date"] == {"year": 2022, "month": 1, "day": 10}
+    evil = by_id["ev-e-evil"]
+    assert "&lt;svg onload" in evil["text"]["headline"]
+    raw = json.dumps(evil, ensure_ascii=False)
+    assert "<script" not in raw and 'href=\\"javascript' not in raw and "&lt;script" in raw
+    assert '<a href="https://example.org/a1">' in by_id["ev-e-call"]["text"]["text"]
+
+
+def test_safe_url():
+    assert safe_url("https://x.org/a") == "https://x.org/a"
+    for bad in ("javascript:alert(1)", "data:text/html,x", "/relative", "ftp://x", " "):
+        assert safe_url(bad) is None
+
+
+def test_png_svg_pdf_at_print_size(store, tmp_path):
+    png = render(store, ViewState(), "png", title="Sample")
+    assert png_size(png) == (3200, 1800)
+    assert svg_size(render(store, EventFilter(), "svg")) == (1600, 900)
+    out = tmp_path / "t.pdf"
+    assert export(store, EventFilter(actors=("Ukraine",)), "pdf", out, title="x") > 0
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_unknown_format(store):
+    with pytest.raises(ValueError):
+        render(store, EventFilter(), "gif")
+
+
+def test_export_command_from_files(tmp_path, capsys):
+    art = tmp_path / "in" / "a.txt"
+    art.parent.mkdir()
+    art.write_text("Talks\n20220103\nhttps://example.org/t\nPutin warned NATO on Sunday.\n")
+    (tmp_path / "in" / "bad.txt").write_text("no date here\n")
+    out = tmp_path / "out.csv"
+    code = export_command(
+        [str(art.parent)],
+        db=None,
+        out=out,
+        fmt="csv",
+        actors=("Vladimir Putin",),
+        date_from=date(2022, 1, 1),
+    )
+    assert code == 1  # one bad file, reported; the export is still written
+    err = capsys.readouterr().err
+    assert "bad.txt" in err and "wrote" in err
+    rows = list(csv.DictReader(io.StringIO(out.read_text())))
+    assert [r["label"] for r in rows] == ["Putin warns NATO"]
+    tl = tmp_path / "t.json"
+    assert export_command([str(art)], db=None, out=tl, fmt="timelinejs") == 0
+    assert validate_timelinejs(json.loads(tl.read_text())) == 1
+
+
+def test_timelinejs_of_no_events():
+    assert timelinejs([]) == {"events": []}
