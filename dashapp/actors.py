@@ -50,12 +50,20 @@ What ``find`` recognises, left to right over a whole article body:
   speaker,"; their later bare surname links back, as do bare surnames of gazetteer people
   named in full earlier ("Johnson" after "Boris Johnson");
 - "his Ukrainian counterpart" (the Ukrainian holder, at ``when``, of the office of the last
-  person named), "both presidents" / "the two leaders" (the two last-named holders);
-- organisation anaphors ("the alliance" -> NATO) only after the organisation was named.
+  person named; a leader's counterpart is the other country's leader), "both presidents" /
+  "the two leaders" (the two last-named holders: one mention, two actors);
+- a bare "the president" / "the foreign minister": the last-named holder of that office in
+  the article, never a guess by date (no country given);
+- organisation anaphors ("the alliance", "the military alliance" -> NATO; "the bloc" -> EU)
+  only after the organisation itself was named in the article (the most recent one wins).
 
-Known, deliberate limits: bare "the president" (no country) is not resolved; "Georgia" is the
-country except in US-state phrases listed in decoys.json; "Brussels" is the EU; bare "Korea"
-and "Congo" are not matched (ambiguous).
+Deliberate choices and known limits: "Georgia" is the country except in US-state phrases
+listed in decoys.json ("Atlanta, Georgia", "Georgia Senate"); "Brussels" is the EU, not
+Belgium; bare "Korea" and "Congo" are not matched (ambiguous), "Congolese" is DR Congo;
+"Jerusalem" and "Tripoli" are not metonyms; "May" alone is never Theresa May; names that are
+also first names ("Jordan", "Chad", "Paris") are skipped next to another capitalised name
+word, except in headline-case lines. Matching is case-sensitive, so all-caps headlines
+("RUSSIA WARNS US") are not read.
 """
 
 from __future__ import annotations
@@ -163,7 +171,7 @@ class _Title:
 class _Tok:
     start: int
     end: int
-    kind: str  # ent dem title hon pron cpart both ana
+    kind: str  # ent(ity) dem(onym) title hon(orific) pron cpart(counterpart) both ana(phor)
     value: Any
     possessive: bool = False
 
@@ -440,8 +448,10 @@ class Gazetteer:
 
     # ----------------------------------------------------------------------------- finding
     def find(self, text: str, *, when: date) -> list[ActorMention]:
-        """Every actor mention in `text`, sorted by start and non-overlapping. `when` (the
-        article's date) resolves titles ("the US president") and disambiguates names."""
+        """Every actor mention in `text` (a whole article body), sorted by start and
+        non-overlapping. `when` (the article's date) resolves titles ("the US president")
+        and disambiguates names. People introduced in the text but absent from the
+        gazetteer come back as new `Actor`s with the affiliation their title gave."""
         toks = self._scan(text)
         if not toks:
             return []
