@@ -37,6 +37,7 @@ class PeakRSS:
         self._proc = psutil.Process()
         self._every = every
         self.peak = 0
+        self.cpu: dict[int, float] = {}  # pid -> user+system seconds, last seen
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -44,9 +45,12 @@ class PeakRSS:
         import psutil
 
         total = self._proc.memory_info().rss
-        for child in self._proc.children(recursive=True):
+        for p in [self._proc, *self._proc.children(recursive=True)]:
             try:
-                total += child.memory_info().rss
+                if p is not self._proc:
+                    total += p.memory_info().rss
+                t = p.cpu_times()
+                self.cpu[p.pid] = t.user + t.system
             except psutil.Error:
                 pass
         return total
@@ -63,6 +67,7 @@ class PeakRSS:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
+        self._sample()
 
 
 def child(mode: str, corpus: Path, db: Path) -> dict:
@@ -104,6 +109,7 @@ def child(mode: str, corpus: Path, db: Path) -> dict:
         "rate": summary.ingested / seconds,
         "startup": startup,
         "peak_mb": mem.peak / 2**20,
+        "cpu_ms": 1000 * sum(mem.cpu.values()) / max(summary.ingested, 1),
         "maxrss_self_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "maxrss_child_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }
@@ -135,7 +141,15 @@ def main() -> None:
         f"corpus: {args.n} generated articles (seed {args.seed}), {size / 2**20:.1f} MB "
         f"JSONL, {size / args.n:.0f} bytes/article; {os.cpu_count()} cores"
     )
-    print(f"{'mode':<28}{'articles':>9}{'events':>9}{'seconds':>9}{'articles/s':>12}{'peak MB':>9}")
+    load = os.getloadavg()[0]
+    print(
+        f"load average before the run: {load:.1f} (other work on the machine slows the "
+        "wall-clock figures; CPU ms/article hardly depends on it)"
+    )
+    print(
+        f"{'mode':<32}{'articles':>9}{'events':>8}{'seconds':>9}{'articles/s':>11}"
+        f"{'peak MB':>9}{'CPU ms/article':>15}"
+    )
     names = {
         "1": "local, 1 worker",
         "all": f"local, {os.cpu_count()} workers (all cores)",
@@ -157,10 +171,13 @@ def main() -> None:
         r = json.loads(out.stdout.strip().splitlines()[-1])
         extra = f"  (cluster start {r['startup']:.1f} s, not counted)" if mode == "dask" else ""
         print(
-            f"{names[mode]:<28}{r['articles']:>9}{r['events']:>9}{r['seconds']:>9.1f}"
-            f"{r['rate']:>12.1f}{r['peak_mb']:>9.0f}{extra}"
+            f"{names[mode]:<32}{r['articles']:>9}{r['events']:>8}{r['seconds']:>9.1f}"
+            f"{r['rate']:>11.1f}{r['peak_mb']:>9.0f}{r['cpu_ms']:>15.1f}{extra}"
         )
-    print("peak MB: largest sum of RSS over the ingest process and its children")
+    print(
+        "peak MB: largest sum of RSS over the ingest process and its children; CPU "
+        "ms/article: their user+system time (the Dask workers' included) per article"
+    )
 
 
 if __name__ == "__main__":

@@ -32,6 +32,8 @@ DB_NAME = "geotimeline.duckdb"
 # Articles per worker task and per store transaction: large enough to amortise a commit
 # (about 1 ms on disk) and the inter-process hop, small enough to lose little on a kill.
 BATCH_SIZE = 128
+# Articles per worker task: smaller than a transaction so that the cores stay evenly busy.
+TASK_SIZE = 32
 
 # (article, doc type) -> (expressions, events merged within the article, their actors)
 Extractor = Callable[[Article, DocType], tuple[tuple[Timex, ...], list[Event], tuple[Actor, ...]]]
@@ -135,10 +137,16 @@ def local_results(
         for batch in batches:
             yield extract_batch(batch, extractor, doc_type)
         return
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    # Not fork: the parent holds DuckDB's threads. A fork server that has imported the
+    # pipeline once starts each worker quickly.
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["dashapp.pipeline", "dashapp.batch"])
+    else:
+        ctx = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=multiprocessing.get_context(method),
+        mp_context=ctx,
         initializer=_init_worker,
         initargs=(extractor, doc_type),
     )
@@ -360,7 +368,7 @@ def ingest(
         )
     elif engine == "local":
         items = unique_ids(iter_articles(paths), reference_date)
-        batches = to_extract(items, store, summary, size=batch_size)
+        batches = to_extract(items, store, summary, size=min(TASK_SIZE, batch_size))
         results = local_results(
             batches,
             workers=workers or os.cpu_count() or 1,
@@ -369,12 +377,18 @@ def ingest(
         )
     else:
         raise ValueError(f"unknown engine {engine!r} (expected 'local' or 'dask')")
+    buffer: list[Extracted] = []
     try:
         for done in results:
-            write_batch(store, done, summary)
+            buffer += done
+            if len(buffer) >= batch_size:
+                write_batch(store, buffer, summary)
+                buffer = []
             flush_failures()
             if progress is not None:
                 progress.advance(len(done))
+        if buffer:
+            write_batch(store, buffer, summary)
         flush_failures()
     except KeyboardInterrupt:
         summary.interrupted = True
