@@ -1281,42 +1281,113 @@ _CAPITAL_ONLY = frozenset(
     - set(LX.seasons)
     - {"the", "new", "may"}
 )
-# "the" starts an expression only before one of these words ("the 1990s", "the next day",
-# "the end of 2012", "the past", ...): every word that follows "the" in a rule or word list.
+# Function words start an expression only before a word that can follow them in some rule
+# or word list ("the 1990s", "a week", "in recent days", "about two hours", "the end of
+# 2012"): every starter, unit, ordinal and second word of a multi-word phrase.
+_SECOND_WORDS = {
+    p.split()[1]
+    for p in (
+        *(m for mods in LX.mods.values() for m in mods),
+        *LX.vague,
+        *LX.numbers,
+        *(n for h in LX.holidays for n in h.names),
+    )
+    if " " in p
+}
 _AFTER_THE = frozenset(
     set().union(*(_STARTERS[r] for r in _STARTERS))
     | set(LX.units)
-    | {"weekend", "fall", "eleventh", "very", "year", "fiscal", "financial"}
-    | {p.split()[1] for p in (*_MODS, *LX.vague) if p.startswith("the ") and " " in p}
+    | {"weekend", "fall", "eleventh", "very", "year", "fiscal", "financial", "other", "half"}
+    | _SECOND_WORDS
     | set(LX.ordinals)
+    | set(LX.parts_of_day)
 ) - {"the", "a", "an"}
+_AFTER_FUNCTION_WORD = _AFTER_THE | {"the", "a", "an"}
+_GATED = frozenset(
+    "the a an in at to some about over under around this last next that early late more "
+    "less just up no well each every per first same coming following previous preceding "
+    "several many few one mid ca c circa some".split()
+)
 _TOKEN = re.compile(r"[A-Za-z]+|\d+|['\u2019](?=\d\d)")
+
+
+_STARTER_RX = re.compile(
+    rf"(?<![A-Za-z])(?:{alternation(_BY_WORD.keys() - {DIGIT, chr(39)})})(?![A-Za-z])"
+    r"|\d+|['\u2019](?=\d\d)",
+    re.I,
+)
+_NEXT_TOKEN = re.compile(r"[^A-Za-z0-9'\u2019]*([A-Za-z]+|\d|['\u2019])")
+
+
+# A number is dispatched on its length and on what follows it: only a rule that can start
+# with such a number is tried ("12 troops" tries durations and day-month dates, "14:30" clock
+# times, "2014" years, "1990s" decades ...).
+_DIGIT_FEATURE = re.compile(
+    r"(?P<colon>:\d)|(?P<slash>/\d)|(?P<dot>\.\d)|(?P<ampm>\s*[ap]\.?m\b)"
+    r"|(?P<tz>\s*(?:GMT|UTC|hrs|hours|h\b|Z\b|local))|(?P<era>\s*(?:B\.?C|A\.?D|BCE|CE)\b)"
+    r"|(?P<s>['\u2019]?s\b)|(?P<ord>(?:st|nd|rd|th)\b)"
+    r"|(?P<range>\s*(?:-|\u2013|\u2014|to|and|or)\s*\d)",
+    re.I,
+)
+_DIGIT_RULES: dict[tuple[int, str], list[tuple[str, re.Pattern, Handler, int]]] = {}
+_RULE_BY_NAME = {r[0]: r for r in RULES}
+
+
+def _digit_rules(text: str, pos: int, end: int) -> list[tuple[str, re.Pattern, Handler, int]]:
+    n = min(end - pos, 5)
+    fm = _DIGIT_FEATURE.match(text, end)
+    feat = fm.lastgroup or "none" if fm else "none"
+    key = (n, feat)
+    rules = _DIGIT_RULES.get(key)
+    if rules is None:
+        names = set()
+        short = n <= 2
+        if feat in ("none", "dot", "range", "tz") and n <= 4:
+            names |= {"duration", "set_rule"}
+        if short and feat in ("none", "ord", "range"):
+            names.add("day_month")
+        if (short and feat in ("slash", "dot")) or (n == 4 and feat == "range"):
+            names.add("numeric")
+        if feat in ("range", "era") and n <= 4:
+            names |= {"bc_range", "year"}
+        if n == 4 or feat == "era":
+            names.add("year")
+        if feat in ("s", "ord") and n in (2, 4, 1):
+            names.add("decade_century")
+        if (short and feat in ("colon", "ampm", "tz")) or (n == 4 and feat == "tz"):
+            names.add("clock")
+        rules = [r for r in RULES if r[0] in names]
+        _DIGIT_RULES[key] = rules
+    return rules
 
 
 def candidates(text: str) -> Iterator[Cand]:
     reach: dict[str, int] = {}  # per rule: end of its last match (finditer-like, no overlap)
     by_word = _BY_WORD
-    tokens = _TOKEN.findall(text)
-    starts = [m.start() for m in _TOKEN.finditer(text)]
-    last = len(tokens) - 1
-    for i, w in enumerate(tokens):
+    digit_rules = None
+    for t in _STARTER_RX.finditer(text):
+        w = t.group()
         c0 = w[0]
-        pos = starts[i]
+        pos = t.start()
         if c0.isdigit():
             if text[pos - 1 : pos] == "," and text[pos - 2 : pos - 1].isdigit():
                 continue  # the "000" of "100,000"
-            key = DIGIT
+            key = ""
+            digit_rules = _digit_rules(text, pos, t.end())
         elif c0 in "'\u2019":
             key = "'"
         else:
             key = w.lower()
-            if key == "the":
-                nxt = tokens[i + 1] if i < last else ""
-                if not (nxt[:1].isdigit() or nxt[:1] in "'\u2019" or nxt.lower() in _AFTER_THE):
+            if key in _GATED:
+                nm = _NEXT_TOKEN.match(text, t.end())
+                nxt = nm.group(1) if nm else ""
+                after = _AFTER_THE if key == "the" else _AFTER_FUNCTION_WORD
+                if not (nxt[0:1].isdigit() or nxt[0:1] in "'\u2019" or nxt.lower() in after):
                     continue
             elif c0.islower() and key in _CAPITAL_ONLY:
                 continue
-        rules = by_word.get(key)
+        rules = digit_rules if not key else by_word.get(key)
+        digit_rules = None
         if not rules:
             continue
         for name, rx, fn, prio in rules:

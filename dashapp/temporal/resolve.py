@@ -79,7 +79,7 @@ FINE = {  # which focus granularities can anchor an anaphor of a given unit
 
 
 def fmt(d: date) -> str:
-    return f"{d:%Y-%m-%d}" if d.year >= 1000 else f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
 
 
 def wd_str(d: date) -> str:

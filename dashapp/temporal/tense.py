@@ -62,7 +62,7 @@ _WINDOW_CHARS = 140
 
 
 def _tokens(text: str, lo: int, hi: int) -> list[str]:
-    return [t.lower().replace("\u2019", "'") for t in _TOKEN.findall(text, lo, hi)]
+    return _TOKEN.findall(text[lo:hi].lower().replace("\u2019", "'"))
 
 
 def _side(tokens: list[str]) -> tuple[list[str], list[float]]:
