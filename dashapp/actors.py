@@ -363,11 +363,14 @@ class Gazetteer:
     def load(cls, extra: Path | None = None) -> Gazetteer:
         """The packaged gazetteer, merged with a user file (``extra``, else the file named by
         $GEOTIMELINE_ACTORS). Cached: repeated calls with the same file are free."""
+        source = "extra"
         if extra is None and os.environ.get(ENV_VAR):
-            extra = Path(os.environ[ENV_VAR])
+            extra, source = Path(os.environ[ENV_VAR]), f"${ENV_VAR}"
         if extra is None:
             return _load_cached(None, 0.0)
         extra = Path(extra).resolve()
+        if not extra.is_file():
+            raise FileNotFoundError(f"{source}: no such actors file: {extra}")
         return _load_cached(str(extra), extra.stat().st_mtime)
 
     @staticmethod

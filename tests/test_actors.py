@@ -200,6 +200,14 @@ def test_extra_file_decoys_and_removed_aliases(tmp_path: Path) -> None:
     assert names(g.find("The Kremlin served a Moscow Mule in Moscow.", when=D22)) == ["Russia"]
 
 
+def test_missing_extra_file_names_its_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GEOTIMELINE_ACTORS", str(tmp_path / "nope.json"))
+    with pytest.raises(FileNotFoundError, match="GEOTIMELINE_ACTORS"):
+        Gazetteer.load()
+
+
 def test_load_is_cached() -> None:
     assert Gazetteer.load() is Gazetteer.load()
 
