@@ -1,0 +1,181 @@
+"""Downloads from the page (modebar PNG, Export menu), the zoomed-out aggregation, the
+layout at two screen sizes, labels and keyboard reach."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from conftest import open_page, start_server
+from helpers import choose, settle, summary_count, wait_for, zoom
+from validate import png_size, svg_size, validate_timelinejs
+
+from dashapp.app import SerializedStore
+from dashapp.models import Event, Extraction, Mention
+from dashapp.store import Store
+
+
+def download(page, selector: str):
+    with page.expect_download(timeout=30_000) as info:
+        page.click(selector)
+    dl = info.value
+    return dl.suggested_filename, Path(dl.path()).read_bytes()
+
+
+def test_modebar_png_download_named_after_the_view(page):
+    choose(page, "f-actors", "Russia (")
+    settle(page)
+    name, data = download(page, ".modebar-btn[data-title^='Download plot']")
+    assert name == "geotimeline_Russia.png"
+    box = page.locator("#timeline .main-svg").first.bounding_box()
+    assert png_size(data) == (round(box["width"]) * 2, round(box["height"]) * 2)
+
+
+def test_export_menu_png_svg_csv_json_timelinejs(page, server):
+    page.locator(".export-menu summary").click()
+    page.fill("#export-title", "Russia and Ukraine, winter 2021-22")
+    name, data = download(page, "#export-png")
+    assert name == "geotimeline.png" and png_size(data) == (3200, 1800)
+    name, data = download(page, "#export-svg")
+    assert name.endswith(".svg") and svg_size(data) == (1600, 900)
+    assert b"Russia and Ukraine, winter 2021-22" in data  # the title is in the figure
+    choose(page, "f-types", "CONSULT (")
+    settle(page)
+    n = summary_count(page)
+    _, data = download(page, "#export-csv")
+    assert len(list(csv.DictReader(io.StringIO(data.decode())))) == n == 4
+    _, data = download(page, "#export-json")
+    assert len(json.loads(data)) == n
+    name, data = download(page, "#export-timelinejs")
+    assert name == "geotimeline_CONSULT.timeline.json"
+    assert validate_timelinejs(json.loads(data)) == n
+
+
+def big_extraction(n: int) -> Extraction:
+    events = []
+    base = date(2020, 1, 1)
+    for i in range(n):
+        d = base + timedelta(days=i)  # distinct days: the store merges same-day events
+        m = Mention(
+            article="big",
+            text="on that day",
+            start=0,
+            end=11,
+            type="DATE",
+            value=d.isoformat(),
+            sentence=f"Event {i} happened on that day.",
+            explanation="generated",
+        )
+        events.append(
+            Event(
+                id=f"g{i}",
+                label=f"Generated event {i}",
+                type="CONSULT",
+                quad_class="verbal cooperation",
+                start=d,
+                end=d,
+                value=d.isoformat(),
+                granularity="day",
+                actors=(f"Actor {i % 7}",),
+                mentions=(m,),
+            )
+        )
+    from dashapp.models import Actor, Article
+
+    art = Article(
+        id="big", title="Generated", date=base, url="https://example.org/big", body="generated"
+    )
+    return Extraction(
+        (art,), {}, tuple(events), tuple(Actor(f"Actor {k}", "country") for k in range(7))
+    )
+
+
+def test_many_events_aggregate_until_zoomed(browser, watch, tmp_path):
+    raw = Store(None)
+    raw.add(big_extraction(3000))
+    store = SerializedStore(raw)
+    srv = start_server(store, tmp_path)
+    page = open_page(browser, srv, watch)
+    try:
+        assert "counted per month" in page.inner_text("#summary")
+        assert summary_count(page) == 3000
+        n_points = page.evaluate(
+            "document.querySelector('#timeline .js-plotly-plot').data[0].x.length"
+        )
+        assert n_points <= 7 * 100  # lanes x months, not 3000 markers
+        zoom(page, "2020-03-01", "2020-03-31")
+        wait_for(lambda: "in the visible window" in page.inner_text("#summary"), what="zoom")
+        settle(page)
+        assert "counted per" not in page.inner_text("#summary")
+        ids = page.evaluate("""() => [].concat(...document.querySelector(
+            '#timeline .js-plotly-plot').data.map(t => t.customdata || []))""")
+        assert len(ids) == store.count_events(
+            __import__("dashapp.models").models.EventFilter(
+                date_from=date(2020, 3, 1), date_to=date(2020, 3, 31)
+            )
+        )
+        page.click("#reset-view")
+        wait_for(lambda: "counted per month" in page.inner_text("#summary"), what="reset")
+    finally:
+        page.context.close()
+        srv.httpd.shutdown()
+        raw.close()
+    assert not watch.console_errors and not watch.dialogs and not watch.outside
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_one_screen_without_horizontal_scroll(browser, server, watch, size):
+    page = open_page(browser, server, watch, width=size[0], height=size[1])
+    try:
+        dims = page.evaluate("""() => ({sw: document.documentElement.scrollWidth,
+            sh: document.documentElement.scrollHeight, w: innerWidth, h: innerHeight})""")
+        assert dims["sw"] <= dims["w"] and dims["sh"] <= dims["h"], dims
+        for sel in (
+            "#timeline .main-svg",
+            "#f-actors",
+            "#event-table",
+            "#details",
+            ".export-menu summary",
+            "#reset-view",
+        ):
+            box = page.locator(sel).first.bounding_box()
+            assert box and box["x"] >= 0 and box["x"] + box["width"] <= size[0] + 1, sel
+            assert box["y"] >= 0 and box["y"] < size[1], sel
+        graph = page.locator("#timeline .main-svg").first.bounding_box()
+        assert graph["height"] >= 0.4 * size[1] and graph["width"] >= 0.45 * size[0]
+        # Readable: body text is at least 13 px.
+        assert page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") >= 13
+        # No element is wider than the viewport, whatever the article text.
+        wide = page.evaluate(
+            """(w) => Array.from(document.querySelectorAll('body *'))
+            .filter(e => e.getBoundingClientRect().right > w + 1 && e.offsetParent)
+            .map(e => e.id || e.className).slice(0, 5)""",
+            size[0],
+        )
+        assert not wide, wide
+    finally:
+        page.context.close()
+    assert not watch.console_errors and not watch.dialogs and not watch.outside
+
+
+def test_controls_have_labels_and_are_keyboard_reachable(page):
+    unlabeled = page.evaluate("""() => Array.from(document.querySelectorAll(
+            'input:not([type=hidden]):not([type=file]):not([aria-hidden=true]), textarea, select'))
+        .filter(e => e.offsetParent || e.closest('details'))
+        .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')
+                     && !e.closest('label') && !e.closest('.dash-dropdown'))
+        .map(e => e.id || e.name || e.className)""")
+    assert not unlabeled, unlabeled
+    reached = set()
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        reached.add(
+            page.evaluate("""() => { const a = document.activeElement;
+            return a.id || a.closest('[id]')?.id || a.tagName; }""")
+        )
+    for wanted in ("f-actors", "f-types", "f-from", "f-to", "f-text", "f-clear", "reset-view"):
+        assert wanted in reached, (wanted, sorted(reached))
