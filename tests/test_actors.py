@@ -247,3 +247,32 @@ def test_no_two_people_hold_one_office_at_once(gaz: Gazetteer) -> None:
             if s2 < e1:
                 clashes.append((key, n1, n2))
     assert clashes == []
+
+
+def test_whole_article_coreference(gaz: Gazetteer) -> None:
+    """A short article of our own (tests/data/actors_article_2019.txt): titles by date,
+    counterparts, anaphors, pairs and back-references across paragraphs."""
+    path = Path(__file__).parent / "data" / "actors_article_2019.txt"
+    body = "\n".join(path.read_text(encoding="utf-8").split("\n")[1:])
+    ms = gaz.find(body, when=date(2019, 12, 4))
+    assert [(m.text, "+".join(a.name for a in m.actors)) for m in ms] == [
+        ("NATO", "NATO"),
+        ("London", "United Kingdom"),
+        ("the alliance", "NATO"),
+        ("Turkey's", "Turkey"),
+        ("Recep Tayyip Erdogan", "Recep Tayyip Erdogan"),
+        ("Prime Minister Boris Johnson", "Boris Johnson"),
+        ("US president", "Donald Trump"),
+        ("his French counterpart", "Emmanuel Macron"),
+        ("the military alliance", "NATO"),
+        ("the two leaders", "Donald Trump+Emmanuel Macron"),
+        ("Johnson", "Boris Johnson"),
+        ("NATO chief", "Jens Stoltenberg"),
+        ("Kremlin spokesman Oleg Varin", "Oleg Varin"),
+        ("Varin", "Oleg Varin"),
+        ("Moscow", "Russia"),
+        ("both presidents", "Donald Trump+Emmanuel Macron"),
+        ("Turkish", "Turkey"),
+    ]
+    varin = next(a for m in ms for a in m.actors if a.name == "Oleg Varin")
+    assert varin.affiliation == "Russia"
