@@ -104,6 +104,12 @@ def next_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+def name_follows(text: str, end: int) -> bool:
+    """ "the Sunday Times", "Easter Island": a capitalised name word right after."""
+    m = re.match(r"[ \t]+([A-Z][a-z]+)", text[end : end + 24])
+    return bool(m) and m.group(1).lower() in LX.decoy_name
+
+
 def year_decoy(text: str, s: int, e: int) -> bool:
     """True when the number at text[s:e] reads as a count or a label, not a year."""
     before = text[max(0, s - 2) : s]
@@ -192,7 +198,7 @@ def _year_of(tok: str | None) -> int | None:
 
 # Month-day(-year), optional weekday before, optional range "January 9 and 10", "Jan. 9-10".
 @rule(
-    rf"{WB}(?:(?P<wd>{WEEKDAY_ANY}),?[ \t]+)?(?:(?P<mod>{DATEMOD})\s*)?(?:the\s+)?"
+    rf"{WB}(?:(?P<wd>{WEEKDAY_ANY}),?[ \t]+)?(?:(?P<mod>{DATEMOD})\s*(?:(?<=of\s)|(?!the\b)))?(?:the\s+)?"
     rf"(?P<mon>{MONTH})\s*(?P<d1>{DAY})(?:(?P<sep>\s*(?:-|\u2013|\u2014|and|to|through|until|till|or)\s*)"
     rf"(?:(?P<mon2>{MONTH})\s*)?(?P<d2>{DAY}))?"
     rf"(?:,?\s+(?P<y>{YEAR4})(?![\d%])|(?P<y2>,\s*(?:'|\u2019)\d\d))?"
@@ -232,7 +238,7 @@ def month_day(m: re.Match, text: str) -> Cand | list[Cand] | None:
 
 # Day-month(-year): "9 January 2022", "the 9th of January", "9-10 January".
 @rule(
-    rf"{WB}(?:(?P<wd>{WEEKDAY_ANY}),?[ \t]+)?(?:(?P<mod>{DATEMOD})\s*)?(?:the\s+)?(?P<d1>{DAY})"
+    rf"{WB}(?:(?P<wd>{WEEKDAY_ANY}),?[ \t]+)?(?:(?P<mod>{DATEMOD})\s*(?:(?<=of\s)|(?!the\b)))?(?:the\s+)?(?P<d1>{DAY})"
     rf"(?:(?P<sep>\s*(?:-|\u2013|and|to)\s*)(?P<d2>{DAY}))?\s+(?:of\s+)?(?P<mon>{MONTH})"
     rf"(?:,?\s+(?P<y>{YEAR4})(?![\d%]))?(?![\w])",
     prio=1,
@@ -541,7 +547,7 @@ def decade_century(m: re.Match, text: str) -> Cand | None:
 # Quarters and halves: "the first quarter of 2009", "Q3 2022", "the fourth quarter",
 # "third-quarter", "the second half of the year", "H1 2022".
 @rule(
-    rf"{WB}(?:(?P<mod>{DATEMOD})\s*)?(?:the\s+)?(?:(?P<ord>{ORD})[\s-]+(?P<qh>quarter|half)"
+    rf"{WB}(?:(?P<mod>{DATEMOD})\s*(?:(?<=of\s)|(?!the\b)))?(?:the\s+)?(?:(?P<ord>{ORD})[\s-]+(?P<qh>quarter|half)"
     rf"(?:\s+of\s+(?:(?P<y>{YEAR4})|(?P<rel>(?:this|last|next|the|that|the\s+same|the\s+previous|the\s+following)\s+(?:fiscal\s+)?year))|\s+(?P<y2>{YEAR4}))?"
     rf"|(?P<qq>[QH][1-4])(?:\s+(?P<y3>{YEAR4}))?)(?![\w])",
     prio=2,
@@ -659,6 +665,8 @@ def weekday(m: re.Match, text: str) -> Cand | None:
     s = m["s"]
     pod = m["pod"]
     end = m.end()
+    if not s and not pod and name_follows(text, m.end("wd")):
+        return None
     if not rel and _SET_COORD.search(text, max(0, m.start() - 30), m.start()):
         # "every Monday and Wednesday": the second day recurs too
         return Cand(m.start("wd"), m.end("wd"), "SET", "set", {"value": f"XXXX-WXX-{wd}"}, 3)
@@ -714,7 +722,8 @@ def weekday(m: re.Match, text: str) -> Cand | None:
         data["pod"] = LX.parts_of_day[norm(pod)]
         return Cand(start, end, "TIME", "wd", data, 3, None)
     mod = {"early": "START", "late": "END"}.get(norm(m["mod"] or ""))
-    return Cand(start, end, "DATE", "wd", data, 3, mod)
+    c = Cand(start, end, "DATE", "wd", data, 3, mod)
+    return with_pod(c, text) if not rel and not mod else c
 
 
 # Deictic days: today, yesterday, tomorrow, tonight, "last night", "this morning",
@@ -1098,14 +1107,31 @@ def clock(m: re.Match, text: str) -> Cand | None:
 
 # Holidays and named days (resources/temporal/holidays.tsv): "Christmas Eve", "Orthodox
 # Christmas", "Thanksgiving 2021", "last Easter", "Victory Day".
-_HOLIDAY_NAMES = {norm(n): h for h in LX.holidays for n in h.names}
+_HOLIDAY_NAMES: dict[str, list] = {}
+for _h in LX.holidays:
+    for _n in _h.names:
+        _HOLIDAY_NAMES.setdefault(norm(_n), []).append(_h)
 
 
 def _holiday_key(s: str) -> str:
     return re.sub(r"['\u2019\u2018`]", "", norm(s))
 
 
-_HOLIDAY_BY_KEY = {_holiday_key(n): h for n, h in _HOLIDAY_NAMES.items()}
+_HOLIDAY_BY_KEY = {_holiday_key(n): hs for n, hs in _HOLIDAY_NAMES.items()}
+_SENTENCE_WORDS = re.compile(r"[a-z']+")
+
+
+def _pick_holiday(options: list, text: str, start: int) -> object:
+    """The row for a holiday name: one whose context words occur in the sentence around it
+    ("Ukraine marks Independence Day"), else the row without a context."""
+    if len(options) == 1:
+        return options[0]
+    lo, hi = max(0, start - 200), min(len(text), start + 200)
+    words = set(_SENTENCE_WORDS.findall(text[lo:hi].lower().replace("\u2019", "'")))
+    for h in options:
+        if h.context and h.context & words:
+            return h
+    return next((h for h in options if not h.context), options[0])
 
 
 @rule(
@@ -1118,9 +1144,10 @@ def holiday(m: re.Match, text: str) -> Cand | None:
     h = m["h"]
     if is_lower(h.lstrip("'\u2019")) and not h.lower().startswith("the"):
         return None
-    hol = _HOLIDAY_BY_KEY.get(_holiday_key(h))
-    if hol is None:
+    options = _HOLIDAY_BY_KEY.get(_holiday_key(h))
+    if options is None or (not m["y"] and name_follows(text, m.end("h"))):
         return None
+    hol = _pick_holiday(options, text, m.start("h"))
     start = m.start("rel") if m["rel"] else m.start("h")
     if m["the"] and not m["rel"]:
         start = m.start("h")

@@ -25,6 +25,7 @@ class Holiday:
     names: tuple[str, ...]
     rule: str
     args: tuple[str, ...]
+    context: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,7 @@ class Lexicon:
     past_verbs: frozenset[str]
     decoy_before: frozenset[str]
     decoy_after: frozenset[str]
+    decoy_name: frozenset[str]
 
 
 def _number_words() -> dict[str, int | None]:
@@ -100,9 +102,9 @@ def lexicon() -> Lexicon:
             mods.setdefault(a, {})[phrase] = mod
     holidays = []
     for row in rows("holidays.tsv"):
-        holidays.append(
-            Holiday(tuple(n.strip() for n in row[0].split("|")), row[1], tuple(row[2].split()))
-        )
+        context = frozenset(row[3].split()) if len(row) > 3 else frozenset()
+        names = tuple(n.strip() for n in row[0].split("|"))
+        holidays.append(Holiday(names, row[1], tuple(row[2].split()), context))
     cues = {row[0]: (row[1], float(row[2])) for row in rows("tense_cues.tsv")}
     decoys = rows("decoys.tsv")
     return Lexicon(
@@ -125,6 +127,7 @@ def lexicon() -> Lexicon:
         past_verbs=frozenset(r[0] for r in rows("past_verbs.tsv")),
         decoy_before=frozenset(w for side, w in decoys if side == "before"),
         decoy_after=frozenset(w for side, w in decoys if side == "after"),
+        decoy_name=frozenset(w for side, w in decoys if side == "name"),
     )
 
 

@@ -275,7 +275,7 @@ class Resolver:
         if (
             best is not same
             and abs((best[0] - anchor).days) > 300
-            and prev_word(self.text, c.start) not in ("since", "until", "till", "through")
+            and prev_word(self.text, c.start) != "since"
         ):
             # almost a year away on the strength of a tense cue alone: the cue is more
             # likely wrong than the date, keep the reference year

@@ -62,7 +62,12 @@ _WINDOW_CHARS = 140
 
 
 def _tokens(text: str, lo: int, hi: int) -> list[str]:
-    return _TOKEN.findall(text[lo:hi].lower().replace("\u2019", "'"))
+    # "May"/"March" written with a capital are months here, not the modal "may"
+    seg = _MONTH_WORD.sub("month", text[lo:hi])
+    return _TOKEN.findall(seg.lower().replace("\u2019", "'"))
+
+
+_MONTH_WORD = re.compile(r"\b(?:May|March)\b")
 
 
 def _side(tokens: list[str]) -> tuple[list[str], list[float]]:
