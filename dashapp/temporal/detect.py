@@ -58,6 +58,9 @@ REL = r"(?:last|next|this|coming|past|previous|following|preceding|same|that|tha
 WB = r"(?<![\w$\u20ac\u00a3])"
 
 _MODS = {**LX.mods["date"], "mid-": "MID", "mid": "MID"}
+# after a modifier, "the" only when the modifier ends in "of" ("the end of the first quarter"),
+# not "about the Jan. 6 attack"
+MOD_THE = r"(?:(?<=of\s)|(?!the\b))"
 
 
 def norm(s: str) -> str:
@@ -198,7 +201,7 @@ def _year_of(tok: str | None) -> int | None:
 
 # Month-day(-year), optional weekday before, optional range "January 9 and 10", "Jan. 9-10".
 @rule(
-    rf"{WB}(?:(?P<wd>{WEEKDAY_ANY}),?[ \t]+)?(?:(?P<mod>{DATEMOD})\s*(?:(?<=of\s)|(?!the\b)))?(?:the\s+)?"
+    rf"{WB}(?:(?P<wd>{WEEKDAY_ANY}),?[ \t]+)?(?:(?P<mod>{DATEMOD})\s*{MOD_THE})?(?:the\s+)?"
     rf"(?P<mon>{MONTH})\s*(?P<d1>{DAY})(?:(?P<sep>\s*(?:-|\u2013|\u2014|and|to|through|until|till|or)\s*)"
     rf"(?:(?P<mon2>{MONTH})\s*)?(?P<d2>{DAY}))?"
     rf"(?:,?\s+(?P<y>{YEAR4})(?![\d%])|(?P<y2>,\s*(?:'|\u2019)\d\d))?"
@@ -238,7 +241,8 @@ def month_day(m: re.Match, text: str) -> Cand | list[Cand] | None:
 
 # Day-month(-year): "9 January 2022", "the 9th of January", "9-10 January".
 @rule(
-    rf"{WB}(?:(?P<wd>{WEEKDAY_ANY}),?[ \t]+)?(?:(?P<mod>{DATEMOD})\s*(?:(?<=of\s)|(?!the\b)))?(?:the\s+)?(?P<d1>{DAY})"
+    rf"{WB}(?:(?P<wd>{WEEKDAY_ANY}),?[ \t]+)?(?:(?P<mod>{DATEMOD})\s*{MOD_THE})?(?:the\s+)?"
+    rf"(?P<d1>{DAY})"
     rf"(?:(?P<sep>\s*(?:-|\u2013|and|to)\s*)(?P<d2>{DAY}))?\s+(?:of\s+)?(?P<mon>{MONTH})"
     rf"(?:,?\s+(?P<y>{YEAR4})(?![\d%]))?(?![\w])",
     prio=1,
@@ -547,7 +551,7 @@ def decade_century(m: re.Match, text: str) -> Cand | None:
 # Quarters and halves: "the first quarter of 2009", "Q3 2022", "the fourth quarter",
 # "third-quarter", "the second half of the year", "H1 2022".
 @rule(
-    rf"{WB}(?:(?P<mod>{DATEMOD})\s*(?:(?<=of\s)|(?!the\b)))?(?:the\s+)?(?:(?P<ord>{ORD})[\s-]+(?P<qh>quarter|half)"
+    rf"{WB}(?:(?P<mod>{DATEMOD})\s*{MOD_THE})?(?:the\s+)?(?:(?P<ord>{ORD})[\s-]+(?P<qh>quarter|half)"
     rf"(?:\s+of\s+(?:(?P<y>{YEAR4})|(?P<rel>(?:this|last|next|the|that|the\s+same|the\s+previous|the\s+following)\s+(?:fiscal\s+)?year))|\s+(?P<y2>{YEAR4}))?"
     rf"|(?P<qq>[QH][1-4])(?:\s+(?P<y3>{YEAR4}))?)(?![\w])",
     prio=2,
