@@ -914,7 +914,9 @@ def duration(m: re.Match, text: str) -> Cand | list[Cand] | None:
         return None
     if num_tok is None:
         n: int | float | None = None
-        if not plural:
+        if not plural and m["long"] and not m["the"] and not m["recent"]:
+            n = 1  # "a year-long war", "the month-long strike": one unit
+        elif not plural:
             return None
     else:
         n = number(num_tok)

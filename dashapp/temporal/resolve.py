@@ -710,7 +710,7 @@ class Resolver:
                 d = anchor + timedelta(days=7 * k)
                 v = fmt(d)  # "a week ago" is a day, as the corpora annotate it
             elif u == "decade":
-                v = shift(anchor, "year", 10 * k)
+                v = f"{(anchor.year + 10 * k) // 10:03d}"  # "three decades later": a decade
             elif u == "century":
                 v = shift(anchor, "year", 100 * k)
             else:
