@@ -482,7 +482,9 @@ def article_events(
         lo, hi = min(match.start, unit.start), max(match.end, unit.end)
         found = _window_actors(text, clause, sent, lo, hi, actor_mentions)
         found = _with_pronoun_subject(text, clause, match, found, actor_mentions)
-        actors = list(dict.fromkeys(a for m in found for a in m.actors))
+        # a title's country or body speaks through the person ("Kremlin spokesman
+        # Dmitry Peskov" involves Russia); calls between people drop it again below
+        actors = list(dict.fromkeys(a for m in found for a in (*m.actors, *m.qualifiers)))
         if trig.type == "CONSULT":
             people = [a for a in actors if a.kind == "person"]
             if len(people) >= 2:  # calls and meetings are between people; the rest is topic
