@@ -902,18 +902,19 @@ class Store:
             return []
         con = self._con
         ids = [r[0] for r in rows]
-        ids_tbl = _table({"id": (ids, _STR)})  # noqa: F841 - read by DuckDB
         actors: dict[str, list[str]] = {i: [] for i in ids}
         for eid, actor in con.execute(
             """SELECT event_id, actor FROM event_actors
-               WHERE event_id IN (SELECT id FROM ids_tbl) ORDER BY event_id, ord"""
+               WHERE event_id = ANY(?) ORDER BY event_id, ord""",
+            [ids],
         ).fetchall():
             actors[eid].append(actor)
         mentions: dict[str, list[Mention]] = {i: [] for i in ids}
         for r in con.execute(
             """SELECT event_id, article_id, text, start, "end", type, value, sentence,
                       explanation, confidence FROM mentions
-               WHERE event_id IN (SELECT id FROM ids_tbl) ORDER BY event_id, ord"""
+               WHERE event_id = ANY(?) ORDER BY event_id, ord""",
+            [ids],
         ).fetchall():
             mentions[r[0]].append(Mention(*r[1:]))
         return [
@@ -967,17 +968,16 @@ def _where(flt: EventFilter) -> tuple[str, list[Any]]:
             conds.append(
                 """e.id IN (SELECT ea.event_id FROM event_actors ea WHERE ea.actor IN (
                      SELECT unnest(?) UNION
-                     SELECT name FROM actors WHERE affiliation IN (SELECT unnest(?))))"""
+                     SELECT name FROM actors WHERE affiliation = ANY(?)))"""
             )
             params += [list(flt.actors), list(flt.actors)]
         else:
             conds.append(
-                "e.id IN (SELECT ea.event_id FROM event_actors ea "
-                "WHERE ea.actor IN (SELECT unnest(?)))"
+                "e.id IN (SELECT ea.event_id FROM event_actors ea WHERE ea.actor = ANY(?))"
             )
             params.append(list(flt.actors))
     if flt.types:
-        conds.append("e.type IN (SELECT unnest(?))")
+        conds.append("e.type = ANY(?)")
         params.append(list(flt.types))
     if flt.date_from is not None:
         conds.append('e."end" >= ?')
@@ -986,9 +986,7 @@ def _where(flt: EventFilter) -> tuple[str, list[Any]]:
         conds.append("e.start <= ?")
         params.append(flt.date_to)
     if flt.articles:
-        conds.append(
-            "e.id IN (SELECT m.event_id FROM mentions m WHERE m.article_id IN (SELECT unnest(?)))"
-        )
+        conds.append("e.id IN (SELECT m.event_id FROM mentions m WHERE m.article_id = ANY(?))")
         params.append(list(flt.articles))
     if flt.min_confidence > 0:
         conds.append("e.confidence >= ?")
