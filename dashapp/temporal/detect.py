@@ -781,7 +781,7 @@ def in_the_unit(m: re.Match, text: str) -> Cand | None:
 # following day", "the same month a year ago" (partly), "the previous year".
 @rule(
     rf"{WB}(?:(?P<mod>{DATEMOD})\s*)?(?:(?P<pre>earlier|later)\s+(?:in\s+)?)?"
-    rf"(?P<rel>last|next|this|coming|past|previous|following|preceding|same|that\s+same|that|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+prior|the\s+past|the\s+last|the\s+coming|the\s+current|the\s+very\s+same|the|current|this\s+past)\s+"
+    rf"(?P<rel>last|next|this|coming|past|previous|following|preceding|same|that\s+same|that|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+prior|the\s+past|the\s+last|the\s+coming|the\s+current|the\s+very\s+same|the\s+(?:entire|whole|full)|the|current|this\s+past)\s+"
     rf"(?P<u>{_UNIT_REL})(?P<prev>\s+previous|\s+before|\s+after|\s+earlier|\s+later|\s+following)?(?![\w-])",
     prio=3,
 )
@@ -813,6 +813,8 @@ def rel_unit(m: re.Match, text: str) -> Cand | None:
         return Cand(m.start(), m.end(), "DATE", "rel", {"unit": unit, "n": 0, "anchor": anchor}, 5)
     if post == "following":
         post = "after"
+    if post == "previous":
+        post = "before"
     if rel == "the" and post in ("before", "after", "earlier", "later"):
         n = -1 if post in ("before", "earlier") else 1
         return Cand(
@@ -861,6 +863,9 @@ def rel_unit(m: re.Match, text: str) -> Cand | None:
         "that": (0, "focus"),
         "that same": (0, "focus"),
         "the very same": (0, "focus"),
+        "the entire": (0, "focus"),
+        "the whole": (0, "focus"),
+        "the full": (0, "focus"),
     }
     if rel not in table:
         return None
@@ -890,6 +895,31 @@ def rel_unit(m: re.Match, text: str) -> Cand | None:
     return Cand(start, end, "DATE", "rel", data, 3, mod)
 
 
+# "the same month a year ago", "the same period last year", "the same quarter a year
+# earlier": the unit in focus, one year back.
+@rule(
+    r"(?<![\w-])the\s+same\s+(?P<u>period|month|quarter|week|day|time|season)\s+"
+    r"(?:of\s+)?(?P<back>a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+(?:previous|prior|last)\s+year"
+    r"|(?:one|a)\s+year\s+previously)(?![\w-])",
+    prio=2,
+)
+def same_period(m: re.Match, text: str) -> Cand:
+    unit = {"period": "month", "time": "day", "season": "month"}.get(norm(m["u"]), norm(m["u"]))
+    return Cand(m.start(), m.end(), "DATE", "same_period", {"unit": unit}, 2)
+
+
+# "for a second consecutive day", "a third straight week": the current unit (news) or the
+# one in focus (narrative).
+@rule(
+    rf"(?<![\w-])an?\s+(?P<ord>{ORD})\s+(?:straight|consecutive|successive|running)\s+"
+    r"(?P<u>day|week|month|year|session)(?![\w-])",
+    prio=2,
+)
+def nth_straight(m: re.Match, text: str) -> Cand | None:
+    unit = "day" if norm(m["u"]) == "session" else norm(m["u"])
+    return Cand(m.start(), m.end(), "DATE", "rel", {"unit": unit, "n": 0, "anchor": "dct"}, 2)
+
+
 # Durations and offsets: "three weeks", "50-minute", "just over three weeks", "a decade",
 # "the past two years", "several days", "days", "recent weeks"; with "ago"/"later"/
 # "earlier" they become dates: "four years ago", "two days later", "a week earlier".
@@ -903,6 +933,14 @@ def rel_unit(m: re.Match, text: str) -> Cand | None:
 def duration(m: re.Match, text: str) -> Cand | list[Cand] | None:
     unit_tok = norm(m["unit"])
     des, mult, clock = LX.units[unit_tok]
+    if des == "Q" and (
+        m["num"] is None
+        or (
+            next_word(text, m.end()) == "of"
+            and not re.search(r"consecutive|straight|successive|full", m.group(0))
+        )
+    ):
+        return None  # "a quarter of the vote", "three quarters of voters": fractions
     plural = unit_tok != LX.unit_singular[unit_tok]
     num_tok = m["num"]
     tail = text[m.end() : m.end() + 14].lstrip(" -").lower()
@@ -1299,6 +1337,8 @@ _STARTERS: dict[str, set[str]] = {
     "anaphoric_part": {"that", "the", "this"},
     "month_range": set(_MON_W),
     "nth_weekday_rule": {"the"},
+    "same_period": {"the"},
+    "nth_straight": {"a", "an"},
 }
 _BY_WORD: dict[str, list[tuple[str, re.Pattern, Handler, int]]] = {}
 for _r in RULES:
@@ -1331,6 +1371,7 @@ _AFTER_THE = frozenset(
     set().union(*(_STARTERS[r] for r in _STARTERS))
     | set(LX.units)
     | {"weekend", "fall", "eleventh", "very", "year", "fiscal", "financial", "other", "half"}
+    | {"entire", "whole", "full"}
     | _SECOND_WORDS
     | set(LX.ordinals)
     | set(LX.parts_of_day)

@@ -621,6 +621,20 @@ class Resolver:
             (fmt(after),),
         )
 
+    def r_same_period(self, c: Cand) -> Out:
+        """ "the same month a year ago": the unit of the date in focus, a year back."""
+        unit = c.data["unit"]
+        label = self.text[c.start : c.end]
+        anchor, how = self.focus(unit)
+        if anchor is None:
+            return Out("XXXX-XX", f"'{label}': no date in focus", 0.3, (), False)
+        try:
+            back = anchor.replace(year=anchor.year - 1)
+        except ValueError:  # 29 February
+            back = anchor.replace(year=anchor.year - 1, day=28)
+        v = shift(back, unit, 0)
+        return Out(v, f"'{label}': the {unit} of the {how}, one year back = {v}", 0.75)
+
     def r_weekend(self, c: Cand) -> Out:
         anchor, how = self.deictic("weekend")
         if anchor is None:
