@@ -1,0 +1,99 @@
+"""Bad input through `geotimeline extract`, as a user meets it: one line on stderr per bad
+file, no traceback, exit status 1 only because of them, the good articles still in the
+JSON output."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_ingest import BAD, GOOD_TEXT, MANIFEST, ODD, ODD_EXPECTED
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def extract(*paths: Path | str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "dashapp", "extract", *map(str, paths)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "GEOTIMELINE_DEBUG": ""},
+    )
+
+
+def error_lines(stderr: str) -> list[str]:
+    lines = stderr.splitlines()
+    assert "Traceback" not in stderr
+    assert all(ln.startswith("geotimeline: error: ") for ln in lines), stderr
+    return lines
+
+
+def test_every_bad_file_is_one_line_and_good_articles_come_out(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, _, _ in MANIFEST:
+        shutil.copyfile(BAD / name, folder / name)
+    (folder / "0_good.txt").write_text(GOOD_TEXT)
+    (folder / "~good.txt").write_text(GOOD_TEXT.replace("Good", "Other"))
+    proc = extract(folder)
+    assert proc.returncode == 1, proc.stderr
+    lines = error_lines(proc.stderr)
+    assert len(lines) == len(MANIFEST)
+    for name, problem, _ in MANIFEST:
+        (line,) = [ln for ln in lines if f"{folder / name}:" in ln or f"{folder / name}[" in ln]
+        assert problem in line
+    articles = json.loads(proc.stdout)["articles"]
+    ids = {a["id"] for a in articles}
+    assert {"0_good", "~good"} <= ids
+    assert len(articles) == 2 + sum(n for _, _, n in MANIFEST)
+
+
+def test_inputs_that_cannot_live_in_git(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "0_good.txt").write_text(GOOD_TEXT)
+    os.symlink("..", folder / "sub" / "up")  # a folder loop
+    os.mkfifo(folder / "pipe.txt")  # reading would block
+    os.symlink("/dev/zero", folder / "zero.txt")  # reading would never end
+    os.symlink("nowhere.txt", folder / "gone.txt")
+    proc = extract(folder, tmp_path / "missing.txt", tmp_path / "none-*.json")
+    assert proc.returncode == 1, proc.stderr
+    lines = error_lines(proc.stderr)
+    expected = [
+        f"{folder / 'gone.txt'}: broken symbolic link",
+        f"{folder / 'pipe.txt'}: not a regular file (a FIFO): refused",
+        f"{folder / 'zero.txt'}: not a regular file (a character device): refused",
+        f"{folder / 'sub' / 'up'}: symbolic link loop (leads back to a parent folder): not "
+        "followed",
+        f"{tmp_path / 'missing.txt'}: no such file or directory",
+        f"{tmp_path / 'none-*.json'}: no file matches this pattern",
+    ]
+    assert sorted(lines) == sorted(f"geotimeline: error: {e}" for e in expected)
+    assert [a["id"] for a in json.loads(proc.stdout)["articles"]] == ["0_good"]
+
+
+def test_odd_inputs_exit_zero_with_every_article() -> None:
+    proc = extract(ODD)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    articles = {a["id"]: a for a in json.loads(proc.stdout)["articles"]}
+    assert set(articles) == set(ODD_EXPECTED)
+    for article_id, (title, day, url, _) in ODD_EXPECTED.items():
+        assert (articles[article_id]["title"], articles[article_id]["date"]) == (title, day)
+        assert articles[article_id]["url"] == url
+
+
+@pytest.mark.parametrize("name", ["json_deeply_nested.json", "binary_png_named.txt"])
+def test_one_bad_file_alone(name: str) -> None:
+    proc = extract(BAD / name)
+    assert proc.returncode == 1
+    (line,) = error_lines(proc.stderr)
+    assert line.startswith(f"geotimeline: error: {BAD / name}: ")
+    assert json.loads(proc.stdout)["articles"] == []
