@@ -935,6 +935,7 @@ def duration(m: re.Match, text: str) -> Cand | list[Cand] | None:
     des, mult, clock = LX.units[unit_tok]
     if des == "Q" and (
         m["num"] is None
+        or norm(m["num"]) in ("a", "an", "one")
         or (
             next_word(text, m.end()) == "of"
             and not re.search(r"consecutive|straight|successive|full", m.group(0))
