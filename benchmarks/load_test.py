@@ -427,7 +427,7 @@ class User:
     def _call(self, action: str, method: str, path: str, body: object = None) -> bytes:
         try:
             status, payload, seconds = request(self.port, method, path, body)
-        except OSError as exc:
+        except (OSError, http.client.HTTPException) as exc:  # refused, reset, cut short
             self.rec.add(action, 0.0, f"{type(exc).__name__}: {exc}")
             raise Failed(action) from None
         if status not in (200, 204):
@@ -455,8 +455,12 @@ class User:
             item["value"] = self.props[key]
         return item
 
-    def fire(self, cb: Callback, changed: list[str]) -> set[Key]:
-        """Post one callback; merge its answer into the page. Returns what changed."""
+    @property
+    def update_path(self) -> str:
+        return "/_dash-update-component" + (f"?endId={self.end_id}" if self.end_id else "")
+
+    def body(self, cb: Callback, changed: list[str]) -> dict:
+        """What the renderer posts for `cb` when the props `changed` ("id.prop") changed."""
         body: dict = {
             "output": cb.output,
             "outputs": cb.outputs,
@@ -464,13 +468,16 @@ class User:
             "changedPropIds": changed,
             "parsedChangedPropsIds": [
                 json.loads(c.rsplit(".", 1)[0]) if c.startswith("{") else c for c in changed
-            ],  # fmt: skip
+            ],
         }
         if cb.state:
             body["state"] = [self._item(k) for k in cb.state]
-        path = "/_dash-update-component" + (f"?endId={self.end_id}" if self.end_id else "")
+        return body
+
+    def fire(self, cb: Callback, changed: list[str]) -> set[Key]:
+        """Post one callback; merge its answer into the page. Returns what changed."""
         action = f"cb {cb.name}"
-        raw = self._call(action, "POST", path, body)
+        raw = self._call(action, "POST", self.update_path, self.body(cb, changed))
         if not raw:
             return set()
         try:
