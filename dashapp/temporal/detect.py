@@ -895,6 +895,32 @@ def rel_unit(m: re.Match, text: str) -> Cand | None:
     return Cand(start, end, "DATE", "rel", data, 3, mod)
 
 
+# "on the 20th": a day of the month in focus (narratives and dated stories).
+@rule(r"(?<![\w-])the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)(?![\w-])", prio=5)
+def nth_day(m: re.Match, text: str) -> Cand | None:
+    d = int(m["d"])
+    if d < 1 or prev_word(text, m.start()) not in _ON_DAY_BEFORE:
+        return None
+    nxt = re.match(r"\s*([A-Za-z]+|[^\sA-Za-z]|$)", text[m.end() : m.end() + 20])
+    word = nxt.group(1) if nxt else ""
+    if word[:1].isalpha() and word.lower() not in _ON_DAY_AFTER:
+        return None  # "the 20th anniversary", "the 5th Division"
+    return Cand(m.start(), m.end(), "DATE", "md", {"day": d, "of_month": True}, 5)
+
+
+_ON_DAY_BEFORE = frozenset("on by until till from since before after to and through".split())
+_ON_DAY_AFTER = frozenset(
+    "the a an and was were he she they it his her their its in at when as but".split()
+)
+
+
+# "at night", "by night": a part of a day no text anchors (TIMEX3 XXXX-XX-XXTNI).
+@rule(r"(?<![\w-])(?:at|by)\s+(?P<p>night|daybreak|nightfall)(?![\w-])", prio=5)
+def generic_night(m: re.Match, text: str) -> Cand:
+    code = "NI" if norm(m["p"]) in ("night", "nightfall") else "MO"
+    return Cand(m.start("p"), m.end(), "TIME", "generic", {"value": f"XXXX-XX-XXT{code}"}, 5)
+
+
 # "the same month a year ago", "the same period last year", "the same quarter a year
 # earlier": the unit in focus, one year back.
 @rule(
@@ -1339,6 +1365,8 @@ _STARTERS: dict[str, set[str]] = {
     "month_range": set(_MON_W),
     "nth_weekday_rule": {"the"},
     "same_period": {"the"},
+    "nth_day": {"the"},
+    "generic_night": {"at", "by"},
     "nth_straight": {"a", "an"},
 }
 _BY_WORD: dict[str, list[tuple[str, re.Pattern, Handler, int]]] = {}

@@ -217,6 +217,10 @@ class Resolver:
     def r_set(self, c: Cand) -> Out:
         return Out(c.data["value"], f"recurrence: {c.data['value']}", 0.85)
 
+    def r_generic(self, c: Cand) -> Out:
+        v = c.data["value"]
+        return Out(v, f"a part of the day that no date anchors: {v}", 0.6, (), False)
+
     def r_vague(self, c: Cand) -> Out:
         v = c.data["value"]
         return Out(v, f"vague reference: {v}", 0.8)
@@ -306,7 +310,8 @@ class Resolver:
         return None
 
     def r_md(self, c: Cand) -> Out:
-        mo, d, y = c.data["month"], c.data["day"], c.data["year"] or c.data.get("coord_year")
+        d = c.data["day"]
+        mo, y = c.data.get("month"), c.data.get("year") or c.data.get("coord_year")
         if c.data.get("of_month"):
             anchor, how = self.focus("month")
             if anchor is None:
