@@ -29,9 +29,13 @@ from dashapp.store import ArticleResult, Store, article_key
 PROG = "geotimeline"
 DB_DIR = ".geotimeline"
 DB_NAME = "geotimeline.duckdb"
+# DuckDB's cache in the writing process: without a cap it grows with the database.
+WRITER_MEMORY = "512MB"
 # Articles per worker task and per store transaction: large enough to amortise a commit
 # (about 1 ms on disk) and the inter-process hop, small enough to lose little on a kill.
 BATCH_SIZE = 128
+# DuckDB's cache in the writing process: without a cap it grows with the database.
+WRITER_MEMORY = "512MB"
 # Articles per worker task: smaller than a transaction so that the cores stay evenly busy.
 TASK_SIZE = 32
 
@@ -462,7 +466,7 @@ def ingest_command(
     show = progress if progress is not None else _isatty(err)
     bar = Progress(count_articles(paths) if show else None, err, show)
     try:
-        store = Store(db_path, threads=1)
+        store = Store(db_path, threads=1, memory_limit=WRITER_MEMORY)
     except Exception as exc:
         print(f"{PROG}: error: cannot open database {db_path}: {exc}", file=err)
         return 2

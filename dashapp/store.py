@@ -3,12 +3,14 @@ events, event mentions, actors and the user's corrections."""
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Iterable, Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import duckdb
 import pyarrow as pa
@@ -23,6 +25,7 @@ from dashapp.models import Actor, Article, Event, EventFilter, Extraction, Menti
 # dates. This must stay a superset of what same_happening accepts (dates within a day,
 # overlapping intervals, alternatives); the rule itself lives in dashapp/events.py.
 MERGE_WINDOW_DAYS = 2
+T = TypeVar("T")
 # The default filter: no restriction (frozen, so one shared instance is safe).
 ALL_EVENTS = EventFilter()
 
@@ -222,16 +225,36 @@ _EVENT_COLUMNS = (
 # --------------------------------------------------------------------------- store
 
 
+def _locked(method: Callable[..., T]) -> Callable[..., T]:
+    """One DuckDB connection is not safe across threads (the dashboard's callbacks run in
+    several): public methods take the store's lock."""
+
+    @functools.wraps(method)
+    def wrapper(self: Store, *args: Any, **kwargs: Any) -> T:
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return wrapper
+
+
 class Store:
-    """Articles, expressions and merged events in one DuckDB file (or in memory)."""
+    """Articles, expressions and merged events in one DuckDB file (or in memory). Safe
+    to share between threads."""
 
     def __init__(
-        self, path: str | Path | None = None, *, read_only: bool = False, threads: int | None = None
+        self,
+        path: str | Path | None = None,
+        *,
+        read_only: bool = False,
+        threads: int | None = None,
+        memory_limit: str | None = None,
     ) -> None:
         """Open (creating and migrating as needed) the database at `path`; None means an
         in-memory database. `threads` caps DuckDB's threads (batch ingest uses 1: its
-        many small statements gain nothing from more, and the cores extract)."""
+        many small statements gain nothing from more, and the cores extract); `memory_limit`
+        caps its buffer cache (e.g. "512MB"), which otherwise grows with the database."""
         self._seqs: dict[str, int] = {}
+        self._lock = threading.RLock()
         self.path = Path(path) if path is not None else None
         if self.path is not None and not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -240,6 +263,8 @@ class Store:
         )
         if threads is not None:
             self._con.execute(f"SET threads = {int(threads)}")
+        if memory_limit is not None:
+            self._con.execute("SET memory_limit = ?", [memory_limit])
         if read_only:
             v = self.schema_version()
             if v != SCHEMA_VERSION:
@@ -250,6 +275,7 @@ class Store:
         else:
             migrate(self._con)
 
+    @_locked
     def close(self) -> None:
         self._con.close()
 
@@ -259,11 +285,13 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @_locked
     def schema_version(self) -> int:
         return _schema_version(self._con)
 
     # ------------------------------------------------------------------ writing
 
+    @_locked
     def add(self, extraction: Extraction) -> None:
         """Store articles with their expressions and events; events merge with stored
         ones of the same happening (cross-article, incremental). The whole extraction is
@@ -274,6 +302,7 @@ class Store:
         ]
         self._write(result, extra_events=extraction.events, actors=extraction.actors)
 
+    @_locked
     def add_results(
         self, results: Sequence[ArticleResult], actors: Iterable[Actor] = ()
     ) -> AddReport:
@@ -281,6 +310,7 @@ class Store:
         skipped, one stored with another hash has its old results replaced."""
         return self._write(results, actors=actors)
 
+    @_locked
     def article_hashes(self, ids: Iterable[str] | None = None) -> dict[str, str]:
         """Article id -> stored content hash (all articles, or those of `ids`)."""
         if ids is None:
@@ -291,6 +321,7 @@ class Store:
             ).fetchall()
         return dict(rows)
 
+    @_locked
     def remove_article(self, article_id: str) -> bool:
         """Forget an article and its support for events (events left without support go,
         their corrections stay in the log). False when it was not stored."""
@@ -304,6 +335,7 @@ class Store:
             raise
         return bool(found)
 
+    @_locked
     def correct_event(
         self,
         event_id: str,
@@ -346,6 +378,7 @@ class Store:
 
     # ------------------------------------------------------------------ reading
 
+    @_locked
     def events(self, flt: EventFilter = ALL_EVENTS, *, limit: int | None = None) -> list[Event]:
         where, params = _where(flt)
         sql = (
@@ -355,6 +388,7 @@ class Store:
             sql += f" LIMIT {int(limit)}"
         return self._load_events(self._con.execute(sql, params).fetchall())
 
+    @_locked
     def event(self, event_id: str) -> Event | None:
         rows = self._con.execute(
             f"SELECT {_EVENT_COLUMNS} FROM events WHERE id = ?", [event_id]
@@ -362,11 +396,13 @@ class Store:
         found = self._load_events(rows)
         return found[0] if found else None
 
+    @_locked
     def count_events(self, flt: EventFilter = ALL_EVENTS) -> int:
         where, params = _where(flt)
         row = self._con.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()
         return int(row[0]) if row else 0
 
+    @_locked
     def actor_counts(self, flt: EventFilter = ALL_EVENTS) -> list[tuple[Actor, int]]:
         where, params = _where(flt)
         rows = self._con.execute(
@@ -379,6 +415,7 @@ class Store:
         ).fetchall()
         return [(Actor(name, kind, aff), int(n)) for name, kind, aff, n in rows]
 
+    @_locked
     def type_counts(self, flt: EventFilter = ALL_EVENTS) -> list[tuple[str, int]]:
         where, params = _where(flt)
         rows = self._con.execute(
@@ -388,6 +425,7 @@ class Store:
         ).fetchall()
         return [(t, int(n)) for t, n in rows]
 
+    @_locked
     def aggregate(
         self,
         flt: EventFilter,
@@ -413,12 +451,14 @@ class Store:
             raise ValueError(f"lane must be 'actor' or 'type', not {lane!r}")
         return [(b, str(v), int(n)) for b, v, n in self._con.execute(sql, params).fetchall()]
 
+    @_locked
     def articles(self) -> list[Article]:
         rows = self._con.execute(
             "SELECT id, title, date, url, body, source, reference_date FROM articles ORDER BY seq"
         ).fetchall()
         return [Article(*r) for r in rows]
 
+    @_locked
     def article(self, article_id: str) -> Article | None:
         row = self._con.execute(
             "SELECT id, title, date, url, body, source, reference_date FROM articles WHERE id = ?",
@@ -426,6 +466,7 @@ class Store:
         ).fetchone()
         return Article(*row) if row else None
 
+    @_locked
     def timexes(self, article_id: str) -> tuple[Timex, ...]:
         rows = self._con.execute(
             """SELECT start, "end", text, type, value, mod, first, last, granularity,
@@ -435,12 +476,14 @@ class Store:
         ).fetchall()
         return tuple(_timex(r) for r in rows)
 
+    @_locked
     def actors(self) -> list[Actor]:
         rows = self._con.execute(
             "SELECT name, kind, affiliation FROM actors ORDER BY name"
         ).fetchall()
         return [Actor(*r) for r in rows]
 
+    @_locked
     def extraction(self) -> Extraction:
         """Everything stored, in the shape `geotimeline extract` writes."""
         articles = tuple(self.articles())
@@ -453,7 +496,10 @@ class Store:
             timexes.setdefault(row[0], []).append(_timex(row[1:]))
         events = tuple(self.events())
         named = {x for ev in events for x in ev.actors}
-        actors = tuple(a for a in self.actors() if a.name in named)
+        # ordered as pipeline.extract orders them
+        actors = tuple(
+            sorted((a for a in self.actors() if a.name in named), key=lambda a: (a.kind, a.name))
+        )
         return Extraction(
             articles=articles,
             timexes={k: tuple(v) for k, v in timexes.items()},
@@ -461,6 +507,7 @@ class Store:
             actors=actors,
         )
 
+    @_locked
     def stats(self) -> dict[str, int]:
         """Row counts per table, for summaries and health checks."""
         out = {}

@@ -379,3 +379,29 @@ def test_readding_extraction_skips_and_new_reference_date_replaces(store: Store)
     assert (
         ev.start == date(2022, 1, 17) and store.article("a1").reference_date == later.reference_date
     )
+
+
+def test_store_is_safe_to_share_between_threads(tmp_path) -> None:
+    import threading
+
+    s = Store(tmp_path / "t.duckdb")
+    errors: list[BaseException] = []
+
+    def reader() -> None:
+        try:
+            for _ in range(30):
+                s.events(EventFilter(actors=("Russia",), include_affiliated=True))
+                s.aggregate(EventFilter(), bucket="month")
+                s.count_events()
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=reader) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for i in range(30):
+        s.add_results([result(article(f"a{i}", date(2022, 1, 9)), event(f"e{i}", f"a{i}"))], ACTORS)
+    for t in threads:
+        t.join()
+    s.close()
+    assert errors == []
