@@ -9,12 +9,12 @@ before it reaches the figure, because plotly renders a subset of HTML (`<b>`, `<
 from __future__ import annotations
 
 import html
-import re
+import textwrap
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 import plotly.graph_objects as go
 
@@ -83,8 +83,8 @@ def plain(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
-def _cut_long(token: str, limit: int = LONG_TOKEN) -> list[str]:
-    return [token[i : i + limit] for i in range(0, len(token), limit)] or [token]
+_OPEN, _CLOSE = "\ue000", "\ue001"  # private-use marks for the highlight while wrapping
+_WRAPPER = textwrap.TextWrapper(width=WRAP, break_long_words=True, break_on_hyphens=False)
 
 
 def wrap_plain(
@@ -94,50 +94,38 @@ def wrap_plain(
     highlight: tuple[int, int] | None = None,
     limit: int = SENTENCE_LIMIT,
 ) -> str:
-    """Escape and wrap `text` into `<br>`-separated lines of about `width` characters,
-    cutting very long tokens, truncating after `limit` characters, and bolding the
+    """Escape and wrap `text` into `<br>`-separated lines of at most `width` characters
+    (longer tokens are cut), truncating after `limit` characters, and bolding the
     characters in `highlight` (offsets into `text`)."""
     truncated = len(text) > limit
     if truncated:
         text = text[:limit]
-    pieces: list[tuple[int, int]] = []  # spans of text, each at most LONG_TOKEN long
-    for m in re.finditer(r"\S+", text):
-        start = m.start()
-        for chunk in _cut_long(m.group()):
-            pieces.append((start, start + len(chunk)))
-            start += len(chunk)
-    lines: list[list[tuple[int, int]]] = [[]]
-    used = 0
-    for s, e in pieces:
-        if lines[-1] and used + 1 + (e - s) > width:
-            lines.append([])
-            used = 0
-        used += (1 if lines[-1] else 0) + (e - s)
-        lines[-1].append((s, e))
-
-    def render(s: int, e: int) -> str:
-        if highlight is None or e <= highlight[0] or s >= highlight[1]:
-            return plain(text[s:e])
-        hs, he = max(s, highlight[0]), min(e, highlight[1])
-        return plain(text[s:hs]) + "<b>" + plain(text[hs:he]) + "</b>" + plain(text[he:e])
-
+    if highlight is None and len(text) <= width and "\n" not in text:
+        return plain(text) + ("…" if truncated else "")
+    if highlight is not None:
+        hs, he = max(0, highlight[0]), min(len(text), highlight[1])
+        if hs < he:
+            text = text[:hs] + _OPEN + text[hs:he] + _CLOSE + text[he:]
+    wrapper = (
+        _WRAPPER
+        if width == WRAP
+        else textwrap.TextWrapper(width=width, break_long_words=True, break_on_hyphens=False)
+    )
     out: list[str] = []
-    for line in lines:
-        parts: list[str] = []
-        prev_end: int | None = None
-        for s, e in line:
-            if prev_end is not None:
-                gap = text[prev_end:s]
-                # Keep the highlight continuous over spaces inside the expression.
-                if highlight and highlight[0] < s <= highlight[1] and prev_end >= highlight[0]:
-                    parts.append("<b> </b>" if gap else "")
-                else:
-                    parts.append(" " if gap else "")
-            parts.append(render(s, e))
-            prev_end = e
-        out.append("".join(parts))
-    result = "<br>".join(out)
-    return result + ("…" if truncated else "")
+    bold = False
+    for line in wrapper.wrap(text):
+        piece = plain(line)
+        if bold:
+            piece = "<b>" + piece
+        if _OPEN in piece:
+            bold = True
+        if _CLOSE in piece:
+            bold = False
+        piece = piece.replace(_OPEN, "<b>").replace(_CLOSE, "</b>")
+        if bold:
+            piece += "</b>"
+        out.append(piece)
+    return "<br>".join(out) + ("…" if truncated else "")
 
 
 def highlight_span(mention: Mention) -> tuple[int, int] | None:
@@ -240,23 +228,37 @@ def stack_offsets(n: int) -> list[float]:
 
 
 # --------------------------------------------------------------------------- figures
+# Figures are built as plain dicts (the JSON plotly.js reads): plotly's graph objects
+# validate every property and would take most of a filter callback's time. The
+# `*_figure` functions wrap the same dicts in a validated go.Figure for exports and tests.
+
+Spec = dict[str, Any]
+GRID = "#eeeeee"
 
 
-def _base_layout(
-    fig: go.Figure, lanes: Sequence[str], opts: FigureOptions, *, note: str | None = None
-) -> None:
+def _axis_common() -> dict[str, Any]:
+    return {
+        "automargin": True,
+        "showgrid": True,
+        "gridcolor": GRID,
+        "zeroline": False,
+        "linecolor": "#444444",
+        "ticks": "",
+        "color": "#2a3f5f",
+    }
+
+
+def _layout(lanes: Sequence[str], opts: FigureOptions, *, note: str | None = None) -> Spec:
     per_lane = 34
     height = opts.height or max(320, min(900, 120 + per_lane * max(1, len(lanes))))
-    fig.update_layout(
-        template="plotly_white",
-        height=None if opts.autosize else height,
-        autosize=opts.autosize or None,
-        width=opts.width,
-        margin={"l": 10, "r": 10, "t": 70 if opts.title else 40, "b": 40},
-        hovermode="closest",
-        hoverlabel={"align": "left", "bgcolor": "white", "font": {"size": 12}},
-        uirevision=opts.uirevision,
-        legend={
+    layout: Spec = {
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "margin": {"l": 10, "r": 10, "t": 70 if opts.title else 40, "b": 40},
+        "hovermode": "closest",
+        "hoverlabel": {"align": "left", "bgcolor": "white", "font": {"size": 12}},
+        "uirevision": opts.uirevision,
+        "legend": {
             "orientation": "h",
             "yanchor": "bottom",
             "y": 1.0,
@@ -264,98 +266,98 @@ def _base_layout(
             "xanchor": "left",
             "font": {"size": 11},
         },
-        barmode="overlay",
-        dragmode="zoom",
-        font={"family": "DejaVu Sans, Arial, sans-serif", "size": 12},
-    )
+        "barmode": "overlay",
+        "dragmode": "zoom",
+        "font": {"family": "DejaVu Sans, Arial, sans-serif", "size": 12, "color": "#2a3f5f"},
+        "yaxis": {
+            **_axis_common(),
+            "tickmode": "array",
+            "tickvals": list(range(len(lanes))),
+            "ticktext": [plain(_short(name, 28)) for name in lanes],
+            "range": [len(lanes) - 0.5, -0.5],
+            "fixedrange": True,
+        },
+        "xaxis": {**_axis_common(), "type": "date", "rangeslider": {"visible": False}},
+        "annotations": [],
+    }
+    if opts.autosize:
+        layout["autosize"] = True
+    else:
+        layout["height"] = height
+    if opts.width:
+        layout["width"] = opts.width
     if opts.title:
-        fig.update_layout(
-            title={
-                "text": plain(opts.title),
-                "x": 0.01,
-                "y": 0.98,
-                "yanchor": "top",
-                "font": {"size": 16},
-            }
-        )
-        fig.update_layout(legend={"y": 1.0})
-    fig.update_yaxes(
-        tickmode="array",
-        tickvals=list(range(len(lanes))),
-        ticktext=[plain(_short(name, 28)) for name in lanes],
-        range=[len(lanes) - 0.5, -0.5],
-        automargin=True,
-        showgrid=True,
-        gridcolor="#eeeeee",
-        zeroline=False,
-        fixedrange=True,
-    )
-    fig.update_xaxes(
-        type="date",
-        automargin=True,
-        showgrid=True,
-        gridcolor="#eeeeee",
-        rangeslider={"visible": False},
-    )
+        layout["title"] = {
+            "text": plain(opts.title),
+            "x": 0.01,
+            "y": 0.98,
+            "yanchor": "top",
+            "font": {"size": 16},
+        }
     if opts.x_range:
         lo, hi = opts.x_range
-        fig.update_xaxes(range=[lo.isoformat(), (hi + timedelta(days=1)).isoformat()])
+        layout["xaxis"]["range"] = [lo.isoformat(), (hi + timedelta(days=1)).isoformat()]
     if note:
-        fig.add_annotation(
-            text=plain(note),
-            xref="paper",
-            yref="paper",
-            x=1,
-            y=-0.001,
-            xanchor="right",
-            yanchor="top",
-            showarrow=False,
-            yshift=-22,
-            font={"size": 11, "color": "#555555"},
+        layout["annotations"].append(
+            {
+                "text": plain(note),
+                "xref": "paper",
+                "yref": "paper",
+                "x": 1,
+                "y": -0.001,
+                "xanchor": "right",
+                "yanchor": "top",
+                "showarrow": False,
+                "yshift": -22,
+                "font": {"size": 11, "color": "#555555"},
+            }
         )
+    return layout
 
 
 def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def empty_figure(message: str, opts: FigureOptions = FigureOptions()) -> go.Figure:
-    fig = go.Figure()
-    _base_layout(fig, [], opts)
-    fig.update_yaxes(visible=False)
+def empty_spec(message: str, opts: FigureOptions = FigureOptions()) -> Spec:
+    layout = _layout([], opts)
+    layout["yaxis"]["visible"] = False
     if not opts.autosize:
-        fig.update_layout(height=opts.height or 320)
-    fig.add_annotation(
-        text=plain(message),
-        xref="paper",
-        yref="paper",
-        x=0.5,
-        y=0.5,
-        showarrow=False,
-        font={"size": 15, "color": "#555555"},
+        layout["height"] = opts.height or 320
+    layout["annotations"].append(
+        {
+            "text": plain(message),
+            "xref": "paper",
+            "yref": "paper",
+            "x": 0.5,
+            "y": 0.5,
+            "showarrow": False,
+            "font": {"size": 15, "color": "#555555"},
+        }
     )
-    return fig
+    return {"data": [], "layout": layout}
 
 
-def timeline_figure(
+def timeline_spec(
     events: Sequence[Event], opts: FigureOptions = FigureOptions(), *, note: str | None = None
-) -> go.Figure:
+) -> Spec:
     """Swimlanes of individual events: a day is a marker (open when approximate), a
     range a bar from its first to its last day, a month/season/year... a light band
     over its whole span (hatched when approximate). Events on the same day and lane are
     stacked, with their count written beside them. Every point's customdata is the
     event id, for click-to-details."""
     if not events:
-        return empty_figure("No events match the current filters.", opts)
+        return empty_spec("No events match the current filters.", opts)
     lanes, pairs = lane_assignment(events, opts.lane, opts.max_lanes)
     index = {name: i for i, name in enumerate(lanes)}
     colors = color_map({color_key(ev, opts.color) for ev, _ in pairs}, opts.color)
     hovers: dict[str, str] = {}
 
     def hov(ev: Event) -> str:
-        if ev.id not in hovers:
-            hovers[ev.id] = hover_text(ev)
-        return hovers[ev.id]
+        text = hovers.get(ev.id)
+        if text is None:
+            text = hovers[ev.id] = hover_text(ev)
+        return text
 
     # Group points by (colour, kind) -> one trace each, so the legend lists colours.
     days: dict[str, list[tuple[Event, float]]] = defaultdict(list)
@@ -379,23 +381,24 @@ def timeline_figure(
             counts_y.append(index[name])
             counts_t.append(f"×{len(group)}")
 
-    fig = go.Figure()
-    legend_seen: set[str] = set()
+    data: list[Spec] = []
     order = list(QUAD_COLORS) if opts.color == "quad" else sorted(colors)
     for key in [k for k in order if k in colors]:
-        show = key not in legend_seen
+        show = True
+        name = plain(key)
         for kind, width, opacity in (("band", 0.84, 0.22), ("range", 0.34, 0.85)):
             items = bars.get((key, kind))
             if not items:
                 continue
-            fig.add_trace(
-                go.Bar(
-                    orientation="h",
-                    base=[ev.start.isoformat() for ev, _ in items],
-                    x=[((ev.end - ev.start).days + 1) * MS_PER_DAY for ev, _ in items],
-                    y=[y for _, y in items],
-                    width=width,
-                    marker={
+            data.append(
+                {
+                    "type": "bar",
+                    "orientation": "h",
+                    "base": [ev.start.isoformat() for ev, _ in items],
+                    "x": [((ev.end - ev.start).days + 1) * MS_PER_DAY for ev, _ in items],
+                    "y": [y for _, y in items],
+                    "width": width,
+                    "marker": {
                         "color": colors[key],
                         "opacity": opacity,
                         "line": {"color": colors[key], "width": 1},
@@ -405,24 +408,24 @@ def timeline_figure(
                             "solidity": 0.3,
                         },
                     },
-                    hovertext=[hov(ev) for ev, _ in items],
-                    hoverinfo="text",
-                    customdata=[ev.id for ev, _ in items],
-                    name=plain(key),
-                    legendgroup=plain(key),
-                    showlegend=show,
-                )
+                    "hovertext": [hov(ev) for ev, _ in items],
+                    "hoverinfo": "text",
+                    "customdata": [ev.id for ev, _ in items],
+                    "name": name,
+                    "legendgroup": name,
+                    "showlegend": show,
+                }
             )
             show = False
-            legend_seen.add(key)
         items_d = days.get(key)
         if items_d:
-            fig.add_trace(
-                go.Scatter(
-                    mode="markers",
-                    x=[ev.start.isoformat() for ev, _ in items_d],
-                    y=[y for _, y in items_d],
-                    marker={
+            data.append(
+                {
+                    "type": "scatter",
+                    "mode": "markers",
+                    "x": [ev.start.isoformat() for ev, _ in items_d],
+                    "y": [y for _, y in items_d],
+                    "marker": {
                         "color": colors[key],
                         "size": 11,
                         "symbol": [
@@ -430,56 +433,56 @@ def timeline_figure(
                         ],
                         "line": {"width": 2, "color": colors[key]},
                     },
-                    hovertext=[hov(ev) for ev, _ in items_d],
-                    hoverinfo="text",
-                    customdata=[ev.id for ev, _ in items_d],
-                    name=plain(key),
-                    legendgroup=plain(key),
-                    showlegend=show,
-                )
+                    "hovertext": [hov(ev) for ev, _ in items_d],
+                    "hoverinfo": "text",
+                    "customdata": [ev.id for ev, _ in items_d],
+                    "name": name,
+                    "legendgroup": name,
+                    "showlegend": show,
+                }
             )
-            legend_seen.add(key)
     if counts_x:
-        fig.add_trace(
-            go.Scatter(
-                mode="text",
-                x=counts_x,
-                y=counts_y,
-                text=counts_t,
-                textposition="middle right",
-                textfont={"size": 11, "color": "#333333"},
-                hoverinfo="skip",
-                showlegend=False,
-                name="count",
-            )
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "text",
+                "x": counts_x,
+                "y": counts_y,
+                "text": counts_t,
+                "textposition": "middle right",
+                "textfont": {"size": 11, "color": "#333333"},
+                "hoverinfo": "skip",
+                "showlegend": False,
+                "name": "count",
+            }
         )
     if any(ev.approximate for ev, _ in pairs):
-        fig.add_trace(
-            go.Scatter(
-                mode="markers",
-                x=[None],
-                y=[None],
-                name="approximate date (open / hatched)",
-                marker={"symbol": "circle-open", "color": "#555555", "size": 10},
-                hoverinfo="skip",
-                showlegend=True,
-            )
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "x": [None],
+                "y": [None],
+                "name": "approximate date (open / hatched)",
+                "marker": {"symbol": "circle-open", "color": "#555555", "size": 10},
+                "hoverinfo": "skip",
+                "showlegend": True,
+            }
         )
-    _base_layout(fig, lanes, opts, note=note)
-    return fig
+    return {"data": data, "layout": _layout(lanes, opts, note=note)}
 
 
-def aggregate_figure(
+def aggregate_spec(
     rows: Sequence[tuple[date, str, int]],
     opts: FigureOptions = FigureOptions(),
     *,
     bucket: Bucket = "month",
     total: int | None = None,
-) -> go.Figure:
+) -> Spec:
     """Counts per (bucket, lane) for the zoomed-out view of many events: one marker per
     bucket whose area follows the count, the count written in the hover."""
     if not rows:
-        return empty_figure("No events match the current filters.", opts)
+        return empty_spec("No events match the current filters.", opts)
     per_lane: Counter[str] = Counter()
     for _, name, n in rows:
         per_lane[name or NO_ACTOR] += n
@@ -492,39 +495,61 @@ def aggregate_figure(
     index = {name: i for i, name in enumerate(lanes)}
     top = max(cells.values())
     xs, ys, sizes, texts, counts = [], [], [], [], []
-    span = 7 if bucket == "week" else 15
     label = "Week of" if bucket == "week" else "Month of"
+    half = timedelta(days=3 if bucket == "week" else 14)
     for (start, name), n in sorted(cells.items()):
-        mid = start + timedelta(days=span // 2 if bucket == "week" else span)
-        xs.append(mid.isoformat())
+        xs.append((start + half).isoformat())
         ys.append(index[name])
-        sizes.append(4 + 22 * (n / top) ** 0.5)
+        sizes.append(round(4 + 22 * (n / top) ** 0.5, 1))
         counts.append(n)
         texts.append(f"{label} {start.isoformat()}<br>{plain(name)}: {n} events")
-    fig = go.Figure(
-        go.Scatter(
-            mode="markers",
-            x=xs,
-            y=ys,
-            marker={
-                "size": sizes,
-                "color": counts,
-                "colorscale": "Blues",
-                "cmin": 0,
-                "cmax": top,
-                "line": {"width": 0.5, "color": "#2b5c8a"},
-                "colorbar": {"title": {"text": "events"}, "thickness": 10, "len": 0.6},
-            },
-            hovertext=texts,
-            hoverinfo="text",
-            name="events",
-            showlegend=False,
-        )
-    )
+    trace = {
+        "type": "scatter",
+        "mode": "markers",
+        "x": xs,
+        "y": ys,
+        "marker": {
+            "size": sizes,
+            "color": counts,
+            "colorscale": "Blues",
+            "cmin": 0,
+            "cmax": top,
+            "line": {"width": 0.5, "color": "#2b5c8a"},
+            "colorbar": {"title": {"text": "events"}, "thickness": 10, "len": 0.6},
+        },
+        "hovertext": texts,
+        "hoverinfo": "text",
+        "name": "events",
+        "showlegend": False,
+    }
     shown = f"{total:,} events" if total is not None else "many events"
     note = f"{shown}, counted per {bucket}: zoom in (or filter) to see individual events"
-    _base_layout(fig, lanes, opts, note=note)
-    return fig
+    return {"data": [trace], "layout": _layout(lanes, opts, note=note)}
+
+
+def to_figure(spec: Spec) -> go.Figure:
+    """A validated plotly Figure of a spec (exports, tests)."""
+    return go.Figure(spec)
+
+
+def empty_figure(message: str, opts: FigureOptions = FigureOptions()) -> go.Figure:
+    return to_figure(empty_spec(message, opts))
+
+
+def timeline_figure(
+    events: Sequence[Event], opts: FigureOptions = FigureOptions(), *, note: str | None = None
+) -> go.Figure:
+    return to_figure(timeline_spec(events, opts, note=note))
+
+
+def aggregate_figure(
+    rows: Sequence[tuple[date, str, int]],
+    opts: FigureOptions = FigureOptions(),
+    *,
+    bucket: Bucket = "month",
+    total: int | None = None,
+) -> go.Figure:
+    return to_figure(aggregate_spec(rows, opts, bucket=bucket, total=total))
 
 
 def graph_config(filename: str) -> dict[str, object]:

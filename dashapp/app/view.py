@@ -8,23 +8,21 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-import plotly.graph_objects as go
-
-from dashapp.app.figures import FigureOptions, aggregate_figure, timeline_figure
+from dashapp.app.figures import FigureOptions, Spec, aggregate_spec, timeline_spec
 from dashapp.app.filters import ViewState, with_range
 from dashapp.models import Event, EventFilter
 from dashapp.store import Store
 
 # Above this many events in view the timeline shows counts per bucket until the user
 # zooms in or filters further: markers beyond that are unreadable and slow to send.
-AGGREGATE_ABOVE = 1500
+AGGREGATE_ABOVE = 1000
 TABLE_ROWS = 100
 WEEKS_UP_TO_MONTHS = 30  # spans of up to this many months are counted per week
 
 
 @dataclass(frozen=True, slots=True)
 class View:
-    figure: go.Figure
+    figure: Spec  # plotly JSON (a dict); figures.to_figure() validates it
     total: int  # events matching the filters
     in_window: int  # of those, events in the visible window (== total without zoom)
     bucket: Literal["week", "month"] | None  # None: events drawn one by one
@@ -67,14 +65,14 @@ def build_view(
         note = None
         if window and in_window < total:
             note = f"{in_window:,} of {total:,} events in the visible window"
-        fig = timeline_figure(events, opts, note=note)
+        fig = timeline_spec(events, opts, note=note)
         return View(fig, total, in_window, None, events[:table_rows], wflt)
     rows = store.aggregate(wflt, bucket="month", lane=state.lane)
     bucket: Literal["week", "month"] = "month"
     if len({r[0] for r in rows}) <= WEEKS_UP_TO_MONTHS and _span_months(rows) <= WEEKS_UP_TO_MONTHS:
         rows = store.aggregate(wflt, bucket="week", lane=state.lane)
         bucket = "week"
-    fig = aggregate_figure(rows, opts, bucket=bucket, total=in_window)
+    fig = aggregate_spec(rows, opts, bucket=bucket, total=in_window)
     table = sort_events(store.events(wflt, limit=table_rows))
     return View(fig, total, in_window, bucket, table, wflt)
 

@@ -1,0 +1,187 @@
+"""Dashboard speed: server time of the filter callback and the size of what it sends.
+
+For generated event sets of 1,000, 10,000 and 100,000 events in a DuckDB Store, posts the
+dashboard's filter callback (the one that redraws figure, table, counts and option lists
+for a URL) to the real Dash app through Flask's test client, for a rotation of filters,
+and prints the median and 95th percentile of the server time and the payload size.
+
+    python benchmarks/dashboard_speed.py [--sizes 1000,10000,100000] [--repeat 5]
+
+Target at 100,000 events: p95 under 150 ms, payload under 2 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from dashapp.app import create_app  # noqa: E402
+from dashapp.models import Actor, Article, Event, Extraction, Mention  # noqa: E402
+from dashapp.store import Store  # noqa: E402
+
+TYPES = ("CONSULT", "DISAPPROVE", "FIGHT", "ASSAULT", "AID", "COOPERATE", "THREATEN",
+         "SANCTION", "STATEMENT", "MOBILIZE", "PROTEST", "ACCUSE")
+QUAD = {"CONSULT": "verbal cooperation", "COOPERATE": "verbal cooperation",
+        "AID": "material cooperation", "DISAPPROVE": "verbal conflict",
+        "ACCUSE": "verbal conflict", "THREATEN": "verbal conflict",
+        "FIGHT": "material conflict", "ASSAULT": "material conflict",
+        "SANCTION": "material conflict", "MOBILIZE": "material conflict",
+        "PROTEST": "verbal conflict", "STATEMENT": "neutral"}
+COUNTRIES = [f"Country {i:02d}" for i in range(30)]
+PEOPLE = [(f"Leader {i:02d}", COUNTRIES[i % 30]) for i in range(30)]
+WORDS = ("talks", "border", "troops", "sanctions", "summit", "ceasefire", "aid", "strike")
+START = date(2015, 1, 1)
+DAYS = 3650
+FILTERS = (
+    "",
+    "?actor=Country+03",
+    "?actor=Country+03&aff=1",
+    "?type=FIGHT",
+    "?from=2019-01-01&to=2019-06-30",
+    "?q=ceasefire",
+    "?actor=Country+01&actor=Leader+02&type=CONSULT",
+    "?lane=type&color=type",
+    "?from=2020-03-01&to=2020-03-14",
+    "?conf=0.5&type=AID",
+)
+
+
+def generate(n: int, seed: int = 7) -> Extraction:
+    """n events that the store keeps apart (distinct type, day and actors), spread over
+    ten years and 60 actors, in articles of 500 events."""
+    rng = random.Random(seed)
+    actors = [Actor(c, "country") for c in COUNTRIES] + [
+        Actor(p, "person", aff) for p, aff in PEOPLE
+    ]
+    names = [a.name for a in actors]
+    seen: set[tuple[str, int, str]] = set()
+    events: list[Event] = []
+    articles: list[Article] = []
+    while len(events) < n:
+        type_ = rng.choice(TYPES)
+        day = rng.randrange(DAYS)
+        who = tuple(sorted(rng.sample(names, rng.choice((1, 2, 2, 3)))))
+        key = (type_, day, who[0])
+        if key in seen or any((type_, day, w) in seen for w in who):
+            continue
+        seen.update((type_, day, w) for w in who)
+        i = len(events)
+        art = f"art{i // 500:04d}"
+        if not articles or articles[-1].id != art:
+            articles.append(Article(id=art, title=f"Generated article {art}",
+                                    date=START + timedelta(days=day),
+                                    url=f"https://example.org/{art}", body="generated"))
+        d = START + timedelta(days=day)
+        span = rng.random()
+        if span < 0.8:
+            first, last, gran, value = d, d, "day", d.isoformat()
+        elif span < 0.9:
+            first, last, gran = d, d + timedelta(days=rng.randrange(1, 6)), "range"
+            value = f"{first.isoformat()}/{last.isoformat()}"
+        else:
+            first = d.replace(day=1)
+            nxt = (first + timedelta(days=32)).replace(day=1)
+            last, gran, value = nxt - timedelta(days=1), "month", first.isoformat()[:7]
+        word = rng.choice(WORDS)
+        sentence = f"{who[0]} and others discussed the {word} on that day, officials said."
+        m = Mention(article=art, text="on that day", start=0, end=11, type="DATE", value=value,
+                    sentence=sentence, explanation="generated",
+                    confidence=rng.choice((1.0, 0.9, 0.3)))
+        events.append(Event(id=f"ev{i:06d}", label=f"{who[0]} {type_.lower()} {word}",
+                            type=type_, quad_class=QUAD[type_], start=first, end=last,
+                            value=value, granularity=gran, actors=who, mentions=(m,),
+                            approximate=gran == "month" and rng.random() < 0.5))
+    return Extraction(tuple(articles), {}, tuple(events), tuple(actors))
+
+
+def callback_body(search: str) -> dict:
+    outputs = [("timeline", "figure"), ("timeline", "config"), ("event-table", "children"),
+               ("summary", "children"), ("f-actors", "options"), ("f-types", "options")]
+    return {
+        "output": ".." + "...".join(f"{i}.{p}" for i, p in outputs) + "..",
+        "outputs": [{"id": i, "property": p} for i, p in outputs],
+        "inputs": [
+            {"id": "url", "property": "search", "value": search},
+            {"id": "window", "property": "data", "value": {"range": None, "rev": 0}},
+            {"id": "data-version", "property": "data", "value": 0},
+        ],
+        "changedPropIds": ["url.search"],
+        "state": [],
+    }
+
+
+def measure(n: int, repeat: int) -> dict[str, float]:
+    t0 = time.perf_counter()
+    store = Store(None)
+    ext = generate(n)
+    # One article per add: the store's unit of replacement.
+    by_article: dict[str, list[Event]] = {}
+    for ev in ext.events:
+        by_article.setdefault(ev.mentions[0].article, []).append(ev)
+    for art in ext.articles:
+        store.add(Extraction((art,), {}, tuple(by_article.get(art.id, ())), ext.actors))
+    load = time.perf_counter() - t0
+    stored = store.count_events()
+    app = create_app(store)
+    client = app.server.test_client()
+    client.get("/")  # the page, as a browser would load it first
+    times: list[float] = []
+    sizes: list[int] = []
+    for r in range(repeat + 1):
+        for search in FILTERS:
+            body = json.dumps(callback_body(search))
+            t = time.perf_counter()
+            resp = client.post("/_dash-update-component", data=body,
+                               content_type="application/json")
+            dt = time.perf_counter() - t
+            assert resp.status_code == 200, (search, resp.status_code, resp.data[:300])
+            if r:  # the first round warms caches and is not counted
+                times.append(dt * 1000)
+                sizes.append(len(resp.data))
+    store.close()
+    times.sort()
+    sizes.sort()
+    return {
+        "events": stored,
+        "load_s": load,
+        "median_ms": statistics.median(times),
+        "p95_ms": times[min(len(times) - 1, round(0.95 * (len(times) - 1)))],
+        "max_ms": times[-1],
+        "payload_median_kb": statistics.median(sizes) / 1024,
+        "payload_max_kb": sizes[-1] / 1024,
+        "requests": len(times),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--sizes", default="1000,10000,100000")
+    p.add_argument("--repeat", type=int, default=5, help="rounds over the filters")
+    args = p.parse_args(argv)
+    print(f"filter callback over {len(FILTERS)} filters x {args.repeat} rounds "
+          "(Flask test client, in process)")
+    print(f"{'events':>8} {'median ms':>10} {'p95 ms':>8} {'max ms':>8} "
+          f"{'payload median':>15} {'payload max':>12} {'load s':>7}")
+    ok = True
+    for n in (int(s) for s in args.sizes.split(",")):
+        r = measure(n, args.repeat)
+        print(f"{r['events']:>8,} {r['median_ms']:>10.1f} {r['p95_ms']:>8.1f} "
+              f"{r['max_ms']:>8.1f} {r['payload_median_kb']:>12.0f} KB "
+              f"{r['payload_max_kb']:>9.0f} KB {r['load_s']:>7.1f}", flush=True)
+        if n >= 100_000:
+            ok = r["p95_ms"] < 150 and r["payload_max_kb"] < 2048
+    print("target at 100,000 events (p95 < 150 ms, payload < 2 MB):",
+          "met" if ok else "NOT met")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
