@@ -322,3 +322,44 @@ def test_interrupted_ingest_leaves_whole_articles_and_resumes(tmp_path: Path, si
     reference = tmp_path / "ref.duckdb"
     assert run([corpus], reference)[0] == 0
     assert exported(db) == exported(reference)
+
+
+# --------------------------------------------------------------------------- the real CLI
+
+
+def test_cli_ingest_equals_extract_with_the_real_pipeline(tmp_path: Path) -> None:
+    """`geotimeline ingest` (all cores, real pipeline) stores exactly what
+    `geotimeline extract` computes in one go; a rerun skips everything."""
+    corpus = tmp_path / "news"
+    make_corpus(corpus, 24)
+    (corpus / "seed.txt").write_text(
+        (TESTS.parent / "data" / "000_b0493dc1623e2b1d.txt").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    (corpus / "bad.txt").write_text("no date here\n")
+    db = tmp_path / "g.duckdb"
+    cli = [sys.executable, "-m", "dashapp"]
+    out = subprocess.run(
+        [*cli, "ingest", str(corpus), "--db", str(db), "--workers", "2"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert out.returncode == 1, out.stderr  # bad.txt
+    assert "ingested 25 articles (0 replaced), skipped 0 unchanged, failed 1" in out.stderr
+    assert "Traceback" not in out.stderr and "\r" not in out.stderr  # no bar in a pipe
+    ext = tmp_path / "ext.json"
+    subprocess.run(
+        [*cli, "extract", str(corpus), "-o", str(ext)],
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
+    expected = json.loads(ext.read_text(encoding="utf-8"))
+    got = json.loads(json.dumps(exported(db)))
+    assert len(got["events"]) > 25
+    assert got == expected
+    out = subprocess.run(
+        [*cli, "ingest", str(corpus), "--db", str(db)], capture_output=True, text=True, timeout=300
+    )
+    assert "ingested 0 articles (0 replaced), skipped 25 unchanged, failed 1" in out.stderr
