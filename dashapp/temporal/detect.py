@@ -1414,11 +1414,9 @@ _GATED = frozenset(
 _TOKEN = re.compile(r"[A-Za-z]+|\d+|['\u2019](?=\d\d)")
 
 
-_STARTER_RX = re.compile(
-    rf"(?<![A-Za-z])(?:{alternation(_BY_WORD.keys() - {DIGIT, chr(39)})})(?![A-Za-z])"
-    r"|\d+|['\u2019](?=\d\d)",
-    re.I,
-)
+# Tokens are found by one plain regex; set lookups in Python then pick the few that can
+# start a rule (cheaper than letting a big alternation scan the text).
+_SCAN = re.compile(r"[A-Za-z]+|\d+|['\u2019](?=\d\d)")
 _NEXT_TOKEN = re.compile(r"[^A-Za-z0-9'\u2019]*([A-Za-z]+|\d|['\u2019])")
 
 
@@ -1468,9 +1466,13 @@ def candidates(text: str) -> Iterator[Cand]:
     reach: dict[str, int] = {}  # per rule: end of its last match (finditer-like, no overlap)
     by_word = _BY_WORD
     digit_rules = None
-    for t in _STARTER_RX.finditer(text):
+    for t in _SCAN.finditer(text):
         w = t.group()
         c0 = w[0]
+        if c0.isalpha():
+            key = w.lower()
+            if key not in by_word:
+                continue
         pos = t.start()
         if c0.isdigit():
             if text[pos - 1 : pos] == "," and text[pos - 2 : pos - 1].isdigit():
@@ -1479,16 +1481,14 @@ def candidates(text: str) -> Iterator[Cand]:
             digit_rules = _digit_rules(text, pos, t.end())
         elif c0 in "'\u2019":
             key = "'"
-        else:
-            key = w.lower()
-            if key in _GATED:
-                nm = _NEXT_TOKEN.match(text, t.end())
-                nxt = nm.group(1) if nm else ""
-                after = _AFTER_THE if key == "the" else _AFTER_FUNCTION_WORD
-                if not (nxt[0:1].isdigit() or nxt[0:1] in "'\u2019" or nxt.lower() in after):
-                    continue
-            elif c0.islower() and key in _CAPITAL_ONLY:
+        elif key in _GATED:
+            nm = _NEXT_TOKEN.match(text, t.end())
+            nxt = nm.group(1) if nm else ""
+            after = _AFTER_THE if key == "the" else _AFTER_FUNCTION_WORD
+            if not (nxt[0:1].isdigit() or nxt[0:1] in "'\u2019" or nxt.lower() in after):
                 continue
+        elif c0.islower() and key in _CAPITAL_ONLY:
+            continue
         rules = digit_rules if not key else by_word.get(key)
         digit_rules = None
         if not rules:
