@@ -343,14 +343,17 @@ def main(argv: list[str] | None = None) -> None:
         f"{'dateparser.search_dates (sample)':<34}{k:>9}{dp_secs:>10.2f}{dp_rate:>12.2f}"
         f"{sum(len(t) for t, _ in corpus[:k]) / dp_secs:>12.0f}{dp_found / k:>10.1f}"
     )
-    print(f"(seconds are CPU seconds of this process; wall clock for tag: {wall:.2f} s)")
+    print(
+        f"(seconds are CPU seconds of this process; wall clock for tag: {wall:.2f} s = "
+        f"{len(corpus) / wall:.0f} articles/s on this shared machine)"
+    )
     print(
         f"dateparser extrapolated to all {len(corpus)} articles: "
         f"{len(corpus) / dp_rate:.0f} s (from its per-article time on the first {k})"
     )
     print(f"speed-up over dateparser: {rate / dp_rate:.0f}x")
     print(
-        f"peak memory: tracemalloc peak {peak / 2**20:.1f} MB during tagging; "
+        f"peak memory: tracemalloc peak {peak / 2**10:.0f} KB allocated while tagging; "
         f"process max RSS {maxrss_mb:.0f} MB (includes Python, dateparser and the corpus)"
     )
     print("targets: >= 500 articles/s, >= 10x dateparser, peak memory < 300 MB")
