@@ -283,6 +283,15 @@ def _choose_trigger(text: str, lo: int, hi: int, unit: _Unit, hits: Sequence[Hit
     return best[1] if best else None
 
 
+def _parties(m: ActorMention) -> tuple[Actor, ...]:
+    """Who a mention names as a party: a body of a larger organisation or state ("the UN
+    Security Council", "the IRGC") acts in its parent's name, and events list the parent
+    (organisations go by the acronym of the whole: UN, EU); people stay themselves."""
+    if m.qualifiers and all(a.kind == "organisation" for a in m.actors):
+        return m.qualifiers
+    return m.actors
+
+
 def _window_actors(
     text: str,
     clause: tuple[int, int],
@@ -484,20 +493,20 @@ def article_events(
         found = _with_pronoun_subject(text, clause, match, found, actor_mentions)
         # a title's country or body speaks through the person ("Kremlin spokesman
         # Dmitry Peskov" involves Russia); calls between people drop it again below
-        actors = list(dict.fromkeys(a for m in found for a in (*m.actors, *m.qualifiers)))
+        actors = list(dict.fromkeys(a for m in found for a in (*_parties(m), *m.qualifiers)))
         if trig.type == "CONSULT":
             people = [a for a in actors if a.kind == "person"]
             if len(people) >= 2:  # calls and meetings are between people; the rest is topic
                 actors = people
         before_m = [m for m in found if m.end <= match.start]
-        before = [a for m in before_m for a in m.actors]
-        after = [a for m in found if m.start >= match.end for a in m.actors]
+        before = [a for m in before_m for a in _parties(m)]
+        after = [a for m in found if m.start >= match.end for a in _parties(m)]
         source = before[-1] if before else (after[0] if after else None)
         target = next((a for a in after if not _same_side(a, source)), None)
         if len(before_m) >= 2 and re.fullmatch(
             r"\s*(?:and|&)\s*", text[before_m[-2].end : before_m[-1].start]
         ):  # "US and Russian officials ...": a joint subject, named in order
-            source, target = before_m[-2].actors[0], before_m[-1].actors[0]
+            source, target = _parties(before_m[-2])[0], _parties(before_m[-1])[0]
         material = lex.quad[trig.type] == "material conflict"
         if material and source is not None and source.kind == "person" and source.affiliation:
             state = Actor(source.affiliation, "country")
@@ -581,7 +590,7 @@ def _continue_statements(
             subject = [a for m in found if m.end <= verb.start for a in m.actors]
             if not subject or subject[-1].name != event.source:
                 continue
-            extra = tuple(a.name for m in found for a in m.actors)
+            extra = tuple(a.name for m in found for a in _parties(m))
             out[pos] = (weight, replace(event, actors=tuple(dict.fromkeys(event.actors + extra))))
             break
 
