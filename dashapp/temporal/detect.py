@@ -1409,7 +1409,7 @@ _AFTER_FUNCTION_WORD = _AFTER_THE | {"the", "a", "an"}
 _GATED = frozenset(
     "the a an in at to some about over under around this last next that early late more "
     "less just up no well each every per first same coming following previous preceding "
-    "several many few one mid ca c circa some".split()
+    "several many few one mid ca c circa some on no not".split()
 )
 _TOKEN = re.compile(r"[A-Za-z]+|\d+|['\u2019](?=\d\d)")
 
