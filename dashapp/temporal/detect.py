@@ -202,7 +202,8 @@ def _year_of(tok: str | None) -> int | None:
 # Month-day(-year), optional weekday before, optional range "January 9 and 10", "Jan. 9-10".
 @rule(
     rf"{WB}(?:(?P<wd>{WEEKDAY_ANY}),?[ \t]+)?(?:(?P<mod>{DATEMOD})\s*{MOD_THE})?(?:the\s+)?"
-    rf"(?P<mon>{MONTH})\s*(?P<d1>{DAY})(?:(?P<sep>\s*(?:-|\u2013|\u2014|and|to|through|until|till|or)\s*)"
+    rf"(?P<mon>{MONTH})\s*(?P<d1>{DAY})(?P<list>(?:\s*,\s*{DAY})+(?=\s*,?\s*(?:and|or)\s*{DAY}))?"
+    rf"(?:(?P<sep>\s*,?\s*(?:-|\u2013|\u2014|and|to|through|until|till|or)\s*)"
     rf"(?:(?P<mon2>{MONTH})\s*)?(?P<d2>{DAY}))?"
     rf"(?:,?\s+(?P<y>{YEAR4})(?![\d%])|(?P<y2>,\s*(?:'|\u2019)\d\d))?"
     r"(?![\w])",
@@ -229,6 +230,27 @@ def month_day(m: re.Match, text: str) -> Cand | list[Cand] | None:
     sep = norm(m["sep"]).strip()
     if d2 > 31 or not mon2:
         return None
+    if m["list"]:
+        # "March 3, 10 and 17": a list of days of one month, each its own timex
+        out = [Cand(start, m.end("d1"), "DATE", "md", {"month": mon, "day": d1, "year": y}, 1, mod)]
+        for dm in re.finditer(r"\d+", m["list"]):
+            a = m.start("list") + dm.start()
+            out.append(
+                Cand(
+                    a,
+                    a + len(dm.group()),
+                    "DATE",
+                    "md",
+                    {"month": mon, "day": int(dm.group()), "year": y},
+                    1,
+                )
+            )
+        end2 = m.end("y") if m["y"] else m.end("d2")
+        out.append(
+            Cand(m.start("d2"), end2, "DATE", "md", {"month": mon2, "day": d2, "year": y}, 1)
+        )
+        return out if all(1 <= c.data["day"] <= 31 for c in out) else None
+    sep = sep.lstrip(", ").strip() or sep
     is_range = sep != "or" and (sep != "and" or mon2 != mon or d2 == d1 + 1)
     first = Cand(start, m.end("d1"), "DATE", "md", {"month": mon, "day": d1, "year": y}, 1, mod)
     second_start = m.start("mon2") if m["mon2"] else m.start("d2")

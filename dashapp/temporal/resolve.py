@@ -107,6 +107,8 @@ class Focus:
 
 
 _BC = re.compile(r"BC(\d{4})")
+_RANGE_GAP = re.compile(r"\s*(?:to|until|till|through|and|-|\u2013|\u2014)\s*", re.I)
+_RANGE_FROM = re.compile(r"\b(?:from|between)\s+(?:\w+\s+)?\S*$", re.I)
 _ON_GAP = re.compile(r",?\s*(?:on\s+|,\s*)?")
 _WEAK_BEFORE = frozenset("by until till before after through".split())
 
@@ -780,6 +782,25 @@ class Resolver:
             return Out(f"XXXX-XX-XX{t}", f"clock time {t}: no day in focus", 0.4, (), False)
         return Out(fmt(anchor) + t, f"clock time {t} on the {how}", 0.7)
 
+    def _range_end(self, c: Cand, done: list[Timex]) -> Out | None:
+        """ "from Monday to Wednesday": the second weekday of a range is the first such day
+        on or after the first one, whatever the tense says."""
+        if c.kind != "wd" or c.data.get("rel") or not done or c.type != "DATE":
+            return None
+        a = done[-1]
+        if a.granularity != "day" or a.first is None:
+            return None
+        gap = self.text[a.end : c.start]
+        if not _RANGE_GAP.fullmatch(gap) or not _RANGE_FROM.search(self.text, 0, a.start):
+            return None
+        wd = c.data["wd"]
+        d = a.first + timedelta(days=(wd - a.first.isoweekday()) % 7)
+        return Out(
+            fmt(d),
+            f"{WD_FULL[wd]}, end of a range from {a.text} ({fmt(a.first)}) = {fmt(d)}",
+            min(a.confidence, 0.85),
+        )
+
     # --- the pass -----------------------------------------------------------------------
     def run(self, cands: list[Cand]) -> list[Timex]:
         out: list[Timex] = []
@@ -789,7 +810,7 @@ class Resolver:
                 gap = self.text[c.end : cands[i + 1].start]
                 if _ON_GAP.fullmatch(gap):
                     self._next = cands[i + 1]
-            o = self.resolve(c)
+            o = self._range_end(c, out) or self.resolve(c)
             if not is_valid(o.value) or any(not is_valid(a) for a in o.alternatives):
                 o = Out(
                     "XXXX-XX-XX" if c.type in ("DATE", "TIME") else "PXD",
