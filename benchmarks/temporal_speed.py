@@ -354,7 +354,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"speed-up over dateparser: {rate / dp_rate:.0f}x")
     print(
         f"peak memory: tracemalloc peak {peak / 2**10:.0f} KB allocated while tagging; "
-        f"process max RSS {maxrss_mb:.0f} MB (Python, the corpus and the tagger; measured before dateparser is imported)"
+        f"process max RSS {maxrss_mb:.0f} MB (Python, the corpus and the tagger; "
+        "measured before dateparser is imported)"
     )
     print("targets: >= 500 articles/s, >= 10x dateparser, peak memory < 300 MB")
 
