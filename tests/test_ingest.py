@@ -534,17 +534,25 @@ def test_one_megabyte_windows_1252(tmp_path: Path) -> None:
 
 
 def test_folder_nested_deeper_than_the_recursion_limit(tmp_path: Path) -> None:
-    depth = sys.getrecursionlimit() + 200
+    # Deeper than Python's default recursion limit (1000), which os.walk and glob of
+    # Python 3.11 hit; shallow enough for PATH_MAX (4096) with one-letter folders.
+    depth = 1200
     folder = tmp_path / "deep"
-    path = folder
-    folder.mkdir()
-    for _ in range(depth):  # os.makedirs itself recurses once per level
-        path = path / "d"
-        path.mkdir()
-    (path / "bottom.txt").write_text(GOOD_TEXT)
-    (folder / "top.txt").write_text(GOOD_TEXT.replace("Good", "Top"))
-    articles, errors = split(collect([folder]))
-    assert not errors and [a.id for a in articles] == ["top", "bottom"]
+    levels = [folder / "/".join(["d"] * n) if n else folder for n in range(depth + 1)]
+    for level in levels:  # os.makedirs itself recurses once per level
+        level.mkdir()
+    try:
+        (levels[-1] / "bottom.txt").write_text(GOOD_TEXT)
+        (folder / "top.txt").write_text(GOOD_TEXT.replace("Good", "Top"))
+        articles, errors = split(collect([folder]))
+        assert not errors and [a.id for a in articles] == ["top", "bottom"]
+    finally:
+        # shutil.rmtree recurses too: pytest's clean-up of old temporary folders would
+        # fail on this tree in a later session.
+        (levels[-1] / "bottom.txt").unlink(missing_ok=True)
+        (folder / "top.txt").unlink(missing_ok=True)
+        for level in reversed(levels):
+            level.rmdir()
 
 
 # --------------------------------------------------------------------------- decode
