@@ -175,7 +175,8 @@ def parse_date(raw: object, source: str, field: str = "date") -> date:
     gives the calendar date as written (its own time zone), not converted to UTC."""
     if not isinstance(raw, str):
         raise ArticleError(
-            source, f"'{field}' must be a date string like 20220103, got {_kind(raw)}"
+            source,
+            f'\'{field}\' must be a date string ("20220103" or "2022-01-03"), got {_kind(raw)}',
         )
     value = raw.strip()
     if not value:
@@ -385,7 +386,7 @@ def read_file(path: str | os.PathLike[str]) -> Iterator[Article | ArticleError]:
 
 
 def _too_large(size: int) -> str:
-    return f"file too large ({size / 2**20:.0f} MB; the limit is {MAX_FILE_BYTES // 2**20} MB)"
+    return f"file too large ({size / 2**20:.1f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit)"
 
 
 def _loads(text: str) -> Any:

@@ -198,7 +198,7 @@ SPECIAL_CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "fifo": (_fifo, "not a regular file (a FIFO): refused"),
     "device": (_device, "not a regular file (a character device): refused"),
     "socket": (_socket, "not a regular file (a socket): refused"),
-    "huge_file": (_huge, "file too large (256 MB; the limit is 256 MB)"),
+    "huge_file": (_huge, "file too large (256.0 MB, over the 256 MB limit)"),
     "newline_in_name": (_newline_in_name, "missing publication date on line 2"),
     "undecodable_name": (_undecodable_name, "empty file"),
 }
@@ -640,7 +640,7 @@ def test_parse_date(raw: str, expected: date) -> None:
         ("2022-01-03Tnoon", "not an ISO timestamp"),
         ("2022-01-03 25:00", "not an ISO timestamp"),
         ("x" * 100, "invalid publication date 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...'"),
-        (20220103, "'date' must be a date string like 20220103, got number"),
+        (20220103, '\'date\' must be a date string ("20220103" or "2022-01-03"), got number'),
         (None, "got null"),
         (["2022-01-03"], "got array"),
     ],
