@@ -598,6 +598,7 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | ArticleEr
         try:
             for item in _expand_one(text):
                 if isinstance(item, Path):
+                    key: tuple[int, int] | str
                     try:
                         st = item.stat()
                         key = (st.st_dev, st.st_ino)
@@ -638,6 +639,7 @@ def _expand_one(text: str) -> Iterator[Path | ArticleError]:
 
 
 def _glob(pattern: str) -> Iterator[Path | ArticleError]:
+    matches: Iterable[Path | ArticleError]
     if "**" in pattern:
         # glob.glob(recursive=True) follows symlinked folders without cutting loops and
         # never ends on a symlink loop: match against our own loop-safe scan instead.
