@@ -30,12 +30,12 @@ PROG = "geotimeline"
 DB_DIR = ".geotimeline"
 DB_NAME = "geotimeline.duckdb"
 # DuckDB's cache in the writing process: without a cap it grows with the database.
-WRITER_MEMORY = "512MB"
+WRITER_MEMORY = "256MB"
 # Articles per worker task and per store transaction: large enough to amortise a commit
 # (about 1 ms on disk) and the inter-process hop, small enough to lose little on a kill.
 BATCH_SIZE = 128
 # DuckDB's cache in the writing process: without a cap it grows with the database.
-WRITER_MEMORY = "512MB"
+WRITER_MEMORY = "256MB"
 # Articles per worker task: smaller than a transaction so that the cores stay evenly busy.
 TASK_SIZE = 32
 

@@ -39,10 +39,20 @@ from dashapp.store import Store, article_key
 FILES_PER_PARTITION = 64
 
 
+# Lines of a JSONL file per partition: a large file is split into blocks of lines, read
+# by byte range, so that many workers share it.
+JSONL_LINES_PER_PARTITION = 500
+
+# A unit of input: (path, start, stop, first). Whole file: (path, 0, -1, 1). A block of a
+# JSONL file: bytes [start, stop) whose first line is line number `first`. Row groups
+# [start, stop) of a Parquet file whose first row is row number `first`.
+Unit = tuple[str, int, int, int]
+
+
 @dataclass(frozen=True, slots=True)
 class Partition:
     index: int
-    files: tuple[str, ...]  # local paths or fsspec URLs
+    units: tuple[Unit, ...]  # local paths or fsspec URLs, with ranges
 
 
 # --------------------------------------------------------------------------- inputs
@@ -52,11 +62,64 @@ def _is_url(path: str) -> bool:
     return "://" in path
 
 
+def _open(path: str) -> Any:
+    if _is_url(path):
+        import fsspec
+
+        return fsspec.open(path, "rb").open()
+    return open(path, "rb")
+
+
+def _suffix(path: str) -> str:
+    return os.path.splitext(path.rstrip("/").rsplit("/", 1)[-1])[1].lower()
+
+
+def _split(path: str, lines_per_part: int) -> list[Unit]:
+    """Blocks of a JSONL file (UTF-8 only: a block boundary must be a line boundary in
+    bytes), or row groups of a Parquet file; the whole file when small or unreadable."""
+    whole: list[Unit] = [(path, 0, -1, 1)]
+    suffix = _suffix(path)
+    try:
+        if suffix in ingest.PARQUET_SUFFIXES:
+            with _open(path) as fh:
+                meta = pq.ParquetFile(fh).metadata
+            units: list[Unit] = []
+            first = 1
+            for g in range(meta.num_row_groups):
+                units.append((path, g, g + 1, first))
+                first += meta.row_group(g).num_rows
+            return units if len(units) > 1 else whole
+        if suffix in ingest.JSONL_SUFFIXES:
+            units = []
+            with _open(path) as fh:
+                head = fh.read(4)
+                if head[:2] in (b"\xff\xfe", b"\xfe\xff") or head[:3] == b"\xef\xbb\xbf":
+                    return whole  # a BOM: decode the file whole
+                fh.seek(0)
+                start, line, offset = 0, 1, 0
+                for n, raw in enumerate(fh, 1):
+                    offset += len(raw)
+                    if n % lines_per_part == 0:
+                        units.append((path, start, offset, line))
+                        start, line = offset, n + 1
+                if offset > start:
+                    units.append((path, start, offset, line))
+            return units if len(units) > 1 else whole
+    except Exception:  # the worker reports the problem when it reads the file
+        return whole
+    return whole
+
+
 def plan_partitions(
-    paths: Sequence[str], size: int = FILES_PER_PARTITION
+    paths: Sequence[str],
+    size: int | None = None,
+    lines_per_part: int | None = None,
 ) -> tuple[list[Partition], list[ArticleError]]:
-    """Input paths -> partitions of files, in input order, and the paths that name
-    nothing. Local paths are made absolute: the workers open them."""
+    """Input paths -> partitions, in input order, and the paths that name nothing. Local
+    paths are made absolute: the workers open them. One-article files are grouped
+    `size` to a partition; JSONL and Parquet files are split into blocks."""
+    size = size or FILES_PER_PARTITION
+    lines_per_part = lines_per_part or JSONL_LINES_PER_PARTITION
     files: list[str] = []
     errors: list[ArticleError] = []
     for raw in paths:
@@ -81,7 +144,7 @@ def plan_partitions(
             else:
                 files.append(str(Path(item).absolute()))
     parts: list[Partition] = []
-    chunk: list[str] = []
+    chunk: list[Unit] = []
 
     def close() -> None:
         if chunk:
@@ -89,12 +152,13 @@ def plan_partitions(
             chunk.clear()
 
     for f in files:
-        if Path(f).suffix.lower() in ingest.JSONL_SUFFIXES | ingest.PARQUET_SUFFIXES:
+        if _suffix(f) in ingest.JSONL_SUFFIXES | ingest.PARQUET_SUFFIXES:
             close()
-            chunk.append(f)
-            close()
+            for unit in _split(f, lines_per_part):
+                chunk.append(unit)
+                close()
         else:
-            chunk.append(f)
+            chunk.append((f, 0, -1, 1))
             if len(chunk) >= size:
                 close()
     close()
@@ -103,11 +167,17 @@ def plan_partitions(
 
 def read_any(path: str) -> Iterator[Article | ArticleError]:
     """The articles of one local file or fsspec URL, as `ingest.read_file` reads them."""
-    if not _is_url(path):
+    yield from read_unit((path, 0, -1, 1))
+
+
+def read_unit(unit: Unit) -> Iterator[Article | ArticleError]:
+    """The articles of one unit, numbered (ids, line and row numbers) as if the whole
+    file were read by `ingest.read_file`."""
+    path, start, stop, first = unit
+    whole = stop == -1
+    if whole and not _is_url(path):
         yield from ingest.read_file(Path(path))
         return
-    import fsspec
-
     name = path.rstrip("/").rsplit("/", 1)[-1]
     stem, suffix = os.path.splitext(name)
     suffix = suffix.lower()
@@ -117,19 +187,26 @@ def read_any(path: str) -> Iterator[Article | ArticleError]:
         )
         return
     try:
-        with fsspec.open(path, "rb") as fh:
+        with _open(path) as fh:
             if suffix in ingest.PARQUET_SUFFIXES:
-                rows = pq.read_table(fh).to_pylist()
+                pf = pq.ParquetFile(fh)
+                groups = (
+                    list(range(pf.metadata.num_row_groups)) if whole else list(range(start, stop))
+                )
+                rows = pf.read_row_groups(groups).to_pylist() if groups else []
                 data = b""
-            else:
+            elif whole:
                 data = fh.read()
+            else:
+                fh.seek(start)
+                data = fh.read(stop - start)
     except Exception as exc:  # any filesystem's error: one line, the batch goes on
         yield ArticleError(
             path, f"cannot read: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
         )
         return
     if suffix in ingest.PARQUET_SUFFIXES:
-        for n, record in enumerate(rows, 1):
+        for n, record in enumerate(rows, first):
             try:
                 yield ingest.parse_record(record, f"{path}[row {n}]", default_id=f"{stem}-{n}")
             except ArticleError as err:
@@ -147,13 +224,18 @@ def read_any(path: str) -> Iterator[Article | ArticleError]:
             yield err
     elif suffix in ingest.JSON_SUFFIXES:
         yield from ingest._read_json(text, path, stem)
-    else:
+    elif whole:
         yield from ingest._read_jsonl(text, path, stem)
+    else:
+        # blank lines in front keep the line numbers (and so the default ids) of the file
+        for item in ingest._read_jsonl("\n" * (first - 1) + text, path, stem):
+            if not (isinstance(item, ArticleError) and item.problem == "empty file"):
+                yield item
 
 
 def _read_partition(part: Partition) -> Iterator[Article | ArticleError]:
-    for f in part.files:
-        yield from read_any(f)
+    for unit in part.units:
+        yield from read_unit(unit)
 
 
 # --------------------------------------------------------------------------- cluster tasks
@@ -438,7 +520,7 @@ def dask_results(
     extractor: Extractor,
     batch_size: int = 32,
     staging: str | None = None,
-    partition_size: int = FILES_PER_PARTITION,
+    partition_size: int | None = None,
 ) -> Iterator[list[Extracted]]:
     """Extraction on the Dask cluster at `scheduler` (an address such as
     "tcp://host:8786", or a Client); batches of results in input order."""

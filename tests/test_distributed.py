@@ -13,6 +13,7 @@ import pytest
 from test_batch import exported, make_corpus, run, stub_extractor
 
 from dashapp import batch, distributed
+from dashapp.models import Article
 
 distributed_mod = pytest.importorskip("distributed")
 
@@ -61,8 +62,11 @@ def _inputs(tmp_path: Path) -> Path:
     return folder
 
 
-def test_dask_engine_equals_local(cluster, tmp_path: Path) -> None:
+def test_dask_engine_equals_local(cluster, tmp_path: Path, monkeypatch) -> None:
     folder = _inputs(tmp_path)
+    # small partitions: the JSONL file is read in blocks by several tasks
+    monkeypatch.setattr(distributed, "JSONL_LINES_PER_PARTITION", 6)
+    monkeypatch.setattr(distributed, "FILES_PER_PARTITION", 16)
     local_db, dask_db = tmp_path / "local.duckdb", tmp_path / "dask.duckdb"
     code_local, err_local = run([folder], local_db)
     err = io.StringIO()
@@ -103,12 +107,29 @@ def test_partitions_follow_input_order(tmp_path: Path) -> None:
     folder = _inputs(tmp_path)
     parts, errors = distributed.plan_partitions([str(folder), str(tmp_path / "nope")], size=16)
     assert [e.problem for e in errors] == ["no such file or directory"]
-    files = [f for p in parts for f in p.files]
-    assert len(files) == len(set(files)) == 83
+    units = [u for p in parts for u in p.units]
+    assert len(units) == len(set(units)) == 83
     assert [p.index for p in parts] == list(range(len(parts)))
-    # a JSONL or Parquet file is a partition of its own
-    assert all(len(p.files) == 1 for p in parts if p.files[0].endswith((".jsonl", ".parquet")))
-    assert max(len(p.files) for p in parts) == 16
+    # a JSONL or Parquet file (or block of one) is a partition of its own
+    assert all(len(p.units) == 1 for p in parts if p.units[0][0].endswith((".jsonl", ".parquet")))
+    assert max(len(p.units) for p in parts) == 16
+
+
+def test_split_jsonl_and_parquet_read_as_whole_files(tmp_path: Path) -> None:
+    folder = _inputs(tmp_path)
+    feed = folder / "feed.jsonl"
+    feed.write_text("\n" + feed.read_text() + "\n\n")  # blank lines move the numbering
+    table = pq.read_table(folder / "rows.parquet")
+    pq.write_table(table, folder / "rows.parquet", row_group_size=4)  # 4 row groups
+    for name, blocks in (("feed.jsonl", 5), ("rows.parquet", 4)):
+        path = str(folder / name)
+        parts, _ = distributed.plan_partitions([path], lines_per_part=5)
+        assert len(parts) == blocks
+        split = [x for p in parts for x in distributed._read_partition(p)]
+        whole = list(distributed.read_any(path))
+        show = [x if isinstance(x, Article) else str(x) for x in whole]
+        assert [x if isinstance(x, Article) else str(x) for x in split] == show
+        assert len(show) == (22 if name == "feed.jsonl" else 15)
 
 
 def test_fsspec_urls_read_like_local_files(tmp_path: Path) -> None:
@@ -116,15 +137,12 @@ def test_fsspec_urls_read_like_local_files(tmp_path: Path) -> None:
     for name in ("art0003.txt", "feed.jsonl", "rows.parquet"):
         local = list(distributed.read_any(str(folder / name)))
         remote = list(distributed.read_any(f"file://{folder / name}"))
-        strip = [
-            (x.id, x.title, x.date, x.body) if not isinstance(x, Exception) else str(x)
-            for x in local
-        ]
+        key = [(x.id, x.title, x.date, x.body) if isinstance(x, Article) else str(x) for x in local]
         assert [
             (x.id, x.title, x.date, x.body)
-            if not isinstance(x, Exception)
+            if isinstance(x, Article)
             else str(x).replace("file://", "")
             for x in remote
-        ] == strip
+        ] == key
     parts, _ = distributed.plan_partitions([f"file://{folder}/more/*.txt"])
-    assert sum(len(p.files) for p in parts) == 31
+    assert sum(len(p.units) for p in parts) == 31
