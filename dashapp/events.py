@@ -33,6 +33,7 @@ class Trigger:
     weight: int
     label: str
     forms: tuple[str, ...]
+    cancels: bool = False  # "called off", "postponed": undoes the happening it governs
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,10 +68,14 @@ def lexicon() -> Lexicon:
     """Trigger words and PLOVER quad classes, loaded once from the data files."""
     quad = {row[0]: row[1] for row in _rows("plover.tsv")}
     triggers: dict[str, Trigger] = {}
-    for forms, type_, weight, label in _rows("triggers.tsv"):
+    for row in _rows("triggers.tsv"):
+        forms, type_, weight, label = row[:4]
+        flags = set(row[4].split(",")) if len(row) > 4 and row[4] else set()
         if type_ not in quad:
             raise ValueError(f"triggers.tsv: unknown type {type_!r}")
-        family = Trigger(type_, int(weight), label, tuple(forms.split("|")))
+        if flags - {"cancels"}:
+            raise ValueError(f"triggers.tsv: unknown flags {sorted(flags - {'cancels'})}")
+        family = Trigger(type_, int(weight), label, tuple(forms.split("|")), "cancels" in flags)
         for form in family.forms:
             triggers.setdefault(form, family)
     return Lexicon(triggers, quad)
@@ -172,15 +177,57 @@ _DETERMINERS = {
 }
 _TOKEN = re.compile(r"\S+")
 _COMMA = re.compile(r",\s")
-_EMPTY_SLOT = re.compile(r"\s*(?:\b(?:with|to|on|against)\s*)?\{\w+\}")
+_EMPTY_SLOT = re.compile(r"\s*(?:\b(?:with|to|on|against|from|for)\s*)?\{\w+\}")
 _SPACES = re.compile(r"\s{2,}")
-_DANGLING = re.compile(r"\s+(?:with|to|on|against|in|of|by)$")
+_DANGLING = re.compile(r"\s+(?:with|to|on|against|in|of|by|from|for|off)$")
 _REGION_WORD = re.compile(r"(?i)\s+(?:Region|Peninsula|Province|Oblast)$")
 _ANNOUNCED = re.compile(
-    r"(?i)\b(?:would|will|shall|is to|are to|was to|were to|plans to|planned to|is going to)"
+    r"(?i)\b(?:would|will|shall|is to|are to|was to|were to|plans to|planned to|is going to|"
+    r"had|has|have)"
     r"\s+(?:\w+\s+){0,2}$"
 )
-_SUBORDINATE = re.compile(r"(?i)\b(?:that|which|who|whom|whose|where|because|if|whether)\b")
+_NEGATED = re.compile(
+    r"(?i)(?:\bnot|\bnever|n['\u2019]t|\bno longer)\s+(?:(?:yet|been|be|have|to|formally|"
+    r"publicly|even|directly|actually)\s+){0,2}$"
+)
+# A condition runs from its conjunction to the next comma or clause break.
+_CONDITION = re.compile(r"(?i)\b(?:if|unless|in case|in the event that)\b[^,;:\u2014\u2013]*")
+_ADJECTIVE_BEFORE = re.compile(
+    r"(?i)\b(?:a|an|the|its|their|his|her|our|this|that|into|in|of|from|to|on|at|for|with|"
+    r"newly|recently)\s+$"
+)
+_PLANNED = re.compile(r"(?i)\b(?:planned|scheduled|set|slated|due|expected)\s+(?:for|on|in)?\s*$")
+# Between a verb and the noun it governs: prepositions, determiners, modifiers; no clause
+# break, conjunction or relative pronoun ("withdrew from the 2015 nuclear deal").
+_GOVERNED_GAP = re.compile(
+    r"(?i)(?:\s+(?!(?:and|or|but|that|which|who|while|as|after|before|when|because|if)\b)"
+    r"[\w'\u2019-]+){0,4}\s+"
+)
+_COMPLEMENT_GAP = re.compile(
+    r"(?i)(?:\s+(?!(?:and|or|but|that|which|who|while|as|after|before|when|because|if)\b)"
+    r"[\w'\u2019-]+){0,6}\s+"
+)
+_NOUN_BEFORE = re.compile(r"(?i)(?:\b(?:a|an|the|its|their|his|her|our|this|that)|['\u2019]s?)\s+$")
+_ANNOUNCING = {
+    "announced",
+    "announces",
+    "announce",
+    "announcing",
+    "announcement",
+    "declared",
+    "declares",
+    "proposed",
+    "proposes",
+    "proposal",
+}
+_VERBAL_ACTS = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "PROTEST", "SUPPORT"}
+_MATERIAL_CONFLICT = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+_SUBORDINATE = re.compile(
+    r"(?i)\b(?:that|which|who|whom|whose|where|because|if|whether|after|before|when|while|"
+    r"until|since)\b"
+)
+_RELATIVE = re.compile(r"(?i),?\s+(?:that|which)\b")
+_MODALS = {"would", "will", "to"}
 
 
 # Where names are written family name first ("Xi Jinping" -> Xi, "Tsai Ing-wen" -> Tsai).
@@ -246,10 +293,43 @@ def _token_distance(text: str, a_start: int, a_end: int, b_start: int, b_end: in
     return len(_TOKEN.findall(text, lo, hi)) if hi - lo < 400 else 99
 
 
-def _choose_trigger(text: str, lo: int, hi: int, unit: _Unit, hits: Sequence[Hit]) -> Hit | None:
+def _live_hits(
+    text: str, sent: tuple[int, int], hits: list[Hit]
+) -> tuple[list[Hit], list[tuple[int, int]]]:
+    """The triggers of a sentence that can name a happening, and its hypothetical spans.
+    Out: negated triggers ("did not meet", "has never visited"), triggers in a condition
+    ("if Russia invades", "unless talks resume"), and participles used as adjectives ("a
+    captured pilot", "into occupied Crimea")."""
+    unreal = [(m.start(), m.end()) for m in _CONDITION.finditer(text, *sent)]
+    if not hits:
+        return hits, unreal
+    kept = []
+    for h in hits:
+        if any(a <= h.start < b for a, b in unreal):
+            continue
+        if _NEGATED.search(text, max(sent[0], h.start - 30), h.start):
+            continue
+        word = text[h.start : h.end]
+        if word.endswith("ed") and " " not in word:
+            if _ADJECTIVE_BEFORE.search(text, max(sent[0], h.start - 12), h.start):
+                continue
+        kept.append(h)
+    return kept, unreal
+
+
+def _choose_trigger(
+    text: str,
+    lo: int,
+    hi: int,
+    unit: _Unit,
+    hits: Sequence[Hit],
+    dated_after: int | None = None,
+) -> Hit | None:
     """The trigger in text[lo:hi] that the date most plausibly modifies: the nearest, with
     bonuses for attachment ("said Friday", "Friday's call") and a penalty for crossing
-    into a subordinate clause; heavier trigger families win ties."""
+    into a subordinate clause; heavier trigger families win ties. Then the head of the
+    happening (`_head`): a verb over the noun it governs, an announced act over the
+    announcing."""
     best: tuple[float, Hit] | None = None
     last_tx = unit.timexes[-1]
     possessive = last_tx.text[-1:] in ("s", "S")  # Thursday's, Thursday’s, Thursdays
@@ -266,21 +346,80 @@ def _choose_trigger(text: str, lo: int, hi: int, unit: _Unit, hits: Sequence[Hit
         elif dist <= 2:
             score += 5  # "call on Sunday", "sit down on January 9"
         gap = (unit.end, hit.start) if hit.start >= unit.end else (hit.end, unit.start)
-        if _SUBORDINATE.search(text, *gap):
-            score -= 4  # "said Thursday that the talks...": another clause's happening
+        if _SUBORDINATE.search(text, *gap) and not (
+            hit.end <= unit.start and _RELATIVE.match(text, hit.end)
+        ):
+            # "said Thursday that the talks...": another clause's happening; but not "a
+            # summit that runs from Sunday", a relative clause dating its own noun
+            score -= 4
         if possessive and hit.start >= last_tx.end and dist == 0:
             score += 8  # "Thursday's call": the date modifies this very noun
         if best is None or score > best[0]:
             best = (score, hit)
-    if best is not None and best[1].trigger.type == "STATEMENT":
+    return _head(text, hi, best[1], hits, dated_after) if best else None
+
+
+def _governor(text: str, hit: Hit, hits: Sequence[Hit]) -> Hit | None:
+    """The trigger verb that takes `hit` as its object, just before it: "withdrew from
+    the deal", "called off the visit", "accused Moscow of the attack"."""
+    prev = None
+    for h in hits:
+        if h.end <= hit.start:
+            prev = h
+    if prev is None or prev.trigger.type == hit.trigger.type:
+        return None
+    if not _GOVERNED_GAP.fullmatch(text, prev.end, hit.start):
+        return None
+    if _NOUN_BEFORE.search(text, max(0, prev.start - 12), prev.start):
+        return None  # "the attack on the talks": a noun, not a verb, governs nothing
+    return prev
+
+
+def _head(
+    text: str, hi: int, best: Hit, hits: Sequence[Hit], dated_after: int | None = None
+) -> Hit:
+    """The happening a clause reports, given the trigger the date modifies.
+    `dated_after`: where the next date of the sentence starts, if any."""
+    gov = _governor(text, best, hits)
+    if gov is not None and gov.trigger.type != "STATEMENT":
+        best = gov  # the verb names the act: "withdrew from the deal" is a withdrawal
+    if best.trigger.type == "STATEMENT":
         # "May said on Wednesday that Britain would expel 23 diplomats": an announced act
-        # is the happening, the speech verb only reports it
+        # is the happening, the speech verb only reports it; so is the object of an
+        # announcing verb ("announced sanctions") and a verbal act the speaker performs
+        # ("said on Saturday that ... and warned of consequences")
         for hit in hits:
-            if best[1].end <= hit.start < hi and hit.trigger.type != "STATEMENT":
-                before = text[best[1].end : hit.start]
-                if len(before) < 120 and _ANNOUNCED.search(before):
-                    return hit
-    return best[1] if best else None
+            if not best.end <= hit.start < hi or hit.trigger.type == "STATEMENT":
+                continue
+            before = text[best.end : hit.start]
+            if len(before) >= 120:
+                break
+            if dated_after is not None and hit.start < dated_after:
+                break  # "said on Thursday that he would host talks ... on Monday": the
+                # act has a date of its own; this date is the statement's
+            word = text[hit.start : hit.end].lower()
+            if _ANNOUNCED.search(before) or word.split()[0] in _MODALS:
+                return hit
+            if hit.trigger.type in _VERBAL_ACTS and word.split()[0].endswith("ed"):
+                return hit  # "... and warned of serious consequences"
+            announcing = text[best.start : best.end].lower() in _ANNOUNCING
+            if announcing and _GOVERNED_GAP.fullmatch(before):
+                return hit
+    if best.trigger.type == "AGREE":
+        # "signed a treaty annexing Crimea", "agreed to impose sanctions": what was
+        # agreed is the act when it is a material conflict
+        pos = best.end
+        for hit in hits:
+            if hit.start < pos:
+                continue
+            if not _COMPLEMENT_GAP.fullmatch(text, pos, hit.start):
+                break
+            if hit.trigger.type in _MATERIAL_CONFLICT:
+                return hit
+            if hit.trigger.type != "AGREE":
+                break
+            pos = hit.end  # "signed a treaty": the noun of the same act, read on
+    return best
 
 
 def _parties(m: ActorMention) -> tuple[Actor, ...]:
@@ -423,8 +562,21 @@ def _label(
             if not _NOT_PLACE.match(name.split()[0]) and not any(a.name == name for a in actors):
                 place = f" in {name}"
                 break
+    governed = ""
+    if "{governed}" in trig.label:
+        # the trigger word the verb takes as object: "withdrew from the nuclear deal"
+        nxt = trigger_hits(text, match.end, min(clause[1], match.end + 60))
+        if nxt and _GOVERNED_GAP.fullmatch(text, match.end, nxt[0].start):
+            governed = " ".join(text[nxt[0].start : nxt[0].end].lower().split())
+    state = src
+    if state is not None and state.kind == "person" and state.affiliation:
+        state = Actor(state.affiliation, "country")
+    if state is None:
+        state = next((a for a in actors if a.kind == "country"), None)
     slots = {
         "pair": pair,
+        "country": short_name(state) if state else "",
+        "governed": governed or obj,
         "source": short_name(src) if src else (pair.split("-")[0] if pair else ""),
         "target": short_name(target) if target else "",
         "object": obj or (short_name(target) if target else ""),
@@ -476,17 +628,26 @@ def article_events(
                 hits_in[j].append(hit)
     out: list[tuple[int, Event]] = []
     dated: dict[int, int] = {}  # sentence index -> index in `out` of its statement event
-    for unit, idx in zip(units, unit_sent, strict=True):
+    live: dict[int, tuple[list[Hit], list[tuple[int, int]]]] = {}
+    for k, (unit, idx) in enumerate(zip(units, unit_sent, strict=True)):
         if idx is None:
             continue
+        nxt = k + 1
+        dated_after = units[nxt].start if nxt < len(units) and unit_sent[nxt] == idx else None
         sent = sents[idx]
-        hits = hits_in[idx]
+        if idx not in live:
+            live[idx] = _live_hits(text, sent, hits_in[idx])
+        hits, unreal = live[idx]
+        if any(a <= unit.start < b for a, b in unreal):
+            continue  # "if Russia invades on Monday": a date of a hypothetical
         clause = next((c for c in clauses(text, *sent) if c[0] <= unit.start < c[1]), sent)
-        match = _choose_trigger(text, *clause, unit, hits) or _choose_trigger(
-            text, *sent, unit, hits
+        match = _choose_trigger(text, *clause, unit, hits, dated_after) or _choose_trigger(
+            text, *sent, unit, hits, dated_after
         )
         if match is None:
             continue  # a date with no happening: background, not an event
+        if match.trigger.cancels and _PLANNED.search(text, max(0, unit.start - 40), unit.start):
+            continue  # "postponed a trip that had been planned for Wednesday"
         trig = match.trigger
         lo, hi = min(match.start, unit.start), max(match.end, unit.end)
         found = _window_actors(text, clause, sent, lo, hi, actor_mentions)
