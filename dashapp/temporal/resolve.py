@@ -278,15 +278,26 @@ class Resolver:
             conf = 0.7
             why = f"{tense or 'no'} tense: the same year as the"
         alts = ()
-        if (
+        if best is not same and self._dist(anchor, same[0], same[1]) <= 7:
+            # within a week of the reference date: the tense more likely reflects when the
+            # text was written than a year's difference
+            alts = (best[2],)
+            best = same
+            conf = 0.6
+            why += " (within a week, same year kept)"
+        elif (
             best is not same
             and abs((best[0] - anchor).days) > 300
             and prev_word(self.text, c.start) != "since"
+            and margin < 0.6
         ):
-            # almost a year away on the strength of a tense cue alone: the cue is more
+            # almost a year away on the strength of a contested tense cue: the cue is more
             # likely wrong than the date, keep the reference year
             best = same
-            why += " (too far, same year kept)"
+            conf = 0.6
+            why += " (too far for a contested cue, same year kept)"
+        elif best is not same:
+            alts = (same[2],)  # the same-year reading stays possible
         return Out(best[2], f"{what}, {why} {how} = {best[2]}", conf, alts)
 
     @staticmethod
