@@ -418,6 +418,15 @@ def _read_json(text: str, source: str, stem: str) -> Iterator[Article | ArticleE
         yield ArticleError(source, f"invalid JSON: {_json_problem(exc, line=True)}")
         return
     if isinstance(doc, dict):
+        if doc and not doc.keys() & set(_WANTED_COLUMNS):
+            # Most often a wrapper such as {"articles": [...]}: say so, not "missing date".
+            keys = ", ".join(repr(k) for k in list(doc)[:4]) + (", ..." if len(doc) > 4 else "")
+            yield ArticleError(
+                source,
+                f"not an article record: an object with keys {keys} "
+                "(expected title, date, url, text, or a list of such records)",
+            )
+            return
         records = [doc]
     elif isinstance(doc, list):
         records = doc
@@ -502,6 +511,11 @@ def _read_parquet(fh: BinaryIO, source: str, stem: str) -> Iterator[Article | Ar
     if not names & {"text", "body"}:
         yield ArticleError(source, "no 'text' or 'body' column")
         return
+    # A column of the wrong type would fail every row alike: one error for the file.
+    for name in _WANTED_COLUMNS:
+        if name in names and (problem := _column_problem(name, pf.schema_arrow.field(name).type)):
+            yield ArticleError(source, problem)
+            return
     if rows == 0:
         yield ArticleError(source, "no records (empty Parquet file)")
         return
@@ -528,6 +542,27 @@ def _read_parquet(fh: BinaryIO, source: str, stem: str) -> Iterator[Article | Ar
                 yield parse_record(record, f"{source}[row {row}]", default_id=f"{stem}-{row}")
             except ArticleError as err:
                 yield err
+
+
+def _column_problem(name: str, kind: Any) -> str:
+    import pyarrow as pa
+
+    value = kind.value_type if pa.types.is_dictionary(kind) else kind
+    if pa.types.is_null(value) or pa.types.is_string(value) or pa.types.is_large_string(value):
+        return ""
+    if name in ("date", "published") and (pa.types.is_date(value) or pa.types.is_timestamp(value)):
+        return ""
+    if name in ("id", "doc_id") and pa.types.is_integer(value):
+        return ""
+    if name in ("title", "url", "id", "doc_id") and pa.types.is_floating(value):
+        return ""  # pandas writes an all-missing column as NaN floats: checked per row
+    expected = {
+        "date": "strings such as 20220103, dates or timestamps",
+        "published": "strings such as 20220103, dates or timestamps",
+        "id": "strings or integers",
+        "doc_id": "strings or integers",
+    }.get(name, "strings")
+    return f"'{name}' column has type {value} (expected {expected})"
 
 
 def _first_line(exc: BaseException) -> str:

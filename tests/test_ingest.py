@@ -483,6 +483,8 @@ ODD_EXPECTED: dict[str, tuple[str, str, str, str]] = {
     "parquet_date32-1": ("", D, "u", "A date32 column."),
     "7": ("Stamp", D, "u", "A timestamp column."),
     "parquet_nan_title-1": ("", D, "u", "A NaN title is no title."),
+    "parquet_categorical-1": ("a", D, "u", "x"),
+    "parquet_categorical-2": ("b", "2022-01-04", "u", "y"),
 }
 
 
