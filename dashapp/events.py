@@ -186,6 +186,11 @@ _ANNOUNCED = re.compile(
     r"had|has|have)"
     r"\s+(?:\w+\s+){0,2}$"
 )
+_SPAN_JOIN = re.compile(r"(?i)\s+(?:and|to|through|until|till)\s+|\s*[-\u2013]\s*")
+_QUALIFIER_GAP = re.compile(r"(?i)[\s,]*(?:(?:on|in|of)\s+)?")
+_STATE_EDGE = re.compile(
+    r"(?i)\b(?:since|until|till|by)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?$"
+)
 _NEGATED = re.compile(
     r"(?i)(?:\bnot|\bnever|n['\u2019]t|\bno longer)\s+(?:(?:yet|been|be|have|to|formally|"
     r"publicly|even|directly|actually)\s+){0,2}$"
@@ -269,7 +274,12 @@ class _Unit:
         return self.timexes[-1].end
 
 
-def _units(timexes: Sequence[Timex]) -> list[_Unit]:
+def _units(timexes: Sequence[Timex], text: str = "") -> list[_Unit]:
+    """The dated expressions that can date a happening, in text order. Coordinated ranges
+    are one unit; so are two consecutive days joined as one span ("on Thursday and
+    Friday"); a coarse date qualifying a finer one beside it ("in July last year", "A year
+    ago, on March 18, 2014") gives way to it; a date that starts or ends a state ("since
+    2016", "until the end of Tuesday", "by Friday") dates no happening."""
     units: list[_Unit] = []
     for tx in timexes:
         if tx.type not in ("DATE", "TIME") or tx.first is None or tx.last is None:
@@ -283,7 +293,30 @@ def _units(timexes: Sequence[Timex]) -> list[_Unit]:
             units.append(_Unit([tx], first, last, value, "range"))
         else:
             units.append(_Unit([tx], tx.first, tx.last, tx.value, tx.granularity or "day"))
-    return units
+    if not text or len(units) < 1:
+        return units
+    out: list[_Unit] = []
+    for u in units:
+        prev = out[-1] if out else None
+        if prev is not None:
+            gap = text[prev.end : u.start]
+            if (
+                prev.granularity == u.granularity == "day"
+                and _SPAN_JOIN.fullmatch(gap)
+                and 0 < (u.first - prev.last).days <= (1 if "and" in gap else 6)
+            ):
+                first, last = prev.first, u.last
+                value = f"{first.isoformat()}/{last.isoformat()}"
+                out[-1] = _Unit(prev.timexes + u.timexes, first, last, value, "range")
+                continue
+            if _QUALIFIER_GAP.fullmatch(gap) and prev.granularity != u.granularity:
+                if prev.first <= u.first and u.last <= prev.last:
+                    out[-1] = u  # "A year ago, on March 18, 2014": the day
+                    continue
+                if u.first <= prev.first and prev.last <= u.last:
+                    continue  # "in July last year": July
+        out.append(u)
+    return [u for u in out if not _STATE_EDGE.search(text, max(0, u.start - 30), u.start)]
 
 
 def _token_distance(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -609,7 +642,7 @@ def article_events(
     text = article.body
     lex = lexicon()
     sents = sentences(text)
-    units = _units(timexes)
+    units = _units(timexes, text)
     starts = [s[0] for s in sents]
     unit_sent = []
     for u in units:
