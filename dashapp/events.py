@@ -274,6 +274,10 @@ class _Unit:
         return self.timexes[-1].end
 
 
+def _month_days(year: int, month: int) -> int:
+    return (date(year + month // 12, month % 12 + 1, 1) - date(year, month, 1)).days
+
+
 def _units(timexes: Sequence[Timex], text: str = "") -> list[_Unit]:
     """The dated expressions that can date a happening, in text order. Coordinated ranges
     are one unit; so are two consecutive days joined as one span ("on Thursday and
@@ -315,6 +319,15 @@ def _units(timexes: Sequence[Timex], text: str = "") -> list[_Unit]:
                     continue
                 if u.first <= prev.first and prev.last <= u.last:
                     continue  # "in July last year": July
+                if prev.granularity == "month" and u.granularity == "year" and gap.isspace():
+                    # "in February last year" read as this February: the year named
+                    # right after a month is that month's year
+                    first = prev.first.replace(year=u.first.year)
+                    last = prev.last.replace(year=u.first.year, day=1)
+                    last = date(last.year, last.month, _month_days(last.year, last.month))
+                    value = f"{first.year:04d}-{first.month:02d}"
+                    out[-1] = _Unit(prev.timexes + u.timexes, first, last, value, "month")
+                    continue
         out.append(u)
     return [u for u in out if not _STATE_EDGE.search(text, max(0, u.start - 30), u.start)]
 
