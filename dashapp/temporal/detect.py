@@ -163,6 +163,20 @@ def coord_year(text: str, end: int) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_YEAR_REL = re.compile(r",?\s+(last|this|next)\s+year(?![\w-])", re.I)
+
+
+def _year_rel(text: str, end: int, data: dict) -> int:
+    """ "Feb. 24 last year": the year is relative to the reference date; one timex."""
+    if data.get("year") or data.get("coord_year"):
+        return end
+    m = _YEAR_REL.match(text, end)
+    if not m:
+        return end
+    data["year_rel"] = {"last": -1, "this": 0, "next": 1}[m.group(1).lower()]
+    return m.end()
+
+
 _POD_OF = None
 
 
@@ -224,6 +238,7 @@ def month_day(m: re.Match, text: str) -> Cand | list[Cand] | None:
     if not m["d2"]:
         end = m.end("y") if m["y"] else m.end("d1")
         data = {"month": mon, "day": d1, "year": y, "coord_year": coord_year(text, end)}
+        end = _year_rel(text, end, data)
         return with_pod(Cand(start, end, "DATE", "md", data, 1, mod), text)
     d2 = day_num(m["d2"])
     mon2 = month_num(m["mon2"]) if m["mon2"] else mon
@@ -288,6 +303,7 @@ def day_month(m: re.Match, text: str) -> Cand | list[Cand] | None:
             "year": y,
             "coord_year": coord_year(text, end),
         }
+        end = _year_rel(text, end, data)
         return with_pod(Cand(start, end, "DATE", "md", data, 1, mod), text)
     d1, d2 = day_num(m["d1"]), day_num(m["d2"])
     first = Cand(start, m.end("d1"), "DATE", "md", {"month": mon, "day": d1, "year": y}, 1, mod)
@@ -362,6 +378,10 @@ def bare_month(m: re.Match, text: str) -> Cand | None:
     end = m.end("mon")
     if m["of"]:
         rel, end = norm(m["of"]).strip(), m.end("of")
+    elif _YEAR_REL.match(text, end):
+        # "in March last year": one timex, the year relative to the reference date
+        ym = _YEAR_REL.match(text, end)
+        rel, end = f"of {ym.group(1).lower()} year", ym.end()  # type: ignore[union-attr]
     elif m["ofd"] is not None:
         # "October of next year": two timexes, the month takes the year that follows
         rel = "of " + norm(text[end : end + 20]).split(" of ", 1)[1].split(" year")[0] + " year"

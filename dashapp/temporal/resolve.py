@@ -364,6 +364,14 @@ class Resolver:
             dd = date(yy, mo, d)
             return dd, dd, fmt(dd)
 
+        if "year_rel" in c.data:
+            anchor, how = self.deictic("year")
+            if anchor is None:
+                return Out(make(None)[2], f"{name}: no reference year", 0.3, (), False)
+            yy = anchor.year + c.data["year_rel"]
+            v = make(yy)[2]
+            return Out(v, f"{name} of the {how}'s year {c.data['year_rel']:+d} = {v}", 0.9)
+
         out = self._pick_year(c, make, name)
         pod = c.data.get("pod")
         if pod:
