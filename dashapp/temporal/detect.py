@@ -760,9 +760,6 @@ def weekday(m: re.Match, text: str) -> Cand | None:
         elif s:
             end = m.end("s")
     start = m.start("mod") if m["mod"] else (m.start("rel") if m["rel"] else m.start("wd"))
-    if m["mod"] and is_lower(m["mod"]) and not pod:
-        # "early Monday": a part of the day in TIMEX3 terms is overkill; keep mod START/END
-        pass
     data = {"wd": wd, "rel": rel}
     if pod:
         data["pod"] = LX.parts_of_day[norm(pod)]
@@ -1032,16 +1029,6 @@ def duration(m: re.Match, text: str) -> Cand | list[Cand] | None:
             return None
         if nt[0].isdigit() and ("," in text[m.start("num") - 1 : m.start("num")]):
             return None
-        if (
-            n is not None
-            and not isinstance(n, float)
-            and n > 1
-            and not plural
-            and not m["sep"].strip("- \u2010\u2011") == ""
-        ):
-            pass
-        if n == 1 and plural and nt[0].isdigit() is False and nt not in ("a few", "a couple of"):
-            pass
         if n is not None and n > 5000:
             return None
         if nt in ("a", "an", "one", "single") and plural:
@@ -1453,9 +1440,6 @@ _GATED = frozenset(
     "less just up no well each every per first same coming following previous preceding "
     "several many few one mid ca c circa some on no not".split()
 )
-_TOKEN = re.compile(r"[A-Za-z]+|\d+|['\u2019](?=\d\d)")
-
-
 # Tokens are found by one plain regex; set lookups in Python then pick the few that can
 # start a rule (cheaper than letting a big alternation scan the text).
 _SCAN = re.compile(r"[A-Za-z]+|\d+|['\u2019](?=\d\d)")

@@ -245,11 +245,6 @@ class Resolver:
             return Out(
                 v, f"{what}: no year and nothing to anchor it, written with X", 0.3, (), False
             )
-        # An explicit year mentioned just before in the same sentence wins in news too.
-        explicit = self._recent_explicit_year(c)
-        if explicit is not None and explicit != anchor.year:
-            first, last, v = make(explicit)
-            return Out(v, f"{what}: year {explicit} from the date just mentioned", 0.8)
         cands = []
         for y in (anchor.year - 1, anchor.year, anchor.year + 1):
             try:
@@ -318,14 +313,6 @@ class Resolver:
         if first <= a <= last:
             return 0
         return min(abs((first - a).days), abs((last - a).days))
-
-    def _recent_explicit_year(self, c: Cand) -> int | None:
-        if self.narrative or not self.history:
-            return None
-        f = self.history[-1]
-        if getattr(f, "explicit_pos", None) is None:
-            return None
-        return None
 
     def r_md(self, c: Cand) -> Out:
         d = c.data["day"]
