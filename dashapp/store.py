@@ -775,14 +775,36 @@ class Store:
         contrib_seq = self._next_seq("contributions", len(new_events))
         dirty: set[str] = set()
         contributions: list[tuple[int, str, Event]] = []
-        # same_happening needs the same type: one creation-ordered list per type
-        order: dict[str, list[str]] = {}
-        for eid in sorted(pool, key=lambda eid: pool[eid][0]):
-            order.setdefault(pool[eid][1].type, []).append(eid)
+        # same_happening needs the same type and a shared actor, or the same label when
+        # one side names no actor (the rule the SQL above also relies on): index the
+        # working set so that each new event is compared with few others
+        by_actor: dict[tuple[str, str], set[str]] = {}
+        by_label: dict[tuple[str, str], set[str]] = {}
+
+        def index(eid: str, ev: Event) -> None:
+            for actor in ev.actors:
+                by_actor.setdefault((ev.type, actor), set()).add(eid)
+            by_label.setdefault((ev.type, ev.label), set()).add(eid)
+
+        for eid, (_, ev) in pool.items():
+            index(eid, ev)
         for ev in new_events:
+            same_label = by_label.get((ev.type, ev.label), set())
+            if ev.actors:
+                found = {e for e in same_label if not pool[e][1].actors}
+                for actor in ev.actors:
+                    found |= by_actor.get((ev.type, actor), set())
+            else:
+                found = set(same_label)
             # the first event, in creation order, of the same happening (as events.merge_all)
-            same_type = order.setdefault(ev.type, [])
-            target = next((eid for eid in same_type if same_happening(pool[eid][1], ev)), None)
+            target = next(
+                (
+                    eid
+                    for eid in sorted(found, key=lambda e: pool[e][0])
+                    if same_happening(pool[eid][1], ev)
+                ),
+                None,
+            )
             if target is None:
                 eid = ev.id
                 n = 2
@@ -790,12 +812,12 @@ class Store:
                     eid = f"{ev.id}~{n}"
                     n += 1
                 pool[eid] = (ev_seq, replace(ev, id=eid))
-                same_type.append(eid)
                 ev_seq += 1
                 target = eid
             else:
                 seq, old = pool[target]
                 pool[target] = (seq, replace(merge(old, ev), id=target))
+            index(target, pool[target][1])
             dirty.add(target)
             contributions.append((contrib_seq, target, ev))
             contrib_seq += 1
