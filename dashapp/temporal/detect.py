@@ -686,79 +686,31 @@ def weekday(m: re.Match, text: str) -> Cand | None:
     wd = LX.weekdays[norm(tok)]
     rel = norm(m["rel"]) if m["rel"] else None
     pw = prev_word(text, m.start())
-    # Holidays and names that contain a weekday are other rules' business.
-    if (
-        pw
-        in {
-            "black",
-            "good",
-            "cyber",
-            "super",
-            "bloody",
-            "man",
-            "girl",
-            "ash",
-            "palm",
-            "holy",
-            "easter",
-            "shrove",
-            "maundy",
-        }
-        and not rel
-        and not m["mod"]
-    ):
-        return None
+    if pw in _WD_NAME_BEFORE and not rel and not m["mod"]:
+        return None  # "Black Friday", "Good Friday": holidays and names, other rules' business
     s = m["s"]
     pod = m["pod"]
-    end = m.end()
     if not s and not pod and name_follows(text, m.end("wd")):
-        return None
+        return None  # "the Sunday Times"
     if not rel and _SET_COORD.search(text, max(0, m.start() - 30), m.start()):
         # "every Monday and Wednesday": the second day recurs too
         return Cand(m.start("wd"), m.end("wd"), "SET", "set", {"value": f"XXXX-WXX-{wd}"}, 3)
     if s and s.lower() == "s" and not rel:
+        # a plural is a set ("on Sundays", "most Fridays") unless a noun follows, which
+        # makes it a possessive whose apostrophe was lost ("in Sundays call")
         nxt = next_word(text, m.end("s"))
-        function = {
-            "and",
-            "or",
-            "at",
-            "in",
-            "on",
-            "the",
-            "a",
-            "an",
-            "we",
-            "they",
-            "he",
-            "she",
-            "i",
-            "to",
-            "are",
-            "were",
-            "when",
-            "as",
-            "until",
-            "through",
-            "",
-        }
-        if pw in _WD_CTX_SET or (
-            nxt in function
-            and pw not in {"in", "at", "from", "after", "before", "since", "by", "of"}
-        ):
+        if pw in _WD_CTX_SET or (nxt in _WD_PLURAL_NEXT and pw not in _WD_POSSESSIVE_BEFORE):
             return Cand(m.start(), m.end("s"), "SET", "set", {"value": f"XXXX-WXX-{wd}"}, 3)
+    possessive = bool(s) and (s.lower() == "s" or re.fullmatch(APOS + "s", s) is not None)
+    end = m.end("s") if possessive else m.end("wd")
     if (
         pod
         and norm(pod) in ("night", "overnight")
-        and next_word(text, m.end("pod")) in {"club", "clubs", "shift", "shifts"}
+        and next_word(text, m.end("pod")) in _NIGHT_NOUNS
     ):
-        pod = None
-        end = m.end("s") if s else m.end("wd")
-    elif not pod:
-        end = m.end("wd") if not (s and s != "s" and not re.match(APOS + "s", s)) else m.end("s")
-        if s and s[:1] != "s":
-            end = m.end("wd") + (len(s) if re.fullmatch(APOS + "s", s) else 0)
-        elif s:
-            end = m.end("s")
+        pod = None  # "Friday night clubs"
+    elif pod:
+        end = m.end("pod")
     start = m.start("mod") if m["mod"] else (m.start("rel") if m["rel"] else m.start("wd"))
     data = {"wd": wd, "rel": rel}
     if pod:
@@ -767,6 +719,16 @@ def weekday(m: re.Match, text: str) -> Cand | None:
     mod = {"early": "START", "late": "END"}.get(norm(m["mod"] or ""))
     c = Cand(start, end, "DATE", "wd", data, 3, mod)
     return with_pod(c, text) if not rel and not mod else c
+
+
+_WD_NAME_BEFORE = frozenset(
+    "black good cyber super bloody man girl ash palm holy easter shrove maundy".split()
+)
+_WD_PLURAL_NEXT = frozenset(
+    "and or at in on the a an we they he she i to are were when as until through".split()
+) | {""}
+_WD_POSSESSIVE_BEFORE = frozenset("in at from after before since by of".split())
+_NIGHT_NOUNS = frozenset("club clubs shift shifts".split())
 
 
 # Deictic days: today, yesterday, tomorrow, tonight, "last night", "this morning",
