@@ -506,6 +506,40 @@ def _window_actors(
     return found or inside(*sentence)
 
 
+_LOCATIVE = re.compile(r"(?i)\b(?:in|at)\s+(?:the\s+)?$")
+_ARRIVAL = re.compile(
+    r"(?i)\b(?:arrived|arrives|arrive|arriving|landed|lands|land|landing)\s+(?:in|at)\s+(?:the\s+)?$"
+)
+_NEIGHBOURHOOD = re.compile(
+    r"(?i)\b(?:near|off|along|over)\s+(?:the\s+|its\s+)?(?:(?:Gulf|Sea|Bay|Strait)\s+of\s+)?$"
+    r"|\b(?:Gulf|Sea|Bay|Strait)\s+of\s+$"
+)
+_VERBAL = {"CONSULT", "AGREE", "STATEMENT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+
+
+def _without_venues(text: str, trig: Trigger, found: list[ActorMention]) -> list[ActorMention]:
+    """A country named as where something happens is a venue, not a party: "reached an
+    agreement in Vienna", "talks at Ramstein in Germany" (words and meetings), "near the
+    Syrian border", "in the Gulf of Oman" (any act). A visit's destination stays: it is
+    the host."""
+    visit = "visits" in trig.label
+    kept = []
+    for m in found:
+        if all(a.kind == "country" for a in m.actors):
+            before = text[max(0, m.start - 24) : m.start]
+            if _NEIGHBOURHOOD.search(before):
+                continue
+            if (
+                not visit
+                and trig.type in _VERBAL
+                and _LOCATIVE.search(before)
+                and not _ARRIVAL.search(before)
+            ):
+                continue  # but "arrived in Taipei": a destination, the host
+        kept.append(m)
+    return kept or found
+
+
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 
 
@@ -698,6 +732,8 @@ def article_events(
         lo, hi = min(match.start, unit.start), max(match.end, unit.end)
         found = _window_actors(text, clause, sent, lo, hi, actor_mentions)
         found = _with_pronoun_subject(text, clause, match, found, actor_mentions)
+        if len(found) > 1:
+            found = _without_venues(text, trig, found)
         # a title's country or body speaks through the person ("Kremlin spokesman
         # Dmitry Peskov" involves Russia); calls between people drop it again below
         actors = list(dict.fromkeys(a for m in found for a in (*_parties(m), *m.qualifiers)))
@@ -714,10 +750,18 @@ def article_events(
             r"\s*(?:and|&)\s*", text[before_m[-2].end : before_m[-1].start]
         ):  # "US and Russian officials ...": a joint subject, named in order
             source, target = _parties(before_m[-2])[0], _parties(before_m[-1])[0]
-        material = lex.quad[trig.type] == "material conflict"
-        if material and source is not None and source.kind == "person" and source.affiliation:
+        people = [a for a in actors if a.kind == "person"]
+        if (
+            trig.type not in ("CONSULT", "STATEMENT")
+            and source is not None
+            and source.kind == "person"
+            and source.affiliation
+            and len(people) == 1
+        ):
+            # an official acting alone acts for a state: a leader's seizure or warning is
+            # his state's; meetings stay between people, remarks are the speaker's
             state = Actor(source.affiliation, "country")
-            actors = list(dict.fromkeys([*actors, state]))  # a leader's seizure is his state's
+            actors = list(dict.fromkeys([*actors, state]))
         if target is None and (obj := _object(text, match.end, clause[1])) in places():
             target = Actor(places()[obj], "country")
             actors = list(dict.fromkeys([*actors, target]))
