@@ -725,8 +725,8 @@ def main(argv: list[str] | None = None) -> int:
             _, deps, _ = request(port, "GET", "/_dash-dependencies")
             callbacks = parse_dependencies(json.loads(deps))
             if args.warm_up:
-                # One visitor first, as after any start: the first figure imports plotly's
-                # lazy modules (see the README: concurrent first requests can fail).
+                # One visitor before the clock starts, as after any start: the first
+                # callbacks import modules lazily and fill caches (--no-warm-up: cold).
                 first = User(port, callbacks, rec, math.inf, random.Random(0), 0.0)
                 try:
                     first.open_page()

@@ -149,6 +149,7 @@ def test_server_killed_while_saving_corrections(db: Path, servers) -> None:
     rows = query(db, "SELECT id, label FROM events ORDER BY seq LIMIT 30")
     server = servers(db)
     correct = server.callback(("corr-save", "n_clicks"))
+    details = server.callback(("selected-event", "data"))
     acked: list[tuple[str, str]] = []  # (event id, label) answered "Saved"
     in_flight: dict[int, tuple[str, str]] = {}
     lock = threading.Lock()
@@ -160,16 +161,14 @@ def test_server_killed_while_saving_corrections(db: Path, servers) -> None:
         for n in range(10_000):
             eid, label = mine[n % len(mine)]
             new = f"{label[:40]} (fix {k}.{n})"
-            user.props.update(
-                {
-                    ("selected-event", "data"): eid,
-                    ("corr-label", "value"): new,
-                    ("corr-save", "n_clicks"): n + 1,
-                }
-            )
-            with lock:
-                in_flight[k] = (eid, new)
             try:
+                # Select the event (its details fill the form), edit the label, save.
+                user.props[("selected-event", "data")] = eid
+                user.fire(details, ["selected-event.data"])
+                user.props[("corr-label", "value")] = new
+                user.props[("corr-save", "n_clicks")] = n + 1
+                with lock:
+                    in_flight[k] = (eid, new)
                 user.fire(correct, ["corr-save.n_clicks"])
             except lt.Failed:
                 return  # the server is gone
@@ -208,7 +207,7 @@ def test_server_killed_while_saving_corrections(db: Path, servers) -> None:
     assert summary.startswith(f"{stats['events']:,} events"), summary
     eid = acked[-1][0]
     page.props[("selected-event", "data")] = eid
-    page.fire(again.callback(("selected-event", "data")), ["selected-event.data"])
+    page.fire(details, ["selected-event.data"])
     assert page.props[("corr-label", "value")] == stored[eid]
 
 
@@ -244,14 +243,14 @@ def test_server_killed_while_processing_an_upload(db: Path, servers) -> None:
     probe = server.client(1)
     probe.props[("ref-article", "value")] = warm_ids[0]
     probe_body = probe.body(server.callback(("ref-article", "value")), ["ref-article.value"])
-    contents, ids = _jsonl(22, 300)
+    contents, ids = _jsonl(22, 400)
     result: list[str] = []
     t = threading.Thread(target=lambda: result.append(_try_upload(user, upload, contents)))
     t.start()
     waited = False
     while t.is_alive() and not waited:
         try:
-            lt.request(server.port, "POST", probe.update_path, probe_body, timeout=0.25)
+            lt.request(server.port, "POST", probe.update_path, probe_body, timeout=0.2)
         except TimeoutError:
             waited = True
     server.kill()
@@ -263,7 +262,8 @@ def test_server_killed_while_processing_an_upload(db: Path, servers) -> None:
     got = stored & set(ids)
     assert got in (set(), set(ids)), f"{len(got)} of {len(ids)} uploaded articles stored"
     outcome = "stored whole" if got else "rolled back"
-    print(f"upload killed {'inside' if waited else 'after'} its write: {outcome}")
+    when = "while a probe waited on the store" if waited else "after the upload's answer"
+    print(f"upload killed {when}: {outcome}")
 
     # Uploading the same file again after the restart completes it, once.
     again = servers(db)
