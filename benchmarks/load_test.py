@@ -304,9 +304,10 @@ def request(
 # The users speak the dash-renderer protocol, read from the server itself (as the browser
 # does): the callbacks from /_dash-dependencies, the initial prop values from
 # /_dash-layout. A changed prop fires every callback that takes it as an input, and their
-# outputs fire the next ones, as in the browser; the bodies are those the renderer posts
-# (checked against a Chromium capture). Not sent: clientside callbacks, and the
-# pattern-matching "rows appeared" round after a redraw (the server answers 204).
+# outputs fire the next ones, as in the browser; the bodies have the shape the renderer
+# posts (compared with Chromium's requests for page load, filter, details and export).
+# Not sent: clientside callbacks, and what the browser fires on its own and the server
+# answers with 204 (plotly's first relayout, new row buttons, the upload store's value).
 
 Key = tuple[str, str]  # (component id, property); a pattern id stays a JSON string
 
