@@ -445,16 +445,20 @@ def _read_json(text: str, source: str, stem: str) -> Iterator[Article | ArticleE
 
 
 # A JSONL file whose first lines are all invalid is not JSON Lines at all (often one
-# pretty-printed JSON document): one error for the file, not one per line.
+# pretty-printed JSON document): one error for the file, not one per line. Only from
+# line 1: the Dask engine reads blocks from inside a file with blank lines in front, and
+# those must give the errors a whole-file read gives.
 _JSONL_GIVE_UP = 5
 
 
 def _read_jsonl(text: str, source: str, stem: str) -> Iterator[Article | ArticleError]:
     seen = 0
     pending: list[ArticleError] = []  # invalid lines before the first valid record
+    first_line = 0
     for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
+        first_line = first_line or n
         where = f"{source}:{n}"
         try:
             record = _loads(line)
@@ -464,7 +468,7 @@ def _read_jsonl(text: str, source: str, stem: str) -> Iterator[Article | Article
                 yield err
                 continue
             pending.append(err)
-            if len(pending) >= _JSONL_GIVE_UP:
+            if len(pending) >= _JSONL_GIVE_UP and first_line == 1:
                 yield ArticleError(source, _not_jsonl(text, pending[0]))
                 return
             continue

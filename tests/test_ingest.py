@@ -837,3 +837,24 @@ def test_corrupt_parquet_page_is_one_error_after_the_good_rows(tmp_path: Path) -
     assert [a.body for a in articles] == [f"row {i}" for i in range(len(articles))]
     assert len(errors) == 1 and errors[0].source == f"{path}[row {len(articles) + 1}]"
     assert errors[0].problem.startswith("unreadable Parquet data (")
+
+
+def test_jsonl_with_a_few_bad_lines_first_reports_each() -> None:
+    good = json.dumps({"title": "T", "date": "2022-01-03", "text": "x"})
+    items = list(ingest._read_jsonl("\n".join(["{", "{", good, "{"]), "f.jsonl", "f"))
+    assert [str(i) if isinstance(i, ArticleError) else i.id for i in items] == [
+        "f.jsonl:1: invalid JSON record: Expecting property name enclosed in double quotes "
+        "at column 2",
+        "f.jsonl:2: invalid JSON record: Expecting property name enclosed in double quotes "
+        "at column 2",
+        "f-3",
+        "f.jsonl:4: invalid JSON record: Expecting property name enclosed in double quotes "
+        "at column 2",
+    ]
+
+
+def test_jsonl_block_from_inside_a_file_never_gives_up() -> None:
+    # The Dask engine reads a block of lines with blank lines in front (line numbers kept).
+    block = "\n" * 40 + "\n".join(["{"] * 7)
+    errors = list(ingest._read_jsonl(block, "f.jsonl", "f"))
+    assert [e.source for e in errors] == [f"f.jsonl:{n}" for n in range(41, 48)]
