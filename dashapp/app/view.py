@@ -67,22 +67,22 @@ def build_view(
             note = f"{in_window:,} of {total:,} events in the visible window"
         fig = timeline_spec(events, opts, note=note)
         return View(fig, total, in_window, None, events[:table_rows], wflt)
-    rows = store.aggregate(wflt, bucket="month", lane=state.lane)
-    bucket: Literal["week", "month"] = "month"
-    if len({r[0] for r in rows}) <= WEEKS_UP_TO_MONTHS and _span_months(rows) <= WEEKS_UP_TO_MONTHS:
-        rows = store.aggregate(wflt, bucket="week", lane=state.lane)
-        bucket = "week"
+    bucket = choose_bucket(wflt)
+    rows = store.aggregate(wflt, bucket=bucket, lane=state.lane)
     fig = aggregate_spec(rows, opts, bucket=bucket, total=in_window)
     table = sort_events(store.events(wflt, limit=table_rows))
     return View(fig, total, in_window, bucket, table, wflt)
 
 
-def _span_months(rows: list[tuple[date, str, int]]) -> int:
-    if not rows:
-        return 0
-    lo = min(r[0] for r in rows)
-    hi = max(r[0] for r in rows)
-    return (hi.year - lo.year) * 12 + hi.month - lo.month + 1
+def choose_bucket(flt: EventFilter) -> Literal["week", "month"]:
+    """Weeks for a window of up to WEEKS_UP_TO_MONTHS months, months otherwise (and when
+    the window is open-ended): one aggregate query either way."""
+    if flt.date_from and flt.date_to:
+        lo, hi = flt.date_from, flt.date_to
+        months = (hi.year - lo.year) * 12 + hi.month - lo.month + 1
+        if months <= WEEKS_UP_TO_MONTHS:
+            return "week"
+    return "month"
 
 
 def _as_dict(opts: FigureOptions) -> dict[str, object]:
