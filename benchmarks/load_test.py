@@ -638,6 +638,15 @@ class User:
 # --------------------------------------------------------------------------- report
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process (Linux /proc; 0 elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: list[float], q: float) -> float:
     """Nearest-rank percentile of a non-empty list."""
     ordered = sorted(values)
@@ -739,6 +748,7 @@ def main(argv: list[str] | None = None) -> int:
                 rec.samples.clear()
                 rec.requests = 0
             t0 = time.monotonic()
+            cpu0 = cpu_seconds(proc.pid)
             deadline = t0 + args.seconds
             users = [
                 User(
@@ -752,12 +762,14 @@ def main(argv: list[str] | None = None) -> int:
             for t in threads:
                 t.join(args.seconds + 120)  # a request in flight may finish after the end
             elapsed = time.monotonic() - t0
+            cpu = cpu_seconds(proc.pid) - cpu0
             alive = proc.poll() is None
         finally:
             stop_server(proc)
         logged = server_errors(log)
     met = report(rec, elapsed, args.users, args.think, args.target_ms)
-    print(f"machine: {os.cpu_count()} CPUs, load average {load_before:.1f} before,"
+    print(f"server process: {cpu:.1f} CPU-s in {elapsed:.1f} s ({cpu / elapsed:.2f} cores busy);"
+          f" machine: {os.cpu_count()} CPUs, load average {load_before:.1f} before,"
           f" {os.getloadavg()[0]:.1f} after")  # fmt: skip
     errors = sum(len(v) for v in rec.errors.values())
     for action, problems in sorted(rec.errors.items()):
