@@ -96,6 +96,34 @@ def pipeline_extractor(
     return timexes, events, pipeline.actors_of(events, known, _GAZETTEER)
 
 
+@dataclass(frozen=True, slots=True)
+class ShippedActors:
+    """The pipeline extractor for machines that cannot see the user's actors file (a
+    Dask cluster): the file's text travels with the task and is written once per
+    process to a local temporary file."""
+
+    actors_json: str
+
+    def __call__(
+        self, article: Article, doc_type: DocType
+    ) -> tuple[tuple[Timex, ...], list[Event], tuple[Actor, ...]]:
+        import hashlib
+        import tempfile
+
+        from dashapp import pipeline
+        from dashapp.actors import Gazetteer
+
+        digest = hashlib.sha1(self.actors_json.encode()).hexdigest()[:16]
+        path = Path(tempfile.gettempdir(), f"geotimeline-actors-{digest}.json")
+        if not path.exists():
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(self.actors_json, encoding="utf-8")
+            os.replace(tmp, path)
+        gaz = Gazetteer.load(path)
+        timexes, events, known = pipeline._extract(article, gaz, doc_type)
+        return timexes, events, pipeline.actors_of(events, known, gaz)
+
+
 def extract_batch(
     batch: Sequence[tuple[Article, str]], extractor: Extractor, doc_type: DocType
 ) -> list[Extracted]:
@@ -359,6 +387,10 @@ def ingest(
 
     if engine == "dask":
         from dashapp.distributed import dask_results
+
+        if extractor is pipeline_extractor and os.environ.get("GEOTIMELINE_ACTORS"):
+            text = Path(os.environ["GEOTIMELINE_ACTORS"]).read_text(encoding="utf-8")
+            extractor = ShippedActors(text)
 
         results = dask_results(
             paths,

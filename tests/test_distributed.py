@@ -146,3 +146,35 @@ def test_fsspec_urls_read_like_local_files(tmp_path: Path) -> None:
         ] == key
     parts, _ = distributed.plan_partitions([f"file://{folder}/more/*.txt"])
     assert sum(len(p.units) for p in parts) == 31
+
+
+def test_dask_engine_ships_the_users_actors_file(cluster, tmp_path: Path, monkeypatch) -> None:
+    actors = tmp_path / "actors.json"
+    actors.write_text(json.dumps({"actors": [{"name": "Freedonia", "kind": "country"}]}))
+    monkeypatch.setenv("GEOTIMELINE_ACTORS", str(actors))
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text(
+        "Talks\n20220305\nu\nFreedonia and France held talks in Geneva on March 3, 2022.\n"
+    )
+    err = io.StringIO()
+    db = tmp_path / "g.duckdb"
+    code = batch.ingest_command(
+        [str(news)],
+        db=db,
+        workers=None,
+        engine="dask",
+        scheduler=cluster.scheduler_address,
+        err=err,
+    )
+    assert code == 0, err.getvalue()
+    (event,) = exported(db)["events"]
+    assert "Freedonia" in event["actors"]
+    # what the workers run needs the text only, not the file or the variable
+    text = actors.read_text()
+    actors.unlink()
+    monkeypatch.delenv("GEOTIMELINE_ACTORS")
+    from dashapp.ingest import load
+
+    _, events, found = batch.ShippedActors(text)(load(news)[0], "news")
+    assert "Freedonia" in events[0].actors and "Freedonia" in {a.name for a in found}
