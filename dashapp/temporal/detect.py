@@ -46,7 +46,7 @@ DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 YEAR4 = r"(?:1\d{3}|20\d{2})"
 YEAR = r"(?:1\d{3}|20\d{2})(?![\d%])"
 NUMWORDS = alternation(LX.numbers)
-NUM = rf"(?:\d{{1,4}}(?:\.\d+)?|{NUMWORDS})"
+NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d{{1,4}}(?:\.\d+)?|{NUMWORDS})"
 UNIT = alternation(LX.units)
 SEASON = alternation(LX.seasons)
 PARTS = alternation(w for w, c in LX.parts_of_day.items() if ":" not in c)
@@ -78,6 +78,7 @@ def day_num(tok: str) -> int:
 def number(tok: str) -> int | float | None:
     """Value of a number token: int, float, or None for unspecified quantities."""
     t = norm(tok)
+    t = t.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", t) else t
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
         return float(t) if "." in t else int(t)
     return LX.numbers.get(t)
@@ -374,6 +375,8 @@ def bare_month(m: re.Match, text: str) -> Cand | None:
             return None
         if key == "may" and text[m.end("mon") : m.end("mon") + 1] == "'":
             return None
+        if key == "march" and pw == "the" and nxt in {"on", "to", "against", "for", "through"}:
+            return None  # "the March on Washington": a march
     rel = norm(m["rel"]) if m["rel"] else None
     end = m.end("mon")
     if m["of"]:
@@ -922,6 +925,22 @@ def generic_night(m: re.Match, text: str) -> Cand:
     return Cand(m.start("p"), m.end(), "TIME", "generic", {"value": f"XXXX-XX-XXT{code}"}, 5)
 
 
+# "Missiles struck overnight": the night before the reference date in news (the night in
+# focus in a narrative). Only the adverb: "overnight talks" is an adjective.
+@rule(r"(?<![\w-])overnight(?![\w-])", prio=5)
+def overnight(m: re.Match, text: str) -> Cand | None:
+    nxt = re.match(r"\s*([A-Za-z]+|[^\sA-Za-z]|$)", text[m.end() : m.end() + 20])
+    word = nxt.group(1) if nxt else ""
+    if word[:1].isalpha() and word.lower() not in _OVERNIGHT_NEXT:
+        return None
+    return Cand(m.start(), m.end(), "TIME", "overnight", {}, 5)
+
+
+_OVERNIGHT_NEXT = frozenset(
+    "into on in and as while before after to from the but with at near across".split()
+)
+
+
 # "the same month a year ago", "the same period last year", "the same quarter a year
 # earlier": the unit in focus, one year back.
 @rule(
@@ -1357,6 +1376,7 @@ _STARTERS: dict[str, set[str]] = {
     "nth_weekday_rule": {"the"},
     "same_period": {"the"},
     "nth_day": {"the"},
+    "overnight": {"overnight"},
     "generic_night": {"at", "by"},
     "nth_straight": {"a", "an"},
 }

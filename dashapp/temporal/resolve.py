@@ -114,6 +114,7 @@ class Focus:
 _BC = re.compile(r"BC(\d{4})")
 _RANGE_GAP = re.compile(r"\s*(?:to|until|till|through|and|-|\u2013|\u2014)\s*", re.I)
 _RANGE_FROM = re.compile(r"\b(?:from|between)\s+(?:\w+\s+)?\S*$", re.I)
+_INTO_GAP = re.compile(r"\s+(?:into|to)\s+", re.I)
 _ON_GAP = re.compile(r",?\s*(?:on\s+|,\s*)?")
 _WEAK_BEFORE = frozenset("by until till before after through".split())
 
@@ -653,6 +654,32 @@ class Resolver:
         v = shift(back, unit, 0)
         return Out(v, f"'{label}': the {unit} of the {how}, one year back = {v}", 0.75)
 
+    def r_overnight(self, c: Cand) -> Out:
+        nxt = self._next
+        if nxt is not None and nxt.type == "DATE":
+            # "overnight into Tuesday": the night before that day
+            o = self.resolve(nxt)
+            first, _last, gran = interval(o.value)
+            if o.anchor_ok and gran == "day" and first is not None:
+                d = first - timedelta(days=1)
+                return Out(
+                    f"{fmt(d)}TNI",
+                    f"overnight into {fmt(first)}: the night of {fmt(d)}",
+                    o.confidence * 0.9,
+                )
+        if self.narrative or self.dct is None:
+            anchor, how = self.focus("day")
+            if anchor is None:
+                return Out("XXXX-XX-XXTNI", "overnight: no day in focus", 0.3, (), False)
+            return Out(f"{fmt(anchor)}TNI", f"overnight: the night of the {how}", 0.6)
+        d = self.dct - timedelta(days=1)
+        return Out(
+            f"{fmt(d)}TNI",
+            f"overnight: the night before the reference date {fmt(self.dct)} = {fmt(d)}TNI",
+            0.6,
+            (f"{fmt(self.dct)}TNI",),
+        )
+
     def r_weekend(self, c: Cand) -> Out:
         anchor, how = self.deictic("weekend")
         if anchor is None:
@@ -817,9 +844,9 @@ class Resolver:
         out: list[Timex] = []
         for i, c in enumerate(cands):
             self._next = None
-            if c.kind == "clock" and i + 1 < len(cands):
+            if c.kind in ("clock", "overnight") and i + 1 < len(cands):
                 gap = self.text[c.end : cands[i + 1].start]
-                if _ON_GAP.fullmatch(gap):
+                if (_ON_GAP if c.kind == "clock" else _INTO_GAP).fullmatch(gap):
                     self._next = cands[i + 1]
             o = self._range_end(c, out) or self.resolve(c)
             if not is_valid(o.value) or any(not is_valid(a) for a in o.alternatives):
