@@ -606,10 +606,17 @@ class Resolver:
             )
         if rel == "this":
             d = r + timedelta(days=wd - r.isoweekday())
-            alts = ()
+            alts: tuple[str, ...] = ()
+            conf = 0.8
             if d < r:
                 alts = (fmt(d + timedelta(days=7)),)
-            return Out(fmt(d), f"this {name}: the {name} of the week of {rs} = {fmt(d)}", 0.8, alts)
+            elif d > r and (r - before).days <= 2:
+                # written a day or two before the reference date, "this Sunday" may be the
+                # Sunday just gone
+                alts, conf = (fmt(before),), 0.65
+            return Out(
+                fmt(d), f"this {name}: the {name} of the week of {rs} = {fmt(d)}", conf, alts
+            )
         tense, margin = self.tense(c)
         if wd == r.isoweekday():
             alt = fmt(after) if tense == "future" else fmt(before)
