@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -188,6 +188,7 @@ _ANNOUNCED = re.compile(
 )
 _SPAN_JOIN = re.compile(r"(?i)\s+(?:and|to|through|until|till)\s+|\s*[-\u2013]\s*")
 _QUALIFIER_GAP = re.compile(r"(?i)[\s,]*(?:(?:on|in|of)\s+)?")
+_EDGE_WORDS = ("since", "until", "till", "by", "of", "Since", "Until", "By")
 _STATE_EDGE = re.compile(
     r"(?i)\b(?:since|until|till|by)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?$"
 )
@@ -264,14 +265,12 @@ class _Unit:
     last: date
     value: str
     granularity: Granularity
+    start: int = -1  # offsets of the first and last member (set from timexes)
+    end: int = -1
 
-    @property
-    def start(self) -> int:
-        return self.timexes[0].start
-
-    @property
-    def end(self) -> int:
-        return self.timexes[-1].end
+    def __post_init__(self) -> None:
+        self.start = self.timexes[0].start
+        self.end = self.timexes[-1].end
 
 
 def _month_days(year: int, month: int) -> int:
@@ -290,6 +289,7 @@ def _units(timexes: Sequence[Timex], text: str = "") -> list[_Unit]:
             continue
         if tx.range is not None and units and units[-1].timexes[-1].range == tx.range:
             units[-1].timexes.append(tx)
+            units[-1].end = tx.end
             continue
         if tx.range is not None:
             first, last = tx.range
@@ -302,7 +302,7 @@ def _units(timexes: Sequence[Timex], text: str = "") -> list[_Unit]:
     out: list[_Unit] = []
     for u in units:
         prev = out[-1] if out else None
-        if prev is not None:
+        if prev is not None and u.start - prev.end <= 8:
             gap = text[prev.end : u.start]
             if (
                 prev.granularity == u.granularity == "day"
@@ -329,14 +329,20 @@ def _units(timexes: Sequence[Timex], text: str = "") -> list[_Unit]:
                     out[-1] = _Unit(prev.timexes + u.timexes, first, last, value, "month")
                     continue
         out.append(u)
-    return [u for u in out if not _STATE_EDGE.search(text, max(0, u.start - 30), u.start)]
+    kept = []
+    for u in out:
+        before = text[max(0, u.start - 30) : u.start].rstrip()
+        if before.endswith(_EDGE_WORDS) and _STATE_EDGE.search(before + " "):
+            continue
+        kept.append(u)
+    return kept
 
 
 def _token_distance(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     lo, hi = (a_end, b_start) if a_end <= b_start else (b_end, a_start)
     if hi <= lo:
         return 0
-    return len(_TOKEN.findall(text, lo, hi)) if hi - lo < 400 else 99
+    return len(text[lo:hi].split()) if hi - lo < 400 else 99
 
 
 def _live_hits(
@@ -346,14 +352,20 @@ def _live_hits(
     Out: negated triggers ("did not meet", "has never visited"), triggers in a condition
     ("if Russia invades", "unless talks resume"), and participles used as adjectives ("a
     captured pilot", "into occupied Crimea")."""
-    unreal = [(m.start(), m.end()) for m in _CONDITION.finditer(text, *sent)]
+    seg = text[sent[0] : sent[1]]
+    unreal = []
+    if "if " in seg or "If " in seg or "nless" in seg or " case " in seg or " event " in seg:
+        unreal = [(m.start(), m.end()) for m in _CONDITION.finditer(text, *sent)]
     if not hits:
         return hits, unreal
+    negation = (
+        "not " in seg or "never" in seg or "n't" in seg or "n\u2019t" in seg or "no longer" in seg
+    )
     kept = []
     for h in hits:
-        if any(a <= h.start < b for a, b in unreal):
+        if unreal and any(a <= h.start < b for a, b in unreal):
             continue
-        if _NEGATED.search(text, max(sent[0], h.start - 30), h.start):
+        if negation and _NEGATED.search(text, max(sent[0], h.start - 30), h.start):
             continue
         word = text[h.start : h.end]
         if word.endswith("ed") and " " not in word:
@@ -391,6 +403,10 @@ def _choose_trigger(
             score += 10  # "said Friday", "Friday's call": the date is attached here
         elif dist <= 2:
             score += 5  # "call on Sunday", "sit down on January 9"
+        if possessive and hit.start >= last_tx.end and dist == 0:
+            score += 8  # "Thursday's call": the date modifies this very noun
+        if best is not None and score <= best[0]:
+            continue  # the penalty below only lowers it
         gap = (unit.end, hit.start) if hit.start >= unit.end else (hit.end, unit.start)
         if _SUBORDINATE.search(text, *gap) and not (
             hit.end <= unit.start and _RELATIVE.match(text, hit.end)
@@ -398,8 +414,6 @@ def _choose_trigger(
             # "said Thursday that the talks...": another clause's happening; but not "a
             # summit that runs from Sunday", a relative clause dating its own noun
             score -= 4
-        if possessive and hit.start >= last_tx.end and dist == 0:
-            score += 8  # "Thursday's call": the date modifies this very noun
         if best is None or score > best[0]:
             best = (score, hit)
     return _head(text, hi, best[1], hits, dated_after) if best else None
@@ -506,13 +520,13 @@ def _window_actors(
     return found or inside(*sentence)
 
 
-_LOCATIVE = re.compile(r"(?i)\b(?:in|at)\s+(?:the\s+)?$")
-_ARRIVAL = re.compile(
-    r"(?i)\b(?:arrived|arrives|arrive|arriving|landed|lands|land|landing)\s+(?:in|at)\s+(?:the\s+)?$"
-)
-_NEIGHBOURHOOD = re.compile(
-    r"(?i)\b(?:near|off|along|over)\s+(?:the\s+|its\s+)?(?:(?:Gulf|Sea|Bay|Strait)\s+of\s+)?$"
-    r"|\b(?:Gulf|Sea|Bay|Strait)\s+of\s+$"
+_PLACE_WORDS = ("in ", "at ", "the ", "its ", "of ", "ear ", "off ", "ong ", "ver ", "In ", "At ")
+_PLACE_BEFORE = re.compile(
+    r"(?i)(?P<arrival>\b(?:arrived|arrives|arrive|arriving|landed|lands|land|landing)\s+"
+    r"(?:in|at)\s+(?:the\s+)?$)"
+    r"|(?P<near>\b(?:near|off|along|over)\s+(?:the\s+|its\s+)?"
+    r"(?:(?:Gulf|Sea|Bay|Strait)\s+of\s+)?$|\b(?:Gulf|Sea|Bay|Strait)\s+of\s+$)"
+    r"|(?P<at>\b(?:in|at)\s+(?:the\s+)?$)"
 )
 _VERBAL = {"CONSULT", "AGREE", "STATEMENT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 
@@ -522,24 +536,20 @@ def _without_venues(text: str, trig: Trigger, found: list[ActorMention]) -> list
     agreement in Vienna", "talks at Ramstein in Germany" (words and meetings), "near the
     Syrian border", "in the Gulf of Oman" (any act). A visit's destination stays: it is
     the host."""
-    visit = "visits" in trig.label
+    venue = "visits" not in trig.label and trig.type in _VERBAL
     kept = []
     for m in found:
-        if all(a.kind == "country" for a in m.actors):
-            before = text[max(0, m.start - 24) : m.start]
-            if _NEIGHBOURHOOD.search(before):
-                continue
-            if (
-                not visit
-                and trig.type in _VERBAL
-                and _LOCATIVE.search(before)
-                and not _ARRIVAL.search(before)
-            ):
-                continue  # but "arrived in Taipei": a destination, the host
+        if text.endswith(_PLACE_WORDS, max(0, m.start - 5), m.start) and all(
+            a.kind == "country" for a in m.actors
+        ):
+            place = _PLACE_BEFORE.search(text, max(0, m.start - 24), m.start)
+            if place is not None and (place.group("near") or (venue and place.group("at"))):
+                continue  # but "arrived in Taipei" (group "arrival"): the host
         kept.append(m)
     return kept or found
 
 
+_JOINT = re.compile(r"\s*(?:and|&)\s*")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 
 
@@ -571,10 +581,16 @@ def _with_pronoun_subject(
     return sorted([stand_in, *found], key=lambda m: m.start)
 
 
+@lru_cache(maxsize=256)
+def _slot_names(template: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\{(\w+)\}", template))
+
+
 def _fill(template: str, slots: dict[str, str]) -> str:
     out = template
-    for key, value in slots.items():
-        out = out.replace("{" + key + "}", value)
+    for key in _slot_names(template):
+        if key in slots:
+            out = out.replace("{" + key + "}", slots[key])
     out = _EMPTY_SLOT.sub("", out)  # a missing part drops out, with its preposition
     out = _SPACES.sub(" ", out).strip(" -")
     out = _DANGLING.sub("", out)  # "UK aid to" -> "UK aid"
@@ -709,6 +725,8 @@ def article_events(
     out: list[tuple[int, Event]] = []
     dated: dict[int, int] = {}  # sentence index -> index in `out` of its statement event
     live: dict[int, tuple[list[Hit], list[tuple[int, int]]]] = {}
+    parts: dict[int, list[tuple[int, int]]] = {}  # sentence index -> its clauses
+    m_starts = [m.start for m in actor_mentions]
     for k, (unit, idx) in enumerate(zip(units, unit_sent, strict=True)):
         if idx is None:
             continue
@@ -720,17 +738,20 @@ def article_events(
         hits, unreal = live[idx]
         if any(a <= unit.start < b for a, b in unreal):
             continue  # "if Russia invades on Monday": a date of a hypothetical
-        clause = next((c for c in clauses(text, *sent) if c[0] <= unit.start < c[1]), sent)
-        match = _choose_trigger(text, *clause, unit, hits, dated_after) or _choose_trigger(
-            text, *sent, unit, hits, dated_after
-        )
+        if idx not in parts:
+            parts[idx] = clauses(text, *sent)
+        clause = next((c for c in parts[idx] if c[0] <= unit.start < c[1]), sent)
+        match = _choose_trigger(text, *clause, unit, hits, dated_after)
+        if match is None and clause != sent:
+            match = _choose_trigger(text, *sent, unit, hits, dated_after)
         if match is None:
             continue  # a date with no happening: background, not an event
         if match.trigger.cancels and _PLANNED.search(text, max(0, unit.start - 40), unit.start):
             continue  # "postponed a trip that had been planned for Wednesday"
         trig = match.trigger
         lo, hi = min(match.start, unit.start), max(match.end, unit.end)
-        found = _window_actors(text, clause, sent, lo, hi, actor_mentions)
+        in_sent = actor_mentions[bisect_left(m_starts, sent[0]) : bisect_left(m_starts, sent[1])]
+        found = _window_actors(text, clause, sent, lo, hi, in_sent)
         found = _with_pronoun_subject(text, clause, match, found, actor_mentions)
         if len(found) > 1:
             found = _without_venues(text, trig, found)
@@ -746,8 +767,8 @@ def article_events(
         after = [a for m in found if m.start >= match.end for a in _parties(m)]
         source = before[-1] if before else (after[0] if after else None)
         target = next((a for a in after if not _same_side(a, source)), None)
-        if len(before_m) >= 2 and re.fullmatch(
-            r"\s*(?:and|&)\s*", text[before_m[-2].end : before_m[-1].start]
+        if len(before_m) >= 2 and _JOINT.fullmatch(
+            text, before_m[-2].end, before_m[-1].start
         ):  # "US and Russian officials ...": a joint subject, named in order
             source, target = _parties(before_m[-2])[0], _parties(before_m[-1])[0]
         people = [a for a in actors if a.kind == "person"]

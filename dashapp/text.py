@@ -65,6 +65,7 @@ _ABBREV = {
     "etc",
     "al",
 }
+_LAST_WORD = re.compile(r"([A-Za-z.]+)$")
 _END = re.compile(r"[.!?]+[\"'\u201d\u2019)]*(?=\s+[\"'\u201c\u2018(]?[A-Z0-9])|\n+")
 # Clause boundaries inside a sentence: semicolons, dashes, and conjunctions that start a
 # new predication. A date belongs to the clause it stands in.
@@ -80,7 +81,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _END.finditer(text):
         if m.group().startswith(".") and not m.group().startswith(".."):
-            word = re.search(r"([A-Za-z.]+)$", text[max(0, m.start() - 12) : m.start()])
+            word = _LAST_WORD.search(text, max(0, m.start() - 12), m.start())
             if word and (word.group(1).lower().strip(".") in _ABBREV or len(word.group(1)) == 1):
                 continue
         end = m.end() if "\n" not in m.group() else m.start()
