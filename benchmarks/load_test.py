@@ -748,7 +748,7 @@ def main(argv: list[str] | None = None) -> int:
                 rec.samples.clear()
                 rec.requests = 0
             t0 = time.monotonic()
-            cpu0 = cpu_seconds(proc.pid)
+            cpu0, mine0 = cpu_seconds(proc.pid), sum(os.times()[:2])
             deadline = t0 + args.seconds
             users = [
                 User(
@@ -762,15 +762,15 @@ def main(argv: list[str] | None = None) -> int:
             for t in threads:
                 t.join(args.seconds + 120)  # a request in flight may finish after the end
             elapsed = time.monotonic() - t0
-            cpu = cpu_seconds(proc.pid) - cpu0
+            cpu, mine = cpu_seconds(proc.pid) - cpu0, sum(os.times()[:2]) - mine0
             alive = proc.poll() is None
         finally:
             stop_server(proc)
         logged = server_errors(log)
     met = report(rec, elapsed, args.users, args.think, args.target_ms)
-    print(f"server process: {cpu:.1f} CPU-s in {elapsed:.1f} s ({cpu / elapsed:.2f} cores busy);"
-          f" machine: {os.cpu_count()} CPUs, load average {load_before:.1f} before,"
-          f" {os.getloadavg()[0]:.1f} after")  # fmt: skip
+    print(f"CPU in {elapsed:.1f} s: server {cpu:.1f} s ({cpu / elapsed:.2f} cores), these users"
+          f" {mine:.1f} s ({mine / elapsed:.2f} cores); machine: {os.cpu_count()} CPUs, load"
+          f" average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after")  # fmt: skip
     errors = sum(len(v) for v in rec.errors.values())
     for action, problems in sorted(rec.errors.items()):
         for problem, n in Counter(problems).most_common(5):
