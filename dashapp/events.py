@@ -192,6 +192,9 @@ _EDGE_WORDS = ("since", "until", "till", "by", "of", "Since", "Until", "By")
 _STATE_EDGE = re.compile(
     r"(?i)\b(?:since|until|till|by)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?$"
 )
+_POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
+_ATTRIBUTION = re.compile(r",\s+(?:[\w'\u2019.-]+\s+){1,4}$")
+_ATTRIBUTION_END = re.compile(r"\s*(?:[,.;]|$)")
 _NEGATED = re.compile(
     r"(?i)(?:\bnot|\bnever|n['\u2019]t|\bno longer)\s+(?:(?:yet|been|be|have|to|formally|"
     r"publicly|even|directly|actually)\s+){0,2}$"
@@ -372,6 +375,18 @@ def _live_hits(
             if _ADJECTIVE_BEFORE.search(text, max(sent[0], h.start - 12), h.start):
                 continue
         kept.append(h)
+    if len(kept) > 1:
+        # ", Kyiv said." / ", the Elysee said,": a parenthetical attribution reports the
+        # sentence's happening, it is not one itself
+        kept = [
+            h
+            for h in kept
+            if not (
+                h.trigger.type == "STATEMENT"
+                and _ATTRIBUTION.search(text, max(sent[0], h.start - 40), h.start)
+                and _ATTRIBUTION_END.match(text, h.end)
+            )
+        ] or kept
     return kept, unreal
 
 
@@ -746,6 +761,14 @@ def article_events(
             match = _choose_trigger(text, *sent, unit, hits, dated_after)
         if match is None:
             continue  # a date with no happening: background, not an event
+        possessive = unit.timexes[-1].text.endswith(_POSSESSIVE) or text.startswith(
+            _POSSESSIVE[:2], unit.end
+        )
+        if possessive and not (
+            match.start >= unit.end
+            and _token_distance(text, unit.start, unit.end, match.start, match.end) <= 3
+        ):
+            continue  # "this year's ASEAN chair": the date qualifies a noun, no happening
         if match.trigger.cancels and _PLANNED.search(text, max(0, unit.start - 40), unit.start):
             continue  # "postponed a trip that had been planned for Wednesday"
         trig = match.trigger
