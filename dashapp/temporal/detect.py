@@ -1422,6 +1422,61 @@ _GATED = frozenset(
     "less just up no well each every per first same coming following previous preceding "
     "several many few one mid ca c circa some on no not".split()
 )
+# After "the", only the rules that can continue with the next word are tried ("the 1990s":
+# decades and day-months; "the following day": relative units, durations, ...).
+_THE_SECOND = {p.split()[1] for p in (*_MODS, *LX.vague) if p.startswith("the ") and " " in p}
+_RELATIVE = {
+    "same",
+    "next",
+    "following",
+    "previous",
+    "preceding",
+    "prior",
+    "past",
+    "last",
+    "coming",
+    "current",
+    "very",
+    "entire",
+    "whole",
+    "full",
+    "better",
+    "remaining",
+    "subsequent",
+    "ensuing",
+    "intervening",
+    "first",
+    "final",
+}
+_THE_EXTRA: dict[str, set[str]] = {
+    "month_day": _MON_W | _THE_SECOND,
+    "day_month": {DIGIT} | _THE_SECOND,
+    "month_year": _MON_W | _THE_SECOND,
+    "bare_month": _MON_W | _RELATIVE | _THE_SECOND,
+    "year": _THE_SECOND | {"early", "late", "mid"},
+    "decade_century": {DIGIT, "'", "early", "late", "mid"} | set(LX.ordinals) | _THE_SECOND,
+    "quarter": set(LX.ordinals) | _THE_SECOND,
+    "season": set(LX.seasons) | _RELATIVE | _THE_SECOND,
+    "weekday": _RELATIVE,
+    "deictic_day": {"day"},
+    "rel_unit": _RELATIVE
+    | set(LX.units)
+    | {"weekend", "year", "fiscal", "financial"}
+    | _THE_SECOND,
+    "duration": _RELATIVE | {DIGIT} | set(LX.numbers) | _first(LX.numbers),
+    "holiday": {p.split()[1] for h in LX.holidays for p in h.names if p.startswith("the ")},
+    "vague": _THE_SECOND,
+    "anaphoric_part": _RELATIVE,
+    "nth_weekday_rule": set(LX.ordinals),
+    "same_period": {"same"},
+    "nth_day": {DIGIT},
+}
+_AFTER_THE_RULES: dict[str, list[tuple[str, re.Pattern, Handler, int]]] = {}
+for _r in _BY_WORD.get("the", ()):
+    for _w in _THE_EXTRA.get(_r[0], _AFTER_THE):
+        _AFTER_THE_RULES.setdefault(_w, []).append(_r)
+
+
 # Tokens are found by one plain regex; set lookups in Python then pick the few that can
 # start a rule (cheaper than letting a big alternation scan the text).
 _SCAN = re.compile(r"[A-Za-z]+|\d+|['\u2019](?=\d\d)")
@@ -1492,8 +1547,17 @@ def candidates(text: str) -> Iterator[Cand]:
         elif key in _GATED:
             nm = _NEXT_TOKEN.match(text, t.end())
             nxt = nm.group(1) if nm else ""
-            after = _AFTER_THE if key == "the" else _AFTER_FUNCTION_WORD
-            if not (nxt[0:1].isdigit() or nxt[0:1] in "'\u2019" or nxt.lower() in after):
+            if key == "the":
+                nk = (
+                    DIGIT if nxt[0:1].isdigit() else ("'" if nxt[0:1] in "'\u2019" else nxt.lower())
+                )
+                digit_rules = _AFTER_THE_RULES.get(nk)
+                if not digit_rules:
+                    continue
+                key = ""  # dispatch on the word after "the"
+            elif not (
+                nxt[0:1].isdigit() or nxt[0:1] in "'\u2019" or nxt.lower() in _AFTER_FUNCTION_WORD
+            ):
                 continue
         elif c0.islower() and key in _CAPITAL_ONLY:
             continue
