@@ -216,6 +216,10 @@ _COMPLEMENT_GAP = re.compile(
     r"(?i)(?:\s+(?!(?:and|or|but|that|which|who|while|as|after|before|when|because|if)\b)"
     r"[\w'\u2019-]+){0,6}\s+"
 )
+_SETTING = re.compile(
+    r"(?i)\b(?:at|in|during|on the sidelines of|on the margins of)\s+(?:a|an|the|their|its|his|her)"
+    r"\s+(?:[\w-]+\s+){0,2}$"
+)
 _NOUN_BEFORE = re.compile(r"(?i)(?:\b(?:a|an|the|its|their|his|her|our|this|that)|['\u2019]s?)\s+$")
 _ANNOUNCING = {
     "announced",
@@ -458,6 +462,24 @@ def _head(
     gov = _governor(text, best, hits)
     if gov is not None and gov.trigger.type != "STATEMENT":
         best = gov  # the verb names the act: "withdrew from the deal" is a withdrawal
+    elif _SETTING.search(text, max(0, best.start - 30), best.start):
+        # "struck a deal at a summit in Brussels on Monday", "warned Putin in a call":
+        # a noun in a setting phrase is where the clause's verb happened
+        verb = next(
+            (
+                h
+                for h in reversed(hits)
+                if h.end <= best.start
+                and h.trigger.type not in ("STATEMENT", best.trigger.type)
+                and best.start - h.end < 100
+                and _token_distance(text, h.start, h.end, best.start, best.end) <= 12
+                and not _NOUN_BEFORE.search(text, max(0, h.start - 12), h.start)
+                and not _SUBORDINATE.search(text, h.end, best.start)
+            ),
+            None,
+        )
+        if verb is not None:
+            best = verb
     if best.trigger.type == "STATEMENT":
         # "May said on Wednesday that Britain would expel 23 diplomats": an announced act
         # is the happening, the speech verb only reports it; so is the object of an
@@ -475,7 +497,7 @@ def _head(
             word = text[hit.start : hit.end].lower()
             if _ANNOUNCED.search(before) or word.split()[0] in _MODALS:
                 return hit
-            if hit.trigger.type in _VERBAL_ACTS and word.split()[0].endswith("ed"):
+            if hit.trigger.type in _VERBAL_ACTS and word.split()[0].endswith(("ed", "ing")):
                 return hit  # "... and warned of serious consequences"
             announcing = text[best.start : best.end].lower() in _ANNOUNCING
             if announcing and _GOVERNED_GAP.fullmatch(before):
