@@ -195,3 +195,46 @@ def test_lanes_switch_to_event_type(page):
     settle(page)
     ticks = page.eval_on_selector_all("#timeline .ytick text", "els => els.map(e => e.textContent)")
     assert "CONSULT" in ticks and "Russia" not in ticks
+
+
+def test_article_filter(page, server):
+    choose(page, "f-articles", "2022-01-03")
+    wait_for(lambda: "article=a1" in page.evaluate("location.search"), what="article in URL")
+    settle(page)
+    ids = assert_consistent(page, server)
+    assert ids == ["e-blinken", "e-call", "e-crimea", "e-warn"]
+
+
+def test_corrections_persist_across_restarts(browser, watch, tmp_path):
+    from conftest import open_page, start_server
+    from sample import extraction
+
+    from dashapp.app import SerializedStore
+    from dashapp.store import Store
+
+    db = tmp_path / "t.duckdb"
+    raw = Store(db)
+    raw.add(extraction())
+    srv = start_server(SerializedStore(raw), tmp_path)
+    page = open_page(browser, srv, watch)
+    try:
+        page.locator("#event-table tr[data-event='e-warn'] button").click()
+        page.wait_for_selector("#details .details[data-event='e-warn']")
+        page.fill("#corr-actors", "Joe Biden, Vladimir Putin, NATO")
+        page.click("#corr-save")
+        page.wait_for_selector("#corr-msg.ok")
+    finally:
+        page.context.close()
+        srv.httpd.shutdown()
+        raw.close()
+    again = Store(db)
+    try:
+        srv = start_server(SerializedStore(again), tmp_path)
+        page = open_page(browser, srv, watch)
+        row = page.locator("#event-table tr[data-event='e-warn']").inner_text()
+        assert "NATO" in row and "corrected" in row
+        page.context.close()
+        srv.httpd.shutdown()
+    finally:
+        again.close()
+    assert not watch.console_errors and not watch.dialogs and not watch.outside
