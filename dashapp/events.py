@@ -64,6 +64,12 @@ def places() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _place_regex() -> re.Pattern[str]:
+    names = sorted(places(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
+
+
+@lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Trigger words and PLOVER quad classes, loaded once from the data files."""
     quad = {row[0]: row[1] for row in _rows("plover.tsv")}
@@ -586,8 +592,10 @@ def _without_venues(text: str, trig: Trigger, found: list[ActorMention]) -> list
     return kept or found
 
 
+_BETWEEN_STATES = re.compile(r"summit|state visit")  # labels of meetings of states
+_STATE_ACT = re.compile(r"\{country\}|inauguration|decree")  # labels of a state's acts
 _JOINT = re.compile(r"\s*(?:and|&)\s*")
-_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b|(?<=, )who\b")
 
 
 def _with_pronoun_subject(
@@ -598,10 +606,16 @@ def _with_pronoun_subject(
     mentions: Sequence[ActorMention],
 ) -> list[ActorMention]:
     """ "He will be sworn in on May 20": a he/she subject with no named actor before the
-    trigger is the last person named before it."""
-    if any(m.end <= match.start and m.start >= clause[0] for m in found):
-        return found
-    pron = _PRONOUN.search(text, clause[0], match.start)
+    trigger is the last person named before it; so is the subject of a new coordinated
+    predicate (", and he is due in Moscow on Tuesday for talks") and a subject "who" right
+    after a person (", who arrived in Taipei late on Tuesday")."""
+    seg = max(clause[0], text.rfind(", ", clause[0], match.start) + 2)
+    first = next((m.start for m in found if m.start >= seg), match.start)
+    pron = _PRONOUN.search(text, seg, min(first, match.start))
+    if pron is None:
+        if any(m.end <= match.start and m.start >= clause[0] for m in found):
+            return found
+        pron = _PRONOUN.search(text, clause[0], match.start)
     if pron is None:
         return found
     person = next(
@@ -803,7 +817,7 @@ def article_events(
         # a title's country or body speaks through the person ("Kremlin spokesman
         # Dmitry Peskov" involves Russia); calls between people drop it again below
         actors = list(dict.fromkeys(a for m in found for a in (*_parties(m), *m.qualifiers)))
-        if trig.type == "CONSULT":
+        if trig.type == "CONSULT" and not _BETWEEN_STATES.search(trig.label):
             people = [a for a in actors if a.kind == "person"]
             if len(people) >= 2:  # calls and meetings are between people; the rest is topic
                 actors = people
@@ -818,19 +832,23 @@ def article_events(
             source, target = _parties(before_m[-2])[0], _parties(before_m[-1])[0]
         people = [a for a in actors if a.kind == "person"]
         if (
-            trig.type not in ("CONSULT", "STATEMENT")
+            (trig.type not in ("CONSULT", "STATEMENT") or _STATE_ACT.search(trig.label))
             and source is not None
             and source.kind == "person"
             and source.affiliation
             and len(people) == 1
         ):
-            # an official acting alone acts for a state: a leader's seizure or warning is
-            # his state's; meetings stay between people, remarks are the speaker's
+            # an official acting alone acts for a state: a leader's seizure, warning,
+            # decree or election is his state's; meetings stay between people, remarks
+            # are the speaker's
             state = Actor(source.affiliation, "country")
             actors = list(dict.fromkeys([*actors, state]))
-        if target is None and (obj := _object(text, match.end, clause[1])) in places():
-            target = Actor(places()[obj], "country")
-            actors = list(dict.fromkeys([*actors, target]))
+        if target is None and lex.quad[trig.type] == "material conflict":
+            # "seized the Crimea region", "moved troops into occupied Crimea": a place acted
+            # on stands for the state it belongs to
+            if spot := _place_regex().search(text, match.end, clause[1]):
+                target = Actor(places()[spot.group()], "country")
+                actors = list(dict.fromkeys([*actors, target]))
         if source is not None and source not in actors:
             source = None
         if target is not None and target not in actors:
