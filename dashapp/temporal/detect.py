@@ -765,6 +765,9 @@ def deictic_day(m: re.Match, text: str) -> Cand | None:
     return Cand(start, m.end(), "TIME" if pod else "DATE", "rel", data, 2)
 
 
+_DAY_IDIOM = frozenset(
+    "carry carries carried win wins won save saves saved seize seized rule ruled".split()
+)
 _UNIT_REL = r"day|week(?:end)?|month|year|decade|century|quarter|(?:fiscal|financial)\s+year"
 
 
@@ -806,6 +809,8 @@ def rel_unit(m: re.Match, text: str) -> Cand | None:
         # "the day" / "the year": anaphoric; "the week" alone is too vague
         if unit not in ("day", "year") or m["mod"]:
             return None
+        if unit == "day" and prev_word(text, m.start()) in _DAY_IDIOM:
+            return None  # "carried the day", "saved the day"
         nxt = next_word(text, m.end("u"))
         if nxt in {"of", "when", "that", "after", "before", "in", "on"} and unit == "day":
             return None
