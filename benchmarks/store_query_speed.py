@@ -119,18 +119,19 @@ def build(path: Path, n_events: int) -> None:
                          (g.i % 5000)) AS search
             FROM gen g JOIN names n1 ON n1.k = g.a1 JOIN names n2 ON n2.k = g.a2""")
         con.execute("""
-            INSERT INTO event_actors
-            SELECT 'ev' || g.i, 0, n.name FROM gen g JOIN names n ON n.k = g.a1
+            INSERT INTO event_actors (event_id, ord, actor, event_seq)
+            SELECT 'ev' || g.i, 0, n.name, g.i + 1 FROM gen g JOIN names n ON n.k = g.a1
             UNION ALL
-            SELECT 'ev' || g.i, 1, n.name FROM gen g JOIN names n ON n.k = g.a2
+            SELECT 'ev' || g.i, 1, n.name, g.i + 1 FROM gen g JOIN names n ON n.k = g.a2
             WHERE g.a2 <> g.a1""")
         con.execute(f"""
-            INSERT INTO mentions
+            INSERT INTO mentions (event_id, ord, article_id, text, start, "end", type, value,
+                                  sentence, explanation, confidence, event_seq)
             SELECT 'ev' || g.i, m.k, 'a' || ((g.i * 7 + m.k) % 300000), 'on ' ||
                    strftime(g.d, '%B %d'), 10, 20, 'DATE', strftime(g.d, '%Y-%m-%d'),
                    'On ' || strftime(g.d, '%B %d') || ', ' || n1.name || ' ' ||
                    {verbs}[g.t + 1] || ' ' || n2.name || ' near sector ' || (g.i % 5000) || '.',
-                   'absolute date', g.conf
+                   'absolute date', g.conf, g.i + 1
             FROM gen g JOIN names n1 ON n1.k = g.a1 JOIN names n2 ON n2.k = g.a2,
                  range(CASE WHEN g.i % 2 = 0 THEN 2 ELSE 1 END) m(k)""")
         con.execute("""
