@@ -1,4 +1,15 @@
-"""Temporal expressions: detect spans, then resolve them against a reference date."""
+"""Temporal expressions: detect spans, then resolve them against a reference date.
+
+Two passes, as in HeidelTime: `detect` (rules built from the word lists in
+resources/temporal/) finds spans with an underspecified value; `resolve` fills it from the
+reference date (news) or the date in focus (narratives), using `tense` for bare weekdays,
+months and days. Conventions (TIMEX3, following the evaluation corpora where they agree):
+"a decade" = P10Y, "annually" = XXXX, "annual"/"yearly" = P1Y, "daily" = P1D, "weekly" =
+P1W, "every Thursday" = XXXX-WXX-4; "today" = the reference date, "now" = PRESENT_REF;
+"a week ago" is a day; a winter is named by the year of its January (2022-WI = Dec 2021 ..
+Feb 2022); ages ("45-year-old") and counts ("100,000 troops", "Resolution 1441") are not
+timexes. Weekday and year conventions are documented in resolve.py.
+"""
 
 from __future__ import annotations
 
