@@ -525,6 +525,22 @@ def _head(
     return best
 
 
+def _coordinated(
+    text: str, found: list[ActorMention], in_sent: Sequence[ActorMention]
+) -> list[ActorMention]:
+    """A list of actors is taken whole: "talks between envoys of Ukraine, Russia and the
+    OSCE", "Iran and six world powers, the United States, Britain, France ..."."""
+    i0 = i = in_sent.index(found[0])
+    j0 = j = in_sent.index(found[-1])
+    while i > 0 and _COORD.fullmatch(text, in_sent[i - 1].end, in_sent[i].start):
+        i -= 1
+    while j + 1 < len(in_sent) and _COORD.fullmatch(text, in_sent[j].end, in_sent[j + 1].start):
+        j += 1
+    if (i, j) == (i0, j0):
+        return found
+    return list(dict.fromkeys([*in_sent[i:i0], *found, *in_sent[j0 + 1 : j + 1]]))
+
+
 def _parties(m: ActorMention) -> tuple[Actor, ...]:
     """Who a mention names as a party: a body of a larger organisation or state ("the UN
     Security Council", "the IRGC") acts in its parent's name, and events list the parent
@@ -594,6 +610,7 @@ def _without_venues(text: str, trig: Trigger, found: list[ActorMention]) -> list
 
 _BETWEEN_STATES = re.compile(r"summit|state visit")  # labels of meetings of states
 _STATE_ACT = re.compile(r"\{country\}|inauguration|decree")  # labels of a state's acts
+_COORD = re.compile(r"(?:\s*,)?\s*(?:(?:and|or|&)\s+)?(?:the\s+)?")
 _JOINT = re.compile(r"\s*(?:and|&)\s*")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b|(?<=, )who\b")
 
@@ -811,6 +828,8 @@ def article_events(
         lo, hi = min(match.start, unit.start), max(match.end, unit.end)
         in_sent = actor_mentions[bisect_left(m_starts, sent[0]) : bisect_left(m_starts, sent[1])]
         found = _window_actors(text, clause, sent, lo, hi, in_sent)
+        if found:
+            found = _coordinated(text, found, in_sent)
         found = _with_pronoun_subject(text, clause, match, found, actor_mentions)
         if len(found) > 1:
             found = _without_venues(text, trig, found)
