@@ -207,7 +207,7 @@ def test_server_killed_while_saving_corrections(db: Path, servers) -> None:
     assert summary.startswith(f"{stats['events']:,} events"), summary
     eid = acked[-1][0]
     page.props[("selected-event", "data")] = eid
-    page.fire(details, ["selected-event.data"])
+    page.fire(again.callback(("selected-event", "data")), ["selected-event.data"])
     assert page.props[("corr-label", "value")] == stored[eid]
 
 
