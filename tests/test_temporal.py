@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from dashapp.temporal import tag
+from dashapp.temporal.detect import detect, underspecified
 from dashapp.temporal.timex3 import interval, is_valid
 
 DATA = Path(__file__).parent / "data"
@@ -165,3 +166,15 @@ def test_seed_article():
     assert len(sundays) == 1
     days = body.index("comes days after") + len("comes ")
     assert got[(days, days + 4)].value == "PXD"
+
+
+def test_first_pass_leaves_values_underspecified():
+    text = "In Thursday's call, held that same year, and yesterday, in 2014, on January 9."
+    got = {text[c.start : c.end]: underspecified(c) for c in detect(text)}
+    assert got == {
+        "Thursday's": "UNDEF-weekday-4",
+        "that same year": "UNDEF-focus-year+0",
+        "yesterday": "UNDEF-ref-day-1",
+        "2014": "2014",
+        "January 9": "UNDEF-year-01-09",
+    }

@@ -30,6 +30,34 @@ class Cand:
     range_id: object | None = None  # shared by the two members of a range
 
 
+def underspecified(c: Cand) -> str:
+    """The first pass's value in a HeidelTime-like printed form, for tests and debugging:
+    "UNDEF-weekday-4" (a Thursday, direction unknown), "UNDEF-year-01-09", "UNDEF-ref-day-1"
+    (yesterday), "UNDEF-focus-year+0" (that year), or the final value when it needs no
+    anchor ("2014", "P3W")."""
+    d = c.data
+    if c.kind in ("abs", "dur", "set", "vague", "generic"):
+        return d["value"]
+    if c.kind == "wd":
+        return f"UNDEF-{d.get('rel') or 'weekday'}-{d['wd']}".replace(" ", "_")
+    if c.kind == "md":
+        if d.get("of_month"):
+            return f"UNDEF-focus-month-{d['day']:02d}"
+        y = d.get("year") or d.get("coord_year")
+        return (
+            f"{y:04d}-{d['month']:02d}-{d['day']:02d}"
+            if y
+            else (f"UNDEF-year-{d['month']:02d}-{d['day']:02d}")
+        )
+    if c.kind == "month":
+        return f"UNDEF-year-{d['month']:02d}"
+    if c.kind in ("rel", "offset"):
+        anchor = "ref" if d["anchor"] == "dct" else "focus"
+        n = d["n"] * (d.get("count") or 1) if d.get("count") is not None else d["n"]
+        return f"UNDEF-{anchor}-{d['unit']}{n:+g}"
+    return f"UNDEF-{c.kind}"
+
+
 def pair(first: Cand, second: Cand) -> list[Cand]:
     """Mark two candidates as the members of one range ("January 9 and 10")."""
     first.range_id = second.range_id = object()
