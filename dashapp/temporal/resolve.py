@@ -511,7 +511,7 @@ class Resolver:
 
     def r_holiday(self, c: Cand) -> Out:
         hol, y, rel = c.data["holiday"], c.data["year"], c.data.get("rel")
-        name = hol.names[0]
+        name = c.data["name"]
 
         def day_in(yy: int) -> date:
             return holiday_date(hol, yy)
