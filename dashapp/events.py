@@ -591,15 +591,18 @@ _VERBAL = {"CONSULT", "AGREE", "STATEMENT", "SUPPORT", "REQUEST", "ACCUSE", "REJ
 
 
 def _without_venues(text: str, trig: Trigger, found: list[ActorMention]) -> list[ActorMention]:
-    """A country named as where something happens is a venue, not a party: "reached an
-    agreement in Vienna", "talks at Ramstein in Germany" (words and meetings), "near the
-    Syrian border", "in the Gulf of Oman" (any act). A visit's destination stays: it is
-    the host."""
+    """A country (or an organisation's seat, "Brussels") named as where something happens
+    is a venue, not a party: "reached an agreement in Vienna", "a meeting in Brussels"
+    (words and meetings), "near the Syrian border", "in the Gulf of Oman" (any act). A
+    visit's destination stays: it is the host."""
     venue = "visits" not in trig.label and trig.type in _VERBAL
     kept = []
     for m in found:
-        if text.endswith(_PLACE_WORDS, max(0, m.start - 5), m.start) and all(
-            a.kind == "country" for a in m.actors
+        if (
+            text.endswith(_PLACE_WORDS, max(0, m.start - 5), m.start)
+            and all(a.kind != "person" for a in m.actors)
+            and (m.actors[0].kind == "country" or m.text != m.actors[0].name)
+            and not text.startswith(_POSSESSIVE[:2], m.end)  # "at Washington's request"
         ):
             place = _PLACE_BEFORE.search(text, max(0, m.start - 24), m.start)
             if place is not None and (place.group("near") or (venue and place.group("at"))):
@@ -621,6 +624,7 @@ def _with_pronoun_subject(
     match: Hit,
     found: list[ActorMention],
     mentions: Sequence[ActorMention],
+    sent_start: int = 0,
 ) -> list[ActorMention]:
     """ "He will be sworn in on May 20": a he/she subject with no named actor before the
     trigger is the last person named before it; so is the subject of a new coordinated
@@ -635,14 +639,16 @@ def _with_pronoun_subject(
         pron = _PRONOUN.search(text, clause[0], match.start)
     if pron is None:
         return found
-    person = next(
-        (
-            m
-            for m in reversed(mentions)
-            if m.end <= pron.start() and len(m.actors) == 1 and m.actors[0].kind == "person"
-        ),
-        None,
-    )
+
+    def is_person(m: ActorMention) -> bool:
+        return len(m.actors) == 1 and m.actors[0].kind == "person"
+
+    earlier = [m for m in mentions if m.end <= pron.start() and is_person(m)]
+    person = earlier[-1] if earlier else None
+    if person is not None and pron.group() != "who":
+        # "Scholz flies to Kyiv to meet Zelensky, and he is due in Moscow": a subject
+        # pronoun continues the sentence's subject, its first person, not the last named
+        person = next((m for m in earlier if m.start >= sent_start), person)
     if person is None:
         return found
     stand_in = ActorMention(pron.start(), pron.end(), pron.group(), person.actors)
@@ -732,9 +738,9 @@ def _label(
         nxt = trigger_hits(text, match.end, min(clause[1], match.end + 60))
         if nxt and _GOVERNED_GAP.fullmatch(text, match.end, nxt[0].start):
             governed = " ".join(text[nxt[0].start : nxt[0].end].lower().split())
-    state = src
-    if state is not None and state.kind == "person" and state.affiliation:
-        state = Actor(state.affiliation, "country")
+    state = source
+    if state is not None and state.kind == "person":
+        state = Actor(state.affiliation, "country") if state.affiliation else None
     if state is None:
         state = next((a for a in actors if a.kind == "country"), None)
     slots = {
@@ -830,7 +836,7 @@ def article_events(
         found = _window_actors(text, clause, sent, lo, hi, in_sent)
         if found:
             found = _coordinated(text, found, in_sent)
-        found = _with_pronoun_subject(text, clause, match, found, actor_mentions)
+        found = _with_pronoun_subject(text, clause, match, found, actor_mentions, sent[0])
         if len(found) > 1:
             found = _without_venues(text, trig, found)
         # a title's country or body speaks through the person ("Kremlin spokesman
@@ -850,12 +856,12 @@ def article_events(
         ):  # "US and Russian officials ...": a joint subject, named in order
             source, target = _parties(before_m[-2])[0], _parties(before_m[-1])[0]
         people = [a for a in actors if a.kind == "person"]
+        state_act = _STATE_ACT.search(trig.label) is not None
         if (
-            (trig.type not in ("CONSULT", "STATEMENT") or _STATE_ACT.search(trig.label))
+            (state_act or (trig.type not in ("CONSULT", "STATEMENT") and len(people) == 1))
             and source is not None
             and source.kind == "person"
             and source.affiliation
-            and len(people) == 1
         ):
             # an official acting alone acts for a state: a leader's seizure, warning,
             # decree or election is his state's; meetings stay between people, remarks
