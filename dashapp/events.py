@@ -845,7 +845,14 @@ def article_events(
         if trig.type == "CONSULT" and not _BETWEEN_STATES.search(trig.label):
             people = [a for a in actors if a.kind == "person"]
             if len(people) >= 2:  # calls and meetings are between people; the rest is topic
-                actors = people
+                # but an international official speaks for the body ("NATO chief")
+                bodies = [
+                    q
+                    for m in found
+                    for q in m.qualifiers
+                    if q.kind == "organisation" and any(a.kind == "person" for a in m.actors)
+                ]
+                actors = list(dict.fromkeys([*people, *bodies]))
         before_m = [m for m in found if m.end <= match.start]
         before = [a for m in before_m for a in _parties(m)]
         after = [a for m in found if m.start >= match.end for a in _parties(m)]
