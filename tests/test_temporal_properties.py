@@ -139,7 +139,10 @@ def test_long_runs(n: int, unit: str) -> None:
 
 
 def test_extreme_reference_dates() -> None:
-    text = "Yesterday, last week, next year, 3 days ago, next Friday, the 1990s, Christmas."
+    text = (
+        "Yesterday, last week, next year, 3 days ago, next Friday, the 1990s, Christmas, last "
+        "summer, this winter, next Easter, the first quarter, in June, on March 3, the 20th."
+    )
     for dct in (date(1, 1, 1), date(1, 1, 2), date(9999, 12, 31), date(9999, 12, 30)):
         for doc_type in ("news", "narrative"):
             check(text, dct, doc_type)

@@ -191,7 +191,7 @@ class Resolver:
         fn = getattr(self, "r_" + c.kind)
         try:
             return fn(c)
-        except (OverflowError, ValueError):
+        except (OverflowError, ValueError, TypeError):
             # arithmetic past year 1 or 9999: nothing to write but X
             v = {"DURATION": "PXD", "SET": "XXXX-XX-XX"}.get(c.type, "XXXX-XX-XX")
             return Out(
@@ -436,7 +436,8 @@ class Resolver:
             options = []
             for yy in range(anchor.year - 2, anchor.year + 2):
                 first, last, _ = interval(f"{yy:04d}-{s}")
-                options.append((first, last, yy))
+                if first is not None and last is not None:
+                    options.append((first, last, yy))
             if rel in ("last", "past"):
                 yy = max(o[2] for o in options if o[1] < anchor)  # the last one over
             elif rel in ("next", "coming"):
