@@ -53,7 +53,9 @@ def build_view(
             **_as_dict(opts),
             "lane": state.lane,
             "color": state.color,
-            "x_range": window or opts.x_range,
+            # A closed date filter is the window shown (a year band that overlaps it
+            # would otherwise stretch the axis).
+            "x_range": window or opts.x_range or _filter_range(flt),
         }
     )
     if total is None:
@@ -72,6 +74,12 @@ def build_view(
     fig = aggregate_spec(rows, opts, bucket=bucket, total=in_window)
     table = sort_events(store.events(wflt, limit=table_rows))
     return View(fig, total, in_window, bucket, table, wflt)
+
+
+def _filter_range(flt: EventFilter) -> tuple[date, date] | None:
+    if flt.date_from and flt.date_to:
+        return flt.date_from, flt.date_to
+    return None
 
 
 def choose_bucket(flt: EventFilter) -> Literal["week", "month"]:
