@@ -145,8 +145,10 @@ _NOT_PLACE = re.compile(
 )
 _PLACE = re.compile(r"\b(?:in|at)\s+((?:[A-Z][\w'\u2019.-]+)(?:\s+[A-Z][\w'\u2019.-]+){0,2})")
 _OBJECT = re.compile(
-    r"\s+(?:the\s+|a\s+|an\s+)?((?:[A-Z][\w'\u2019.-]+)(?:\s+[A-Z][\w'\u2019.-]+){0,2})"
+    r"\s+(?:(?:to|into|on|against|from)\s+)?(?:the\s+|a\s+|an\s+)?"
+    r"((?:[A-Z][\w'\u2019.-]+)(?:\s+[A-Z][\w'\u2019.-]+){0,2})"
 )
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ish|ese|i|ic)\b(?!\s+(?:Islands?|Republic))|\S+-\S+$")
 _NP_WORD = re.compile(r"^(?:[a-z][\w-]*|[A-Z][\w]*-[\w-]+|pro-\w+|anti-\w+)$")
 _DETERMINERS = {
     "a",
@@ -185,6 +187,7 @@ _TOKEN = re.compile(r"\S+")
 _COMMA = re.compile(r",\s")
 _EMPTY_SLOT = re.compile(r"\s*(?:\b(?:with|to|on|against|from|for)\s*)?\{\w+\}")
 _SPACES = re.compile(r"\s{2,}")
+_DANGLING_WORDS = {"with", "to", "on", "against", "in", "of", "by", "from", "for", "off"}
 _DANGLING = re.compile(r"\s+(?:with|to|on|against|in|of|by|from|for|off)$")
 _REGION_WORD = re.compile(r"(?i)\s+(?:Region|Peninsula|Province|Oblast)$")
 _ANNOUNCED = re.compile(
@@ -665,9 +668,13 @@ def _fill(template: str, slots: dict[str, str]) -> str:
     for key in _slot_names(template):
         if key in slots:
             out = out.replace("{" + key + "}", slots[key])
-    out = _EMPTY_SLOT.sub("", out)  # a missing part drops out, with its preposition
-    out = _SPACES.sub(" ", out).strip(" -")
-    out = _DANGLING.sub("", out)  # "UK aid to" -> "UK aid"
+    if "{" in out:
+        out = _EMPTY_SLOT.sub("", out)  # a missing part drops out, with its preposition
+    if "  " in out:
+        out = _SPACES.sub(" ", out)
+    out = out.strip(" -")
+    if out.rpartition(" ")[2] in _DANGLING_WORDS:
+        out = _DANGLING.sub("", out)  # "UK aid to" -> "UK aid"
     return out[:1].upper() + out[1:] if out else out
 
 
@@ -718,8 +725,15 @@ def _label(
         pair_actors = [a for a in actors if a.name not in led] or list(actors)
     pair = "-".join(dict.fromkeys(short_name(a) for a in pair_actors[:3]))
     obj = _object(text, match.end, clause[1])
-    if any(a.name == obj and a.kind == "person" for a in actors):
-        obj = ""  # "annexes Putin": a person is not what is seized or visited
+    if any(a.name == obj and a.kind == "person" for a in actors) or _DEMONYM.match(obj):
+        # "annexes Putin": a person is not what is seized or visited; "attack on
+        # Russian", "seizes British-flagged": an adjective is not the thing acted on
+        obj = ""
+    if not obj and target is not None:
+        if target.kind != "person":
+            obj = short_name(target)
+        elif target.affiliation and "{target}" not in trig.label:
+            obj = _SHORT.get(target.affiliation, target.affiliation)  # visits Taiwan
     place = ""
     if "{place}" in trig.label:
         # the place nearest after the trigger, else the nearest before it
@@ -728,6 +742,8 @@ def _label(
             key=lambda m: (m.start() < match.start, abs(m.start() - match.end)),
         )
         for m in spots:
+            if abs(m.start() - match.end) > 80 or m.group(1).endswith(_POSSESSIVE):
+                continue  # too far to be this happening's place; "at Washington's request"
             name = m.group(1).rstrip(".'\u2019")
             if not _NOT_PLACE.match(name.split()[0]) and not any(a.name == name for a in actors):
                 place = f" in {name}"
@@ -746,15 +762,19 @@ def _label(
     slots = {
         "pair": pair,
         "country": short_name(state) if state else "",
-        "governed": governed or obj,
+        "governed": governed or ("" if " sign " in trig.label else obj),
         "source": short_name(src) if src else (pair.split("-")[0] if pair else ""),
         "target": short_name(target) if target else "",
-        "object": obj or (short_name(target) if target else ""),
+        "object": obj,
         "place": place,
         "np": _np(text, *clause, trig) if "{np}" in trig.label else "",
         "trigger": " ".join(text[match.start : match.end].lower().split()),
     }
     label = _fill(trig.label, slots)
+    if label.endswith(" sign"):
+        label += " agreement"  # nothing named: "Putin sign" -> "Putin sign agreement"
+    if " sign " in label and "-" not in pair:
+        label = label.replace(" sign ", " signs ", 1)  # one signatory: "Putin signs treaty"
     if not label or label.lower() in {"remarks", "talks", "meeting", "phone call", "call"}:
         label = _fill("{pair} " + trig.label.split("}")[-1].strip(), slots) or trig.type.title()
     return label
