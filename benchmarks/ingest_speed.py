@@ -83,7 +83,7 @@ def child(mode: str, corpus: Path, db: Path) -> dict:
 
             t0 = time.perf_counter()
             cluster = LocalCluster(
-                n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+                n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
             )
             startup = time.perf_counter() - t0
         store = Store(db)

@@ -23,7 +23,7 @@ def cluster():
     # Two single-threaded workers inside this process: quick to start, and the tasks
     # still run concurrently and go through the scheduler as on a real cluster.
     with distributed_mod.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0"
     ) as c:
         yield c
 
