@@ -71,7 +71,8 @@ def image_bytes(
     opts = {"format": fmt, "width": width, "height": height, "scale": scale if fmt == "png" else 1}
     with _kaleido_lock:
         if not _kaleido_started:
-            kaleido.start_sync_server(silence_warnings=True)
+            # mathjax=False: the default page loads MathJax from a CDN; exports stay offline
+            kaleido.start_sync_server(mathjax=False, silence_warnings=True)
             _kaleido_started = True
             atexit.register(_stop_kaleido)
         return kaleido.calc_fig_sync(fig, opts=opts)
