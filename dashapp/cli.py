@@ -251,7 +251,11 @@ def cmd_serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from dashapp.app.serve import serve_command
 
     paths = args.paths or ([] if args.db else ["data"])
-    if args.host not in ("127.0.0.1", "localhost", "::1"):
+    loopback = args.host in ("127.0.0.1", "localhost", "::1")
+    if args.debug and not loopback:
+        # Dash's debug mode runs code sent from the browser page: never on a network
+        raise CliError("--debug is only allowed with a loopback --host (127.0.0.1)")
+    if not loopback:
         print(
             f"{PROG}: warning: binding {args.host} makes the dashboard reachable from other "
             "machines; it has no authentication",

@@ -168,3 +168,8 @@ def test_user_actors_file_adds_actors(tmp_path):
     assert {"name": "Freedonia", "kind": "country", "affiliation": None} in doc["actors"]
     proc = run("extract", str(article), "--actors", str(tmp_path / "missing.json"))
     assert proc.returncode == 2 and "missing.json" in proc.stderr
+
+
+def test_debug_mode_is_refused_on_a_network_address():
+    proc = run("serve", str(SEED), "--host", "0.0.0.0", "--debug")
+    assert proc.returncode == 2 and "--debug" in proc.stderr and "Traceback" not in proc.stderr
