@@ -253,7 +253,7 @@ def cmd_serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     paths = args.paths or ([] if args.db else ["data"])
     loopback = args.host in ("127.0.0.1", "localhost", "::1")
     if args.debug and not loopback:
-        # Dash's debug mode runs code sent from the browser page: never on a network
+        # debug mode turns on Flask's debugger, which runs Python typed into an error page
         raise CliError("--debug is only allowed with a loopback --host (127.0.0.1)")
     if not loopback:
         print(
