@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from dashapp.models import DocType, Timex
 from dashapp.temporal.detect import Cand, prev_word
@@ -112,6 +112,7 @@ class Focus:
 
 
 _BC = re.compile(r"BC(\d{4})")
+_CLOCK = re.compile(r"T(\d\d):(\d\d)")
 _RANGE_GAP = re.compile(r"\s*(?:to|until|till|through|and|-|\u2013|\u2014)\s*", re.I)
 _RANGE_FROM = re.compile(r"\b(?:from|between)\s+(?:\w+\s+)?\S*$", re.I)
 _INTO_GAP = re.compile(r"\s+(?:into|to)\s+", re.I)
@@ -556,6 +557,17 @@ class Resolver:
         return out
 
     def _weekday(self, c: Cand, wd: int, rel: str | None, name: str) -> Out:
+        if not rel and prev_word(self.text, c.start) == "into" and self.history:
+            f = self.history[-1]
+            near = self.narrative or self.dct is None or abs((f.first - self.dct).days) <= 7
+            if f.gran in ("day", "time") and not f.weak and near:
+                # "fighting on Monday continued into Tuesday": the next such day after it
+                d = f.first + timedelta(days=(wd - f.first.isoweekday() - 1) % 7 + 1)
+                return Out(
+                    fmt(d),
+                    f"{name}, continued into from {f.value}: the {name} after it = {fmt(d)}",
+                    0.8,
+                )
         if rel in ("that", "the following", "the next", "the previous"):
             anchor, how = self.focus("day")
             if anchor is None:
@@ -769,6 +781,8 @@ class Resolver:
                 (),
                 False,
             )
+        if unit in ("hour", "hr", "minute", "min", "second"):
+            return self._clock_offset(c, unit, n * count, label)
         if u in ("day", "week", "month", "year", "decade", "century") and float(count).is_integer():
             k = int(count) * n
             if u == "day" and unit in ("hour", "hr", "minute", "min", "second"):
@@ -790,6 +804,43 @@ class Resolver:
             )
         conf = 0.9 if anchor_kind == "dct" and not self.narrative else 0.75
         return Out(v, f"'{label}': {how} {n * count:+g} {unit} = {v}", conf)
+
+    def _clock_offset(self, c: Cand, unit: str, amount: float, label: str) -> Out:
+        """ "nine hours later", "two hours ago": from the clock time in focus when there is
+        one (a TIME), else the day it falls on (a DATE)."""
+        minutes = amount * {"hour": 60, "hr": 60, "minute": 1, "min": 1, "second": 1 / 60}[unit]
+        anchor_kind = c.data["anchor"]
+        for f in reversed(self.history):
+            if f.gran not in ("day", "time") or f.weak:
+                continue
+            m = _CLOCK.search(f.value)
+            if m and anchor_kind == "focus":
+                base = datetime(f.first.year, f.first.month, f.first.day, int(m[1]) % 24, int(m[2]))
+                t = base + timedelta(minutes=minutes)
+                v = f"{fmt(t.date())}T{t.hour:02d}:{t.minute:02d}"
+                return Out(
+                    v,
+                    f"'{label}': clock time in focus {f.value} {amount:+g} {unit} = {v}",
+                    0.7,
+                    (),
+                    True,
+                    "TIME",
+                )
+            break
+        anchor, how = self.focus("day") if anchor_kind == "focus" else self.deictic("day")
+        if anchor is None:
+            return Out("XXXX-XX-XX", f"'{label}': {how}, written with X", 0.3, (), False, "DATE")
+        d = anchor + timedelta(
+            days=int(minutes // 1440) if minutes >= 0 else -int(-minutes // 1440)
+        )
+        return Out(
+            fmt(d),
+            f"'{label}': the day of the {how} {amount:+g} {unit} = {fmt(d)}",
+            0.6,
+            (),
+            True,
+            "DATE",
+        )
 
     def r_clock(self, c: Cand) -> Out:
         t = c.data["clock"]

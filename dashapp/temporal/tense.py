@@ -125,6 +125,11 @@ def _votes(words: list[str], distances: list[float], outward_left: bool) -> dict
                 continue
         if direction == "none":
             continue
+        if direction.endswith("-near"):
+            # a preposition governs only the expression it introduces ("until Friday")
+            if d > 1 or outward_left is False:
+                continue
+            direction = direction[:-5]
         if direction == "report":
             # "said Friday", "said in Washington on Monday": the speech act is dated
             if d > 1 and not (d < _CLAUSE_PENALTY and d <= 4):
