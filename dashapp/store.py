@@ -867,7 +867,14 @@ class Store:
             ev = _event_from_payload(payload)
             base = replace(ev, id=event_id) if base is None else merge(base, ev)
         if base is None:
-            raise KeyError(event_id)
+            # stored without contributions (written by a bulk loader or an old release):
+            # the stored row is the best base there is
+            rows = self._con.execute(
+                f"SELECT {_EVENT_COLUMNS} FROM events WHERE id = ?", [event_id]
+            ).fetchall()
+            if not rows:
+                raise KeyError(event_id)
+            return replace(self._load_events(rows)[0], human=False)
         return replace(base, id=event_id)
 
     def _corrected(self, ev: Event) -> Event:

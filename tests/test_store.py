@@ -289,6 +289,10 @@ def test_v1_database_opens_with_current_code(tmp_path) -> None:
         assert [e.id for e in s.events(EventFilter(text="talks began"))] == ["e1"]
         assert s.events(EventFilter(min_confidence=0.5)) == []
         assert s.event("e1").mentions[0].confidence == 0.4
+        assert s.events(EventFilter(actors=("Russia",)))[0].id == "e1"  # keys migrated
+        # an event stored without contributions can still be corrected, and merged into
+        fixed = s.correct_event("e1", label="Old talks, corrected")
+        assert fixed.human and fixed.mentions == s.event("e1").mentions
 
 
 def test_newer_database_is_refused(tmp_path) -> None:
