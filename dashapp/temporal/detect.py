@@ -1642,4 +1642,49 @@ def detect(text: str) -> list[Cand]:
             taken[c.start : c.end] = b"\x01" * (c.end - c.start)
             chosen.append(c)
     chosen.sort(key=lambda c: c.start)
-    return chosen
+    return _join_durations(text, chosen)
+
+
+_DUR_PARTS = re.compile(r"P((?:\d+(?:\.\d+)?[YMWD])*)(?:T((?:\d+(?:\.\d+)?[HMS])+))?")
+_DUR_ORDER = {"Y": 0, "M": 1, "W": 2, "D": 3, "TH": 4, "TM": 5, "TS": 6}
+_AND_GAP = re.compile(r"\s*(?:,\s*)?and\s+|\s*,\s*")
+
+
+def _dur_units(value: str) -> list[tuple[str, str]] | None:
+    m = _DUR_PARTS.fullmatch(value)
+    if not m:
+        return None
+    out = [(n, u) for n, u in re.findall(r"(\d+(?:\.\d+)?)([YMWD])", m[1] or "")]
+    out += [(n, "T" + u) for n, u in re.findall(r"(\d+(?:\.\d+)?)([HMS])", m[2] or "")]
+    return out or None
+
+
+def _join_durations(text: str, cands: list[Cand]) -> list[Cand]:
+    """ "two years and eight months" is one duration, P2Y8M; "an hour and 20 minutes",
+    PT1H20M: units must run from larger to smaller."""
+    out: list[Cand] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == c.kind == "dur"
+            and c.mod is None
+            and _AND_GAP.fullmatch(text[prev.end : c.start])
+        ):
+            a, b = _dur_units(prev.data["value"]), _dur_units(c.data["value"])
+            if a and b and _DUR_ORDER[a[-1][1]] < _DUR_ORDER[b[0][1]]:
+                parts = a + b
+                if any(u == "W" for _, u in parts) and len(parts) > 1:
+                    # ISO 8601 keeps weeks alone: "two weeks and three days" = P17D
+                    days = sum(float(n) * (7 if u == "W" else 1) for n, u in parts if u in "WD")
+                    parts = [(n, u) for n, u in parts if u not in "WD"] + [(f"{days:g}", "D")]
+                    parts.sort(key=lambda p: _DUR_ORDER[p[1]])
+                date_part = "".join(n + u for n, u in parts if not u.startswith("T"))
+                time_part = "".join(n + u[1:] for n, u in parts if u.startswith("T"))
+                value = "P" + date_part + ("T" + time_part if time_part else "")
+                out[-1] = Cand(
+                    prev.start, c.end, "DURATION", "dur", {"value": value}, prev.prio, prev.mod
+                )
+                continue
+        out.append(c)
+    return out
