@@ -279,6 +279,10 @@ class Resolver:
             best = same
             conf = 0.7
             why = f"{tense or 'no'} tense: the same year as the"
+            near = min(cands, key=lambda t: self._dist(anchor, t[0], t[1]))
+            if near is not same and self._dist(anchor, near[0], near[1]) <= 45:
+                # "Christmas Eve" in an article of 3 January: the one just past
+                best, why = near, f"{tense or 'no'} tense: the one within weeks of the"
         alts = ()
         if best is not same and self._dist(anchor, same[0], same[1]) <= 7:
             # within a week of the reference date: the tense more likely reflects when the
