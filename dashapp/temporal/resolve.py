@@ -22,10 +22,11 @@ Bare months, month-days, seasons, quarters and holidays without a year take, in 
 year that agrees with the tense of the clause (a past "on March 15" in an article of January
 is last year's, a future "in January" in an article of March is next year's; the other
 reading is kept as an alternative); with no tense cue, the reference year, unless another
-reading lies within 45 days of the reference date ("Christmas Eve" in early January). Within a week of
-the reference date the reference year is kept whatever the tense (the text may have been
-written a few days before it was dated). In narratives the year is the one of the date in
-focus, or the next one when that reading is closer ("December 1941 ... In January").
+reading lies within 45 days of the reference date ("Christmas Eve" in early January).
+Within a week of the reference date the reference year is kept whatever the tense (the text
+may have been written a few days before it was dated). In narratives the year is the one
+of the date in focus, or the next one when that reading is closer ("December 1941 ... In
+January").
 """
 
 from __future__ import annotations
