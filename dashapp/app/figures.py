@@ -8,6 +8,7 @@ before it reaches the figure, because plotly renders a subset of HTML (`<b>`, `<
 
 from __future__ import annotations
 
+import functools
 import html
 import textwrap
 from collections import Counter, defaultdict
@@ -54,7 +55,6 @@ OTHER_LANE = "(other)"
 BAND_GRANULARITIES = frozenset({"month", "season", "quarter", "half", "year", "decade", "century"})
 MS_PER_DAY = 86_400_000
 WRAP = 72  # characters per hover line
-LONG_TOKEN = 40  # longer runs without a space are cut so a label never overflows
 SENTENCE_LIMIT = 420
 
 
@@ -144,6 +144,7 @@ def resolved_text(event: Event) -> str:
     return f"{event.start.isoformat()} – {event.end.isoformat()}"
 
 
+@functools.lru_cache(maxsize=20_000)
 def hover_text(event: Event) -> str:
     """Hover label: date as written and as resolved, label, type, actors, supporting
     articles, and the source sentence with the date expression in bold."""
