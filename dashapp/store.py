@@ -392,20 +392,12 @@ class Store:
     @_locked
     def events(self, flt: EventFilter = ALL_EVENTS, *, limit: int | None = None) -> list[Event]:
         where, params = _where(flt)
-        sql = (
-            f'SELECT {_EVENT_COLUMNS} FROM events e WHERE {where} ORDER BY start, "end", label, seq'
-        )
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        return self._load_events(self._con.execute(sql, params).fetchall())
+        return [ev for _, ev in self._select_events(where, params, limit=limit)]
 
     @_locked
     def event(self, event_id: str) -> Event | None:
-        rows = self._con.execute(
-            f"SELECT {_EVENT_COLUMNS} FROM events WHERE id = ?", [event_id]
-        ).fetchall()
-        found = self._load_events(rows)
-        return found[0] if found else None
+        found = self._select_events("e.id = ?", [event_id])
+        return found[0][1] if found else None
 
     @_locked
     def count_events(self, flt: EventFilter = ALL_EVENTS) -> int:
@@ -842,20 +834,11 @@ class Store:
         self._write_events(out, replace_ids=dirty & set(cand_ids), seqs=seqs)
 
     def _load_bases(self, ids: Sequence[str]) -> list[tuple[int, Event]]:
-        """Stored events as the pipeline made them (human corrections not applied)."""
-        con = self._con
-        ids_tbl = _table({"id": (list(ids), _STR)})  # noqa: F841 - read by DuckDB
-        rows = con.execute(
-            f"""SELECT seq, {_EVENT_COLUMNS} FROM events
-                WHERE id IN (SELECT id FROM ids_tbl) ORDER BY seq"""
-        ).fetchall()
-        seqs = {r[1]: r[0] for r in rows}
-        events = self._load_events([r[1:] for r in rows])
+        """Stored events as the pipeline made them (human corrections not applied), with
+        their sequence numbers."""
         out = []
-        for ev in events:
-            if ev.human:
-                ev = self._base_event(ev.id)
-            out.append((seqs[ev.id], ev))
+        for seq, ev in self._select_events("e.id = ANY(?)", [list(ids)], order="e.seq"):
+            out.append((seq, self._base_event(ev.id) if ev.human else ev))
         return out
 
     def _base_event(self, event_id: str) -> Event:
@@ -869,12 +852,10 @@ class Store:
         if base is None:
             # stored without contributions (written by a bulk loader or an old release):
             # the stored row is the best base there is
-            rows = self._con.execute(
-                f"SELECT {_EVENT_COLUMNS} FROM events WHERE id = ?", [event_id]
-            ).fetchall()
-            if not rows:
+            found = self._select_events("e.id = ?", [event_id])
+            if not found:
                 raise KeyError(event_id)
-            return replace(self._load_events(rows)[0], human=False)
+            return replace(found[0][1], human=False)
         return replace(base, id=event_id)
 
     def _corrected(self, ev: Event) -> Event:
@@ -990,44 +971,54 @@ class Store:
             )
             con.execute("INSERT INTO mentions BY NAME SELECT * FROM m_tbl")
 
-    def _load_events(self, rows: Sequence[tuple[Any, ...]]) -> list[Event]:
-        if not rows:
-            return []
-        con = self._con
-        ids = [r[0] for r in rows]
-        actors: dict[str, list[str]] = {i: [] for i in ids}
-        for eid, actor in con.execute(
-            """SELECT event_id, actor FROM event_actors
-               WHERE event_id = ANY(?) ORDER BY event_id, ord""",
-            [ids],
-        ).fetchall():
-            actors[eid].append(actor)
-        mentions: dict[str, list[Mention]] = {i: [] for i in ids}
-        for r in con.execute(
-            """SELECT event_id, article_id, text, start, "end", type, value, sentence,
-                      explanation, confidence FROM mentions
-               WHERE event_id = ANY(?) ORDER BY event_id, ord""",
-            [ids],
-        ).fetchall():
-            mentions[r[0]].append(Mention(*r[1:]))
+    def _select_events(
+        self,
+        where: str,
+        params: list[Any],
+        *,
+        limit: int | None = None,
+        order: str = 'e.start, e."end", e.label, e.seq',
+    ) -> list[tuple[int, Event]]:
+        """(seq, event) for the events matching `where` (on `events e`), in `order`
+        (by default the order of events.merge_all), with their actors and mentions, in
+        one query: the selection is made first, then only its rows are joined."""
+        top = f" LIMIT {int(limit)}" if limit is not None else ""
+        rows = self._con.execute(
+            f"""WITH sel AS (SELECT e.seq, {_EVENT_COLUMNS} FROM events e WHERE {where}
+                             ORDER BY {order}{top})
+                SELECT sel.*, a.actors, m.mentions FROM sel
+                LEFT JOIN (SELECT event_seq, list(actor ORDER BY ord) AS actors
+                           FROM event_actors WHERE event_seq IN (SELECT seq FROM sel)
+                           GROUP BY event_seq) a ON a.event_seq = sel.seq
+                LEFT JOIN (SELECT event_seq,
+                                  list((article_id, text, start, "end", type, value, sentence,
+                                        explanation, confidence) ORDER BY ord) AS mentions
+                           FROM mentions WHERE event_seq IN (SELECT seq FROM sel)
+                           GROUP BY event_seq) m ON m.event_seq = sel.seq
+                ORDER BY {order.replace("e.", "sel.")}""",
+            params,
+        ).fetchall()
         return [
-            Event(
-                id=r[0],
-                label=r[1],
-                type=r[2],
-                quad_class=r[3],
-                start=r[4],
-                end=r[5],
-                value=r[6],
-                granularity=r[7],
-                actors=tuple(actors[r[0]]),
-                mentions=tuple(mentions[r[0]]),
-                source=r[8],
-                target=r[9],
-                approximate=r[10],
-                articles=r[11],
-                other_dates=tuple(r[12]),
-                human=r[13],
+            (
+                r[0],
+                Event(
+                    id=r[1],
+                    label=r[2],
+                    type=r[3],
+                    quad_class=r[4],
+                    start=r[5],
+                    end=r[6],
+                    value=r[7],
+                    granularity=r[8],
+                    actors=tuple(r[16] or ()),
+                    mentions=tuple(Mention(*m) for m in r[17] or ()),
+                    source=r[9],
+                    target=r[10],
+                    approximate=r[11],
+                    articles=r[12],
+                    other_dates=tuple(r[13]),
+                    human=r[14],
+                ),
             )
             for r in rows
         ]
