@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 
 from dashapp.temporal.lexicon import APOS, alternation, lexicon
 
@@ -464,9 +465,14 @@ def nth_weekday_rule(m: re.Match, text: str) -> Cand | None:
     return Cand(m.start(), m.end(), "DATE", "nth", data, 1)
 
 
-# Numeric dates: 2022-01-03, 1/3/2022 and 7/8/07 (US order), 03.01.2022 (day first).
+# Numeric dates: 2022-01-03 (ISO, also 2022/01/03 and with a clock time
+# 2022-01-03T10:00:00Z), 1/3/2022 and 7/8/07 (US order), 03.01.2022 (day first).
 @rule(
-    r"(?<![\w/.-])(?:(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d)|(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<c>\d{4}|\d\d)|(?P<ea>\d\d)\.(?P<eb>\d\d)\.(?P<ec>\d{4}))(?![\w/-]|\.\d)",
+    r"(?<![\w/.-])(?:(?P<iy>\d{4})(?P<isep>[-/])(?P<im>\d\d)(?P=isep)(?P<id>\d\d)"
+    r"(?:[T ](?P<th>[01]\d|2[0-3]):(?P<tm>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?"
+    r"(?P<tz>Z|[+-]\d\d:?\d\d)?)?"
+    r"|(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<c>\d{4}|\d\d)|(?P<ea>\d\d)\.(?P<eb>\d\d)\.(?P<ec>\d{4}))"
+    r"(?![\w/-]|\.\d)",
     prio=1,
 )
 def numeric(m: re.Match, text: str) -> Cand | None:
@@ -479,12 +485,15 @@ def numeric(m: re.Match, text: str) -> Cand | None:
                 y += 2000 if y < 50 else 1900
         else:
             d, mo, y = int(m["ea"]), int(m["eb"]), int(m["ec"])
-        from datetime import date as _d
-
-        _d(y, mo, d)
+        date(y, mo, d)
     except ValueError:
         return None
-    return Cand(m.start(), m.end(), "DATE", "abs", {"value": f"{y:04d}-{mo:02d}-{d:02d}"}, 1)
+    value = f"{y:04d}-{mo:02d}-{d:02d}"
+    if m["th"]:
+        z = "Z" if m["tz"] in ("Z", "+00:00", "+0000") else ""
+        value += f"T{m['th']}:{m['tm']}{z}"
+        return Cand(m.start(), m.end(), "TIME", "abs", {"value": value}, 1)
+    return Cand(m.start(), m.end(), "DATE", "abs", {"value": value}, 1)
 
 
 # BC year ranges: "499-493 BC", "from 264 to 241 BC": the era applies to both ends.
@@ -1543,7 +1552,7 @@ def _digit_rules(text: str, pos: int, end: int) -> list[tuple[str, re.Pattern, H
             names |= {"duration", "set_rule"}
         if short and feat in ("none", "ord", "range"):
             names.add("day_month")
-        if (short and feat in ("slash", "dot")) or (n == 4 and feat == "range"):
+        if (short and feat in ("slash", "dot")) or (n == 4 and feat in ("range", "slash")):
             names.add("numeric")
         if feat in ("range", "era") and n <= 4:
             names |= {"bc_range", "year"}
