@@ -92,8 +92,15 @@ _MODS = {**LX.mods["date"], "mid-": "MID", "mid": "MID"}
 MOD_THE = r"(?:(?<=of\s)|(?!the\b))"
 
 
+_BLANKS = re.compile(r"\s+")
+_PLAIN = re.compile(r"[A-Za-z0-9.'-]*")
+
+
 def norm(s: str) -> str:
-    return re.sub(r"\s+", " ", s.lower().replace("\u2019", "'").replace("\u2018", "'"))
+    """Lower case, curly apostrophes straightened, blanks collapsed."""
+    if _PLAIN.fullmatch(s):
+        return s.lower()
+    return _BLANKS.sub(" ", s.lower().replace("\u2019", "'").replace("\u2018", "'"))
 
 
 def month_num(tok: str) -> int | None:
