@@ -3,8 +3,13 @@
 Each rule is a regex assembled at import time from the word lists in
 resources/temporal/ plus a small handler that reads the match into a `Cand`: a kind
 ("abs" fully specified, "md" month-day without year, "wd" weekday, "rel" offset from an
-anchor, "dur", "set", "vague", "holiday", ...) and its fields. All rules scan the text, then
-the longest candidates win and overlaps are dropped (ties: rule priority, then leftmost).
+anchor, "dur", "set", "vague", "holiday", ...) and its fields (`underspecified` prints it).
+
+One scan: the text is tokenised once, and each rule is tried (`match` at that offset) only
+where a word that can start it occurs ("the" only before a word that can follow it, month
+and weekday names only capitalised, numbers by their shape), so the regexes never scan the
+whole text. The longest candidates then win and overlaps are dropped (ties: rule priority,
+then leftmost); the two members of a range compete as one unit.
 """
 
 from __future__ import annotations
