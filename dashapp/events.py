@@ -34,6 +34,11 @@ class Trigger:
     label: str
     forms: tuple[str, ...]
     cancels: bool = False  # "called off", "postponed": undoes the happening it governs
+    # read from the label once, for the hot path: a meeting of states (summit, state
+    # visit) keeps its countries; a state's act (election, inauguration, decree) brings
+    # the state of the person who acts
+    between_states: bool = False
+    state_act: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +53,10 @@ class Hit(NamedTuple):
     start: int
     end: int
     trigger: Trigger
+
+
+_BETWEEN_STATES = re.compile(r"summit|state visit")  # labels of meetings of states
+_STATE_ACT = re.compile(r"\{country\}|inauguration|decree")  # labels of a state's acts
 
 
 def _rows(name: str) -> Iterable[list[str]]:
@@ -81,7 +90,15 @@ def lexicon() -> Lexicon:
             raise ValueError(f"triggers.tsv: unknown type {type_!r}")
         if flags - {"cancels"}:
             raise ValueError(f"triggers.tsv: unknown flags {sorted(flags - {'cancels'})}")
-        family = Trigger(type_, int(weight), label, tuple(forms.split("|")), "cancels" in flags)
+        family = Trigger(
+            type_,
+            int(weight),
+            label,
+            tuple(forms.split("|")),
+            "cancels" in flags,
+            _BETWEEN_STATES.search(label) is not None,
+            _STATE_ACT.search(label) is not None,
+        )
         for form in family.forms:
             triggers.setdefault(form, family)
     return Lexicon(triggers, quad)
@@ -111,22 +128,35 @@ def _trie_pattern(forms: Iterable[str]) -> str:
     return walk(trie)
 
 
-@lru_cache(maxsize=1)
-def _trigger_regex() -> re.Pattern[str]:
+@lru_cache(maxsize=2)
+def _trigger_regex(fold: bool = True) -> re.Pattern[str]:
     # greedy trie: the longest form wins where forms share a prefix ("phone call" over
-    # "phone"); the boundaries keep "anti-war" and "warship" out
-    return re.compile(rf"(?<![\w-])(?:{_trie_pattern(lexicon().triggers)})(?![\w-])", re.IGNORECASE)
+    # "phone"); the boundaries keep "anti-war" and "warship" out. The forms are lower
+    # case: matched case-sensitively against lower-cased text (twice as fast), or with
+    # IGNORECASE where lower-casing would move offsets
+    flags = re.IGNORECASE if fold else 0
+    return re.compile(rf"(?<![\w-])(?:{_trie_pattern(lexicon().triggers)})(?![\w-])", flags)
 
 
 def trigger_hits(text: str, start: int = 0, end: int | None = None) -> list[Hit]:
     """Every trigger in text[start:end], the longest form where forms overlap."""
     triggers = lexicon().triggers
     stop = len(text) if end is None else end
+    get = triggers.get
+    base = start - 1 if start > 0 else 0  # one character back for the left boundary
+    seg = text[base:stop]
+    low = seg.lower()
+    fold = len(low) != len(seg)  # "İ" lower-cases to two code points
+    if fold:
+        low = seg
     hits = []
-    for m in _trigger_regex().finditer(text, start, stop):
-        form = m.group().lower()
-        family = triggers.get(form) or triggers[" ".join(form.split())]
-        hits.append(Hit(m.start(), m.end(), family))
+    for m in _trigger_regex(fold).finditer(low, start - base):
+        a, b = m.span()
+        form = low[a:b].lower() if fold else low[a:b]
+        family = get(form)
+        if family is None:
+            family = triggers[" ".join(form.split())]
+        hits.append(Hit(a + base, b + base, family))
     return hits
 
 
@@ -202,7 +232,6 @@ _STATE_EDGE = re.compile(
     r"(?i)\b(?:since|until|till|by)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?$"
 )
 _POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
-_ATTRIBUTION = re.compile(r",\s+(?:[\w'\u2019.-]+\s+){1,4}$")
 _ATTRIBUTION_END = re.compile(r"\s*(?:[,.;]|$)")
 _NEGATED = re.compile(
     r"(?i)(?:\bnot|\bnever|n['\u2019]t|\bno longer)\s+(?:(?:yet|been|be|have|to|formally|"
@@ -225,6 +254,7 @@ _COMPLEMENT_GAP = re.compile(
     r"(?i)(?:\s+(?!(?:and|or|but|that|which|who|while|as|after|before|when|because|if)\b)"
     r"[\w'\u2019-]+){0,6}\s+"
 )
+_SETTING_WORDS = re.compile(r"\b(?:[Aa]t|[Ii]n|[Dd]uring|sidelines|margins)\b")
 _SETTING = re.compile(
     r"(?i)\b(?:at|in|during|on the sidelines of|on the margins of)\s+(?:a|an|the|their|its|his|her)"
     r"\s+(?:[\w-]+\s+){0,2}$"
@@ -377,30 +407,37 @@ def _live_hits(
     negation = (
         "not " in seg or "never" in seg or "n't" in seg or "n\u2019t" in seg or "no longer" in seg
     )
+    lo = sent[0]
     kept = []
     for h in hits:
-        if unreal and any(a <= h.start < b for a, b in unreal):
+        a, b = h.start, h.end
+        if unreal and any(u0 <= a < u1 for u0, u1 in unreal):
             continue
-        if negation and _NEGATED.search(text, max(sent[0], h.start - 30), h.start):
+        if negation and _NEGATED.search(text, a - 30 if a - 30 > lo else lo, a):
             continue
-        word = text[h.start : h.end]
-        if word.endswith("ed") and " " not in word:
-            if _ADJECTIVE_BEFORE.search(text, max(sent[0], h.start - 12), h.start):
-                continue
+        if (
+            text.endswith("ed", a, b)
+            and text.find(" ", a, b) < 0
+            and _ADJECTIVE_BEFORE.search(text, a - 12 if a - 12 > lo else lo, a)
+        ):
+            continue
         kept.append(h)
     if len(kept) > 1:
         # ", Kyiv said." / ", the Elysee said,": a parenthetical attribution reports the
         # sentence's happening, it is not one itself
-        kept = [
-            h
-            for h in kept
-            if not (
-                h.trigger.type == "STATEMENT"
-                and _ATTRIBUTION.search(text, max(sent[0], h.start - 40), h.start)
-                and _ATTRIBUTION_END.match(text, h.end)
-            )
-        ] or kept
+        kept = [h for h in kept if not _attribution(text, sent[0], h)] or kept
     return kept, unreal
+
+
+def _attribution(text: str, lo: int, h: Hit) -> bool:
+    """ ", Kyiv said." / ", the Elysee said,": a speech verb a few words after a comma and
+    closing its phrase."""
+    if h.trigger.type != "STATEMENT":
+        return False
+    comma = text.rfind(",", max(lo, h.start - 40), h.start)
+    if comma < 0 or not 1 <= len(text[comma + 1 : h.start].split()) <= 4:
+        return False
+    return _ATTRIBUTION_END.match(text, h.end) is not None
 
 
 def _choose_trigger(
@@ -471,7 +508,9 @@ def _head(
     gov = _governor(text, best, hits)
     if gov is not None and gov.trigger.type != "STATEMENT":
         best = gov  # the verb names the act: "withdrew from the deal" is a withdrawal
-    elif _SETTING.search(text, max(0, best.start - 30), best.start):
+    elif _SETTING_WORDS.search(text, max(0, best.start - 30), best.start) and _SETTING.search(
+        text, max(0, best.start - 30), best.start
+    ):
         # "struck a deal at a summit in Brussels on Monday", "warned Putin in a call":
         # a noun in a setting phrase is where the clause's verb happened
         verb = next(
@@ -533,6 +572,12 @@ def _coordinated(
 ) -> list[ActorMention]:
     """A list of actors is taken whole: "talks between envoys of Ukraine, Russia and the
     OSCE", "Iran and six world powers, the United States, Britain, France ..."."""
+    first, last = found[0], found[-1]
+    if not (
+        text.startswith(_COORD_AFTER, last.end)
+        or text.endswith(_COORD_BEFORE, max(0, first.start - 5), first.start)
+    ):
+        return found  # no list around: the common case
     i0 = i = in_sent.index(found[0])
     j0 = j = in_sent.index(found[-1])
     while i > 0 and _COORD.fullmatch(text, in_sent[i - 1].end, in_sent[i].start):
@@ -566,8 +611,9 @@ def _window_actors(
     c0, c1 = clause
     cuts = [c0] + [m.end() for m in _COMMA.finditer(text, c0, c1)] + [c1]
     cuts = sorted(set(cuts))
-    seg_lo = max(i for i, c in enumerate(cuts[:-1]) if c <= lo)
-    seg_hi = min(i for i, c in enumerate(cuts) if c >= hi) if hi <= c1 else len(cuts) - 1
+    seg_lo = min(bisect_right(cuts, lo) - 1, len(cuts) - 2) if len(cuts) > 1 else 0
+    seg_lo = max(seg_lo, 0)
+    seg_hi = bisect_left(cuts, hi) if hi <= c1 else len(cuts) - 1
 
     def inside(a: int, b: int) -> list[ActorMention]:
         return [m for m in mentions if m.start >= a and m.end <= b]
@@ -614,8 +660,8 @@ def _without_venues(text: str, trig: Trigger, found: list[ActorMention]) -> list
     return kept or found
 
 
-_BETWEEN_STATES = re.compile(r"summit|state visit")  # labels of meetings of states
-_STATE_ACT = re.compile(r"\{country\}|inauguration|decree")  # labels of a state's acts
+_COORD_AFTER = (",", " and ", " or ", " &")
+_COORD_BEFORE = (", ", "and ", "or ", "& ", "the ")
 _COORD = re.compile(r"(?:\s*,)?\s*(?:(?:and|or|&)\s+)?(?:the\s+)?")
 _JOINT = re.compile(r"\s*(?:and|&)\s*")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b|(?<=, )who\b")
@@ -633,6 +679,9 @@ def _with_pronoun_subject(
     trigger is the last person named before it; so is the subject of a new coordinated
     predicate (", and he is due in Moscow on Tuesday for talks") and a subject "who" right
     after a person (", who arrived in Taipei late on Tuesday")."""
+    region = text[clause[0] : match.start]
+    if "he " not in region and "He " not in region and ", who" not in region:
+        return found  # no pronoun: the cheap common case
     seg = max(clause[0], text.rfind(", ", clause[0], match.start) + 2)
     first = next((m.start for m in found if m.start >= seg), match.start)
     pron = _PRONOUN.search(text, seg, min(first, match.start))
@@ -646,12 +695,16 @@ def _with_pronoun_subject(
     def is_person(m: ActorMention) -> bool:
         return len(m.actors) == 1 and m.actors[0].kind == "person"
 
-    earlier = [m for m in mentions if m.end <= pron.start() and is_person(m)]
-    person = earlier[-1] if earlier else None
-    if person is not None and pron.group() != "who":
-        # "Scholz flies to Kyiv to meet Zelensky, and he is due in Moscow": a subject
-        # pronoun continues the sentence's subject, its first person, not the last named
-        person = next((m for m in earlier if m.start >= sent_start), person)
+    person = None  # the last person named before the pronoun, or for he/she
+    # ("Scholz flies to Kyiv to meet Zelensky, and he is due in Moscow") the first person
+    # of its sentence: a subject pronoun continues the sentence's subject
+    at = pron.start()
+    for m in reversed(mentions):
+        if m.end > at or not is_person(m):
+            continue
+        if person is not None and (m.start < sent_start or pron.group() == "who"):
+            break
+        person = m
     if person is None:
         return found
     stand_in = ActorMention(pron.start(), pron.end(), pron.group(), person.actors)
@@ -821,6 +874,7 @@ def article_events(
     live: dict[int, tuple[list[Hit], list[tuple[int, int]]]] = {}
     parts: dict[int, list[tuple[int, int]]] = {}  # sentence index -> its clauses
     m_starts = [m.start for m in actor_mentions]
+    m_in: dict[int, Sequence[ActorMention]] = {}
     for k, (unit, idx) in enumerate(zip(units, unit_sent, strict=True)):
         if idx is None:
             continue
@@ -852,7 +906,11 @@ def article_events(
             continue  # "postponed a trip that had been planned for Wednesday"
         trig = match.trigger
         lo, hi = min(match.start, unit.start), max(match.end, unit.end)
-        in_sent = actor_mentions[bisect_left(m_starts, sent[0]) : bisect_left(m_starts, sent[1])]
+        if idx not in m_in:
+            m_in[idx] = actor_mentions[
+                bisect_left(m_starts, sent[0]) : bisect_left(m_starts, sent[1])
+            ]
+        in_sent = m_in[idx]
         found = _window_actors(text, clause, sent, lo, hi, in_sent)
         if found:
             found = _coordinated(text, found, in_sent)
@@ -862,7 +920,7 @@ def article_events(
         # a title's country or body speaks through the person ("Kremlin spokesman
         # Dmitry Peskov" involves Russia); calls between people drop it again below
         actors = list(dict.fromkeys(a for m in found for a in (*_parties(m), *m.qualifiers)))
-        if trig.type == "CONSULT" and not _BETWEEN_STATES.search(trig.label):
+        if trig.type == "CONSULT" and not trig.between_states:
             people = [a for a in actors if a.kind == "person"]
             if len(people) >= 2:  # calls and meetings are between people; the rest is topic
                 # but an international official speaks for the body ("NATO chief")
@@ -883,7 +941,7 @@ def article_events(
         ):  # "US and Russian officials ...": a joint subject, named in order
             source, target = _parties(before_m[-2])[0], _parties(before_m[-1])[0]
         people = [a for a in actors if a.kind == "person"]
-        state_act = _STATE_ACT.search(trig.label) is not None
+        state_act = trig.state_act
         if (
             (state_act or (trig.type not in ("CONSULT", "STATEMENT") and len(people) == 1))
             and source is not None
