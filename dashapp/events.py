@@ -632,18 +632,20 @@ _PLACE_WORDS = ("in ", "at ", "the ", "its ", "of ", "ear ", "off ", "ong ", "ve
 _PLACE_BEFORE = re.compile(
     r"(?i)(?P<arrival>\b(?:arrived|arrives|arrive|arriving|landed|lands|land|landing)\s+"
     r"(?:in|at)\s+(?:the\s+)?$)"
-    r"|(?P<near>\b(?:near|off|along|over)\s+(?:the\s+|its\s+)?"
-    r"(?:(?:Gulf|Sea|Bay|Strait)\s+of\s+)?$|\b(?:Gulf|Sea|Bay|Strait)\s+of\s+$)"
+    r"|(?P<sea>\b(?:Gulf|Sea|Bay|Strait)\s+of\s+$)"
+    r"|(?P<near>\b(?:near|off|along|over)\s+(?:the\s+|its\s+)?$)"
     r"|(?P<at>\b(?:in|at)\s+(?:the\s+)?$)"
 )
+_GEO_NOUN = re.compile(r"\s+(?:border|borders|coast|coasts|frontier|waters|shores?)\b")
 _VERBAL = {"CONSULT", "AGREE", "STATEMENT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 
 
 def _without_venues(text: str, trig: Trigger, found: list[ActorMention]) -> list[ActorMention]:
     """A country (or an organisation's seat, "Brussels") named as where something happens
     is a venue, not a party: "reached an agreement in Vienna", "a meeting in Brussels"
-    (words and meetings), "near the Syrian border", "in the Gulf of Oman" (any act). A
-    visit's destination stays: it is the host."""
+    (words and meetings), "near the Syrian border", "in the Gulf of Oman" (any act); but
+    not "near Ukraine's borders", where a build-up aims. A visit's destination stays: it is
+    the host."""
     venue = "visits" not in trig.label and trig.type in _VERBAL
     kept = []
     for m in found:
@@ -654,7 +656,8 @@ def _without_venues(text: str, trig: Trigger, found: list[ActorMention]) -> list
             and not text.startswith(_POSSESSIVE[:2], m.end)  # "at Washington's request"
         ):
             place = _PLACE_BEFORE.search(text, max(0, m.start - 24), m.start)
-            if place is not None and (place.group("near") or (venue and place.group("at"))):
+            near = place is not None and place.group("near") and _GEO_NOUN.match(text, m.end)
+            if place is not None and (place.group("sea") or near or (venue and place.group("at"))):
                 continue  # but "arrived in Taipei" (group "arrival"): the host
         kept.append(m)
     return kept or found
