@@ -278,6 +278,7 @@ _SUBORDINATE = re.compile(
     r"(?i)\b(?:that|which|who|whom|whose|where|because|if|whether|after|before|when|while|"
     r"until|since)\b"
 )
+_THAT_AFTER = re.compile(r",?\s+that\b")
 _RELATIVE = re.compile(r"(?i),?\s+(?:that|which)\b")
 _MODALS = {"would", "will", "to"}
 
@@ -470,6 +471,13 @@ def _choose_trigger(
             score += 5  # "call on Sunday", "sit down on January 9"
         if possessive and hit.start >= last_tx.end and dist == 0:
             score += 8  # "Thursday's call": the date modifies this very noun
+        if (
+            trig.type == "STATEMENT"
+            and dist <= 1
+            and hit.end <= unit.start
+            and _THAT_AFTER.match(text, unit.end)
+        ):
+            score += 6  # "said on Monday that ...": the date closes the speech clause
         if best is not None and score <= best[0]:
             continue  # the penalty below only lowers it
         gap = (unit.end, hit.start) if hit.start >= unit.end else (hit.end, unit.start)
@@ -607,7 +615,8 @@ def _window_actors(
     mentions: Sequence[ActorMention],
 ) -> list[ActorMention]:
     """Actor mentions of the comma-delimited stretch around the trigger and date, widened
-    to the right, then the left, then the sentence, until it names actors."""
+    to the right, then the left, then the sentence, until it names actors; and one stretch
+    to the left for a subject when nobody precedes the trigger in its own."""
     c0, c1 = clause
     cuts = [c0] + [m.end() for m in _COMMA.finditer(text, c0, c1)] + [c1]
     cuts = sorted(set(cuts))
@@ -625,6 +634,12 @@ def _window_actors(
     while not found and seg_lo > 0:
         seg_lo -= 1
         found = inside(cuts[seg_lo], cuts[seg_hi])
+    if found and seg_lo > 0 and found[0].start >= lo:
+        # "Iran and six world powers, the United States, ..., China, reached an agreement":
+        # nobody before the verb in its stretch, so its subject is in the stretch before
+        wider = inside(cuts[seg_lo - 1], cuts[seg_hi])
+        if wider and wider[0].start < lo:
+            found = wider
     return found or inside(*sentence)
 
 
@@ -663,9 +678,14 @@ def _without_venues(text: str, trig: Trigger, found: list[ActorMention]) -> list
     return kept or found
 
 
-_COORD_AFTER = (",", " and ", " or ", " &")
+_COORD_AFTER = (",", " and ", " or ", " &")  # cheap pre-check of _COORD
 _COORD_BEFORE = (", ", "and ", "or ", "& ", "the ")
-_COORD = re.compile(r"(?:\s*,)?\s*(?:(?:and|or|&)\s+)?(?:the\s+)?")
+# between two members of one list: "Ukraine, Russia and the OSCE"; also a list in
+# apposition, "Iran and six world powers, the United States, Britain ..."
+_COORD = re.compile(
+    r"(?:\s*,)?\s*(?:(?:and|or|&)\s+)?(?:the\s+)?"
+    r"|\s+and\s+(?:[a-z-]+\s+){0,3}[a-z-]+,\s+(?:the\s+)?"
+)
 _JOINT = re.compile(r"\s*(?:and|&)\s*")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b|(?<=, )who\b")
 
@@ -781,7 +801,9 @@ def _label(
         pair_actors = [a for a in actors if a.name not in led] or list(actors)
     pair = "-".join(dict.fromkeys(short_name(a) for a in pair_actors[:3]))
     obj = _object(text, match.end, clause[1])
-    if any(a.name == obj and a.kind == "person" for a in actors) or _DEMONYM.match(obj):
+    if any(a.kind == "person" and obj in (a.name, short_name(a)) for a in actors) or _DEMONYM.match(
+        obj
+    ):
         # "annexes Putin": a person is not what is seized or visited; "attack on
         # Russian", "seizes British-flagged": an adjective is not the thing acted on
         obj = ""
@@ -805,11 +827,14 @@ def _label(
                 place = f" in {name}"
                 break
     governed = ""
+    slots_trigger = " ".join(text[match.start : match.end].lower().split())
     if "{governed}" in trig.label:
         # the trigger word the verb takes as object: "withdrew from the nuclear deal"
         nxt = trigger_hits(text, match.end, min(clause[1], match.end + 60))
         if nxt and _GOVERNED_GAP.fullmatch(text, match.end, nxt[0].start):
             governed = " ".join(text[nxt[0].start : nxt[0].end].lower().split())
+        elif _NOUN_BEFORE.search(text, max(0, match.start - 12), match.start):
+            governed = slots_trigger  # "signed the treaty on Monday": the date took the noun
     state = source
     if state is not None and state.kind == "person":
         state = Actor(state.affiliation, "country") if state.affiliation else None
@@ -824,7 +849,7 @@ def _label(
         "object": obj,
         "place": place,
         "np": _np(text, *clause, trig) if "{np}" in trig.label else "",
-        "trigger": " ".join(text[match.start : match.end].lower().split()),
+        "trigger": slots_trigger,
     }
     label = _fill(trig.label, slots)
     if label.endswith(" sign"):

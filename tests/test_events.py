@@ -249,3 +249,257 @@ def test_a_pronoun_subject_is_the_last_person_named():
     )
     # the inauguration is also the state's act: Ukraine comes with its president
     assert ev.actors == ("Volodymyr Zelensky", "Ukraine") and ev.source == "Volodymyr Zelensky"
+
+
+# --------------------------------------------------------------------------- rules
+# One row per general rule, on sentences of our own. Each sentence names its date once as
+# "Monday" (2022-01-10) unless the row gives its own expressions.
+
+MON = date(2022, 1, 10)
+TUE = date(2022, 1, 11)
+UN = Actor("UN", "organisation")
+UNSC = Actor("UN Security Council", "organisation")
+MORE_NAMES = {"Ukrainian": UKRAINE, "Kyiv": UKRAINE, "Zelenskys": ZELENSKY}
+
+
+def _mentions(text: str) -> list[ActorMention]:
+    out = _actors(text)
+    for m in re.finditer(r"\b(" + "|".join(MORE_NAMES) + r")\b", text):
+        out.append(ActorMention(m.start(), m.end(), m.group(), (MORE_NAMES[m.group()],)))
+    for m in re.finditer(r"Security Council", text):
+        out.append(ActorMention(m.start(), m.end(), m.group(), (UNSC,), (UN,)))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
+    tx = _timex(text, expr, "2022-01-10", MON, MON, nth=nth)
+    return article_events(_article(text), [tx], _mentions(text))
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "type_", "label"),
+    [
+        # the verb names the act, not the noun it governs
+        (
+            "verb over object",
+            "On Monday the US withdrew from the nuclear deal.",
+            "RETREAT",
+            "US withdraws from deal",
+        ),
+        (
+            "verb over object",
+            "Russia accused Ukraine of the attack on Monday.",
+            "ACCUSE",
+            "Russia accuses Ukraine",
+        ),
+        # an announced act, not the speech verb that reports it
+        (
+            "announced act",
+            "Russia said on Monday that it would expel the Ukrainian envoy.",
+            "SANCTION",
+            None,
+        ),
+        (
+            "announcing verb's object",
+            "Russia announced Monday new sanctions against Ukraine.",
+            "SANCTION",
+            "Russia sanctions Ukraine",
+        ),
+        (
+            "speaker's verbal act",
+            "Putin said on Monday that talks had failed and warned Ukraine.",
+            "THREATEN",
+            "Putin warns Ukraine",
+        ),
+        (
+            "perfect tense in reported speech",
+            "Biden said on Monday that Russia and Ukraine had agreed to a ceasefire.",
+            "AGREE",
+            None,
+        ),
+        # what was agreed, when it is a material conflict
+        (
+            "agreed act",
+            "On Monday Putin signed a treaty annexing the Crimea region.",
+            "COERCE",
+            "Russia annexes Crimea",
+        ),
+        # a participle after a determiner or preposition is an adjective, not a happening
+        (
+            "adjectival participle",
+            "Ukraine handed back a captured pilot to Russia on Monday.",
+            "CONCEDE",
+            None,
+        ),
+        # the act of cancelling is the happening
+        (
+            "cancellation",
+            "Biden called off the summit with Putin on Monday.",
+            "REJECT",
+            "Biden calls off summit",
+        ),
+        # a noun in a setting phrase gives way to the clause's verb
+        (
+            "setting phrase",
+            "Russia attacked Ukraine during a ceasefire on Monday.",
+            "ASSAULT",
+            "Russia attack on Ukraine",
+        ),
+        # a parenthetical attribution is not the happening
+        (
+            "attribution",
+            "Biden spoke by phone with Zelensky, his Ukrainian counterpart, on Monday, Kyiv said.",
+            "CONSULT",
+            "Biden-Zelensky phone call",
+        ),
+        # a relative clause dates its own noun
+        (
+            "relative clause",
+            "Biden and Putin attend a summit that opens on Monday, amid Russia's war in Ukraine.",
+            "CONSULT",
+            None,
+        ),
+        # labels: never a person or an adjective as the object
+        ("person object", "Biden visited Zelensky on Monday.", "CONSULT", "Biden visits Ukraine"),
+        (
+            "adjective object",
+            "Russia attacked Ukrainian ships on Monday.",
+            "ASSAULT",
+            "Russia attack on Ukraine",
+        ),
+        ("one signatory", "Putin signed the treaty on Monday.", "AGREE", "Putin signs treaty"),
+    ],
+)
+def test_type_and_label_rules(rule, text, type_, label):
+    (ev,) = _monday(text)
+    assert ev.type == type_, rule
+    if label is not None:
+        assert ev.label == label, rule
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("negation", "Biden did not meet Putin on Monday."),
+        ("negation", "Russia has never attacked Ukraine on a Monday."),
+        ("condition", "If Russia attacks Ukraine on Monday, the US will respond."),
+        (
+            "cancelled plan",
+            "Zelensky postponed a visit to Russia that had been planned for Monday.",
+        ),
+        ("state since", "Russia has occupied Crimea since Monday."),
+        ("deadline", "Putin gave Ukraine until Monday to withdraw its troops."),
+        ("possessive of a non-happening", "Biden, Monday's chairman of the forum, met Putin."),
+    ],
+)
+def test_dates_that_make_no_event(rule, text):
+    assert _monday(text) == [], rule
+
+
+def test_a_body_is_listed_as_its_parent_organisation():
+    (ev,) = _monday("The Security Council met on Monday.")
+    assert ev.actors == ("UN",)
+
+
+def test_consecutive_days_joined_as_a_span_are_one_range_event():
+    text = "Biden and Putin meet on Monday and Tuesday."
+    txs = [
+        _timex(text, "Monday", "2022-01-10", MON, MON),
+        _timex(text, "Tuesday", "2022-01-11", TUE, TUE),
+    ]
+    (ev,) = article_events(_article(text), txs, _mentions(text))
+    assert ev.value == "2022-01-10/2022-01-11" and len(ev.mentions) == 2
+
+
+def test_a_coarse_date_beside_a_finer_one_gives_way():
+    text = "Russia attacked Ukraine in July last year."
+    txs = [
+        _timex(text, "July", "2021-07", date(2021, 7, 1), date(2021, 7, 31), "month"),
+        _timex(text, "last year", "2021", date(2021, 1, 1), date(2021, 12, 31), "year"),
+    ]
+    (ev,) = article_events(_article(text), txs, _mentions(text))
+    assert ev.value == "2021-07"
+
+
+def test_a_month_takes_the_year_named_after_it():
+    text = "Russia attacked Ukraine in February last year."
+    txs = [
+        _timex(text, "February", "2022-02", date(2022, 2, 1), date(2022, 2, 28), "month"),
+        _timex(text, "last year", "2021", date(2021, 1, 1), date(2021, 12, 31), "year"),
+    ]
+    (ev,) = article_events(_article(text), txs, _mentions(text))
+    assert (ev.value, ev.start, ev.end) == ("2021-02", date(2021, 2, 1), date(2021, 2, 28))
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "actors"),
+    [
+        (
+            "venue of a meeting",
+            "Biden and Zelensky reached an agreement in Moscow on Monday.",
+            {"Joe Biden", "Volodymyr Zelensky"},
+        ),
+        (
+            "arrival keeps its destination",
+            "Biden arrived in Moscow on Monday.",
+            {"Joe Biden", "Russia"},
+        ),
+        (
+            "coordinated list",
+            "On Monday Biden opened talks between Ukraine, Russia and the US.",
+            {"Joe Biden", "Ukraine", "Russia", "United States"},
+        ),
+        (
+            "subject pronoun continues the sentence's subject",
+            "Biden visited Kyiv to meet Zelensky, and he is due in Moscow on Monday for talks "
+            "with Putin.",
+            {"Joe Biden", "Vladimir Putin"},
+        ),
+        (
+            "'who' after a person",
+            "Russia praised Biden, who visited Moscow on Monday.",
+            {"Joe Biden", "Russia"},
+        ),
+        (
+            "a leader's act is his state's",
+            "Putin warned Ukraine on Monday.",
+            {"Vladimir Putin", "Ukraine", "Russia"},
+        ),
+        (
+            "a state's act brings the state",
+            "Zelensky signed a decree on Monday.",
+            {"Volodymyr Zelensky", "Ukraine"},
+        ),
+        (
+            "a place acted on stands for its state",
+            "Russia deployed troops on the border of Crimea on Monday.",
+            {"Russia", "Ukraine"},
+        ),
+    ],
+)
+def test_actor_rules(rule, text, actors):
+    (ev,) = _monday(text)
+    assert set(ev.actors) == actors, rule
+
+
+def test_remarks_stay_the_speakers():
+    (ev,) = _monday("Putin said on Monday that he was ready.")
+    assert (ev.type, ev.actors) == ("STATEMENT", ("Vladimir Putin",))
+
+
+def test_a_neighbouring_feature_is_a_venue_but_a_target_is_not():
+    (ev,) = _monday("Russia held naval drills off the Ukrainian coast on Monday.")
+    assert ev.actors == ("Russia",)
+    (ev,) = _monday("Russia massed troops near Ukraine's borders on Monday.")
+    assert set(ev.actors) == {"Russia", "Ukraine"}
+
+
+def test_a_date_closing_a_speech_clause_dates_the_statement():
+    (ev,) = _monday("Biden said on Monday that the talks with Putin had been useful.")
+    assert (ev.type, ev.label) == ("STATEMENT", "Biden remarks")
+
+
+def test_the_subject_before_a_comma_and_a_list_in_apposition():
+    text = "Ukraine and two neighbours, Russia and the US, reached a deal in Geneva on Monday."
+    (ev,) = _monday(text)
+    assert ev.type == "AGREE" and set(ev.actors) == {"Ukraine", "Russia", "United States"}
