@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
@@ -874,9 +874,16 @@ def _event_id(type_: str, value: str, actors: Iterable[str], article: str, start
 
 
 def article_events(
-    article: Article, timexes: Sequence[Timex], actor_mentions: Sequence[ActorMention]
+    article: Article,
+    timexes: Sequence[Timex],
+    actor_mentions: Sequence[ActorMention],
+    *,
+    earlier: bool = False,
 ) -> list[Event]:
-    """The events of one article, merged within it."""
+    """The events of one article, merged within it. With `earlier`, an ordinal counted
+    over a duration ("a phone call, their second in just over three weeks") also adds the
+    earlier happening it implies, approximately dated (see `_earlier_events`); off by
+    default: the seed's gold does not list such events."""
     text = article.body
     lex = lexicon()
     sents = sentences(text)
@@ -1035,8 +1042,96 @@ def article_events(
         if trig.type == "STATEMENT" and source is not None:
             dated[idx] = len(out) - 1
     _continue_statements(sents, dated, out, actor_mentions, hits_in)
+    if earlier:
+        out.extend((0, ev) for ev in _earlier_events(article, timexes, sents, hits_in, out))
     # strongest trigger first, so that a merged event keeps the most specific label
     return merge_all(ev for _, ev in sorted(out, key=lambda p: -p[0]))
+
+
+_ORDINAL_IN = re.compile(r"(?i)\bsecond\b(?:\s+[\w-]+){0,2}\s+in\s+$")
+_DURATION = re.compile(r"P(\d+)([DWMY])")
+_UNIT_DAYS = {"D": 1, "W": 7, "M": 30, "Y": 365}
+
+
+def _earlier_events(
+    article: Article,
+    timexes: Sequence[Timex],
+    sents: list[tuple[int, int]],
+    hits_in: dict[int, list[Hit]],
+    out: list[tuple[int, Event]],
+) -> list[Event]:
+    """ "In Thursday's call, ... After a 50-minute phone call, their second in just over
+    three weeks, ...": "second" + "in" + a duration, said of a happening dated in the
+    article, implies a first one about that long before. It gets the happening's type and
+    actors, the week (month, year) that far back, and approximate=True."""
+    text = article.body
+    starts = [a for a, _ in sents]
+    found = []
+    for tx in timexes:
+        if tx.type != "DURATION" or not (d := _DURATION.fullmatch(tx.value)):
+            continue
+        if not _ORDINAL_IN.search(text, max(0, tx.start - 40), tx.start):
+            continue
+        idx = bisect_right(starts, tx.start) - 1
+        if idx < 0:
+            continue
+        # the happening counted: a trigger between the ordinal and "in", else the last
+        # one before the ordinal in the sentence ("a phone call, their second in ...")
+        before = [h for h in hits_in.get(idx, []) if h.end <= tx.start]
+        if not before:
+            continue
+        kind = before[-1].trigger.type
+        anchors = [
+            ev
+            for _, ev in out
+            if ev.type == kind
+            and not ev.approximate
+            and ev.mentions[0].start < tx.start
+            and bisect_right(starts, ev.mentions[0].start) - 1 >= idx - 2
+        ]
+        if not anchors:
+            continue
+        anchor = max(anchors, key=lambda ev: ev.mentions[0].start)
+        back = anchor.start - timedelta(days=int(d.group(1)) * _UNIT_DAYS[d.group(2)])
+        if d.group(2) in "DW":
+            year, week, _ = back.isocalendar()
+            first = date.fromisocalendar(year, week, 1)
+            last = first + timedelta(days=6)
+            value, gran = f"{year}-W{week:02d}", "week"
+        elif d.group(2) == "M":
+            first = back.replace(day=1)
+            last = date(back.year, back.month, _month_days(back.year, back.month))
+            value, gran = f"{back.year:04d}-{back.month:02d}", "month"
+        else:
+            first, last = date(back.year, 1, 1), date(back.year, 12, 31)
+            value, gran = f"{back.year:04d}", "year"
+        mention = Mention(
+            article=article.id,
+            text=tx.text,
+            start=tx.start,
+            end=tx.end,
+            type=tx.type,
+            value=value,
+            sentence=text[sents[idx][0] : sents[idx][1]],
+            explanation=f"the first of two, {tx.text} before {anchor.value}",
+            confidence=0.5,
+        )
+        found.append(
+            replace(
+                anchor,
+                id=_event_id(kind, value, anchor.actors, article.id, tx.start),
+                label=f"Previous {anchor.label}",
+                start=first,
+                end=last,
+                value=value,
+                granularity=gran,
+                mentions=(mention,),
+                approximate=True,
+                articles=1,
+                other_dates=(),
+            )
+        )
+    return found
 
 
 def _continue_statements(

@@ -503,3 +503,31 @@ def test_the_subject_before_a_comma_and_a_list_in_apposition():
     text = "Ukraine and two neighbours, Russia and the US, reached a deal in Geneva on Monday."
     (ev,) = _monday(text)
     assert ev.type == "AGREE" and set(ev.actors) == {"Ukraine", "Russia", "United States"}
+
+
+def test_second_in_a_duration_adds_the_earlier_happening_only_on_request():
+    text = (
+        "In Thursday's call, Biden warned Putin. "
+        "After the phone call, their second in three weeks, both sides were calm."
+    )
+    at = text.index("three weeks")
+    txs = [
+        _timex(text, "Thursday's", "2021-12-30", D30, D30),
+        Timex(at, at + 11, "three weeks", "DURATION", "P3W"),
+    ]
+    assert len(article_events(_article(text), txs, _actors(text))) == 1
+    events = article_events(_article(text), txs, _actors(text), earlier=True)
+    (prev,) = [e for e in events if e.approximate]
+    assert (prev.value, prev.granularity, prev.type) == ("2021-W49", "week", "CONSULT")
+    assert (prev.start, prev.end) == (date(2021, 12, 6), date(2021, 12, 12))
+    assert set(prev.actors) == {"Joe Biden", "Vladimir Putin"}
+    # "first ... in five years" says nothing of when the one before was
+    text = "In Thursday's call, Biden warned Putin, the first call in three weeks."
+    at = text.index("three weeks")
+    txs = [
+        _timex(text, "Thursday's", "2021-12-30", D30, D30),
+        Timex(at, at + 11, "three weeks", "DURATION", "P3W"),
+    ]
+    assert not any(
+        e.approximate for e in article_events(_article(text), txs, _actors(text), earlier=True)
+    )
