@@ -486,7 +486,7 @@ def _choose_trigger(
         ):
             # "said Thursday that the talks...": another clause's happening; but not "a
             # summit that runs from Sunday", a relative clause dating its own noun
-            score -= 4
+            score -= 8
         if best is None or score > best[0]:
             best = (score, hit)
     return _head(text, hi, best[1], hits, dated_after) if best else None
@@ -567,8 +567,10 @@ def _head(
                 continue
             if not _COMPLEMENT_GAP.fullmatch(text, pos, hit.start):
                 break
-            if hit.trigger.type in _MATERIAL_CONFLICT:
-                return hit
+            if hit.trigger.type in _MATERIAL_CONFLICT and (
+                text.endswith(("ing", "ed"), hit.start, hit.end) or " to " in text[pos : hit.start]
+            ):
+                return hit  # a verb: "a treaty annexing", "agreed to draw up sanctions"
             if hit.trigger.type != "AGREE":
                 break
             pos = hit.end  # "signed a treaty": the noun of the same act, read on

@@ -531,3 +531,15 @@ def test_second_in_a_duration_adds_the_earlier_happening_only_on_request():
     assert not any(
         e.approximate for e in article_events(_article(text), txs, _actors(text), earlier=True)
     )
+
+
+def test_a_date_stays_in_its_clause_before_a_subordinate_one():
+    (ev,) = _monday("Russia cut ties with Ukraine on Monday after protesters attacked its embassy.")
+    assert ev.type == "SANCTION"
+
+
+def test_what_a_deal_is_about_is_not_what_was_agreed():
+    (ev,) = _monday("Russia and Ukraine struck a deal on the embargo in Geneva on Monday.")
+    assert ev.type == "AGREE"
+    (ev,) = _monday("On Monday Russia and Ukraine agreed to impose sanctions on Belarus.")
+    assert ev.type == "SANCTION"
