@@ -688,6 +688,7 @@ _COORD = re.compile(
     r"(?:\s*,)?\s*(?:(?:and|or|&)\s+)?(?:the\s+)?"
     r"|\s+and\s+(?:[a-z-]+\s+){0,3}[a-z-]+,\s+(?:the\s+)?"
 )
+_PAIR = re.compile(r"\b(?:[Bb]oth|[Tt]he two)\s+(?:wo)?men\b")
 _JOINT = re.compile(r"\s*(?:and|&)\s*")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b|(?<=, )who\b")
 
@@ -739,6 +740,30 @@ def _with_pronoun_subject(
 @lru_cache(maxsize=256)
 def _slot_names(template: str) -> tuple[str, ...]:
     return tuple(re.findall(r"\{(\w+)\}", template))
+
+
+def _with_pair_subject(
+    text: str,
+    clause: tuple[int, int],
+    match: Hit,
+    found: list[ActorMention],
+    mentions: Sequence[ActorMention],
+) -> list[ActorMention]:
+    """ "Both men arrived in the city-state on Sunday": the last two people named."""
+    pair = _PAIR.search(text, clause[0], match.start)
+    if pair is None:
+        return found
+    people: list[Actor] = []
+    for m in reversed(mentions):
+        if m.end <= pair.start() and len(m.actors) == 1 and m.actors[0].kind == "person":
+            if m.actors[0] not in people:
+                people.append(m.actors[0])
+            if len(people) == 2:
+                break
+    if len(people) < 2:
+        return found
+    stand_in = ActorMention(pair.start(), pair.end(), pair.group(), tuple(reversed(people)))
+    return sorted([stand_in, *found], key=lambda m: m.start)
 
 
 def _fill(template: str, slots: dict[str, str]) -> str:
@@ -952,6 +977,8 @@ def article_events(
         if found:
             found = _coordinated(text, found, in_sent)
         found = _with_pronoun_subject(text, clause, match, found, actor_mentions, sent[0])
+        if "men " in text[clause[0] : match.start] or "women " in text[clause[0] : match.start]:
+            found = _with_pair_subject(text, clause, match, found, actor_mentions)
         if len(found) > 1:
             found = _without_venues(text, trig, found)
         # a title's country or body speaks through the person ("Kremlin spokesman

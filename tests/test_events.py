@@ -543,3 +543,9 @@ def test_what_a_deal_is_about_is_not_what_was_agreed():
     assert ev.type == "AGREE"
     (ev,) = _monday("On Monday Russia and Ukraine agreed to impose sanctions on Belarus.")
     assert ev.type == "SANCTION"
+
+
+def test_both_men_are_the_last_two_people_named():
+    text = "Biden praised Zelensky. Both men arrived in Moscow on Monday for talks with Putin."
+    (ev,) = _monday(text)
+    assert {"Joe Biden", "Volodymyr Zelensky"} <= set(ev.actors)
