@@ -13,7 +13,7 @@ from dashapp.temporal.detect import detect, underspecified
 from dashapp.temporal.timex3 import interval, is_valid
 
 DATA = Path(__file__).parent / "data"
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_b0493dc1623e2b1d.txt"
+SEED = Path(__file__).resolve().parents[1] / "data" / "000_b0493dc1623e2b1d.txt"
 
 
 def load_cases() -> list[pytest.param]:
@@ -146,7 +146,6 @@ def test_narrative_ignores_far_reference_date():
     assert tx[-1].value == "1941-09-10"
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="shared seed article not available")
 def test_seed_article():
     lines = SEED.read_text(encoding="utf-8").split("\n")
     body = "\n".join(lines[3:])
