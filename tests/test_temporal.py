@@ -14,6 +14,7 @@ from dashapp.temporal.timex3 import interval, is_valid
 
 DATA = Path(__file__).parent / "data"
 SEED = Path(__file__).resolve().parents[1] / "data" / "000_b0493dc1623e2b1d.txt"
+SEED_GOLD = Path(__file__).resolve().parent / "data" / "seed" / "000_b0493dc1623e2b1d.gold.json"
 
 
 def load_cases() -> list[pytest.param]:
@@ -149,7 +150,7 @@ def test_narrative_ignores_far_reference_date():
 def test_seed_article():
     lines = SEED.read_text(encoding="utf-8").split("\n")
     body = "\n".join(lines[3:])
-    gold = json.loads(SEED.with_suffix(".gold.json").read_text(encoding="utf-8"))
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
     got = {(t.start, t.end): t for t in tag(body, date(2022, 1, 3))}
     sundays = set()
     for g in gold["timexes"]:
