@@ -233,9 +233,11 @@ _STATE_EDGE = re.compile(
 )
 _POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
 _ATTRIBUTION_END = re.compile(r"\s*(?:[,.;]|$)")
+# A negator, then up to three words of the same predicate ("did not attend the summit",
+# "has never formally met"), no clause break or conjunction in between.
 _NEGATED = re.compile(
-    r"(?i)(?:\bnot|\bnever|n['\u2019]t|\bno longer)\s+(?:(?:yet|been|be|have|to|formally|"
-    r"publicly|even|directly|actually)\s+){0,2}$"
+    r"(?i)(?:\bnot|\bnever|n['\u2019]t|\bno longer)"
+    r"(?:\s+(?!(?:that|whether|if|and|but|or|which|who|only)\b)[\w'\u2019-]+){0,3}\s+$"
 )
 # A condition runs from its conjunction to the next comma or clause break.
 _CONDITION = re.compile(r"(?i)\b(?:if|unless|in case|in the event that)\b[^,;:\u2014\u2013]*")
@@ -552,6 +554,8 @@ def _head(
                 # act has a date of its own; this date is the statement's
             word = text[hit.start : hit.end].lower()
             if _ANNOUNCED.search(before) or word.split()[0] in _MODALS:
+                if _CONDITION.search(text, best.end, hi):
+                    break  # "said Russia would face sanctions if it invaded": hypothetical
                 return hit
             if hit.trigger.type in _VERBAL_ACTS and word.split()[0].endswith(("ed", "ing")):
                 return hit  # "... and warned of serious consequences"

@@ -549,3 +549,9 @@ def test_both_men_are_the_last_two_people_named():
     text = "Biden praised Zelensky. Both men arrived in Moscow on Monday for talks with Putin."
     (ev,) = _monday(text)
     assert {"Joe Biden", "Volodymyr Zelensky"} <= set(ev.actors)
+
+
+def test_negation_reaches_over_the_verb_and_conditions_over_predictions():
+    assert _monday("Putin did not attend the summit with Biden on Monday.") == []
+    (ev,) = _monday("Biden said on Monday that Russia would face sanctions if it invaded Ukraine.")
+    assert ev.type == "STATEMENT"
