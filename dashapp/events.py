@@ -212,6 +212,25 @@ _DETERMINERS = {
     "launched",
     "started",
     "began",
+    # prepositions, conjunctions and auxiliaries: "have been killed since fighting"
+    "since",
+    "after",
+    "before",
+    "during",
+    "amid",
+    "over",
+    "into",
+    "from",
+    "against",
+    "between",
+    "been",
+    "be",
+    "being",
+    "have",
+    "has",
+    "had",
+    "as",
+    "at",
 }
 _TOKEN = re.compile(r"\S+")
 _COMMA = re.compile(r",\s")
@@ -285,6 +304,7 @@ _RELATIVE = re.compile(r"(?i),?\s+(?:that|which)\b")
 _MODALS = {"would", "will", "to"}
 
 
+_PARTICLES = {"von", "van", "der", "den", "de", "du", "da", "di", "le", "la", "al", "bin", "ibn"}
 # Where names are written family name first ("Xi Jinping" -> Xi, "Tsai Ing-wen" -> Tsai).
 _FAMILY_FIRST = {
     "China",
@@ -294,6 +314,7 @@ _FAMILY_FIRST = {
     "Vietnam",
     "Cambodia",
     "Hong Kong",
+    "Singapore",
 }
 
 
@@ -301,7 +322,12 @@ def short_name(actor: Actor) -> str:
     """The name a headline uses: a person's family name, a country's short form."""
     if actor.kind == "person":
         parts = actor.name.split()
-        return parts[0] if actor.affiliation in _FAMILY_FIRST and len(parts) > 1 else parts[-1]
+        if actor.affiliation in _FAMILY_FIRST and len(parts) > 1:
+            return parts[0]
+        i = len(parts) - 1
+        while i > 1 and parts[i - 1] in _PARTICLES:
+            i -= 1  # "von der Leyen", "de Villepin"
+        return " ".join(parts[i:])
     return _SHORT.get(actor.name, actor.name)
 
 
@@ -693,6 +719,7 @@ _COORD = re.compile(
     r"|\s+and\s+(?:[a-z-]+\s+){0,3}[a-z-]+,\s+(?:the\s+)?"
 )
 _PAIR = re.compile(r"\b(?:[Bb]oth|[Tt]he two)\s+(?:wo)?men\b")
+_MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}
 _JOINT = re.compile(r"\s*(?:and|&)\s*")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b|(?<=, )who\b")
 
@@ -838,10 +865,12 @@ def _label(
         # "annexes Putin": a person is not what is seized or visited; "attack on
         # Russian", "seizes British-flagged": an adjective is not the thing acted on
         obj = ""
+    if obj and _NOT_PLACE.match(obj.split()[0]):
+        obj = ""  # "attack on Wednesday": a date word is no object
     if not obj and target is not None:
         if target.kind != "person":
             obj = short_name(target)
-        elif target.affiliation and "{target}" not in trig.label:
+        elif target.affiliation and "visits" in trig.label:
             obj = _SHORT.get(target.affiliation, target.affiliation)  # visits Taiwan
     place = ""
     if "{place}" in trig.label:
@@ -854,6 +883,8 @@ def _label(
             if abs(m.start() - match.end) > 80 or m.group(1).endswith(_POSSESSIVE):
                 continue  # too far to be this happening's place; "at Washington's request"
             name = m.group(1).rstrip(".'\u2019")
+            if name.isupper():
+                continue  # "in NATO": an acronym names a body, not a place
             if not _NOT_PLACE.match(name.split()[0]) and not any(a.name == name for a in actors):
                 place = f" in {name}"
                 break
@@ -883,6 +914,8 @@ def _label(
         "trigger": slots_trigger,
     }
     label = _fill(trig.label, slots)
+    if " " not in label and pair and label.lower() != pair.lower():
+        label = f"{pair} {label.lower()}"  # a bare "War": "Russia-Ukraine war"
     if label.endswith(" sign"):
         label += " agreement"  # nothing named: "Putin sign" -> "Putin sign agreement"
     if " sign " in label and "-" not in pair:
@@ -1007,7 +1040,11 @@ def article_events(
         if len(before_m) >= 2 and _JOINT.fullmatch(
             text, before_m[-2].end, before_m[-1].start
         ):  # "US and Russian officials ...": a joint subject, named in order
-            source, target = _parties(before_m[-2])[0], _parties(before_m[-1])[0]
+            source = _parties(before_m[-2])[0]
+            if trig.type in _MUTUAL:  # they meet or agree with each other
+                target = _parties(before_m[-1])[0]
+            # else they act together on whoever comes after ("US and British warplanes
+            # struck Houthi targets"): the target found above stays
         people = [a for a in actors if a.kind == "person"]
         state_act = trig.state_act
         if (
@@ -1027,6 +1064,8 @@ def article_events(
             if spot := _place_regex().search(text, match.end, clause[1]):
                 target = Actor(places()[spot.group()], "country")
                 actors = list(dict.fromkeys([*actors, target]))
+        if target is not None and _same_side(target, source):
+            target = None  # "India attack on India": a place of one's own is no target
         if source is not None and source not in actors:
             source = None
         if target is not None and target not in actors:

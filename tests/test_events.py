@@ -259,7 +259,8 @@ MON = date(2022, 1, 10)
 TUE = date(2022, 1, 11)
 UN = Actor("UN", "organisation")
 UNSC = Actor("UN Security Council", "organisation")
-MORE_NAMES = {"Ukrainian": UKRAINE, "Kyiv": UKRAINE, "Zelenskys": ZELENSKY}
+BELARUS = Actor("Belarus", "country")
+MORE_NAMES = {"Ukrainian": UKRAINE, "Kyiv": UKRAINE, "Zelenskys": ZELENSKY, "Belarus": BELARUS}
 
 
 def _mentions(text: str) -> list[ActorMention]:
@@ -336,7 +337,7 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
             "cancellation",
             "Biden called off the summit with Putin on Monday.",
             "REJECT",
-            "Biden calls off summit",
+            "Biden cancels summit",
         ),
         # a noun in a setting phrase gives way to the clause's verb
         (
@@ -555,3 +556,33 @@ def test_negation_reaches_over_the_verb_and_conditions_over_predictions():
     assert _monday("Putin did not attend the summit with Biden on Monday.") == []
     (ev,) = _monday("Biden said on Monday that Russia would face sanctions if it invaded Ukraine.")
     assert ev.type == "STATEMENT"
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "label"),
+    [
+        (
+            "a bare noun gets its actors",
+            "Russia and Ukraine have been at war since 2014, and the war resumed on Monday.",
+            "Russia-Ukraine war",
+        ),
+        ("a date word is no object", "Russia attacked on Monday.", "Russia attack"),
+    ],
+)
+def test_label_rules(rule, text, label):
+    (ev,) = _monday(text)
+    assert ev.label == label, rule
+
+
+def test_surname_particles_stay_in_labels():
+    from dashapp.events import short_name
+
+    assert short_name(Actor("Ursula von der Leyen", "person", "EU")) == "von der Leyen"
+    assert short_name(Actor("Lee Hsien Loong", "person", "Singapore")) == "Lee"
+
+
+def test_joint_subjects_act_together_on_the_target():
+    (ev,) = _monday("Russia and Belarus attacked Ukraine on Monday.")
+    assert (ev.source, ev.target) == ("Russia", "Ukraine")
+    (ev,) = _monday("Russia and Belarus met on Monday.")
+    assert (ev.source, ev.target) == ("Russia", "Belarus")
