@@ -858,16 +858,18 @@ def _label(
         led = {a.affiliation for a in actors if a.kind == "person"}
         pair_actors = [a for a in actors if a.name not in led] or list(actors)
     pair = "-".join(dict.fromkeys(short_name(a) for a in pair_actors[:3]))
-    obj = _object(text, match.end, clause[1])
-    if any(a.kind == "person" and obj in (a.name, short_name(a)) for a in actors) or _DEMONYM.match(
-        obj
+    needs_obj = "{object}" in trig.label or "{governed}" in trig.label
+    obj = _object(text, match.end, clause[1]) if needs_obj else ""
+    if obj and (
+        any(a.kind == "person" and obj in (a.name, short_name(a)) for a in actors)
+        or _DEMONYM.match(obj)
     ):
         # "annexes Putin": a person is not what is seized or visited; "attack on
         # Russian", "seizes British-flagged": an adjective is not the thing acted on
         obj = ""
     if obj and _NOT_PLACE.match(obj.split()[0]):
         obj = ""  # "attack on Wednesday": a date word is no object
-    if not obj and target is not None:
+    if needs_obj and not obj and target is not None:
         if target.kind != "person":
             obj = short_name(target)
         elif target.affiliation and "visits" in trig.label:
@@ -897,10 +899,10 @@ def _label(
             governed = " ".join(text[nxt[0].start : nxt[0].end].lower().split())
         elif _NOUN_BEFORE.search(text, max(0, match.start - 12), match.start):
             governed = slots_trigger  # "signed the treaty on Monday": the date took the noun
-    state = source
+    state = source if "{country}" in trig.label else None
     if state is not None and state.kind == "person":
         state = Actor(state.affiliation, "country") if state.affiliation else None
-    if state is None:
+    if state is None and "{country}" in trig.label:
         state = next((a for a in actors if a.kind == "country"), None)
     slots = {
         "pair": pair,
