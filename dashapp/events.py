@@ -264,6 +264,11 @@ _ADJECTIVE_BEFORE = re.compile(
     r"(?i)\b(?:a|an|the|its|their|his|her|our|this|that|into|in|of|from|to|on|at|for|with|"
     r"newly|recently)\s+$"
 )
+_FRAME = re.compile(
+    r"(?i)(?:\b(?:have|has)\s+(?:been\s+)?(?:[\w-]+\s+)?"
+    r"|\b(?:first|second|third|fourth|fifth|sixth|tenth|\d+(?:st|nd|rd|th))\s+"
+    r"(?:such\s+(?:[\w-]+\s+)?|(?:year|month|week|anniversary)\s+))$"
+)
 _PLANNED = re.compile(r"(?i)\b(?:planned|scheduled|set|slated|due|expected)\s+(?:for|on|in)?\s*$")
 # Between a verb and the noun it governs: prepositions, determiners, modifiers; no clause
 # break, conjunction or relative pronoun ("withdrew from the 2015 nuclear deal").
@@ -1005,6 +1010,18 @@ def article_events(
             continue  # "this year's ASEAN chair": the date qualifies a noun, no happening
         if match.trigger.cancels and _PLANNED.search(text, max(0, unit.start - 40), unit.start):
             continue  # "postponed a trip that had been planned for Wednesday"
+        if unit.granularity in ("year", "month", "week") and (
+            _FRAME.search(text, max(sent[0], unit.start - 40), unit.start)
+            or (
+                match.end <= unit.start
+                and _token_distance(text, match.start, match.end, unit.start, unit.end) <= 1
+                and _FRAME.search(text, max(sent[0], match.start - 40), match.start)
+            )
+        ):
+            # "soldiers have been killed this year", "its first such launch this year", "the
+            # war will enter its fourth year next week": a tally or a count of time frames
+            # a happening dated elsewhere; it is not one
+            continue
         trig = match.trigger
         lo, hi = min(match.start, unit.start), max(match.end, unit.end)
         if idx not in m_in:

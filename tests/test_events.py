@@ -586,3 +586,16 @@ def test_joint_subjects_act_together_on_the_target():
     assert (ev.source, ev.target) == ("Russia", "Ukraine")
     (ev,) = _monday("Russia and Belarus met on Monday.")
     assert (ev.source, ev.target) == ("Russia", "Belarus")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine says soldiers have been killed this year.",
+        "Russia attacked Ukraine, its first such attack this year.",
+        "The war between Russia and Ukraine enters its fourth year this year.",
+    ],
+)
+def test_a_tally_or_a_count_of_time_is_no_happening(text):
+    tx = _timex(text, "this year", "2022", date(2022, 1, 1), date(2022, 12, 31), "year")
+    assert article_events(_article(text), [tx], _mentions(text)) == []
