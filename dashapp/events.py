@@ -655,8 +655,14 @@ def _window_actors(
     to the right, then the left, then the sentence, until it names actors; and one stretch
     to the left for a subject when nobody precedes the trigger in its own."""
     c0, c1 = clause
-    cuts = [c0] + [m.end() for m in _COMMA.finditer(text, c0, c1)] + [c1]
-    cuts = sorted(set(cuts))
+    cuts = [c0]
+    comma = text.find(",", c0, c1)
+    while comma >= 0:
+        if comma + 1 < c1 and text[comma + 1].isspace():
+            cuts.append(comma + 2)  # as _COMMA: a comma and the space after it
+        comma = text.find(",", comma + 1, c1)
+    if cuts[-1] != c1:
+        cuts.append(c1)
     seg_lo = min(bisect_right(cuts, lo) - 1, len(cuts) - 2) if len(cuts) > 1 else 0
     seg_lo = max(seg_lo, 0)
     seg_hi = bisect_left(cuts, hi) if hi <= c1 else len(cuts) - 1
@@ -741,9 +747,6 @@ def _with_pronoun_subject(
     trigger is the last person named before it; so is the subject of a new coordinated
     predicate (", and he is due in Moscow on Tuesday for talks") and a subject "who" right
     after a person (", who arrived in Taipei late on Tuesday")."""
-    region = text[clause[0] : match.start]
-    if "he " not in region and "He " not in region and ", who" not in region:
-        return found  # no pronoun: the cheap common case
     seg = max(clause[0], text.rfind(", ", clause[0], match.start) + 2)
     first = next((m.start for m in found if m.start >= seg), match.start)
     pron = _PRONOUN.search(text, seg, min(first, match.start))
@@ -1032,8 +1035,10 @@ def article_events(
         found = _window_actors(text, clause, sent, lo, hi, in_sent)
         if found:
             found = _coordinated(text, found, in_sent)
-        found = _with_pronoun_subject(text, clause, match, found, actor_mentions, sent[0])
-        if "men " in text[clause[0] : match.start] or "women " in text[clause[0] : match.start]:
+        region = text[clause[0] : match.start]
+        if "he " in region or "He " in region or ", who" in region:
+            found = _with_pronoun_subject(text, clause, match, found, actor_mentions, sent[0])
+        if "men " in region:
             found = _with_pair_subject(text, clause, match, found, actor_mentions)
         if len(found) > 1:
             found = _without_venues(text, trig, found)
