@@ -393,7 +393,7 @@ def test_store_is_safe_to_share_between_threads(tmp_path) -> None:
 
     def reader() -> None:
         try:
-            for _ in range(30):
+            for _ in range(12):
                 s.events(EventFilter(actors=("Russia",), include_affiliated=True))
                 s.aggregate(EventFilter(), bucket="month")
                 s.count_events()
@@ -403,7 +403,7 @@ def test_store_is_safe_to_share_between_threads(tmp_path) -> None:
     threads = [threading.Thread(target=reader) for _ in range(4)]
     for t in threads:
         t.start()
-    for i in range(30):
+    for i in range(12):
         s.add_results([result(article(f"a{i}", date(2022, 1, 9)), event(f"e{i}", f"a{i}"))], ACTORS)
     for t in threads:
         t.join()
