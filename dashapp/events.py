@@ -244,6 +244,14 @@ _ANNOUNCED = re.compile(
     r"had|has|have)"
     r"\s+(?:\w+\s+){0,2}$"
 )
+_DATELINE = re.compile(
+    r"(?m)^[A-Z][A-Z .'\u2019-]{1,40}(?:,\s*[^()\n]{1,30}?)?"
+    r"\s*\([^()\n]{1,40}\)\s*[-\u2013\u2014]+\s"
+)
+_STAMP = re.compile(
+    r"(?m)^[ \t]*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT))?\s*[-\u2013\u2014:|]\s"
+)
 _SPAN_JOIN = re.compile(r"(?i)\s+(?:and|to|through|until|till)\s+|\s*[-\u2013]\s*")
 _QUALIFIER_GAP = re.compile(r"(?i)[\s,]*(?:(?:on|in|of)\s+)?")
 _EDGE_WORDS = ("since", "until", "till", "by", "of", "Since", "Until", "By")
@@ -362,7 +370,8 @@ def _units(timexes: Sequence[Timex], text: str = "") -> list[_Unit]:
     are one unit; so are two consecutive days joined as one span ("on Thursday and
     Friday"); a coarse date qualifying a finer one beside it ("in July last year", "A year
     ago, on March 18, 2014") gives way to it; a date that starts or ends a state ("since
-    2016", "until the end of Tuesday", "by Friday") dates no happening."""
+    2016", "until the end of Tuesday", "by Friday") dates no happening; nor does a wire
+    dateline or a liveblog entry's time stamp."""
     units: list[_Unit] = []
     for tx in timexes:
         if tx.type not in ("DATE", "TIME") or tx.first is None or tx.last is None:
@@ -409,8 +418,14 @@ def _units(timexes: Sequence[Timex], text: str = "") -> list[_Unit]:
                     out[-1] = _Unit(prev.timexes + u.timexes, first, last, value, "month")
                     continue
         out.append(u)
+    # a wire dateline ("ABUJA, Aug 1 (Reuters) -") or a liveblog entry's clock time
+    # ("09:10 - ...") dates the writing, not a happening
+    heads = [m.span() for m in _DATELINE.finditer(text)] if "(" in text else []
+    heads += [m.span() for m in _STAMP.finditer(text)]
     kept = []
     for u in out:
+        if heads and any(a <= u.start and u.end <= b for a, b in heads):
+            continue
         before = text[max(0, u.start - 30) : u.start].rstrip()
         if before.endswith(_EDGE_WORDS) and _STATE_EDGE.search(before + " "):
             continue

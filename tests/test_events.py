@@ -599,3 +599,23 @@ def test_joint_subjects_act_together_on_the_target():
 def test_a_tally_or_a_count_of_time_is_no_happening(text):
     tx = _timex(text, "this year", "2022", date(2022, 1, 1), date(2022, 12, 31), "year")
     assert article_events(_article(text), [tx], _mentions(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expr"),
+    [
+        ("KYIV, Jan 10 (Agency) - Russia attacked Ukraine, officials said.", "Jan 10"),
+        ("09:15 - Russia attacked Ukraine, officials said.", "09:15"),
+    ],
+)
+def test_a_dateline_or_a_liveblog_stamp_dates_the_writing(text, expr):
+    assert _monday(text, expr) == []
+
+
+def test_the_happening_after_a_dateline_keeps_its_own_date():
+    text = "KYIV, Jan 11 (Agency) - Russia attacked Ukraine on Monday."
+    tx = _timex(text, "Jan 11", "2022-01-11", TUE, TUE)
+    (ev,) = article_events(
+        _article(text), [tx, *[_timex(text, "Monday", "2022-01-10", MON, MON)]], _mentions(text)
+    )
+    assert ev.value == "2022-01-10" and ev.type == "ASSAULT"
