@@ -746,6 +746,10 @@ _COORD = re.compile(
 )
 _PAIR = re.compile(r"\b(?:[Bb]oth|[Tt]he two)\s+(?:wo)?men\b")
 _MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}
+_KIN = re.compile(
+    r"(?:['\u2019]s)?\s+(?:sister|brother|wife|husband|son|daughter|mother|father|widow|"
+    r"niece|nephew|family|children|cousin)\b"
+)
 _JOINT = re.compile(r"\s*(?:and|&)\s*")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b|(?<=, )who\b")
 
@@ -1057,6 +1061,11 @@ def article_events(
             found = _with_pair_subject(text, clause, match, found, actor_mentions)
         if len(found) > 1:
             found = _without_venues(text, trig, found)
+        if found and ("'s " in text or "\u2019s " in text):
+            # "Kim Jong Un's sister warned": a relative speaks, not the person named
+            found = [
+                m for m in found if not (m.actors[0].kind == "person" and _KIN.match(text, m.end))
+            ] or found
         # a title's country or body speaks through the person ("Kremlin spokesman
         # Dmitry Peskov" involves Russia); calls between people drop it again below
         actors = list(dict.fromkeys(a for m in found for a in (*_parties(m), *m.qualifiers)))

@@ -619,3 +619,8 @@ def test_the_happening_after_a_dateline_keeps_its_own_date():
         _article(text), [tx, *[_timex(text, "Monday", "2022-01-10", MON, MON)]], _mentions(text)
     )
     assert ev.value == "2022-01-10" and ev.type == "ASSAULT"
+
+
+def test_a_relative_of_a_person_is_not_the_person():
+    (ev,) = _monday("Putin's daughter warned Ukraine on Monday.")
+    assert "Vladimir Putin" not in ev.actors
