@@ -1002,6 +1002,7 @@ def article_events(
     live: dict[int, tuple[list[Hit], list[tuple[int, int]]]] = {}
     parts: dict[int, list[tuple[int, int]]] = {}  # sentence index -> its clauses
     m_starts = [m.start for m in actor_mentions]
+    possessives = "'s " in text or "\u2019s " in text
     m_in: dict[int, Sequence[ActorMention]] = {}
     for k, (unit, idx) in enumerate(zip(units, unit_sent, strict=True)):
         if idx is None:
@@ -1061,7 +1062,7 @@ def article_events(
             found = _with_pair_subject(text, clause, match, found, actor_mentions)
         if len(found) > 1:
             found = _without_venues(text, trig, found)
-        if found and ("'s " in text or "\u2019s " in text):
+        if found and possessives:
             # "Kim Jong Un's sister warned": a relative speaks, not the person named
             found = [
                 m for m in found if not (m.actors[0].kind == "person" and _KIN.match(text, m.end))
