@@ -2,7 +2,20 @@
 
 A date makes an event only when its clause names a happening (a trigger word from
 resources/events/triggers.tsv): "In Thursday's call, Biden warned Putin" is the call on
-that Thursday. Durations, sets and vague references ("now", "recently") make no event.
+that Thursday. Durations, sets and vague references ("now", "recently") make no event;
+neither do dates that open or close a state ("since 2014", "until Monday"), tallies ("have
+been killed this year"), datelines and liveblog stamps, nor negated, conditional or
+cancelled happenings ("did not attend the summit", "if Russia invades", "a trip planned
+for Wednesday" that was postponed).
+
+The happening is the head of the clause: a verb over the noun it governs ("withdrew from
+the deal"), an announced or verbal act over the speech verb that reports it ("said on
+Monday that Britain would expel ..."), what was agreed when it is a material act ("signed a
+treaty annexing"), the clause's verb over a noun in a setting phrase ("struck a deal at a
+summit"). Its actors are those of its stretch of the clause, with whole lists, pronoun and
+"who" subjects resolved, venues dropped, bodies of organisations listed as the parent, and
+a state added to its official's one-sided acts.
+
 Mentions of one happening (same type, compatible dates, overlapping actors) merge, within
 an article and across articles.
 """
