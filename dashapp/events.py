@@ -1227,6 +1227,7 @@ def _earlier_events(
             continue
         anchor = max(anchors, key=lambda ev: ev.mentions[0].start)
         back = anchor.start - timedelta(days=int(d.group(1)) * _UNIT_DAYS[d.group(2)])
+        gran: Granularity
         if d.group(2) in "DW":
             year, week, _ = back.isocalendar()
             first = date.fromisocalendar(year, week, 1)
