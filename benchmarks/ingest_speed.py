@@ -149,7 +149,7 @@ def main() -> None:
     )
     print(
         f"{'mode':<32}{'articles':>9}{'events':>8}{'seconds':>9}{'articles/s':>11}"
-        f"{'peak MB':>9}{'CPU ms/article':>15}{'of which writer':>16}"
+        f"{'peak MB':>9}{'writer MB':>10}{'CPU ms/article':>15}{'of which writer':>16}"
     )
     names = {
         "1": "local, 1 worker",
@@ -173,11 +173,12 @@ def main() -> None:
         extra = f"  (cluster start {r['startup']:.1f} s, not counted)" if mode == "dask" else ""
         print(
             f"{names[mode]:<32}{r['articles']:>9}{r['events']:>8}{r['seconds']:>9.1f}"
-            f"{r['rate']:>11.1f}{r['peak_mb']:>9.0f}{r['cpu_ms']:>15.1f}"
+            f"{r['rate']:>11.1f}{r['peak_mb']:>9.0f}{r['maxrss_self_mb']:>10.0f}{r['cpu_ms']:>15.1f}"
             f"{r['parent_cpu_ms']:>16.1f}{extra}"
         )
     print(
-        "peak MB: largest sum of RSS over the ingest process and its children; CPU "
+        "peak MB: largest sum of RSS over the ingest process and its children (writer MB: "
+        "the ingest process alone, ru_maxrss); CPU "
         "ms/article: their user+system time (the Dask workers' included) per article; of "
         "which writer: the ingest process itself (reading, hashing, merging, DuckDB), the "
         "serial part that caps the rate at 1000 / that figure"
