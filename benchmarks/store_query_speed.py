@@ -209,6 +209,7 @@ def main() -> None:
         t0 = time.perf_counter()
         build(db, args.events)
         print(f"built {db} in {time.perf_counter() - t0:.1f} s")
+    Store(db).close()  # a store from an older release is migrated first
     with Store(db, read_only=True) as store:
         stats = store.stats()
         print(
