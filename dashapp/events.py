@@ -258,11 +258,11 @@ _ANNOUNCED = re.compile(
     r"\s+(?:\w+\s+){0,2}$"
 )
 _DATELINE = re.compile(
-    r"(?m)^[A-Z][A-Z .'\u2019-]{1,40}(?:,\s*[^()\n]{1,30}?)?"
+    r"[A-Z][A-Z .'\u2019-]{1,40}(?:,\s*[^()\n]{1,30}?)?"
     r"\s*\([^()\n]{1,40}\)\s*[-\u2013\u2014]+\s"
 )
 _STAMP = re.compile(
-    r"(?m)^[ \t]*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
+    r"[ \t]*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
     r"(?:\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT))?\s*[-\u2013\u2014:|]\s"
 )
 _SPAN_JOIN = re.compile(r"(?i)\s+(?:and|to|through|until|till)\s+|\s*[-\u2013]\s*")
@@ -433,8 +433,21 @@ def _units(timexes: Sequence[Timex], text: str = "") -> list[_Unit]:
         out.append(u)
     # a wire dateline ("ABUJA, Aug 1 (Reuters) -") or a liveblog entry's clock time
     # ("09:10 - ...") dates the writing, not a happening
-    heads = [m.span() for m in _DATELINE.finditer(text)] if "(" in text else []
-    heads += [m.span() for m in _STAMP.finditer(text)]
+    heads = []
+    pos = 0
+    while pos < len(text):  # paragraph starts only
+        first = text[pos : pos + 1]
+        head = None
+        if first.isdigit() or first in " \t":
+            head = _STAMP.match(text, pos)
+        elif first.isupper() and text.find("(", pos, pos + 80) >= 0:
+            head = _DATELINE.match(text, pos)
+        if head is not None:
+            heads.append(head.span())
+        nl = text.find("\n", pos)
+        if nl < 0:
+            break
+        pos = nl + 1
     kept = []
     for u in out:
         if heads and any(a <= u.start and u.end <= b for a, b in heads):
