@@ -366,12 +366,8 @@ class _Unit:
     last: date
     value: str
     granularity: Granularity
-    start: int = -1  # offsets of the first and last member (set from timexes)
-    end: int = -1
-
-    def __post_init__(self) -> None:
-        self.start = self.timexes[0].start
-        self.end = self.timexes[-1].end
+    start: int  # offsets of the first and last member
+    end: int
 
 
 def _month_days(year: int, month: int) -> int:
@@ -396,9 +392,10 @@ def _units(timexes: Sequence[Timex], text: str = "") -> list[_Unit]:
         if tx.range is not None:
             first, last = tx.range
             value = f"{first.isoformat()}/{last.isoformat()}"
-            units.append(_Unit([tx], first, last, value, "range"))
+            units.append(_Unit([tx], first, last, value, "range", tx.start, tx.end))
         else:
-            units.append(_Unit([tx], tx.first, tx.last, tx.value, tx.granularity or "day"))
+            gran = tx.granularity or "day"
+            units.append(_Unit([tx], tx.first, tx.last, tx.value, gran, tx.start, tx.end))
     if not text or len(units) < 1:
         return units
     out: list[_Unit] = []
@@ -413,7 +410,9 @@ def _units(timexes: Sequence[Timex], text: str = "") -> list[_Unit]:
             ):
                 first, last = prev.first, u.last
                 value = f"{first.isoformat()}/{last.isoformat()}"
-                out[-1] = _Unit(prev.timexes + u.timexes, first, last, value, "range")
+                out[-1] = _Unit(
+                    prev.timexes + u.timexes, first, last, value, "range", prev.start, u.end
+                )
                 continue
             if _QUALIFIER_GAP.fullmatch(gap) and prev.granularity != u.granularity:
                 if prev.first <= u.first and u.last <= prev.last:
@@ -428,7 +427,9 @@ def _units(timexes: Sequence[Timex], text: str = "") -> list[_Unit]:
                     last = prev.last.replace(year=u.first.year, day=1)
                     last = date(last.year, last.month, _month_days(last.year, last.month))
                     value = f"{first.year:04d}-{first.month:02d}"
-                    out[-1] = _Unit(prev.timexes + u.timexes, first, last, value, "month")
+                    out[-1] = _Unit(
+                        prev.timexes + u.timexes, first, last, value, "month", prev.start, u.end
+                    )
                     continue
         out.append(u)
     # a wire dateline ("ABUJA, Aug 1 (Reuters) -") or a liveblog entry's clock time
@@ -436,11 +437,11 @@ def _units(timexes: Sequence[Timex], text: str = "") -> list[_Unit]:
     heads = []
     pos = 0
     while pos < len(text):  # paragraph starts only
-        first = text[pos : pos + 1]
+        lead = text[pos : pos + 1]
         head = None
-        if first.isdigit() or first in " \t":
+        if lead.isdigit() or lead in " \t":
             head = _STAMP.match(text, pos)
-        elif first.isupper() and text.find("(", pos, pos + 80) >= 0:
+        elif lead.isupper() and text.find("(", pos, pos + 80) >= 0:
             head = _DATELINE.match(text, pos)
         if head is not None:
             heads.append(head.span())
