@@ -393,6 +393,10 @@ def _units(timexes: Sequence[Timex], text: str = "") -> list[_Unit]:
             first, last = tx.range
             value = f"{first.isoformat()}/{last.isoformat()}"
             units.append(_Unit([tx], first, last, value, "range", tx.start, tx.end))
+        elif tx.granularity == "time" or tx.type == "TIME":
+            # a timeline is dated by day: "Sunday evening", "09:30" date their day
+            day = tx.first.isoformat()
+            units.append(_Unit([tx], tx.first, tx.first, day, "day", tx.start, tx.end))
         else:
             gran = tx.granularity or "day"
             units.append(_Unit([tx], tx.first, tx.last, tx.value, gran, tx.start, tx.end))

@@ -624,3 +624,23 @@ def test_the_happening_after_a_dateline_keeps_its_own_date():
 def test_a_relative_of_a_person_is_not_the_person():
     (ev,) = _monday("Putin's daughter warned Ukraine on Monday.")
     assert "Vladimir Putin" not in ev.actors
+
+
+def test_a_time_of_day_dates_its_day():
+    text = "Biden called Zelensky on Sunday evening."
+    d = date(2022, 1, 2)
+    tx = Timex(
+        text.index("Sunday"),
+        len(text) - 1,
+        "Sunday evening",
+        "TIME",
+        "2022-01-02TEV",
+        None,
+        d,
+        d,
+        "time",
+        "test",
+        0.9,
+    )
+    (ev,) = article_events(_article(text), [tx], _actors(text))
+    assert (ev.value, ev.granularity, ev.start, ev.end) == ("2022-01-02", "day", d, d)
