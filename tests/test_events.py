@@ -627,7 +627,7 @@ def test_a_relative_of_a_person_is_not_the_person():
 
 
 def test_a_time_of_day_dates_its_day():
-    text = "Biden called Zelensky on Sunday evening."
+    text = "Biden spoke to Zelensky on Sunday evening."
     d = date(2022, 1, 2)
     tx = Timex(
         text.index("Sunday"),
