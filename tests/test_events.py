@@ -644,3 +644,16 @@ def test_a_time_of_day_dates_its_day():
     )
     (ev,) = article_events(_article(text), [tx], _actors(text))
     assert (ev.value, ev.granularity, ev.start, ev.end) == ("2022-01-02", "day", d, d)
+
+
+def test_called_a_person_is_a_phone_call_but_called_on_is_a_request():
+    text = "Biden called Zelensky on Thursday."
+    (ev,) = article_events(
+        _article(text), [_timex(text, "Thursday", "2021-12-30", D30, D30)], _actors(text)
+    )
+    assert (ev.type, ev.label) == ("CONSULT", "Biden-Zelensky phone call")
+    text = "Biden called on Russia on Thursday to pull back its troops."
+    (ev,) = article_events(
+        _article(text), [_timex(text, "Thursday", "2021-12-30", D30, D30)], _actors(text)
+    )
+    assert ev.type == "REQUEST"
