@@ -162,9 +162,12 @@ def local_results(
     workers: int,
     extractor: Extractor,
     doc_type: DocType,
+    in_flight: int | None = None,
 ) -> Iterator[list[Extracted]]:
     """Batches extracted in worker processes (in-process for one worker), yielded in
-    input order. At most two batches per worker are in flight, so memory stays flat."""
+    input order. At most `in_flight` batches are queued or running (default: enough to
+    keep the workers busy while the caller writes a transaction), so memory stays flat."""
+    in_flight = in_flight or 2 * workers + 2 * max(1, BATCH_SIZE // TASK_SIZE)
     if workers <= 1:
         for batch in batches:
             yield extract_batch(batch, extractor, doc_type)
@@ -186,7 +189,7 @@ def local_results(
     try:
         for batch in batches:
             pending.append(pool.submit(_worker_batch, batch))
-            if len(pending) >= 2 * workers:
+            if len(pending) >= in_flight:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
