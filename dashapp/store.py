@@ -455,23 +455,48 @@ class Store:
         *,
         bucket: Literal["week", "month"],
         lane: Literal["actor", "type"] = "actor",
+        max_lanes: int | None = None,
+        other: str = "(other)",
     ) -> list[tuple[date, str, int]]:
         """(bucket start, lane value, event count) for the zoomed-out timeline. Weeks
-        start on Monday; an event counts in the bucket of its start."""
+        start on Monday; an event counts in the bucket of its start, once in the lane of
+        each of its actors (lane "" when it names none).
+
+        With `max_lanes`, when there are more lanes than that, the busiest
+        `max_lanes - 1` (by events, ties by name, "" last) keep their own and the rest
+        share the lane `other`, where an event counts once, and only when none of its
+        lanes was kept: the figure's lane rule, computed in the database."""
         if bucket not in ("week", "month"):
             raise ValueError(f"bucket must be 'week' or 'month', not {bucket!r}")
+        if lane not in ("actor", "type"):
+            raise ValueError(f"lane must be 'actor' or 'type', not {lane!r}")
         where, params = _where(flt)
         if lane == "actor":
-            sql = f"""SELECT date_trunc('{bucket}', e.start)::DATE AS b, ea.actor AS lane,
-                             count(*) FROM events e
-                      JOIN event_actors ea ON ea.event_seq = e.seq
-                      WHERE {where} GROUP BY ALL ORDER BY b, lane"""
-        elif lane == "type":
-            sql = f"""SELECT date_trunc('{bucket}', e.start)::DATE AS b, e.type AS lane,
-                             count(*) FROM events e WHERE {where}
-                      GROUP BY ALL ORDER BY b, lane"""
+            base = f"""SELECT e.seq, date_trunc('{bucket}', e.start)::DATE AS b,
+                              coalesce(ea.actor, '') AS lane
+                       FROM events e LEFT JOIN event_actors ea ON ea.event_seq = e.seq
+                       WHERE {where}"""
         else:
-            raise ValueError(f"lane must be 'actor' or 'type', not {lane!r}")
+            base = f"""SELECT e.seq, date_trunc('{bucket}', e.start)::DATE AS b,
+                              e.type AS lane FROM events e WHERE {where}"""
+        if max_lanes is None:
+            sql = f"SELECT b, lane, count(*) FROM ({base}) GROUP BY b, lane ORDER BY b, lane"
+        else:
+            keep = max(int(max_lanes), 1)
+            sql = f"""WITH base AS ({base}),
+                totals AS (SELECT lane, count(*) AS n FROM base GROUP BY lane),
+                kept AS (SELECT lane FROM totals
+                         ORDER BY lane = '', n DESC, lane
+                         LIMIT (CASE WHEN (SELECT count(*) FROM totals) > {keep}
+                                     THEN {keep - 1} ELSE {keep} END))
+                SELECT b, lane, count(*) FROM base WHERE lane IN (SELECT lane FROM kept)
+                GROUP BY b, lane
+                UNION ALL
+                SELECT b, ?, count(DISTINCT seq) FROM base
+                WHERE seq NOT IN (SELECT seq FROM base WHERE lane IN (SELECT lane FROM kept))
+                GROUP BY b
+                ORDER BY 1, 2"""
+            params = [*params, other]
         return [(b, str(v), int(n)) for b, v, n in self._con.execute(sql, params).fetchall()]
 
     @_locked

@@ -409,3 +409,47 @@ def test_store_is_safe_to_share_between_threads(tmp_path) -> None:
         t.join()
     s.close()
     assert errors == []
+
+
+def test_aggregate_counts_actorless_events_and_folds_lanes_in_sql(store: Store) -> None:
+    from collections import Counter
+
+    names = ["Russia", "United States", "Vladimir Putin", "Joe Biden", "Sergei Lavrov"]
+    rs = []
+    for i in range(40):
+        actors = tuple(names[(i * k) % 5] for k in range(1 + i % 3) if i % 7)
+        actors = tuple(dict.fromkeys(actors))
+        day = date(2022, 1 + i % 4, 1 + i % 27)
+        rs.append(
+            result(
+                article(f"a{i}", day),
+                event(
+                    f"e{i}",
+                    f"a{i}",
+                    day=day,
+                    actors=actors,
+                    label=f"x{i}",
+                    type_="FIGHT" if i % 2 else "CONSULT",
+                ),
+            )
+        )
+    store.add_results(rs, ACTORS)
+    evs = store.events()
+    month = lambda d: d.replace(day=1)  # noqa: E731
+    lanes = lambda ev: ev.actors or ("",)  # noqa: E731
+    plain = Counter((month(ev.start), lane) for ev in evs for lane in lanes(ev))
+    assert sorted(store.aggregate(EventFilter(), bucket="month")) == sorted(
+        (b, lane, n) for (b, lane), n in plain.items()
+    )
+    assert any(lane == "" for _, lane, _ in store.aggregate(EventFilter(), bucket="month"))
+    for max_lanes in (2, 3, 6, 10):
+        totals = Counter(lane for ev in evs for lane in lanes(ev))
+        ranked = sorted(totals, key=lambda k: (k == "", -totals[k], k))
+        kept = set(ranked if len(ranked) <= max_lanes else ranked[: max_lanes - 1])
+        want: Counter = Counter()
+        for ev in evs:
+            own = [lane for lane in lanes(ev) if lane in kept]
+            for lane in own or ["(other)"]:
+                want[(month(ev.start), lane)] += 1
+        got = store.aggregate(EventFilter(), bucket="month", max_lanes=max_lanes)
+        assert sorted(got) == sorted((b, lane, n) for (b, lane), n in want.items()), max_lanes
