@@ -186,6 +186,9 @@ QUERIES = {
     "aggregate month x actor, 2 actors": lambda s: s.aggregate(
         EventFilter(actors=("Russia", "United States")), bucket="month", lane="actor"
     ),
+    "aggregate month x actor, 18 lanes": lambda s: s.aggregate(
+        EventFilter(), bucket="month", lane="actor", max_lanes=18
+    ),
     "aggregate week x type, 2 years": lambda s: s.aggregate(
         EventFilter(date_from=date(2016, 1, 1), date_to=date(2017, 12, 31)),
         bucket="week",

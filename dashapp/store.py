@@ -483,17 +483,18 @@ class Store:
             sql = f"SELECT b, lane, count(*) FROM ({base}) GROUP BY b, lane ORDER BY b, lane"
         else:
             keep = max(int(max_lanes), 1)
-            sql = f"""WITH base AS ({base}),
+            sql = f"""WITH base AS MATERIALIZED ({base}),
                 totals AS (SELECT lane, count(*) AS n FROM base GROUP BY lane),
                 kept AS (SELECT lane FROM totals
                          ORDER BY lane = '', n DESC, lane
                          LIMIT (CASE WHEN (SELECT count(*) FROM totals) > {keep}
-                                     THEN {keep - 1} ELSE {keep} END))
-                SELECT b, lane, count(*) FROM base WHERE lane IN (SELECT lane FROM kept)
-                GROUP BY b, lane
+                                     THEN {keep - 1} ELSE {keep} END)),
+                marked AS MATERIALIZED (
+                    SELECT seq, b, lane, lane IN (SELECT lane FROM kept) AS k FROM base)
+                SELECT b, lane, count(*) FROM marked WHERE k GROUP BY b, lane
                 UNION ALL
-                SELECT b, ?, count(DISTINCT seq) FROM base
-                WHERE seq NOT IN (SELECT seq FROM base WHERE lane IN (SELECT lane FROM kept))
+                SELECT b, ?, count(*) FROM (
+                    SELECT b FROM marked GROUP BY seq, b HAVING NOT bool_or(k))
                 GROUP BY b
                 ORDER BY 1, 2"""
             params = [*params, other]
