@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -149,6 +150,18 @@ def _init_worker(extractor: Extractor, doc_type: DocType) -> None:
     # Ctrl-C reaches the whole process group: the parent alone handles it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER = (extractor, doc_type)
+    # A worker waits on its task queue forever if the parent is killed (kill -9, the OOM
+    # killer): it leaves as soon as the parent's sentinel says the parent is gone.
+    parent = multiprocessing.parent_process()
+    if parent is not None and parent.sentinel is not None:
+        threading.Thread(target=_exit_with_parent, args=(parent.sentinel,), daemon=True).start()
+
+
+def _exit_with_parent(sentinel: int) -> None:
+    from multiprocessing.connection import wait
+
+    wait([sentinel])
+    os._exit(1)
 
 
 def _worker_batch(batch: Sequence[tuple[Article, str]]) -> list[Extracted]:
