@@ -370,10 +370,9 @@ def test_ingest_with_workers_killed_then_rerun(tmp_path: Path) -> None:
     assert f"skipped {first} unchanged" in done.stderr
     stats = assert_whole(db)
     assert stats["articles"] == 300
-    if orphans:
-        # Known bug (dashapp/batch.py): pool workers block on their task queue forever
-        # when the parent dies, and keep the forkserver alive; they were killed above.
-        pytest.xfail(f"{orphans} ingest helper processes outlived their killed parent")
+    # pool workers watch the parent and exit with it (they used to block on their task
+    # queue forever and keep the forkserver alive)
+    assert orphans == 0, f"{orphans} ingest helper processes outlived their killed parent"
 
 
 def _left_in_group(pgid: int, wait: float) -> int:
