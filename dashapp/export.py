@@ -1,5 +1,6 @@
 """Exports of a filtered timeline: the figure as PNG/SVG/PDF (kaleido and the system
-Chromium), the event table as CSV/JSON, and a TimelineJS JSON file.
+Chromium), the events as CSV and as JSON (the shapes of `geotimeline extract`), and a
+TimelineJS JSON file.
 
 kaleido's shared sync server is started lazily on the first image and reused (an image
 then takes about half a second instead of starting Chromium each time); it is not
@@ -9,9 +10,7 @@ thread-safe, so every call goes through one lock.
 from __future__ import annotations
 
 import atexit
-import csv
 import html
-import io
 import json
 import re
 import threading
@@ -23,7 +22,8 @@ from urllib.parse import urlsplit
 from dashapp.app.figures import FigureOptions
 from dashapp.app.filters import ViewState
 from dashapp.app.view import build_view, sort_events
-from dashapp.models import Event, EventFilter
+from dashapp.models import Event, EventFilter, Extraction
+from dashapp.serialize import events_to_csv, extraction_to_json
 from dashapp.store import Store
 
 Format = Literal["png", "svg", "pdf", "csv", "json", "timelinejs"]
@@ -94,7 +94,8 @@ def render(
     if fmt == "csv":
         return events_csv(events).encode("utf-8")
     if fmt == "json":
-        return json.dumps(events_json(events), ensure_ascii=False, indent=1).encode("utf-8")
+        doc = extraction_json(store, events)
+        return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
     wanted = {m.article for ev in events for m in ev.mentions[:1]}
     articles = {a.id: (a.title, a.url) for a in store.articles() if a.id in wanted}
     doc = timelinejs(
@@ -164,67 +165,25 @@ COLUMNS = (
 )
 
 
-def event_row(ev: Event) -> dict[str, object]:
-    first = ev.mentions[0] if ev.mentions else None
-    return {
-        "id": ev.id,
-        "start": ev.start.isoformat(),
-        "end": ev.end.isoformat(),
-        "value": ev.value,
-        "granularity": ev.granularity,
-        "approximate": ev.approximate,
-        "as_written": first.text if first else "",
-        "label": ev.label,
-        "type": ev.type,
-        "quad_class": ev.quad_class,
-        "actors": "; ".join(ev.actors),
-        "source": ev.source or "",
-        "target": ev.target or "",
-        "articles": ev.articles,
-        "human": ev.human,
-        "sentence": first.sentence if first else "",
-    }
-
-
-def _cell(value: object) -> object:
-    # A spreadsheet would run a cell starting with = + - @ as a formula: article text is
-    # data, so such cells are prefixed with an apostrophe.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def events_csv(events: Iterable[Event]) -> str:
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for ev in events:
-        writer.writerow({k: _cell(v) for k, v in event_row(ev).items()})
-    return buf.getvalue()
+    """The CSV of `geotimeline extract --format csv`: one writer for both."""
+    return events_to_csv(events)
 
 
-def events_json(events: Iterable[Event]) -> list[dict[str, object]]:
-    out = []
-    for ev in events:
-        row = event_row(ev)
-        row["actors"] = list(ev.actors)
-        row["mentions"] = [
-            {
-                "article": m.article,
-                "text": m.text,
-                "start": m.start,
-                "end": m.end,
-                "type": m.type,
-                "value": m.value,
-                "sentence": m.sentence,
-                "explanation": m.explanation,
-                "confidence": m.confidence,
-            }
-            for m in ev.mentions
-        ]
-        row["other_dates"] = list(ev.other_dates)
-        out.append(row)
-    return out
+def extraction_json(store: Store, events: list[Event]) -> dict[str, object]:
+    """The JSON of `geotimeline extract` for the selected events: the articles that
+    support them (with their resolved expressions) and their actors."""
+    wanted = {m.article for ev in events for m in ev.mentions}
+    articles = tuple(a for a in store.articles() if a.id in wanted)
+    names = {name for ev in events for name in ev.actors}
+    return extraction_to_json(
+        Extraction(
+            articles=articles,
+            timexes={a.id: store.timexes(a.id) for a in articles},
+            events=tuple(events),
+            actors=tuple(a for a in store.actors() if a.name in names),
+        )
+    )
 
 
 # --------------------------------------------------------------------------- TimelineJS

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 from typing import Any
 
 from dashapp.models import Actor, Article, Event, Extraction, Mention, Timex
@@ -11,17 +12,18 @@ from dashapp.models import Actor, Article, Event, Extraction, Mention, Timex
 FORMAT_VERSION = 1
 CSV_COLUMNS = (
     "id",
-    "label",
-    "type",
-    "quad_class",
     "start",
     "end",
     "value",
     "granularity",
+    "approximate",
+    "as_written",
+    "label",
+    "type",
+    "quad_class",
     "actors",
     "source",
     "target",
-    "approximate",
     "articles",
     "mentions",
     "human",
@@ -113,32 +115,45 @@ def extraction_to_json(x: Extraction) -> dict[str, Any]:
     }
 
 
-def events_to_csv(events: tuple[Event, ...] | list[Event]) -> str:
-    """One row per event; actors joined with "; "; the first mention's sentence."""
+def event_row(ev: Event) -> dict[str, object]:
+    """One event as a flat row: the CSV export of `extract` and of the dashboard."""
+    first = ev.mentions[0] if ev.mentions else None
+    return {
+        "id": ev.id,
+        "start": ev.start.isoformat(),
+        "end": ev.end.isoformat(),
+        "value": ev.value,
+        "granularity": ev.granularity,
+        "approximate": ev.approximate,
+        "as_written": first.text if first else "",
+        "label": ev.label,
+        "type": ev.type,
+        "quad_class": ev.quad_class,
+        "actors": "; ".join(ev.actors),
+        "source": ev.source or "",
+        "target": ev.target or "",
+        "articles": ev.articles,
+        "mentions": len(ev.mentions),
+        "human": ev.human,
+        "sentence": first.sentence if first else "",
+    }
+
+
+def _cell(value: object) -> object:
+    # A spreadsheet would run a cell starting with = + - @ as a formula: article text is
+    # data, so such cells are prefixed with an apostrophe.
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def events_to_csv(events: Iterable[Event]) -> str:
+    """One row per event (see `event_row`), formula-like cells neutralised."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for e in events:
-        writer.writerow(
-            [
-                e.id,
-                e.label,
-                e.type,
-                e.quad_class,
-                e.start.isoformat(),
-                e.end.isoformat(),
-                e.value,
-                e.granularity,
-                "; ".join(e.actors),
-                e.source or "",
-                e.target or "",
-                str(e.approximate).lower(),
-                e.articles,
-                len(e.mentions),
-                str(e.human).lower(),
-                e.mentions[0].sentence if e.mentions else "",
-            ]
-        )
+    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for ev in events:
+        writer.writerow({k: _cell(v) for k, v in event_row(ev).items()})
     return buf.getvalue()
 
 

@@ -173,3 +173,20 @@ def test_user_actors_file_adds_actors(tmp_path):
 def test_debug_mode_is_refused_on_a_network_address():
     proc = run("serve", str(SEED), "--host", "0.0.0.0", "--debug")
     assert proc.returncode == 2 and "--debug" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_export_json_is_the_extract_shape(seed_json, tmp_path):
+    out = tmp_path / "all.json"
+    proc = run("export", str(SEED), "-o", str(out), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert set(doc) == set(seed_json)
+
+    def key(d: dict) -> set:
+        return {(e["label"], e["value"], tuple(e["actors"])) for e in d["events"]}
+
+    assert key(doc) == key(seed_json)
+    assert doc["articles"][0]["timexes"] == seed_json["articles"][0]["timexes"]
+    proc = run("export", str(SEED), "-o", str(out), "--format", "json", "--actor", "NATO")
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["events"] and all("NATO" in e["actors"] for e in doc["events"])

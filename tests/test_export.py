@@ -51,11 +51,17 @@ def test_csv_formula_cells_are_neutralised():
     assert "'=HYPERLINK" in out
 
 
-def test_json_has_mentions(store):
+def test_json_is_the_extract_shape_with_mentions(store):
     doc = json.loads(render(store, EventFilter(types=("CONSULT",)), "json"))
-    assert {d["id"] for d in doc} == {"e-blinken", "e-call", "e-evil", "e-talks"}
-    call = next(d for d in doc if d["id"] == "e-call")
+    assert set(doc) == {"version", "articles", "events", "actors"}
+    events = doc["events"]
+    assert {d["id"] for d in events} == {"e-blinken", "e-call", "e-evil", "e-talks"}
+    call = next(d for d in events if d["id"] == "e-call")
     assert len(call["mentions"]) == 2 and call["mentions"][0]["sentence"]
+    # only the supporting articles and the events' actors come along
+    supporting = {m["article"] for d in events for m in d["mentions"]}
+    assert {a["id"] for a in doc["articles"]} == supporting
+    assert {a["name"] for a in doc["actors"]} == {n for d in events for n in d["actors"]}
 
 
 def test_timelinejs_is_valid_and_escaped(store):

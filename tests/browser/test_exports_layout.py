@@ -49,7 +49,7 @@ def test_export_menu_png_svg_csv_json_timelinejs(page, server):
     _, data = download(page, "#export-csv")
     assert len(list(csv.DictReader(io.StringIO(data.decode())))) == n == 4
     _, data = download(page, "#export-json")
-    assert len(json.loads(data)) == n
+    assert len(json.loads(data)["events"]) == n
     name, data = download(page, "#export-timelinejs")
     assert name == "geotimeline_CONSULT.timeline.json"
     assert validate_timelinejs(json.loads(data)) == n
