@@ -9,8 +9,18 @@ from typing import Literal
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 # Granularity of a resolved DATE/TIME: what one value of this kind spans.
 Granularity = Literal[
-    "time", "day", "range", "week", "weekend", "month", "season", "quarter", "half",
-    "year", "decade", "century",
+    "time",
+    "day",
+    "range",
+    "week",
+    "weekend",
+    "month",
+    "season",
+    "quarter",
+    "half",
+    "year",
+    "decade",
+    "century",
 ]
 DocType = Literal["news", "narrative"]
 ActorKind = Literal["person", "country", "organisation"]
