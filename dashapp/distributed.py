@@ -31,7 +31,8 @@ import pyarrow.parquet as pq
 from dashapp import ingest
 from dashapp.batch import Extracted, Extractor, Summary, extract_batch
 from dashapp.ingest import ArticleError
-from dashapp.models import Actor, Article, DocType, Event, Mention, Timex
+from dashapp.models import Actor, Article, DocType, Timex
+from dashapp.serialize import event_from_record, event_to_record
 from dashapp.store import Store, article_key
 
 # Files per partition for one-article files (text, JSON); a JSONL or Parquet file is a
@@ -350,61 +351,6 @@ def _timex_from(r: list[Any]) -> Timex:
     )
 
 
-def _event_json(e: Event) -> dict[str, Any]:
-    return {
-        "id": e.id,
-        "label": e.label,
-        "type": e.type,
-        "quad_class": e.quad_class,
-        "start": _iso(e.start),
-        "end": _iso(e.end),
-        "value": e.value,
-        "granularity": e.granularity,
-        "actors": list(e.actors),
-        "mentions": [
-            [
-                m.article,
-                m.text,
-                m.start,
-                m.end,
-                m.type,
-                m.value,
-                m.sentence,
-                m.explanation,
-                m.confidence,
-            ]
-            for m in e.mentions
-        ],
-        "source": e.source,
-        "target": e.target,
-        "approximate": e.approximate,
-        "articles": e.articles,
-        "other_dates": list(e.other_dates),
-        "human": e.human,
-    }
-
-
-def _event_from(d: dict[str, Any]) -> Event:
-    return Event(
-        id=d["id"],
-        label=d["label"],
-        type=d["type"],
-        quad_class=d["quad_class"],
-        start=date.fromisoformat(d["start"]),
-        end=date.fromisoformat(d["end"]),
-        value=d["value"],
-        granularity=d["granularity"],
-        actors=tuple(d["actors"]),
-        mentions=tuple(Mention(*m) for m in d["mentions"]),
-        source=d["source"],
-        target=d["target"],
-        approximate=d["approximate"],
-        articles=d["articles"],
-        other_dates=tuple(d["other_dates"]),
-        human=d["human"],
-    )
-
-
 _ROW_GROUP = 256
 
 
@@ -445,7 +391,7 @@ class ResultWriter:
                 "hash": x.hash,
                 "error": x.error,
                 "timexes": json.dumps([_timex_json(t) for t in x.timexes], ensure_ascii=False),
-                "events": json.dumps([_event_json(e) for e in x.events], ensure_ascii=False),
+                "events": json.dumps([event_to_record(e) for e in x.events], ensure_ascii=False),
                 "actors": json.dumps(
                     [[c.name, c.kind, c.affiliation] for c in x.actors], ensure_ascii=False
                 ),
@@ -479,7 +425,7 @@ def read_results(path: str) -> Iterator[Extracted]:
                 article=article,
                 hash=r["hash"],
                 timexes=tuple(_timex_from(t) for t in json.loads(r["timexes"])),
-                events=tuple(_event_from(e) for e in json.loads(r["events"])),
+                events=tuple(event_from_record(e) for e in json.loads(r["events"])),
                 actors=tuple(Actor(*c) for c in json.loads(r["actors"])),
                 error=r["error"],
             )

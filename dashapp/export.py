@@ -145,25 +145,6 @@ def default_title(state: ViewState) -> str:
 
 # --------------------------------------------------------------------------- tables
 
-COLUMNS = (
-    "id",
-    "start",
-    "end",
-    "value",
-    "granularity",
-    "approximate",
-    "as_written",
-    "label",
-    "type",
-    "quad_class",
-    "actors",
-    "source",
-    "target",
-    "articles",
-    "human",
-    "sentence",
-)
-
 
 def events_csv(events: Iterable[Event]) -> str:
     """The CSV of `geotimeline extract --format csv`: one writer for both."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from dashapp.models import Actor, Article, Event, Extraction, Mention, Timex
@@ -155,6 +156,63 @@ def events_to_csv(events: Iterable[Event]) -> str:
     for ev in events:
         writer.writerow({k: _cell(v) for k, v in event_row(ev).items()})
     return buf.getvalue()
+
+
+def event_to_record(ev: Event) -> dict[str, Any]:
+    """A compact, lossless JSON-able record of an event (mentions as positional lists), for
+    the store's payload column and the Dask staging files; `event_from_record` reads it."""
+    return {
+        "id": ev.id,
+        "label": ev.label,
+        "type": ev.type,
+        "quad_class": ev.quad_class,
+        "start": ev.start.isoformat(),
+        "end": ev.end.isoformat(),
+        "value": ev.value,
+        "granularity": ev.granularity,
+        "actors": list(ev.actors),
+        "mentions": [
+            [
+                m.article,
+                m.text,
+                m.start,
+                m.end,
+                m.type,
+                m.value,
+                m.sentence,
+                m.explanation,
+                m.confidence,
+            ]
+            for m in ev.mentions
+        ],
+        "source": ev.source,
+        "target": ev.target,
+        "approximate": ev.approximate,
+        "articles": ev.articles,
+        "other_dates": list(ev.other_dates),
+        "human": ev.human,
+    }
+
+
+def event_from_record(d: dict[str, Any]) -> Event:
+    return Event(
+        id=d["id"],
+        label=d["label"],
+        type=d["type"],
+        quad_class=d["quad_class"],
+        start=date.fromisoformat(d["start"]),
+        end=date.fromisoformat(d["end"]),
+        value=d["value"],
+        granularity=d["granularity"],
+        actors=tuple(d["actors"]),
+        mentions=tuple(Mention(*m) for m in d["mentions"]),
+        source=d["source"],
+        target=d["target"],
+        approximate=d["approximate"],
+        articles=d["articles"],
+        other_dates=tuple(d["other_dates"]),
+        human=d.get("human", False),
+    )
 
 
 def tag_output(doc_id: object, timexes: list[Timex]) -> dict[str, Any]:

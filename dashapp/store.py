@@ -18,6 +18,7 @@ import pyarrow as pa
 from dashapp.events import merge, same_happening
 from dashapp.ingest import content_hash
 from dashapp.models import Actor, Article, Event, EventFilter, Extraction, Mention, Timex
+from dashapp.serialize import event_from_record, event_to_record
 
 # Candidates offered to `events.same_happening` when a new event arrives are found in SQL:
 # same type; a shared actor, or the same label when either side names no actor; and
@@ -158,60 +159,11 @@ def article_key(article: Article) -> str:
 
 
 def _event_payload(ev: Event) -> str:
-    return json.dumps(
-        {
-            "id": ev.id,
-            "label": ev.label,
-            "type": ev.type,
-            "quad_class": ev.quad_class,
-            "start": ev.start.isoformat(),
-            "end": ev.end.isoformat(),
-            "value": ev.value,
-            "granularity": ev.granularity,
-            "actors": list(ev.actors),
-            "mentions": [
-                [
-                    m.article,
-                    m.text,
-                    m.start,
-                    m.end,
-                    m.type,
-                    m.value,
-                    m.sentence,
-                    m.explanation,
-                    m.confidence,
-                ]
-                for m in ev.mentions
-            ],
-            "source": ev.source,
-            "target": ev.target,
-            "approximate": ev.approximate,
-            "articles": ev.articles,
-            "other_dates": list(ev.other_dates),
-        },
-        ensure_ascii=False,
-    )
+    return json.dumps(event_to_record(ev), ensure_ascii=False)
 
 
 def _event_from_payload(text: str) -> Event:
-    d = json.loads(text)
-    return Event(
-        id=d["id"],
-        label=d["label"],
-        type=d["type"],
-        quad_class=d["quad_class"],
-        start=date.fromisoformat(d["start"]),
-        end=date.fromisoformat(d["end"]),
-        value=d["value"],
-        granularity=d["granularity"],
-        actors=tuple(d["actors"]),
-        mentions=tuple(Mention(*m) for m in d["mentions"]),
-        source=d["source"],
-        target=d["target"],
-        approximate=d["approximate"],
-        articles=d["articles"],
-        other_dates=tuple(d["other_dates"]),
-    )
+    return event_from_record(json.loads(text))
 
 
 def _without_articles(ev: Event, gone: set[str]) -> Event | None:
