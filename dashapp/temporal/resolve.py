@@ -32,6 +32,7 @@ January").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -91,6 +92,30 @@ def fmt(d: date) -> str:
 
 def wd_str(d: date) -> str:
     return f"{WD_NAMES[d.isoweekday()]} {fmt(d)}"
+
+
+_YEAR_OFFSETS = {
+    "this year": 0,
+    "that year": 0,
+    "the same year": 0,
+    "next year": 1,
+    "the next year": 1,
+    "the following year": 1,
+    "last year": -1,
+    "the previous year": -1,
+}
+
+
+def _in_year(suffix: str) -> Callable[[int | None], tuple[date, date, str]]:
+    """The maker `_pick_year` takes: a year -> the interval and value of YYYY-`suffix`."""
+
+    def make(yy: int | None) -> tuple[date, date, str]:
+        if yy is None:
+            return date.min, date.min, f"XXXX-{suffix}"
+        first, last, _ = interval(f"{yy:04d}-{suffix}")
+        return first, last, f"{yy:04d}-{suffix}"  # type: ignore[return-value]
+
+    return make
 
 
 @dataclass(slots=True)
@@ -156,6 +181,15 @@ class Resolver:
             if f.gran in FINE["year"] and not f.weak:
                 return f.bc
         return None
+
+    def relative_year(self, phrase: str) -> tuple[int | None, int, str]:
+        """ "next year", "the following year"... -> (year or None, offset, anchor named):
+        this/last/next year count from the reference date, the others from the year in
+        focus."""
+        k = _YEAR_OFFSETS.get(phrase, 0)
+        deictic = phrase in ("this year", "last year", "next year")
+        anchor, how = self.deictic("year") if deictic else self.focus("year")
+        return (None if anchor is None else anchor.year + k), k, how
 
     def focus_interval(self) -> tuple[date, date] | None:
         """The interval a bare month or day is read against in a narrative: the latest
@@ -405,32 +439,12 @@ class Resolver:
             v = f"{y:04d}-{mo:02d}"
             return Out(v, f"{rel} {name}, from the {how} = {v}", 0.8)
         if rel and rel.startswith("of "):
-            k = {
-                "of that year": 0,
-                "of the same year": 0,
-                "of the following year": 1,
-                "of the next year": 1,
-                "of the previous year": -1,
-                "of next year": 1,
-                "of last year": -1,
-                "of this year": 0,
-            }.get(rel, 0)
-            if rel in ("of next year", "of last year", "of this year"):
-                anchor, how = self.deictic("year")
-            else:
-                anchor, how = self.focus("year")
-            if anchor is None:
+            year, k, how = self.relative_year(rel.removeprefix("of "))
+            if year is None:
                 return Out(f"XXXX-{mo:02d}", f"{name} {rel}: no anchor", 0.3, (), False)
-            v = f"{anchor.year + k:04d}-{mo:02d}"
+            v = f"{year:04d}-{mo:02d}"
             return Out(v, f"{name} {rel}: year of the {how} {k:+d} = {v}", 0.85)
-
-        def make(yy: int | None) -> tuple[date, date, str]:
-            if yy is None:
-                return date.min, date.min, f"XXXX-{mo:02d}"
-            first, last, _ = interval(f"{yy:04d}-{mo:02d}")
-            return first, last, f"{yy:04d}-{mo:02d}"  # type: ignore[return-value]
-
-        return self._pick_year(c, make, name)
+        return self._pick_year(c, _in_year(f"{mo:02d}"), name)
 
     def r_season(self, c: Cand) -> Out:
         s, y, rel = c.data["season"], c.data["year"], c.data.get("rel")
@@ -473,30 +487,12 @@ class Resolver:
         if y:
             return Out(f"{y:04d}-{part}", f"{part} of {y} as written", 0.95)
         if rel:
-            r = rel.replace(" fiscal", "")
-            n = {
-                "this year": 0,
-                "last year": -1,
-                "next year": 1,
-                "the previous year": -1,
-                "the following year": 1,
-            }.get(r, 0)
-            if r in ("this year", "last year", "next year"):
-                anchor, how = self.deictic("year")
-            else:
-                anchor, how = self.focus("year")
-            if anchor is None:
+            year, _, how = self.relative_year(rel.replace(" fiscal", ""))
+            if year is None:
                 return Out(f"XXXX-{part}", f"{part}: no anchor", 0.3, (), False)
-            v = f"{anchor.year + n:04d}-{part}"
+            v = f"{year:04d}-{part}"
             return Out(v, f"{part} of {rel} ({how}) = {v}", 0.85)
-
-        def make(yy: int | None) -> tuple[date, date, str]:
-            if yy is None:
-                return date.min, date.min, f"XXXX-{part}"
-            first, last, _ = interval(f"{yy:04d}-{part}")
-            return first, last, f"{yy:04d}-{part}"  # type: ignore[return-value]
-
-        return self._pick_year(c, make, part)
+        return self._pick_year(c, _in_year(part), part)
 
     def r_nth(self, c: Cand) -> Out:
         n, wd, mo, y = c.data["nth"], c.data["wd"], c.data["month"], c.data["year"]
