@@ -11,8 +11,10 @@ GRAPH_DIV = "#timeline .js-plotly-plot"
 def settle(page, timeout: float = 15.0) -> None:
     """Wait until Dash has no callback in flight (and the graph is drawn)."""
     page.wait_for_timeout(150)
+    # the graph must be drawn first: right after a (re)load no callback is in flight yet
     page.wait_for_function(
-        "() => !document.querySelector('[data-dash-is-loading=\"true\"]')",
+        "() => document.querySelector('#timeline .main-svg')"
+        " && !document.querySelector('[data-dash-is-loading=\"true\"]')",
         timeout=timeout * 1000,
     )
     page.wait_for_timeout(100)

@@ -71,7 +71,7 @@ def test_upload_bad_article_shows_error_and_keeps_data(page, server):
     )
     page.reload()
     settle(page)
-    assert table_ids(page) == before
+    wait_for(lambda: table_ids(page) == before, what="the table after a reload")
 
 
 @pytest.mark.parametrize("upload_limit", [2000])
