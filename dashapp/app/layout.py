@@ -71,6 +71,25 @@ def _field(label: str, control, for_id: str, *, hint: str | None = None) -> html
     return html.Div(children, className="field")
 
 
+def _radio_fieldset(
+    legend: str, id_: str, options: list[tuple[str, str]], value: str
+) -> html.Fieldset:
+    """A labelled group of inline radio buttons (keyboard reachable, one legend)."""
+    return html.Fieldset(
+        [
+            html.Legend(legend, className="field-label"),
+            dcc.RadioItems(
+                id=id_,
+                options=[{"label": label, "value": v} for label, v in options],
+                value=value,
+                inline=True,
+                className="radio",
+            ),
+        ],
+        className="field fieldset",
+    )
+
+
 def filters_panel() -> html.Aside:
     return html.Aside(
         [
@@ -133,37 +152,11 @@ def filters_panel() -> html.Aside:
                 TEXT,
                 hint="Press Enter to search.",
             ),
-            html.Fieldset(
-                [
-                    html.Legend("Lanes", className="field-label"),
-                    dcc.RadioItems(
-                        id=LANE,
-                        options=[
-                            {"label": " by actor", "value": "actor"},
-                            {"label": " by event type", "value": "type"},
-                        ],
-                        value="actor",
-                        inline=True,
-                        className="radio",
-                    ),
-                ],
-                className="field fieldset",
+            _radio_fieldset(
+                "Lanes", LANE, [(" by actor", "actor"), (" by event type", "type")], "actor"
             ),
-            html.Fieldset(
-                [
-                    html.Legend("Colour", className="field-label"),
-                    dcc.RadioItems(
-                        id=COLOR,
-                        options=[
-                            {"label": " by quad class", "value": "quad"},
-                            {"label": " by type", "value": "type"},
-                        ],
-                        value="quad",
-                        inline=True,
-                        className="radio",
-                    ),
-                ],
-                className="field fieldset",
+            _radio_fieldset(
+                "Colour", COLOR, [(" by quad class", "quad"), (" by type", "type")], "quad"
             ),
             html.Button("Clear filters", id=CLEAR, className="button secondary", n_clicks=0),
         ],
