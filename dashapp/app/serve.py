@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -28,23 +27,20 @@ def load_store(
 ) -> tuple[Store, int]:
     """A Store on `db` (in memory when None) with the articles under `paths` added.
     Prints one line per bad file or record; returns (store, number of problems)."""
-    from dashapp.ingest import ArticleError, iter_articles
-
-    err = err or sys.stderr
+    from dashapp.cli import load_articles
     from dashapp.pipeline import extract
 
+    articles, problems = load_articles(
+        [str(p) for p in paths], err=err or sys.stderr, reference_date=reference_date
+    )
     store = Store(db)
-    problems = 0
-    articles = []
-    for item in iter_articles(paths):
-        if isinstance(item, ArticleError):
-            problems += 1
-            print(f"{PROG}: error: {item}", file=err)
-            continue
-        articles.append(replace(item, reference_date=reference_date) if reference_date else item)
     if articles:
         store.add(extract(articles, gazetteer=gazetteer, doc_type=doc_type))
     return store, problems
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
 
 
 def _gazetteer(actors: Path | None):
@@ -93,9 +89,10 @@ def serve_command(
         doc_type=doc_type,
     )
     shown = f"[{host}]" if ":" in host else host
+    k = len(store.articles())
     print(
-        f"{PROG}: {n} events from {len(store.articles())} articles"
-        + (f" ({problems} file problems)" if problems else "")
+        f"{PROG}: {_count(n, 'event')} from {_count(k, 'article')}"
+        + (f" ({_count(problems, 'file problem')})" if problems else "")
         + f"; dashboard on http://{shown}:{port}/ (Ctrl+C to stop)",
         file=err,
     )
