@@ -182,8 +182,6 @@ def load_articles(
 def _gazetteer(path: Path | None):  # noqa: ANN202 - the actors module is imported lazily
     from dashapp.actors import Gazetteer
 
-    if path is not None and not path.is_file():
-        raise CliError(f"--actors: no such file: {path}")
     return Gazetteer.load(path)
 
 
@@ -338,6 +336,10 @@ def main(
     err = err or sys.stderr
     args = build_parser().parse_args(argv)
     try:
+        # every command that takes --actors (extract, serve, export, ingest) checks it here
+        actors = getattr(args, "actors", None)
+        if actors is not None and not actors.is_file():
+            raise CliError(f"--actors: no such file: {actors}")
         return COMMANDS[args.command](args, out, err)
     except CliError as exc:
         print(f"{PROG}: error: {exc}", file=err)

@@ -190,3 +190,13 @@ def test_export_json_is_the_extract_shape(seed_json, tmp_path):
     proc = run("export", str(SEED), "-o", str(out), "--format", "json", "--actor", "NATO")
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert doc["events"] and all("NATO" in e["actors"] for e in doc["events"])
+
+
+@pytest.mark.parametrize("command", [["extract"], ["export", "-o", "out.csv"], ["ingest"]])
+def test_missing_actors_file_is_one_line_for_every_command(command, tmp_path):
+    args = [command[0], str(SEED), *command[1:], "--actors", str(tmp_path / "missing.json")]
+    if command[0] == "ingest":
+        args += ["--db", str(tmp_path / "db.duckdb")]
+    proc = run(*args, cwd=tmp_path)
+    assert proc.returncode == 2 and "--actors: no such file" in proc.stderr
+    assert "internal error" not in proc.stderr and "Traceback" not in proc.stderr
