@@ -783,6 +783,7 @@ _KIN = re.compile(
 )
 _JOINT = re.compile(r"\s*(?:and|&)\s*")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b|(?<=, )who\b")
+_WHO_GAP = 3  # words between a relative "who" and its antecedent ("Mali's military rulers")
 
 
 def _with_pronoun_subject(
@@ -814,6 +815,14 @@ def _with_pronoun_subject(
     # ("Scholz flies to Kyiv to meet Zelensky, and he is due in Moscow") the first person
     # of its sentence: a subject pronoun continues the sentence's subject
     at = pron.start()
+    if pron.group() == "who":
+        # a relative "who" stands for the phrase right before it, in its own sentence:
+        # "Mali's military rulers, who took power" are Mali's, whoever was named earlier
+        before = [m for m in mentions if sent_start <= m.start and m.end <= at]
+        if not before or len(_TOKEN.findall(text, before[-1].end, at)) > _WHO_GAP:
+            return found
+        stand_in = ActorMention(pron.start(), pron.end(), pron.group(), before[-1].actors)
+        return sorted([stand_in, *found], key=lambda m: m.start)
     for m in reversed(mentions):
         if m.end > at or not is_person(m):
             continue
