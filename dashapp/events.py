@@ -326,6 +326,8 @@ _SUBORDINATE = re.compile(
     r"until|since)\b"
 )
 _THAT_AFTER = re.compile(r",?\s+that\b")
+_DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+$")
+_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|of|in|on|at|by|for|with|that|which|when)\b)[a-z]")
 _RELATIVE = re.compile(r"(?i),?\s+(?:that|which)\b")
 _MODALS = {"would", "will", "to"}
 
@@ -536,8 +538,25 @@ def _choose_trigger(
     best: tuple[float, Hit] | None = None
     last_tx = unit.timexes[-1]
     possessive = last_tx.text[-1:] in ("s", "S")  # Thursday's, Thursday’s, Thursdays
+    # "Lula, who governed from 2003 to 2010, is to be sworn in": a date inside a
+    # relative clause between commas dates only what that clause says
+    # (a "which" clause may date the noun before it: "the G20 summit, which runs Nov. 15")
+    rel = text.rfind(", who ", lo, unit.start)
+    if rel >= 0 and text.find(",", rel + 1, unit.start) < 0:
+        close = text.find(",", unit.end, hi)
+        lo, hi = rel, close if close >= 0 else hi
+    # "an 1899 arbitration that Venezuela has rejected", "the 2015 nuclear deal": a date
+    # between a determiner and its noun dates that noun phrase, not the clause's verb
+    prenominal = _DETERMINER_BEFORE.search(text, max(0, unit.start - 6), unit.start) and (
+        _NOUN_AFTER.match(text, unit.end)
+    )
     for hit in hits:
         if hit.start < lo or hit.end > hi:
+            continue
+        if prenominal and not (
+            hit.start >= unit.end
+            and _token_distance(text, unit.start, unit.end, hit.start, hit.end) <= 2
+        ):
             continue
         if hit.start < unit.end and hit.end > unit.start:
             continue  # inside the date expression itself

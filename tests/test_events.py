@@ -391,6 +391,8 @@ def test_type_and_label_rules(rule, text, type_, label):
         ("state since", "Russia has occupied Crimea since Monday."),
         ("deadline", "Putin gave Ukraine until Monday to withdraw its troops."),
         ("possessive of a non-happening", "Biden, Monday's chairman of the forum, met Putin."),
+        ("date inside a 'who' clause", "Putin, who took office on Monday, warned Ukraine."),
+        ("date before a noun", "Ukraine still rejects the Monday ruling of the court."),
     ],
 )
 def test_dates_that_make_no_event(rule, text):
@@ -460,6 +462,11 @@ def test_a_month_takes_the_year_named_after_it():
             "'who' after a person",
             "Russia praised Biden, who visited Moscow on Monday.",
             {"Joe Biden", "Russia"},
+        ),
+        (
+            "'who' stands for the phrase right before it, not the last person named",
+            "Biden spoke. Russia's generals, who attacked Kyiv on Monday, were silent.",
+            {"Russia", "Ukraine"},
         ),
         (
             "a leader's act is his state's",
