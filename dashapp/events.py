@@ -326,6 +326,7 @@ _SUBORDINATE = re.compile(
     r"until|since)\b"
 )
 _THAT_AFTER = re.compile(r",?\s+that\b")
+_INFINITIVE = re.compile(r"\bto $")
 _DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+$")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|of|in|on|at|by|for|with|that|which|when)\b)[a-z]")
 _RELATIVE = re.compile(r"(?i),?\s+(?:that|which)\b")
@@ -550,8 +551,15 @@ def _choose_trigger(
     prenominal = _DETERMINER_BEFORE.search(text, max(0, unit.start - 6), unit.start) and (
         _NOUN_AFTER.match(text, unit.end)
     )
+    # "summoned the ambassador on Monday to protest", "met on Friday to discuss": an
+    # infinitive after the date is the purpose of an act named before it
+    acted_before = any(
+        lo <= h.start and h.end <= unit.start and h.trigger.type != "STATEMENT" for h in hits
+    )
     for hit in hits:
         if hit.start < lo or hit.end > hi:
+            continue
+        if acted_before and hit.start >= unit.end and _INFINITIVE.search(text, hit.start - 4, hit.start):
             continue
         if prenominal and not (
             hit.start >= unit.end
@@ -783,7 +791,7 @@ def _without_venues(text: str, trig: Trigger, found: list[ActorMention]) -> list
             if place is not None and (place.group("sea") or near or (venue and place.group("at"))):
                 continue  # but "arrived in Taipei" (group "arrival"): the host
         kept.append(m)
-    return kept or found
+    return kept  # only venues: nobody named takes part ("ministers agreed in Vienna")
 
 
 _COORD_AFTER = (",", " and ", " or ", " &")  # cheap pre-check of _COORD
@@ -1119,7 +1127,7 @@ def article_events(
             found = _with_pronoun_subject(text, clause, match, found, actor_mentions, sent[0])
         if "men " in region:
             found = _with_pair_subject(text, clause, match, found, actor_mentions)
-        if len(found) > 1:
+        if found:
             found = _without_venues(text, trig, found)
         if found and possessives:
             # "Kim Jong Un's sister warned": a relative speaks, not the person named

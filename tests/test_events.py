@@ -369,6 +369,18 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
             "Russia attack on Ukraine",
         ),
         ("one signatory", "Putin signed the treaty on Monday.", "AGREE", "Putin signs treaty"),
+        (
+            "congratulations are support",
+            "Biden congratulated Zelensky on Monday on a free and fair vote.",
+            "SUPPORT",
+            "Biden congratulates Zelensky",
+        ),
+        (
+            "summoning an envoy is a diplomatic protest",
+            "Ukraine summoned Russia's ambassador on Monday to protest the decision.",
+            "ACCUSE",
+            "Ukraine summons Russia envoy",
+        ),
     ],
 )
 def test_type_and_label_rules(rule, text, type_, label):
@@ -393,6 +405,7 @@ def test_type_and_label_rules(rule, text, type_, label):
         ("possessive of a non-happening", "Biden, Monday's chairman of the forum, met Putin."),
         ("date inside a 'who' clause", "Putin, who took office on Monday, warned Ukraine."),
         ("date before a noun", "Ukraine still rejects the Monday ruling of the court."),
+        ("only a venue named", "The ministers agreed in Moscow on Monday to cut output."),
     ],
 )
 def test_dates_that_make_no_event(rule, text):
