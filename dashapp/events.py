@@ -327,6 +327,7 @@ _SUBORDINATE = re.compile(
 )
 _THAT_AFTER = re.compile(r",?\s+that\b")
 _INFINITIVE = re.compile(r"\bto $")
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|yet)\s")
 _DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+$")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|of|in|on|at|by|for|with|that|which|when)\b)[a-z]")
 _RELATIVE = re.compile(r"(?i),?\s+(?:that|which)\b")
@@ -559,7 +560,11 @@ def _choose_trigger(
     for hit in hits:
         if hit.start < lo or hit.end > hi:
             continue
-        if acted_before and hit.start >= unit.end and _INFINITIVE.search(text, hit.start - 4, hit.start):
+        if (
+            acted_before
+            and hit.start >= unit.end
+            and _INFINITIVE.search(text, hit.start - 4, hit.start)
+        ):
             continue
         if prenominal and not (
             hit.start >= unit.end
@@ -571,7 +576,16 @@ def _choose_trigger(
         trig = hit.trigger
         dist = _token_distance(text, unit.start, unit.end, hit.start, hit.end)
         score = trig.weight - 0.6 * dist
-        if dist == 0:
+        crossed = (
+            acted_before
+            and hit.start >= unit.end
+            and _NEXT_CLAUSE.search(text, unit.end, hit.start) is not None
+        )
+        if crossed:
+            # "met Pence on Wednesday, and talks continued through Friday": past a comma
+            # and a conjunction starts the next coordinated clause, with its own happening
+            score -= 6
+        elif dist == 0:
             score += 10  # "said Friday", "Friday's call": the date is attached here
         elif dist <= 2:
             score += 5  # "call on Sunday", "sit down on January 9"

@@ -370,6 +370,18 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
         ),
         ("one signatory", "Putin signed the treaty on Monday.", "AGREE", "Putin signs treaty"),
         (
+            "a coordinated clause after the date has its own happening",
+            "Russia attacked the port city of Odesa with drones on Monday, and talks resumed.",
+            "ASSAULT",
+            None,
+        ),
+        (
+            "an infinitive after the date is a purpose",
+            "Russia deployed troops near the border with Ukraine on Monday to attack Kyiv.",
+            "MOBILIZE",
+            None,
+        ),
+        (
             "congratulations are support",
             "Biden congratulated Zelensky on Monday on a free and fair vote.",
             "SUPPORT",
