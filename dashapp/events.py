@@ -783,6 +783,10 @@ _PLACE_BEFORE = re.compile(
 )
 _GEO_NOUN = re.compile(r"\s+(?:border|borders|coast|coasts|frontier|waters|shores?)\b")
 _VERBAL = {"CONSULT", "AGREE", "STATEMENT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+# where a happening of these types takes place is no party to it: "a ceasefire agreed in
+# Minsk", "aid pledged in Brussels"; an attack, a build-up or a protest in a place is there
+_VENUE_TYPES = _VERBAL | {"CONCEDE", "COOPERATE", "AID", "RETREAT"}
+_SOURCED = re.compile(r"(?i)\b(?:according to|citing|cited by)\s+(?:the\s+)?$")
 
 
 def _without_venues(text: str, trig: Trigger, found: list[ActorMention]) -> list[ActorMention]:
@@ -791,9 +795,11 @@ def _without_venues(text: str, trig: Trigger, found: list[ActorMention]) -> list
     (words and meetings), "near the Syrian border", "in the Gulf of Oman" (any act); but
     not "near Ukraine's borders", where a build-up aims. A visit's destination stays: it is
     the host."""
-    venue = "visits" not in trig.label and trig.type in _VERBAL
+    venue = "visits" not in trig.label and trig.type in _VENUE_TYPES
     kept = []
     for m in found:
+        if _SOURCED.search(text, max(0, m.start - 20), m.start):
+            continue  # "according to the United Nations": who reports it, not who acts
         if (
             text.endswith(_PLACE_WORDS, max(0, m.start - 5), m.start)
             and all(a.kind != "person" for a in m.actors)

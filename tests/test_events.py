@@ -494,6 +494,16 @@ def test_a_month_takes_the_year_named_after_it():
             {"Russia", "Ukraine"},
         ),
         (
+            "where a ceasefire is agreed is a venue",
+            "Russia and Ukraine agreed a ceasefire in Moscow on Monday.",
+            {"Russia", "Ukraine"},
+        ),
+        (
+            "who reports a happening is no party to it",
+            "Russia attacked Kyiv on Monday, according to Belarus.",
+            {"Russia", "Ukraine"},
+        ),
+        (
             "a leader's act is his state's",
             "Putin warned Ukraine on Monday.",
             {"Vladimir Putin", "Ukraine", "Russia"},
