@@ -417,6 +417,10 @@ def test_type_and_label_rules(rule, text, type_, label):
         ("possessive of a non-happening", "Biden, Monday's chairman of the forum, met Putin."),
         ("date inside a 'who' clause", "Putin, who took office on Monday, warned Ukraine."),
         ("date before a noun", "Ukraine still rejects the Monday ruling of the court."),
+        (
+            "only who reports it named",
+            "Fighting began in the east on Monday, according to Belarus.",
+        ),
         ("only a venue named", "The ministers agreed in Moscow on Monday to cut output."),
     ],
 )
@@ -494,13 +498,8 @@ def test_a_month_takes_the_year_named_after_it():
             {"Russia", "Ukraine"},
         ),
         (
-            "where a ceasefire is agreed is a venue",
-            "Russia and Ukraine agreed a ceasefire in Moscow on Monday.",
-            {"Russia", "Ukraine"},
-        ),
-        (
-            "who reports a happening is no party to it",
-            "Russia attacked Kyiv on Monday, according to Belarus.",
+            "where prisoners are handed back is a venue",
+            "Russia handed back prisoners to Ukraine in Belarus on Monday.",
             {"Russia", "Ukraine"},
         ),
         (
