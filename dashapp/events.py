@@ -1067,6 +1067,9 @@ def article_events(
     text = article.body
     lex = lexicon()
     sents = sentences(text)
+    if " after " in text or " before " in text or " following " in text or " prior " in text:
+        if extra := anchored_dates(text, timexes):
+            timexes = sorted([*timexes, *extra], key=lambda t: t.start)
     units = _units(timexes, text)
     starts = [s[0] for s in sents]
     unit_sent = []
@@ -1254,6 +1257,99 @@ def article_events(
         out.extend((0, ev) for ev in _earlier_events(article, timexes, sents, hits_in, out))
     # strongest trigger first, so that a merged event keeps the most specific label
     return merge_all(ev for _, ev in sorted(out, key=lambda p: -p[0]))
+
+
+# "two days after the vote", "a week before the summit": an offset from a happening
+_ANCHOR_WORD = re.compile(
+    r"\s+(?P<dir>after|before|following|ahead of|prior to)\s+"
+    r"(?:the|its|their|his|her|this|that)\s+(?:[\w'\u2019-]+\s+){0,2}?(?=\w)"
+)
+_OFFSET = re.compile(r"P(\d+)([DWMY])")
+_ANCHOR_REACH = 6  # words between a dated expression and the happening it dates
+_GRAIN: dict[str, Granularity] = {"D": "day", "W": "day", "M": "month", "Y": "year"}
+
+
+def _shift(day: date, n: int, unit: str) -> date:
+    if unit in "DW":
+        return day + timedelta(days=n * (7 if unit == "W" else 1))
+    months = day.year * 12 + day.month - 1 + (n if unit == "M" else 12 * n)
+    year, month = divmod(months, 12)
+    return date(year, month + 1, min(day.day, _month_days(year, month + 1)))
+
+
+def anchored_dates(text: str, timexes: Sequence[Timex]) -> list[Timex]:
+    """Dates counted from a happening the article dates elsewhere: "Tikhanovskaya left for
+    Lithuania two days after the vote", where "the August 9 vote" was named before, is
+    2020-08-11. The tagger keeps "two days" a duration (as TimeML annotates it); here the
+    offset, its direction and the happening's own date make a date. The happening is the
+    nearest earlier (else later) day-dated mention of the same trigger family, or of the
+    same type for a material act ("after the clash" finds "fought ... on June 15")."""
+    out: list[Timex] = []
+    for d in timexes:
+        if d.type != "DURATION" or d.mod is not None:
+            continue
+        off = _OFFSET.fullmatch(d.value)
+        link = _ANCHOR_WORD.match(text, d.end) if off else None
+        if off is None or link is None:
+            continue
+        nxt = trigger_hits(text, link.end(), min(len(text), link.end() + 40))
+        if not nxt or nxt[0].start != link.end():
+            continue
+        noun = nxt[0].trigger
+        best: tuple[int, Timex] | None = None
+        for t in timexes:
+            if t.granularity not in ("day", "time") or t.first is None or t.range is not None:
+                continue
+            lo, hi = max(0, t.start - 80), min(len(text), t.end + 80)
+            for h in trigger_hits(text, lo, hi):
+                same = h.trigger is noun or (
+                    h.trigger.type == noun.type and noun.type in _MATERIAL_CONFLICT
+                )
+                if not same or _token_distance(text, t.start, t.end, h.start, h.end) > (
+                    _ANCHOR_REACH
+                ):
+                    continue
+                gap = (t.end, h.start) if h.start >= t.end else (h.end, t.start)
+                if ". " in text[gap[0] : gap[1]] or "\n" in text[gap[0] : gap[1]]:
+                    continue
+                # nearest earlier mention first, then the nearest later one
+                rank = d.start - t.start if t.start < d.start else 10**9 + t.start
+                if best is None or rank < best[0]:
+                    best = (rank, t)
+                break
+        if best is None:
+            continue
+        anchor = best[1]
+        n, unit = int(off.group(1)), off.group(2)
+        sign = 1 if link.group("dir") in ("after", "following") else -1
+        day = _shift(anchor.first, sign * n, unit)  # type: ignore[arg-type]
+        gran = _GRAIN[unit]
+        if gran == "day":
+            value, first, last = day.isoformat(), day, day
+        elif gran == "month":
+            value = f"{day.year:04d}-{day.month:02d}"
+            first = day.replace(day=1)
+            last = day.replace(day=_month_days(day.year, day.month))
+        else:
+            value, first, last = f"{day.year:04d}", date(day.year, 1, 1), date(day.year, 12, 31)
+        end = nxt[0].end
+        out.append(
+            Timex(
+                d.start,
+                end,
+                text[d.start : end],
+                "DATE",
+                value,
+                None,
+                first,
+                last,
+                gran,
+                f"{d.text} {link.group('dir')} the {text[nxt[0].start : end]} of "
+                f"{anchor.value} ('{anchor.text}') = {value}",
+                min(d.confidence, anchor.confidence) * 0.9,
+            )
+        )
+    return out
 
 
 _ORDINAL_IN = re.compile(r"(?i)\bsecond\b(?:\s+[\w-]+){0,2}\s+in\s+$")

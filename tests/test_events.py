@@ -8,7 +8,14 @@ from datetime import date
 import pytest
 
 from dashapp.actors import ActorMention
-from dashapp.events import article_events, lexicon, merge, merge_all, same_happening
+from dashapp.events import (
+    anchored_dates,
+    article_events,
+    lexicon,
+    merge,
+    merge_all,
+    same_happening,
+)
 from dashapp.models import Actor, Article, Event, Mention, Timex
 
 BIDEN = Actor("Joe Biden", "person", "United States")
@@ -698,3 +705,58 @@ def test_called_a_person_is_a_phone_call_but_called_on_is_a_request():
         _article(text), [_timex(text, "Thursday", "2021-12-30", D30, D30)], _actors(text)
     )
     assert ev.type == "REQUEST"
+
+
+# --------------------------------------------------------------------------- anchored offsets
+
+
+def _tagged(text: str, day: date) -> list[Timex]:
+    from dashapp.temporal import tag
+
+    return tag(text, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        (
+            "Lukashenko won the August 9 vote. His rival fled two days after the vote.",
+            "two days after the vote",
+            "2020-08-11",
+        ),
+        (
+            "Russia held a referendum on March 16. A week before the referendum, troops moved.",
+            "A week before the referendum",
+            "2020-03-09",
+        ),
+        (
+            "Troops fought on the night of June 15. Three months after the clash, talks began.",
+            "Three months after the clash",
+            "2020-09",
+        ),
+    ],
+)
+def test_an_offset_from_a_dated_happening_is_a_date(text, expr, value):
+    (tx,) = anchored_dates(text, _tagged(text, date(2020, 12, 1)))
+    assert (tx.text, tx.value, tx.type) == (expr, value, "DATE")
+    assert text[tx.start : tx.end] == expr
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His rival fled two days after the vote.",  # the vote is dated nowhere
+        "Russia held a referendum on March 16. Two days after the summit, troops moved.",
+        "The vote was on March 16. About two days after the vote, troops moved.",
+    ],
+)
+def test_an_offset_from_an_undated_or_other_happening_stays_a_duration(text):
+    assert anchored_dates(text, _tagged(text, date(2020, 12, 1))) == []
+
+
+def test_an_anchored_date_dates_the_happening_it_modifies():
+    text = "Putin won the vote on Monday. Zelensky visited Russia two days after the vote."
+    tag_ = _tagged(text, date(2022, 1, 12))
+    events = article_events(_article(text), tag_, _mentions(text))
+    (visit,) = [e for e in events if e.type == "CONSULT"]
+    assert visit.value == "2022-01-12" and visit.mentions[0].text == "two days after the vote"
