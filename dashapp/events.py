@@ -911,6 +911,39 @@ def _with_pair_subject(
     return sorted([stand_in, *found], key=lambda m: m.start)
 
 
+_IT = re.compile(r"\b(?:it|It)\s+(?!(?:is|was|'s|\u2019s|has been|had been|would be|will be)\b)")
+
+
+def _with_it_subject(
+    text: str,
+    clause: tuple[int, int],
+    match: Hit,
+    found: list[ActorMention],
+    mentions: Sequence[ActorMention],
+    sent_start: int,
+) -> list[ActorMention]:
+    """ "New Delhi answered with economic pressure. On June 29 it banned 59 Chinese apps":
+    an "it" right before the trigger verb, with nobody named before it in its clause, is
+    the last state or body named in this sentence or the one before."""
+    if any(clause[0] <= m.start < match.start for m in found):
+        return found
+    it = None
+    for it in _IT.finditer(text, max(clause[0], match.start - 20), match.start):
+        pass
+    if it is None or len(_TOKEN.findall(text, it.end(), match.start)) > 1:
+        return found  # "it also banned" at most: the verb is its predicate
+    prev_start = text.rfind(". ", 0, max(0, sent_start - 2))
+    for m in reversed(mentions):
+        if m.end > it.start():
+            continue
+        if m.start < prev_start:
+            break
+        if all(a.kind != "person" for a in m.actors):
+            stand_in = ActorMention(it.start(), it.start() + 2, it.group().strip(), m.actors)
+            return sorted([stand_in, *found], key=lambda m: m.start)
+    return found
+
+
 def _fill(template: str, slots: dict[str, str]) -> str:
     out = template
     for key in _slot_names(template):
@@ -1148,6 +1181,8 @@ def article_events(
         region = text[clause[0] : match.start]
         if "he " in region or "He " in region or ", who" in region:
             found = _with_pronoun_subject(text, clause, match, found, actor_mentions, sent[0])
+        if "it " in region or "It " in region:
+            found = _with_it_subject(text, clause, match, found, actor_mentions, sent[0])
         if "men " in region:
             found = _with_pair_subject(text, clause, match, found, actor_mentions)
         if found:

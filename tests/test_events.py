@@ -510,6 +510,16 @@ def test_a_month_takes_the_year_named_after_it():
             {"Russia", "Ukraine"},
         ),
         (
+            "'it' before the verb is the last state named",
+            "Russia was angry. On Monday it expelled the envoy of Ukraine.",
+            {"Russia", "Ukraine"},
+        ),
+        (
+            "a passive 'it' is no actor",
+            "Russia met Ukraine. On Monday it was attacked by Belarus.",
+            {"Belarus"},
+        ),
+        (
             "a leader's act is his state's",
             "Putin warned Ukraine on Monday.",
             {"Vladimir Putin", "Ukraine", "Russia"},
