@@ -961,9 +961,17 @@ def nth_day(m: re.Match, text: str) -> Cand | None:
         return None
     nxt = re.match(r"\s*([A-Za-z]+|[^\sA-Za-z]|$)", text[m.end() : m.end() + 20])
     word = nxt.group(1) if nxt else ""
-    if word[:1].isalpha() and word.lower() not in _ON_DAY_AFTER:
-        return None  # "the 20th anniversary", "the 5th Division"
+    low = word.lower()
+    if word[:1].isalpha() and low not in _ON_DAY_AFTER:
+        # "on the 13th banned all imports": a verb may follow the day; "the 20th
+        # anniversary", "the 5th Division" are no days
+        if not (prev_word(text, m.start()) == "on" and (low in LX.past_verbs or _past_form(low))):
+            return None
     return Cand(m.start(), m.end(), "DATE", "md", {"day": d, "of_month": True}, 5)
+
+
+def _past_form(word: str) -> bool:
+    return len(word) > 4 and word.endswith("ed") and word.islower()
 
 
 _ON_DAY_BEFORE = frozenset("on by until till from since before after to and through".split())
