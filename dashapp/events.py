@@ -927,9 +927,9 @@ def _with_it_subject(
     the last state or body named in this sentence or the one before."""
     if any(clause[0] <= m.start < match.start for m in found):
         return found
-    it = None
-    for it in _IT.finditer(text, max(clause[0], match.start - 20), match.start):
-        pass
+    it = next(
+        reversed(list(_IT.finditer(text, max(clause[0], match.start - 20), match.start))), None
+    )
     if it is None or len(_TOKEN.findall(text, it.end(), match.start)) > 1:
         return found  # "it also banned" at most: the verb is its predicate
     prev_start = text.rfind(". ", 0, max(0, sent_start - 2))
