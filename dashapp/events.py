@@ -1324,8 +1324,12 @@ def anchored_dates(text: str, timexes: Sequence[Timex]) -> list[Timex]:
         if d.type != "DURATION" or d.mod is not None:
             continue
         off = _OFFSET.fullmatch(d.value)
-        link = _ANCHOR_WORD.match(text, d.end) if off else None
-        if off is None or link is None:
+        if off is None:
+            continue
+        link = _ANCHOR_WORD.match(text, d.end)
+        if link is None:
+            if (back := _counted_back(text, timexes, d, off)) is not None:
+                out.append(back)
             continue
         nxt = trigger_hits(text, link.end(), min(len(text), link.end() + 40))
         if not nxt or nxt[0].start != link.end():
@@ -1385,6 +1389,52 @@ def anchored_dates(text: str, timexes: Sequence[Timex]) -> list[Timex]:
             )
         )
     return out
+
+
+_CLAUSE_AFTER = re.compile(
+    r",?\s+(?P<dir>after|before)\s+(?!(?:the|a|an|its|their|his|her|this|that|being)\b)"
+    r"(?=[A-Z\w])"
+)
+
+
+def _counted_back(text: str, timexes: Sequence[Timex], d: Timex, off: re.Match) -> Timex | None:
+    """ "The council voted on Saturday, five days after Pyongyang announced its test": the
+    clause after the offset happened that long before (or after) the date its sentence
+    gives; the new date spans "five days after" and dates that clause."""
+    link = _CLAUSE_AFTER.match(text, d.end)
+    if link is None:
+        return None
+    anchor = None
+    for t in timexes:
+        if t.start >= d.start:
+            break
+        if t.granularity in ("day", "time") and t.first is not None and t.range is None:
+            anchor = t
+    if anchor is None or anchor.first is None:
+        return None
+    between = text[anchor.end : d.start]
+    if ". " in between or "\n" in between or len(between) > 160:
+        return None  # the date must be its own sentence's
+    n, unit = int(off.group(1)), off.group(2)
+    if unit not in "DW":
+        return None
+    sign = -1 if link.group("dir") == "after" else 1
+    day = _shift(anchor.first, sign * n, unit)
+    end = link.end() - 1
+    return Timex(
+        d.start,
+        end,
+        text[d.start : end],
+        "DATE",
+        day.isoformat(),
+        None,
+        day,
+        day,
+        "day",
+        f"{d.text} {link.group('dir')}: counted back from {anchor.value} ('{anchor.text}') "
+        f"= {day.isoformat()}",
+        min(d.confidence, anchor.confidence) * 0.9,
+    )
 
 
 _ORDINAL_IN = re.compile(r"(?i)\bsecond\b(?:\s+[\w-]+){0,2}\s+in\s+$")

@@ -752,10 +752,23 @@ def test_an_offset_from_a_dated_happening_is_a_date(text, expr, value):
     assert text[tx.start : tx.end] == expr
 
 
+def test_an_offset_before_a_clause_counts_back_from_its_sentences_date():
+    text = "Russia voted on Saturday, five days after Ukraine attacked the port."
+    tagged = _tagged(text, date(2006, 10, 16))
+    (tx,) = anchored_dates(text, tagged)
+    assert (tx.text, tx.value) == ("five days after", "2006-10-09")
+    events = article_events(_article(text), tagged, _mentions(text))
+    assert {(e.type, e.value) for e in events} == {
+        ("STATEMENT", "2006-10-14"),
+        ("ASSAULT", "2006-10-09"),
+    }
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "His rival fled two days after the vote.",  # the vote is dated nowhere
+        "Five days after Ukraine attacked the port, Russia voted.",  # no date to count from
         "Russia held a referendum on March 16. Two days after the summit, troops moved.",
         "The vote was on March 16. About two days after the vote, troops moved.",
     ],
