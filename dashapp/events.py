@@ -52,6 +52,7 @@ class Trigger:
     # the state of the person who acts
     between_states: bool = False
     state_act: bool = False
+    personal: bool = False  # "resigned": a person's own act, labelled with the person
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,7 @@ class Hit(NamedTuple):
     trigger: Trigger
 
 
+_FLAGS = frozenset({"cancels", "personal"})
 _BETWEEN_STATES = re.compile(r"summit|state visit")  # labels of meetings of states
 _STATE_ACT = re.compile(r"\{country\}|inauguration|decree")  # labels of a state's acts
 
@@ -101,8 +103,8 @@ def lexicon() -> Lexicon:
         flags = set(row[4].split(",")) if len(row) > 4 and row[4] else set()
         if type_ not in quad:
             raise ValueError(f"triggers.tsv: unknown type {type_!r}")
-        if flags - {"cancels"}:
-            raise ValueError(f"triggers.tsv: unknown flags {sorted(flags - {'cancels'})}")
+        if flags - _FLAGS:
+            raise ValueError(f"triggers.tsv: unknown flags {sorted(flags - _FLAGS)}")
         family = Trigger(
             type_,
             int(weight),
@@ -111,6 +113,7 @@ def lexicon() -> Lexicon:
             "cancels" in flags,
             _BETWEEN_STATES.search(label) is not None,
             _STATE_ACT.search(label) is not None,
+            "personal" in flags,
         )
         for form in family.forms:
             triggers.setdefault(form, family)
@@ -730,6 +733,42 @@ def _parties(m: ActorMention) -> tuple[Actor, ...]:
     return m.actors
 
 
+_RELATIVE_OPEN = re.compile(r", (?:who|which) ")
+
+
+def _outside_relatives(
+    text: str,
+    sent: tuple[int, int],
+    match: Hit,
+    found: list[ActorMention],
+    in_sent: Sequence[ActorMention],
+) -> list[ActorMention]:
+    """ "The M23 rebels, who UN experts say are backed by Rwanda, captured Goma": who is
+    named inside a relative clause between commas takes no part in the main clause's act;
+    the phrase the clause hangs on ("Belarus, which Russia backs, attacked") is its
+    subject."""
+    for rel in _RELATIVE_OPEN.finditer(text, *sent):
+        close = text.find(", ", rel.end(), sent[1])
+        if close < 0:
+            continue  # runs to the end of the sentence: nothing of the main clause after it
+        if rel.start() <= match.start < close:
+            continue  # the trigger is inside: its own actors
+        kept = [m for m in found if not (rel.start() <= m.start < close)]
+        if len(kept) == len(found):
+            continue
+        head = next((m for m in reversed(in_sent) if m.end <= rel.start()), None)
+        if (
+            close <= match.start
+            and head is not None
+            and head not in kept
+            and not any(m.end <= match.start for m in kept)
+            and len(_TOKEN.findall(text, head.end, rel.start())) <= _WHO_GAP
+        ):
+            kept.insert(0, head)
+        found = kept
+    return found
+
+
 def _window_actors(
     text: str,
     clause: tuple[int, int],
@@ -822,7 +861,10 @@ _COORD = re.compile(
     r"(?:\s*,)?\s*(?:(?:and|or|&)\s+)?(?:the\s+)?"
     r"|\s+and\s+(?:[a-z-]+\s+){0,3}[a-z-]+,\s+(?:the\s+)?"
 )
-_PAIR = re.compile(r"\b(?:[Bb]oth|[Tt]he two)\s+(?:wo)?men\b")
+_PAIR = re.compile(
+    r"\b(?:[Bb]oth|[Tt]he two)\s+(?:(?:wo)?men|countries|nations|states|governments|"
+    r"neighbou?rs|capitals)\b"
+)
 _MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}
 _KIN = re.compile(
     r"(?:['\u2019]s)?\s+(?:sister|brother|wife|husband|son|daughter|mother|father|widow|"
@@ -894,13 +936,15 @@ def _with_pair_subject(
     found: list[ActorMention],
     mentions: Sequence[ActorMention],
 ) -> list[ActorMention]:
-    """ "Both men arrived in the city-state on Sunday": the last two people named."""
+    """ "Both men arrived in the city-state on Sunday": the last two people named; "the two
+    countries signed a declaration": the last two countries."""
     pair = _PAIR.search(text, clause[0], match.start)
     if pair is None:
         return found
+    kind = "person" if pair.group().endswith("men") else "country"
     people: list[Actor] = []
     for m in reversed(mentions):
-        if m.end <= pair.start() and len(m.actors) == 1 and m.actors[0].kind == "person":
+        if m.end <= pair.start() and len(m.actors) == 1 and m.actors[0].kind == kind:
             if m.actors[0] not in people:
                 people.append(m.actors[0])
             if len(people) == 2:
@@ -996,6 +1040,7 @@ def _label(
     actors: Sequence[Actor],
 ) -> str:
     material = trig.type in ("COERCE", "ASSAULT", "MOBILIZE", "SANCTION", "AID", "RETREAT")
+    material = material and not trig.personal  # "Varoufakis resigns", not "Greece resigns"
     src = source
     if material and src is not None and src.kind == "person" and src.affiliation:
         src = Actor(src.affiliation, "country")  # states act: "Russia seizes Crimea"
@@ -1176,6 +1221,8 @@ def article_events(
             ]
         in_sent = m_in[idx]
         found = _window_actors(text, clause, sent, lo, hi, in_sent)
+        if found and (", who " in text[sent[0] : sent[1]] or ", which " in text[sent[0] : sent[1]]):
+            found = _outside_relatives(text, sent, match, found, in_sent)
         if found:
             found = _coordinated(text, found, in_sent)
         region = text[clause[0] : match.start]
@@ -1183,7 +1230,7 @@ def article_events(
             found = _with_pronoun_subject(text, clause, match, found, actor_mentions, sent[0])
         if "it " in region or "It " in region:
             found = _with_it_subject(text, clause, match, found, actor_mentions, sent[0])
-        if "men " in region:
+        if "both " in region or "two " in region or "Both " in region:
             found = _with_pair_subject(text, clause, match, found, actor_mentions)
         if found:
             found = _without_venues(text, trig, found)

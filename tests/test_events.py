@@ -388,6 +388,8 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
             "MOBILIZE",
             None,
         ),
+        ("resignation", "Zelensky resigned on Monday.", "RETREAT", "Zelensky resigns"),
+        ("bailout", "Ukraine received a bailout on Monday.", "AID", None),
         (
             "congratulations are support",
             "Biden congratulated Zelensky on Monday on a free and fair vote.",
@@ -508,6 +510,16 @@ def test_a_month_takes_the_year_named_after_it():
             "where prisoners are handed back is a venue",
             "Russia handed back prisoners to Ukraine in Belarus on Monday.",
             {"Russia", "Ukraine"},
+        ),
+        (
+            "'the two countries' are the last two named",
+            "Russia met Ukraine. On Monday the two countries signed a treaty.",
+            {"Russia", "Ukraine"},
+        ),
+        (
+            "who is named in a relative clause takes no part in the main clause",
+            "Belarus, which Russia backs, attacked Ukraine on Monday.",
+            {"Belarus", "Ukraine"},
         ),
         (
             "'it' before the verb is the last state named",
