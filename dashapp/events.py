@@ -330,7 +330,8 @@ _SUBORDINATE = re.compile(
 )
 _THAT_AFTER = re.compile(r",?\s+that\b")
 _INFINITIVE = re.compile(r"\bto $")
-_NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|yet)\s")
+# the next clause or predicate: ", and talks continued", "and urged the Lebanese"
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|yet)\s|\sand\s+(?:then\s+)?[a-z]{3,}ed\b")
 _DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+$")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|of|in|on|at|by|for|with|that|which|when)\b)[a-z]")
 _RELATIVE = re.compile(r"(?i),?\s+(?:that|which)\b")
@@ -733,7 +734,7 @@ def _parties(m: ActorMention) -> tuple[Actor, ...]:
     return m.actors
 
 
-_RELATIVE_OPEN = re.compile(r", (?:who|which) ")
+_RELATIVE_OPEN = re.compile(r", (?:who|which|whose) ")
 
 
 def _outside_relatives(
@@ -1221,7 +1222,7 @@ def article_events(
             ]
         in_sent = m_in[idx]
         found = _window_actors(text, clause, sent, lo, hi, in_sent)
-        if found and (", who " in text[sent[0] : sent[1]] or ", which " in text[sent[0] : sent[1]]):
+        if found and ", wh" in text[sent[0] : sent[1]]:
             found = _outside_relatives(text, sent, match, found, in_sent)
         if found:
             found = _coordinated(text, found, in_sent)

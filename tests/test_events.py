@@ -389,6 +389,15 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
             None,
         ),
         ("resignation", "Zelensky resigned on Monday.", "RETREAT", "Zelensky resigns"),
+        ("legal action", "Ukraine brought the case against Russia on Monday.", "ACCUSE", None),
+        ("taking control", "Russia took control of Crimea on Monday.", "COERCE", None),
+        ("court ruling", "The court ruled on Monday in favour of Ukraine.", "STATEMENT", None),
+        (
+            "a coordinated predicate after the date is another act",
+            "Biden welcomed the deal in a statement on Monday and urged Russia to comply.",
+            "SUPPORT",
+            None,
+        ),
         ("bailout", "Ukraine received a bailout on Monday.", "AID", None),
         (
             "congratulations are support",
