@@ -583,7 +583,7 @@ def _choose_trigger(
         crossed = (
             acted_before
             and hit.start >= unit.end
-            and _NEXT_CLAUSE.search(text, unit.end, hit.start) is not None
+            and _NEXT_CLAUSE.search(text, unit.end, hit.end) is not None
         )
         if crossed:
             # "met Pence on Wednesday, and talks continued through Friday": past a comma
@@ -613,6 +613,8 @@ def _choose_trigger(
             score -= 8
         if best is None or score > best[0]:
             best = (score, hit)
+    if best is not None and prenominal:
+        return best[1]  # "rejects the Monday ruling": the date stays on its noun
     return _head(text, hi, best[1], hits, dated_after) if best else None
 
 

@@ -434,7 +434,7 @@ def test_type_and_label_rules(rule, text, type_, label):
         ("deadline", "Putin gave Ukraine until Monday to withdraw its troops."),
         ("possessive of a non-happening", "Biden, Monday's chairman of the forum, met Putin."),
         ("date inside a 'who' clause", "Putin, who took office on Monday, warned Ukraine."),
-        ("date before a noun", "Ukraine still rejects the Monday ruling of the court."),
+        ("date before a noun", "Ukraine still rejects the Monday memo of the court."),
         (
             "only who reports it named",
             "Fighting began in the east on Monday, according to Belarus.",
