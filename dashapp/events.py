@@ -869,6 +869,7 @@ _PAIR = re.compile(
     r"neighbou?rs|capitals)\b"
 )
 _MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}
+_SIGNED = {"AGREE", "CONCEDE", "COOPERATE"}
 _KIN = re.compile(
     r"(?:['\u2019]s)?\s+(?:sister|brother|wife|husband|son|daughter|mother|father|widow|"
     r"niece|nephew|family|children|cousin)\b"
@@ -1282,6 +1283,11 @@ def article_events(
             # are the speaker's
             state = Actor(source.affiliation, "country")
             actors = list(dict.fromkeys([*actors, state]))
+        elif trig.type in _SIGNED and len(people) >= 2:
+            # leaders who sign or agree bind their states: "Abiy and Isaias signed a
+            # declaration" is Ethiopia's and Eritrea's agreement too
+            states = [Actor(p.affiliation, "country") for p in people if p.affiliation]
+            actors = list(dict.fromkeys([*actors, *states]))
         if target is None and lex.quad[trig.type] == "material conflict":
             # "seized the Crimea region", "moved troops into occupied Crimea": a place acted
             # on stands for the state it belongs to

@@ -546,6 +546,11 @@ def test_a_month_takes_the_year_named_after_it():
             {"Vladimir Putin", "Ukraine", "Russia"},
         ),
         (
+            "leaders who sign bind their states",
+            "Putin and Zelensky signed a treaty on Monday.",
+            {"Vladimir Putin", "Volodymyr Zelensky", "Russia", "Ukraine"},
+        ),
+        (
             "a state's act brings the state",
             "Zelensky signed a decree on Monday.",
             {"Volodymyr Zelensky", "Ukraine"},
