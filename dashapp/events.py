@@ -1368,13 +1368,81 @@ def _shift(day: date, n: int, unit: str) -> date:
     return date(year, month + 1, min(day.day, _month_days(year, month + 1)))
 
 
+def _anchor(text: str, timexes: Sequence[Timex], noun: tuple[int, int], pos: int) -> Timex | None:
+    """The day-dated mention of the happening the noun text[noun[0]:noun[1]] names, seen
+    from `pos`: the nearest earlier (else later) date within a few words of the same
+    trigger family (or of the same type for a material act: "after the clash" finds
+    "fought ... on June 15"), or of the same word ("the test" finds "a nuclear test on
+    October 9")."""
+    hit = _noun_at(text, noun[0])
+    word = re.compile(rf"(?i)\b{re.escape(text[noun[0] : noun[1]])}\b")
+    best: tuple[int, Timex] | None = None
+    for t in timexes:
+        if t.granularity not in ("day", "time") or t.first is None or t.range is not None:
+            continue
+        lo, hi = max(0, t.start - 80), min(len(text), t.end + 80)
+        spots: list[tuple[int, int]] = []
+        if hit is not None:
+            spots = [
+                (h.start, h.end)
+                for h in trigger_hits(text, lo, hi)
+                if h.trigger is hit.trigger
+                or (h.trigger.type == hit.trigger.type and h.trigger.type in _MATERIAL_CONFLICT)
+            ]
+        spots += [w.span() for w in word.finditer(text, lo, hi)]
+        for a, b in spots:
+            if (a, b) == noun or _token_distance(text, t.start, t.end, a, b) > _ANCHOR_REACH:
+                continue
+            gap = (t.end, a) if a >= t.end else (b, t.start)
+            if ". " in text[gap[0] : gap[1]] or "\n" in text[gap[0] : gap[1]]:
+                continue
+            rank = pos - t.start if t.start < pos else 10**9 + t.start
+            if best is None or rank < best[0]:
+                best = (rank, t)
+            break
+    return best[1] if best else None
+
+
+def _dated(
+    start: int, end: int, text: str, day: date, gran: Granularity, why: str, conf: float
+) -> Timex:
+    if gran == "day":
+        value, first, last = day.isoformat(), day, day
+    elif gran == "month":
+        value = f"{day.year:04d}-{day.month:02d}"
+        first = day.replace(day=1)
+        last = day.replace(day=_month_days(day.year, day.month))
+    else:
+        value, first, last = f"{day.year:04d}", date(day.year, 1, 1), date(day.year, 12, 31)
+    return Timex(
+        start, end, text[start:end], "DATE", value, None, first, last, gran,
+        f"{why} = {value}", conf,
+    )  # fmt: skip
+
+
+def _noun_at(text: str, pos: int) -> Hit | None:
+    nxt = trigger_hits(text, pos, min(len(text), pos + 40))
+    return nxt[0] if nxt and nxt[0].start == pos else None
+
+
+_HEAD_NOUN = re.compile(r"[a-z][a-z-]{2,}(?:\s+[a-z][a-z-]{2,})?\b")
+
+
+def _noun_span(text: str, pos: int) -> tuple[int, int] | None:
+    """The happening named at `pos`: a trigger ("the vote"), else a plain noun ("the
+    test")."""
+    if (hit := _noun_at(text, pos)) is not None:
+        return hit.start, hit.end
+    m = _HEAD_NOUN.match(text, pos)
+    return (pos, pos + len(m.group().split()[0])) if m else None
+
+
 def anchored_dates(text: str, timexes: Sequence[Timex]) -> list[Timex]:
     """Dates counted from a happening the article dates elsewhere: "Tikhanovskaya left for
     Lithuania two days after the vote", where "the August 9 vote" was named before, is
-    2020-08-11. The tagger keeps "two days" a duration (as TimeML annotates it); here the
-    offset, its direction and the happening's own date make a date. The happening is the
-    nearest earlier (else later) day-dated mention of the same trigger family, or of the
-    same type for a material act ("after the clash" finds "fought ... on June 15")."""
+    2020-08-11; so are "on the day of the test", "on the eve of the summit" and "the day
+    after the referendum". The tagger keeps "two days" a duration (as TimeML annotates
+    it); here the offset, its direction and the happening's own date make a date."""
     out: list[Timex] = []
     for d in timexes:
         if d.type != "DURATION" or d.mod is not None:
@@ -1387,64 +1455,39 @@ def anchored_dates(text: str, timexes: Sequence[Timex]) -> list[Timex]:
             if (back := _counted_back(text, timexes, d, off)) is not None:
                 out.append(back)
             continue
-        nxt = trigger_hits(text, link.end(), min(len(text), link.end() + 40))
-        if not nxt or nxt[0].start != link.end():
+        noun = _noun_span(text, link.end())
+        anchor = _anchor(text, timexes, noun, d.start) if noun else None
+        if noun is None or anchor is None or anchor.first is None:
             continue
-        noun = nxt[0].trigger
-        best: tuple[int, Timex] | None = None
-        for t in timexes:
-            if t.granularity not in ("day", "time") or t.first is None or t.range is not None:
-                continue
-            lo, hi = max(0, t.start - 80), min(len(text), t.end + 80)
-            for h in trigger_hits(text, lo, hi):
-                same = h.trigger is noun or (
-                    h.trigger.type == noun.type and noun.type in _MATERIAL_CONFLICT
-                )
-                if not same or _token_distance(text, t.start, t.end, h.start, h.end) > (
-                    _ANCHOR_REACH
-                ):
-                    continue
-                gap = (t.end, h.start) if h.start >= t.end else (h.end, t.start)
-                if ". " in text[gap[0] : gap[1]] or "\n" in text[gap[0] : gap[1]]:
-                    continue
-                # nearest earlier mention first, then the nearest later one
-                rank = d.start - t.start if t.start < d.start else 10**9 + t.start
-                if best is None or rank < best[0]:
-                    best = (rank, t)
-                break
-        if best is None:
-            continue
-        anchor = best[1]
         n, unit = int(off.group(1)), off.group(2)
         sign = 1 if link.group("dir") in ("after", "following") else -1
-        day = _shift(anchor.first, sign * n, unit)  # type: ignore[arg-type]
-        gran = _GRAIN[unit]
-        if gran == "day":
-            value, first, last = day.isoformat(), day, day
-        elif gran == "month":
-            value = f"{day.year:04d}-{day.month:02d}"
-            first = day.replace(day=1)
-            last = day.replace(day=_month_days(day.year, day.month))
-        else:
-            value, first, last = f"{day.year:04d}", date(day.year, 1, 1), date(day.year, 12, 31)
-        end = nxt[0].end
-        out.append(
-            Timex(
-                d.start,
-                end,
-                text[d.start : end],
-                "DATE",
-                value,
-                None,
-                first,
-                last,
-                gran,
-                f"{d.text} {link.group('dir')} the {text[nxt[0].start : end]} of "
-                f"{anchor.value} ('{anchor.text}') = {value}",
-                min(d.confidence, anchor.confidence) * 0.9,
-            )
-        )
+        day = _shift(anchor.first, sign * n, unit)
+        why = f"{d.text} {link.group('dir')} the {text[noun[0] : noun[1]]} of {anchor.value}"
+        conf = min(d.confidence, anchor.confidence) * 0.9
+        out.append(_dated(d.start, noun[1], text, day, _GRAIN[unit], why, conf))
+    if "the day " in text or "the eve " in text or "the morning " in text:
+        taken = [(t.start, t.end) for t in timexes]
+        for m in _DAY_OF.finditer(text):
+            noun = _noun_span(text, m.end())
+            anchor = _anchor(text, timexes, noun, m.start()) if noun else None
+            if noun is None or anchor is None or anchor.first is None:
+                continue
+            if any(a < noun[1] and m.start() < b for a, b in taken):
+                continue  # the tagger dated part of it already
+            shift = _DAY_SHIFT[m.group("dir").lower()] - (m.group("day").lower() == "eve")
+            day = anchor.first + timedelta(days=shift)
+            why = f"{m.group().strip()} {text[noun[0] : noun[1]]} of {anchor.value}"
+            conf = anchor.confidence * 0.9
+            out.append(_dated(m.start(), noun[1], text, day, "day", why, conf))
     return out
+
+
+# "on the day of the test", "on the eve of the summit", "the day after the referendum"
+_DAY_OF = re.compile(
+    r"\b(?:[Oo]n\s+)?the\s+(?P<day>day|eve|morning|evening|night)\s+"
+    r"(?P<dir>of|after|before|following)\s+(?:the|its|their)\s+(?:[\w'\u2019-]+\s+){0,2}?(?=\w)"
+)
+_DAY_SHIFT = {"of": 0, "after": 1, "following": 1, "before": -1}
 
 
 _CLAUSE_AFTER = re.compile(

@@ -766,6 +766,28 @@ def _tagged(text: str, day: date) -> list[Timex]:
             "2020-03-09",
         ),
         (
+            "Greece voted in a referendum on July 5. Its minister resigned the day after the"
+            " referendum.",
+            "the day after the referendum",
+            "2020-07-06",
+        ),
+        (
+            "North Korea carried out a nuclear test on October 9. Abe was in Seoul on the day"
+            " of the test.",
+            "on the day of the test",
+            "2020-10-09",
+        ),
+        (
+            "The summit opened on March 3. On the eve of the summit, they met.",
+            "On the eve of the summit",
+            "2020-03-02",
+        ),
+        (
+            "The vote was on March 3 and the count on March 4. He fled the day after the count.",
+            "the day after the count",
+            "2020-03-05",
+        ),
+        (
             "Troops fought on the night of June 15. Three months after the clash, talks began.",
             "Three months after the clash",
             "2020-09",
