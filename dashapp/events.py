@@ -865,9 +865,10 @@ _COORD = re.compile(
     r"|\s+and\s+(?:[a-z-]+\s+){0,3}[a-z-]+,\s+(?:the\s+)?"
 )
 _PAIR = re.compile(
-    r"\b(?:[Bb]oth|[Tt]he two)\s+(?:(?:wo)?men|countries|nations|states|governments|"
-    r"neighbou?rs|capitals)\b"
+    r"\b(?:[Bb]oth|[Tt]he (?P<n>two|three|four))\s+(?:(?P<people>(?:wo)?men|leaders|presidents|"
+    r"ministers)|countries|nations|states|governments|neighbou?rs|capitals|juntas|sides)\b"
 )
+_COUNT = {None: 2, "two": 2, "three": 3, "four": 4}
 _MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}
 _SIGNED = {"AGREE", "CONCEDE", "COOPERATE"}
 _KIN = re.compile(
@@ -941,19 +942,21 @@ def _with_pair_subject(
     mentions: Sequence[ActorMention],
 ) -> list[ActorMention]:
     """ "Both men arrived in the city-state on Sunday": the last two people named; "the two
-    countries signed a declaration": the last two countries."""
+    countries signed a declaration", "the three juntas announced": the last two (three)
+    countries."""
     pair = _PAIR.search(text, clause[0], match.start)
     if pair is None:
         return found
-    kind = "person" if pair.group().endswith("men") else "country"
+    kind = "person" if pair.group("people") else "country"
+    count = _COUNT[pair.group("n")]
     people: list[Actor] = []
     for m in reversed(mentions):
         if m.end <= pair.start() and len(m.actors) == 1 and m.actors[0].kind == kind:
             if m.actors[0] not in people:
                 people.append(m.actors[0])
-            if len(people) == 2:
+            if len(people) == count:
                 break
-    if len(people) < 2:
+    if len(people) < count:
         return found
     stand_in = ActorMention(pair.start(), pair.end(), pair.group(), tuple(reversed(people)))
     return sorted([stand_in, *found], key=lambda m: m.start)
@@ -1234,7 +1237,7 @@ def article_events(
             found = _with_pronoun_subject(text, clause, match, found, actor_mentions, sent[0])
         if "it " in region or "It " in region:
             found = _with_it_subject(text, clause, match, found, actor_mentions, sent[0])
-        if "both " in region or "two " in region or "Both " in region:
+        if "oth " in region or "two " in region or "three " in region or "four " in region:
             found = _with_pair_subject(text, clause, match, found, actor_mentions)
         if found:
             found = _without_venues(text, trig, found)
@@ -1451,13 +1454,12 @@ def anchored_dates(text: str, timexes: Sequence[Timex]) -> list[Timex]:
         if off is None:
             continue
         link = _ANCHOR_WORD.match(text, d.end)
-        if link is None:
+        noun = _noun_span(text, link.end()) if link else None
+        anchor = _anchor(text, timexes, noun, d.start) if noun else None
+        if link is None or noun is None or anchor is None or anchor.first is None:
+            # no dated happening named after it: "a day after its parliament declared"
             if (back := _counted_back(text, timexes, d, off)) is not None:
                 out.append(back)
-            continue
-        noun = _noun_span(text, link.end())
-        anchor = _anchor(text, timexes, noun, d.start) if noun else None
-        if noun is None or anchor is None or anchor.first is None:
             continue
         n, unit = int(off.group(1)), off.group(2)
         sign = 1 if link.group("dir") in ("after", "following") else -1
@@ -1491,8 +1493,8 @@ _DAY_SHIFT = {"of": 0, "after": 1, "following": 1, "before": -1}
 
 
 _CLAUSE_AFTER = re.compile(
-    r",?\s+(?P<dir>after|before)\s+(?!(?:the|a|an|its|their|his|her|this|that|being)\b)"
-    r"(?=[A-Z\w])"
+    r",?\s+(?P<dir>after|before)\s+(?:(?!(?:the|a|an|its|their|his|her|this|that|being)\b)"
+    r"(?=[A-Z\w])|(?=(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}[a-z]{3,}ed\b))"
 )
 
 

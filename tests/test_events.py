@@ -389,6 +389,7 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
             None,
         ),
         ("resignation", "Zelensky resigned on Monday.", "RETREAT", "Zelensky resigns"),
+        ("recognition", "Russia recognised Crimea as independent on Monday.", "SUPPORT", None),
         ("legal action", "Ukraine brought the case against Russia on Monday.", "ACCUSE", None),
         ("taking control", "Russia took control of Crimea on Monday.", "COERCE", None),
         ("court ruling", "The court ruled on Monday in favour of Ukraine.", "STATEMENT", None),
@@ -524,6 +525,11 @@ def test_a_month_takes_the_year_named_after_it():
             "'the two countries' are the last two named",
             "Russia met Ukraine. On Monday the two countries signed a treaty.",
             {"Russia", "Ukraine"},
+        ),
+        (
+            "'the three countries' are the last three named",
+            "Russia, Belarus and Ukraine met. On Monday the three countries signed a pact.",
+            {"Russia", "Ukraine", "Belarus"},
         ),
         (
             "who is named in a relative clause takes no part in the main clause",
@@ -798,6 +804,12 @@ def test_an_offset_from_a_dated_happening_is_a_date(text, expr, value):
     (tx,) = anchored_dates(text, _tagged(text, date(2020, 12, 1)))
     assert (tx.text, tx.value, tx.type) == (expr, value, "DATE")
     assert text[tx.start : tx.end] == expr
+
+
+def test_an_offset_before_a_clause_with_a_determiner_counts_back_too():
+    text = "Russia voted on Saturday, a day after its parliament declared independence."
+    (tx,) = anchored_dates(text, _tagged(text, date(2006, 10, 16)))
+    assert (tx.text, tx.value) == ("a day after", "2006-10-13")
 
 
 def test_an_offset_before_a_clause_counts_back_from_its_sentences_date():
