@@ -53,6 +53,9 @@ class Trigger:
     between_states: bool = False
     state_act: bool = False
     personal: bool = False  # "resigned": a person's own act, labelled with the person
+    # "needs:ambassador/envoy": a trigger only when one of these words follows within five
+    # words ("summoned the Russian ambassador", not "summoned supporters to a rally")
+    needs: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +106,16 @@ def lexicon() -> Lexicon:
         flags = set(row[4].split(",")) if len(row) > 4 and row[4] else set()
         if type_ not in quad:
             raise ValueError(f"triggers.tsv: unknown type {type_!r}")
+        needs = next((f for f in flags if f.startswith("needs:")), "")
+        flags.discard(needs)
         if flags - _FLAGS:
             raise ValueError(f"triggers.tsv: unknown flags {sorted(flags - _FLAGS)}")
+        words = needs.removeprefix("needs:").split("/") if needs else []
+        object_words = (
+            re.compile(r"(?i)(?:\W+\w+){0,4}?\W+(?:" + "|".join(map(re.escape, words)) + r")\b")
+            if words
+            else None
+        )
         family = Trigger(
             type_,
             int(weight),
@@ -114,6 +125,7 @@ def lexicon() -> Lexicon:
             _BETWEEN_STATES.search(label) is not None,
             _STATE_ACT.search(label) is not None,
             "personal" in flags,
+            object_words,
         )
         for form in family.forms:
             triggers.setdefault(form, family)
@@ -500,6 +512,8 @@ def _live_hits(
     for h in hits:
         a, b = h.start, h.end
         if unreal and any(u0 <= a < u1 for u0, u1 in unreal):
+            continue
+        if h.trigger.needs is not None and not h.trigger.needs.match(text, b, sent[1]):
             continue
         if negation and _NEGATED.search(text, a - 30 if a - 30 > lo else lo, a):
             continue
