@@ -436,6 +436,7 @@ def test_type_and_label_rules(rule, text, type_, label):
         ("possessive of a non-happening", "Biden, Monday's chairman of the forum, met Putin."),
         ("date inside a 'who' clause", "Putin, who took office on Monday, warned Ukraine."),
         ("date before a noun", "Ukraine still rejects the Monday memo of the court."),
+        ("summoning supporters is no protest", "Putin summoned Russia's supporters on Monday."),
         (
             "only who reports it named",
             "Fighting began in the east on Monday, according to Belarus.",
