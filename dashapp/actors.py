@@ -91,6 +91,25 @@ _APOS = "'’ʼ‘`´"
 _POSS = rf"(?:[{_APOS}]s?|s)"
 _POSS_AT = re.compile(_POSS)
 _GAP = re.compile(r"[ \t\u00a0]{1,3}")  # what may separate two words of one phrase
+
+
+def _standalone(text: str, start: int, end: int) -> bool:
+    """No capitalised word right before or after text[start:end] ("Morales arrived", not
+    "Morales Ayma" or "Evo Morales")."""
+    before = _CAP_WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is not None and before.group(1)[:1].isupper():
+        return False
+    after = _WORD_AFTER.match(text, end)
+    return after is None or not after.group(1)[:1].isupper()
+
+
+# two or three capitalised words, maybe with a particle ("Luiz Inácio Lula da Silva" is
+# longer, but a name the gazetteer lacks is rarely so)
+_NAME_PARTICLES = frozenset({"de", "da", "del", "dos", "van", "von", "bin", "al", "la", "le"})
+_FULL_NAME = re.compile(
+    r"(?<![\w'’.-])[A-Z][a-zà-ÿ'’-]+(?:[ ](?:(?:de|da|del|dos|van|von|bin|al|la|le)[ ])?"
+    r"[A-Z][a-zà-ÿ'’-]+){1,2}(?![\w-])"
+)
 _CAP_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’\-]*)[ \t\u00a0]+$")
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’\-]*)")
 _NAME_WORDS = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’.\-]*(?:[ \t\u00a0]+[^\W\d_][\w'’.\-]*){0,4})")
@@ -494,7 +513,55 @@ class Gazetteer:
             for a in actors:
                 self._note(text, toks, end, a, doc)
             i = max(nxt, i + 1)
-        return out
+        return self._with_named_people(text, out)
+
+    def _with_named_people(self, text: str, out: list[ActorMention]) -> list[ActorMention]:
+        """People the gazetteer does not know and no title introduces, found the way news
+        names them: a full name ("Evo Morales resigned ...") and then the surname alone
+        ("Morales arrived in Mexico City"). A run of two or three capitalised words, none of
+        them a known name, title, month or institution word, is a person when its last word
+        comes back on its own later in the article."""
+        taken = [(m.start, m.end) for m in out]
+        known = {a.name for m in out for a in m.actors}
+        found: list[ActorMention] = []
+        people: dict[str, Actor] = {}
+        for cand in _FULL_NAME.finditer(text):
+            start, end = cand.span()
+            words = cand.group().split()
+            if any(a < end and start < b for a, b in taken) or cand.group() in known:
+                continue
+            if any(self._not_person_word(w) for w in words if w not in _NAME_PARTICLES):
+                continue
+            if _headline_case(text, start) or text[end : end + 1] == "-":
+                continue
+            again = re.compile(rf"(?<![\w'’-]){re.escape(words[-1])}(?:{_POSS})?(?![\w-])")
+            alone = [m for m in again.finditer(text, end) if _standalone(text, *m.span())]
+            if not alone:
+                continue  # said once, in full: a place or a body as likely as a person
+            name = " ".join(words)
+            actor = people.setdefault(name, Actor(name, "person"))
+            found.append(ActorMention(start, end, cand.group(), (actor,)))
+            taken.append((start, end))
+            for m in alone:
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                found.append(ActorMention(m.start(), m.end(), m.group(), (actor,)))
+                taken.append(m.span())
+        if not found:
+            return out
+        return sorted([*out, *found], key=lambda m: m.start)
+
+    def _not_person_word(self, w: str) -> bool:
+        base = w.rstrip("'’s") if w.endswith(("'s", "’s")) else w
+        return (
+            base.isupper()
+            or base in self._function_words
+            or base in self._name_stop
+            or base in self._not_name
+            or base in self._titlewords
+            or base in self._lex
+            or base.lower() in self._titlewords
+        )
 
     def _mention_of(self, e: _Entry) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
         """(actors, qualifiers) of a bare mention of `e`, computed once."""
