@@ -826,9 +826,22 @@ def _window_actors(
         wider = inside(cuts[seg_lo - 1], cuts[seg_hi])
         if wider and wider[0].start < lo:
             found = wider
+    if seg_lo >= 2 and _PREDICATE_START.match(text, cuts[seg_lo]):
+        # "Javier Milei, a libertarian economist, won the runoff": a stretch that starts
+        # with its verb after an appositive ("a ...", "the ...") takes the name before it
+        apposition = (cuts[seg_lo - 1], cuts[seg_lo])
+        if _APPOSITIVE.match(text, apposition[0]) and not inside(*apposition):
+            subject = inside(cuts[seg_lo - 2], cuts[seg_lo - 1])
+            if subject and subject[-1] not in found:
+                found = [subject[-1], *found]
     return found or inside(*sentence)
 
 
+_PREDICATE_START = re.compile(
+    r"(?!(?:the|a|an|and|or|but|in|on|at|of|for|with|to|by|from|which|who|whose|that|as|while|"
+    r"when|after|before|including|according|its|their|his|her)\b)[a-z]+\b"
+)
+_APPOSITIVE = re.compile(r"(?:a|an|the)\s")
 _PLACE_WORDS = ("in ", "at ", "the ", "its ", "of ", "ear ", "off ", "ong ", "ver ", "In ", "At ")
 _PLACE_BEFORE = re.compile(
     r"(?i)(?P<arrival>\b(?:arrived|arrives|arrive|arriving|landed|lands|land|landing)\s+"
@@ -1166,9 +1179,12 @@ def article_events(
     text = article.body
     lex = lexicon()
     sents = sentences(text)
+    counted: set[int] = set()
     if " after " in text or " before " in text or " following " in text or " prior " in text:
         if extra := anchored_dates(text, timexes):
             timexes = sorted([*timexes, *extra], key=lambda t: t.start)
+            # "two days after Evo Morales resigned": the clause after the offset is its own
+            counted = {t.start for t in extra if t.text.endswith(("after", "before"))}
     units = _units(timexes, text)
     starts = [s[0] for s in sents]
     unit_sent = []
@@ -1207,6 +1223,8 @@ def article_events(
         if idx not in parts:
             parts[idx] = clauses(text, *sent)
         clause = next((c for c in parts[idx] if c[0] <= unit.start < c[1]), sent)
+        if counted and unit.start in counted:
+            clause = sent = (unit.start, clause[1])
         match = _choose_trigger(text, *clause, unit, hits, dated_after)
         if match is None and clause != sent:
             match = _choose_trigger(text, *sent, unit, hits, dated_after)
