@@ -1064,6 +1064,18 @@ def _np(text: str, lo: int, hi: int, trig: Trigger) -> str:
     return ""
 
 
+# happenings that are always between parties, whom the article names elsewhere if not here
+_BETWEEN_PARTIES = {"ASSAULT", "CONCEDE", "AGREE", "CONSULT"}
+
+
+def _topic(mentions: Sequence[ActorMention]) -> tuple[Actor, ...]:
+    """The article's two most named states or bodies (at least twice each)."""
+    counts = Counter(
+        a for m in mentions for a in m.actors if a.kind != "person" and len(m.actors) == 1
+    )
+    return tuple(a for a, n in counts.most_common(2) if n >= 2)
+
+
 def _label(
     text: str,
     clause: tuple[int, int],
@@ -1180,6 +1192,7 @@ def article_events(
     lex = lexicon()
     sents = sentences(text)
     counted: set[int] = set()
+    topic: tuple[Actor, ...] | None = None
     if " after " in text or " before " in text or " following " in text or " prior " in text:
         if extra := anchored_dates(text, timexes):
             timexes = sorted([*timexes, *extra], key=lambda t: t.start)
@@ -1336,7 +1349,16 @@ def article_events(
         if target is not None and target not in actors:
             target = None
         if not actors:
-            continue  # a happening with nobody in it cannot be placed on an actor timeline
+            if trig.type not in _BETWEEN_PARTIES:
+                continue  # a happening with nobody in it cannot be placed on an actor timeline
+            if topic is None:
+                topic = _topic(actor_mentions)
+            if not topic:
+                continue
+            # "The pause in the fighting took effect on Friday", "a ceasefire agreed in
+            # Minsk": a war, a truce or talks with no party named are the article's own
+            # parties' (its two most named states or bodies)
+            actors = list(topic)
         label = _label(text, clause, trig, match, source, target, actors)
         sentence = text[sent[0] : sent[1]]
         mentions = tuple(

@@ -844,3 +844,14 @@ def test_an_anchored_date_dates_the_happening_it_modifies():
     events = article_events(_article(text), tag_, _mentions(text))
     (visit,) = [e for e in events if e.type == "CONSULT"]
     assert visit.value == "2022-01-12" and visit.mentions[0].text == "two days after the vote"
+
+
+def test_a_truce_with_no_party_named_is_between_the_articles_parties():
+    text = "Russia shelled Kyiv. Ukraine hit back at Russia. The truce took effect on Monday."
+    (ev,) = _monday(text)
+    assert (ev.type, set(ev.actors)) == ("CONCEDE", {"Russia", "Ukraine"})
+
+
+def test_a_statement_with_nobody_named_makes_no_event():
+    text = "Russia shelled Kyiv. Ukraine hit back at Russia. A statement was issued on Monday."
+    assert _monday(text) == []
