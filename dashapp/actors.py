@@ -528,6 +528,8 @@ class Gazetteer:
         for cand in _FULL_NAME.finditer(text):
             start, end = cand.span()
             words = cand.group().split()
+            if text.find(words[-1], end) < 0:
+                continue  # the cheap test first: the surname never comes back
             if any(a < end and start < b for a, b in taken) or cand.group() in known:
                 continue
             if any(self._not_person_word(w) for w in words if w not in _NAME_PARTICLES):

@@ -1070,9 +1070,8 @@ _BETWEEN_PARTIES = {"ASSAULT", "CONCEDE", "AGREE", "CONSULT"}
 
 def _topic(mentions: Sequence[ActorMention]) -> tuple[Actor, ...]:
     """The article's two most named states or bodies (at least twice each)."""
-    counts = Counter(
-        a for m in mentions for a in m.actors if a.kind != "person" and len(m.actors) == 1
-    )
+    counts = Counter(m.actors[0] for m in mentions if len(m.actors) == 1)
+    counts = Counter({a: n for a, n in counts.items() if a.kind != "person"})
     return tuple(a for a, n in counts.most_common(2) if n >= 2)
 
 
