@@ -1063,11 +1063,11 @@ def article_events(
     earlier happening it implies, approximately dated (see `_earlier_events`); off by
     default: the seed's gold does not list such events."""
     text = article.body
-    lex = lexicon()
+    quad = lexicon().quad
     sents = sentences(text)
     units = _units(timexes, text)
     starts = [s[0] for s in sents]
-    unit_sent = []
+    unit_sent: list[int | None] = []
     for u in units:
         i = bisect_right(starts, u.start) - 1
         unit_sent.append(i if i >= 0 and u.start < sents[i][1] else None)
@@ -1089,58 +1089,67 @@ def article_events(
     m_starts = [m.start for m in actor_mentions]
     possessives = "'s " in text or "\u2019s " in text
     m_in: dict[int, Sequence[ActorMention]] = {}
-    for k, (unit, idx) in enumerate(zip(units, unit_sent, strict=True)):
+    n_units = len(units)
+    for k, unit in enumerate(units):
+        idx = unit_sent[k]
         if idx is None:
             continue
-        nxt = k + 1
-        dated_after = units[nxt].start if nxt < len(units) and unit_sent[nxt] == idx else None
         sent = sents[idx]
-        if idx not in live:
-            live[idx] = _live_hits(text, sent, hits_in[idx])
-        hits, unreal = live[idx]
-        if any(a <= unit.start < b for a, b in unreal):
+        got = live.get(idx)
+        if got is None:
+            got = live[idx] = _live_hits(text, sent, hits_in[idx])
+        hits, unreal = got
+        if not hits:
+            continue  # a date with no happening: background, not an event
+        u_start, u_end = unit.start, unit.end
+        if unreal and any(a <= u_start < b for a, b in unreal):
             continue  # "if Russia invades on Monday": a date of a hypothetical
-        if idx not in parts:
-            parts[idx] = clauses(text, *sent)
-        clause = next((c for c in parts[idx] if c[0] <= unit.start < c[1]), sent)
-        match = _choose_trigger(text, *clause, unit, hits, dated_after)
+        nxt = k + 1
+        dated_after = units[nxt].start if nxt < n_units and unit_sent[nxt] == idx else None
+        cl = parts.get(idx)
+        if cl is None:
+            cl = parts[idx] = clauses(text, *sent)
+        clause = sent
+        for c in cl:
+            if c[0] <= u_start < c[1]:
+                clause = c
+                break
+        match = _choose_trigger(text, clause[0], clause[1], unit, hits, dated_after)
         if match is None and clause != sent:
-            match = _choose_trigger(text, *sent, unit, hits, dated_after)
+            match = _choose_trigger(text, sent[0], sent[1], unit, hits, dated_after)
         if match is None:
             continue  # a date with no happening: background, not an event
-        possessive = unit.timexes[-1].text.endswith(_POSSESSIVE) or text.startswith(
-            _POSSESSIVE[:2], unit.end
-        )
-        if possessive and not (
-            match.start >= unit.end
-            and _token_distance(text, unit.start, unit.end, match.start, match.end) <= 3
-        ):
+        m_start, m_end = match.start, match.end
+        if (
+            unit.timexes[-1].text.endswith(_POSSESSIVE) or text.startswith(_POSSESSIVE[:2], u_end)
+        ) and not (m_start >= u_end and _token_distance(text, u_start, u_end, m_start, m_end) <= 3):
             continue  # "this year's ASEAN chair": the date qualifies a noun, no happening
-        if match.trigger.cancels and _PLANNED.search(text, max(0, unit.start - 40), unit.start):
+        trig = match.trigger
+        if trig.cancels and _PLANNED.search(text, max(0, u_start - 40), u_start):
             continue  # "postponed a trip that had been planned for Wednesday"
         if unit.granularity in ("year", "month", "week") and (
-            _FRAME.search(text, max(sent[0], unit.start - 40), unit.start)
+            _FRAME.search(text, max(sent[0], u_start - 40), u_start)
             or (
-                match.end <= unit.start
-                and _token_distance(text, match.start, match.end, unit.start, unit.end) <= 1
-                and _FRAME.search(text, max(sent[0], match.start - 40), match.start)
+                m_end <= u_start
+                and _token_distance(text, m_start, m_end, u_start, u_end) <= 1
+                and _FRAME.search(text, max(sent[0], m_start - 40), m_start)
             )
         ):
             # "soldiers have been killed this year", "its first such launch this year", "the
             # war will enter its fourth year next week": a tally or a count of time frames
             # a happening dated elsewhere; it is not one
             continue
-        trig = match.trigger
-        lo, hi = min(match.start, unit.start), max(match.end, unit.end)
-        if idx not in m_in:
-            m_in[idx] = actor_mentions[
+        lo = m_start if m_start < u_start else u_start
+        hi = m_end if m_end > u_end else u_end
+        in_sent = m_in.get(idx)
+        if in_sent is None:
+            in_sent = m_in[idx] = actor_mentions[
                 bisect_left(m_starts, sent[0]) : bisect_left(m_starts, sent[1])
             ]
-        in_sent = m_in[idx]
         found = _window_actors(text, clause, sent, lo, hi, in_sent)
         if found:
             found = _coordinated(text, found, in_sent)
-        region = text[clause[0] : match.start]
+        region = text[clause[0] : m_start]
         if "he " in region or "He " in region or ", who" in region:
             found = _with_pronoun_subject(text, clause, match, found, actor_mentions, sent[0])
         if "men " in region:
@@ -1154,8 +1163,25 @@ def article_events(
             ] or found
         # a title's country or body speaks through the person ("Kremlin spokesman
         # Dmitry Peskov" involves Russia); calls between people drop it again below
-        actors = list(dict.fromkeys(a for m in found for a in (*_parties(m), *m.qualifiers)))
-        if trig.type == "CONSULT" and not trig.between_states:
+        named: list[Actor] = []
+        before_m: list[ActorMention] = []
+        before: list[Actor] = []
+        after: list[Actor] = []
+        for m in found:
+            quals = m.qualifiers
+            parties = m.actors
+            if quals and all(a.kind == "organisation" for a in parties):
+                parties = quals  # as _parties(m)
+            named += parties
+            named += quals
+            if m.end <= m_start:
+                before_m.append(m)
+                before += parties
+            if m.start >= m_end:
+                after += parties
+        actors = list(dict.fromkeys(named))
+        ttype = trig.type
+        if ttype == "CONSULT" and not trig.between_states:
             people = [a for a in actors if a.kind == "person"]
             if len(people) >= 2:  # calls and meetings are between people; the rest is topic
                 # but an international official speaks for the body ("NATO chief")
@@ -1166,36 +1192,42 @@ def article_events(
                     if q.kind == "organisation" and any(a.kind == "person" for a in m.actors)
                 ]
                 actors = list(dict.fromkeys([*people, *bodies]))
-        before_m = [m for m in found if m.end <= match.start]
-        before = [a for m in before_m for a in _parties(m)]
-        after = [a for m in found if m.start >= match.end for a in _parties(m)]
         source = before[-1] if before else (after[0] if after else None)
-        target = next((a for a in after if not _same_side(a, source)), None)
+        target = None
+        for a in after:
+            if not _same_side(a, source):
+                target = a
+                break
         if len(before_m) >= 2 and _JOINT.fullmatch(
             text, before_m[-2].end, before_m[-1].start
         ):  # "US and Russian officials ...": a joint subject, named in order
             source = _parties(before_m[-2])[0]
-            if trig.type in _MUTUAL:  # they meet or agree with each other
+            if ttype in _MUTUAL:  # they meet or agree with each other
                 target = _parties(before_m[-1])[0]
             # else they act together on whoever comes after ("US and British warplanes
             # struck Houthi targets"): the target found above stays
-        people = [a for a in actors if a.kind == "person"]
-        state_act = trig.state_act
         if (
-            (state_act or (trig.type not in ("CONSULT", "STATEMENT") and len(people) == 1))
-            and source is not None
+            source is not None
             and source.kind == "person"
             and source.affiliation
+            and (
+                trig.state_act
+                or (
+                    ttype != "CONSULT"
+                    and ttype != "STATEMENT"
+                    and sum(1 for a in actors if a.kind == "person") == 1
+                )
+            )
         ):
             # an official acting alone acts for a state: a leader's seizure, warning,
             # decree or election is his state's; meetings stay between people, remarks
             # are the speaker's
             state = Actor(source.affiliation, "country")
             actors = list(dict.fromkeys([*actors, state]))
-        if target is None and lex.quad[trig.type] == "material conflict":
+        if target is None and quad[ttype] == "material conflict":
             # "seized the Crimea region", "moved troops into occupied Crimea": a place acted
             # on stands for the state it belongs to
-            if spot := _place_regex().search(text, match.end, clause[1]):
+            if spot := _place_regex().search(text, m_end, clause[1]):
                 target = Actor(places()[spot.group()], "country")
                 actors = list(dict.fromkeys([*actors, target]))
         if target is not None and _same_side(target, source):
@@ -1208,29 +1240,38 @@ def article_events(
             continue  # a happening with nobody in it cannot be placed on an actor timeline
         label = _label(text, clause, trig, match, source, target, actors)
         sentence = text[sent[0] : sent[1]]
+        txs = unit.timexes
         mentions = tuple(
-            _mention(
-                article=article.id,
-                text=tx.text,
-                start=tx.start,
-                end=tx.end,
-                type=tx.type,
-                value=tx.value,
-                sentence=sentence,
-                explanation=tx.explanation,
-                confidence=tx.confidence,
-            )
-            for tx in unit.timexes
+            [
+                _mention(
+                    article=article.id,
+                    text=tx.text,
+                    start=tx.start,
+                    end=tx.end,
+                    type=tx.type,
+                    value=tx.value,
+                    sentence=sentence,
+                    explanation=tx.explanation,
+                    confidence=tx.confidence,
+                )
+                for tx in txs
+            ]
         )
-        names = tuple(a.name for a in actors)
+        names = tuple([a.name for a in actors])
+        if len(txs) == 1:
+            approximate = txs[0].mod == "APPROX"
+            other_dates = tuple(txs[0].alternatives)
+        else:
+            approximate = any(tx.mod == "APPROX" for tx in txs)
+            other_dates = tuple([a for tx in txs for a in tx.alternatives])
         out.append(
             (
                 trig.weight,
                 _event(
-                    id=_event_id(trig.type, unit.value, names, article.id, unit.start),
+                    id=_event_id(ttype, unit.value, names, article.id, u_start),
                     label=label,
-                    type=trig.type,
-                    quad_class=lex.quad[trig.type],
+                    type=ttype,
+                    quad_class=quad[ttype],
                     start=unit.first,
                     end=unit.last,
                     value=unit.value,
@@ -1239,13 +1280,13 @@ def article_events(
                     mentions=mentions,
                     source=source.name if source else None,
                     target=target.name if target else None,
-                    approximate=any(tx.mod == "APPROX" for tx in unit.timexes),
+                    approximate=approximate,
                     articles=1,
-                    other_dates=tuple(a for tx in unit.timexes for a in tx.alternatives),
+                    other_dates=other_dates,
                 ),
             )
         )
-        if trig.type == "STATEMENT" and source is not None:
+        if ttype == "STATEMENT" and source is not None:
             dated[idx] = len(out) - 1
     _continue_statements(sents, dated, out, actor_mentions, hits_in)
     if earlier:
