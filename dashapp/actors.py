@@ -80,6 +80,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from dashapp.models import Actor
+from dashapp.records import maker
 
 RESOURCES = Path(__file__).parent / "resources" / "actors"
 ENV_VAR = "GEOTIMELINE_ACTORS"
@@ -128,6 +129,8 @@ _GENERIC = re.compile(
 # Offices whose bare title ("the king") is not linked to the last-named holder: too vague.
 _NO_BARE = frozenset({None, "leader", "monarch", "emperor", "crown prince"})
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t\u00a0]+$")
+_NAME_WORD = re.compile(r"[^ \t\u00a0]+")
+_POSS_END = re.compile(rf"[{_APOS}]s?$")
 _HEAD_OFFICES = frozenset({"president", "prime minister", "chancellor", "monarch", "emperor"})
 
 
@@ -193,6 +196,9 @@ class _Tok:
     kind: str  # ent(ity) dem(onym) title hon(orific) pron cpart(counterpart) both ana(phor)
     value: Any
     possessive: bool = False
+
+
+_actor_mention = maker(ActorMention)
 
 
 class _Hit(NamedTuple):
@@ -495,12 +501,19 @@ class Gazetteer:
                     e = t.value if kind == "dem" else self._choose(t.value, when, doc)
                     if e is not None:
                         acts, quals = self._mention_of(e)
-                        out.append(ActorMention(t.start, t.end, text[t.start : t.end], acts, quals))
+                        out.append(
+                            _actor_mention(t.start, t.end, text[t.start : t.end], acts, quals)
+                        )
                         last_end = t.end
                         if e.kind != "country":
                             self._note(text, toks, t.end, e.actor, doc)
                     i += 1
                     continue
+            elif kind == "pron" and (
+                i + 1 == len(toks) or not _adjacent(text, t.end, toks[i + 1].start)
+            ):
+                i += 1  # "his", "their" not before "Ukrainian counterpart": nothing to read
+                continue
             got = self._phrase(text, toks, i, when, doc)
             if got is None:
                 i += 1
@@ -508,7 +521,7 @@ class Gazetteer:
             start, end, actors, nxt, quals = got
             if quals:
                 quals = tuple(q for q in quals if q not in actors)
-            out.append(ActorMention(start, end, text[start:end], actors, quals))
+            out.append(_actor_mention(start, end, text[start:end], actors, quals))
             last_end = end
             for a in actors:
                 self._note(text, toks, end, a, doc)
@@ -576,7 +589,7 @@ class Gazetteer:
         lex, guarded, person_only = self._lex, self._guarded, self._guard_before_only
         out: list[_Tok] = []
         for m in self._re.finditer(text):
-            core, poss = m.group("core", "poss")
+            core, poss = m.group(1, 2)  # core, possessive ending
             tmpl = lex[core]
             kind = tmpl.kind
             if kind == "decoy":
@@ -880,7 +893,7 @@ class Gazetteer:
             return None
         words: list[tuple[int, int]] = []  # spans of the name's words
         hit: tuple[_Entry, ...] = ()  # "Dmitry Kuleba": a known surname ends the name
-        for w in re.finditer(r"[^ \t\u00a0]+", m.group(1)):
+        for w in _NAME_WORD.finditer(m.group(1)):
             ws, we = m.start(1) + w.start(), m.start(1) + w.end()
             word = text[ws:we]
             if word[-1] == "." and not (len(word) == 2 and word[0].isupper()):
@@ -888,7 +901,7 @@ class Gazetteer:
                 last = True
             else:
                 last = False
-            poss = re.search(rf"[{_APOS}]s?$", word)
+            poss = _POSS_END.search(word)
             if poss:
                 word, we, last = word[: poss.start()], we - len(poss.group()), True
             if not words and word in self._name_prefixes:

@@ -35,9 +35,15 @@ from typing import NamedTuple
 
 from dashapp.actors import ActorMention
 from dashapp.models import Actor, Article, Event, Granularity, Mention, Timex
+from dashapp.records import maker, replacer
 from dashapp.text import clauses, sentences
 
 QUADS = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
+
+
+_event = maker(Event)
+_mention = maker(Mention)
+_replace_event = replacer(Event)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1075,6 +1081,20 @@ def _topic(mentions: Sequence[ActorMention]) -> tuple[Actor, ...]:
     return tuple(a for a, n in counts.most_common(2) if n >= 2)
 
 
+def _pair(trig: Trigger, actors: Sequence[Actor]) -> str:
+    """The actors a label names as a pair or list: "Biden-Putin", "US-Russia"."""
+    pair_actors = [a for a in actors if a.kind == "person"] if trig.type == "CONSULT" else []
+    if len(pair_actors) < 2:
+        # a country beside its own leader adds nothing to "Putin talks"
+        led = {a.affiliation for a in actors if a.kind == "person"}
+        pair_actors = [a for a in actors if a.name not in led] or list(actors)
+    return "-".join(dict.fromkeys([short_name(a) for a in pair_actors[:3]]))
+
+
+_MATERIAL_LABEL = frozenset({"COERCE", "ASSAULT", "MOBILIZE", "SANCTION", "AID", "RETREAT"})
+_GENERIC_LABELS = frozenset({"remarks", "talks", "meeting", "phone call", "call"})
+
+
 def _label(
     text: str,
     clause: tuple[int, int],
@@ -1084,84 +1104,118 @@ def _label(
     target: Actor | None,
     actors: Sequence[Actor],
 ) -> str:
-    material = trig.type in ("COERCE", "ASSAULT", "MOBILIZE", "SANCTION", "AID", "RETREAT")
-    material = material and not trig.personal  # "Varoufakis resigns", not "Greece resigns"
-    src = source
-    if material and src is not None and src.kind == "person" and src.affiliation:
-        src = Actor(src.affiliation, "country")  # states act: "Russia seizes Crimea"
-    pair_actors = [a for a in actors if a.kind == "person"] if trig.type == "CONSULT" else []
-    if len(pair_actors) < 2:
-        # a country beside its own leader adds nothing to "Putin talks"
-        led = {a.affiliation for a in actors if a.kind == "person"}
-        pair_actors = [a for a in actors if a.name not in led] or list(actors)
-    pair = "-".join(dict.fromkeys(short_name(a) for a in pair_actors[:3]))
-    needs_obj = "{object}" in trig.label or "{governed}" in trig.label
-    obj = _object(text, match.end, clause[1]) if needs_obj else ""
-    if obj and (
-        any(a.kind == "person" and obj in (a.name, short_name(a)) for a in actors)
-        or _DEMONYM.match(obj)
-    ):
-        # "annexes Putin": a person is not what is seized or visited; "attack on
-        # Russian", "seizes British-flagged": an adjective is not the thing acted on
-        obj = ""
-    if obj and _NOT_PLACE.match(obj.split()[0]):
-        obj = ""  # "attack on Wednesday": a date word is no object
-    if needs_obj and not obj and target is not None:
-        if target.kind != "person":
-            obj = short_name(target)
-        elif target.affiliation and "visits" in trig.label:
-            obj = _SHORT.get(target.affiliation, target.affiliation)  # visits Taiwan
-    place = ""
-    if "{place}" in trig.label:
-        # the place nearest after the trigger, else the nearest before it
-        spots = sorted(
-            _PLACE.finditer(text, *clause),
-            key=lambda m: (m.start() < match.start, abs(m.start() - match.end)),
-        )
-        for m in spots:
-            if abs(m.start() - match.end) > 80 or m.group(1).endswith(_POSSESSIVE):
-                continue  # too far to be this happening's place; "at Washington's request"
-            name = m.group(1).rstrip(".'\u2019")
-            if name.isupper():
-                continue  # "in NATO": an acronym names a body, not a place
-            if not _NOT_PLACE.match(name.split()[0]) and not any(a.name == name for a in actors):
-                place = f" in {name}"
-                break
-    governed = ""
-    slots_trigger = " ".join(text[match.start : match.end].lower().split())
-    if "{governed}" in trig.label:
-        # the trigger word the verb takes as object: "withdrew from the nuclear deal"
-        nxt = trigger_hits(text, match.end, min(clause[1], match.end + 60))
-        if nxt and _GOVERNED_GAP.fullmatch(text, match.end, nxt[0].start):
-            governed = " ".join(text[nxt[0].start : nxt[0].end].lower().split())
-        elif _NOUN_BEFORE.search(text, max(0, match.start - 12), match.start):
-            governed = slots_trigger  # "signed the treaty on Monday": the date took the noun
-    state = source if "{country}" in trig.label else None
-    if state is not None and state.kind == "person":
-        state = Actor(state.affiliation, "country") if state.affiliation else None
-    if state is None and "{country}" in trig.label:
-        state = next((a for a in actors if a.kind == "country"), None)
-    slots = {
-        "pair": pair,
-        "country": short_name(state) if state else "",
-        "governed": governed or ("" if " sign " in trig.label else obj),
-        "source": short_name(src) if src else (pair.split("-")[0] if pair else ""),
-        "target": short_name(target) if target else "",
-        "object": obj,
-        "place": place,
-        "np": _np(text, *clause, trig) if "{np}" in trig.label else "",
-        "trigger": slots_trigger,
-    }
-    label = _fill(trig.label, slots)
-    if " " not in label and pair and label.lower() != pair.lower():
-        label = f"{pair} {label.lower()}"  # a bare "War": "Russia-Ukraine war"
+    """The trigger's label template filled in: "{pair} phone call" -> "Biden-Putin phone
+    call". Only the slots the template names are worked out."""
+    template = trig.label
+    keys = _slot_names(template)
+    pair: str | None = None  # worked out when needed
+    slots: dict[str, str] = {}
+    obj = ""
+    if "object" in keys or "governed" in keys:
+        obj = _object(text, match.end, clause[1])
+        if obj and (
+            any(a.kind == "person" and obj in (a.name, short_name(a)) for a in actors)
+            or _DEMONYM.match(obj)
+        ):
+            # "annexes Putin": a person is not what is seized or visited; "attack on
+            # Russian", "seizes British-flagged": an adjective is not the thing acted on
+            obj = ""
+        if obj and _NOT_PLACE.match(obj.split()[0]):
+            obj = ""  # "attack on Wednesday": a date word is no object
+        if not obj and target is not None:
+            if target.kind != "person":
+                obj = short_name(target)
+            elif target.affiliation and "visits" in template:
+                obj = _SHORT.get(target.affiliation, target.affiliation)  # visits Taiwan
+    for key in keys:
+        if key == "pair":
+            if pair is None:
+                pair = _pair(trig, actors)
+            slots[key] = pair
+        elif key == "source":
+            src = source
+            if (
+                src is not None
+                and src.kind == "person"
+                and src.affiliation
+                and trig.type in _MATERIAL_LABEL
+                and not trig.personal  # "Varoufakis resigns", not "Greece resigns"
+            ):
+                src = Actor(src.affiliation, "country")  # states act: "Russia seizes Crimea"
+            if src:
+                slots[key] = short_name(src)
+            else:
+                if pair is None:
+                    pair = _pair(trig, actors)
+                slots[key] = pair.split("-")[0] if pair else ""
+        elif key == "target":
+            slots[key] = short_name(target) if target else ""
+        elif key == "object":
+            slots[key] = obj
+        elif key == "place":
+            slots[key] = _place_slot(text, clause, match, actors)
+        elif key == "governed":
+            slots[key] = _governed_slot(text, clause, match) or (
+                "" if " sign " in template else obj
+            )
+        elif key == "country":
+            state = source
+            if state is not None and state.kind == "person":
+                state = Actor(state.affiliation, "country") if state.affiliation else None
+            if state is None:
+                state = next((a for a in actors if a.kind == "country"), None)
+            slots[key] = short_name(state) if state else ""
+        elif key == "np":
+            slots[key] = _np(text, *clause, trig)
+        elif key == "trigger":
+            slots[key] = " ".join(text[match.start : match.end].lower().split())
+    label = _fill(template, slots)
+    if " " not in label:
+        if pair is None:
+            pair = _pair(trig, actors)
+        if pair and label.lower() != pair.lower():
+            label = f"{pair} {label.lower()}"  # a bare "War": "Russia-Ukraine war"
     if label.endswith(" sign"):
         label += " agreement"  # nothing named: "Putin sign" -> "Putin sign agreement"
-    if " sign " in label and "-" not in pair:
-        label = label.replace(" sign ", " signs ", 1)  # one signatory: "Putin signs treaty"
-    if not label or label.lower() in {"remarks", "talks", "meeting", "phone call", "call"}:
-        label = _fill("{pair} " + trig.label.split("}")[-1].strip(), slots) or trig.type.title()
+    if " sign " in label:
+        if pair is None:
+            pair = _pair(trig, actors)
+        if "-" not in pair:
+            label = label.replace(" sign ", " signs ", 1)  # one signatory: "Putin signs treaty"
+    if not label or label.lower() in _GENERIC_LABELS:
+        if pair is None:
+            pair = _pair(trig, actors)
+        tail = template.split("}")[-1].strip()
+        label = _fill("{pair} " + tail, {"pair": pair}) or trig.type.title()
     return label
+
+
+def _place_slot(text: str, clause: tuple[int, int], match: Hit, actors: Sequence[Actor]) -> str:
+    """ " in Geneva": the place nearest after the trigger, else the nearest before it."""
+    spots = sorted(
+        _PLACE.finditer(text, *clause),
+        key=lambda m: (m.start() < match.start, abs(m.start() - match.end)),
+    )
+    for m in spots:
+        if abs(m.start() - match.end) > 80 or m.group(1).endswith(_POSSESSIVE):
+            continue  # too far to be this happening's place; "at Washington's request"
+        name = m.group(1).rstrip(".'\u2019")
+        if name.isupper():
+            continue  # "in NATO": an acronym names a body, not a place
+        if not _NOT_PLACE.match(name.split()[0]) and not any(a.name == name for a in actors):
+            return f" in {name}"
+    return ""
+
+
+def _governed_slot(text: str, clause: tuple[int, int], match: Hit) -> str:
+    """The trigger word the verb takes as object: "withdrew from the nuclear deal"."""
+    nxt = trigger_hits(text, match.end, min(clause[1], match.end + 60))
+    if nxt and _GOVERNED_GAP.fullmatch(text, match.end, nxt[0].start):
+        return " ".join(text[nxt[0].start : nxt[0].end].lower().split())
+    if _NOUN_BEFORE.search(text, max(0, match.start - 12), match.start):
+        # "signed the treaty on Monday": the date took the noun
+        return " ".join(text[match.start : match.end].lower().split())
+    return ""
 
 
 def _same_side(a: Actor, b: Actor | None) -> bool:
@@ -1188,7 +1242,7 @@ def article_events(
     earlier happening it implies, approximately dated (see `_earlier_events`); off by
     default: the seed's gold does not list such events."""
     text = article.body
-    lex = lexicon()
+    quad = lexicon().quad
     sents = sentences(text)
     counted: set[int] = set()
     topic: tuple[Actor, ...] | None = None
@@ -1199,7 +1253,7 @@ def article_events(
             counted = {t.start for t in extra if t.text.endswith(("after", "before"))}
     units = _units(timexes, text)
     starts = [s[0] for s in sents]
-    unit_sent = []
+    unit_sent: list[int | None] = []
     for u in units:
         i = bisect_right(starts, u.start) - 1
         unit_sent.append(i if i >= 0 and u.start < sents[i][1] else None)
@@ -1221,62 +1275,71 @@ def article_events(
     m_starts = [m.start for m in actor_mentions]
     possessives = "'s " in text or "\u2019s " in text
     m_in: dict[int, Sequence[ActorMention]] = {}
-    for k, (unit, idx) in enumerate(zip(units, unit_sent, strict=True)):
+    n_units = len(units)
+    for k, unit in enumerate(units):
+        idx = unit_sent[k]
         if idx is None:
             continue
-        nxt = k + 1
-        dated_after = units[nxt].start if nxt < len(units) and unit_sent[nxt] == idx else None
         sent = sents[idx]
-        if idx not in live:
-            live[idx] = _live_hits(text, sent, hits_in[idx])
-        hits, unreal = live[idx]
-        if any(a <= unit.start < b for a, b in unreal):
+        got = live.get(idx)
+        if got is None:
+            got = live[idx] = _live_hits(text, sent, hits_in[idx])
+        hits, unreal = got
+        if not hits:
+            continue  # a date with no happening: background, not an event
+        u_start, u_end = unit.start, unit.end
+        if unreal and any(a <= u_start < b for a, b in unreal):
             continue  # "if Russia invades on Monday": a date of a hypothetical
-        if idx not in parts:
-            parts[idx] = clauses(text, *sent)
-        clause = next((c for c in parts[idx] if c[0] <= unit.start < c[1]), sent)
-        if counted and unit.start in counted:
-            clause = sent = (unit.start, clause[1])
-        match = _choose_trigger(text, *clause, unit, hits, dated_after)
+        nxt = k + 1
+        dated_after = units[nxt].start if nxt < n_units and unit_sent[nxt] == idx else None
+        cl = parts.get(idx)
+        if cl is None:
+            cl = parts[idx] = clauses(text, *sent)
+        clause = sent
+        for c in cl:
+            if c[0] <= u_start < c[1]:
+                clause = c
+                break
+        if counted and u_start in counted:
+            clause = sent = (u_start, clause[1])
+        match = _choose_trigger(text, clause[0], clause[1], unit, hits, dated_after)
         if match is None and clause != sent:
-            match = _choose_trigger(text, *sent, unit, hits, dated_after)
+            match = _choose_trigger(text, sent[0], sent[1], unit, hits, dated_after)
         if match is None:
             continue  # a date with no happening: background, not an event
-        possessive = unit.timexes[-1].text.endswith(_POSSESSIVE) or text.startswith(
-            _POSSESSIVE[:2], unit.end
-        )
-        if possessive and not (
-            match.start >= unit.end
-            and _token_distance(text, unit.start, unit.end, match.start, match.end) <= 3
-        ):
+        m_start, m_end = match.start, match.end
+        if (
+            unit.timexes[-1].text.endswith(_POSSESSIVE) or text.startswith(_POSSESSIVE[:2], u_end)
+        ) and not (m_start >= u_end and _token_distance(text, u_start, u_end, m_start, m_end) <= 3):
             continue  # "this year's ASEAN chair": the date qualifies a noun, no happening
-        if match.trigger.cancels and _PLANNED.search(text, max(0, unit.start - 40), unit.start):
+        trig = match.trigger
+        if trig.cancels and _PLANNED.search(text, max(0, u_start - 40), u_start):
             continue  # "postponed a trip that had been planned for Wednesday"
         if unit.granularity in ("year", "month", "week") and (
-            _FRAME.search(text, max(sent[0], unit.start - 40), unit.start)
+            _FRAME.search(text, max(sent[0], u_start - 40), u_start)
             or (
-                match.end <= unit.start
-                and _token_distance(text, match.start, match.end, unit.start, unit.end) <= 1
-                and _FRAME.search(text, max(sent[0], match.start - 40), match.start)
+                m_end <= u_start
+                and _token_distance(text, m_start, m_end, u_start, u_end) <= 1
+                and _FRAME.search(text, max(sent[0], m_start - 40), m_start)
             )
         ):
             # "soldiers have been killed this year", "its first such launch this year", "the
             # war will enter its fourth year next week": a tally or a count of time frames
             # a happening dated elsewhere; it is not one
             continue
-        trig = match.trigger
-        lo, hi = min(match.start, unit.start), max(match.end, unit.end)
-        if idx not in m_in:
-            m_in[idx] = actor_mentions[
+        lo = m_start if m_start < u_start else u_start
+        hi = m_end if m_end > u_end else u_end
+        in_sent = m_in.get(idx)
+        if in_sent is None:
+            in_sent = m_in[idx] = actor_mentions[
                 bisect_left(m_starts, sent[0]) : bisect_left(m_starts, sent[1])
             ]
-        in_sent = m_in[idx]
         found = _window_actors(text, clause, sent, lo, hi, in_sent)
         if found and ", wh" in text[sent[0] : sent[1]]:
             found = _outside_relatives(text, sent, match, found, in_sent)
         if found:
             found = _coordinated(text, found, in_sent)
-        region = text[clause[0] : match.start]
+        region = text[clause[0] : m_start]
         if "he " in region or "He " in region or ", who" in region:
             found = _with_pronoun_subject(text, clause, match, found, actor_mentions, sent[0])
         if "it " in region or "It " in region:
@@ -1292,8 +1355,25 @@ def article_events(
             ] or found
         # a title's country or body speaks through the person ("Kremlin spokesman
         # Dmitry Peskov" involves Russia); calls between people drop it again below
-        actors = list(dict.fromkeys(a for m in found for a in (*_parties(m), *m.qualifiers)))
-        if trig.type == "CONSULT" and not trig.between_states:
+        named: list[Actor] = []
+        before_m: list[ActorMention] = []
+        before: list[Actor] = []
+        after: list[Actor] = []
+        for m in found:
+            quals = m.qualifiers
+            parties = m.actors
+            if quals and all(a.kind == "organisation" for a in parties):
+                parties = quals  # as _parties(m)
+            named += parties
+            named += quals
+            if m.end <= m_start:
+                before_m.append(m)
+                before += parties
+            if m.start >= m_end:
+                after += parties
+        actors = list(dict.fromkeys(named))
+        ttype = trig.type
+        if ttype == "CONSULT" and not trig.between_states:
             people = [a for a in actors if a.kind == "person"]
             if len(people) >= 2:  # calls and meetings are between people; the rest is topic
                 # but an international official speaks for the body ("NATO chief")
@@ -1304,41 +1384,49 @@ def article_events(
                     if q.kind == "organisation" and any(a.kind == "person" for a in m.actors)
                 ]
                 actors = list(dict.fromkeys([*people, *bodies]))
-        before_m = [m for m in found if m.end <= match.start]
-        before = [a for m in before_m for a in _parties(m)]
-        after = [a for m in found if m.start >= match.end for a in _parties(m)]
         source = before[-1] if before else (after[0] if after else None)
-        target = next((a for a in after if not _same_side(a, source)), None)
+        target = None
+        for a in after:
+            if not _same_side(a, source):
+                target = a
+                break
         if len(before_m) >= 2 and _JOINT.fullmatch(
             text, before_m[-2].end, before_m[-1].start
         ):  # "US and Russian officials ...": a joint subject, named in order
             source = _parties(before_m[-2])[0]
-            if trig.type in _MUTUAL:  # they meet or agree with each other
+            if ttype in _MUTUAL:  # they meet or agree with each other
                 target = _parties(before_m[-1])[0]
             # else they act together on whoever comes after ("US and British warplanes
             # struck Houthi targets"): the target found above stays
-        people = [a for a in actors if a.kind == "person"]
-        state_act = trig.state_act
         if (
-            (state_act or (trig.type not in ("CONSULT", "STATEMENT") and len(people) == 1))
-            and source is not None
+            source is not None
             and source.kind == "person"
             and source.affiliation
+            and (
+                trig.state_act
+                or (
+                    ttype != "CONSULT"
+                    and ttype != "STATEMENT"
+                    and sum(1 for a in actors if a.kind == "person") == 1
+                )
+            )
         ):
             # an official acting alone acts for a state: a leader's seizure, warning,
             # decree or election is his state's; meetings stay between people, remarks
             # are the speaker's
             state = Actor(source.affiliation, "country")
             actors = list(dict.fromkeys([*actors, state]))
-        elif trig.type in _SIGNED and len(people) >= 2:
+        elif ttype in _SIGNED:
             # leaders who sign or agree bind their states: "Abiy and Isaias signed a
             # declaration" is Ethiopia's and Eritrea's agreement too
-            states = [Actor(p.affiliation, "country") for p in people if p.affiliation]
-            actors = list(dict.fromkeys([*actors, *states]))
-        if target is None and lex.quad[trig.type] == "material conflict":
+            people = [a for a in actors if a.kind == "person"]
+            if len(people) >= 2:
+                states = [Actor(p.affiliation, "country") for p in people if p.affiliation]
+                actors = list(dict.fromkeys([*actors, *states]))
+        if target is None and quad[ttype] == "material conflict":
             # "seized the Crimea region", "moved troops into occupied Crimea": a place acted
             # on stands for the state it belongs to
-            if spot := _place_regex().search(text, match.end, clause[1]):
+            if spot := _place_regex().search(text, m_end, clause[1]):
                 target = Actor(places()[spot.group()], "country")
                 actors = list(dict.fromkeys([*actors, target]))
         if target is not None and _same_side(target, source):
@@ -1360,29 +1448,38 @@ def article_events(
             actors = list(topic)
         label = _label(text, clause, trig, match, source, target, actors)
         sentence = text[sent[0] : sent[1]]
+        txs = unit.timexes
         mentions = tuple(
-            Mention(
-                article=article.id,
-                text=tx.text,
-                start=tx.start,
-                end=tx.end,
-                type=tx.type,
-                value=tx.value,
-                sentence=sentence,
-                explanation=tx.explanation,
-                confidence=tx.confidence,
-            )
-            for tx in unit.timexes
+            [
+                _mention(
+                    article=article.id,
+                    text=tx.text,
+                    start=tx.start,
+                    end=tx.end,
+                    type=tx.type,
+                    value=tx.value,
+                    sentence=sentence,
+                    explanation=tx.explanation,
+                    confidence=tx.confidence,
+                )
+                for tx in txs
+            ]
         )
-        names = tuple(a.name for a in actors)
+        names = tuple([a.name for a in actors])
+        if len(txs) == 1:
+            approximate = txs[0].mod == "APPROX"
+            other_dates = tuple(txs[0].alternatives)
+        else:
+            approximate = any(tx.mod == "APPROX" for tx in txs)
+            other_dates = tuple([a for tx in txs for a in tx.alternatives])
         out.append(
             (
                 trig.weight,
-                Event(
-                    id=_event_id(trig.type, unit.value, names, article.id, unit.start),
+                _event(
+                    id=_event_id(ttype, unit.value, names, article.id, u_start),
                     label=label,
-                    type=trig.type,
-                    quad_class=lex.quad[trig.type],
+                    type=ttype,
+                    quad_class=quad[ttype],
                     start=unit.first,
                     end=unit.last,
                     value=unit.value,
@@ -1391,13 +1488,13 @@ def article_events(
                     mentions=mentions,
                     source=source.name if source else None,
                     target=target.name if target else None,
-                    approximate=any(tx.mod == "APPROX" for tx in unit.timexes),
+                    approximate=approximate,
                     articles=1,
-                    other_dates=tuple(a for tx in unit.timexes for a in tx.alternatives),
+                    other_dates=other_dates,
                 ),
             )
         )
-        if trig.type == "STATEMENT" and source is not None:
+        if ttype == "STATEMENT" and source is not None:
             dated[idx] = len(out) - 1
     _continue_statements(sents, dated, out, actor_mentions, hits_in)
     if earlier:
@@ -1703,7 +1800,10 @@ def _continue_statements(
             if not subject or subject[-1].name != event.source:
                 continue
             extra = tuple(a.name for m in found for a in _parties(m))
-            out[pos] = (weight, replace(event, actors=tuple(dict.fromkeys(event.actors + extra))))
+            out[pos] = (
+                weight,
+                _replace_event(event, actors=tuple(dict.fromkeys(event.actors + extra))),
+            )
             break
 
 
@@ -1767,7 +1867,7 @@ def merge(a: Event, b: Event) -> Event:
     label = a.label if a.human or len(a.mentions) >= len(b.mentions) else b.label
     source = a.source or b.source
     target = next((t for t in (a.target, b.target, b.source) if t and t != source), None)
-    return replace(
+    return _replace_event(
         a,
         label=label,
         start=best.start,
