@@ -1072,11 +1072,17 @@ def _np(text: str, lo: int, hi: int, trig: Trigger) -> str:
 
 # happenings that are always between parties, whom the article names elsewhere if not here
 _BETWEEN_PARTIES = {"ASSAULT", "CONCEDE", "AGREE", "CONSULT"}
+_VENUE_BEFORE = ("in ", "In ")  # "at" also aims: "fired at Russia"
 
 
-def _topic(mentions: Sequence[ActorMention]) -> tuple[Actor, ...]:
-    """The article's two most named states or bodies (at least twice each)."""
-    counts = Counter(m.actors[0] for m in mentions if len(m.actors) == 1)
+def _topic(text: str, mentions: Sequence[ActorMention]) -> tuple[Actor, ...]:
+    """The article's two most named states or bodies (at least twice each), not counting
+    where things happen ("talks in Vienna")."""
+    counts = Counter(
+        m.actors[0]
+        for m in mentions
+        if len(m.actors) == 1 and not text.endswith(_VENUE_BEFORE, max(0, m.start - 4), m.start)
+    )
     counts = Counter({a: n for a, n in counts.items() if a.kind != "person"})
     return tuple(a for a, n in counts.most_common(2) if n >= 2)
 
@@ -1439,7 +1445,7 @@ def article_events(
             if trig.type not in _BETWEEN_PARTIES:
                 continue  # a happening with nobody in it cannot be placed on an actor timeline
             if topic is None:
-                topic = _topic(actor_mentions)
+                topic = _topic(text, actor_mentions)
             if not topic:
                 continue
             # "The pause in the fighting took effect on Friday", "a ceasefire agreed in
