@@ -855,3 +855,12 @@ def test_a_truce_with_no_party_named_is_between_the_articles_parties():
 def test_a_statement_with_nobody_named_makes_no_event():
     text = "Russia shelled Kyiv. Ukraine hit back at Russia. A statement was issued on Monday."
     assert _monday(text) == []
+
+
+def test_the_articles_parties_are_not_where_things_happen():
+    text = (
+        "Talks were held in Belarus. More talks followed in Belarus. Russia shelled Kyiv."
+        " Ukraine hit back at Russia. The truce took effect on Monday."
+    )
+    (ev,) = [e for e in _monday(text) if e.type == "CONCEDE"]
+    assert set(ev.actors) == {"Russia", "Ukraine"}
