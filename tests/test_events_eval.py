@@ -200,6 +200,12 @@ PLOVER = {
 VALUE = re.compile(r"\d{4}(-\d{2}(-\d{2}(T(MO|AF|EV|NI))?)?|-W\d{2})?(/\d{4}-\d{2}-\d{2})?")
 WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 GOLD_FILES = sorted(DEV.glob("*.gold.json"))
+# the held-out sets (written blind, after the rules) obey the same rules
+HELD_OUT = sorted(
+    p
+    for d in ("events_heldout", "events_heldout2", "events_heldout3")
+    for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
+)
 
 
 def _norm(s: str) -> str:
@@ -211,8 +217,14 @@ def test_dev_set_size():
     assert sum(len(json.loads(p.read_text())["events"]) for p in GOLD_FILES) >= 80
 
 
-@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: p.name.split(".")[0])
-def test_dev_gold_file(gold_path):
+def test_held_out_sets_size():
+    assert len(HELD_OUT) >= 40
+
+
+@pytest.mark.parametrize(
+    "gold_path", GOLD_FILES + HELD_OUT, ids=lambda p: f"{p.parent.name}/{p.name.split('.')[0]}"
+)
+def test_gold_file(gold_path):
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     text_path = gold_path.with_name(gold["file"])
     assert text_path.name == gold_path.name.replace(".gold.json", ".txt")
