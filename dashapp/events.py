@@ -903,6 +903,7 @@ _PAIR = re.compile(
 )
 _COUNT = {None: 2, "two": 2, "three": 3, "four": 4}
 _MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}
+_RECEIVED = re.compile(r"\b(?:received|receives|receiving|obtained|secured|won|got)\b")
 _SIGNED = {"AGREE", "CONCEDE", "COOPERATE"}
 _KIN = re.compile(
     r"(?:['\u2019]s)?\s+(?:sister|brother|wife|husband|son|daughter|mother|father|widow|"
@@ -1404,6 +1405,14 @@ def article_events(
                 target = _parties(before_m[-1])[0]
             # else they act together on whoever comes after ("US and British warplanes
             # struck Houthi targets"): the target found above stays
+        if (
+            source is not None
+            and target is not None
+            and before_m
+            and _RECEIVED.search(text, before_m[-1].end, m_start)
+        ):
+            # "Greece received its first bailout from the IMF": who receives is acted on
+            source, target = target, source
         if (
             source is not None
             and source.kind == "person"

@@ -156,6 +156,11 @@ def test_range_members_make_one_event_with_the_range_value():
     assert (ev.start, ev.end) == rng and len(ev.mentions) == 2
 
 
+def test_who_receives_is_acted_on():
+    (ev,) = _monday("Ukraine received a bailout from Russia on Monday.")
+    assert (ev.source, ev.target, ev.label) == ("Russia", "Ukraine", "Russia aid to Ukraine")
+
+
 def test_source_and_target_follow_the_clause():
     text = "On Thursday Russia accused Ukraine of shelling."
     (ev,) = article_events(
