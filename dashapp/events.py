@@ -539,42 +539,50 @@ def _choose_trigger(
     into a subordinate clause; heavier trigger families win ties. Then the head of the
     happening (`_head`): a verb over the noun it governs, an announced act over the
     announcing."""
-    best: tuple[float, Hit] | None = None
+    best: Hit | None = None
+    best_score = 0.0
+    u_start, u_end = unit.start, unit.end
     last_tx = unit.timexes[-1]
     possessive = last_tx.text[-1:] in ("s", "S")  # Thursday's, Thursday’s, Thursdays
     for hit in hits:
-        if hit.start < lo or hit.end > hi:
+        h_start, h_end, trig = hit
+        if h_start < lo or h_end > hi:
             continue
-        if hit.start < unit.end and hit.end > unit.start:
+        if h_start < u_end and h_end > u_start:
             continue  # inside the date expression itself
-        trig = hit.trigger
-        dist = _token_distance(text, unit.start, unit.end, hit.start, hit.end)
+        # the words between the date and the trigger (as _token_distance)
+        g0, g1 = (u_end, h_start) if u_end <= h_start else (h_end, u_start)
+        if g1 <= g0:
+            dist = 0
+        else:
+            dist = len(text[g0:g1].split()) if g1 - g0 < 400 else 99
         score = trig.weight - 0.6 * dist
         if dist == 0:
             score += 10  # "said Friday", "Friday's call": the date is attached here
         elif dist <= 2:
             score += 5  # "call on Sunday", "sit down on January 9"
-        if possessive and hit.start >= last_tx.end and dist == 0:
+        if possessive and h_start >= last_tx.end and dist == 0:
             score += 8  # "Thursday's call": the date modifies this very noun
         if (
-            trig.type == "STATEMENT"
-            and dist <= 1
-            and hit.end <= unit.start
-            and _THAT_AFTER.match(text, unit.end)
+            dist <= 1
+            and trig.type == "STATEMENT"
+            and h_end <= u_start
+            and _THAT_AFTER.match(text, u_end)
         ):
             score += 6  # "said on Monday that ...": the date closes the speech clause
-        if best is not None and score <= best[0]:
+        if best is not None and score <= best_score:
             continue  # the penalty below only lowers it
-        gap = (unit.end, hit.start) if hit.start >= unit.end else (hit.end, unit.start)
-        if _SUBORDINATE.search(text, *gap) and not (
-            hit.end <= unit.start and _RELATIVE.match(text, hit.end)
+        if (
+            dist
+            and _SUBORDINATE.search(text, g0, g1)
+            and not (h_end <= u_start and _RELATIVE.match(text, h_end))
         ):
             # "said Thursday that the talks...": another clause's happening; but not "a
             # summit that runs from Sunday", a relative clause dating its own noun
             score -= 8
-        if best is None or score > best[0]:
-            best = (score, hit)
-    return _head(text, hi, best[1], hits, dated_after) if best else None
+        if best is None or score > best_score:
+            best, best_score = hit, score
+    return _head(text, hi, best, hits, dated_after) if best is not None else None
 
 
 def _governor(text: str, hit: Hit, hits: Sequence[Hit]) -> Hit | None:
