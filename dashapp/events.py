@@ -74,6 +74,8 @@ class Hit(NamedTuple):
     trigger: Trigger
 
 
+_new_hit = tuple.__new__  # Hit(...) without the Python-level __new__ of a NamedTuple
+
 _BETWEEN_STATES = re.compile(r"summit|state visit")  # labels of meetings of states
 _STATE_ACT = re.compile(r"\{country\}|inauguration|decree")  # labels of a state's acts
 
@@ -170,12 +172,12 @@ def trigger_hits(text: str, start: int = 0, end: int | None = None) -> list[Hit]
         low = seg
     hits = []
     for m in _trigger_regex(fold).finditer(low, start - base):
-        a, b = m.span()
-        form = low[a:b].lower() if fold else low[a:b]
+        form = m.group().lower() if fold else m.group()
         family = get(form)
         if family is None:
             family = triggers[" ".join(form.split())]
-        hits.append(Hit(a + base, b + base, family))
+        a, b = m.span()
+        hits.append(_new_hit(Hit, (a + base, b + base, family)))
     return hits
 
 
@@ -327,9 +329,10 @@ _ANNOUNCING = {
 }
 _VERBAL_ACTS = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "PROTEST", "SUPPORT"}
 _MATERIAL_CONFLICT = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+# that|which|who|whom|whose|where|because|if|whether|after|before|when|while|until|since,
+# written as a trie (the engine tries a few first letters, not fifteen words)
 _SUBORDINATE = re.compile(
-    r"(?i)\b(?:that|which|who|whom|whose|where|because|if|whether|after|before|when|while|"
-    r"until|since)\b"
+    r"(?i)\b(?:after|be(?:cause|fore)|if|since|that|until|wh(?:e(?:n|re|ther)|i(?:ch|le)|o(?:m|se)?))\b"
 )
 _THAT_AFTER = re.compile(r",?\s+that\b")
 _RELATIVE = re.compile(r"(?i),?\s+(?:that|which)\b")
@@ -747,12 +750,12 @@ def _window_actors(
 
 
 _PLACE_WORDS = ("in ", "at ", "the ", "its ", "of ", "ear ", "off ", "ong ", "ver ", "In ", "At ")
-_PLACE_BEFORE = re.compile(
-    r"(?i)(?P<arrival>\b(?:arrived|arrives|arrive|arriving|landed|lands|land|landing)\s+"
+_PLACE_BEFORE = re.compile(  # (one leading \b for the four: half the work)
+    r"(?i)\b(?:(?P<arrival>(?:arrived|arrives|arrive|arriving|landed|lands|land|landing)\s+"
     r"(?:in|at)\s+(?:the\s+)?$)"
-    r"|(?P<sea>\b(?:Gulf|Sea|Bay|Strait)\s+of\s+$)"
-    r"|(?P<near>\b(?:near|off|along|over)\s+(?:the\s+|its\s+)?$)"
-    r"|(?P<at>\b(?:in|at)\s+(?:the\s+)?$)"
+    r"|(?P<sea>(?:Gulf|Sea|Bay|Strait)\s+of\s+$)"
+    r"|(?P<near>(?:near|off|along|over)\s+(?:the\s+|its\s+)?$)"
+    r"|(?P<at>(?:in|at)\s+(?:the\s+)?$))"
 )
 _GEO_NOUN = re.compile(r"\s+(?:border|borders|coast|coasts|frontier|waters|shores?)\b")
 _VERBAL = {"CONSULT", "AGREE", "STATEMENT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
