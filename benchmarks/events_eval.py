@@ -24,18 +24,26 @@ shares at least one actor with it. Per article:
 Totals add the per-article counts (micro-average). ``--self-check`` feeds the gold events back
 as predictions, which must score 100% everywhere: a check of the scorer and of the gold files.
 
-Timing: `dashapp.temporal.tag` alone vs `dashapp.pipeline.extract_article` on every article,
-the dev set repeated until at least ``--min-seconds`` of extraction have been measured, plus a
-generated 400-word article; the overhead of events+actors is (extract - tag) / tag, from
-each article's best time over the repeats (means are printed too). Times are the thread's
-CPU time (``--wall`` for wall-clock time), so a loaded machine disturbs them little.
+Timing: `dashapp.temporal.tag` alone vs the whole `dashapp.pipeline.extract_article` (tagging,
+actors, events) on every article, measured interleaved in one pass: each article is tagged
+and extracted back to back, tag first on even repetitions and extraction first on odd ones
+(so that neither always runs with the other's caches warm). A repetition gives the mean time
+per article of each; the dev set is repeated until at least ``--min-seconds`` have been
+measured (and at least 10 times), and the figures are the medians over the repetitions; the
+overhead of actors+events is (extract - tag) / tag, with its interquartile range over the
+repetitions. Then the same for a generated 400-word article, and one more interleaved pass
+that times the stages apart (tag, actors, events). Times are the process's CPU time
+(``--wall`` for wall-clock time), so other processes on a shared machine disturb them little;
+the load average is printed with them.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import statistics
 import sys
 import time
 import traceback
@@ -430,12 +438,17 @@ def generated_article(words: int = 400, seed: int = 7) -> str:
     return "\n".join(paragraphs)
 
 
+def _quartiles(values: Sequence[float]) -> tuple[float, float, float]:
+    q1, median, q3 = statistics.quantiles(values, n=4) if len(values) > 1 else [values[0]] * 3
+    return q1, median, q3
+
+
 def run_timing(
     docs: Sequence[GoldDoc], *, min_seconds: float, wall: bool = False
 ) -> dict[str, Any]:
-    # CPU time of this thread by default: other processes on a shared machine preempt us
+    # CPU time of this process by default: other processes on a shared machine preempt us
     # but do not inflate it, so the figures stay comparable from run to run.
-    clock = time.perf_counter if wall else time.thread_time
+    clock = time.perf_counter if wall else time.process_time
     try:
         load, tag, pipeline, gazetteer = _import_pipeline()
         from dashapp.models import Article
@@ -452,55 +465,121 @@ def run_timing(
         print(f"timing skipped: {type(exc).__name__}: {exc}")
         return {"error": str(exc)}
 
-    def measure(batch: Sequence[Any]) -> tuple[float, float, float, float, int]:
-        """Per article: the best (minimum) and the mean time over the repeats, summed over
-        the batch and divided by its size. The minimum resists other processes' noise."""
-        tags = [[] for _ in batch]
-        fulls = [[] for _ in batch]
+    def measure(batch: Sequence[Any]) -> tuple[list[float], list[float]]:
+        """Per repetition, the mean time per article of tagging and of the whole extraction,
+        measured interleaved: tag then extract on even repetitions, the other way round on
+        odd ones."""
+        tags: list[float] = []
+        fulls: list[float] = []
         spent = 0.0
-        reps = 0
-        while spent < min_seconds or reps < 10:
-            for i, a in enumerate(batch):
-                t0 = clock()
-                tag(a.body, a.anchor)
-                t1 = clock()
-                _extract_one(pipeline, a, gazetteer)
-                t2 = clock()
-                tags[i].append(t1 - t0)
-                fulls[i].append(t2 - t1)
-                spent += t2 - t1
-            reps += 1
-        n = len(batch)
-        best_tag = sum(map(min, tags)) / n
-        best_full = sum(map(min, fulls)) / n
-        mean_tag = sum(sum(t) / reps for t in tags) / n
-        mean_full = sum(sum(t) / reps for t in fulls) / n
-        return best_tag, best_full, mean_tag, mean_full, reps
+        while spent < min_seconds or len(tags) < 10:
+            t_tag = t_full = 0.0
+            tag_first = len(tags) % 2 == 0
+            for a in batch:
+                if tag_first:
+                    t0 = clock()
+                    tag(a.body, a.anchor)
+                    t1 = clock()
+                    _extract_one(pipeline, a, gazetteer)
+                    t2 = clock()
+                    t_tag += t1 - t0
+                    t_full += t2 - t1
+                else:
+                    t0 = clock()
+                    _extract_one(pipeline, a, gazetteer)
+                    t1 = clock()
+                    tag(a.body, a.anchor)
+                    t2 = clock()
+                    t_full += t1 - t0
+                    t_tag += t2 - t1
+            tags.append(t_tag / len(batch))
+            fulls.append(t_full / len(batch))
+            spent += t_tag + t_full
+        return tags, fulls
 
     def pct(t_tag: float, t_full: float) -> float:
         return 100 * (t_full - t_tag) / t_tag if t_tag > 0 else float("inf")
 
-    out: dict[str, Any] = {}
+    kind = "wall" if wall else "cpu"
+    out: dict[str, Any] = {"clock": kind, "load_before": _load()}
+    print(f"timing: load average {_load_text()} (1, 5, 15 min)")
     for name, batch in (("dev set", articles), ("generated 400 words", [big])):
-        t_tag, t_full, m_tag, m_full, reps = measure(batch)
+        tags, fulls = measure(batch)
+        t_tag, t_full = statistics.median(tags), statistics.median(fulls)
+        q1, _, q3 = _quartiles([pct(t, f) for t, f in zip(tags, fulls, strict=True)])
         words = sum(len(a.body.split()) for a in batch) / len(batch)
         print(
-            f"timing ({'wall' if wall else 'cpu'}) {name:<20} {len(batch):3d} article(s) "
-            f"x {reps:4d}  ~{words:4.0f} words  "
-            f"tag {1000 * t_tag:7.2f} ms  extract {1000 * t_full:7.2f} ms  "
-            f"overhead {pct(t_tag, t_full):5.1f}% (target <= {OVERHEAD_TARGET:.0f}%; "
-            f"means {1000 * m_tag:.2f}/{1000 * m_full:.2f} ms, {pct(m_tag, m_full):.1f}%)"
+            f"timing ({kind}) {name:<20} {len(batch):3d} article(s) x {len(tags):4d}  "
+            f"~{words:4.0f} words  tag {1000 * t_tag:7.2f} ms  extract {1000 * t_full:7.2f} ms"
+            f"  overhead {pct(t_tag, t_full):5.1f}% (IQR {q1:.0f}-{q3:.0f}%; "
+            f"target <= {OVERHEAD_TARGET:.0f}%)"
         )
         out[name] = {
             "tag_ms": 1000 * t_tag,
             "extract_ms": 1000 * t_full,
             "overhead_pct": pct(t_tag, t_full),
-            "mean_tag_ms": 1000 * m_tag,
-            "mean_extract_ms": 1000 * m_full,
-            "mean_overhead_pct": pct(m_tag, m_full),
-            "repeats": reps,
+            "overhead_pct_q1": q1,
+            "overhead_pct_q3": q3,
+            "repeats": len(tags),
         }
+    stages = _stage_times(pipeline, articles, clock, min_seconds / 2)
+    if stages:
+        print(
+            f"timing ({kind}) stages, dev set: tag {stages['tag_ms']:.2f} ms, actors "
+            f"{stages['actors_ms']:.2f} ms, events {stages['events_ms']:.2f} ms per article "
+            f"(x {stages['repeats']}, medians)"
+        )
+        out["stages"] = stages
+    out["load_after"] = _load()
+    print(f"timing: load average {_load_text()} (1, 5, 15 min)")
     return out
+
+
+def _stage_times(
+    pipeline: Any, articles: Sequence[Any], clock: Any, min_seconds: float
+) -> dict[str, Any]:
+    """Tagging, actors and events timed apart, stage after stage on each article (medians
+    over repetitions of the mean per article). Empty unless the real pipeline is timed."""
+    if getattr(pipeline, "__name__", None) != "dashapp.pipeline":
+        return {}
+    from dashapp.actors import Gazetteer
+    from dashapp.events import article_events
+    from dashapp.temporal import tag
+
+    gazetteer = Gazetteer.load()
+    spent = 0.0
+    times: dict[str, list[float]] = {"tag": [], "actors": [], "events": []}
+    while spent < min_seconds or len(times["tag"]) < 10:
+        rep = dict.fromkeys(times, 0.0)
+        for a in articles:
+            t0 = clock()
+            timexes = tuple(tag(a.body, a.anchor))
+            t1 = clock()
+            mentions = gazetteer.find(a.body, when=a.anchor)
+            t2 = clock()
+            article_events(a, timexes, mentions)
+            t3 = clock()
+            rep["tag"] += t1 - t0
+            rep["actors"] += t2 - t1
+            rep["events"] += t3 - t2
+            spent += t3 - t0
+        for k, v in rep.items():
+            times[k].append(v / len(articles))
+    out: dict[str, Any] = {f"{k}_ms": 1000 * statistics.median(v) for k, v in times.items()}
+    out["repeats"] = len(times["tag"])
+    return out
+
+
+def _load() -> list[float] | None:
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except (AttributeError, OSError):
+        return None
+
+
+def _load_text() -> str:
+    load = _load()
+    return ", ".join(f"{x:.2f}" for x in load) if load else "n/a"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -521,13 +600,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "--min-seconds",
         type=float,
-        default=2.0,
-        help="measure extraction for at least this long (default 2)",
+        default=3.0,
+        help="measure tagging + extraction for at least this long (default 3)",
     )
     ap.add_argument(
         "--wall",
         action="store_true",
-        help="time with the wall clock instead of this thread's CPU time",
+        help="time with the wall clock instead of this process's CPU time",
     )
     ap.add_argument("--json", action="store_true", help="also print the totals as JSON")
     args = ap.parse_args(argv)

@@ -497,10 +497,17 @@ class Gazetteer:
             if kind == "ent" or kind == "dem":
                 # The common case, a bare name not followed by a title: no phrase to parse.
                 nt = toks[i + 1] if i + 1 < len(toks) else None
-                if nt is None or not _adjacent(text, t.end, nt.start):
-                    e = t.value if kind == "dem" else self._choose(t.value, when, doc)
+                if (
+                    nt is None
+                    or not 0 < nt.start - t.end <= 3  # as _adjacent, without the call
+                    or not _adjacent(text, t.end, nt.start)
+                ):
+                    if kind == "dem":
+                        e = t.value
+                    else:
+                        e = t.value[0] if len(t.value) == 1 else self._choose(t.value, when, doc)
                     if e is not None:
-                        acts, quals = self._mention_of(e)
+                        acts, quals = e.mention or self._mention_of(e)
                         out.append(
                             _actor_mention(t.start, t.end, text[t.start : t.end], acts, quals)
                         )

@@ -79,6 +79,8 @@ class Hit(NamedTuple):
 
 
 _FLAGS = frozenset({"cancels", "personal"})
+_new_hit = tuple.__new__  # Hit(...) without the Python-level __new__ of a NamedTuple
+
 _BETWEEN_STATES = re.compile(r"summit|state visit")  # labels of meetings of states
 _STATE_ACT = re.compile(r"\{country\}|inauguration|decree")  # labels of a state's acts
 
@@ -185,12 +187,12 @@ def trigger_hits(text: str, start: int = 0, end: int | None = None) -> list[Hit]
         low = seg
     hits = []
     for m in _trigger_regex(fold).finditer(low, start - base):
-        a, b = m.span()
-        form = low[a:b].lower() if fold else low[a:b]
+        form = m.group().lower() if fold else m.group()
         family = get(form)
         if family is None:
             family = triggers[" ".join(form.split())]
-        hits.append(Hit(a + base, b + base, family))
+        a, b = m.span()
+        hits.append(_new_hit(Hit, (a + base, b + base, family)))
     return hits
 
 
@@ -342,9 +344,10 @@ _ANNOUNCING = {
 }
 _VERBAL_ACTS = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "PROTEST", "SUPPORT"}
 _MATERIAL_CONFLICT = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+# that|which|who|whom|whose|where|because|if|whether|after|before|when|while|until|since,
+# written as a trie (the engine tries a few first letters, not fifteen words)
 _SUBORDINATE = re.compile(
-    r"(?i)\b(?:that|which|who|whom|whose|where|because|if|whether|after|before|when|while|"
-    r"until|since)\b"
+    r"(?i)\b(?:after|be(?:cause|fore)|if|since|that|until|wh(?:e(?:n|re|ther)|i(?:ch|le)|o(?:m|se)?))\b"
 )
 _THAT_AFTER = re.compile(r",?\s+that\b")
 _INFINITIVE = re.compile(r"\bto $")
@@ -561,7 +564,9 @@ def _choose_trigger(
     into a subordinate clause; heavier trigger families win ties. Then the head of the
     happening (`_head`): a verb over the noun it governs, an announced act over the
     announcing."""
-    best: tuple[float, Hit] | None = None
+    best: Hit | None = None
+    best_score = 0.0
+    u_start, u_end = unit.start, unit.end
     last_tx = unit.timexes[-1]
     possessive = last_tx.text[-1:] in ("s", "S")  # Thursday's, Thursday’s, Thursdays
     # "Lula, who governed from 2003 to 2010, is to be sworn in": a date inside a
@@ -582,23 +587,23 @@ def _choose_trigger(
         lo <= h.start and h.end <= unit.start and h.trigger.type != "STATEMENT" for h in hits
     )
     for hit in hits:
-        if hit.start < lo or hit.end > hi:
+        h_start, h_end, trig = hit
+        if h_start < lo or h_end > hi:
             continue
-        if (
-            acted_before
-            and hit.start >= unit.end
-            and _INFINITIVE.search(text, hit.start - 4, hit.start)
-        ):
+        if acted_before and h_start >= u_end and _INFINITIVE.search(text, h_start - 4, h_start):
             continue
         if prenominal and not (
-            hit.start >= unit.end
-            and _token_distance(text, unit.start, unit.end, hit.start, hit.end) <= 2
+            h_start >= u_end and _token_distance(text, u_start, u_end, h_start, h_end) <= 2
         ):
             continue
-        if hit.start < unit.end and hit.end > unit.start:
+        if h_start < u_end and h_end > u_start:
             continue  # inside the date expression itself
-        trig = hit.trigger
-        dist = _token_distance(text, unit.start, unit.end, hit.start, hit.end)
+        # the words between the date and the trigger (as _token_distance)
+        g0, g1 = (u_end, h_start) if u_end <= h_start else (h_end, u_start)
+        if g1 <= g0:
+            dist = 0
+        else:
+            dist = len(text[g0:g1].split()) if g1 - g0 < 400 else 99
         score = trig.weight - 0.6 * dist
         crossed = (
             acted_before
@@ -613,29 +618,30 @@ def _choose_trigger(
             score += 10  # "said Friday", "Friday's call": the date is attached here
         elif dist <= 2:
             score += 5  # "call on Sunday", "sit down on January 9"
-        if possessive and hit.start >= last_tx.end and dist == 0:
+        if possessive and h_start >= last_tx.end and dist == 0:
             score += 8  # "Thursday's call": the date modifies this very noun
         if (
-            trig.type == "STATEMENT"
-            and dist <= 1
-            and hit.end <= unit.start
-            and _THAT_AFTER.match(text, unit.end)
+            dist <= 1
+            and trig.type == "STATEMENT"
+            and h_end <= u_start
+            and _THAT_AFTER.match(text, u_end)
         ):
             score += 6  # "said on Monday that ...": the date closes the speech clause
-        if best is not None and score <= best[0]:
+        if best is not None and score <= best_score:
             continue  # the penalty below only lowers it
-        gap = (unit.end, hit.start) if hit.start >= unit.end else (hit.end, unit.start)
-        if _SUBORDINATE.search(text, *gap) and not (
-            hit.end <= unit.start and _RELATIVE.match(text, hit.end)
+        if (
+            dist
+            and _SUBORDINATE.search(text, g0, g1)
+            and not (h_end <= u_start and _RELATIVE.match(text, h_end))
         ):
             # "said Thursday that the talks...": another clause's happening; but not "a
             # summit that runs from Sunday", a relative clause dating its own noun
             score -= 8
-        if best is None or score > best[0]:
-            best = (score, hit)
+        if best is None or score > best_score:
+            best, best_score = hit, score
     if best is not None and prenominal:
-        return best[1]  # "rejects the Monday ruling": the date stays on its noun
-    return _head(text, hi, best[1], hits, dated_after) if best else None
+        return best  # "rejects the Monday ruling": the date stays on its noun
+    return _head(text, hi, best, hits, dated_after) if best is not None else None
 
 
 def _governor(text: str, hit: Hit, hits: Sequence[Hit]) -> Hit | None:
@@ -849,12 +855,12 @@ _PREDICATE_START = re.compile(
 )
 _APPOSITIVE = re.compile(r"(?:a|an|the)\s")
 _PLACE_WORDS = ("in ", "at ", "the ", "its ", "of ", "ear ", "off ", "ong ", "ver ", "In ", "At ")
-_PLACE_BEFORE = re.compile(
-    r"(?i)(?P<arrival>\b(?:arrived|arrives|arrive|arriving|landed|lands|land|landing)\s+"
+_PLACE_BEFORE = re.compile(  # (one leading \b for the four: half the work)
+    r"(?i)\b(?:(?P<arrival>(?:arrived|arrives|arrive|arriving|landed|lands|land|landing)\s+"
     r"(?:in|at)\s+(?:the\s+)?$)"
-    r"|(?P<sea>\b(?:Gulf|Sea|Bay|Strait)\s+of\s+$)"
-    r"|(?P<near>\b(?:near|off|along|over)\s+(?:the\s+|its\s+)?$)"
-    r"|(?P<at>\b(?:in|at)\s+(?:the\s+)?$)"
+    r"|(?P<sea>(?:Gulf|Sea|Bay|Strait)\s+of\s+$)"
+    r"|(?P<near>(?:near|off|along|over)\s+(?:the\s+|its\s+)?$)"
+    r"|(?P<at>(?:in|at)\s+(?:the\s+)?$))"
 )
 _GEO_NOUN = re.compile(r"\s+(?:border|borders|coast|coasts|frontier|waters|shores?)\b")
 _VERBAL = {"CONSULT", "AGREE", "STATEMENT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}

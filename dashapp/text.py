@@ -114,8 +114,35 @@ def _push(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
         out.append((start, end))
 
 
+# What any _CLAUSE match contains when blanks are single spaces (the comma and "and"
+# cues open with a literal the engine finds fast): most sentences hold none, and these
+# tests cost a third of running the pattern over them.
+_COMMA_CUE = re.compile(
+    r", (?:while|whereas|although|but|after|before|when|as|and then|because|since)"
+)
+_AND_CUE = re.compile(r" and (?:is|was|has|had|will) ")
+
+
+def _one_clause(seg: str) -> bool:
+    """No _CLAUSE match in `seg`, seen without running it: no blank but the plain space
+    (every other whitespace character is unprintable) and none of the boundary cues."""
+    return (
+        seg.isprintable()
+        and ";" not in seg
+        and "--" not in seg
+        and "\u2014" not in seg
+        and "\u2013" not in seg
+        and "  " not in seg
+        and " but " not in seg
+        and _AND_CUE.search(seg) is None
+        and _COMMA_CUE.search(seg) is None
+    )
+
+
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of the clauses of the sentence text[start:end]."""
+    if _one_clause(text[start:end]):
+        return [(start, end)]
     out: list[tuple[int, int]] = []
     pos = start
     for m in _CLAUSE.finditer(text, start, end):
