@@ -1084,11 +1084,15 @@ _VENUE_BEFORE = ("in ", "In ")  # "at" also aims: "fired at Russia"
 
 def _topic(text: str, mentions: Sequence[ActorMention]) -> tuple[Actor, ...]:
     """The article's two most named states or bodies (at least twice each), not counting
-    where things happen ("talks in Vienna")."""
+    the cities where things happen ("talks in Vienna")."""
     counts = Counter(
         m.actors[0]
         for m in mentions
-        if len(m.actors) == 1 and not text.endswith(_VENUE_BEFORE, max(0, m.start - 4), m.start)
+        if len(m.actors) == 1
+        and (
+            m.text.startswith(m.actors[0].name)
+            or not text.endswith(_VENUE_BEFORE, max(0, m.start - 4), m.start)
+        )
     )
     counts = Counter({a: n for a, n in counts.items() if a.kind != "person"})
     return tuple(a for a, n in counts.most_common(2) if n >= 2)
