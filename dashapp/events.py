@@ -782,6 +782,9 @@ def _outside_relatives(
             continue  # runs to the end of the sentence: nothing of the main clause after it
         if rel.start() <= match.start < close:
             continue  # the trigger is inside: its own actors
+        if match.end <= rel.start() and len(_TOKEN.findall(text, match.end, rel.start())) <= 3:
+            continue  # "the November 8 election, which Suu Kyi's party won": it tells of
+            # the happening itself
         kept = [m for m in found if not (rel.start() <= m.start < close)]
         if len(kept) == len(found):
             continue

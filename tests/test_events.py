@@ -400,6 +400,8 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
             None,
         ),
         ("resignation", "Zelensky resigned on Monday.", "RETREAT", "Zelensky resigns"),
+        ("ratification", "Ukraine's parliament ratified the treaty on Monday.", "AGREE", None),
+        ("a body convenes", "Ukraine's parliament will convene on Monday.", "CONSULT", None),
         ("recognition", "Russia recognised Crimea as independent on Monday.", "SUPPORT", None),
         ("legal action", "Ukraine brought the case against Russia on Monday.", "ACCUSE", None),
         ("taking control", "Russia took control of Crimea on Monday.", "COERCE", None),
@@ -547,6 +549,11 @@ def test_a_month_takes_the_year_named_after_it():
             "who is named in a relative clause takes no part in the main clause",
             "Belarus, which Russia backs, attacked Ukraine on Monday.",
             {"Belarus", "Ukraine"},
+        ),
+        (
+            "a relative clause right after the happening tells of it",
+            "Belarus remembers the Monday vote, which Russia won, with anger.",
+            {"Belarus", "Russia"},
         ),
         (
             "'it' before the verb is the last state named",
