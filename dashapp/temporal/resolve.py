@@ -38,7 +38,7 @@ from datetime import date, datetime, timedelta
 
 from dashapp.models import DocType, Timex
 from dashapp.temporal.detect import Cand, prev_word
-from dashapp.temporal.tense import clause_tense
+from dashapp.temporal.tense import clause_tense, sentence_bounds
 from dashapp.temporal.timex3 import (
     add_months,
     easter,
@@ -136,6 +136,7 @@ class Focus:
     value: str
     weak: bool = False  # a deadline or bound ("by 1976"), not where the story is
     bc: int | None = None  # BC year: Python dates stop at year 1, so BC foci keep the year only
+    end: int = -1  # where the mention ends in the text
 
 
 _BC = re.compile(r"BC(\d{4})")
@@ -165,6 +166,15 @@ class Resolver:
         if not self.narrative and self.dct:
             return self.dct, f"reference date {fmt(self.dct)}"
         return None, "no date in focus"
+
+    def _focus_in_sentence(self, c: Cand, unit: str) -> bool:
+        """Is the date in focus for `unit` named earlier in c's own sentence?"""
+        ok = FINE.get(unit, FINE["year"])
+        left = sentence_bounds(self.text, c.start, c.end)[0]
+        for f in reversed(self.history):
+            if f.gran in ok and f.bc is None and not f.weak:
+                return f.end >= left
+        return False
 
     def deictic(self, unit: str) -> tuple[date | None, str]:
         if self.narrative:
@@ -361,6 +371,14 @@ class Resolver:
         mo, y = c.data.get("month"), c.data.get("year") or c.data.get("coord_year")
         if c.data.get("of_month"):
             anchor, how = self.focus("month")
+            if not self.narrative and self.dct and not self._focus_in_sentence(c, "month"):
+                # "raised the case with Modi at the G20 on the 10th" in a news story: the
+                # reference month (the one before it when the day is still to come and the
+                # clause is past), not a month named sentences earlier
+                anchor, how = self.dct, f"reference date {fmt(self.dct)}"
+                if d > self.dct.day and self.tense(c)[0] != "future":
+                    anchor = (self.dct.replace(day=1) - timedelta(days=1)).replace(day=1)
+                    how = f"month before the reference date {fmt(self.dct)}"
             if anchor is None:
                 return Out(f"XXXX-XX-{d:02d}", f"the {d}th: no month in focus", 0.3, (), False)
             try:
@@ -924,7 +942,7 @@ class Resolver:
                 first, last, gran = interval(o.value)
                 if first is not None:
                     weak = self._weak(c, gran)
-                    self.history.append(Focus(first, last, gran, o.value, weak))  # type: ignore[arg-type]
+                    self.history.append(Focus(first, last, gran, o.value, weak, None, c.end))  # type: ignore[arg-type]
                 elif _BC.match(o.value):
                     y = int(_BC.match(o.value).group(1))  # type: ignore[union-attr]
                     self.history.append(Focus(date.min, date.min, "year", o.value, False, y))
