@@ -1464,16 +1464,21 @@ def article_events(
         if target is not None and target not in actors:
             target = None
         if not actors:
-            if trig.type not in _BETWEEN_PARTIES:
+            if ttype not in _BETWEEN_PARTIES and not trig.state_act:
                 continue  # a happening with nobody in it cannot be placed on an actor timeline
             if topic is None:
                 topic = _topic(text, actor_mentions)
-            if not topic:
+            if trig.state_act:
+                # "MPs will vote on it on 29 January": a vote or an election with no state
+                # named is the state the article is most about
+                actors = [a for a in topic if a.kind == "country"][:1]
+            else:
+                # "The pause in the fighting took effect on Friday", "a ceasefire agreed in
+                # Minsk": a war, a truce or talks with no party named are the article's own
+                # parties' (its two most named states or bodies)
+                actors = list(topic)
+            if not actors:
                 continue
-            # "The pause in the fighting took effect on Friday", "a ceasefire agreed in
-            # Minsk": a war, a truce or talks with no party named are the article's own
-            # parties' (its two most named states or bodies)
-            actors = list(topic)
         label = _label(text, clause, trig, match, source, target, actors)
         sentence = text[sent[0] : sent[1]]
         txs = unit.timexes

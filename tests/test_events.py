@@ -882,3 +882,11 @@ def test_the_articles_parties_are_not_the_cities_where_things_happen():
     )
     (ev,) = [e for e in _monday(text) if e.type == "CONCEDE"]
     assert set(ev.actors) == {"Russia", "Ukraine"}
+
+
+def test_a_vote_with_no_state_named_is_the_articles_state():
+    text = (
+        "Russia shelled Kyiv. Ukraine hit back at Russia, and Ukraine mourned. MPs voted on Monday."
+    )
+    (ev,) = _monday(text)
+    assert (ev.type, ev.actors) == ("STATEMENT", ("Ukraine",))
