@@ -219,7 +219,19 @@ class Resolver:
             return True
         if self.text[c.start - 1 : c.start] == "(" or pw == "the":
             return True
+        if not self.narrative and self._in_relative_clause(c):
+            return True
         return c.kind == "offset" and c.data.get("n", 0) < 0
+
+    def _in_relative_clause(self, c: Cand) -> bool:
+        """ "Trudeau told parliament on Monday ... Nijjar, who was shot dead on June 18.
+        Canada expelled a diplomat the same day": a date inside a relative clause is
+        background; the story stays on the main clause's date."""
+        left = sentence_bounds(self.text, c.start, c.end)[0]
+        rel = max(
+            self.text.rfind(", who ", left, c.start), self.text.rfind(", which ", left, c.start)
+        )
+        return rel >= 0 and self.text.find(",", rel + 1, c.start) < 0
 
     def year_anchor(self) -> tuple[date | None, str]:
         """The anchor for the year of a bare month/day: the reference date in news, the
