@@ -400,6 +400,7 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
             None,
         ),
         ("resignation", "Zelensky resigned on Monday.", "RETREAT", "Zelensky resigns"),
+        ("a killing", "A Ukrainian activist was shot dead in Kyiv on Monday.", "ASSAULT", None),
         ("ratification", "Ukraine's parliament ratified the treaty on Monday.", "AGREE", None),
         ("a body convenes", "Ukraine's parliament will convene on Monday.", "CONSULT", None),
         ("recognition", "Russia recognised Crimea as independent on Monday.", "SUPPORT", None),

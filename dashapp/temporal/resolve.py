@@ -137,6 +137,7 @@ class Focus:
     weak: bool = False  # a deadline or bound ("by 1976"), not where the story is
     bc: int | None = None  # BC year: Python dates stop at year 1, so BC foci keep the year only
     end: int = -1  # where the mention ends in the text
+    aside: bool = False  # in a relative clause: a focus for its own sentence only
 
 
 _BC = re.compile(r"BC(\d{4})")
@@ -155,6 +156,7 @@ class Resolver:
         self.narrative = doc_type == "narrative"
         self.history: list[Focus] = []
         self._next: Cand | None = None  # the candidate after a clock time, when it names its day
+        self._cur: Cand | None = None  # the candidate being resolved
 
     # --- anchors ----------------------------------------------------------------------
     def focus(self, unit: str) -> tuple[date | None, str]:
@@ -162,6 +164,10 @@ class Resolver:
         ok = FINE.get(unit, FINE["year"])
         for f in reversed(self.history):
             if f.gran in ok and f.bc is None and not f.weak:
+                if f.aside and self._cur is not None:
+                    left = sentence_bounds(self.text, self._cur.start, self._cur.end)[0]
+                    if f.end < left:
+                        continue  # a relative clause's date, sentences ago
                 return f.first, f"date in focus {f.value}"
         if not self.narrative and self.dct:
             return self.dct, f"reference date {fmt(self.dct)}"
@@ -219,14 +225,12 @@ class Resolver:
             return True
         if self.text[c.start - 1 : c.start] == "(" or pw == "the":
             return True
-        if not self.narrative and self._in_relative_clause(c):
-            return True
         return c.kind == "offset" and c.data.get("n", 0) < 0
 
     def _in_relative_clause(self, c: Cand) -> bool:
         """ "Trudeau told parliament on Monday ... Nijjar, who was shot dead on June 18.
         Canada expelled a diplomat the same day": a date inside a relative clause is
-        background; the story stays on the main clause's date."""
+        background for the sentences after it, which stay on the main clause's date."""
         left = sentence_bounds(self.text, c.start, c.end)[0]
         rel = max(
             self.text.rfind(", who ", left, c.start), self.text.rfind(", which ", left, c.start)
@@ -935,6 +939,7 @@ class Resolver:
         out: list[Timex] = []
         for i, c in enumerate(cands):
             self._next = None
+            self._cur = c
             if c.kind in ("clock", "overnight") and i + 1 < len(cands):
                 gap = self.text[c.end : cands[i + 1].start]
                 if (_ON_GAP if c.kind == "clock" else _INTO_GAP).fullmatch(gap):
@@ -954,7 +959,10 @@ class Resolver:
                 first, last, gran = interval(o.value)
                 if first is not None:
                     weak = self._weak(c, gran)
-                    self.history.append(Focus(first, last, gran, o.value, weak, None, c.end))  # type: ignore[arg-type]
+                    aside = not self.narrative and self._in_relative_clause(c)
+                    self.history.append(
+                        Focus(first, last, gran, o.value, weak, None, c.end, aside)  # type: ignore[arg-type]
+                    )
                 elif _BC.match(o.value):
                     y = int(_BC.match(o.value).group(1))  # type: ignore[union-attr]
                     self.history.append(Focus(date.min, date.min, "year", o.value, False, y))
