@@ -257,6 +257,19 @@ class Store:
     def close(self) -> None:
         self._con.close()
 
+    def reader(self) -> Store:
+        """A Store for reading from another thread while this one is in use: its own
+        DuckDB cursor (a connection to the same database that sees every commit) and its
+        own lock, so that reads on several readers run at the same time. It is closed
+        with this store; writes belong on this store."""
+        other = Store.__new__(Store)
+        other._seqs = {}
+        other._lock = threading.RLock()
+        other.path = self.path
+        with self._lock:
+            other._con = self._con.cursor()
+        return other
+
     def __enter__(self) -> Store:
         return self
 
@@ -476,6 +489,24 @@ class Store:
             [article_id],
         ).fetchall()
         return tuple(_timex(r) for r in rows)
+
+    @_locked
+    def timexes_of(self, article_ids: Iterable[str]) -> dict[str, tuple[Timex, ...]]:
+        """`timexes` of many articles in one query: article id -> its expressions (every
+        id asked for is a key)."""
+        ids = list(dict.fromkeys(article_ids))
+        out: dict[str, list[Timex]] = {i: [] for i in ids}
+        if ids:
+            rows = self._con.execute(
+                """SELECT article_id, start, "end", text, type, value, mod, first, last,
+                          granularity, explanation, confidence, alternatives, range_first,
+                          range_last FROM timexes WHERE article_id = ANY(?)
+                   ORDER BY article_id, ord""",
+                [ids],
+            ).fetchall()
+            for row in rows:
+                out[row[0]].append(_timex(row[1:]))
+        return {k: tuple(v) for k, v in out.items()}
 
     @_locked
     def actors(self) -> list[Actor]:
