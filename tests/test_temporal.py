@@ -178,3 +178,27 @@ def test_first_pass_leaves_values_underspecified():
         "2014": "2014",
         "January 9": "UNDEF-year-01-09",
     }
+
+
+def test_tagging_does_not_depend_on_the_hash_seed():
+    """Set and dict order of strings changes with PYTHONHASHSEED: no tie may be broken by it."""
+    import os
+    import subprocess
+    import sys
+
+    text = (
+        "EU leaders endorsed the withdrawal agreement at a summit on 25 November and are next"
+        " due to meet in Brussels from 21 to 22 March."
+    )
+    code = (
+        "import sys; from datetime import date; from dashapp.temporal import tag;"
+        f"print([t.value for t in tag({text!r}, date(2019, 1, 17))])"
+    )
+    outs = set()
+    for seed in ("1", "2", "3", "4", "5", "6"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        outs.add(done.stdout)
+    assert len(outs) == 1 and "2018-11-25" in outs.pop()

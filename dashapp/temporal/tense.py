@@ -57,6 +57,7 @@ def sentence_bounds(text: str, start: int, end: int, window: int = 240) -> tuple
     return left, right
 
 
+_TIE_ORDER = {"past": 0, "future": 1, "present": 2}
 _WINDOW_WORDS = 12  # with the squared distance decay, cues further away never decide
 _WINDOW_CHARS = 140
 
@@ -157,7 +158,8 @@ def clause_tense(text: str, start: int, end: int) -> tuple[Tense | None, float]:
     votes = {k: max(votes_l.get(k, 0.0), votes_r.get(k, 0.0)) for k in {*votes_l, *votes_r}}
     if not votes:
         return None, 0.0
-    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+    # ties go to the past, news's usual tense, then the future: never to set order
+    ranked = sorted(votes.items(), key=lambda kv: (-kv[1], _TIE_ORDER.get(kv[0], 9)))
     top, w = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
     margin = (w - second) / w if w else 0.0
