@@ -543,8 +543,8 @@ def _live_hits(
 def _attribution(text: str, lo: int, h: Hit) -> bool:
     """ ", Kyiv said." / ", the Elysee said,": a speech verb a few words after a comma and
     closing its phrase."""
-    if h.trigger.type != "STATEMENT":
-        return False
+    if h.trigger.type != "STATEMENT" or h.trigger.state_act:
+        return False  # ", saying the November 8 election, which ...": a vote is no speech
     comma = text.rfind(",", max(lo, h.start - 40), h.start)
     if comma < 0 or not 1 <= len(text[comma + 1 : h.start].split()) <= 4:
         return False

@@ -401,6 +401,12 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
         ),
         ("resignation", "Zelensky resigned on Monday.", "RETREAT", "Zelensky resigns"),
         ("a killing", "A Ukrainian activist was shot dead in Kyiv on Monday.", "ASSAULT", None),
+        (
+            "an election between commas is no attribution",
+            "Putin spoke, saying the Monday election, which Ukraine won, was fraudulent.",
+            "STATEMENT",
+            None,
+        ),
         ("ratification", "Ukraine's parliament ratified the treaty on Monday.", "AGREE", None),
         ("a body convenes", "Ukraine's parliament will convene on Monday.", "CONSULT", None),
         ("recognition", "Russia recognised Crimea as independent on Monday.", "SUPPORT", None),
