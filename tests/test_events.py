@@ -402,6 +402,7 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
         ("resignation", "Zelensky resigned on Monday.", "RETREAT", "Zelensky resigns"),
         ("a killing", "A Ukrainian activist was shot dead in Kyiv on Monday.", "ASSAULT", None),
         ("an -ing form", "Russia responded on Monday by expelling the envoy.", "SANCTION", None),
+        ("a closure", "Russia closed its border with Ukraine on Monday.", "COERCE", None),
         (
             "an election between commas is no attribution",
             "Putin spoke, saying the Monday election, which Ukraine won, was fraudulent.",
