@@ -130,37 +130,76 @@ def wrap_plain(
 
 def highlight_span(mention: Mention) -> tuple[int, int] | None:
     """Where the expression sits in its sentence (first occurrence), if it does."""
-    if not mention.text:
+    return _span(mention.text, mention.sentence)
+
+
+def _span(text: str, sentence: str) -> tuple[int, int] | None:
+    if not text:
         return None
-    i = mention.sentence.find(mention.text)
+    i = sentence.find(text)
     if i < 0:
-        i = mention.sentence.lower().find(mention.text.lower())
-    return (i, i + len(mention.text)) if i >= 0 else None
+        i = sentence.lower().find(text.lower())
+    return (i, i + len(text)) if i >= 0 else None
 
 
 def resolved_text(event: Event) -> str:
-    if event.start == event.end:
-        return event.start.isoformat()
-    return f"{event.start.isoformat()} – {event.end.isoformat()}"
+    return _resolved(event.start, event.end)
 
 
-@functools.lru_cache(maxsize=20_000)
+def _resolved(start: date, end: date) -> str:
+    if start == end:
+        return start.isoformat()
+    return f"{start.isoformat()} – {end.isoformat()}"
+
+
 def hover_text(event: Event) -> str:
     """Hover label: date as written and as resolved, label, type, actors, supporting
     articles, and the source sentence with the date expression in bold."""
     first = event.mentions[0] if event.mentions else None
-    written = first.text if first else ""
-    approx = " (approximate)" if event.approximate else ""
-    human = "<br><i>corrected by hand</i>" if event.human else ""
+    # Remembered by what it shows (plain values, which the garbage collector does not
+    # need to visit), not by the Event, whose mentions would be kept alive with it.
+    return _hover(
+        event.label,
+        event.value,
+        event.start,
+        event.end,
+        event.approximate,
+        event.human,
+        event.type,
+        event.quad_class,
+        event.actors,
+        event.articles,
+        None if first is None else first.text,
+        None if first is None else first.sentence,
+    )
+
+
+@functools.lru_cache(maxsize=20_000)
+def _hover(
+    label: str,
+    value: str,
+    start: date,
+    end: date,
+    approximate: bool,
+    human: bool,
+    type_: str,
+    quad_class: str,
+    actors: tuple[str, ...],
+    articles: int,
+    written: str | None,
+    sentence: str | None,
+) -> str:
+    approx = " (approximate)" if approximate else ""
+    corrected = "<br><i>corrected by hand</i>" if human else ""
     lines = [
-        "<b>" + wrap_plain(event.label, width=WRAP) + "</b>",
-        f"Date: “{plain(written)}” → {plain(event.value)} ({plain(resolved_text(event))}){approx}",
-        f"Type: {plain(event.type)} · {plain(event.quad_class)}",
-        "Actors: " + wrap_plain(", ".join(event.actors) or "none", width=WRAP),
-        f"Supporting articles: {event.articles}{human}",
+        "<b>" + wrap_plain(label, width=WRAP) + "</b>",
+        f"Date: “{plain(written or '')}” → {plain(value)} ({plain(_resolved(start, end))}){approx}",
+        f"Type: {plain(type_)} · {plain(quad_class)}",
+        "Actors: " + wrap_plain(", ".join(actors) or "none", width=WRAP),
+        f"Supporting articles: {articles}{corrected}",
     ]
-    if first is not None:
-        lines.append("“" + wrap_plain(first.sentence, highlight=highlight_span(first)) + "”")
+    if written is not None and sentence is not None:
+        lines.append("“" + wrap_plain(sentence, highlight=_span(written, sentence)) + "”")
     return "<br>".join(lines)
 
 
@@ -481,13 +520,20 @@ def aggregate_spec(
     total: int | None = None,
 ) -> Spec:
     """Counts per (bucket, lane) for the zoomed-out view of many events: one marker per
-    bucket whose area follows the count, the count written in the hover."""
+    bucket whose area follows the count, the count written in the hover. The rows may
+    come with the quieter lanes already folded into "(other)" (`Store.aggregate` with
+    `max_lanes`, which counts an event there once); it stays the last lane."""
     if not rows:
         return empty_spec("No events match the current filters.", opts)
     per_lane: Counter[str] = Counter()
     for _, name, n in rows:
         per_lane[name or NO_ACTOR] += n
-    lanes = choose_lanes(per_lane, opts.max_lanes)
+    if per_lane.pop(OTHER_LANE, 0):
+        lanes = choose_lanes(per_lane, opts.max_lanes - 1)
+        if OTHER_LANE not in lanes:
+            lanes.append(OTHER_LANE)
+    else:
+        lanes = choose_lanes(per_lane, opts.max_lanes)
     kept = set(lanes)
     cells: Counter[tuple[date, str]] = Counter()
     for start, name, n in rows:

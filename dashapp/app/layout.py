@@ -435,7 +435,7 @@ def date_cell(ev) -> list:
 def events_table(events, *, total: int, in_window: int, bucket: str | None) -> list:
     """The table of the events shown (the first rows when there are many)."""
     if not events:
-        return [html.Div("No events match the current filters.", className="table-note")]
+        return [node("Div", "No events match the current filters.", className="table-note")]
     head = node(
         "Thead",
         node("Tr", [node("Th", t) for t in ("Date", "Event", "Type", "Actors", "Art.", "")]),
@@ -476,7 +476,7 @@ def events_table(events, *, total: int, in_window: int, bucket: str | None) -> l
     cols = ("c-date", "c-label", "c-type", "c-actors", "c-n", "c-btn")
     colgroup = node("Colgroup", [node("Col", className=c) for c in cols])
     return [
-        html.Div(note, className="table-note", id="table-note"),
+        node("Div", note, className="table-note", id="table-note"),
         node("Table", [colgroup, head, node("Tbody", rows)], className="events"),
     ]
 
@@ -485,62 +485,72 @@ def _marked(sentence: str, expr: str) -> list:
     i = sentence.find(expr) if expr else -1
     if i < 0:
         return [sentence]
-    return [sentence[:i], html.Mark(sentence[i : i + len(expr)]), sentence[i + len(expr) :]]
+    return [sentence[:i], node("Mark", sentence[i : i + len(expr)]), sentence[i + len(expr) :]]
 
 
-def event_details(ev, articles: dict) -> html.Div:
-    """Every mention of `ev` with its article; `articles` maps id -> Article."""
+def event_details(ev, articles: dict) -> dict:
+    """Every mention of `ev` with its article; `articles` maps id -> Article. (JSON
+    nodes like the table's: the callback's answer is then plain data.)"""
     resolved = (
         ev.start.isoformat()
         if ev.start == ev.end
         else (f"{ev.start.isoformat()} to {ev.end.isoformat()}")
     )
     items = [
-        html.H3(ev.label, className="details-title"),
-        html.Dl(
+        node("H3", ev.label, className="details-title"),
+        node(
+            "Dl",
             [
-                html.Dt("Date"),
-                html.Dd(
+                node("Dt", "Date"),
+                node(
+                    "Dd",
                     f"{resolved} ({ev.value}, {ev.granularity})"
-                    + (", approximate" if ev.approximate else "")
+                    + (", approximate" if ev.approximate else ""),
                 ),
-                html.Dt("Type"),
-                html.Dd(f"{ev.type} · {ev.quad_class}"),
-                html.Dt("Actors"),
-                html.Dd(", ".join(ev.actors) or "none"),
-                html.Dt("Articles"),
-                html.Dd(str(ev.articles)),
-            ]
+                node("Dt", "Type"),
+                node("Dd", f"{ev.type} · {ev.quad_class}"),
+                node("Dt", "Actors"),
+                node("Dd", ", ".join(ev.actors) or "none"),
+                node("Dt", "Articles"),
+                node("Dd", str(ev.articles)),
+            ],
         ),
     ]
     if ev.human:
-        items.append(html.P("✎ Corrected by hand.", className="human"))
+        items.append(node("P", "✎ Corrected by hand.", className="human"))
     for m in ev.mentions:
         art = articles.get(m.article)
         title = (art.title if art else "") or m.article
         href = safe_href(art.url) if art else None
         head = [
-            html.A(title, href=href, target="_blank", rel="noopener noreferrer")
+            node("A", title, href=href, target="_blank", rel="noopener noreferrer")
             if href
-            else html.Span(title)
+            else node("Span", title)
         ]
         if art:
-            head.append(html.Span(f" · published {art.date.isoformat()}", className="hint"))
+            head.append(node("Span", f" · published {art.date.isoformat()}", className="hint"))
             if art.reference_date:
                 head.append(
-                    html.Span(
-                        f" · reference date {art.reference_date.isoformat()}", className="hint"
+                    node(
+                        "Span",
+                        f" · reference date {art.reference_date.isoformat()}",
+                        className="hint",
                     )
                 )
         items.append(
-            html.Div(
+            node(
+                "Div",
                 [
-                    html.Div(head),
-                    html.Blockquote(_marked(m.sentence, m.text), className="sentence"),
-                    html.Div([html.Strong("Expression: "), f"“{m.text}” → {m.value}"]),
-                    html.Div([html.Strong("Why: "), m.explanation or "—"], className="hint"),
+                    node("Div", head),
+                    node("Blockquote", _marked(m.sentence, m.text), className="sentence"),
+                    node("Div", [node("Strong", "Expression: "), f"“{m.text}” → {m.value}"]),
+                    node("Div", [node("Strong", "Why: "), m.explanation or "—"], className="hint"),
                 ],
                 className="mention",
             )
         )
-    return html.Div(items, className="details", **{"data-event": ev.id})
+    return node("Div", items, className="details", **{"data-event": ev.id})
+
+
+def hint(text: str) -> dict:
+    return node("P", text, className="hint")

@@ -8,7 +8,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from dashapp.app.figures import FigureOptions, Spec, aggregate_spec, timeline_spec
+from dashapp.app.figures import (
+    OTHER_LANE,
+    FigureOptions,
+    Spec,
+    aggregate_spec,
+    timeline_spec,
+)
 from dashapp.app.filters import ViewState, with_range
 from dashapp.models import Event, EventFilter
 from dashapp.store import Store
@@ -70,7 +76,10 @@ def build_view(
         fig = timeline_spec(events, opts, note=note)
         return View(fig, total, in_window, None, events[:table_rows], wflt)
     bucket = choose_bucket(wflt)
-    rows = store.aggregate(wflt, bucket=bucket, lane=state.lane)
+    # the lanes that do not fit are folded into "(other)" by the database
+    rows = store.aggregate(
+        wflt, bucket=bucket, lane=state.lane, max_lanes=opts.max_lanes, other=OTHER_LANE
+    )
     fig = aggregate_spec(rows, opts, bucket=bucket, total=in_window)
     table = sort_events(store.events(wflt, limit=table_rows))
     return View(fig, total, in_window, bucket, table, wflt)
