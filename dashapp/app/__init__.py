@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import copy
-import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -12,6 +9,7 @@ import dash
 
 from dashapp.app import callbacks, layout
 from dashapp.app.articles import Extractor
+from dashapp.app.shared import SerializedStore
 from dashapp.models import Article, DocType, Extraction
 from dashapp.store import Store
 
@@ -32,76 +30,6 @@ def make_extractor(gazetteer=None, doc_type: DocType = "news") -> Extractor:
         return run(list(articles), gazetteer=loaded["gaz"], doc_type=doc_type)
 
     return extract
-
-
-class SerializedStore:
-    """The Store behind one lock, with its answers remembered until the next write.
-
-    Dash serves callbacks from several threads and a DuckDB connection refuses a second
-    call while one runs, hence the lock. The same filter is asked again and again (the
-    actor list's counts do not change while actors are toggled; back/forward revisits a
-    view), and the store changes only through this object (DuckDB holds the database
-    file's lock), so answers are kept in a small LRU cache cleared by every write."""
-
-    READS = frozenset(
-        {
-            "events",
-            "event",
-            "count_events",
-            "actor_counts",
-            "type_counts",
-            "aggregate",
-            "articles",
-            "article",
-            "actors",
-        }
-    )
-
-    def __init__(self, store: Store, *, cache_size: int = 256) -> None:
-        self._store = store
-        self._lock = threading.RLock()
-        self._cache: OrderedDict[tuple, object] = OrderedDict()
-        self._cache_size = cache_size
-
-    @property
-    def raw(self) -> Store:
-        return self._store
-
-    def clear_cache(self) -> None:
-        with self._lock:
-            self._cache.clear()
-
-    def __getattr__(self, name: str):
-        attr = getattr(self._store, name)
-        if not callable(attr):
-            return attr
-        lock = self._lock
-        cache = self._cache
-        cached = name in self.READS and self._cache_size > 0
-
-        def call(*args, **kwargs):
-            with lock:
-                if not cached:
-                    cache.clear()  # a write (or anything unknown) invalidates
-                    return attr(*args, **kwargs)
-                key = (name, args, tuple(sorted(kwargs.items())))
-                try:
-                    hit = cache[key]
-                except (KeyError, TypeError):
-                    pass
-                else:
-                    cache.move_to_end(key)
-                    return copy.copy(hit)
-                value = attr(*args, **kwargs)
-                try:
-                    cache[key] = value
-                except TypeError:  # unhashable arguments: not cached
-                    return value
-                if len(cache) > self._cache_size:
-                    cache.popitem(last=False)
-                return copy.copy(value)
-
-        return call
 
 
 def create_app(
@@ -153,4 +81,4 @@ def create_app(
     return app
 
 
-__all__ = ["create_app", "make_extractor"]
+__all__ = ["SerializedStore", "create_app", "make_extractor"]

@@ -7,13 +7,14 @@ drawn (figure, table, counts) is computed from it in one callback, so they alway
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import dash
-from dash import ALL, Input, Output, State, ctx, dcc, html, no_update
+from dash import ALL, Input, Output, State, ctx, dcc, no_update
 from dash.exceptions import PreventUpdate
 
 from dashapp.app import layout as L
@@ -28,6 +29,7 @@ from dashapp.app.filters import (
     without_actors,
     without_types,
 )
+from dashapp.app.shared import dumps, loads, memo
 from dashapp.app.view import AGGREGATE_ABOVE, View, build_view
 from dashapp.store import Store
 
@@ -122,10 +124,15 @@ def type_options(store: Store, flt) -> list[dict[str, Any]]:
 
 
 def article_options(store: Store) -> list[dict[str, Any]]:
-    return [
-        {"label": f"{a.date.isoformat()} · {a.title or a.id}"[:120], "value": a.id}
-        for a in store.articles()
-    ]
+    """The articles dropdown's options (one list per store version, shared: read-only)."""
+
+    def build() -> list[dict[str, Any]]:
+        return [
+            {"label": f"{a.date.isoformat()} · {a.title or a.id}"[:120], "value": a.id}
+            for a in store.articles()
+        ]
+
+    return memo(store, ("article-options",), build)
 
 
 def refresh(
@@ -134,14 +141,30 @@ def refresh(
     window: dict[str, Any] | None,
 ) -> tuple[Any, ...]:
     """Everything drawn for a URL: figure, its config, table, summary, and the option
-    lists of the actor and type filters with their counts."""
+    lists of the actor and type filters with their counts.
+
+    Drawn once per view (the URL's state in its canonical form and the zoom window) and
+    store version; every answer is plain JSON data (no component objects), which Dash
+    encodes in one pass."""
     state = parse_query(search)
-    rev = (window or {}).get("rev", 0)
-    opts = FigureOptions(autosize=True, uirevision=f"rev{rev}")
-    view = build_view(store, state, window=window_dates(window), options=opts)
+    window_range = window_dates(window)
+    key = ("view", to_query(state), window_range)
+    # Kept as JSON text: compact, and invisible to the garbage collector (a few hundred
+    # views as Python objects are millions of objects for every full collection to walk).
+    text = memo(store, key, lambda: dumps(_draw(store, state, window_range)), nbytes=len)
+    out = loads(text)
+    out[0]["layout"]["uirevision"] = f"rev{(window or {}).get('rev', 0)}"
+    return tuple(out)
+
+
+def _draw(store: Store, state: ViewState, window: tuple[date, date] | None) -> tuple[Any, ...]:
+    opts = FigureOptions(autosize=True)
     flt = state.filter
-    actor_opts = actor_options(store, flt)
-    type_opts = type_options(store, flt)
+    # The type list's counts (every filter but the types) also give the number of events
+    # in view: each event has one type. One query fewer than asking for the count.
+    per_type = store.type_counts(without_types(flt))
+    total = sum(n for t, n in per_type if not flt.types or t in flt.types)
+    view = build_view(store, state, window=window, options=opts, total=total)
     table = L.events_table(
         view.table, total=view.total, in_window=view.in_window, bucket=view.bucket
     )
@@ -150,9 +173,44 @@ def refresh(
         graph_config(view_filename(state)),
         table,
         summary_text(view, state),
-        actor_opts,
-        type_opts,
+        actor_options(store, flt),
+        type_options(store, flt),
     )
+
+
+# Exports are drawn one at a time: a large one takes a second of CPU, and several at
+# once would slow every filter change in the meantime.
+_export_turn = threading.Lock()
+
+
+def export_key(state: ViewState, fmt: str) -> str:
+    """What an export depends on: tables only on the filter (they have no title),
+    TimelineJS also on the lanes (its groups), pictures on the whole view."""
+    if fmt in ("csv", "json"):
+        return to_query(ViewState(filter=state.filter))
+    if fmt == "timelinejs":
+        return to_query(ViewState(filter=state.filter, lane=state.lane))
+    return to_query(state)
+
+
+def export_bytes(store: Store, state: ViewState, fmt: str, title: str | None) -> bytes:
+    """The export of a view, drawn once per store version (by whoever asks first)."""
+    from dashapp.export import render
+
+    key = ("export", fmt, export_key(state, fmt), None if fmt in ("csv", "json") else title)
+
+    def draw() -> bytes:
+        with _export_turn:
+            # a request for the same export that waited here finds it drawn
+            return memo(
+                store,
+                key,
+                lambda: render(store, state, fmt, title=title),
+                pool="export",
+                nbytes=len,
+            )
+
+    return memo(store, key, draw, pool="export", nbytes=len)
 
 
 def register(
@@ -247,12 +305,19 @@ def register(
 
     @app.callback(
         Output(L.ARTICLES, "options"),
-        Output(L.REF_ARTICLE, "options"),
         Input(L.VERSION, "data"),
+        prevent_initial_call=True,  # on page load sync_url sends the list
     )
     def articles_changed(_version):
-        opts = article_options(store)
-        return opts, opts
+        return article_options(store)
+
+    # The reference-date dropdown lists the same articles: copied in the browser rather
+    # than sent twice (the list grows with the store).
+    app.clientside_callback(
+        "function(options) { return options || []; }",
+        Output(L.REF_ARTICLE, "options"),
+        Input(L.ARTICLES, "options"),
+    )
 
     @app.callback(
         Output(L.SELECTED, "data"),
@@ -287,10 +352,7 @@ def register(
         ev = store.event(event_id)
         if ev is None:
             return (
-                html.P(
-                    "This event is no longer in the store (its article was re-extracted).",
-                    className="hint",
-                ),
+                L.hint("This event is no longer in the store (its article was re-extracted)."),
                 "",
                 "",
                 "",
@@ -486,7 +548,7 @@ def register(
         prevent_initial_call=True,
     )
     def export_file(*args):
-        from dashapp.export import file_extension, render
+        from dashapp.export import file_extension
 
         trigger = ctx.triggered_id
         if not isinstance(trigger, str) or not ctx.triggered[0].get("value"):
@@ -494,10 +556,11 @@ def register(
         fmt = trigger.removeprefix("export-")
         search, title = args[-2], args[-1]
         state = parse_query(search)
+        title = (title or "").strip() or None
         try:
-            data = render(store, state, fmt, title=(title or "").strip() or None)
+            data = export_bytes(store, state, fmt, title)
         except Exception as exc:
             log.exception("export failed")
-            return no_update, html.Span(f"Export failed: {exc}", className="error")
+            return no_update, L.node("Span", f"Export failed: {exc}", className="error")
         name = f"{view_filename(state)}.{file_extension(fmt)}"
         return dcc.send_bytes(data, name), f"Exported {name}"

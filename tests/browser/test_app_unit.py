@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import json
+import threading
 from dataclasses import replace
 from datetime import date
 
 from sample import extraction
 
 from dashapp.app import SerializedStore, create_app
-from dashapp.app.callbacks import parse_window, refresh, window_dates
-from dashapp.app.filters import ViewState
+from dashapp.app import layout as L
+from dashapp.app.callbacks import (
+    article_options,
+    export_bytes,
+    parse_window,
+    refresh,
+    window_dates,
+)
+from dashapp.app.filters import ViewState, parse_query
+from dashapp.app.shared import LRU
 from dashapp.app.view import build_view, choose_bucket
-from dashapp.models import EventFilter, Extraction
+from dashapp.models import Article, EventFilter, Extraction
 from dashapp.store import Store
 
 
@@ -88,3 +98,227 @@ def test_changed_event_gets_a_new_hover():
     ev = extraction().events[0]
     assert "Corrected" not in hover_text(ev)
     assert "Corrected" in hover_text(replace(ev, label="Corrected"))
+
+
+# --------------------------------------------------------------------------- caching
+
+
+def _shared() -> tuple[Store, SerializedStore]:
+    raw = Store(None)
+    raw.add(extraction())
+    return raw, SerializedStore(raw)
+
+
+def _new_event(eid: str, label: str, article: str = "a1"):
+    """An event of its own (a date far from the others: nothing merges with it)."""
+    ev = extraction().events[6]
+    day = date(2023, 5, 5)
+    return replace(
+        ev,
+        id=eid,
+        label=label,
+        start=day,
+        end=day,
+        value=day.isoformat(),
+        mentions=tuple(replace(m, article=article, value=day.isoformat()) for m in ev.mentions),
+    )
+
+
+def _labels(out) -> str:
+    """Every string of a refresh() answer (figure, table, summary, options), joined."""
+    return json.dumps(out, ensure_ascii=False)
+
+
+def test_views_are_drawn_once_per_state_and_redrawn_after_a_correction():
+    raw, store = _shared()
+    try:
+        first = refresh(store, "?actor=Russia", None)
+        misses = store.memo_misses
+        # the same state, written another way, and a new zoom revision: no redraw
+        again = refresh(store, "?actor=Russia&lane=actor", {"range": None, "rev": 3})
+        assert store.memo_misses == misses and store.memo_hits >= 1
+        assert again[2] == first[2] and again[0]["data"] == first[0]["data"]
+        assert again[0]["layout"]["uirevision"] == "rev3"
+        assert first[0]["layout"]["uirevision"] == "rev0"  # each answer is its own copy
+        assert refresh(store, "?actor=Russia", None) == first
+        store.correct_event("e-talks", label="Corrected warning")
+        after = refresh(store, "?actor=Russia", None)
+        assert "Corrected warning" in _labels(after) and "Corrected warning" not in _labels(first)
+    finally:
+        raw.close()
+
+
+def test_an_upload_shows_its_events_options_and_article_at_once():
+    raw, store = _shared()
+    try:
+        before = refresh(store, "", None)
+        options = article_options(store)
+        assert article_options(store) is options  # one list per store version
+        ext = extraction()
+        new_article = replace(ext.articles[0], id="a9", title="A later article")
+        new_event = _new_event("e-new", "Brand new event", "a9")
+        store.add(Extraction((new_article,), {}, (new_event,), ext.actors))
+        after = refresh(store, "", None)
+        assert after[3].startswith("12 events") and before[3].startswith("11 events")
+        assert "Brand new event" in _labels(after)
+        assert "A later article" in _labels(article_options(store))
+    finally:
+        raw.close()
+
+
+def test_exports_are_remembered_until_the_next_write():
+    raw, store = _shared()
+    try:
+        state = ViewState(filter=EventFilter(actors=("Russia",)))
+        csv = export_bytes(store, state, "csv", None)
+        assert export_bytes(store, state, "csv", None) is csv
+        assert export_bytes(store, state, "json", None) is not csv
+        store.correct_event("e-talks", label="Corrected warning")
+        fresh = export_bytes(store, state, "csv", None)
+        assert b"Corrected warning" in fresh and b"Corrected warning" not in csv
+    finally:
+        raw.close()
+
+
+def test_tables_are_exported_once_per_filter_whatever_the_lanes_and_title():
+    raw, store = _shared()
+    try:
+        flt = EventFilter(types=("CONSULT",))
+        csv = export_bytes(store, ViewState(filter=flt), "csv", None)
+        assert export_bytes(store, ViewState(filter=flt, lane="type"), "csv", "T") is csv
+        tl = export_bytes(store, ViewState(filter=flt), "timelinejs", None)
+        by_type = export_bytes(store, ViewState(filter=flt, lane="type"), "timelinejs", None)
+        assert by_type != tl  # TimelineJS groups follow the lanes
+    finally:
+        raw.close()
+
+
+def test_the_count_shown_is_the_store_count():
+    raw, store = _shared()
+    try:
+        for query in ("", "?type=CONSULT", "?type=CONSULT&type=SEIZE&actor=Russia", "?q=talks",
+                      "?type=NOPE", "?from=2022-01-08&to=2022-01-09&conf=0.5"):  # fmt: skip
+            summary = refresh(store, query, None)[3]
+            n = raw.count_events(parse_query(query).filter)
+            assert summary.startswith(f"{n} event"), (query, summary)
+    finally:
+        raw.close()
+
+
+def test_a_result_computed_across_a_write_is_not_kept():
+    raw, store = _shared()
+    try:
+
+        def compute_while_writing():
+            store.correct_event("e-warn", label="Written meanwhile")
+            return "stale"
+
+        assert store.memo(("k",), compute_while_writing) == "stale"
+        assert store.memo(("k",), lambda: "fresh") == "fresh"
+        # the answer cache too: a read that overlaps a write is not remembered
+        gen = store.generation
+        store.count_events()
+        store.clear_cache()
+        assert store.generation > gen
+    finally:
+        raw.close()
+
+
+def test_memo_pools_keep_to_their_byte_budget():
+    lru = LRU(entries=10, nbytes=1000)
+    assert not lru.put("huge", "x", 251)  # over a quarter of the budget: not kept
+    for i in range(8):
+        assert lru.put(i, i, 200)
+    assert lru.nbytes <= 1000 and len(lru) == 5
+    assert lru.get(7) == (True, 7) and lru.get(0) == (False, None)
+
+
+def test_reads_run_on_readers_side_by_side_and_see_writes():
+    raw, store = _shared()
+    try:
+        errors: list[BaseException] = []
+        counts: list[int] = []
+
+        def read_many():
+            try:
+                for _ in range(20):
+                    store.clear_cache()
+                    counts.append(store.count_events())
+                    store.events(EventFilter(actors=("Russia",)))
+            except BaseException as exc:  # pragma: no cover - reported below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=read_many) for _ in range(4)]
+        for t in threads:
+            t.start()
+        ext = extraction()
+        article = replace(ext.articles[0], id="a8", title="Another article")
+        store.add(Extraction((article,), {}, (_new_event("e-x", "X", "a8"),), ext.actors))
+        for t in threads:
+            t.join(30)
+        assert not errors, errors
+        assert set(counts) <= {11, 12}
+        assert store.count_events() == raw.count_events() == 12
+    finally:
+        raw.close()
+
+
+def test_callback_answers_are_plain_json():
+    """Dash serialises a plain answer in one pass (orjson when installed); a component
+    object anywhere in it makes plotly walk the whole answer first, in Python."""
+    raw, store = _shared()
+    try:
+        out = refresh(store, "", None)
+        json.dumps(out)  # raises on a component object
+        ev = store.event("e-call")
+        articles = {i: store.article(i) for i in {m.article for m in ev.mentions}}
+        json.dumps(L.event_details(ev, articles))
+        json.dumps(L.events_table([], total=0, in_window=0, bucket=None))
+    finally:
+        raw.close()
+
+
+def test_timexes_of_many_articles_match_one_by_one():
+    from dashapp.pipeline import extract
+
+    raw = Store(None)
+    try:
+        arts = [
+            Article("t1", "One", date(2022, 1, 3), "https://x/1", "Talks were held on Monday."),
+            Article("t2", "Two", date(2022, 2, 3), "https://x/2", "No date here at all."),
+        ]
+        raw.add(extract(arts))
+        many = raw.timexes_of(("t1", "t2", "missing"))
+        assert many == {"t1": raw.timexes("t1"), "t2": (), "missing": ()}
+        assert many["t1"]
+    finally:
+        raw.close()
+
+
+def test_the_server_tunes_garbage_collection():
+    import gc
+
+    from dashapp.app.serve import GC_YOUNG_THRESHOLD, tune_gc
+
+    before = gc.get_threshold()
+    try:
+        tune_gc()
+        assert gc.get_freeze_count() > 0  # start-up objects are no longer walked
+        assert gc.get_threshold() == (GC_YOUNG_THRESHOLD, *before[1:])
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
+
+
+def test_exported_json_is_the_standard_encoding():
+    from dashapp.export import _json_bytes
+
+    doc = {
+        "version": 1,
+        "articles": [{"title": "Zürich <b>talks</b>", "n": [1, 2.5, None]}, {"x": "\u2028"}],
+        "events": [],
+        "actors": [["nested", {"a": True}]],
+        "meta": {"k": "v"},
+    }
+    for value in (doc, [1, "é"], {}, "text"):
+        assert _json_bytes(value) == json.dumps(value, ensure_ascii=False).encode("utf-8")

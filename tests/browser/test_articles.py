@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers import settle, summary_count, table_ids, wait_for
+from helpers import option_labels, settle, summary_count, table_ids, wait_for
 
 from dashapp.app.articles import Refused, add_upload, check_name, decode_contents, save_upload
 from dashapp.models import Article
@@ -53,6 +53,21 @@ def test_upload_good_article_its_events_appear(page, server):
     assert "Putin warns NATO" in labels and "2021-12-31" in labels
     saved = server.data_dir / "uploads" / "minsk.txt"
     assert saved.read_text() == GOOD
+
+
+def test_an_uploaded_article_is_listed_in_both_article_dropdowns(page, server):
+    # The reference-date dropdown lists the articles of the filter's dropdown (copied in
+    # the browser); an upload updates both without a reload.
+    open_section(page, "Article reference date")
+    listed = option_labels(page, "ref-article")
+    assert listed == option_labels(page, "f-articles") and len(listed) == 3
+    assert upload(page, "minsk.txt", GOOD.encode()).startswith("Added 1 article")
+
+    def has_minsk(dropdown: str) -> bool:
+        return any("Talks in Minsk" in label for label in option_labels(page, dropdown))
+
+    wait_for(lambda: has_minsk("f-articles"), what="the filter's new option")
+    wait_for(lambda: has_minsk("ref-article"), what="the reference dropdown's new option")
 
 
 def test_upload_bad_article_shows_error_and_keeps_data(page, server):
