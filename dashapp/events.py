@@ -1592,6 +1592,8 @@ def _anchor(text: str, timexes: Sequence[Timex], noun: tuple[int, int], pos: int
 def _dated(
     start: int, end: int, text: str, day: date, gran: Granularity, why: str, conf: float
 ) -> Timex:
+    """A DATE expression made here, not by the tagger, for text[start:end]: `day` at
+    granularity `gran`, explained by `why`."""
     if gran == "day":
         value, first, last = day.isoformat(), day, day
     elif gran == "month":
@@ -1705,20 +1707,8 @@ def _counted_back(text: str, timexes: Sequence[Timex], d: Timex, off: re.Match) 
     sign = -1 if link.group("dir") == "after" else 1
     day = _shift(anchor.first, sign * n, unit)
     end = link.end() - 1
-    return Timex(
-        d.start,
-        end,
-        text[d.start : end],
-        "DATE",
-        day.isoformat(),
-        None,
-        day,
-        day,
-        "day",
-        f"{d.text} {link.group('dir')}: counted back from {anchor.value} ('{anchor.text}') "
-        f"= {day.isoformat()}",
-        min(d.confidence, anchor.confidence) * 0.9,
-    )
+    why = f"{d.text} {link.group('dir')}: counted back from {anchor.value} ('{anchor.text}')"
+    return _dated(d.start, end, text, day, "day", why, min(d.confidence, anchor.confidence) * 0.9)
 
 
 _ORDINAL_IN = re.compile(r"(?i)\bsecond\b(?:\s+[\w-]+){0,2}\s+in\s+$")
