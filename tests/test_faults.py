@@ -238,11 +238,14 @@ def test_server_killed_while_processing_an_upload(db: Path, servers) -> None:
     user = server.client()
     warm, warm_ids = _jsonl(20, 1)  # loads the gazetteer; stored before the kill
     assert _upload(user, upload, "warm.jsonl", warm).startswith("Added 1 article")
-    # A probe reads one article over and over. The store is behind one lock, so a probe
-    # that waits means the upload's write is under way (extraction runs outside it).
+    # A probe asks, over and over, for a correction of an event that does not exist: a
+    # write that changes nothing. Writes take one lock (reads do not), so a probe that waits
+    # means the upload's write is under way (extraction runs outside it).
     probe = server.client(1)
-    probe.props[("ref-article", "value")] = warm_ids[0]
-    probe_body = probe.body(server.callback(("ref-article", "value")), ["ref-article.value"])
+    probe.props[("selected-event", "data")] = "no-such-event"
+    probe.props[("corr-label", "value")] = "probe"
+    probe.props[("corr-save", "n_clicks")] = 1
+    probe_body = probe.body(server.callback(("corr-save", "n_clicks")), ["corr-save.n_clicks"])
     contents, ids = _jsonl(22, 400)
     result: list[str] = []
     t = threading.Thread(target=lambda: result.append(_try_upload(user, upload, contents)))
