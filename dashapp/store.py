@@ -6,8 +6,9 @@ from __future__ import annotations
 import functools
 import json
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -15,7 +16,7 @@ from typing import Any, Literal, TypeVar
 import duckdb
 import pyarrow as pa
 
-from dashapp.events import merge, same_happening
+from dashapp.events import _support, merge, same_happening
 from dashapp.ingest import content_hash
 from dashapp.models import Actor, Article, Event, EventFilter, Extraction, Mention, Timex
 from dashapp.serialize import event_from_record, event_to_record
@@ -29,6 +30,97 @@ MERGE_WINDOW_DAYS = 2
 T = TypeVar("T")
 # The default filter: no restriction (frozen, so one shared instance is safe).
 ALL_EVENTS = EventFilter()
+
+
+# --------------------------------------------------------------------------- merge keys
+
+# The merge index (table merge_keys: event_seq, key) lets the writer find those
+# candidates with one join on an integer key, instead of joining every event of an actor.
+# An event has a key per (type, who, date token), hashed:
+#   who: ("A", actor) for each of its actors; ("L", label); and ("B", label) when it
+#     names no actor. A new event asks with its actors, and with ("L", label) when it
+#     names no actor, ("B", label) when it does (a label joins when either side has none).
+#   date tokens: its date bin: an event [start, end] lies in one bin of width 2**level
+#     days at the smallest level wider than its length ("#level:bin"; level KEY_LEVELS is
+#     one bin for all), so the new event's window [start - MERGE_WINDOW_DAYS, end +
+#     MERGE_WINDOW_DAYS] meets it in one of a few bins per level, all of which it asks
+#     for; its value and each alternative date (for "one's value among the other's
+#     alternatives"); and "*" when its own value is among its alternatives (date-
+#     compatible with anything), which every new event asks for. A new event whose own
+#     value is among its alternatives is compatible with any date: it is looked up
+#     without the index (_ANY_DATE_CANDIDATES).
+# The keys are DuckDB's hash(), which a DuckDB release may change: the store keeps the
+# hash of a fixed key (merge_keys_check) and rebuilds the index when it differs. A change
+# of these rules needs a migration that rebuilds the index.
+KEY_LEVELS = 15
+_CHECK_KEY = "hash('TYPE', 'A', 'who', '#0:0')"
+
+
+def _merge_keys_insert(src: str) -> str:
+    """INSERT of the merge_keys rows of the events in relation `src` (columns seq, type,
+    label, actors VARCHAR[], start, "end", value, other_dates)."""
+    return f"""
+        INSERT INTO merge_keys (event_seq, key)
+        WITH s AS (
+            SELECT seq, type, label, actors, value, other_dates,
+                   start - DATE '1970-01-01' AS day,
+                   CASE WHEN "end" - start < 1 THEN 0
+                        ELSE least({KEY_LEVELS}, floor(log2("end" - start))::INTEGER + 1)
+                   END AS lvl
+            FROM {src}),
+        w AS (SELECT seq, type, 'A' AS kind, unnest(actors) AS who FROM s
+              UNION ALL SELECT seq, type, 'L', label FROM s
+              UNION ALL SELECT seq, type, 'B', label FROM s WHERE len(actors) = 0),
+        t AS (SELECT seq, unnest(list_distinct(
+                  ['#' || lvl || ':' || CASE WHEN lvl = {KEY_LEVELS} THEN 0
+                                             ELSE floor(day / (1 << lvl))::BIGINT END,
+                   value] || other_dates
+                  || CASE WHEN list_contains(other_dates, value) THEN ['*'] ELSE [] END)) AS tok
+              FROM s)
+        SELECT DISTINCT w.seq, hash(w.type, w.kind, w.who, t.tok)
+        FROM w JOIN t USING (seq)"""
+
+
+# Every stored event as _merge_keys_insert reads it.
+_MERGE_KEYS_FROM = """(SELECT e.seq, e.type, e.label, coalesce(a.actors, []::VARCHAR[]) AS actors,
+                           e.start, e."end", e.value, e.other_dates
+                    FROM events e LEFT JOIN (
+                        SELECT event_seq, list(actor ORDER BY ord) AS actors
+                        FROM event_actors GROUP BY event_seq) a ON a.event_seq = e.seq)"""
+
+# The stored events that may be the same happening as the new events of key_tbl (columns
+# i, type, label, actors, lo, hi, value, others; lo and hi the window's ends): by the
+# merge index, and every human-corrected event of those types (the pool compares the
+# machine's version of a corrected event, whose keys may differ from the stored row's).
+_CANDIDATES = f"""
+    WITH k AS (
+        SELECT i, type, label, actors, value, others,
+               lo - DATE '1970-01-01' AS lo_d, hi - DATE '1970-01-01' AS hi_d
+        FROM key_tbl),
+    w AS (SELECT i, type, 'A' AS kind, unnest(actors) AS who FROM k
+          UNION ALL
+          SELECT i, type, CASE WHEN len(actors) = 0 THEN 'L' ELSE 'B' END, label FROM k),
+    lv AS (SELECT unnest(range({KEY_LEVELS})) AS lvl),
+    t AS (SELECT i, '#' || lvl || ':' || unnest(range(
+              floor((lo_d - (1 << lvl) + 1) / (1 << lvl))::BIGINT,
+              floor(hi_d / (1 << lvl))::BIGINT + 1)) AS tok
+          FROM k, lv
+          UNION ALL SELECT i, '#{KEY_LEVELS}:0' FROM k
+          UNION ALL SELECT i, unnest([value, '*'] || others) FROM k)
+    SELECT DISTINCT event_seq FROM merge_keys WHERE key IN (
+        SELECT hash(w.type, w.kind, w.who, t.tok) FROM w JOIN t USING (i))
+    UNION
+    SELECT seq FROM events WHERE human AND type IN (SELECT type FROM key_tbl)"""
+
+# The candidates of new events (any_tbl: type, label, actors) compatible with any date.
+_ANY_DATE_CANDIDATES = """
+    SELECT ea.event_seq FROM event_actors ea JOIN events e ON e.seq = ea.event_seq
+    JOIN (SELECT type, unnest(actors) AS actor FROM any_tbl) k
+        ON k.actor = ea.actor AND k.type = e.type
+    UNION
+    SELECT e.seq FROM events e JOIN any_tbl k ON k.type = e.type AND k.label = e.label
+    WHERE len(k.actors) = 0
+       OR NOT EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_seq = e.seq)"""
 
 
 # --------------------------------------------------------------------------- schema
@@ -120,6 +212,22 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             )
         ),
     ),
+    (
+        "merge index (merge_keys): cross-article merge candidates by one equality join "
+        "instead of joining every event of an actor; text search by mention rows",
+        (
+            "CREATE TABLE merge_keys (event_seq BIGINT NOT NULL, key UBIGINT NOT NULL)",
+            _merge_keys_insert(_MERGE_KEYS_FROM),
+            "CREATE TABLE merge_keys_check (value UBIGINT NOT NULL)",
+            f"INSERT INTO merge_keys_check SELECT {_CHECK_KEY}",
+            # text search: each mention's sentence, lowercased, on its own row, and the
+            # event's own row only its label (was the label and every sentence, which
+            # made each new mention rewrite the whole text of its event)
+            "ALTER TABLE mentions ADD COLUMN search VARCHAR",
+            "UPDATE mentions SET search = lower(sentence)",
+            "UPDATE events SET search = lower(label)",
+        ),
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -179,7 +287,8 @@ def _event_confidence(ev: Event) -> float:
 
 
 def _event_search(ev: Event) -> str:
-    return "\n".join([ev.label, *(m.sentence for m in ev.mentions)]).lower()
+    """events.search: the label, lowercased (each mention's sentence is in mentions.search)."""
+    return ev.label.lower()
 
 
 def _table(columns: dict[str, tuple[list[Any], pa.DataType]]) -> pa.Table:
@@ -198,6 +307,183 @@ _EVENT_COLUMNS = (
     'id, label, type, quad_class, start, "end", value, granularity, source, target, '
     "approximate, articles, other_dates, human, confidence"
 )
+
+
+@dataclass(slots=True)
+class _Pooled:
+    """An event of the writer's merge pool. Made in this batch, or loaded whole (a
+    corrected one, as the pipeline made it), `event` is the whole event and is written
+    whole. Otherwise it is a stored machine event loaded as its row (`stored`) with only
+    the mentions of the articles being written, which a new event may share; the other
+    stored mentions are summed up (`hidden`: how many, `hidden_articles`: their distinct
+    articles, none of which is among `event.mentions`; `hidden_values`: how many have
+    each date value), which is all that events.merge needs of them."""
+
+    seq: int
+    event: Event
+    in_store: bool = False
+    stored: Event | None = None
+    hidden: int = 0
+    hidden_articles: int = 0
+    hidden_values: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def kept(self) -> int:
+        """How many of event.mentions are stored (the first ones)."""
+        return len(self.stored.mentions) if self.stored is not None else 0
+
+    def stored_actors(self) -> tuple[str, ...]:
+        assert self.stored is not None
+        return self.stored.actors
+
+    def keys_changed(self) -> bool:
+        """Whether what merge_keys rows are made of differs from the stored row's."""
+        a, b = self.stored, self.event
+        assert a is not None
+        return (a.label, a.actors, a.start, a.end, a.value, a.other_dates) != (
+            b.label,
+            b.actors,
+            b.start,
+            b.end,
+            b.value,
+            b.other_dates,
+        )
+
+    def absorb(self, ev: Event) -> None:
+        """events.merge(self.event, ev), counting the hidden mentions too."""
+        a = self.event
+        out = merge(a, ev)
+        if self.hidden:
+            # merge saw only the mentions at hand: what depends on all of them (which
+            # date is best supported, which label has more mentions, how many articles)
+            # is decided again by its rule with the hidden ones counted. A human event
+            # on either side never gets here (see Store._merge_in).
+            assert not a.human and not ev.human
+            mentions = out.mentions
+
+            def support(value: str) -> int:
+                return _support(value, mentions) + _support_counted(value, self.hidden_values)
+
+            best = ev if ev.value != a.value and support(ev.value) > support(a.value) else a
+            out = replace(
+                out,
+                label=a.label if self.hidden + len(a.mentions) >= len(ev.mentions) else ev.label,
+                start=best.start,
+                end=best.end,
+                value=best.value,
+                granularity=best.granularity,
+                other_dates=tuple(
+                    v
+                    for v in dict.fromkeys(a.other_dates + ev.other_dates + (a.value, ev.value))
+                    if v != best.value
+                ),
+                articles=self.hidden_articles + len({m.article for m in mentions}),
+            )
+        self.event = out
+
+
+def _support_counted(value: str, counts: dict[str, int]) -> int:
+    """events._support over mentions given as value -> how many."""
+    if "/" in value:
+        lo, hi = value.split("/")
+        return sum(n for v, n in counts.items() if v == value or lo <= v <= hi)
+    return counts.get(value, 0)
+
+
+def _bin(start: date, end: date) -> int:
+    """The date bin of an interval (see KEY_LEVELS) as one number: bin * 16 + level."""
+    level = min(KEY_LEVELS, (end - start).days.bit_length())
+    return level if level == KEY_LEVELS else ((start - _EPOCH).days >> level) * 16 + level
+
+
+_EPOCH = date(1970, 1, 1)
+
+
+class _PoolIndex:
+    """The merge index of the writer's working set (the rule of merge_keys, in Python):
+    which pooled events a new event is compared with."""
+
+    def __init__(self) -> None:
+        # (type, kind, who) -> date token -> ids; kinds as in merge_keys
+        self._keys: dict[tuple[str, str, str], dict[Any, set[str]]] = {}
+        self._levels: set[int] = set()  # the bin levels indexed
+        self._indexed: dict[str, tuple[Any, ...]] = {}  # id -> what it was indexed by
+
+    def add(self, eid: str, ev: Event) -> None:
+        """Index an event (again after it changed: stale keys only add candidates)."""
+        what = (ev.label, ev.actors, ev.start, ev.end, ev.value, ev.other_dates)
+        if self._indexed.get(eid) == what:
+            return
+        self._indexed[eid] = what
+        b = _bin(ev.start, ev.end)
+        self._levels.add(b % 16)
+        toks: list[Any] = [b, ev.value, *ev.other_dates]
+        if ev.value in ev.other_dates:
+            toks.append("*")
+        whos = [("A", a) for a in ev.actors]
+        whos.append(("L", ev.label))
+        if not ev.actors:
+            whos.append(("B", ev.label))
+        for kind, who in whos:
+            by_tok = self._keys.setdefault((ev.type, kind, who), {})
+            for tok in toks:
+                found = by_tok.get(tok)
+                if found is None:
+                    by_tok[tok] = {eid}
+                else:
+                    found.add(eid)
+
+    def candidates(self, ev: Event) -> set[str]:
+        """Every indexed event that same_happening(it, ev) may accept (and a few more)."""
+        whos = [("A", a) for a in ev.actors]
+        whos.append(("B", ev.label) if ev.actors else ("L", ev.label))
+        found: set[str] = set()
+        if ev.value in ev.other_dates:  # compatible with any date
+            for kind, who in whos:
+                for ids in self._keys.get((ev.type, kind, who), {}).values():
+                    found |= ids
+            return found
+        lo = (ev.start - _EPOCH).days - MERGE_WINDOW_DAYS
+        hi = (ev.end - _EPOCH).days + MERGE_WINDOW_DAYS
+        toks: list[Any] = [ev.value, "*", *ev.other_dates]
+        for level in self._levels:
+            if level == KEY_LEVELS:
+                toks.append(level)
+            else:
+                width = 1 << level
+                toks += [
+                    b * 16 + level for b in range((lo - width + 1) >> level, (hi >> level) + 1)
+                ]
+        for kind, who in whos:
+            by_tok = self._keys.get((ev.type, kind, who))
+            if by_tok:
+                for tok in toks:
+                    ids = by_tok.get(tok)
+                    if ids:
+                        found |= ids
+        return found
+
+
+# Columns of an events row that absorbing an event may change, by groups updated together
+# (Store._append_to_events); "search" follows the label.
+_UPDATED_FIELDS: tuple[tuple[tuple[str, pa.DataType], ...], ...] = (
+    (("start", _DATE), ("end", _DATE), ("value", _STR), ("granularity", _STR)),
+    (("label", _STR), ("search", _STR)),
+    (("source", _STR), ("target", _STR), ("approximate", _B)),
+    (("other_dates", _STRS),),
+)
+
+
+def _column(ev: Event | None, column: str) -> Any:
+    assert ev is not None
+    if column == "search":
+        return _event_search(ev)
+    value = getattr(ev, column)
+    return list(value) if column == "other_dates" else value
+
+
+def _fields(ev: Event | None, fields: tuple[tuple[str, pa.DataType], ...]) -> tuple[Any, ...]:
+    return tuple(_column(ev, column) for column, _ in fields)
 
 
 # --------------------------------------------------------------------------- store
@@ -226,11 +512,17 @@ class Store:
         read_only: bool = False,
         threads: int | None = None,
         memory_limit: str | None = None,
+        checkpoint_threshold: str | None = None,
     ) -> None:
         """Open (creating and migrating as needed) the database at `path`; None means an
         in-memory database. `threads` caps DuckDB's threads (batch ingest uses 1: its
         many small statements gain nothing from more, and the cores extract); `memory_limit`
-        caps its buffer cache (e.g. "512MB"), which otherwise grows with the database."""
+        caps its buffer cache (e.g. "512MB"), which otherwise grows with the database, and
+        then lets DuckDB reorder results that have no ORDER BY (preserve_insertion_order
+        off: every query here that needs an order says so), which needs less memory;
+        `checkpoint_threshold` is the size of write-ahead log at which DuckDB writes it
+        into the database file (DuckDB's default, 16MB, makes a long ingest rewrite the
+        same partly filled row groups over and over)."""
         self._seqs: dict[str, int] = {}
         self._lock = threading.RLock()
         self.path = Path(path) if path is not None else None
@@ -243,6 +535,9 @@ class Store:
             self._con.execute(f"SET threads = {int(threads)}")
         if memory_limit is not None:
             self._con.execute("SET memory_limit = ?", [memory_limit])
+            self._con.execute("SET preserve_insertion_order = false")
+        if checkpoint_threshold is not None:
+            self._con.execute("SET checkpoint_threshold = ?", [checkpoint_threshold])
         if read_only:
             v = self.schema_version()
             if v != SCHEMA_VERSION:
@@ -252,6 +547,7 @@ class Store:
                 )
         else:
             migrate(self._con)
+            self._check_merge_keys()
 
     @_locked
     def close(self) -> None:
@@ -311,6 +607,48 @@ class Store:
                 "SELECT id, hash FROM articles WHERE id = ANY(?)", [list(ids)]
             ).fetchall()
         return dict(rows)
+
+    @_locked
+    def number_ids(self, ids: Sequence[str]) -> list[int]:
+        """Number each id by how often this store object has been given it: 1 the first
+        time, 2 the next... (earlier ids of `ids` count). Batch ingest names repeated
+        article ids with it; the ids are kept in a temporary table (DuckDB's memory,
+        which spills to disk), not in memory that grows with the corpus."""
+        if not ids:
+            return []
+        con = self._con
+        con.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS met_ids "
+            "(h UBIGINT NOT NULL, id VARCHAR NOT NULL, n INTEGER NOT NULL)"
+        )
+        ids_tbl = _table({"id": (sorted(set(ids)), _STR)})  # noqa: F841 - read by DuckDB
+        known: dict[str, int] = dict(
+            con.execute(
+                """SELECT id, n FROM met_ids
+                   WHERE h IN (SELECT hash(id) FROM ids_tbl) AND id IN (SELECT id FROM ids_tbl)"""
+            ).fetchall()
+        )
+        before = dict(known)
+        out = []
+        for i in ids:
+            known[i] = known.get(i, 0) + 1
+            out.append(known[i])
+        again = [(i, n) for i, n in known.items() if i in before]
+        if again:
+            upd_tbl = _table(  # noqa: F841 - read by DuckDB
+                {"id": ([i for i, _ in again], _STR), "n": ([n for _, n in again], _INT)}
+            )
+            con.execute(
+                "UPDATE met_ids SET n = u.n FROM upd_tbl u "
+                "WHERE met_ids.h = hash(u.id) AND met_ids.id = u.id"
+            )
+        new = [(i, n) for i, n in known.items() if i not in before]
+        if new:
+            new_tbl = _table(  # noqa: F841 - read by DuckDB
+                {"id": ([i for i, _ in new], _STR), "n": ([n for _, n in new], _INT)}
+            )
+            con.execute("INSERT INTO met_ids SELECT hash(id), id, n FROM new_tbl")
+        return out
 
     @_locked
     def remove_article(self, article_id: str) -> bool:
@@ -550,6 +888,24 @@ class Store:
 
     # ------------------------------------------------------------------ internals
 
+    def _check_merge_keys(self) -> None:
+        """Rebuild the merge index when this DuckDB hashes differently from the one that
+        wrote it (see KEY_LEVELS)."""
+        con = self._con
+        row = con.execute(f"SELECT {_CHECK_KEY} = (SELECT value FROM merge_keys_check)").fetchone()
+        if row and row[0]:
+            return
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute("DELETE FROM merge_keys")
+            con.execute(_merge_keys_insert(_MERGE_KEYS_FROM))
+            con.execute("DELETE FROM merge_keys_check")
+            con.execute(f"INSERT INTO merge_keys_check SELECT {_CHECK_KEY}")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
     def _next_seq(self, table: str, count: int = 1) -> int:
         """Reserve `count` sequence numbers of `table`; returns the first. Numbers only
         order rows, so those of a rolled-back transaction are simply never used."""
@@ -624,7 +980,7 @@ class Store:
             self._insert_articles(fresh)
             new_events = [ev for r in fresh for ev in r.events] + list(extra_events)
             if new_events:
-                self._merge_in(new_events)
+                self._merge_in(new_events, fresh_ids)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -738,64 +1094,48 @@ class Store:
         )
         self._con.execute("INSERT INTO contributions BY NAME SELECT * FROM tbl")
 
-    def _merge_in(self, new_events: Sequence[Event]) -> None:
+    def _merge_in(self, new_events: Sequence[Event], fresh: set[str]) -> None:
         """Join new events to stored ones of the same happening, in order; the rest
-        become events of their own."""
+        become events of their own. `fresh`: articles of this write, none of whose
+        mentions are stored. A stored event that grows only gains rows for what is new
+        (mentions, actors, its merge keys) and an updated events row: the work per new
+        event depends neither on the size of the store nor on that of the event."""
         con = self._con
-        cols: dict[str, list[Any]] = {
-            k: []
-            for k in ("type", "lo", "hi", "value", "others", "any_date", "label", "bare", "actor")
-        }
         w = timedelta(days=MERGE_WINDOW_DAYS)
-        for ev in new_events:
-            for actor in ev.actors or (None,):
-                cols["type"].append(ev.type)
-                cols["lo"].append(ev.start - w)
-                cols["hi"].append(ev.end + w)
-                cols["value"].append(ev.value)
-                cols["others"].append(list(ev.other_dates))
-                cols["any_date"].append(ev.value in ev.other_dates)
-                cols["label"].append(ev.label)
-                cols["bare"].append(not ev.actors)
-                cols["actor"].append(actor)
-        types = {
-            "type": _STR,
-            "lo": _DATE,
-            "hi": _DATE,
-            "value": _STR,
-            "others": _STRS,
-            "any_date": _B,
-            "label": _STR,
-            "bare": _B,
-            "actor": _STR,
-        }
-        key_tbl = _table({k: (v, types[k]) for k, v in cols.items()})  # noqa: F841
-        dates_ok = """(k.any_date OR (e.start <= k.hi AND e."end" >= k.lo)
-                       OR e.value = k.value OR list_contains(k.others, e.value)
-                       OR list_contains(e.other_dates, k.value)
-                       OR list_contains(e.other_dates, e.value))"""
-        cand_ids = [
-            r[0]
-            for r in con.execute(
-                f"""SELECT e.id FROM key_tbl k
-                    JOIN event_actors ea ON ea.actor = k.actor
-                    JOIN events e ON e.seq = ea.event_seq AND e.type = k.type
-                    WHERE {dates_ok}
-                    UNION
-                    SELECT e.id FROM key_tbl k
-                    JOIN events e ON e.type = k.type AND e.label = k.label
-                    WHERE {dates_ok} AND (k.bare OR NOT EXISTS (
-                        SELECT 1 FROM event_actors ea WHERE ea.event_seq = e.seq))
-                    UNION
-                    SELECT e.id FROM events e WHERE e.human
-                        AND e.type IN (SELECT type FROM key_tbl)"""
-            ).fetchall()
-        ]
-        # Working set, in creation order: id -> (seq, base event before corrections).
-        pool: dict[str, tuple[int, Event]] = {}
-        if cand_ids:
-            for seq, ev in self._load_bases(cand_ids):
-                pool[ev.id] = (seq, ev)
+        key_tbl = _table(  # noqa: F841 - read by DuckDB
+            {
+                "i": (list(range(len(new_events))), _BIG),
+                "type": ([ev.type for ev in new_events], _STR),
+                "label": ([ev.label for ev in new_events], _STR),
+                "actors": ([list(ev.actors) for ev in new_events], _STRS),
+                "lo": ([ev.start - w for ev in new_events], _DATE),
+                "hi": ([ev.end + w for ev in new_events], _DATE),
+                "value": ([ev.value for ev in new_events], _STR),
+                "others": ([list(ev.other_dates) for ev in new_events], _STRS),
+            }
+        )
+        cand_seqs = [r[0] for r in con.execute(_CANDIDATES).fetchall()]
+        any_date = [ev for ev in new_events if ev.value in ev.other_dates]
+        if any_date:
+            any_tbl = _table(  # noqa: F841 - read by DuckDB
+                {
+                    "type": ([ev.type for ev in any_date], _STR),
+                    "label": ([ev.label for ev in any_date], _STR),
+                    "actors": ([list(ev.actors) for ev in any_date], _STRS),
+                }
+            )
+            found = {r[0] for r in con.execute(_ANY_DATE_CANDIDATES).fetchall()}
+            cand_seqs += sorted(found.difference(cand_seqs))
+        # Working set, in creation order: id -> pooled event.
+        pool: dict[str, _Pooled] = {}
+        if cand_seqs:
+            # events.merge lets a human event win over a machine one: with one among the
+            # new events (only `add` of a corrected extraction brings one), the stored
+            # candidates are loaded whole so that merge sees everything
+            whole = any(ev.human for ev in new_events)
+            shared = {m.article for ev in new_events for m in ev.mentions} - fresh
+            for p in self._load_pool(cand_seqs, shared, whole=whole):
+                pool[p.event.id] = p
         taken = {
             r[0]
             for r in con.execute(
@@ -805,35 +1145,18 @@ class Store:
         }
         ev_seq = self._next_seq("events", len(new_events))
         contrib_seq = self._next_seq("contributions", len(new_events))
-        dirty: set[str] = set()
+        dirty: dict[str, None] = {}
         contributions: list[tuple[int, str, Event]] = []
-        # same_happening needs the same type and a shared actor, or the same label when
-        # one side names no actor (the rule the SQL above also relies on): index the
-        # working set so that each new event is compared with few others
-        by_actor: dict[tuple[str, str], set[str]] = {}
-        by_label: dict[tuple[str, str], set[str]] = {}
-
-        def index(eid: str, ev: Event) -> None:
-            for actor in ev.actors:
-                by_actor.setdefault((ev.type, actor), set()).add(eid)
-            by_label.setdefault((ev.type, ev.label), set()).add(eid)
-
-        for eid, (_, ev) in pool.items():
-            index(eid, ev)
+        index = _PoolIndex()
+        for eid, p in pool.items():
+            index.add(eid, p.event)
         for ev in new_events:
-            same_label = by_label.get((ev.type, ev.label), set())
-            if ev.actors:
-                found = {e for e in same_label if not pool[e][1].actors}
-                for actor in ev.actors:
-                    found |= by_actor.get((ev.type, actor), set())
-            else:
-                found = set(same_label)
             # the first event, in creation order, of the same happening (as events.merge_all)
             target = next(
                 (
                     eid
-                    for eid in sorted(found, key=lambda e: pool[e][0])
-                    if same_happening(pool[eid][1], ev)
+                    for eid in sorted(index.candidates(ev), key=lambda e: pool[e].seq)
+                    if same_happening(pool[eid].event, ev)
                 ),
                 None,
             )
@@ -843,20 +1166,103 @@ class Store:
                 while eid in taken or eid in pool:
                     eid = f"{ev.id}~{n}"
                     n += 1
-                pool[eid] = (ev_seq, replace(ev, id=eid))
+                pool[eid] = _Pooled(ev_seq, replace(ev, id=eid))
                 ev_seq += 1
                 target = eid
             else:
-                seq, old = pool[target]
-                pool[target] = (seq, replace(merge(old, ev), id=target))
-            index(target, pool[target][1])
-            dirty.add(target)
+                pool[target].absorb(ev)
+            index.add(target, pool[target].event)
+            dirty[target] = None
             contributions.append((contrib_seq, target, ev))
             contrib_seq += 1
         self._insert_contributions(contributions)
-        out = self._corrected_many([pool[eid][1] for eid in dirty])
-        seqs = {eid: pool[eid][0] for eid in dirty}
-        self._write_events(out, replace_ids=dirty & set(cand_ids), seqs=seqs)
+        grown = [pool[eid] for eid in dirty]
+        rewrite = [p for p in grown if p.stored is None]
+        self._write_events(
+            self._corrected_many([p.event for p in rewrite]),
+            replace_ids={p.event.id for p in rewrite if p.in_store},
+            seqs={p.event.id: p.seq for p in rewrite},
+        )
+        self._append_to_events([p for p in grown if p.stored is not None])
+
+    def _load_pool(self, seqs: Sequence[int], shared: set[str], *, whole: bool) -> list[_Pooled]:
+        """Stored events for the merge pool, in creation order. A human-corrected one (or
+        any, with `whole`) comes whole, as the pipeline made it (corrections are applied
+        again when it is written); any other comes as its row with only its mentions of
+        the articles `shared` (stored articles that new events mention too), the others
+        summed up in counts."""
+        con = self._con
+        seq_tbl = _table({"seq": (list(seqs), _BIG)})  # noqa: F841 - read by DuckDB
+        heads = con.execute(
+            f"""SELECT e.seq, {_EVENT_COLUMNS}, a.actors,
+                       e.human OR e.id IN (SELECT event_id FROM corrections) AS corrected
+                FROM events e LEFT JOIN (
+                    SELECT event_seq, list(actor ORDER BY ord) AS actors FROM event_actors
+                    WHERE event_seq IN (SELECT seq FROM seq_tbl) GROUP BY event_seq
+                ) a ON a.event_seq = e.seq
+                WHERE e.seq IN (SELECT seq FROM seq_tbl)"""
+        ).fetchall()
+        out: dict[int, _Pooled] = {}
+        whole_ids = [r[1] for r in heads if whole or r[-1]]
+        if whole_ids:
+            for seq, ev in self._load_bases(whole_ids):
+                out[seq] = _Pooled(seq, ev, in_store=True)
+        part = {r[0]: r for r in heads if not (whole or r[-1])}
+        if part:
+            part_tbl = _table({"seq": (list(part), _BIG)})  # noqa: F841 - read by DuckDB
+            # all their mentions, counted by date value (two light columns)
+            counts = {
+                seq: (n, values)
+                for seq, n, values in con.execute(
+                    """SELECT event_seq, count(*), histogram(value) FROM mentions
+                       WHERE event_seq IN (SELECT seq FROM part_tbl) GROUP BY event_seq"""
+                ).fetchall()
+            }
+            here: dict[int, list[Mention]] = {}
+            if shared:
+                art_tbl = _table({"id": (sorted(shared), _STR)})  # noqa: F841
+                for r in con.execute(
+                    """SELECT event_seq, article_id, text, start, "end", type, value,
+                              sentence, explanation, confidence FROM mentions
+                       WHERE event_seq IN (SELECT seq FROM part_tbl)
+                         AND article_id IN (SELECT id FROM art_tbl)
+                       ORDER BY event_seq, ord"""
+                ).fetchall():
+                    here.setdefault(r[0], []).append(Mention(*r[1:]))
+            for seq, r in part.items():
+                n, values = counts.get(seq, (0, None))
+                at_hand = tuple(here.get(seq, ()))
+                hidden_values = Counter(values or {})
+                hidden_values.subtract(m.value for m in at_hand)
+                head = Event(
+                    id=r[1],
+                    label=r[2],
+                    type=r[3],
+                    quad_class=r[4],
+                    start=r[5],
+                    end=r[6],
+                    value=r[7],
+                    granularity=r[8],
+                    actors=tuple(r[16] or ()),
+                    mentions=at_hand,
+                    source=r[9],
+                    target=r[10],
+                    approximate=r[11],
+                    articles=r[12],
+                    other_dates=tuple(r[13]),
+                    human=r[14],
+                )
+                out[seq] = _Pooled(
+                    seq,
+                    head,
+                    in_store=True,
+                    stored=head,
+                    hidden=n - len(at_hand),
+                    # events.articles counts the distinct articles of all its mentions
+                    hidden_articles=r[12] - len({m.article for m in at_hand}),
+                    hidden_values={v: k for v, k in hidden_values.items() if k > 0},
+                )
+        return [out[seq] for seq in sorted(out)]
 
     def _load_bases(self, ids: Sequence[str]) -> list[tuple[int, Event]]:
         """Stored events as the pipeline made them (human corrections not applied), with
@@ -918,12 +1324,75 @@ class Store:
 
     def _delete_events(self, ids: Iterable[str]) -> None:
         ids_tbl = _table({"id": (list(ids), _STR)})  # noqa: F841 - read by DuckDB
-        for table, col in (
-            ("events", "id"),
-            ("event_actors", "event_id"),
-            ("mentions", "event_id"),
-        ):
-            self._con.execute(f"DELETE FROM {table} WHERE {col} IN (SELECT id FROM ids_tbl)")
+        seqs = [
+            r[0]
+            for r in self._con.execute(
+                "SELECT seq FROM events WHERE id IN (SELECT id FROM ids_tbl)"
+            ).fetchall()
+        ]
+        self._delete_rows(seqs, ("events", "event_actors", "mentions", "merge_keys"))
+
+    def _delete_rows(self, seqs: Sequence[int], tables: Iterable[str]) -> None:
+        """Delete the rows of events `seqs` from `tables` (by their integer keys)."""
+        if not seqs:
+            return
+        seq_tbl = _table({"seq": (list(seqs), _BIG)})  # noqa: F841 - read by DuckDB
+        for table in tables:
+            col = "seq" if table == "events" else "event_seq"
+            self._con.execute(f"DELETE FROM {table} WHERE {col} IN (SELECT seq FROM seq_tbl)")
+
+    def _insert_merge_keys(self, events: Sequence[Event], seqs: dict[str, int]) -> None:
+        mk_tbl = _table(  # noqa: F841 - read by DuckDB
+            {
+                "seq": ([seqs[e.id] for e in events], _BIG),
+                "type": ([e.type for e in events], _STR),
+                "label": ([e.label for e in events], _STR),
+                "actors": ([list(e.actors) for e in events], _STRS),
+                "start": ([e.start for e in events], _DATE),
+                "end": ([e.end for e in events], _DATE),
+                "value": ([e.value for e in events], _STR),
+                "other_dates": ([list(e.other_dates) for e in events], _STRS),
+            }
+        )
+        self._con.execute(_merge_keys_insert("mk_tbl"))
+
+    def _insert_actor_rows(self, rows: Sequence[tuple[str, int, int, str]]) -> None:
+        """event_actors rows (event id, event seq, ord, actor)."""
+        if not rows:
+            return
+        act_tbl = _table(  # noqa: F841 - read by DuckDB
+            {
+                "event_id": ([r[0] for r in rows], _STR),
+                "event_seq": ([r[1] for r in rows], _BIG),
+                "ord": ([r[2] for r in rows], _INT),
+                "actor": ([r[3] for r in rows], _STR),
+            }
+        )
+        self._con.execute("INSERT INTO event_actors BY NAME SELECT * FROM act_tbl")
+
+    def _insert_mention_rows(self, rows: Sequence[tuple[str, int, int, Mention]]) -> None:
+        """mentions rows (event id, event seq, ord, mention)."""
+        if not rows:
+            return
+        ms = [r[3] for r in rows]
+        m_tbl = _table(  # noqa: F841 - read by DuckDB
+            {
+                "event_id": ([r[0] for r in rows], _STR),
+                "event_seq": ([r[1] for r in rows], _BIG),
+                "ord": ([r[2] for r in rows], _INT),
+                "article_id": ([m.article for m in ms], _STR),
+                "text": ([m.text for m in ms], _STR),
+                "start": ([m.start for m in ms], _INT),
+                "end": ([m.end for m in ms], _INT),
+                "type": ([m.type for m in ms], _STR),
+                "value": ([m.value for m in ms], _STR),
+                "sentence": ([m.sentence for m in ms], _STR),
+                "explanation": ([m.explanation for m in ms], _STR),
+                "confidence": ([m.confidence for m in ms], _F),
+                "search": ([m.sentence.lower() for m in ms], _STR),
+            }
+        )
+        self._con.execute("INSERT INTO mentions BY NAME SELECT * FROM m_tbl")
 
     def _write_events(
         self, events: Sequence[Event], *, replace_ids: set[str], seqs: dict[str, int] | None = None
@@ -965,36 +1434,77 @@ class Store:
             }
         )
         con.execute("INSERT INTO events BY NAME SELECT * FROM ev_tbl")
-        act = [(e.id, i, a) for e in events for i, a in enumerate(e.actors)]
-        if act:
-            act_tbl = _table(  # noqa: F841 - read by DuckDB
+        self._insert_actor_rows(
+            [(e.id, seqs[e.id], i, a) for e in events for i, a in enumerate(e.actors)]
+        )
+        self._insert_mention_rows(
+            [(e.id, seqs[e.id], i, m) for e in events for i, m in enumerate(e.mentions)]
+        )
+        self._insert_merge_keys(events, seqs)
+
+    def _append_to_events(self, grown: Sequence[_Pooled]) -> None:
+        """Write stored events that absorbed new ones (machine events, loaded without
+        most of their mentions): update their rows, add their new mentions and actors,
+        and rewrite their merge keys when what they are keyed by changed."""
+        if not grown:
+            return
+        con = self._con
+        # DuckDB rewrites a string or list value it updates at a cost per row: each
+        # column is updated only where it changed (most often only the numbers do)
+        num_tbl = _table(  # noqa: F841 - read by DuckDB
+            {
+                "seq": ([p.seq for p in grown], _BIG),
+                "articles": ([p.event.articles for p in grown], _INT),
+                "confidence": (
+                    [
+                        max((m.confidence for m in p.event.mentions[p.kept :]), default=0.0)
+                        for p in grown
+                    ],
+                    _F,
+                ),
+            }
+        )
+        con.execute(
+            """UPDATE events SET articles = u.articles,
+                   confidence = greatest(events.confidence, u.confidence)
+               FROM num_tbl u WHERE events.seq = u.seq"""
+        )
+        for fields in _UPDATED_FIELDS:
+            changed = [p for p in grown if _fields(p.stored, fields) != _fields(p.event, fields)]
+            if not changed:
+                continue
+            upd_tbl = _table(  # noqa: F841 - read by DuckDB
                 {
-                    "event_id": ([r[0] for r in act], _STR),
-                    "event_seq": ([seqs[r[0]] for r in act], _BIG),
-                    "ord": ([r[1] for r in act], _INT),
-                    "actor": ([r[2] for r in act], _STR),
+                    "seq": ([p.seq for p in changed], _BIG),
+                    **{
+                        column: ([_column(p.event, column) for p in changed], t)
+                        for column, t in fields
+                    },
                 }
             )
-            con.execute("INSERT INTO event_actors BY NAME SELECT * FROM act_tbl")
-        ms = [(e.id, i, m) for e in events for i, m in enumerate(e.mentions)]
-        if ms:
-            m_tbl = _table(  # noqa: F841 - read by DuckDB
-                {
-                    "event_id": ([r[0] for r in ms], _STR),
-                    "event_seq": ([seqs[r[0]] for r in ms], _BIG),
-                    "ord": ([r[1] for r in ms], _INT),
-                    "article_id": ([r[2].article for r in ms], _STR),
-                    "text": ([r[2].text for r in ms], _STR),
-                    "start": ([r[2].start for r in ms], _INT),
-                    "end": ([r[2].end for r in ms], _INT),
-                    "type": ([r[2].type for r in ms], _STR),
-                    "value": ([r[2].value for r in ms], _STR),
-                    "sentence": ([r[2].sentence for r in ms], _STR),
-                    "explanation": ([r[2].explanation for r in ms], _STR),
-                    "confidence": ([r[2].confidence for r in ms], _F),
-                }
-            )
-            con.execute("INSERT INTO mentions BY NAME SELECT * FROM m_tbl")
+            sets = ", ".join(f'"{column}" = u."{column}"' for column, _ in fields)
+            con.execute(f"UPDATE events SET {sets} FROM upd_tbl u WHERE events.seq = u.seq")
+        actor_rows: list[tuple[str, int, int, str]] = []
+        recast: list[int] = []  # events whose actors are not the stored ones plus new ones
+        for p in grown:
+            old, new = p.stored_actors(), p.event.actors
+            if new[: len(old)] == old:
+                actor_rows += [(p.event.id, p.seq, i, a) for i, a in enumerate(new)][len(old) :]
+            else:
+                recast.append(p.seq)
+                actor_rows += [(p.event.id, p.seq, i, a) for i, a in enumerate(new)]
+        self._delete_rows(recast, ("event_actors",))
+        self._insert_actor_rows(actor_rows)
+        self._insert_mention_rows(
+            [
+                (p.event.id, p.seq, p.hidden + p.kept + i, m)
+                for p in grown
+                for i, m in enumerate(p.event.mentions[p.kept :])
+            ]
+        )
+        rekey = [p for p in grown if p.keys_changed()]
+        self._delete_rows([p.seq for p in rekey], ("merge_keys",))
+        self._insert_merge_keys([p.event for p in rekey], {p.event.id: p.seq for p in rekey})
 
     def _select_events(
         self,
@@ -1101,8 +1611,11 @@ def _where(flt: EventFilter) -> tuple[str, list[Any]]:
         conds.append("e.confidence >= ?")
         params.append(flt.min_confidence)
     if flt.text.strip():
-        conds.append("contains(e.search, ?)")
-        params.append(flt.text.strip().lower())
+        conds.append(
+            "(contains(e.search, ?) OR e.seq IN ("
+            "SELECT m.event_seq FROM mentions m WHERE contains(m.search, ?)))"
+        )
+        params += [flt.text.strip().lower()] * 2
     return " AND ".join(conds), params
 
 

@@ -453,3 +453,157 @@ def test_aggregate_counts_actorless_events_and_folds_lanes_in_sql(store: Store) 
                 want[(month(ev.start), lane)] += 1
         got = store.aggregate(EventFilter(), bucket="month", max_lanes=max_lanes)
         assert sorted(got) == sorted((b, lane, n) for (b, lane), n in want.items()), max_lanes
+
+
+# ------------------------------------------------- a growing event: append, never rewrite
+
+
+def _rows(s: Store, table: str) -> set[str]:
+    return {repr(r) for r in s._con.execute(f"SELECT rowid, * FROM {table}").fetchall()}
+
+
+def test_a_growing_event_gains_rows_and_never_rewrites_them(tmp_path) -> None:
+    """Article after article reports one happening, some with a second reading of the
+    date, one with a new actor, one with more mentions than the event has: every write
+    keeps the stored mention and actor rows as they are (same row ids, same values) and
+    adds the new ones, and the event is what events.merge_all makes of all of them."""
+    evs: list[Event] = []
+    with Store(tmp_path / "g.duckdb") as s:
+        for n in range(24):
+            aid = f"a{n}"
+            day = date(2022, 1, 11) if n % 3 == 2 else date(2022, 1, 10)
+            ev = event(f"e{n}", aid, day=day, sentence=f"Talks, report number {n}.")
+            if n == 9:  # a new actor
+                ev = replace(ev, actors=(*ev.actors, "Vladimir Putin"))
+            if n == 1:  # better attested than the event so far: its label wins
+                extra = (mention(aid, "More talks.", ev.value), mention(aid, "Again.", ev.value))
+                ev = replace(ev, label="summit", mentions=ev.mentions + extra)
+            evs.append(ev)
+            before = {t: _rows(s, t) for t in ("mentions", "event_actors", "contributions")}
+            s.add_results([result(article(aid, date(2022, 1, 9)), ev)], ACTORS)
+            for table, rows in before.items():
+                assert rows <= _rows(s, table), (n, table)  # nothing rewritten or removed
+            added = len(_rows(s, "mentions")) - len(before["mentions"])
+            assert added == len(ev.mentions)
+        assert s.events() == merge_all(evs)
+        (merged,) = s.events()
+        assert merged.label == "summit" and merged.articles == 24
+        assert "Vladimir Putin" in merged.actors and merged.other_dates == ("2022-01-11",)
+        # text search finds the label and any mention's sentence, in any case
+        for text in ("SUMMIT", "report number 17", "more talks"):
+            assert s.count_events(EventFilter(text=text)) == 1, text
+        assert s.count_events(EventFilter(text="report number 99")) == 0
+        # the stored confidence and merge keys are those of the whole event
+        row = s._con.execute("SELECT confidence, search FROM events").fetchone()
+        assert row == (0.9, "summit")
+        keys = s._con.execute("SELECT key FROM merge_keys ORDER BY key").fetchall()
+        s._con.execute("DELETE FROM merge_keys")
+        s._con.execute(store_mod._merge_keys_insert(store_mod._MERGE_KEYS_FROM))
+        assert s._con.execute("SELECT key FROM merge_keys ORDER BY key").fetchall() == keys
+
+
+def _mention_values() -> st.SearchStrategy[str]:
+    return st.sampled_from(["2022-03-01", "2022-03-02", "2022-03-10", "2022-03-01/2022-03-03"])
+
+
+@st.composite
+def _rich_events(draw) -> list[Event]:
+    """Events with one to three mentions of different date readings, so that which date
+    is best supported, and which label is better attested, change as they merge."""
+    out = []
+    for n in range(draw(st.integers(1, 12))):
+        aid = f"a{draw(st.integers(0, n))}" if draw(st.booleans()) else f"a{n}"
+        values = draw(st.lists(_mention_values(), min_size=1, max_size=3))
+        value = values[0]
+        first = date.fromisoformat(value.split("/")[0])
+        last = date.fromisoformat(value.split("/")[-1])
+        actors = tuple(draw(st.lists(st.sampled_from(_NAMES), max_size=2, unique=True)))
+        others = tuple(dict.fromkeys(v for v in values[1:] if v != value))
+        out.append(
+            Event(
+                id=f"e{n}",
+                label=draw(st.sampled_from(_LABELS)),
+                type="CONSULT",
+                quad_class="neutral",
+                start=first,
+                end=last,
+                value=value,
+                granularity="day" if first == last else "range",
+                actors=actors,
+                mentions=tuple(
+                    mention(aid, f"sentence {n}.{k}", v, conf=0.1 * (k + 1))
+                    for k, v in enumerate(values)
+                ),
+                source=actors[0] if actors else None,
+                other_dates=others,
+            )
+        )
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(evs=_rich_events(), batch=st.integers(1, 5))
+def test_merging_by_counts_equals_merge_all(evs: list[Event], batch: int) -> None:
+    """A stored event is merged into from its row and counts of its mentions (not its
+    mentions): what it becomes is what events.merge_all makes of the whole list."""
+    by_article: dict[str, list[Event]] = {}
+    for ev in evs:
+        by_article.setdefault(ev.mentions[0].article, []).append(ev)
+    order = [e for aid in by_article for e in by_article[aid]]  # the store's order
+    results = [result(article(aid, date(2022, 3, 1)), *es) for aid, es in by_article.items()]
+    with Store(None) as s:
+        for i in range(0, len(results), batch):
+            s.add_results(results[i : i + batch], ACTORS)
+        assert s.events() == merge_all(order)
+        for ev in s.events():
+            row = s._con.execute(
+                "SELECT confidence, search FROM events WHERE id = ?", [ev.id]
+            ).fetchone()
+            assert row == (max(m.confidence for m in ev.mentions), ev.label.lower())
+
+
+def test_merge_index_is_rebuilt_when_duckdb_hashes_differently(tmp_path) -> None:
+    db = tmp_path / "g.duckdb"
+    with Store(db) as s:
+        s.add_results([result(article("a1", date(2022, 1, 9)), event("e1", "a1"))], ACTORS)
+        keys = s._con.execute("SELECT * FROM merge_keys ORDER BY ALL").fetchall()
+    con = duckdb.connect(str(db))  # as if written by a DuckDB whose hash() differs
+    con.execute("UPDATE merge_keys SET key = key // 2")
+    con.execute("UPDATE merge_keys_check SET value = value // 2")
+    con.close()
+    with Store(db) as s:
+        assert s._con.execute("SELECT * FROM merge_keys ORDER BY ALL").fetchall() == keys
+        s.add_results([result(article("a2", date(2022, 1, 9)), event("e2", "a2"))], ACTORS)
+        assert [e.articles for e in s.events()] == [2]
+
+
+def test_v4_database_opens_and_merges_with_current_code(tmp_path) -> None:
+    db = tmp_path / "v4.duckdb"
+    con = duckdb.connect(str(db))
+    store_mod.migrate(con, target=4)
+    # rows as release 4 wrote them: the search text of an event held every sentence
+    con.execute(
+        "INSERT INTO articles VALUES ('a1', 'h', 'T', DATE '2022-01-09', NULL, 'u', 's', 'b', 1)"
+    )
+    con.execute(
+        "INSERT INTO events VALUES ('e1', 1, 'talks', 'CONSULT', 'verbal cooperation', "
+        "DATE '2022-01-10', DATE '2022-01-10', '2022-01-10', 'day', 'Russia', "
+        "'United States', false, 1, [], false, 0.9, "
+        "'talks' || chr(10) || 'russia and the united states held talks.')"
+    )
+    con.execute("INSERT INTO event_actors VALUES ('e1', 0, 'Russia', 1)")
+    con.execute("INSERT INTO event_actors VALUES ('e1', 1, 'United States', 1)")
+    con.execute(
+        "INSERT INTO mentions VALUES ('e1', 0, 'a1', 'Monday', 5, 11, 'DATE', '2022-01-10', "
+        "'Russia and the United States held talks.', 'weekday of the week', 0.9, 1)"
+    )
+    con.close()
+    with Store(db) as s:
+        assert s.schema_version() == store_mod.SCHEMA_VERSION
+        assert s.event("e1") == event("e1", "a1")
+        assert s.count_events(EventFilter(text="held talks")) == 1
+        assert s._con.execute("SELECT search FROM events").fetchall() == [("talks",)]
+        # the migrated event is in the merge index: a new article joins it
+        s.add_results([result(article("a2", date(2022, 1, 9)), event("e2", "a2"))], ACTORS)
+        (ev,) = s.events()
+        assert ev.id == "e1" and ev.articles == 2
