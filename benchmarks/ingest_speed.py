@@ -72,8 +72,7 @@ class PeakRSS:
 
 def child(mode: str, corpus: Path, db: Path) -> dict:
     """One measured ingest, in this (fresh) process."""
-    from dashapp.batch import ingest
-    from dashapp.store import Store
+    from dashapp.batch import ingest, open_store
 
     cluster = None
     startup = 0.0
@@ -86,7 +85,7 @@ def child(mode: str, corpus: Path, db: Path) -> dict:
                 n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
             )
             startup = time.perf_counter() - t0
-        store = Store(db)
+        store = open_store(db)  # as `geotimeline ingest` opens it
         t0 = time.perf_counter()
         summary = ingest(
             [str(corpus)],

@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import stat
 import sys
 import threading
 import time
@@ -23,22 +24,33 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from dashapp.ingest import ArticleError, expand, iter_articles
+from dashapp.ingest import (
+    JSONL_SUFFIXES,
+    MAX_FILE_BYTES,
+    ArticleError,
+    expand,
+    iter_articles,
+)
 from dashapp.models import Actor, Article, DocType, Event, Timex
 from dashapp.store import ArticleResult, Store, article_key
 
 PROG = "geotimeline"
 DB_DIR = ".geotimeline"
 DB_NAME = "geotimeline.duckdb"
-# DuckDB's cache in the writing process: without a cap it grows with the database.
-WRITER_MEMORY = "256MB"
-# Articles per worker task and per store transaction: large enough to amortise a commit
-# (about 1 ms on disk) and the inter-process hop, small enough to lose little on a kill.
-BATCH_SIZE = 128
-# DuckDB's cache in the writing process: without a cap it grows with the database.
-WRITER_MEMORY = "256MB"
+# DuckDB's memory in the writing process (its cache of the database, and what it has not
+# yet written to the file): without a cap it grows with the database.
+WRITER_MEMORY = "128MB"
+# Write-ahead log that DuckDB lets grow before it writes it into the database file.
+WRITER_CHECKPOINT = "128MB"
+# Articles per store transaction: large enough to amortise a commit (about 15 ms on disk)
+# and the scans of the merge index, events and mentions that each transaction makes
+# (they grow with the store), small enough to lose little on a kill.
+BATCH_SIZE = 256
 # Articles per worker task: smaller than a transaction so that the cores stay evenly busy.
 TASK_SIZE = 32
+# A JSONL file larger than this is read in blocks of JSONL_BLOCK_LINES lines.
+JSONL_STREAM_BYTES = 4 * 2**20
+JSONL_BLOCK_LINES = 2000
 
 # (article, doc type) -> (expressions, events merged within the article, their actors)
 Extractor = Callable[[Article, DocType], tuple[tuple[Timex, ...], list[Event], tuple[Actor, ...]]]
@@ -215,53 +227,105 @@ def local_results(
 # --------------------------------------------------------------------------- reading
 
 
+def read_articles(paths: Sequence[str]) -> Iterator[Article | ArticleError]:
+    """`ingest.iter_articles`, except that a large JSONL file is read block by block of
+    lines (as the Dask engine reads it), so that memory does not follow the size of the
+    input file (read whole, a file takes about three times its size)."""
+    from dashapp import distributed
+
+    for item in expand(paths):
+        if isinstance(item, ArticleError) or not _jsonl_to_stream(item):
+            yield from iter_articles([item]) if isinstance(item, Path) else iter([item])
+            continue
+        try:
+            for unit in distributed.split_file(str(item), JSONL_BLOCK_LINES):
+                yield from distributed.read_unit(unit)
+        except Exception as exc:  # a bug in a reader must not stop the other files
+            first = str(exc).splitlines()[0] if str(exc) else ""
+            yield ArticleError(
+                str(item),
+                f"unexpected error: {type(exc).__name__}" + (f": {first}" if first else ""),
+            )
+
+
+def _jsonl_to_stream(path: Path) -> bool:
+    if path.suffix.lower() not in JSONL_SUFFIXES:
+        return False
+    try:
+        st = path.stat()
+    except OSError:
+        return False  # iter_articles reports it
+    # larger than MAX_FILE_BYTES: refused by iter_articles, as before
+    return stat.S_ISREG(st.st_mode) and JSONL_STREAM_BYTES < st.st_size <= MAX_FILE_BYTES
+
+
 def unique_ids(
-    items: Iterable[Article | ArticleError], reference_date: date | None = None
+    items: Iterable[Article | ArticleError],
+    store: Store,
+    reference_date: date | None = None,
+    *,
+    chunk: int = BATCH_SIZE,
 ) -> Iterator[Article | ArticleError]:
     """Two inputs may share an id (files with one stem in two folders): the later ones
-    become "id~2", "id~3"... as `geotimeline extract` names them."""
-    seen: dict[str, int] = {}
+    become "id~2", "id~3"... as `geotimeline extract` names them. The ids met are
+    counted in the store (`Store.number_ids`), not in a dictionary that would grow with
+    the corpus."""
+    buf: list[Article | ArticleError] = []
+
+    def flush() -> Iterator[Article | ArticleError]:
+        numbers = iter(store.number_ids([x.id for x in buf if isinstance(x, Article)]))
+        for item in buf:
+            if isinstance(item, Article):
+                n = next(numbers)
+                if n > 1:
+                    item = replace(item, id=f"{item.id}~{n}")
+                if reference_date is not None:
+                    item = replace(item, reference_date=reference_date)
+            yield item
+        buf.clear()
+
     for item in items:
-        if isinstance(item, Article):
-            if item.id in seen:
-                seen[item.id] += 1
-                item = replace(item, id=f"{item.id}~{seen[item.id]}")
-            else:
-                seen[item.id] = 1
-            if reference_date is not None:
-                item = replace(item, reference_date=reference_date)
-        yield item
+        buf.append(item)
+        if len(buf) >= chunk:
+            yield from flush()
+    yield from flush()
 
 
 def to_extract(
-    items: Iterable[Article | ArticleError], store: Store, summary: Summary, *, size: int
+    items: Iterable[Article | ArticleError],
+    store: Store,
+    summary: Summary,
+    *,
+    size: int,
+    chunk: int = BATCH_SIZE,
 ) -> Iterator[list[tuple[Article, str]]]:
-    """Batches of (article, content hash) not yet stored with that hash; unreadable
-    inputs and unchanged articles are counted in `summary` on the way."""
+    """Batches of `size` (article, content hash) not yet stored with that hash; unreadable
+    inputs and unchanged articles are counted in `summary` on the way. The store is
+    asked about `chunk` articles at a time."""
 
-    def flush(chunk: list[Article]) -> list[tuple[Article, str]]:
-        stored = store.article_hashes([a.id for a in chunk])
-        out = []
-        for a in chunk:
+    def flush(arts: list[Article]) -> Iterator[list[tuple[Article, str]]]:
+        stored = store.article_hashes([a.id for a in arts])
+        todo = []
+        for a in arts:
             h = article_key(a)
             if stored.get(a.id) == h:
                 summary.skipped += 1
             else:
-                out.append((a, h))
-        return out
+                todo.append((a, h))
+        for k in range(0, len(todo), size):
+            yield todo[k : k + size]
 
-    chunk: list[Article] = []
+    arts: list[Article] = []
     for item in items:
         if isinstance(item, ArticleError):
             summary.failures.append((item.source, item.problem))
             continue
-        chunk.append(item)
-        if len(chunk) >= size:
-            if todo := flush(chunk):
-                yield todo
-            chunk = []
-    if chunk and (todo := flush(chunk)):
-        yield todo
+        arts.append(item)
+        if len(arts) >= chunk:
+            yield from flush(arts)
+            arts = []
+    if arts:
+        yield from flush(arts)
 
 
 def count_articles(paths: Sequence[str]) -> int:
@@ -372,6 +436,11 @@ def default_db_path(paths: Sequence[str | os.PathLike[str]]) -> Path:
     return folder / DB_DIR / DB_NAME
 
 
+def open_store(db: str | os.PathLike[str]) -> Store:
+    """The store as ingest writes it: one DuckDB thread, its memory capped."""
+    return Store(db, threads=1, memory_limit=WRITER_MEMORY, checkpoint_threshold=WRITER_CHECKPOINT)
+
+
 def ingest(
     paths: Sequence[str],
     store: Store,
@@ -419,7 +488,7 @@ def ingest(
             batch_size=batch_size,
         )
     elif engine == "local":
-        items = unique_ids(iter_articles(paths), reference_date)
+        items = unique_ids(read_articles(paths), store, reference_date)
         batches = to_extract(items, store, summary, size=min(TASK_SIZE, batch_size))
         results = local_results(
             batches,
@@ -514,7 +583,7 @@ def ingest_command(
     show = progress if progress is not None else _isatty(err)
     bar = Progress(count_articles(paths) if show else None, err, show)
     try:
-        store = Store(db_path, threads=1, memory_limit=WRITER_MEMORY)
+        store = open_store(db_path)
     except Exception as exc:
         print(f"{PROG}: error: cannot open database {db_path}: {exc}", file=err)
         return 2

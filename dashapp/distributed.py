@@ -75,7 +75,7 @@ def _suffix(path: str) -> str:
     return os.path.splitext(path.rstrip("/").rsplit("/", 1)[-1])[1].lower()
 
 
-def _split(path: str, lines_per_part: int) -> list[Unit]:
+def split_file(path: str, lines_per_part: int) -> list[Unit]:
     """Blocks of a JSONL file (UTF-8 only: a block boundary must be a line boundary in
     bytes), or row groups of a Parquet file; the whole file when small or unreadable."""
     whole: list[Unit] = [(path, 0, -1, 1)]
@@ -155,7 +155,7 @@ def plan_partitions(
     for f in files:
         if _suffix(f) in ingest.JSONL_SUFFIXES | ingest.PARQUET_SUFFIXES:
             close()
-            for unit in _split(f, lines_per_part):
+            for unit in split_file(f, lines_per_part):
                 chunk.append(unit)
                 close()
         else:
@@ -480,10 +480,9 @@ def dask_results(
         parts, errors = plan_partitions(paths, partition_size)
         summary.failures += [(e.source, e.problem) for e in errors]
         scans = client.map(scan_partition, parts, reference_date=reference_date, pure=False)
-        seen: dict[str, int] = {}
         futures = []
         # Ids and skips are decided here, in input order; each partition is sent to
-        # extraction as soon as its plan is known.
+        # extraction as soon as its plan is known. The ids met are counted in the store.
         for part, fut in zip(parts, scans, strict=True):
             items = fut.result()
             keys = {}
@@ -491,13 +490,10 @@ def dask_results(
             for kind, a, b in items:
                 if kind == "error":
                     summary.failures.append((a, b))
-                    continue
-                if a in seen:
-                    seen[a] += 1
-                    new_id = f"{a}~{seen[a]}"
-                else:
-                    seen[a] = 1
-                    new_id = a
+            found = [(a, b) for kind, a, b in items if kind != "error"]
+            numbers = store.number_ids([a for a, _ in found])
+            for (a, b), n in zip(found, numbers, strict=True):
+                new_id = a if n == 1 else f"{a}~{n}"
                 ids.append(new_id)
                 keys[new_id] = b
             stored = store.article_hashes(ids)

@@ -233,6 +233,53 @@ def test_reference_date_override_reingests(corpus: Path, tmp_path: Path) -> None
         assert {a.reference_date for a in s.articles()} == {date(2022, 7, 1)}
 
 
+def test_large_jsonl_is_read_in_blocks_as_iter_articles_reads_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A JSONL file over JSONL_STREAM_BYTES is read block by block of lines: the same
+    articles and errors, with the same ids and line numbers, as reading it whole."""
+    from dashapp.ingest import iter_articles
+
+    feed = tmp_path / "feed.jsonl"
+    lines = []
+    for i in range(23):
+        rec = {"title": f"t{i}", "date": "2022-02-01", "url": "u", "text": f"Talks {i}."}
+        if i % 4 == 0:
+            rec["id"] = f"own-{i}"
+        lines.append(json.dumps(rec))
+        if i % 7 == 3:
+            lines.append("{not json")
+        if i % 5 == 1:
+            lines.append("")
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    small = tmp_path / "small.txt"
+    small.write_text("Title\n20220101\nu\nTalks on January 3, 2022.\n")
+
+    def read(items) -> list:  # noqa: ANN001
+        return [x if isinstance(x, Article) else (x.source, x.problem) for x in items]
+
+    whole = read(iter_articles([str(feed), str(small)]))
+    monkeypatch.setattr(batch, "JSONL_STREAM_BYTES", 100)
+    monkeypatch.setattr(batch, "JSONL_BLOCK_LINES", 4)
+    assert batch._jsonl_to_stream(feed) and not batch._jsonl_to_stream(small)
+    assert read(batch.read_articles([str(feed), str(small)])) == whole
+    assert sum(isinstance(x, Article) for x in whole) == 24
+    assert sum(isinstance(x, tuple) for x in whole) == 3
+
+
+def test_repeated_ids_are_numbered_in_the_store_across_chunks(tmp_path: Path) -> None:
+    """Later articles with an id already met become id~2, id~3..., also when the
+    repeats fall in different chunks (the ids met are kept in the store, not in memory)."""
+    arts = [
+        Article(f"a{i % 3}", f"T{i}", date(2022, 1, 1), "u", f"Body {i}.", "s") for i in range(8)
+    ]
+    with Store(tmp_path / "g.duckdb") as s:
+        got = [a.id for a in batch.unique_ids(arts, s, chunk=3)]
+        assert got == ["a0", "a1", "a2", "a0~2", "a1~2", "a2~2", "a0~3", "a1~3"]
+        assert s.number_ids(["a1", "x", "x"]) == [4, 1, 2]
+        assert s.number_ids([]) == []
+
+
 # --------------------------------------------------------------------------- interruption
 
 _SCRIPT = """
