@@ -114,10 +114,7 @@ def build(path: Path, n_events: int) -> None:
                    n1.name AS source, n2.name AS target, false AS approximate,
                    1 + (g.i % 3)::INT AS articles, []::VARCHAR[] AS other_dates,
                    false AS human, g.conf AS confidence,
-                   lower(n1.name || ' ' || {verbs}[g.t + 1] || ' ' || n2.name || chr(10) ||
-                         'On ' || strftime(g.d, '%B %d') || ', ' || n1.name || ' ' ||
-                         {verbs}[g.t + 1] || ' ' || n2.name || ' near sector ' ||
-                         (g.i % 5000)) AS search
+                   lower(n1.name || ' ' || {verbs}[g.t + 1] || ' ' || n2.name) AS search
             FROM gen g JOIN names n1 ON n1.k = g.a1 JOIN names n2 ON n2.k = g.a2""")
         con.execute("""
             INSERT INTO event_actors (event_id, ord, actor, event_seq)
@@ -127,13 +124,14 @@ def build(path: Path, n_events: int) -> None:
             WHERE g.a2 <> g.a1""")
         con.execute(f"""
             INSERT INTO mentions (event_id, ord, article_id, text, start, "end", type, value,
-                                  sentence, explanation, confidence, event_seq)
+                                  sentence, explanation, confidence, event_seq, search)
             SELECT 'ev' || g.i, m.k, 'a' || ((g.i * 7 + m.k) % 300000), 'on ' ||
                    strftime(g.d, '%B %d'), 10, 20, 'DATE', strftime(g.d, '%Y-%m-%d'),
-                   'On ' || strftime(g.d, '%B %d') || ', ' || n1.name || ' ' ||
-                   {verbs}[g.t + 1] || ' ' || n2.name || ' near sector ' || (g.i % 5000) || '.',
-                   'absolute date', g.conf, g.i + 1
-            FROM gen g JOIN names n1 ON n1.k = g.a1 JOIN names n2 ON n2.k = g.a2,
+                   g.sentence, 'absolute date', g.conf, g.i + 1, lower(g.sentence)
+            FROM (SELECT g.*, 'On ' || strftime(g.d, '%B %d') || ', ' || n1.name || ' ' ||
+                              {verbs}[g.t + 1] || ' ' || n2.name || ' near sector ' ||
+                              (g.i % 5000) || '.' AS sentence
+                  FROM gen g JOIN names n1 ON n1.k = g.a1 JOIN names n2 ON n2.k = g.a2) g,
                  range(CASE WHEN g.i % 2 = 0 THEN 2 ELSE 1 END) m(k)""")
         con.execute("""
             INSERT INTO articles
@@ -141,6 +139,7 @@ def build(path: Path, n_events: int) -> None:
                    DATE '2005-01-01' + (i % 7300)::INT, NULL, 'https://example.org/' || i,
                    'bench', 'Body of article ' || i, i + 1
             FROM range(300000) r(i)""")
+        store.rebuild_derived()  # the merge index and actor lanes, from those rows
         con.execute("CHECKPOINT")
 
 

@@ -123,6 +123,40 @@ _ANY_DATE_CANDIDATES = """
        OR NOT EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_seq = e.seq)"""
 
 
+# --------------------------------------------------------------------------- lanes
+
+# The zoomed-out timeline counts events per (bucket, actor). Joining events with
+# event_actors and grouping by actor names costs too much on a million events, so every
+# actor name has an integer id (lane_names; "" is 0, the lane of events naming none), an
+# event row carries the ids of its first two actors (lane0, 0 when it names none; lane1,
+# NULL when it names fewer than two) and event_lanes holds the ids of any further ones.
+# The writer keeps them up to date; _LANES_REBUILD makes them again from event_actors (the
+# migration, and Store.rebuild_derived for a bulk loader).
+_LANES_REBUILD = (
+    "DELETE FROM event_lanes",
+    "INSERT INTO lane_names SELECT '', 0 WHERE NOT EXISTS (SELECT 1 FROM lane_names)",
+    """INSERT INTO lane_names
+       SELECT actor, (SELECT max(id) FROM lane_names) + row_number() OVER (ORDER BY actor)
+       FROM (SELECT DISTINCT actor FROM event_actors
+             WHERE actor NOT IN (SELECT name FROM lane_names))""",
+    """UPDATE events SET lane0 = coalesce(l.lane0, 0), lane1 = l.lane1
+       FROM (SELECT e.seq, max(a.id) FILTER (WHERE a.k = 0) AS lane0,
+                    max(a.id) FILTER (WHERE a.k = 1) AS lane1
+             FROM events e LEFT JOIN (
+                 SELECT ea.event_seq, n.id,
+                        row_number() OVER (PARTITION BY ea.event_seq ORDER BY ea.ord) - 1 AS k
+                 FROM event_actors ea JOIN lane_names n ON n.name = ea.actor) a
+             ON a.event_seq = e.seq
+             GROUP BY e.seq) l
+       WHERE events.seq = l.seq""",
+    """INSERT INTO event_lanes
+       SELECT event_seq, id FROM (
+           SELECT ea.event_seq, n.id,
+                  row_number() OVER (PARTITION BY ea.event_seq ORDER BY ea.ord) - 1 AS k
+           FROM event_actors ea JOIN lane_names n ON n.name = ea.actor)
+       WHERE k >= 2""",
+)
+
 # --------------------------------------------------------------------------- schema
 
 # Ordered migration steps: step N brings a database from version N-1 to N. Never edit a
@@ -226,6 +260,17 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "ALTER TABLE mentions ADD COLUMN search VARCHAR",
             "UPDATE mentions SET search = lower(sentence)",
             "UPDATE events SET search = lower(label)",
+        ),
+    ),
+    (
+        "actor lanes by integer ids (lane_names; events.lane0, events.lane1 and "
+        "event_lanes for the others): month x actor aggregation without joining event_actors",
+        (
+            "CREATE TABLE lane_names (name VARCHAR PRIMARY KEY, id INTEGER NOT NULL)",
+            "ALTER TABLE events ADD COLUMN lane0 INTEGER",
+            "ALTER TABLE events ADD COLUMN lane1 INTEGER",
+            "CREATE TABLE event_lanes (event_seq BIGINT NOT NULL, lane INTEGER NOT NULL)",
+            *_LANES_REBUILD,
         ),
     ),
 )
@@ -773,34 +818,66 @@ class Store:
             raise ValueError(f"bucket must be 'week' or 'month', not {bucket!r}")
         if lane not in ("actor", "type"):
             raise ValueError(f"lane must be 'actor' or 'type', not {lane!r}")
-        where, params = _where(flt)
-        if lane == "actor":
-            base = f"""SELECT e.seq, date_trunc('{bucket}', e.start)::DATE AS b,
-                              coalesce(ea.actor, '') AS lane
-                       FROM events e LEFT JOIN event_actors ea ON ea.event_seq = e.seq
-                       WHERE {where}"""
-        else:
+        if lane == "type":
+            where, params = _where(flt)
             base = f"""SELECT e.seq, date_trunc('{bucket}', e.start)::DATE AS b,
                               e.type AS lane FROM events e WHERE {where}"""
-        if max_lanes is None:
-            sql = f"SELECT b, lane, count(*) FROM ({base}) GROUP BY b, lane ORDER BY b, lane"
+            if max_lanes is None:
+                sql = f"SELECT b, lane, count(*) FROM ({base}) GROUP BY b, lane ORDER BY b, lane"
+            else:
+                keep = max(int(max_lanes), 1)
+                sql = f"""WITH base AS MATERIALIZED ({base}),
+                    totals AS (SELECT lane, count(*) AS n FROM base GROUP BY lane),
+                    kept AS (SELECT lane FROM totals
+                             ORDER BY lane = '', n DESC, lane
+                             LIMIT (CASE WHEN (SELECT count(*) FROM totals) > {keep}
+                                         THEN {keep - 1} ELSE {keep} END))
+                    SELECT b, lane, count(*) FROM base
+                    WHERE lane IN (SELECT lane FROM kept) GROUP BY b, lane
+                    UNION ALL
+                    SELECT b, ?, count(*) FROM base
+                    WHERE lane NOT IN (SELECT lane FROM kept) GROUP BY b
+                    ORDER BY 1, 2"""
+                params = [*params, other]
         else:
-            keep = max(int(max_lanes), 1)
-            sql = f"""WITH base AS MATERIALIZED ({base}),
-                totals AS (SELECT lane, count(*) AS n FROM base GROUP BY lane),
-                kept AS (SELECT lane FROM totals
-                         ORDER BY lane = '', n DESC, lane
-                         LIMIT (CASE WHEN (SELECT count(*) FROM totals) > {keep}
-                                     THEN {keep - 1} ELSE {keep} END)),
-                marked AS MATERIALIZED (
-                    SELECT seq, b, lane, lane IN (SELECT lane FROM kept) AS k FROM base)
-                SELECT b, lane, count(*) FROM marked WHERE k GROUP BY b, lane
-                UNION ALL
-                SELECT b, ?, count(*) FROM (
-                    SELECT b FROM marked GROUP BY seq, b HAVING NOT bool_or(k))
-                GROUP BY b
-                ORDER BY 1, 2"""
-            params = [*params, other]
+            # by lane ids (see _LANES_REBUILD): the selected events with their first two
+            # lanes, the lanes of their other actors, then names for the counts only
+            where, params = _where(flt, lanes=True)
+            sel = f"""sel AS MATERIALIZED (
+                    SELECT e.seq, date_trunc('{bucket}', e.start)::DATE AS b, e.lane0, e.lane1
+                    FROM events e WHERE {where}),
+                more AS MATERIALIZED (
+                    SELECT s.seq, s.b, x.lane FROM event_lanes x JOIN sel s ON s.seq = x.event_seq),
+                rows AS (SELECT b, lane0 AS lane FROM sel
+                         UNION ALL SELECT b, lane1 FROM sel WHERE lane1 IS NOT NULL
+                         UNION ALL SELECT b, lane FROM more)"""
+            if max_lanes is None:
+                sql = f"""WITH {sel}
+                    SELECT c.b, n.name, c.n
+                    FROM (SELECT b, lane, count(*) AS n FROM rows GROUP BY b, lane) c
+                    JOIN lane_names n ON n.id = c.lane
+                    ORDER BY 1, 2"""
+            else:
+                keep = max(int(max_lanes), 1)
+                sql = f"""WITH {sel},
+                    totals AS (SELECT lane, count(*) AS n FROM rows GROUP BY lane),
+                    kept AS MATERIALIZED (
+                        SELECT t.lane FROM totals t JOIN lane_names n ON n.id = t.lane
+                        ORDER BY t.lane = 0, t.n DESC, n.name
+                        LIMIT (CASE WHEN (SELECT count(*) FROM totals) > {keep}
+                                    THEN {keep - 1} ELSE {keep} END))
+                    SELECT c.b, n.name, c.n
+                    FROM (SELECT b, lane, count(*) AS n FROM rows
+                          WHERE lane IN (SELECT lane FROM kept) GROUP BY b, lane) c
+                    JOIN lane_names n ON n.id = c.lane
+                    UNION ALL
+                    SELECT b, ?, count(*) FROM sel
+                    WHERE lane0 NOT IN (SELECT lane FROM kept)
+                      AND (lane1 IS NULL OR lane1 NOT IN (SELECT lane FROM kept))
+                      AND seq NOT IN (SELECT seq FROM more WHERE lane IN (SELECT lane FROM kept))
+                    GROUP BY b
+                    ORDER BY 1, 2"""
+                params = [*params, other]
         return [(b, str(v), int(n)) for b, v, n in self._con.execute(sql, params).fetchall()]
 
     @_locked
@@ -885,6 +962,22 @@ class Store:
             row = self._con.execute(f"SELECT count(*) FROM {table}").fetchone()
             out[table] = int(row[0]) if row else 0
         return out
+
+    @_locked
+    def rebuild_derived(self) -> None:
+        """Make the merge index and the actor lanes again from events and event_actors:
+        for a bulk loader that fills those tables itself."""
+        con = self._con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute("DELETE FROM merge_keys")
+            con.execute(_merge_keys_insert(_MERGE_KEYS_FROM))
+            for sql in _LANES_REBUILD:
+                con.execute(sql)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
 
     # ------------------------------------------------------------------ internals
 
@@ -1330,7 +1423,7 @@ class Store:
                 "SELECT seq FROM events WHERE id IN (SELECT id FROM ids_tbl)"
             ).fetchall()
         ]
-        self._delete_rows(seqs, ("events", "event_actors", "mentions", "merge_keys"))
+        self._delete_rows(seqs, ("events", "event_actors", "mentions", "merge_keys", "event_lanes"))
 
     def _delete_rows(self, seqs: Sequence[int], tables: Iterable[str]) -> None:
         """Delete the rows of events `seqs` from `tables` (by their integer keys)."""
@@ -1355,6 +1448,37 @@ class Store:
             }
         )
         self._con.execute(_merge_keys_insert("mk_tbl"))
+
+    def _lane_ids(self, names: Iterable[str]) -> dict[str, int]:
+        """The lane ids of actor names (new names get new ids)."""
+        wanted = sorted(set(names))
+        if not wanted:
+            return {}
+        con = self._con
+        ids = dict(
+            con.execute(
+                "SELECT name, id FROM lane_names WHERE name IN (SELECT unnest(?))", [wanted]
+            ).fetchall()
+        )
+        new = [n for n in wanted if n not in ids]
+        if new:
+            row = con.execute("SELECT coalesce(max(id), 0) + 1 FROM lane_names").fetchone()
+            first = int(row[0]) if row else 1
+            ids.update((n, first + i) for i, n in enumerate(new))
+            new_tbl = _table(  # noqa: F841 - read by DuckDB
+                {"name": (new, _STR), "id": ([ids[n] for n in new], _INT)}
+            )
+            con.execute("INSERT INTO lane_names BY NAME SELECT * FROM new_tbl")
+        return ids
+
+    def _insert_lane_rows(self, rows: Sequence[tuple[int, int]]) -> None:
+        """event_lanes rows (event seq, lane id) for actors after the second."""
+        if not rows:
+            return
+        lanes_tbl = _table(  # noqa: F841 - read by DuckDB
+            {"event_seq": ([r[0] for r in rows], _BIG), "lane": ([r[1] for r in rows], _INT)}
+        )
+        self._con.execute("INSERT INTO event_lanes BY NAME SELECT * FROM lanes_tbl")
 
     def _insert_actor_rows(self, rows: Sequence[tuple[str, int, int, str]]) -> None:
         """event_actors rows (event id, event seq, ord, actor)."""
@@ -1412,6 +1536,7 @@ class Store:
             if ev.id not in seqs:
                 seqs[ev.id] = next_seq
                 next_seq += 1
+        lanes = self._lane_ids(a for e in events for a in e.actors)
         ev_tbl = _table(  # noqa: F841 - read by DuckDB
             {
                 "id": ([e.id for e in events], _STR),
@@ -1431,9 +1556,15 @@ class Store:
                 "human": ([e.human for e in events], _B),
                 "confidence": ([_event_confidence(e) for e in events], _F),
                 "search": ([_event_search(e) for e in events], _STR),
+                "lane0": ([lanes[e.actors[0]] if e.actors else 0 for e in events], _INT),
+                "lane1": (
+                    [lanes[e.actors[1]] if len(e.actors) > 1 else None for e in events],
+                    _INT,
+                ),
             }
         )
         con.execute("INSERT INTO events BY NAME SELECT * FROM ev_tbl")
+        self._insert_lane_rows([(seqs[e.id], lanes[a]) for e in events for a in e.actors[2:]])
         self._insert_actor_rows(
             [(e.id, seqs[e.id], i, a) for e in events for i, a in enumerate(e.actors)]
         )
@@ -1495,6 +1626,29 @@ class Store:
                 actor_rows += [(p.event.id, p.seq, i, a) for i, a in enumerate(new)]
         self._delete_rows(recast, ("event_actors",))
         self._insert_actor_rows(actor_rows)
+        # their lanes: the first two on the events row, the others in event_lanes
+        cast = [p for p in grown if p.event.actors != p.stored_actors()]
+        if cast:
+            lanes = self._lane_ids(a for p in cast for a in p.event.actors)
+            lane_tbl = _table(  # noqa: F841 - read by DuckDB
+                {
+                    "seq": ([p.seq for p in cast], _BIG),
+                    "lane0": ([lanes[p.event.actors[0]] for p in cast], _INT),
+                    "lane1": (
+                        [
+                            lanes[p.event.actors[1]] if len(p.event.actors) > 1 else None
+                            for p in cast
+                        ],
+                        _INT,
+                    ),
+                }
+            )
+            con.execute(
+                "UPDATE events SET lane0 = u.lane0, lane1 = u.lane1 "
+                "FROM lane_tbl u WHERE events.seq = u.seq"
+            )
+            self._delete_rows([p.seq for p in cast if len(p.stored_actors()) > 2], ("event_lanes",))
+            self._insert_lane_rows([(p.seq, lanes[a]) for p in cast for a in p.event.actors[2:]])
         self._insert_mention_rows(
             [
                 (p.event.id, p.seq, p.hidden + p.kept + i, m)
@@ -1519,7 +1673,7 @@ class Store:
         one query: the selection is made first, then only its rows are joined."""
         top = f" LIMIT {int(limit)}" if limit is not None else ""
         rows = self._con.execute(
-            f"""WITH sel AS (SELECT e.seq, {_EVENT_COLUMNS} FROM events e WHERE {where}
+            f"""WITH sel AS MATERIALIZED (SELECT e.seq, {_EVENT_COLUMNS} FROM events e WHERE {where}
                              ORDER BY {order}{top})
                 SELECT sel.*, a.actors, m.mentions FROM sel
                 LEFT JOIN (SELECT event_seq, list(actor ORDER BY ord) AS actors
@@ -1578,11 +1732,24 @@ def _timex(r: Sequence[Any]) -> Timex:
     )
 
 
-def _where(flt: EventFilter) -> tuple[str, list[Any]]:
-    """EventFilter -> SQL condition on `events e` and its parameters."""
+def _where(flt: EventFilter, *, lanes: bool = False) -> tuple[str, list[Any]]:
+    """EventFilter -> SQL condition on `events e` and its parameters. With `lanes`, the
+    actors are found by their lane ids on the events row (see _LANES_REBUILD)."""
     conds: list[str] = ["TRUE"]
     params: list[Any] = []
-    if flt.actors:
+    if flt.actors and lanes:
+        names = "SELECT unnest(?)"
+        params.append(list(flt.actors))
+        if flt.include_affiliated:
+            names += " UNION SELECT name FROM actors WHERE affiliation = ANY(?)"
+            params.append(list(flt.actors))
+        ids = f"SELECT id FROM lane_names WHERE name IN ({names})"
+        conds.append(
+            f"""(e.lane0 IN ({ids}) OR e.lane1 IN ({ids})
+                 OR e.seq IN (SELECT event_seq FROM event_lanes WHERE lane IN ({ids})))"""
+        )
+        params *= 3
+    elif flt.actors:
         if flt.include_affiliated:
             conds.append(
                 """e.seq IN (SELECT ea.event_seq FROM event_actors ea WHERE ea.actor IN (
@@ -1612,8 +1779,8 @@ def _where(flt: EventFilter) -> tuple[str, list[Any]]:
         params.append(flt.min_confidence)
     if flt.text.strip():
         conds.append(
-            "(contains(e.search, ?) OR e.seq IN ("
-            "SELECT m.event_seq FROM mentions m WHERE contains(m.search, ?)))"
+            "(contains(e.search, ?) OR EXISTS (SELECT 1 FROM mentions m"
+            " WHERE m.event_seq = e.seq AND contains(m.search, ?)))"
         )
         params += [flt.text.strip().lower()] * 2
     return " AND ".join(conds), params

@@ -607,3 +607,116 @@ def test_v4_database_opens_and_merges_with_current_code(tmp_path) -> None:
         s.add_results([result(article("a2", date(2022, 1, 9)), event("e2", "a2"))], ACTORS)
         (ev,) = s.events()
         assert ev.id == "e1" and ev.articles == 2
+        # and its actors are lanes of the month x actor aggregation
+        assert s.aggregate(EventFilter(actors=("Russia",)), bucket="month") == [
+            (date(2022, 1, 1), "Russia", 1),
+            (date(2022, 1, 1), "United States", 1),
+        ]
+
+
+# ------------------------------------------------- actor lanes (aggregation by lane ids)
+
+
+def _aggregate_in_python(
+    evs: list[Event], bucket: str, max_lanes: int | None
+) -> list[tuple[date, str, int]]:
+    """Store.aggregate's rule over events in Python."""
+    from collections import Counter
+    from datetime import timedelta
+
+    def start(d: date) -> date:
+        return d.replace(day=1) if bucket == "month" else d - timedelta(days=d.weekday())
+
+    lanes = lambda ev: ev.actors or ("",)  # noqa: E731
+    kept = None
+    if max_lanes is not None:
+        totals = Counter(lane for ev in evs for lane in lanes(ev))
+        ranked = sorted(totals, key=lambda k: (k == "", -totals[k], k))
+        kept = set(ranked if len(ranked) <= max_lanes else ranked[: max_lanes - 1])
+    out: Counter = Counter()
+    for ev in evs:
+        own = [lane for lane in lanes(ev) if kept is None or lane in kept]
+        for lane in own or ["(other)"]:
+            out[(start(ev.start), lane)] += 1
+    return sorted((b, lane, n) for (b, lane), n in out.items())
+
+
+def test_actor_lanes_follow_merges_corrections_and_removals(tmp_path) -> None:
+    """The lane ids the month x actor aggregation counts by stay in step with the events'
+    actors when events gain actors (a third and fourth one), are corrected, or lose an
+    article; and a bulk rebuild makes the same lanes."""
+    names = ["Russia", "United States", "Vladimir Putin", "Joe Biden", "Sergei Lavrov"]
+    with Store(tmp_path / "g.duckdb") as s:
+        grows = [  # one happening, told with more and more actors; and a lone actor's
+            ("Russia", "United States"),
+            ("Russia", "Vladimir Putin"),
+            ("United States", "Joe Biden"),
+            ("Sergei Lavrov",),
+            ("Sergei Lavrov", "Joe Biden"),
+            (),
+        ]
+        for i, actors in enumerate(grows):
+            day = date(2022, 3, 10 if i < 3 else 20 if i < 5 else 28)
+            ev = event(f"g{i}", f"g{i}", day=day, actors=actors, label="talks")
+            s.add_results([result(article(f"g{i}", date(2022, 3, 1)), ev)], ACTORS)
+        assert [e.actors for e in s.events()] == [
+            ("Russia", "United States", "Vladimir Putin", "Joe Biden"),
+            ("Sergei Lavrov", "Joe Biden"),
+            (),
+        ]
+        for i in range(30):
+            actors = tuple(dict.fromkeys(names[(i * k + i // 3) % 5] for k in range(i % 4)))
+            day = date(2022, 1 + i % 3, 1 + i % 5)
+            ev = event(f"e{i}", f"a{i}", day=day, actors=actors, label=f"x{i % 4}")
+            s.add_results([result(article(f"a{i}", date(2022, 1, 1)), ev)], ACTORS)
+        s.correct_event(s.events()[0].id, actors=("Joe Biden", "Russia", "Sergei Lavrov"))
+        s.remove_article("a7")
+        assert max(len(e.actors) for e in s.events()) >= 3
+        flts = [
+            EventFilter(),
+            EventFilter(actors=("Russia",)),
+            EventFilter(actors=("Russia",), include_affiliated=True),
+            EventFilter(actors=("Sergei Lavrov", "Joe Biden"), date_from=date(2022, 2, 1)),
+        ]
+
+        def check() -> None:
+            for flt in flts:
+                evs = s.events(flt)
+                for bucket in ("month", "week"):
+                    for max_lanes in (None, 2, 4, 10):
+                        got = s.aggregate(flt, bucket=bucket, max_lanes=max_lanes)
+                        assert sorted(got) == _aggregate_in_python(evs, bucket, max_lanes), (
+                            flt,
+                            bucket,
+                            max_lanes,
+                        )
+
+        check()
+        lanes = s._con.execute("SELECT seq, lane0, lane1 FROM events ORDER BY seq").fetchall()
+        more = s._con.execute("SELECT * FROM event_lanes ORDER BY ALL").fetchall()
+        s.rebuild_derived()
+        names_of = dict(s._con.execute("SELECT id, name FROM lane_names").fetchall())
+        again = s._con.execute("SELECT seq, lane0, lane1 FROM events ORDER BY seq").fetchall()
+        named = lambda rows: [tuple(names_of.get(x, x) for x in r[1:]) for r in rows]  # noqa: E731
+        assert named(again) == named(lanes)
+        assert len(s._con.execute("SELECT * FROM event_lanes").fetchall()) == len(more)
+        check()
+
+
+def test_aggregate_by_type_folds_lanes(store: Store) -> None:
+    types = ["FIGHT", "FIGHT", "FIGHT", "CONSULT", "CONSULT", "AID"]
+    rs = [
+        result(
+            article(f"a{i}", date(2022, 1, 1)),
+            event(f"e{i}", f"a{i}", type_=t, day=date(2022, 1 + i % 2, 3 + 4 * i)),
+        )
+        for i, t in enumerate(types)
+    ]
+    store.add_results(rs, ACTORS)
+    assert len(store.events()) == 6
+    assert store.aggregate(EventFilter(), bucket="month", lane="type", max_lanes=2) == [
+        (date(2022, 1, 1), "(other)", 1),
+        (date(2022, 1, 1), "FIGHT", 2),
+        (date(2022, 2, 1), "(other)", 2),
+        (date(2022, 2, 1), "FIGHT", 1),
+    ]
