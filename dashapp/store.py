@@ -89,9 +89,10 @@ _MERGE_KEYS_FROM = """(SELECT e.seq, e.type, e.label, coalesce(a.actors, []::VAR
                         FROM event_actors GROUP BY event_seq) a ON a.event_seq = e.seq)"""
 
 # The stored events that may be the same happening as the new events of key_tbl (columns
-# i, type, label, actors, lo, hi, value, others; lo and hi the window's ends): by the
-# merge index, and every human-corrected event of those types (the pool compares the
-# machine's version of a corrected event, whose keys may differ from the stored row's).
+# i, type, label, actors, lo, hi, value, others; lo and hi the window's ends), as (event
+# seq, i of the new event): by the merge index; and (seq, -1) for every human-corrected
+# event of those types (the pool compares the machine's version of a corrected event,
+# whose keys may differ from the stored row's).
 _CANDIDATES = f"""
     WITH k AS (
         SELECT i, type, label, actors, value, others,
@@ -107,10 +108,11 @@ _CANDIDATES = f"""
           FROM k, lv
           UNION ALL SELECT i, '#{KEY_LEVELS}:0' FROM k
           UNION ALL SELECT i, unnest([value, '*'] || others) FROM k)
-    SELECT DISTINCT event_seq FROM merge_keys WHERE key IN (
-        SELECT hash(w.type, w.kind, w.who, t.tok) FROM w JOIN t USING (i))
+    SELECT DISTINCT m.event_seq, p.i FROM merge_keys m JOIN (
+        SELECT DISTINCT w.i, hash(w.type, w.kind, w.who, t.tok) AS key
+        FROM w JOIN t USING (i)) p ON m.key = p.key
     UNION
-    SELECT seq FROM events WHERE human AND type IN (SELECT type FROM key_tbl)"""
+    SELECT seq, -1 FROM events WHERE human AND type IN (SELECT type FROM key_tbl)"""
 
 # The candidates of new events (any_tbl: type, label, actors) compatible with any date.
 _ANY_DATE_CANDIDATES = """
@@ -1207,7 +1209,10 @@ class Store:
                 "others": ([list(ev.other_dates) for ev in new_events], _STRS),
             }
         )
-        cand_seqs = [r[0] for r in con.execute(_CANDIDATES).fetchall()]
+        # stored event -> the new events it may be the same happening as (-1: any)
+        cands: dict[int, list[int]] = {}
+        for seq, i in con.execute(_CANDIDATES).fetchall():
+            cands.setdefault(seq, []).append(i)
         any_date = [ev for ev in new_events if ev.value in ev.other_dates]
         if any_date:
             any_tbl = _table(  # noqa: F841 - read by DuckDB
@@ -1217,17 +1222,17 @@ class Store:
                     "actors": ([list(ev.actors) for ev in any_date], _STRS),
                 }
             )
-            found = {r[0] for r in con.execute(_ANY_DATE_CANDIDATES).fetchall()}
-            cand_seqs += sorted(found.difference(cand_seqs))
+            for (seq,) in con.execute(_ANY_DATE_CANDIDATES).fetchall():
+                cands.setdefault(seq, []).append(-1)
         # Working set, in creation order: id -> pooled event.
         pool: dict[str, _Pooled] = {}
-        if cand_seqs:
+        if cands:
             # events.merge lets a human event win over a machine one: with one among the
             # new events (only `add` of a corrected extraction brings one), the stored
             # candidates are loaded whole so that merge sees everything
             whole = any(ev.human for ev in new_events)
             shared = {m.article for ev in new_events for m in ev.mentions} - fresh
-            for p in self._load_pool(cand_seqs, shared, whole=whole):
+            for p in self._load_pool(cands, new_events, shared, whole=whole):
                 pool[p.event.id] = p
         taken = {
             r[0]
@@ -1278,14 +1283,24 @@ class Store:
         )
         self._append_to_events([p for p in grown if p.stored is not None])
 
-    def _load_pool(self, seqs: Sequence[int], shared: set[str], *, whole: bool) -> list[_Pooled]:
-        """Stored events for the merge pool, in creation order. A human-corrected one (or
-        any, with `whole`) comes whole, as the pipeline made it (corrections are applied
-        again when it is written); any other comes as its row with only its mentions of
-        the articles `shared` (stored articles that new events mention too), the others
-        summed up in counts."""
+    def _load_pool(
+        self,
+        cands: dict[int, list[int]],
+        new_events: Sequence[Event],
+        shared: set[str],
+        *,
+        whole: bool,
+    ) -> list[_Pooled]:
+        """Stored events for the merge pool, in creation order: of the candidates
+        `cands` (seq -> the new events it may join, -1 for any), those that are the same
+        happening as one of their new events as stored (no other can ever take a new
+        event in this batch: it would first have to change by taking one). A
+        human-corrected one (or any, with `whole`) comes whole, as the pipeline made it
+        (corrections are applied again when it is written); any other comes as its row
+        with only its mentions of the articles `shared` (stored articles that new events
+        mention too), the others summed up in counts."""
         con = self._con
-        seq_tbl = _table({"seq": (list(seqs), _BIG)})  # noqa: F841 - read by DuckDB
+        seq_tbl = _table({"seq": (list(cands), _BIG)})  # noqa: F841 - read by DuckDB
         heads = con.execute(
             f"""SELECT e.seq, {_EVENT_COLUMNS}, a.actors,
                        e.human OR e.id IN (SELECT event_id FROM corrections) AS corrected
@@ -1301,8 +1316,42 @@ class Store:
             for seq, ev in self._load_bases(whole_ids):
                 out[seq] = _Pooled(seq, ev, in_store=True)
         part = {r[0]: r for r in heads if not (whole or r[-1])}
-        if part:
+        here: dict[int, list[Mention]] = {}
+        if part and shared:
             part_tbl = _table({"seq": (list(part), _BIG)})  # noqa: F841 - read by DuckDB
+            art_tbl = _table({"id": (sorted(shared), _STR)})  # noqa: F841
+            for r in con.execute(
+                """SELECT event_seq, article_id, text, start, "end", type, value,
+                          sentence, explanation, confidence FROM mentions
+                   WHERE event_seq IN (SELECT seq FROM part_tbl)
+                     AND article_id IN (SELECT id FROM art_tbl)
+                   ORDER BY event_seq, ord"""
+            ).fetchall():
+                here.setdefault(r[0], []).append(Mention(*r[1:]))
+        heads_of: dict[int, Event] = {}
+        for seq, r in part.items():
+            head = Event(
+                id=r[1],
+                label=r[2],
+                type=r[3],
+                quad_class=r[4],
+                start=r[5],
+                end=r[6],
+                value=r[7],
+                granularity=r[8],
+                actors=tuple(r[16] or ()),
+                mentions=tuple(here.get(seq, ())),
+                source=r[9],
+                target=r[10],
+                approximate=r[11],
+                articles=r[12],
+                other_dates=tuple(r[13]),
+                human=r[14],
+            )
+            if any(i < 0 or same_happening(head, new_events[i]) for i in cands[seq]):
+                heads_of[seq] = head
+        if heads_of:
+            part_tbl = _table({"seq": (list(heads_of), _BIG)})  # noqa: F841 - read by DuckDB
             # all their mentions, counted by date value (two light columns)
             counts = {
                 seq: (n, values)
@@ -1311,40 +1360,11 @@ class Store:
                        WHERE event_seq IN (SELECT seq FROM part_tbl) GROUP BY event_seq"""
                 ).fetchall()
             }
-            here: dict[int, list[Mention]] = {}
-            if shared:
-                art_tbl = _table({"id": (sorted(shared), _STR)})  # noqa: F841
-                for r in con.execute(
-                    """SELECT event_seq, article_id, text, start, "end", type, value,
-                              sentence, explanation, confidence FROM mentions
-                       WHERE event_seq IN (SELECT seq FROM part_tbl)
-                         AND article_id IN (SELECT id FROM art_tbl)
-                       ORDER BY event_seq, ord"""
-                ).fetchall():
-                    here.setdefault(r[0], []).append(Mention(*r[1:]))
-            for seq, r in part.items():
+            for seq, head in heads_of.items():
                 n, values = counts.get(seq, (0, None))
-                at_hand = tuple(here.get(seq, ()))
+                at_hand = head.mentions
                 hidden_values = Counter(values or {})
                 hidden_values.subtract(m.value for m in at_hand)
-                head = Event(
-                    id=r[1],
-                    label=r[2],
-                    type=r[3],
-                    quad_class=r[4],
-                    start=r[5],
-                    end=r[6],
-                    value=r[7],
-                    granularity=r[8],
-                    actors=tuple(r[16] or ()),
-                    mentions=at_hand,
-                    source=r[9],
-                    target=r[10],
-                    approximate=r[11],
-                    articles=r[12],
-                    other_dates=tuple(r[13]),
-                    human=r[14],
-                )
                 out[seq] = _Pooled(
                     seq,
                     head,
@@ -1352,7 +1372,7 @@ class Store:
                     stored=head,
                     hidden=n - len(at_hand),
                     # events.articles counts the distinct articles of all its mentions
-                    hidden_articles=r[12] - len({m.article for m in at_hand}),
+                    hidden_articles=head.articles - len({m.article for m in at_hand}),
                     hidden_values={v: k for v, k in hidden_values.items() if k > 0},
                 )
         return [out[seq] for seq in sorted(out)]
