@@ -203,7 +203,13 @@ GOLD_FILES = sorted(DEV.glob("*.gold.json"))
 # the held-out sets (written blind, after the rules) obey the same rules
 HELD_OUT = sorted(
     p
-    for d in ("events_heldout", "events_heldout2", "events_heldout3", "events_heldout4")
+    for d in (
+        "events_heldout",
+        "events_heldout2",
+        "events_heldout3",
+        "events_heldout4",
+        "events_heldout5",
+    )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
 
