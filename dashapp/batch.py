@@ -44,8 +44,10 @@ WRITER_MEMORY = "128MB"
 WRITER_CHECKPOINT = "128MB"
 # Articles per store transaction: large enough to amortise a commit (about 15 ms on disk)
 # and the scans of the merge index, events and mentions that each transaction makes
-# (they grow with the store), small enough to lose little on a kill.
-BATCH_SIZE = 256
+# (they grow with the store), small enough to lose little on a kill (a few seconds of
+# work). On a store of 60,000 articles the writer spends 5.0 ms per article with 256,
+# 3.7 with 512, 3.4 with 1024.
+BATCH_SIZE = 1024
 # Articles per worker task: smaller than a transaction so that the cores stay evenly busy.
 TASK_SIZE = 32
 # A JSONL file larger than this is read in blocks of JSONL_BLOCK_LINES lines.

@@ -34,51 +34,58 @@ ALL_EVENTS = EventFilter()
 
 # --------------------------------------------------------------------------- merge keys
 
-# The merge index (table merge_keys: event_seq, key) lets the writer find those
-# candidates with one join on an integer key, instead of joining every event of an actor.
-# An event has a key per (type, who, date token), hashed:
+# The merge index (table merge_keys: event_seq, key, start, end) lets the writer find
+# those candidates with one join on an integer key, instead of joining every event of an
+# actor. An event has a key per (type, who, token), hashed:
 #   who: ("A", actor) for each of its actors; ("L", label); and ("B", label) when it
 #     names no actor. A new event asks with its actors, and with ("L", label) when it
 #     names no actor, ("B", label) when it does (a label joins when either side has none).
-#   date tokens: its date bin: an event [start, end] lies in one bin of width 2**level
-#     days at the smallest level wider than its length ("#level:bin"; level KEY_LEVELS is
-#     one bin for all), so the new event's window [start - MERGE_WINDOW_DAYS, end +
-#     MERGE_WINDOW_DAYS] meets it in one of a few bins per level, all of which it asks
-#     for; its value and each alternative date (for "one's value among the other's
-#     alternatives"); and "*" when its own value is among its alternatives (date-
-#     compatible with anything), which every new event asks for. A new event whose own
-#     value is among its alternatives is compatible with any date: it is looked up
+#   tokens: its value and each alternative date (for "one's value among the other's
+#     alternatives"), and "*" when its own value is among its alternatives (date-
+#     compatible with anything), which every new event asks for; these rows have no
+#     start and end. And its date buckets, rows that carry the event's start and end:
+#     "#n" for each BUCKET_DAYS-wide bucket n its days touch, or "#long" for an event of
+#     LONG_DAYS or more. A new event asks for the buckets of its window [start -
+#     MERGE_WINDOW_DAYS, end + MERGE_WINDOW_DAYS] and "#long", and keeps the stored rows
+#     whose dates meet the window: a few keys per event (a multi-level bin index needed
+#     hundreds per new event, whose making cost more than the join). A new event whose
+#     own value is among its alternatives is compatible with any date: it is looked up
 #     without the index (_ANY_DATE_CANDIDATES).
 # The keys are DuckDB's hash(), which a DuckDB release may change: the store keeps the
 # hash of a fixed key (merge_keys_check) and rebuilds the index when it differs. A change
 # of these rules needs a migration that rebuilds the index.
-KEY_LEVELS = 15
-_CHECK_KEY = "hash('TYPE', 'A', 'who', '#0:0')"
+BUCKET_DAYS = 16
+LONG_DAYS = 256
+_CHECK_KEY = "hash('TYPE', 'A', 'who', '#0')"
 
 
 def _merge_keys_insert(src: str) -> str:
     """INSERT of the merge_keys rows of the events in relation `src` (columns seq, type,
     label, actors VARCHAR[], start, "end", value, other_dates)."""
     return f"""
-        INSERT INTO merge_keys (event_seq, key)
+        INSERT INTO merge_keys (event_seq, key, start, "end")
         WITH s AS (
-            SELECT seq, type, label, actors, value, other_dates,
-                   start - DATE '1970-01-01' AS day,
-                   CASE WHEN "end" - start < 1 THEN 0
-                        ELSE least({KEY_LEVELS}, floor(log2("end" - start))::INTEGER + 1)
-                   END AS lvl
+            SELECT seq, type, label, actors, value, other_dates, start, "end",
+                   floor((start - DATE '1970-01-01') / {BUCKET_DAYS})::BIGINT AS b0,
+                   floor(("end" - DATE '1970-01-01') / {BUCKET_DAYS})::BIGINT AS b1,
+                   "end" - start >= {LONG_DAYS} AS long
             FROM {src}),
         w AS (SELECT seq, type, 'A' AS kind, unnest(actors) AS who FROM s
               UNION ALL SELECT seq, type, 'L', label FROM s
               UNION ALL SELECT seq, type, 'B', label FROM s WHERE len(actors) = 0),
         t AS (SELECT seq, unnest(list_distinct(
-                  ['#' || lvl || ':' || CASE WHEN lvl = {KEY_LEVELS} THEN 0
-                                             ELSE floor(day / (1 << lvl))::BIGINT END,
-                   value] || other_dates
+                  [value] || other_dates
                   || CASE WHEN list_contains(other_dates, value) THEN ['*'] ELSE [] END)) AS tok
+              FROM s),
+        b AS (SELECT seq, start, "end",
+                     unnest(CASE WHEN long THEN ['#long']
+                                 ELSE list_transform(range(b0, b1 + 1), lambda n: '#' || n) END) AS tok
               FROM s)
-        SELECT DISTINCT w.seq, hash(w.type, w.kind, w.who, t.tok)
-        FROM w JOIN t USING (seq)"""
+        SELECT DISTINCT w.seq, hash(w.type, w.kind, w.who, t.tok), NULL::DATE, NULL::DATE
+        FROM w JOIN t USING (seq)
+        UNION ALL
+        SELECT DISTINCT w.seq, hash(w.type, w.kind, w.who, b.tok), b.start, b."end"
+        FROM w JOIN b USING (seq)"""
 
 
 # Every stored event as _merge_keys_insert reads it.
@@ -95,22 +102,23 @@ _MERGE_KEYS_FROM = """(SELECT e.seq, e.type, e.label, coalesce(a.actors, []::VAR
 # whose keys may differ from the stored row's).
 _CANDIDATES = f"""
     WITH k AS (
-        SELECT i, type, label, actors, value, others,
-               lo - DATE '1970-01-01' AS lo_d, hi - DATE '1970-01-01' AS hi_d
+        SELECT i, type, label, actors, value, others, lo, hi,
+               floor((lo - DATE '1970-01-01') / {BUCKET_DAYS})::BIGINT AS b0,
+               floor((hi - DATE '1970-01-01') / {BUCKET_DAYS})::BIGINT AS b1
         FROM key_tbl),
     w AS (SELECT i, type, 'A' AS kind, unnest(actors) AS who FROM k
           UNION ALL
           SELECT i, type, CASE WHEN len(actors) = 0 THEN 'L' ELSE 'B' END, label FROM k),
-    lv AS (SELECT unnest(range({KEY_LEVELS})) AS lvl),
-    t AS (SELECT i, '#' || lvl || ':' || unnest(range(
-              floor((lo_d - (1 << lvl) + 1) / (1 << lvl))::BIGINT,
-              floor(hi_d / (1 << lvl))::BIGINT + 1)) AS tok
-          FROM k, lv
-          UNION ALL SELECT i, '#{KEY_LEVELS}:0' FROM k
-          UNION ALL SELECT i, unnest([value, '*'] || others) FROM k)
-    SELECT DISTINCT m.event_seq, p.i FROM merge_keys m JOIN (
-        SELECT DISTINCT w.i, hash(w.type, w.kind, w.who, t.tok) AS key
-        FROM w JOIN t USING (i)) p ON m.key = p.key
+    t AS (SELECT i, unnest([value, '*'] || others) AS tok, NULL::DATE AS lo, NULL::DATE AS hi
+          FROM k
+          UNION ALL
+          SELECT i, unnest(list_transform(range(b0, b1 + 1), lambda n: '#' || n) || ['#long']),
+                 lo, hi
+          FROM k),
+    p AS (SELECT DISTINCT w.i, hash(w.type, w.kind, w.who, t.tok) AS key, t.lo, t.hi
+          FROM w JOIN t USING (i))
+    SELECT DISTINCT m.event_seq, p.i FROM merge_keys m JOIN p ON m.key = p.key
+    WHERE m.start IS NULL OR (m.start <= p.hi AND m."end" >= p.lo)
     UNION
     SELECT seq, -1 FROM events WHERE human AND type IN (SELECT type FROM key_tbl)"""
 
@@ -252,10 +260,9 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "merge index (merge_keys): cross-article merge candidates by one equality join "
         "instead of joining every event of an actor; text search by mention rows",
         (
+            # filled by the step that gave the index its present rules, below
             "CREATE TABLE merge_keys (event_seq BIGINT NOT NULL, key UBIGINT NOT NULL)",
-            _merge_keys_insert(_MERGE_KEYS_FROM),
             "CREATE TABLE merge_keys_check (value UBIGINT NOT NULL)",
-            f"INSERT INTO merge_keys_check SELECT {_CHECK_KEY}",
             # text search: each mention's sentence, lowercased, on its own row, and the
             # event's own row only its label (was the label and every sentence, which
             # made each new mention rewrite the whole text of its event)
@@ -273,6 +280,18 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "ALTER TABLE events ADD COLUMN lane1 INTEGER",
             "CREATE TABLE event_lanes (event_seq BIGINT NOT NULL, lane INTEGER NOT NULL)",
             *_LANES_REBUILD,
+        ),
+    ),
+    (
+        "merge index by date buckets with the event's dates (a few keys per new event "
+        "instead of hundreds)",
+        (
+            "DELETE FROM merge_keys",
+            "ALTER TABLE merge_keys ADD COLUMN start DATE",
+            'ALTER TABLE merge_keys ADD COLUMN "end" DATE',
+            _merge_keys_insert(_MERGE_KEYS_FROM),
+            "DELETE FROM merge_keys_check",
+            f"INSERT INTO merge_keys_check SELECT {_CHECK_KEY}",
         ),
     ),
 )
@@ -437,18 +456,24 @@ def _support_counted(value: str, counts: dict[str, int]) -> int:
     return counts.get(value, 0)
 
 
+# The levels of _PoolIndex's date bins: an interval [start, end] lies in the bin of width
+# 2**level days (by its start) at the smallest level wider than its length; POOL_LEVELS is
+# one bin for all.
+POOL_LEVELS = 15
+
+
 def _bin(start: date, end: date) -> int:
-    """The date bin of an interval (see KEY_LEVELS) as one number: bin * 16 + level."""
-    level = min(KEY_LEVELS, (end - start).days.bit_length())
-    return level if level == KEY_LEVELS else ((start - _EPOCH).days >> level) * 16 + level
+    """The date bin of an interval (see POOL_LEVELS) as one number: bin * 16 + level."""
+    level = min(POOL_LEVELS, (end - start).days.bit_length())
+    return level if level == POOL_LEVELS else ((start - _EPOCH).days >> level) * 16 + level
 
 
 _EPOCH = date(1970, 1, 1)
 
 
 class _PoolIndex:
-    """The merge index of the writer's working set (the rule of merge_keys, in Python):
-    which pooled events a new event is compared with."""
+    """The merge index of the writer's working set, in memory (date bins at several
+    levels, as dict keys): which pooled events a new event is compared with."""
 
     def __init__(self) -> None:
         # (type, kind, who) -> date token -> ids; kinds as in merge_keys
@@ -494,7 +519,7 @@ class _PoolIndex:
         hi = (ev.end - _EPOCH).days + MERGE_WINDOW_DAYS
         toks: list[Any] = [ev.value, "*", *ev.other_dates]
         for level in self._levels:
-            if level == KEY_LEVELS:
+            if level == POOL_LEVELS:
                 toks.append(level)
             else:
                 width = 1 << level
@@ -985,7 +1010,7 @@ class Store:
 
     def _check_merge_keys(self) -> None:
         """Rebuild the merge index when this DuckDB hashes differently from the one that
-        wrote it (see KEY_LEVELS)."""
+        wrote it (see BUCKET_DAYS)."""
         con = self._con
         row = con.execute(f"SELECT {_CHECK_KEY} = (SELECT value FROM merge_keys_check)").fetchone()
         if row and row[0]:

@@ -338,10 +338,11 @@ def test_ingest_with_workers_killed_then_rerun(tmp_path: Path) -> None:
     corpus = tmp_path / "news"
     corpus.mkdir()
     gen = lt.Generator(seed=31)
-    for i in range(300):
+    n = BATCH_SIZE + 200  # more than one transaction
+    for i in range(n):
         a = gen.article(4).article
         text = f"{a.title}\n{a.date:%Y%m%d}\n{a.url}\n{a.body}\n"
-        (corpus / f"n{i:03d}.txt").write_text(text, encoding="utf-8")
+        (corpus / f"n{i:05d}.txt").write_text(text, encoding="utf-8")
     db = tmp_path / "ingest.duckdb"
     cmd = [sys.executable, "-m", "dashapp", "ingest", str(corpus), "--db", str(db),
            "--workers", "2", "--progress"]  # fmt: skip
@@ -357,7 +358,7 @@ def test_ingest_with_workers_killed_then_rerun(tmp_path: Path) -> None:
         if not chunk:
             break
         seen += chunk
-        done = [int(n) for n in re.findall(rb"\] (\d+)/300", seen)]
+        done = [int(k) for k in re.findall(rb"\] (\d+)/%d" % n, seen)]
         if done and done[-1] >= BATCH_SIZE:  # the bar moves on after each transaction
             break
     os.kill(proc.pid, signal.SIGKILL)  # the parent only, as the OOM killer would
@@ -367,12 +368,12 @@ def test_ingest_with_workers_killed_then_rerun(tmp_path: Path) -> None:
     orphans = _left_in_group(proc.pid, wait=3.0)
 
     first = assert_whole(db)["articles"]
-    assert BATCH_SIZE <= first < 300
+    assert BATCH_SIZE <= first < n
     done = subprocess.run(cmd[:-1], capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 0, done.stderr
     assert f"skipped {first} unchanged" in done.stderr
     stats = assert_whole(db)
-    assert stats["articles"] == 300
+    assert stats["articles"] == n
     # pool workers watch the parent and exit with it (they used to block on their task
     # queue forever and keep the forkserver alive)
     assert orphans == 0, f"{orphans} ingest helper processes outlived their killed parent"

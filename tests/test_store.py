@@ -4,7 +4,7 @@ the dashboard's filters, all on small hand-made records."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import duckdb
 import pytest
@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dashapp import store as store_mod
-from dashapp.events import merge_all
+from dashapp.events import merge_all, same_happening
 from dashapp.ingest import content_hash
 from dashapp.models import Actor, Article, Event, EventFilter, Extraction, Mention, Timex
 from dashapp.store import ArticleResult, SchemaError, Store
@@ -319,7 +319,12 @@ def test_same_batch_merges_and_id_collisions(store: Store) -> None:
 
 # ------------------------------------------------- incremental merging equals events.merge_all
 
-_DAYS = [date(2022, 3, d) for d in (1, 2, 3, 10, 11)]
+# days on both sides of merge-index bucket boundaries, and before 1970 (negative day numbers)
+_DAYS = [date(2022, 3, d) for d in (1, 2, 3, 4, 5, 10, 11)] + [
+    date(1965, 7, 30),
+    date(1965, 8, 1),
+    date(1965, 8, 2),
+]
 _LABELS = ["talks", "strike"]
 _NAMES = ["Russia", "United States", "Vladimir Putin"]
 
@@ -329,10 +334,15 @@ def _events(draw) -> list[Event]:
     out = []
     for n in range(draw(st.integers(1, 9))):
         day = draw(st.sampled_from(_DAYS))
-        span = draw(st.sampled_from([0, 0, 5]))
-        end = day if not span else date(2022, 3, day.day + span)
+        span = draw(st.sampled_from([0, 0, 5, 300]))  # 300 days: a "long" event
+        end = day + timedelta(days=span)
         others = tuple(
-            draw(st.lists(st.sampled_from(["2022-03-01", "2022-03-11", "2022"]), max_size=1))
+            draw(
+                st.lists(
+                    st.sampled_from(["2022-03-01", "2022-03-11", "2022", "1965-08-01"]),
+                    max_size=1,
+                )
+            )
         )
         actors = tuple(draw(st.lists(st.sampled_from(_NAMES), max_size=2, unique=True)))
         aid = f"a{n}"
@@ -356,7 +366,7 @@ def _events(draw) -> list[Event]:
     return out
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(evs=_events(), batch=st.integers(1, 4))
 def test_incremental_merging_equals_merge_all(evs: list[Event], batch: int) -> None:
     """The SQL candidate search never hides a match from same_happening: merging article by
@@ -366,6 +376,47 @@ def test_incremental_merging_equals_merge_all(evs: list[Event], batch: int) -> N
         for i in range(0, len(results), batch):
             s.add_results(results[i : i + batch], ACTORS)
         assert s.events() == merge_all(evs)
+
+
+def _span_event(eid: str, aid: str, start: date, end: date) -> Event:
+    value = start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}"
+    ev = event(eid, aid, day=start)
+    return replace(
+        ev,
+        end=end,
+        value=value,
+        granularity="day" if start == end else "range",
+        mentions=(replace(ev.mentions[0], value=value),),
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a day apart across a merge-index bucket boundary (2022-03-04 | 2022-03-05)
+        ((date(2022, 3, 4),) * 2, (date(2022, 3, 5),) * 2),
+        ((date(2022, 3, 5),) * 2, (date(2022, 3, 4),) * 2),
+        # before 1970, where day numbers are negative
+        ((date(1965, 7, 31),) * 2, (date(1965, 8, 1),) * 2),
+        # long ranges that overlap, the stored one starting months before the new one
+        ((date(2021, 1, 1), date(2022, 6, 30)), (date(2022, 3, 10), date(2023, 1, 4))),
+        ((date(2022, 3, 10), date(2023, 1, 4)), (date(2021, 1, 1), date(2022, 6, 30))),
+        # ranges of a few weeks, one inside the other
+        ((date(2022, 3, 1), date(2022, 3, 31)), (date(2022, 3, 20), date(2022, 3, 25))),
+    ],
+)
+def test_merge_index_finds_stored_events_across_date_buckets(
+    store: Store, first: tuple[date, date], second: tuple[date, date]
+) -> None:
+    """A stored event that same_happening accepts is found by the merge index whatever the
+    date buckets of the two events."""
+    one = _span_event("e1", "a1", *first)
+    two = _span_event("e2", "a2", *second)
+    assert same_happening(one, two)
+    store.add_results([result(article("a1", date(2023, 2, 1)), one)], ACTORS)
+    store.add_results([result(article("a2", date(2023, 2, 1)), two)], ACTORS)
+    assert [e.id for e in store.events()] == ["e1"]
+    assert store.event("e1").articles == 2
 
 
 def test_readding_extraction_skips_and_new_reference_date_replaces(store: Store) -> None:
