@@ -79,7 +79,8 @@ def _merge_keys_insert(src: str) -> str:
               FROM s),
         b AS (SELECT seq, start, "end",
                      unnest(CASE WHEN long THEN ['#long']
-                                 ELSE list_transform(range(b0, b1 + 1), lambda n: '#' || n) END) AS tok
+                                 ELSE list_transform(range(b0, b1 + 1), lambda n: '#' || n)
+                            END) AS tok
               FROM s)
         SELECT DISTINCT w.seq, hash(w.type, w.kind, w.who, t.tok), NULL::DATE, NULL::DATE
         FROM w JOIN t USING (seq)
@@ -373,6 +374,28 @@ _EVENT_COLUMNS = (
     'id, label, type, quad_class, start, "end", value, granularity, source, target, '
     "approximate, articles, other_dates, human, confidence"
 )
+
+
+def _event_from_row(r: Sequence[Any], mentions: tuple[Mention, ...]) -> Event:
+    """An Event from a row (seq, *_EVENT_COLUMNS, actors, ...) and its mentions."""
+    return Event(
+        id=r[1],
+        label=r[2],
+        type=r[3],
+        quad_class=r[4],
+        start=r[5],
+        end=r[6],
+        value=r[7],
+        granularity=r[8],
+        actors=tuple(r[16] or ()),
+        mentions=mentions,
+        source=r[9],
+        target=r[10],
+        approximate=r[11],
+        articles=r[12],
+        other_dates=tuple(r[13]),
+        human=r[14],
+    )
 
 
 @dataclass(slots=True)
@@ -1355,24 +1378,7 @@ class Store:
                 here.setdefault(r[0], []).append(Mention(*r[1:]))
         heads_of: dict[int, Event] = {}
         for seq, r in part.items():
-            head = Event(
-                id=r[1],
-                label=r[2],
-                type=r[3],
-                quad_class=r[4],
-                start=r[5],
-                end=r[6],
-                value=r[7],
-                granularity=r[8],
-                actors=tuple(r[16] or ()),
-                mentions=tuple(here.get(seq, ())),
-                source=r[9],
-                target=r[10],
-                approximate=r[11],
-                articles=r[12],
-                other_dates=tuple(r[13]),
-                human=r[14],
-            )
+            head = _event_from_row(r, tuple(here.get(seq, ())))
             if any(i < 0 or same_happening(head, new_events[i]) for i in cands[seq]):
                 heads_of[seq] = head
         if heads_of:
@@ -1732,30 +1738,7 @@ class Store:
                 ORDER BY {order.replace("e.", "sel.")}""",
             params,
         ).fetchall()
-        return [
-            (
-                r[0],
-                Event(
-                    id=r[1],
-                    label=r[2],
-                    type=r[3],
-                    quad_class=r[4],
-                    start=r[5],
-                    end=r[6],
-                    value=r[7],
-                    granularity=r[8],
-                    actors=tuple(r[16] or ()),
-                    mentions=tuple(Mention(*m) for m in r[17] or ()),
-                    source=r[9],
-                    target=r[10],
-                    approximate=r[11],
-                    articles=r[12],
-                    other_dates=tuple(r[13]),
-                    human=r[14],
-                ),
-            )
-            for r in rows
-        ]
+        return [(r[0], _event_from_row(r, tuple(Mention(*m) for m in r[17] or ()))) for r in rows]
 
 
 def _timex(r: Sequence[Any]) -> Timex:
