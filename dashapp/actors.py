@@ -97,8 +97,8 @@ _GAP = re.compile(r"[ \t\u00a0]{1,3}")  # what may separate two words of one phr
 def _standalone(text: str, start: int, end: int) -> bool:
     """No capitalised word right before or after text[start:end] ("Morales arrived", not
     "Morales Ayma" or "Evo Morales")."""
-    before = _CAP_WORD_BEFORE.search(text, max(0, start - 40), start)
-    if before is not None and before.group(1)[:1].isupper():
+    before = _word_before(text, max(0, start - 40), start)
+    if before is not None and before[:1].isupper():
         return False
     after = _WORD_AFTER.match(text, end)
     return after is None or not after.group(1)[:1].isupper()
@@ -107,11 +107,37 @@ def _standalone(text: str, start: int, end: int) -> bool:
 # two or three capitalised words, maybe with a particle ("Luiz Inácio Lula da Silva" is
 # longer, but a name the gazetteer lacks is rarely so)
 _NAME_PARTICLES = frozenset({"de", "da", "del", "dos", "van", "von", "bin", "al", "la", "le"})
+# (The first letter comes before the look-behind: a pattern that opens with a character
+# class lets the engine skip in C to the next capital instead of trying every position;
+# the look-behind then checks the character before that capital. Same matches.)
 _FULL_NAME = re.compile(
-    r"(?<![\w'’.-])[A-Z][a-zà-ÿ'’-]+(?:[ ](?:(?:de|da|del|dos|van|von|bin|al|la|le)[ ])?"
+    r"[A-Z](?<![\w'’.-][A-Z])[a-zà-ÿ'’-]+(?:[ ](?:(?:de|da|del|dos|van|von|bin|al|la|le)[ ])?"
     r"[A-Z][a-zà-ÿ'’-]+){1,2}(?![\w-])"
 )
 _CAP_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’\-]*)[ \t\u00a0]+$")
+_BLANKS = " \t\u00a0"
+_WORD_PUNCT = "_'’-"
+
+
+def _word_before(text: str, lo: int, end: int) -> str | None:
+    """group(1) of ``_CAP_WORD_BEFORE.search(text, lo, end)``: the word right before the
+    blanks that end text[lo:end] (from its first letter), or None. Read backwards from
+    `end`: the search tries every start in the window, and a window is read for each name
+    candidate."""
+    if end > lo and text[end - 1] == "\n":
+        end -= 1  # "$" also matches before a final line break
+    e = end
+    while e > lo and text[e - 1] in _BLANKS:
+        e -= 1
+    if e == end:
+        return None  # no blank before the end
+    s = e
+    while s > lo and (text[s - 1].isalnum() or text[s - 1] in _WORD_PUNCT):
+        s -= 1
+    for p in range(s, e):  # the leftmost start: the first letter (not digit, "_", "'", "-")
+        if text[p].isalnum() and not text[p].isdecimal():
+            return text[p:e]
+    return None
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’\-]*)")
 _NAME_WORDS = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’.\-]*(?:[ \t\u00a0]+[^\W\d_][\w'’.\-]*){0,4})")
 _TO_THE = re.compile(r"[ \t\u00a0]+to[ \t\u00a0]+(?:the[ \t\u00a0]+)?")
@@ -671,9 +697,9 @@ class Gazetteer:
         Putin"), where every word is capitalised."""
         before = None
         if start >= 2 and text[start - 1] in " \t\u00a0" and text[start - 2].isalpha():
-            before = _CAP_WORD_BEFORE.search(text, max(0, start - 40), start)
+            before = _word_before(text, max(0, start - 40), start)
         if before is not None:
-            w = before.group(1)
+            w = before
             if w[:1].isupper() and not self._neutral_word(w):
                 return not _headline_case(text, start)
         if not after_too:

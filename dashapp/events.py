@@ -209,7 +209,12 @@ _NOT_PLACE = re.compile(
     r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the|a|an|this|that|"
     r"his|her|its|their|our|public|response|order|part|turn|fact|recent|total|addition)$"
 )
-_PLACE = re.compile(r"\b(?:in|at)\s+((?:[A-Z][\w'\u2019.-]+)(?:\s+[A-Z][\w'\u2019.-]+){0,2})")
+# (The word before the look-behind: a pattern that opens with its letters lets the engine
+# skip in C to the next "i" or "a"; the look-behind then checks the left boundary as "\b"
+# did. Same matches.)
+_PLACE = re.compile(
+    r"(?:in|at)(?<!\w..)\s+((?:[A-Z][\w'\u2019.-]+)(?:\s+[A-Z][\w'\u2019.-]+){0,2})"
+)
 _OBJECT = re.compile(
     r"\s+(?:(?:to|into|on|against|from)\s+)?(?:the\s+|a\s+|an\s+)?"
     r"((?:[A-Z][\w'\u2019.-]+)(?:\s+[A-Z][\w'\u2019.-]+){0,2})"
@@ -349,6 +354,23 @@ _MATERIAL_CONFLICT = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 _SUBORDINATE = re.compile(
     r"(?i)\b(?:after|be(?:cause|fore)|if|since|that|until|wh(?:e(?:n|re|ther)|i(?:ch|le)|o(?:m|se)?))\b"
 )
+_SUBORDINATE_CUES = ("wh", "that", "if", "after", "because", "before", "since", "until")
+
+
+def _subordinate(text: str, start: int, end: int) -> re.Match[str] | None:
+    """_SUBORDINATE.search(text, start, end), without running it over a plain-ASCII
+    stretch that holds none of its words (most gaps between a date and a trigger)."""
+    seg = text[start:end]
+    if seg.isascii():
+        low = seg.lower()
+        for cue in _SUBORDINATE_CUES:
+            if cue in low:
+                break
+        else:
+            return None
+    return _SUBORDINATE.search(text, start, end)
+
+
 _THAT_AFTER = re.compile(r",?\s+that\b")
 _INFINITIVE = re.compile(r"\bto $")
 # the next clause or predicate: ", and talks continued", "and urged the Lebanese"
@@ -536,7 +558,13 @@ def _live_hits(
     if len(kept) > 1:
         # ", Kyiv said." / ", the Elysee said,": a parenthetical attribution reports the
         # sentence's happening, it is not one itself
-        kept = [h for h in kept if not _attribution(text, sent[0], h)] or kept
+        kept = [
+            h
+            for h in kept
+            if h.trigger.type != "STATEMENT"  # as _attribution, without the call
+            or h.trigger.state_act
+            or not _attribution(text, sent[0], h)
+        ] or kept
     return kept, unreal
 
 
@@ -583,9 +611,11 @@ def _choose_trigger(
     )
     # "summoned the ambassador on Monday to protest", "met on Friday to discuss": an
     # infinitive after the date is the purpose of an act named before it
-    acted_before = any(
-        lo <= h.start and h.end <= unit.start and h.trigger.type != "STATEMENT" for h in hits
-    )
+    acted_before = False
+    for h in hits:
+        if lo <= h.start and h.end <= unit.start and h.trigger.type != "STATEMENT":
+            acted_before = True
+            break
     for hit in hits:
         h_start, h_end, trig = hit
         if h_start < lo or h_end > hi:
@@ -631,7 +661,7 @@ def _choose_trigger(
             continue  # the penalty below only lowers it
         if (
             dist
-            and _SUBORDINATE.search(text, g0, g1)
+            and _subordinate(text, g0, g1)
             and not (h_end <= u_start and _RELATIVE.match(text, h_end))
         ):
             # "said Thursday that the talks...": another clause's happening; but not "a
@@ -682,7 +712,7 @@ def _head(
                 and best.start - h.end < 100
                 and _token_distance(text, h.start, h.end, best.start, best.end) <= 12
                 and not _NOUN_BEFORE.search(text, max(0, h.start - 12), h.start)
-                and not _SUBORDINATE.search(text, h.end, best.start)
+                and not _subordinate(text, h.end, best.start)
             ),
             None,
         )
@@ -829,7 +859,7 @@ def _window_actors(
         return [m for m in mentions if m.start >= a and m.end <= b]
 
     found = inside(cuts[seg_lo], cuts[seg_hi])
-    while len({a for m in found for a in m.actors}) < 2 and seg_hi < len(cuts) - 1:
+    while _one_actor_at_most(found) and seg_hi < len(cuts) - 1:
         seg_hi += 1
         found = inside(cuts[seg_lo], cuts[seg_hi])
     while not found and seg_lo > 0:
@@ -850,6 +880,18 @@ def _window_actors(
             if subject and subject[-1] not in found:
                 found = [subject[-1], *found]
     return found or inside(*sentence)
+
+
+def _one_actor_at_most(found: Sequence[ActorMention]) -> bool:
+    """len({a for m in found for a in m.actors}) < 2, without hashing every actor."""
+    first = None
+    for m in found:
+        for a in m.actors:
+            if first is None:
+                first = a
+            elif a is not first and a != first:
+                return False
+    return True
 
 
 _PREDICATE_START = re.compile(
@@ -873,6 +915,18 @@ _VENUE_TYPES = _VERBAL | {"CONCEDE", "COOPERATE", "AID", "RETREAT"}
 _SOURCED = re.compile(r"(?i)\b(?:according to|citing|cited by)\s+(?:the\s+)?$")
 
 
+def _sourced(text: str, start: int) -> bool:
+    """_SOURCED.search(text, start - 20, start), without running it over a plain-ASCII
+    stretch where neither "according" nor "cit(ing/ed)" occurs."""
+    lo = max(0, start - 20)
+    seg = text[lo:start]
+    if seg.isascii():
+        low = seg.lower()
+        if "cit" not in low and "according" not in low:
+            return False
+    return _SOURCED.search(text, lo, start) is not None
+
+
 def _without_venues(text: str, trig: Trigger, found: list[ActorMention]) -> list[ActorMention]:
     """A country (or an organisation's seat, "Brussels") named as where something happens
     is a venue, not a party: "reached an agreement in Vienna", "a meeting in Brussels"
@@ -882,7 +936,7 @@ def _without_venues(text: str, trig: Trigger, found: list[ActorMention]) -> list
     venue = "visits" not in trig.label and trig.type in _VENUE_TYPES
     kept = []
     for m in found:
-        if _SOURCED.search(text, max(0, m.start - 20), m.start):
+        if _sourced(text, m.start):
             continue  # "according to the United Nations": who reports it, not who acts
         if (
             text.endswith(_PLACE_WORDS, max(0, m.start - 5), m.start)
