@@ -499,8 +499,10 @@ class _PoolIndex:
     levels, as dict keys): which pooled events a new event is compared with."""
 
     def __init__(self) -> None:
-        # (type, kind, who) -> date token -> ids; kinds as in merge_keys
-        self._keys: dict[tuple[str, str, str], dict[Any, set[str]]] = {}
+        # (type, kind, who) -> date token -> ids; kinds as in merge_keys. One id is kept
+        # as itself, more as a set: most tokens have one (a set of one costs 216 bytes,
+        # tens of MB for the pool of a large batch)
+        self._keys: dict[tuple[str, str, str], dict[Any, str | set[str]]] = {}
         self._levels: set[int] = set()  # the bin levels indexed
         self._indexed: dict[str, tuple[Any, ...]] = {}  # id -> what it was indexed by
 
@@ -524,7 +526,10 @@ class _PoolIndex:
             for tok in toks:
                 found = by_tok.get(tok)
                 if found is None:
-                    by_tok[tok] = {eid}
+                    by_tok[tok] = eid
+                elif type(found) is str:
+                    if found != eid:
+                        by_tok[tok] = {found, eid}
                 else:
                     found.add(eid)
 
@@ -536,7 +541,10 @@ class _PoolIndex:
         if ev.value in ev.other_dates:  # compatible with any date
             for kind, who in whos:
                 for ids in self._keys.get((ev.type, kind, who), {}).values():
-                    found |= ids
+                    if type(ids) is str:
+                        found.add(ids)
+                    else:
+                        found |= ids
             return found
         lo = (ev.start - _EPOCH).days - MERGE_WINDOW_DAYS
         hi = (ev.end - _EPOCH).days + MERGE_WINDOW_DAYS
@@ -554,7 +562,11 @@ class _PoolIndex:
             if by_tok:
                 for tok in toks:
                     ids = by_tok.get(tok)
-                    if ids:
+                    if ids is None:
+                        continue
+                    if type(ids) is str:
+                        found.add(ids)
+                    else:
                         found |= ids
         return found
 
