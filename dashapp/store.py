@@ -958,6 +958,34 @@ class Store:
         return Article(*row) if row else None
 
     @_locked
+    def find_articles(
+        self, text: str = "", limit: int = 50, *, include: Sequence[str] = ()
+    ) -> list[tuple[str, str, date]]:
+        """(id, title, publication date) of at most `limit` articles matching `text`,
+        newest first (by date, then the latest stored): its title or id contains `text`
+        (case-insensitive), or its date (YYYY-MM-DD) starts with it; an article whose id
+        is exactly `text` comes first. An empty `text` matches every article. The text is
+        matched literally (quotes, % and _ are plain characters). The articles of
+        `include` that are not among those follow, in their order (unknown ids are left
+        out): the caller's selection, whatever was typed."""
+        text = text.strip()
+        rows = self._con.execute(
+            """SELECT id, title, date FROM articles
+               WHERE ? = '' OR contains(lower(title), lower(?)) OR contains(lower(id), lower(?))
+                     OR starts_with(strftime(date, '%Y-%m-%d'), ?)
+               ORDER BY lower(id) = lower(?) DESC, date DESC, seq DESC
+               LIMIT ?""",
+            [text] * 5 + [max(0, int(limit))],
+        ).fetchall()
+        found = {r[0] for r in rows}
+        wanted = [i for i in dict.fromkeys(include) if i not in found]
+        if wanted:
+            sql = "SELECT id, title, date FROM articles WHERE id = ANY(?)"
+            extra = {r[0]: r for r in self._con.execute(sql, [wanted]).fetchall()}
+            rows += [extra[i] for i in wanted if i in extra]
+        return [(str(i), str(t), d) for i, t, d in rows]
+
+    @_locked
     def timexes(self, article_id: str) -> tuple[Timex, ...]:
         rows = self._con.execute(
             """SELECT start, "end", text, type, value, mod, first, last, granularity,

@@ -96,6 +96,7 @@ class SerializedStore:
             "aggregate",
             "articles",
             "article",
+            "find_articles",
             "actors",
             "timexes",
             "timexes_of",
