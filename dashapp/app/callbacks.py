@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,9 @@ CONTROLS = (
     L.COLOR,
 )
 MAX_ACTOR_OPTIONS = 400
+# Article dropdowns list this many articles (the newest, or those matching what is typed)
+# plus the selected ones: the store may hold hundreds of thousands.
+ARTICLE_OPTIONS = 50
 
 
 def controls_of(state: ViewState) -> list[Any]:
@@ -123,16 +127,40 @@ def type_options(store: Store, flt) -> list[dict[str, Any]]:
     return [{"label": f"{t} ({counts.get(t, 0):,})", "value": t} for t in names]
 
 
-def article_options(store: Store) -> list[dict[str, Any]]:
-    """The articles dropdown's options (one list per store version, shared: read-only)."""
+def _article_option(article_id: str, title: str, published: date) -> dict[str, Any]:
+    full = f"{published.isoformat()} · {title or article_id}"
+    option: dict[str, Any] = {"label": full[:120], "value": article_id}
+    if len(full) > 120:
+        option["search"] = title  # the dropdown's own filter then sees the whole title
+    return option
 
-    def build() -> list[dict[str, Any]]:
-        return [
-            {"label": f"{a.date.isoformat()} · {a.title or a.id}"[:120], "value": a.id}
-            for a in store.articles()
-        ]
 
-    return memo(store, ("article-options",), build)
+def article_options(
+    store: Store, search: str | None = "", selected: Sequence[str] = ()
+) -> list[dict[str, Any]]:
+    """Options of an article dropdown: at most ARTICLE_OPTIONS articles matching the
+    search typed (title, id or date; the newest when nothing is typed), found in the
+    store, then the selected articles that are not among them (a Dash 4 dropdown drops a
+    value that is not among its options)."""
+    rows = store.find_articles((search or "").strip(), ARTICLE_OPTIONS, include=tuple(selected))
+    return [_article_option(*row) for row in rows]
+
+
+def few_articles(store: Store) -> bool:
+    """True when every article fits in a dropdown: its options then list them all, and
+    the dropdown's own filter searches them without asking the server."""
+    return len(store.find_articles("", ARTICLE_OPTIONS + 1)) <= ARTICLE_OPTIONS
+
+
+def searched_options(
+    store: Store, search: str | None, selected: Sequence[str], *, typed: bool
+) -> list[dict[str, Any]]:
+    """The answer of an article dropdown's search callback; `typed` when the search text
+    changed (rather than the store). A small store's dropdown already lists every
+    article and filters them itself: nothing to send."""
+    if typed and few_articles(store):
+        raise PreventUpdate
+    return article_options(store, search, selected)
 
 
 def refresh(
@@ -242,7 +270,7 @@ def register(
             options = [
                 actor_options(store, state.filter),
                 type_options(store, state.filter),
-                article_options(store),
+                article_options(store, "", state.filter.articles),
             ]
             return no_update, *controls_of(state), *options
         (actors, aff, types, dfrom, dto, articles, conf, text, lane, color) = values[:10]
@@ -303,21 +331,28 @@ def register(
         log.debug("view refreshed in %.1f ms", 1000 * (time.perf_counter() - started))
         return out
 
+    # Article dropdowns search the store as the user types (Dash's dynamic options: a
+    # callback on search_value); an upload or re-extraction refreshes them.
     @app.callback(
         Output(L.ARTICLES, "options"),
+        Input(L.ARTICLES, "search_value"),
         Input(L.VERSION, "data"),
-        prevent_initial_call=True,  # on page load sync_url sends the list
+        State(L.ARTICLES, "value"),
+        prevent_initial_call=True,  # on page load sync_url sends the first options
     )
-    def articles_changed(_version):
-        return article_options(store)
+    def articles_search(search, _version, selected):
+        typed = ctx.triggered_id == L.ARTICLES
+        return searched_options(store, search, selected or [], typed=typed)
 
-    # The reference-date dropdown lists the same articles: copied in the browser rather
-    # than sent twice (the list grows with the store).
-    app.clientside_callback(
-        "function(options) { return options || []; }",
+    @app.callback(
         Output(L.REF_ARTICLE, "options"),
-        Input(L.ARTICLES, "options"),
+        Input(L.REF_ARTICLE, "search_value"),
+        Input(L.VERSION, "data"),
+        State(L.REF_ARTICLE, "value"),
     )
+    def reference_search(search, _version, selected):
+        typed = ctx.triggered_id == L.REF_ARTICLE
+        return searched_options(store, search, [selected] if selected else [], typed=typed)
 
     @app.callback(
         Output(L.SELECTED, "data"),

@@ -125,3 +125,41 @@ def zoom(page, lo: str, hi: str) -> None:
         [lo, hi],
     )
     settle(page)
+
+
+def open_section(page, title: str) -> None:
+    section = page.locator("details.side-section", has_text=title)
+    if not section.evaluate("d => d.open"):
+        section.locator("summary").click()
+
+
+def upload(page, name: str, data: bytes, mime: str = "text/plain") -> str:
+    """Upload one file through the page's file input; returns the message shown."""
+    open_section(page, "Add an article")
+    old = page.inner_text("#upload-msg")
+    page.set_input_files(
+        "#upload input[type=file]", files=[{"name": name, "mimeType": mime, "buffer": data}]
+    )
+
+    def done():
+        text = page.inner_text("#upload-msg").strip()
+        return text if text and text != old and "Processing" not in text else None
+
+    text = wait_for(done, what=f"message for {name}")
+    settle(page)
+    return text
+
+
+def search_options(page, dropdown: str, text: str) -> list[str]:
+    """Type `text` into a dropdown's search box and return the labels it offers once the
+    server's answer is in (the first rows: the list is virtualised). Escape closes it."""
+    page.click(f"#{dropdown}")
+    page.locator(".dash-dropdown-search").fill(text)
+    settle(page)
+    # options are labels with role=option ("No options found" is not one)
+    labels = page.eval_on_selector_all(
+        ".dash-dropdown-option[role=option]", "els => els.map(e => e.innerText.trim())"
+    )
+    page.keyboard.press("Escape")
+    settle(page)
+    return labels

@@ -5,17 +5,21 @@ from __future__ import annotations
 import json
 import threading
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
+import pytest
+from dash.exceptions import PreventUpdate
 from sample import extraction
 
 from dashapp.app import SerializedStore, create_app
 from dashapp.app import layout as L
 from dashapp.app.callbacks import (
+    ARTICLE_OPTIONS,
     article_options,
     export_bytes,
     parse_window,
     refresh,
+    searched_options,
     window_dates,
 )
 from dashapp.app.filters import ViewState, parse_query
@@ -153,7 +157,9 @@ def test_an_upload_shows_its_events_options_and_article_at_once():
     try:
         before = refresh(store, "", None)
         options = article_options(store)
-        assert article_options(store) is options  # one list per store version
+        generation = store.generation
+        assert article_options(store) == options  # a read: answered from the cache
+        assert store.generation == generation
         ext = extraction()
         new_article = replace(ext.articles[0], id="a9", title="A later article")
         new_event = _new_event("e-new", "Brand new event", "a9")
@@ -162,6 +168,54 @@ def test_an_upload_shows_its_events_options_and_article_at_once():
         assert after[3].startswith("12 events") and before[3].startswith("11 events")
         assert "Brand new event" in _labels(after)
         assert "A later article" in _labels(article_options(store))
+    finally:
+        raw.close()
+
+
+def _many_articles(n: int) -> list[Article]:
+    return [
+        Article(f"m{i:03d}", f"Many {i}", date(2023, 1, 1) + timedelta(days=i), "", "b", "x")
+        for i in range(n)
+    ]
+
+
+def test_article_options_are_the_newest_or_the_matches_plus_the_selection():
+    raw, store = _shared()
+    try:
+        # a handful of articles: every one listed (newest first), and typing is left to
+        # the dropdown's own filter
+        small = article_options(store)
+        assert [o["value"] for o in small] == ["evil", "a2", "a1"]
+        assert small[2] == {"label": "2022-01-03 · Biden to contact Ukraine leader", "value": "a1"}
+        with pytest.raises(PreventUpdate):
+            searched_options(store, "russia", [], typed=True)
+        assert searched_options(store, "russia", [], typed=False) == [small[1]]
+        store.add(Extraction(tuple(_many_articles(ARTICLE_OPTIONS + 20)), {}, (), ()))
+        newest = article_options(store)
+        assert len(newest) == ARTICLE_OPTIONS and newest[0]["value"] == "m069"
+        assert article_options(store, "", ["a1", "gone"])[-1]["value"] == "a1"
+        assert len(article_options(store, "", ["a1"])) == ARTICLE_OPTIONS + 1
+        found = searched_options(store, "MANY 1", ["a2"], typed=True)
+        assert [o["value"] for o in found][:3] == ["m019", "m018", "m017"]
+        assert found[-1]["value"] == "a2" and len(found) == 12  # m001, m010-m019, a2
+        assert [o["value"] for o in searched_options(store, "2022-01-1", [], typed=True)] == [
+            "evil",
+            "a2",
+        ]
+    finally:
+        raw.close()
+
+
+def test_a_long_title_is_cut_in_the_label_but_searched_whole():
+    raw = Store(None)
+    try:
+        title = "Long " * 30 + "needle"
+        raw.add(Extraction((Article("long", title, date(2022, 1, 1), "", "b", "x"),), {}, (), ()))
+        (option,) = article_options(raw, "needle")
+        assert len(option["label"]) == 120 and "needle" not in option["label"]
+        assert option["search"] == title  # the dropdown's filter must not hide it
+        (short,) = article_options(raw, "", ())
+        assert short == option
     finally:
         raw.close()
 

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers import option_labels, settle, summary_count, table_ids, wait_for
+from helpers import open_section, option_labels, settle, summary_count, table_ids, upload, wait_for
 
 from dashapp.app.articles import Refused, add_upload, check_name, decode_contents, save_upload
 from dashapp.models import Article
@@ -19,29 +19,6 @@ GOOD = (
     "Russian and Ukrainian officials held talks in Minsk on Friday, the foreign ministry "
     "said.\nPutin warned NATO on Sunday.\n"
 )
-
-
-def open_section(page, title: str) -> None:
-    section = page.locator("details.side-section", has_text=title)
-    if not section.evaluate("d => d.open"):
-        section.locator("summary").click()
-
-
-def upload(page, name: str, data: bytes, mime: str = "text/plain") -> str:
-    """Upload one file through the page's file input; returns the message shown."""
-    open_section(page, "Add an article")
-    old = page.inner_text("#upload-msg")
-    page.set_input_files(
-        "#upload input[type=file]", files=[{"name": name, "mimeType": mime, "buffer": data}]
-    )
-
-    def done():
-        text = page.inner_text("#upload-msg").strip()
-        return text if text and text != old and "Processing" not in text else None
-
-    text = wait_for(done, what=f"message for {name}")
-    settle(page)
-    return text
 
 
 def test_upload_good_article_its_events_appear(page, server):
@@ -56,8 +33,9 @@ def test_upload_good_article_its_events_appear(page, server):
 
 
 def test_an_uploaded_article_is_listed_in_both_article_dropdowns(page, server):
-    # The reference-date dropdown lists the articles of the filter's dropdown (copied in
-    # the browser); an upload updates both without a reload.
+    # A handful of articles: both dropdowns list them all (newest first), as the
+    # server's search would; an upload updates both without a reload. (Stores with more
+    # articles than a dropdown lists: test_article_search.py.)
     open_section(page, "Article reference date")
     listed = option_labels(page, "ref-article")
     assert listed == option_labels(page, "f-articles") and len(listed) == 3
