@@ -1,9 +1,11 @@
 """Dashboard query speed on a store of 1,000,000 events: median and p95 of each query the
 dashboard makes (actor, type, date window, affiliated actors, text search, aggregation per
-week/month, counts per actor and type), through the Store API.
+week/month, counts per actor and type, the article dropdowns' search), through the Store
+API.
 
     python benchmarks/store_query_speed.py              # 1,000,000 events
     python benchmarks/store_query_speed.py --events 200000 --runs 20
+    python benchmarks/store_query_speed.py --db FILE --read-only --only articles
 
 The events are generated straight into DuckDB with SQL (deterministic pseudo-random
 values from hash()), not through the pipeline: skewed actor popularity (a few actors are
@@ -197,6 +199,9 @@ QUERIES = {
         EventFilter(), bucket="month", lane="type"
     ),
     "event by id": lambda s: s.event("ev123456"),
+    # the article dropdowns: what is typed (matches in title, id or date), and no text
+    "articles: title search": lambda s: s.find_articles("article 1234", 50),
+    "articles: newest": lambda s: s.find_articles("", 50),
 }
 
 
@@ -205,13 +210,24 @@ def main() -> None:
     ap.add_argument("--events", type=int, default=1_000_000)
     ap.add_argument("--runs", type=int, default=30, help="timed runs per query")
     ap.add_argument("--db", type=Path, help="reuse or create the store here")
+    ap.add_argument(
+        "--read-only",
+        action="store_true",
+        help="measure the existing --db without writing it (no build, no migration)",
+    )
+    ap.add_argument("--only", metavar="TEXT", help="only the queries whose name contains TEXT")
     args = ap.parse_args()
     db = args.db or Path(tempfile.mkdtemp(prefix="geotimeline-qbench-")) / "bench.duckdb"
-    if not db.exists():
-        t0 = time.perf_counter()
-        build(db, args.events)
-        print(f"built {db} in {time.perf_counter() - t0:.1f} s")
-    Store(db).close()  # a store from an older release is migrated first
+    if args.read_only:
+        if not db.exists():
+            ap.error(f"--read-only: {db} does not exist")
+    else:
+        if not db.exists():
+            t0 = time.perf_counter()
+            build(db, args.events)
+            print(f"built {db} in {time.perf_counter() - t0:.1f} s")
+        Store(db).close()  # a store from an older release is migrated first
+    queries = {k: q for k, q in QUERIES.items() if not args.only or args.only in k}
     with Store(db, read_only=True) as store:
         stats = store.stats()
         print(
@@ -222,7 +238,7 @@ def main() -> None:
         print(f"load average before the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         print(f"{'query':<36}{'rows':>8}{'median ms':>11}{'p95 ms':>9}{'CPU ms':>9}")
         worst = 0.0
-        for name, q in QUERIES.items():
+        for name, q in queries.items():
             out = q(store)  # warm-up
             rows = len(out) if isinstance(out, list) else (out if isinstance(out, int) else 1)
             times, cpu = [], []
