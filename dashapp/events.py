@@ -1432,16 +1432,12 @@ def article_events(
             and source.affiliation
             and (
                 trig.state_act
-                or (
-                    ttype != "CONSULT"
-                    and ttype != "STATEMENT"
-                    and sum(1 for a in actors if a.kind == "person") == 1
-                )
+                or sum(1 for a in actors if a.kind == "person") == 1
             )
         ):
             # an official acting alone acts for a state: a leader's seizure, warning,
-            # decree or election is his state's; meetings stay between people, remarks
-            # are the speaker's
+            # decree, election, statement or visit is his state's too (as wire editors
+            # list them); meetings of two or more people stay between the people
             state = Actor(source.affiliation, "country")
             actors = list(dict.fromkeys([*actors, state]))
         elif ttype in _SIGNED:
