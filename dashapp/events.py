@@ -939,9 +939,10 @@ def _with_pronoun_subject(
     first = next((m.start for m in found if m.start >= seg), match.start)
     pron = _PRONOUN.search(text, seg, min(first, match.start))
     if pron is None:
-        if any(m.end <= match.start and m.start >= clause[0] for m in found):
-            return found
-        pron = _PRONOUN.search(text, clause[0], match.start)
+        named = [m.end for m in found if m.end <= match.start and m.start >= clause[0]]
+        # "the deal for Northern Ireland that he signed": a pronoun after every actor
+        # named before the verb is still its subject
+        pron = _PRONOUN.search(text, max(named) if named else clause[0], match.start)
     if pron is None:
         return found
 
