@@ -1844,10 +1844,29 @@ def _compatible_dates(a: Event, b: Event) -> bool:
     return a.start <= b.end and b.start <= a.end and a.granularity == b.granularity
 
 
+_SAID = frozenset({"STATEMENT", "ACCUSE", "REJECT", "THREATEN", "REQUEST", "SUPPORT"})
+
+
+def _other_speakers(a: Event, b: Event) -> bool:
+    """Two one-sided verbal acts whose speakers differ and do not name each other: "Biden
+    said on Monday ..." and "Blinken said on Monday ..." are two statements, though both
+    are the United States'."""
+    return (
+        a.type in _SAID
+        and a.source is not None
+        and b.source is not None
+        and a.source != b.source
+        and a.source not in b.actors
+        and b.source not in a.actors
+    )
+
+
 def same_happening(a: Event, b: Event) -> bool:
     """Mentions of one happening: same type, compatible dates (equal within an article;
     across articles also an alternative reading or a day apart), overlapping actors."""
     if a.type != b.type or not _compatible_dates(a, b):
+        return False
+    if _other_speakers(a, b):
         return False
     if not a.actors or not b.actors:
         return a.label == b.label

@@ -217,6 +217,25 @@ def test_no_merge_without_shared_actor_or_with_other_type_or_far_dates():
     assert not same_happening(a, _event("d", "2022-01-12", date(2022, 1, 12), ("Joe Biden",), "x"))
 
 
+def test_statements_of_two_speakers_of_one_state_stay_apart():
+    from dataclasses import replace
+
+    d = date(2022, 1, 9)
+    a = _event("a", "2022-01-09", d, ("Joe Biden", "United States"), "art1", "STATEMENT")
+    b = _event("b", "2022-01-09", d, ("Antony Blinken", "United States"), "art1", "STATEMENT")
+    a, b = replace(a, source="Joe Biden"), replace(b, source="Antony Blinken")
+    assert not same_happening(a, b) and len(merge_all([a, b])) == 2
+    # one speaker's words reported twice are one statement, and so are two speakers who
+    # name each other (a joint statement)
+    assert same_happening(a, replace(b, source="Joe Biden"))
+    c = replace(b, actors=("Antony Blinken", "Joe Biden", "United States"))
+    assert same_happening(a, c)
+    # meetings are not statements: either side may be the subject
+    m1 = replace(a, type="CONSULT")
+    m2 = replace(b, type="CONSULT")
+    assert same_happening(m1, m2)
+
+
 def test_human_correction_wins_a_merge():
     human = _event("h", "2022-01-08", date(2022, 1, 8), ("Joe Biden",), "art1")
     from dataclasses import replace
