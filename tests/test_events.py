@@ -469,6 +469,37 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
             "ACCUSE",
             "Ukraine summons Russia envoy",
         ),
+        # more of the language of news: each makes an event of its own
+        ("a bare arrival is a visit", "Biden is due to arrive on Monday.", "CONSULT", None),
+        ("flying home is leaving", "Russia's diplomats flew home on Monday.", "RETREAT", None),
+        (
+            "removal from office",
+            "Ukraine's parliament removed him from office on Monday.",
+            "COERCE",
+            None,
+        ),
+        ("martial law", "Ukraine declared martial law on Monday.", "COERCE", None),
+        ("a conviction", "A Kyiv court convicted the Russian pilot on Monday.", "COERCE", None),
+        (
+            "charges",
+            "Prosecutors in Kyiv will bring charges against Putin on Monday.",
+            "ACCUSE",
+            None,
+        ),
+        ("a state of war", "Ukraine declared a state of war on Monday.", "MOBILIZE", None),
+        ("troops pour in", "Russian tanks poured into Ukraine on Monday.", "ASSAULT", None),
+        ("storming an embassy", "Russian police stormed Ukraine's embassy on Monday.", "ASSAULT", None),
+        ("a vow", "Putin vowed on Monday to fight on.", "THREATEN", None),
+        ("accepting a plan", "Russia accepted the peace plan on Monday.", "AGREE", None),
+        (
+            "independence",
+            "Ukraine declared independence on Monday.",
+            "STATEMENT",
+            "Ukraine declaration of independence",
+        ),
+        ("an apology", "Biden issued an apology to Ukraine on Monday.", "STATEMENT", None),
+        ("a strike of workers", "Ukrainian miners went on strike on Monday.", "PROTEST", None),
+        ("supplies cut", "Russia cut off gas to Ukraine on Monday.", "SANCTION", None),
     ],
 )
 def test_type_and_label_rules(rule, text, type_, label):
