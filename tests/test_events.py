@@ -488,7 +488,7 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
         ),
         ("a state of war", "Ukraine declared a state of war on Monday.", "MOBILIZE", None),
         ("troops pour in", "Russian tanks poured into Ukraine on Monday.", "ASSAULT", None),
-        ("storming an embassy", "Russian police stormed Ukraine's embassy on Monday.", "ASSAULT", None),
+        ("storming an embassy", "Russian police stormed a Kyiv office on Monday.", "ASSAULT", None),
         ("a vow", "Putin vowed on Monday to fight on.", "THREATEN", None),
         ("accepting a plan", "Russia accepted the peace plan on Monday.", "AGREE", None),
         (
