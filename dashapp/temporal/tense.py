@@ -58,6 +58,8 @@ def sentence_bounds(text: str, start: int, end: int, window: int = 240) -> tuple
 
 
 _TIE_ORDER = {"past": 0, "future": 1, "present": 2}
+_REPORT_REACH = 6  # words from a reporting verb to the expression it dates, same clause
+_SUBJECTS = frozenset("i you he she it we they".split())
 _WINDOW_WORDS = 12  # with the squared distance decay, cues further away never decide
 _WINDOW_CHARS = 140
 
@@ -101,6 +103,7 @@ def _votes(words: list[str], distances: list[float], outward_left: bool) -> dict
     n = len(seq)
     while i < n:
         hit = None
+        bare = False
         if seq[i] in first:
             for k in range(min(_MAXW, n - i), 0, -1):
                 phrase = " ".join(seq[i : i + k]) if k > 1 else seq[i]
@@ -110,6 +113,13 @@ def _votes(words: list[str], distances: list[float], outward_left: bool) -> dict
         d = min(dseq[i : i + (hit[1] if hit else 1)])
         if hit:
             (direction, strength), k = hit
+            # no clause boundary, cue or new subject between the cue and the expression (on the
+            # left): "told a rally in Tbilisi on Tuesday", not "said he would raise it on the 28th"
+            bare = (
+                outward_left
+                and d == n - i - k
+                and not any(w in cues or w in _SUBJECTS for w in seq[i + k :])
+            )
             phrase = " ".join(seq[i : i + k])
             if phrase.endswith("due to") and i + k < n and seq[i + k] in _DETERMINERS:
                 direction = "none"
@@ -133,7 +143,9 @@ def _votes(words: list[str], distances: list[float], outward_left: bool) -> dict
             direction = direction[:-5]
         if direction == "report":
             # "said Friday", "said in Washington on Monday": the speech act is dated
-            if d > 1 and not (d < _CLAUSE_PENALTY and d <= 4):
+            # ... and so is "told a rally in Tbilisi on Tuesday": the verb, its object and
+            # a place, with no clause boundary before the expression
+            if d > 1 and not (d < _CLAUSE_PENALTY and d <= 4) and not (bare and d <= _REPORT_REACH):
                 continue
             direction, strength = "past", 2.0
         weight = strength / (1 + d) ** 2
