@@ -1431,10 +1431,7 @@ def article_events(
             source is not None
             and source.kind == "person"
             and source.affiliation
-            and (
-                trig.state_act
-                or sum(1 for a in actors if a.kind == "person") == 1
-            )
+            and (trig.state_act or sum(1 for a in actors if a.kind == "person") == 1)
         ):
             # an official acting alone acts for a state: a leader's seizure, warning,
             # decree, election, statement or visit is his state's too (as wire editors
