@@ -1473,6 +1473,14 @@ def article_events(
                 actors = list(topic)
             if not actors:
                 continue
+        elif all(a.kind == "organisation" for a in actors):
+            # "The Security Council met behind closed doors on Monday": a body that meets or
+            # acts with no state named deals with the state the article is about
+            if topic is None:
+                topic = _topic(text, actor_mentions)
+            home = next((a for a in topic if a.kind == "country"), None)
+            if home is not None:
+                actors = [*actors, home]
         label = _label(text, clause, trig, match, source, target, actors)
         sentence = text[sent[0] : sent[1]]
         txs = unit.timexes

@@ -536,6 +536,19 @@ def test_dates_that_make_no_event(rule, text):
     assert _monday(text) == [], rule
 
 
+def test_a_body_acting_with_no_state_named_deals_with_the_articles_state():
+    text = (
+        "Ukraine asked for help. Ukraine said it was under attack. "
+        "The Security Council met behind closed doors on Monday."
+    )
+    (ev,) = _monday(text)
+    assert ev.type == "CONSULT" and set(ev.actors) == {"UN", "Ukraine"}
+    # a state named in the clause is enough
+    text = "Ukraine asked for help. Ukraine waited. The Security Council sanctioned Russia Monday."
+    (ev,) = _monday(text)
+    assert set(ev.actors) == {"UN", "Russia"}
+
+
 def test_a_body_is_listed_as_its_parent_organisation():
     (ev,) = _monday("The Security Council met on Monday.")
     assert ev.actors == ("UN",)
