@@ -1849,15 +1849,14 @@ def _compatible_dates(a: Event, b: Event) -> bool:
     return a.start <= b.end and b.start <= a.end and a.granularity == b.granularity
 
 
-_SAID = frozenset({"STATEMENT", "ACCUSE", "REJECT", "THREATEN", "REQUEST", "SUPPORT"})
-
-
 def _other_speakers(a: Event, b: Event) -> bool:
-    """Two one-sided verbal acts whose speakers differ and do not name each other: "Biden
-    said on Monday ..." and "Blinken said on Monday ..." are two statements, though both
-    are the United States'."""
+    """Two one-sided acts whose doers differ and do not name each other: "Biden said on
+    Monday ..." and "Blinken said on Monday ..." are two statements, though both are the
+    United States'; "the Taliban entered Kabul" and "Ghani fled the same day" are two
+    happenings of Afghanistan's. Meetings, agreements and cooperation have two sides, and
+    either may be the subject."""
     return (
-        a.type in _SAID
+        a.type not in _MUTUAL
         and a.source is not None
         and b.source is not None
         and a.source != b.source

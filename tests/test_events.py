@@ -217,7 +217,7 @@ def test_no_merge_without_shared_actor_or_with_other_type_or_far_dates():
     assert not same_happening(a, _event("d", "2022-01-12", date(2022, 1, 12), ("Joe Biden",), "x"))
 
 
-def test_statements_of_two_speakers_of_one_state_stay_apart():
+def test_acts_of_two_doers_of_one_state_stay_apart():
     from dataclasses import replace
 
     d = date(2022, 1, 9)
@@ -230,7 +230,11 @@ def test_statements_of_two_speakers_of_one_state_stay_apart():
     assert same_happening(a, replace(b, source="Joe Biden"))
     c = replace(b, actors=("Antony Blinken", "Joe Biden", "United States"))
     assert same_happening(a, c)
-    # meetings are not statements: either side may be the subject
+    # so are two one-sided acts of two doers of one state
+    r1 = replace(a, type="RETREAT")
+    r2 = replace(b, type="RETREAT")
+    assert not same_happening(r1, r2)
+    # meetings have two sides: either may be the subject
     m1 = replace(a, type="CONSULT")
     m2 = replace(b, type="CONSULT")
     assert same_happening(m1, m2)
