@@ -482,7 +482,7 @@ class Gazetteer:
         gazetteer come back as new `Actor`s with the affiliation their title gave."""
         toks = self._scan(text)
         if not toks:
-            return []
+            return _with_named_bodies(text, [])
         self._appositives(text, toks)
         doc = _Doc()
         out: list[ActorMention] = []
@@ -533,7 +533,7 @@ class Gazetteer:
             for a in actors:
                 self._note(text, toks, end, a, doc)
             i = max(nxt, i + 1)
-        return self._with_named_people(text, out)
+        return _with_named_bodies(text, self._with_named_people(text, out))
 
     def _with_named_people(self, text: str, out: list[ActorMention]) -> list[ActorMention]:
         """People the gazetteer does not know and no title introduces, found the way news
@@ -1181,3 +1181,79 @@ def _load_cached(extra: str | None, mtime: float) -> Gazetteer:
         if isinstance(user, dict):
             phrases += user.get("decoys", [])
     return Gazetteer(list(entries.values()), titles, phrases, decoys.get("company_words", ()))
+
+
+# Bodies the gazetteer lacks, named the way news introduces them: a capitalised name with
+# its acronym in parentheses ("the National Resistance Front (NRF)"), then the acronym
+# alone; or a capitalised name whose last word is the head noun of a movement or an armed
+# group ("the Popular Liberation Front said"). Parties, councils and committees are left
+# out: they are mostly a state's own bodies, which its name or demonym already gives.
+_BODY_WORD = r"(?:[A-Z][\w'’.-]*|of|the|for|and|de|del|des|du|la|le|al|el)"
+_INTRODUCED = re.compile(
+    rf"(?<![\w'’-])([A-Z][\w'’.-]*(?:[ ]{_BODY_WORD}){{1,7}}?)[ ]\(([A-Z][A-Z0-9&-]{{1,7}})\)"
+)
+_BODY_HEADS = "Front|Movement|Brigade|Brigades|Forces|Army|Militia|Rebels"
+_HEADED = re.compile(
+    rf"(?<![\w'’-])((?:[A-Z][\w'’-]*[ ](?:(?:of|for|and|the)[ ])?){{1,5}}(?:{_BODY_HEADS}))"
+    r"(?![\w'’-])"
+)
+_BODY_LEAD = frozenset("The A An This That These Its Their His Her In On At By For".split())
+
+
+def _body_name(phrase: str) -> str:
+    words = phrase.split(" ")
+    while words and words[0] in _BODY_LEAD:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]:
+    """Organisations introduced in the text though the gazetteer lacks them (see
+    _INTRODUCED and _HEADED): a new organisation `Actor` named as written, its later
+    acronym linked back. A name that covers a known actor stays that actor ("Syrian
+    Democratic Forces" is in the gazetteer; "the Russian Army" is Russia's)."""
+    if " (" not in text and not _HEADED.search(text):
+        return out
+    known = {a.name for m in out for a in m.actors}
+    spans = [(m.start, m.end) for m in out]
+    found: list[ActorMention] = []
+    bodies: dict[str, Actor] = {}
+    acronyms: dict[str, Actor] = {}
+
+    def free(a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in spans)
+
+    for m in _INTRODUCED.finditer(text):
+        name, acronym = _body_name(m.group(1)), m.group(2)
+        words = [w for w in name.split(" ") if w[:1].isupper()]
+        # the name must start with the acronym's first letter and have one word per letter
+        # at most: "the Ministry of Defence (MoD)", not "talks in Geneva (AFP)"
+        if len(words) < 2 or words[0][0] != acronym[0] or len(words) > len(acronym) + 1:
+            continue
+        if name in known or acronym in known:
+            continue
+        start = m.start(1) + len(m.group(1)) - len(name)
+        if not free(start, m.end(1)):
+            continue
+        actor = bodies.setdefault(name, Actor(name, "organisation"))
+        acronyms[acronym] = actor
+        found.append(ActorMention(start, m.end(1), name, (actor,)))
+        spans.append((start, m.end()))
+    for m in _HEADED.finditer(text):
+        name = _body_name(m.group(1))
+        start = m.end(1) - len(name)
+        if len(name.split(" ")) < 2 or name in known or not free(start, m.end(1)):
+            continue
+        if _headline_case(text, start):
+            continue
+        actor = bodies.setdefault(name, Actor(name, "organisation"))
+        found.append(ActorMention(start, m.end(1), name, (actor,)))
+        spans.append((start, m.end(1)))
+    for acronym, actor in acronyms.items():
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(acronym)}(?:{_POSS})?(?![\w-])", text):
+            if free(m.start(), m.end()):
+                found.append(ActorMention(m.start(), m.end(), m.group(), (actor,)))
+                spans.append(m.span())
+    if not found:
+        return out
+    return sorted([*out, *found], key=lambda m: m.start)
