@@ -128,6 +128,9 @@ _GENERIC = re.compile(
 )
 # Offices whose bare title ("the king") is not linked to the last-named holder: too vague.
 _NO_BARE = frozenset({None, "leader", "monarch", "emperor", "crown prince"})
+# Offices whose bare title ("the king", "the prime minister") with no holder named is the
+# holder in the article's country.
+_HOME_OFFICES = frozenset({"president", "prime minister", "chancellor", "monarch"})
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t\u00a0]+$")
 _NAME_WORD = re.compile(r"[^ \t\u00a0]+")
 _POSS_END = re.compile(rf"[{_APOS}]s?$")
@@ -802,6 +805,18 @@ class Gazetteer:
                         got = self._office_of(a, when, doc)
                         if got is not None and got[0] == title.office:
                             return _Hit(t.start, end, (a,), nxt)
+            if (
+                of is None
+                and title.office in _HOME_OFFICES
+                and not title.plural
+                and not generic
+                and _THE_BEFORE.search(text, max(0, t.start - 5), t.start)
+                and (home := self._home(toks)) is not None
+                and (held := self.holder(title.office, home, when)) is not None
+            ):
+                # "the king" in an article about Thailand, no holder named: the holder of
+                # the office in the article's country on its date
+                return _Hit(t.start, end, (held,), nxt)
             if place is not None and t.kind in ("ent", "dem"):
                 return self._plain(toks, i, when, doc)
             if place is not None:
@@ -813,6 +828,25 @@ class Gazetteer:
                 actor, nend, nnxt = named
                 return _Hit(t.start, nend, (actor,), nnxt)
         return None
+
+    def _home(self, toks: list[_Tok]) -> str | None:
+        """The country an article is about: the one it names most, itself or through its
+        people, at least twice and more often than any other."""
+        counts: dict[str, int] = {}
+        for t in toks:
+            if t.kind == "dem":
+                e = t.value
+            elif t.kind == "ent" and len(t.value) == 1:
+                e = t.value[0]
+            else:
+                continue
+            name = e.name if e.kind == "country" else e.affiliation if e.kind == "person" else None
+            if name is not None:
+                counts[name] = counts.get(name, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
 
     def _plain(self, toks: list[_Tok], i: int, when: date, doc: _Doc) -> _Hit | None:
         """A bare name, metonym or demonym; an organisation also reports its parent body."""
