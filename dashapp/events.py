@@ -1081,6 +1081,15 @@ def _np(text: str, lo: int, hi: int, trig: Trigger) -> str:
     return ""
 
 
+# the unnamed bodies and crowds of a state ("the interior ministry said", "police fired
+# tear gas", "lawmakers voted"): with no actor named, they are the article's state's
+_BODY_SUBJECT = re.compile(
+    r"\b(?:[Gg]overnment|[Mm]inistry|[Cc]abinet|[Oo]fficials|[Aa]uthorities|[Pp]olice"
+    r"|[Aa]rmy|[Mm]ilitary|[Tt]roops|[Ss]oldiers|[Pp]arliament|[Ll]awmakers|[Ll]egislators"
+    r"|[Ss]enate|[Cc]ongress|[Cc]ouncil|[Cc]ommission|[Cc]ourt|[Jj]udges|[Pp]rosecutors?"
+    r"|[Pp]rotesters|[Dd]emonstrators|[Rr]esidents|[Ww]orkers|[Dd]octors|[Nn]urses|[Ss]tudents"
+    r"|[Jj]unta|[Rr]egime|[Ss]tate media|[Ss]tate television|[Nn]ews agency)\b"
+)
 # happenings that are always between parties, whom the article names elsewhere if not here
 _BETWEEN_PARTIES = {"ASSAULT", "CONCEDE", "AGREE", "CONSULT"}
 _VENUE_BEFORE = ("in ", "In ")  # "at" also aims: "fired at Russia"
@@ -1458,11 +1467,15 @@ def article_events(
         if target is not None and target not in actors:
             target = None
         if not actors:
-            if ttype not in _BETWEEN_PARTIES and not trig.state_act:
+            if (
+                ttype not in _BETWEEN_PARTIES
+                and not trig.state_act
+                and not _BODY_SUBJECT.search(text, clause[0], m_start)
+            ):
                 continue  # a happening with nobody in it cannot be placed on an actor timeline
             if topic is None:
                 topic = _topic(text, actor_mentions)
-            if trig.state_act:
+            if trig.state_act or ttype not in _BETWEEN_PARTIES:
                 # "MPs will vote on it on 29 January": a vote or an election with no state
                 # named is the state the article is most about
                 actors = [a for a in topic if a.kind == "country"][:1]

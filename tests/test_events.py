@@ -553,6 +553,17 @@ def test_a_body_acting_with_no_state_named_deals_with_the_articles_state():
     assert set(ev.actors) == {"UN", "Russia"}
 
 
+def test_a_states_unnamed_body_or_crowd_is_the_articles_state():
+    (ev,) = _monday(
+        "Ukraine asked for help. Ukraine waited. The ministry said on Monday it was ready."
+    )
+    assert (ev.type, ev.actors) == ("STATEMENT", ("Ukraine",))
+    (ev,) = _monday("Ukraine asked for help. Ukraine waited. Police detained 40 people on Monday.")
+    assert (ev.type, ev.actors) == ("COERCE", ("Ukraine",))
+    # nobody acting: no event
+    assert _monday("Ukraine asked for help. It was said on Monday to be cold.") == []
+
+
 def test_a_body_is_listed_as_its_parent_organisation():
     (ev,) = _monday("The Security Council met on Monday.")
     assert ev.actors == ("UN",)
