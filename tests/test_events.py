@@ -504,6 +504,7 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
         ("an apology", "Biden issued an apology to Ukraine on Monday.", "STATEMENT", None),
         ("a strike of workers", "Ukrainian miners went on strike on Monday.", "PROTEST", None),
         ("supplies cut", "Russia cut off gas to Ukraine on Monday.", "SANCTION", None),
+        ("an endorsement", "Zelensky won Biden's endorsement on Monday.", "SUPPORT", None),
     ],
 )
 def test_type_and_label_rules(rule, text, type_, label):
