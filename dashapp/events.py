@@ -1694,7 +1694,7 @@ _DAY_SHIFT = {"of": 0, "after": 1, "following": 1, "before": -1}
 
 _CLAUSE_AFTER = re.compile(
     r",?\s+(?P<dir>after|before)\s+(?:(?!(?:the|a|an|its|their|his|her|this|that|being)\b)"
-    r"(?=[A-Z\w])|(?=(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}[a-z]{3,}ed\b))"
+    r"(?=[A-Z\w])|(?=(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,2}[a-z]{3,}ed\b))"
 )
 
 
@@ -1705,25 +1705,35 @@ def _counted_back(text: str, timexes: Sequence[Timex], d: Timex, off: re.Match) 
     link = _CLAUSE_AFTER.match(text, d.end)
     if link is None:
         return None
+    n, unit = int(off.group(1)), off.group(2)
+    # days and weeks count from a day; months from a month or finer, years from any date
+    # ("opened in 1999, two years after voters backed devolution" is 1997)
+    grains = _COUNT_FROM[unit]
     anchor = None
     for t in timexes:
         if t.start >= d.start:
             break
-        if t.granularity in ("day", "time") and t.first is not None and t.range is None:
+        if t.granularity in grains and t.first is not None and t.range is None:
             anchor = t
     if anchor is None or anchor.first is None:
         return None
     between = text[anchor.end : d.start]
     if ". " in between or "\n" in between or len(between) > 160:
         return None  # the date must be its own sentence's
-    n, unit = int(off.group(1)), off.group(2)
-    if unit not in "DW":
-        return None
     sign = -1 if link.group("dir") == "after" else 1
     day = _shift(anchor.first, sign * n, unit)
     end = link.end() - 1
     why = f"{d.text} {link.group('dir')}: counted back from {anchor.value} ('{anchor.text}')"
-    return _dated(d.start, end, text, day, "day", why, min(d.confidence, anchor.confidence) * 0.9)
+    conf = min(d.confidence, anchor.confidence) * 0.9
+    return _dated(d.start, end, text, day, _GRAIN[unit], why, conf)
+
+
+_COUNT_FROM: dict[str, tuple[str, ...]] = {
+    "D": ("day", "time"),
+    "W": ("day", "time"),
+    "M": ("day", "time", "month"),
+    "Y": ("day", "time", "month", "year"),
+}
 
 
 _ORDINAL_IN = re.compile(r"(?i)\bsecond\b(?:\s+[\w-]+){0,2}\s+in\s+$")

@@ -952,6 +952,33 @@ def test_an_offset_before_a_clause_counts_back_from_its_sentences_date():
 
 
 @pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        # a clause opened by an indefinite article and a participle
+        (
+            "Russia annexed Crimea on March 18, two days after a referendum staged there.",
+            "two days after",
+            "2014-03-16",
+        ),
+        # years count back from a year, months from a month
+        (
+            "The assembly first sat in 2001, three years after voters backed it.",
+            "three years after",
+            "1998",
+        ),
+        (
+            "Talks resumed in May 2014, two months after Russia annexed Crimea.",
+            "two months after",
+            "2014-03",
+        ),
+    ],
+)
+def test_an_offset_counts_back_in_its_own_unit(text, expr, value):
+    txs = [t for t in anchored_dates(text, _tagged(text, date(2015, 1, 1))) if t.text == expr]
+    assert [t.value for t in txs] == [value]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "His rival fled two days after the vote.",  # the vote is dated nowhere
