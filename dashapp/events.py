@@ -873,6 +873,21 @@ _VENUE_TYPES = _VERBAL | {"CONCEDE", "COOPERATE", "AID", "RETREAT"}
 _SOURCED = re.compile(r"(?i)\b(?:according to|citing|cited by)\s+(?:the\s+)?$")
 
 
+_ORG_GAP = re.compile(r"(?:['\u2019]s?)?\s+(?:[A-Z][\w-]+\s+)?")  # "NATO's Bucharest summit"
+
+
+def _body_before(text: str, pos: int, found: Sequence[ActorMention]) -> Actor | None:
+    """The organisation named right before the word at `pos` ("NATO summit", "the EU's
+    summit", "NATO's Madrid summit"), if any."""
+    for m in reversed(found):
+        if m.end <= pos:
+            body = m.actors[0]
+            if body.kind == "organisation" and _ORG_GAP.fullmatch(text, m.end, pos):
+                return body
+            return None
+    return None
+
+
 def _without_venues(text: str, trig: Trigger, found: list[ActorMention]) -> list[ActorMention]:
     """A country (or an organisation's seat, "Brussels") named as where something happens
     is a venue, not a party: "reached an agreement in Vienna", "a meeting in Brussels"
@@ -1403,6 +1418,10 @@ def article_events(
                 after += parties
         actors = list(dict.fromkeys(named))
         ttype = trig.type
+        if trig.between_states and (body := _body_before(text, m_start, found)) is not None:
+            # "the NATO summit in Vilnius", "a G20 summit": the organisation's own meeting
+            # is the organisation's; the states named around it attend or are its topic
+            actors = [a for a in actors if a.kind != "country" or a == body]
         if ttype == "CONSULT" and not trig.between_states:
             people = [a for a in actors if a.kind == "person"]
             if len(people) >= 2:  # calls and meetings are between people; the rest is topic

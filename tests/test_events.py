@@ -565,6 +565,15 @@ def test_a_states_unnamed_body_or_crowd_is_the_articles_state():
     assert _monday("Ukraine asked for help. It was said on Monday to be cold.") == []
 
 
+def test_an_organisations_summit_is_the_organisations():
+    text = "The Security Council summit opened on Monday with Ukraine and Russia present."
+    (ev,) = _monday(text)
+    assert ev.type == "CONSULT" and ev.actors == ("UN",)
+    # a summit of states keeps its states
+    (ev,) = _monday("Ukraine and Russia held a summit on Monday.")
+    assert set(ev.actors) == {"Ukraine", "Russia"}
+
+
 def test_a_body_is_listed_as_its_parent_organisation():
     (ev,) = _monday("The Security Council met on Monday.")
     assert ev.actors == ("UN",)
