@@ -60,6 +60,11 @@ def sentence_bounds(text: str, start: int, end: int, window: int = 240) -> tuple
 _TIE_ORDER = {"past": 0, "future": 1, "present": 2}
 _REPORT_REACH = 6  # words from a reporting verb to the expression it dates, same clause
 _SUBJECTS = frozenset("i you he she it we they".split())
+_PLANNED_FOR = frozenset(
+    "election elections vote poll polls referendum ballot summit meeting talks hearing trial "
+    "inauguration visit".split()
+)
+_POSS_END = re.compile(r"['\u2019]s?$")
 _WINDOW_WORDS = 12  # with the squared distance decay, cues further away never decide
 _WINDOW_CHARS = 140
 
@@ -163,6 +168,14 @@ def clause_tense(text: str, start: int, end: int) -> tuple[Tense | None, float]:
     # Cue phrases must not span the expression itself: vote on each side separately.
     votes_l = _votes(lw, ld, True)
     votes_r = _votes(rw, rd, False)
+    if (
+        lw
+        and lw[0] == "for"
+        and _PLANNED_FOR.intersection(lw[1:5])
+        and not _POSS_END.search(text, start, end)
+    ):
+        # "called an election in Catalonia for December 21": the date a happening is set for
+        votes_l["future"] = max(votes_l.get("future", 0.0), 2.0)
     if any(d < _CLAUSE_PENALTY for d in ld[:6]) and votes_l:
         # a verb before the expression in its own clause governs it ("held a meeting on
         # Tuesday and will meet again on Friday"): what follows counts for half
