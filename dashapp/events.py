@@ -894,7 +894,8 @@ def _without_venues(text: str, trig: Trigger, found: list[ActorMention]) -> list
     (words and meetings), "near the Syrian border", "in the Gulf of Oman" (any act); but
     not "near Ukraine's borders", where a build-up aims. A visit's destination stays: it is
     the host."""
-    venue = "visits" not in trig.label and trig.type in _VENUE_TYPES
+    # a state's own act (an election, a referendum) is the state's where it is held
+    venue = "visits" not in trig.label and not trig.state_act and trig.type in _VENUE_TYPES
     kept = []
     for m in found:
         if _SOURCED.search(text, max(0, m.start - 20), m.start):

@@ -505,6 +505,7 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
         ("a strike of workers", "Ukrainian miners went on strike on Monday.", "PROTEST", None),
         ("supplies cut", "Russia cut off gas to Ukraine on Monday.", "SANCTION", None),
         ("an endorsement", "Zelensky won Biden's endorsement on Monday.", "SUPPORT", None),
+        ("calling an election", "Zelensky called an election on Monday.", "STATEMENT", None),
     ],
 )
 def test_type_and_label_rules(rule, text, type_, label):
@@ -692,6 +693,11 @@ def test_a_month_takes_the_year_named_after_it():
             "a state's act brings the state",
             "Zelensky signed a decree on Monday.",
             {"Volodymyr Zelensky", "Ukraine"},
+        ),
+        (
+            "a state's own act is the state's where it is held",
+            "Observers watched a referendum in Ukraine on Monday.",
+            {"Ukraine"},
         ),
         (
             "a place acted on stands for its state",
