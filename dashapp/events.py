@@ -888,6 +888,15 @@ def _body_before(text: str, pos: int, found: Sequence[ActorMention]) -> Actor | 
     return None
 
 
+def _speaks_for_body(person: Actor, found: Sequence[ActorMention]) -> bool:
+    """Whether `person` is named with the title of an organisation ("European Council
+    President Donald Tusk", "NATO chief Jens Stoltenberg"): he acts for it, not for his
+    country."""
+    return any(
+        person in m.actors and any(q.kind == "organisation" for q in m.qualifiers) for m in found
+    )
+
+
 def _without_venues(text: str, trig: Trigger, found: list[ActorMention]) -> list[ActorMention]:
     """A country (or an organisation's seat, "Brussels") named as where something happens
     is a venue, not a party: "reached an agreement in Vienna", "a meeting in Brussels"
@@ -1461,6 +1470,7 @@ def article_events(
             and source.kind == "person"
             and source.affiliation
             and (trig.state_act or sum(1 for a in actors if a.kind == "person") == 1)
+            and not _speaks_for_body(source, found)
         ):
             # an official acting alone acts for a state: a leader's seizure, warning,
             # decree, election, statement or visit is his state's too (as wire editors

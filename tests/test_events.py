@@ -575,6 +575,19 @@ def test_an_organisations_summit_is_the_organisations():
     assert set(ev.actors) == {"Ukraine", "Russia"}
 
 
+def test_an_official_named_with_a_bodys_title_speaks_for_the_body_not_his_state():
+    text = "Council President Tusk said on Monday that talks would go on."
+    tusk = Actor("Donald Tusk", "person", "Poland")
+    council = Actor("European Council", "organisation")
+    at = text.index("Council")
+    mentions = [
+        ActorMention(at, text.index(" said"), "Council President Tusk", (tusk,), (council,))
+    ]
+    tx = _timex(text, "Monday", "2022-01-10", MON, MON)
+    (ev,) = article_events(_article(text), [tx], mentions)
+    assert set(ev.actors) == {"Donald Tusk", "European Council"}
+
+
 def test_a_body_is_listed_as_its_parent_organisation():
     (ev,) = _monday("The Security Council met on Monday.")
     assert ev.actors == ("UN",)
