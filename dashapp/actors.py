@@ -22,7 +22,7 @@ One ENTRY (every field but ``name`` optional; matching is case-sensitive)::
      "leader": "president",               # places/orgs: what "the X leader" means; also a
                                           # dated list [{"office": ..., "from", "to"}] or
                                           # {"office": "president", "of": "European Commission"}
-     "anaphors": ["the alliance"],        # orgs: matched only after the org was named earlier
+     "anaphors": ["the alliance"],        # orgs, places: matched only after it was named earlier
      "part_of": "UN",                     # orgs: parent body, reported as a qualifier
      "guarded": ["Jordan"],               # aliases that are also personal names: skipped next
                                           # to another capitalised name word ("Michael Jordan")
@@ -748,7 +748,7 @@ class Gazetteer:
             for name in reversed(doc.orgs):
                 if name in t.value:
                     return _Hit(t.start, t.end, (self._entries[name].actor,), i + 1)
-            return None
+            return self._place_anaphor(toks, i, t.value)
 
         # [place] title [of place] [name]
         place: _Entry | None = None
@@ -827,6 +827,21 @@ class Gazetteer:
             if named is not None:
                 actor, nend, nnxt = named
                 return _Hit(t.start, nend, (actor,), nnxt)
+        return None
+
+    def _place_anaphor(self, toks: list[_Tok], i: int, names: tuple[str, ...]) -> _Hit | None:
+        """A place's anaphor ("the North" for North Korea, "the kingdom" for Saudi Arabia)
+        after the place itself was named: the one named last."""
+        for tok in reversed(toks[:i]):
+            if tok.kind == "dem":
+                e = tok.value
+            elif tok.kind == "ent" and len(tok.value) == 1:
+                e = tok.value[0]
+            else:
+                continue
+            if e.kind == "country" and e.name in names:
+                t = toks[i]
+                return _Hit(t.start, t.end, (e.actor,), i + 1)
         return None
 
     def _home(self, toks: list[_Tok]) -> str | None:
