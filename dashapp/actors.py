@@ -536,7 +536,10 @@ class Gazetteer:
             for a in actors:
                 self._note(text, toks, end, a, doc)
             i = max(nxt, i + 1)
-        return _with_named_bodies(text, self._with_named_people(text, out))
+        out = _with_named_bodies(text, self._with_named_people(text, out))
+        if "he North" in text or "he South" in text or "he island" in text:
+            return _with_back_references(text, out)
+        return out
 
     def _with_named_people(self, text: str, out: list[ActorMention]) -> list[ActorMention]:
         """People the gazetteer does not know and no title introduces, found the way news
@@ -1306,3 +1309,25 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
     if not found:
         return out
     return sorted([*out, *found], key=lambda m: m.start)
+
+
+# Short back-references that news uses for a few places once they are named: "the North"
+# and "the South" in Korea reports, "the island" for Taiwan; not "the North Korean leader",
+# "the North Atlantic", "the South China Sea", "the island nation of Japan"
+_BACK_REFS = {"North": "North Korea", "South": "South Korea", "island": "Taiwan"}
+_BACK_REF = re.compile(
+    r"(?<![\w-])[Tt]he (North|South|island)(?:['’]s?)?(?![\w-])(?![ ]+[A-Z])"
+    r"(?![ ]+(?:of|nation|state|country|kingdom|republic)\b)"
+)
+
+
+def _with_back_references(text: str, out: list[ActorMention]) -> list[ActorMention]:
+    found = []
+    for m in _BACK_REF.finditer(text):
+        name = _BACK_REFS[m.group(1)]
+        named = next(
+            (a for x in out if x.end <= m.start() for a in x.actors if a.name == name), None
+        )
+        if named is not None and not any(x.start < m.end() and m.start() < x.end for x in out):
+            found.append(ActorMention(m.start(), m.end(), m.group(), (named,)))
+    return sorted([*out, *found], key=lambda x: x.start) if found else out
