@@ -906,9 +906,17 @@ def _without_venues(text: str, trig: Trigger, found: list[ActorMention]) -> list
     # a state's own act (an election, a referendum) is the state's where it is held
     venue = "visits" not in trig.label and not trig.state_act and trig.type in _VENUE_TYPES
     kept = []
+    dropped = -1  # end of the last venue dropped
     for m in found:
         if _SOURCED.search(text, max(0, m.start - 20), m.start):
             continue  # "according to the United Nations": who reports it, not who acts
+        if (
+            m.start == dropped + 2
+            and text.startswith(", ", dropped)
+            and m.actors[0].kind == "country"
+        ):
+            dropped = m.end
+            continue  # "in Nuuk, Greenland": the venue's own country is the venue too
         if (
             text.endswith(_PLACE_WORDS, max(0, m.start - 5), m.start)
             and all(a.kind != "person" for a in m.actors)
@@ -918,6 +926,7 @@ def _without_venues(text: str, trig: Trigger, found: list[ActorMention]) -> list
             place = _PLACE_BEFORE.search(text, max(0, m.start - 24), m.start)
             near = place is not None and place.group("near") and _GEO_NOUN.match(text, m.end)
             if place is not None and (place.group("sea") or near or (venue and place.group("at"))):
+                dropped = m.end
                 continue  # but "arrived in Taipei" (group "arrival"): the host
         kept.append(m)
     return kept  # only venues: nobody named takes part ("ministers agreed in Vienna")

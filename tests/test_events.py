@@ -658,6 +658,11 @@ def test_a_month_takes_the_year_named_after_it():
             {"Russia", "Ukraine"},
         ),
         (
+            "the country after a venue city is the venue too",
+            "Russia and the US held talks in Minsk, Belarus, on Monday.",
+            {"Russia", "United States"},
+        ),
+        (
             "where prisoners are handed back is a venue",
             "Russia handed back prisoners to Ukraine in Belarus on Monday.",
             {"Russia", "Ukraine"},
