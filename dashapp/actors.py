@@ -734,6 +734,8 @@ class Gazetteer:
                         if other is not None:
                             return _Hit(t.start, c.end, (other,), j + 2, quals)
                     return _Hit(m.start, m.end, (peer.actor,), j + 1)
+            if t.kind == "pron" and (pair := self._two_counterparts(text, toks, j, when, doc)):
+                return pair
         if t.kind == "pron":
             return None
 
@@ -1036,6 +1038,30 @@ class Gazetteer:
         while j < len(toks) and toks[j].start < end:
             j += 1
         return j
+
+    def _two_counterparts(
+        self, text: str, toks: list[_Tok], j: int, when: date, doc: _Doc
+    ) -> _Hit | None:
+        """'his French and British counterparts': the two counterparts, one mention."""
+        if j + 2 >= len(toks):
+            return None
+        x, y, c = toks[j], toks[j + 1], toks[j + 2]
+        if not (
+            x.kind in ("ent", "dem")
+            and y.kind in ("ent", "dem")
+            and c.kind == "cpart"
+            and c.value  # plural
+            and text[x.end : y.start] == " and "
+            and _adjacent(text, y.end, c.start)
+        ):
+            return None
+        px, py = self._place(x), self._place(y)
+        if px is None or py is None:
+            return None
+        both = (self._counterpart(px, when, doc), self._counterpart(py, when, doc))
+        if both[0] is None or both[1] is None:
+            return None
+        return _Hit(toks[j - 1].start, c.end, (both[0], both[1]), j + 3)
 
     def _counterpart(self, place: _Entry, when: date, doc: _Doc) -> Actor | None:
         """'his Ukrainian counterpart': the holder, in `place`, of the office of the person
