@@ -1267,14 +1267,11 @@ def _load_cached(extra: str | None, mtime: float) -> Gazetteer:
 # group ("the Popular Liberation Front said"). Parties, councils and committees are left
 # out: they are mostly a state's own bodies, which its name or demonym already gives.
 _BODY_WORD = r"(?:[A-Z][\w'’.-]*|of|the|for|and|de|del|des|du|la|le|al|el)"
-_INTRODUCED = re.compile(
-    rf"(?<![\w'’-])([A-Z][\w'’.-]*(?:[ ]{_BODY_WORD}){{1,7}}?)[ ]\(([A-Z][A-Z0-9&-]{{1,7}})\)"
-)
-_BODY_HEADS = "Front|Movement|Brigade|Brigades|Forces|Army|Militia|Rebels"
-_HEADED = re.compile(
-    rf"(?<![\w'’-])((?:[A-Z][\w'’-]*[ ](?:(?:of|for|and|the)[ ])?){{1,5}}(?:{_BODY_HEADS}))"
-    r"(?![\w'’-])"
-)
+# found from their rare end (an acronym in parentheses, a head noun), then read backwards
+_ACRONYM = re.compile(r" \(([A-Z][A-Z0-9&-]{1,7})\)")
+_NAME_BEFORE = re.compile(rf"(?<![\w'’-])[A-Z][\w'’.-]*(?:[ ]{_BODY_WORD}){{1,7}}$")
+_HEAD = re.compile(r" (?:Front|Movement|Brigades?|Forces|Army|Militia|Rebels)(?![\w'’-])")
+_HEADED_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]*[ ](?:(?:of|for|and|the)[ ])?){1,5}$")
 _BODY_LEAD = frozenset("The A An This That These Its Their His Her In On At By For".split())
 
 
@@ -1286,11 +1283,14 @@ def _body_name(phrase: str) -> str:
 
 
 def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]:
-    """Organisations introduced in the text though the gazetteer lacks them (see
-    _INTRODUCED and _HEADED): a new organisation `Actor` named as written, its later
-    acronym linked back. A name that covers a known actor stays that actor ("Syrian
+    """Organisations introduced in the text though the gazetteer lacks them: a capitalised
+    name with its acronym in parentheses, then the acronym alone; or a capitalised name
+    headed by the word of a movement or an armed group (_HEAD). A new organisation `Actor`
+    named as written. A name that covers a known actor stays that actor ("Syrian
     Democratic Forces" is in the gazetteer; "the Russian Army" is Russia's)."""
-    if " (" not in text and not _HEADED.search(text):
+    intros = list(_ACRONYM.finditer(text)) if " (" in text else []
+    heads = list(_HEAD.finditer(text))
+    if not intros and not heads:
         return out
     known = {a.name for m in out for a in m.actors}
     spans = [(m.start, m.end) for m in out]
@@ -1301,32 +1301,44 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
     def free(a: int, b: int) -> bool:
         return not any(x < b and a < y for x, y in spans)
 
-    for m in _INTRODUCED.finditer(text):
-        name, acronym = _body_name(m.group(1)), m.group(2)
-        words = [w for w in name.split(" ") if w[:1].isupper()]
-        # the name must start with the acronym's first letter and have one word per letter
-        # at most: "the Ministry of Defence (MoD)", not "talks in Geneva (AFP)"
-        if len(words) < 2 or words[0][0] != acronym[0] or len(words) > len(acronym) + 1:
+    for m in intros:
+        acronym, end = m.group(1), m.start()
+        before = _NAME_BEFORE.search(text, max(0, end - 120), end)
+        if before is None:
             continue
-        if name in known or acronym in known:
+        # the shortest name that starts with the acronym's first letter, with one word per
+        # letter at most: "the Ministry of Defence (MoD)" and "talks in Geneva (AFP)" are not
+        words = _body_name(before.group()).split(" ")
+        caps = [i for i, w in enumerate(words) if w[:1] == acronym[0]]
+        name = ""
+        for i in reversed(caps):
+            cand = [w for w in words[i:] if w[:1].isupper()]
+            if 2 <= len(cand) <= len(acronym) + 1:
+                name = " ".join(words[i:])
+                break
+        if not name or name in known or acronym in known:
             continue
-        start = m.start(1) + len(m.group(1)) - len(name)
-        if not free(start, m.end(1)):
+        start = end - len(name)
+        if not free(start, end):
             continue
         actor = bodies.setdefault(name, Actor(name, "organisation"))
         acronyms[acronym] = actor
-        found.append(ActorMention(start, m.end(1), name, (actor,)))
+        found.append(ActorMention(start, end, name, (actor,)))
         spans.append((start, m.end()))
-    for m in _HEADED.finditer(text):
-        name = _body_name(m.group(1))
-        start = m.end(1) - len(name)
-        if len(name.split(" ")) < 2 or name in known or not free(start, m.end(1)):
+    for m in heads:
+        end = m.end()
+        before = _HEADED_BEFORE.search(text, max(0, m.start() - 80), m.start() + 1)
+        if before is None:
+            continue
+        name = _body_name(text[before.start() : end])
+        start = end - len(name)
+        if len(name.split(" ")) < 2 or name in known or not free(start, end):
             continue
         if _headline_case(text, start):
             continue
         actor = bodies.setdefault(name, Actor(name, "organisation"))
-        found.append(ActorMention(start, m.end(1), name, (actor,)))
-        spans.append((start, m.end(1)))
+        found.append(ActorMention(start, end, name, (actor,)))
+        spans.append((start, end))
     for acronym, actor in acronyms.items():
         for m in re.finditer(rf"(?<![\w'’-]){re.escape(acronym)}(?:{_POSS})?(?![\w-])", text):
             if free(m.start(), m.end()):
