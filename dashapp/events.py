@@ -1129,6 +1129,24 @@ _BETWEEN_PARTIES = {"ASSAULT", "CONCEDE", "AGREE", "CONSULT"}
 _VENUE_BEFORE = ("in ", "In ")  # "at" also aims: "fired at Russia"
 
 
+def _home_state(mentions: Sequence[ActorMention]) -> list[Actor]:
+    """The state where an article's story happens: the one named most, as a party, a
+    venue or through its people (at least twice, and more often than any other)."""
+    counts: Counter[str] = Counter()
+    states = set()
+    for m in mentions:
+        for a in m.actors:
+            if a.kind == "country":
+                counts[a.name] += 1
+                states.add(a.name)
+            elif a.kind == "person" and a.affiliation:
+                counts[a.affiliation] += 1
+    ranked = [(name, n) for name, n in counts.most_common() if name in states][:2]
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return []
+    return [Actor(ranked[0][0], "country")]
+
+
 def _topic(text: str, mentions: Sequence[ActorMention]) -> tuple[Actor, ...]:
     """The article's two most named states or bodies (at least twice each), not counting
     the cities where things happen ("talks in Vienna")."""
@@ -1514,7 +1532,11 @@ def article_events(
                 continue  # a happening with nobody in it cannot be placed on an actor timeline
             if topic is None:
                 topic = _topic(text, actor_mentions)
-            if trig.state_act or ttype not in _BETWEEN_PARTIES:
+            if ttype not in _BETWEEN_PARTIES and not trig.state_act:
+                # "Police fired tear gas on Monday": a state's unnamed body or crowd is of
+                # the state where the story happens
+                actors = _home_state(actor_mentions)
+            elif trig.state_act:
                 # "MPs will vote on it on 29 January": a vote or an election with no state
                 # named is the state the article is most about
                 actors = [a for a in topic if a.kind == "country"][:1]
@@ -1528,11 +1550,7 @@ def article_events(
         elif all(a.kind == "organisation" for a in actors):
             # "The Security Council met behind closed doors on Monday": a body that meets or
             # acts with no state named deals with the state the article is about
-            if topic is None:
-                topic = _topic(text, actor_mentions)
-            home = next((a for a in topic if a.kind == "country"), None)
-            if home is not None:
-                actors = [*actors, home]
+            actors = [*actors, *_home_state(actor_mentions)]
         label = _label(text, clause, trig, match, source, target, actors)
         sentence = text[sent[0] : sent[1]]
         txs = unit.timexes

@@ -588,6 +588,13 @@ def test_an_official_named_with_a_bodys_title_speaks_for_the_body_not_his_state(
     assert set(ev.actors) == {"Donald Tusk", "European Council"}
 
 
+def test_an_unnamed_body_is_of_the_state_where_the_story_happens():
+    # where things happen and whose people act count too: Ukraine, not Russia
+    text = "Zelensky spoke in Kyiv. Moscow objected. Police detained 40 people on Monday."
+    (ev,) = _monday(text)
+    assert (ev.type, ev.actors) == ("COERCE", ("Ukraine",))
+
+
 def test_a_body_is_listed_as_its_parent_organisation():
     (ev,) = _monday("The Security Council met on Monday.")
     assert ev.actors == ("UN",)
