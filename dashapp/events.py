@@ -888,6 +888,9 @@ def _body_before(text: str, pos: int, found: Sequence[ActorMention]) -> Actor | 
     return None
 
 
+_BACKER = re.compile(r"-(?:backed|sponsored|funded)\b")
+
+
 def _speaks_for_body(person: Actor, found: Sequence[ActorMention]) -> bool:
     """Whether `person` is named with the title of an organisation ("European Council
     President Donald Tusk", "NATO chief Jens Stoltenberg"): he acts for it, not for his
@@ -1430,6 +1433,9 @@ def article_events(
             found = _with_pair_subject(text, clause, match, found, actor_mentions)
         if found:
             found = _without_venues(text, trig, found)
+        if found and ("-backed" in text or "-sponsored" in text or "-funded" in text):
+            # "the Iran-backed group seized a ship": the backer does not act
+            found = [m for m in found if not _BACKER.match(text, m.end)]
         if found and possessives:
             # "Kim Jong Un's sister warned": a relative speaks, not the person named
             found = [

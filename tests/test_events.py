@@ -665,6 +665,11 @@ def test_a_month_takes_the_year_named_after_it():
             {"Russia", "Ukraine"},
         ),
         (
+            "a backer does not act",
+            "The Belarus-backed militia attacked Ukraine on Monday.",
+            {"Ukraine"},
+        ),
+        (
             "the country after a venue city is the venue too",
             "Russia and the US held talks in Minsk, Belarus, on Monday.",
             {"Russia", "United States"},
