@@ -1127,8 +1127,9 @@ _BODY_SUBJECT = re.compile(
     r"|[Pp]rotesters|[Dd]emonstrators|[Rr]esidents|[Ww]orkers|[Dd]octors|[Nn]urses|[Ss]tudents"
     r"|[Jj]unta|[Rr]egime|[Ss]tate media|[Ss]tate television|[Nn]ews agency)\b"
 )
-# happenings that are always between parties, whom the article names elsewhere if not here
-_BETWEEN_PARTIES = {"ASSAULT", "CONCEDE", "AGREE", "CONSULT"}
+# happenings that are always between parties (sanctions too: "the embargo takes effect in
+# December"), whom the article names elsewhere if not here
+_BETWEEN_PARTIES = {"ASSAULT", "CONCEDE", "AGREE", "CONSULT", "SANCTION"}
 _VENUE_BEFORE = ("in ", "In ")  # "at" also aims: "fired at Russia"
 
 

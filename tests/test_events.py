@@ -595,6 +595,12 @@ def test_an_unnamed_body_is_of_the_state_where_the_story_happens():
     assert (ev.type, ev.actors) == ("COERCE", ("Ukraine",))
 
 
+def test_sanctions_with_no_party_named_are_between_the_articles_parties():
+    text = "Russia attacked Ukraine. Ukraine blamed Russia. The embargo takes effect on Monday."
+    (ev,) = [e for e in _monday(text) if e.type == "SANCTION"]
+    assert set(ev.actors) == {"Russia", "Ukraine"}
+
+
 def test_a_body_is_listed_as_its_parent_organisation():
     (ev,) = _monday("The Security Council met on Monday.")
     assert ev.actors == ("UN",)
