@@ -506,6 +506,14 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
         ("supplies cut", "Russia cut off gas to Ukraine on Monday.", "SANCTION", None),
         ("an endorsement", "Zelensky won Biden's endorsement on Monday.", "SUPPORT", None),
         ("calling an election", "Zelensky called an election on Monday.", "STATEMENT", None),
+        ("opening fire", "Russian troops opened fire on Ukraine on Monday.", "ASSAULT", None),
+        ("a new term", "Putin was handed a fifth term on Monday.", "STATEMENT", None),
+        (
+            "admitting a member",
+            "The Security Council voted to admit Ukraine on Monday.",
+            "COOPERATE",
+            None,
+        ),
     ],
 )
 def test_type_and_label_rules(rule, text, type_, label):
