@@ -120,7 +120,7 @@ def lexicon() -> Lexicon:
             raise ValueError(f"triggers.tsv: unknown flags {sorted(flags - _FLAGS)}")
         words = needs.removeprefix("needs:").split("/") if needs else []
         object_words = (
-            re.compile(r"(?i)(?:\W+\w+){0,4}?\W+(?:" + "|".join(map(re.escape, words)) + r")\b")
+            re.compile(r"(?i)(?:\W+\w+){0,6}?\W+(?:" + "|".join(map(re.escape, words)) + r")\b")
             if words
             else None
         )

@@ -507,6 +507,14 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
         ("an endorsement", "Zelensky won Biden's endorsement on Monday.", "SUPPORT", None),
         ("calling an election", "Zelensky called an election on Monday.", "STATEMENT", None),
         ("opening fire", "Russian troops opened fire on Ukraine on Monday.", "ASSAULT", None),
+        (
+            "a launch counted in a long phrase",
+            "Russia launched more than 110 long-range cruise missiles on Monday.",
+            "MOBILIZE",
+            None,
+        ),
+        ("the first shots", "Russian jets fired the first shots on Monday.", "ASSAULT", None),
+        ("destroying", "Russian drones destroyed a Ukrainian depot on Monday.", "ASSAULT", None),
         ("a new term", "Putin was handed a fifth term on Monday.", "STATEMENT", None),
         (
             "admitting a member",
