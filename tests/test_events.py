@@ -514,6 +514,13 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
             None,
         ),
         ("the first shots", "Russian jets fired the first shots on Monday.", "ASSAULT", None),
+        (
+            "breaking relations",
+            "Ukraine responded on Monday by breaking ties with Russia.",
+            "SANCTION",
+            None,
+        ),
+        ("asylum", "Ukraine granted the Russian pilot asylum on Monday.", "AID", None),
         ("destroying", "Russian drones destroyed a Ukrainian depot on Monday.", "ASSAULT", None),
         ("a new term", "Putin was handed a fifth term on Monday.", "STATEMENT", None),
         (
