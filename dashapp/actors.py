@@ -752,7 +752,8 @@ class Gazetteer:
         if t.kind == "ana":
             for name in reversed(doc.orgs):
                 if name in t.value:
-                    return _Hit(t.start, t.end, (self._entries[name].actor,), i + 1)
+                    e = self._entries[name]  # with its parent: "the council" is the UN's
+                    return _Hit(t.start, t.end, (e.actor,), i + 1, self._with_parent(e)[1:])
             return self._place_anaphor(toks, i, t.value)
 
         # [place] title [of place] [name]
