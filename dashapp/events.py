@@ -1071,7 +1071,9 @@ def _with_it_subject(
         if m.start < prev_start:
             break
         if all(a.kind != "person" for a in m.actors):
-            stand_in = ActorMention(it.start(), it.start() + 2, it.group().strip(), m.actors)
+            stand_in = ActorMention(
+                it.start(), it.start() + 2, it.group().strip(), m.actors, m.qualifiers
+            )  # with its parent body: "the Security Council ... it" is the UN's
             return sorted([stand_in, *found], key=lambda m: m.start)
     return found
 
@@ -1554,9 +1556,9 @@ def article_events(
                 actors = list(topic)
             if not actors:
                 continue
-        elif all(a.kind == "organisation" for a in actors):
+        elif len(actors) == 1 and actors[0].kind == "organisation":
             # "The Security Council met behind closed doors on Monday": a body that meets or
-            # acts with no state named deals with the state the article is about
+            # acts alone, with no state named, deals with the state the article is about
             actors = [*actors, *_home_state(actor_mentions)]
         label = _label(text, clause, trig, match, source, target, actors)
         sentence = text[sent[0] : sent[1]]
