@@ -522,7 +522,6 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
         ),
         ("asylum", "Ukraine granted the Russian pilot asylum on Monday.", "AID", None),
         ("destroying", "Russian drones destroyed a Ukrainian depot on Monday.", "ASSAULT", None),
-        ("a new term", "Putin was handed a fifth term on Monday.", "STATEMENT", None),
         (
             "admitting a member",
             "The Security Council voted to admit Ukraine on Monday.",
