@@ -506,6 +506,7 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
         ("supplies cut", "Russia cut off gas to Ukraine on Monday.", "SANCTION", None),
         ("an endorsement", "Zelensky won Biden's endorsement on Monday.", "SUPPORT", None),
         ("calling an election", "Zelensky called an election on Monday.", "STATEMENT", None),
+        ("going to the polls", "Ukrainian voters went to the polls on Monday.", "STATEMENT", None),
         ("opening fire", "Russian troops opened fire on Ukraine on Monday.", "ASSAULT", None),
         (
             "a launch counted in a long phrase",
