@@ -641,6 +641,13 @@ def _choose_trigger(
             best, best_score = hit, score
     if best is not None and prenominal:
         return best  # "rejects the Monday ruling": the date stays on its noun
+    if (
+        possessive
+        and best is not None
+        and best.start >= u_end
+        and not text[u_end : best.start].strip()
+    ):
+        return best  # "voted to leave in Thursday's referendum": the dated noun is the happening
     return _head(text, hi, best, hits, dated_after) if best is not None else None
 
 

@@ -624,6 +624,13 @@ def test_sanctions_with_no_party_named_are_between_the_articles_parties():
     assert set(ev.actors) == {"Russia", "Ukraine"}
 
 
+def test_a_possessive_date_dates_its_noun_even_under_a_verb():
+    text = "Ukraine voted to join the EU in Monday's referendum."
+    tx = _timex(text, "Monday's", "2022-01-10", MON, MON)
+    (ev,) = article_events(_article(text), [tx], _mentions(text))
+    assert (ev.type, ev.value) == ("STATEMENT", "2022-01-10")
+
+
 def test_a_body_is_listed_as_its_parent_organisation():
     (ev,) = _monday("The Security Council met on Monday.")
     assert ev.actors == ("UN",)
