@@ -1272,7 +1272,7 @@ _BODY_WORD = r"(?:[A-Z][\w'’.-]*|of|the|for|and|de|del|des|du|la|le|al|el)"
 _ACRONYM = re.compile(r" \(([A-Z][A-Z0-9&-]{1,7})\)")
 _NAME_BEFORE = re.compile(rf"(?<![\w'’-])[A-Z][\w'’.-]*(?:[ ]{_BODY_WORD}){{1,7}}$")
 _HEAD = re.compile(r" (?:Front|Movement|Brigades?|Forces|Army|Militia|Rebels)(?![\w'’-])")
-_HEADED_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]*[ ](?:(?:of|for|and|the)[ ])?){1,5}$")
+_HEADED_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]*[ ](?:(?:of|for|and|the)[ ]){0,2}){1,5}$")
 _BODY_LEAD = frozenset("The A An This That These Its Their His Her In On At By For".split())
 
 
