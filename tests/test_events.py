@@ -507,6 +507,7 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
         ("an endorsement", "Zelensky won Biden's endorsement on Monday.", "SUPPORT", None),
         ("calling an election", "Zelensky called an election on Monday.", "STATEMENT", None),
         ("going to the polls", "Ukrainian voters went to the polls on Monday.", "STATEMENT", None),
+        ("encircling a town", "Ukrainian forces encircled the town on Monday.", "COERCE", None),
         ("opening fire", "Russian troops opened fire on Ukraine on Monday.", "ASSAULT", None),
         (
             "a launch counted in a long phrase",
