@@ -1520,6 +1520,16 @@ def article_events(
             # list them); meetings of two or more people stay between the people
             state = Actor(source.affiliation, "country")
             actors = list(dict.fromkeys([*actors, state]))
+        elif (
+            source is not None
+            and source.kind == "person"
+            and not source.affiliation
+            and all(a.kind == "person" for a in actors)
+            and sum(1 for a in actors if a.kind == "person") == 1
+        ):
+            # "Ibn Auf stepped down": a person the gazetteer does not know, acting alone
+            # with no state named, is of the state where the story happens
+            actors = [*actors, *_home_state(actor_mentions)]
         elif ttype in _SIGNED:
             # leaders who sign or agree bind their states: "Abiy and Isaias signed a
             # declaration" is Ethiopia's and Eritrea's agreement too

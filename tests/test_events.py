@@ -632,6 +632,17 @@ def test_a_possessive_date_dates_its_noun_even_under_a_verb():
     assert (ev.type, ev.value) == ("STATEMENT", "2022-01-10")
 
 
+def test_an_unknown_person_acting_alone_is_of_the_state_where_the_story_happens():
+    text = "Ukraine waited. Ukraine spoke. Minister Petrenko resigned on Monday."
+    at = text.index("Petrenko")
+    petrenko = Actor("Ivan Petrenko", "person")
+    mentions = _mentions(text) + [ActorMention(at, at + 8, "Petrenko", (petrenko,))]
+    mentions.sort(key=lambda m: m.start)
+    tx = _timex(text, "Monday", "2022-01-10", MON, MON)
+    (ev,) = article_events(_article(text), [tx], mentions)
+    assert set(ev.actors) == {"Ivan Petrenko", "Ukraine"}
+
+
 def test_a_body_is_listed_as_its_parent_organisation():
     (ev,) = _monday("The Security Council met on Monday.")
     assert ev.actors == ("UN",)
