@@ -508,6 +508,7 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
         ("calling an election", "Zelensky called an election on Monday.", "STATEMENT", None),
         ("going to the polls", "Ukrainian voters went to the polls on Monday.", "STATEMENT", None),
         ("encircling a town", "Ukrainian forces encircled the town on Monday.", "COERCE", None),
+        ("invoking a clause", "Ukraine invoked martial powers on Monday.", "STATEMENT", None),
         ("opening fire", "Russian troops opened fire on Ukraine on Monday.", "ASSAULT", None),
         (
             "a launch counted in a long phrase",
