@@ -509,6 +509,7 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
         ("going to the polls", "Ukrainian voters went to the polls on Monday.", "STATEMENT", None),
         ("encircling a town", "Ukrainian forces encircled the town on Monday.", "COERCE", None),
         ("invoking a clause", "Ukraine invoked martial powers on Monday.", "STATEMENT", None),
+        ("fighters entering a city", "Russian fighters entered Kyiv on Monday.", "COERCE", None),
         ("opening fire", "Russian troops opened fire on Ukraine on Monday.", "ASSAULT", None),
         (
             "a launch counted in a long phrase",
