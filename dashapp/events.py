@@ -551,6 +551,9 @@ def _attribution(text: str, lo: int, h: Hit) -> bool:
     return _ATTRIBUTION_END.match(text, h.end) is not None
 
 
+_REL_CLOSE = re.compile(r",\s+(?:said|says|told|tells|added|warned|announced|insisted)\b")
+
+
 def _choose_trigger(
     text: str,
     lo: int,
@@ -573,7 +576,12 @@ def _choose_trigger(
     # relative clause between commas dates only what that clause says
     # (a "which" clause may date the noun before it: "the G20 summit, which runs Nov. 15")
     rel = text.rfind(", who ", lo, unit.start)
-    if rel >= 0 and text.find(",", rel + 1, unit.start) < 0:
+    if rel >= 0 and (
+        text.find(",", rel + 1, unit.start) < 0
+        # "Kerry, who met his counterparts, Fabius and Hague, this morning, said": a
+        # relative clause that closes right after the date, before the main verb
+        or _REL_CLOSE.match(text, unit.end)
+    ):
         close = text.find(",", unit.end, hi)
         lo, hi = rel, close if close >= 0 else hi
     # "an 1899 arbitration that Venezuela has rejected", "the 2015 nuclear deal": a date

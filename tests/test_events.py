@@ -645,6 +645,12 @@ def test_an_unknown_person_acting_alone_is_of_the_state_where_the_story_happens(
     assert set(ev.actors) == {"Ivan Petrenko", "Ukraine"}
 
 
+def test_a_relative_clause_closing_right_after_its_date_keeps_it():
+    text = "Biden, who met Putin, the Russian leader, in Geneva on Monday, said talks were useful."
+    (ev,) = _monday(text)
+    assert ev.type == "CONSULT" and {"Joe Biden", "Vladimir Putin"} <= set(ev.actors)
+
+
 def test_a_body_is_listed_as_its_parent_organisation():
     (ev,) = _monday("The Security Council met on Monday.")
     assert ev.actors == ("UN",)
