@@ -510,6 +510,8 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
         ("encircling a town", "Ukrainian forces encircled the town on Monday.", "COERCE", None),
         ("invoking a clause", "Ukraine invoked martial powers on Monday.", "STATEMENT", None),
         ("fighters entering a city", "Russian fighters entered Kyiv on Monday.", "COERCE", None),
+        ("taking office", "Zelensky took office on Monday.", "STATEMENT", "Zelensky inauguration"),
+        ("naming oneself leader", "Putin named himself regent on Monday.", "STATEMENT", None),
         ("opening fire", "Russian troops opened fire on Ukraine on Monday.", "ASSAULT", None),
         (
             "a launch counted in a long phrase",
