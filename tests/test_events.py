@@ -511,6 +511,12 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
         ("invoking a clause", "Ukraine invoked martial powers on Monday.", "STATEMENT", None),
         ("fighters entering a city", "Russian fighters entered Kyiv on Monday.", "COERCE", None),
         ("taking office", "Zelensky took office on Monday.", "STATEMENT", "Zelensky inauguration"),
+        (
+            "a date in a 'who' clause dates that clause only",
+            "Putin, who took office on Monday, warned Ukraine.",
+            "STATEMENT",
+            "Putin inauguration",
+        ),
         ("naming oneself leader", "Putin named himself regent on Monday.", "STATEMENT", None),
         ("opening fire", "Russian troops opened fire on Ukraine on Monday.", "ASSAULT", None),
         (
@@ -556,7 +562,7 @@ def test_type_and_label_rules(rule, text, type_, label):
         ("state since", "Russia has occupied Crimea since Monday."),
         ("deadline", "Putin gave Ukraine until Monday to withdraw its troops."),
         ("possessive of a non-happening", "Biden, Monday's chairman of the forum, met Putin."),
-        ("date inside a 'who' clause", "Putin, who took office on Monday, warned Ukraine."),
+        ("date inside a 'who' clause", "Putin, who turned 70 on Monday, warned Ukraine."),
         ("date before a noun", "Ukraine still rejects the Monday memo of the court."),
         ("summoning supporters is no protest", "Putin summoned Russia's supporters on Monday."),
         (
