@@ -511,6 +511,7 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
         ("invoking a clause", "Ukraine invoked martial powers on Monday.", "STATEMENT", None),
         ("fighters entering a city", "Russian fighters entered Kyiv on Monday.", "COERCE", None),
         ("taking office", "Zelensky took office on Monday.", "STATEMENT", "Zelensky inauguration"),
+        ("a trip announced", "Biden will fly to Kyiv on Monday.", "CONSULT", "Biden visits Kyiv"),
         (
             "a date in a 'who' clause dates that clause only",
             "Putin, who took office on Monday, warned Ukraine.",
