@@ -508,6 +508,12 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
         ("calling an election", "Zelensky called an election on Monday.", "STATEMENT", None),
         ("going to the polls", "Ukrainian voters went to the polls on Monday.", "STATEMENT", None),
         ("encircling a town", "Ukrainian forces encircled the town on Monday.", "COERCE", None),
+        (
+            "zones encircling a place describe, they do not seize",
+            "Russian drills in zones encircling Ukraine began on Monday.",
+            "MOBILIZE",
+            None,
+        ),
         ("invoking a clause", "Ukraine invoked martial powers on Monday.", "STATEMENT", None),
         ("fighters entering a city", "Russian fighters entered Kyiv on Monday.", "COERCE", None),
         ("taking office", "Zelensky took office on Monday.", "STATEMENT", "Zelensky inauguration"),
