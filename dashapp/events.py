@@ -1391,6 +1391,8 @@ def article_events(
         if not hits:
             continue  # a date with no happening: background, not an event
         u_start, u_end = unit.start, unit.end
+        if unit.granularity == "season":
+            continue  # "a referendum in the autumn": not dated to a month, not on a timeline
         if unreal and any(a <= u_start < b for a, b in unreal):
             continue  # "if Russia invades on Monday": a date of a hypothetical
         nxt = k + 1

@@ -666,6 +666,16 @@ def test_a_relative_clause_closing_right_after_its_date_keeps_it():
     assert ev.type == "CONSULT" and {"Joe Biden", "Vladimir Putin"} <= set(ev.actors)
 
 
+def test_a_season_dates_no_event():
+    text = "Ukraine will hold a referendum in the autumn."
+    i = text.index("the autumn")
+    tx = Timex(
+        i, i + 10, "the autumn", "DATE", "2022-FA", None,
+        date(2022, 9, 1), date(2022, 11, 30), "season", "test", 0.8,
+    )  # fmt: skip
+    assert article_events(_article(text), [tx], _mentions(text)) == []
+
+
 def test_a_body_is_listed_as_its_parent_organisation():
     (ev,) = _monday("The Security Council met on Monday.")
     assert ev.actors == ("UN",)
