@@ -64,6 +64,7 @@ _PLANNED_FOR = frozenset(
     "election elections vote poll polls referendum ballot summit meeting talks hearing trial "
     "inauguration visit".split()
 )
+_REQUESTED = frozenset("asked requested proposed sought".split())
 _POSS_END = re.compile(r"['\u2019]s?$")
 _WINDOW_WORDS = 12  # with the squared distance decay, cues further away never decide
 _WINDOW_CHARS = 140
@@ -170,11 +171,18 @@ def clause_tense(text: str, start: int, end: int) -> tuple[Tense | None, float]:
     votes_r = _votes(rw, rd, False)
     if (
         lw
-        and lw[0] == "for"
-        and _PLANNED_FOR.intersection(lw[1:5])
+        and (
+            (lw[0] == "for" and _PLANNED_FOR.intersection(lw[1:5]))
+            or (
+                lw[0] == "on"
+                and _PLANNED_FOR.intersection(lw[1:8])
+                and _REQUESTED.intersection(lw[1:11])
+            )
+        )
         and not _POSS_END.search(text, start, end)
     ):
-        # "called an election in Catalonia for December 21": the date a happening is set for
+        # "called an election in Catalonia for December 21", "has asked for a meeting of
+        # the Security Council on Saturday": the date a happening is set or asked for
         votes_l["future"] = max(votes_l.get("future", 0.0), 2.0)
     if any(d < _CLAUSE_PENALTY for d in ld[:6]) and votes_l:
         # a verb before the expression in its own clause governs it ("held a meeting on
