@@ -109,7 +109,6 @@ def _votes(words: list[str], distances: list[float], outward_left: bool) -> dict
     n = len(seq)
     while i < n:
         hit = None
-        bare = False
         if seq[i] in first:
             for k in range(min(_MAXW, n - i), 0, -1):
                 phrase = " ".join(seq[i : i + k]) if k > 1 else seq[i]
@@ -119,13 +118,7 @@ def _votes(words: list[str], distances: list[float], outward_left: bool) -> dict
         d = min(dseq[i : i + (hit[1] if hit else 1)])
         if hit:
             (direction, strength), k = hit
-            # no clause boundary, cue or new subject between the cue and the expression (on the
-            # left): "told a rally in Tbilisi on Tuesday", not "said he would raise it on the 28th"
-            bare = (
-                outward_left
-                and d == n - i - k
-                and not any(w in cues or w in _SUBJECTS for w in seq[i + k :])
-            )
+            after = i + k  # where the words between the cue and the expression start (left)
             phrase = " ".join(seq[i : i + k])
             if phrase.endswith("due to") and i + k < n and seq[i + k] in _DETERMINERS:
                 direction = "none"
@@ -151,8 +144,17 @@ def _votes(words: list[str], distances: list[float], outward_left: bool) -> dict
             # "said Friday", "said in Washington on Monday": the speech act is dated
             # ... and so is "told a rally in Tbilisi on Tuesday": the verb, its object and
             # a place, with no clause boundary before the expression
-            if d > 1 and not (d < _CLAUSE_PENALTY and d <= 4) and not (bare and d <= _REPORT_REACH):
-                continue
+            if d > 1 and not (d < _CLAUSE_PENALTY and d <= 4):
+                # no clause boundary, cue or new subject between the cue and the expression
+                # (on the left): "told a rally in Tbilisi on Tuesday", not "said he would
+                # raise it on the 28th"
+                if not (
+                    outward_left
+                    and d <= _REPORT_REACH
+                    and d == n - after
+                    and not any(w in cues or w in _SUBJECTS for w in seq[after:])
+                ):
+                    continue
             direction, strength = "past", 2.0
         weight = strength / (1 + d) ** 2
         if weight > best.get(direction, 0.0):
