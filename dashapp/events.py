@@ -1150,9 +1150,16 @@ _BETWEEN_PARTIES = {"ASSAULT", "CONCEDE", "AGREE", "CONSULT", "SANCTION"}
 _VENUE_BEFORE = ("in ", "In ")  # "at" also aims: "fired at Russia"
 
 
-def _home_state(mentions: Sequence[ActorMention]) -> list[Actor]:
+def _home_state(mentions: Sequence[ActorMention], memo: list[list[Actor]]) -> list[Actor]:
     """The state where an article's story happens: the one named most, as a party, a
-    venue or through its people (at least twice, and more often than any other)."""
+    venue or through its people (at least twice, and more often than any other). Worked
+    out once per article: `memo` is the article's empty list, filled on first use."""
+    if not memo:
+        memo.append(_most_named_state(mentions))
+    return memo[0]
+
+
+def _most_named_state(mentions: Sequence[ActorMention]) -> list[Actor]:
     counts: Counter[str] = Counter()
     states = set()
     for m in mentions:
@@ -1349,6 +1356,7 @@ def article_events(
     sents = sentences(text)
     counted: set[int] = set()
     topic: tuple[Actor, ...] | None = None
+    home: list[list[Actor]] = []  # the article's home state, once needed (_home_state)
     if " after " in text or " before " in text or " following " in text or " prior " in text:
         if extra := anchored_dates(text, timexes):
             timexes = sorted([*timexes, *extra], key=lambda t: t.start)
@@ -1539,7 +1547,7 @@ def article_events(
         ):
             # "Ibn Auf stepped down": a person the gazetteer does not know, acting alone
             # with no state named, is of the state where the story happens
-            actors = [*actors, *_home_state(actor_mentions)]
+            actors = [*actors, *_home_state(actor_mentions, home)]
         elif ttype in _SIGNED:
             # leaders who sign or agree bind their states: "Abiy and Isaias signed a
             # declaration" is Ethiopia's and Eritrea's agreement too
@@ -1571,7 +1579,7 @@ def article_events(
             if ttype not in _BETWEEN_PARTIES and not trig.state_act:
                 # "Police fired tear gas on Monday": a state's unnamed body or crowd is of
                 # the state where the story happens
-                actors = _home_state(actor_mentions)
+                actors = _home_state(actor_mentions, home)
             elif trig.state_act:
                 # "MPs will vote on it on 29 January": a vote or an election with no state
                 # named is the state the article is most about
@@ -1586,7 +1594,7 @@ def article_events(
         elif len(actors) == 1 and actors[0].kind == "organisation":
             # "The Security Council met behind closed doors on Monday": a body that meets or
             # acts alone, with no state named, deals with the state the article is about
-            actors = [*actors, *_home_state(actor_mentions)]
+            actors = [*actors, *_home_state(actor_mentions, home)]
         label = _label(text, clause, trig, match, source, target, actors)
         sentence = text[sent[0] : sent[1]]
         txs = unit.timexes
