@@ -519,6 +519,12 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
         ("taking office", "Zelensky took office on Monday.", "STATEMENT", "Zelensky inauguration"),
         ("a trip announced", "Biden will fly to Kyiv on Monday.", "CONSULT", "Biden visits Kyiv"),
         (
+            "calling a thing a name is words",
+            "Putin called it a provocation on Monday.",
+            "STATEMENT",
+            None,
+        ),
+        (
             "a date in a 'who' clause dates that clause only",
             "Putin, who took office on Monday, warned Ukraine.",
             "STATEMENT",
