@@ -120,7 +120,7 @@ def lexicon() -> Lexicon:
             raise ValueError(f"triggers.tsv: unknown flags {sorted(flags - _FLAGS)}")
         words = needs.removeprefix("needs:").split("/") if needs else []
         object_words = (
-            re.compile(r"(?i)(?:\W+\w+){0,6}?\W+(?:" + "|".join(map(re.escape, words)) + r")\b")
+            re.compile(r"(?i)(?:\W+\w+){0,8}?\W+(?:" + "|".join(map(re.escape, words)) + r")\b")
             if words
             else None
         )
@@ -532,12 +532,19 @@ def _live_hits(
             and _ADJECTIVE_BEFORE.search(text, a - 12 if a - 12 > lo else lo, a)
         ):
             continue
+        if text.startswith("called", a) and _WHAT_CALLED.search(
+            text, a - 30 if a - 30 > lo else lo, a
+        ):
+            continue  # "in what Moscow called retaliation": a name given, not a call
         kept.append(h)
     if len(kept) > 1:
         # ", Kyiv said." / ", the Elysee said,": a parenthetical attribution reports the
         # sentence's happening, it is not one itself
         kept = [h for h in kept if not _attribution(text, sent[0], h)] or kept
     return kept, unreal
+
+
+_WHAT_CALLED = re.compile(r"\b[Ww]hat\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:[a-z]+\s+)?$")
 
 
 def _attribution(text: str, lo: int, h: Hit) -> bool:
