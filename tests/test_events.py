@@ -525,6 +525,12 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
             None,
         ),
         (
+            "what someone called is a name given, not a call",
+            "Russia fired what it called a new long-range hypersonic missile on Monday.",
+            "MOBILIZE",
+            None,
+        ),
+        (
             "a date in a 'who' clause dates that clause only",
             "Putin, who took office on Monday, warned Ukraine.",
             "STATEMENT",
