@@ -1354,6 +1354,7 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
 # and "the South" in Korea reports, "the island" for Taiwan; not "the North Korean leader",
 # "the North Atlantic", "the South China Sea", "the island nation of Japan"
 _BACK_REFS = {"North": "North Korea", "South": "South Korea", "island": "Taiwan"}
+_BACK_NAMES = frozenset(_BACK_REFS.values())
 _BACK_REF = re.compile(
     r"(?<![\w-])[Tt]he (North|South|island)(?:['’]s?)?(?![\w-])(?![ ]+[A-Z])"
     r"(?![ ]+(?:of|nation|state|country|kingdom|republic)\b)"
@@ -1361,12 +1362,21 @@ _BACK_REF = re.compile(
 
 
 def _with_back_references(text: str, out: list[ActorMention]) -> list[ActorMention]:
+    first: dict[str, tuple[int, Actor]] = {}  # place -> (end of its first mention, actor)
+    for x in out:
+        for a in x.actors:
+            if a.name in _BACK_NAMES and a.name not in first:
+                first[a.name] = (x.end, a)
+    if not first:
+        return out
+    starts = [x.start for x in out]
     found = []
     for m in _BACK_REF.finditer(text):
-        name = _BACK_REFS[m.group(1)]
-        named = next(
-            (a for x in out if x.end <= m.start() for a in x.actors if a.name == name), None
-        )
-        if named is not None and not any(x.start < m.end() and m.start() < x.end for x in out):
-            found.append(ActorMention(m.start(), m.end(), m.group(), (named,)))
+        got = first.get(_BACK_REFS[m.group(1)])
+        if got is None or got[0] > m.start():
+            continue
+        i = bisect.bisect_left(starts, m.end())  # mentions starting before its end
+        if i and out[i - 1].end > m.start():
+            continue  # inside a longer mention
+        found.append(ActorMention(m.start(), m.end(), m.group(), (got[1],)))
     return sorted([*out, *found], key=lambda x: x.start) if found else out
