@@ -1364,6 +1364,7 @@ def article_events(
     counted: set[int] = set()
     topic: tuple[Actor, ...] | None = None
     home: list[list[Actor]] = []  # the article's home state, once needed (_home_state)
+    backers = "-backed" in text or "-sponsored" in text or "-funded" in text
     if " after " in text or " before " in text or " following " in text or " prior " in text:
         if extra := anchored_dates(text, timexes):
             timexes = sorted([*timexes, *extra], key=lambda t: t.start)
@@ -1468,7 +1469,7 @@ def article_events(
             found = _with_pair_subject(text, clause, match, found, actor_mentions)
         if found:
             found = _without_venues(text, trig, found)
-        if found and ("-backed" in text or "-sponsored" in text or "-funded" in text):
+        if found and backers:
             # "the Iran-backed group seized a ship": the backer does not act
             found = [m for m in found if not _BACKER.match(text, m.end)]
         if found and possessives:
