@@ -22,7 +22,7 @@ One ENTRY (every field but ``name`` optional; matching is case-sensitive)::
      "leader": "president",               # places/orgs: what "the X leader" means; also a
                                           # dated list [{"office": ..., "from", "to"}] or
                                           # {"office": "president", "of": "European Commission"}
-     "anaphors": ["the alliance"],        # orgs: matched only after the org was named earlier
+     "anaphors": ["the alliance"],        # orgs, places: matched only after it was named earlier
      "part_of": "UN",                     # orgs: parent body, reported as a qualifier
      "guarded": ["Jordan"],               # aliases that are also personal names: skipped next
                                           # to another capitalised name word ("Michael Jordan")
@@ -154,6 +154,9 @@ _GENERIC = re.compile(
 )
 # Offices whose bare title ("the king") is not linked to the last-named holder: too vague.
 _NO_BARE = frozenset({None, "leader", "monarch", "emperor", "crown prince"})
+# Offices whose bare title ("the king", "the prime minister") with no holder named is the
+# holder in the article's country.
+_HOME_OFFICES = frozenset({"president", "prime minister", "chancellor", "monarch"})
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t\u00a0]+$")
 _NAME_WORD = re.compile(r"[^ \t\u00a0]+")
 _POSS_END = re.compile(rf"[{_APOS}]s?$")
@@ -508,7 +511,7 @@ class Gazetteer:
         gazetteer come back as new `Actor`s with the affiliation their title gave."""
         toks = self._scan(text)
         if not toks:
-            return []
+            return _with_named_bodies(text, [])
         self._appositives(text, toks)
         doc = _Doc()
         out: list[ActorMention] = []
@@ -559,7 +562,10 @@ class Gazetteer:
             for a in actors:
                 self._note(text, toks, end, a, doc)
             i = max(nxt, i + 1)
-        return self._with_named_people(text, out)
+        out = _with_named_bodies(text, self._with_named_people(text, out))
+        if "he North" in text or "he South" in text or "he island" in text:
+            return _with_back_references(text, out)
+        return out
 
     def _with_named_people(self, text: str, out: list[ActorMention]) -> list[ActorMention]:
         """People the gazetteer does not know and no title introduces, found the way news
@@ -754,6 +760,8 @@ class Gazetteer:
                         if other is not None:
                             return _Hit(t.start, c.end, (other,), j + 2, quals)
                     return _Hit(m.start, m.end, (peer.actor,), j + 1)
+            if t.kind == "pron" and (pair := self._two_counterparts(text, toks, j, when, doc)):
+                return pair
         if t.kind == "pron":
             return None
 
@@ -770,8 +778,9 @@ class Gazetteer:
         if t.kind == "ana":
             for name in reversed(doc.orgs):
                 if name in t.value:
-                    return _Hit(t.start, t.end, (self._entries[name].actor,), i + 1)
-            return None
+                    e = self._entries[name]  # with its parent: "the council" is the UN's
+                    return _Hit(t.start, t.end, (e.actor,), i + 1, self._with_parent(e)[1:])
+            return self._place_anaphor(toks, i, t.value)
 
         # [place] title [of place] [name]
         place: _Entry | None = None
@@ -828,6 +837,18 @@ class Gazetteer:
                         got = self._office_of(a, when, doc)
                         if got is not None and got[0] == title.office:
                             return _Hit(t.start, end, (a,), nxt)
+            if (
+                of is None
+                and title.office in _HOME_OFFICES
+                and not title.plural
+                and not generic
+                and _THE_BEFORE.search(text, max(0, t.start - 5), t.start)
+                and (home := self._home(toks)) is not None
+                and (held := self.holder(title.office, home, when)) is not None
+            ):
+                # "the king" in an article about Thailand, no holder named: the holder of
+                # the office in the article's country on its date
+                return _Hit(t.start, end, (held,), nxt)
             if place is not None and t.kind in ("ent", "dem"):
                 return self._plain(toks, i, when, doc)
             if place is not None:
@@ -839,6 +860,40 @@ class Gazetteer:
                 actor, nend, nnxt = named
                 return _Hit(t.start, nend, (actor,), nnxt)
         return None
+
+    def _place_anaphor(self, toks: list[_Tok], i: int, names: tuple[str, ...]) -> _Hit | None:
+        """A place's anaphor ("the North" for North Korea, "the kingdom" for Saudi Arabia)
+        after the place itself was named: the one named last."""
+        for tok in reversed(toks[:i]):
+            if tok.kind == "dem":
+                e = tok.value
+            elif tok.kind == "ent" and len(tok.value) == 1:
+                e = tok.value[0]
+            else:
+                continue
+            if e.kind == "country" and e.name in names:
+                t = toks[i]
+                return _Hit(t.start, t.end, (e.actor,), i + 1)
+        return None
+
+    def _home(self, toks: list[_Tok]) -> str | None:
+        """The country an article is about: the one it names most, itself or through its
+        people, at least twice and more often than any other."""
+        counts: dict[str, int] = {}
+        for t in toks:
+            if t.kind == "dem":
+                e = t.value
+            elif t.kind == "ent" and len(t.value) == 1:
+                e = t.value[0]
+            else:
+                continue
+            name = e.name if e.kind == "country" else e.affiliation if e.kind == "person" else None
+            if name is not None:
+                counts[name] = counts.get(name, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
 
     def _plain(self, toks: list[_Tok], i: int, when: date, doc: _Doc) -> _Hit | None:
         """A bare name, metonym or demonym; an organisation also reports its parent body."""
@@ -1010,6 +1065,30 @@ class Gazetteer:
         while j < len(toks) and toks[j].start < end:
             j += 1
         return j
+
+    def _two_counterparts(
+        self, text: str, toks: list[_Tok], j: int, when: date, doc: _Doc
+    ) -> _Hit | None:
+        """'his French and British counterparts': the two counterparts, one mention."""
+        if j + 2 >= len(toks):
+            return None
+        x, y, c = toks[j], toks[j + 1], toks[j + 2]
+        if not (
+            x.kind in ("ent", "dem")
+            and y.kind in ("ent", "dem")
+            and c.kind == "cpart"
+            and c.value  # plural
+            and text[x.end : y.start] == " and "
+            and _adjacent(text, y.end, c.start)
+        ):
+            return None
+        px, py = self._place(x), self._place(y)
+        if px is None or py is None:
+            return None
+        both = (self._counterpart(px, when, doc), self._counterpart(py, when, doc))
+        if both[0] is None or both[1] is None:
+            return None
+        return _Hit(toks[j - 1].start, c.end, (both[0], both[1]), j + 3)
 
     def _counterpart(self, place: _Entry, when: date, doc: _Doc) -> Actor | None:
         """'his Ukrainian counterpart': the holder, in `place`, of the office of the person
@@ -1207,3 +1286,123 @@ def _load_cached(extra: str | None, mtime: float) -> Gazetteer:
         if isinstance(user, dict):
             phrases += user.get("decoys", [])
     return Gazetteer(list(entries.values()), titles, phrases, decoys.get("company_words", ()))
+
+
+# Bodies the gazetteer lacks, named the way news introduces them: a capitalised name with
+# its acronym in parentheses ("the National Resistance Front (NRF)"), then the acronym
+# alone; or a capitalised name whose last word is the head noun of a movement or an armed
+# group ("the Popular Liberation Front said"). Parties, councils and committees are left
+# out: they are mostly a state's own bodies, which its name or demonym already gives.
+_BODY_WORD = r"(?:[A-Z][\w'’.-]*|of|the|for|and|de|del|des|du|la|le|al|el)"
+# found from their rare end (an acronym in parentheses, a head noun), then read backwards
+_ACRONYM = re.compile(r" \(([A-Z][A-Z0-9&-]{1,7})\)")
+_NAME_BEFORE = re.compile(rf"(?<![\w'’-])[A-Z][\w'’.-]*(?:[ ]{_BODY_WORD}){{1,7}}$")
+_HEAD = re.compile(r" (?:Front|Movement|Brigades?|Forces|Army|Militia|Rebels)(?![\w'’-])")
+_HEADED_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]*[ ](?:(?:of|for|and|the)[ ]){0,2}){1,5}$")
+_BODY_LEAD = frozenset("The A An This That These Its Their His Her In On At By For".split())
+
+
+def _body_name(phrase: str) -> str:
+    words = phrase.split(" ")
+    while words and words[0] in _BODY_LEAD:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]:
+    """Organisations introduced in the text though the gazetteer lacks them: a capitalised
+    name with its acronym in parentheses, then the acronym alone; or a capitalised name
+    headed by the word of a movement or an armed group (_HEAD). A new organisation `Actor`
+    named as written. A name that covers a known actor stays that actor ("Syrian
+    Democratic Forces" is in the gazetteer; "the Russian Army" is Russia's)."""
+    intros = list(_ACRONYM.finditer(text)) if " (" in text else []
+    heads = list(_HEAD.finditer(text))
+    if not intros and not heads:
+        return out
+    known = {a.name for m in out for a in m.actors}
+    spans = [(m.start, m.end) for m in out]
+    found: list[ActorMention] = []
+    bodies: dict[str, Actor] = {}
+    acronyms: dict[str, Actor] = {}
+
+    def free(a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in spans)
+
+    for m in intros:
+        acronym, end = m.group(1), m.start()
+        before = _NAME_BEFORE.search(text, max(0, end - 120), end)
+        if before is None:
+            continue
+        # the shortest name that starts with the acronym's first letter, with one word per
+        # letter at most: "the Ministry of Defence (MoD)" and "talks in Geneva (AFP)" are not
+        words = _body_name(before.group()).split(" ")
+        caps = [i for i, w in enumerate(words) if w[:1] == acronym[0]]
+        name = ""
+        for i in reversed(caps):
+            cand = [w for w in words[i:] if w[:1].isupper()]
+            if 2 <= len(cand) <= len(acronym) + 1:
+                name = " ".join(words[i:])
+                break
+        if not name or name in known or acronym in known:
+            continue
+        start = end - len(name)
+        if not free(start, end):
+            continue
+        actor = bodies.setdefault(name, Actor(name, "organisation"))
+        acronyms[acronym] = actor
+        found.append(ActorMention(start, end, name, (actor,)))
+        spans.append((start, m.end()))
+    for m in heads:
+        end = m.end()
+        before = _HEADED_BEFORE.search(text, max(0, m.start() - 80), m.start() + 1)
+        if before is None:
+            continue
+        name = _body_name(text[before.start() : end])
+        start = end - len(name)
+        if len(name.split(" ")) < 2 or name in known or not free(start, end):
+            continue
+        if _headline_case(text, start):
+            continue
+        actor = bodies.setdefault(name, Actor(name, "organisation"))
+        found.append(ActorMention(start, end, name, (actor,)))
+        spans.append((start, end))
+    for acronym, actor in acronyms.items():
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(acronym)}(?:{_POSS})?(?![\w-])", text):
+            if free(m.start(), m.end()):
+                found.append(ActorMention(m.start(), m.end(), m.group(), (actor,)))
+                spans.append(m.span())
+    if not found:
+        return out
+    return sorted([*out, *found], key=lambda m: m.start)
+
+
+# Short back-references that news uses for a few places once they are named: "the North"
+# and "the South" in Korea reports, "the island" for Taiwan; not "the North Korean leader",
+# "the North Atlantic", "the South China Sea", "the island nation of Japan"
+_BACK_REFS = {"North": "North Korea", "South": "South Korea", "island": "Taiwan"}
+_BACK_NAMES = frozenset(_BACK_REFS.values())
+_BACK_REF = re.compile(
+    r"(?<![\w-])[Tt]he (North|South|island)(?:['’]s?)?(?![\w-])(?![ ]+[A-Z])"
+    r"(?![ ]+(?:of|nation|state|country|kingdom|republic)\b)"
+)
+
+
+def _with_back_references(text: str, out: list[ActorMention]) -> list[ActorMention]:
+    first: dict[str, tuple[int, Actor]] = {}  # place -> (end of its first mention, actor)
+    for x in out:
+        for a in x.actors:
+            if a.name in _BACK_NAMES and a.name not in first:
+                first[a.name] = (x.end, a)
+    if not first:
+        return out
+    starts = [x.start for x in out]
+    found = []
+    for m in _BACK_REF.finditer(text):
+        got = first.get(_BACK_REFS[m.group(1)])
+        if got is None or got[0] > m.start():
+            continue
+        i = bisect.bisect_left(starts, m.end())  # mentions starting before its end
+        if i and out[i - 1].end > m.start():
+            continue  # inside a longer mention
+        found.append(ActorMention(m.start(), m.end(), m.group(), (got[1],)))
+    return sorted([*out, *found], key=lambda x: x.start) if found else out

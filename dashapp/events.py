@@ -120,7 +120,7 @@ def lexicon() -> Lexicon:
             raise ValueError(f"triggers.tsv: unknown flags {sorted(flags - _FLAGS)}")
         words = needs.removeprefix("needs:").split("/") if needs else []
         object_words = (
-            re.compile(r"(?i)(?:\W+\w+){0,4}?\W+(?:" + "|".join(map(re.escape, words)) + r")\b")
+            re.compile(r"(?i)(?:\W+\w+){0,8}?\W+(?:" + "|".join(map(re.escape, words)) + r")\b")
             if words
             else None
         )
@@ -554,6 +554,10 @@ def _live_hits(
             and _ADJECTIVE_BEFORE.search(text, a - 12 if a - 12 > lo else lo, a)
         ):
             continue
+        if text.startswith("called", a) and _WHAT_CALLED.search(
+            text, a - 30 if a - 30 > lo else lo, a
+        ):
+            continue  # "in what Moscow called retaliation": a name given, not a call
         kept.append(h)
     if len(kept) > 1:
         # ", Kyiv said." / ", the Elysee said,": a parenthetical attribution reports the
@@ -568,6 +572,9 @@ def _live_hits(
     return kept, unreal
 
 
+_WHAT_CALLED = re.compile(r"\b[Ww]hat\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:[a-z]+\s+)?$")
+
+
 def _attribution(text: str, lo: int, h: Hit) -> bool:
     """ ", Kyiv said." / ", the Elysee said,": a speech verb a few words after a comma and
     closing its phrase."""
@@ -577,6 +584,9 @@ def _attribution(text: str, lo: int, h: Hit) -> bool:
     if comma < 0 or not 1 <= len(text[comma + 1 : h.start].split()) <= 4:
         return False
     return _ATTRIBUTION_END.match(text, h.end) is not None
+
+
+_REL_CLOSE = re.compile(r",\s+(?:said|says|told|tells|added|warned|announced|insisted)\b")
 
 
 def _choose_trigger(
@@ -601,7 +611,12 @@ def _choose_trigger(
     # relative clause between commas dates only what that clause says
     # (a "which" clause may date the noun before it: "the G20 summit, which runs Nov. 15")
     rel = text.rfind(", who ", lo, unit.start)
-    if rel >= 0 and text.find(",", rel + 1, unit.start) < 0:
+    if rel >= 0 and (
+        text.find(",", rel + 1, unit.start) < 0
+        # "Kerry, who met his counterparts, Fabius and Hague, this morning, said": a
+        # relative clause that closes right after the date, before the main verb
+        or _REL_CLOSE.match(text, unit.end)
+    ):
         close = text.find(",", unit.end, hi)
         lo, hi = rel, close if close >= 0 else hi
     # "an 1899 arbitration that Venezuela has rejected", "the 2015 nuclear deal": a date
@@ -671,6 +686,13 @@ def _choose_trigger(
             best, best_score = hit, score
     if best is not None and prenominal:
         return best  # "rejects the Monday ruling": the date stays on its noun
+    if (
+        possessive
+        and best is not None
+        and best.start >= u_end
+        and not text[u_end : best.start].strip()
+    ):
+        return best  # "voted to leave in Thursday's referendum": the dated noun is the happening
     return _head(text, hi, best, hits, dated_after) if best is not None else None
 
 
@@ -927,17 +949,53 @@ def _sourced(text: str, start: int) -> bool:
     return _SOURCED.search(text, lo, start) is not None
 
 
+_ORG_GAP = re.compile(r"(?:['\u2019]s?)?\s+(?:[A-Z][\w-]+\s+)?")  # "NATO's Bucharest summit"
+
+
+def _body_before(text: str, pos: int, found: Sequence[ActorMention]) -> Actor | None:
+    """The organisation named right before the word at `pos` ("NATO summit", "the EU's
+    summit", "NATO's Madrid summit"), if any."""
+    for m in reversed(found):
+        if m.end <= pos:
+            body = m.actors[0]
+            if body.kind == "organisation" and _ORG_GAP.fullmatch(text, m.end, pos):
+                return body
+            return None
+    return None
+
+
+_BACKER = re.compile(r"-(?:backed|sponsored|funded)\b")
+
+
+def _speaks_for_body(person: Actor, found: Sequence[ActorMention]) -> bool:
+    """Whether `person` is named with the title of an organisation ("European Council
+    President Donald Tusk", "NATO chief Jens Stoltenberg"): he acts for it, not for his
+    country."""
+    return any(
+        person in m.actors and any(q.kind == "organisation" for q in m.qualifiers) for m in found
+    )
+
+
 def _without_venues(text: str, trig: Trigger, found: list[ActorMention]) -> list[ActorMention]:
     """A country (or an organisation's seat, "Brussels") named as where something happens
     is a venue, not a party: "reached an agreement in Vienna", "a meeting in Brussels"
     (words and meetings), "near the Syrian border", "in the Gulf of Oman" (any act); but
     not "near Ukraine's borders", where a build-up aims. A visit's destination stays: it is
     the host."""
-    venue = "visits" not in trig.label and trig.type in _VENUE_TYPES
+    # a state's own act (an election, a referendum) is the state's where it is held
+    venue = "visits" not in trig.label and not trig.state_act and trig.type in _VENUE_TYPES
     kept = []
+    dropped = -1  # end of the last venue dropped
     for m in found:
         if _sourced(text, m.start):
             continue  # "according to the United Nations": who reports it, not who acts
+        if (
+            m.start == dropped + 2
+            and text.startswith(", ", dropped)
+            and m.actors[0].kind == "country"
+        ):
+            dropped = m.end
+            continue  # "in Nuuk, Greenland": the venue's own country is the venue too
         if (
             text.endswith(_PLACE_WORDS, max(0, m.start - 5), m.start)
             and all(a.kind != "person" for a in m.actors)
@@ -947,6 +1005,7 @@ def _without_venues(text: str, trig: Trigger, found: list[ActorMention]) -> list
             place = _PLACE_BEFORE.search(text, max(0, m.start - 24), m.start)
             near = place is not None and place.group("near") and _GEO_NOUN.match(text, m.end)
             if place is not None and (place.group("sea") or near or (venue and place.group("at"))):
+                dropped = m.end
                 continue  # but "arrived in Taipei" (group "arrival"): the host
         kept.append(m)
     return kept  # only venues: nobody named takes part ("ministers agreed in Vienna")
@@ -993,9 +1052,10 @@ def _with_pronoun_subject(
     first = next((m.start for m in found if m.start >= seg), match.start)
     pron = _PRONOUN.search(text, seg, min(first, match.start))
     if pron is None:
-        if any(m.end <= match.start and m.start >= clause[0] for m in found):
-            return found
-        pron = _PRONOUN.search(text, clause[0], match.start)
+        named = [m.end for m in found if m.end <= match.start and m.start >= clause[0]]
+        # "the deal for Northern Ireland that he signed": a pronoun after every actor
+        # named before the verb is still its subject
+        pron = _PRONOUN.search(text, max(named) if named else clause[0], match.start)
     if pron is None:
         return found
 
@@ -1087,7 +1147,9 @@ def _with_it_subject(
         if m.start < prev_start:
             break
         if all(a.kind != "person" for a in m.actors):
-            stand_in = ActorMention(it.start(), it.start() + 2, it.group().strip(), m.actors)
+            stand_in = ActorMention(
+                it.start(), it.start() + 2, it.group().strip(), m.actors, m.qualifiers
+            )  # with its parent body: "the Security Council ... it" is the UN's
             return sorted([stand_in, *found], key=lambda m: m.start)
     return found
 
@@ -1134,9 +1196,44 @@ def _np(text: str, lo: int, hi: int, trig: Trigger) -> str:
     return ""
 
 
-# happenings that are always between parties, whom the article names elsewhere if not here
-_BETWEEN_PARTIES = {"ASSAULT", "CONCEDE", "AGREE", "CONSULT"}
+# the unnamed bodies and crowds of a state ("the interior ministry said", "police fired
+# tear gas", "lawmakers voted"): with no actor named, they are the article's state's
+_BODY_SUBJECT = re.compile(
+    r"\b(?:[Gg]overnment|[Mm]inistry|[Cc]abinet|[Oo]fficials|[Aa]uthorities|[Pp]olice"
+    r"|[Aa]rmy|[Mm]ilitary|[Tt]roops|[Ss]oldiers|[Pp]arliament|[Ll]awmakers|[Ll]egislators"
+    r"|[Ss]enate|[Cc]ongress|[Cc]ouncil|[Cc]ommission|[Cc]ourt|[Jj]udges|[Pp]rosecutors?"
+    r"|[Pp]rotesters|[Dd]emonstrators|[Rr]esidents|[Ww]orkers|[Dd]octors|[Nn]urses|[Ss]tudents"
+    r"|[Jj]unta|[Rr]egime|[Ss]tate media|[Ss]tate television|[Nn]ews agency)\b"
+)
+# happenings that are always between parties (sanctions too: "the embargo takes effect in
+# December"), whom the article names elsewhere if not here
+_BETWEEN_PARTIES = {"ASSAULT", "CONCEDE", "AGREE", "CONSULT", "SANCTION"}
 _VENUE_BEFORE = ("in ", "In ")  # "at" also aims: "fired at Russia"
+
+
+def _home_state(mentions: Sequence[ActorMention], memo: list[list[Actor]]) -> list[Actor]:
+    """The state where an article's story happens: the one named most, as a party, a
+    venue or through its people (at least twice, and more often than any other). Worked
+    out once per article: `memo` is the article's empty list, filled on first use."""
+    if not memo:
+        memo.append(_most_named_state(mentions))
+    return memo[0]
+
+
+def _most_named_state(mentions: Sequence[ActorMention]) -> list[Actor]:
+    counts: Counter[str] = Counter()
+    states = set()
+    for m in mentions:
+        for a in m.actors:
+            if a.kind == "country":
+                counts[a.name] += 1
+                states.add(a.name)
+            elif a.kind == "person" and a.affiliation:
+                counts[a.affiliation] += 1
+    ranked = [(name, n) for name, n in counts.most_common() if name in states][:2]
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return []
+    return [Actor(ranked[0][0], "country")]
 
 
 def _topic(text: str, mentions: Sequence[ActorMention]) -> tuple[Actor, ...]:
@@ -1320,6 +1417,8 @@ def article_events(
     sents = sentences(text)
     counted: set[int] = set()
     topic: tuple[Actor, ...] | None = None
+    home: list[list[Actor]] = []  # the article's home state, once needed (_home_state)
+    backers = "-backed" in text or "-sponsored" in text or "-funded" in text
     if " after " in text or " before " in text or " following " in text or " prior " in text:
         if extra := anchored_dates(text, timexes):
             timexes = sorted([*timexes, *extra], key=lambda t: t.start)
@@ -1362,6 +1461,8 @@ def article_events(
         if not hits:
             continue  # a date with no happening: background, not an event
         u_start, u_end = unit.start, unit.end
+        if unit.granularity == "season":
+            continue  # "a referendum in the autumn": not dated to a month, not on a timeline
         if unreal and any(a <= u_start < b for a, b in unreal):
             continue  # "if Russia invades on Monday": a date of a hypothetical
         nxt = k + 1
@@ -1422,6 +1523,9 @@ def article_events(
             found = _with_pair_subject(text, clause, match, found, actor_mentions)
         if found:
             found = _without_venues(text, trig, found)
+        if found and backers:
+            # "the Iran-backed group seized a ship": the backer does not act
+            found = [m for m in found if not _BACKER.match(text, m.end)]
         if found and possessives:
             # "Kim Jong Un's sister warned": a relative speaks, not the person named
             found = [
@@ -1447,6 +1551,10 @@ def article_events(
                 after += parties
         actors = list(dict.fromkeys(named))
         ttype = trig.type
+        if trig.between_states and (body := _body_before(text, m_start, found)) is not None:
+            # "the NATO summit in Vilnius", "a G20 summit": the organisation's own meeting
+            # is the organisation's; the states named around it attend or are its topic
+            actors = [a for a in actors if a.kind != "country" or a == body]
         if ttype == "CONSULT" and not trig.between_states:
             people = [a for a in actors if a.kind == "person"]
             if len(people) >= 2:  # calls and meetings are between people; the rest is topic
@@ -1484,20 +1592,24 @@ def article_events(
             source is not None
             and source.kind == "person"
             and source.affiliation
-            and (
-                trig.state_act
-                or (
-                    ttype != "CONSULT"
-                    and ttype != "STATEMENT"
-                    and sum(1 for a in actors if a.kind == "person") == 1
-                )
-            )
+            and (trig.state_act or sum(1 for a in actors if a.kind == "person") == 1)
+            and not _speaks_for_body(source, found)
         ):
             # an official acting alone acts for a state: a leader's seizure, warning,
-            # decree or election is his state's; meetings stay between people, remarks
-            # are the speaker's
+            # decree, election, statement or visit is his state's too (as wire editors
+            # list them); meetings of two or more people stay between the people
             state = Actor(source.affiliation, "country")
             actors = list(dict.fromkeys([*actors, state]))
+        elif (
+            source is not None
+            and source.kind == "person"
+            and not source.affiliation
+            and all(a.kind == "person" for a in actors)
+            and sum(1 for a in actors if a.kind == "person") == 1
+        ):
+            # "Ibn Auf stepped down": a person the gazetteer does not know, acting alone
+            # with no state named, is of the state where the story happens
+            actors = [*actors, *_home_state(actor_mentions, home)]
         elif ttype in _SIGNED:
             # leaders who sign or agree bind their states: "Abiy and Isaias signed a
             # declaration" is Ethiopia's and Eritrea's agreement too
@@ -1518,11 +1630,19 @@ def article_events(
         if target is not None and target not in actors:
             target = None
         if not actors:
-            if ttype not in _BETWEEN_PARTIES and not trig.state_act:
+            if (
+                ttype not in _BETWEEN_PARTIES
+                and not trig.state_act
+                and not _BODY_SUBJECT.search(text, clause[0], m_start)
+            ):
                 continue  # a happening with nobody in it cannot be placed on an actor timeline
             if topic is None:
                 topic = _topic(text, actor_mentions)
-            if trig.state_act:
+            if ttype not in _BETWEEN_PARTIES and not trig.state_act:
+                # "Police fired tear gas on Monday": a state's unnamed body or crowd is of
+                # the state where the story happens
+                actors = _home_state(actor_mentions, home)
+            elif trig.state_act:
                 # "MPs will vote on it on 29 January": a vote or an election with no state
                 # named is the state the article is most about
                 actors = [a for a in topic if a.kind == "country"][:1]
@@ -1533,6 +1653,10 @@ def article_events(
                 actors = list(topic)
             if not actors:
                 continue
+        elif len(actors) == 1 and actors[0].kind == "organisation":
+            # "The Security Council met behind closed doors on Monday": a body that meets or
+            # acts alone, with no state named, deals with the state the article is about
+            actors = [*actors, *_home_state(actor_mentions, home)]
         label = _label(text, clause, trig, match, source, target, actors)
         sentence = text[sent[0] : sent[1]]
         txs = unit.timexes
@@ -1733,7 +1857,7 @@ _DAY_SHIFT = {"of": 0, "after": 1, "following": 1, "before": -1}
 
 _CLAUSE_AFTER = re.compile(
     r",?\s+(?P<dir>after|before)\s+(?:(?!(?:the|a|an|its|their|his|her|this|that|being)\b)"
-    r"(?=[A-Z\w])|(?=(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}[a-z]{3,}ed\b))"
+    r"(?=[A-Z\w])|(?=(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,2}[a-z]{3,}ed\b))"
 )
 
 
@@ -1744,25 +1868,35 @@ def _counted_back(text: str, timexes: Sequence[Timex], d: Timex, off: re.Match) 
     link = _CLAUSE_AFTER.match(text, d.end)
     if link is None:
         return None
+    n, unit = int(off.group(1)), off.group(2)
+    # days and weeks count from a day; months from a month or finer, years from any date
+    # ("opened in 1999, two years after voters backed devolution" is 1997)
+    grains = _COUNT_FROM[unit]
     anchor = None
     for t in timexes:
         if t.start >= d.start:
             break
-        if t.granularity in ("day", "time") and t.first is not None and t.range is None:
+        if t.granularity in grains and t.first is not None and t.range is None:
             anchor = t
     if anchor is None or anchor.first is None:
         return None
     between = text[anchor.end : d.start]
     if ". " in between or "\n" in between or len(between) > 160:
         return None  # the date must be its own sentence's
-    n, unit = int(off.group(1)), off.group(2)
-    if unit not in "DW":
-        return None
     sign = -1 if link.group("dir") == "after" else 1
     day = _shift(anchor.first, sign * n, unit)
     end = link.end() - 1
     why = f"{d.text} {link.group('dir')}: counted back from {anchor.value} ('{anchor.text}')"
-    return _dated(d.start, end, text, day, "day", why, min(d.confidence, anchor.confidence) * 0.9)
+    conf = min(d.confidence, anchor.confidence) * 0.9
+    return _dated(d.start, end, text, day, _GRAIN[unit], why, conf)
+
+
+_COUNT_FROM: dict[str, tuple[str, ...]] = {
+    "D": ("day", "time"),
+    "W": ("day", "time"),
+    "M": ("day", "time", "month"),
+    "Y": ("day", "time", "month", "year"),
+}
 
 
 _ORDINAL_IN = re.compile(r"(?i)\bsecond\b(?:\s+[\w-]+){0,2}\s+in\s+$")
@@ -1901,10 +2035,28 @@ def _compatible_dates(a: Event, b: Event) -> bool:
     return a.start <= b.end and b.start <= a.end and a.granularity == b.granularity
 
 
+def _other_speakers(a: Event, b: Event) -> bool:
+    """Two one-sided acts whose doers differ and do not name each other: "Biden said on
+    Monday ..." and "Blinken said on Monday ..." are two statements, though both are the
+    United States'; "the Taliban entered Kabul" and "Ghani fled the same day" are two
+    happenings of Afghanistan's. Meetings, agreements and cooperation have two sides, and
+    either may be the subject."""
+    return (
+        a.type not in _MUTUAL
+        and a.source is not None
+        and b.source is not None
+        and a.source != b.source
+        and a.source not in b.actors
+        and b.source not in a.actors
+    )
+
+
 def same_happening(a: Event, b: Event) -> bool:
     """Mentions of one happening: same type, compatible dates (equal within an article;
     across articles also an alternative reading or a day apart), overlapping actors."""
     if a.type != b.type or not _compatible_dates(a, b):
+        return False
+    if _other_speakers(a, b):
         return False
     if not a.actors or not b.actors:
         return a.label == b.label

@@ -73,6 +73,14 @@ def test_qualifiers_report_the_place_of_a_title_and_the_parent_body(gaz: Gazette
     ]
 
 
+def test_an_anaphor_of_a_body_reports_its_parent_too(gaz: Gazetteer) -> None:
+    ms = gaz.find("The UN Security Council met, and the council voted.", when=D22)
+    assert [(names([m]), [q.name for q in m.qualifiers]) for m in ms] == [
+        (["UN Security Council"], ["UN"]),
+        (["UN Security Council"], ["UN"]),
+    ]
+
+
 def test_introduced_person_gets_affiliation_from_title(gaz: Gazetteer) -> None:
     ms = gaz.find("Kyiv mayor Vitali Klitschko met Kremlin aide Ivan Petrovsky.", when=D22)
     assert [m.actors[0] for m in ms] == [

@@ -58,6 +58,14 @@ def sentence_bounds(text: str, start: int, end: int, window: int = 240) -> tuple
 
 
 _TIE_ORDER = {"past": 0, "future": 1, "present": 2}
+_REPORT_REACH = 6  # words from a reporting verb to the expression it dates, same clause
+_SUBJECTS = frozenset("i you he she it we they".split())
+_PLANNED_FOR = frozenset(
+    "election elections vote poll polls referendum ballot summit meeting talks hearing trial "
+    "inauguration visit".split()
+)
+_REQUESTED = frozenset("asked requested proposed sought".split())
+_POSS_END = re.compile(r"['\u2019]s?$")
 _WINDOW_WORDS = 12  # with the squared distance decay, cues further away never decide
 _WINDOW_CHARS = 140
 
@@ -110,6 +118,7 @@ def _votes(words: list[str], distances: list[float], outward_left: bool) -> dict
         d = min(dseq[i : i + (hit[1] if hit else 1)])
         if hit:
             (direction, strength), k = hit
+            after = i + k  # where the words between the cue and the expression start (left)
             phrase = " ".join(seq[i : i + k])
             if phrase.endswith("due to") and i + k < n and seq[i + k] in _DETERMINERS:
                 direction = "none"
@@ -133,8 +142,19 @@ def _votes(words: list[str], distances: list[float], outward_left: bool) -> dict
             direction = direction[:-5]
         if direction == "report":
             # "said Friday", "said in Washington on Monday": the speech act is dated
+            # ... and so is "told a rally in Tbilisi on Tuesday": the verb, its object and
+            # a place, with no clause boundary before the expression
             if d > 1 and not (d < _CLAUSE_PENALTY and d <= 4):
-                continue
+                # no clause boundary, cue or new subject between the cue and the expression
+                # (on the left): "told a rally in Tbilisi on Tuesday", not "said he would
+                # raise it on the 28th"
+                if not (
+                    outward_left
+                    and d <= _REPORT_REACH
+                    and d == n - after
+                    and not any(w in cues or w in _SUBJECTS for w in seq[after:])
+                ):
+                    continue
             direction, strength = "past", 2.0
         weight = strength / (1 + d) ** 2
         if weight > best.get(direction, 0.0):
@@ -151,6 +171,21 @@ def clause_tense(text: str, start: int, end: int) -> tuple[Tense | None, float]:
     # Cue phrases must not span the expression itself: vote on each side separately.
     votes_l = _votes(lw, ld, True)
     votes_r = _votes(rw, rd, False)
+    if (
+        lw
+        and (
+            (lw[0] == "for" and _PLANNED_FOR.intersection(lw[1:5]))
+            or (
+                lw[0] == "on"
+                and _PLANNED_FOR.intersection(lw[1:8])
+                and _REQUESTED.intersection(lw[1:11])
+            )
+        )
+        and not _POSS_END.search(text, start, end)
+    ):
+        # "called an election in Catalonia for December 21", "has asked for a meeting of
+        # the Security Council on Saturday": the date a happening is set or asked for
+        votes_l["future"] = max(votes_l.get("future", 0.0), 2.0)
     if any(d < _CLAUSE_PENALTY for d in ld[:6]) and votes_l:
         # a verb before the expression in its own clause governs it ("held a meeting on
         # Tuesday and will meet again on Friday"): what follows counts for half
