@@ -209,6 +209,7 @@ HELD_OUT = sorted(
         "events_heldout3",
         "events_heldout4",
         "events_heldout5",
+        "events_heldout6",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
