@@ -559,6 +559,31 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
             "COOPERATE",
             None,
         ),
+        # verb families of news language: recalling envoys, freezing relations, adopting
+        # a resolution, authorising, winning re-election, taking over, flying in, a trial
+        ("recalling envoys", "Ukraine recalled its envoy to Moscow on Monday.", "SANCTION", None),
+        ("freezing relations", "Ukraine froze relations with Russia on Monday.", "SANCTION", None),
+        (
+            "adopting a resolution",
+            "The Security Council adopted a resolution on Ukraine on Monday.",
+            "REQUEST",
+            None,
+        ),
+        (
+            "authorising",
+            "The Security Council authorised a mission to Ukraine on Monday.",
+            "SUPPORT",
+            None,
+        ),
+        ("winning re-election", "Putin won re-election in Russia on Monday.", "STATEMENT", None),
+        (
+            "taking over",
+            "Zelensky took over as head of the Ukrainian council on Monday.",
+            "STATEMENT",
+            None,
+        ),
+        ("flying in", "Biden flew in to Ukraine on Monday to rally support.", "CONSULT", None),
+        ("a trial", "A Russian pilot went on trial in Ukraine on Monday.", "ACCUSE", None),
     ],
 )
 def test_type_and_label_rules(rule, text, type_, label):
@@ -589,6 +614,8 @@ def test_type_and_label_rules(rule, text, type_, label):
             "Fighting began in the east on Monday, according to Belarus.",
         ),
         ("only a venue named", "The ministers agreed in Moscow on Monday to cut output."),
+        ("recall without an envoy", "Putin recalled his years in Ukraine on Monday."),
+        ("adopting without a resolution", "Russia adopted a new flag on Monday."),
     ],
 )
 def test_dates_that_make_no_event(rule, text):
