@@ -1419,7 +1419,14 @@ def article_events(
     topic: tuple[Actor, ...] | None = None
     home: list[list[Actor]] = []  # the article's home state, once needed (_home_state)
     backers = "-backed" in text or "-sponsored" in text or "-funded" in text
-    if " after " in text or " before " in text or " following " in text or " prior " in text:
+    if (
+        " after " in text
+        or " before " in text
+        or " following " in text
+        or " prior " in text
+        or "ours later" in text
+        or "ours earlier" in text
+    ):
         if extra := anchored_dates(text, timexes):
             timexes = sorted([*timexes, *extra], key=lambda t: t.start)
             # "two days after Evo Morales resigned": the clause after the offset is its own
@@ -1815,6 +1822,9 @@ def anchored_dates(text: str, timexes: Sequence[Timex]) -> list[Timex]:
             continue
         off = _OFFSET.fullmatch(d.value)
         if off is None:
+            if d.value.startswith("PT") and d.value.endswith("H"):
+                if (same := _hours_off(text, timexes, d)) is not None:
+                    out.append(same)
             continue
         link = _ANCHOR_WORD.match(text, d.end)
         noun = _noun_span(text, link.end()) if link else None
@@ -1889,6 +1899,45 @@ def _counted_back(text: str, timexes: Sequence[Timex], d: Timex, off: re.Match) 
     why = f"{d.text} {link.group('dir')}: counted back from {anchor.value} ('{anchor.text}')"
     conf = min(d.confidence, anchor.confidence) * 0.9
     return _dated(d.start, end, text, day, _GRAIN[unit], why, conf)
+
+
+# "Hours later, Bush froze the assets", "signed on Thursday, hours after Bush spoke",
+# "had announced it hours earlier": a few hours from a dated happening is its day
+_HOURS_LINK = re.compile(r"\s+(?:(?P<rel>later|earlier)\b|(?=(?:after|before)\s))")
+_HOURS = re.compile(r"PT(?:X|[1-9]|1[0-2])H")
+
+
+def _hours_off(text: str, timexes: Sequence[Timex], d: Timex) -> Timex | None:
+    """ "Hours later" (after the last day-dated happening, in this sentence or the one
+    before) and "hours after" a clause (counted from its sentence's date): news counts
+    hours within a day, so the happening is dated to that day. A bare "hours" the tagger
+    keeps a duration (as TimeML annotates it); here it dates its clause."""
+    if not _HOURS.fullmatch(d.value) or d.mod is not None:
+        return None
+    link = _HOURS_LINK.match(text, d.end)
+    if link is None:
+        return None
+    if link.group("rel") is None:
+        after = _CLAUSE_AFTER.match(text, d.end)
+        if after is None:
+            return None
+        end, reach = after.end() - 1, 0  # the date must be its own sentence's
+    else:
+        end, reach = link.end(), 1  # "Iraq invaded on Thursday. Hours later, ..."
+    anchor = None
+    for t in timexes:
+        if t.start >= d.start:
+            break
+        if t.granularity in ("day", "time") and t.first is not None and t.range is None:
+            anchor = t
+    if anchor is None or anchor.first is None:
+        return None
+    between = text[anchor.end : d.start]
+    if "\n" in between or between.count(". ") > reach or len(between) > 160 + 160 * reach:
+        return None
+    why = f"{text[d.start : end].strip()}: the day of {anchor.value} ('{anchor.text}')"
+    conf = min(d.confidence, anchor.confidence) * 0.8
+    return _dated(d.start, end, text, anchor.first, "day", why, conf)
 
 
 _COUNT_FROM: dict[str, tuple[str, ...]] = {

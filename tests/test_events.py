@@ -1156,6 +1156,32 @@ def test_an_offset_from_an_undated_or_other_happening_stays_a_duration(text):
     assert anchored_dates(text, _tagged(text, date(2020, 12, 1))) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expr"),
+    [
+        # a bare "hours" counted from a dated happening stays on its day
+        ("Russia shelled the port on Saturday. Hours later, Ukraine hit back.", "Hours later"),
+        ("Ukraine voted on Saturday, hours after Russia shelled the port.", "hours after"),
+        ("Ukraine voted on Saturday. Russia had warned it hours earlier.", "hours earlier"),
+    ],
+)
+def test_hours_from_a_dated_happening_are_its_day(text, expr):
+    (tx,) = anchored_dates(text, _tagged(text, date(2006, 10, 16)))
+    assert (tx.text, tx.value, tx.type) == (expr, "2006-10-14", "DATE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine voted for hours on Saturday.",  # a duration, no offset
+        "Hours later, Ukraine hit back.",  # no date to count from
+        "Russia shelled the port on Saturday. It rained. Then wind. Hours later, Ukraine hit back.",
+    ],
+)
+def test_hours_with_no_dated_happening_nearby_stay_a_duration(text):
+    assert anchored_dates(text, _tagged(text, date(2006, 10, 16))) == []
+
+
 def test_an_anchored_date_dates_the_happening_it_modifies():
     text = "Putin won the vote on Monday. Zelensky visited Russia two days after the vote."
     tag_ = _tagged(text, date(2022, 1, 12))
