@@ -319,6 +319,30 @@ _FRAME = re.compile(
     r"(?:such\s+(?:[\w-]+\s+)?|(?:year|month|week|anniversary)\s+))$"
 )
 _PLANNED = re.compile(r"(?i)\b(?:planned|scheduled|set|slated|due|expected)\s+(?:for|on|in)?\s*$")
+# A plan's date: "planned for June 15", "scheduled to take effect on Monday", "had been due
+# to hold its first session on Monday"; then what says it did not happen
+_PLAN_BEFORE = re.compile(
+    r"(?i)\b(?P<had>had\s+been\s+)?(?:planned|scheduled|set|slated|due)\s+(?:for|on|to)\b"
+    r"[^,;.:\u2014\u2013]{0,45}$"
+)
+_CALLED_OFF = re.compile(
+    r"(?i)\bnever\s+(?:took\s+place|happened|materiali[sz]ed|went\s+ahead|came)\b"
+    r"|\b(?:put\s+off|postponed|called\s+off|cancell?ed|scrapped|shelved|suspended|"
+    r"indefinitely|abandoned)\b"
+)
+
+
+def _unfulfilled(text: str, sent: tuple[int, int], u_start: int, u_end: int) -> bool:
+    """A plan's date when the plan did not happen: the plan "had been" made ("the
+    parliament had been due to sit on Monday"), or the rest of its sentence calls it off
+    ("talks planned for June 15 never took place", "a signing set for Tuesday has been put
+    off"). A plan merely reported ("is due to vote on Monday") stays an event."""
+    plan = _PLAN_BEFORE.search(text, max(sent[0], u_start - 70), u_start)
+    if plan is None:
+        return False
+    return plan.group("had") is not None or _CALLED_OFF.search(text, u_end, sent[1]) is not None
+
+
 # Between a verb and the noun it governs: prepositions, determiners, modifiers; no clause
 # break, conjunction or relative pronoun ("withdrew from the 2015 nuclear deal").
 _GOVERNED_GAP = re.compile(
@@ -1497,6 +1521,8 @@ def article_events(
         trig = match.trigger
         if trig.cancels and _PLANNED.search(text, max(0, u_start - 40), u_start):
             continue  # "postponed a trip that had been planned for Wednesday"
+        if _unfulfilled(text, sent, u_start, u_end):
+            continue  # "talks planned for June 15 never took place"
         if unit.granularity in ("year", "month", "week") and (
             _FRAME.search(text, max(sent[0], u_start - 40), u_start)
             or (

@@ -616,6 +616,13 @@ def test_type_and_label_rules(rule, text, type_, label):
         ("only a venue named", "The ministers agreed in Moscow on Monday to cut output."),
         ("recall without an envoy", "Putin recalled his years in Ukraine on Monday."),
         ("adopting without a resolution", "Russia adopted a new flag on Monday."),
+        # a plan that did not happen
+        (
+            "plan that never took place",
+            "A Biden-Putin meeting planned for Monday never took place.",
+        ),
+        ("plan put off", "Putin's visit to Ukraine, set for Monday, has been put off."),
+        ("plan in the pluperfect", "Zelensky had been due to meet Putin in Russia on Monday."),
     ],
 )
 def test_dates_that_make_no_event(rule, text):
@@ -1188,6 +1195,17 @@ def test_an_anchored_date_dates_the_happening_it_modifies():
     events = article_events(_article(text), tag_, _mentions(text))
     (visit,) = [e for e in events if e.type == "CONSULT"]
     assert visit.value == "2022-01-12" and visit.mentions[0].text == "two days after the vote"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelensky is due to meet Putin in Russia on Monday.",
+        "A Biden-Putin meeting, set for Monday, went ahead as planned.",
+    ],
+)
+def test_a_plan_reported_or_moved_stays_an_event(text):
+    assert len(_monday(text)) == 1
 
 
 def test_a_truce_with_no_party_named_is_between_the_articles_parties():
