@@ -86,6 +86,15 @@ FINE = {  # which focus granularities can anchor an anaphor of a given unit
 }
 
 
+# A date right before the noun it dates, after "the" or a possessive: "the May 21
+# election", "Australia's May 21 election" (not "on May 21 to vote").
+_NOUN_DATER = re.compile(r"(?i)(?:\bthe|['\u2019]s)\s+$")
+_DATED_NOUN = re.compile(
+    r"\s+(?!(?:to|and|or|as|in|at|for|when|after|before|with|by|is|was|were|are|of|on|"
+    r"that|which|this|last|next)\b)[a-z][a-z-]{2,}\b"
+)
+
+
 def fmt(d: date) -> str:
     return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
 
@@ -366,6 +375,20 @@ class Resolver:
             why += " (too far for a contested cue, same year kept)"
         elif best is not same:
             alts = (same[2],)  # the same-year reading stays possible
+        if (
+            abs((best[0] - anchor).days) > 300
+            and c.data.get("month")
+            and _DATED_NOUN.match(self.text, c.end)
+            and _NOUN_DATER.search(self.text, max(0, c.start - 4), c.start)
+        ):
+            # "Australia's May 21 election" in an April article: the date names a noun, the
+            # clause's tense ("became an issue in") says nothing of it; the reading within
+            # weeks wins over one almost a year away
+            near = min(cands, key=lambda t: self._dist(anchor, t[0], t[1]))
+            if near is not best and self._dist(anchor, near[0], near[1]) <= 60:
+                alts = (best[2],)
+                best, conf = near, 0.7
+                why = "a dated noun: the one within weeks of the"
         return Out(best[2], f"{what}, {why} {how} = {best[2]}", conf, alts)
 
     @staticmethod
