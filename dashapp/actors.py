@@ -138,6 +138,8 @@ def _word_before(text: str, lo: int, end: int) -> str | None:
         if text[p].isalnum() and not text[p].isdecimal():
             return text[p:e]
     return None
+
+
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’\-]*)")
 _NAME_WORDS = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’.\-]*(?:[ \t\u00a0]+[^\W\d_][\w'’.\-]*){0,4})")
 _TO_THE = re.compile(r"[ \t\u00a0]+to[ \t\u00a0]+(?:the[ \t\u00a0]+)?")
@@ -927,7 +929,27 @@ class Gazetteer:
                 if e.actor == a:
                     return e
         live = [e for e in cands if any(o.held(when) for o in e.offices)]
-        return live[0] if len(live) == 1 else None
+        if live:
+            return live[0] if len(live) == 1 else None
+        # nobody in office then: the one who last left an office before `when` ("Bush"
+        # in 2012 is the son, in 1998 the father), else the first to take one after it
+        done = [
+            (max(o.end for o in e.offices if o.end is not None and o.end <= when), e)
+            for e in cands
+            if any(o.end is not None and o.end <= when for o in e.offices)
+        ]
+        if done:
+            done.sort(key=lambda t: t[0])
+            return done[-1][1] if len(done) == 1 or done[-1][0] != done[-2][0] else None
+        later = [
+            (min(o.start for o in e.offices if o.start is not None), e)
+            for e in cands
+            if any(o.start is not None for o in e.offices)
+        ]
+        if later:
+            later.sort(key=lambda t: t[0])
+            return later[0][1] if len(later) == 1 or later[0][0] != later[1][0] else None
+        return None
 
     def _name_after(
         self,
