@@ -156,6 +156,7 @@ _RANGE_FROM = re.compile(r"\b(?:from|between)\s+(?:\w+\s+)?\S*$", re.I)
 _INTO_GAP = re.compile(r"\s+(?:into|to)\s+", re.I)
 _ON_GAP = re.compile(r",?\s*(?:on\s+|,\s*)?")
 _WEAK_BEFORE = frozenset("by until till before after through".split())
+_BOUND_BEFORE = frozenset("since until till".split())
 
 
 class Resolver:
@@ -232,6 +233,8 @@ class Resolver:
         pw = prev_word(self.text, c.start)
         if pw in _WEAK_BEFORE and gran == "year":
             return True
+        if pw in _BOUND_BEFORE and not self.narrative:
+            return True  # news: "held since Sunday evening", "until Friday" bound a state
         if self.text[c.start - 1 : c.start] == "(" or pw == "the":
             return True
         return c.kind == "offset" and c.data.get("n", 0) < 0
