@@ -1319,7 +1319,12 @@ _BODY_WORD = r"(?:[A-Z][\w'’.-]*|of|the|for|and|de|del|des|du|la|le|al|el)"
 # found from their rare end (an acronym in parentheses, a head noun), then read backwards
 _ACRONYM = re.compile(r" \(([A-Z][A-Z0-9&-]{1,7})\)")
 _NAME_BEFORE = re.compile(rf"(?<![\w'’-])[A-Z][\w'’.-]*(?:[ ]{_BODY_WORD}){{1,7}}$")
-_HEAD = re.compile(r" (?:Front|Movement|Brigades?|Forces|Army|Militia|Rebels)(?![\w'’-])")
+_HEAD = re.compile(
+    r" (?:Front|Movement|Brigades?|Forces|Army|Militia|Rebels"
+    r"|Commission|Council|Tribunal|Committee)(?![\w'’-])"
+)
+_SEAT_HEADS = ("Commission", "Council", "Tribunal", "Committee")
+_MEMBER_OF = re.compile(r"\bof (?:the )?$")
 _HEADED_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]*[ ](?:(?:of|for|and|the)[ ]){0,2}){1,5}$")
 _BODY_LEAD = frozenset("The A An This That These Its Their His Her In On At By For".split())
 
@@ -1374,7 +1379,7 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
         acronyms[acronym] = actor
         found.append(ActorMention(start, end, name, (actor,)))
         spans.append((start, m.end()))
-    for m in heads:
+    for m in reversed(heads):  # the longest name first: "Supreme Council of the ... Forces"
         end = m.end()
         before = _HEADED_BEFORE.search(text, max(0, m.start() - 80), m.start() + 1)
         if before is None:
@@ -1383,6 +1388,8 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
         start = end - len(name)
         if len(name.split(" ")) < 2 or name in known or not free(start, end):
             continue
+        if m.group().endswith(_SEAT_HEADS) and _MEMBER_OF.search(text, max(0, start - 12), start):
+            continue  # "chairman of the Senate Foreign Relations Committee": a seat he holds
         if _headline_case(text, start):
             continue
         actor = bodies.setdefault(name, Actor(name, "organisation"))
