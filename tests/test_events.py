@@ -584,6 +584,7 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
         ),
         ("flying in", "Biden flew in to Ukraine on Monday to rally support.", "CONSULT", None),
         ("a trial", "A Russian pilot went on trial in Ukraine on Monday.", "ACCUSE", None),
+        ("a massacre", "Russian troops massacred villagers in Ukraine on Monday.", "ASSAULT", None),
     ],
 )
 def test_type_and_label_rules(rule, text, type_, label):
