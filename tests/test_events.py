@@ -585,6 +585,13 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
         ("flying in", "Biden flew in to Ukraine on Monday to rally support.", "CONSULT", None),
         ("a trial", "A Russian pilot went on trial in Ukraine on Monday.", "ACCUSE", None),
         ("a massacre", "Russian troops massacred villagers in Ukraine on Monday.", "ASSAULT", None),
+        ("addressing the nation", "Zelensky will address the nation on Monday.", "STATEMENT", None),
+        (
+            "defending oneself",
+            "Zelensky defended himself before the court on Monday.",
+            "STATEMENT",
+            None,
+        ),
     ],
 )
 def test_type_and_label_rules(rule, text, type_, label):
@@ -617,6 +624,10 @@ def test_type_and_label_rules(rule, text, type_, label):
         ("only a venue named", "The ministers agreed in Moscow on Monday to cut output."),
         ("recall without an envoy", "Putin recalled his years in Ukraine on Monday."),
         ("adopting without a resolution", "Russia adopted a new flag on Monday."),
+        (
+            "a speech's address is no speech",
+            "Putin changed the address of Russia's embassy on Monday.",
+        ),
         # a plan that did not happen
         (
             "plan that never took place",
