@@ -172,7 +172,17 @@ class Resolver:
     def focus(self, unit: str) -> tuple[date | None, str]:
         """The date in focus fine enough for `unit`, and how it was found."""
         ok = FINE.get(unit, FINE["year"])
+        cur = self._cur
+        same_sentence_dated_noun = (
+            not self.narrative and cur is not None and cur.kind == "offset" and unit == "day"
+        )
         for f in reversed(self.history):
+            if same_sentence_dated_noun and f.weak and f.gran in ok and f.bc is None:
+                # "declared him the winner of the Dec. 27 vote three days later": a dated
+                # noun of the offset's own sentence is what it counts from
+                if f.end >= sentence_bounds(self.text, cur.start, cur.end)[0]:  # type: ignore[union-attr]
+                    return f.first, f"date in focus {f.value}"
+                continue
             if f.gran in ok and f.bc is None and not f.weak:
                 if f.aside and self._cur is not None:
                     left = sentence_bounds(self.text, self._cur.start, self._cur.end)[0]
