@@ -1928,8 +1928,9 @@ def _counted_back(text: str, timexes: Sequence[Timex], d: Timex, off: re.Match) 
 
 
 # "Hours later, Bush froze the assets", "signed on Thursday, hours after Bush spoke",
-# "had announced it hours earlier": a few hours from a dated happening is its day
-_HOURS_LINK = re.compile(r"\s+(?:(?P<rel>later|earlier)\b|(?=(?:after|before)\s))")
+# "had announced it hours earlier": a few hours from a dated happening is its day (not
+# "hours before": mostly a deadline, "hours before it was due to expire")
+_HOURS_LINK = re.compile(r"\s+(?:(?P<rel>later|earlier)\b|(?=after\s))")
 _HOURS = re.compile(r"PT(?:X|[1-9]|1[0-2])H")
 
 

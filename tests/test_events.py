@@ -1194,6 +1194,7 @@ def test_hours_from_a_dated_happening_are_its_day(text, expr):
     [
         "Ukraine voted for hours on Saturday.",  # a duration, no offset
         "Hours later, Ukraine hit back.",  # no date to count from
+        "Ukraine voted on Saturday, hours before the truce was due to expire.",  # a deadline
         "Russia shelled the port on Saturday. It rained. Then wind. Hours later, Ukraine hit back.",
     ],
 )
