@@ -585,6 +585,13 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
         ("flying in", "Biden flew in to Ukraine on Monday to rally support.", "CONSULT", None),
         ("a trial", "A Russian pilot went on trial in Ukraine on Monday.", "ACCUSE", None),
         ("a massacre", "Russian troops massacred villagers in Ukraine on Monday.", "ASSAULT", None),
+        # a participle phrase after the date adds to the act named before it
+        (
+            "act before a participle",
+            "Ukraine recalled its envoy to Moscow on Monday, calling the deal a trap.",
+            "SANCTION",
+            None,
+        ),
         ("addressing the nation", "Zelensky will address the nation on Monday.", "STATEMENT", None),
         (
             "defending oneself",
