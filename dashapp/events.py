@@ -906,7 +906,9 @@ def _window_actors(
     seg_hi = bisect_left(cuts, hi) if hi <= c1 else len(cuts) - 1
 
     def inside(a: int, b: int) -> list[ActorMention]:
-        return [m for m in mentions if m.start >= a and m.end <= b]
+        # a mention ending in the stretch counts, though it may start before a comma:
+        # "Hong Kong's leader, Carrie Lam, apologised" names Lam in the stretch before
+        return [m for m in mentions if m.end > a and m.end <= b]
 
     found = inside(cuts[seg_lo], cuts[seg_hi])
     while _one_actor_at_most(found) and seg_hi < len(cuts) - 1:

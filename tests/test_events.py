@@ -1228,6 +1228,17 @@ def test_a_plan_reported_or_moved_stays_an_event(text):
     assert len(_monday(text)) == 1
 
 
+def test_a_title_and_name_across_commas_is_the_subject_of_the_verb_after_them():
+    text = "Ukraine's president, Zelensky, apologised on Monday for the row with Russia."
+    at = text.index("Ukraine's")
+    lead = ActorMention(at, text.index(", apologised"), text[: text.index(", apol")], (ZELENSKY,))
+    russia = text.index("Russia")
+    mentions = [lead, ActorMention(russia, russia + 6, "Russia", (RUSSIA,))]
+    tx = _timex(text, "Monday", "2022-01-10", MON, MON)
+    (ev,) = article_events(_article(text), [tx], mentions)
+    assert "Volodymyr Zelensky" in ev.actors
+
+
 def test_a_truce_with_no_party_named_is_between_the_articles_parties():
     text = "Russia shelled Kyiv. Ukraine hit back at Russia. The truce took effect on Monday."
     (ev,) = _monday(text)
