@@ -138,6 +138,8 @@ def _word_before(text: str, lo: int, end: int) -> str | None:
         if text[p].isalnum() and not text[p].isdecimal():
             return text[p:e]
     return None
+
+
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’\-]*)")
 _NAME_WORDS = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’.\-]*(?:[ \t\u00a0]+[^\W\d_][\w'’.\-]*){0,4})")
 _TO_THE = re.compile(r"[ \t\u00a0]+to[ \t\u00a0]+(?:the[ \t\u00a0]+)?")
@@ -927,7 +929,27 @@ class Gazetteer:
                 if e.actor == a:
                     return e
         live = [e for e in cands if any(o.held(when) for o in e.offices)]
-        return live[0] if len(live) == 1 else None
+        if live:
+            return live[0] if len(live) == 1 else None
+        # nobody in office then: the one who last left an office before `when` ("Bush"
+        # in 2012 is the son, in 1998 the father), else the first to take one after it
+        done = [
+            (max(o.end for o in e.offices if o.end is not None and o.end <= when), e)
+            for e in cands
+            if any(o.end is not None and o.end <= when for o in e.offices)
+        ]
+        if done:
+            done.sort(key=lambda t: t[0])
+            return done[-1][1] if len(done) == 1 or done[-1][0] != done[-2][0] else None
+        later = [
+            (min(o.start for o in e.offices if o.start is not None), e)
+            for e in cands
+            if any(o.start is not None for o in e.offices)
+        ]
+        if later:
+            later.sort(key=lambda t: t[0])
+            return later[0][1] if len(later) == 1 or later[0][0] != later[1][0] else None
+        return None
 
     def _name_after(
         self,
@@ -1297,7 +1319,12 @@ _BODY_WORD = r"(?:[A-Z][\w'’.-]*|of|the|for|and|de|del|des|du|la|le|al|el)"
 # found from their rare end (an acronym in parentheses, a head noun), then read backwards
 _ACRONYM = re.compile(r" \(([A-Z][A-Z0-9&-]{1,7})\)")
 _NAME_BEFORE = re.compile(rf"(?<![\w'’-])[A-Z][\w'’.-]*(?:[ ]{_BODY_WORD}){{1,7}}$")
-_HEAD = re.compile(r" (?:Front|Movement|Brigades?|Forces|Army|Militia|Rebels)(?![\w'’-])")
+_HEAD = re.compile(
+    r" (?:Front|Movement|Brigades?|Forces|Army|Militia|Rebels"
+    r"|Commission|Council|Tribunal|Committee)(?![\w'’-])"
+)
+_SEAT_HEADS = ("Commission", "Council", "Tribunal", "Committee")
+_MEMBER_OF = re.compile(r"\bof (?:the )?$")
 _HEADED_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]*[ ](?:(?:of|for|and|the)[ ]){0,2}){1,5}$")
 _BODY_LEAD = frozenset("The A An This That These Its Their His Her In On At By For".split())
 
@@ -1352,7 +1379,7 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
         acronyms[acronym] = actor
         found.append(ActorMention(start, end, name, (actor,)))
         spans.append((start, m.end()))
-    for m in heads:
+    for m in reversed(heads):  # the longest name first: "Supreme Council of the ... Forces"
         end = m.end()
         before = _HEADED_BEFORE.search(text, max(0, m.start() - 80), m.start() + 1)
         if before is None:
@@ -1361,6 +1388,8 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
         start = end - len(name)
         if len(name.split(" ")) < 2 or name in known or not free(start, end):
             continue
+        if m.group().endswith(_SEAT_HEADS) and _MEMBER_OF.search(text, max(0, start - 12), start):
+            continue  # "chairman of the Senate Foreign Relations Committee": a seat he holds
         if _headline_case(text, start):
             continue
         actor = bodies.setdefault(name, Actor(name, "organisation"))

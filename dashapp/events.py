@@ -319,6 +319,30 @@ _FRAME = re.compile(
     r"(?:such\s+(?:[\w-]+\s+)?|(?:year|month|week|anniversary)\s+))$"
 )
 _PLANNED = re.compile(r"(?i)\b(?:planned|scheduled|set|slated|due|expected)\s+(?:for|on|in)?\s*$")
+# A plan's date: "planned for June 15", "scheduled to take effect on Monday", "had been due
+# to hold its first session on Monday"; then what says it did not happen
+_PLAN_BEFORE = re.compile(
+    r"(?i)\b(?P<had>had\s+been\s+)?(?:planned|scheduled|set|slated|due)\s+(?:for|on|to)\b"
+    r"[^,;.:\u2014\u2013]{0,45}$"
+)
+_CALLED_OFF = re.compile(
+    r"(?i)\bnever\s+(?:took\s+place|happened|materiali[sz]ed|went\s+ahead|came)\b"
+    r"|\b(?:put\s+off|postponed|called\s+off|cancell?ed|scrapped|shelved|suspended|"
+    r"indefinitely|abandoned)\b"
+)
+
+
+def _unfulfilled(text: str, sent: tuple[int, int], u_start: int, u_end: int) -> bool:
+    """A plan's date when the plan did not happen: the plan "had been" made ("the
+    parliament had been due to sit on Monday"), or the rest of its sentence calls it off
+    ("talks planned for June 15 never took place", "a signing set for Tuesday has been put
+    off"). A plan merely reported ("is due to vote on Monday") stays an event."""
+    plan = _PLAN_BEFORE.search(text, max(sent[0], u_start - 70), u_start)
+    if plan is None:
+        return False
+    return plan.group("had") is not None or _CALLED_OFF.search(text, u_end, sent[1]) is not None
+
+
 # Between a verb and the noun it governs: prepositions, determiners, modifiers; no clause
 # break, conjunction or relative pronoun ("withdrew from the 2015 nuclear deal").
 _GOVERNED_GAP = re.compile(
@@ -374,7 +398,11 @@ def _subordinate(text: str, start: int, end: int) -> re.Match[str] | None:
 _THAT_AFTER = re.compile(r",?\s+that\b")
 _INFINITIVE = re.compile(r"\bto $")
 # the next clause or predicate: ", and talks continued", "and urged the Lebanese"
-_NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|yet)\s|\sand\s+(?:then\s+)?[a-z]{3,}ed\b")
+# the next coordinated clause, or a participle phrase after a comma ("recalled its envoy
+# on Thursday, calling the deal a betrayal": the act is named before it)
+_NEXT_CLAUSE = re.compile(
+    r",\s+(?:and|but|while|yet)\s|\sand\s+(?:then\s+)?[a-z]{3,}ed\b|,\s+[a-z]{3,}ing\s"
+)
 _DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+$")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|of|in|on|at|by|for|with|that|which|when)\b)[a-z]")
 _RELATIVE = re.compile(r"(?i),?\s+(?:that|which)\b")
@@ -878,7 +906,9 @@ def _window_actors(
     seg_hi = bisect_left(cuts, hi) if hi <= c1 else len(cuts) - 1
 
     def inside(a: int, b: int) -> list[ActorMention]:
-        return [m for m in mentions if m.start >= a and m.end <= b]
+        # a mention ending in the stretch counts, though it may start before a comma:
+        # "Hong Kong's leader, Carrie Lam, apologised" names Lam in the stretch before
+        return [m for m in mentions if m.end > a and m.end <= b]
 
     found = inside(cuts[seg_lo], cuts[seg_hi])
     while _one_actor_at_most(found) and seg_hi < len(cuts) - 1:
@@ -1419,7 +1449,14 @@ def article_events(
     topic: tuple[Actor, ...] | None = None
     home: list[list[Actor]] = []  # the article's home state, once needed (_home_state)
     backers = "-backed" in text or "-sponsored" in text or "-funded" in text
-    if " after " in text or " before " in text or " following " in text or " prior " in text:
+    if (
+        " after " in text
+        or " before " in text
+        or " following " in text
+        or " prior " in text
+        or "ours later" in text
+        or "ours earlier" in text
+    ):
         if extra := anchored_dates(text, timexes):
             timexes = sorted([*timexes, *extra], key=lambda t: t.start)
             # "two days after Evo Morales resigned": the clause after the offset is its own
@@ -1490,6 +1527,8 @@ def article_events(
         trig = match.trigger
         if trig.cancels and _PLANNED.search(text, max(0, u_start - 40), u_start):
             continue  # "postponed a trip that had been planned for Wednesday"
+        if _unfulfilled(text, sent, u_start, u_end):
+            continue  # "talks planned for June 15 never took place"
         if unit.granularity in ("year", "month", "week") and (
             _FRAME.search(text, max(sent[0], u_start - 40), u_start)
             or (
@@ -1815,6 +1854,9 @@ def anchored_dates(text: str, timexes: Sequence[Timex]) -> list[Timex]:
             continue
         off = _OFFSET.fullmatch(d.value)
         if off is None:
+            if d.value.startswith("PT") and d.value.endswith("H"):
+                if (same := _hours_off(text, timexes, d)) is not None:
+                    out.append(same)
             continue
         link = _ANCHOR_WORD.match(text, d.end)
         noun = _noun_span(text, link.end()) if link else None
@@ -1889,6 +1931,46 @@ def _counted_back(text: str, timexes: Sequence[Timex], d: Timex, off: re.Match) 
     why = f"{d.text} {link.group('dir')}: counted back from {anchor.value} ('{anchor.text}')"
     conf = min(d.confidence, anchor.confidence) * 0.9
     return _dated(d.start, end, text, day, _GRAIN[unit], why, conf)
+
+
+# "Hours later, Bush froze the assets", "signed on Thursday, hours after Bush spoke",
+# "had announced it hours earlier": a few hours from a dated happening is its day (not
+# "hours before": mostly a deadline, "hours before it was due to expire")
+_HOURS_LINK = re.compile(r"\s+(?:(?P<rel>later|earlier)\b|(?=after\s))")
+_HOURS = re.compile(r"PT(?:X|[1-9]|1[0-2])H")
+
+
+def _hours_off(text: str, timexes: Sequence[Timex], d: Timex) -> Timex | None:
+    """ "Hours later" (after the last day-dated happening, in this sentence or the one
+    before) and "hours after" a clause (counted from its sentence's date): news counts
+    hours within a day, so the happening is dated to that day. A bare "hours" the tagger
+    keeps a duration (as TimeML annotates it); here it dates its clause."""
+    if not _HOURS.fullmatch(d.value) or d.mod is not None:
+        return None
+    link = _HOURS_LINK.match(text, d.end)
+    if link is None:
+        return None
+    if link.group("rel") is None:
+        after = _CLAUSE_AFTER.match(text, d.end)
+        if after is None:
+            return None
+        end, reach = after.end() - 1, 0  # the date must be its own sentence's
+    else:
+        end, reach = link.end(), 1  # "Iraq invaded on Thursday. Hours later, ..."
+    anchor = None
+    for t in timexes:
+        if t.start >= d.start:
+            break
+        if t.granularity in ("day", "time") and t.first is not None and t.range is None:
+            anchor = t
+    if anchor is None or anchor.first is None:
+        return None
+    between = text[anchor.end : d.start]
+    if "\n" in between or between.count(". ") > reach or len(between) > 160 + 160 * reach:
+        return None
+    why = f"{text[d.start : end].strip()}: the day of {anchor.value} ('{anchor.text}')"
+    conf = min(d.confidence, anchor.confidence) * 0.8
+    return _dated(d.start, end, text, anchor.first, "day", why, conf)
 
 
 _COUNT_FROM: dict[str, tuple[str, ...]] = {

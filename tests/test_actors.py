@@ -284,3 +284,45 @@ def test_whole_article_coreference(gaz: Gazetteer) -> None:
     ]
     varin = next(a for m in ms for a in m.actors if a.name == "Oleg Varin")
     assert varin.affiliation == "Russia"
+
+
+@pytest.mark.parametrize(
+    ("when", "who"),
+    [
+        (date(1992, 5, 1), "Anna Moro"),  # in office then
+        (date(2007, 5, 1), "Luca Moro"),
+        (date(1999, 5, 1), "Anna Moro"),  # the one who last left office before
+        (date(2015, 5, 1), "Luca Moro"),
+        (date(1985, 5, 1), "Anna Moro"),  # nobody yet: the first to take office
+    ],
+)
+def test_a_shared_alias_goes_to_the_holder_nearest_in_time(
+    tmp_path: Path, when: date, who: str
+) -> None:
+    extra = tmp_path / "moro.json"
+    office = {"office": "president", "of": "Malta"}
+    extra.write_text(
+        json.dumps(
+            {
+                "actors": [
+                    {
+                        "name": "Anna Moro",
+                        "kind": "person",
+                        "affiliation": "Malta",
+                        "aliases": ["Moro"],
+                        "offices": [{**office, "from": "1990-01-01", "to": "1994-01-01"}],
+                    },
+                    {
+                        "name": "Luca Moro",
+                        "kind": "person",
+                        "affiliation": "Malta",
+                        "aliases": ["Moro"],
+                        "offices": [{**office, "from": "2005-01-01", "to": "2010-01-01"}],
+                    },
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    g = Gazetteer.load(extra=extra)
+    assert names(g.find("Moro spoke.", when=when)) == [who]

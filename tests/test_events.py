@@ -559,6 +559,46 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
             "COOPERATE",
             None,
         ),
+        # verb families of news language: recalling envoys, freezing relations, adopting
+        # a resolution, authorising, winning re-election, taking over, flying in, a trial
+        ("recalling envoys", "Ukraine recalled its envoy to Moscow on Monday.", "SANCTION", None),
+        ("freezing relations", "Ukraine froze relations with Russia on Monday.", "SANCTION", None),
+        (
+            "adopting a resolution",
+            "The Security Council adopted a resolution on Ukraine on Monday.",
+            "REQUEST",
+            None,
+        ),
+        (
+            "authorising",
+            "The Security Council authorised a mission to Ukraine on Monday.",
+            "SUPPORT",
+            None,
+        ),
+        ("winning re-election", "Putin won re-election in Russia on Monday.", "STATEMENT", None),
+        (
+            "taking over",
+            "Zelensky took over as head of the Ukrainian council on Monday.",
+            "STATEMENT",
+            None,
+        ),
+        ("flying in", "Biden flew in to Ukraine on Monday to rally support.", "CONSULT", None),
+        ("a trial", "A Russian pilot went on trial in Ukraine on Monday.", "ACCUSE", None),
+        ("a massacre", "Russian troops massacred villagers in Ukraine on Monday.", "ASSAULT", None),
+        # a participle phrase after the date adds to the act named before it
+        (
+            "act before a participle",
+            "Ukraine recalled its envoy to Moscow on Monday, calling the deal a trap.",
+            "SANCTION",
+            None,
+        ),
+        ("addressing the nation", "Zelensky will address the nation on Monday.", "STATEMENT", None),
+        (
+            "defending oneself",
+            "Zelensky defended himself before the court on Monday.",
+            "STATEMENT",
+            None,
+        ),
     ],
 )
 def test_type_and_label_rules(rule, text, type_, label):
@@ -589,6 +629,19 @@ def test_type_and_label_rules(rule, text, type_, label):
             "Fighting began in the east on Monday, according to Belarus.",
         ),
         ("only a venue named", "The ministers agreed in Moscow on Monday to cut output."),
+        ("recall without an envoy", "Putin recalled his years in Ukraine on Monday."),
+        ("adopting without a resolution", "Russia adopted a new flag on Monday."),
+        (
+            "a speech's address is no speech",
+            "Putin changed the address of Russia's embassy on Monday.",
+        ),
+        # a plan that did not happen
+        (
+            "plan that never took place",
+            "A Biden-Putin meeting planned for Monday never took place.",
+        ),
+        ("plan put off", "Putin's visit to Ukraine, set for Monday, has been put off."),
+        ("plan in the pluperfect", "Zelensky had been due to meet Putin in Russia on Monday."),
     ],
 )
 def test_dates_that_make_no_event(rule, text):
@@ -1129,12 +1182,61 @@ def test_an_offset_from_an_undated_or_other_happening_stays_a_duration(text):
     assert anchored_dates(text, _tagged(text, date(2020, 12, 1))) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expr"),
+    [
+        # a bare "hours" counted from a dated happening stays on its day
+        ("Russia shelled the port on Saturday. Hours later, Ukraine hit back.", "Hours later"),
+        ("Ukraine voted on Saturday, hours after Russia shelled the port.", "hours after"),
+        ("Ukraine voted on Saturday. Russia had warned it hours earlier.", "hours earlier"),
+    ],
+)
+def test_hours_from_a_dated_happening_are_its_day(text, expr):
+    (tx,) = anchored_dates(text, _tagged(text, date(2006, 10, 16)))
+    assert (tx.text, tx.value, tx.type) == (expr, "2006-10-14", "DATE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine voted for hours on Saturday.",  # a duration, no offset
+        "Hours later, Ukraine hit back.",  # no date to count from
+        "Ukraine voted on Saturday, hours before the truce was due to expire.",  # a deadline
+        "Russia shelled the port on Saturday. It rained. Then wind. Hours later, Ukraine hit back.",
+    ],
+)
+def test_hours_with_no_dated_happening_nearby_stay_a_duration(text):
+    assert anchored_dates(text, _tagged(text, date(2006, 10, 16))) == []
+
+
 def test_an_anchored_date_dates_the_happening_it_modifies():
     text = "Putin won the vote on Monday. Zelensky visited Russia two days after the vote."
     tag_ = _tagged(text, date(2022, 1, 12))
     events = article_events(_article(text), tag_, _mentions(text))
     (visit,) = [e for e in events if e.type == "CONSULT"]
     assert visit.value == "2022-01-12" and visit.mentions[0].text == "two days after the vote"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelensky is due to meet Putin in Russia on Monday.",
+        "A Biden-Putin meeting, set for Monday, went ahead as planned.",
+    ],
+)
+def test_a_plan_reported_or_moved_stays_an_event(text):
+    assert len(_monday(text)) == 1
+
+
+def test_a_title_and_name_across_commas_is_the_subject_of_the_verb_after_them():
+    text = "Ukraine's president, Zelensky, apologised on Monday for the row with Russia."
+    at = text.index("Ukraine's")
+    lead = ActorMention(at, text.index(", apologised"), text[: text.index(", apol")], (ZELENSKY,))
+    russia = text.index("Russia")
+    mentions = [lead, ActorMention(russia, russia + 6, "Russia", (RUSSIA,))]
+    tx = _timex(text, "Monday", "2022-01-10", MON, MON)
+    (ev,) = article_events(_article(text), [tx], mentions)
+    assert "Volodymyr Zelensky" in ev.actors
 
 
 def test_a_truce_with_no_party_named_is_between_the_articles_parties():

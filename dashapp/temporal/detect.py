@@ -1335,9 +1335,10 @@ def vague(m: re.Match, text: str) -> Cand | None:
     return Cand(m.start(), m.end(), "DATE", "vague", {"value": value, "mode": mode}, 6)
 
 
-# "the day", "that day", "the same day", "that night", "that afternoon", "the next morning".
+# "the day", "that day", "the same day", "that night", "that afternoon", "the next morning",
+# "the night before" (closing its clause: "the night before the vote" dates from the vote).
 @rule(
-    rf"{WB}(?P<rel>that|the\s+same|that\s+same|the\s+next|the\s+following|the\s+previous|this)\s+(?P<pod>{PARTS})(?![\w-])",
+    rf"{WB}(?P<rel>that|the\s+same|that\s+same|the\s+next|the\s+following|the\s+previous|this|the)\s+(?P<pod>{PARTS})(?P<post>\s+before)?(?![\w-])",
     prio=3,
 )
 def anaphoric_part(m: re.Match, text: str) -> Cand | None:
@@ -1345,6 +1346,12 @@ def anaphoric_part(m: re.Match, text: str) -> Cand | None:
     n = {"the next": 1, "the following": 1, "the previous": -1}.get(rel, 0)
     if rel == "this":
         return None  # handled by deictic_day
+    if rel == "the":
+        if not m["post"] or not re.match(r"\s*(?:[,.;:)!?\u2014]|$)", text[m.end() : m.end() + 3]):
+            return None  # "the night" alone, "the night before the vote"
+        n = -1
+    elif m["post"]:
+        return None
     code = LX.parts_of_day[norm(m["pod"])]
     return Cand(
         m.start(),
@@ -1528,7 +1535,7 @@ _THE_EXTRA: dict[str, set[str]] = {
     "duration": _RELATIVE | {DIGIT} | set(LX.numbers) | _first(LX.numbers),
     "holiday": {p.split()[1] for h in LX.holidays for p in h.names if p.startswith("the ")},
     "vague": _THE_SECOND,
-    "anaphoric_part": _RELATIVE,
+    "anaphoric_part": _RELATIVE | {"night", "evening"},
     "nth_weekday_rule": set(LX.ordinals),
     "same_period": {"same"},
     "nth_day": {DIGIT},

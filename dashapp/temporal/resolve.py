@@ -86,6 +86,15 @@ FINE = {  # which focus granularities can anchor an anaphor of a given unit
 }
 
 
+# A date right before the noun it dates, after "the" or a possessive: "the May 21
+# election", "Australia's May 21 election" (not "on May 21 to vote").
+_NOUN_DATER = re.compile(r"(?i)(?:\bthe|['\u2019]s)\s+$")
+_DATED_NOUN = re.compile(
+    r"\s+(?!(?:to|and|or|as|in|at|for|when|after|before|with|by|is|was|were|are|of|on|"
+    r"that|which|this|last|next)\b)[a-z][a-z-]{2,}\b"
+)
+
+
 def fmt(d: date) -> str:
     return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
 
@@ -147,6 +156,7 @@ _RANGE_FROM = re.compile(r"\b(?:from|between)\s+(?:\w+\s+)?\S*$", re.I)
 _INTO_GAP = re.compile(r"\s+(?:into|to)\s+", re.I)
 _ON_GAP = re.compile(r",?\s*(?:on\s+|,\s*)?")
 _WEAK_BEFORE = frozenset("by until till before after through".split())
+_BOUND_BEFORE = frozenset("since until till".split())
 
 
 class Resolver:
@@ -162,7 +172,17 @@ class Resolver:
     def focus(self, unit: str) -> tuple[date | None, str]:
         """The date in focus fine enough for `unit`, and how it was found."""
         ok = FINE.get(unit, FINE["year"])
+        cur = self._cur
+        same_sentence_dated_noun = (
+            not self.narrative and cur is not None and cur.kind == "offset" and unit == "day"
+        )
         for f in reversed(self.history):
+            if same_sentence_dated_noun and f.weak and f.gran in ok and f.bc is None:
+                # "declared him the winner of the Dec. 27 vote three days later": a dated
+                # noun of the offset's own sentence is what it counts from
+                if f.end >= sentence_bounds(self.text, cur.start, cur.end)[0]:  # type: ignore[union-attr]
+                    return f.first, f"date in focus {f.value}"
+                continue
             if f.gran in ok and f.bc is None and not f.weak:
                 if f.aside and self._cur is not None:
                     left = sentence_bounds(self.text, self._cur.start, self._cur.end)[0]
@@ -223,6 +243,8 @@ class Resolver:
         pw = prev_word(self.text, c.start)
         if pw in _WEAK_BEFORE and gran == "year":
             return True
+        if pw in _BOUND_BEFORE and not self.narrative:
+            return True  # news: "held since Sunday evening", "until Friday" bound a state
         if self.text[c.start - 1 : c.start] == "(" or pw == "the":
             return True
         return c.kind == "offset" and c.data.get("n", 0) < 0
@@ -366,6 +388,20 @@ class Resolver:
             why += " (too far for a contested cue, same year kept)"
         elif best is not same:
             alts = (same[2],)  # the same-year reading stays possible
+        if (
+            abs((best[0] - anchor).days) > 300
+            and c.data.get("month")
+            and _DATED_NOUN.match(self.text, c.end)
+            and _NOUN_DATER.search(self.text, max(0, c.start - 4), c.start)
+        ):
+            # "Australia's May 21 election" in an April article: the date names a noun, the
+            # clause's tense ("became an issue in") says nothing of it; the reading within
+            # weeks wins over one almost a year away
+            near = min(cands, key=lambda t: self._dist(anchor, t[0], t[1]))
+            if near is not best and self._dist(anchor, near[0], near[1]) <= 60:
+                alts = (best[2],)
+                best, conf = near, 0.7
+                why = "a dated noun: the one within weeks of the"
         return Out(best[2], f"{what}, {why} {how} = {best[2]}", conf, alts)
 
     @staticmethod
