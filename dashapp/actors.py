@@ -762,8 +762,8 @@ class Gazetteer:
                         if other is not None:
                             return _Hit(t.start, c.end, (other,), j + 2, quals)
                     return _Hit(m.start, m.end, (peer.actor,), j + 1)
-            if t.kind == "pron" and (pair := self._two_counterparts(text, toks, j, when, doc)):
-                return pair
+            if t.kind == "pron" and (two := self._two_counterparts(text, toks, j, when, doc)):
+                return two
         if t.kind == "pron":
             return None
 
@@ -867,13 +867,8 @@ class Gazetteer:
         """A place's anaphor ("the North" for North Korea, "the kingdom" for Saudi Arabia)
         after the place itself was named: the one named last."""
         for tok in reversed(toks[:i]):
-            if tok.kind == "dem":
-                e = tok.value
-            elif tok.kind == "ent" and len(tok.value) == 1:
-                e = tok.value[0]
-            else:
-                continue
-            if e.kind == "country" and e.name in names:
+            e = _one_entry(tok)
+            if e is not None and e.kind == "country" and e.name in names:
                 t = toks[i]
                 return _Hit(t.start, t.end, (e.actor,), i + 1)
         return None
@@ -883,11 +878,8 @@ class Gazetteer:
         people, at least twice and more often than any other."""
         counts: dict[str, int] = {}
         for t in toks:
-            if t.kind == "dem":
-                e = t.value
-            elif t.kind == "ent" and len(t.value) == 1:
-                e = t.value[0]
-            else:
+            e = _one_entry(t)
+            if e is None:
                 continue
             name = e.name if e.kind == "country" else e.affiliation if e.kind == "person" else None
             if name is not None:
@@ -1308,6 +1300,15 @@ def _load_cached(extra: str | None, mtime: float) -> Gazetteer:
         if isinstance(user, dict):
             phrases += user.get("decoys", [])
     return Gazetteer(list(entries.values()), titles, phrases, decoys.get("company_words", ()))
+
+
+def _one_entry(tok: _Tok) -> _Entry | None:
+    """The one entry a token names (a demonym's, or a name's with a single reading)."""
+    if tok.kind == "dem":
+        return tok.value
+    if tok.kind == "ent" and len(tok.value) == 1:
+        return tok.value[0]
+    return None
 
 
 # Bodies the gazetteer lacks, named the way news introduces them: a capitalised name with
