@@ -8,6 +8,7 @@ import json
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -95,6 +96,8 @@ _MERGE_KEYS_FROM = """(SELECT e.seq, e.type, e.label, coalesce(a.actors, []::VAR
                     FROM events e LEFT JOIN (
                         SELECT event_seq, list(actor ORDER BY ord) AS actors
                         FROM event_actors GROUP BY event_seq) a ON a.event_seq = e.seq)"""
+# The merge index made again from every stored event.
+_MERGE_KEYS_REBUILD = ("DELETE FROM merge_keys", _merge_keys_insert(_MERGE_KEYS_FROM))
 
 # The stored events that may be the same happening as the new events of key_tbl (columns
 # i, type, label, actors, lo, hi, value, others; lo and hi the window's ends), as (event
@@ -143,6 +146,11 @@ _ANY_DATE_CANDIDATES = """
 # NULL when it names fewer than two) and event_lanes holds the ids of any further ones.
 # The writer keeps them up to date; _LANES_REBUILD makes them again from event_actors (the
 # migration, and Store.rebuild_derived for a bulk loader).
+# Each actor of an event as its lane id, k its place among the event's actors (0, 1, ...).
+_RANKED_LANES = """(
+    SELECT ea.event_seq, n.id,
+           row_number() OVER (PARTITION BY ea.event_seq ORDER BY ea.ord) - 1 AS k
+    FROM event_actors ea JOIN lane_names n ON n.name = ea.actor)"""
 _LANES_REBUILD = (
     "DELETE FROM event_lanes",
     "INSERT INTO lane_names SELECT '', 0 WHERE NOT EXISTS (SELECT 1 FROM lane_names)",
@@ -150,22 +158,14 @@ _LANES_REBUILD = (
        SELECT actor, (SELECT max(id) FROM lane_names) + row_number() OVER (ORDER BY actor)
        FROM (SELECT DISTINCT actor FROM event_actors
              WHERE actor NOT IN (SELECT name FROM lane_names))""",
-    """UPDATE events SET lane0 = coalesce(l.lane0, 0), lane1 = l.lane1
+    f"""UPDATE events SET lane0 = coalesce(l.lane0, 0), lane1 = l.lane1
        FROM (SELECT e.seq, max(a.id) FILTER (WHERE a.k = 0) AS lane0,
                     max(a.id) FILTER (WHERE a.k = 1) AS lane1
-             FROM events e LEFT JOIN (
-                 SELECT ea.event_seq, n.id,
-                        row_number() OVER (PARTITION BY ea.event_seq ORDER BY ea.ord) - 1 AS k
-                 FROM event_actors ea JOIN lane_names n ON n.name = ea.actor) a
-             ON a.event_seq = e.seq
+             FROM events e LEFT JOIN {_RANKED_LANES} a ON a.event_seq = e.seq
              GROUP BY e.seq) l
        WHERE events.seq = l.seq""",
-    """INSERT INTO event_lanes
-       SELECT event_seq, id FROM (
-           SELECT ea.event_seq, n.id,
-                  row_number() OVER (PARTITION BY ea.event_seq ORDER BY ea.ord) - 1 AS k
-           FROM event_actors ea JOIN lane_names n ON n.name = ea.actor)
-       WHERE k >= 2""",
+    f"""INSERT INTO event_lanes
+       SELECT event_seq, id FROM {_RANKED_LANES} WHERE k >= 2""",
 )
 
 # --------------------------------------------------------------------------- schema
@@ -348,6 +348,19 @@ def _without_articles(ev: Event, gone: set[str]) -> Event | None:
     return replace(ev, mentions=mentions, articles=len({m.article for m in mentions}))
 
 
+@contextmanager
+def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """One DuckDB transaction: committed when the block ends, rolled back when it raises
+    (whatever it raises, KeyboardInterrupt included)."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
 def _event_confidence(ev: Event) -> float:
     # An event is as credible as its best-supported mention.
     return max((m.confidence for m in ev.mentions), default=1.0)
@@ -398,6 +411,11 @@ def _event_from_row(r: Sequence[Any], mentions: tuple[Mention, ...]) -> Event:
     )
 
 
+def _keyed_by(ev: Event) -> tuple[Any, ...]:
+    """What an event's merge keys are made of (in merge_keys, as in _PoolIndex)."""
+    return (ev.label, ev.actors, ev.start, ev.end, ev.value, ev.other_dates)
+
+
 @dataclass(slots=True)
 class _Pooled:
     """An event of the writer's merge pool. Made in this batch, or loaded whole (a
@@ -427,16 +445,8 @@ class _Pooled:
 
     def keys_changed(self) -> bool:
         """Whether what merge_keys rows are made of differs from the stored row's."""
-        a, b = self.stored, self.event
-        assert a is not None
-        return (a.label, a.actors, a.start, a.end, a.value, a.other_dates) != (
-            b.label,
-            b.actors,
-            b.start,
-            b.end,
-            b.value,
-            b.other_dates,
-        )
+        assert self.stored is not None
+        return _keyed_by(self.stored) != _keyed_by(self.event)
 
     def absorb(self, ev: Event) -> None:
         """events.merge(self.event, ev), counting the hidden mentions too."""
@@ -508,7 +518,7 @@ class _PoolIndex:
 
     def add(self, eid: str, ev: Event) -> None:
         """Index an event (again after it changed: stale keys only add candidates)."""
-        what = (ev.label, ev.actors, ev.start, ev.end, ev.value, ev.other_dates)
+        what = _keyed_by(ev)
         if self._indexed.get(eid) == what:
             return
         self._indexed[eid] = what
@@ -591,6 +601,17 @@ def _column(ev: Event | None, column: str) -> Any:
 
 def _fields(ev: Event | None, fields: tuple[tuple[str, pa.DataType], ...]) -> tuple[Any, ...]:
     return tuple(_column(ev, column) for column, _ in fields)
+
+
+def _lane_columns(
+    casts: Sequence[tuple[str, ...]], lanes: dict[str, int]
+) -> dict[str, tuple[list[Any], pa.DataType]]:
+    """The events rows' lane0 and lane1 of events with these actors (see _LANES_REBUILD):
+    the lane ids of the first two actors, 0 and NULL when they name fewer."""
+    return {
+        "lane0": ([lanes[a[0]] if a else 0 for a in casts], _INT),
+        "lane1": ([lanes[a[1]] if len(a) > 1 else None for a in casts], _INT),
+    }
 
 
 # --------------------------------------------------------------------------- store
@@ -762,13 +783,8 @@ class Store:
         """Forget an article and its support for events (events left without support go,
         their corrections stay in the log). False when it was not stored."""
         con = self._con
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with _transaction(con):
             found = self._remove_articles([article_id])
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
         return bool(found)
 
     @_locked
@@ -796,8 +812,7 @@ class Store:
             unknown = [a for a in actors if a not in known]
             if unknown:
                 raise ValueError(f"unknown actor(s): {', '.join(unknown)}")
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with _transaction(con):
             seq = self._next_seq("corrections")
             con.execute(
                 "INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?)",
@@ -805,10 +820,6 @@ class Store:
             )
             base = self._base_event(event_id)
             self._write_events([self._corrected(base)], replace_ids={event_id})
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
         out = self.event(event_id)
         assert out is not None
         return out
@@ -1058,16 +1069,9 @@ class Store:
         """Make the merge index and the actor lanes again from events and event_actors:
         for a bulk loader that fills those tables itself."""
         con = self._con
-        con.execute("BEGIN TRANSACTION")
-        try:
-            con.execute("DELETE FROM merge_keys")
-            con.execute(_merge_keys_insert(_MERGE_KEYS_FROM))
-            for sql in _LANES_REBUILD:
+        with _transaction(con):
+            for sql in (*_MERGE_KEYS_REBUILD, *_LANES_REBUILD):
                 con.execute(sql)
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
 
     # ------------------------------------------------------------------ internals
 
@@ -1078,16 +1082,11 @@ class Store:
         row = con.execute(f"SELECT {_CHECK_KEY} = (SELECT value FROM merge_keys_check)").fetchone()
         if row and row[0]:
             return
-        con.execute("BEGIN TRANSACTION")
-        try:
-            con.execute("DELETE FROM merge_keys")
-            con.execute(_merge_keys_insert(_MERGE_KEYS_FROM))
+        with _transaction(con):
+            for sql in _MERGE_KEYS_REBUILD:
+                con.execute(sql)
             con.execute("DELETE FROM merge_keys_check")
             con.execute(f"INSERT INTO merge_keys_check SELECT {_CHECK_KEY}")
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
 
     def _next_seq(self, table: str, count: int = 1) -> int:
         """Reserve `count` sequence numbers of `table`; returns the first. Numbers only
@@ -1151,8 +1150,7 @@ class Store:
         extra_events = [ev for ev in extra_events if {m.article for m in ev.mentions} & fresh_ids]
         if not fresh:
             return AddReport(tuple(added), tuple(replaced), tuple(skipped))
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with _transaction(con):
             self._upsert_actors(actors)
             gone = [aid for aid in dict.fromkeys(replaced)]
             if gone:
@@ -1164,10 +1162,6 @@ class Store:
             new_events = [ev for r in fresh for ev in r.events] + list(extra_events)
             if new_events:
                 self._merge_in(new_events, fresh_ids)
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
         return AddReport(tuple(added), tuple(replaced), tuple(skipped))
 
     def _insert_articles(self, results: Sequence[ArticleResult]) -> None:
@@ -1647,11 +1641,7 @@ class Store:
                 "human": ([e.human for e in events], _B),
                 "confidence": ([_event_confidence(e) for e in events], _F),
                 "search": ([_event_search(e) for e in events], _STR),
-                "lane0": ([lanes[e.actors[0]] if e.actors else 0 for e in events], _INT),
-                "lane1": (
-                    [lanes[e.actors[1]] if len(e.actors) > 1 else None for e in events],
-                    _INT,
-                ),
+                **_lane_columns([e.actors for e in events], lanes),
             }
         )
         con.execute("INSERT INTO events BY NAME SELECT * FROM ev_tbl")
@@ -1724,14 +1714,7 @@ class Store:
             lane_tbl = _table(  # noqa: F841 - read by DuckDB
                 {
                     "seq": ([p.seq for p in cast], _BIG),
-                    "lane0": ([lanes[p.event.actors[0]] for p in cast], _INT),
-                    "lane1": (
-                        [
-                            lanes[p.event.actors[1]] if len(p.event.actors) > 1 else None
-                            for p in cast
-                        ],
-                        _INT,
-                    ),
+                    **_lane_columns([p.event.actors for p in cast], lanes),
                 }
             )
             con.execute(
@@ -1880,8 +1863,7 @@ def migrate(con: duckdb.DuckDBPyConnection, *, target: int = SCHEMA_VERSION) -> 
         )
     for version in range(found + 1, target + 1):
         description, steps = MIGRATIONS[version - 1]
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with _transaction(con):
             con.execute(
                 "CREATE TABLE IF NOT EXISTS schema_version ("
                 "version INTEGER PRIMARY KEY, description VARCHAR NOT NULL)"
@@ -1889,10 +1871,6 @@ def migrate(con: duckdb.DuckDBPyConnection, *, target: int = SCHEMA_VERSION) -> 
             for sql in steps:
                 con.execute(sql)
             con.execute("INSERT INTO schema_version VALUES (?, ?)", [version, description])
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
     return found
 
 
