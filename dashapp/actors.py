@@ -73,7 +73,7 @@ import functools
 import json
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -884,10 +884,7 @@ class Gazetteer:
             name = e.name if e.kind == "country" else e.affiliation if e.kind == "person" else None
             if name is not None:
                 counts[name] = counts.get(name, 0) + 1
-        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-            return None
-        return ranked[0][0]
+        return clear_first(counts)
 
     def _plain(self, toks: list[_Tok], i: int, when: date, doc: _Doc) -> _Hit | None:
         """A bare name, metonym or demonym; an organisation also reports its parent body."""
@@ -1300,6 +1297,15 @@ def _load_cached(extra: str | None, mtime: float) -> Gazetteer:
         if isinstance(user, dict):
             phrases += user.get("decoys", [])
     return Gazetteer(list(entries.values()), titles, phrases, decoys.get("company_words", ()))
+
+
+def clear_first(counts: Mapping[str, int]) -> str | None:
+    """The name counted most, when counted at least twice and more often than any other
+    (an article's own country, by how often it is named)."""
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])[:2]
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def _one_entry(tok: _Tok) -> _Entry | None:

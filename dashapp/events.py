@@ -33,7 +33,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-from dashapp.actors import ActorMention
+from dashapp.actors import ActorMention, clear_first
 from dashapp.models import Actor, Article, Event, Granularity, Mention, Timex
 from dashapp.records import maker, replacer
 from dashapp.text import clauses, sentences
@@ -381,18 +381,27 @@ _SUBORDINATE = re.compile(
 _SUBORDINATE_CUES = ("wh", "that", "if", "after", "because", "before", "since", "until")
 
 
-def _subordinate(text: str, start: int, end: int) -> re.Match[str] | None:
-    """_SUBORDINATE.search(text, start, end), without running it over a plain-ASCII
-    stretch that holds none of its words (most gaps between a date and a trigger)."""
+def _cued_search(
+    pattern: re.Pattern[str], cues: Sequence[str], text: str, start: int, end: int
+) -> re.Match[str] | None:
+    """pattern.search(text, start, end), without running it over a plain-ASCII stretch
+    that holds none of `cues` (lowercase pieces of which every match of `pattern` holds
+    one, ignoring case): most stretches the rules look at hold none."""
     seg = text[start:end]
     if seg.isascii():
         low = seg.lower()
-        for cue in _SUBORDINATE_CUES:
+        for cue in cues:
             if cue in low:
                 break
         else:
             return None
-    return _SUBORDINATE.search(text, start, end)
+    return pattern.search(text, start, end)
+
+
+def _subordinate(text: str, start: int, end: int) -> re.Match[str] | None:
+    """_SUBORDINATE.search(text, start, end), cheaply (most gaps between a date and a
+    trigger hold no subordinator)."""
+    return _cued_search(_SUBORDINATE, _SUBORDINATE_CUES, text, start, end)
 
 
 _THAT_AFTER = re.compile(r",?\s+that\b")
@@ -968,15 +977,8 @@ _SOURCED = re.compile(r"(?i)\b(?:according to|citing|cited by)\s+(?:the\s+)?$")
 
 
 def _sourced(text: str, start: int) -> bool:
-    """_SOURCED.search(text, start - 20, start), without running it over a plain-ASCII
-    stretch where neither "according" nor "cit(ing/ed)" occurs."""
-    lo = max(0, start - 20)
-    seg = text[lo:start]
-    if seg.isascii():
-        low = seg.lower()
-        if "cit" not in low and "according" not in low:
-            return False
-    return _SOURCED.search(text, lo, start) is not None
+    """_SOURCED.search(text, start - 20, start), cheaply (see _cued_search)."""
+    return _cued_search(_SOURCED, ("cit", "according"), text, max(0, start - 20), start) is not None
 
 
 _ORG_GAP = re.compile(r"(?:['\u2019]s?)?\s+(?:[A-Z][\w-]+\s+)?")  # "NATO's Bucharest summit"
@@ -1260,10 +1262,8 @@ def _most_named_state(mentions: Sequence[ActorMention]) -> list[Actor]:
                 states.add(a.name)
             elif a.kind == "person" and a.affiliation:
                 counts[a.affiliation] += 1
-    ranked = [(name, n) for name, n in counts.most_common() if name in states][:2]
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-        return []
-    return [Actor(ranked[0][0], "country")]
+    first = clear_first({name: n for name, n in counts.items() if name in states})
+    return [Actor(first, "country")] if first is not None else []
 
 
 def _topic(text: str, mentions: Sequence[ActorMention]) -> tuple[Actor, ...]:
