@@ -3,6 +3,7 @@ the dashboard's filters, all on small hand-made records."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -663,6 +664,124 @@ def test_v4_database_opens_and_merges_with_current_code(tmp_path) -> None:
             (date(2022, 1, 1), "Russia", 1),
             (date(2022, 1, 1), "United States", 1),
         ]
+
+
+def test_reading_by_seq_lookup_and_by_scan_give_the_same_answers(tmp_path, monkeypatch) -> None:
+    """Store._select_events reads small selections by seq lookups and large ones by a
+    join, and a text filter's matches go into the query as a list or as a subquery when
+    there are many: every answer must be the same on either side of those thresholds,
+    and the same as filtering every event in Python."""
+    names = ("Russia", "United States", "Vladimir Putin", "Joe Biden", "Sergei Lavrov")
+    words = ("talks", "sanctions", "border clash", "phone call")
+    rs = []
+    for i in range(40):
+        day = date(2022, 1, 1) + timedelta(days=(i * 7) % 90)
+        who = (names[i % 5], names[(i * 3 + 1) % 5])
+        rs.append(
+            result(
+                article(f"a{i}", day),
+                event(
+                    f"e{i}",
+                    f"a{i}",
+                    type_=("CONSULT", "COERCE", "FIGHT")[i % 3],
+                    day=day,
+                    actors=who if who[0] != who[1] else who[:1],
+                    label=f"{words[i % 4]} {i}",
+                    sentence=f"Officials spoke of the {words[(i + 1) % 4]} on day {i}.",
+                ),
+            )
+        )
+    filters = [
+        EventFilter(),
+        EventFilter(text="talks"),
+        EventFilter(text="TALKS", actors=("Russia",), include_affiliated=True),
+        EventFilter(text="phone call", date_from=date(2022, 2, 1)),
+        EventFilter(text="no such words"),
+        EventFilter(types=("FIGHT",), text="clash"),
+        EventFilter(actors=("Joe Biden",)),
+    ]
+
+    def answers(store: Store) -> list[object]:
+        out: list[object] = []
+        for flt in filters:
+            out.append([e.id for e in store.events(flt)])
+            out.append([e.id for e in store.events(flt, limit=5)])
+            out.append(store.count_events(flt))
+            out.append(store.actor_counts(flt))
+            out.append(store.type_counts(flt))
+            out.append(store.aggregate(flt, bucket="month", lane="actor", max_lanes=3))
+        return out
+
+    with Store(tmp_path / "s.duckdb") as s:
+        s.add_results(rs, ACTORS)
+        everything = s.events()
+        assert len(everything) == 40
+        lookups = answers(s)  # every selection here is small: read by seq lookups
+        monkeypatch.setattr(store_mod, "_LOOKUP_ROWS", 3)
+        monkeypatch.setattr(store_mod, "_TEXT_MATCHES", 2)
+        assert answers(s) == lookups  # larger than both thresholds: joins and subqueries
+
+    def wanted(flt: EventFilter) -> list[str]:
+        text = flt.text.lower()
+        return [
+            e.id
+            for e in everything
+            if (
+                not text
+                or text in e.label.lower()
+                or any(text in m.sentence.lower() for m in e.mentions)
+            )
+            and (not flt.types or e.type in flt.types)
+            and (flt.date_from is None or e.end >= flt.date_from)
+        ]
+
+    for i, flt in enumerate(filters):
+        if not flt.actors:
+            assert lookups[6 * i] == wanted(flt), flt
+            assert lookups[6 * i + 1] == wanted(flt)[:5]
+    assert lookups[6 * 1] and lookups[6 * 4] == []  # the text filters select something
+
+
+def _search_compression(con: duckdb.DuckDBPyConnection, table: str) -> str:
+    (sql,) = con.execute("SELECT sql FROM duckdb_tables() WHERE table_name = ?", [table]).fetchone()
+    (column,) = re.findall(r'"search" VARCHAR[^,]*', sql)
+    return column
+
+
+def test_v7_database_gets_uncompressed_search_columns_and_keeps_its_text(tmp_path) -> None:
+    db = tmp_path / "v7.duckdb"
+    con = duckdb.connect(str(db))
+    store_mod.migrate(con, target=7)
+    assert "COMPRESSION" not in _search_compression(con, "mentions")
+    con.execute(
+        "INSERT INTO articles VALUES ('a1', 'h', 'T', DATE '2022-01-09', NULL, 'u', 's', 'b', 1)"
+    )
+    con.execute(
+        "INSERT INTO events BY NAME SELECT 'e1' AS id, 1 AS seq, 'talks' AS label, "
+        "'CONSULT' AS type, 'verbal cooperation' AS quad_class, DATE '2022-01-10' AS start, "
+        "DATE '2022-01-10' AS \"end\", '2022-01-10' AS value, 'day' AS granularity, "
+        "'Russia' AS source, 'United States' AS target, false AS approximate, 1 AS articles, "
+        "[]::VARCHAR[] AS other_dates, false AS human, 0.9 AS confidence, 'talks' AS search, "
+        "1 AS lane0, 2 AS lane1"
+    )
+    con.execute(
+        "INSERT INTO mentions BY NAME SELECT 'e1' AS event_id, 0 AS ord, 'a1' AS article_id, "
+        "'Monday' AS text, 5 AS start, 11 AS \"end\", 'DATE' AS type, '2022-01-10' AS value, "
+        "'Russia and the United States held talks.' AS sentence, 'weekday' AS explanation, "
+        "0.9 AS confidence, 1 AS event_seq, 'russia and the united states held talks.' AS search"
+    )
+    con.close()
+    with Store(db) as s:
+        assert s.schema_version() == store_mod.SCHEMA_VERSION
+        for table in ("events", "mentions"):
+            assert "COMPRESSION Uncompressed" in _search_compression(s._con, table)
+        assert s._con.execute("SELECT search FROM events").fetchall() == [("talks",)]
+        assert s.count_events(EventFilter(text="held talks")) == 1
+        assert s.count_events(EventFilter(text="talks")) == 1
+        assert s.count_events(EventFilter(text="ceasefire")) == 0
+        # a new event's row still gets its search text by name, in the moved column
+        s.add_results([result(article("a2", date(2022, 3, 9)), event("e2", "a2"))], ACTORS)
+        assert s.count_events(EventFilter(text="talks")) == 2
 
 
 # ------------------------------------------------- actor lanes (aggregation by lane ids)
