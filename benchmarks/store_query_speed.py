@@ -26,6 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from dashapp.app.figures import FigureOptions  # noqa: E402
+from dashapp.app.view import TABLE_ROWS  # noqa: E402
 from dashapp.models import EventFilter  # noqa: E402
 from dashapp.store import Store  # noqa: E402
 
@@ -67,6 +69,9 @@ VERBS = [
     "rejected",
     "commented on",
 ]
+# what the dashboard asks for: a table page of TABLE_ROWS events, every event when at most
+# AGGREGATE_ABOVE are in view, and counts in at most MAX_LANES lanes
+MAX_LANES = FigureOptions().max_lanes
 N_ACTORS = 600  # actor 0..39 countries, 40..539 people (affiliated), 540.. organisations
 
 
@@ -147,7 +152,9 @@ def build(path: Path, n_events: int) -> None:
 
 QUERIES = {
     "count, no filter": lambda s: s.count_events(EventFilter()),
-    "events: actor, first 500": lambda s: s.events(EventFilter(actors=("Russia",)), limit=500),
+    "events: actor, table page": lambda s: s.events(
+        EventFilter(actors=("Russia",)), limit=TABLE_ROWS
+    ),
     "events: actor+affiliated, 1 year": lambda s: s.events(
         EventFilter(
             actors=("Russia",),
@@ -155,17 +162,21 @@ QUERIES = {
             date_from=date(2015, 1, 1),
             date_to=date(2015, 12, 31),
         ),
-        limit=500,
+        limit=TABLE_ROWS,
     ),
     "events: 2 types, 3 months": lambda s: s.events(
         EventFilter(
             types=("FIGHT", "ASSAULT"), date_from=date(2012, 3, 1), date_to=date(2012, 5, 31)
         ),
-        limit=500,
+        limit=TABLE_ROWS,
+    ),
+    # at most AGGREGATE_ABOVE events in view: the dashboard draws every one of them
+    "events: 1 type, 3 months, all": lambda s: s.events(
+        EventFilter(types=("ASSAULT",), date_from=date(2012, 3, 1), date_to=date(2012, 5, 31))
     ),
     "count: rare actor": lambda s: s.count_events(EventFilter(actors=("Person 400",))),
     "events: text search": lambda s: s.events(
-        EventFilter(text="ceasefire with country 7"), limit=200
+        EventFilter(text="ceasefire with country 7"), limit=TABLE_ROWS
     ),
     "count: text + actor + window": lambda s: s.count_events(
         EventFilter(
@@ -185,10 +196,13 @@ QUERIES = {
         EventFilter(actors=("Russia",), include_affiliated=True)
     ),
     "aggregate month x actor, 2 actors": lambda s: s.aggregate(
-        EventFilter(actors=("Russia", "United States")), bucket="month", lane="actor"
+        EventFilter(actors=("Russia", "United States")),
+        bucket="month",
+        lane="actor",
+        max_lanes=MAX_LANES,
     ),
-    "aggregate month x actor, 18 lanes": lambda s: s.aggregate(
-        EventFilter(), bucket="month", lane="actor", max_lanes=18
+    "aggregate month x actor, all": lambda s: s.aggregate(
+        EventFilter(), bucket="month", lane="actor", max_lanes=MAX_LANES
     ),
     "aggregate week x type, 2 years": lambda s: s.aggregate(
         EventFilter(date_from=date(2016, 1, 1), date_to=date(2017, 12, 31)),
