@@ -30,6 +30,7 @@ from dashapp.ingest import (
     ArticleError,
     expand,
     iter_articles,
+    numbered_id,
 )
 from dashapp.models import Actor, Article, DocType, Event, Timex
 from dashapp.store import ArticleResult, Store, article_key
@@ -280,7 +281,7 @@ def unique_ids(
             if isinstance(item, Article):
                 n = next(numbers)
                 if n > 1:
-                    item = replace(item, id=f"{item.id}~{n}")
+                    item = replace(item, id=numbered_id(item.id, n))
                 if reference_date is not None:
                     item = replace(item, reference_date=reference_date)
             yield item

@@ -13,7 +13,13 @@ from pathlib import Path
 from typing import TextIO
 
 from dashapp import __version__
-from dashapp.ingest import ArticleError, iter_articles, parse_date, parse_reference_date
+from dashapp.ingest import (
+    ArticleError,
+    iter_articles,
+    numbered_id,
+    parse_date,
+    parse_reference_date,
+)
 from dashapp.models import Article
 
 PROG = "geotimeline"
@@ -168,11 +174,10 @@ def load_articles(
             failed += 1
             print(f"{PROG}: error: {item}", file=err)
             continue
-        if item.id in ids:  # two files may share a stem: keep ids unique in one batch
-            ids[item.id] += 1
-            item = replace(item, id=f"{item.id}~{ids[item.id]}")
-        else:
-            ids[item.id] = 1
+        # two files may share a stem: keep ids unique in one batch
+        ids[item.id] = n = ids.get(item.id, 0) + 1
+        if n > 1:
+            item = replace(item, id=numbered_id(item.id, n))
         if reference_date is not None:
             item = replace(item, reference_date=reference_date)
         articles.append(item)

@@ -493,7 +493,7 @@ def dask_results(
             found = [(a, b) for kind, a, b in items if kind != "error"]
             numbers = store.number_ids([a for a, _ in found])
             for (a, b), n in zip(found, numbers, strict=True):
-                new_id = a if n == 1 else f"{a}~{n}"
+                new_id = ingest.numbered_id(a, n)
                 ids.append(new_id)
                 keys[new_id] = b
             stored = store.article_hashes(ids)

@@ -230,6 +230,12 @@ def _article_id(stem: str, body: str) -> str:
     return stem or hashlib.sha1(body.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+def numbered_id(article_id: str, n: int) -> str:
+    """The id of the n-th input (from 1) that has `article_id`: files with one stem in
+    two folders become "id", "id~2", "id~3"... (extract, ingest and Dask ingest alike)."""
+    return article_id if n == 1 else f"{article_id}~{n}"
+
+
 def content_hash(article: Article) -> str:
     """Identity of an article's content, for idempotent ingest."""
     h = hashlib.sha256()
