@@ -210,6 +210,7 @@ HELD_OUT = sorted(
         "events_heldout4",
         "events_heldout5",
         "events_heldout6",
+        "events_heldout7",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
