@@ -409,9 +409,16 @@ class Gazetteer:
             self._lex.setdefault(phrase, _Tok(0, 0, "decoy", None))
         # One pass of one regex: a trie of every surface form, longest first. The look-ahead
         # on first characters lets the engine skip most positions without trying the trie.
+        # (When every form starts with a word character, as the packaged ones do, the left
+        # boundary is matched as the character before the form, not looked behind at: a
+        # pattern that opens with a character class lets the engine skip in C to the next
+        # blank or mark. _scan then puts a blank before the text. Same matches: one ends
+        # before a non-word character, which the next one may take as its boundary.)
         first = "".join(sorted({re.escape(w[0]) for w in self._lex}))
+        self._lead = all(w[:1].isalnum() or w[:1] == "_" for w in self._lex)
+        boundary = r"[^\w]" if self._lead else r"(?<![\w])"
         self._re = re.compile(
-            rf"(?<![\w])(?=[{first}])(?P<core>{_trie_regex(self._lex)})(?P<poss>{_POSS})?(?!\w)"
+            rf"{boundary}(?=[{first}])(?P<core>{_trie_regex(self._lex)})(?P<poss>{_POSS})?(?!\w)"
         )
 
     # ----------------------------------------------------------------------------- loading
@@ -629,13 +636,16 @@ class Gazetteer:
         """Every lexicon match (decoys, currencies, company names and first names dropped)."""
         lex, guarded, person_only = self._lex, self._guarded, self._guard_before_only
         out: list[_Tok] = []
-        for m in self._re.finditer(text):
+        lead = self._lead
+        for m in self._re.finditer(" " + text if lead else text):
             core, poss = m.group(1, 2)  # core, possessive ending
             tmpl = lex[core]
             kind = tmpl.kind
             if kind == "decoy":
                 continue  # swallowed: "Gulf of Mexico" names no actor
             start, end = m.span()
+            if lead:
+                end -= 1  # (the match took the character before the form: the blank put first)
             nxt = text[end : end + 2]
             if nxt[:1] == "$":
                 continue  # a currency: "US$5 million"
