@@ -411,7 +411,10 @@ def _cued_search(
 ) -> re.Match[str] | None:
     """pattern.search(text, start, end), without running it over a plain-ASCII stretch
     that holds none of `cues` (lowercase pieces of which every match of `pattern` holds
-    one, ignoring case): most stretches the rules look at hold none."""
+    one, ignoring case): most stretches the rules look at hold none, and most articles
+    hold none of the rarer cues anywhere (see _absent)."""
+    if _absent(text, cues):
+        return None
     seg = text[start:end]
     if seg.isascii():
         low = seg.lower()
@@ -421,6 +424,34 @@ def _cued_search(
         else:
             return None
     return pattern.search(text, start, end)
+
+
+# the last text _absent looked at: (text, its lower case or None, cues -> none in it)
+_LAST_TEXT: tuple[str, str | None, dict[Sequence[str], bool]] = ("", "", {})
+# the only characters outside ASCII that an ASCII letter matches ignoring case
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _absent(text: str, cues: Sequence[str]) -> bool:
+    """Whether no stretch of `text` holds a match of a pattern cued by `cues` (no cue in
+    the whole text, read in lower case), found once per article and set of cues: a cue is
+    letters, which lower-casing keeps side by side, unless the text holds one of the few
+    characters that match an ASCII letter ignoring case ("\u0130", "\u017f", ...)."""
+    last = _LAST_TEXT
+    if last[0] is not text:
+        low = None if any(c in text for c in _FOLDS_TO_ASCII) else text.lower()
+        last = _remember((text, low, {}))
+    known = last[2].get(cues)
+    if known is None:
+        low = last[1]
+        known = last[2][cues] = low is not None and not any(c in low for c in cues)
+    return known
+
+
+def _remember(last: tuple[str, str | None, dict[Sequence[str], bool]]) -> tuple:
+    global _LAST_TEXT
+    _LAST_TEXT = last  # one tuple, replaced whole: a thread never sees another's halves
+    return last
 
 
 def _subordinate(text: str, start: int, end: int) -> re.Match[str] | None:
