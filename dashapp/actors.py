@@ -582,8 +582,8 @@ class Gazetteer:
         ("Morales arrived in Mexico City"). A run of two or three capitalised words, none of
         them a known name, title, month or institution word, is a person when its last word
         comes back on its own later in the article."""
-        taken = [(m.start, m.end) for m in out]
-        known = {a.name for m in out for a in m.actors}
+        taken: list[tuple[int, int]] = []
+        known: set[str] | None = None  # with `taken`, filled for the first candidate left
         found: list[ActorMention] = []
         people: dict[str, Actor] = {}
         for cand in _FULL_NAME.finditer(text):
@@ -591,6 +591,9 @@ class Gazetteer:
             words = cand.group().split()
             if text.find(words[-1], end) < 0:
                 continue  # the cheap test first: the surname never comes back
+            if known is None:
+                taken = [(m.start, m.end) for m in out]
+                known = {a.name for m in out for a in m.actors}
             if any(a < end and start < b for a, b in taken) or cand.group() in known:
                 continue
             if any(self._not_person_word(w) for w in words if w not in _NAME_PARTICLES):
