@@ -1344,6 +1344,9 @@ _HEAD = re.compile(
     r"|Commission|Council|Tribunal|Committee)(?![\w'’-])"
 )
 _SEAT_HEADS = ("Commission", "Council", "Tribunal", "Committee")
+# one of these is in every _HEAD match: most articles hold none, and a substring test is
+# quicker than running the pattern over every blank
+_HEAD_WORDS = ("Front", "Movement", "Brigade", "Forces", "Army", "Militia", "Rebels", *_SEAT_HEADS)
 _MEMBER_OF = re.compile(r"\bof (?:the )?$")
 _HEADED_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]*[ ](?:(?:of|for|and|the)[ ]){0,2}){1,5}$")
 _BODY_LEAD = frozenset("The A An This That These Its Their His Her In On At By For".split())
@@ -1363,7 +1366,7 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
     named as written. A name that covers a known actor stays that actor ("Syrian
     Democratic Forces" is in the gazetteer; "the Russian Army" is Russia's)."""
     intros = list(_ACRONYM.finditer(text)) if " (" in text else []
-    heads = list(_HEAD.finditer(text))
+    heads = list(_HEAD.finditer(text)) if any(w in text for w in _HEAD_WORDS) else []
     if not intros and not heads:
         return out
     known = {a.name for m in out for a in m.actors}
