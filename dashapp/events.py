@@ -413,7 +413,9 @@ def _cued_search(
     that holds none of `cues` (lowercase pieces of which every match of `pattern` holds
     one, ignoring case): most stretches the rules look at hold none, and most articles
     hold none of the rarer cues anywhere (see _absent)."""
-    if _absent(text, cues):
+    last = _LAST_TEXT
+    absent = last[2].get(cues) if last[0] is text else None
+    if absent or (absent is None and _absent(text, cues)):
         return None
     seg = text[start:end]
     if seg.isascii():
