@@ -409,9 +409,16 @@ class Gazetteer:
             self._lex.setdefault(phrase, _Tok(0, 0, "decoy", None))
         # One pass of one regex: a trie of every surface form, longest first. The look-ahead
         # on first characters lets the engine skip most positions without trying the trie.
+        # (When every form starts with a word character, as the packaged ones do, the left
+        # boundary is matched as the character before the form, not looked behind at: a
+        # pattern that opens with a character class lets the engine skip in C to the next
+        # blank or mark. _scan then puts a blank before the text. Same matches: one ends
+        # before a non-word character, which the next one may take as its boundary.)
         first = "".join(sorted({re.escape(w[0]) for w in self._lex}))
+        self._lead = all(w[:1].isalnum() or w[:1] == "_" for w in self._lex)
+        boundary = r"[^\w]" if self._lead else r"(?<![\w])"
         self._re = re.compile(
-            rf"(?<![\w])(?=[{first}])(?P<core>{_trie_regex(self._lex)})(?P<poss>{_POSS})?(?!\w)"
+            rf"{boundary}(?=[{first}])(?P<core>{_trie_regex(self._lex)})(?P<poss>{_POSS})?(?!\w)"
         )
 
     # ----------------------------------------------------------------------------- loading
@@ -575,8 +582,8 @@ class Gazetteer:
         ("Morales arrived in Mexico City"). A run of two or three capitalised words, none of
         them a known name, title, month or institution word, is a person when its last word
         comes back on its own later in the article."""
-        taken = [(m.start, m.end) for m in out]
-        known = {a.name for m in out for a in m.actors}
+        taken: list[tuple[int, int]] = []
+        known: set[str] | None = None  # with `taken`, filled for the first candidate left
         found: list[ActorMention] = []
         people: dict[str, Actor] = {}
         for cand in _FULL_NAME.finditer(text):
@@ -584,6 +591,9 @@ class Gazetteer:
             words = cand.group().split()
             if text.find(words[-1], end) < 0:
                 continue  # the cheap test first: the surname never comes back
+            if known is None:
+                taken = [(m.start, m.end) for m in out]
+                known = {a.name for m in out for a in m.actors}
             if any(a < end and start < b for a, b in taken) or cand.group() in known:
                 continue
             if any(self._not_person_word(w) for w in words if w not in _NAME_PARTICLES):
@@ -629,13 +639,16 @@ class Gazetteer:
         """Every lexicon match (decoys, currencies, company names and first names dropped)."""
         lex, guarded, person_only = self._lex, self._guarded, self._guard_before_only
         out: list[_Tok] = []
-        for m in self._re.finditer(text):
+        lead = self._lead
+        for m in self._re.finditer(" " + text if lead else text):
             core, poss = m.group(1, 2)  # core, possessive ending
             tmpl = lex[core]
             kind = tmpl.kind
             if kind == "decoy":
                 continue  # swallowed: "Gulf of Mexico" names no actor
             start, end = m.span()
+            if lead:
+                end -= 1  # (the match took the character before the form: the blank put first)
             nxt = text[end : end + 2]
             if nxt[:1] == "$":
                 continue  # a currency: "US$5 million"
@@ -1331,6 +1344,9 @@ _HEAD = re.compile(
     r"|Commission|Council|Tribunal|Committee)(?![\w'’-])"
 )
 _SEAT_HEADS = ("Commission", "Council", "Tribunal", "Committee")
+# one of these is in every _HEAD match: most articles hold none, and a substring test is
+# quicker than running the pattern over every blank
+_HEAD_WORDS = ("Front", "Movement", "Brigade", "Forces", "Army", "Militia", "Rebels", *_SEAT_HEADS)
 _MEMBER_OF = re.compile(r"\bof (?:the )?$")
 _HEADED_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]*[ ](?:(?:of|for|and|the)[ ]){0,2}){1,5}$")
 _BODY_LEAD = frozenset("The A An This That These Its Their His Her In On At By For".split())
@@ -1350,7 +1366,7 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
     named as written. A name that covers a known actor stays that actor ("Syrian
     Democratic Forces" is in the gazetteer; "the Russian Army" is Russia's)."""
     intros = list(_ACRONYM.finditer(text)) if " (" in text else []
-    heads = list(_HEAD.finditer(text))
+    heads = list(_HEAD.finditer(text)) if any(w in text for w in _HEAD_WORDS) else []
     if not intros and not heads:
         return out
     known = {a.name for m in out for a in m.actors}

@@ -38,6 +38,11 @@ from dashapp.models import Actor, Article, Event, Granularity, Mention, Timex
 from dashapp.records import maker, replacer
 from dashapp.text import clauses, sentences
 
+try:  # CPython's own SHA-1: the same digest as OpenSSL's, and a short key hashes faster
+    from _sha1 import sha1 as _sha1
+except ImportError:  # pragma: no cover - another Python
+    _sha1 = hashlib.sha1
+
 QUADS = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
 
 
@@ -169,9 +174,20 @@ def _trigger_regex(fold: bool = True) -> re.Pattern[str]:
     # greedy trie: the longest form wins where forms share a prefix ("phone call" over
     # "phone"); the boundaries keep "anti-war" and "warship" out. The forms are lower
     # case: matched case-sensitively against lower-cased text (twice as fast), or with
-    # IGNORECASE where lower-casing would move offsets
+    # IGNORECASE where lower-casing would move offsets.
+    # (The left boundary is the character before the form, matched, not looked behind
+    # at: a pattern that opens with a character class lets the engine skip in C to the
+    # next blank or punctuation mark instead of trying every position. Same forms found,
+    # at the same places: every form begins and ends with a word character, so the
+    # character a match takes before its form was never part of the previous match.)
     flags = re.IGNORECASE if fold else 0
-    return re.compile(rf"(?<![\w-])(?:{_trie_pattern(lexicon().triggers)})(?![\w-])", flags)
+    forms = lexicon().triggers
+    if not all(_WORD_EDGES.fullmatch(f) for f in forms):
+        raise ValueError("triggers.tsv: a form must begin and end with a letter or digit")
+    return re.compile(rf"[^\w-](?:{_trie_pattern(forms)})(?![\w-])", flags)
+
+
+_WORD_EDGES = re.compile(r"\w(?:.*\w)?", re.DOTALL)
 
 
 def trigger_hits(text: str, start: int = 0, end: int | None = None) -> list[Hit]:
@@ -179,19 +195,25 @@ def trigger_hits(text: str, start: int = 0, end: int | None = None) -> list[Hit]
     triggers = lexicon().triggers
     stop = len(text) if end is None else end
     get = triggers.get
-    base = start - 1 if start > 0 else 0  # one character back for the left boundary
-    seg = text[base:stop]
+    # one character back for the left boundary (a blank before the text's start)
+    if start > 0:
+        base = start - 1
+        seg = text[base:stop]
+    else:
+        base = -1
+        seg = " " + text[:stop]
     low = seg.lower()
     fold = len(low) != len(seg)  # "İ" lower-cases to two code points
     if fold:
         low = seg
     hits = []
-    for m in _trigger_regex(fold).finditer(low, start - base):
-        form = m.group().lower() if fold else m.group()
+    for m in _trigger_regex(fold).finditer(low):
+        a, b = m.span()
+        a += 1  # the form starts after its left boundary
+        form = low[a:b].lower() if fold else low[a:b]
         family = get(form)
         if family is None:
             family = triggers[" ".join(form.split())]
-        a, b = m.span()
         hits.append(_new_hit(Hit, (a + base, b + base, family)))
     return hits
 
@@ -332,12 +354,15 @@ _CALLED_OFF = re.compile(
 )
 
 
+_PLAN_CUES = ("planned", "scheduled", "set", "slated", "due")  # one is in every _PLAN_BEFORE
+
+
 def _unfulfilled(text: str, sent: tuple[int, int], u_start: int, u_end: int) -> bool:
     """A plan's date when the plan did not happen: the plan "had been" made ("the
     parliament had been due to sit on Monday"), or the rest of its sentence calls it off
     ("talks planned for June 15 never took place", "a signing set for Tuesday has been put
     off"). A plan merely reported ("is due to vote on Monday") stays an event."""
-    plan = _PLAN_BEFORE.search(text, max(sent[0], u_start - 70), u_start)
+    plan = _cued_search(_PLAN_BEFORE, _PLAN_CUES, text, max(sent[0], u_start - 70), u_start)
     if plan is None:
         return False
     return plan.group("had") is not None or _CALLED_OFF.search(text, u_end, sent[1]) is not None
@@ -386,7 +411,12 @@ def _cued_search(
 ) -> re.Match[str] | None:
     """pattern.search(text, start, end), without running it over a plain-ASCII stretch
     that holds none of `cues` (lowercase pieces of which every match of `pattern` holds
-    one, ignoring case): most stretches the rules look at hold none."""
+    one, ignoring case): most stretches the rules look at hold none, and most articles
+    hold none of the rarer cues anywhere (see _absent)."""
+    last = _LAST_TEXT
+    absent = last[2].get(cues) if last[0] is text else None
+    if absent or (absent is None and _absent(text, cues)):
+        return None
     seg = text[start:end]
     if seg.isascii():
         low = seg.lower()
@@ -396,6 +426,34 @@ def _cued_search(
         else:
             return None
     return pattern.search(text, start, end)
+
+
+# the last text _absent looked at: (text, its lower case or None, cues -> none in it)
+_LAST_TEXT: tuple[str, str | None, dict[Sequence[str], bool]] = ("", "", {})
+# the only characters outside ASCII that an ASCII letter matches ignoring case
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _absent(text: str, cues: Sequence[str]) -> bool:
+    """Whether no stretch of `text` holds a match of a pattern cued by `cues` (no cue in
+    the whole text, read in lower case), found once per article and set of cues: a cue is
+    letters, which lower-casing keeps side by side, unless the text holds one of the few
+    characters that match an ASCII letter ignoring case ("\u0130", "\u017f", ...)."""
+    last = _LAST_TEXT
+    if last[0] is not text:
+        low = None if any(c in text for c in _FOLDS_TO_ASCII) else text.lower()
+        last = _remember((text, low, {}))
+    known = last[2].get(cues)
+    if known is None:
+        low = last[1]
+        known = last[2][cues] = low is not None and not any(c in low for c in cues)
+    return known
+
+
+def _remember(last: tuple[str, str | None, dict[Sequence[str], bool]]) -> tuple:
+    global _LAST_TEXT
+    _LAST_TEXT = last  # one tuple, replaced whole: a thread never sees another's halves
+    return last
 
 
 def _subordinate(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -1428,7 +1486,7 @@ def _same_side(a: Actor, b: Actor | None) -> bool:
 
 def _event_id(type_: str, value: str, actors: Iterable[str], article: str, start: int) -> str:
     key = f"{type_}|{value}|{'|'.join(sorted(actors))}|{article}|{start}"
-    return hashlib.sha1(key.encode()).hexdigest()[:12]
+    return _sha1(key.encode()).hexdigest()[:12]
 
 
 def article_events(
