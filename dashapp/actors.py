@@ -594,7 +594,7 @@ class Gazetteer:
             alone = [m for m in again.finditer(text, end) if _standalone(text, *m.span())]
             if not alone:
                 continue  # said once, in full: a place or a body as likely as a person
-            name = " ".join(words)
+            name = _plain_apostrophes(" ".join(words))
             actor = people.setdefault(name, Actor(name, "person"))
             found.append(ActorMention(start, end, cand.group(), (actor,)))
             taken.append((start, end))
@@ -693,7 +693,7 @@ class Gazetteer:
                 None,
             )
             ent = _Entry(name, "person", aff)
-            ent.actor = Actor(name, "person", aff)
+            ent.actor = Actor(_plain_apostrophes(name), "person", aff)
             toks.insert(j, _Tok(start, k, "ent", (ent,)))
 
     def _looks_like_personal_name(
@@ -1033,7 +1033,7 @@ class Gazetteer:
                 return None
             return e.actor, words[-1][1], self._skip(toks, j, words[-1][1])
         first = text[words[0][0] : words[0][1]]
-        full = text[words[0][0] : words[-1][1]]
+        full = _plain_apostrophes(text[words[0][0] : words[-1][1]])
         # Surname of someone known: "Prime Minister May", "Mrs May", "Mr Kuleba".
         if len(words) == 1 or surname_only:
             surname = first
@@ -1169,13 +1169,17 @@ class Gazetteer:
             if len(parts) < 2:
                 return
             surname = parts[-1]
+        head = actor.name[: -len(surname)] if actor.name.endswith(" " + surname) else ""
+        if "'" in surname and surname not in text:  # written "O’Leary" in the text
+            surname = next(
+                (v for c in "’ʼ‘`´" if (v := surname.replace("'", c)) in text), surname
+            )
         doc.surnames.setdefault(surname, []).append(actor)
         known = self._lex.get(surname)
         if known is not None and known.kind == "ent" and any(x.actor == actor for x in known.value):
             return  # already matched everywhere
         # str.find, not a regex: a surname recurs a few times at most, and this runs once
         # per person per article.
-        head = actor.name[: -len(surname)] if actor.name.endswith(" " + surname) else ""
         ent: _Entry | None = None
         starts: list[int] | None = None
         pos = text.find(surname, end)
@@ -1299,6 +1303,15 @@ def _load_cached(extra: str | None, mtime: float) -> Gazetteer:
     return Gazetteer(list(entries.values()), titles, phrases, decoys.get("company_words", ()))
 
 
+_TYPOGRAPHIC_APOSTROPHES = str.maketrans({c: "'" for c in "’ʼ‘`´"})
+
+
+def _plain_apostrophes(name: str) -> str:
+    """A name found in the text, with its typographic apostrophe made plain: "Michael
+    O’Leary" and "Michael O'Leary" are one canonical name, as gazetteer names are written."""
+    return name.translate(_TYPOGRAPHIC_APOSTROPHES)
+
+
 def clear_first(counts: Mapping[str, int]) -> str | None:
     """The name counted most, when counted at least twice and more often than any other
     (an article's own country, by how often it is named)."""
@@ -1347,7 +1360,7 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
     """Organisations introduced in the text though the gazetteer lacks them: a capitalised
     name with its acronym in parentheses, then the acronym alone; or a capitalised name
     headed by the word of a movement or an armed group (_HEAD). A new organisation `Actor`
-    named as written. A name that covers a known actor stays that actor ("Syrian
+    named by its acronym when the text gives one ("UUP"), else as written. A name that covers a known actor stays that actor ("Syrian
     Democratic Forces" is in the gazetteer; "the Russian Army" is Russia's)."""
     intros = list(_ACRONYM.finditer(text)) if " (" in text else []
     heads = list(_HEAD.finditer(text))
@@ -1382,7 +1395,10 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
         start = end - len(name)
         if not free(start, end):
             continue
-        actor = bodies.setdefault(name, Actor(name, "organisation"))
+        # named by its acronym, as news names it afterwards and as the gazetteer names the
+        # bodies it knows ("NATO", "OSCE"): one actor for "the Ulster Unionist Party (UUP)"
+        # and the later "UUP"
+        actor = bodies.setdefault(acronym, Actor(acronym, "organisation"))
         acronyms[acronym] = actor
         found.append(ActorMention(start, end, name, (actor,)))
         spans.append((start, m.end()))
@@ -1393,13 +1409,14 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
             continue
         name = _body_name(text[before.start() : end])
         start = end - len(name)
+        canon = _plain_apostrophes(name)
         if len(name.split(" ")) < 2 or name in known or not free(start, end):
             continue
         if m.group().endswith(_SEAT_HEADS) and _MEMBER_OF.search(text, max(0, start - 12), start):
             continue  # "chairman of the Senate Foreign Relations Committee": a seat he holds
         if _headline_case(text, start):
             continue
-        actor = bodies.setdefault(name, Actor(name, "organisation"))
+        actor = bodies.setdefault(canon, Actor(canon, "organisation"))
         found.append(ActorMention(start, end, name, (actor,)))
         spans.append((start, end))
     for acronym, actor in acronyms.items():
