@@ -933,8 +933,9 @@ def _window_actors(
         if wider and wider[0].start < lo:
             found = wider
     if seg_lo >= 2 and _PREDICATE_START.match(text, cuts[seg_lo]):
-        # "Javier Milei, a libertarian economist, won the runoff": a stretch that starts
-        # with its verb after an appositive ("a ...", "the ...") takes the name before it
+        # "Javier Milei, a libertarian economist, won the runoff", "Fujimori, 62, faxed his
+        # resignation": a stretch that starts with its verb after an appositive ("a ...",
+        # "the ...", an age) takes the name before it
         apposition = (cuts[seg_lo - 1], cuts[seg_lo])
         if _APPOSITIVE.match(text, apposition[0]) and not inside(*apposition):
             subject = inside(cuts[seg_lo - 2], cuts[seg_lo - 1])
@@ -959,7 +960,7 @@ _PREDICATE_START = re.compile(
     r"(?!(?:the|a|an|and|or|but|in|on|at|of|for|with|to|by|from|which|who|whose|that|as|while|"
     r"when|after|before|including|according|its|their|his|her)\b)[a-z]+\b"
 )
-_APPOSITIVE = re.compile(r"(?:a|an|the)\s")
+_APPOSITIVE = re.compile(r"(?:a|an|the)\s|\d{1,3},")  # "a former general", or an age: "Rabin, 71,"
 _PLACE_WORDS = ("in ", "at ", "the ", "its ", "of ", "ear ", "off ", "ong ", "ver ", "In ", "At ")
 _PLACE_BEFORE = re.compile(  # (one leading \b for the four: half the work)
     r"(?i)\b(?:(?P<arrival>(?:arrived|arrives|arrive|arriving|landed|lands|land|landing)\s+"

@@ -880,6 +880,11 @@ def test_a_month_takes_the_year_named_after_it():
             "Russia deployed troops on the border of Crimea on Monday.",
             {"Russia", "Ukraine"},
         ),
+        (
+            "an age in apposition leaves the name before it the subject",
+            "Putin, 69, signed a decree in Moscow on Monday, when Biden was away in Ukraine.",
+            {"Vladimir Putin", "Russia"},
+        ),
     ],
 )
 def test_actor_rules(rule, text, actors):
