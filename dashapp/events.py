@@ -1054,7 +1054,8 @@ _COORD = re.compile(
 )
 _PAIR = re.compile(
     r"\b(?:[Bb]oth|[Tt]he (?P<n>two|three|four))\s+(?:(?P<people>(?:wo)?men|leaders|presidents|"
-    r"ministers)|countries|nations|states|governments|neighbou?rs|capitals|juntas|sides)\b"
+    r"ministers)|countries|nations|states|governments|neighbou?rs|capitals|juntas"
+    r"|(?P<parties>sides|parties))\b"
 )
 _COUNT = {None: 2, "two": 2, "three": 3, "four": 4}
 _MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}
@@ -1133,15 +1134,22 @@ def _with_pair_subject(
 ) -> list[ActorMention]:
     """ "Both men arrived in the city-state on Sunday": the last two people named; "the two
     countries signed a declaration", "the three juntas announced": the last two (three)
-    countries."""
+    countries; "the two sides" the last two states or bodies."""
     pair = _PAIR.search(text, clause[0], match.start)
     if pair is None:
         return found
-    kind = "person" if pair.group("people") else "country"
+    # sides and parties may be states or bodies ("Israel and the PLO ... the two sides")
+    kinds = (
+        ("person",)
+        if pair.group("people")
+        else ("country", "organisation")
+        if pair.group("parties")
+        else ("country",)
+    )
     count = _COUNT[pair.group("n")]
     people: list[Actor] = []
     for m in reversed(mentions):
-        if m.end <= pair.start() and len(m.actors) == 1 and m.actors[0].kind == kind:
+        if m.end <= pair.start() and len(m.actors) == 1 and m.actors[0].kind in kinds:
             if m.actors[0] not in people:
                 people.append(m.actors[0])
             if len(people) == count:

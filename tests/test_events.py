@@ -1270,3 +1270,10 @@ def test_a_vote_with_no_state_named_is_the_articles_state():
     )
     (ev,) = _monday(text)
     assert (ev.type, ev.actors) == ("STATEMENT", ("Ukraine",))
+
+
+def test_the_two_sides_may_be_a_state_and_a_body():
+    # "the two sides" (or "parties") are the last two states or bodies named before it
+    text = "Ukraine met the Security Council in March. On Monday the two sides signed a deal."
+    (ev,) = _monday(text)
+    assert ev.type == "AGREE" and set(ev.actors) == {"Ukraine", "UN Security Council"}
