@@ -1195,6 +1195,48 @@ def _with_it_subject(
     return found
 
 
+_THEY = re.compile(r"\b(?:they|They)\s+")
+_THEM = re.compile(r"\s+them\b")
+
+
+def _with_they(
+    text: str,
+    clause: tuple[int, int],
+    match: Hit,
+    found: list[ActorMention],
+    mentions: Sequence[ActorMention],
+    sent_start: int,
+) -> list[ActorMention]:
+    """ "The Taliban emerged in 1994 ... Jalalabad fell to them on Sept. 11": a "they"
+    right before the trigger verb with nobody named before it in its clause, or a "them"
+    right after it in a clause that names nobody, is the last group named in this sentence
+    or the one before: a body (armed groups and parties are plural in English) or the
+    several actors of one phrase ("the two leaders")."""
+    if any(clause[0] <= m.start < match.start for m in found):
+        return found
+    pron = None
+    they = list(_THEY.finditer(text, max(clause[0], match.start - 20), match.start))
+    if they and len(_TOKEN.findall(text, they[-1].end(), match.start)) <= 1:
+        pron = they[-1]
+    elif not any(clause[0] <= m.start < clause[1] for m in found):
+        pron = _THEM.match(text, match.end)
+    if pron is None:
+        return found
+    at = pron.start()
+    prev_start = text.rfind(". ", 0, max(0, sent_start - 2))
+    for m in reversed(mentions):
+        if m.end > at:
+            continue
+        if m.start < prev_start:
+            break
+        if len(m.actors) > 1 or m.actors[0].kind == "organisation":
+            word = pron.group().strip()
+            start = pron.start() + pron.group().index(word)
+            stand_in = ActorMention(start, start + len(word), word, m.actors, m.qualifiers)
+            return sorted([stand_in, *found], key=lambda m: m.start)
+    return found
+
+
 def _fill(template: str, slots: dict[str, str]) -> str:
     out = template
     for key in _slot_names(template):
@@ -1567,6 +1609,8 @@ def article_events(
             found = _with_pronoun_subject(text, clause, match, found, actor_mentions, sent[0])
         if "it " in region or "It " in region:
             found = _with_it_subject(text, clause, match, found, actor_mentions, sent[0])
+        if "hey " in region[-20:] or text.startswith(" them", m_end):
+            found = _with_they(text, clause, match, found, actor_mentions, sent[0])
         if "oth " in region or "two " in region or "three " in region or "four " in region:
             found = _with_pair_subject(text, clause, match, found, actor_mentions)
         if found:

@@ -1277,3 +1277,15 @@ def test_the_two_sides_may_be_a_state_and_a_body():
     text = "Ukraine met the Security Council in March. On Monday the two sides signed a deal."
     (ev,) = _monday(text)
     assert ev.type == "AGREE" and set(ev.actors) == {"Ukraine", "UN Security Council"}
+
+
+def test_they_and_them_are_the_last_group_named():
+    # armed groups and bodies are plural in English: "they" before the verb, "them" right
+    # after it, is the last body named (here the council, listed as its parent, the UN)
+    (ev,) = _monday("The Security Council met in March. On Monday they condemned Russia.")
+    assert ev.type == "ACCUSE" and set(ev.actors) == {"UN", "Russia"}
+    (ev,) = _monday("The Security Council met in March. The capital fell to them on Monday.")
+    assert ev.type == "COERCE" and ev.actors == ("UN",)
+    # a lone person is no "they"
+    (ev,) = _monday("Biden spoke in March. On Monday they condemned Russia.")
+    assert ev.actors == ("Russia",)
