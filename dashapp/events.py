@@ -1237,6 +1237,73 @@ def _with_they(
     return found
 
 
+# "captured Kabul yesterday, and hanged the former president": a second past-tense act
+# coordinated with the dated one, with the subject left out or a new one named
+_AND_BEFORE = re.compile(r"(?:,\s*|\s)and\s+(?:then\s+|also\s+|later\s+)?$")
+_NEW_SUBJECT_GAP = re.compile(r"(?:\s|,|\band\b|\bthe\b|['\u2019]s?)*")
+
+
+@lru_cache(maxsize=1)
+def _past_verbs() -> frozenset[str]:
+    from dashapp.temporal.lexicon import lexicon as temporal_lexicon
+
+    return temporal_lexicon().past_verbs
+
+
+def _coordinated_acts(
+    text: str,
+    sent: tuple[int, int],
+    match: Hit,
+    hits: Sequence[Hit],
+    mentions: Sequence[ActorMention],
+    subject: Sequence[ActorMention],
+) -> list[tuple[Hit, list[ActorMention], tuple[int, int]]]:
+    """Acts coordinated with the dated one that share its date: "Taliban fighters captured
+    Kabul yesterday ..., and hanged the former president" (the subject left out: the dated
+    act's), "Venezuela froze relations with Brazil the same night, and Ecuador and Bolivia
+    recalled their ambassadors" (a new subject, named). Each: (trigger, subject mentions,
+    clause from the "and" to the sentence's end). Only past-tense verbs count ("and talks"
+    is a noun, "and will meet" another time), and no speech verbs, nor an act said after a
+    verbal one: "condemned the diversion and called for his release" is one statement, but
+    "met in Riyadh on Tuesday and agreed to restore staffing" is a meeting and a deal."""
+    out: list[tuple[Hit, list[ActorMention], tuple[int, int]]] = []
+    past = _past_verbs()
+    quad = lexicon().quad
+    verbal = quad[match.trigger.type].startswith("verbal")
+    for h in hits:
+        if h.start <= match.end or h.trigger.type == "STATEMENT":
+            continue
+        if verbal and h.trigger.type in _VERBAL_ACTS:
+            continue  # said in the same breath: urged, condemned, welcomed, rejected
+        word = text[h.start : h.end].split(" ", 1)[0]
+        if not (word in past or (len(word) > 4 and word.endswith("ed"))):
+            continue
+        lo = max(match.end, h.start - 120)
+        joined = _AND_BEFORE.search(text, max(match.end, h.start - 16), h.start)
+        if joined is not None:
+            if subject:
+                out.append((h, list(subject), (joined.start(), sent[1])))
+            continue
+        # a new subject: only names (and "and", "the", commas) between the "and" and the verb
+        new = [m for m in mentions if lo <= m.start and m.end <= h.start]
+        if not new:
+            continue
+        joined = _AND_BEFORE.search(text, max(match.end, new[0].start - 16), new[0].start)
+        if joined is None or not joined.group().startswith(","):
+            continue
+        pos = new[0].start
+        for m in new:
+            gap = _NEW_SUBJECT_GAP.match(text, pos, m.start)
+            if gap is None or gap.end() != m.start:
+                break
+            pos = m.end
+        else:
+            gap = _NEW_SUBJECT_GAP.match(text, pos, h.start)
+            if gap is not None and gap.end() == h.start:
+                out.append((h, new, (joined.start(), sent[1])))
+    return out
+
+
 def _fill(template: str, slots: dict[str, str]) -> str:
     out = template
     for key in _slot_names(template):
@@ -1537,7 +1604,11 @@ def article_events(
     possessives = "'s " in text or "\u2019s " in text
     m_in: dict[int, Sequence[ActorMention]] = {}
     n_units = len(units)
-    for k, unit in enumerate(units):
+    # a unit, and any acts coordinated with its happening that share its date
+    queue: list[tuple[int, tuple[Hit, list[ActorMention], tuple[int, int]] | None]]
+    queue = [(k, None) for k in range(n_units)]
+    for qi, (k, coord) in enumerate(queue):  # (extras are inserted right after their unit)
+        unit = units[k]
         idx = unit_sent[k]
         if idx is None:
             continue
@@ -1565,9 +1636,14 @@ def article_events(
                 break
         if counted and u_start in counted:
             clause = sent = (u_start, clause[1])
-        match = _choose_trigger(text, clause[0], clause[1], unit, hits, dated_after)
-        if match is None and clause != sent:
-            match = _choose_trigger(text, sent[0], sent[1], unit, hits, dated_after)
+        match: Hit | None
+        subject: list[ActorMention] = []
+        if coord is not None:
+            match, subject, clause = coord
+        else:
+            match = _choose_trigger(text, clause[0], clause[1], unit, hits, dated_after)
+            if match is None and clause != sent:
+                match = _choose_trigger(text, sent[0], sent[1], unit, hits, dated_after)
         if match is None:
             continue  # a date with no happening: background, not an event
         m_start, m_end = match.start, match.end
@@ -1599,7 +1675,16 @@ def article_events(
             in_sent = m_in[idx] = actor_mentions[
                 bisect_left(m_starts, sent[0]) : bisect_left(m_starts, sent[1])
             ]
-        found = _window_actors(text, clause, sent, lo, hi, in_sent)
+        if coord is not None:
+            # the coordinated act's own stretch, after its subject
+            found = [
+                m
+                for m in _window_actors(text, clause, sent, m_start, m_end, in_sent)
+                if m.start >= clause[0] and m not in subject
+            ]
+            found = [*subject, *found]
+        else:
+            found = _window_actors(text, clause, sent, lo, hi, in_sent)
         if found and ", wh" in text[sent[0] : sent[1]]:
             found = _outside_relatives(text, sent, match, found, in_sent)
         if found:
@@ -1779,7 +1864,9 @@ def article_events(
             (
                 trig.weight,
                 _event(
-                    id=_event_id(ttype, unit.value, names, article.id, u_start),
+                    id=_event_id(
+                        ttype, unit.value, names, article.id, u_start if coord is None else m_start
+                    ),
                     label=label,
                     type=ttype,
                     quad_class=quad[ttype],
@@ -1799,6 +1886,10 @@ def article_events(
         )
         if ttype == "STATEMENT" and source is not None:
             dated[idx] = len(out) - 1
+        if coord is None and dated_after is None and " and " in text[m_end : sent[1]]:
+            # (a later date in the sentence dates its own acts: only the last unit's)
+            acts = _coordinated_acts(text, sent, match, hits, in_sent, before_m)
+            queue[qi + 1 : qi + 1] = [(k, act) for act in acts]
     _continue_statements(sents, dated, out, actor_mentions, hits_in)
     if earlier:
         out.extend((0, ev) for ev in _earlier_events(article, timexes, sents, hits_in, out))

@@ -1289,3 +1289,33 @@ def test_they_and_them_are_the_last_group_named():
     # a lone person is no "they"
     (ev,) = _monday("Biden spoke in March. On Monday they condemned Russia.")
     assert ev.actors == ("Russia",)
+
+
+def test_a_coordinated_act_shares_the_date_of_the_dated_one():
+    # the subject left out: the dated act's subject does the second act too
+    events = _monday("Russian troops seized Crimea on Monday, and shelled Kyiv.")
+    assert {(e.type, e.value) for e in events} == {
+        ("COERCE", "2022-01-10"),
+        ("ASSAULT", "2022-01-10"),
+    }
+    (shelling,) = [e for e in events if e.type == "ASSAULT"]
+    assert shelling.source == "Russia"
+    # a new subject after ", and"
+    events = _monday("Russia seized Crimea on Monday, and Ukraine recalled its envoys.")
+    (recall,) = [e for e in events if e.type == "SANCTION"]
+    assert recall.source == "Ukraine"
+    # not a noun ("and talks"), a speech verb, another tense, or an act a later date dates
+    for text in (
+        "Russia and Ukraine signed a deal on Monday and talks resumed in Minsk.",
+        "Putin visited Minsk on Monday and said the talks went well.",
+        "Putin visited Minsk on Monday and will meet Biden.",
+    ):
+        assert len(_monday(text)) == 1, text
+    text = "Russia seized Crimea on Monday, and Ukraine recalled its envoys on Tuesday."
+    tue = _timex(text, "Tuesday", "2022-01-11", date(2022, 1, 11), date(2022, 1, 11))
+    mon = _timex(text, "Monday", "2022-01-10", MON, MON)
+    events = article_events(_article(text), [mon, tue], _mentions(text))
+    assert {(e.type, e.value) for e in events} == {
+        ("COERCE", "2022-01-10"),
+        ("SANCTION", "2022-01-11"),
+    }
