@@ -1284,14 +1284,14 @@ def _coordinated_acts(
             if subject:
                 out.append((h, list(subject), (joined.start(), sent[1])))
             continue
-        # a new subject: only names (and "and", "the", commas) between the "and" and the verb
-        new = [m for m in mentions if lo <= m.start and m.end <= h.start]
+        # a new subject: only names (and "and", "the", commas) between ", and" and the verb
+        comma_and = text.rfind(", and ", lo, h.start)
+        if comma_and < 0:
+            continue
+        pos = comma_and + 6
+        new = [m for m in mentions if pos <= m.start and m.end <= h.start]
         if not new:
             continue
-        joined = _AND_BEFORE.search(text, max(match.end, new[0].start - 16), new[0].start)
-        if joined is None or not joined.group().startswith(","):
-            continue
-        pos = new[0].start
         for m in new:
             gap = _NEW_SUBJECT_GAP.match(text, pos, m.start)
             if gap is None or gap.end() != m.start:
@@ -1300,7 +1300,7 @@ def _coordinated_acts(
         else:
             gap = _NEW_SUBJECT_GAP.match(text, pos, h.start)
             if gap is not None and gap.end() == h.start:
-                out.append((h, new, (joined.start(), sent[1])))
+                out.append((h, new, (comma_and, sent[1])))
     return out
 
 

@@ -1304,6 +1304,10 @@ def test_a_coordinated_act_shares_the_date_of_the_dated_one():
     events = _monday("Russia seized Crimea on Monday, and Ukraine recalled its envoys.")
     (recall,) = [e for e in events if e.type == "SANCTION"]
     assert recall.source == "Ukraine"
+    # ... the names after the ", and", not the first act's object
+    text = "Biden sanctioned Russia on Monday, and Ukraine and Belarus recalled their envoys."
+    (recall,) = [e for e in _monday(text) if e.label.endswith("envoys")]
+    assert set(recall.actors) == {"Ukraine", "Belarus"}
     # not a noun ("and talks"), a speech verb, another tense, or an act a later date dates
     for text in (
         "Russia and Ukraine signed a deal on Monday and talks resumed in Minsk.",
