@@ -26,6 +26,9 @@ One ENTRY (every field but ``name`` optional; matching is case-sensitive)::
      "part_of": "UN",                     # orgs: parent body, reported as a qualifier
      "guarded": ["Jordan"],               # aliases that are also personal names: skipped next
                                           # to another capitalised name word ("Michael Jordan")
+     "until": "1991-12-26",               # historic states: the day the state ceased, and
+     "predecessor_of": "Russia",          # the state whose capital and seat ("Moscow",
+                                          # "Kremlin") named it until then
      "remove_aliases": ["Wagner"]}        # user file only: drop aliases from an existing entry
 
 Users correct or extend the gazetteer without touching the package: ``Gazetteer.load(extra=
@@ -74,7 +77,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -207,6 +210,8 @@ class _Entry:
     surname: str | None = None
     ambiguous_surname: bool = False
     part_of: str | None = None
+    until: date | None = None  # a historic state: the day it ceased to exist
+    predecessor_of: str | None = None  # ... and the state whose capital it held until then
     offices: list[Office] = field(default_factory=list)
     leader: list[tuple[str, str | None, date | None, date | None]] = field(default_factory=list)
     mention: tuple[tuple[Actor, ...], tuple[Actor, ...]] | None = None  # cache of _mention_of
@@ -391,6 +396,17 @@ class Gazetteer:
                 self._holders.setdefault((o.office, o.of), []).append((o, e))
             if e.affiliation:
                 self._affiliated.setdefault(e.affiliation, set()).add(e.name)
+        # Historic states that held a later state's capital: "Moscow" in 1991 is the Soviet
+        # Union's, from 1992 Russia's.
+        self._historic: list[tuple[date, _Entry, _Entry, frozenset[str]]] = []
+        for e in self._entries.values():
+            if e.predecessor_of is None:
+                continue
+            succ = self._entries.get(e.predecessor_of)
+            if succ is None or e.until is None:
+                raise ValueError(f"actor {e.name!r}: predecessor_of needs a known actor and until")
+            self._historic.append((e.until, succ, e, frozenset(succ.metonyms)))
+        self._historic_until = max((h[0] for h in self._historic), default=date.min)
         # A person's one-word alias is not them after another first name ("Jeb Bush"); a
         # following capitalised word is fine ("Biden Administration").
         self._guard_before_only -= self._guarded
@@ -564,9 +580,29 @@ class Gazetteer:
             for a in actors:
                 self._note(text, toks, end, a, doc)
             i = max(nxt, i + 1)
+        if when < self._historic_until:
+            out = self._historic_capitals(out, when)
         out = _with_named_bodies(text, self._with_named_people(text, out))
         if "he North" in text or "he South" in text or "he island" in text:
             return _with_back_references(text, out)
+        return out
+
+    def _historic_capitals(self, out: list[ActorMention], when: date) -> list[ActorMention]:
+        """Before a historic state ceased, the capital and seat it shared with its successor
+        name it: "Moscow" and "Kremlin spokesman" in 1991 are the Soviet Union's."""
+        for until, succ, hist, capitals in self._historic:
+            if when >= until:
+                continue
+            old, new = succ.actor, hist.actor
+            for i, m in enumerate(out):
+                if (old in m.actors or old in m.qualifiers) and any(
+                    re.search(rf"\b{re.escape(c)}\b", m.text) for c in capitals
+                ):
+                    out[i] = replace(
+                        m,
+                        actors=tuple(new if a == old else a for a in m.actors),
+                        qualifiers=tuple(new if a == old else a for a in m.qualifiers),
+                    )
         return out
 
     def _with_named_people(self, text: str, out: list[ActorMention]) -> list[ActorMention]:
@@ -1171,9 +1207,7 @@ class Gazetteer:
             surname = parts[-1]
         head = actor.name[: -len(surname)] if actor.name.endswith(" " + surname) else ""
         if "'" in surname and surname not in text:  # written "O’Leary" in the text
-            surname = next(
-                (v for c in "’ʼ‘`´" if (v := surname.replace("'", c)) in text), surname
-            )
+            surname = next((v for c in "’ʼ‘`´" if (v := surname.replace("'", c)) in text), surname)
         doc.surnames.setdefault(surname, []).append(actor)
         known = self._lex.get(surname)
         if known is not None and known.kind == "ent" and any(x.actor == actor for x in known.value):
@@ -1211,7 +1245,7 @@ class Gazetteer:
 
 _KEYS = frozenset(
     "name kind affiliation aliases metonyms demonyms anaphors guarded surname ambiguous_surname"
-    " part_of offices leader remove_aliases".split()
+    " part_of offices leader remove_aliases until predecessor_of".split()
 )
 _LISTS = ("aliases", "metonyms", "demonyms", "anaphors", "guarded", "remove_aliases")
 
@@ -1242,6 +1276,10 @@ def _read_entries(data: Any, source: str) -> list[dict[str, Any]]:
                 _date(o.get("from")), _date(o.get("to"))
             except (TypeError, ValueError) as exc:
                 raise ValueError(f"{where}: office dates must be YYYY-MM-DD ({exc})") from None
+        try:
+            _date(d.get("until"))
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"{where}: 'until' must be YYYY-MM-DD ({exc})") from None
     return data
 
 
@@ -1253,9 +1291,11 @@ def _merge(entries: dict[str, _Entry], raw: dict[str, Any], source: str) -> None
         raise ValueError(f"{source}: actor {name!r}: kind must be person, country or organisation")
     if e is None:
         e = entries[name] = _Entry(name, kind)
-    for key in ("kind", "affiliation", "surname", "ambiguous_surname", "part_of"):
+    for key in ("kind", "affiliation", "surname", "ambiguous_surname", "part_of", "predecessor_of"):
         if key in raw:
             setattr(e, key, raw[key])
+    if "until" in raw:
+        e.until = _date(raw["until"])
     for key in ("aliases", "metonyms", "demonyms", "anaphors", "guarded"):
         lst: list[str] = getattr(e, key)
         lst.extend(a for a in raw.get(key, ()) if a not in lst)
@@ -1360,8 +1400,9 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
     """Organisations introduced in the text though the gazetteer lacks them: a capitalised
     name with its acronym in parentheses, then the acronym alone; or a capitalised name
     headed by the word of a movement or an armed group (_HEAD). A new organisation `Actor`
-    named by its acronym when the text gives one ("UUP"), else as written. A name that covers a known actor stays that actor ("Syrian
-    Democratic Forces" is in the gazetteer; "the Russian Army" is Russia's)."""
+    named by its acronym when the text gives one ("UUP"), else as written. A name that
+    covers a known actor stays that actor ("Syrian Democratic Forces" is in the gazetteer;
+    "the Russian Army" is Russia's)."""
     intros = list(_ACRONYM.finditer(text)) if " (" in text else []
     heads = list(_HEAD.finditer(text))
     if not intros and not heads:
