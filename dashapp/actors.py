@@ -1412,6 +1412,7 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
     found: list[ActorMention] = []
     bodies: dict[str, Actor] = {}
     acronyms: dict[str, Actor] = {}
+    dropped: set[tuple[int, int]] = set()
 
     def free(a: int, b: int) -> bool:
         return not any(x < b and a < y for x, y in spans)
@@ -1425,8 +1426,15 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
         # letter at most: "the Ministry of Defence (MoD)" and "talks in Geneva (AFP)" are not
         words = _body_name(before.group()).split(" ")
         caps = [i for i, w in enumerate(words) if w[:1] == acronym[0]]
+        # first a name whose initials spell the acronym ("the Special Court for Sierra
+        # Leone (SCSL)", not "Sierra Leone"), else the shortest that fits
         name = ""
-        for i in reversed(caps):
+        for i in caps:
+            cand = [w for w in words[i:] if w[:1].isupper()]
+            if len(cand) >= 2 and "".join(w[0] for w in cand) == acronym.upper():
+                name = " ".join(words[i:])
+                break
+        for i in reversed(caps if not name else ()):
             cand = [w for w in words[i:] if w[:1].isupper()]
             if 2 <= len(cand) <= len(acronym) + 1:
                 name = " ".join(words[i:])
@@ -1435,7 +1443,14 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
             continue
         start = end - len(name)
         if not free(start, end):
-            continue
+            # a place or body named inside the body's own name is part of it: "the
+            # International Force for East Timor (INTERFET)", "the Special Court for Sierra
+            # Leone (SCSL)"
+            inner = [x for x in spans if x[0] < end and start < x[1]]
+            if not all(start <= a and b <= end for a, b in inner):
+                continue
+            dropped.update(inner)
+            spans = [x for x in spans if x not in dropped]
         # named by its acronym, as news names it afterwards and as the gazetteer names the
         # bodies it knows ("NATO", "OSCE"): one actor for "the Ulster Unionist Party (UUP)"
         # and the later "UUP"
@@ -1467,6 +1482,8 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
                 spans.append(m.span())
     if not found:
         return out
+    if dropped:
+        out = [m for m in out if (m.start, m.end) not in dropped]
     return sorted([*out, *found], key=lambda m: m.start)
 
 
