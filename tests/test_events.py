@@ -1323,3 +1323,14 @@ def test_a_coordinated_act_shares_the_date_of_the_dated_one():
         ("COERCE", "2022-01-10"),
         ("SANCTION", "2022-01-11"),
     }
+
+
+def test_initials_do_not_end_a_sentence():
+    from dashapp.text import sentences
+
+    text = "President F.W. de Klerk agreed. The U.S. team left at 3 p.m. on Monday. It rained."
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "President F.W. de Klerk agreed.",
+        "The U.S. team left at 3 p.m. on Monday.",
+        "It rained.",
+    ]
