@@ -23,6 +23,9 @@ One ENTRY (every field but ``name`` optional; matching is case-sensitive)::
                                           # dated list [{"office": ..., "from", "to"}] or
                                           # {"office": "president", "of": "European Commission"}
      "anaphors": ["the alliance"],        # orgs, places: matched only after it was named earlier
+     "back_references": ["the North"],    # places: likewise, but not before a capitalised
+                                          # word or a description ("the North Atlantic",
+                                          # "the island nation of Japan")
      "part_of": "UN",                     # orgs: parent body, reported as a qualifier
      "guarded": ["Jordan"],               # aliases that are also personal names: skipped next
                                           # to another capitalised name word ("Michael Jordan")
@@ -206,6 +209,7 @@ class _Entry:
     metonyms: list[str] = field(default_factory=list)
     demonyms: list[str] = field(default_factory=list)
     anaphors: list[str] = field(default_factory=list)
+    back_references: list[str] = field(default_factory=list)
     guarded: list[str] = field(default_factory=list)
     surname: str | None = None
     ambiguous_surname: bool = False
@@ -407,6 +411,10 @@ class Gazetteer:
                 raise ValueError(f"actor {e.name!r}: predecessor_of needs a known actor and until")
             self._historic.append((e.until, succ, e, frozenset(succ.metonyms)))
         self._historic_until = max((h[0] for h in self._historic), default=date.min)
+        # short back-references of places ("the North"), matched in a pass of their own
+        self._back_refs = {p: e.name for e in self._entries.values() for p in e.back_references}
+        self._back_ref_re = _back_reference_regex(self._back_refs)
+        self._back_ref_cues = tuple({p[1:] for p in self._back_refs})
         # A person's one-word alias is not them after another first name ("Jeb Bush"); a
         # following capitalised word is fine ("Biden Administration").
         self._guard_before_only -= self._guarded
@@ -583,8 +591,8 @@ class Gazetteer:
         if when < self._historic_until:
             out = self._historic_capitals(out, when)
         out = _with_named_bodies(text, self._with_named_people(text, out))
-        if "he North" in text or "he South" in text or "he island" in text:
-            return _with_back_references(text, out)
+        if self._back_ref_re is not None and any(c in text for c in self._back_ref_cues):
+            return _with_back_references(text, out, self._back_refs, self._back_ref_re)
         return out
 
     def _historic_capitals(self, out: list[ActorMention], when: date) -> list[ActorMention]:
@@ -1245,9 +1253,17 @@ class Gazetteer:
 
 _KEYS = frozenset(
     "name kind affiliation aliases metonyms demonyms anaphors guarded surname ambiguous_surname"
-    " part_of offices leader remove_aliases until predecessor_of".split()
+    " part_of offices leader remove_aliases until predecessor_of back_references".split()
 )
-_LISTS = ("aliases", "metonyms", "demonyms", "anaphors", "guarded", "remove_aliases")
+_LISTS = (
+    "aliases",
+    "metonyms",
+    "demonyms",
+    "anaphors",
+    "back_references",
+    "guarded",
+    "remove_aliases",
+)
 
 
 def _read_entries(data: Any, source: str) -> list[dict[str, Any]]:
@@ -1296,7 +1312,7 @@ def _merge(entries: dict[str, _Entry], raw: dict[str, Any], source: str) -> None
             setattr(e, key, raw[key])
     if "until" in raw:
         e.until = _date(raw["until"])
-    for key in ("aliases", "metonyms", "demonyms", "anaphors", "guarded"):
+    for key in ("aliases", "metonyms", "demonyms", "anaphors", "back_references", "guarded"):
         lst: list[str] = getattr(e, key)
         lst.extend(a for a in raw.get(key, ()) if a not in lst)
     drop = set(raw.get("remove_aliases", ()))
@@ -1487,29 +1503,46 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
     return sorted([*out, *found], key=lambda m: m.start)
 
 
-# Short back-references that news uses for a few places once they are named: "the North"
-# and "the South" in Korea reports, "the island" for Taiwan; not "the North Korean leader",
-# "the North Atlantic", "the South China Sea", "the island nation of Japan"
-_BACK_REFS = {"North": "North Korea", "South": "South Korea", "island": "Taiwan"}
-_BACK_NAMES = frozenset(_BACK_REFS.values())
-_BACK_REF = re.compile(
-    r"(?<![\w-])[Tt]he (North|South|island)(?:['’]s?)?(?![\w-])(?![ ]+[A-Z])"
-    r"(?![ ]+(?:of|nation|state|country|kingdom|republic)\b)"
+# What ends a short back-reference ("the North"): not a longer name ("the North Korean
+# leader", "the North Atlantic") nor a description ("the island nation of Japan")
+_BACK_REF_END = (
+    r"(?:['’]s?)?(?![\w-])(?![ ]+[A-Z])(?![ ]+(?:of|nation|state|country|kingdom|republic)\b)"
 )
 
 
-def _with_back_references(text: str, out: list[ActorMention]) -> list[ActorMention]:
+def _back_reference_regex(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """One regex for the places' back-references ("the North", "The North's")."""
+    alts = sorted(
+        (f"[{p[0].upper()}{p[0].lower()}]{re.escape(p[1:])}" for p in phrases),
+        key=len,
+        reverse=True,
+    )
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)}){_BACK_REF_END}") if alts else None
+
+
+def _with_back_references(
+    text: str, out: list[ActorMention], refs: Mapping[str, str], pattern: re.Pattern[str]
+) -> list[ActorMention]:
+    """Short back-references news uses for a place once it is named (`back_references` in
+    countries.json): "the North" after North Korea, "the island" after Taiwan."""
+    names = set(refs.values())
     first: dict[str, tuple[int, Actor]] = {}  # place -> (end of its first mention, actor)
     for x in out:
         for a in x.actors:
-            if a.name in _BACK_NAMES and a.name not in first:
+            if a.name in names and a.name not in first:
                 first[a.name] = (x.end, a)
     if not first:
         return out
     starts = [x.start for x in out]
     found = []
-    for m in _BACK_REF.finditer(text):
-        got = first.get(_BACK_REFS[m.group(1)])
+    for m in pattern.finditer(text):
+        phrase = m.group()
+        phrase = phrase[0].lower() + phrase[1:]
+        for cut in ("'s", "’s", "'", "’"):
+            if phrase.endswith(cut) and phrase not in refs:
+                phrase = phrase[: -len(cut)]
+                break
+        got = first.get(refs.get(phrase, ""))
         if got is None or got[0] > m.start():
             continue
         i = bisect.bisect_left(starts, m.end())  # mentions starting before its end
