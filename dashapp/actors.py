@@ -330,6 +330,7 @@ class Gazetteer:
         titles: dict[str, Any],
         decoys: list[str],
         company_words: Iterable[str] = (),
+        venue_words: Iterable[str] = (),
     ):
         self._entries: dict[str, _Entry] = {}
         for e in entries:
@@ -380,12 +381,15 @@ class Gazetteer:
         self._not_name = set(titles.get("not_name_words", ()))
         self._name_prefixes = set(titles.get("name_prefixes", ()))
         self._company_words = set(company_words)
+        self._venue_words = set(venue_words)
+        self._metonyms: set[str] = set()
 
         for e in self._entries.values():
             names = [e.name, *e.aliases, *e.metonyms]
             if e.kind == "person":
                 names += self._glued(names)
                 self._guard_before_only.update(a for a in names if " " not in a)
+            self._metonyms.update(e.metonyms)
             for a in names:
                 add(a, _Tok(0, 0, "ent", (e,)))
             for d in e.demonyms:
@@ -689,12 +693,23 @@ class Gazetteer:
                 and self._company_after(text, end)
             ):
                 continue  # "British Airways", "French Open"
+            if (
+                nxt[1:].islower()
+                and poss is None
+                and core in self._metonyms
+                and self._venue_after(text, end)
+            ):
+                continue  # "the Madrid conference", "the Oslo accords": a venue, no actor
             if core in guarded and self._looks_like_personal_name(
                 text, start, end, after_too=core not in person_only
             ):
                 continue
             out.append(_Tok(start, end, kind, tmpl.value, poss is not None))
         return out
+
+    def _venue_after(self, text: str, end: int) -> bool:
+        m = _WORD_AFTER.match(text, end)
+        return m is not None and m.group(1) in self._venue_words
 
     def _company_after(self, text: str, end: int) -> bool:
         if end + 1 >= len(text) or text[end] != " " or not text[end + 1].isupper():
@@ -1356,7 +1371,13 @@ def _load_cached(extra: str | None, mtime: float) -> Gazetteer:
             _merge(entries, raw, extra)
         if isinstance(user, dict):
             phrases += user.get("decoys", [])
-    return Gazetteer(list(entries.values()), titles, phrases, decoys.get("company_words", ()))
+    return Gazetteer(
+        list(entries.values()),
+        titles,
+        phrases,
+        decoys.get("company_words", ()),
+        decoys.get("venue_words", ()),
+    )
 
 
 _TYPOGRAPHIC_APOSTROPHES = str.maketrans({c: "'" for c in "’ʼ‘`´"})
