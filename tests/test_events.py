@@ -462,6 +462,12 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
         ),
         ("bailout", "Ukraine received a bailout on Monday.", "AID", None),
         (
+            "an appointment is a statement of the one who appoints or is appointed",
+            "Putin appointed a new defence minister on Monday.",
+            "STATEMENT",
+            "Putin appointment",
+        ),
+        (
             "congratulations are support",
             "Biden congratulated Zelensky on Monday on a free and fair vote.",
             "SUPPORT",
