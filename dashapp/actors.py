@@ -1421,6 +1421,12 @@ _HEAD = re.compile(
     r"|Commission|Council|Tribunal|Committee)(?![\w'’-])"
 )
 _SEAT_HEADS = ("Commission", "Council", "Tribunal", "Committee")
+# the head nouns of an institution's name: with one, a name before an acronym in another
+# language is still the body's ("the Supreme Electoral Tribunal (TSE)")
+_INSTITUTION = re.compile(
+    r"(?:Front|Movement|Army|Forces|Commission|Council|Tribunal|Committee|Court|Party|Union"
+    r"|Alliance|Assembly|Agency|Authority|Service|Organi[sz]ation|Office|Bank)$"
+)
 _MEMBER_OF = re.compile(r"\bof (?:the )?$")
 _HEADED_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]*[ ](?:(?:of|for|and|the)[ ]){0,2}){1,5}$")
 _BODY_LEAD = frozenset("The A An This That These Its Their His Her In On At By For".split())
@@ -1476,6 +1482,10 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
             if 2 <= len(cand) <= len(acronym) + 1:
                 name = " ".join(words[i:])
                 break
+        if not name and words[0][:1].isupper() and _INSTITUTION.search(words[-1]):
+            cand = [w for w in words if w[:1].isupper()]
+            if 2 <= len(cand) <= len(acronym) + 1:
+                name = " ".join(words)  # an acronym in another language
         if not name or name in known or acronym in known:
             continue
         start = end - len(name)
