@@ -461,6 +461,7 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
             None,
         ),
         ("bailout", "Ukraine received a bailout on Monday.", "AID", None),
+        ("plural agreements", "Russia and Ukraine honoured the accords on Monday.", "AGREE", None),
         (
             "an appointment is a statement of the one who appoints or is appointed",
             "Putin appointed a new defence minister on Monday.",
