@@ -1240,6 +1240,12 @@ def _with_they(
 # "captured Kabul yesterday, and hanged the former president": a second past-tense act
 # coordinated with the dated one, with the subject left out or a new one named
 _AND_BEFORE = re.compile(r"(?:,\s*|\s)and\s+(?:then\s+|also\s+|later\s+)?$")
+# the last ", and" or ", when" before the coordinated verb (the dated act's time: "the
+# Senate suspended her on May 12, when Temer ... took over as acting president")
+_NEW_SUBJECT_JOIN = re.compile(r", (?:and|when) (?!.*, (?:and|when) )")
+_APPOSITIVE_GAP = re.compile(
+    r",\s+(?:a|an|the|his|her|its|their)\s+[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3},\s+"
+)
 _NEW_SUBJECT_GAP = re.compile(r"(?:\s|,|\band\b|\bthe\b|['\u2019]s?)*")
 
 
@@ -1284,11 +1290,13 @@ def _coordinated_acts(
             if subject:
                 out.append((h, list(subject), (joined.start(), sent[1])))
             continue
-        # a new subject: only names (and "and", "the", commas) between ", and" and the verb
-        comma_and = text.rfind(", and ", lo, h.start)
-        if comma_and < 0:
+        # a new subject: only names (and "and", "the", commas, an appositive) between ", and"
+        # or ", when" and the verb
+        join = _NEW_SUBJECT_JOIN.search(text, lo, h.start)
+        if join is None:
             continue
-        pos = comma_and + 6
+        comma_and = join.start()
+        pos = join.end()
         new = [m for m in mentions if pos <= m.start and m.end <= h.start]
         if not new:
             continue
@@ -1299,6 +1307,9 @@ def _coordinated_acts(
             pos = m.end
         else:
             gap = _NEW_SUBJECT_GAP.match(text, pos, h.start)
+            if gap is not None and gap.end() != h.start:
+                # "when Temer, her vice-president, took over": an appositive after the name
+                gap = _APPOSITIVE_GAP.match(text, pos, h.start)
             if gap is not None and gap.end() == h.start:
                 out.append((h, new, (comma_and, sent[1])))
     return out
@@ -1886,7 +1897,11 @@ def article_events(
         )
         if ttype == "STATEMENT" and source is not None:
             dated[idx] = len(out) - 1
-        if coord is None and dated_after is None and " and " in text[m_end : sent[1]]:
+        if (
+            coord is None
+            and dated_after is None
+            and (" and " in text[m_end : sent[1]] or ", when " in text[m_end : sent[1]])
+        ):
             # (a later date in the sentence dates its own acts: only the last unit's)
             acts = _coordinated_acts(text, sent, match, hits, in_sent, before_m)
             queue[qi + 1 : qi + 1] = [(k, act) for act in acts]

@@ -1315,6 +1315,12 @@ def test_a_coordinated_act_shares_the_date_of_the_dated_one():
     text = "Biden sanctioned Russia on Monday, and Ukraine and Belarus recalled their envoys."
     (recall,) = [e for e in _monday(text) if e.label.endswith("envoys")]
     assert set(recall.actors) == {"Ukraine", "Belarus"}
+    # ", when" with a new subject (maybe in apposition) also shares the date
+    text = "Biden met Zelensky in Kyiv on Monday, when Russia, its neighbour, recalled its envoys."
+    assert {(e.type, e.source) for e in _monday(text)} == {
+        ("CONSULT", "Joe Biden"),
+        ("SANCTION", "Russia"),
+    }
     # not a noun ("and talks"), a speech verb, another tense, or an act a later date dates
     for text in (
         "Russia and Ukraine signed a deal on Monday and talks resumed in Minsk.",
