@@ -1315,6 +1315,41 @@ def _coordinated_acts(
     return out
 
 
+_ITS = re.compile(r"\b[Ii]ts\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _with_its_owner(
+    text: str,
+    match: Hit,
+    found: list[ActorMention],
+    mentions: Sequence[ActorMention],
+    sent_start: int,
+) -> list[ActorMention]:
+    """ "The OAU, which ..., has invited Mandela to its summit in Tunis": the owner of "its"
+    happening is the last state or body named before it in the sentence (or the one before)
+    and takes part in it."""
+    its = _ITS.search(text, max(sent_start, match.start - 30), match.start)
+    if its is None:
+        return found
+    prev_start = text.rfind(". ", 0, max(0, sent_start - 2))
+    relatives = []  # ", which the country never joined,": not the owner
+    for rel in _RELATIVE_OPEN.finditer(text, sent_start, its.start()):
+        close = text.find(",", rel.end(), its.start())
+        if close > 0:
+            relatives.append((rel.start(), close))
+    for m in reversed(mentions):
+        if m.end > its.start() or any(a <= m.start < b for a, b in relatives):
+            continue
+        if m.start < prev_start:
+            break
+        if all(a.kind != "person" for a in m.actors):
+            if any(m.actors[0] in x.actors for x in found):
+                return found
+            stand_in = ActorMention(its.start(), its.start() + 3, "its", m.actors, m.qualifiers)
+            return sorted([stand_in, *found], key=lambda x: x.start)
+    return found
+
+
 def _fill(template: str, slots: dict[str, str]) -> str:
     out = template
     for key in _slot_names(template):
@@ -1705,6 +1740,8 @@ def article_events(
             found = _with_pronoun_subject(text, clause, match, found, actor_mentions, sent[0])
         if "it " in region or "It " in region:
             found = _with_it_subject(text, clause, match, found, actor_mentions, sent[0])
+        if "ts " in text[max(sent[0], m_start - 30) : m_start]:
+            found = _with_its_owner(text, match, found, actor_mentions, sent[0])
         if "hey " in region[-20:] or text.startswith(" them", m_end):
             found = _with_they(text, clause, match, found, actor_mentions, sent[0])
         if "oth " in region or "two " in region or "three " in region or "four " in region:

@@ -1347,3 +1347,10 @@ def test_initials_do_not_end_a_sentence():
         "The U.S. team left at 3 p.m. on Monday.",
         "It rained.",
     ]
+
+
+def test_the_owner_of_its_happening_takes_part():
+    # "its session": the last body or state named before "its", not one in a relative clause
+    text = "The Security Council, which Ukraine joined, invited Biden to its session on Monday."
+    (ev,) = _monday(text)
+    assert ev.type == "CONSULT" and set(ev.actors) == {"Joe Biden", "UN"}
