@@ -1535,7 +1535,7 @@ def _label(
         elif key == "trigger":
             slots[key] = " ".join(text[match.start : match.end].lower().split())
     label = _fill(template, slots)
-    if " " not in label:
+    if label and " " not in label:
         if pair is None:
             pair = _pair(trig, actors)
         if pair and label.lower() != pair.lower():
@@ -1550,7 +1550,10 @@ def _label(
     if not label or label.lower() in _GENERIC_LABELS:
         if pair is None:
             pair = _pair(trig, actors)
-        tail = template.split("}")[-1].strip()
+        # (an empty template, as "{np}" with no noun phrase: the trigger word names it)
+        tail = template.split("}")[-1].strip() or " ".join(
+            text[match.start : match.end].lower().split()
+        )
         label = _fill("{pair} " + tail, {"pair": pair}) or trig.type.title()
     return label
 

@@ -1354,3 +1354,10 @@ def test_the_owner_of_its_happening_takes_part():
     text = "The Security Council, which Ukraine joined, invited Biden to its session on Monday."
     (ev,) = _monday(text)
     assert ev.type == "CONSULT" and set(ev.actors) == {"Joe Biden", "UN"}
+
+
+def test_a_label_with_no_noun_phrase_names_the_trigger():
+    # "{np}" finds no noun phrase in the date's clause: the trigger word names the act
+    text = "Russian forces pushed on Monday and had been fighting since."
+    (ev,) = _monday(text)
+    assert ev.label == "Russia fighting"
