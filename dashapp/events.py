@@ -1487,6 +1487,8 @@ def _label(
             obj = ""
         if obj and _NOT_PLACE.match(obj.split()[0]):
             obj = ""  # "attack on Wednesday": a date word is no object
+        if obj.endswith(_POSSESSIVE):
+            obj = obj[:-2]  # "attack on Gbagbo's compound": Gbagbo's side is hit
         if not obj and target is not None:
             if target.kind != "person":
                 obj = short_name(target)
@@ -1534,6 +1536,11 @@ def _label(
             slots[key] = _np(text, *clause, trig)
         elif key == "trigger":
             slots[key] = " ".join(text[match.start : match.end].lower().split())
+    src_name = slots.get("source")
+    if src_name:  # "Bangladesh withdraws from Bangladesh", "Obama hosts Obama": once is enough
+        for key in ("object", "target", "governed"):
+            if slots.get(key) == src_name:
+                slots[key] = ""
     label = _fill(template, slots)
     if label and " " not in label:
         if pair is None:

@@ -1361,3 +1361,10 @@ def test_a_label_with_no_noun_phrase_names_the_trigger():
     text = "Russian forces pushed on Monday and had been fighting since."
     (ev,) = _monday(text)
     assert ev.label == "Russia fighting"
+
+
+def test_a_label_names_its_object_without_possessive_and_not_its_source_twice():
+    (ev,) = _monday("Russia attacked Kyiv's outskirts on Monday.")
+    assert ev.label == "Russia attack on Kyiv"
+    (ev,) = _monday("Russian troops withdrew from Russia on Monday.")
+    assert ev.label == "Russia withdraws"
