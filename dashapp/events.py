@@ -36,6 +36,7 @@ from typing import NamedTuple
 from dashapp.actors import ActorMention, clear_first
 from dashapp.models import Actor, Article, Event, Granularity, Mention, Timex
 from dashapp.records import maker, replacer
+from dashapp.temporal.lexicon import lexicon as temporal_lexicon
 from dashapp.text import clauses, sentences
 
 QUADS = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
@@ -1249,13 +1250,6 @@ _APPOSITIVE_GAP = re.compile(
 _NEW_SUBJECT_GAP = re.compile(r"(?:\s|,|\band\b|\bthe\b|['\u2019]s?)*")
 
 
-@lru_cache(maxsize=1)
-def _past_verbs() -> frozenset[str]:
-    from dashapp.temporal.lexicon import lexicon as temporal_lexicon
-
-    return temporal_lexicon().past_verbs
-
-
 def _coordinated_acts(
     text: str,
     sent: tuple[int, int],
@@ -1273,7 +1267,7 @@ def _coordinated_acts(
     verbal one: "condemned the diversion and called for his release" is one statement, but
     "met in Riyadh on Tuesday and agreed to restore staffing" is a meeting and a deal."""
     out: list[tuple[Hit, list[ActorMention], tuple[int, int]]] = []
-    past = _past_verbs()
+    past = temporal_lexicon().past_verbs  # the tagger's word list: "froze", "fled", "met"
     quad = lexicon().quad
     verbal = quad[match.trigger.type].startswith("verbal")
     for h in hits:
