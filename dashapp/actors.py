@@ -595,9 +595,15 @@ class Gazetteer:
         if when < self._historic_until:
             out = self._historic_capitals(out, when)
         out = _with_named_bodies(text, self._with_named_people(text, out))
-        if self._back_ref_re is not None and any(c in text for c in self._back_ref_cues):
+        if self._back_ref_re is not None and self._back_ref_cue(text):
             return _with_back_references(text, out, self._back_refs, self._back_ref_re)
         return out
+
+    def _back_ref_cue(self, text: str) -> bool:
+        for cue in self._back_ref_cues:
+            if cue in text:
+                return True
+        return False
 
     def _historic_capitals(self, out: list[ActorMention], when: date) -> list[ActorMention]:
         """Before a historic state ceased, the capital and seat it shared with its successor
@@ -676,6 +682,7 @@ class Gazetteer:
     def _scan(self, text: str) -> list[_Tok]:
         """Every lexicon match (decoys, currencies, company names and first names dropped)."""
         lex, guarded, person_only = self._lex, self._guarded, self._guard_before_only
+        metonyms = self._metonyms
         out: list[_Tok] = []
         for m in self._re.finditer(text):
             core, poss = m.group(1, 2)  # core, possessive ending
@@ -694,9 +701,9 @@ class Gazetteer:
             ):
                 continue  # "British Airways", "French Open"
             if (
-                nxt[1:].islower()
+                core in metonyms  # (a set lookup first: most tokens are no capital)
                 and poss is None
-                and core in self._metonyms
+                and nxt[1:].islower()
                 and self._venue_after(text, end)
             ):
                 continue  # "the Madrid conference", "the Oslo accords": a venue, no actor
