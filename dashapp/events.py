@@ -1450,6 +1450,7 @@ def _pair(trig: Trigger, actors: Sequence[Actor]) -> str:
     return "-".join(dict.fromkeys([short_name(a) for a in pair_actors[:3]]))
 
 
+_ACTED_ON_SLOTS = frozenset({"object", "target", "governed"})
 _MATERIAL_LABEL = frozenset({"COERCE", "ASSAULT", "MOBILIZE", "SANCTION", "AID", "RETREAT"})
 _GENERIC_LABELS = frozenset({"remarks", "talks", "meeting", "phone call", "call"})
 
@@ -1532,8 +1533,8 @@ def _label(
             slots[key] = " ".join(text[match.start : match.end].lower().split())
     src_name = slots.get("source")
     if src_name:  # "Bangladesh withdraws from Bangladesh", "Obama hosts Obama": once is enough
-        for key in ("object", "target", "governed"):
-            if slots.get(key) == src_name:
+        for key in keys:
+            if key in _ACTED_ON_SLOTS and slots[key] == src_name:
                 slots[key] = ""
     label = _fill(template, slots)
     if label and " " not in label:
@@ -1687,7 +1688,7 @@ def article_events(
         if counted and u_start in counted:
             clause = sent = (u_start, clause[1])
         match: Hit | None
-        subject: list[ActorMention] = []
+        subject: Sequence[ActorMention] = ()
         if coord is not None:
             match, subject, clause = coord
         else:
@@ -1744,9 +1745,11 @@ def article_events(
             found = _with_pronoun_subject(text, clause, match, found, actor_mentions, sent[0])
         if "it " in region or "It " in region:
             found = _with_it_subject(text, clause, match, found, actor_mentions, sent[0])
-        if "ts " in text[max(sent[0], m_start - 30) : m_start]:
+        if text.find("ts ", max(sent[0], m_start - 30), m_start) >= 0:
             found = _with_its_owner(text, match, found, actor_mentions, sent[0])
-        if "hey " in region[-20:] or text.startswith(" them", m_end):
+        if text.find("hey ", max(clause[0], m_start - 20), m_start) >= 0 or text.startswith(
+            " them", m_end
+        ):
             found = _with_they(text, clause, match, found, actor_mentions, sent[0])
         if "oth " in region or "two " in region or "three " in region or "four " in region:
             found = _with_pair_subject(text, clause, match, found, actor_mentions)
@@ -1941,7 +1944,9 @@ def article_events(
         if (
             coord is None
             and dated_after is None
-            and (" and " in text[m_end : sent[1]] or ", when " in text[m_end : sent[1]])
+            and (
+                text.find(" and ", m_end, sent[1]) >= 0 or text.find(", when ", m_end, sent[1]) >= 0
+            )
         ):
             # (a later date in the sentence dates its own acts: only the last unit's)
             acts = _coordinated_acts(text, sent, match, hits, in_sent, before_m)

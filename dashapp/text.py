@@ -98,7 +98,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
                 before = before[:-1]
             word = before[len(before.rstrip(_WORD_CHARS)) :]
             if word and (
-                word.lower().strip(".") in _ABBREV or len(word) == 1 or _INITIALS.fullmatch(word)
+                word.lower().strip(".") in _ABBREV
+                or len(word) == 1
+                or ("." in word and _INITIALS.fullmatch(word))
             ):
                 continue  # "Mr.", "Jan.", "J.", and initials: "B.J. Habibie", "F.W. de Klerk"
         end = m.end() if "\n" not in g else m.start()
