@@ -23,9 +23,15 @@ One ENTRY (every field but ``name`` optional; matching is case-sensitive)::
                                           # dated list [{"office": ..., "from", "to"}] or
                                           # {"office": "president", "of": "European Commission"}
      "anaphors": ["the alliance"],        # orgs, places: matched only after it was named earlier
+     "back_references": ["the North"],    # places: likewise, but not before a capitalised
+                                          # word or a description ("the North Atlantic",
+                                          # "the island nation of Japan")
      "part_of": "UN",                     # orgs: parent body, reported as a qualifier
      "guarded": ["Jordan"],               # aliases that are also personal names: skipped next
                                           # to another capitalised name word ("Michael Jordan")
+     "until": "1991-12-26",               # historic states: the day the state ceased, and
+     "predecessor_of": "Russia",          # the state whose capital and seat ("Moscow",
+                                          # "Kremlin") named it until then
      "remove_aliases": ["Wagner"]}        # user file only: drop aliases from an existing entry
 
 Users correct or extend the gazetteer without touching the package: ``Gazetteer.load(extra=
@@ -74,7 +80,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -203,10 +209,13 @@ class _Entry:
     metonyms: list[str] = field(default_factory=list)
     demonyms: list[str] = field(default_factory=list)
     anaphors: list[str] = field(default_factory=list)
+    back_references: list[str] = field(default_factory=list)
     guarded: list[str] = field(default_factory=list)
     surname: str | None = None
     ambiguous_surname: bool = False
     part_of: str | None = None
+    until: date | None = None  # a historic state: the day it ceased to exist
+    predecessor_of: str | None = None  # ... and the state whose capital it held until then
     offices: list[Office] = field(default_factory=list)
     leader: list[tuple[str, str | None, date | None, date | None]] = field(default_factory=list)
     mention: tuple[tuple[Actor, ...], tuple[Actor, ...]] | None = None  # cache of _mention_of
@@ -321,6 +330,7 @@ class Gazetteer:
         titles: dict[str, Any],
         decoys: list[str],
         company_words: Iterable[str] = (),
+        venue_words: Iterable[str] = (),
     ):
         self._entries: dict[str, _Entry] = {}
         for e in entries:
@@ -371,12 +381,15 @@ class Gazetteer:
         self._not_name = set(titles.get("not_name_words", ()))
         self._name_prefixes = set(titles.get("name_prefixes", ()))
         self._company_words = set(company_words)
+        self._venue_words = set(venue_words)
+        self._metonyms: set[str] = set()
 
         for e in self._entries.values():
             names = [e.name, *e.aliases, *e.metonyms]
             if e.kind == "person":
                 names += self._glued(names)
                 self._guard_before_only.update(a for a in names if " " not in a)
+            self._metonyms.update(e.metonyms)
             for a in names:
                 add(a, _Tok(0, 0, "ent", (e,)))
             for d in e.demonyms:
@@ -391,6 +404,21 @@ class Gazetteer:
                 self._holders.setdefault((o.office, o.of), []).append((o, e))
             if e.affiliation:
                 self._affiliated.setdefault(e.affiliation, set()).add(e.name)
+        # Historic states that held a later state's capital: "Moscow" in 1991 is the Soviet
+        # Union's, from 1992 Russia's.
+        self._historic: list[tuple[date, _Entry, _Entry, frozenset[str]]] = []
+        for e in self._entries.values():
+            if e.predecessor_of is None:
+                continue
+            succ = self._entries.get(e.predecessor_of)
+            if succ is None or e.until is None:
+                raise ValueError(f"actor {e.name!r}: predecessor_of needs a known actor and until")
+            self._historic.append((e.until, succ, e, frozenset(succ.metonyms)))
+        self._historic_until = max((h[0] for h in self._historic), default=date.min)
+        # short back-references of places ("the North"), matched in a pass of their own
+        self._back_refs = {p: e.name for e in self._entries.values() for p in e.back_references}
+        self._back_ref_re = _back_reference_regex(self._back_refs)
+        self._back_ref_cues = tuple({p[1:] for p in self._back_refs})
         # A person's one-word alias is not them after another first name ("Jeb Bush"); a
         # following capitalised word is fine ("Biden Administration").
         self._guard_before_only -= self._guarded
@@ -571,9 +599,35 @@ class Gazetteer:
             for a in actors:
                 self._note(text, toks, end, a, doc)
             i = max(nxt, i + 1)
+        if when < self._historic_until:
+            out = self._historic_capitals(out, when)
         out = _with_named_bodies(text, self._with_named_people(text, out))
-        if "he North" in text or "he South" in text or "he island" in text:
-            return _with_back_references(text, out)
+        if self._back_ref_re is not None and self._back_ref_cue(text):
+            return _with_back_references(text, out, self._back_refs, self._back_ref_re)
+        return out
+
+    def _back_ref_cue(self, text: str) -> bool:
+        for cue in self._back_ref_cues:
+            if cue in text:
+                return True
+        return False
+
+    def _historic_capitals(self, out: list[ActorMention], when: date) -> list[ActorMention]:
+        """Before a historic state ceased, the capital and seat it shared with its successor
+        name it: "Moscow" and "Kremlin spokesman" in 1991 are the Soviet Union's."""
+        for until, succ, hist, capitals in self._historic:
+            if when >= until:
+                continue
+            old, new = succ.actor, hist.actor
+            for i, m in enumerate(out):
+                if (old in m.actors or old in m.qualifiers) and any(
+                    re.search(rf"\b{re.escape(c)}\b", m.text) for c in capitals
+                ):
+                    out[i] = replace(
+                        m,
+                        actors=tuple(new if a == old else a for a in m.actors),
+                        qualifiers=tuple(new if a == old else a for a in m.qualifiers),
+                    )
         return out
 
     def _with_named_people(self, text: str, out: list[ActorMention]) -> list[ActorMention]:
@@ -604,7 +658,7 @@ class Gazetteer:
             alone = [m for m in again.finditer(text, end) if _standalone(text, *m.span())]
             if not alone:
                 continue  # said once, in full: a place or a body as likely as a person
-            name = " ".join(words)
+            name = _plain_apostrophes(" ".join(words))
             actor = people.setdefault(name, Actor(name, "person"))
             found.append(ActorMention(start, end, cand.group(), (actor,)))
             taken.append((start, end))
@@ -638,6 +692,7 @@ class Gazetteer:
     def _scan(self, text: str) -> list[_Tok]:
         """Every lexicon match (decoys, currencies, company names and first names dropped)."""
         lex, guarded, person_only = self._lex, self._guarded, self._guard_before_only
+        metonyms = self._metonyms
         out: list[_Tok] = []
         lead = self._lead
         for m in self._re.finditer(" " + text if lead else text):
@@ -658,12 +713,23 @@ class Gazetteer:
                 and self._company_after(text, end)
             ):
                 continue  # "British Airways", "French Open"
+            if (
+                core in metonyms  # (a set lookup first: most tokens are no capital)
+                and poss is None
+                and nxt[1:].islower()
+                and self._venue_after(text, end)
+            ):
+                continue  # "the Madrid conference", "the Oslo accords": a venue, no actor
             if core in guarded and self._looks_like_personal_name(
                 text, start, end, after_too=core not in person_only
             ):
                 continue
             out.append(_Tok(start, end, kind, tmpl.value, poss is not None))
         return out
+
+    def _venue_after(self, text: str, end: int) -> bool:
+        m = _WORD_AFTER.match(text, end)
+        return m is not None and m.group(1) in self._venue_words
 
     def _company_after(self, text: str, end: int) -> bool:
         if end + 1 >= len(text) or text[end] != " " or not text[end + 1].isupper():
@@ -706,7 +772,7 @@ class Gazetteer:
                 None,
             )
             ent = _Entry(name, "person", aff)
-            ent.actor = Actor(name, "person", aff)
+            ent.actor = Actor(_plain_apostrophes(name), "person", aff)
             toks.insert(j, _Tok(start, k, "ent", (ent,)))
 
     def _looks_like_personal_name(
@@ -1046,7 +1112,7 @@ class Gazetteer:
                 return None
             return e.actor, words[-1][1], self._skip(toks, j, words[-1][1])
         first = text[words[0][0] : words[0][1]]
-        full = text[words[0][0] : words[-1][1]]
+        full = _plain_apostrophes(text[words[0][0] : words[-1][1]])
         # Surname of someone known: "Prime Minister May", "Mrs May", "Mr Kuleba".
         if len(words) == 1 or surname_only:
             surname = first
@@ -1182,13 +1248,15 @@ class Gazetteer:
             if len(parts) < 2:
                 return
             surname = parts[-1]
+        head = actor.name[: -len(surname)] if actor.name.endswith(" " + surname) else ""
+        if "'" in surname and surname not in text:  # written "O’Leary" in the text
+            surname = next((v for c in "’ʼ‘`´" if (v := surname.replace("'", c)) in text), surname)
         doc.surnames.setdefault(surname, []).append(actor)
         known = self._lex.get(surname)
         if known is not None and known.kind == "ent" and any(x.actor == actor for x in known.value):
             return  # already matched everywhere
         # str.find, not a regex: a surname recurs a few times at most, and this runs once
         # per person per article.
-        head = actor.name[: -len(surname)] if actor.name.endswith(" " + surname) else ""
         ent: _Entry | None = None
         starts: list[int] | None = None
         pos = text.find(surname, end)
@@ -1220,9 +1288,17 @@ class Gazetteer:
 
 _KEYS = frozenset(
     "name kind affiliation aliases metonyms demonyms anaphors guarded surname ambiguous_surname"
-    " part_of offices leader remove_aliases".split()
+    " part_of offices leader remove_aliases until predecessor_of back_references".split()
 )
-_LISTS = ("aliases", "metonyms", "demonyms", "anaphors", "guarded", "remove_aliases")
+_LISTS = (
+    "aliases",
+    "metonyms",
+    "demonyms",
+    "anaphors",
+    "back_references",
+    "guarded",
+    "remove_aliases",
+)
 
 
 def _read_entries(data: Any, source: str) -> list[dict[str, Any]]:
@@ -1251,6 +1327,10 @@ def _read_entries(data: Any, source: str) -> list[dict[str, Any]]:
                 _date(o.get("from")), _date(o.get("to"))
             except (TypeError, ValueError) as exc:
                 raise ValueError(f"{where}: office dates must be YYYY-MM-DD ({exc})") from None
+        try:
+            _date(d.get("until"))
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"{where}: 'until' must be YYYY-MM-DD ({exc})") from None
     return data
 
 
@@ -1262,10 +1342,12 @@ def _merge(entries: dict[str, _Entry], raw: dict[str, Any], source: str) -> None
         raise ValueError(f"{source}: actor {name!r}: kind must be person, country or organisation")
     if e is None:
         e = entries[name] = _Entry(name, kind)
-    for key in ("kind", "affiliation", "surname", "ambiguous_surname", "part_of"):
+    for key in ("kind", "affiliation", "surname", "ambiguous_surname", "part_of", "predecessor_of"):
         if key in raw:
             setattr(e, key, raw[key])
-    for key in ("aliases", "metonyms", "demonyms", "anaphors", "guarded"):
+    if "until" in raw:
+        e.until = _date(raw["until"])
+    for key in ("aliases", "metonyms", "demonyms", "anaphors", "back_references", "guarded"):
         lst: list[str] = getattr(e, key)
         lst.extend(a for a in raw.get(key, ()) if a not in lst)
     drop = set(raw.get("remove_aliases", ()))
@@ -1309,7 +1391,22 @@ def _load_cached(extra: str | None, mtime: float) -> Gazetteer:
             _merge(entries, raw, extra)
         if isinstance(user, dict):
             phrases += user.get("decoys", [])
-    return Gazetteer(list(entries.values()), titles, phrases, decoys.get("company_words", ()))
+    return Gazetteer(
+        list(entries.values()),
+        titles,
+        phrases,
+        decoys.get("company_words", ()),
+        decoys.get("venue_words", ()),
+    )
+
+
+_TYPOGRAPHIC_APOSTROPHES = str.maketrans({c: "'" for c in "’ʼ‘`´"})
+
+
+def _plain_apostrophes(name: str) -> str:
+    """A name found in the text, with its typographic apostrophe made plain: "Michael
+    O’Leary" and "Michael O'Leary" are one canonical name, as gazetteer names are written."""
+    return name.translate(_TYPOGRAPHIC_APOSTROPHES)
 
 
 def clear_first(counts: Mapping[str, int]) -> str | None:
@@ -1347,6 +1444,12 @@ _SEAT_HEADS = ("Commission", "Council", "Tribunal", "Committee")
 # one of these is in every _HEAD match: most articles hold none, and a substring test is
 # quicker than running the pattern over every blank
 _HEAD_WORDS = ("Front", "Movement", "Brigade", "Forces", "Army", "Militia", "Rebels", *_SEAT_HEADS)
+# the head nouns of an institution's name: with one, a name before an acronym in another
+# language is still the body's ("the Supreme Electoral Tribunal (TSE)")
+_INSTITUTION = re.compile(
+    r"(?:Front|Movement|Army|Forces|Commission|Council|Tribunal|Committee|Court|Party|Union"
+    r"|Alliance|Assembly|Agency|Authority|Service|Organi[sz]ation|Office|Bank)$"
+)
 _MEMBER_OF = re.compile(r"\bof (?:the )?$")
 _HEADED_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]*[ ](?:(?:of|for|and|the)[ ]){0,2}){1,5}$")
 _BODY_LEAD = frozenset("The A An This That These Its Their His Her In On At By For".split())
@@ -1363,8 +1466,9 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
     """Organisations introduced in the text though the gazetteer lacks them: a capitalised
     name with its acronym in parentheses, then the acronym alone; or a capitalised name
     headed by the word of a movement or an armed group (_HEAD). A new organisation `Actor`
-    named as written. A name that covers a known actor stays that actor ("Syrian
-    Democratic Forces" is in the gazetteer; "the Russian Army" is Russia's)."""
+    named by its acronym when the text gives one ("UUP"), else as written. A name that
+    covers a known actor stays that actor ("Syrian Democratic Forces" is in the gazetteer;
+    "the Russian Army" is Russia's)."""
     intros = list(_ACRONYM.finditer(text)) if " (" in text else []
     heads = list(_HEAD.finditer(text)) if any(w in text for w in _HEAD_WORDS) else []
     if not intros and not heads:
@@ -1374,6 +1478,7 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
     found: list[ActorMention] = []
     bodies: dict[str, Actor] = {}
     acronyms: dict[str, Actor] = {}
+    dropped: set[tuple[int, int]] = set()
 
     def free(a: int, b: int) -> bool:
         return not any(x < b and a < y for x, y in spans)
@@ -1387,18 +1492,39 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
         # letter at most: "the Ministry of Defence (MoD)" and "talks in Geneva (AFP)" are not
         words = _body_name(before.group()).split(" ")
         caps = [i for i, w in enumerate(words) if w[:1] == acronym[0]]
+        # first a name whose initials spell the acronym ("the Special Court for Sierra
+        # Leone (SCSL)", not "Sierra Leone"), else the shortest that fits
         name = ""
-        for i in reversed(caps):
+        for i in caps:
+            cand = [w for w in words[i:] if w[:1].isupper()]
+            if len(cand) >= 2 and "".join(w[0] for w in cand) == acronym.upper():
+                name = " ".join(words[i:])
+                break
+        for i in reversed(caps if not name else ()):
             cand = [w for w in words[i:] if w[:1].isupper()]
             if 2 <= len(cand) <= len(acronym) + 1:
                 name = " ".join(words[i:])
                 break
+        if not name and words[0][:1].isupper() and _INSTITUTION.search(words[-1]):
+            cand = [w for w in words if w[:1].isupper()]
+            if 2 <= len(cand) <= len(acronym) + 1:
+                name = " ".join(words)  # an acronym in another language
         if not name or name in known or acronym in known:
             continue
         start = end - len(name)
         if not free(start, end):
-            continue
-        actor = bodies.setdefault(name, Actor(name, "organisation"))
+            # a place or body named inside the body's own name is part of it: "the
+            # International Force for East Timor (INTERFET)", "the Special Court for Sierra
+            # Leone (SCSL)"
+            inner = [x for x in spans if x[0] < end and start < x[1]]
+            if not all(start <= a and b <= end for a, b in inner):
+                continue
+            dropped.update(inner)
+            spans = [x for x in spans if x not in dropped]
+        # named by its acronym, as news names it afterwards and as the gazetteer names the
+        # bodies it knows ("NATO", "OSCE"): one actor for "the Ulster Unionist Party (UUP)"
+        # and the later "UUP"
+        actor = bodies.setdefault(acronym, Actor(acronym, "organisation"))
         acronyms[acronym] = actor
         found.append(ActorMention(start, end, name, (actor,)))
         spans.append((start, m.end()))
@@ -1409,13 +1535,14 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
             continue
         name = _body_name(text[before.start() : end])
         start = end - len(name)
+        canon = _plain_apostrophes(name)
         if len(name.split(" ")) < 2 or name in known or not free(start, end):
             continue
         if m.group().endswith(_SEAT_HEADS) and _MEMBER_OF.search(text, max(0, start - 12), start):
             continue  # "chairman of the Senate Foreign Relations Committee": a seat he holds
         if _headline_case(text, start):
             continue
-        actor = bodies.setdefault(name, Actor(name, "organisation"))
+        actor = bodies.setdefault(canon, Actor(canon, "organisation"))
         found.append(ActorMention(start, end, name, (actor,)))
         spans.append((start, end))
     for acronym, actor in acronyms.items():
@@ -1425,32 +1552,51 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
                 spans.append(m.span())
     if not found:
         return out
+    if dropped:
+        out = [m for m in out if (m.start, m.end) not in dropped]
     return sorted([*out, *found], key=lambda m: m.start)
 
 
-# Short back-references that news uses for a few places once they are named: "the North"
-# and "the South" in Korea reports, "the island" for Taiwan; not "the North Korean leader",
-# "the North Atlantic", "the South China Sea", "the island nation of Japan"
-_BACK_REFS = {"North": "North Korea", "South": "South Korea", "island": "Taiwan"}
-_BACK_NAMES = frozenset(_BACK_REFS.values())
-_BACK_REF = re.compile(
-    r"(?<![\w-])[Tt]he (North|South|island)(?:['’]s?)?(?![\w-])(?![ ]+[A-Z])"
-    r"(?![ ]+(?:of|nation|state|country|kingdom|republic)\b)"
+# What ends a short back-reference ("the North"): not a longer name ("the North Korean
+# leader", "the North Atlantic") nor a description ("the island nation of Japan")
+_BACK_REF_END = (
+    r"(?:['’]s?)?(?![\w-])(?![ ]+[A-Z])(?![ ]+(?:of|nation|state|country|kingdom|republic)\b)"
 )
 
 
-def _with_back_references(text: str, out: list[ActorMention]) -> list[ActorMention]:
+def _back_reference_regex(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """One regex for the places' back-references ("the North", "The North's")."""
+    alts = sorted(
+        (f"[{p[0].upper()}{p[0].lower()}]{re.escape(p[1:])}" for p in phrases),
+        key=len,
+        reverse=True,
+    )
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)}){_BACK_REF_END}") if alts else None
+
+
+def _with_back_references(
+    text: str, out: list[ActorMention], refs: Mapping[str, str], pattern: re.Pattern[str]
+) -> list[ActorMention]:
+    """Short back-references news uses for a place once it is named (`back_references` in
+    countries.json): "the North" after North Korea, "the island" after Taiwan."""
+    names = set(refs.values())
     first: dict[str, tuple[int, Actor]] = {}  # place -> (end of its first mention, actor)
     for x in out:
         for a in x.actors:
-            if a.name in _BACK_NAMES and a.name not in first:
+            if a.name in names and a.name not in first:
                 first[a.name] = (x.end, a)
     if not first:
         return out
     starts = [x.start for x in out]
     found = []
-    for m in _BACK_REF.finditer(text):
-        got = first.get(_BACK_REFS[m.group(1)])
+    for m in pattern.finditer(text):
+        phrase = m.group()
+        phrase = phrase[0].lower() + phrase[1:]
+        for cut in ("'s", "’s", "'", "’"):
+            if phrase.endswith(cut) and phrase not in refs:
+                phrase = phrase[: -len(cut)]
+                break
+        got = first.get(refs.get(phrase, ""))
         if got is None or got[0] > m.start():
             continue
         i = bisect.bisect_left(starts, m.end())  # mentions starting before its end

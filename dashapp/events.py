@@ -36,6 +36,7 @@ from typing import NamedTuple
 from dashapp.actors import ActorMention, clear_first
 from dashapp.models import Actor, Article, Event, Granularity, Mention, Timex
 from dashapp.records import maker, replacer
+from dashapp.temporal.lexicon import lexicon as temporal_lexicon
 from dashapp.text import clauses, sentences
 
 try:  # CPython's own SHA-1: the same digest as OpenSSL's, and a short key hashes faster
@@ -991,8 +992,9 @@ def _window_actors(
         if wider and wider[0].start < lo:
             found = wider
     if seg_lo >= 2 and _PREDICATE_START.match(text, cuts[seg_lo]):
-        # "Javier Milei, a libertarian economist, won the runoff": a stretch that starts
-        # with its verb after an appositive ("a ...", "the ...") takes the name before it
+        # "Javier Milei, a libertarian economist, won the runoff", "Fujimori, 62, faxed his
+        # resignation": a stretch that starts with its verb after an appositive ("a ...",
+        # "the ...", an age) takes the name before it
         apposition = (cuts[seg_lo - 1], cuts[seg_lo])
         if _APPOSITIVE.match(text, apposition[0]) and not inside(*apposition):
             subject = inside(cuts[seg_lo - 2], cuts[seg_lo - 1])
@@ -1017,7 +1019,7 @@ _PREDICATE_START = re.compile(
     r"(?!(?:the|a|an|and|or|but|in|on|at|of|for|with|to|by|from|which|who|whose|that|as|while|"
     r"when|after|before|including|according|its|their|his|her)\b)[a-z]+\b"
 )
-_APPOSITIVE = re.compile(r"(?:a|an|the)\s")
+_APPOSITIVE = re.compile(r"(?:a|an|the)\s|\d{1,3},")  # "a former general", or an age: "Rabin, 71,"
 _PLACE_WORDS = ("in ", "at ", "the ", "its ", "of ", "ear ", "off ", "ong ", "ver ", "In ", "At ")
 _PLACE_BEFORE = re.compile(  # (one leading \b for the four: half the work)
     r"(?i)\b(?:(?P<arrival>(?:arrived|arrives|arrive|arriving|landed|lands|land|landing)\s+"
@@ -1111,7 +1113,8 @@ _COORD = re.compile(
 )
 _PAIR = re.compile(
     r"\b(?:[Bb]oth|[Tt]he (?P<n>two|three|four))\s+(?:(?P<people>(?:wo)?men|leaders|presidents|"
-    r"ministers)|countries|nations|states|governments|neighbou?rs|capitals|juntas|sides)\b"
+    r"ministers)|countries|nations|states|governments|neighbou?rs|capitals|juntas"
+    r"|(?P<parties>sides|parties))\b"
 )
 _COUNT = {None: 2, "two": 2, "three": 3, "four": 4}
 _MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}
@@ -1190,15 +1193,22 @@ def _with_pair_subject(
 ) -> list[ActorMention]:
     """ "Both men arrived in the city-state on Sunday": the last two people named; "the two
     countries signed a declaration", "the three juntas announced": the last two (three)
-    countries."""
+    countries; "the two sides" the last two states or bodies."""
     pair = _PAIR.search(text, clause[0], match.start)
     if pair is None:
         return found
-    kind = "person" if pair.group("people") else "country"
+    # sides and parties may be states or bodies ("Israel and the PLO ... the two sides")
+    kinds = (
+        ("person",)
+        if pair.group("people")
+        else ("country", "organisation")
+        if pair.group("parties")
+        else ("country",)
+    )
     count = _COUNT[pair.group("n")]
     people: list[Actor] = []
     for m in reversed(mentions):
-        if m.end <= pair.start() and len(m.actors) == 1 and m.actors[0].kind == kind:
+        if m.end <= pair.start() and len(m.actors) == 1 and m.actors[0].kind in kinds:
             if m.actors[0] not in people:
                 people.append(m.actors[0])
             if len(people) == count:
@@ -1241,6 +1251,154 @@ def _with_it_subject(
                 it.start(), it.start() + 2, it.group().strip(), m.actors, m.qualifiers
             )  # with its parent body: "the Security Council ... it" is the UN's
             return sorted([stand_in, *found], key=lambda m: m.start)
+    return found
+
+
+_THEY = re.compile(r"\b(?:they|They)\s+")
+_THEM = re.compile(r"\s+them\b")
+
+
+def _with_they(
+    text: str,
+    clause: tuple[int, int],
+    match: Hit,
+    found: list[ActorMention],
+    mentions: Sequence[ActorMention],
+    sent_start: int,
+) -> list[ActorMention]:
+    """ "The Taliban emerged in 1994 ... Jalalabad fell to them on Sept. 11": a "they"
+    right before the trigger verb with nobody named before it in its clause, or a "them"
+    right after it in a clause that names nobody, is the last group named in this sentence
+    or the one before: a body (armed groups and parties are plural in English) or the
+    several actors of one phrase ("the two leaders")."""
+    if any(clause[0] <= m.start < match.start for m in found):
+        return found
+    pron = None
+    they = list(_THEY.finditer(text, max(clause[0], match.start - 20), match.start))
+    if they and len(_TOKEN.findall(text, they[-1].end(), match.start)) <= 1:
+        pron = they[-1]
+    elif not any(clause[0] <= m.start < clause[1] for m in found):
+        pron = _THEM.match(text, match.end)
+    if pron is None:
+        return found
+    at = pron.start()
+    prev_start = text.rfind(". ", 0, max(0, sent_start - 2))
+    for m in reversed(mentions):
+        if m.end > at:
+            continue
+        if m.start < prev_start:
+            break
+        if len(m.actors) > 1 or m.actors[0].kind == "organisation":
+            word = pron.group().strip()
+            start = pron.start() + pron.group().index(word)
+            stand_in = ActorMention(start, start + len(word), word, m.actors, m.qualifiers)
+            return sorted([stand_in, *found], key=lambda m: m.start)
+    return found
+
+
+# "captured Kabul yesterday, and hanged the former president": a second past-tense act
+# coordinated with the dated one, with the subject left out or a new one named
+_AND_BEFORE = re.compile(r"(?:,\s*|\s)and\s+(?:then\s+|also\s+|later\s+)?$")
+# the last ", and" or ", when" before the coordinated verb (the dated act's time: "the
+# Senate suspended her on May 12, when Temer ... took over as acting president")
+_NEW_SUBJECT_JOIN = re.compile(r", (?:and|when) (?!.*, (?:and|when) )")
+_APPOSITIVE_GAP = re.compile(
+    r",\s+(?:a|an|the|his|her|its|their)\s+[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3},\s+"
+)
+_NEW_SUBJECT_GAP = re.compile(r"(?:\s|,|\band\b|\bthe\b|['\u2019]s?)*")
+
+
+def _coordinated_acts(
+    text: str,
+    sent: tuple[int, int],
+    match: Hit,
+    hits: Sequence[Hit],
+    mentions: Sequence[ActorMention],
+    subject: Sequence[ActorMention],
+) -> list[tuple[Hit, list[ActorMention], tuple[int, int]]]:
+    """Acts coordinated with the dated one that share its date: "Taliban fighters captured
+    Kabul yesterday ..., and hanged the former president" (the subject left out: the dated
+    act's), "Venezuela froze relations with Brazil the same night, and Ecuador and Bolivia
+    recalled their ambassadors" (a new subject, named). Each: (trigger, subject mentions,
+    clause from the "and" to the sentence's end). Only past-tense verbs count ("and talks"
+    is a noun, "and will meet" another time), and no speech verbs, nor an act said after a
+    verbal one: "condemned the diversion and called for his release" is one statement, but
+    "met in Riyadh on Tuesday and agreed to restore staffing" is a meeting and a deal."""
+    out: list[tuple[Hit, list[ActorMention], tuple[int, int]]] = []
+    past = temporal_lexicon().past_verbs  # the tagger's word list: "froze", "fled", "met"
+    quad = lexicon().quad
+    verbal = quad[match.trigger.type].startswith("verbal")
+    for h in hits:
+        if h.start <= match.end or h.trigger.type == "STATEMENT":
+            continue
+        if verbal and h.trigger.type in _VERBAL_ACTS:
+            continue  # said in the same breath: urged, condemned, welcomed, rejected
+        word = text[h.start : h.end].split(" ", 1)[0]
+        if not (word in past or (len(word) > 4 and word.endswith("ed"))):
+            continue
+        lo = max(match.end, h.start - 120)
+        joined = _AND_BEFORE.search(text, max(match.end, h.start - 16), h.start)
+        if joined is not None:
+            if subject:
+                out.append((h, list(subject), (joined.start(), sent[1])))
+            continue
+        # a new subject: only names (and "and", "the", commas, an appositive) between ", and"
+        # or ", when" and the verb
+        join = _NEW_SUBJECT_JOIN.search(text, lo, h.start)
+        if join is None:
+            continue
+        comma_and = join.start()
+        pos = join.end()
+        new = [m for m in mentions if pos <= m.start and m.end <= h.start]
+        if not new:
+            continue
+        for m in new:
+            gap = _NEW_SUBJECT_GAP.match(text, pos, m.start)
+            if gap is None or gap.end() != m.start:
+                break
+            pos = m.end
+        else:
+            gap = _NEW_SUBJECT_GAP.match(text, pos, h.start)
+            if gap is not None and gap.end() != h.start:
+                # "when Temer, her vice-president, took over": an appositive after the name
+                gap = _APPOSITIVE_GAP.match(text, pos, h.start)
+            if gap is not None and gap.end() == h.start:
+                out.append((h, new, (comma_and, sent[1])))
+    return out
+
+
+_ITS = re.compile(r"\b[Ii]ts\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _with_its_owner(
+    text: str,
+    match: Hit,
+    found: list[ActorMention],
+    mentions: Sequence[ActorMention],
+    sent_start: int,
+) -> list[ActorMention]:
+    """ "The OAU, which ..., has invited Mandela to its summit in Tunis": the owner of "its"
+    happening is the last state or body named before it in the sentence (or the one before)
+    and takes part in it."""
+    its = _ITS.search(text, max(sent_start, match.start - 30), match.start)
+    if its is None:
+        return found
+    prev_start = text.rfind(". ", 0, max(0, sent_start - 2))
+    relatives = []  # ", which the country never joined,": not the owner
+    for rel in _RELATIVE_OPEN.finditer(text, sent_start, its.start()):
+        close = text.find(",", rel.end(), its.start())
+        if close > 0:
+            relatives.append((rel.start(), close))
+    for m in reversed(mentions):
+        if m.end > its.start() or any(a <= m.start < b for a, b in relatives):
+            continue
+        if m.start < prev_start:
+            break
+        if all(a.kind != "person" for a in m.actors):
+            if any(m.actors[0] in x.actors for x in found):
+                return found
+            stand_in = ActorMention(its.start(), its.start() + 3, "its", m.actors, m.qualifiers)
+            return sorted([stand_in, *found], key=lambda x: x.start)
     return found
 
 
@@ -1350,6 +1508,7 @@ def _pair(trig: Trigger, actors: Sequence[Actor]) -> str:
     return "-".join(dict.fromkeys([short_name(a) for a in pair_actors[:3]]))
 
 
+_ACTED_ON_SLOTS = frozenset({"object", "target", "governed"})
 _MATERIAL_LABEL = frozenset({"COERCE", "ASSAULT", "MOBILIZE", "SANCTION", "AID", "RETREAT"})
 _GENERIC_LABELS = frozenset({"remarks", "talks", "meeting", "phone call", "call"})
 
@@ -1381,6 +1540,8 @@ def _label(
             obj = ""
         if obj and _NOT_PLACE.match(obj.split()[0]):
             obj = ""  # "attack on Wednesday": a date word is no object
+        if obj.endswith(_POSSESSIVE):
+            obj = obj[:-2]  # "attack on Gbagbo's compound": Gbagbo's side is hit
         if not obj and target is not None:
             if target.kind != "person":
                 obj = short_name(target)
@@ -1428,8 +1589,13 @@ def _label(
             slots[key] = _np(text, *clause, trig)
         elif key == "trigger":
             slots[key] = " ".join(text[match.start : match.end].lower().split())
+    src_name = slots.get("source")
+    if src_name:  # "Bangladesh withdraws from Bangladesh", "Obama hosts Obama": once is enough
+        for key in keys:
+            if key in _ACTED_ON_SLOTS and slots[key] == src_name:
+                slots[key] = ""
     label = _fill(template, slots)
-    if " " not in label:
+    if label and " " not in label:
         if pair is None:
             pair = _pair(trig, actors)
         if pair and label.lower() != pair.lower():
@@ -1444,7 +1610,10 @@ def _label(
     if not label or label.lower() in _GENERIC_LABELS:
         if pair is None:
             pair = _pair(trig, actors)
-        tail = template.split("}")[-1].strip()
+        # (an empty template, as "{np}" with no noun phrase: the trigger word names it)
+        tail = template.split("}")[-1].strip() or " ".join(
+            text[match.start : match.end].lower().split()
+        )
         label = _fill("{pair} " + tail, {"pair": pair}) or trig.type.title()
     return label
 
@@ -1544,7 +1713,11 @@ def article_events(
     possessives = "'s " in text or "\u2019s " in text
     m_in: dict[int, Sequence[ActorMention]] = {}
     n_units = len(units)
-    for k, unit in enumerate(units):
+    # a unit, and any acts coordinated with its happening that share its date
+    queue: list[tuple[int, tuple[Hit, list[ActorMention], tuple[int, int]] | None]]
+    queue = [(k, None) for k in range(n_units)]
+    for qi, (k, coord) in enumerate(queue):  # (extras are inserted right after their unit)
+        unit = units[k]
         idx = unit_sent[k]
         if idx is None:
             continue
@@ -1572,9 +1745,14 @@ def article_events(
                 break
         if counted and u_start in counted:
             clause = sent = (u_start, clause[1])
-        match = _choose_trigger(text, clause[0], clause[1], unit, hits, dated_after)
-        if match is None and clause != sent:
-            match = _choose_trigger(text, sent[0], sent[1], unit, hits, dated_after)
+        match: Hit | None
+        subject: Sequence[ActorMention] = ()
+        if coord is not None:
+            match, subject, clause = coord
+        else:
+            match = _choose_trigger(text, clause[0], clause[1], unit, hits, dated_after)
+            if match is None and clause != sent:
+                match = _choose_trigger(text, sent[0], sent[1], unit, hits, dated_after)
         if match is None:
             continue  # a date with no happening: background, not an event
         m_start, m_end = match.start, match.end
@@ -1606,7 +1784,16 @@ def article_events(
             in_sent = m_in[idx] = actor_mentions[
                 bisect_left(m_starts, sent[0]) : bisect_left(m_starts, sent[1])
             ]
-        found = _window_actors(text, clause, sent, lo, hi, in_sent)
+        if coord is not None:
+            # the coordinated act's own stretch, after its subject
+            found = [
+                m
+                for m in _window_actors(text, clause, sent, m_start, m_end, in_sent)
+                if m.start >= clause[0] and m not in subject
+            ]
+            found = [*subject, *found]
+        else:
+            found = _window_actors(text, clause, sent, lo, hi, in_sent)
         if found and ", wh" in text[sent[0] : sent[1]]:
             found = _outside_relatives(text, sent, match, found, in_sent)
         if found:
@@ -1616,6 +1803,12 @@ def article_events(
             found = _with_pronoun_subject(text, clause, match, found, actor_mentions, sent[0])
         if "it " in region or "It " in region:
             found = _with_it_subject(text, clause, match, found, actor_mentions, sent[0])
+        if text.find("ts ", max(sent[0], m_start - 30), m_start) >= 0:
+            found = _with_its_owner(text, match, found, actor_mentions, sent[0])
+        if text.find("hey ", max(clause[0], m_start - 20), m_start) >= 0 or text.startswith(
+            " them", m_end
+        ):
+            found = _with_they(text, clause, match, found, actor_mentions, sent[0])
         if "oth " in region or "two " in region or "three " in region or "four " in region:
             found = _with_pair_subject(text, clause, match, found, actor_mentions)
         if found:
@@ -1784,7 +1977,9 @@ def article_events(
             (
                 trig.weight,
                 _event(
-                    id=_event_id(ttype, unit.value, names, article.id, u_start),
+                    id=_event_id(
+                        ttype, unit.value, names, article.id, u_start if coord is None else m_start
+                    ),
                     label=label,
                     type=ttype,
                     quad_class=quad[ttype],
@@ -1804,6 +1999,16 @@ def article_events(
         )
         if ttype == "STATEMENT" and source is not None:
             dated[idx] = len(out) - 1
+        if (
+            coord is None
+            and dated_after is None
+            and (
+                text.find(" and ", m_end, sent[1]) >= 0 or text.find(", when ", m_end, sent[1]) >= 0
+            )
+        ):
+            # (a later date in the sentence dates its own acts: only the last unit's)
+            acts = _coordinated_acts(text, sent, match, hits, in_sent, before_m)
+            queue[qi + 1 : qi + 1] = [(k, act) for act in acts]
     _continue_statements(sents, dated, out, actor_mentions, hits_in)
     if earlier:
         out.extend((0, ev) for ev in _earlier_events(article, timexes, sents, hits_in, out))

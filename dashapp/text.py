@@ -65,6 +65,7 @@ _ABBREV = {
     "etc",
     "al",
 }
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 # The letters of the word before a full stop ("Mr.", "U.S.", "Jan."), as [A-Za-z.]+
 _WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
 # A run of [.!?] (then closing quotes/brackets) before a blank and a capital, or line breaks.
@@ -96,8 +97,12 @@ def sentences(text: str) -> list[tuple[int, int]]:
             if before[-1:] == "\n":
                 before = before[:-1]
             word = before[len(before.rstrip(_WORD_CHARS)) :]
-            if word and (word.lower().strip(".") in _ABBREV or len(word) == 1):
-                continue
+            if word and (
+                word.lower().strip(".") in _ABBREV
+                or len(word) == 1
+                or ("." in word and _INITIALS.fullmatch(word))
+            ):
+                continue  # "Mr.", "Jan.", "J.", and initials: "B.J. Habibie", "F.W. de Klerk"
         end = m.end() if "\n" not in g else m.start()
         _push(text, start, end, out)
         start = m.end()

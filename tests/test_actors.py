@@ -208,6 +208,18 @@ def test_extra_file_decoys_and_removed_aliases(tmp_path: Path) -> None:
     assert names(g.find("The Kremlin served a Moscow Mule in Moscow.", when=D22)) == ["Russia"]
 
 
+def test_back_references_are_data(tmp_path: Path) -> None:
+    # a user file can give a place its own short back-reference, guarded like "the North"
+    extra = tmp_path / "mine.json"
+    extra.write_text(
+        json.dumps({"actors": [{"name": "Ireland", "back_references": ["the Republic"]}]}),
+        encoding="utf-8",
+    )
+    g = Gazetteer.load(extra=extra)
+    text = "Ireland voted. The Republic's leaders and the Republic of Korea spoke."
+    assert names(g.find(text, when=D22)) == ["Ireland", "Ireland", "South Korea"]
+
+
 def test_missing_extra_file_names_its_source(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -461,6 +461,13 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
             None,
         ),
         ("bailout", "Ukraine received a bailout on Monday.", "AID", None),
+        ("plural agreements", "Russia and Ukraine honoured the accords on Monday.", "AGREE", None),
+        (
+            "an appointment is a statement of the one who appoints or is appointed",
+            "Putin appointed a new defence minister on Monday.",
+            "STATEMENT",
+            "Putin appointment",
+        ),
         (
             "congratulations are support",
             "Biden congratulated Zelensky on Monday on a free and fair vote.",
@@ -880,6 +887,11 @@ def test_a_month_takes_the_year_named_after_it():
             "Russia deployed troops on the border of Crimea on Monday.",
             {"Russia", "Ukraine"},
         ),
+        (
+            "an age in apposition leaves the name before it the subject",
+            "Putin, 69, signed a decree in Moscow on Monday, when Biden was away in Ukraine.",
+            {"Vladimir Putin", "Russia"},
+        ),
     ],
 )
 def test_actor_rules(rule, text, actors):
@@ -1265,3 +1277,94 @@ def test_a_vote_with_no_state_named_is_the_articles_state():
     )
     (ev,) = _monday(text)
     assert (ev.type, ev.actors) == ("STATEMENT", ("Ukraine",))
+
+
+def test_the_two_sides_may_be_a_state_and_a_body():
+    # "the two sides" (or "parties") are the last two states or bodies named before it
+    text = "Ukraine met the Security Council in March. On Monday the two sides signed a deal."
+    (ev,) = _monday(text)
+    assert ev.type == "AGREE" and set(ev.actors) == {"Ukraine", "UN Security Council"}
+
+
+def test_they_and_them_are_the_last_group_named():
+    # armed groups and bodies are plural in English: "they" before the verb, "them" right
+    # after it, is the last body named (here the council, listed as its parent, the UN)
+    (ev,) = _monday("The Security Council met in March. On Monday they condemned Russia.")
+    assert ev.type == "ACCUSE" and set(ev.actors) == {"UN", "Russia"}
+    (ev,) = _monday("The Security Council met in March. The capital fell to them on Monday.")
+    assert ev.type == "COERCE" and ev.actors == ("UN",)
+    # a lone person is no "they"
+    (ev,) = _monday("Biden spoke in March. On Monday they condemned Russia.")
+    assert ev.actors == ("Russia",)
+
+
+def test_a_coordinated_act_shares_the_date_of_the_dated_one():
+    # the subject left out: the dated act's subject does the second act too
+    events = _monday("Russian troops seized Crimea on Monday, and shelled Kyiv.")
+    assert {(e.type, e.value) for e in events} == {
+        ("COERCE", "2022-01-10"),
+        ("ASSAULT", "2022-01-10"),
+    }
+    (shelling,) = [e for e in events if e.type == "ASSAULT"]
+    assert shelling.source == "Russia"
+    # a new subject after ", and"
+    events = _monday("Russia seized Crimea on Monday, and Ukraine recalled its envoys.")
+    (recall,) = [e for e in events if e.type == "SANCTION"]
+    assert recall.source == "Ukraine"
+    # ... the names after the ", and", not the first act's object
+    text = "Biden sanctioned Russia on Monday, and Ukraine and Belarus recalled their envoys."
+    (recall,) = [e for e in _monday(text) if e.label.endswith("envoys")]
+    assert set(recall.actors) == {"Ukraine", "Belarus"}
+    # ", when" with a new subject (maybe in apposition) also shares the date
+    text = "Biden met Zelensky in Kyiv on Monday, when Russia, its neighbour, recalled its envoys."
+    assert {(e.type, e.source) for e in _monday(text)} == {
+        ("CONSULT", "Joe Biden"),
+        ("SANCTION", "Russia"),
+    }
+    # not a noun ("and talks"), a speech verb, another tense, or an act a later date dates
+    for text in (
+        "Russia and Ukraine signed a deal on Monday and talks resumed in Minsk.",
+        "Putin visited Minsk on Monday and said the talks went well.",
+        "Putin visited Minsk on Monday and will meet Biden.",
+    ):
+        assert len(_monday(text)) == 1, text
+    text = "Russia seized Crimea on Monday, and Ukraine recalled its envoys on Tuesday."
+    tue = _timex(text, "Tuesday", "2022-01-11", date(2022, 1, 11), date(2022, 1, 11))
+    mon = _timex(text, "Monday", "2022-01-10", MON, MON)
+    events = article_events(_article(text), [mon, tue], _mentions(text))
+    assert {(e.type, e.value) for e in events} == {
+        ("COERCE", "2022-01-10"),
+        ("SANCTION", "2022-01-11"),
+    }
+
+
+def test_initials_do_not_end_a_sentence():
+    from dashapp.text import sentences
+
+    text = "President F.W. de Klerk agreed. The U.S. team left at 3 p.m. on Monday. It rained."
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "President F.W. de Klerk agreed.",
+        "The U.S. team left at 3 p.m. on Monday.",
+        "It rained.",
+    ]
+
+
+def test_the_owner_of_its_happening_takes_part():
+    # "its session": the last body or state named before "its", not one in a relative clause
+    text = "The Security Council, which Ukraine joined, invited Biden to its session on Monday."
+    (ev,) = _monday(text)
+    assert ev.type == "CONSULT" and set(ev.actors) == {"Joe Biden", "UN"}
+
+
+def test_a_label_with_no_noun_phrase_names_the_trigger():
+    # "{np}" finds no noun phrase in the date's clause: the trigger word names the act
+    text = "Russian forces pushed on Monday and had been fighting since."
+    (ev,) = _monday(text)
+    assert ev.label == "Russia fighting"
+
+
+def test_a_label_names_its_object_without_possessive_and_not_its_source_twice():
+    (ev,) = _monday("Russia attacked Kyiv's outskirts on Monday.")
+    assert ev.label == "Russia attack on Kyiv"
+    (ev,) = _monday("Russian troops withdrew from Russia on Monday.")
+    assert ev.label == "Russia withdraws"
