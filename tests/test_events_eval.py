@@ -211,6 +211,7 @@ HELD_OUT = sorted(
         "events_heldout5",
         "events_heldout6",
         "events_heldout7",
+        "events_heldout8",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
