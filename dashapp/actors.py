@@ -1375,7 +1375,8 @@ class Gazetteer:
 
 _KEYS = frozenset(
     "name kind affiliation aliases metonyms demonyms anaphors guarded surname ambiguous_surname"
-    " part_of offices leader remove_aliases until predecessor_of back_references legislature sovereign".split()
+    " part_of offices leader remove_aliases until predecessor_of back_references legislature"
+    " sovereign".split()
 )
 _LISTS = (
     "aliases",
