@@ -659,6 +659,33 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
             "CONSULT",
             None,
         ),
+        ("tanks rolling in", "Russian tanks rolled into Kyiv on Monday.", "ASSAULT", None),
+        ("an oath of office", "Zelensky took the oath of office on Monday.", "STATEMENT", None),
+        ("loans frozen", "Ukraine froze loans to Belarus on Monday.", "SANCTION", None),
+        (
+            "a proclaimed republic",
+            "Russia proclaimed the region an independent republic on Monday.",
+            "STATEMENT",
+            None,
+        ),
+        (
+            "a censure motion",
+            "Putin faces a censure motion from Russia's parliament on Monday.",
+            "ACCUSE",
+            None,
+        ),
+        (
+            "barbed wire along a border",
+            "Russian troops strung barbed wire along the border with Ukraine on Monday.",
+            "COERCE",
+            None,
+        ),
+        (
+            "a reconnaissance flight",
+            "A Russian spy plane photographed Ukraine's ports on Monday.",
+            "MOBILIZE",
+            None,
+        ),
         (
             "defending oneself",
             "Zelensky defended himself before the court on Monday.",
