@@ -1454,3 +1454,17 @@ def test_a_label_names_its_object_without_possessive_and_not_its_source_twice():
     assert ev.label == "Russia attack on Kyiv"
     (ev,) = _monday("Russian troops withdrew from Russia on Monday.")
     assert ev.label == "Russia withdraws"
+
+
+def test_a_coordinated_act_named_by_the_noun_its_verb_governs_shares_the_date():
+    # ", and the Security Council held an emergency session": a new subject, a past verb
+    # and the happening as its object; a future verb is another time
+    text = "On Monday Russia seized Crimea, and the Security Council held an emergency session."
+    assert {(e.type, e.value) for e in _monday(text)} == {
+        ("COERCE", "2022-01-10"),
+        ("CONSULT", "2022-01-10"),
+    }
+    text = (
+        "On Monday Russia seized Crimea, and the Security Council will hold an emergency session."
+    )
+    assert [e.type for e in _monday(text)] == ["COERCE"]
