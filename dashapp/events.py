@@ -995,11 +995,27 @@ def _window_actors(
         # "Javier Milei, a libertarian economist, won the runoff", "Fujimori, 62, faxed his
         # resignation": a stretch that starts with its verb after an appositive ("a ...",
         # "the ...", an age) takes the name before it
+        # ... also when the appositive names a place ("Marco Rubio, a Cuban-American
+        # senator from Florida, vowed"): the place describes the subject, who still acts
         apposition = (cuts[seg_lo - 1], cuts[seg_lo])
-        if _APPOSITIVE.match(text, apposition[0]) and not inside(*apposition):
+        if _APPOSITIVE.match(text, apposition[0]) and all(
+            a.kind != "person" for m in inside(*apposition) for a in m.actors
+        ):
             subject = inside(cuts[seg_lo - 2], cuts[seg_lo - 1])
             if subject and subject[-1] not in found:
                 found = [subject[-1], *found]
+    elif (
+        seg_lo >= 1
+        and seg_lo + 1 < len(cuts)
+        and _APPOSITIVE.match(text, cuts[seg_lo])
+        and _PREDICATE_START.match(text, cuts[seg_lo + 1])
+        and all(a.kind != "person" for m in found for a in m.actors)
+    ):
+        # the stretch was widened to the appositive for want of actors after the verb:
+        # its places describe the name before it, who acts
+        subject = inside(cuts[seg_lo - 1], cuts[seg_lo])
+        if subject and subject[-1] not in found:
+            found = [subject[-1], *found]
     return found or inside(*sentence)
 
 

@@ -1468,3 +1468,11 @@ def test_a_coordinated_act_named_by_the_noun_its_verb_governs_shares_the_date():
         "On Monday Russia seized Crimea, and the Security Council will hold an emergency session."
     )
     assert [e.type for e in _monday(text)] == ["COERCE"]
+
+
+def test_a_place_in_an_appositive_describes_the_subject_who_still_acts():
+    # "Marco Rubio, a Cuban-American senator from Florida, vowed": the appositive's place
+    # does not replace the name before it
+    text = "Obama spoke. Zelensky, a former Russian-speaking comedian, vowed on Monday to resist."
+    (ev,) = _monday(text)
+    assert "Volodymyr Zelensky" in ev.actors
