@@ -660,6 +660,27 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
             None,
         ),
         ("tanks rolling in", "Russian tanks rolled into Kyiv on Monday.", "ASSAULT", None),
+        (
+            "a flag planted",
+            "Russian divers planted a titanium flag on the seabed on Monday.",
+            "COERCE",
+            "Russia plants flag",
+        ),
+        ("an execution", "Russia hanged two Ukrainian prisoners on Monday.", "ASSAULT", None),
+        ("a fleet sailing", "A Russian fleet sailed for Ukraine on Monday.", "MOBILIZE", None),
+        (
+            "a forced landing",
+            "Belarus forced a Ukrainian jet to land in Minsk on Monday.",
+            "COERCE",
+            "Belarus diversion",
+        ),
+        ("a text initialled", "Russia and Ukraine initialled the text on Monday.", "AGREE", None),
+        (
+            "pulling out",
+            "Russian troops began pulling out of Ukraine on Monday.",
+            "RETREAT",
+            None,
+        ),
         ("an oath of office", "Zelensky took the oath of office on Monday.", "STATEMENT", None),
         ("loans frozen", "Ukraine froze loans to Belarus on Monday.", "SANCTION", None),
         (
