@@ -667,6 +667,12 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
             "Russia plants flag",
         ),
         ("an execution", "Russia hanged two Ukrainian prisoners on Monday.", "ASSAULT", None),
+        (
+            "a letter",
+            "Zelensky wrote to Biden on Monday, asking for more air defence.",
+            "REQUEST",
+            "Zelensky letter to Biden",
+        ),
         ("a fleet sailing", "A Russian fleet sailed for Ukraine on Monday.", "MOBILIZE", None),
         (
             "a forced landing",
