@@ -668,6 +668,12 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
         ),
         ("an execution", "Russia hanged two Ukrainian prisoners on Monday.", "ASSAULT", None),
         (
+            "a city taken",
+            "Russian troops took the western city of Kherson from Ukraine on Monday.",
+            "COERCE",
+            None,
+        ),
+        (
             "a letter",
             "Zelensky wrote to Biden on Monday, asking for more air defence.",
             "REQUEST",
@@ -751,6 +757,8 @@ def test_type_and_label_rules(rule, text, type_, label):
         ("only a venue named", "The ministers agreed in Moscow on Monday to cut output."),
         ("recall without an envoy", "Putin recalled his years in Ukraine on Monday."),
         ("adopting without a resolution", "Russia adopted a new flag on Monday."),
+        ("a meeting place is not taken", "Talks took place on the island on Monday."),
+        ("a trip is not a seizure", "Putin took a boat to the island on Monday."),
         (
             "a speech's address is no speech",
             "Putin changed the address of Russia's embassy on Monday.",
