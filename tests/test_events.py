@@ -646,6 +646,12 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
         ("a flight with no troops is a visit", "Putin flew to Minsk on Monday.", "CONSULT", None),
         ("a border sealed", "Russia sealed the border with Ukraine on Monday.", "COERCE", None),
         ("a deal sealed", "Russia and Ukraine sealed a deal on Monday.", "AGREE", None),
+        (
+            "a deal sealed in a city is no closure",
+            "Putin sealed the deal in the capital city on Monday.",
+            "AGREE",
+            None,
+        ),
         ("a journey", "Putin's journey to Minsk on Monday ended the dispute.", "CONSULT", None),
         (
             "a place taken",
