@@ -71,11 +71,11 @@ What ``find`` recognises, left to right over a whole article body:
 
 Deliberate choices and known limits: "Georgia" is the country except in US-state phrases
 listed in decoys.json ("Atlanta, Georgia", "Georgia Senate"); "Brussels" is the EU, not
-Belgium; bare "Korea" and "Congo" are not matched (ambiguous), "Congolese" is DR Congo;
-"Jerusalem" and "Tripoli" are not metonyms; "May" alone is never Theresa May; names that are
-also first names ("Jordan", "Chad", "Paris") are skipped next to another capitalised name
-word, except in headline-case lines. Matching is case-sensitive, so all-caps headlines
-("RUSSIA WARNS US") are not read.
+Belgium; bare "Korea" and "Congo" are not matched (ambiguous), "Congolese" and "the Congo"
+are DR Congo; "Jerusalem" and "Tripoli" are not metonyms; "May" alone is never Theresa May;
+names that are also first names ("Jordan", "Chad", "Paris") are skipped next to another
+capitalised name word, except in headline-case lines. Matching is case-sensitive, so
+all-caps headlines ("RUSSIA WARNS US") are not read.
 """
 
 from __future__ import annotations
