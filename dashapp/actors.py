@@ -32,6 +32,8 @@ One ENTRY (every field but ``name`` optional; matching is case-sensitive)::
      "until": "1991-12-26",               # historic states: the day the state ceased, and
      "predecessor_of": "Russia",          # the state whose capital and seat ("Moscow",
                                           # "Kremlin") named it until then
+     "legislature": "Verkhovna Rada",     # places: what a bare "parliament" there names
+     "sovereign": "Spain",                # regions: the state whose courts are theirs
      "remove_aliases": ["Wagner"]}        # user file only: drop aliases from an existing entry
 
 Users correct or extend the gazetteer without touching the package: ``Gazetteer.load(extra=
@@ -61,15 +63,19 @@ What ``find`` recognises, left to right over a whole article body:
 - a bare "the president" / "the foreign minister": the last-named holder of that office in
   the article, never a guess by date (no country given);
 - organisation anaphors ("the alliance", "the military alliance" -> NATO; "the bloc" -> EU)
-  only after the organisation itself was named in the article (the most recent one wins).
+  only after the organisation itself was named in the article (the most recent one wins);
+- a state's own bodies named without the state ("parliament", "lawmakers", "the junta",
+  "the Supreme Court"): the state of the actor named last before them in the sentence
+  ("India's foreign minister told parliament"), else the article's country, with its
+  legislature ("Verkhovna Rada") or the court or assembly under the state's name.
 
 Deliberate choices and known limits: "Georgia" is the country except in US-state phrases
 listed in decoys.json ("Atlanta, Georgia", "Georgia Senate"); "Brussels" is the EU, not
-Belgium; bare "Korea" and "Congo" are not matched (ambiguous), "Congolese" is DR Congo;
-"Jerusalem" and "Tripoli" are not metonyms; "May" alone is never Theresa May; names that are
-also first names ("Jordan", "Chad", "Paris") are skipped next to another capitalised name
-word, except in headline-case lines. Matching is case-sensitive, so all-caps headlines
-("RUSSIA WARNS US") are not read.
+Belgium; bare "Korea" and "Congo" are not matched (ambiguous), "Congolese" and "the Congo"
+are DR Congo; "Jerusalem" and "Tripoli" are not metonyms; "May" alone is never Theresa May;
+names that are also first names ("Jordan", "Chad", "Paris") are skipped next to another
+capitalised name word, except in headline-case lines. Matching is case-sensitive, so
+all-caps headlines ("RUSSIA WARNS US") are not read.
 """
 
 from __future__ import annotations
@@ -216,6 +222,8 @@ class _Entry:
     part_of: str | None = None
     until: date | None = None  # a historic state: the day it ceased to exist
     predecessor_of: str | None = None  # ... and the state whose capital it held until then
+    legislature: str | None = None  # places: the name of its legislature ("Verkhovna Rada")
+    sovereign: str | None = None  # regions: the state they belong to (Catalonia: Spain)
     offices: list[Office] = field(default_factory=list)
     leader: list[tuple[str, str | None, date | None, date | None]] = field(default_factory=list)
     mention: tuple[tuple[Actor, ...], tuple[Actor, ...]] | None = None  # cache of _mention_of
@@ -239,6 +247,7 @@ class _Tok:
 
 
 _actor_mention = maker(ActorMention)
+_UNSET = object()
 
 
 class _Hit(NamedTuple):
@@ -376,6 +385,12 @@ class Gazetteer:
             add(w, _Tok(0, 0, "cpart", w.endswith("s")))
         for w in titles["quantifiers"]:
             add(w, _Tok(0, 0, "both", None))
+        for w, head in titles.get("state_bodies", {}).items():
+            for v in (w, w[:1].upper() + w[1:]):
+                add(v, _Tok(0, 0, "home", head))
+        self._body_modifiers = frozenset(titles.get("state_body_not_after", ()))
+        self._with_the = frozenset(titles.get("state_names_with_the", ()))
+        self._bodies: dict[str, Actor] = {}  # "Supreme Court of Bangladesh" -> its actor
         self._name_stop = set(titles["name_stopwords"])
         self._function_words = set(titles["function_words"])
         self._not_name = set(titles.get("not_name_words", ()))
@@ -553,6 +568,7 @@ class Gazetteer:
         doc = _Doc()
         out: list[ActorMention] = []
         last_end = -1
+        home: str | None | object = _UNSET  # the article's country, found when first needed
         i = 0
         while i < len(toks):  # _note may add tokens (back-references) as it goes
             t = toks[i]
@@ -587,6 +603,20 @@ class Gazetteer:
             ):
                 i += 1  # "his", "their" not before "Ukrainian counterpart": nothing to read
                 continue
+            elif kind == "home":
+                place = None
+                if self._own_body(text, toks, i):
+                    place = self._speaker_state(text, out, t.start)
+                    if place is None:
+                        if home is _UNSET:
+                            home = self._home(toks)
+                        place = self._entries.get(home) if isinstance(home, str) else None
+                if place is not None:
+                    acts = self._state_body(place, t.value)
+                    out.append(_actor_mention(t.start, t.end, text[t.start : t.end], acts, ()))
+                    last_end = t.end
+                i += 1
+                continue
             got = self._phrase(text, toks, i, when, doc)
             if got is None:
                 i += 1
@@ -605,6 +635,63 @@ class Gazetteer:
         if self._back_ref_re is not None and self._back_ref_cue(text):
             return _with_back_references(text, out, self._back_refs, self._back_ref_re)
         return out
+
+    def _state_body(self, place: _Entry, head: str) -> tuple[Actor, ...]:
+        """The body a bare state-body word names in `place`, then the state itself:
+        "parliament" -> its legislature when the gazetteer names it; "the Supreme Court"
+        -> Supreme Court of Bangladesh; "the junta" -> the state alone."""
+        if head == "-" or (head == "" and not place.legislature):
+            return (place.actor,)
+        if head == "":
+            name = place.legislature or ""
+        else:
+            if place.sovereign and place.sovereign in self._entries:
+                place = self._entries[place.sovereign]  # a region's courts are its state's
+            the = "the " if place.name in self._with_the else ""
+            name = f"{head} of {the}{place.name}"
+        known = self._entries.get(name)
+        body = known.actor if known is not None else self._bodies.get(name)
+        if body is None:
+            body = self._bodies.setdefault(name, Actor(name, "organisation"))
+        return (place.actor, body)  # the body last: it is the one that acts
+
+    def _speaker_state(self, text: str, out: list[ActorMention], pos: int) -> _Entry | None:
+        """The state of the actor named last before `pos` in its sentence, when that is a
+        state or one of its people: "India's foreign minister told parliament", "Tokayev is
+        due to name a prime minister in parliament" (their own state's parliament)."""
+        lo = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos))
+        for m in reversed(out):
+            if m.end > pos:
+                continue
+            if m.start <= lo:
+                return None
+            a = m.actors[0]
+            name = a.name if a.kind == "country" else a.affiliation if a.kind == "person" else None
+            e = self._entries.get(name) if name else None
+            if e is not None and e.kind == "country":
+                return e
+        return None
+
+    def _own_body(self, text: str, toks: list[_Tok], i: int) -> bool:
+        """Is the state body at token i ("parliament", "the Supreme Court", "lawmakers",
+        "the junta") named with no state of its own, so that it is the article's country's?
+        Not when a place is named with it ("Iraq's parliament", "the Iraqi parliament": the
+        place is the actor already), when a modifier makes it another body ("the city
+        parliament", "the regional parliament") or when it begins a longer name ("Senate
+        Foreign Relations Committee", "Parliament Square")."""
+        t = toks[i]
+        if i and toks[i - 1].end >= t.start - 3 and toks[i - 1].kind in ("ent", "dem"):
+            return False
+        after = _WORD_AFTER.match(text, t.end)
+        if after is not None and after.group(1)[:1].isupper() and after.start(1) == t.end + 1:
+            return False
+        before = _word_before(text, max(0, t.start - 40), t.start)
+        if before is None:
+            return True
+        if before in self._body_modifiers or before.lower() in self._body_modifiers:
+            return False
+        # a capitalised word other than a sentence's first ("the Kurdish parliament")
+        return not (before[:1].isupper() and before not in _BODY_LEAD)
 
     def _back_ref_cue(self, text: str) -> bool:
         for cue in self._back_ref_cues:
@@ -1288,7 +1375,8 @@ class Gazetteer:
 
 _KEYS = frozenset(
     "name kind affiliation aliases metonyms demonyms anaphors guarded surname ambiguous_surname"
-    " part_of offices leader remove_aliases until predecessor_of back_references".split()
+    " part_of offices leader remove_aliases until predecessor_of back_references legislature"
+    " sovereign".split()
 )
 _LISTS = (
     "aliases",
@@ -1342,7 +1430,16 @@ def _merge(entries: dict[str, _Entry], raw: dict[str, Any], source: str) -> None
         raise ValueError(f"{source}: actor {name!r}: kind must be person, country or organisation")
     if e is None:
         e = entries[name] = _Entry(name, kind)
-    for key in ("kind", "affiliation", "surname", "ambiguous_surname", "part_of", "predecessor_of"):
+    for key in (
+        "kind",
+        "affiliation",
+        "surname",
+        "ambiguous_surname",
+        "part_of",
+        "predecessor_of",
+        "legislature",
+        "sovereign",
+    ):
         if key in raw:
             setattr(e, key, raw[key])
     if "until" in raw:

@@ -995,11 +995,27 @@ def _window_actors(
         # "Javier Milei, a libertarian economist, won the runoff", "Fujimori, 62, faxed his
         # resignation": a stretch that starts with its verb after an appositive ("a ...",
         # "the ...", an age) takes the name before it
+        # ... also when the appositive names a place ("Marco Rubio, a Cuban-American
+        # senator from Florida, vowed"): the place describes the subject, who still acts
         apposition = (cuts[seg_lo - 1], cuts[seg_lo])
-        if _APPOSITIVE.match(text, apposition[0]) and not inside(*apposition):
+        if _APPOSITIVE.match(text, apposition[0]) and all(
+            a.kind != "person" for m in inside(*apposition) for a in m.actors
+        ):
             subject = inside(cuts[seg_lo - 2], cuts[seg_lo - 1])
             if subject and subject[-1] not in found:
                 found = [subject[-1], *found]
+    elif (
+        seg_lo >= 1
+        and seg_lo + 1 < len(cuts)
+        and _APPOSITIVE.match(text, cuts[seg_lo])
+        and _PREDICATE_START.match(text, cuts[seg_lo + 1])
+        and all(a.kind != "person" for m in found for a in m.actors)
+    ):
+        # the stretch was widened to the appositive for want of actors after the verb:
+        # its places describe the name before it, who acts
+        subject = inside(cuts[seg_lo - 1], cuts[seg_lo])
+        if subject and subject[-1] not in found:
+            found = [subject[-1], *found]
     return found or inside(*sentence)
 
 
@@ -1334,22 +1350,29 @@ def _coordinated_acts(
         if verbal and h.trigger.type in _VERBAL_ACTS:
             continue  # said in the same breath: urged, condemned, welcomed, rejected
         word = text[h.start : h.end].split(" ", 1)[0]
+        at = h.start  # where the act's verb starts
         if not (word in past or (len(word) > 4 and word.endswith("ed"))):
-            continue
-        lo = max(match.end, h.start - 120)
-        joined = _AND_BEFORE.search(text, max(match.end, h.start - 16), h.start)
+            # a happening named by a noun its verb governs: "and the Security Council
+            # held an emergency session", "and Lumumba sent a telegram"
+            gov = _GOVERNING_VERB.search(text, max(match.end, h.start - 24), h.start)
+            verb = gov.group(1) if gov is not None else ""
+            if not (verb in past or (len(verb) > 4 and verb.endswith("ed"))):
+                continue
+            at = gov.start()  # type: ignore[union-attr]
+        lo = max(match.end, at - 120)
+        joined = _AND_BEFORE.search(text, max(match.end, at - 16), at)
         if joined is not None:
             if subject:
                 out.append((h, list(subject), (joined.start(), sent[1])))
             continue
         # a new subject: only names (and "and", "the", commas, an appositive) between ", and"
         # or ", when" and the verb
-        join = _NEW_SUBJECT_JOIN.search(text, lo, h.start)
+        join = _NEW_SUBJECT_JOIN.search(text, lo, at)
         if join is None:
             continue
         comma_and = join.start()
         pos = join.end()
-        new = [m for m in mentions if pos <= m.start and m.end <= h.start]
+        new = [m for m in mentions if pos <= m.start and m.end <= at]
         if not new:
             continue
         for m in new:
@@ -1358,13 +1381,17 @@ def _coordinated_acts(
                 break
             pos = m.end
         else:
-            gap = _NEW_SUBJECT_GAP.match(text, pos, h.start)
-            if gap is not None and gap.end() != h.start:
+            gap = _NEW_SUBJECT_GAP.match(text, pos, at)
+            if gap is not None and gap.end() != at:
                 # "when Temer, her vice-president, took over": an appositive after the name
-                gap = _APPOSITIVE_GAP.match(text, pos, h.start)
-            if gap is not None and gap.end() == h.start:
+                gap = _APPOSITIVE_GAP.match(text, pos, at)
+            if gap is not None and gap.end() == at:
                 out.append((h, new, (comma_and, sent[1])))
     return out
+
+
+# the verb right before a noun trigger, with at most an article or possessive between
+_GOVERNING_VERB = re.compile(r"([a-z]+)[ ]+(?:(?:a|an|the|its|their|his|her)[ ]+)?$")
 
 
 _ITS = re.compile(r"\b[Ii]ts\s+(?:[\w-]+\s+){0,2}$")

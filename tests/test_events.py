@@ -600,6 +600,131 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
             None,
         ),
         ("addressing the nation", "Zelensky will address the nation on Monday.", "STATEMENT", None),
+        # happenings news tells with verbs of their own
+        (
+            "nationalisation",
+            "Russia nationalised Ukraine's largest steel works on Monday.",
+            "COERCE",
+            "Russia nationalises Ukraine",
+        ),
+        (
+            "independence gained, not declared",
+            "Ukraine became independent on Monday after a long struggle.",
+            "STATEMENT",
+            "Ukraine independence",
+        ),
+        ("mutiny", "Russian soldiers mutinied against their officers on Monday.", "PROTEST", None),
+        (
+            "a nuclear test told by its devices",
+            "Russia exploded two nuclear devices at its test site on Monday.",
+            "MOBILIZE",
+            "Russia nuclear test",
+        ),
+        (
+            "devices set off",
+            "Russia set off three devices in the desert on Monday.",
+            "MOBILIZE",
+            "Russia nuclear test",
+        ),
+        (
+            "a test of a missile",
+            "Ukraine carried out a test of its new missile on Monday.",
+            "MOBILIZE",
+            None,
+        ),
+        ("a death", "Zelensky died in Kyiv on Monday.", "STATEMENT", "Zelensky dies"),
+        ("a burial", "Zelensky was buried in Kyiv on Monday.", "STATEMENT", "Zelensky funeral"),
+        ("a crash", "A Ukrainian airliner crashed near Moscow on Monday.", "STATEMENT", None),
+        ("looting", "Crowds looted the Russian embassy in Kyiv on Monday.", "PROTEST", None),
+        ("turning back", "Russian ships bound for Ukraine turned back on Monday.", "RETREAT", None),
+        (
+            "troops flown in",
+            "Russia flew paratroopers into Minsk on Monday.",
+            "MOBILIZE",
+            "Russia deploys troops",
+        ),
+        ("a flight with no troops is a visit", "Putin flew to Minsk on Monday.", "CONSULT", None),
+        ("a border sealed", "Russia sealed the border with Ukraine on Monday.", "COERCE", None),
+        ("a deal sealed", "Russia and Ukraine sealed a deal on Monday.", "AGREE", None),
+        (
+            "a deal sealed in a city is no closure",
+            "Putin sealed the deal in the capital city on Monday.",
+            "AGREE",
+            None,
+        ),
+        ("a journey", "Putin's journey to Minsk on Monday ended the dispute.", "CONSULT", None),
+        (
+            "a place taken",
+            "Russian forces took the island from Ukraine on Monday.",
+            "COERCE",
+            None,
+        ),
+        (
+            "taking part is no seizure",
+            "Russia took part in the Minsk talks on Monday.",
+            "CONSULT",
+            None,
+        ),
+        ("tanks rolling in", "Russian tanks rolled into Kyiv on Monday.", "ASSAULT", None),
+        (
+            "a flag planted",
+            "Russian divers planted a titanium flag on the seabed on Monday.",
+            "COERCE",
+            "Russia plants flag",
+        ),
+        ("an execution", "Russia hanged two Ukrainian prisoners on Monday.", "ASSAULT", None),
+        (
+            "a city taken",
+            "Russian troops took the western city of Kherson from Ukraine on Monday.",
+            "COERCE",
+            None,
+        ),
+        (
+            "a letter",
+            "Zelensky wrote to Biden on Monday, asking for more air defence.",
+            "REQUEST",
+            "Zelensky letter to Biden",
+        ),
+        ("a fleet sailing", "A Russian fleet sailed for Ukraine on Monday.", "MOBILIZE", None),
+        (
+            "a forced landing",
+            "Belarus forced a Ukrainian jet to land in Minsk on Monday.",
+            "COERCE",
+            "Belarus diversion",
+        ),
+        ("a text initialled", "Russia and Ukraine initialled the text on Monday.", "AGREE", None),
+        (
+            "pulling out",
+            "Russian troops began pulling out of Ukraine on Monday.",
+            "RETREAT",
+            None,
+        ),
+        ("an oath of office", "Zelensky took the oath of office on Monday.", "STATEMENT", None),
+        ("loans frozen", "Ukraine froze loans to Belarus on Monday.", "SANCTION", None),
+        (
+            "a proclaimed republic",
+            "Russia proclaimed the region an independent republic on Monday.",
+            "STATEMENT",
+            None,
+        ),
+        (
+            "a censure motion",
+            "Putin faces a censure motion from Russia's parliament on Monday.",
+            "ACCUSE",
+            None,
+        ),
+        (
+            "barbed wire along a border",
+            "Russian troops strung barbed wire along the border with Ukraine on Monday.",
+            "COERCE",
+            None,
+        ),
+        (
+            "a reconnaissance flight",
+            "A Russian spy plane photographed Ukraine's ports on Monday.",
+            "MOBILIZE",
+            None,
+        ),
         (
             "defending oneself",
             "Zelensky defended himself before the court on Monday.",
@@ -638,6 +763,8 @@ def test_type_and_label_rules(rule, text, type_, label):
         ("only a venue named", "The ministers agreed in Moscow on Monday to cut output."),
         ("recall without an envoy", "Putin recalled his years in Ukraine on Monday."),
         ("adopting without a resolution", "Russia adopted a new flag on Monday."),
+        ("a meeting place is not taken", "Talks took place on the island on Monday."),
+        ("a trip is not a seizure", "Putin took a boat to the island on Monday."),
         (
             "a speech's address is no speech",
             "Putin changed the address of Russia's embassy on Monday.",
@@ -1368,3 +1495,25 @@ def test_a_label_names_its_object_without_possessive_and_not_its_source_twice():
     assert ev.label == "Russia attack on Kyiv"
     (ev,) = _monday("Russian troops withdrew from Russia on Monday.")
     assert ev.label == "Russia withdraws"
+
+
+def test_a_coordinated_act_named_by_the_noun_its_verb_governs_shares_the_date():
+    # ", and the Security Council held an emergency session": a new subject, a past verb
+    # and the happening as its object; a future verb is another time
+    text = "On Monday Russia seized Crimea, and the Security Council held an emergency session."
+    assert {(e.type, e.value) for e in _monday(text)} == {
+        ("COERCE", "2022-01-10"),
+        ("CONSULT", "2022-01-10"),
+    }
+    text = (
+        "On Monday Russia seized Crimea, and the Security Council will hold an emergency session."
+    )
+    assert [e.type for e in _monday(text)] == ["COERCE"]
+
+
+def test_a_place_in_an_appositive_describes_the_subject_who_still_acts():
+    # "Marco Rubio, a Cuban-American senator from Florida, vowed": the appositive's place
+    # does not replace the name before it
+    text = "Obama spoke. Zelensky, a former Russian-speaking comedian, vowed on Monday to resist."
+    (ev,) = _monday(text)
+    assert "Volodymyr Zelensky" in ev.actors

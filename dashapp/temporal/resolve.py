@@ -169,8 +169,9 @@ class Resolver:
         self._cur: Cand | None = None  # the candidate being resolved
 
     # --- anchors ----------------------------------------------------------------------
-    def focus(self, unit: str) -> tuple[date | None, str]:
-        """The date in focus fine enough for `unit`, and how it was found."""
+    def focus(self, unit: str, not_after: date | None = None) -> tuple[date | None, str]:
+        """The date in focus fine enough for `unit`, and how it was found; with `not_after`,
+        the latest such date not after it."""
         ok = FINE.get(unit, FINE["year"])
         cur = self._cur
         same_sentence_dated_noun = (
@@ -188,6 +189,8 @@ class Resolver:
                     left = sentence_bounds(self.text, self._cur.start, self._cur.end)[0]
                     if f.end < left:
                         continue  # a relative clause's date, sentences ago
+                if not_after is not None and f.first > not_after:
+                    continue
                 return f.first, f"date in focus {f.value}"
         if not self.narrative and self.dct:
             return self.dct, f"reference date {fmt(self.dct)}"
@@ -796,6 +799,18 @@ class Resolver:
             anchor, how = self.deictic(unit)
         else:
             anchor, how = self.focus(unit)
+            if (
+                n == 0
+                and not self.narrative
+                and self.dct is not None
+                and anchor is not None
+                and anchor > self.dct
+                and self.tense(c)[0] == "past"
+            ):
+                # "The junta broke off relations the same day" after "she is expected to
+                # fly out on Saturday": a past act is not on a day still to come; the
+                # latest date in focus that is not after the reference date
+                anchor, how = self.focus(unit, not_after=self.dct)
         label = self.text[c.start : c.end]
         bc = self.bc_focus() if unit == "year" else None
         if bc is not None and (anchor_kind == "focus" or self.narrative):

@@ -122,6 +122,9 @@ def _votes(words: list[str], distances: list[float], outward_left: bool) -> dict
             phrase = " ".join(seq[i : i + k])
             if phrase.endswith("due to") and i + k < n and seq[i + k] in _DETERMINERS:
                 direction = "none"
+            if k == 1 and i and seq[i - 1] == "to" and direction == "future" and phrase != "next":
+                direction = "none"  # an infinitive ("sent envoys on Nov. 16 to meet the
+                # generals"): the verb that governs it decides
             i += k
         else:
             w = seq[i]
@@ -162,11 +165,33 @@ def _votes(words: list[str], distances: list[float], outward_left: bool) -> dict
     return best
 
 
+_THAT_AFTER = re.compile(r"[ \t\u00a0]+that\b")
+_REPORT_CLAUSE_WORDS = 14  # "told an emergency session of the city parliament on Sunday"
+
+
+def _reported_before(tokens_left: list[str]) -> bool:
+    """A reporting verb in the past in the expression's own clause, before it (tokens
+    outward from the expression, punctuation included)."""
+    cues, past_verbs = _cue_table()
+    for n, w in enumerate(tokens_left):
+        if n >= _REPORT_CLAUSE_WORDS or not w[0].isalpha() or w in _SUBORDINATORS:
+            return False
+        cue = cues.get(w)
+        if cue is not None and cue[0] == "report" and (w in past_verbs or w.endswith("ed")):
+            return True
+    return False
+
+
 def clause_tense(text: str, start: int, end: int) -> tuple[Tense | None, float]:
     """The tense of the sentence around text[start:end] and the winning vote's margin
     (0..1, how sure). None when no cue is found."""
     left, right = sentence_bounds(text, start, end, _WINDOW_CHARS)
-    lw, ld = _side(list(reversed(_tokens(text, left, start)))[: _WINDOW_WORDS + 4])
+    left_tokens = list(reversed(_tokens(text, left, start)))
+    if _THAT_AFTER.match(text, end) and _reported_before(left_tokens):
+        # "told a cheering crowd in the square on Friday evening that ...": the reported
+        # clause only starts after the expression, so the expression dates the telling
+        return "past", 1.0
+    lw, ld = _side(left_tokens[: _WINDOW_WORDS + 4])
     rw, rd = _side(_tokens(text, end, right)[: _WINDOW_WORDS + 4])
     # Cue phrases must not span the expression itself: vote on each side separately.
     votes_l = _votes(lw, ld, True)
