@@ -26,7 +26,7 @@ import hashlib
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -1256,16 +1256,32 @@ def _with_it_subject(
     )
     if it is None or len(_TOKEN.findall(text, it.end(), match.start)) > 1:
         return found  # "it also banned" at most: the verb is its predicate
+    return _with_stand_in(
+        text, it, found, mentions, sent_start, lambda m: all(a.kind != "person" for a in m.actors)
+    )
+
+
+def _with_stand_in(
+    text: str,
+    pron: re.Match[str],
+    found: list[ActorMention],
+    mentions: Sequence[ActorMention],
+    sent_start: int,
+    fits: Callable[[ActorMention], bool],
+) -> list[ActorMention]:
+    """`found` with the pronoun `pron` standing in for the last mention before it, in its
+    sentence or the one before, that `fits`: its actors, with their parent bodies ("the
+    Security Council ... it" is the UN's); `found` alone when there is none."""
     prev_start = text.rfind(". ", 0, max(0, sent_start - 2))
     for m in reversed(mentions):
-        if m.end > it.start():
+        if m.end > pron.start():
             continue
         if m.start < prev_start:
             break
-        if all(a.kind != "person" for a in m.actors):
-            stand_in = ActorMention(
-                it.start(), it.start() + 2, it.group().strip(), m.actors, m.qualifiers
-            )  # with its parent body: "the Security Council ... it" is the UN's
+        if fits(m):
+            word = pron.group().strip()
+            start = pron.start() + pron.group().index(word)
+            stand_in = ActorMention(start, start + len(word), word, m.actors, m.qualifiers)
             return sorted([stand_in, *found], key=lambda m: m.start)
     return found
 
@@ -1297,19 +1313,14 @@ def _with_they(
         pron = _THEM.match(text, match.end)
     if pron is None:
         return found
-    at = pron.start()
-    prev_start = text.rfind(". ", 0, max(0, sent_start - 2))
-    for m in reversed(mentions):
-        if m.end > at:
-            continue
-        if m.start < prev_start:
-            break
-        if len(m.actors) > 1 or m.actors[0].kind == "organisation":
-            word = pron.group().strip()
-            start = pron.start() + pron.group().index(word)
-            stand_in = ActorMention(start, start + len(word), word, m.actors, m.qualifiers)
-            return sorted([stand_in, *found], key=lambda m: m.start)
-    return found
+    return _with_stand_in(
+        text,
+        pron,
+        found,
+        mentions,
+        sent_start,
+        lambda m: len(m.actors) > 1 or m.actors[0].kind == "organisation",
+    )
 
 
 # "captured Kabul yesterday, and hanged the former president": a second past-tense act
