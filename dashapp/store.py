@@ -344,11 +344,13 @@ class ArticleResult:
 
 @dataclass(frozen=True, slots=True)
 class AddReport:
-    """What `Store.add_results` did: article ids stored, replaced and skipped."""
+    """What `Store.add_results` did: article ids stored, replaced and skipped, and how
+    many stored events its merge loaded to compare (its working set)."""
 
     added: tuple[str, ...]
     replaced: tuple[str, ...]
     skipped: tuple[str, ...]
+    pooled: int = 0
 
 
 # --------------------------------------------------------------------------- helpers
@@ -1214,9 +1216,8 @@ class Store:
             fresh = [r for r in fresh if last[r.article.id] is r]
             self._insert_articles(fresh)
             new_events = [ev for r in fresh for ev in r.events] + list(extra_events)
-            if new_events:
-                self._merge_in(new_events, fresh_ids)
-        return AddReport(tuple(added), tuple(replaced), tuple(skipped))
+            pooled = self._merge_in(new_events, fresh_ids) if new_events else 0
+        return AddReport(tuple(added), tuple(replaced), tuple(skipped), pooled)
 
     def _insert_articles(self, results: Sequence[ArticleResult]) -> None:
         if not results:
@@ -1325,12 +1326,13 @@ class Store:
         )
         self._con.execute("INSERT INTO contributions BY NAME SELECT * FROM tbl")
 
-    def _merge_in(self, new_events: Sequence[Event], fresh: set[str]) -> None:
+    def _merge_in(self, new_events: Sequence[Event], fresh: set[str]) -> int:
         """Join new events to stored ones of the same happening, in order; the rest
-        become events of their own. `fresh`: articles of this write, none of whose
-        mentions are stored. A stored event that grows only gains rows for what is new
-        (mentions, actors, its merge keys) and an updated events row: the work per new
-        event depends neither on the size of the store nor on that of the event."""
+        become events of their own; returns how many stored events were loaded. `fresh`:
+        articles of this write, none of whose mentions are stored. A stored event that
+        grows only gains rows for what is new (mentions, actors, its merge keys) and an
+        updated events row: the work per new event depends neither on the size of the
+        store nor on that of the event."""
         con = self._con
         w = timedelta(days=MERGE_WINDOW_DAYS)
         key_tbl = _table(  # noqa: F841 - read by DuckDB
@@ -1370,6 +1372,7 @@ class Store:
             shared = {m.article for ev in new_events for m in ev.mentions} - fresh
             for p in self._load_pool(cands, new_events, shared, whole=whole):
                 pool[p.event.id] = p
+        stored_count = len(pool)
         taken = {
             r[0]
             for r in con.execute(
@@ -1418,6 +1421,7 @@ class Store:
             seqs={p.event.id: p.seq for p in rewrite},
         )
         self._append_to_events([p for p in grown if p.stored is not None])
+        return stored_count
 
     def _load_pool(
         self,

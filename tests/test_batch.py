@@ -198,6 +198,44 @@ def test_one_and_two_workers_give_identical_exports(corpus: Path, tmp_path: Path
     assert a == b
 
 
+def test_next_batch_size_halves_on_a_large_merge_pool_and_grows_back() -> None:
+    cap, least = batch.POOL_CAP, batch.MIN_BATCH_SIZE
+    assert batch.next_batch_size(1024, cap + 1, 1024) == 512
+    assert batch.next_batch_size(least, 10 * cap, 1024) == least  # never below the floor
+    assert batch.next_batch_size(16, cap + 1, 16) == 16  # nor below a smaller batch size
+    assert batch.next_batch_size(512, cap // 4 - 1, 1024) == 1024
+    assert batch.next_batch_size(1024, 0, 1024) == 1024  # nor above the batch size
+    assert batch.next_batch_size(512, cap // 2, 1024) == 512  # in between: kept
+
+
+def test_transactions_shrink_when_the_merge_pool_is_large_and_results_stay_the_same(
+    corpus: Path, tmp_path: Path, monkeypatch
+) -> None:
+    make_corpus(corpus, 60, start=40)
+    whole = tmp_path / "whole.duckdb"
+    assert run([corpus], whole)[0] == 0
+    # a tiny cap: every transaction that merges into a stored event halves the next one
+    sizes: list[int] = []
+    real_write = batch.write_batch
+
+    def write(store: Store, done, summary) -> int:
+        sizes.append(len(done))
+        pooled = real_write(store, done, summary)
+        assert pooled >= 0
+        return pooled
+
+    monkeypatch.setattr(batch, "POOL_CAP", 2)
+    monkeypatch.setattr(batch, "MIN_BATCH_SIZE", 4)
+    monkeypatch.setattr(batch, "TASK_SIZE", 4)
+    monkeypatch.setattr(batch, "write_batch", write)
+    monkeypatch.setattr(batch, "BATCH_SIZE", 32)
+    small = tmp_path / "small.duckdb"
+    assert run([corpus], small)[0] == 0
+    # the first transaction meets an empty store; each later one loaded stored events
+    assert sizes == [32, 32, 16, 8, 4, 4, 4]
+    assert exported(small) == exported(whole)
+
+
 def test_progress_bar_only_when_asked(corpus: Path, tmp_path: Path) -> None:
     _, quiet = run([corpus], tmp_path / "q.duckdb")  # StringIO is not a terminal
     assert "\r" not in quiet and "ETA" not in quiet
