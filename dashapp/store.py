@@ -873,13 +873,13 @@ class Store:
         text = flt.text.strip().lower()
         if not text:
             return _where(flt, lanes=lanes)
-        where, params = _where(replace(flt, text=""), lanes=lanes)
         row = self._con.execute(
             f"SELECT list(DISTINCT seq) FROM ({_TEXT_MATCHES_SQL})", [text, text]
         ).fetchone()
         seqs = row[0] if row and row[0] is not None else []
-        if len(seqs) > _TEXT_MATCHES:  # too many to pass around: the database joins them
-            return f"{where} AND e.seq IN ({_TEXT_MATCHES_SQL})", [*params, text, text]
+        if len(seqs) > _TEXT_MATCHES:  # too many to pass around: _where's subquery joins them
+            return _where(flt, lanes=lanes)
+        where, params = _where(replace(flt, text=""), lanes=lanes)
         return f"{where} AND e.seq IN (SELECT unnest(?::BIGINT[]))", [*params, seqs]
 
     @_locked
