@@ -212,6 +212,7 @@ HELD_OUT = sorted(
         "events_heldout6",
         "events_heldout7",
         "events_heldout8",
+        "events_heldout9",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
