@@ -4,10 +4,15 @@ ingest process and all its children.
 
     python benchmarks/ingest_speed.py            # 10,000 generated articles
     python benchmarks/ingest_speed.py --n 2000 --modes 1,all
+    python benchmarks/ingest_speed.py --n 5000 --modes all --into STORE.duckdb
 
-Each mode runs in a fresh process on a fresh database, so that peaks do not mix. Memory
-is the largest sum of resident set sizes of the process and its children, sampled every
-50 ms with psutil (and ru_maxrss of the process and of its largest child as a check).
+With --into, each mode ingests into a copy of that store (for example the 1,000,000-event
+store that `benchmarks/store_query_speed.py --db` builds) instead of an empty one: what an
+ingest costs once the store is large.
+
+Each mode runs in a fresh process on a fresh database, so that peaks do not mix. Memory is
+the largest sum of resident set sizes of the process and its children, sampled every 50 ms
+with psutil (and ru_maxrss of the process and of its largest child as a check).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -121,6 +127,9 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--modes", default="1,all,dask", help="comma list of 1, all, dask")
     ap.add_argument("--workdir", type=Path, help="keep corpus and databases here")
+    ap.add_argument(
+        "--into", type=Path, help="ingest into a copy of this store instead of an empty one"
+    )
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--db", type=Path, help=argparse.SUPPRESS)
@@ -141,6 +150,12 @@ def main() -> None:
         f"corpus: {args.n} generated articles (seed {args.seed}), {size / 2**20:.1f} MB "
         f"JSONL, {size / args.n:.0f} bytes/article; {os.cpu_count()} cores"
     )
+    if args.into:
+        from dashapp.store import Store
+
+        with Store(args.into, read_only=True) as base:
+            st = base.stats()
+        print(f"into a copy of {args.into}: {st['events']:,} events, {st['articles']:,} articles")
     load = os.getloadavg()[0]
     print(
         f"load average before the run: {load:.1f} (other work on the machine slows the "
@@ -159,6 +174,8 @@ def main() -> None:
         db = work / f"bench-{mode}.duckdb"
         for p in (db, Path(f"{db}.wal")):
             p.unlink(missing_ok=True)
+        if args.into:
+            shutil.copyfile(args.into, db)
         out = subprocess.run(
             [sys.executable, __file__, "--child", mode, "--corpus", str(corpus), "--db", str(db)],
             capture_output=True,

@@ -379,6 +379,23 @@ def _without_articles(ev: Event, gone: set[str]) -> Event | None:
     return replace(ev, mentions=mentions, articles=len({m.article for m in mentions}))
 
 
+# Bytes of memory per row that DuckDB's indexes (ART) on a table need once a write has
+# loaded them: a transaction that inserts keys spread over an index (event ids, the event
+# seqs of mentions added to old events) loads most of it, and keeps it until a checkpoint.
+# Measured on a store of 1,000,000 events after one ingest transaction: events (primary key
+# and seq index) 39 MB, event_actors 64 MB for 2.0 M rows, mentions 24 MB for 1.5 M,
+# articles 11 MB for 300,000; half as much again here for margin.
+_INDEX_BYTES = {"events": 64, "event_actors": 48, "mentions": 32, "articles": 64}
+
+
+def index_memory(con: duckdb.DuckDBPyConnection) -> int:
+    """Bytes that the store's indexes may hold in memory while it is written."""
+    counts = con.execute(
+        "SELECT " + ", ".join(f"(SELECT count(*) FROM {t})" for t in _INDEX_BYTES)
+    ).fetchone()
+    return sum(n * b for n, b in zip(counts or (), _INDEX_BYTES.values(), strict=True))
+
+
 @contextmanager
 def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     """One DuckDB transaction: committed when the block ends, rolled back when it raises
@@ -679,14 +696,16 @@ class Store:
         *,
         read_only: bool = False,
         threads: int | None = None,
-        memory_limit: str | None = None,
+        memory_limit: int | None = None,
         checkpoint_threshold: str | None = None,
     ) -> None:
         """Open (creating and migrating as needed) the database at `path`; None means an
         in-memory database. `threads` caps DuckDB's threads (batch ingest uses 1: its
         many small statements gain nothing from more, and the cores extract); `memory_limit`
-        caps its buffer cache (e.g. "512MB"), which otherwise grows with the database, and
-        then lets DuckDB reorder results that have no ORDER BY (preserve_insertion_order
+        (bytes) caps its buffer cache, which otherwise grows with the database, beyond what
+        the store's indexes need (see index_memory: DuckDB must hold an index to write to
+        its table, so a fixed cap that a growing store's indexes outgrow fails the write),
+        and then lets DuckDB reorder results that have no ORDER BY (preserve_insertion_order
         off: every query here that needs an order says so), which needs less memory;
         `checkpoint_threshold` is the size of write-ahead log at which DuckDB writes it
         into the database file (DuckDB's default, 16MB, makes a long ingest rewrite the
@@ -701,8 +720,8 @@ class Store:
         )
         if threads is not None:
             self._con.execute(f"SET threads = {int(threads)}")
+        self._memory_base = memory_limit
         if memory_limit is not None:
-            self._con.execute("SET memory_limit = ?", [memory_limit])
             self._con.execute("SET preserve_insertion_order = false")
         if checkpoint_threshold is not None:
             self._con.execute("SET checkpoint_threshold = ?", [checkpoint_threshold])
@@ -716,6 +735,14 @@ class Store:
         else:
             migrate(self._con)
             self._check_merge_keys()
+        self._fit_memory()
+
+    def _fit_memory(self) -> None:
+        """DuckDB's memory limit: the base given to __init__ plus what the indexes of
+        the store as it is now need (none without a base)."""
+        if self._memory_base is not None:
+            limit = self._memory_base + index_memory(self._con)
+            self._con.execute(f"SET memory_limit = '{int(limit)}B'")
 
     @_locked
     def close(self) -> None:
@@ -1206,6 +1233,7 @@ class Store:
         extra_events = [ev for ev in extra_events if {m.article for m in ev.mentions} & fresh_ids]
         if not fresh:
             return AddReport(tuple(added), tuple(replaced), tuple(skipped))
+        self._fit_memory()
         with _transaction(con):
             self._upsert_actors(actors)
             gone = [aid for aid in dict.fromkeys(replaced)]

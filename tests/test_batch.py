@@ -236,6 +236,42 @@ def test_transactions_shrink_when_the_merge_pool_is_large_and_results_stay_the_s
     assert exported(small) == exported(whole)
 
 
+def test_writer_memory_limit_grows_with_the_indexes_it_must_hold(
+    corpus: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """DuckDB must hold a table's indexes to write to it: the writer's cap is its base
+    plus what the store's indexes need now, refreshed before each transaction."""
+    from dashapp import store as store_module
+    from dashapp.store import index_memory
+
+    # a few dozen articles' indexes are a few kB, below what DuckDB's setting shows (0.1
+    # MiB): count each row as 64 kB
+    big = {t: 2**16 for t in store_module._INDEX_BYTES}
+    monkeypatch.setattr(store_module, "_INDEX_BYTES", big)
+
+    def limit(store: Store) -> float:
+        (text,) = store._con.execute("SELECT current_setting('memory_limit')").fetchone()
+        number, unit = text.split()
+        return float(number) * {"KiB": 2**10, "MiB": 2**20, "GiB": 2**30}[unit]
+
+    db = tmp_path / "g.duckdb"
+    with batch.open_store(db) as store:
+        assert index_memory(store._con) == 0
+        assert limit(store) == batch.WRITER_MEMORY
+        summary = batch.ingest(
+            [str(corpus)], store, workers=1, extractor=stub_extractor, batch_size=8
+        )
+        assert summary.ingested == 40
+        grown = index_memory(store._con)
+        assert grown > 0
+        # the cap was last set before the last transaction, so rows it added are not in it
+        assert batch.WRITER_MEMORY < limit(store) <= batch.WRITER_MEMORY + grown
+    with batch.open_store(db) as store:
+        assert abs(limit(store) - (batch.WRITER_MEMORY + grown)) < 0.1 * 2**20
+    with Store(db) as store:  # no base: DuckDB's own default
+        assert limit(store) > batch.WRITER_MEMORY + grown
+
+
 def test_progress_bar_only_when_asked(corpus: Path, tmp_path: Path) -> None:
     _, quiet = run([corpus], tmp_path / "q.duckdb")  # StringIO is not a terminal
     assert "\r" not in quiet and "ETA" not in quiet
