@@ -122,9 +122,11 @@ _NAME_PARTICLES = frozenset({"de", "da", "del", "dos", "van", "von", "bin", "al"
 # (The first letter comes before the look-behind: a pattern that opens with a character
 # class lets the engine skip in C to the next capital instead of trying every position;
 # the look-behind then checks the character before that capital. Same matches.)
+# (The second and third words as "W(?:W)?", not "(?:W){1,2}": the same matches, without
+# the engine's bookkeeping for a counted repeat at every capital.)
+_NAME_NEXT = r"[ ](?:(?:de|da|del|dos|van|von|bin|al|la|le)[ ])?[A-Z][a-zà-ÿ'’-]+"
 _FULL_NAME = re.compile(
-    r"[A-Z](?<![\w'’.-][A-Z])[a-zà-ÿ'’-]+(?:[ ](?:(?:de|da|del|dos|van|von|bin|al|la|le)[ ])?"
-    r"[A-Z][a-zà-ÿ'’-]+){1,2}(?![\w-])"
+    rf"[A-Z](?<![\w'’.-][A-Z])[a-zà-ÿ'’-]+{_NAME_NEXT}(?:{_NAME_NEXT})?(?![\w-])"
 )
 _CAP_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’\-]*)[ \t\u00a0]+$")
 _BLANKS = " \t\u00a0"

@@ -379,7 +379,13 @@ _COMPLEMENT_GAP = re.compile(
     r"(?i)(?:\s+(?!(?:and|or|but|that|which|who|while|as|after|before|when|because|if)\b)"
     r"[\w'\u2019-]+){0,6}\s+"
 )
-_SETTING_WORDS = re.compile(r"\b(?:[Aa]t|[Ii]n|[Dd]uring|sidelines|margins)\b")
+# \b(?:[Aa]t|[Ii]n|[Dd]uring|sidelines|margins)\b, written so that every branch opens
+# with a letter and looks behind it for the word boundary: the engine skips in C to the
+# next of those letters instead of trying the pattern at every position (same matches)
+_SETTING_WORDS = re.compile(
+    r"(?:a(?<!\wa)t|i(?<!\wi)n|A(?<!\wA)t|I(?<!\wI)n|d(?<!\wd)uring|D(?<!\wD)uring"
+    r"|s(?<!\ws)idelines|m(?<!\wm)argins)\b"
+)
 _SETTING = re.compile(
     r"(?i)\b(?:at|in|during|on the sidelines of|on the margins of)\s+(?:a|an|the|their|its|his|her)"
     r"\s+(?:[\w-]+\s+){0,2}$"
@@ -1134,14 +1140,21 @@ _PAIR = re.compile(
 )
 _COUNT = {None: 2, "two": 2, "three": 3, "four": 4}
 _MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}
-_RECEIVED = re.compile(r"\b(?:received|receives|receiving|obtained|secured|won|got)\b")
+# \b(?:received|receives|receiving|obtained|secured|won|got)\b, each branch opening with
+# its letter (see _SETTING_WORDS)
+_RECEIVED = re.compile(
+    r"(?:r(?<!\wr)ecei(?:ved|ves|ving)|o(?<!\wo)btained|s(?<!\ws)ecured|w(?<!\ww)on"
+    r"|g(?<!\wg)ot)\b"
+)
 _SIGNED = {"AGREE", "CONCEDE", "COOPERATE"}
 _KIN = re.compile(
     r"(?:['\u2019]s)?\s+(?:sister|brother|wife|husband|son|daughter|mother|father|widow|"
     r"niece|nephew|family|children|cousin)\b"
 )
 _JOINT = re.compile(r"\s*(?:and|&)\s*")
-_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b|(?<=, )who\b")
+# \b(?:he|she|He|She)\b|(?<=, )who\b, each branch opening with its letter (see
+# _SETTING_WORDS): the same matches
+_PRONOUN = re.compile(r"(?:h(?<!\wh)e|H(?<!\wH)e|s(?<!\ws)he|S(?<!\wS)he|w(?<=, w)ho)\b")
 _WHO_GAP = 3  # words between a relative "who" and its antecedent ("Mali's military rulers")
 
 
