@@ -24,6 +24,8 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+import duckdb
+
 from dashapp.ingest import (
     JSONL_SUFFIXES,
     MAX_FILE_BYTES,
@@ -608,7 +610,8 @@ def ingest_command(
     extractor: Extractor | None = None,
 ) -> int:
     """`geotimeline ingest`: prints one line per failure and a summary; returns the exit
-    status (0 all stored, 1 some inputs failed, 130 interrupted)."""
+    status (0 all stored, 1 some inputs failed, 2 the database could not be opened or
+    refused a write, 130 interrupted)."""
     db_path = db if db is not None else default_db_path(paths)
     show = progress if progress is not None else _isatty(err)
     bar = Progress(count_articles(paths) if show else None, err, show)
@@ -631,8 +634,23 @@ def ingest_command(
             report=bar.message,
         )
         events = store.stats()["events"]
+    except duckdb.Error as exc:
+        # the database refused a write (out of memory, disk full...): the transaction
+        # that failed is rolled back, the ones before it are committed
+        bar.clear()
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        print(
+            f"{PROG}: error: writing to {db_path} failed: {reason}\n"
+            f"{PROG}: the articles stored before the failure are kept; run the same command "
+            "again to go on (stored articles are skipped)",
+            file=err,
+        )
+        return 2
     finally:
-        store.close()
+        try:
+            store.close()
+        except duckdb.Error:
+            pass  # a database that a fatal error invalidated has nothing left to close
     bar.clear()
     for line in format_summary(summary, db_path, events):
         print(line, file=err)

@@ -272,6 +272,29 @@ def test_writer_memory_limit_grows_with_the_indexes_it_must_hold(
         assert limit(store) > batch.WRITER_MEMORY + grown
 
 
+def test_a_write_the_database_refuses_is_one_clear_error_and_a_rerun_finishes(
+    corpus: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """DuckDB out of memory (a real one: a writer cap of 2 MiB) ends ingest with a line
+    that says what failed and what to do, not a traceback; the store stays whole and the
+    same command with room to work finishes the job."""
+    db = tmp_path / "g.duckdb"
+    monkeypatch.setattr(batch, "WRITER_MEMORY", 2 * 2**20)
+    code, err = run([corpus], db)
+    assert code == 2, err
+    assert f"error: writing to {db} failed: Out of Memory Error" in err
+    assert "run the same command again to go on" in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 2
+    monkeypatch.undo()
+    with Store(db) as s:
+        assert s.stats()["articles"] == 0  # the failed transaction left nothing behind
+    code, err = run([corpus], db)
+    assert code == 0 and "ingested 40 articles" in err, err
+    clean = tmp_path / "clean.duckdb"
+    assert run([corpus], clean)[0] == 0
+    assert exported(db) == exported(clean)
+
+
 def test_progress_bar_only_when_asked(corpus: Path, tmp_path: Path) -> None:
     _, quiet = run([corpus], tmp_path / "q.duckdb")  # StringIO is not a terminal
     assert "\r" not in quiet and "ETA" not in quiet
