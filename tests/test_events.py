@@ -1476,6 +1476,17 @@ def test_initials_do_not_end_a_sentence():
     ]
 
 
+def test_rank_abbreviations_do_not_end_a_sentence():
+    from dashapp.text import sentences
+
+    text = "The fleet, under Adm. Hale, sailed. The envoy, Msgr. Ruiz, left. Brig. Okoro came."
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "The fleet, under Adm. Hale, sailed.",
+        "The envoy, Msgr. Ruiz, left.",
+        "Brig. Okoro came.",
+    ]
+
+
 def test_the_owner_of_its_happening_takes_part():
     # "its session": the last body or state named before "its", not one in a relative clause
     text = "The Security Council, which Ukraine joined, invited Biden to its session on Monday."
