@@ -159,6 +159,15 @@ _OF_THE = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?")
 _CLOSERS = frozenset({",", ";", ")", "."})
 _APPOS = re.compile(r",[ \t\u00a0]+")
 _NAME_PREFIXED = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|ben|bint)-[^\W\d_]")
+# What an appositive role phrase ("Skripal, a former Russian double agent,") never holds:
+# a coordination or a possessive pronoun ("Gibbs, formally dismissed Smith and his
+# ministers,")
+_NOT_APPOSITIVE = re.compile(r"(?:^|\s)(?:and|or|his|her|their|its)\s")
+# Ranks after which a single unknown capitalised word is a whole name ("Gen. Wiranto"),
+# when a comma, a stop or a lowercase word (a verb) follows it
+# (abbreviated only: "General Electric" and "Major Oak" are no people)
+_RANKS = frozenset("gen. col. adm. maj. capt. lt. brig. msgr. lt. gen. maj. gen. brig. gen.".split())
+_MONONYM_END = re.compile(r"(?:[,;)]|\.(?!\w)|[ \t\u00a0]+[a-z])")
 _PARTICLES = frozenset("de da do dos van von der den bin ibn al el di du le la".split())
 # "a US president", "any Russian leader": a generic title, not the office holder.
 # "the former US president", "then the prime minister": not today's holder either.
@@ -247,6 +256,19 @@ class _Tok:
 
 
 _actor_mention = maker(ActorMention)
+
+
+def _as_of(a: Actor, old: Actor, new: Actor) -> Actor:
+    """`a` with the historic state `new` for the later state `old`: the state itself, or
+    the affiliation of a person a title introduced ("Ceylon's prime minister, John
+    Kotelawala" in 1955 is Ceylon's)."""
+    if a == old:
+        return new
+    if a.kind == "person" and a.affiliation == old.name:
+        return Actor(a.name, "person", new.name)
+    return a
+
+
 _UNSET = object()
 
 
@@ -401,6 +423,13 @@ class Gazetteer:
 
         for e in self._entries.values():
             names = [e.name, *e.aliases, *e.metonyms]
+            shared: set[str] = set()
+            if e.predecessor_of is not None and (succ := self._entries.get(e.predecessor_of)):
+                # a state renamed ("Ceylon" is an alias of Sri Lanka, and the historic
+                # state until 1972): the shared names stay the later state's, and name the
+                # historic one before it ceased (_historic_capitals)
+                shared = {*succ.aliases, *succ.demonyms}
+                names = [a for a in names if a not in shared]
             if e.kind == "person":
                 names += self._glued(names)
                 self._guard_before_only.update(a for a in names if " " not in a)
@@ -408,7 +437,8 @@ class Gazetteer:
             for a in names:
                 add(a, _Tok(0, 0, "ent", (e,)))
             for d in e.demonyms:
-                add(d, _Tok(0, 0, "dem", e))
+                if d not in shared:
+                    add(d, _Tok(0, 0, "dem", e))
             for a in e.anaphors:
                 for v in (a, a[:1].upper() + a[1:]):
                     add(v, _Tok(0, 0, "ana", e.name))
@@ -428,7 +458,8 @@ class Gazetteer:
             succ = self._entries.get(e.predecessor_of)
             if succ is None or e.until is None:
                 raise ValueError(f"actor {e.name!r}: predecessor_of needs a known actor and until")
-            self._historic.append((e.until, succ, e, frozenset(succ.metonyms)))
+            shared = {e.name, *e.aliases, *e.demonyms} & {*succ.aliases, *succ.demonyms}
+            self._historic.append((e.until, succ, e, frozenset(succ.metonyms) | shared))
         self._historic_until = max((h[0] for h in self._historic), default=date.min)
         # short back-references of places ("the North"), matched in a pass of their own
         self._back_refs = {p: e.name for e in self._entries.values() for p in e.back_references}
@@ -712,7 +743,7 @@ class Gazetteer:
                 ):
                     out[i] = replace(
                         m,
-                        actors=tuple(new if a == old else a for a in m.actors),
+                        actors=tuple(_as_of(a, old, new) for a in m.actors),
                         qualifiers=tuple(new if a == old else a for a in m.qualifiers),
                     )
         return out
@@ -732,10 +763,13 @@ class Gazetteer:
             words = cand.group().split()
             if text.find(words[-1], end) < 0:
                 continue  # the cheap test first: the surname never comes back
+            if words[0] in self._name_prefixes and len(words) > 2:
+                start += len(words[0]) + 1  # "Sir Humphrey Gibbs": Humphrey Gibbs
+                words = words[1:]
             if known is None:
                 taken = [(m.start, m.end) for m in out]
                 known = {a.name for m in out for a in m.actors}
-            if any(a < end and start < b for a, b in taken) or cand.group() in known:
+            if any(a < end and start < b for a, b in taken) or " ".join(words) in known:
                 continue
             if any(self._not_person_word(w) for w in words if w not in _NAME_PARTICLES):
                 continue
@@ -747,7 +781,7 @@ class Gazetteer:
                 continue  # said once, in full: a place or a body as likely as a person
             name = _plain_apostrophes(" ".join(words))
             actor = people.setdefault(name, Actor(name, "person"))
-            found.append(ActorMention(start, end, cand.group(), (actor,)))
+            found.append(ActorMention(start, end, text[start:end], (actor,)))
             taken.append((start, end))
             for m in alone:
                 if any(a < m.end() and m.start() < b for a, b in taken):
@@ -838,6 +872,8 @@ class Gazetteer:
             between = text[k + 2 : t.start]
             if len(between.split()) > 5 or any(c in between for c in ",.;:()\n"):
                 continue
+            if _NOT_APPOSITIVE.search(between):
+                continue  # "Gibbs, formally dismissed Smith and his ministers,": a clause
             words: list[str] = []
             head = text[max(0, k - 60) : k]
             for w in reversed(head[head.rfind("\n") + 1 :].split(" ")):
@@ -851,6 +887,8 @@ class Gazetteer:
                 continue
             name = " ".join(reversed(words))
             start = k - len(name)
+            if words[-1] in self._name_prefixes and len(words) > 2:
+                name = name[len(words[-1]) + 1 :]  # "Sir Humphrey Gibbs": Humphrey Gibbs
             j = bisect.bisect_left([x.start for x in toks], start)
             if j < len(toks) and toks[j].start < k or j and toks[j - 1].end > start:
                 continue  # part of a known name or phrase
@@ -988,7 +1026,16 @@ class Gazetteer:
                         return _Hit(t.start, nend, (actor,), nnxt, quals + self._with_parent(p))
             if not title.plural and not tt.possessive:  # not "the president's Middle East"
                 named = self._name_after(
-                    text, toks, nxt, end, when, doc, aff, title.office, apposition=True
+                    text,
+                    toks,
+                    nxt,
+                    end,
+                    when,
+                    doc,
+                    aff,
+                    title.office,
+                    apposition=True,
+                    mononym=text[tt.start : tt.end].lower() in _RANKS,
                 )
                 if named is not None:
                     actor, nend, nnxt = named
@@ -1118,11 +1165,12 @@ class Gazetteer:
         office: str | None = None,
         surname_only: bool = False,
         apposition: bool = False,
+        mononym: bool = False,
     ) -> tuple[Actor, int, int] | None:
         """The person named right after a title/honorific at `pos`: a gazetteer alias token,
         a surname ("Mrs May"), or an unknown capitalised First Last name (a new actor). With
         `apposition`, also a name set off by commas ("Russia's envoy, Vassily Nebenzia,")."""
-        got = self._name_at(text, toks, j, pos, when, doc, of, office, surname_only)
+        got = self._name_at(text, toks, j, pos, when, doc, of, office, surname_only, mononym)
         if got is not None or not apposition:
             return got
         m = _APPOS.match(text, pos)
@@ -1145,6 +1193,7 @@ class Gazetteer:
         of: str | None,
         office: str | None,
         surname_only: bool,
+        mononym: bool = False,
     ) -> tuple[Actor, int, int] | None:
         if j < len(toks) and toks[j].kind == "ent" and _adjacent(text, pos, toks[j].start):
             cands = tuple(e for e in toks[j].value if e.kind == "person")
@@ -1217,8 +1266,10 @@ class Gazetteer:
             e = self._choose(cands, when, doc) if cands else None
             if e is not None:
                 return e.actor, words[0][1], self._skip(toks, j, words[0][1])
-            if len(words) == 1 or surname_only:
+            if surname_only or not (mononym and _MONONYM_END.match(text, words[0][1])):
                 return None
+            # "Gen. Wiranto said", "Col. Assimi, who": after a rank, one name is the man's
+            # whole name (as many Indonesians, Burmese and Arabs are named)
         if any(text[s:e] in self._not_name for s, e in words):
             return None  # "General Motors Corporation", "Chief Operating Officer"
         known = self._entries.get(full)
