@@ -163,10 +163,17 @@ _NAME_PREFIXED = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|ben|bin
 # a coordination or a possessive pronoun ("Gibbs, formally dismissed Smith and his
 # ministers,")
 _NOT_APPOSITIVE = re.compile(r"(?:^|\s)(?:and|or|his|her|their|its)\s")
+# "of the pro-union bloc" after a title, before ", Name,"
+_OF_PHRASE = re.compile(
+    r"[ \t\u00a0]+of[ \t\u00a0]+(?:[\w'’-]+[ \t\u00a0]+){0,4}[\w'’-]+(?=,[ \t\u00a0])"
+)
 # Ranks after which a single unknown capitalised word is a whole name ("Gen. Wiranto"),
 # when a comma, a stop or a lowercase word (a verb) follows it
 # (abbreviated only: "General Electric" and "Major Oak" are no people)
-_RANKS = frozenset("gen. col. adm. maj. capt. lt. brig. msgr. lt. gen. maj. gen. brig. gen.".split())
+_RANKS = frozenset(
+    ("gen.", "col.", "adm.", "maj.", "capt.", "lt.", "brig.", "msgr.")
+    + ("lt. gen.", "maj. gen.", "brig. gen.", "lt. col.")
+)
 _MONONYM_END = re.compile(r"(?:[,;)]|\.(?!\w)|[ \t\u00a0]+[a-z])")
 _PARTICLES = frozenset("de da do dos van von der den bin ibn al el di du le la".split())
 # "a US president", "any Russian leader": a generic title, not the office holder.
@@ -1175,7 +1182,14 @@ class Gazetteer:
             return got
         m = _APPOS.match(text, pos)
         if m is None:
-            return None
+            # "The leader of the pro-union bloc, Predrag Bulatovic,": the office's body or
+            # place (a few lowercase or capitalised words, no clause) before the name
+            phrase = _OF_PHRASE.match(text, pos)
+            if phrase is None or _NOT_APPOSITIVE.search(phrase.group()):
+                return None
+            m = _APPOS.match(text, phrase.end())
+            if m is None:
+                return None
         j = self._skip(toks, j, m.end())
         got = self._name_at(text, toks, j, m.start() + 1, when, doc, of, office, False)
         if got is not None and (got[1] >= len(text) or text[got[1]] in ",.;:)\n"):

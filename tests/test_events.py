@@ -1528,3 +1528,46 @@ def test_a_place_in_an_appositive_describes_the_subject_who_still_acts():
     text = "Obama spoke. Zelensky, a former Russian-speaking comedian, vowed on Monday to resist."
     (ev,) = _monday(text)
     assert "Volodymyr Zelensky" in ev.actors
+
+
+def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
+    from dashapp.actors import Gazetteer
+    from dashapp.pipeline import extract_article
+
+    art = Article("r5", "t", when, "https://example.org/r5", text)
+    return extract_article(art, gazetteer=Gazetteer.load())[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actors"),
+    [
+        # victory claimed or conceded, refuge sought, a building surrounded, a rebuke
+        ("President Emmanuel Macron claimed victory on Monday.", "STATEMENT", {"Emmanuel Macron"}),
+        ("Boris Johnson conceded defeat on Monday.", "CONCEDE", {"Boris Johnson"}),
+        ("Russian troops surrounded the parliament on Monday.", "COERCE", {"Russia"}),
+        ("Evo Morales took refuge in Mexico on Monday.", "REQUEST", {"Evo Morales"}),
+        ("Narendra Modi rebuked Pakistan on Monday.", "ACCUSE", {"Narendra Modi", "Pakistan"}),
+        # the holder of an office named with its body ("The leader of the X, Name,")
+        (
+            "The leader of the farmers' union, Tomas Varga, said on Monday that talks failed.",
+            "STATEMENT",
+            {"Tomas Varga"},
+        ),
+        # a rank before one name: the name is the whole name
+        (
+            "The army chief, Gen. Sudarto, said on Monday the troops would stay.",
+            "STATEMENT",
+            {"Sudarto"},
+        ),
+    ],
+)
+def test_round5_trigger_families_and_role_phrases(text, type_, actors):
+    (ev,) = _extracted(text)
+    assert ev.type == type_
+    assert actors <= set(ev.actors)
+
+
+def test_surrounded_by_is_no_siege():
+    assert not [
+        e for e in _extracted("Putin was surrounded by aides on Monday.") if e.type == "COERCE"
+    ]
