@@ -1035,7 +1035,8 @@ _PREDICATE_START = re.compile(
     r"(?!(?:the|a|an|and|or|but|in|on|at|of|for|with|to|by|from|which|who|whose|that|as|while|"
     r"when|after|before|including|according|its|their|his|her)\b)[a-z]+\b"
 )
-_APPOSITIVE = re.compile(r"(?:a|an|the)\s|\d{1,3},")  # "a former general", or an age: "Rabin, 71,"
+# "a former general", "another Pacific ally of Taipei", "once a colony", or an age: "Rabin, 71,"
+_APPOSITIVE = re.compile(r"(?:a|an|the|another|one of|once|formerly|long|then)\s|\d{1,3},")
 _PLACE_WORDS = ("in ", "at ", "the ", "its ", "of ", "ear ", "off ", "ong ", "ver ", "In ", "At ")
 _PLACE_BEFORE = re.compile(  # (one leading \b for the four: half the work)
     r"(?i)\b(?:(?P<arrival>(?:arrived|arrives|arrive|arriving|landed|lands|land|landing)\s+"

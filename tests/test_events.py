@@ -1571,3 +1571,9 @@ def test_surrounded_by_is_no_siege():
     assert not [
         e for e in _extracted("Putin was surrounded by aides on Monday.") if e.type == "COERCE"
     ]
+
+
+def test_an_appositive_opened_by_another_leaves_the_subject_acting():
+    text = "Fiji, another Pacific ally of Canberra, holds a general election on Monday."
+    (ev,) = _extracted(text, date(2022, 1, 5))
+    assert "Fiji" in ev.actors
