@@ -544,6 +544,11 @@ def _units(timexes: Sequence[Timex], text: str = "") -> list[_Unit]:
             # a timeline is dated by day: "Sunday evening", "09:30" date their day
             day = tx.first.isoformat()
             units.append(_Unit([tx], tx.first, tx.first, day, "day", tx.start, tx.end))
+        elif tx.granularity == "weekend":
+            # "over the weekend" (1961-W26-WE) dates an event by its two days, as a range
+            # is written ("1961-07-01/1961-07-02")
+            value = f"{tx.first.isoformat()}/{tx.last.isoformat()}"
+            units.append(_Unit([tx], tx.first, tx.last, value, "weekend", tx.start, tx.end))
         else:
             gran = tx.granularity or "day"
             units.append(_Unit([tx], tx.first, tx.last, tx.value, gran, tx.start, tx.end))

@@ -1577,3 +1577,8 @@ def test_an_appositive_opened_by_another_leaves_the_subject_acting():
     text = "Fiji, another Pacific ally of Canberra, holds a general election on Monday."
     (ev,) = _extracted(text, date(2022, 1, 5))
     assert "Fiji" in ev.actors
+
+
+def test_a_weekend_dates_an_event_by_its_two_days():
+    (ev,) = _extracted("Spain's king sent a message of support to the ruler over the weekend.")
+    assert ev.value == "2022-01-08/2022-01-09" and ev.granularity == "weekend"
