@@ -265,6 +265,21 @@ class _Tok:
 _actor_mention = maker(ActorMention)
 
 
+def _head_tail(text: str, s: int, head: str) -> str:
+    """The last words of a name's `head` (its words before the surname, with the blank
+    after them) when they stand right before text[s]: "Castillo " before "Armas" for
+    Carlos Castillo Armas, "Abdel " before "Aziz" for Mohamed Ould Abdel Aziz."""
+    k = head.find(" ")
+    while 0 <= k < len(head) - 1:
+        tail = head[k + 1 :]
+        if text.startswith(tail, s - len(tail)) and (
+            s - len(tail) == 0 or not text[s - len(tail) - 1].isalnum()
+        ):
+            return tail
+        k = head.find(" ", k + 1)
+    return ""
+
+
 def _as_of(a: Actor, old: Actor, new: Actor) -> Actor:
     """`a` with the historic state `new` for the later state `old`: the state itself, or
     the affiliation of a person a title introduced ("Ceylon's prime minister, John
@@ -1424,6 +1439,8 @@ class Gazetteer:
                 continue
             if head and text[max(0, s - len(head)) : s] == head:
                 s -= len(head)  # the full name again
+            elif head and (tail := _head_tail(text, s, head)):
+                s -= len(tail)  # "Castillo Armas" after "Carlos Castillo Armas"
             elif self._looks_like_personal_name(text, s, e2):
                 continue  # "Wladimir Klitschko" is not "Vitali Klitschko"
             if starts is None:
