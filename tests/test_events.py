@@ -1582,3 +1582,8 @@ def test_an_appositive_opened_by_another_leaves_the_subject_acting():
 def test_a_weekend_dates_an_event_by_its_two_days():
     (ev,) = _extracted("Spain's king sent a message of support to the ruler over the weekend.")
     assert ev.value == "2022-01-08/2022-01-09" and ev.granularity == "weekend"
+
+
+def test_forces_crossing_a_border_are_an_event():
+    (ev,) = _extracted("Rwandan rebels crossed from Uganda on Monday with 300 men.")
+    assert ev.type == "MOBILIZE" and {"Rwanda", "Uganda"} <= set(ev.actors)
