@@ -1042,6 +1042,11 @@ _PREDICATE_START = re.compile(
 )
 # "a former general", "another Pacific ally of Taipei", "once a colony", or an age: "Rabin, 71,"
 _APPOSITIVE = re.compile(r"(?:a|an|the|another|one of|once|formerly|long|then)\s|\d{1,3},")
+# "in neighbouring Senegal", "in northern Iraq" (before a country named as a venue)
+_IN_REGION_OF = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+)?(?:neighbouring|neighboring|(?:north|south)-?(?:east|west)ern"
+    r"|northern|southern|eastern|western|central)\s+$"
+)
 _PLACE_WORDS = ("in ", "at ", "the ", "its ", "of ", "ear ", "off ", "ong ", "ver ", "In ", "At ")
 _PLACE_BEFORE = re.compile(  # (one leading \b for the four: half the work)
     r"(?i)\b(?:(?P<arrival>(?:arrived|arrives|arrive|arriving|landed|lands|land|landing)\s+"
@@ -1121,6 +1126,16 @@ def _without_venues(text: str, trig: Trigger, found: list[ActorMention]) -> list
             if place is not None and (place.group("sea") or near or (venue and place.group("at"))):
                 dropped = m.end
                 continue  # but "arrived in Taipei" (group "arrival"): the host
+        elif (
+            m.actors[0].kind == "country"
+            and text.endswith(("ing ", "ern ", "ral "), max(0, m.start - 4), m.start)
+            and (venue or text.endswith("ing ", max(0, m.start - 4), m.start))
+            and _IN_REGION_OF.search(text, max(0, m.start - 40), m.start)
+        ):
+            dropped = m.end
+            # "in northern Iraq": where words and meetings happen; "in neighbouring Senegal":
+            # where anything happens, another state than the one acting
+            continue
         kept.append(m)
     return kept  # only venues: nobody named takes part ("ministers agreed in Vienna")
 

@@ -1587,3 +1587,8 @@ def test_a_weekend_dates_an_event_by_its_two_days():
 def test_forces_crossing_a_border_are_an_event():
     (ev,) = _extracted("Rwandan rebels crossed from Uganda on Monday with 300 men.")
     assert ev.type == "MOBILIZE" and {"Rwanda", "Uganda"} <= set(ev.actors)
+
+
+def test_a_state_in_neighbouring_position_is_a_venue():
+    (ev,) = _extracted("Ukraine's foreign minister met rebels on Monday in neighbouring Moldova.")
+    assert "Moldova" not in ev.actors
