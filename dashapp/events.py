@@ -1510,7 +1510,10 @@ _BODY_SUBJECT = re.compile(
     r"|[Aa]rmy|[Mm]ilitary|[Tt]roops|[Ss]oldiers|[Pp]arliament|[Ll]awmakers|[Ll]egislators"
     r"|[Ss]enate|[Cc]ongress|[Cc]ouncil|[Cc]ommission|[Cc]ourt|[Jj]udges|[Pp]rosecutors?"
     r"|[Pp]rotesters|[Dd]emonstrators|[Rr]esidents|[Ww]orkers|[Dd]octors|[Nn]urses|[Ss]tudents"
-    r"|[Jj]unta|[Rr]egime|[Ss]tate media|[Ss]tate television|[Nn]ews agency)\b"
+    r"|[Jj]unta|[Rr]egime|[Ss]tate media|[Ss]tate television|[Nn]ews agency"
+    # a crowd's happening as the subject: "The protests began last Sunday in Zhanaozen"
+    r"|[Pp]rotests|[Dd]emonstrations|[Rr]iots|[Uu]nrest|[Cc]rowds|[Mm]obs?|[Rr]ioters"
+    r"|[Ss]trikers|[Mm]archers)\b"
 )
 # happenings that are always between parties (sanctions too: "the embargo takes effect in
 # December"), whom the article names elsewhere if not here

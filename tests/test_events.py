@@ -1592,3 +1592,12 @@ def test_forces_crossing_a_border_are_an_event():
 def test_a_state_in_neighbouring_position_is_a_venue():
     (ev,) = _extracted("Ukraine's foreign minister met rebels on Monday in neighbouring Moldova.")
     assert "Moldova" not in ev.actors
+
+
+def test_protests_as_their_own_subject_are_the_home_states():
+    text = (
+        "Chile's government cut fuel subsidies. The protests began on Monday in the port of "
+        "Valparaiso, and Chile's president appealed for calm."
+    )
+    evs = [e for e in _extracted(text) if e.value == "2022-01-10" and e.type == "PROTEST"]
+    assert evs and "Chile" in evs[0].actors
