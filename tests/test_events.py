@@ -1601,3 +1601,9 @@ def test_protests_as_their_own_subject_are_the_home_states():
     )
     evs = [e for e in _extracted(text) if e.value == "2022-01-10" and e.type == "PROTEST"]
     assert evs and "Chile" in evs[0].actors
+
+
+def test_naming_someone_to_an_office_is_an_appointment():
+    (ev,) = _extracted("Boris Johnson is due to name a new cabinet on Monday.")
+    assert ev.type == "STATEMENT" and "appointment" in ev.label
+    assert not _extracted("A ship named after the prime minister sank on Monday.")
