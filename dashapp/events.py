@@ -954,6 +954,35 @@ def _outside_relatives(
     return found
 
 
+def _with_fronted_report(
+    text: str,
+    clause: tuple[int, int],
+    m_start: int,
+    m_end: int,
+    found: list[ActorMention],
+    in_sent: Sequence[ActorMention],
+    units: Sequence[_Unit],
+) -> list[ActorMention]:
+    """'Masimov has been detained on suspicion of treason, the National Security Committee
+    said on Saturday': what a speaker reports before the attribution is the statement's
+    topic, as a 'that' clause after it is; its actors take part. Only when the speaker's
+    stretch follows the report's comma directly, no 'that' clause follows the verb and the
+    report has no date of its own ('Biden will meet Xi on Monday, the White House said on
+    Thursday': the meeting is an event of its own, the announcement the speaker's)."""
+    comma = text.rfind(", ", clause[0], found[0].start)
+    if comma <= clause[0] or text.find(", ", comma + 2, m_start) >= 0:
+        return found
+    if any(clause[0] <= u.start < comma for u in units):
+        return found
+    if _THAT_AFTER_VERB.match(text, m_end):
+        return found
+    front = [m for m in in_sent if m.start >= clause[0] and m.end <= comma and m not in found]
+    return [*front, *found] if front else found
+
+
+_THAT_AFTER_VERB = re.compile(r"(?:\s+\S+){0,4}?\s+that\b")
+
+
 def _window_actors(
     text: str,
     clause: tuple[int, int],
@@ -1856,6 +1885,14 @@ def article_events(
             found = [*subject, *found]
         else:
             found = _window_actors(text, clause, sent, lo, hi, in_sent)
+        if (
+            found
+            and coord is None
+            and trig.label == "{source} remarks"
+            and found[0].start > clause[0]
+            and found[0].start < m_start
+        ):
+            found = _with_fronted_report(text, clause, m_start, m_end, found, in_sent, units)
         if found and ", wh" in text[sent[0] : sent[1]]:
             found = _outside_relatives(text, sent, match, found, in_sent)
         if found:

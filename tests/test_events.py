@@ -1607,3 +1607,13 @@ def test_naming_someone_to_an_office_is_an_appointment():
     (ev,) = _extracted("Boris Johnson is due to name a new cabinet on Monday.")
     assert ev.type == "STATEMENT" and "appointment" in ev.label
     assert not _extracted("A ship named after the prime minister sank on Monday.")
+
+
+def test_a_report_before_its_attribution_names_the_statements_parties():
+    text = "Alexei Navalny was moved to a prison colony, Russia's prisons said on Monday."
+    (ev,) = _extracted(text)
+    assert "Alexei Navalny" in ev.actors
+    # a report with a date of its own is an event of its own; the telling is the speaker's
+    text = "Joe Biden will meet Xi Jinping on Friday in Bali, the White House said on Monday."
+    told = [e for e in _extracted(text) if e.value == "2022-01-10"]
+    assert told and "Xi Jinping" not in told[0].actors
