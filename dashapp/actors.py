@@ -167,6 +167,13 @@ _NOT_APPOSITIVE = re.compile(r"(?:^|\s)(?:and|or|his|her|their|its)\s")
 _OF_PHRASE = re.compile(
     r"[ \t\u00a0]+of[ \t\u00a0]+(?:[\w'’-]+[ \t\u00a0]+){0,4}[\w'’-]+(?=,[ \t\u00a0])"
 )
+# Surnames that are also English words: never a back-reference on their own ("May",
+# "Power", "Major", "Bishop"), even after the full name
+_WORD_SURNAMES = frozenset(
+    "may power key english major bishop banana sin doe bar ban he cable wine fox carter"
+    " brown white black green young king rice baker miller burns henry mas ali francis"
+    " leo benedict albert harald frederik felipe philippe juan carlos said isa".split()
+)
 # Ranks after which a single unknown capitalised word is a whole name ("Gen. Wiranto"),
 # when a comma, a stop or a lowercase word (a verb) follows it
 # (abbreviated only: "General Electric" and "Major Oak" are no people)
@@ -1407,18 +1414,28 @@ class Gazetteer:
         doc.linked.add(actor.name)
         e = self._entries.get(actor.name)
         if e is not None and e.actor == actor:
-            if e.ambiguous_surname or not e.surname:
+            if not e.surname or (
+                e.ambiguous_surname
+                and (e.surname in self._name_stop or e.surname.lower() in _WORD_SURNAMES)
+            ):
                 return
+            # an ambiguous surname ("Lee", "Zayed", "Duvalier": several people, none of
+            # them an English word) is not matched alone anywhere, but after this
+            # person's full name it is this person again (not after a title or another
+            # name word: "Jordan's King Abdullah" after "Saudi King Abdullah")
             surname = e.surname
+            ambiguous = e.ambiguous_surname
         else:
             parts = [p for p in actor.name.split(" ") if p not in _PARTICLES]
             if len(parts) < 2:
                 return
             surname = parts[-1]
+            ambiguous = False
         head = actor.name[: -len(surname)] if actor.name.endswith(" " + surname) else ""
         if "'" in surname and surname not in text:  # written "O’Leary" in the text
             surname = next((v for c in "’ʼ‘`´" if (v := surname.replace("'", c)) in text), surname)
-        doc.surnames.setdefault(surname, []).append(actor)
+        if not ambiguous:  # "Jordan's King Abdullah" is resolved by the title, not by this
+            doc.surnames.setdefault(surname, []).append(actor)
         known = self._lex.get(surname)
         if known is not None and known.kind == "ent" and any(x.actor == actor for x in known.value):
             return  # already matched everywhere
@@ -1443,6 +1460,9 @@ class Gazetteer:
                 s -= len(tail)  # "Castillo Armas" after "Carlos Castillo Armas"
             elif self._looks_like_personal_name(text, s, e2):
                 continue  # "Wladimir Klitschko" is not "Vitali Klitschko"
+            elif ambiguous and (w := _CAP_WORD_BEFORE.search(text, max(0, s - 30), s)):
+                if w.group(1)[:1].isupper():
+                    continue
             if starts is None:
                 starts = [t.start for t in toks]
             k = bisect.bisect_left(starts, s)
