@@ -2299,14 +2299,15 @@ def _counted_back(text: str, timexes: Sequence[Timex], d: Timex, off: re.Match) 
 # "had announced it hours earlier": a few hours from a dated happening is its day (not
 # "hours before": mostly a deadline, "hours before it was due to expire")
 _HOURS_LINK = re.compile(r"\s+(?:(?P<rel>later|earlier)\b|(?=after\s))")
-_HOURS = re.compile(r"PT(?:X|[1-9]|1[0-2])H")
+_HOURS = re.compile(r"PT(?:X|[1-9]|1[0-2])H|PT(?:X|[1-9]\d?)M")  # hours or minutes
 
 
 def _hours_off(text: str, timexes: Sequence[Timex], d: Timex) -> Timex | None:
-    """ "Hours later" (after the last day-dated happening, in this sentence or the one
-    before) and "hours after" a clause (counted from its sentence's date): news counts
-    hours within a day, so the happening is dated to that day. A bare "hours" the tagger
-    keeps a duration (as TimeML annotates it); here it dates its clause."""
+    """ "Hours later" or "minutes later" (after the last day-dated happening, in this
+    sentence or the one before) and "hours after" a clause (counted from its sentence's
+    date): news counts hours within a day, so the happening is dated to that day. A bare
+    "hours" the tagger keeps a duration (as TimeML annotates it); here it dates its
+    clause."""
     if not _HOURS.fullmatch(d.value) or d.mod is not None:
         return None
     link = _HOURS_LINK.match(text, d.end)

@@ -1617,3 +1617,13 @@ def test_a_report_before_its_attribution_names_the_statements_parties():
     text = "Joe Biden will meet Xi Jinping on Friday in Bali, the White House said on Monday."
     told = [e for e in _extracted(text) if e.value == "2022-01-10"]
     assert told and "Xi Jinping" not in told[0].actors
+
+
+def test_minutes_later_dates_its_clause_to_the_day_before_it():
+    from dashapp.events import _hours_off
+
+    text = "The count ended on Monday. Minutes later the president conceded."
+    mon = _timex(text, "Monday", "2022-01-10", MON, MON)
+    mins = Timex(28, 35, "Minutes", "DURATION", "PTXM")
+    got = _hours_off(text, [mon, mins], mins)
+    assert got is not None and got.value == "2022-01-10"
