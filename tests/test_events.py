@@ -1627,3 +1627,8 @@ def test_minutes_later_dates_its_clause_to_the_day_before_it():
     mins = Timex(27, 34, "Minutes", "DURATION", "PTXM")
     got = _hours_off(text, [mon, mins], mins)
     assert got is not None and got.value == "2022-01-10"
+
+
+def test_a_legislatures_debate_is_an_event():
+    (ev,) = _extracted("The Bundestag is due to debate the budget bill on Monday.")
+    assert ev.type == "CONSULT" and "Germany" in ev.actors
