@@ -167,6 +167,13 @@ _NOT_APPOSITIVE = re.compile(r"(?:^|\s)(?:and|or|his|her|their|its)\s")
 _OF_PHRASE = re.compile(
     r"[ \t\u00a0]+of[ \t\u00a0]+(?:[\w'’-]+[ \t\u00a0]+){0,4}[\w'’-]+(?=,[ \t\u00a0])"
 )
+# Things named after people: "the John Lewis store", "Charles de Gaulle airport"
+_NAMED_THING_AFTER = re.compile(
+    r"[ \t\u00a0]+(?:airport|street|square|avenue|road|bridge|university|college|school"
+    r"|hospital|stadium|prize|award|foundation|institute|centre|center|doctrine|plan"
+    r"|administration|government|store|company|brothers)\b",
+    re.IGNORECASE,
+)
 # Surnames that are also English words: never a back-reference on their own ("May",
 # "Power", "Major", "Bishop"), even after the full name
 _WORD_SURNAMES = frozenset(
@@ -446,6 +453,7 @@ class Gazetteer:
         self._function_words = set(titles["function_words"])
         self._not_name = set(titles.get("not_name_words", ()))
         self._name_prefixes = set(titles.get("name_prefixes", ()))
+        self._given_names = frozenset(titles.get("given_names", ()))
         self._company_words = set(company_words)
         self._venue_words = set(venue_words)
         self._metonyms: set[str] = set()
@@ -623,7 +631,7 @@ class Gazetteer:
         gazetteer come back as new `Actor`s with the affiliation their title gave."""
         toks = self._scan(text)
         if not toks:
-            return _with_named_bodies(text, [])
+            return _with_named_bodies(text, self._with_named_people(text, []))
         self._appositives(text, toks)
         doc = _Doc()
         out: list[ActorMention] = []
@@ -790,7 +798,8 @@ class Gazetteer:
         for cand in _FULL_NAME.finditer(text):
             start, end = cand.span()
             words = cand.group().split()
-            if text.find(words[-1], end) < 0:
+            given = words[0] in self._given_names
+            if not given and text.find(words[-1], end) < 0:
                 continue  # the cheap test first: the surname never comes back
             if words[0] in self._name_prefixes and len(words) > 2:
                 start += len(words[0]) + 1  # "Sir Humphrey Gibbs": Humphrey Gibbs
@@ -806,8 +815,13 @@ class Gazetteer:
                 continue
             again = re.compile(rf"(?<![\w'’-]){re.escape(words[-1])}(?:{_POSS})?(?![\w-])")
             alone = [m for m in again.finditer(text, end) if _standalone(text, *m.span())]
-            if not alone:
+            if not alone and (
+                not given
+                or " ".join(words) in self._lex  # known, so swallowed: "Charles de Gaulle airport"
+                or _NAMED_THING_AFTER.match(text, end)
+            ):
                 continue  # said once, in full: a place or a body as likely as a person
+            # (unless it opens with a common given name: "Guillermo Endara was sworn in")
             name = _plain_apostrophes(" ".join(words))
             actor = people.setdefault(name, Actor(name, "person"))
             found.append(ActorMention(start, end, text[start:end], (actor,)))
