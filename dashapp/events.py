@@ -990,10 +990,14 @@ def _window_actors(
     lo: int,
     hi: int,
     mentions: Sequence[ActorMention],
+    dated_after: int | None = None,
 ) -> list[ActorMention]:
     """Actor mentions of the comma-delimited stretch around the trigger and date, widened
     to the right, then the left, then the sentence, until it names actors; and one stretch
-    to the left for a subject when nobody precedes the trigger in its own."""
+    to the left for a subject when nobody precedes the trigger in its own. Not widened to
+    the right over a stretch holding the next date of the sentence (`dated_after`): its
+    actors are that happening's ("Lee is due to meet envoys on Thursday, and officials said
+    Singapore will apply to join the UN next month")."""
     c0, c1 = clause
     cuts = [c0]
     comma = text.find(",", c0, c1)
@@ -1013,7 +1017,11 @@ def _window_actors(
         return [m for m in mentions if m.end > a and m.end <= b]
 
     found = inside(cuts[seg_lo], cuts[seg_hi])
-    while _one_actor_at_most(found) and seg_hi < len(cuts) - 1:
+    while (
+        _one_actor_at_most(found)
+        and seg_hi < len(cuts) - 1
+        and (dated_after is None or cuts[seg_hi + 1] <= dated_after or not found)
+    ):
         seg_hi += 1
         found = inside(cuts[seg_lo], cuts[seg_hi])
     while not found and seg_lo > 0:
@@ -1884,7 +1892,7 @@ def article_events(
             ]
             found = [*subject, *found]
         else:
-            found = _window_actors(text, clause, sent, lo, hi, in_sent)
+            found = _window_actors(text, clause, sent, lo, hi, in_sent, dated_after)
         if (
             found
             and coord is None

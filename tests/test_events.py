@@ -1632,3 +1632,12 @@ def test_minutes_later_dates_its_clause_to_the_day_before_it():
 def test_a_legislatures_debate_is_an_event():
     (ev,) = _extracted("The Bundestag is due to debate the budget bill on Monday.")
     assert ev.type == "CONSULT" and "Germany" in ev.actors
+
+
+def test_a_clause_with_a_date_of_its_own_keeps_its_actors():
+    text = (
+        "Boris Johnson is due to meet envoys on Thursday, and officials said Ukraine will "
+        "apply to join NATO next month."
+    )
+    thursday = [e for e in _extracted(text) if e.value == "2022-01-13"]
+    assert thursday and "NATO" not in thursday[0].actors and "Ukraine" not in thursday[0].actors
