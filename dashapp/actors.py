@@ -279,6 +279,22 @@ class _Tok:
 _actor_mention = maker(ActorMention)
 
 
+def _name_words(name: str) -> set[str]:
+    return {w for w in re.split(r"[\s\-]+", name.lower()) if w not in _NAME_NOISE}
+
+
+_NAME_NOISE = frozenset("al el ad abd abdul abu bin ibn de da dos van von der jr. jr sr.".split())
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two spellings of one person's name: the same last word and at least one more word
+    in common ("Abd al-Karim Qasim", "Abdul Karim Qasim"); not two of a family
+    ("Benigno Aquino", "Corazon Aquino")."""
+    if a == b or a.rsplit(" ", 1)[-1].lower() != b.rsplit(" ", 1)[-1].lower():
+        return a == b
+    return len(_name_words(a) & _name_words(b)) >= 2
+
+
 def _head_tail(text: str, s: int, head: str) -> str:
     """The last words of a name's `head` (its words before the surname, with the blank
     after them) when they stand right before text[s]: "Castillo " before "Armas" for
@@ -1323,8 +1339,15 @@ class Gazetteer:
         if any(text[s:e] in self._not_name for s, e in words):
             return None  # "General Motors Corporation", "Chief Operating Officer"
         known = self._entries.get(full)
+        held = self.holder(office, of, when) if office and of and known is None else None
         if known is not None and known.kind == "person":
             actor = known.actor
+        elif held is not None and _same_name(held.name, full):
+            # "the Iraqi prime minister, Abdul Karim Qasim" in 1961: the holder, whose name
+            # the gazetteer spells "Abd al-Karim Qasim"
+            actor = held
+        elif same := next((a for a in doc.persons if _same_name(a.name, full)), None):
+            actor = same  # "Iraq's prime minister, Gen. Abdul Karim Qasim": named just before
         else:
             for a in doc.persons:
                 if a.name == full:
