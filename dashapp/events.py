@@ -2293,14 +2293,31 @@ def _counted_back(text: str, timexes: Sequence[Timex], d: Timex, off: re.Match) 
     if anchor is None or anchor.first is None:
         return None
     between = text[anchor.end : d.start]
+    if between.count("\n") > 1 or len(between) > 400:
+        return None
     if ". " in between or "\n" in between or len(between) > 160:
-        return None  # the date must be its own sentence's
+        # the date must be its own sentence's, or one of the two before when this sentence
+        # only points back to its happening: "... cut its ties with Taiwan on Monday. The
+        # move came two days after Lai won Taiwan's presidential election"
+        lead = between[max(between.rfind(". ") + 2, between.rfind("\n") + 1) :]
+        if between.count(". ") + between.count("\n") > 2 or not _POINTS_BACK.fullmatch(lead):
+            return None
     sign = -1 if link.group("dir") == "after" else 1
     day = _shift(anchor.first, sign * n, unit)
     end = link.end() - 1
     why = f"{d.text} {link.group('dir')}: counted back from {anchor.value} ('{anchor.text}')"
     conf = min(d.confidence, anchor.confidence) * 0.9
     return _dated(d.start, end, text, day, _GRAIN[unit], why, conf)
+
+
+# a sentence that opens by pointing back at the happening before it ("The move came",
+# "It was", "The decision followed") up to an offset; not a named happening ("The downing
+# came a day after ...", whose date is the downing's, named who knows where)
+_POINTS_BACK = re.compile(
+    r"(?:(?:The|This|That)\s+(?:move|decision|step|announcement|development|news|shift"
+    r"|switch|change|action)|It|This|That)\s+(?:came|followed|was)"
+    r"(?:\s+(?:just|only|barely|exactly))?\s*"
+)
 
 
 # "Hours later, Bush froze the assets", "signed on Thursday, hours after Bush spoke",

@@ -1641,3 +1641,14 @@ def test_a_clause_with_a_date_of_its_own_keeps_its_actors():
     )
     thursday = [e for e in _extracted(text) if e.value == "2022-01-13"]
     assert thursday and "NATO" not in thursday[0].actors and "Ukraine" not in thursday[0].actors
+
+
+def test_the_move_came_n_days_after_counts_from_the_sentence_before():
+    text = (
+        "Nauru cut its ties with Taiwan on Monday. The move came two days after Boris "
+        "Johnson won the election."
+    )
+    assert "2022-01-08" in {e.value for e in _extracted(text, date(2022, 1, 12))}
+    # a named happening points at its own date, which may be anywhere: no guess
+    text = "Ministers meet on Tuesday. The downing came a day after Boris Johnson won the election."
+    assert not {e.value for e in _extracted(text)} & {"2022-01-10", "2022-01-17"}
