@@ -174,6 +174,8 @@ _NAMED_THING_AFTER = re.compile(
     r"|administration|government|store|company|brothers)\b",
     re.IGNORECASE,
 )
+# "Cuban-American", "Portuguese-born": an origin after a demonym and a hyphen
+_ORIGIN_AFTER = re.compile(r"(?:American|Americans|born|Canadian|Canadians|British|Australian)\b")
 # Surnames that are also English words: never a back-reference on their own ("May",
 # "Power", "Major", "Bishop"), even after the full name
 _WORD_SURNAMES = frozenset(
@@ -887,6 +889,12 @@ class Gazetteer:
             nxt = text[end : end + 2]
             if nxt[:1] == "$":
                 continue  # a currency: "US$5 million"
+            if kind == "dem" and (
+                text.endswith("ethnic ", max(0, start - 7), start)
+                or (nxt[:1] == "-" and _ORIGIN_AFTER.match(text, end + 1))
+            ):
+                continue  # "the ethnic Chinese minority", "a Cuban-American senator": a
+                # people or an origin, not the state
             if (
                 nxt[1:].isupper()
                 and (kind == "dem" or kind == "ent" and tmpl.value[0].kind == "country")
