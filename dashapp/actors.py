@@ -176,6 +176,14 @@ _NAMED_THING_AFTER = re.compile(
 )
 # "Cuban-American", "Portuguese-born": an origin after a demonym and a hyphen
 _ORIGIN_AFTER = re.compile(r"(?:American|Americans|born|Canadian|Canadians|British|Australian)\b")
+# A surname that is also a month links back only as a subject ("May said", "May held
+# talks", after "Theresa May"), never after a date's preposition ("in May", "since May")
+_MONTH_SURNAMES = frozenset({"May"})
+_BEFORE_MONTH = frozenset(
+    "in on of since until till by from last next early late mid this that each every"
+    " through to during before after".split()
+)
+_VERB_AFTER_NAME = re.compile(r"[ \t\u00a0]+[a-z]{2,}(?<!\bof)(?<!\bto)(?<!\bor)(?<!\band)\b")
 # Surnames that are also English words: never a back-reference on their own ("May",
 # "Power", "Major", "Bishop"), even after the full name
 _WORD_SURNAMES = frozenset(
@@ -1461,6 +1469,7 @@ class Gazetteer:
         if e is not None and e.actor == actor:
             if not e.surname or (
                 e.ambiguous_surname
+                and e.surname not in _MONTH_SURNAMES
                 and (e.surname in self._name_stop or e.surname.lower() in _WORD_SURNAMES)
             ):
                 return
@@ -1506,8 +1515,12 @@ class Gazetteer:
             elif self._looks_like_personal_name(text, s, e2):
                 continue  # "Wladimir Klitschko" is not "Vitali Klitschko"
             elif ambiguous and (w := _CAP_WORD_BEFORE.search(text, max(0, s - 30), s)):
-                if w.group(1)[:1].isupper():
+                if w.group(1)[:1].isupper() or (
+                    surname in _MONTH_SURNAMES and w.group(1).lower() in _BEFORE_MONTH
+                ):
                     continue
+            if surname in _MONTH_SURNAMES and not _VERB_AFTER_NAME.match(text, e2):
+                continue  # "May said", "May held talks"; not "May 5", "May's election"
             if starts is None:
                 starts = [t.start for t in toks]
             k = bisect.bisect_left(starts, s)
