@@ -1195,8 +1195,11 @@ _MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}
 _RECEIVED = re.compile(r"\b(?:received|receives|receiving|obtained|secured|won|got)\b")
 _SIGNED = {"AGREE", "CONCEDE", "COOPERATE"}
 _KIN = re.compile(
-    r"(?:['\u2019]s)?\s+(?:sister|brother|wife|husband|son|daughter|mother|father|widow|"
+    r"(?:['\u2019]s)?\s+(?:(?:sister|brother|wife|husband|son|daughter|mother|father|widow|"
     r"niece|nephew|family|children|cousin)\b"
+    # ... or an aide named after it: "the Tunku's deputy, Tun Abdul Razak, signed"
+    r"|(?:deputy|aide|spokesman|spokeswoman|spokesperson|adviser|advisor|envoy|lawyer"
+    r"|chief of staff),\s+[A-Z])"
 )
 _JOINT = re.compile(r"\s*(?:and|&)\s*")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b|(?<=, )who\b")

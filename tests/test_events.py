@@ -1652,3 +1652,9 @@ def test_the_move_came_n_days_after_counts_from_the_sentence_before():
     # a named happening points at its own date, which may be anywhere: no guess
     text = "Ministers meet on Tuesday. The downing came a day after Boris Johnson won the election."
     assert not {e.value for e in _extracted(text)} & {"2022-01-10", "2022-01-17"}
+
+
+def test_the_person_whose_aide_acts_is_not_a_party():
+    text = "Vladimir Putin's spokesman, Dmitry Ostrov, met the envoys on Monday."
+    (ev,) = _extracted(text)
+    assert "Dmitry Ostrov" in ev.actors and "Vladimir Putin" not in ev.actors
