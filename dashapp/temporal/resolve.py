@@ -274,7 +274,12 @@ class Resolver:
         rel = max(
             self.text.rfind(", who ", left, c.start), self.text.rfind(", which ", left, c.start)
         )
-        return rel >= 0 and self.text.find(",", rel + 1, c.start) < 0
+        if rel < 0 or self.text.find(",", rel + 1, c.start) >= 0:
+            return False
+        # ... when the main clause has a date of its own; else the relative clause's date
+        # is the sentence's ("Guatemala took its complaint to the Security Council, which
+        # met on June 20. ... five days later the council voted")
+        return any(left <= f.end <= rel for f in self.history)
 
     def year_anchor(self) -> tuple[date | None, str]:
         """The anchor for the year of a bare month/day: the reference date in news, the
