@@ -161,6 +161,46 @@ _OF_THE = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?")
 _CLOSERS = frozenset({",", ";", ")", "."})
 _APPOS = re.compile(r",[ \t\u00a0]+")
 _NAME_PREFIXED = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|ben|bint)-[^\W\d_]")
+# What an appositive role phrase ("Skripal, a former Russian double agent,") never holds:
+# a coordination or a possessive pronoun ("Gibbs, formally dismissed Smith and his
+# ministers,")
+_NOT_APPOSITIVE = re.compile(r"(?:^|\s)(?:and|or|his|her|their|its)\s")
+# "of the pro-union bloc" after a title, before ", Name,"
+_OF_PHRASE = re.compile(
+    r"[ \t\u00a0]+of[ \t\u00a0]+(?:[\w'’-]+[ \t\u00a0]+){0,4}[\w'’-]+(?=,[ \t\u00a0])"
+)
+# Things named after people: "the John Lewis store", "Charles de Gaulle airport"
+_NAMED_THING_AFTER = re.compile(
+    r"[ \t\u00a0]+(?:airport|street|square|avenue|road|bridge|university|college|school"
+    r"|hospital|stadium|prize|award|foundation|institute|centre|center|doctrine|plan"
+    r"|administration|government|store|company|brothers)\b",
+    re.IGNORECASE,
+)
+# "Cuban-American", "Portuguese-born": an origin after a demonym and a hyphen
+_ORIGIN_AFTER = re.compile(r"(?:American|Americans|born|Canadian|Canadians|British|Australian)\b")
+# A surname that is also a month links back only as a subject ("May said", "May held
+# talks", after "Theresa May"), never after a date's preposition ("in May", "since May")
+_MONTH_SURNAMES = frozenset({"May"})
+_BEFORE_MONTH = frozenset(
+    "in on of since until till by from last next early late mid this that each every"
+    " through to during before after".split()
+)
+_VERB_AFTER_NAME = re.compile(r"[ \t\u00a0]+[a-z]{2,}(?<!\bof)(?<!\bto)(?<!\bor)(?<!\band)\b")
+# Surnames that are also English words: never a back-reference on their own ("May",
+# "Power", "Major", "Bishop"), even after the full name
+_WORD_SURNAMES = frozenset(
+    "may power key english major bishop banana sin doe bar ban he cable wine fox carter"
+    " brown white black green young king rice baker miller burns henry mas ali francis"
+    " leo benedict albert harald frederik felipe philippe juan carlos said isa".split()
+)
+# Ranks after which a single unknown capitalised word is a whole name ("Gen. Wiranto"),
+# when a comma, a stop or a lowercase word (a verb) follows it
+# (abbreviated only: "General Electric" and "Major Oak" are no people)
+_RANKS = frozenset(
+    ("gen.", "col.", "adm.", "maj.", "capt.", "lt.", "brig.", "msgr.")
+    + ("lt. gen.", "maj. gen.", "brig. gen.", "lt. col.")
+)
+_MONONYM_END = re.compile(r"(?:[,;)]|\.(?!\w)|[ \t\u00a0]+[a-z])")
 _PARTICLES = frozenset("de da do dos van von der den bin ibn al el di du le la".split())
 # "a US president", "any Russian leader": a generic title, not the office holder.
 # "the former US president", "then the prime minister": not today's holder either.
@@ -249,6 +289,50 @@ class _Tok:
 
 
 _actor_mention = maker(ActorMention)
+
+
+def _name_words(name: str) -> set[str]:
+    return {w for w in re.split(r"[\s\-]+", name.lower()) if w not in _NAME_NOISE}
+
+
+_NAME_NOISE = frozenset("al el ad abd abdul abu bin ibn de da dos van von der jr. jr sr.".split())
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two spellings of one person's name: the same last word and at least one more word
+    in common ("Abd al-Karim Qasim", "Abdul Karim Qasim"); not two of a family
+    ("Benigno Aquino", "Corazon Aquino")."""
+    if a == b or a.rsplit(" ", 1)[-1].lower() != b.rsplit(" ", 1)[-1].lower():
+        return a == b
+    return len(_name_words(a) & _name_words(b)) >= 2
+
+
+def _head_tail(text: str, s: int, head: str) -> str:
+    """The last words of a name's `head` (its words before the surname, with the blank
+    after them) when they stand right before text[s]: "Castillo " before "Armas" for
+    Carlos Castillo Armas, "Abdel " before "Aziz" for Mohamed Ould Abdel Aziz."""
+    k = head.find(" ")
+    while 0 <= k < len(head) - 1:
+        tail = head[k + 1 :]
+        if text.startswith(tail, s - len(tail)) and (
+            s - len(tail) == 0 or not text[s - len(tail) - 1].isalnum()
+        ):
+            return tail
+        k = head.find(" ", k + 1)
+    return ""
+
+
+def _as_of(a: Actor, old: Actor, new: Actor) -> Actor:
+    """`a` with the historic state `new` for the later state `old`: the state itself, or
+    the affiliation of a person a title introduced ("Ceylon's prime minister, John
+    Kotelawala" in 1955 is Ceylon's)."""
+    if a == old:
+        return new
+    if a.kind == "person" and a.affiliation == old.name:
+        return Actor(a.name, "person", new.name)
+    return a
+
+
 _UNSET = object()
 
 
@@ -397,12 +481,20 @@ class Gazetteer:
         self._function_words = set(titles["function_words"])
         self._not_name = set(titles.get("not_name_words", ()))
         self._name_prefixes = set(titles.get("name_prefixes", ()))
+        self._given_names = frozenset(titles.get("given_names", ()))
         self._company_words = set(company_words)
         self._venue_words = set(venue_words)
         self._metonyms: set[str] = set()
 
         for e in self._entries.values():
             names = [e.name, *e.aliases, *e.metonyms]
+            shared: set[str] = set()
+            if e.predecessor_of is not None and (succ := self._entries.get(e.predecessor_of)):
+                # a state renamed ("Ceylon" is an alias of Sri Lanka, and the historic
+                # state until 1972): the shared names stay the later state's, and name the
+                # historic one before it ceased (_historic_capitals)
+                shared = {*succ.aliases, *succ.demonyms}
+                names = [a for a in names if a not in shared]
             if e.kind == "person":
                 names += self._glued(names)
                 self._guard_before_only.update(a for a in names if " " not in a)
@@ -410,7 +502,8 @@ class Gazetteer:
             for a in names:
                 add(a, _Tok(0, 0, "ent", (e,)))
             for d in e.demonyms:
-                add(d, _Tok(0, 0, "dem", e))
+                if d not in shared:
+                    add(d, _Tok(0, 0, "dem", e))
             for a in e.anaphors:
                 for v in (a, a[:1].upper() + a[1:]):
                     add(v, _Tok(0, 0, "ana", e.name))
@@ -430,7 +523,8 @@ class Gazetteer:
             succ = self._entries.get(e.predecessor_of)
             if succ is None or e.until is None:
                 raise ValueError(f"actor {e.name!r}: predecessor_of needs a known actor and until")
-            self._historic.append((e.until, succ, e, frozenset(succ.metonyms)))
+            shared = {e.name, *e.aliases, *e.demonyms} & {*succ.aliases, *succ.demonyms}
+            self._historic.append((e.until, succ, e, frozenset(succ.metonyms) | shared))
         self._historic_until = max((h[0] for h in self._historic), default=date.min)
         # short back-references of places ("the North"), matched in a pass of their own
         self._back_refs = {p: e.name for e in self._entries.values() for p in e.back_references}
@@ -565,7 +659,7 @@ class Gazetteer:
         gazetteer come back as new `Actor`s with the affiliation their title gave."""
         toks = self._scan(text)
         if not toks:
-            return _with_named_bodies(text, [])
+            return _with_named_bodies(text, self._with_named_people(text, []))
         self._appositives(text, toks)
         doc = _Doc()
         out: list[ActorMention] = []
@@ -714,7 +808,7 @@ class Gazetteer:
                 ):
                     out[i] = replace(
                         m,
-                        actors=tuple(new if a == old else a for a in m.actors),
+                        actors=tuple(_as_of(a, old, new) for a in m.actors),
                         qualifiers=tuple(new if a == old else a for a in m.qualifiers),
                     )
         return out
@@ -732,12 +826,16 @@ class Gazetteer:
         for cand in _FULL_NAME.finditer(text):
             start, end = cand.span()
             words = cand.group().split()
-            if text.find(words[-1], end) < 0:
+            given = words[0] in self._given_names
+            if not given and text.find(words[-1], end) < 0:
                 continue  # the cheap test first: the surname never comes back
+            if words[0] in self._name_prefixes and len(words) > 2:
+                start += len(words[0]) + 1  # "Sir Humphrey Gibbs": Humphrey Gibbs
+                words = words[1:]
             if known is None:
                 taken = [(m.start, m.end) for m in out]
                 known = {a.name for m in out for a in m.actors}
-            if any(a < end and start < b for a, b in taken) or cand.group() in known:
+            if any(a < end and start < b for a, b in taken) or " ".join(words) in known:
                 continue
             if any(self._not_person_word(w) for w in words if w not in _NAME_PARTICLES):
                 continue
@@ -745,11 +843,16 @@ class Gazetteer:
                 continue
             again = re.compile(rf"(?<![\w'’-]){re.escape(words[-1])}(?:{_POSS})?(?![\w-])")
             alone = [m for m in again.finditer(text, end) if _standalone(text, *m.span())]
-            if not alone:
+            if not alone and (
+                not given
+                or " ".join(words) in self._lex  # known, so swallowed: "Charles de Gaulle airport"
+                or _NAMED_THING_AFTER.match(text, end)
+            ):
                 continue  # said once, in full: a place or a body as likely as a person
+            # (unless it opens with a common given name: "Guillermo Endara was sworn in")
             name = _plain_apostrophes(" ".join(words))
             actor = people.setdefault(name, Actor(name, "person"))
-            found.append(ActorMention(start, end, cand.group(), (actor,)))
+            found.append(ActorMention(start, end, text[start:end], (actor,)))
             taken.append((start, end))
             for m in alone:
                 if any(a < m.end() and m.start() < b for a, b in taken):
@@ -796,6 +899,12 @@ class Gazetteer:
             nxt = text[end : end + 2]
             if nxt[:1] == "$":
                 continue  # a currency: "US$5 million"
+            if kind == "dem" and (
+                text.endswith("ethnic ", max(0, start - 7), start)
+                or (nxt[:1] == "-" and _ORIGIN_AFTER.match(text, end + 1))
+            ):
+                continue  # "the ethnic Chinese minority", "a Cuban-American senator": a
+                # people or an origin, not the state
             if (
                 nxt[1:].isupper()
                 and (kind == "dem" or kind == "ent" and tmpl.value[0].kind == "country")
@@ -840,6 +949,8 @@ class Gazetteer:
             between = text[k + 2 : t.start]
             if len(between.split()) > 5 or any(c in between for c in ",.;:()\n"):
                 continue
+            if _NOT_APPOSITIVE.search(between):
+                continue  # "Gibbs, formally dismissed Smith and his ministers,": a clause
             words: list[str] = []
             head = text[max(0, k - 60) : k]
             for w in reversed(head[head.rfind("\n") + 1 :].split(" ")):
@@ -853,6 +964,8 @@ class Gazetteer:
                 continue
             name = " ".join(reversed(words))
             start = k - len(name)
+            if words[-1] in self._name_prefixes and len(words) > 2:
+                name = name[len(words[-1]) + 1 :]  # "Sir Humphrey Gibbs": Humphrey Gibbs
             j = bisect.bisect_left([x.start for x in toks], start)
             if j < len(toks) and toks[j].start < k or j and toks[j - 1].end > start:
                 continue  # part of a known name or phrase
@@ -990,7 +1103,16 @@ class Gazetteer:
                         return _Hit(t.start, nend, (actor,), nnxt, quals + self._with_parent(p))
             if not title.plural and not tt.possessive:  # not "the president's Middle East"
                 named = self._name_after(
-                    text, toks, nxt, end, when, doc, aff, title.office, apposition=True
+                    text,
+                    toks,
+                    nxt,
+                    end,
+                    when,
+                    doc,
+                    aff,
+                    title.office,
+                    apposition=True,
+                    mononym=text[tt.start : tt.end].lower() in _RANKS,
                 )
                 if named is not None:
                     actor, nend, nnxt = named
@@ -1120,16 +1242,24 @@ class Gazetteer:
         office: str | None = None,
         surname_only: bool = False,
         apposition: bool = False,
+        mononym: bool = False,
     ) -> tuple[Actor, int, int] | None:
         """The person named right after a title/honorific at `pos`: a gazetteer alias token,
         a surname ("Mrs May"), or an unknown capitalised First Last name (a new actor). With
         `apposition`, also a name set off by commas ("Russia's envoy, Vassily Nebenzia,")."""
-        got = self._name_at(text, toks, j, pos, when, doc, of, office, surname_only)
+        got = self._name_at(text, toks, j, pos, when, doc, of, office, surname_only, mononym)
         if got is not None or not apposition:
             return got
         m = _APPOS.match(text, pos)
         if m is None:
-            return None
+            # "The leader of the pro-union bloc, Predrag Bulatovic,": the office's body or
+            # place (a few lowercase or capitalised words, no clause) before the name
+            phrase = _OF_PHRASE.match(text, pos)
+            if phrase is None or _NOT_APPOSITIVE.search(phrase.group()):
+                return None
+            m = _APPOS.match(text, phrase.end())
+            if m is None:
+                return None
         j = self._skip(toks, j, m.end())
         got = self._name_at(text, toks, j, m.start() + 1, when, doc, of, office, False)
         if got is not None and (got[1] >= len(text) or text[got[1]] in ",.;:)\n"):
@@ -1147,6 +1277,7 @@ class Gazetteer:
         of: str | None,
         office: str | None,
         surname_only: bool,
+        mononym: bool = False,
     ) -> tuple[Actor, int, int] | None:
         if j < len(toks) and toks[j].kind == "ent" and _adjacent(text, pos, toks[j].start):
             cands = tuple(e for e in toks[j].value if e.kind == "person")
@@ -1219,13 +1350,22 @@ class Gazetteer:
             e = self._choose(cands, when, doc) if cands else None
             if e is not None:
                 return e.actor, words[0][1], self._skip(toks, j, words[0][1])
-            if len(words) == 1 or surname_only:
+            if surname_only or not (mononym and _MONONYM_END.match(text, words[0][1])):
                 return None
+            # "Gen. Wiranto said", "Col. Assimi, who": after a rank, one name is the man's
+            # whole name (as many Indonesians, Burmese and Arabs are named)
         if any(text[s:e] in self._not_name for s, e in words):
             return None  # "General Motors Corporation", "Chief Operating Officer"
         known = self._entries.get(full)
+        held = self.holder(office, of, when) if office and of and known is None else None
         if known is not None and known.kind == "person":
             actor = known.actor
+        elif held is not None and _same_name(held.name, full):
+            # "the Iraqi prime minister, Abdul Karim Qasim" in 1961: the holder, whose name
+            # the gazetteer spells "Abd al-Karim Qasim"
+            actor = held
+        elif same := next((a for a in doc.persons if _same_name(a.name, full)), None):
+            actor = same  # "Iraq's prime minister, Gen. Abdul Karim Qasim": named just before
         else:
             for a in doc.persons:
                 if a.name == full:
@@ -1329,18 +1469,29 @@ class Gazetteer:
         doc.linked.add(actor.name)
         e = self._entries.get(actor.name)
         if e is not None and e.actor == actor:
-            if e.ambiguous_surname or not e.surname:
+            if not e.surname or (
+                e.ambiguous_surname
+                and e.surname not in _MONTH_SURNAMES
+                and (e.surname in self._name_stop or e.surname.lower() in _WORD_SURNAMES)
+            ):
                 return
+            # an ambiguous surname ("Lee", "Zayed", "Duvalier": several people, none of
+            # them an English word) is not matched alone anywhere, but after this
+            # person's full name it is this person again (not after a title or another
+            # name word: "Jordan's King Abdullah" after "Saudi King Abdullah")
             surname = e.surname
+            ambiguous = e.ambiguous_surname
         else:
             parts = [p for p in actor.name.split(" ") if p not in _PARTICLES]
             if len(parts) < 2:
                 return
             surname = parts[-1]
+            ambiguous = False
         head = actor.name[: -len(surname)] if actor.name.endswith(" " + surname) else ""
         if "'" in surname and surname not in text:  # written "O’Leary" in the text
             surname = next((v for c in "’ʼ‘`´" if (v := surname.replace("'", c)) in text), surname)
-        doc.surnames.setdefault(surname, []).append(actor)
+        if not ambiguous:  # "Jordan's King Abdullah" is resolved by the title, not by this
+            doc.surnames.setdefault(surname, []).append(actor)
         known = self._lex.get(surname)
         if known is not None and known.kind == "ent" and any(x.actor == actor for x in known.value):
             return  # already matched everywhere
@@ -1361,8 +1512,17 @@ class Gazetteer:
                 continue
             if head and text[max(0, s - len(head)) : s] == head:
                 s -= len(head)  # the full name again
+            elif head and (tail := _head_tail(text, s, head)):
+                s -= len(tail)  # "Castillo Armas" after "Carlos Castillo Armas"
             elif self._looks_like_personal_name(text, s, e2):
                 continue  # "Wladimir Klitschko" is not "Vitali Klitschko"
+            elif ambiguous and (w := _CAP_WORD_BEFORE.search(text, max(0, s - 30), s)):
+                if w.group(1)[:1].isupper() or (
+                    surname in _MONTH_SURNAMES and w.group(1).lower() in _BEFORE_MONTH
+                ):
+                    continue
+            if surname in _MONTH_SURNAMES and not _VERB_AFTER_NAME.match(text, e2):
+                continue  # "May said", "May held talks"; not "May 5", "May's election"
             if starts is None:
                 starts = [t.start for t in toks]
             k = bisect.bisect_left(starts, s)

@@ -550,6 +550,11 @@ def _units(timexes: Sequence[Timex], text: str = "") -> list[_Unit]:
             # a timeline is dated by day: "Sunday evening", "09:30" date their day
             day = tx.first.isoformat()
             units.append(_Unit([tx], tx.first, tx.first, day, "day", tx.start, tx.end))
+        elif tx.granularity == "weekend":
+            # "over the weekend" (1961-W26-WE) dates an event by its two days, as a range
+            # is written ("1961-07-01/1961-07-02")
+            value = f"{tx.first.isoformat()}/{tx.last.isoformat()}"
+            units.append(_Unit([tx], tx.first, tx.last, value, "weekend", tx.start, tx.end))
         else:
             gran = tx.granularity or "day"
             units.append(_Unit([tx], tx.first, tx.last, tx.value, gran, tx.start, tx.end))
@@ -955,6 +960,35 @@ def _outside_relatives(
     return found
 
 
+def _with_fronted_report(
+    text: str,
+    clause: tuple[int, int],
+    m_start: int,
+    m_end: int,
+    found: list[ActorMention],
+    in_sent: Sequence[ActorMention],
+    units: Sequence[_Unit],
+) -> list[ActorMention]:
+    """'Masimov has been detained on suspicion of treason, the National Security Committee
+    said on Saturday': what a speaker reports before the attribution is the statement's
+    topic, as a 'that' clause after it is; its actors take part. Only when the speaker's
+    stretch follows the report's comma directly, no 'that' clause follows the verb and the
+    report has no date of its own ('Biden will meet Xi on Monday, the White House said on
+    Thursday': the meeting is an event of its own, the announcement the speaker's)."""
+    comma = text.rfind(", ", clause[0], found[0].start)
+    if comma <= clause[0] or text.find(", ", comma + 2, m_start) >= 0:
+        return found
+    if any(clause[0] <= u.start < comma for u in units):
+        return found
+    if _THAT_AFTER_VERB.match(text, m_end):
+        return found
+    front = [m for m in in_sent if m.start >= clause[0] and m.end <= comma and m not in found]
+    return [*front, *found] if front else found
+
+
+_THAT_AFTER_VERB = re.compile(r"(?:\s+\S+){0,4}?\s+that\b")
+
+
 def _window_actors(
     text: str,
     clause: tuple[int, int],
@@ -962,10 +996,14 @@ def _window_actors(
     lo: int,
     hi: int,
     mentions: Sequence[ActorMention],
+    dated_after: int | None = None,
 ) -> list[ActorMention]:
     """Actor mentions of the comma-delimited stretch around the trigger and date, widened
     to the right, then the left, then the sentence, until it names actors; and one stretch
-    to the left for a subject when nobody precedes the trigger in its own."""
+    to the left for a subject when nobody precedes the trigger in its own. Not widened to
+    the right over a stretch holding the next date of the sentence (`dated_after`): its
+    actors are that happening's ("Lee is due to meet envoys on Thursday, and officials said
+    Singapore will apply to join the UN next month")."""
     c0, c1 = clause
     cuts = [c0]
     comma = text.find(",", c0, c1)
@@ -985,7 +1023,11 @@ def _window_actors(
         return [m for m in mentions if m.end > a and m.end <= b]
 
     found = inside(cuts[seg_lo], cuts[seg_hi])
-    while _one_actor_at_most(found) and seg_hi < len(cuts) - 1:
+    while (
+        _one_actor_at_most(found)
+        and seg_hi < len(cuts) - 1
+        and (dated_after is None or cuts[seg_hi + 1] <= dated_after or not found)
+    ):
         seg_hi += 1
         found = inside(cuts[seg_lo], cuts[seg_hi])
     while not found and seg_lo > 0:
@@ -1041,7 +1083,13 @@ _PREDICATE_START = re.compile(
     r"(?!(?:the|a|an|and|or|but|in|on|at|of|for|with|to|by|from|which|who|whose|that|as|while|"
     r"when|after|before|including|according|its|their|his|her)\b)[a-z]+\b"
 )
-_APPOSITIVE = re.compile(r"(?:a|an|the)\s|\d{1,3},")  # "a former general", or an age: "Rabin, 71,"
+# "a former general", "another Pacific ally of Taipei", "once a colony", or an age: "Rabin, 71,"
+_APPOSITIVE = re.compile(r"(?:a|an|the|another|one of|once|formerly|long|then)\s|\d{1,3},")
+# "in neighbouring Senegal", "in northern Iraq" (before a country named as a venue)
+_IN_REGION_OF = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+)?(?:neighbouring|neighboring|(?:north|south)-?(?:east|west)ern"
+    r"|northern|southern|eastern|western|central)\s+$"
+)
 _PLACE_WORDS = ("in ", "at ", "the ", "its ", "of ", "ear ", "off ", "ong ", "ver ", "In ", "At ")
 _PLACE_BEFORE = re.compile(  # (one leading \b for the four: half the work)
     r"(?i)\b(?:(?P<arrival>(?:arrived|arrives|arrive|arriving|landed|lands|land|landing)\s+"
@@ -1121,6 +1169,16 @@ def _without_venues(text: str, trig: Trigger, found: list[ActorMention]) -> list
             if place is not None and (place.group("sea") or near or (venue and place.group("at"))):
                 dropped = m.end
                 continue  # but "arrived in Taipei" (group "arrival"): the host
+        elif (
+            m.actors[0].kind == "country"
+            and text.endswith(("ing ", "ern ", "ral "), max(0, m.start - 4), m.start)
+            and (venue or text.endswith("ing ", max(0, m.start - 4), m.start))
+            and _IN_REGION_OF.search(text, max(0, m.start - 40), m.start)
+        ):
+            dropped = m.end
+            # "in northern Iraq": where words and meetings happen; "in neighbouring Senegal":
+            # where anything happens, another state than the one acting
+            continue
         kept.append(m)
     return kept  # only venues: nobody named takes part ("ministers agreed in Vienna")
 
@@ -1148,8 +1206,11 @@ _RECEIVED = re.compile(
 )
 _SIGNED = {"AGREE", "CONCEDE", "COOPERATE"}
 _KIN = re.compile(
-    r"(?:['\u2019]s)?\s+(?:sister|brother|wife|husband|son|daughter|mother|father|widow|"
+    r"(?:['\u2019]s)?\s+(?:(?:sister|brother|wife|husband|son|daughter|mother|father|widow|"
     r"niece|nephew|family|children|cousin)\b"
+    # ... or an aide named after it: "the Tunku's deputy, Tun Abdul Razak, signed"
+    r"|(?:deputy|aide|spokesman|spokeswoman|spokesperson|adviser|advisor|envoy|lawyer"
+    r"|chief of staff),\s+[A-Z])"
 )
 _JOINT = re.compile(r"\s*(?:and|&)\s*")
 # \b(?:he|she|He|She)\b|(?<=, )who\b, each branch opening with its letter (see
@@ -1502,7 +1563,10 @@ _BODY_SUBJECT = re.compile(
     r"|[Aa]rmy|[Mm]ilitary|[Tt]roops|[Ss]oldiers|[Pp]arliament|[Ll]awmakers|[Ll]egislators"
     r"|[Ss]enate|[Cc]ongress|[Cc]ouncil|[Cc]ommission|[Cc]ourt|[Jj]udges|[Pp]rosecutors?"
     r"|[Pp]rotesters|[Dd]emonstrators|[Rr]esidents|[Ww]orkers|[Dd]octors|[Nn]urses|[Ss]tudents"
-    r"|[Jj]unta|[Rr]egime|[Ss]tate media|[Ss]tate television|[Nn]ews agency)\b"
+    r"|[Jj]unta|[Rr]egime|[Ss]tate media|[Ss]tate television|[Nn]ews agency"
+    # a crowd's happening as the subject: "The protests began last Sunday in Zhanaozen"
+    r"|[Pp]rotests|[Dd]emonstrations|[Rr]iots|[Uu]nrest|[Cc]rowds|[Mm]obs?|[Rr]ioters"
+    r"|[Ss]trikers|[Mm]archers)\b"
 )
 # happenings that are always between parties (sanctions too: "the embargo takes effect in
 # December"), whom the article names elsewhere if not here
@@ -1844,7 +1908,15 @@ def article_events(
             ]
             found = [*subject, *found]
         else:
-            found = _window_actors(text, clause, sent, lo, hi, in_sent)
+            found = _window_actors(text, clause, sent, lo, hi, in_sent, dated_after)
+        if (
+            found
+            and coord is None
+            and trig.label == "{source} remarks"
+            and found[0].start > clause[0]
+            and found[0].start < m_start
+        ):
+            found = _with_fronted_report(text, clause, m_start, m_end, found, in_sent, units)
         if found and ", wh" in text[sent[0] : sent[1]]:
             found = _outside_relatives(text, sent, match, found, in_sent)
         if found:
@@ -2237,8 +2309,15 @@ def _counted_back(text: str, timexes: Sequence[Timex], d: Timex, off: re.Match) 
     if anchor is None or anchor.first is None:
         return None
     between = text[anchor.end : d.start]
+    if between.count("\n") > 1 or len(between) > 400:
+        return None
     if ". " in between or "\n" in between or len(between) > 160:
-        return None  # the date must be its own sentence's
+        # the date must be its own sentence's, or one of the two before when this sentence
+        # only points back to its happening: "... cut its ties with Taiwan on Monday. The
+        # move came two days after Lai won Taiwan's presidential election"
+        lead = between[max(between.rfind(". ") + 2, between.rfind("\n") + 1) :]
+        if between.count(". ") + between.count("\n") > 2 or not _POINTS_BACK.fullmatch(lead):
+            return None
     sign = -1 if link.group("dir") == "after" else 1
     day = _shift(anchor.first, sign * n, unit)
     end = link.end() - 1
@@ -2247,18 +2326,29 @@ def _counted_back(text: str, timexes: Sequence[Timex], d: Timex, off: re.Match) 
     return _dated(d.start, end, text, day, _GRAIN[unit], why, conf)
 
 
+# a sentence that opens by pointing back at the happening before it ("The move came",
+# "It was", "The decision followed") up to an offset; not a named happening ("The downing
+# came a day after ...", whose date is the downing's, named who knows where)
+_POINTS_BACK = re.compile(
+    r"(?:(?:The|This|That)\s+(?:move|decision|step|announcement|development|news|shift"
+    r"|switch|change|action)|It|This|That)\s+(?:came|followed|was)"
+    r"(?:\s+(?:just|only|barely|exactly))?\s*"
+)
+
+
 # "Hours later, Bush froze the assets", "signed on Thursday, hours after Bush spoke",
 # "had announced it hours earlier": a few hours from a dated happening is its day (not
 # "hours before": mostly a deadline, "hours before it was due to expire")
 _HOURS_LINK = re.compile(r"\s+(?:(?P<rel>later|earlier)\b|(?=after\s))")
-_HOURS = re.compile(r"PT(?:X|[1-9]|1[0-2])H")
+_HOURS = re.compile(r"PT(?:X|[1-9]|1[0-2])H|PT(?:X|[1-9]\d?)M")  # hours or minutes
 
 
 def _hours_off(text: str, timexes: Sequence[Timex], d: Timex) -> Timex | None:
-    """ "Hours later" (after the last day-dated happening, in this sentence or the one
-    before) and "hours after" a clause (counted from its sentence's date): news counts
-    hours within a day, so the happening is dated to that day. A bare "hours" the tagger
-    keeps a duration (as TimeML annotates it); here it dates its clause."""
+    """ "Hours later" or "minutes later" (after the last day-dated happening, in this
+    sentence or the one before) and "hours after" a clause (counted from its sentence's
+    date): news counts hours within a day, so the happening is dated to that day. A bare
+    "hours" the tagger keeps a duration (as TimeML annotates it); here it dates its
+    clause."""
     if not _HOURS.fullmatch(d.value) or d.mod is not None:
         return None
     link = _HOURS_LINK.match(text, d.end)

@@ -338,3 +338,11 @@ def test_a_shared_alias_goes_to_the_holder_nearest_in_time(
     )
     g = Gazetteer.load(extra=extra)
     assert names(g.find("Moro spoke.", when=when)) == [who]
+
+
+def test_two_spellings_of_one_name_but_not_two_of_a_family() -> None:
+    from dashapp.actors import _same_name
+
+    assert _same_name("Abd al-Karim Qasim", "Abdul Karim Qasim")
+    assert not _same_name("Benigno Aquino", "Corazon Aquino")
+    assert not _same_name("Karim Qasim", "Karim Nasser")

@@ -175,15 +175,29 @@ class Resolver:
         ok = FINE.get(unit, FINE["year"])
         cur = self._cur
         same_sentence_dated_noun = (
-            not self.narrative and cur is not None and cur.kind == "offset" and unit == "day"
+            not self.narrative
+            and cur is not None
+            and cur.kind in ("offset", "rel")
+            and unit == "day"
         )
+        latest = True
         for f in reversed(self.history):
             if same_sentence_dated_noun and f.weak and f.gran in ok and f.bc is None:
                 # "declared him the winner of the Dec. 27 vote three days later": a dated
-                # noun of the offset's own sentence is what it counts from
-                if f.end >= sentence_bounds(self.text, cur.start, cur.end)[0]:  # type: ignore[union-attr]
+                # noun of the offset's own sentence is what it counts from; so is the last
+                # date named, a dated noun of the sentence before ("won the Dec. 1
+                # election. Jammeh conceded defeat the next day")
+                left = sentence_bounds(self.text, cur.start, cur.end)[0]  # type: ignore[union-attr]
+                if (f.end >= left and cur.kind == "offset") or (  # type: ignore[union-attr]
+                    latest
+                    and left
+                    and f.end >= sentence_bounds(self.text, left - 1, left)[0]
+                    and _DATED_NOUN.match(self.text, f.end)  # not a bound: "since Sunday"
+                ):
                     return f.first, f"date in focus {f.value}"
+                latest = False
                 continue
+            latest = False
             if f.gran in ok and f.bc is None and not f.weak:
                 if f.aside and self._cur is not None:
                     left = sentence_bounds(self.text, self._cur.start, self._cur.end)[0]
@@ -260,7 +274,12 @@ class Resolver:
         rel = max(
             self.text.rfind(", who ", left, c.start), self.text.rfind(", which ", left, c.start)
         )
-        return rel >= 0 and self.text.find(",", rel + 1, c.start) < 0
+        if rel < 0 or self.text.find(",", rel + 1, c.start) >= 0:
+            return False
+        # ... when the main clause has a date of its own; else the relative clause's date
+        # is the sentence's ("Guatemala took its complaint to the Security Council, which
+        # met on June 20. ... five days later the council voted")
+        return any(left <= f.end <= rel for f in self.history)
 
     def year_anchor(self) -> tuple[date | None, str]:
         """The anchor for the year of a bare month/day: the reference date in news, the

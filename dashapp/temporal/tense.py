@@ -22,7 +22,15 @@ Tense = Literal["past", "future", "present"]
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?|--|[,;:()\u2014\u2013]")
 # A sentence ends at . ! ? ; followed by blank and a capital/quote, or at a line break.
-_BOUNDARY = re.compile(r"[.!?;][\"'\u201d\u2019)]?\s+(?=[A-Z\"'\u201c\u2018(])|\n")
+# (not after a title's abbreviation or an initial: "Gen. Maxwell Thurman", "B. J. Habibie")
+# (The stop comes first and the look-behinds after it, so that the engine skips in C to
+# the next [.!?;\n]: tried at every position, the look-behinds made tagging slower.)
+_NOT_AFTER = "".join(
+    rf"(?<!\b{a}\.)"
+    for a in "[A-Z] Mr Mrs Ms Dr Gen Col Lt Maj Capt Sgt Adm Brig Cmdr Msgr Rev Fr Gov Sen Rep"
+    " Prof St Jr Sr".split()
+)
+_BOUNDARY = re.compile(rf"[.!?;]{_NOT_AFTER}[\"'\u201d\u2019)]?\s+(?=[A-Z\"'\u201c\u2018(])|\n")
 _MAXW = 4  # longest cue phrase, in words
 # Clause boundaries: a cue beyond one counts as if it were this many words further away.
 _CLAUSE_PENALTY = 4
