@@ -213,6 +213,7 @@ HELD_OUT = sorted(
         "events_heldout7",
         "events_heldout8",
         "events_heldout9",
+        "events_heldout10",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
