@@ -1030,15 +1030,41 @@ def _window_actors(
     ):
         seg_hi += 1
         found = inside(cuts[seg_lo], cuts[seg_hi])
+    widened = False
     while not found and seg_lo > 0:
         seg_lo -= 1
+        widened = True
         found = inside(cuts[seg_lo], cuts[seg_hi])
+    if (
+        widened
+        and seg_lo > 0
+        and _bare_name_stretch(text, cuts[seg_lo], cuts[seg_lo + 1], found)
+        and _COMMON_NOUN_BEFORE.search(text, max(0, cuts[seg_lo] - 40), cuts[seg_lo])
+        and not _PREDICATE_START.match(text, cuts[seg_lo + 1])
+    ):
+        # "Eisenhower sent a message to the Soviet premier, Nikolai Bulganin, on Sunday
+        # urging him": the name is an appositive to the object of the clause before, whose
+        # subject acts too
+        found = inside(cuts[seg_lo - 1], cuts[seg_hi])
     if found and seg_lo > 0 and found[0].start >= lo:
         # "Iran and six world powers, the United States, ..., China, reached an agreement":
         # nobody before the verb in its stretch, so its subject is in the stretch before
         wider = inside(cuts[seg_lo - 1], cuts[seg_hi])
         if wider and wider[0].start < lo:
             found = wider
+    if (
+        found
+        and seg_lo > 0
+        and _PREDICATE_START.match(text, cuts[seg_lo])
+        and found[0].start >= cuts[seg_lo]
+        and (named := inside(cuts[seg_lo - 1], cuts[seg_lo]))
+        and named[-1] not in found
+        and _bare_name_stretch(text, cuts[seg_lo - 1], cuts[seg_lo], named)
+        and any(a.kind == "person" for a in named[-1].actors)
+    ):
+        # "The US envoy, John Smith, met the king": the name between the commas before the
+        # verb is its subject
+        found = [named[-1], *found]
     if seg_lo >= 2 and _PREDICATE_START.match(text, cuts[seg_lo]):
         # "Javier Milei, a libertarian economist, won the runoff", "Fujimori, 62, faxed his
         # resignation": a stretch that starts with its verb after an appositive ("a ...",
@@ -1065,6 +1091,16 @@ def _window_actors(
         if subject and subject[-1] not in found:
             found = [subject[-1], *found]
     return found or inside(*sentence)
+
+
+# a lowercase word before a comma: "the Soviet premier, " (a title the name after it names)
+_COMMON_NOUN_BEFORE = re.compile(r"(?<![\w'’-])[a-z][a-z-]+, $")
+
+
+def _bare_name_stretch(text: str, a: int, b: int, found: Sequence[ActorMention]) -> bool:
+    """The comma stretch [a, b) holds one name and nothing else (", Nikolai Bulganin, ")."""
+    here = [m for m in found if a < m.end <= b]
+    return len(here) == 1 and here[0].start <= a and text[here[0].end : b].strip() == ","
 
 
 def _one_actor_at_most(found: Sequence[ActorMention]) -> bool:

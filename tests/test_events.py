@@ -1658,3 +1658,21 @@ def test_the_person_whose_aide_acts_is_not_a_party():
     text = "Vladimir Putin's spokesman, Dmitry Ostrov, met the envoys on Monday."
     (ev,) = _extracted(text)
     assert "Dmitry Ostrov" in ev.actors and "Vladimir Putin" not in ev.actors
+
+
+def test_a_name_in_apposition_to_the_object_leaves_the_subject_acting():
+    # "<subject> <verb> ... to the <title>, <Name>, <date> <participle>": the name describes
+    # the object; the subject before it is a party too
+    text = "Biden sent a letter to the Russian president, Vladimir Putin, on Monday urging talks."
+    (ev,) = _extracted(text)
+    assert {"Joe Biden", "Vladimir Putin"} <= set(ev.actors)
+
+
+def test_a_name_between_commas_before_the_verb_is_its_subject():
+    # "The <title>, <Name>, <verb> <object> <date> for talks with <other>"
+    text = (
+        "The British foreign secretary, Liz Truss, visited Beijing and Tokyo on Monday for"
+        " talks with Sergei Lavrov."
+    )
+    (ev,) = _extracted(text)
+    assert {"Liz Truss", "Sergei Lavrov"} <= set(ev.actors)
