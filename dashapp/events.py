@@ -1090,7 +1090,22 @@ def _window_actors(
         subject = inside(cuts[seg_lo - 1], cuts[seg_lo])
         if subject and subject[-1] not in found:
             found = [subject[-1], *found]
+    elif seg_lo == 1 and _PARTICIPLE_START.match(text, cuts[1]):
+        # "The Organization of ... States (OECS), meeting in Barbados on Friday, asked
+        # Washington to intervene": the participle phrase describes the subject that opens
+        # the clause, which acts
+        subject = inside(cuts[0], cuts[1])
+        if (
+            subject
+            and subject[-1] not in found
+            and (rest := text[subject[-1].end : cuts[1]].strip(" ,()")) in ("", rest.upper())
+        ):
+            found = [subject[-1], *found]
     return found or inside(*sentence)
+
+
+# a participle opening an appositive phrase: "meeting in Geneva", "speaking to reporters"
+_PARTICIPLE_START = re.compile(r"(?!during\b|including\b|according\b)[a-z]{2,}ing\b")
 
 
 # a lowercase word before a comma: "the Soviet premier, " (a title the name after it names)

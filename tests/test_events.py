@@ -1676,3 +1676,15 @@ def test_a_name_between_commas_before_the_verb_is_its_subject():
     )
     (ev,) = _extracted(text)
     assert {"Liz Truss", "Sergei Lavrov"} <= set(ev.actors)
+
+
+def test_a_participle_phrase_after_the_opening_name_leaves_that_name_the_subject():
+    # "<Body>, meeting in <place> on <date>, <verb> <object>"
+    (ev,) = _extracted(
+        "The Arab League, meeting in Cairo on Monday, urged Israel to halt the strikes."
+    )
+    assert {"Arab League", "Israel"} <= set(ev.actors)
+    (ev,) = _extracted(
+        "Leaders of the European Union, meeting in Brussels on Monday, condemned the coup."
+    )
+    assert "EU" in ev.actors
