@@ -335,6 +335,9 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
 @pytest.mark.parametrize(
     ("rule", "text", "type_", "label"),
     [
+        # a passive participle names the act as its active form does
+        ("passive overthrow", "Zelensky was deposed by the army on Monday.", "COERCE", None),
+        ("search", "Ukrainian police searched the embassy of Belarus on Monday.", "COERCE", None),
         # the verb names the act, not the noun it governs
         (
             "verb over object",
