@@ -1101,6 +1101,25 @@ def _window_actors(
             and (rest := text[subject[-1].end : cuts[1]].strip(" ,()")) in ("", rest.upper())
         ):
             found = [subject[-1], *found]
+    if (
+        found
+        and seg_hi < len(cuts) - 1
+        and (named := inside(cuts[seg_hi], cuts[seg_hi + 1]))
+        and named[0] not in found
+        and (
+            named[0].start < cuts[seg_hi]  # "leader, Abdul Ghani Baradar": one mention
+            or (
+                named[0].start == cuts[seg_hi]
+                and _COMMON_NOUN_BEFORE.search(text, max(0, cuts[seg_hi] - 40), cuts[seg_hi])
+            )
+        )
+        and text[named[0].end : cuts[seg_hi + 1]].strip() in (",", ".", "")
+        and any(a.kind == "person" for a in named[0].actors)
+    ):
+        # "sent a telegram to the Soviet leader, Nikita Khrushchev", "held talks with the
+        # Taliban's deputy leader, Abdul Ghani Baradar,": the name after the comma is the
+        # title's, which the stretch ends with
+        found = [*found, named[0]]
     return found or inside(*sentence)
 
 

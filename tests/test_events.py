@@ -1691,3 +1691,12 @@ def test_a_participle_phrase_after_the_opening_name_leaves_that_name_the_subject
         "Leaders of the European Union, meeting in Brussels on Monday, condemned the coup."
     )
     assert "EU" in ev.actors
+
+
+def test_a_name_after_the_title_that_ends_the_window_is_a_party():
+    # "<verb> ... with the <state>'s <title>, <Name>": the name after the comma is the title's
+    (ev,) = _extracted(
+        "Blinken held talks in Doha on Monday with the Qatari prime minister,"
+        " Mohammed bin Abdulrahman Al Thani."
+    )
+    assert {"Antony Blinken", "Mohammed bin Abdulrahman Al Thani"} <= set(ev.actors)
