@@ -1701,7 +1701,7 @@ def _one_entry(tok: _Tok) -> _Entry | None:
 # alone; or a capitalised name whose last word is the head noun of a movement or an armed
 # group ("the Popular Liberation Front said"). Parties, councils and committees are left
 # out: they are mostly a state's own bodies, which its name or demonym already gives.
-_BODY_WORD = r"(?:[A-Z][\w'’.-]*|of|the|for|and|de|del|des|du|la|le|al|el)"
+_BODY_WORD = r"(?:[A-Z][\w'’.-]*|of|the|for|and|in|de|del|des|du|la|le|al|el)"
 # found from their rare end (an acronym in parentheses, a head noun), then read backwards
 _ACRONYM = re.compile(r" \(([A-Z][A-Z0-9&-]{1,7})\)")
 _NAME_BEFORE = re.compile(rf"(?<![\w'’-])[A-Z][\w'’.-]*(?:[ ]{_BODY_WORD}){{1,7}}$")
@@ -1780,6 +1780,9 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
                 name = " ".join(words)  # an acronym in another language
         if not name or name in known or acronym in known:
             continue
+        if any(x.start == m.start(1) for x in out):
+            continue  # the gazetteer knows the acronym: "the Islamic State of Iraq and the
+            # Levant (ISIL)" is the Islamic State
         start = end - len(name)
         if not free(start, end):
             # a place or body named inside the body's own name is part of it: "the

@@ -360,3 +360,15 @@ def test_a_name_shared_with_the_successor_names_the_historic_state_until_its_own
     g = Gazetteer.load()
     assert names(g.find("The Russians walked out.", when=date(1962, 10, 2))) == ["Soviet Union"]
     assert names(g.find("The Russian parliament met.", when=date(1991, 8, 21))) == ["Russia"]
+
+
+def test_a_body_named_with_a_place_after_in_is_introduced_by_its_acronym():
+    g = Gazetteer.load()
+    text = "The Movement for Justice in Darfur (MJD) attacked a town. The MJD said it won."
+    assert names(g.find(text, when=D22)) == ["MJD", "MJD"]
+
+
+def test_an_acronym_the_gazetteer_knows_is_not_a_new_body():
+    g = Gazetteer.load()
+    text = "The Islamic State of Iraq and the Levant (ISIL) attacked."
+    assert set(names(g.find(text, when=D22))) == {"Islamic State"}
