@@ -338,6 +338,15 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
         # a passive participle names the act as its active form does
         ("passive overthrow", "Zelensky was deposed by the army on Monday.", "COERCE", None),
         ("search", "Ukrainian police searched the embassy of Belarus on Monday.", "COERCE", None),
+        # putting a case before a body, reporting to one, beating people
+        (
+            "case before a body",
+            "Ukraine laid its case before the Security Council on Monday.",
+            "CONSULT",
+            None,
+        ),
+        ("report to a body", "Zelensky will report to parliament on Monday.", "STATEMENT", None),
+        ("clubbing", "Belarus police clubbed Ukrainian protesters on Monday.", "ASSAULT", None),
         # the verb names the act, not the noun it governs
         (
             "verb over object",
