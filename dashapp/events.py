@@ -2307,6 +2307,9 @@ def anchored_dates(text: str, timexes: Sequence[Timex]) -> list[Timex]:
     out: list[Timex] = []
     for d in timexes:
         if d.type != "DURATION" or d.mod is not None:
+            if d.value == "FUTURE_REF" or d.value == "PAST_REF":
+                if (same := _hours_off(text, timexes, d)) is not None:
+                    out.append(same)
             continue
         off = _OFFSET.fullmatch(d.value)
         if off is None:
@@ -2411,6 +2414,7 @@ _POINTS_BACK = re.compile(
 # "hours before": mostly a deadline, "hours before it was due to expire")
 _HOURS_LINK = re.compile(r"\s+(?:(?P<rel>later|earlier)\b|(?=after\s))")
 _HOURS = re.compile(r"PT(?:X|[1-9]|1[0-2])H|PT(?:X|[1-9]\d?)M")  # hours or minutes
+_FEW_HOURS = re.compile(r"(?i)\b(?:hours|minutes)\s+(?:later|earlier)$")
 
 
 def _hours_off(text: str, timexes: Sequence[Timex], d: Timex) -> Timex | None:
@@ -2419,12 +2423,13 @@ def _hours_off(text: str, timexes: Sequence[Timex], d: Timex) -> Timex | None:
     date): news counts hours within a day, so the happening is dated to that day. A bare
     "hours" the tagger keeps a duration (as TimeML annotates it); here it dates its
     clause."""
-    if not _HOURS.fullmatch(d.value) or d.mod is not None:
+    if d.value in ("FUTURE_REF", "PAST_REF") and _FEW_HOURS.search(d.text):
+        end, reach = d.end, 1  # "A few hours later", which the tagger keeps vague
+    elif not _HOURS.fullmatch(d.value) or d.mod is not None:
         return None
-    link = _HOURS_LINK.match(text, d.end)
-    if link is None:
+    elif (link := _HOURS_LINK.match(text, d.end)) is None:
         return None
-    if link.group("rel") is None:
+    elif link.group("rel") is None:
         after = _CLAUSE_AFTER.match(text, d.end)
         if after is None:
             return None

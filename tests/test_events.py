@@ -1710,3 +1710,13 @@ def test_a_name_after_the_title_that_ends_the_window_is_a_party():
         " Mohammed bin Abdulrahman Al Thani."
     )
     assert {"Antony Blinken", "Mohammed bin Abdulrahman Al Thani"} <= set(ev.actors)
+
+
+def test_a_few_hours_later_dates_its_clause_to_the_day_before_it():
+    # the tagger keeps "A few hours later" vague; news counts hours within the day
+    text = (
+        "Rebels stormed the capital on Monday. A few hours later the army announced that"
+        " Vladimir Putin had called Joe Biden."
+    )
+    days = {ev.value for ev in _extracted(text)}
+    assert days == {"2022-01-10"}
