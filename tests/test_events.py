@@ -348,6 +348,7 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
         ("report to a body", "Zelensky will report to parliament on Monday.", "STATEMENT", None),
         ("clubbing", "Belarus police clubbed Ukrainian protesters on Monday.", "ASSAULT", None),
         ("a request made", "Zelensky made his request on Monday.", "REQUEST", None),
+        ("troops ashore", "Ukrainian marines waded ashore on Monday.", "MOBILIZE", None),
         # the verb names the act, not the noun it governs
         (
             "verb over object",
