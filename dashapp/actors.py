@@ -32,6 +32,8 @@ One ENTRY (every field but ``name`` optional; matching is case-sensitive)::
      "until": "1991-12-26",               # historic states: the day the state ceased, and
      "predecessor_of": "Russia",          # the state whose capital and seat ("Moscow",
                                           # "Kremlin") named it until then
+     "shared_until": "1990-06-12",        # ... and the names it shares with that state
+                                          # ("Russian") until this day (default: until)
      "legislature": "Verkhovna Rada",     # places: what a bare "parliament" there names
      "sovereign": "Spain",                # regions: the state whose courts are theirs
      "remove_aliases": ["Wagner"]}        # user file only: drop aliases from an existing entry
@@ -264,6 +266,7 @@ class _Entry:
     part_of: str | None = None
     until: date | None = None  # a historic state: the day it ceased to exist
     predecessor_of: str | None = None  # ... and the state whose capital it held until then
+    shared_until: date | None = None  # ... and whose names it shared until then (or `until`)
     legislature: str | None = None  # places: the name of its legislature ("Verkhovna Rada")
     sovereign: str | None = None  # regions: the state they belong to (Catalonia: Spain)
     offices: list[Office] = field(default_factory=list)
@@ -516,7 +519,7 @@ class Gazetteer:
                 self._affiliated.setdefault(e.affiliation, set()).add(e.name)
         # Historic states that held a later state's capital: "Moscow" in 1991 is the Soviet
         # Union's, from 1992 Russia's.
-        self._historic: list[tuple[date, _Entry, _Entry, frozenset[str]]] = []
+        self._historic: list[tuple[date, _Entry, _Entry, frozenset[str], frozenset[str]]] = []
         for e in self._entries.values():
             if e.predecessor_of is None:
                 continue
@@ -524,7 +527,10 @@ class Gazetteer:
             if succ is None or e.until is None:
                 raise ValueError(f"actor {e.name!r}: predecessor_of needs a known actor and until")
             shared = {e.name, *e.aliases, *e.demonyms} & {*succ.aliases, *succ.demonyms}
-            self._historic.append((e.until, succ, e, frozenset(succ.metonyms) | shared))
+            capitals = frozenset(succ.metonyms)
+            if e.shared_until is None or e.shared_until >= e.until:
+                capitals, shared = capitals | shared, set()
+            self._historic.append((e.until, succ, e, capitals, frozenset(shared)))
         self._historic_until = max((h[0] for h in self._historic), default=date.min)
         # short back-references of places ("the North"), matched in a pass of their own
         self._back_refs = {p: e.name for e in self._entries.values() for p in e.back_references}
@@ -798,13 +804,15 @@ class Gazetteer:
     def _historic_capitals(self, out: list[ActorMention], when: date) -> list[ActorMention]:
         """Before a historic state ceased, the capital and seat it shared with its successor
         name it: "Moscow" and "Kremlin spokesman" in 1991 are the Soviet Union's."""
-        for until, succ, hist, capitals in self._historic:
+        for until, succ, hist, capitals, shared in self._historic:
             if when >= until:
                 continue
+            if shared and hist.shared_until is not None and when < hist.shared_until:
+                capitals = capitals | shared
             old, new = succ.actor, hist.actor
             for i, m in enumerate(out):
                 if (old in m.actors or old in m.qualifiers) and any(
-                    re.search(rf"\b{re.escape(c)}\b", m.text) for c in capitals
+                    re.search(rf"\b{re.escape(c)}s?\b", m.text) for c in capitals
                 ):
                     out[i] = replace(
                         m,
@@ -1538,7 +1546,7 @@ class Gazetteer:
 _KEYS = frozenset(
     "name kind affiliation aliases metonyms demonyms anaphors guarded surname ambiguous_surname"
     " part_of offices leader remove_aliases until predecessor_of back_references legislature"
-    " sovereign".split()
+    " sovereign shared_until".split()
 )
 _LISTS = (
     "aliases",
@@ -1606,6 +1614,8 @@ def _merge(entries: dict[str, _Entry], raw: dict[str, Any], source: str) -> None
             setattr(e, key, raw[key])
     if "until" in raw:
         e.until = _date(raw["until"])
+    if "shared_until" in raw:
+        e.shared_until = _date(raw["shared_until"])
     for key in ("aliases", "metonyms", "demonyms", "anaphors", "back_references", "guarded"):
         lst: list[str] = getattr(e, key)
         lst.extend(a for a in raw.get(key, ()) if a not in lst)
@@ -1691,7 +1701,7 @@ def _one_entry(tok: _Tok) -> _Entry | None:
 # alone; or a capitalised name whose last word is the head noun of a movement or an armed
 # group ("the Popular Liberation Front said"). Parties, councils and committees are left
 # out: they are mostly a state's own bodies, which its name or demonym already gives.
-_BODY_WORD = r"(?:[A-Z][\w'’.-]*|of|the|for|and|de|del|des|du|la|le|al|el)"
+_BODY_WORD = r"(?:[A-Z][\w'’.-]*|of|the|for|and|in|de|del|des|du|la|le|al|el)"
 # found from their rare end (an acronym in parentheses, a head noun), then read backwards
 _ACRONYM = re.compile(r" \(([A-Z][A-Z0-9&-]{1,7})\)")
 _NAME_BEFORE = re.compile(rf"(?<![\w'’-])[A-Z][\w'’.-]*(?:[ ]{_BODY_WORD}){{1,7}}$")
@@ -1770,6 +1780,9 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
                 name = " ".join(words)  # an acronym in another language
         if not name or name in known or acronym in known:
             continue
+        if any(x.start == m.start(1) for x in out):
+            continue  # the gazetteer knows the acronym: "the Islamic State of Iraq and the
+            # Levant (ISIL)" is the Islamic State
         start = end - len(name)
         if not free(start, end):
             # a place or body named inside the body's own name is part of it: "the

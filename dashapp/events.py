@@ -1030,15 +1030,41 @@ def _window_actors(
     ):
         seg_hi += 1
         found = inside(cuts[seg_lo], cuts[seg_hi])
+    widened = False
     while not found and seg_lo > 0:
         seg_lo -= 1
+        widened = True
         found = inside(cuts[seg_lo], cuts[seg_hi])
+    if (
+        widened
+        and seg_lo > 0
+        and _bare_name_stretch(text, cuts[seg_lo], cuts[seg_lo + 1], found)
+        and _COMMON_NOUN_BEFORE.search(text, max(0, cuts[seg_lo] - 40), cuts[seg_lo])
+        and not _PREDICATE_START.match(text, cuts[seg_lo + 1])
+    ):
+        # "Eisenhower sent a message to the Soviet premier, Nikolai Bulganin, on Sunday
+        # urging him": the name is an appositive to the object of the clause before, whose
+        # subject acts too
+        found = inside(cuts[seg_lo - 1], cuts[seg_hi])
     if found and seg_lo > 0 and found[0].start >= lo:
         # "Iran and six world powers, the United States, ..., China, reached an agreement":
         # nobody before the verb in its stretch, so its subject is in the stretch before
         wider = inside(cuts[seg_lo - 1], cuts[seg_hi])
         if wider and wider[0].start < lo:
             found = wider
+    if (
+        found
+        and seg_lo > 0
+        and _PREDICATE_START.match(text, cuts[seg_lo])
+        and found[0].start >= cuts[seg_lo]
+        and (named := inside(cuts[seg_lo - 1], cuts[seg_lo]))
+        and named[-1] not in found
+        and _bare_name_stretch(text, cuts[seg_lo - 1], cuts[seg_lo], named)
+        and any(a.kind == "person" for a in named[-1].actors)
+    ):
+        # "The US envoy, John Smith, met the king": the name between the commas before the
+        # verb is its subject
+        found = [named[-1], *found]
     if seg_lo >= 2 and _PREDICATE_START.match(text, cuts[seg_lo]):
         # "Javier Milei, a libertarian economist, won the runoff", "Fujimori, 62, faxed his
         # resignation": a stretch that starts with its verb after an appositive ("a ...",
@@ -1064,7 +1090,51 @@ def _window_actors(
         subject = inside(cuts[seg_lo - 1], cuts[seg_lo])
         if subject and subject[-1] not in found:
             found = [subject[-1], *found]
+    elif seg_lo == 1 and _PARTICIPLE_START.match(text, cuts[1]):
+        # "The Organization of ... States (OECS), meeting in Barbados on Friday, asked
+        # Washington to intervene": the participle phrase describes the subject that opens
+        # the clause, which acts
+        subject = inside(cuts[0], cuts[1])
+        if (
+            subject
+            and subject[-1] not in found
+            and (rest := text[subject[-1].end : cuts[1]].strip(" ,()")) in ("", rest.upper())
+        ):
+            found = [subject[-1], *found]
+    if (
+        found
+        and seg_hi < len(cuts) - 1
+        and (named := inside(cuts[seg_hi], cuts[seg_hi + 1]))
+        and named[0] not in found
+        and (
+            named[0].start < cuts[seg_hi]  # "leader, Abdul Ghani Baradar": one mention
+            or (
+                named[0].start == cuts[seg_hi]
+                and _COMMON_NOUN_BEFORE.search(text, max(0, cuts[seg_hi] - 40), cuts[seg_hi])
+            )
+        )
+        and text[named[0].end : cuts[seg_hi + 1]].strip() in (",", ".", "")
+        and any(a.kind == "person" for a in named[0].actors)
+    ):
+        # "sent a telegram to the Soviet leader, Nikita Khrushchev", "held talks with the
+        # Taliban's deputy leader, Abdul Ghani Baradar,": the name after the comma is the
+        # title's, which the stretch ends with
+        found = [*found, named[0]]
     return found or inside(*sentence)
+
+
+# a participle opening an appositive phrase: "meeting in Geneva", "speaking to reporters"
+_PARTICIPLE_START = re.compile(r"(?!during\b|including\b|according\b)[a-z]{2,}ing\b")
+
+
+# a lowercase word before a comma: "the Soviet premier, " (a title the name after it names)
+_COMMON_NOUN_BEFORE = re.compile(r"(?<![\w'’-])[a-z][a-z-]+, $")
+
+
+def _bare_name_stretch(text: str, a: int, b: int, found: Sequence[ActorMention]) -> bool:
+    """The comma stretch [a, b) holds one name and nothing else (", Nikolai Bulganin, ")."""
+    here = [m for m in found if a < m.end <= b]
+    return len(here) == 1 and here[0].start <= a and text[here[0].end : b].strip() == ","
 
 
 def _one_actor_at_most(found: Sequence[ActorMention]) -> bool:
@@ -2237,6 +2307,9 @@ def anchored_dates(text: str, timexes: Sequence[Timex]) -> list[Timex]:
     out: list[Timex] = []
     for d in timexes:
         if d.type != "DURATION" or d.mod is not None:
+            if d.value == "FUTURE_REF" or d.value == "PAST_REF":
+                if (same := _hours_off(text, timexes, d)) is not None:
+                    out.append(same)
             continue
         off = _OFFSET.fullmatch(d.value)
         if off is None:
@@ -2341,6 +2414,7 @@ _POINTS_BACK = re.compile(
 # "hours before": mostly a deadline, "hours before it was due to expire")
 _HOURS_LINK = re.compile(r"\s+(?:(?P<rel>later|earlier)\b|(?=after\s))")
 _HOURS = re.compile(r"PT(?:X|[1-9]|1[0-2])H|PT(?:X|[1-9]\d?)M")  # hours or minutes
+_FEW_HOURS = re.compile(r"(?i)\b(?:hours|minutes)\s+(?:later|earlier)$")
 
 
 def _hours_off(text: str, timexes: Sequence[Timex], d: Timex) -> Timex | None:
@@ -2349,12 +2423,13 @@ def _hours_off(text: str, timexes: Sequence[Timex], d: Timex) -> Timex | None:
     date): news counts hours within a day, so the happening is dated to that day. A bare
     "hours" the tagger keeps a duration (as TimeML annotates it); here it dates its
     clause."""
-    if not _HOURS.fullmatch(d.value) or d.mod is not None:
+    if d.value in ("FUTURE_REF", "PAST_REF") and _FEW_HOURS.search(d.text):
+        end, reach = d.end, 1  # "A few hours later", which the tagger keeps vague
+    elif not _HOURS.fullmatch(d.value) or d.mod is not None:
         return None
-    link = _HOURS_LINK.match(text, d.end)
-    if link is None:
+    elif (link := _HOURS_LINK.match(text, d.end)) is None:
         return None
-    if link.group("rel") is None:
+    elif link.group("rel") is None:
         after = _CLAUSE_AFTER.match(text, d.end)
         if after is None:
             return None

@@ -346,3 +346,29 @@ def test_two_spellings_of_one_name_but_not_two_of_a_family() -> None:
     assert _same_name("Abd al-Karim Qasim", "Abdul Karim Qasim")
     assert not _same_name("Benigno Aquino", "Corazon Aquino")
     assert not _same_name("Karim Qasim", "Karim Nasser")
+
+
+def test_a_divided_states_capital_names_the_half_that_held_it_before_unification():
+    g = Gazetteer.load()
+    assert names(g.find("Hanoi rejected the offer.", when=date(1966, 5, 2))) == ["North Vietnam"]
+    assert names(g.find("Hanoi rejected the offer.", when=date(2016, 5, 2))) == ["Vietnam"]
+    assert names(g.find("Sanaa rejected the offer.", when=date(1979, 5, 2))) == ["North Yemen"]
+
+
+def test_a_name_shared_with_the_successor_names_the_historic_state_until_its_own_day():
+    # "the Russians" in the Cold War are the Soviet Union; from 1990 Russia acts on its own
+    g = Gazetteer.load()
+    assert names(g.find("The Russians walked out.", when=date(1962, 10, 2))) == ["Soviet Union"]
+    assert names(g.find("The Russian parliament met.", when=date(1991, 8, 21))) == ["Russia"]
+
+
+def test_a_body_named_with_a_place_after_in_is_introduced_by_its_acronym():
+    g = Gazetteer.load()
+    text = "The Movement for Justice in Darfur (MJD) attacked a town. The MJD said it won."
+    assert names(g.find(text, when=D22)) == ["MJD", "MJD"]
+
+
+def test_an_acronym_the_gazetteer_knows_is_not_a_new_body():
+    g = Gazetteer.load()
+    text = "The Islamic State of Iraq and the Levant (ISIL) attacked."
+    assert set(names(g.find(text, when=D22))) == {"Islamic State"}

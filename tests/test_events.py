@@ -335,6 +335,20 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
 @pytest.mark.parametrize(
     ("rule", "text", "type_", "label"),
     [
+        # a passive participle names the act as its active form does
+        ("passive overthrow", "Zelensky was deposed by the army on Monday.", "COERCE", None),
+        ("search", "Ukrainian police searched the embassy of Belarus on Monday.", "COERCE", None),
+        # putting a case before a body, reporting to one, beating people
+        (
+            "case before a body",
+            "Ukraine laid its case before the Security Council on Monday.",
+            "CONSULT",
+            None,
+        ),
+        ("report to a body", "Zelensky will report to parliament on Monday.", "STATEMENT", None),
+        ("clubbing", "Belarus police clubbed Ukrainian protesters on Monday.", "ASSAULT", None),
+        ("a request made", "Zelensky made his request on Monday.", "REQUEST", None),
+        ("troops ashore", "Ukrainian marines waded ashore on Monday.", "MOBILIZE", None),
         # the verb names the act, not the noun it governs
         (
             "verb over object",
@@ -1658,3 +1672,52 @@ def test_the_person_whose_aide_acts_is_not_a_party():
     text = "Vladimir Putin's spokesman, Dmitry Ostrov, met the envoys on Monday."
     (ev,) = _extracted(text)
     assert "Dmitry Ostrov" in ev.actors and "Vladimir Putin" not in ev.actors
+
+
+def test_a_name_in_apposition_to_the_object_leaves_the_subject_acting():
+    # "<subject> <verb> ... to the <title>, <Name>, <date> <participle>": the name describes
+    # the object; the subject before it is a party too
+    text = "Biden sent a letter to the Russian president, Vladimir Putin, on Monday urging talks."
+    (ev,) = _extracted(text)
+    assert {"Joe Biden", "Vladimir Putin"} <= set(ev.actors)
+
+
+def test_a_name_between_commas_before_the_verb_is_its_subject():
+    # "The <title>, <Name>, <verb> <object> <date> for talks with <other>"
+    text = (
+        "The British foreign secretary, Liz Truss, visited Beijing and Tokyo on Monday for"
+        " talks with Sergei Lavrov."
+    )
+    (ev,) = _extracted(text)
+    assert {"Liz Truss", "Sergei Lavrov"} <= set(ev.actors)
+
+
+def test_a_participle_phrase_after_the_opening_name_leaves_that_name_the_subject():
+    # "<Body>, meeting in <place> on <date>, <verb> <object>"
+    (ev,) = _extracted(
+        "The Arab League, meeting in Cairo on Monday, urged Israel to halt the strikes."
+    )
+    assert {"Arab League", "Israel"} <= set(ev.actors)
+    (ev,) = _extracted(
+        "Leaders of the European Union, meeting in Brussels on Monday, condemned the coup."
+    )
+    assert "EU" in ev.actors
+
+
+def test_a_name_after_the_title_that_ends_the_window_is_a_party():
+    # "<verb> ... with the <state>'s <title>, <Name>": the name after the comma is the title's
+    (ev,) = _extracted(
+        "Blinken held talks in Doha on Monday with the Qatari prime minister,"
+        " Mohammed bin Abdulrahman Al Thani."
+    )
+    assert {"Antony Blinken", "Mohammed bin Abdulrahman Al Thani"} <= set(ev.actors)
+
+
+def test_a_few_hours_later_dates_its_clause_to_the_day_before_it():
+    # the tagger keeps "A few hours later" vague; news counts hours within the day
+    text = (
+        "Rebels stormed the capital on Monday. A few hours later the army announced that"
+        " Vladimir Putin had called Joe Biden."
+    )
+    days = {ev.value for ev in _extracted(text)}
+    assert days == {"2022-01-10"}
