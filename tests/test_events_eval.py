@@ -214,6 +214,7 @@ HELD_OUT = sorted(
         "events_heldout8",
         "events_heldout9",
         "events_heldout10",
+        "events_heldout11",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
