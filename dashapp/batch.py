@@ -9,6 +9,8 @@ it again finishes the job.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import multiprocessing
 import os
 import signal
@@ -22,7 +24,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import duckdb
 
@@ -108,7 +110,49 @@ class Summary:
 
 # --------------------------------------------------------------------------- extraction
 
-_GAZETTEER = None
+# $GEOTIMELINE_ACTORS -> its gazetteer, loaded once per process
+_GAZETTEERS: dict[str, Any] = {}
+
+# Modules of the package that do not take part in extraction: a change to them leaves
+# stored results current (see extraction_setting).
+_NOT_EXTRACTION = {"batch.py", "cli.py", "distributed.py", "export.py", "store.py", "__main__.py"}
+
+
+@functools.cache
+def _extraction_code() -> str:
+    """A hash of the extraction's code and data: every module and resource file of the
+    package but the dashboard's (app/) and those in _NOT_EXTRACTION."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for f in sorted(root.rglob("*")):
+        rel = f.relative_to(root)
+        if (
+            not f.is_file()
+            or rel.parts[0] in ("app", "__pycache__")
+            or "__pycache__" in rel.parts
+            or str(rel) in _NOT_EXTRACTION
+            or f.suffix not in (".py", ".json", ".tsv", ".txt")
+        ):
+            continue
+        h.update(rel.as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
+
+
+def extraction_setting(doc_type: DocType) -> str:
+    """What decides an article's results besides the article: the extraction's code and
+    data, the document type and the user's actors file ($GEOTIMELINE_ACTORS). Ingest keeps
+    it in each stored article's key, so that running it again extracts anew what another
+    release, another --doc-type or another actors file made."""
+    h = hashlib.sha256(f"{_extraction_code()}\0{doc_type}\0".encode())
+    extra = os.environ.get("GEOTIMELINE_ACTORS")
+    if extra:
+        h.update(Path(extra).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def stored_key(article: Article, setting: str) -> str:
+    """The key ingest stores for an article extracted under `setting`."""
+    return f"{article_key(article)}/{setting}"
 
 
 def pipeline_extractor(
@@ -116,15 +160,15 @@ def pipeline_extractor(
 ) -> tuple[tuple[Timex, ...], list[Event], tuple[Actor, ...]]:
     """The real pipeline, with the gazetteer loaded once per process (and the user's
     actors file from $GEOTIMELINE_ACTORS, which the CLI sets for worker processes)."""
-    global _GAZETTEER
     from dashapp import pipeline
     from dashapp.actors import Gazetteer
 
-    if _GAZETTEER is None:
-        extra = os.environ.get("GEOTIMELINE_ACTORS")
-        _GAZETTEER = Gazetteer.load(Path(extra) if extra else None)
-    timexes, events, known = pipeline._extract(article, _GAZETTEER, doc_type)
-    return timexes, events, pipeline.actors_of(events, known, _GAZETTEER)
+    extra = os.environ.get("GEOTIMELINE_ACTORS") or ""
+    gazetteer = _GAZETTEERS.get(extra)
+    if gazetteer is None:
+        gazetteer = _GAZETTEERS[extra] = Gazetteer.load(Path(extra) if extra else None)
+    timexes, events, known = pipeline._extract(article, gazetteer, doc_type)
+    return timexes, events, pipeline.actors_of(events, known, gazetteer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,6 +359,7 @@ def to_extract(
     summary: Summary,
     *,
     size: int,
+    setting: str = "",
     chunk: int = BATCH_SIZE,
 ) -> Iterator[list[tuple[Article, str]]]:
     """Batches of `size` (article, content hash) not yet stored with that hash; unreadable
@@ -325,7 +370,7 @@ def to_extract(
         stored = store.article_hashes([a.id for a in arts])
         todo = []
         for a in arts:
-            h = article_key(a)
+            h = stored_key(a, setting)
             if stored.get(a.id) == h:
                 summary.skipped += 1
             else:
@@ -504,10 +549,17 @@ def ingest(
             doc_type=doc_type,
             extractor=extractor,
             batch_size=batch_size,
+            setting=extraction_setting(doc_type),
         )
     elif engine == "local":
         items = unique_ids(read_articles(paths), store, reference_date)
-        batches = to_extract(items, store, summary, size=min(TASK_SIZE, batch_size))
+        batches = to_extract(
+            items,
+            store,
+            summary,
+            size=min(TASK_SIZE, batch_size),
+            setting=extraction_setting(doc_type),
+        )
         results = local_results(
             batches,
             workers=workers or os.cpu_count() or 1,

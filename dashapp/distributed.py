@@ -29,11 +29,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from dashapp import ingest
-from dashapp.batch import Extracted, Extractor, Summary, extract_batch
+from dashapp.batch import Extracted, Extractor, Summary, extract_batch, stored_key
 from dashapp.ingest import ArticleError
 from dashapp.models import Actor, Article, DocType, Timex
 from dashapp.serialize import event_from_record, event_to_record
-from dashapp.store import Store, article_key
+from dashapp.store import Store
 
 # Files per partition for one-article files (text, JSON); a JSONL or Parquet file is a
 # partition of its own: split very large ones to spread them over more workers.
@@ -242,8 +242,11 @@ def _read_partition(part: Partition) -> Iterator[Article | ArticleError]:
 # --------------------------------------------------------------------------- cluster tasks
 
 
-def scan_partition(part: Partition, reference_date: date | None) -> list[tuple[str, str, str]]:
-    """("ok", id, key) per article, ("error", source, problem) per bad input."""
+def scan_partition(
+    part: Partition, reference_date: date | None, setting: str = ""
+) -> list[tuple[str, str, str]]:
+    """("ok", id, key) per article, ("error", source, problem) per bad input; keys as
+    ingest stores them under `setting` (batch.extraction_setting)."""
     out = []
     for item in _read_partition(part):
         if isinstance(item, ArticleError):
@@ -251,7 +254,7 @@ def scan_partition(part: Partition, reference_date: date | None) -> list[tuple[s
         else:
             if reference_date is not None:
                 item = replace(item, reference_date=reference_date)
-            out.append(("ok", item.id, article_key(item)))
+            out.append(("ok", item.id, stored_key(item, setting)))
     return out
 
 
@@ -263,6 +266,7 @@ def extract_partition(
     doc_type: DocType,
     extractor: Extractor,
     out: str,
+    setting: str = "",
 ) -> str:
     """Extract the articles `plan` keeps (plan[k]: the id for the k-th article of the
     partition, None to skip it) and write them to the Parquet file `out`."""
@@ -278,7 +282,7 @@ def extract_partition(
         item = replace(item, id=new_id)
         if reference_date is not None:
             item = replace(item, reference_date=reference_date)
-        todo.append((item, article_key(item)))
+        todo.append((item, stored_key(item, setting)))
     with ResultWriter(out) as writer:
         # in slices: a large JSONL or Parquet partition never sits whole in memory
         for i in range(0, len(todo), _ROW_GROUP):
@@ -467,6 +471,7 @@ def dask_results(
     batch_size: int = 32,
     staging: str | None = None,
     partition_size: int | None = None,
+    setting: str = "",
 ) -> Iterator[list[Extracted]]:
     """Extraction on the Dask cluster at `scheduler` (an address such as
     "tcp://host:8786", or a Client); batches of results in input order."""
@@ -479,7 +484,9 @@ def dask_results(
     try:
         parts, errors = plan_partitions(paths, partition_size)
         summary.failures += [(e.source, e.problem) for e in errors]
-        scans = client.map(scan_partition, parts, reference_date=reference_date, pure=False)
+        scans = client.map(
+            scan_partition, parts, reference_date=reference_date, setting=setting, pure=False
+        )
         futures = []
         # Ids and skips are decided here, in input order; each partition is sent to
         # extraction as soon as its plan is known. The ids met are counted in the store.
@@ -516,6 +523,7 @@ def dask_results(
                     doc_type=doc_type,
                     extractor=extractor,
                     out=out,
+                    setting=setting,
                     pure=False,
                 )
             )

@@ -507,3 +507,50 @@ def test_cli_ingest_equals_extract_with_the_real_pipeline(tmp_path: Path) -> Non
         [*cli, "ingest", str(corpus), "--db", str(db)], capture_output=True, text=True, timeout=300
     )
     assert "ingested 0 articles (0 replaced), skipped 25 unchanged, failed 1" in out.stderr
+
+
+def test_ingest_extracts_again_what_another_setting_made(corpus: Path, tmp_path: Path) -> None:
+    """A stored article is current for the setting it was extracted under: another
+    --doc-type, another actors file or another release of the extraction's code or data
+    extracts it again (and the same setting again skips it)."""
+    db = tmp_path / "g.duckdb"
+    assert run([corpus], db)[0] == 0
+    assert "ingested 0 articles (0 replaced), skipped 40 unchanged" in run([corpus], db)[1]
+    code, err = run([corpus], db, doc_type="narrative")
+    assert code == 0 and "ingested 40 articles (40 replaced), skipped 0" in err, err
+    assert (
+        "ingested 0 articles (0 replaced), skipped 40" in run([corpus], db, doc_type="narrative")[1]
+    )
+    mine = tmp_path / "mine.json"
+    mine.write_text('{"actors": [{"name": "Freedonia", "kind": "country"}]}', encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("GEOTIMELINE_ACTORS", str(mine))
+        assert "(40 replaced)" in run([corpus], db, doc_type="narrative")[1]
+        assert "skipped 40" in run([corpus], db, doc_type="narrative")[1]
+        mp.setattr(batch, "_extraction_code", lambda: "another release")
+        assert "(40 replaced)" in run([corpus], db, doc_type="narrative")[1]
+
+
+def test_a_users_actors_file_reaches_articles_stored_before_it(tmp_path: Path, monkeypatch) -> None:
+    """Real pipeline: an actor the user adds after a first ingest is found in the stored
+    articles once ingest runs again with the file."""
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text(
+        "Talks in Geneva\n20220103\nhttps://example.org/a\n"
+        "Russia held talks with Freedonia in Geneva on Thursday, officials said.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "g.duckdb"
+
+    def actors_in_store() -> set[str]:
+        return {a for ev in exported(db)["events"] for a in ev["actors"]}
+
+    assert run([news], db, extractor=batch.pipeline_extractor)[0] == 0
+    assert "Russia" in actors_in_store() and "Freedonia" not in actors_in_store()
+    mine = tmp_path / "mine.json"
+    mine.write_text('{"actors": [{"name": "Freedonia", "kind": "country"}]}', encoding="utf-8")
+    monkeypatch.setenv("GEOTIMELINE_ACTORS", str(mine))
+    code, err = run([news], db, extractor=batch.pipeline_extractor)
+    assert code == 0 and "ingested 1 article (1 replaced)" in err, err
+    assert {"Russia", "Freedonia"} <= actors_in_store()
