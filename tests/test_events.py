@@ -1721,3 +1721,25 @@ def test_a_few_hours_later_dates_its_clause_to_the_day_before_it():
     )
     days = {ev.value for ev in _extracted(text)}
     assert days == {"2022-01-10"}
+
+
+def test_a_crowd_counted_by_its_number_is_of_the_state_where_it_gathers():
+    # "<N> people marched" with no body named: the crowd's happening is the home state's
+    text = (
+        "President Lukashenko declared martial law in Minsk on Friday, two days after more"
+        " than a million people marched through the city."
+    )
+    days = {(ev.value, ev.type): ev.actors for ev in _extracted(text)}
+    assert days[("2022-01-05", "PROTEST")] == ("Belarus",)
+
+
+def test_the_measures_came_n_days_after_counts_back_from_the_date_before():
+    # "The measures came two days after <clause>": the clause happened two days before the
+    # measures, dated a few sentences back with no other date between
+    text = (
+        "The EU froze the assets of ten officials on Monday. Officials gave no reason.\n"
+        "The measures came two days after Belarus expelled the Lithuanian ambassador."
+    )
+    evs = {ev.value: ev for ev in _extracted(text)}
+    assert "Belarus" in evs["2022-01-08"].actors
+    assert evs["2022-01-08"].type == "SANCTION"
