@@ -2321,6 +2321,10 @@ def anchored_dates(text: str, timexes: Sequence[Timex]) -> list[Timex]:
             continue
         link = _ANCHOR_WORD.match(text, d.end)
         noun = _noun_span(text, link.end()) if link else None
+        if noun is not None and text.startswith(_POSSESSIVE, noun[1]):
+            # "a day after the alliance's secretary general ordered": an owner, not the
+            # happening; the clause after the offset is
+            noun = None
         anchor = _anchor(text, timexes, noun, d.start) if noun else None
         if link is None or noun is None or anchor is None or anchor.first is None:
             # no dated happening named after it: "a day after its parliament declared"
@@ -2360,7 +2364,9 @@ _DAY_SHIFT = {"of": 0, "after": 1, "following": 1, "before": -1}
 
 _CLAUSE_AFTER = re.compile(
     r",?\s+(?P<dir>after|before)\s+(?:(?!(?:the|a|an|its|their|his|her|this|that|being)\b)"
-    r"(?=[A-Z\w])|(?=(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,2}[a-z]{3,}ed\b))"
+    r"(?=[A-Z\w])|(?=(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,2}[a-z]{3,}ed\b)"
+    # a subject or happening owned: "a day after the alliance's secretary general ordered"
+    r"|(?=(?:the|its|their|his|her)\s+(?:[\w-]+\s+)?[\w-]+['\u2019]s\s))"
 )
 
 

@@ -1743,3 +1743,21 @@ def test_the_measures_came_n_days_after_counts_back_from_the_date_before():
     evs = {ev.value: ev for ev in _extracted(text)}
     assert "Belarus" in evs["2022-01-08"].actors
     assert evs["2022-01-08"].type == "SANCTION"
+
+
+def test_an_owner_after_the_offset_is_no_happening_of_its_own():
+    # "a day after the <body>'s <official> <verb>": the clause after the offset happened
+    # the day before; "the alliance" dated elsewhere is not what it counts from
+    text = (
+        "NATO jets struck Serbian positions on Wednesday evening, a day after the alliance's"
+        " secretary general accused Belgrade of massacres. Russia recalled its envoy to the"
+        " alliance on Friday."
+    )
+    days = {ev.value: ev.type for ev in _extracted(text, date(2022, 1, 15))}
+    assert days.get("2022-01-11") == "ACCUSE"
+    text = (
+        "Belarus closed its border with Poland on Monday, a day after the Polish"
+        " government's spokesman accused Minsk of staging the crisis."
+    )
+    days = {ev.value: ev.type for ev in _extracted(text)}
+    assert days.get("2022-01-09") == "ACCUSE"
