@@ -1761,3 +1761,38 @@ def test_an_owner_after_the_offset_is_no_happening_of_its_own():
     )
     days = {ev.value: ev.type for ev in _extracted(text)}
     assert days.get("2022-01-09") == "ACCUSE"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actors"),
+    [
+        # a cremation, a wreath laid, a collision, a court appearance, military flights
+        ("Jawaharlal Nehru was cremated in Delhi on Monday.", "STATEMENT", {"Jawaharlal Nehru"}),
+        (
+            "Emmanuel Macron laid a wreath at the memorial on Monday.",
+            "STATEMENT",
+            {"Emmanuel Macron"},
+        ),
+        ("A Russian jet collided with an American drone on Monday.", "STATEMENT", {"Russia"}),
+        ("Alexei Navalny appeared in court in Moscow on Monday.", "ACCUSE", {"Alexei Navalny"}),
+        ("Chinese bombers flew through the Japanese zone on Monday.", "MOBILIZE", {"China"}),
+        # a heart attack is a death, not an attack
+        (
+            "Boris Yeltsin died of a heart attack in Moscow on Monday.",
+            "STATEMENT",
+            {"Boris Yeltsin"},
+        ),
+    ],
+)
+def test_round7_trigger_families(text, type_, actors):
+    (ev,) = _extracted(text)
+    assert ev.type == type_
+    assert actors <= set(ev.actors)
+
+
+def test_military_flights_need_a_zone_or_airspace():
+    assert not [
+        e
+        for e in _extracted("Biden flew over the flooded towns on Monday.")
+        if e.type == "MOBILIZE"
+    ]
