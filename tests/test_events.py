@@ -1776,6 +1776,12 @@ def test_an_owner_after_the_offset_is_no_happening_of_its_own():
         ("A Russian jet collided with an American drone on Monday.", "STATEMENT", {"Russia"}),
         ("Alexei Navalny appeared in court in Moscow on Monday.", "ACCUSE", {"Alexei Navalny"}),
         ("Chinese bombers flew through the Japanese zone on Monday.", "MOBILIZE", {"China"}),
+        # a statement written for the press
+        (
+            "President Emmanuel Macron wrote in Le Monde on Monday that Europe must act.",
+            "STATEMENT",
+            {"Emmanuel Macron"},
+        ),
         # a heart attack is a death, not an attack
         (
             "Boris Yeltsin died of a heart attack in Moscow on Monday.",
