@@ -1782,6 +1782,12 @@ def test_an_owner_after_the_offset_is_no_happening_of_its_own():
             "STATEMENT",
             {"Emmanuel Macron"},
         ),
+        # a legislature named by its own name
+        (
+            "Benjamin Netanyahu reported to the Knesset on Monday.",
+            "STATEMENT",
+            {"Benjamin Netanyahu"},
+        ),
         # a heart attack is a death, not an attack
         (
             "Boris Yeltsin died of a heart attack in Moscow on Monday.",
