@@ -171,6 +171,13 @@ _NOT_APPOSITIVE = re.compile(r"(?:^|\s)(?:and|or|his|her|their|its)\s")
 _OF_PHRASE = re.compile(
     r"[ \t\u00a0]+of[ \t\u00a0]+(?:[\w'’-]+[ \t\u00a0]+){0,4}[\w'’-]+(?=,[ \t\u00a0])"
 )
+# A role's calling between it and the name: "the dissident astrophysicist Fang Lizhi",
+# "the opposition lawyer Ana Ruiz" (a lowercase agent noun, not a preposition or adverb)
+_CALLING = re.compile(
+    r"[ \t\u00a0]+(?!(?:after|over|under|later|never|either|other|rather|whether|ever"
+    r"|former|further|per|her|their|our|your|for|nor|or)[ \t\u00a0])"
+    r"[a-z]{3,}(?:ist|er|or|ian)(?=[ \t\u00a0]+[A-Z])"
+)
 # Things named after people: "the John Lewis store", "Charles de Gaulle airport"
 _NAMED_THING_AFTER = re.compile(
     r"[ \t\u00a0]+(?:airport|street|square|avenue|road|bridge|university|college|school"
@@ -1122,6 +1129,10 @@ class Gazetteer:
                     apposition=True,
                     mononym=text[tt.start : tt.end].lower() in _RANKS,
                 )
+                if named is None and title.office is None and (call := _CALLING.match(text, end)):
+                    named = self._name_after(
+                        text, toks, self._skip(toks, nxt, call.end()), call.end(), when, doc, aff
+                    )
                 if named is not None:
                     actor, nend, nnxt = named
                     return _Hit(t.start, nend, (actor,), nnxt, quals)

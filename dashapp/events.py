@@ -1636,7 +1636,9 @@ _BODY_SUBJECT = re.compile(
     r"|[Jj]unta|[Rr]egime|[Ss]tate media|[Ss]tate television|[Nn]ews agency"
     # a crowd's happening as the subject: "The protests began last Sunday in Zhanaozen"
     r"|[Pp]rotests|[Dd]emonstrations|[Rr]iots|[Uu]nrest|[Cc]rowds|[Mm]obs?|[Rr]ioters"
-    r"|[Ss]trikers|[Mm]archers)\b"
+    r"|[Ss]trikers|[Mm]archers"
+    # a crowd counted or named by its number: "more than a million people marched"
+    r"|[Pp]eople|[Tt]housands|[Hh]undreds|[Cc]itizens|[Vv]oters)\b"
 )
 # happenings that are always between parties (sanctions too: "the embargo takes effect in
 # December"), whom the article names elsewhere if not here
@@ -2319,6 +2321,10 @@ def anchored_dates(text: str, timexes: Sequence[Timex]) -> list[Timex]:
             continue
         link = _ANCHOR_WORD.match(text, d.end)
         noun = _noun_span(text, link.end()) if link else None
+        if noun is not None and text.startswith(_POSSESSIVE, noun[1]):
+            # "a day after the alliance's secretary general ordered": an owner, not the
+            # happening; the clause after the offset is
+            noun = None
         anchor = _anchor(text, timexes, noun, d.start) if noun else None
         if link is None or noun is None or anchor is None or anchor.first is None:
             # no dated happening named after it: "a day after its parliament declared"
@@ -2358,7 +2364,9 @@ _DAY_SHIFT = {"of": 0, "after": 1, "following": 1, "before": -1}
 
 _CLAUSE_AFTER = re.compile(
     r",?\s+(?P<dir>after|before)\s+(?:(?!(?:the|a|an|its|their|his|her|this|that|being)\b)"
-    r"(?=[A-Z\w])|(?=(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,2}[a-z]{3,}ed\b))"
+    r"(?=[A-Z\w])|(?=(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,2}[a-z]{3,}ed\b)"
+    # a subject or happening owned: "a day after the alliance's secretary general ordered"
+    r"|(?=(?:the|its|their|his|her)\s+(?:[\w-]+\s+)?[\w-]+['\u2019]s\s))"
 )
 
 
@@ -2382,14 +2390,15 @@ def _counted_back(text: str, timexes: Sequence[Timex], d: Timex, off: re.Match) 
     if anchor is None or anchor.first is None:
         return None
     between = text[anchor.end : d.start]
-    if between.count("\n") > 1 or len(between) > 400:
+    if between.count("\n") > 2 or len(between) > 600:
         return None
     if ". " in between or "\n" in between or len(between) > 160:
-        # the date must be its own sentence's, or one of the two before when this sentence
-        # only points back to its happening: "... cut its ties with Taiwan on Monday. The
-        # move came two days after Lai won Taiwan's presidential election"
+        # the date must be its own sentence's, or one of the few before (no other date
+        # between) when this sentence only points back to its happening: "... cut its ties
+        # with Taiwan on Monday. The move came two days after Lai won Taiwan's presidential
+        # election"
         lead = between[max(between.rfind(". ") + 2, between.rfind("\n") + 1) :]
-        if between.count(". ") + between.count("\n") > 2 or not _POINTS_BACK.fullmatch(lead):
+        if between.count(". ") + between.count("\n") > 4 or not _POINTS_BACK.fullmatch(lead):
             return None
     sign = -1 if link.group("dir") == "after" else 1
     day = _shift(anchor.first, sign * n, unit)
@@ -2400,11 +2409,14 @@ def _counted_back(text: str, timexes: Sequence[Timex], d: Timex, off: re.Match) 
 
 
 # a sentence that opens by pointing back at the happening before it ("The move came",
-# "It was", "The decision followed") up to an offset; not a named happening ("The downing
+# "It was", "The decision followed", "The measures came", "The ceremony came") up to an
+# offset: a step taken, a proceeding or a gathering; not a violent happening ("The downing
 # came a day after ...", whose date is the downing's, named who knows where)
 _POINTS_BACK = re.compile(
-    r"(?:(?:The|This|That)\s+(?:move|decision|step|announcement|development|news|shift"
-    r"|switch|change|action)|It|This|That)\s+(?:came|followed|was)"
+    r"(?:(?:The|This|That|These|Those)\s+(?:move|decision|step|announcement|development|news"
+    r"|shift|switch|change|action|measures?|sanctions|steps|ceremony|signing|vote|visit|talks"
+    r"|meeting|expulsions?|appointment|resignation|rally|protest|protests)"
+    r"|It|This|That)\s+(?:came|followed|was|were)"
     r"(?:\s+(?:just|only|barely|exactly))?\s*"
 )
 

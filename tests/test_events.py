@@ -1721,3 +1721,90 @@ def test_a_few_hours_later_dates_its_clause_to_the_day_before_it():
     )
     days = {ev.value for ev in _extracted(text)}
     assert days == {"2022-01-10"}
+
+
+def test_a_crowd_counted_by_its_number_is_of_the_state_where_it_gathers():
+    # "<N> people marched" with no body named: the crowd's happening is the home state's
+    text = (
+        "President Lukashenko declared martial law in Minsk on Friday, two days after more"
+        " than a million people marched through the city."
+    )
+    days = {(ev.value, ev.type): ev.actors for ev in _extracted(text)}
+    assert days[("2022-01-05", "PROTEST")] == ("Belarus",)
+
+
+def test_the_measures_came_n_days_after_counts_back_from_the_date_before():
+    # "The measures came two days after <clause>": the clause happened two days before the
+    # measures, dated a few sentences back with no other date between
+    text = (
+        "The EU froze the assets of ten officials on Monday. Officials gave no reason.\n"
+        "The measures came two days after Belarus expelled the Lithuanian ambassador."
+    )
+    evs = {ev.value: ev for ev in _extracted(text)}
+    assert "Belarus" in evs["2022-01-08"].actors
+    assert evs["2022-01-08"].type == "SANCTION"
+
+
+def test_an_owner_after_the_offset_is_no_happening_of_its_own():
+    # "a day after the <body>'s <official> <verb>": the clause after the offset happened
+    # the day before; "the alliance" dated elsewhere is not what it counts from
+    text = (
+        "NATO jets struck Serbian positions on Wednesday evening, a day after the alliance's"
+        " secretary general accused Belgrade of massacres. Russia recalled its envoy to the"
+        " alliance on Friday."
+    )
+    days = {ev.value: ev.type for ev in _extracted(text, date(2022, 1, 15))}
+    assert days.get("2022-01-11") == "ACCUSE"
+    text = (
+        "Belarus closed its border with Poland on Monday, a day after the Polish"
+        " government's spokesman accused Minsk of staging the crisis."
+    )
+    days = {ev.value: ev.type for ev in _extracted(text)}
+    assert days.get("2022-01-09") == "ACCUSE"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actors"),
+    [
+        # a cremation, a wreath laid, a collision, a court appearance, military flights
+        ("Jawaharlal Nehru was cremated in Delhi on Monday.", "STATEMENT", {"Jawaharlal Nehru"}),
+        (
+            "Emmanuel Macron laid a wreath at the memorial on Monday.",
+            "STATEMENT",
+            {"Emmanuel Macron"},
+        ),
+        ("A Russian jet collided with an American drone on Monday.", "STATEMENT", {"Russia"}),
+        ("Alexei Navalny appeared in court in Moscow on Monday.", "ACCUSE", {"Alexei Navalny"}),
+        ("Chinese bombers flew through the Japanese zone on Monday.", "MOBILIZE", {"China"}),
+        # a statement written for the press
+        (
+            "President Emmanuel Macron wrote in Le Monde on Monday that Europe must act.",
+            "STATEMENT",
+            {"Emmanuel Macron"},
+        ),
+        # a legislature named by its own name
+        (
+            "Benjamin Netanyahu reported to the Knesset on Monday.",
+            "STATEMENT",
+            {"Benjamin Netanyahu"},
+        ),
+        # a heart attack is a death, not an attack
+        (
+            "Boris Yeltsin died of a heart attack in Moscow on Monday.",
+            "STATEMENT",
+            {"Boris Yeltsin"},
+        ),
+    ],
+)
+def test_round7_trigger_families(text, type_, actors):
+    (ev,) = _extracted(text)
+    assert ev.type == type_
+    assert actors <= set(ev.actors)
+
+
+def test_military_flights_need_a_zone_or_airspace():
+    assert not [
+        e
+        for e in _extracted("Biden flew over the flooded towns on Monday.")
+        if e.type == "MOBILIZE"
+    ]

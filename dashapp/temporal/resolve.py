@@ -147,6 +147,7 @@ class Focus:
     bc: int | None = None  # BC year: Python dates stop at year 1, so BC foci keep the year only
     end: int = -1  # where the mention ends in the text
     aside: bool = False  # in a relative clause: a focus for its own sentence only
+    bound: bool = False  # news: weak because a bound ("since 29 June", "until Friday")
 
 
 _BC = re.compile(r"BC(\d{4})")
@@ -186,9 +187,14 @@ class Resolver:
                 # "declared him the winner of the Dec. 27 vote three days later": a dated
                 # noun of the offset's own sentence is what it counts from; so is the last
                 # date named, a dated noun of the sentence before ("won the Dec. 1
-                # election. Jammeh conceded defeat the next day")
+                # election. Jammeh conceded defeat the next day"); and a bound's day, the
+                # last date of the sentence ("closed since 29 June, and missed a payment
+                # the following day")
                 left = sentence_bounds(self.text, cur.start, cur.end)[0]  # type: ignore[union-attr]
-                if (f.end >= left and cur.kind == "offset") or (  # type: ignore[union-attr]
+                if (
+                    f.end >= left  # type: ignore[union-attr]
+                    and (cur.kind == "offset" or (latest and f.bound))  # type: ignore[union-attr]
+                ) or (
                     latest
                     and left
                     and f.end >= sentence_bounds(self.text, left - 1, left)[0]
@@ -1030,8 +1036,13 @@ class Resolver:
                 if first is not None:
                     weak = self._weak(c, gran)
                     aside = not self.narrative and self._in_relative_clause(c)
+                    bound = (
+                        weak
+                        and not self.narrative
+                        and prev_word(self.text, c.start) in _BOUND_BEFORE
+                    )
                     self.history.append(
-                        Focus(first, last, gran, o.value, weak, None, c.end, aside)  # type: ignore[arg-type]
+                        Focus(first, last, gran, o.value, weak, None, c.end, aside, bound)  # type: ignore[arg-type]
                     )
                 elif _BC.match(o.value):
                     y = int(_BC.match(o.value).group(1))  # type: ignore[union-attr]

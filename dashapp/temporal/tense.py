@@ -70,9 +70,11 @@ _REPORT_REACH = 6  # words from a reporting verb to the expression it dates, sam
 _SUBJECTS = frozenset("i you he she it we they".split())
 _PLANNED_FOR = frozenset(
     "election elections vote poll polls referendum ballot summit meeting talks hearing trial "
-    "inauguration visit".split()
+    "inauguration visit rally march demonstration".split()
 )
-_REQUESTED = frozenset("asked requested proposed sought".split())
+# (a crowd summoned or invited to a gathering: "has summoned Serbs to a mass rally in
+# Belgrade on Thursday")
+_REQUESTED = frozenset("asked requested proposed sought summoned invited".split())
 _POSS_END = re.compile(r"['\u2019]s?$")
 _WINDOW_WORDS = 12  # with the squared distance decay, cues further away never decide
 _WINDOW_CHARS = 140
