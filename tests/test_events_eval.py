@@ -215,6 +215,7 @@ HELD_OUT = sorted(
         "events_heldout9",
         "events_heldout10",
         "events_heldout11",
+        "events_heldout12",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
