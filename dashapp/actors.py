@@ -127,6 +127,16 @@ _NAME_PARTICLES = frozenset({"de", "da", "del", "dos", "van", "von", "bin", "al"
 # (The second and third words as "W(?:W)?", not "(?:W){1,2}": the same matches, without
 # the engine's bookkeeping for a counted repeat at every capital.)
 _NAME_NEXT = r"[ ](?:(?:de|da|del|dos|van|von|bin|al|la|le)[ ])?[A-Z][a-zà-ÿ'’-]+"
+# A service member's calling, capitalised before a given name: "the former Marine Paul
+# Whelan", "Army Ranger John Smith" (not "Marine Le Pen": Le is no given name)
+_SERVICE_WORDS = frozenset(
+    "Marine Marines Navy Army Airman Soldier Sailor Ranger Trooper Guardsman Corporal"
+    " Private Seaman".split()
+)
+# Initials, one or run together: "J.", "A.A.K." (Lt. Gen. A.A.K. Niazi)
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+# Glued initials spelt apart, as English reference works write them: "A. A. K. Niazi"
+_GLUED_INITIAL = re.compile(r"(?<=\b[A-Z]\.)(?=[A-Z]\.)")
 _FULL_NAME = re.compile(
     rf"[A-Z](?<![\w'’.-][A-Z])[a-zà-ÿ'’-]+{_NAME_NEXT}(?:{_NAME_NEXT})?(?![\w-])"
 )
@@ -844,9 +854,12 @@ class Gazetteer:
             given = words[0] in self._given_names
             if not given and text.find(words[-1], end) < 0:
                 continue  # the cheap test first: the surname never comes back
-            if words[0] in self._name_prefixes and len(words) > 2:
+            if len(words) > 2 and (
+                words[0] in self._name_prefixes
+                or (words[0] in _SERVICE_WORDS and words[1] in self._given_names)
+            ):
                 start += len(words[0]) + 1  # "Sir Humphrey Gibbs": Humphrey Gibbs
-                words = words[1:]
+                words = words[1:]  # "the former Marine Paul Whelan": Paul Whelan
             if known is None:
                 taken = [(m.start, m.end) for m in out]
                 known = {a.name for m in out for a in m.actors}
@@ -1313,8 +1326,8 @@ class Gazetteer:
         for w in _NAME_WORD.finditer(m.group(1)):
             ws, we = m.start(1) + w.start(), m.start(1) + w.end()
             word = text[ws:we]
-            if word[-1] == "." and not (len(word) == 2 and word[0].isupper()):
-                word, we = word[:-1], we - 1  # sentence end, unless an initial ("J.")
+            if word[-1] == "." and not _INITIALS.fullmatch(word):
+                word, we = word[:-1], we - 1  # sentence end, unless initials ("J.", "A.A.K.")
                 last = True
             else:
                 last = False
@@ -1352,6 +1365,8 @@ class Gazetteer:
             return e.actor, words[-1][1], self._skip(toks, j, words[-1][1])
         first = text[words[0][0] : words[0][1]]
         full = _plain_apostrophes(text[words[0][0] : words[-1][1]])
+        if "." in full:
+            full = _GLUED_INITIAL.sub(" ", full)
         # Surname of someone known: "Prime Minister May", "Mrs May", "Mr Kuleba".
         if len(words) == 1 or surname_only:
             surname = first
