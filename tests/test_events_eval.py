@@ -216,6 +216,7 @@ HELD_OUT = sorted(
         "events_heldout10",
         "events_heldout11",
         "events_heldout12",
+        "events_heldout13",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
