@@ -372,3 +372,25 @@ def test_an_acronym_the_gazetteer_knows_is_not_a_new_body():
     g = Gazetteer.load()
     text = "The Islamic State of Iraq and the Levant (ISIL) attacked."
     assert set(names(g.find(text, when=D22))) == {"Islamic State"}
+
+
+def test_a_given_name_the_known_bearer_of_the_surname_lacks_names_someone_else(
+    gaz: Gazetteer,
+) -> None:
+    when = date(1985, 3, 4)
+    got = names(gaz.find("Foreign Minister Shintaro Abe flew to Moscow.", when=when))
+    assert "Shinzo Abe" not in got and "Shintaro Abe" in got
+    # a transliteration, an initial or a short form is still the known man
+    said = "Foreign Minister {} Kuleba spoke."
+    assert "Dmytro Kuleba" in names(gaz.find(said.format("Dmitry"), when=D22))
+    assert "Dmytro Kuleba" in names(gaz.find(said.format("D."), when=D22))
+
+
+def test_given_names_fit_by_spelling_initial_or_short_form() -> None:
+    from dashapp.actors import _Entry, _given_fits
+
+    clinton = _Entry("Bill Clinton", "person", aliases=["Clinton"])
+    assert _given_fits(["William"], clinton) and _given_fits(["Bill"], clinton)
+    assert not _given_fits(["Hillary"], clinton)
+    muhammad = _Entry("Muhammad Naguib", "person", aliases=["Naguib"])
+    assert _given_fits(["Mohammed"], muhammad)
