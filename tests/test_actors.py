@@ -394,3 +394,10 @@ def test_given_names_fit_by_spelling_initial_or_short_form() -> None:
     assert not _given_fits(["Hillary"], clinton)
     muhammad = _Entry("Muhammad Naguib", "person", aliases=["Naguib"])
     assert _given_fits(["Mohammed"], muhammad)
+
+
+def test_a_compound_abbreviated_rank_is_no_name(gaz: Gazetteer) -> None:
+    # "Lt. Col." is one rank: "Col" is not the man's name
+    for rank in ("Lt. Col.", "Lt.-Col.", "Rear Adm.", "Lt. Cmdr."):
+        got = names(gaz.find(f"{rank} Kwame Mensah Boateng said so.", when=D22))
+        assert got == ["Kwame Mensah Boateng"], rank
