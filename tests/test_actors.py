@@ -401,3 +401,8 @@ def test_a_compound_abbreviated_rank_is_no_name(gaz: Gazetteer) -> None:
     for rank in ("Lt. Col.", "Lt.-Col.", "Rear Adm.", "Lt. Cmdr."):
         got = names(gaz.find(f"{rank} Kwame Mensah Boateng said so.", when=D22))
         assert got == ["Kwame Mensah Boateng"], rank
+
+
+def test_a_breakaway_state_of_its_day_is_an_actor(gaz: Gazetteer) -> None:
+    text = "The Republic of Biafra mobilised. Biafran troops crossed the river."
+    assert names(gaz.find(text, when=date(1968, 2, 1))) == ["Biafra", "Biafra"]
