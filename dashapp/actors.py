@@ -1806,6 +1806,12 @@ _INSTITUTION = re.compile(
 )
 _MEMBER_OF = re.compile(r"\bof (?:the )?$")
 _HEADED_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]*[ ](?:(?:of|for|and|the)[ ]){0,2}){1,5}$")
+# A document named after a body-like name is no body: "the Intermediate-Range Nuclear
+# Forces treaty", "the Intermediate-Range Nuclear Forces (INF) Treaty"
+_DOCUMENT_AFTER = re.compile(
+    r"(?:[ ]\([A-Z][A-Z0-9&-]{1,7}\))?"
+    r"[ ](?:[Tt]reaty|[Aa]ccords?|[Pp]act|[Pp]rotocol|[Cc]onvention)\b"
+)
 _BODY_LEAD = frozenset("The A An This That These Its Their His Her In On At By For".split())
 
 
@@ -1865,6 +1871,8 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
                 name = " ".join(words)  # an acronym in another language
         if not name or name in known or acronym in known:
             continue
+        if _DOCUMENT_AFTER.match(text, m.end()):
+            continue
         if any(x.start == m.start(1) for x in out):
             continue  # the gazetteer knows the acronym: "the Islamic State of Iraq and the
             # Levant (ISIL)" is the Islamic State
@@ -1894,6 +1902,8 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
         start = end - len(name)
         canon = _plain_apostrophes(name)
         if len(name.split(" ")) < 2 or name in known or not free(start, end):
+            continue
+        if _DOCUMENT_AFTER.match(text, end):
             continue
         if m.group().endswith(_SEAT_HEADS) and _MEMBER_OF.search(text, max(0, start - 12), start):
             continue  # "chairman of the Senate Foreign Relations Committee": a seat he holds

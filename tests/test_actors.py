@@ -406,3 +406,12 @@ def test_a_compound_abbreviated_rank_is_no_name(gaz: Gazetteer) -> None:
 def test_a_breakaway_state_of_its_day_is_an_actor(gaz: Gazetteer) -> None:
     text = "The Republic of Biafra mobilised. Biafran troops crossed the river."
     assert names(gaz.find(text, when=date(1968, 2, 1))) == ["Biafra", "Biafra"]
+
+
+def test_a_document_named_after_a_body_like_name_is_no_body(gaz: Gazetteer) -> None:
+    text = "They signed the Strategic Rocket Forces treaty. The Southern Liberation Front said no."
+    assert names(gaz.find(text, when=D22)) == ["Southern Liberation Front"]
+    text = "Both sides kept the Joint Border Commission (JBC) protocol. The JBC met."
+    assert "JBC" not in names(gaz.find(text, when=D22))
+    text = "They signed the Strategic Rocket Forces (SRF) Treaty. The SRF bans missiles."
+    assert names(gaz.find(text, when=D22)) == []
