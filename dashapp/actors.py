@@ -327,6 +327,60 @@ def _same_name(a: str, b: str) -> bool:
     return len(_name_words(a) & _name_words(b)) >= 2
 
 
+def _skeleton(word: str) -> str:
+    """A given name's consonants, doubles collapsed: one for its transliterations
+    ("Dmitry", "Dmytro"; "Mohammed", "Muhammad")."""
+    out = ""
+    for c in word.lower():
+        if c.isalpha() and c not in "aeiouy" and not out.endswith(c):
+            out += c
+    return out
+
+
+# Short forms of given names the news uses for people the gazetteer names in full.
+_NICKNAMES = {
+    frozenset(p.split())
+    for p in (
+        "bill william",
+        "bob robert",
+        "jim james",
+        "jimmy james",
+        "ted edward",
+        "dick richard",
+        "joe joseph",
+        "tony anthony",
+        "mike michael",
+        "nick nicholas",
+        "alex alexander",
+        "ron ronald",
+        "fred frederick",
+        "tom thomas",
+        "chris christopher",
+    )
+}
+
+
+def _given_fits(given: list[str], e: _Entry) -> bool:
+    """Whether the words before a known surname can be `e`'s given names: a word of its
+    name or aliases, an initial of one, a transliteration or a short form."""
+    known = [w for n in (e.name, *e.aliases) for w in re.split(r"[\s\-]+", n)[:-1] if w]
+    if not known:
+        return True  # a mononym or surname-only entry: nothing to compare
+    kl = {w.lower().rstrip(".") for w in known}
+    ks = {_skeleton(w) for w in known}
+    for g in given:
+        gl = g.lower().rstrip(".")
+        if not gl or gl in _NAME_NOISE or gl in _PARTICLES:
+            continue
+        if gl in kl or (len(gl) == 1 and any(w[:1] == gl for w in kl)):
+            return True
+        if _INITIALS.fullmatch(g) and any(w[:1] == gl[:1] for w in kl):
+            return True
+        if _skeleton(gl) in ks or any(frozenset((gl, w)) in _NICKNAMES for w in kl):
+            return True
+    return all(g.lower().rstrip(".") in _NAME_NOISE or g in _PARTICLES for g in given)
+
+
 def _head_tail(text: str, s: int, head: str) -> str:
     """The last words of a name's `head` (its words before the surname, with the blank
     after them) when they stand right before text[s]: "Castillo " before "Armas" for
@@ -1358,6 +1412,11 @@ class Gazetteer:
             words.pop()
         if not words:
             return None
+        if hit and len(words) > 1:
+            # "Shintaro Abe" is not Shinzo Abe: a given name none of the known Abes bears
+            # makes the name a new person's
+            given = [text[s:e] for s, e in words[:-1]]
+            hit = tuple(x for x in hit if _given_fits(given, x))
         if hit:
             e = self._choose(hit, when, doc)
             if e is None:
@@ -1747,6 +1806,12 @@ _INSTITUTION = re.compile(
 )
 _MEMBER_OF = re.compile(r"\bof (?:the )?$")
 _HEADED_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]*[ ](?:(?:of|for|and|the)[ ]){0,2}){1,5}$")
+# A document named after a body-like name is no body: "the Intermediate-Range Nuclear
+# Forces treaty", "the Intermediate-Range Nuclear Forces (INF) Treaty"
+_DOCUMENT_AFTER = re.compile(
+    r"(?:[ ]\([A-Z][A-Z0-9&-]{1,7}\))?"
+    r"[ ](?:[Tt]reaty|[Aa]ccords?|[Pp]act|[Pp]rotocol|[Cc]onvention)\b"
+)
 _BODY_LEAD = frozenset("The A An This That These Its Their His Her In On At By For".split())
 
 
@@ -1806,6 +1871,8 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
                 name = " ".join(words)  # an acronym in another language
         if not name or name in known or acronym in known:
             continue
+        if _DOCUMENT_AFTER.match(text, m.end()):
+            continue
         if any(x.start == m.start(1) for x in out):
             continue  # the gazetteer knows the acronym: "the Islamic State of Iraq and the
             # Levant (ISIL)" is the Islamic State
@@ -1835,6 +1902,8 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
         start = end - len(name)
         canon = _plain_apostrophes(name)
         if len(name.split(" ")) < 2 or name in known or not free(start, end):
+            continue
+        if _DOCUMENT_AFTER.match(text, end):
             continue
         if m.group().endswith(_SEAT_HEADS) and _MEMBER_OF.search(text, max(0, start - 12), start):
             continue  # "chairman of the Senate Foreign Relations Committee": a seat he holds

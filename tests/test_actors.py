@@ -372,3 +372,46 @@ def test_an_acronym_the_gazetteer_knows_is_not_a_new_body():
     g = Gazetteer.load()
     text = "The Islamic State of Iraq and the Levant (ISIL) attacked."
     assert set(names(g.find(text, when=D22))) == {"Islamic State"}
+
+
+def test_a_given_name_the_known_bearer_of_the_surname_lacks_names_someone_else(
+    gaz: Gazetteer,
+) -> None:
+    when = date(1985, 3, 4)
+    got = names(gaz.find("Foreign Minister Shintaro Abe flew to Moscow.", when=when))
+    assert "Shinzo Abe" not in got and "Shintaro Abe" in got
+    # a transliteration, an initial or a short form is still the known man
+    said = "Foreign Minister {} Kuleba spoke."
+    assert "Dmytro Kuleba" in names(gaz.find(said.format("Dmitry"), when=D22))
+    assert "Dmytro Kuleba" in names(gaz.find(said.format("D."), when=D22))
+
+
+def test_given_names_fit_by_spelling_initial_or_short_form() -> None:
+    from dashapp.actors import _Entry, _given_fits
+
+    clinton = _Entry("Bill Clinton", "person", aliases=["Clinton"])
+    assert _given_fits(["William"], clinton) and _given_fits(["Bill"], clinton)
+    assert not _given_fits(["Hillary"], clinton)
+    muhammad = _Entry("Muhammad Naguib", "person", aliases=["Naguib"])
+    assert _given_fits(["Mohammed"], muhammad)
+
+
+def test_a_compound_abbreviated_rank_is_no_name(gaz: Gazetteer) -> None:
+    # "Lt. Col." is one rank: "Col" is not the man's name
+    for rank in ("Lt. Col.", "Lt.-Col.", "Rear Adm.", "Lt. Cmdr."):
+        got = names(gaz.find(f"{rank} Kwame Mensah Boateng said so.", when=D22))
+        assert got == ["Kwame Mensah Boateng"], rank
+
+
+def test_a_breakaway_state_of_its_day_is_an_actor(gaz: Gazetteer) -> None:
+    text = "The Republic of Biafra mobilised. Biafran troops crossed the river."
+    assert names(gaz.find(text, when=date(1968, 2, 1))) == ["Biafra", "Biafra"]
+
+
+def test_a_document_named_after_a_body_like_name_is_no_body(gaz: Gazetteer) -> None:
+    text = "They signed the Strategic Rocket Forces treaty. The Southern Liberation Front said no."
+    assert names(gaz.find(text, when=D22)) == ["Southern Liberation Front"]
+    text = "Both sides kept the Joint Border Commission (JBC) protocol. The JBC met."
+    assert "JBC" not in names(gaz.find(text, when=D22))
+    text = "They signed the Strategic Rocket Forces (SRF) Treaty. The SRF bans missiles."
+    assert names(gaz.find(text, when=D22)) == []
