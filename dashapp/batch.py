@@ -359,7 +359,7 @@ def to_extract(
     summary: Summary,
     *,
     size: int,
-    setting: str = "",
+    setting: str,
     chunk: int = BATCH_SIZE,
 ) -> Iterator[list[tuple[Article, str]]]:
     """Batches of `size` (article, content hash) not yet stored with that hash; unreadable
@@ -533,6 +533,7 @@ def ingest(
             say(f"{PROG}: error: {source}: {problem}")
         failures_seen = len(summary.failures)
 
+    setting = extraction_setting(doc_type)
     if engine == "dask":
         from dashapp.distributed import dask_results
 
@@ -549,16 +550,12 @@ def ingest(
             doc_type=doc_type,
             extractor=extractor,
             batch_size=batch_size,
-            setting=extraction_setting(doc_type),
+            setting=setting,
         )
     elif engine == "local":
         items = unique_ids(read_articles(paths), store, reference_date)
         batches = to_extract(
-            items,
-            store,
-            summary,
-            size=min(TASK_SIZE, batch_size),
-            setting=extraction_setting(doc_type),
+            items, store, summary, size=min(TASK_SIZE, batch_size), setting=setting
         )
         results = local_results(
             batches,

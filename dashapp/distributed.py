@@ -243,7 +243,7 @@ def _read_partition(part: Partition) -> Iterator[Article | ArticleError]:
 
 
 def scan_partition(
-    part: Partition, reference_date: date | None, setting: str = ""
+    part: Partition, reference_date: date | None, setting: str
 ) -> list[tuple[str, str, str]]:
     """("ok", id, key) per article, ("error", source, problem) per bad input; keys as
     ingest stores them under `setting` (batch.extraction_setting)."""
@@ -266,7 +266,7 @@ def extract_partition(
     doc_type: DocType,
     extractor: Extractor,
     out: str,
-    setting: str = "",
+    setting: str,
 ) -> str:
     """Extract the articles `plan` keeps (plan[k]: the id for the k-th article of the
     partition, None to skip it) and write them to the Parquet file `out`."""
@@ -471,7 +471,7 @@ def dask_results(
     batch_size: int = 32,
     staging: str | None = None,
     partition_size: int | None = None,
-    setting: str = "",
+    setting: str,
 ) -> Iterator[list[Extracted]]:
     """Extraction on the Dask cluster at `scheduler` (an address such as
     "tcp://host:8786", or a Client); batches of results in input order."""
