@@ -86,6 +86,11 @@ def result(a: Article, *events: Event) -> ArticleResult:
     return ArticleResult(a, tx, tuple(events), content_hash(a))
 
 
+def dated(i: int, day: date, **event_fields) -> ArticleResult:
+    """Article a{i}, published on `day`, with one event e{i} on that day."""
+    return result(article(f"a{i}", day), event(f"e{i}", f"a{i}", day=day, **event_fields))
+
+
 @pytest.fixture
 def store() -> Store:
     s = Store(None)
@@ -473,17 +478,7 @@ def test_aggregate_counts_actorless_events_and_folds_lanes_in_sql(store: Store) 
         actors = tuple(dict.fromkeys(actors))
         day = date(2022, 1 + i % 4, 1 + i % 27)
         rs.append(
-            result(
-                article(f"a{i}", day),
-                event(
-                    f"e{i}",
-                    f"a{i}",
-                    day=day,
-                    actors=actors,
-                    label=f"x{i}",
-                    type_="FIGHT" if i % 2 else "CONSULT",
-                ),
-            )
+            dated(i, day, actors=actors, label=f"x{i}", type_="FIGHT" if i % 2 else "CONSULT")
         )
     store.add_results(rs, ACTORS)
     evs = store.events()
@@ -678,17 +673,13 @@ def test_reading_by_seq_lookup_and_by_scan_give_the_same_answers(tmp_path, monke
         day = date(2022, 1, 1) + timedelta(days=(i * 7) % 90)
         who = (names[i % 5], names[(i * 3 + 1) % 5])
         rs.append(
-            result(
-                article(f"a{i}", day),
-                event(
-                    f"e{i}",
-                    f"a{i}",
-                    type_=("CONSULT", "COERCE", "FIGHT")[i % 3],
-                    day=day,
-                    actors=who if who[0] != who[1] else who[:1],
-                    label=f"{words[i % 4]} {i}",
-                    sentence=f"Officials spoke of the {words[(i + 1) % 4]} on day {i}.",
-                ),
+            dated(
+                i,
+                day,
+                type_=("CONSULT", "COERCE", "FIGHT")[i % 3],
+                actors=who if who[0] != who[1] else who[:1],
+                label=f"{words[i % 4]} {i}",
+                sentence=f"Officials spoke of the {words[(i + 1) % 4]} on day {i}.",
             )
         )
     filters = [
