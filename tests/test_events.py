@@ -1573,9 +1573,37 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
             "STATEMENT",
             {"Sudarto"},
         ),
+        # a cremation, a wreath laid, a collision, a court appearance, military flights
+        ("Jawaharlal Nehru was cremated in Delhi on Monday.", "STATEMENT", {"Jawaharlal Nehru"}),
+        (
+            "Emmanuel Macron laid a wreath at the memorial on Monday.",
+            "STATEMENT",
+            {"Emmanuel Macron"},
+        ),
+        ("A Russian jet collided with an American drone on Monday.", "STATEMENT", {"Russia"}),
+        ("Alexei Navalny appeared in court in Moscow on Monday.", "ACCUSE", {"Alexei Navalny"}),
+        ("Chinese bombers flew through the Japanese zone on Monday.", "MOBILIZE", {"China"}),
+        # a statement written for the press
+        (
+            "President Emmanuel Macron wrote in Le Monde on Monday that Europe must act.",
+            "STATEMENT",
+            {"Emmanuel Macron"},
+        ),
+        # a legislature named by its own name
+        (
+            "Benjamin Netanyahu reported to the Knesset on Monday.",
+            "STATEMENT",
+            {"Benjamin Netanyahu"},
+        ),
+        # a heart attack is a death, not an attack
+        (
+            "Boris Yeltsin died of a heart attack in Moscow on Monday.",
+            "STATEMENT",
+            {"Boris Yeltsin"},
+        ),
     ],
 )
-def test_round5_trigger_families_and_role_phrases(text, type_, actors):
+def test_trigger_families_and_role_phrases(text, type_, actors):
     (ev,) = _extracted(text)
     assert ev.type == type_
     assert actors <= set(ev.actors)
@@ -1761,45 +1789,6 @@ def test_an_owner_after_the_offset_is_no_happening_of_its_own():
     )
     days = {ev.value: ev.type for ev in _extracted(text)}
     assert days.get("2022-01-09") == "ACCUSE"
-
-
-@pytest.mark.parametrize(
-    ("text", "type_", "actors"),
-    [
-        # a cremation, a wreath laid, a collision, a court appearance, military flights
-        ("Jawaharlal Nehru was cremated in Delhi on Monday.", "STATEMENT", {"Jawaharlal Nehru"}),
-        (
-            "Emmanuel Macron laid a wreath at the memorial on Monday.",
-            "STATEMENT",
-            {"Emmanuel Macron"},
-        ),
-        ("A Russian jet collided with an American drone on Monday.", "STATEMENT", {"Russia"}),
-        ("Alexei Navalny appeared in court in Moscow on Monday.", "ACCUSE", {"Alexei Navalny"}),
-        ("Chinese bombers flew through the Japanese zone on Monday.", "MOBILIZE", {"China"}),
-        # a statement written for the press
-        (
-            "President Emmanuel Macron wrote in Le Monde on Monday that Europe must act.",
-            "STATEMENT",
-            {"Emmanuel Macron"},
-        ),
-        # a legislature named by its own name
-        (
-            "Benjamin Netanyahu reported to the Knesset on Monday.",
-            "STATEMENT",
-            {"Benjamin Netanyahu"},
-        ),
-        # a heart attack is a death, not an attack
-        (
-            "Boris Yeltsin died of a heart attack in Moscow on Monday.",
-            "STATEMENT",
-            {"Boris Yeltsin"},
-        ),
-    ],
-)
-def test_round7_trigger_families(text, type_, actors):
-    (ev,) = _extracted(text)
-    assert ev.type == type_
-    assert actors <= set(ev.actors)
 
 
 def test_military_flights_need_a_zone_or_airspace():
