@@ -217,6 +217,7 @@ HELD_OUT = sorted(
         "events_heldout11",
         "events_heldout12",
         "events_heldout13",
+        "events_heldout14",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
