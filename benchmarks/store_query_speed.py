@@ -119,22 +119,24 @@ def build(path: Path, n_events: int) -> None:
                    g.d AS start, g.d + g.span AS "end", strftime(g.d, '%Y-%m-%d') AS value,
                    CASE WHEN g.span > 0 THEN 'range' ELSE 'day' END AS granularity,
                    n1.name AS source, n2.name AS target, false AS approximate,
-                   1 + (g.i % 3)::INT AS articles, []::VARCHAR[] AS other_dates,
+                   1 + (g.i % 3)::INT AS articles, '' AS other_dates,
                    false AS human, g.conf AS confidence,
                    lower(n1.name || ' ' || {verbs}[g.t + 1] || ' ' || n2.name) AS search
             FROM gen g JOIN names n1 ON n1.k = g.a1 JOIN names n2 ON n2.k = g.a2""")
         con.execute("""
-            INSERT INTO event_actors (event_id, ord, actor, event_seq)
-            SELECT 'ev' || g.i, 0, n.name, g.i + 1 FROM gen g JOIN names n ON n.k = g.a1
+            INSERT INTO event_actors (event_id, ord, actor, event_seq, chunk)
+            SELECT 'ev' || g.i, 0, n.name, g.i + 1, g.i + 1
+            FROM gen g JOIN names n ON n.k = g.a1
             UNION ALL
-            SELECT 'ev' || g.i, 1, n.name, g.i + 1 FROM gen g JOIN names n ON n.k = g.a2
+            SELECT 'ev' || g.i, 1, n.name, g.i + 1, g.i + 1
+            FROM gen g JOIN names n ON n.k = g.a2
             WHERE g.a2 <> g.a1""")
         con.execute(f"""
             INSERT INTO mentions (event_id, ord, article_id, text, start, "end", type, value,
-                                  sentence, explanation, confidence, event_seq, search)
+                                  sentence, explanation, confidence, event_seq, chunk, search)
             SELECT 'ev' || g.i, m.k, 'a' || ((g.i * 7 + m.k) % 300000), 'on ' ||
                    strftime(g.d, '%B %d'), 10, 20, 'DATE', strftime(g.d, '%Y-%m-%d'),
-                   g.sentence, 'absolute date', g.conf, g.i + 1, lower(g.sentence)
+                   g.sentence, 'absolute date', g.conf, g.i + 1, g.i + 1, lower(g.sentence)
             FROM (SELECT g.*, 'On ' || strftime(g.d, '%B %d') || ', ' || n1.name || ' ' ||
                               {verbs}[g.t + 1] || ' ' || n2.name || ' near sector ' ||
                               (g.i % 5000) || '.' AS sentence

@@ -7,7 +7,7 @@ import functools
 import json
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -90,14 +90,24 @@ def _merge_keys_insert(src: str) -> str:
         FROM w JOIN b USING (seq)"""
 
 
-# Every stored event as _merge_keys_insert reads it.
-_MERGE_KEYS_FROM = """(SELECT e.seq, e.type, e.label, coalesce(a.actors, []::VARCHAR[]) AS actors,
-                           e.start, e."end", e.value, e.other_dates
-                    FROM events e LEFT JOIN (
-                        SELECT event_seq, list(actor ORDER BY ord) AS actors
-                        FROM event_actors GROUP BY event_seq) a ON a.event_seq = e.seq)"""
+# events.other_dates, a comma-separated VARCHAR since schema 10, as a list.
+_OTHER_DATES = (
+    "CASE WHEN e.other_dates = '' THEN []::VARCHAR[] ELSE string_split(e.other_dates, ',') END"
+)
+
+
+def _merge_keys_from(other_dates: str) -> str:
+    """Every stored event as _merge_keys_insert reads it, its other dates as `other_dates`
+    (an SQL expression of events e)."""
+    return f"""(SELECT e.seq, e.type, e.label, coalesce(a.actors, []::VARCHAR[]) AS actors,
+                       e.start, e."end", e.value, {other_dates} AS other_dates
+                FROM events e LEFT JOIN (
+                    SELECT event_seq, list(actor ORDER BY ord) AS actors
+                    FROM event_actors GROUP BY event_seq) a ON a.event_seq = e.seq)"""
+
+
 # The merge index made again from every stored event.
-_MERGE_KEYS_REBUILD = ("DELETE FROM merge_keys", _merge_keys_insert(_MERGE_KEYS_FROM))
+_MERGE_KEYS_REBUILD = ("DELETE FROM merge_keys", _merge_keys_insert(_merge_keys_from(_OTHER_DATES)))
 
 # The stored events that may be the same happening as the new events of key_tbl (columns
 # i, type, label, actors, lo, hi, value, others; lo and hi the window's ends), as (event
@@ -304,7 +314,8 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "DELETE FROM merge_keys",
             "ALTER TABLE merge_keys ADD COLUMN start DATE",
             'ALTER TABLE merge_keys ADD COLUMN "end" DATE',
-            _merge_keys_insert(_MERGE_KEYS_FROM),
+            # other_dates was a list then
+            _merge_keys_insert(_merge_keys_from("e.other_dates")),
             "DELETE FROM merge_keys_check",
             f"INSERT INTO merge_keys_check SELECT {_CHECK_KEY}",
         ),
@@ -322,6 +333,36 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "CREATE INDEX events_seq ON events (seq)",
             "CREATE INDEX event_actors_seq ON event_actors (event_seq)",
             "CREATE INDEX mentions_seq ON mentions (event_seq)",
+        ),
+    ),
+    (
+        "writes that leave the indexes alone: events.other_dates as comma-separated text "
+        "(DuckDB updates a list value by deleting and inserting its row, which loads the "
+        "events' indexes), and the actors and mentions that an old event gains looked up "
+        "by chunk (event_chunks) instead of the event's seq (keys spread over the whole "
+        "index, which DuckDB loads to write them)",
+        (
+            "DROP INDEX events_seq",  # DuckDB alters no table that an index depends on
+            "ALTER TABLE events ADD COLUMN other_dates_text VARCHAR DEFAULT ''",
+            "UPDATE events SET other_dates_text = array_to_string(other_dates, ',')",
+            "ALTER TABLE events DROP COLUMN other_dates",
+            "ALTER TABLE events RENAME COLUMN other_dates_text TO other_dates",
+            "DROP INDEX event_actors_seq",
+            "DROP INDEX mentions_seq",
+            "ALTER TABLE event_actors ADD COLUMN chunk BIGINT",
+            "UPDATE event_actors SET chunk = event_seq",
+            "ALTER TABLE mentions ADD COLUMN chunk BIGINT",
+            "UPDATE mentions SET chunk = event_seq",
+            "CREATE TABLE event_chunks (event_seq BIGINT NOT NULL, chunk BIGINT NOT NULL)",
+        ),
+    ),
+    (
+        # DuckDB creates no index in a transaction that changed rows: a step of its own
+        "the indexes of step 10: event seqs, and the chunks of actors and mentions",
+        (
+            "CREATE INDEX events_seq ON events (seq)",
+            "CREATE INDEX event_actors_chunk ON event_actors (chunk)",
+            "CREATE INDEX mentions_chunk ON mentions (chunk)",
         ),
     ),
 )
@@ -379,17 +420,28 @@ def _without_articles(ev: Event, gone: set[str]) -> Event | None:
     return replace(ev, mentions=mentions, articles=len({m.article for m in mentions}))
 
 
-# Bytes of memory per row that DuckDB's indexes (ART) on a table need once a write has
-# loaded them: a transaction that inserts keys spread over an index (event ids, the event
-# seqs of mentions added to old events) loads most of it, and keeps it until a checkpoint.
-# Measured on a store of 1,000,000 events after one ingest transaction: events (primary key
-# and seq index) 39 MB, event_actors 64 MB for 2.0 M rows, mentions 24 MB for 1.5 M,
-# articles 11 MB for 300,000; half as much again here for margin.
+# DuckDB must hold in memory the parts of an index (ART) that a write touches, from the
+# write until the next checkpoint, and it cannot evict them: a transaction that needs more
+# than its memory limit fails, at commit with a "database invalidated". The writes of an
+# ingest that only adds articles touch one end of each index (new seqs count up, new
+# chunks down; see Store._new_chunks) and a few paths of the primary keys: measured on
+# stores of 1 and 3 million events, ingest transactions of 1,024 articles held 18-21 MB
+# (_WRITE_BYTES allows for three times that). A delete (an article replaced, an event
+# rewritten) touches a path of every index of its table, about 1 MB per index for each of
+# the first keys (measured: 10 keys spread over an index of 2 M rows loaded 9 MB, 100
+# loaded 38 MB), up to the whole index: _INDEX_BYTES per row, measured on a store of 1 M
+# events (events' primary key and seq index 39 MB, event_actors 64 MB for 2.0 M rows,
+# mentions 24 MB for 1.5 M, articles 11 MB for 300,000), half as much again for margin.
+_WRITE_BYTES = 64 * 2**20
+_DELETE_BYTES = 2**20  # per key and index
 _INDEX_BYTES = {"events": 64, "event_actors": 48, "mentions": 32, "articles": 64}
+# the indexes of each table that a delete of one of its rows touches
+_INDEXES = {"events": 2, "event_actors": 1, "mentions": 1, "articles": 1}
 
 
 def index_memory(con: duckdb.DuckDBPyConnection) -> int:
-    """Bytes that the store's indexes may hold in memory while it is written."""
+    """Bytes that the store's indexes may hold in memory when a write has loaded them
+    whole."""
     counts = con.execute(
         "SELECT " + ", ".join(f"(SELECT count(*) FROM {t})" for t in _INDEX_BYTES)
     ).fetchone()
@@ -438,6 +490,17 @@ _TEXT_MATCHES_SQL = (
     "UNION ALL SELECT event_seq FROM mentions WHERE contains(search, ?)"
 )
 _TEXT_MATCHES = 20_000
+
+
+def _chunks_of(seqs: str) -> str:
+    """SQL: the chunks (see Store._new_chunks) of the events whose seqs `seqs` selects,
+    by which their actors and mentions are looked up in the chunk indexes."""
+    return (
+        f"SELECT seq FROM ({seqs}) "
+        f"UNION ALL SELECT chunk FROM event_chunks WHERE event_seq IN ({seqs})"
+    )
+
+
 # The most events Store._select_events reads by looking up their seqs (see there).
 _LOOKUP_ROWS = 250
 _EVENT_COLUMNS = (
@@ -463,7 +526,7 @@ def _event_from_row(r: Sequence[Any], mentions: tuple[Mention, ...]) -> Event:
         target=r[10],
         approximate=r[11],
         articles=r[12],
-        other_dates=tuple(r[13]),
+        other_dates=tuple(r[13].split(",")) if r[13] else (),
         human=r[14],
     )
 
@@ -644,7 +707,7 @@ _UPDATED_FIELDS: tuple[tuple[tuple[str, pa.DataType], ...], ...] = (
     (("start", _DATE), ("end", _DATE), ("value", _STR), ("granularity", _STR)),
     (("label", _STR), ("search", _STR)),
     (("source", _STR), ("target", _STR), ("approximate", _B)),
-    (("other_dates", _STRS),),
+    (("other_dates", _STR),),
 )
 
 
@@ -653,7 +716,7 @@ def _column(ev: Event | None, column: str) -> Any:
     if column == "search":
         return _event_search(ev)
     value = getattr(ev, column)
-    return list(value) if column == "other_dates" else value
+    return ",".join(value) if column == "other_dates" else value
 
 
 def _fields(ev: Event | None, fields: tuple[tuple[str, pa.DataType], ...]) -> tuple[Any, ...]:
@@ -721,6 +784,7 @@ class Store:
         if threads is not None:
             self._con.execute(f"SET threads = {int(threads)}")
         self._memory_base = memory_limit
+        self._held = self._allowed = 0  # see _fit_memory
         if memory_limit is not None:
             self._con.execute("SET preserve_insertion_order = false")
         if checkpoint_threshold is not None:
@@ -738,11 +802,31 @@ class Store:
         self._fit_memory()
 
     def _fit_memory(self) -> None:
-        """DuckDB's memory limit: the base given to __init__ plus what the indexes of
-        the store as it is now need (none without a base)."""
+        """DuckDB's memory limit before a write (none without a base): the base given to
+        __init__, plus the index parts held now, plus what an ingest transaction loads
+        (see _WRITE_BYTES). Deletes raise it as they go (_allow_deletes). So the limit,
+        which DuckDB's cache of table data fills, does not grow with the store."""
         if self._memory_base is not None:
-            limit = self._memory_base + index_memory(self._con)
-            self._con.execute(f"SET memory_limit = '{int(limit)}B'")
+            row = self._con.execute(
+                "SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() "
+                "WHERE tag = 'ART_INDEX'"
+            ).fetchone()
+            self._held = int(row[0]) if row else 0
+            self._allowed = _WRITE_BYTES
+            self._set_limit()
+
+    def _set_limit(self) -> None:
+        assert self._memory_base is not None
+        whole = index_memory(self._con)
+        limit = self._memory_base + max(self._held, min(whole, self._held + self._allowed))
+        self._con.execute(f"SET memory_limit = '{int(limit)}B'")
+
+    def _allow_deletes(self, table: str, count: int) -> None:
+        """Raise the memory limit for a delete of `count` rows of `table`, whose keys
+        may be spread over its indexes (see _DELETE_BYTES)."""
+        if self._memory_base is not None and count and table in _INDEXES:
+            self._allowed += count * _INDEXES[table] * _DELETE_BYTES
+            self._set_limit()
 
     @_locked
     def close(self) -> None:
@@ -757,6 +841,8 @@ class Store:
         other._seqs = {}
         other._lock = threading.RLock()
         other.path = self.path
+        other._memory_base = None  # a reader does not write
+        other._held = other._allowed = 0
         with self._lock:
             other._con = self._con.cursor()
         return other
@@ -1149,10 +1235,13 @@ class Store:
 
     @_locked
     def rebuild_derived(self) -> None:
-        """Make the merge index and the actor lanes again from events and event_actors:
+        """Make the merge index and the actor lanes again from events and event_actors,
+        and file under their events' seqs the actor and mention rows that have no chunk:
         for a bulk loader that fills those tables itself."""
         con = self._con
         with _transaction(con):
+            for table in ("event_actors", "mentions"):
+                con.execute(f"UPDATE {table} SET chunk = event_seq WHERE chunk IS NULL")
             for sql in (*_MERGE_KEYS_REBUILD, *_LANES_REBUILD):
                 con.execute(sql)
 
@@ -1180,6 +1269,29 @@ class Store:
         first = self._seqs[table]
         self._seqs[table] = first + count
         return first
+
+    def _new_chunks(self, seqs: Iterable[int]) -> dict[int, int]:
+        """A new chunk for each stored event of `seqs`, recorded in event_chunks: the
+        actors and mentions that an old event gains are written under it. An event's
+        own rows are under its seq; new chunks count down from -1, so that writes add
+        keys at one end of the chunk indexes (DuckDB loads the parts of an index that a
+        write touches, and keys spread over it, as old seqs are, load all of it)."""
+        seqs = sorted(set(seqs))
+        if not seqs:
+            return {}
+        if "event_chunks" not in self._seqs:
+            row = self._con.execute(
+                "SELECT coalesce(min(chunk), 0) - 1 FROM event_chunks"
+            ).fetchone()
+            self._seqs["event_chunks"] = int(row[0]) if row else -1
+        first = self._seqs["event_chunks"]
+        self._seqs["event_chunks"] = first - len(seqs)
+        chunks = {seq: first - i for i, seq in enumerate(seqs)}
+        chunk_tbl = _table(  # noqa: F841 - read by DuckDB
+            {"event_seq": (list(chunks), _BIG), "chunk": (list(chunks.values()), _BIG)}
+        )
+        self._con.execute("INSERT INTO event_chunks BY NAME SELECT * FROM chunk_tbl")
+        return chunks
 
     def _upsert_actors(self, actors: Iterable[Actor]) -> None:
         uniq = {a.name: a for a in actors}
@@ -1298,6 +1410,7 @@ class Store:
         ids_tbl = _table({"id": (list(article_ids), _STR)})  # noqa: F841
         row = con.execute("SELECT count(*) FROM articles JOIN ids_tbl USING (id)").fetchone()
         found = int(row[0]) if row else 0
+        self._allow_deletes("articles", found)
         con.execute("DELETE FROM articles WHERE id IN (SELECT id FROM ids_tbl)")
         con.execute("DELETE FROM timexes WHERE article_id IN (SELECT id FROM ids_tbl)")
         affected = [
@@ -1474,7 +1587,7 @@ class Store:
                        e.human OR e.id IN (SELECT event_id FROM corrections) AS corrected
                 FROM events e LEFT JOIN (
                     SELECT event_seq, list(actor ORDER BY ord) AS actors FROM event_actors
-                    WHERE event_seq IN (SELECT seq FROM seq_tbl) GROUP BY event_seq
+                    WHERE chunk IN ({_chunks_of("SELECT seq FROM seq_tbl")}) GROUP BY event_seq
                 ) a ON a.event_seq = e.seq
                 WHERE e.seq IN (SELECT seq FROM seq_tbl)"""
         ).fetchall()
@@ -1489,9 +1602,9 @@ class Store:
             part_tbl = _table({"seq": (list(part), _BIG)})  # noqa: F841 - read by DuckDB
             art_tbl = _table({"id": (sorted(shared), _STR)})  # noqa: F841
             for r in con.execute(
-                """SELECT event_seq, article_id, text, start, "end", type, value,
+                f"""SELECT event_seq, article_id, text, start, "end", type, value,
                           sentence, explanation, confidence FROM mentions
-                   WHERE event_seq IN (SELECT seq FROM part_tbl)
+                   WHERE chunk IN ({_chunks_of("SELECT seq FROM part_tbl")})
                      AND article_id IN (SELECT id FROM art_tbl)
                    ORDER BY event_seq, ord"""
             ).fetchall():
@@ -1507,8 +1620,9 @@ class Store:
             counts = {
                 seq: (n, values)
                 for seq, n, values in con.execute(
-                    """SELECT event_seq, count(*), histogram(value) FROM mentions
-                       WHERE event_seq IN (SELECT seq FROM part_tbl) GROUP BY event_seq"""
+                    f"""SELECT event_seq, count(*), histogram(value) FROM mentions
+                       WHERE chunk IN ({_chunks_of("SELECT seq FROM part_tbl")})
+                       GROUP BY event_seq"""
                 ).fetchall()
             }
             for seq, head in heads_of.items():
@@ -1594,7 +1708,8 @@ class Store:
                 "SELECT seq FROM events WHERE id IN (SELECT id FROM ids_tbl)"
             ).fetchall()
         ]
-        self._delete_rows(seqs, ("events", "event_actors", "mentions", "merge_keys", "event_lanes"))
+        tables = ("events", "event_actors", "mentions", "event_chunks", "merge_keys", "event_lanes")
+        self._delete_rows(seqs, tables)
 
     def _delete_rows(self, seqs: Sequence[int], tables: Iterable[str]) -> None:
         """Delete the rows of events `seqs` from `tables` (by their integer keys)."""
@@ -1602,6 +1717,8 @@ class Store:
             return
         seq_tbl = _table({"seq": (list(seqs), _BIG)})  # noqa: F841 - read by DuckDB
         for table in tables:
+            # an event has a few actors and mentions: as many keys as events, times 4
+            self._allow_deletes(table, len(seqs) * (1 if table == "events" else 4))
             col = "seq" if table == "events" else "event_seq"
             self._con.execute(f"DELETE FROM {table} WHERE {col} IN (SELECT seq FROM seq_tbl)")
 
@@ -1651,29 +1768,38 @@ class Store:
         )
         self._con.execute("INSERT INTO event_lanes BY NAME SELECT * FROM lanes_tbl")
 
-    def _insert_actor_rows(self, rows: Sequence[tuple[str, int, int, str]]) -> None:
-        """event_actors rows (event id, event seq, ord, actor)."""
+    def _insert_actor_rows(
+        self, rows: Sequence[tuple[str, int, int, str]], chunks: Mapping[int, int] | None = None
+    ) -> None:
+        """event_actors rows (event id, event seq, ord, actor), in the chunks of their
+        events' seqs (see _new_chunks; an event's own seq by default)."""
         if not rows:
             return
+        chunks = chunks or {}
         act_tbl = _table(  # noqa: F841 - read by DuckDB
             {
                 "event_id": ([r[0] for r in rows], _STR),
                 "event_seq": ([r[1] for r in rows], _BIG),
+                "chunk": ([chunks.get(r[1], r[1]) for r in rows], _BIG),
                 "ord": ([r[2] for r in rows], _INT),
                 "actor": ([r[3] for r in rows], _STR),
             }
         )
         self._con.execute("INSERT INTO event_actors BY NAME SELECT * FROM act_tbl")
 
-    def _insert_mention_rows(self, rows: Sequence[tuple[str, int, int, Mention]]) -> None:
-        """mentions rows (event id, event seq, ord, mention)."""
+    def _insert_mention_rows(
+        self, rows: Sequence[tuple[str, int, int, Mention]], chunks: Mapping[int, int] | None = None
+    ) -> None:
+        """mentions rows (event id, event seq, ord, mention), in chunks as actor rows."""
         if not rows:
             return
+        chunks = chunks or {}
         ms = [r[3] for r in rows]
         m_tbl = _table(  # noqa: F841 - read by DuckDB
             {
                 "event_id": ([r[0] for r in rows], _STR),
                 "event_seq": ([r[1] for r in rows], _BIG),
+                "chunk": ([chunks.get(r[1], r[1]) for r in rows], _BIG),
                 "ord": ([r[2] for r in rows], _INT),
                 "article_id": ([m.article for m in ms], _STR),
                 "text": ([m.text for m in ms], _STR),
@@ -1723,7 +1849,7 @@ class Store:
                 "target": ([e.target for e in events], _STR),
                 "approximate": ([e.approximate for e in events], _B),
                 "articles": ([e.articles for e in events], _INT),
-                "other_dates": ([list(e.other_dates) for e in events], _STRS),
+                "other_dates": ([",".join(e.other_dates) for e in events], _STR),
                 "human": ([e.human for e in events], _B),
                 "confidence": ([_event_confidence(e) for e in events], _F),
                 "search": ([_event_search(e) for e in events], _STR),
@@ -1791,8 +1917,14 @@ class Store:
             else:
                 recast.append(p.seq)
                 actor_rows += [(p.event.id, p.seq, i, a) for i, a in enumerate(new)]
+        mention_rows = [
+            (p.event.id, p.seq, p.hidden + p.kept + i, m)
+            for p in grown
+            for i, m in enumerate(p.event.mentions[p.kept :])
+        ]
+        chunks = self._new_chunks({r[1] for r in actor_rows} | {r[1] for r in mention_rows})
         self._delete_rows(recast, ("event_actors",))
-        self._insert_actor_rows(actor_rows)
+        self._insert_actor_rows(actor_rows, chunks)
         # their lanes: the first two on the events row, the others in event_lanes
         cast = [p for p in grown if p.event.actors != p.stored_actors()]
         if cast:
@@ -1809,13 +1941,7 @@ class Store:
             )
             self._delete_rows([p.seq for p in cast if len(p.stored_actors()) > 2], ("event_lanes",))
             self._insert_lane_rows([(p.seq, lanes[a]) for p in cast for a in p.event.actors[2:]])
-        self._insert_mention_rows(
-            [
-                (p.event.id, p.seq, p.hidden + p.kept + i, m)
-                for p in grown
-                for i, m in enumerate(p.event.mentions[p.kept :])
-            ]
-        )
+        self._insert_mention_rows(mention_rows, chunks)
         rekey = [p for p in grown if p.keys_changed()]
         self._delete_rows([p.seq for p in rekey], ("merge_keys",))
         self._insert_merge_keys([p.event for p in rekey], {p.event.id: p.seq for p in rekey})
@@ -1846,21 +1972,27 @@ class Store:
         if len(found) <= _LOOKUP_ROWS:
             # integers from the database, not user text: safe to write into the SQL
             page = ", ".join(str(int(s)) for (s,) in found)
-            sel, sel_params, in_sel = f"events e WHERE e.seq IN ({page})", [], page
+            chunks = [page] + [
+                str(int(c))
+                for (c,) in self._con.execute(
+                    f"SELECT chunk FROM event_chunks WHERE event_seq IN ({page})"
+                ).fetchall()
+            ]
+            sel, sel_params, in_chunks = f"events e WHERE e.seq IN ({page})", [], ", ".join(chunks)
         else:
             top = f" LIMIT {int(limit)}" if limit is not None else ""
             sel = f"events e WHERE {where} ORDER BY {order}{top}"
-            sel_params, in_sel = params, "SELECT seq FROM sel"
+            sel_params, in_chunks = params, _chunks_of("SELECT seq FROM sel")
         rows = self._con.execute(
             f"""WITH sel AS MATERIALIZED (SELECT e.seq, {_EVENT_COLUMNS} FROM {sel})
                 SELECT sel.*, a.actors, m.mentions FROM sel
                 LEFT JOIN (SELECT event_seq, list(actor ORDER BY ord) AS actors
-                           FROM event_actors WHERE event_seq IN ({in_sel})
+                           FROM event_actors WHERE chunk IN ({in_chunks})
                            GROUP BY event_seq) a ON a.event_seq = sel.seq
                 LEFT JOIN (SELECT event_seq,
                                   list((article_id, text, start, "end", type, value, sentence,
                                         explanation, confidence) ORDER BY ord) AS mentions
-                           FROM mentions WHERE event_seq IN ({in_sel})
+                           FROM mentions WHERE chunk IN ({in_chunks})
                            GROUP BY event_seq) m ON m.event_seq = sel.seq
                 ORDER BY {order.replace("e.", "sel.")}""",
             sel_params,

@@ -527,11 +527,21 @@ def test_a_growing_event_gains_rows_and_never_rewrites_them(tmp_path) -> None:
                 ev = replace(ev, label="summit", mentions=ev.mentions + extra)
             evs.append(ev)
             before = {t: _rows(s, t) for t in ("mentions", "event_actors", "contributions")}
+            event_row = s._con.execute("SELECT rowid FROM events").fetchall()
             s.add_results([result(article(aid, date(2022, 1, 9)), ev)], ACTORS)
             for table, rows in before.items():
                 assert rows <= _rows(s, table), (n, table)  # nothing rewritten or removed
             added = len(_rows(s, "mentions")) - len(before["mentions"])
             assert added == len(ev.mentions)
+            # the events row is updated in place (a deleted and inserted row, as DuckDB
+            # makes of a list value's update, would write the events' indexes)
+            assert n == 0 or s._con.execute("SELECT rowid FROM events").fetchall() == event_row
+            # what the event gains is under a chunk of its own, at the low end of the keys
+            chunks = s._con.execute(
+                "SELECT DISTINCT chunk FROM mentions WHERE article_id = ?", [aid]
+            ).fetchall()
+            assert chunks == ([(1,)] if n == 0 else [(-n,)]), n
+            assert s._con.execute("SELECT count(*) FROM event_chunks").fetchone() == (n,)
         assert s.events() == merge_all(evs)
         (merged,) = s.events()
         assert merged.label == "summit" and merged.articles == 24
@@ -545,7 +555,7 @@ def test_a_growing_event_gains_rows_and_never_rewrites_them(tmp_path) -> None:
         assert row == (0.9, "summit")
         keys = s._con.execute("SELECT key FROM merge_keys ORDER BY key").fetchall()
         s._con.execute("DELETE FROM merge_keys")
-        s._con.execute(store_mod._merge_keys_insert(store_mod._MERGE_KEYS_FROM))
+        s._con.execute(store_mod._MERGE_KEYS_REBUILD[1])
         assert s._con.execute("SELECT key FROM merge_keys ORDER BY key").fetchall() == keys
 
 
@@ -773,6 +783,47 @@ def test_v7_database_gets_uncompressed_search_columns_and_keeps_its_text(tmp_pat
         # a new event's row still gets its search text by name, in the moved column
         s.add_results([result(article("a2", date(2022, 3, 9)), event("e2", "a2"))], ACTORS)
         assert s.count_events(EventFilter(text="talks")) == 2
+
+
+def test_v9_database_keeps_its_other_dates_and_grows_under_chunks(tmp_path) -> None:
+    """Schema 10 stores other_dates as text and files actors and mentions by chunk: a
+    v9 store's event keeps its other dates and rows, reads back whole, and a later
+    article joins it with its rows under a new chunk."""
+    db = tmp_path / "v9.duckdb"
+    con = duckdb.connect(str(db))
+    store_mod.migrate(con, target=9)
+    con.execute(
+        "INSERT INTO articles VALUES ('a1', 'h', 'T', DATE '2022-01-09', NULL, 'u', 's', 'b', 1)"
+    )
+    con.execute(
+        "INSERT INTO events BY NAME SELECT 'e1' AS id, 1 AS seq, 'talks' AS label, "
+        "'CONSULT' AS type, 'verbal cooperation' AS quad_class, DATE '2022-01-10' AS start, "
+        "DATE '2022-01-10' AS \"end\", '2022-01-10' AS value, 'day' AS granularity, "
+        "'Russia' AS source, 'United States' AS target, false AS approximate, 1 AS articles, "
+        "['2022-01-11', '2022-01-10/2022-01-11'] AS other_dates, false AS human, "
+        "0.9 AS confidence, 'talks' AS search, 1 AS lane0, 2 AS lane1"
+    )
+    for i, actor in enumerate(("Russia", "United States")):
+        con.execute(f"INSERT INTO event_actors VALUES ('e1', {i}, '{actor}', 1)")
+    con.execute(
+        "INSERT INTO mentions BY NAME SELECT 'e1' AS event_id, 0 AS ord, 'a1' AS article_id, "
+        "'Monday' AS text, 5 AS start, 11 AS \"end\", 'DATE' AS type, '2022-01-10' AS value, "
+        "'Russia and the United States held talks.' AS sentence, 'weekday' AS explanation, "
+        "0.9 AS confidence, 1 AS event_seq, 'russia and the united states held talks.' AS search"
+    )
+    # its merge keys, as a v9 writer made them (other_dates a list)
+    con.execute(store_mod._merge_keys_insert(store_mod._merge_keys_from("e.other_dates")))
+    con.close()
+    with Store(db) as s:
+        assert s.schema_version() == store_mod.SCHEMA_VERSION
+        (old,) = s.events()
+        assert old.other_dates == ("2022-01-11", "2022-01-10/2022-01-11")
+        assert old.actors == ("Russia", "United States") and len(old.mentions) == 1
+        s.add_results([result(article("a2", date(2022, 1, 9)), event("e2", "a2"))], ACTORS)
+        (grown,) = s.events()
+        assert grown.articles == 2 and {m.article for m in grown.mentions} == {"a1", "a2"}
+        assert grown.other_dates == old.other_dates
+        assert s._con.execute("SELECT event_seq, chunk FROM event_chunks").fetchall() == [(1, -1)]
 
 
 # ------------------------------------------------- actor lanes (aggregation by lane ids)
