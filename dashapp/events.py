@@ -1296,6 +1296,7 @@ def _with_pronoun_subject(
     found: list[ActorMention],
     mentions: Sequence[ActorMention],
     sent_start: int = 0,
+    sents: Sequence[tuple[int, int]] = (),
 ) -> list[ActorMention]:
     """ "He will be sworn in on May 20": a he/she subject with no named actor before the
     trigger is the last person named before it; so is the subject of a new coordinated
@@ -1335,6 +1336,17 @@ def _with_pronoun_subject(
         person = m
     if person is None:
         return found
+    if person.start < sent_start and sents and pron.group() in ("he", "He"):
+        # "Sadat landed ... and was greeted by Begin and Golda Meir. On Sunday he
+        # addressed the Knesset": a "he" with no person before it in its own sentence
+        # continues the previous sentence's subject, its first person, not the last one.
+        # Not "she": the gazetteer knows no genders, and a "she" mostly follows the woman
+        # the sentence before introduced ("his widow, Hortensia Bussi ... she is expected")
+        i = bisect_right(sents, (person.start, len(text))) - 1
+        lo = sents[i][0] if i >= 0 else 0
+        first = next((m for m in mentions if lo <= m.start < person.start and is_person(m)), None)
+        if first is not None:
+            person = first
     stand_in = ActorMention(pron.start(), pron.end(), pron.group(), person.actors)
     return sorted([stand_in, *found], key=lambda m: m.start)
 
@@ -1995,7 +2007,9 @@ def article_events(
             found = _coordinated(text, found, in_sent)
         region = text[clause[0] : m_start]
         if "he " in region or "He " in region or ", who" in region:
-            found = _with_pronoun_subject(text, clause, match, found, actor_mentions, sent[0])
+            found = _with_pronoun_subject(
+                text, clause, match, found, actor_mentions, sent[0], sents
+            )
         if "it " in region or "It " in region:
             found = _with_it_subject(text, clause, match, found, actor_mentions, sent[0])
         if text.find("ts ", max(sent[0], m_start - 30), m_start) >= 0:

@@ -949,6 +949,17 @@ def test_a_month_takes_the_year_named_after_it():
             {"Joe Biden", "Vladimir Putin"},
         ),
         (
+            "'he' opening a sentence continues the previous sentence's subject",
+            "Putin landed in Minsk and was greeted by Zelensky. On Monday he addressed the "
+            "parliament.",
+            {"Vladimir Putin", "Russia"},
+        ),
+        (
+            "... the subject of the sentence before, not of an earlier one",
+            "Putin met Biden. Zelensky was angry. He warned Russia on Monday.",
+            {"Volodymyr Zelensky", "Ukraine", "Russia"},
+        ),
+        (
             "'who' after a person",
             "Russia praised Biden, who visited Moscow on Monday.",
             {"Joe Biden", "United States", "Russia"},
