@@ -1838,6 +1838,7 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
     found: list[ActorMention] = []
     bodies: dict[str, Actor] = {}
     acronyms: dict[str, Actor] = {}
+    renamed: dict[Actor, Actor] = {}  # a known body -> the article's own of the same name
     dropped: set[tuple[int, int]] = set()
 
     def free(a: int, b: int) -> bool:
@@ -1891,6 +1892,12 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
         # and the later "UUP"
         actor = bodies.setdefault(acronym, Actor(acronym, "organisation"))
         acronyms[acronym] = actor
+        same = [x for x in out if x.start == start and x.end == end]
+        if same and len(same[0].actors) == 1 and same[0].actors[0].kind == "organisation":
+            # the whole name is a known body's, with another acronym: "the National
+            # Liberation Army (NLA)" of Macedonia is not Colombia's ELN, nor are "the
+            # rebels" after it
+            renamed[same[0].actors[0]] = actor
         found.append(ActorMention(start, end, name, (actor,)))
         spans.append((start, m.end()))
     for m in reversed(heads):  # the longest name first: "Supreme Council of the ... Forces"
@@ -1921,6 +1928,13 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
         return out
     if dropped:
         out = [m for m in out if (m.start, m.end) not in dropped]
+    if renamed:
+        out = [
+            replace(m, actors=tuple(renamed.get(a, a) for a in m.actors))
+            if any(a in renamed for a in m.actors)
+            else m
+            for m in out
+        ]
     return sorted([*out, *found], key=lambda m: m.start)
 
 
