@@ -87,6 +87,7 @@ import functools
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -1583,6 +1584,13 @@ class Gazetteer:
         head = actor.name[: -len(surname)] if actor.name.endswith(" " + surname) else ""
         if "'" in surname and surname not in text:  # written "O’Leary" in the text
             surname = next((v for c in "’ʼ‘`´" if (v := surname.replace("'", c)) in text), surname)
+        if not surname.isascii() and surname not in text:
+            # "Hugo Chavez ... Chavez said": news often drops the accents of a name
+            plain = _without_accents(surname)
+            if plain in text:
+                if not ambiguous:
+                    doc.surnames.setdefault(surname, []).append(actor)
+                surname, head = plain, _without_accents(head)
         if not ambiguous:  # "Jordan's King Abdullah" is resolved by the title, not by this
             doc.surnames.setdefault(surname, []).append(actor)
         known = self._lex.get(surname)
@@ -1755,6 +1763,11 @@ def _load_cached(extra: str | None, mtime: float) -> Gazetteer:
 
 
 _TYPOGRAPHIC_APOSTROPHES = str.maketrans({c: "'" for c in "’ʼ‘`´"})
+
+
+def _without_accents(word: str) -> str:
+    """ "Chávez" -> "Chavez": the letters without their combining marks."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _plain_apostrophes(name: str) -> str:
