@@ -470,7 +470,10 @@ def _subordinate(text: str, start: int, end: int) -> re.Match[str] | None:
 
 
 _THAT_AFTER = re.compile(r",?\s+that\b")
-_INFINITIVE = re.compile(r"\bto $")
+# "to attack", "to halt the fighting": the purpose, or what the verb of a request asks for
+_INFINITIVE = re.compile(
+    r"\bto (?:(?!(?:the|a|an)\b)[a-z]+ (?:(?:the|a|an|its|their|his|her) )?)?$"
+)
 # the next clause or predicate: ", and talks continued", "and urged the Lebanese"
 # the next coordinated clause, or a participle phrase after a comma ("recalled its envoy
 # on Thursday, calling the deal a betrayal": the act is named before it)
@@ -742,7 +745,7 @@ def _choose_trigger(
         h_start, h_end, trig = hit
         if h_start < lo or h_end > hi:
             continue
-        if acted_before and h_start >= u_end and _INFINITIVE.search(text, h_start - 4, h_start):
+        if acted_before and h_start >= u_end and _INFINITIVE.search(text, h_start - 30, h_start):
             continue
         if prenominal and not (
             h_start >= u_end and _token_distance(text, u_start, u_end, h_start, h_end) <= 2

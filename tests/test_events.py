@@ -450,6 +450,12 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
             "MOBILIZE",
             None,
         ),
+        (
+            "... and so is the noun an infinitive after the date governs",
+            "Biden appealed to Russia and Ukraine on Monday night to halt the fighting.",
+            "REQUEST",
+            None,
+        ),
         ("resignation", "Zelensky resigned on Monday.", "RETREAT", "Zelensky resigns"),
         ("a killing", "A Ukrainian activist was shot dead in Kyiv on Monday.", "ASSAULT", None),
         ("an -ing form", "Russia responded on Monday by expelling the envoy.", "SANCTION", None),
