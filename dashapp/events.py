@@ -1382,7 +1382,11 @@ def _with_pair_subject(
     )
     count = _COUNT[pair.group("n")]
     people: list[Actor] = []
-    for m in reversed(mentions):
+    if pair.group("parties") and count == 2 and len(sides := _topic(text, mentions)) == 2:
+        # "Waldheim appealed to both sides ... Lloyd's ... Japan said": the sides of a
+        # conflict are the article's two parties, whoever was named last
+        people = list(reversed(sides))
+    for m in reversed(mentions if not people else ()):
         if m.end <= pair.start() and len(m.actors) == 1 and m.actors[0].kind in kinds:
             if m.actors[0] not in people:
                 people.append(m.actors[0])

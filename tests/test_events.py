@@ -996,6 +996,12 @@ def test_a_month_takes_the_year_named_after_it():
             {"Russia", "Ukraine"},
         ),
         (
+            "'the two sides' of a conflict are the article's two parties, not the last named",
+            "Russia shelled Ukraine, and Ukraine hit Russia. The US and Belarus met. On Monday "
+            "the two sides agreed a ceasefire.",
+            {"Russia", "Ukraine"},
+        ),
+        (
             "'the three countries' are the last three named",
             "Russia, Belarus and Ukraine met. On Monday the three countries signed a pact.",
             {"Russia", "Ukraine", "Belarus"},
