@@ -460,6 +460,7 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
         ("a killing", "A Ukrainian activist was shot dead in Kyiv on Monday.", "ASSAULT", None),
         ("an -ing form", "Russia responded on Monday by expelling the envoy.", "SANCTION", None),
         ("a closure", "Russia closed its border with Ukraine on Monday.", "COERCE", None),
+        ("a crossing closed", "Russia closed the crossing on Monday.", "COERCE", None),
         ("tear gas is no missile", "Ukraine's police fired tear gas on Monday.", "COERCE", None),
         ("a missile is fired", "Russia fired two missiles at Kyiv on Monday.", "MOBILIZE", None),
         (
