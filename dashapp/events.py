@@ -940,6 +940,23 @@ def _outside_relatives(
     subject."""
     for rel in _RELATIVE_OPEN.finditer(text, *sent):
         close = text.find(", ", rel.end(), sent[1])
+        if close >= 0 and text.startswith("whose", rel.start() + 2):
+            # "the PAC, whose president, Robert Sobukwe, announced the campaign": the name
+            # in apposition to the title is inside the clause, which goes on after it
+            named = next((m for m in in_sent if m.start < close < m.end), None)
+            if named is not None:
+                close = text.find(", ", named.end + 1, sent[1])
+                owner = next((m for m in reversed(in_sent) if m.end <= rel.start()), None)
+                if (
+                    owner is not None
+                    and rel.start() <= match.start
+                    and (close < 0 or match.start < close)
+                    and owner not in found
+                    and len(_TOKEN.findall(text, owner.end, rel.start())) <= _WHO_GAP
+                ):
+                    # ... and speaks for the body or state the clause hangs on, as "the
+                    # PAC's president" would
+                    found = [owner, *found]
         if close < 0:
             continue  # runs to the end of the sentence: nothing of the main clause after it
         if rel.start() <= match.start < close:

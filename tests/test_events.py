@@ -1821,3 +1821,14 @@ def test_military_flights_need_a_zone_or_airspace():
         for e in _extracted("Biden flew over the flooded towns on Monday.")
         if e.type == "MOBILIZE"
     ]
+
+
+def test_a_name_in_apposition_in_a_whose_clause_acts_for_the_clauses_owner():
+    # "whose president, Robert Sobukwe," does not close the clause: he announced it, for
+    # the body the clause hangs on
+    (ev,) = _extracted(
+        "Protesters answered a call by the Pan Africanist Congress (PAC), whose president, "
+        "Robert Sobukwe, announced the campaign on March 18.",
+        date(1960, 3, 22),
+    )
+    assert {"PAC", "Robert Sobukwe"} <= set(ev.actors)
