@@ -461,6 +461,8 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
         ("an -ing form", "Russia responded on Monday by expelling the envoy.", "SANCTION", None),
         ("a closure", "Russia closed its border with Ukraine on Monday.", "COERCE", None),
         ("a crossing closed", "Russia closed the crossing on Monday.", "COERCE", None),
+        ("a surrender", "The Ukrainian garrison surrendered to Russia on Monday.", "CONCEDE", None),
+        ("giving oneself up", "Zelensky gave himself up on Monday.", "CONCEDE", None),
         ("tear gas is no missile", "Ukraine's police fired tear gas on Monday.", "COERCE", None),
         ("a missile is fired", "Russia fired two missiles at Kyiv on Monday.", "MOBILIZE", None),
         (
