@@ -197,7 +197,9 @@ _NAMED_THING_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "Cuban-American", "Portuguese-born": an origin after a demonym and a hyphen
-_ORIGIN_AFTER = re.compile(r"(?:American|Americans|born|Canadian|Canadians|British|Australian)\b")
+_ORIGIN_AFTER = re.compile(
+    r"(?:American|Americans|born|Canadian|Canadians|British|Australian|owned|speaking|majority)\b"
+)
 # A surname that is also a month links back only as a subject ("May said", "May held
 # talks", after "Theresa May"), never after a date's preposition ("in May", "since May")
 _MONTH_SURNAMES = frozenset({"May"})
