@@ -915,6 +915,28 @@ def _coordinated(
     return list(dict.fromkeys([*in_sent[i:i0], *found, *in_sent[j0 + 1 : j + 1]]))
 
 
+def _with_subject_before_list(
+    text: str, clause: tuple[int, int], found: list[ActorMention], in_sent: Sequence[ActorMention]
+) -> list[ActorMention]:
+    """ "The Soviet leader, Mikhail Gorbachev, sent messages to Kohl, Bush, Thatcher and
+    Mitterrand on Friday, urging them ...": the stretch of the first actor found opens with
+    its verb, so the name alone between the commas before it is the subject."""
+    seg = text.rfind(", ", clause[0], found[0].start)
+    if seg < 0 or not _PREDICATE_START.match(text, seg + 2):
+        return found
+    prev = text.rfind(", ", clause[0], seg)
+    prev = prev + 2 if prev >= 0 else clause[0]
+    named = [m for m in in_sent if prev < m.end <= seg]
+    if (
+        named
+        and named[-1] not in found
+        and any(a.kind == "person" for a in named[-1].actors)
+        and _bare_name_stretch(text, prev, seg + 1, named)
+    ):
+        return [named[-1], *found]
+    return found
+
+
 def _parties(m: ActorMention) -> tuple[Actor, ...]:
     """Who a mention names as a party: a body of a larger organisation or state ("the UN
     Security Council", "the IRGC") acts in its parent's name, and events list the parent
@@ -2029,6 +2051,8 @@ def article_events(
             found = _outside_relatives(text, sent, match, found, in_sent)
         if found:
             found = _coordinated(text, found, in_sent)
+            if coord is None and found[0].start > clause[0]:
+                found = _with_subject_before_list(text, clause, found, in_sent)
         region = text[clause[0] : m_start]
         if "he " in region or "He " in region or ", who" in region:
             found = _with_pronoun_subject(

@@ -1834,3 +1834,13 @@ def test_a_name_in_apposition_in_a_whose_clause_acts_for_the_clauses_owner():
         date(1960, 3, 22),
     )
     assert {"PAC", "Robert Sobukwe"} <= set(ev.actors)
+
+
+def test_the_name_between_commas_before_a_verb_and_its_list_is_the_subject():
+    (ev,) = _extracted(
+        "The Soviet leader, Mikhail Gorbachev, sent messages to Helmut Kohl, President "
+        "George H. W. Bush, Prime Minister Margaret Thatcher and President Francois "
+        "Mitterrand on Friday, urging them to stay calm.",
+        date(1989, 11, 11),
+    )
+    assert "Mikhail Gorbachev" in ev.actors and "Margaret Thatcher" in ev.actors
