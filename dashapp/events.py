@@ -664,6 +664,8 @@ def _live_hits(
             and _ADJECTIVE_BEFORE.search(text, a - 12 if a - 12 > lo else lo, a)
         ):
             continue
+        if text.startswith("war", a) and _WAR_COMPOUND.match(text, b):
+            continue  # "war crimes", "war graves": a thing named after a war, no fighting
         if text.startswith("called", a) and _WHAT_CALLED.search(
             text, a - 30 if a - 30 > lo else lo, a
         ):
@@ -682,6 +684,10 @@ def _live_hits(
     return kept, unreal
 
 
+_WAR_COMPOUND = re.compile(
+    r" (?:crimes?|criminals?|graves?|memorials?|cemeter(?:y|ies)|veterans?|dead|museum"
+    r"|games|chest|footing|widows?|booty|reparations)\b"
+)
 _WHAT_CALLED = re.compile(r"\b[Ww]hat\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:[a-z]+\s+)?$")
 
 
