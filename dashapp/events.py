@@ -1443,6 +1443,10 @@ def _with_pair_subject(
     return sorted([stand_in, *found], key=lambda m: m.start)
 
 
+# the words of a fight between two sides, whoever is named ("the fighting", "clashes")
+_COMBAT_WORDS = frozenset("fighting war clashes clashed clash fought fights battle".split())
+
+
 _IT = re.compile(r"\b(?:it|It)\s+(?!(?:is|was|'s|\u2019s|has been|had been|would be|will be)\b)")
 
 
@@ -2206,6 +2210,15 @@ def article_events(
                 actors = list(topic)
             if not actors:
                 continue
+        elif (
+            ttype == "ASSAULT" and len(actors) == 1 and text[m_start:m_end].lower() in _COMBAT_WORDS
+        ):
+            # "Fighting today centred on Khorramshahr ... from the Iraqi bank": fighting has
+            # two sides; with one named, the other is the article's other party
+            if topic is None:
+                topic = _topic(text, actor_mentions)
+            if actors[0] in topic:
+                actors = [*actors, *(a for a in topic if a != actors[0])]
         elif len(actors) == 1 and actors[0].kind == "organisation":
             # "The Security Council met behind closed doors on Monday": a body that meets or
             # acts alone, with no state named, deals with the state the article is about

@@ -1007,6 +1007,12 @@ def test_a_month_takes_the_year_named_after_it():
             {"Russia", "Ukraine"},
         ),
         (
+            "fighting with one side named is with the article's other party",
+            "Russia attacked Ukraine, and Ukraine hit back at Russia. Fighting raged near the "
+            "Russian lines on Monday.",
+            {"Russia", "Ukraine"},
+        ),
+        (
             "'the three countries' are the last three named",
             "Russia, Belarus and Ukraine met. On Monday the three countries signed a pact.",
             {"Russia", "Ukraine", "Belarus"},
