@@ -905,6 +905,11 @@ def test_a_body_is_listed_as_its_parent_organisation():
     assert ev.actors == ("UN",)
 
 
+def test_a_un_court_or_agency_known_by_its_acronym_is_itself():
+    (ev,) = _extracted("The International Court of Justice ruled on Monday that Myanmar must act.")
+    assert "ICJ" in ev.actors and "UN" not in ev.actors
+
+
 def test_consecutive_days_joined_as_a_span_are_one_range_event():
     text = "Biden and Putin meet on Monday and Tuesday."
     txs = [
