@@ -664,6 +664,8 @@ def _live_hits(
             and _ADJECTIVE_BEFORE.search(text, a - 12 if a - 12 > lo else lo, a)
         ):
             continue
+        if text.startswith("hit", a) and _NOT_A_STRIKE.match(text, b):
+            continue  # "hit a record", "was hit hard by sanctions": no blow struck
         if text.startswith("war", a) and _WAR_COMPOUND.match(text, b):
             continue  # "war crimes", "war graves": a thing named after a war, no fighting
         if text.startswith("called", a) and _WHAT_CALLED.search(
@@ -684,6 +686,12 @@ def _live_hits(
     return kept, unreal
 
 
+_NOT_A_STRIKE = re.compile(
+    r" (?:hard|harder|a record|records?|an? (?:new |all-time |record |multi-year )?(?:high|low)"
+    r"|new (?:highs?|lows?)|its (?:highest|lowest)|the headlines|home|a snag|a wall|a deadlock"
+    r"|an impasse|a stalemate|the market|shelves|the streets|out at"
+    r"|by (?:the )?(?:sanctions|inflation|floods|drought|crisis|pandemic|recession|strikes? by))\b"
+)
 _WAR_COMPOUND = re.compile(
     r" (?:crimes?|criminals?|graves?|memorials?|cemeter(?:y|ies)|veterans?|dead|museum"
     r"|games|chest|footing|widows?|booty|reparations)\b"
