@@ -664,6 +664,8 @@ def _live_hits(
             and _ADJECTIVE_BEFORE.search(text, a - 12 if a - 12 > lo else lo, a)
         ):
             continue
+        if text.startswith(("due ", "expected "), a) and not _PLACE_NAME_AFTER.match(text, b):
+            continue  # "due in Beirut", not "due in March", "expected in the coming days"
         if text.startswith("hit", a) and _NOT_A_STRIKE.match(text, b):
             continue  # "hit a record", "was hit hard by sanctions": no blow struck
         if text.startswith("war", a) and _WAR_COMPOUND.match(text, b):
@@ -686,6 +688,11 @@ def _live_hits(
     return kept, unreal
 
 
+# a place's name: capitalised, and no month or weekday ("due in Beirut", "due in March")
+_PLACE_NAME_AFTER = re.compile(
+    r" (?!(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z]"
+)
 _NOT_A_STRIKE = re.compile(
     r" (?:hard|harder|a record|records?|an? (?:new |all-time |record |multi-year )?(?:high|low)"
     r"|new (?:highs?|lows?)|its (?:highest|lowest)|the headlines|home|a snag|a wall|a deadlock"

@@ -462,6 +462,8 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
         ("a closure", "Russia closed its border with Ukraine on Monday.", "COERCE", None),
         ("a crossing closed", "Russia closed the crossing on Monday.", "COERCE", None),
         ("a blow struck", "Russian missiles hit a building in Kyiv on Monday.", "ASSAULT", None),
+        ("an arrival due", "Biden is due in Kyiv on Monday.", "CONSULT", "Biden visits Kyiv"),
+        ("troops sent", "Russia sent paratroopers into Ukraine on Monday.", "MOBILIZE", None),
         ("a law passed", "Ukraine's parliament passed a law on Monday.", "STATEMENT", None),
         ("a surrender", "The Ukrainian garrison surrendered to Russia on Monday.", "CONCEDE", None),
         ("giving oneself up", "Zelensky gave himself up on Monday.", "CONCEDE", None),
@@ -1860,3 +1862,7 @@ def test_the_name_between_commas_before_a_verb_and_its_list_is_the_subject():
         date(1989, 11, 11),
     )
     assert "Mikhail Gorbachev" in ev.actors and "Margaret Thatcher" in ev.actors
+
+
+def test_due_in_a_month_is_no_arrival():
+    assert _monday("Russia's report is due in March.", expr="March") == []
