@@ -465,6 +465,7 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
         ("an arrival due", "Biden is due in Kyiv on Monday.", "CONSULT", "Biden visits Kyiv"),
         ("troops sent", "Russia sent paratroopers into Ukraine on Monday.", "MOBILIZE", None),
         ("a hijacking", "Russian gunmen hijacked a Ukrainian airliner on Monday.", "COERCE", None),
+        ("a treaty torn up", "Putin tore up the treaty with Ukraine on Monday.", "REJECT", None),
         ("a law passed", "Ukraine's parliament passed a law on Monday.", "STATEMENT", None),
         ("a surrender", "The Ukrainian garrison surrendered to Russia on Monday.", "CONCEDE", None),
         ("giving oneself up", "Zelensky gave himself up on Monday.", "CONCEDE", None),
