@@ -87,6 +87,7 @@ import functools
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -196,7 +197,9 @@ _NAMED_THING_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "Cuban-American", "Portuguese-born": an origin after a demonym and a hyphen
-_ORIGIN_AFTER = re.compile(r"(?:American|Americans|born|Canadian|Canadians|British|Australian)\b")
+_ORIGIN_AFTER = re.compile(
+    r"(?:American|Americans|born|Canadian|Canadians|British|Australian|owned|speaking|majority)\b"
+)
 # A surname that is also a month links back only as a subject ("May said", "May held
 # talks", after "Theresa May"), never after a date's preposition ("in May", "since May")
 _MONTH_SURNAMES = frozenset({"May"})
@@ -1583,6 +1586,13 @@ class Gazetteer:
         head = actor.name[: -len(surname)] if actor.name.endswith(" " + surname) else ""
         if "'" in surname and surname not in text:  # written "O’Leary" in the text
             surname = next((v for c in "’ʼ‘`´" if (v := surname.replace("'", c)) in text), surname)
+        if not surname.isascii() and surname not in text:
+            # "Hugo Chavez ... Chavez said": news often drops the accents of a name
+            plain = _without_accents(surname)
+            if plain in text:
+                if not ambiguous:
+                    doc.surnames.setdefault(surname, []).append(actor)
+                surname, head = plain, _without_accents(head)
         if not ambiguous:  # "Jordan's King Abdullah" is resolved by the title, not by this
             doc.surnames.setdefault(surname, []).append(actor)
         known = self._lex.get(surname)
@@ -1757,6 +1767,11 @@ def _load_cached(extra: str | None, mtime: float) -> Gazetteer:
 _TYPOGRAPHIC_APOSTROPHES = str.maketrans({c: "'" for c in "’ʼ‘`´"})
 
 
+def _without_accents(word: str) -> str:
+    """ "Chávez" -> "Chavez": the letters without their combining marks."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 def _plain_apostrophes(name: str) -> str:
     """A name found in the text, with its typographic apostrophe made plain: "Michael
     O’Leary" and "Michael O'Leary" are one canonical name, as gazetteer names are written."""
@@ -1838,6 +1853,7 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
     found: list[ActorMention] = []
     bodies: dict[str, Actor] = {}
     acronyms: dict[str, Actor] = {}
+    renamed: dict[Actor, Actor] = {}  # a known body -> the article's own of the same name
     dropped: set[tuple[int, int]] = set()
 
     def free(a: int, b: int) -> bool:
@@ -1891,6 +1907,12 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
         # and the later "UUP"
         actor = bodies.setdefault(acronym, Actor(acronym, "organisation"))
         acronyms[acronym] = actor
+        same = [x for x in out if x.start == start and x.end == end]
+        if same and len(same[0].actors) == 1 and same[0].actors[0].kind == "organisation":
+            # the whole name is a known body's, with another acronym: "the National
+            # Liberation Army (NLA)" of Macedonia is not Colombia's ELN, nor are "the
+            # rebels" after it
+            renamed[same[0].actors[0]] = actor
         found.append(ActorMention(start, end, name, (actor,)))
         spans.append((start, m.end()))
     for m in reversed(heads):  # the longest name first: "Supreme Council of the ... Forces"
@@ -1921,6 +1943,13 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
         return out
     if dropped:
         out = [m for m in out if (m.start, m.end) not in dropped]
+    if renamed:
+        out = [
+            replace(m, actors=tuple(renamed.get(a, a) for a in m.actors))
+            if any(a in renamed for a in m.actors)
+            else m
+            for m in out
+        ]
     return sorted([*out, *found], key=lambda m: m.start)
 
 

@@ -470,7 +470,10 @@ def _subordinate(text: str, start: int, end: int) -> re.Match[str] | None:
 
 
 _THAT_AFTER = re.compile(r",?\s+that\b")
-_INFINITIVE = re.compile(r"\bto $")
+# "to attack", "to halt the fighting": the purpose, or what the verb of a request asks for
+_INFINITIVE = re.compile(
+    r"\bto (?:(?!(?:the|a|an)\b)[a-z]+ (?:(?:the|a|an|its|their|his|her) )?)?$"
+)
 # the next clause or predicate: ", and talks continued", "and urged the Lebanese"
 # the next coordinated clause, or a participle phrase after a comma ("recalled its envoy
 # on Thursday, calling the deal a betrayal": the act is named before it)
@@ -661,6 +664,12 @@ def _live_hits(
             and _ADJECTIVE_BEFORE.search(text, a - 12 if a - 12 > lo else lo, a)
         ):
             continue
+        if text.startswith(("due ", "expected "), a) and not _PLACE_NAME_AFTER.match(text, b):
+            continue  # "due in Beirut", not "due in March", "expected in the coming days"
+        if text.startswith("hit", a) and _NOT_A_STRIKE.match(text, b):
+            continue  # "hit a record", "was hit hard by sanctions": no blow struck
+        if text.startswith("war", a) and _WAR_COMPOUND.match(text, b):
+            continue  # "war crimes", "war graves": a thing named after a war, no fighting
         if text.startswith("called", a) and _WHAT_CALLED.search(
             text, a - 30 if a - 30 > lo else lo, a
         ):
@@ -679,6 +688,21 @@ def _live_hits(
     return kept, unreal
 
 
+# a place's name: capitalised, and no month or weekday ("due in Beirut", "due in March")
+_PLACE_NAME_AFTER = re.compile(
+    r" (?!(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z]"
+)
+_NOT_A_STRIKE = re.compile(
+    r" (?:hard|harder|a record|records?|an? (?:new |all-time |record |multi-year )?(?:high|low)"
+    r"|new (?:highs?|lows?)|its (?:highest|lowest)|the headlines|home|a snag|a wall|a deadlock"
+    r"|an impasse|a stalemate|the market|shelves|the streets|out at"
+    r"|by (?:the )?(?:sanctions|inflation|floods|drought|crisis|pandemic|recession|strikes? by))\b"
+)
+_WAR_COMPOUND = re.compile(
+    r" (?:crimes?|criminals?|graves?|memorials?|cemeter(?:y|ies)|veterans?|dead|museum"
+    r"|games|chest|footing|widows?|booty|reparations)\b"
+)
 _WHAT_CALLED = re.compile(r"\b[Ww]hat\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:[a-z]+\s+)?$")
 
 
@@ -742,7 +766,7 @@ def _choose_trigger(
         h_start, h_end, trig = hit
         if h_start < lo or h_end > hi:
             continue
-        if acted_before and h_start >= u_end and _INFINITIVE.search(text, h_start - 4, h_start):
+        if acted_before and h_start >= u_end and _INFINITIVE.search(text, h_start - 30, h_start):
             continue
         if prenominal and not (
             h_start >= u_end and _token_distance(text, u_start, u_end, h_start, h_end) <= 2
@@ -912,6 +936,28 @@ def _coordinated(
     return list(dict.fromkeys([*in_sent[i:i0], *found, *in_sent[j0 + 1 : j + 1]]))
 
 
+def _with_subject_before_list(
+    text: str, clause: tuple[int, int], found: list[ActorMention], in_sent: Sequence[ActorMention]
+) -> list[ActorMention]:
+    """ "The Soviet leader, Mikhail Gorbachev, sent messages to Kohl, Bush, Thatcher and
+    Mitterrand on Friday, urging them ...": the stretch of the first actor found opens with
+    its verb, so the name alone between the commas before it is the subject."""
+    seg = text.rfind(", ", clause[0], found[0].start)
+    if seg < 0 or not _PREDICATE_START.match(text, seg + 2):
+        return found
+    prev = text.rfind(", ", clause[0], seg)
+    prev = prev + 2 if prev >= 0 else clause[0]
+    named = [m for m in in_sent if prev < m.end <= seg]
+    if (
+        named
+        and named[-1] not in found
+        and any(a.kind == "person" for a in named[-1].actors)
+        and _bare_name_stretch(text, prev, seg + 1, named)
+    ):
+        return [named[-1], *found]
+    return found
+
+
 def _parties(m: ActorMention) -> tuple[Actor, ...]:
     """Who a mention names as a party: a body of a larger organisation or state ("the UN
     Security Council", "the IRGC") acts in its parent's name, and events list the parent
@@ -937,6 +983,23 @@ def _outside_relatives(
     subject."""
     for rel in _RELATIVE_OPEN.finditer(text, *sent):
         close = text.find(", ", rel.end(), sent[1])
+        if close >= 0 and text.startswith("whose", rel.start() + 2):
+            # "the PAC, whose president, Robert Sobukwe, announced the campaign": the name
+            # in apposition to the title is inside the clause, which goes on after it
+            named = next((m for m in in_sent if m.start < close < m.end), None)
+            if named is not None:
+                close = text.find(", ", named.end + 1, sent[1])
+                owner = next((m for m in reversed(in_sent) if m.end <= rel.start()), None)
+                if (
+                    owner is not None
+                    and rel.start() <= match.start
+                    and (close < 0 or match.start < close)
+                    and owner not in found
+                    and len(_TOKEN.findall(text, owner.end, rel.start())) <= _WHO_GAP
+                ):
+                    # ... and speaks for the body or state the clause hangs on, as "the
+                    # PAC's president" would
+                    found = [owner, *found]
         if close < 0:
             continue  # runs to the end of the sentence: nothing of the main clause after it
         if rel.start() <= match.start < close:
@@ -1296,6 +1359,7 @@ def _with_pronoun_subject(
     found: list[ActorMention],
     mentions: Sequence[ActorMention],
     sent_start: int = 0,
+    sents: Sequence[tuple[int, int]] = (),
 ) -> list[ActorMention]:
     """ "He will be sworn in on May 20": a he/she subject with no named actor before the
     trigger is the last person named before it; so is the subject of a new coordinated
@@ -1335,6 +1399,17 @@ def _with_pronoun_subject(
         person = m
     if person is None:
         return found
+    if person.start < sent_start and sents and pron.group() in ("he", "He"):
+        # "Sadat landed ... and was greeted by Begin and Golda Meir. On Sunday he
+        # addressed the Knesset": a "he" with no person before it in its own sentence
+        # continues the previous sentence's subject, its first person, not the last one.
+        # Not "she": the gazetteer knows no genders, and a "she" mostly follows the woman
+        # the sentence before introduced ("his widow, Hortensia Bussi ... she is expected")
+        i = bisect_right(sents, (person.start, len(text))) - 1
+        lo = sents[i][0] if i >= 0 else 0
+        first = next((m for m in mentions if lo <= m.start < person.start and is_person(m)), None)
+        if first is not None:
+            person = first
     stand_in = ActorMention(pron.start(), pron.end(), pron.group(), person.actors)
     return sorted([stand_in, *found], key=lambda m: m.start)
 
@@ -1367,7 +1442,11 @@ def _with_pair_subject(
     )
     count = _COUNT[pair.group("n")]
     people: list[Actor] = []
-    for m in reversed(mentions):
+    if pair.group("parties") and count == 2 and len(sides := _topic(text, mentions)) == 2:
+        # "Waldheim appealed to both sides ... Lloyd's ... Japan said": the sides of a
+        # conflict are the article's two parties, whoever was named last
+        people = list(reversed(sides))
+    for m in reversed(mentions if not people else ()):
         if m.end <= pair.start() and len(m.actors) == 1 and m.actors[0].kind in kinds:
             if m.actors[0] not in people:
                 people.append(m.actors[0])
@@ -1377,6 +1456,10 @@ def _with_pair_subject(
         return found
     stand_in = ActorMention(pair.start(), pair.end(), pair.group(), tuple(reversed(people)))
     return sorted([stand_in, *found], key=lambda m: m.start)
+
+
+# the words of a fight between two sides, whoever is named ("the fighting", "clashes")
+_COMBAT_WORDS = frozenset("fighting war clashes clashed clash fought fights battle".split())
 
 
 _IT = re.compile(r"\b(?:it|It)\s+(?!(?:is|was|'s|\u2019s|has been|had been|would be|will be)\b)")
@@ -1993,9 +2076,13 @@ def article_events(
             found = _outside_relatives(text, sent, match, found, in_sent)
         if found:
             found = _coordinated(text, found, in_sent)
+            if coord is None and found[0].start > clause[0]:
+                found = _with_subject_before_list(text, clause, found, in_sent)
         region = text[clause[0] : m_start]
         if "he " in region or "He " in region or ", who" in region:
-            found = _with_pronoun_subject(text, clause, match, found, actor_mentions, sent[0])
+            found = _with_pronoun_subject(
+                text, clause, match, found, actor_mentions, sent[0], sents
+            )
         if "it " in region or "It " in region:
             found = _with_it_subject(text, clause, match, found, actor_mentions, sent[0])
         if text.find("ts ", max(sent[0], m_start - 30), m_start) >= 0:
@@ -2138,6 +2225,15 @@ def article_events(
                 actors = list(topic)
             if not actors:
                 continue
+        elif (
+            ttype == "ASSAULT" and len(actors) == 1 and text[m_start:m_end].lower() in _COMBAT_WORDS
+        ):
+            # "Fighting today centred on Khorramshahr ... from the Iraqi bank": fighting has
+            # two sides; with one named, the other is the article's other party
+            if topic is None:
+                topic = _topic(text, actor_mentions)
+            if actors[0] in topic:
+                actors = [*actors, *(a for a in topic if a != actors[0])]
         elif len(actors) == 1 and actors[0].kind == "organisation":
             # "The Security Council met behind closed doors on Monday": a body that meets or
             # acts alone, with no state named, deals with the state the article is about

@@ -3,11 +3,11 @@
 The cue words are data (resources/temporal/tense_cues.tsv, past_verbs.tsv). Every cue in the
 sentence votes for its direction with weight strength / (1 + distance)^2, where the
 distance counts words plus a penalty for each clause boundary (comma, dash, "that",
-"which", ...) in between; the strongest vote wins, and a verb before the expression in its
-own clause outweighs what follows it. Reporting verbs ("said", "told") only vote when they
-are close and in the same clause ("Biden said Friday", "said in Washington on Monday"):
-elsewhere the reported clause decides ("the White House said that in Sunday's call Biden
-will reaffirm ..." is future).
+"which", ...) in between (a list of names counts as one word); the strongest vote wins,
+and a verb before the expression in its own clause outweighs what follows it. Reporting
+verbs ("said", "told") only vote when they are close and in the same clause ("Biden said
+Friday", "said in Washington on Monday"): elsewhere the reported clause decides ("the White
+House said that in Sunday's call Biden will reaffirm ..." is future).
 """
 
 from __future__ import annotations
@@ -83,10 +83,33 @@ _WINDOW_CHARS = 140
 def _tokens(text: str, lo: int, hi: int) -> list[str]:
     # "May"/"March" written with a capital are months here, not the modal "may"
     seg = _MONTH_WORD.sub("month", text[lo:hi])
+    if ", " in seg or " and " in seg:
+        seg = _NAME_LIST.sub(_one_name, seg)
     return _TOKEN.findall(seg.lower().replace("\u2019", "'"))
 
 
 _MONTH_WORD = re.compile(r"\b(?:May|March)\b")
+# A list of names ("sent messages to Kohl, President George H. W. Bush, Prime Minister
+# Margaret Thatcher and President Francois Mitterrand on Friday") is one word away: its
+# commas and "and" join names, they open no clause, and its words are no cues.
+_NAME_WORDS = r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)*"
+_NAME_LIST = re.compile(
+    rf"(?<![\w'\u2019.-]){_NAME_WORDS}(?:(?:, (?:and )?| and | or ){_NAME_WORDS})+(?![\w'\u2019-])"
+)
+
+
+def _one_name(m: re.Match[str]) -> str:
+    words = _JOINERS.sub(" ", m.group()).lower().split()
+    if any(w in _NOT_NAMES or w in _cue_first() for w in words):
+        return m.group()  # "Earlier, Biden said", "He and Putin": not only names
+    return "Names"
+
+
+_JOINERS = re.compile(r",(?: and)? | and | or ")
+_NOT_NAMES = frozenset(
+    "the a an he she it they we i you his her its their this that these those on in at by for "
+    "to of from with but and or as if so yet".split()
+)
 
 
 def _side(tokens: list[str]) -> tuple[list[str], list[float]]:
