@@ -690,10 +690,8 @@ class _PoolIndex:
         for kind, who in whos:
             by_tok = self._keys.get((ev.type, kind, who))
             if by_tok:
-                for tok in toks:
-                    ids = by_tok.get(tok)
-                    if ids is None:
-                        continue
+                # most tokens are in no bin: look them all up in C, then take the hits
+                for ids in filter(None, map(by_tok.get, toks)):
                     if type(ids) is str:
                         found.add(ids)
                     else:
