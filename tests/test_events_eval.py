@@ -218,6 +218,7 @@ HELD_OUT = sorted(
         "events_heldout12",
         "events_heldout13",
         "events_heldout14",
+        "events_heldout15",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
