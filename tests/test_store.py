@@ -749,11 +749,9 @@ def _search_compression(con: duckdb.DuckDBPyConnection, table: str) -> str:
     return column
 
 
-def test_v7_database_gets_uncompressed_search_columns_and_keeps_its_text(tmp_path) -> None:
-    db = tmp_path / "v7.duckdb"
-    con = duckdb.connect(str(db))
-    store_mod.migrate(con, target=7)
-    assert "COMPRESSION" not in _search_compression(con, "mentions")
+def _talks_rows(con: duckdb.DuckDBPyConnection, other_dates: str) -> None:
+    """An article and its one event (talks, other dates the SQL `other_dates`) with its
+    mention, as schemas 7 to 9 stored them."""
     con.execute(
         "INSERT INTO articles VALUES ('a1', 'h', 'T', DATE '2022-01-09', NULL, 'u', 's', 'b', 1)"
     )
@@ -762,7 +760,7 @@ def test_v7_database_gets_uncompressed_search_columns_and_keeps_its_text(tmp_pat
         "'CONSULT' AS type, 'verbal cooperation' AS quad_class, DATE '2022-01-10' AS start, "
         "DATE '2022-01-10' AS \"end\", '2022-01-10' AS value, 'day' AS granularity, "
         "'Russia' AS source, 'United States' AS target, false AS approximate, 1 AS articles, "
-        "[]::VARCHAR[] AS other_dates, false AS human, 0.9 AS confidence, 'talks' AS search, "
+        f"{other_dates} AS other_dates, false AS human, 0.9 AS confidence, 'talks' AS search, "
         "1 AS lane0, 2 AS lane1"
     )
     con.execute(
@@ -771,6 +769,14 @@ def test_v7_database_gets_uncompressed_search_columns_and_keeps_its_text(tmp_pat
         "'Russia and the United States held talks.' AS sentence, 'weekday' AS explanation, "
         "0.9 AS confidence, 1 AS event_seq, 'russia and the united states held talks.' AS search"
     )
+
+
+def test_v7_database_gets_uncompressed_search_columns_and_keeps_its_text(tmp_path) -> None:
+    db = tmp_path / "v7.duckdb"
+    con = duckdb.connect(str(db))
+    store_mod.migrate(con, target=7)
+    assert "COMPRESSION" not in _search_compression(con, "mentions")
+    _talks_rows(con, "[]::VARCHAR[]")
     con.close()
     with Store(db) as s:
         assert s.schema_version() == store_mod.SCHEMA_VERSION
@@ -792,25 +798,9 @@ def test_v9_database_keeps_its_other_dates_and_grows_under_chunks(tmp_path) -> N
     db = tmp_path / "v9.duckdb"
     con = duckdb.connect(str(db))
     store_mod.migrate(con, target=9)
-    con.execute(
-        "INSERT INTO articles VALUES ('a1', 'h', 'T', DATE '2022-01-09', NULL, 'u', 's', 'b', 1)"
-    )
-    con.execute(
-        "INSERT INTO events BY NAME SELECT 'e1' AS id, 1 AS seq, 'talks' AS label, "
-        "'CONSULT' AS type, 'verbal cooperation' AS quad_class, DATE '2022-01-10' AS start, "
-        "DATE '2022-01-10' AS \"end\", '2022-01-10' AS value, 'day' AS granularity, "
-        "'Russia' AS source, 'United States' AS target, false AS approximate, 1 AS articles, "
-        "['2022-01-11', '2022-01-10/2022-01-11'] AS other_dates, false AS human, "
-        "0.9 AS confidence, 'talks' AS search, 1 AS lane0, 2 AS lane1"
-    )
+    _talks_rows(con, "['2022-01-11', '2022-01-10/2022-01-11']")
     for i, actor in enumerate(("Russia", "United States")):
         con.execute(f"INSERT INTO event_actors VALUES ('e1', {i}, '{actor}', 1)")
-    con.execute(
-        "INSERT INTO mentions BY NAME SELECT 'e1' AS event_id, 0 AS ord, 'a1' AS article_id, "
-        "'Monday' AS text, 5 AS start, 11 AS \"end\", 'DATE' AS type, '2022-01-10' AS value, "
-        "'Russia and the United States held talks.' AS sentence, 'weekday' AS explanation, "
-        "0.9 AS confidence, 1 AS event_seq, 'russia and the united states held talks.' AS search"
-    )
     # its merge keys, as a v9 writer made them (other_dates a list)
     con.execute(store_mod._merge_keys_insert(store_mod._merge_keys_from("e.other_dates")))
     con.close()
