@@ -431,6 +431,7 @@ class _Doc:
     by_office: dict[tuple[str, str], Actor] = field(default_factory=dict)
     surnames: dict[str, list[Actor]] = field(default_factory=dict)
     linked: set[str] = field(default_factory=set)
+    when: date = date.min  # the publication date
 
 
 _SMALL_WORDS = frozenset(
@@ -741,7 +742,7 @@ class Gazetteer:
         if not toks:
             return _with_named_bodies(text, self._with_named_people(text, []))
         self._appositives(text, toks)
-        doc = _Doc()
+        doc = _Doc(when=when)
         out: list[ActorMention] = []
         last_end = -1
         home: str | None | object = _UNSET  # the article's country, found when first needed
@@ -1552,6 +1553,19 @@ class Gazetteer:
                     return (found[1], found[0])
         return None
 
+    @staticmethod
+    def _not_yet(tok: _Tok, s: int, e: int, when: date) -> bool:
+        """Whether `tok` spans exactly text[s:e] and names only people of the gazetteer who
+        had not yet taken any of their offices on `when`."""
+        if tok.start != s or tok.end != e or tok.kind != "ent":
+            return False
+        return all(
+            x.kind == "person"
+            and x.offices
+            and all(o.start is not None and o.start > when for o in x.offices)
+            for x in tok.value
+        )
+
     def _note(self, text: str, toks: list[_Tok], end: int, actor: Actor, doc: _Doc) -> None:
         """Remember a mention; for a person, link their later bare surname (once)."""
         if actor.kind == "organisation":
@@ -1629,6 +1643,14 @@ class Gazetteer:
             if starts is None:
                 starts = [t.start for t in toks]
             k = bisect.bisect_left(starts, s)
+            if k < len(toks) and self._not_yet(toks[k], s, e2, doc.when):
+                # "Chancellor Julius Raab ... Raab" in 1955 is not Dominic Raab, who took
+                # his first office decades later: the article's own Raab wins
+                if ent is None:
+                    ent = _Entry(actor.name, "person", actor.affiliation)
+                    ent.actor = actor
+                toks[k] = _Tok(s, e2, "ent", (ent,), poss is not None)
+                continue
             if k > 0 and toks[k - 1].end > s or k < len(toks) and toks[k].start < e2:
                 continue  # overlaps something already found
             if ent is None:
