@@ -363,10 +363,18 @@ _NICKNAMES = {
 }
 
 
-def _given_fits(given: list[str], e: _Entry) -> bool:
-    """Whether the words before a known surname can be `e`'s given names: a word of its
-    name or aliases, an initial of one, a transliteration or a short form."""
-    known = [w for n in (e.name, *e.aliases) for w in re.split(r"[\s\-]+", n)[:-1] if w]
+def _given_fits(given: list[str], e: _Entry, surname: str) -> bool:
+    """Whether the words before a known `surname` can be `e`'s given names: a word of its
+    name or of an alias that ends in that surname ("Abu Mazen" gives Mahmoud Abbas no
+    given name "Abu": "Abu Abbas" is someone else), an initial of one, a transliteration
+    or a short form."""
+    known = [
+        w
+        for n in (e.name, *e.aliases)
+        if len(parts := re.split(r"[\s\-]+", n)) > 1 and (n is e.name or parts[-1] == surname)
+        for w in parts[:-1]
+        if w
+    ]
     if not known:
         return True  # a mononym or surname-only entry: nothing to compare
     kl = {w.lower().rstrip(".") for w in known}
@@ -381,7 +389,11 @@ def _given_fits(given: list[str], e: _Entry) -> bool:
             return True
         if _skeleton(gl) in ks or any(frozenset((gl, w)) in _NICKNAMES for w in kl):
             return True
-    return all(g.lower().rstrip(".") in _NAME_NOISE or g in _PARTICLES for g in given)
+    # "Abu" opens a kunya, a name of its own ("Abu Abbas" is not Mahmoud Abbas)
+    return all(
+        (gl := g.lower().rstrip(".")) in _NAME_NOISE and gl != "abu" or g in _PARTICLES
+        for g in given
+    )
 
 
 def _head_tail(text: str, s: int, head: str) -> str:
@@ -1420,7 +1432,7 @@ class Gazetteer:
             # "Shintaro Abe" is not Shinzo Abe: a given name none of the known Abes bears
             # makes the name a new person's
             given = [text[s:e] for s, e in words[:-1]]
-            hit = tuple(x for x in hit if _given_fits(given, x))
+            hit = tuple(x for x in hit if _given_fits(given, x, text[words[-1][0] : words[-1][1]]))
         if hit:
             e = self._choose(hit, when, doc)
             if e is None:
