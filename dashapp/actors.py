@@ -561,6 +561,9 @@ class Gazetteer:
             add(w, _Tok(0, 0, "cpart", w.endswith("s")))
         for w in titles["quantifiers"]:
             add(w, _Tok(0, 0, "both", None))
+        for phrase, pair in titles.get("state_pairs", {}).items():
+            for v in (phrase, "the " + phrase, "The " + phrase, phrase[:1].upper() + phrase[1:]):
+                add(v, _Tok(0, 0, "pair", pair))
         for w, head in titles.get("state_bodies", {}).items():
             for v in (w, w[:1].upper() + w[1:]):
                 add(v, _Tok(0, 0, "home", head))
@@ -1145,6 +1148,10 @@ class Gazetteer:
                 return two
         if t.kind == "pron":
             return None
+
+        # "the two Koreas", "the two German states"
+        if t.kind == "pair":
+            return _Hit(t.start, t.end, tuple(self._entries[n].actor for n in t.value), i + 1)
 
         # "both presidents", "the two leaders"
         if t.kind == "both":
