@@ -167,6 +167,11 @@ def _word_before(text: str, lo: int, end: int) -> str | None:
     return None
 
 
+_SURNAME_PARTICLES = frozenset("de da do dos das di du del della van von der den".split())
+_PARTICLE_BEFORE = re.compile(
+    r"\b([A-Z][\w'’\-]*)[ \t\u00a0]+(?:de|da|do|dos|das|di|du|del|della|van|von|der|den)"
+    r"[ \t\u00a0]+\Z"
+)
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’\-]*)")
 _NAME_WORDS = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’.\-]*(?:[ \t\u00a0]+[^\W\d_][\w'’.\-]*){0,4})")
 _TO_THE = re.compile(r"[ \t\u00a0]+to[ \t\u00a0]+(?:the[ \t\u00a0]+)?")
@@ -1023,8 +1028,26 @@ class Gazetteer:
                 text, start, end, after_too=core not in person_only
             ):
                 continue
+            if (
+                kind == "ent"
+                and start > 3
+                and text[start - 1] == " "
+                and tmpl.value[0].kind != "person"
+                and self._after_name_particle(text, start)
+            ):
+                continue  # "Gen. Christian de Castries": a surname, not Saint Lucia's capital
             out.append(_Tok(start, end, kind, tmpl.value, poss is not None))
         return out
+
+    def _after_name_particle(self, text: str, start: int) -> bool:
+        """Whether text[start] follows a surname particle that follows a capitalised name
+        word ("Christian de Castries", "Santiago de Chile"): the place name is part of
+        another name."""
+        k = text.rfind(" ", max(0, start - 7), start - 1)
+        if k < 0 or text[k + 1 : start - 1] not in _SURNAME_PARTICLES:
+            return False  # (the cheap test first: most places follow no particle)
+        m = _PARTICLE_BEFORE.search(text, max(0, start - 40), start)
+        return m is not None and not self._neutral_word(m.group(1))
 
     def _venue_after(self, text: str, end: int) -> bool:
         m = _WORD_AFTER.match(text, end)
@@ -1426,6 +1449,10 @@ class Gazetteer:
                 hit = tuple(x for x in self._lex[word].value if x.kind == "person")
                 if hit and words:
                     words.append((ws, we))
+                elif words and text[words[-1][0] : words[-1][1]] in _SURNAME_PARTICLES:
+                    words.append((ws, we))  # "Christian de Castries": no place after "de"
+                    if not last:
+                        continue
                 break
             else:
                 break
