@@ -172,6 +172,7 @@ _PARTICLE_BEFORE = re.compile(
     r"\b([A-Z][\w'’\-]*)[ \t\u00a0]+(?:de|da|do|dos|das|di|du|del|della|van|von|der|den)"
     r"[ \t\u00a0]+\Z"
 )
+_FOLLOWING_NAME_WORD = re.compile(r"[ \t\u00a0]([A-Z][a-z\u00c0-\u024f'’\-]+)")
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’\-]*)")
 _NAME_WORDS = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’.\-]*(?:[ \t\u00a0]+[^\W\d_][\w'’.\-]*){0,4})")
 _TO_THE = re.compile(r"[ \t\u00a0]+to[ \t\u00a0]+(?:the[ \t\u00a0]+)?")
@@ -1413,6 +1414,16 @@ class Gazetteer:
     ) -> tuple[Actor, int, int] | None:
         if j < len(toks) and toks[j].kind == "ent" and _adjacent(text, pos, toks[j].start):
             cands = tuple(e for e in toks[j].value if e.kind == "person")
+            if cands and (other := self._other_bearer(text, toks[j], cands)):
+                # "President Fidel Sanchez Hernandez" is not Fidel Castro
+                full = _plain_apostrophes(text[toks[j].start : other])
+                known = self._entries.get(full)
+                actor = known.actor if known is not None else Actor(full, "person", of)
+                if office:
+                    doc.offices.setdefault(actor.name, []).append((office, of))
+                    if of:
+                        doc.by_office[(office, of)] = actor
+                return actor, other, self._skip(toks, j, other)
             if cands:
                 e = self._choose(cands, when, doc)
                 if e is not None:
@@ -1521,6 +1532,26 @@ class Gazetteer:
             if of:
                 doc.by_office[(office, of)] = actor
         return actor, words[-1][1], self._skip(toks, j, words[-1][1])
+
+    def _other_bearer(self, text: str, tok: _Tok, cands: tuple[_Entry, ...]) -> int:
+        """Where the name ends when `tok` is a given name that stands alone for someone
+        ("Fidel" for Fidel Castro) but is followed here by a surname none of them bears
+        ("Fidel Sanchez Hernandez"); else 0."""
+        word = text[tok.start : tok.end]
+        if tok.possessive or " " in word or any(e.name.split(" ")[0] != word for e in cands):
+            return 0
+        known = {_skeleton(w) for e in cands for n in (e.name, *e.aliases) for w in n.split()}
+        end = 0
+        for m in _FOLLOWING_NAME_WORD.finditer(text, tok.end):
+            if m.start() != (end or tok.end):
+                break
+            w = m.group(1)
+            if self._neutral_word(w) or w in self._name_stop:
+                break
+            if not end and _skeleton(w) in known:
+                return 0  # "Fidel Castro Ruz", "Isaias Afewerki": the same man
+            end = m.start(1) + len(w)
+        return end
 
     @staticmethod
     def _skip(toks: list[_Tok], j: int, end: int) -> int:
