@@ -167,6 +167,12 @@ def _word_before(text: str, lo: int, end: int) -> str | None:
     return None
 
 
+_SURNAME_PARTICLES = frozenset("de da do dos das di du del della van von der den".split())
+_PARTICLE_BEFORE = re.compile(
+    r"\b([A-Z][\w'’\-]*)[ \t\u00a0]+(?:de|da|do|dos|das|di|du|del|della|van|von|der|den)"
+    r"[ \t\u00a0]+\Z"
+)
+_FOLLOWING_NAME_WORD = re.compile(r"[ \t\u00a0]([A-Z][a-z\u00c0-\u024f'’\-]+)")
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’\-]*)")
 _NAME_WORDS = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’.\-]*(?:[ \t\u00a0]+[^\W\d_][\w'’.\-]*){0,4})")
 _TO_THE = re.compile(r"[ \t\u00a0]+to[ \t\u00a0]+(?:the[ \t\u00a0]+)?")
@@ -363,10 +369,18 @@ _NICKNAMES = {
 }
 
 
-def _given_fits(given: list[str], e: _Entry) -> bool:
-    """Whether the words before a known surname can be `e`'s given names: a word of its
-    name or aliases, an initial of one, a transliteration or a short form."""
-    known = [w for n in (e.name, *e.aliases) for w in re.split(r"[\s\-]+", n)[:-1] if w]
+def _given_fits(given: list[str], e: _Entry, surname: str) -> bool:
+    """Whether the words before a known `surname` can be `e`'s given names: a word of its
+    name or of an alias that ends in that surname ("Abu Mazen" gives Mahmoud Abbas no
+    given name "Abu": "Abu Abbas" is someone else), an initial of one, a transliteration
+    or a short form."""
+    known = [
+        w
+        for n in (e.name, *e.aliases)
+        if len(parts := re.split(r"[\s\-]+", n)) > 1 and (n is e.name or parts[-1] == surname)
+        for w in parts[:-1]
+        if w
+    ]
     if not known:
         return True  # a mononym or surname-only entry: nothing to compare
     kl = {w.lower().rstrip(".") for w in known}
@@ -381,7 +395,11 @@ def _given_fits(given: list[str], e: _Entry) -> bool:
             return True
         if _skeleton(gl) in ks or any(frozenset((gl, w)) in _NICKNAMES for w in kl):
             return True
-    return all(g.lower().rstrip(".") in _NAME_NOISE or g in _PARTICLES for g in given)
+    # "Abu" opens a kunya, a name of its own ("Abu Abbas" is not Mahmoud Abbas)
+    return all(
+        (gl := g.lower().rstrip(".")) in _NAME_NOISE and gl != "abu" or g in _PARTICLES
+        for g in given
+    )
 
 
 def _head_tail(text: str, s: int, head: str) -> str:
@@ -431,6 +449,7 @@ class _Doc:
     by_office: dict[tuple[str, str], Actor] = field(default_factory=dict)
     surnames: dict[str, list[Actor]] = field(default_factory=dict)
     linked: set[str] = field(default_factory=set)
+    when: date = date.min  # the publication date
 
 
 _SMALL_WORDS = frozenset(
@@ -548,6 +567,9 @@ class Gazetteer:
             add(w, _Tok(0, 0, "cpart", w.endswith("s")))
         for w in titles["quantifiers"]:
             add(w, _Tok(0, 0, "both", None))
+        for phrase, pair in titles.get("state_pairs", {}).items():
+            for v in (phrase, "the " + phrase, "The " + phrase, phrase[:1].upper() + phrase[1:]):
+                add(v, _Tok(0, 0, "pair", pair))
         for w, head in titles.get("state_bodies", {}).items():
             for v in (w, w[:1].upper() + w[1:]):
                 add(v, _Tok(0, 0, "home", head))
@@ -741,7 +763,7 @@ class Gazetteer:
         if not toks:
             return _with_named_bodies(text, self._with_named_people(text, []))
         self._appositives(text, toks)
-        doc = _Doc()
+        doc = _Doc(when=when)
         out: list[ActorMention] = []
         last_end = -1
         home: str | None | object = _UNSET  # the article's country, found when first needed
@@ -1007,8 +1029,26 @@ class Gazetteer:
                 text, start, end, after_too=core not in person_only
             ):
                 continue
+            if (
+                kind == "ent"
+                and start > 3
+                and text[start - 1] == " "
+                and tmpl.value[0].kind != "person"
+                and self._after_name_particle(text, start)
+            ):
+                continue  # "Gen. Christian de Castries": a surname, not Saint Lucia's capital
             out.append(_Tok(start, end, kind, tmpl.value, poss is not None))
         return out
+
+    def _after_name_particle(self, text: str, start: int) -> bool:
+        """Whether text[start] follows a surname particle that follows a capitalised name
+        word ("Christian de Castries", "Santiago de Chile"): the place name is part of
+        another name."""
+        k = text.rfind(" ", max(0, start - 7), start - 1)
+        if k < 0 or text[k + 1 : start - 1] not in _SURNAME_PARTICLES:
+            return False  # (the cheap test first: most places follow no particle)
+        m = _PARTICLE_BEFORE.search(text, max(0, start - 40), start)
+        return m is not None and not self._neutral_word(m.group(1))
 
     def _venue_after(self, text: str, end: int) -> bool:
         m = _WORD_AFTER.match(text, end)
@@ -1132,6 +1172,10 @@ class Gazetteer:
                 return two
         if t.kind == "pron":
             return None
+
+        # "the two Koreas", "the two German states"
+        if t.kind == "pair":
+            return _Hit(t.start, t.end, tuple(self._entries[n].actor for n in t.value), i + 1)
 
         # "both presidents", "the two leaders"
         if t.kind == "both":
@@ -1370,6 +1414,16 @@ class Gazetteer:
     ) -> tuple[Actor, int, int] | None:
         if j < len(toks) and toks[j].kind == "ent" and _adjacent(text, pos, toks[j].start):
             cands = tuple(e for e in toks[j].value if e.kind == "person")
+            if cands and (other := self._other_bearer(text, toks[j], cands)):
+                # "President Fidel Sanchez Hernandez" is not Fidel Castro
+                full = _plain_apostrophes(text[toks[j].start : other])
+                known = self._entries.get(full)
+                actor = known.actor if known is not None else Actor(full, "person", of)
+                if office:
+                    doc.offices.setdefault(actor.name, []).append((office, of))
+                    if of:
+                        doc.by_office[(office, of)] = actor
+                return actor, other, self._skip(toks, j, other)
             if cands:
                 e = self._choose(cands, when, doc)
                 if e is not None:
@@ -1406,6 +1460,10 @@ class Gazetteer:
                 hit = tuple(x for x in self._lex[word].value if x.kind == "person")
                 if hit and words:
                     words.append((ws, we))
+                elif words and text[words[-1][0] : words[-1][1]] in _SURNAME_PARTICLES:
+                    words.append((ws, we))  # "Christian de Castries": no place after "de"
+                    if not last:
+                        continue
                 break
             else:
                 break
@@ -1419,7 +1477,7 @@ class Gazetteer:
             # "Shintaro Abe" is not Shinzo Abe: a given name none of the known Abes bears
             # makes the name a new person's
             given = [text[s:e] for s, e in words[:-1]]
-            hit = tuple(x for x in hit if _given_fits(given, x))
+            hit = tuple(x for x in hit if _given_fits(given, x, text[words[-1][0] : words[-1][1]]))
         if hit:
             e = self._choose(hit, when, doc)
             if e is None:
@@ -1474,6 +1532,26 @@ class Gazetteer:
             if of:
                 doc.by_office[(office, of)] = actor
         return actor, words[-1][1], self._skip(toks, j, words[-1][1])
+
+    def _other_bearer(self, text: str, tok: _Tok, cands: tuple[_Entry, ...]) -> int:
+        """Where the name ends when `tok` is a given name that stands alone for someone
+        ("Fidel" for Fidel Castro) but is followed here by a surname none of them bears
+        ("Fidel Sanchez Hernandez"); else 0."""
+        word = text[tok.start : tok.end]
+        if tok.possessive or " " in word or any(e.name.split(" ")[0] != word for e in cands):
+            return 0
+        known = {_skeleton(w) for e in cands for n in (e.name, *e.aliases) for w in n.split()}
+        end = 0
+        for m in _FOLLOWING_NAME_WORD.finditer(text, tok.end):
+            if m.start() != (end or tok.end):
+                break
+            w = m.group(1)
+            if self._neutral_word(w) or w in self._name_stop:
+                break
+            if not end and _skeleton(w) in known:
+                return 0  # "Fidel Castro Ruz", "Isaias Afewerki": the same man
+            end = m.start(1) + len(w)
+        return end
 
     @staticmethod
     def _skip(toks: list[_Tok], j: int, end: int) -> int:
@@ -1552,6 +1630,19 @@ class Gazetteer:
                     return (found[1], found[0])
         return None
 
+    @staticmethod
+    def _not_yet(tok: _Tok, s: int, e: int, when: date) -> bool:
+        """Whether `tok` spans exactly text[s:e] and names only people of the gazetteer who
+        had not yet taken any of their offices on `when`."""
+        if tok.start != s or tok.end != e or tok.kind != "ent":
+            return False
+        return all(
+            x.kind == "person"
+            and x.offices
+            and all(o.start is not None and o.start > when for o in x.offices)
+            for x in tok.value
+        )
+
     def _note(self, text: str, toks: list[_Tok], end: int, actor: Actor, doc: _Doc) -> None:
         """Remember a mention; for a person, link their later bare surname (once)."""
         if actor.kind == "organisation":
@@ -1629,6 +1720,14 @@ class Gazetteer:
             if starts is None:
                 starts = [t.start for t in toks]
             k = bisect.bisect_left(starts, s)
+            if k < len(toks) and self._not_yet(toks[k], s, e2, doc.when):
+                # "Chancellor Julius Raab ... Raab" in 1955 is not Dominic Raab, who took
+                # his first office decades later: the article's own Raab wins
+                if ent is None:
+                    ent = _Entry(actor.name, "person", actor.affiliation)
+                    ent.actor = actor
+                toks[k] = _Tok(s, e2, "ent", (ent,), poss is not None)
+                continue
             if k > 0 and toks[k - 1].end > s or k < len(toks) and toks[k].start < e2:
                 continue  # overlaps something already found
             if ent is None:

@@ -390,10 +390,23 @@ def test_given_names_fit_by_spelling_initial_or_short_form() -> None:
     from dashapp.actors import _Entry, _given_fits
 
     clinton = _Entry("Bill Clinton", "person", aliases=["Clinton"])
-    assert _given_fits(["William"], clinton) and _given_fits(["Bill"], clinton)
-    assert not _given_fits(["Hillary"], clinton)
+    assert _given_fits(["William"], clinton, "Clinton")
+    assert _given_fits(["Bill"], clinton, "Clinton")
+    assert not _given_fits(["Hillary"], clinton, "Clinton")
     muhammad = _Entry("Muhammad Naguib", "person", aliases=["Naguib"])
-    assert _given_fits(["Mohammed"], muhammad)
+    assert _given_fits(["Mohammed"], muhammad, "Naguib")
+
+
+def test_given_names_come_only_from_forms_ending_in_the_surname() -> None:
+    from dashapp.actors import _Entry, _given_fits
+
+    # "Abu Mazen" is another name of Mahmoud Abbas, not a given name before "Abbas"; and a
+    # kunya ("Abu Abbas", "Abu Nidal") is a name of its own
+    abbas = _Entry("Mahmoud Abbas", "person", aliases=["Abbas", "Abu Mazen"])
+    assert _given_fits(["Mahmoud"], abbas, "Abbas")
+    assert not _given_fits(["Abu"], abbas, "Abbas")
+    assad = _Entry("Bashar al-Assad", "person", aliases=["Assad"])
+    assert _given_fits(["al"], assad, "Assad")
 
 
 def test_a_compound_abbreviated_rank_is_no_name(gaz: Gazetteer) -> None:
