@@ -121,13 +121,14 @@ def _standalone(text: str, start: int, end: int) -> bool:
 
 # two or three capitalised words, maybe with a particle ("Luiz Inácio Lula da Silva" is
 # longer, but a name the gazetteer lacks is rarely so)
-_NAME_PARTICLES = frozenset({"de", "da", "del", "dos", "van", "von", "bin", "al", "la", "le"})
+_NAME_PARTICLE_WORDS = ("de", "da", "del", "dos", "van", "von", "bin", "al", "la", "le")
+_NAME_PARTICLES = frozenset(_NAME_PARTICLE_WORDS)
 # (The first letter comes before the look-behind: a pattern that opens with a character
 # class lets the engine skip in C to the next capital instead of trying every position;
 # the look-behind then checks the character before that capital. Same matches.)
 # (The second and third words as "W(?:W)?", not "(?:W){1,2}": the same matches, without
 # the engine's bookkeeping for a counted repeat at every capital.)
-_NAME_NEXT = r"[ ](?:(?:de|da|del|dos|van|von|bin|al|la|le)[ ])?[A-Z][a-zà-ÿ'’-]+"
+_NAME_NEXT = rf"[ ](?:(?:{'|'.join(_NAME_PARTICLE_WORDS)})[ ])?[A-Z][a-zà-ÿ'’-]+"
 # A service member's calling, capitalised before a given name: "the former Marine Paul
 # Whelan", "Army Ranger John Smith" (not "Marine Le Pen": Le is no given name)
 _SERVICE_WORDS = frozenset(
@@ -167,10 +168,10 @@ def _word_before(text: str, lo: int, end: int) -> str | None:
     return None
 
 
-_SURNAME_PARTICLES = frozenset("de da do dos das di du del della van von der den".split())
+_SURNAME_PARTICLE_WORDS = "de da do dos das di du del della van von der den".split()
+_SURNAME_PARTICLES = frozenset(_SURNAME_PARTICLE_WORDS)
 _PARTICLE_BEFORE = re.compile(
-    r"\b([A-Z][\w'’\-]*)[ \t\u00a0]+(?:de|da|do|dos|das|di|du|del|della|van|von|der|den)"
-    r"[ \t\u00a0]+\Z"
+    rf"\b([A-Z][\w'’\-]*)[ \t\u00a0]+(?:{'|'.join(_SURNAME_PARTICLE_WORDS)})[ \t\u00a0]+\Z"
 )
 _FOLLOWING_NAME_WORD = re.compile(r"[ \t\u00a0]([A-Z][a-z\u00c0-\u024f'’\-]+)")
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’\-]*)")
