@@ -43,9 +43,8 @@ PROG = "geotimeline"
 DB_DIR = ".geotimeline"
 DB_NAME = "geotimeline.duckdb"
 # DuckDB's memory in the writing process (its cache of the database, and what it has not
-# yet written to the file): without a cap it grows with the database. The store adds what
-# its indexes need, which grows with it (store.index_memory: about 0.2 GB per million
-# events).
+# yet written to the file): without a cap it grows with the database. The store adds, for
+# each write, the index parts it holds and may load (Store._fit_memory).
 WRITER_MEMORY = 128 * 2**20
 # Write-ahead log that DuckDB lets grow before it writes it into the database file.
 WRITER_CHECKPOINT = "128MB"

@@ -763,10 +763,10 @@ class Store:
         """Open (creating and migrating as needed) the database at `path`; None means an
         in-memory database. `threads` caps DuckDB's threads (batch ingest uses 1: its
         many small statements gain nothing from more, and the cores extract); `memory_limit`
-        (bytes) caps its buffer cache, which otherwise grows with the database, beyond what
-        the store's indexes need (see index_memory: DuckDB must hold an index to write to
-        its table, so a fixed cap that a growing store's indexes outgrow fails the write),
-        and then lets DuckDB reorder results that have no ORDER BY (preserve_insertion_order
+        (bytes) is the base of the cap on its buffer cache, which otherwise grows with the
+        database, before each write raised by what the write may load of the indexes (see
+        _fit_memory: DuckDB must hold the parts of an index that a write touches), and
+        then lets DuckDB reorder results that have no ORDER BY (preserve_insertion_order
         off: every query here that needs an order says so), which needs less memory;
         `checkpoint_threshold` is the size of write-ahead log at which DuckDB writes it
         into the database file (DuckDB's default, 16MB, makes a long ingest rewrite the
@@ -1861,7 +1861,7 @@ class Store:
                 "target": ([e.target for e in events], _STR),
                 "approximate": ([e.approximate for e in events], _B),
                 "articles": ([e.articles for e in events], _INT),
-                "other_dates": ([",".join(e.other_dates) for e in events], _STR),
+                "other_dates": ([_column(e, "other_dates") for e in events], _STR),
                 "human": ([e.human for e in events], _B),
                 "confidence": ([_event_confidence(e) for e in events], _F),
                 "search": ([_event_search(e) for e in events], _STR),
