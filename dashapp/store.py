@@ -635,6 +635,8 @@ class _PoolIndex:
         self._keys: dict[tuple[str, str, str], dict[Any, str | set[str]]] = {}
         self._levels: set[int] = set()  # the bin levels indexed
         self._indexed: dict[str, tuple[Any, ...]] = {}  # id -> what it was indexed by
+        # (start, end) -> (how many levels were indexed, _bins_near's bins then)
+        self._bins: dict[tuple[date, date], tuple[int, list[int]]] = {}
 
     def add(self, eid: str, ev: Event) -> None:
         """Index an event (again after it changed: stale keys only add candidates)."""
@@ -676,17 +678,7 @@ class _PoolIndex:
                     else:
                         found |= ids
             return found
-        lo = (ev.start - _EPOCH).days - MERGE_WINDOW_DAYS
-        hi = (ev.end - _EPOCH).days + MERGE_WINDOW_DAYS
-        toks: list[Any] = [ev.value, "*", *ev.other_dates]
-        for level in self._levels:
-            if level == POOL_LEVELS:
-                toks.append(level)
-            else:
-                width = 1 << level
-                toks += [
-                    b * 16 + level for b in range((lo - width + 1) >> level, (hi >> level) + 1)
-                ]
+        toks: list[Any] = [ev.value, "*", *ev.other_dates, *self._bins_near(ev.start, ev.end)]
         for kind, who in whos:
             by_tok = self._keys.get((ev.type, kind, who))
             if by_tok:
@@ -697,6 +689,27 @@ class _PoolIndex:
                     else:
                         found |= ids
         return found
+
+    def _bins_near(self, start: date, end: date) -> list[int]:
+        """The date bins, at every indexed level, that an event within MERGE_WINDOW_DAYS of
+        [start, end] may lie in; computed once per interval while no level is added (many
+        new events of a batch share their dates)."""
+        got = self._bins.get((start, end))
+        if got is not None and got[0] == len(self._levels):
+            return got[1]
+        lo = (start - _EPOCH).days - MERGE_WINDOW_DAYS
+        hi = (end - _EPOCH).days + MERGE_WINDOW_DAYS
+        bins: list[int] = []
+        for level in self._levels:
+            if level == POOL_LEVELS:
+                bins.append(level)
+            else:
+                width = 1 << level
+                bins += [
+                    b * 16 + level for b in range((lo - width + 1) >> level, (hi >> level) + 1)
+                ]
+        self._bins[(start, end)] = (len(self._levels), bins)
+        return bins
 
 
 # Columns of an events row that absorbing an event may change, by groups updated together
@@ -1351,7 +1364,7 @@ class Store:
                 continue
             (replaced if aid in stored or aid in seen else added).append(aid)
             seen[aid] = h
-            fresh.append(replace(r, hash=h))
+            fresh.append(r if r.hash == h else replace(r, hash=h))
         fresh_ids = {r.article.id for r in fresh}
         # events of an extraction whose articles are all stored already add nothing
         extra_events = [ev for ev in extra_events if {m.article for m in ev.mentions} & fresh_ids]
@@ -1556,7 +1569,7 @@ class Store:
                 while eid in taken or eid in pool:
                     eid = f"{ev.id}~{n}"
                     n += 1
-                pool[eid] = _Pooled(ev_seq, replace(ev, id=eid))
+                pool[eid] = _Pooled(ev_seq, ev if eid == ev.id else replace(ev, id=eid))
                 ev_seq += 1
                 target = eid
             else:

@@ -425,6 +425,18 @@ def test_merge_index_finds_stored_events_across_date_buckets(
     assert store.event("e1").articles == 2
 
 
+def test_merge_index_finds_an_event_indexed_after_the_same_dates_were_looked_up() -> None:
+    """The pool index remembers the date bins it looked up for an interval; an event
+    indexed later at a new bin level (a long range) is still found from that interval."""
+    index = store_mod._PoolIndex()
+    day = date(2022, 3, 10)
+    index.add("short", _span_event("short", "a1", day, day))
+    probe = _span_event("probe", "a2", day, day)
+    assert index.candidates(probe) == {"short"}
+    index.add("long", _span_event("long", "a3", date(2021, 11, 1), date(2022, 6, 30)))
+    assert index.candidates(probe) == {"short", "long"}
+
+
 def test_readding_extraction_skips_and_new_reference_date_replaces(store: Store) -> None:
     a1 = article("a1", date(2022, 1, 9))
     ex = Extraction(
