@@ -114,7 +114,15 @@ _GAZETTEERS: dict[str, Any] = {}
 
 # Modules of the package that do not take part in extraction: a change to them leaves
 # stored results current (see extraction_setting).
-_NOT_EXTRACTION = {"batch.py", "cli.py", "distributed.py", "export.py", "store.py", "__main__.py"}
+_NOT_EXTRACTION = {
+    "batch.py",
+    "cli.py",
+    "distributed.py",
+    "export.py",
+    "store.py",
+    "warm.py",
+    "__main__.py",
+}
 
 
 @functools.cache
@@ -168,6 +176,17 @@ def pipeline_extractor(
         gazetteer = _GAZETTEERS[extra] = Gazetteer.load(Path(extra) if extra else None)
     timexes, events, known = pipeline._extract(article, gazetteer, doc_type)
     return timexes, events, pipeline.actors_of(events, known, gazetteer)
+
+
+def warm_up() -> None:
+    """Extract a one-sentence article, so that this process (and any forked from it) has
+    the gazetteer loaded and the pipeline's patterns compiled. A failure is left for the
+    first real article to report, with its name."""
+    article = Article("warm-up", "", date(2022, 1, 3), "", "On Monday, Joe Biden met Putin.")
+    try:
+        pipeline_extractor(article, "news")
+    except Exception:  # noqa: S110 - reported by the article that meets it
+        pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,7 +281,7 @@ def local_results(
     # pipeline once starts each worker quickly.
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["dashapp.pipeline", "dashapp.batch"])
+        ctx.set_forkserver_preload(["dashapp.pipeline", "dashapp.batch", "dashapp.warm"])
     else:
         ctx = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(

@@ -578,3 +578,34 @@ def test_a_users_actors_file_reaches_articles_stored_before_it(tmp_path: Path, m
     code, err = run([news], db, extractor=batch.pipeline_extractor)
     assert code == 0 and "ingested 1 article (1 replaced)" in err, err
     assert {"Russia", "Freedonia"} <= actors_in_store()
+
+
+def _warm_up_in_a_fresh_process(env: dict[str, str]) -> str:
+    code = "from dashapp import batch\nbatch.warm_up()\nprint(sorted(batch._GAZETTEERS))\n"
+    run = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    return run.stdout.strip()
+
+
+def test_warm_up_loads_the_gazetteer_and_leaves_a_bad_actors_file_to_the_articles(
+    tmp_path: Path,
+) -> None:
+    # what ingest's fork server does before forking workers (dashapp.warm)
+    assert _warm_up_in_a_fresh_process({"GEOTIMELINE_ACTORS": ""}) == "['']"
+    bad = tmp_path / "actors.json"
+    bad.write_text("{not json", encoding="utf-8")
+    # no gazetteer, and no exception: the first article reports the broken file
+    assert _warm_up_in_a_fresh_process({"GEOTIMELINE_ACTORS": str(bad)}) == "[]"
+    article = Article("a", "", date(2022, 1, 3), "", "On Monday, Putin spoke.")
+    os.environ["GEOTIMELINE_ACTORS"] = str(bad)
+    try:
+        (got,) = batch.extract_batch([(article, "h")], batch.pipeline_extractor, "news")
+    finally:
+        del os.environ["GEOTIMELINE_ACTORS"]
+    assert got.error is not None and f"{bad}: not valid JSON" in got.error
