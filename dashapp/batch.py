@@ -36,7 +36,7 @@ from dashapp.ingest import (
     iter_articles,
     numbered_id,
 )
-from dashapp.models import Actor, Article, DocType, Event, Timex
+from dashapp.models import Actor, Article, DocType, Event, Timex, pickled_by_fields
 from dashapp.store import ArticleResult, Store, article_key
 
 PROG = "geotimeline"
@@ -75,6 +75,7 @@ JSONL_BLOCK_LINES = 2000
 Extractor = Callable[[Article, DocType], tuple[tuple[Timex, ...], list[Event], tuple[Actor, ...]]]
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Extracted:
     """A worker's answer for one article: its results, or why extraction failed."""

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import Literal
+from operator import attrgetter
+from typing import Any, Literal, TypeVar
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 # Granularity of a resolved DATE/TIME: what one value of this kind spans.
@@ -25,7 +26,27 @@ Granularity = Literal[
 DocType = Literal["news", "narrative"]
 ActorKind = Literal["person", "country", "organisation"]
 
+_R = TypeVar("_R")
 
+
+def pickled_by_fields(cls: type[_R]) -> type[_R]:
+    """Pickle a frozen slotted dataclass as a call of the class on its field values: about
+    half the time of the state dictionary that dataclasses pickle slotted classes with,
+    which counts where batch ingest ships every result from a worker to the writer.
+    (Apply above @dataclass, which makes a new class for slots.)"""
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    if len(names) < 2:
+        raise TypeError(f"{cls.__name__}: attrgetter gives a tuple for two fields or more")
+    values = attrgetter(*names)
+
+    def __reduce__(self: Any) -> tuple[type[_R], tuple[Any, ...]]:
+        return cls, values(self)
+
+    cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
+    return cls
+
+
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Article:
     """One news article. `date` is the publication date; `reference_date`, when set,
@@ -44,6 +65,7 @@ class Article:
         return self.reference_date or self.date
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Timex:
     """A temporal expression found in a text and resolved.
@@ -72,6 +94,7 @@ class Timex:
     range: tuple[date, date] | None = None
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Actor:
     """A canonical actor: `kind` person/country/organisation; `affiliation` is the country
@@ -82,6 +105,7 @@ class Actor:
     affiliation: str | None = None
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Mention:
     """One dated statement supporting an event."""
@@ -97,6 +121,7 @@ class Mention:
     confidence: float = 1.0
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Event:
     """A dated happening, merged from one or more mentions.

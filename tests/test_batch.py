@@ -609,3 +609,19 @@ def test_warm_up_loads_the_gazetteer_and_leaves_a_bad_actors_file_to_the_article
     finally:
         del os.environ["GEOTIMELINE_ACTORS"]
     assert got.error is not None and f"{bad}: not valid JSON" in got.error
+
+
+def test_results_shipped_from_workers_pickle_as_calls_of_their_class() -> None:
+    import pickle
+
+    from dashapp.models import Mention
+
+    article = Article("a", "Talks", date(2022, 1, 3), "u", "On Monday, Putin met Zelensky.")
+    (got,) = batch.extract_batch([(article, "h")], stub_extractor, "news")
+    assert got.events and got.timexes and got.actors
+    mention = got.events[0].mentions[0]
+    assert isinstance(mention, Mention)
+    for record in (got, article, got.timexes[0], got.events[0], mention, got.actors[0]):
+        cls, args = record.__reduce__()
+        assert cls is type(record) and cls(*args) == record
+        assert pickle.loads(pickle.dumps(record, pickle.HIGHEST_PROTOCOL)) == record
