@@ -219,6 +219,7 @@ HELD_OUT = sorted(
         "events_heldout13",
         "events_heldout14",
         "events_heldout15",
+        "events_heldout16",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
