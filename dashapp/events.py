@@ -1090,6 +1090,7 @@ def _window_actors(
         _one_actor_at_most(found)
         and seg_hi < len(cuts) - 1
         and (dated_after is None or cuts[seg_hi + 1] <= dated_after or not found)
+        and not (found and dated_after is not None and _NEW_CLAUSE_AFTER.match(text, cuts[seg_hi]))
     ):
         seg_hi += 1
         found = inside(cuts[seg_lo], cuts[seg_hi])
@@ -1212,6 +1213,10 @@ def _one_actor_at_most(found: Sequence[ActorMention]) -> bool:
     return True
 
 
+# a stretch that opens a new clause with its own subject: "..., and Russia's prime minister
+# telephoned Otunbayeva the next day" (not ", and called for", a verb shared with the subject
+# before); with another date later in the sentence, its actors are that date's happening's
+_NEW_CLAUSE_AFTER = re.compile(r"(?:and|but)\s+(?:the\s+|[A-Z])")
 _PREDICATE_START = re.compile(
     r"(?!(?:the|a|an|and|or|but|in|on|at|of|for|with|to|by|from|which|who|whose|that|as|while|"
     r"when|after|before|including|according|its|their|his|her)\b)[a-z]+\b"

@@ -1868,3 +1868,16 @@ def test_the_name_between_commas_before_a_verb_and_its_list_is_the_subject():
 
 def test_due_in_a_month_is_no_arrival():
     assert _monday("Russia's report is due in March.", expr="March") == []
+
+
+def test_an_and_clause_with_its_own_subject_and_later_date_is_not_the_first_acts():
+    # "X did A on Friday, and Y did B on Sunday": Y acts on Sunday, not on Friday
+    evs = _extracted(
+        "Iraq had announced a ban on Friday, and Kuwait, Bahrain and Qatar joined the "
+        "embargo on Sunday.",
+        date(1973, 10, 23),
+    )
+    (friday,) = [e for e in evs if e.value == "1973-10-19"]
+    assert set(friday.actors) == {"Iraq"}
+    (sunday,) = [e for e in evs if e.value == "1973-10-21"]
+    assert {"Kuwait", "Bahrain", "Qatar"} <= set(sunday.actors)
