@@ -1264,6 +1264,31 @@ def _body_before(text: str, pos: int, found: Sequence[ActorMention]) -> Actor | 
     return None
 
 
+def _without_addressed_bodies(
+    text: str, m_end: int, found: list[ActorMention]
+) -> list[ActorMention]:
+    """A state's own body named after the act as its object or its venue is not a party,
+    only its state is: "told lawmakers", "asked the Supreme Court to annul the result",
+    "was sworn in before the Constitutional Court", "dissolved the National Assembly"; but
+    "was elected by parliament" (the body acts)."""
+    out = found
+    for i, m in enumerate(found):
+        if (
+            m.start >= m_end
+            and len(m.actors) == 2
+            and m.actors[0].kind == "country"
+            and m.actors[1].kind == "organisation"
+            and not _BY_BEFORE.search(text, max(0, m.start - 8), m.start)
+        ):
+            if out is found:
+                out = list(found)
+            out[i] = ActorMention(m.start, m.end, m.text, m.actors[:1], m.qualifiers)
+    return out
+
+
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
+
+
 _BACKER = re.compile(r"-(?:backed|sponsored|funded)\b")
 
 
@@ -2100,6 +2125,8 @@ def article_events(
             found = _with_pair_subject(text, clause, match, found, actor_mentions)
         if found:
             found = _without_venues(text, trig, found)
+        if found:
+            found = _without_addressed_bodies(text, m_end, found)
         if found and backers:
             # "the Iran-backed group seized a ship": the backer does not act
             found = [m for m in found if not _BACKER.match(text, m.end)]

@@ -1881,3 +1881,40 @@ def test_an_and_clause_with_its_own_subject_and_later_date_is_not_the_first_acts
     assert set(friday.actors) == {"Iraq"}
     (sunday,) = [e for e in evs if e.value == "1973-10-21"]
     assert {"Kuwait", "Bahrain", "Qatar"} <= set(sunday.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "body", "kept"),
+    [
+        # a state's body addressed or appealed to is no party; its state stays
+        (
+            "South Korea's defence minister, Kim Tae-young, told lawmakers on Monday that "
+            "the rules would change.",
+            date(2010, 11, 29),
+            "National Assembly of South Korea",
+            False,
+        ),
+        (
+            "Armenia's opposition gathered in Yerevan. Nikol Pashinyan asked the Supreme "
+            "Court on Monday to annul the result.",
+            date(2010, 11, 29),
+            "Supreme Court of Armenia",
+            False,
+        ),
+        # ... but a body that acts, even after the verb, is one
+        (
+            "Armenia's parliament met in Yerevan. Nikol Pashinyan was elected prime minister "
+            "by parliament on Tuesday.",
+            date(2010, 11, 29),
+            "National Assembly of Armenia",
+            True,
+        ),
+    ],
+)
+def test_a_state_body_addressed_after_the_act_is_not_a_party(
+    text: str, when: date, body: str, kept: bool
+) -> None:
+    evs = [e for e in _extracted(text, when) if e.value != "2010-11"]
+    assert evs
+    assert all((body in e.actors) == kept for e in evs)
+    assert all(any(a in e.actors for a in ("South Korea", "Armenia")) for e in evs)
