@@ -1066,7 +1066,9 @@ def _window_actors(
     to the left for a subject when nobody precedes the trigger in its own. Not widened to
     the right over a stretch holding the next date of the sentence (`dated_after`): its
     actors are that happening's ("Lee is due to meet envoys on Thursday, and officials said
-    Singapore will apply to join the UN next month")."""
+    Singapore will apply to join the UN next month"), even when the own stretch names
+    nobody ("Ibn Auf, stepped down tonight, a day after he announced that the army had
+    removed Bashir": the subject before is found to the left)."""
     c0, c1 = clause
     cuts = [c0]
     comma = text.find(",", c0, c1)
@@ -1089,7 +1091,7 @@ def _window_actors(
     while (
         _one_actor_at_most(found)
         and seg_hi < len(cuts) - 1
-        and (dated_after is None or cuts[seg_hi + 1] <= dated_after or not found)
+        and (dated_after is None or cuts[seg_hi + 1] <= dated_after)
         and not (found and dated_after is not None and _NEW_CLAUSE_AFTER.match(text, cuts[seg_hi]))
     ):
         seg_hi += 1

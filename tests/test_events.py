@@ -1918,3 +1918,16 @@ def test_a_state_body_addressed_after_the_act_is_not_a_party(
     assert evs
     assert all((body in e.actors) == kept for e in evs)
     assert all(any(a in e.actors for a in ("South Korea", "Armenia")) for e in evs)
+
+
+def test_the_stretch_of_a_later_date_keeps_its_actors_when_the_first_names_none_before():
+    # "X resigned tonight, a day after he announced that the army had removed Y": Y is the
+    # day before's, not the resignation's
+    evs = _extracted(
+        "Sudan's defence minister, Awad Ibn Auf, resigned as head of the new council "
+        "tonight, a day after he announced that the army had removed President Omar "
+        "al-Bashir.",
+        date(2019, 4, 12),
+    )
+    (tonight,) = [e for e in evs if e.value == "2019-04-12"]
+    assert "Awad Ibn Auf" in tonight.actors and "Omar al-Bashir" not in tonight.actors
