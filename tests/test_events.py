@@ -1621,6 +1621,13 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
         ),
         # a cremation, a wreath laid, a collision, a court appearance, military flights
         ("Jawaharlal Nehru was cremated in Delhi on Monday.", "STATEMENT", {"Jawaharlal Nehru"}),
+        # messages or diplomatic notes exchanged
+        (
+            "Narendra Modi and Joe Biden exchanged messages on Monday.",
+            "CONSULT",
+            {"Narendra Modi", "Joe Biden"},
+        ),
+        ("India and Nepal exchanged notes on Monday.", "AGREE", {"India", "Nepal"}),
         (
             "Emmanuel Macron laid a wreath at the memorial on Monday.",
             "STATEMENT",
