@@ -571,6 +571,12 @@ class Gazetteer:
         for phrase, pair in titles.get("state_pairs", {}).items():
             for v in (phrase, "the " + phrase, "The " + phrase, phrase[:1].upper() + phrase[1:]):
                 add(v, _Tok(0, 0, "pair", pair))
+        # "Anglo-French", "Sino-Soviet": the first half of a compound of two states, a
+        # demonym only before a hyphen and a capital (_scan)
+        self._combining = frozenset(titles.get("combining_forms", {}))
+        for w, state in titles.get("combining_forms", {}).items():
+            if (e := self._entries.get(state)) is not None:
+                add(w, _Tok(0, 0, "dem", e))
         for w, head in titles.get("state_bodies", {}).items():
             for v in (w, w[:1].upper() + w[1:]):
                 add(v, _Tok(0, 0, "home", head))
@@ -1010,6 +1016,7 @@ class Gazetteer:
             if kind == "dem" and (
                 text.endswith("ethnic ", max(0, start - 7), start)
                 or (nxt[:1] == "-" and _ORIGIN_AFTER.match(text, end + 1))
+                or (core in self._combining and not (nxt[:1] == "-" and nxt[1:].isupper()))
             ):
                 continue  # "the ethnic Chinese minority", "a Cuban-American senator": a
                 # people or an origin, not the state

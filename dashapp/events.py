@@ -1066,7 +1066,9 @@ def _window_actors(
     to the left for a subject when nobody precedes the trigger in its own. Not widened to
     the right over a stretch holding the next date of the sentence (`dated_after`): its
     actors are that happening's ("Lee is due to meet envoys on Thursday, and officials said
-    Singapore will apply to join the UN next month")."""
+    Singapore will apply to join the UN next month"), even when the own stretch names
+    nobody ("Ibn Auf, stepped down tonight, a day after he announced that the army had
+    removed Bashir": the subject before is found to the left)."""
     c0, c1 = clause
     cuts = [c0]
     comma = text.find(",", c0, c1)
@@ -1089,7 +1091,8 @@ def _window_actors(
     while (
         _one_actor_at_most(found)
         and seg_hi < len(cuts) - 1
-        and (dated_after is None or cuts[seg_hi + 1] <= dated_after or not found)
+        and (dated_after is None or cuts[seg_hi + 1] <= dated_after)
+        and not (found and dated_after is not None and _NEW_CLAUSE_AFTER.match(text, cuts[seg_hi]))
     ):
         seg_hi += 1
         found = inside(cuts[seg_lo], cuts[seg_hi])
@@ -1212,6 +1215,10 @@ def _one_actor_at_most(found: Sequence[ActorMention]) -> bool:
     return True
 
 
+# a stretch that opens a new clause with its own subject: "..., and Russia's prime minister
+# telephoned Otunbayeva the next day" (not ", and called for", a verb shared with the subject
+# before); with another date later in the sentence, its actors are that date's happening's
+_NEW_CLAUSE_AFTER = re.compile(r"(?:and|but)\s+(?:the\s+|[A-Z])")
 _PREDICATE_START = re.compile(
     r"(?!(?:the|a|an|and|or|but|in|on|at|of|for|with|to|by|from|which|who|whose|that|as|while|"
     r"when|after|before|including|according|its|their|his|her)\b)[a-z]+\b"
@@ -1257,6 +1264,31 @@ def _body_before(text: str, pos: int, found: Sequence[ActorMention]) -> Actor | 
                 return body
             return None
     return None
+
+
+def _without_addressed_bodies(
+    text: str, m_end: int, found: list[ActorMention]
+) -> list[ActorMention]:
+    """A state's own body named after the act as its object or its venue is not a party,
+    only its state is: "told lawmakers", "asked the Supreme Court to annul the result",
+    "was sworn in before the Constitutional Court", "dissolved the National Assembly"; but
+    "was elected by parliament" (the body acts)."""
+    out = found
+    for i, m in enumerate(found):
+        if (
+            m.start >= m_end
+            and len(m.actors) == 2
+            and m.actors[0].kind == "country"
+            and m.actors[1].kind == "organisation"
+            and not _BY_BEFORE.search(text, max(0, m.start - 8), m.start)
+        ):
+            if out is found:
+                out = list(found)
+            out[i] = ActorMention(m.start, m.end, m.text, m.actors[:1], m.qualifiers)
+    return out
+
+
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
 
 
 _BACKER = re.compile(r"-(?:backed|sponsored|funded)\b")
@@ -2095,6 +2127,8 @@ def article_events(
             found = _with_pair_subject(text, clause, match, found, actor_mentions)
         if found:
             found = _without_venues(text, trig, found)
+        if found:
+            found = _without_addressed_bodies(text, m_end, found)
         if found and backers:
             # "the Iran-backed group seized a ship": the backer does not act
             found = [m for m in found if not _BACKER.match(text, m.end)]

@@ -1621,6 +1621,13 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
         ),
         # a cremation, a wreath laid, a collision, a court appearance, military flights
         ("Jawaharlal Nehru was cremated in Delhi on Monday.", "STATEMENT", {"Jawaharlal Nehru"}),
+        # messages or diplomatic notes exchanged
+        (
+            "Narendra Modi and Joe Biden exchanged messages on Monday.",
+            "CONSULT",
+            {"Narendra Modi", "Joe Biden"},
+        ),
+        ("India and Nepal exchanged notes on Monday.", "AGREE", {"India", "Nepal"}),
         (
             "Emmanuel Macron laid a wreath at the memorial on Monday.",
             "STATEMENT",
@@ -1868,3 +1875,66 @@ def test_the_name_between_commas_before_a_verb_and_its_list_is_the_subject():
 
 def test_due_in_a_month_is_no_arrival():
     assert _monday("Russia's report is due in March.", expr="March") == []
+
+
+def test_an_and_clause_with_its_own_subject_and_later_date_is_not_the_first_acts():
+    # "X did A on Friday, and Y did B on Sunday": Y acts on Sunday, not on Friday
+    evs = _extracted(
+        "Iraq had announced a ban on Friday, and Kuwait, Bahrain and Qatar joined the "
+        "embargo on Sunday.",
+        date(1973, 10, 23),
+    )
+    (friday,) = [e for e in evs if e.value == "1973-10-19"]
+    assert set(friday.actors) == {"Iraq"}
+    (sunday,) = [e for e in evs if e.value == "1973-10-21"]
+    assert {"Kuwait", "Bahrain", "Qatar"} <= set(sunday.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "body", "kept"),
+    [
+        # a state's body addressed or appealed to is no party; its state stays
+        (
+            "South Korea's defence minister, Kim Tae-young, told lawmakers on Monday that "
+            "the rules would change.",
+            date(2010, 11, 29),
+            "National Assembly of South Korea",
+            False,
+        ),
+        (
+            "Armenia's opposition gathered in Yerevan. Nikol Pashinyan asked the Supreme "
+            "Court on Monday to annul the result.",
+            date(2010, 11, 29),
+            "Supreme Court of Armenia",
+            False,
+        ),
+        # ... but a body that acts, even after the verb, is one
+        (
+            "Armenia's parliament met in Yerevan. Nikol Pashinyan was elected prime minister "
+            "by parliament on Tuesday.",
+            date(2010, 11, 29),
+            "National Assembly of Armenia",
+            True,
+        ),
+    ],
+)
+def test_a_state_body_addressed_after_the_act_is_not_a_party(
+    text: str, when: date, body: str, kept: bool
+) -> None:
+    evs = [e for e in _extracted(text, when) if e.value != "2010-11"]
+    assert evs
+    assert all((body in e.actors) == kept for e in evs)
+    assert all(any(a in e.actors for a in ("South Korea", "Armenia")) for e in evs)
+
+
+def test_the_stretch_of_a_later_date_keeps_its_actors_when_the_first_names_none_before():
+    # "X resigned tonight, a day after he announced that the army had removed Y": Y is the
+    # day before's, not the resignation's
+    evs = _extracted(
+        "Sudan's defence minister, Awad Ibn Auf, resigned as head of the new council "
+        "tonight, a day after he announced that the army had removed President Omar "
+        "al-Bashir.",
+        date(2019, 4, 12),
+    )
+    (tonight,) = [e for e in evs if e.value == "2019-04-12"]
+    assert "Awad Ibn Auf" in tonight.actors and "Omar al-Bashir" not in tonight.actors
