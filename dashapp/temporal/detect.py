@@ -140,7 +140,13 @@ _NEXT_WORD = re.compile(r"^\s*(%|[A-Za-z]+\.?)")
 
 
 def prev_word(text: str, pos: int) -> str:
-    m = _PREV_WORD.search(text, max(0, pos - 30), pos)
+    lo = max(0, pos - 30)
+    # The word found holds no blank and ends at most three characters before `pos` (two
+    # non-word characters, and "$" matches before a final line break), so it starts after
+    # the last space before that: the search starts there rather than trying every
+    # position of the 30 characters (the pattern looks at nothing before its start).
+    sp = text.rfind(" ", lo, pos - 3) if pos - 3 > lo else -1  # (no negative end: from the right)
+    m = _PREV_WORD.search(text, lo if sp < 0 else sp + 1, pos)
     return m.group(1).lower() if m else ""
 
 
@@ -149,9 +155,12 @@ def next_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+_NAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)")
+
+
 def name_follows(text: str, end: int) -> bool:
     """ "the Sunday Times", "Easter Island": a capitalised name word right after."""
-    m = re.match(r"[ \t]+([A-Z][a-z]+)", text[end : end + 24])
+    m = _NAME_AFTER.match(text[end : end + 24])
     return bool(m) and m.group(1).lower() in LX.decoy_name
 
 
@@ -227,7 +236,14 @@ def with_pod(c: Cand, text: str) -> Cand:
     global _POD_OF
     if _POD_OF is None:
         _POD_OF = re.compile(rf"(?:the\s+)?({PARTS})\s+of\s+$", re.I)
-    m = _POD_OF.search(text, max(0, c.start - 24), c.start)
+    lo = max(0, c.start - 24)
+    # (the pattern ends in "of" and blanks: most candidates have no "of" before them, and
+    # the search would try every one of the 24 positions)
+    m = (
+        _POD_OF.search(text, lo, c.start)
+        if text[lo : c.start].rstrip()[-2:].lower() == "of"
+        else None
+    )
     if m:
         c.start = m.start()
         c.type = "TIME"
@@ -723,6 +739,11 @@ _SET_COORD = re.compile(rf"\b(?:every|each)\s+{WEEKDAY}\s*(?:,|and|or)\s*$", re.
 _WD_CTX_SET = frozenset("on every each most all some".split())
 
 
+def _every_or_each(s: str) -> bool:
+    low = s.lower()
+    return "every" in low or "each" in low
+
+
 # Weekdays: "Friday", "last Friday", "this Sunday", "Thursday's", "Sundays call" (stripped
 # possessive), "Friday afternoon", "early Monday"; "on Thursdays" (plural) is a SET.
 @rule(
@@ -744,7 +765,12 @@ def weekday(m: re.Match, text: str) -> Cand | None:
     pod = m["pod"]
     if not s and not pod and name_follows(text, m.end("wd")):
         return None  # "the Sunday Times"
-    if not rel and _SET_COORD.search(text, max(0, m.start() - 30), m.start()):
+    lo = max(0, m.start() - 30)
+    if (
+        not rel
+        and _every_or_each(text[lo : m.start()])  # (a cheap test before the search)
+        and _SET_COORD.search(text, lo, m.start())
+    ):
         # "every Monday and Wednesday": the second day recurs too
         return Cand(m.start("wd"), m.end("wd"), "SET", "set", {"value": f"XXXX-WXX-{wd}"}, 3)
     if s and s.lower() == "s" and not rel:
