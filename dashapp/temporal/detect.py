@@ -1054,13 +1054,17 @@ def nth_straight(m: re.Match, text: str) -> Cand | None:
     return Cand(m.start(), m.end(), "DATE", "rel", {"unit": unit, "n": 0, "anchor": "dct"}, 2)
 
 
+_DUR_ADJ = "trading business working straight consecutive successive full calendar long short"
+_DUR_ADJ = _DUR_ADJ.split()
+
+
 # Durations and offsets: "three weeks", "50-minute", "just over three weeks", "a decade",
 # "the past two years", "several days", "days", "recent weeks"; with "ago"/"later"/
 # "earlier" they become dates: "four years ago", "two days later", "a week earlier".
 @rule(
     rf"(?<![\w$\u20ac\u00a3-])(?:(?P<dmod>{DURMOD})\s+)?(?:(?P<the>the\s+(?:past|last|next|coming|following|previous|preceding|remaining|same|subsequent|ensuing|intervening|better\s+part\s+of\s+the|past\s+few|last\s+few|next\s+few))\s+|(?P<recent>(?:in\s+)?recent)\s+)?"
     rf"(?:(?P<num0>\d{{1,4}}|{NUMWORDS})\s*(?:and|to|or|-|\u2013)\s*(?=(?:{NUM})[\s-]+(?:{UNIT})))?"
-    rf"(?:(?P<num>{NUM})(?P<half1>\s+and\s+a\s+half)?(?P<sep>\s+|-|\u2010|\u2011)(?:(?:trading|business|working|straight|consecutive|successive|full|calendar|long|short)\s+)?)?(?P<unit>{UNIT})(?P<half2>\s+and\s+a\s+half)?"
+    rf"(?:(?P<num>{NUM})(?P<half1>\s+and\s+a\s+half)?(?P<sep>\s+|-|\u2010|\u2011)(?:(?:{'|'.join(_DUR_ADJ)})\s+)?)?(?P<unit>{UNIT})(?P<half2>\s+and\s+a\s+half)?"
     r"(?P<long>-long)?(?P<rel>\s+(?:ago|earlier|later|before|after|previously|prior|back|on)(?![\w]))?(?![\w-])",
     prio=4,
 )
@@ -1572,6 +1576,69 @@ for _r in _BY_WORD.get("the", ()):
         _AFTER_THE_RULES.setdefault(_w, []).append(_r)
 
 
+# Next-word gates. At some starters a rule can only match when one of a few words comes
+# next, and a failed attempt of its regex costs microseconds (under re.I the branches of an
+# alternation are entered one by one), so the word after the starter is looked at first.
+# A gate lists, per starter and rule, the words the rule's pattern must meet next; the next
+# token passes when it starts with one of them (a token is a run of ASCII letters, one
+# digit, DIGIT, or an apostrophe), so a gate may let through more than the pattern matches,
+# never less:
+# - "on", "no", "not" start these rules only as the first word of a modifier ("on or
+#   before", "no later than", "no more than"), and "in" a duration only in "in recent";
+# - after a weekday, a month-day needs a month, a modifier or "the" ("Friday, Jan. 7",
+#   "Friday the 7th of"), a day-month a day number, a modifier or "the" ("Friday 7 January");
+# - after a number, a duration needs a unit, an adjective, a range word or another number
+#   ("10 days", "three trading days", "12 to 18 months", "2.5 years", "10-twelve days"),
+#   a day-month an ordinal suffix, a range word, "of" or a month ("9th of January", "9-10
+#   January"), a set "times" ("three times a week").
+# Tokens see ASCII letters only, and re.I also matches "\u0130"/"\u0131" to "i", "\u017f"
+# to "s" and the Kelvin sign to "k" (the only non-ASCII characters it folds onto ASCII
+# letters): a text holding one of those is not gated.
+_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+_PHRASES = [
+    norm(p)
+    for p in (
+        *_MODS,
+        *(m for mods in LX.mods.values() for m in mods),
+        *LX.numbers,
+        *LX.vague,
+        *LX.units,
+        *LX.ordinals,
+        *LX.seasons,
+        *LX.parts_of_day,
+        *(n for h in LX.holidays for n in h.names),
+    )
+]
+_MOD_RULES = (
+    "month_day",
+    "day_month",
+    "month_year",
+    "bare_month",
+    "year",
+    "decade_century",
+    "quarter",
+    "season",
+    "rel_unit",
+    "duration",
+)
+_GATES: dict[str, dict[str, tuple[str, ...]]] = {}  # starter -> {rule -> next words}
+for _w in ("on", "no", "not"):
+    if _w not in _PHRASES:  # never a phrase of its own
+        _seconds = tuple(sorted({p.split()[1] for p in _PHRASES if p.split()[0] == _w}))
+        _GATES[_w] = {r: _seconds for r in _MOD_RULES}
+_GATES["in"] = {"duration": ("recent",)}
+_WD_MD_NEXT = tuple(sorted(_MON_W | _MOD_W | {"the"}))
+_WD_DM_NEXT = tuple(sorted(_MOD_W | {"the", DIGIT}))
+for _w in _WD_W:
+    if not _w.startswith(_WD_MD_NEXT):  # the weekday itself is never read as one of those
+        _GATES[_w] = {"month_day": _WD_MD_NEXT, "day_month": _WD_DM_NEXT}
+_GATES[DIGIT] = {
+    "duration": tuple(sorted({*LX.units, *_DUR_ADJ, *_NUM_W, "and", "to", "or", DIGIT})),
+    "day_month": tuple(sorted({*_MON_W, "st", "nd", "rd", "th", "and", "to", "of", DIGIT})),
+    "set_rule": ("times", DIGIT),
+}
+
+
 # Tokens are found by one plain regex; set lookups in Python then pick the few that can
 # start a rule (cheaper than letting a big alternation scan the text).
 _SCAN = re.compile(r"[A-Za-z]+|\d+|['\u2019](?=\d\d)")
@@ -1623,6 +1690,7 @@ def _digit_rules(text: str, pos: int, end: int) -> list[tuple[str, re.Pattern, H
 def candidates(text: str) -> Iterator[Cand]:
     reach: dict[str, int] = {}  # per rule: end of its last match (finditer-like, no overlap)
     by_word = _BY_WORD
+    gates = _GATES if _FOLDS.search(text) is None else {}
     digit_rules = None
     for t in _SCAN.finditer(text):
         w = t.group()
@@ -1632,14 +1700,19 @@ def candidates(text: str) -> Iterator[Cand]:
             if key not in by_word:
                 continue
         pos = t.start()
+        nxt = None
         if c0.isdigit():
             if text[pos - 1 : pos] == "," and text[pos - 2 : pos - 1].isdigit():
                 continue  # the "000" of "100,000"
             key = ""
+            gate = gates.get(DIGIT)
             digit_rules = _digit_rules(text, pos, t.end())
         elif c0 in "'\u2019":
             key = "'"
-        elif key in _GATED:
+            gate = None
+        else:
+            gate = gates.get(key)
+        if key in _GATED:
             nm = _NEXT_TOKEN.match(text, t.end())
             nxt = nm.group(1) if nm else ""
             if key == "the":
@@ -1660,9 +1733,16 @@ def candidates(text: str) -> Iterator[Cand]:
         digit_rules = None
         if not rules:
             continue
+        if gate is not None:
+            if nxt is None:
+                nm = _NEXT_TOKEN.match(text, t.end())
+                nxt = nm.group(1) if nm else ""
+            nk = DIGIT if nxt[0:1].isdigit() else nxt.lower()
         for name, rx, fn, prio in rules:
             if reach.get(name, -1) > pos:
                 continue
+            if gate is not None and name in gate and not nk.startswith(gate[name]):
+                continue  # (see _GATES: the pattern cannot match before that word)
             m = rx.match(text, pos)
             if m is None or m.end() == pos:
                 continue
