@@ -60,6 +60,17 @@ def _cue_first() -> frozenset[str]:
     return frozenset(p.split()[0] for p in lexicon().tense_cues)
 
 
+@cache
+def _cue_words() -> dict[str, int]:
+    """First word of a cue phrase -> the most words a cue starting with it has: longer
+    phrases need not be looked up ("said" is never more than a word)."""
+    out: dict[str, int] = {}
+    for p in lexicon().tense_cues:
+        words = p.split()
+        out[words[0]] = max(out.get(words[0], 0), len(words))
+    return out
+
+
 def sentence_bounds(text: str, start: int, end: int, window: int = 240) -> tuple[int, int]:
     lo = max(0, start - window)
     left = lo
@@ -148,7 +159,7 @@ def _votes(words: list[str], distances: list[float], outward_left: bool) -> dict
     """Cue votes on one side. `words` run outward from the expression; phrases are matched
     in reading order (reversed on the left side)."""
     cues, past_verbs = _cue_table()
-    first = _cue_first()
+    first = _cue_words()
     best: dict[str, float] = {}
     seq = list(reversed(words)) if outward_left else words
     dseq = list(reversed(distances)) if outward_left else distances
@@ -158,7 +169,7 @@ def _votes(words: list[str], distances: list[float], outward_left: bool) -> dict
         w = seq[i]
         hit = None
         if w in first:
-            for k in range(min(_MAXW, n - i), 0, -1):
+            for k in range(min(_MAXW, first[w], n - i), 0, -1):
                 phrase = " ".join(seq[i : i + k]) if k > 1 else w
                 if phrase in cues:
                     hit = (cues[phrase], k)
