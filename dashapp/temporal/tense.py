@@ -71,7 +71,12 @@ def _cue_words() -> dict[str, int]:
     return out
 
 
-def sentence_bounds(text: str, start: int, end: int, window: int = 240) -> tuple[int, int]:
+SENTENCE_WINDOW = 240  # characters each side of an expression its sentence is looked for in
+
+
+def sentence_bounds(
+    text: str, start: int, end: int, window: int = SENTENCE_WINDOW
+) -> tuple[int, int]:
     lo = max(0, start - window)
     left = lo
     for m in _BOUNDARY.finditer(text, lo, start):
