@@ -112,15 +112,22 @@ def month_num(tok: str) -> int | None:
     return LX.months.get(norm(tok).rstrip("."))
 
 
+# (the small regexes of handlers, compiled once rather than looked up in re's cache at
+# each call)
+_NON_DIGITS = re.compile(r"\D")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
+
+
 def day_num(tok: str) -> int:
-    return int(re.sub(r"\D", "", tok))
+    return int(_NON_DIGITS.sub("", tok))
 
 
 def number(tok: str) -> int | float | None:
     """Value of a number token: int, float, or None for unspecified quantities."""
     t = norm(tok)
-    t = t.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", t) else t
-    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+    t = t.replace(",", "") if _THOUSANDS.fullmatch(t) else t
+    if _DECIMAL.fullmatch(t):
         return float(t) if "." in t else int(t)
     return LX.numbers.get(t)
 
@@ -164,17 +171,24 @@ def name_follows(text: str, end: int) -> bool:
     return bool(m) and m.group(1).lower() in LX.decoy_name
 
 
+_LETTER_HYPHEN = re.compile(r"[A-Za-z]-$")
+_HYPHEN_NUM_NAME = re.compile(r"-(?:\d|[A-Z][a-z])")
+_HYPHEN_LOWER = re.compile(r"-[a-z]")
+_SEP_DIGIT = re.compile(r"[,.]\d")
+_DIGIT_SEP = re.compile(r"\d[,.]$")
+
+
 def year_decoy(text: str, s: int, e: int) -> bool:
     """True when the number at text[s:e] reads as a count or a label, not a year."""
     before = text[max(0, s - 2) : s]
     if before.endswith(("$", "\u20ac", "\u00a3", "#", "-", "/", ".")) and not before.endswith(" -"):
-        if not before.endswith(("-", "/")) or re.search(r"[A-Za-z]-$", before):
+        if not before.endswith(("-", "/")) or _LETTER_HYPHEN.search(before):
             return True
     after = text[e : e + 2]
-    if after[:1] in ("%", "-") and not re.match(r"-(?:\d|[A-Z][a-z])", text[e : e + 3]):
-        if after[:1] == "%" or re.match(r"-[a-z]", text[e : e + 2]):
+    if after[:1] in ("%", "-") and not _HYPHEN_NUM_NAME.match(text[e : e + 3]):
+        if after[:1] == "%" or _HYPHEN_LOWER.match(text[e : e + 2]):
             return True
-    if re.match(r"[,.]\d", text[e : e + 2]) or re.search(r"\d[,.]$", text[max(0, s - 2) : s]):
+    if _SEP_DIGIT.match(text[e : e + 2]) or _DIGIT_SEP.search(text[max(0, s - 2) : s]):
         return True
     pw = prev_word(text, s)
     if pw in LX.decoy_before and text[s - 1 : s] in (" ", "\u00a0", "$", "\u20ac", "\u00a3"):
@@ -183,10 +197,15 @@ def year_decoy(text: str, s: int, e: int) -> bool:
     return nw.rstrip(".") in LX.decoy_after or nw in LX.decoy_after
 
 
+_NAME_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
+_NAME_NEXT = re.compile(r"\s+([A-Z][a-z]+)")
+_SENTENCE_START = re.compile(r"(?:^|[.!?\n]\s*)$")
+
+
 def _capitalised_name(text: str, s: int, e: int) -> bool:
     """'Russell 2000 Index', 'Windows 2000 Server': a number inside a proper name."""
-    before = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, s - 20) : s])
-    after = re.match(r"\s+([A-Z][a-z]+)", text[e : e + 20])
+    before = _NAME_BEFORE.search(text[max(0, s - 20) : s])
+    after = _NAME_NEXT.match(text[e : e + 20])
     if not (before and after):
         return False
     if after.group(1).lower() in LX.months or after.group(1).lower() in LX.weekdays:
@@ -194,7 +213,7 @@ def _capitalised_name(text: str, s: int, e: int) -> bool:
     word = before.group(1)
     if word.lower() in LX.months or word.lower() in _MONTH_CONTEXT or word in ("The", "A"):
         return False
-    return not re.search(r"(?:^|[.!?\n]\s*)$", text[max(0, s - 24) : s - len(word) - 1])
+    return not _SENTENCE_START.search(text[max(0, s - 24) : s - len(word) - 1])
 
 
 _COORD = None
@@ -1054,6 +1073,9 @@ def nth_straight(m: re.Match, text: str) -> Cand | None:
     return Cand(m.start(), m.end(), "DATE", "rel", {"unit": unit, "n": 0, "anchor": "dct"}, 2)
 
 
+_AGE_AFTER = re.compile(
+    r"(?:olds?|and\s+(?:older|over|up|under)|or\s+(?:older|over|younger)|of\s+age)\b"
+)
 _DUR_ADJ = "trading business working straight consecutive successive full calendar long short"
 _DUR_ADJ = _DUR_ADJ.split()
 
@@ -1083,9 +1105,7 @@ def duration(m: re.Match, text: str) -> Cand | list[Cand] | None:
     plural = unit_tok != LX.unit_singular[unit_tok]
     num_tok = m["num"]
     tail = text[m.end() : m.end() + 14].lstrip(" -").lower()
-    if re.match(
-        r"(?:olds?|and\s+(?:older|over|up|under)|or\s+(?:older|over|younger)|of\s+age)\b", tail
-    ):
+    if _AGE_AFTER.match(tail):
         return None  # ages ("a 45-year-old", "6 months and older") are not timexes in TIMEX3
     if prev_word(text, m.start()) in ("aged", "ages", "age"):
         return None
