@@ -1657,6 +1657,13 @@ _GATES[DIGIT] = {
     "day_month": tuple(sorted({*_MON_W, "st", "nd", "rd", "th", "and", "to", "of", DIGIT})),
     "set_rule": ("times", DIGIT),
 }
+# A starter whose rules are all gated on the same words ("on", "no", "not", "in") is
+# passed over as a whole.
+_WORD_GATES = {
+    w: next(iter(g.values()))
+    for w, g in _GATES.items()
+    if w in _BY_WORD and len(set(g.values())) == 1 and {r[0] for r in _BY_WORD[w]} <= set(g)
+}
 
 
 # Tokens are found by one plain regex; set lookups in Python then pick the few that can
@@ -1758,6 +1765,9 @@ def candidates(text: str) -> Iterator[Cand]:
                 nm = _NEXT_TOKEN.match(text, t.end())
                 nxt = nm.group(1) if nm else ""
             nk = DIGIT if nxt[0:1].isdigit() else nxt.lower()
+            whole = _WORD_GATES.get(key)
+            if whole is not None and not nk.startswith(whole):
+                continue
         for name, rx, fn, prio in rules:
             if reach.get(name, -1) > pos:
                 continue
