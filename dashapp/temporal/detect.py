@@ -1717,13 +1717,18 @@ def _digit_rules(text: str, pos: int, end: int) -> list[tuple[str, re.Pattern, H
 def candidates(text: str) -> Iterator[Cand]:
     reach: dict[str, int] = {}  # per rule: end of its last match (finditer-like, no overlap)
     by_word = _BY_WORD
-    gates = _GATES if _FOLDS.search(text) is None else {}
+    folds = _FOLDS.search(text) is not None
+    gates = {} if folds else _GATES
+    # Words are read from the lower-cased text, with the same offsets: only "\u0130" and
+    # the Kelvin sign lower-case onto ASCII letters (or change the length), and texts with
+    # one of those are read as they are.
+    low = text if folds else text.lower()
     digit_rules = None
-    for t in _SCAN.finditer(text):
+    for t in _SCAN.finditer(low):
         w = t.group()
         c0 = w[0]
         if c0.isalpha():
-            key = w.lower()
+            key = w.lower() if folds else w
             if key not in by_word:
                 continue
         pos = t.start()
@@ -1754,7 +1759,7 @@ def candidates(text: str) -> Iterator[Cand]:
                 nxt[0:1].isdigit() or nxt[0:1] in "'\u2019" or nxt.lower() in _AFTER_FUNCTION_WORD
             ):
                 continue
-        elif c0.islower() and key in _CAPITAL_ONLY:
+        elif key in _CAPITAL_ONLY and text[pos].islower():
             continue
         rules = digit_rules if not key else by_word.get(key)
         digit_rules = None
