@@ -112,15 +112,22 @@ def month_num(tok: str) -> int | None:
     return LX.months.get(norm(tok).rstrip("."))
 
 
+# (the small regexes of handlers, compiled once rather than looked up in re's cache at
+# each call)
+_NON_DIGITS = re.compile(r"\D")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
+
+
 def day_num(tok: str) -> int:
-    return int(re.sub(r"\D", "", tok))
+    return int(_NON_DIGITS.sub("", tok))
 
 
 def number(tok: str) -> int | float | None:
     """Value of a number token: int, float, or None for unspecified quantities."""
     t = norm(tok)
-    t = t.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", t) else t
-    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+    t = t.replace(",", "") if _THOUSANDS.fullmatch(t) else t
+    if _DECIMAL.fullmatch(t):
         return float(t) if "." in t else int(t)
     return LX.numbers.get(t)
 
@@ -140,7 +147,13 @@ _NEXT_WORD = re.compile(r"^\s*(%|[A-Za-z]+\.?)")
 
 
 def prev_word(text: str, pos: int) -> str:
-    m = _PREV_WORD.search(text, max(0, pos - 30), pos)
+    lo = max(0, pos - 30)
+    # The word found holds no blank and ends at most three characters before `pos` (two
+    # non-word characters, and "$" matches before a final line break), so it starts after
+    # the last space before that: the search starts there rather than trying every
+    # position of the 30 characters (the pattern looks at nothing before its start).
+    sp = text.rfind(" ", lo, pos - 3) if pos - 3 > lo else -1  # (no negative end: from the right)
+    m = _PREV_WORD.search(text, lo if sp < 0 else sp + 1, pos)
     return m.group(1).lower() if m else ""
 
 
@@ -149,23 +162,33 @@ def next_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+_NAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)")
+
+
 def name_follows(text: str, end: int) -> bool:
     """ "the Sunday Times", "Easter Island": a capitalised name word right after."""
-    m = re.match(r"[ \t]+([A-Z][a-z]+)", text[end : end + 24])
+    m = _NAME_AFTER.match(text[end : end + 24])
     return bool(m) and m.group(1).lower() in LX.decoy_name
+
+
+_LETTER_HYPHEN = re.compile(r"[A-Za-z]-$")
+_HYPHEN_NUM_NAME = re.compile(r"-(?:\d|[A-Z][a-z])")
+_HYPHEN_LOWER = re.compile(r"-[a-z]")
+_SEP_DIGIT = re.compile(r"[,.]\d")
+_DIGIT_SEP = re.compile(r"\d[,.]$")
 
 
 def year_decoy(text: str, s: int, e: int) -> bool:
     """True when the number at text[s:e] reads as a count or a label, not a year."""
     before = text[max(0, s - 2) : s]
     if before.endswith(("$", "\u20ac", "\u00a3", "#", "-", "/", ".")) and not before.endswith(" -"):
-        if not before.endswith(("-", "/")) or re.search(r"[A-Za-z]-$", before):
+        if not before.endswith(("-", "/")) or _LETTER_HYPHEN.search(before):
             return True
     after = text[e : e + 2]
-    if after[:1] in ("%", "-") and not re.match(r"-(?:\d|[A-Z][a-z])", text[e : e + 3]):
-        if after[:1] == "%" or re.match(r"-[a-z]", text[e : e + 2]):
+    if after[:1] in ("%", "-") and not _HYPHEN_NUM_NAME.match(text[e : e + 3]):
+        if after[:1] == "%" or _HYPHEN_LOWER.match(text[e : e + 2]):
             return True
-    if re.match(r"[,.]\d", text[e : e + 2]) or re.search(r"\d[,.]$", text[max(0, s - 2) : s]):
+    if _SEP_DIGIT.match(text[e : e + 2]) or _DIGIT_SEP.search(text[max(0, s - 2) : s]):
         return True
     pw = prev_word(text, s)
     if pw in LX.decoy_before and text[s - 1 : s] in (" ", "\u00a0", "$", "\u20ac", "\u00a3"):
@@ -174,10 +197,15 @@ def year_decoy(text: str, s: int, e: int) -> bool:
     return nw.rstrip(".") in LX.decoy_after or nw in LX.decoy_after
 
 
+_NAME_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
+_NAME_NEXT = re.compile(r"\s+([A-Z][a-z]+)")
+_SENTENCE_START = re.compile(r"(?:^|[.!?\n]\s*)$")
+
+
 def _capitalised_name(text: str, s: int, e: int) -> bool:
     """'Russell 2000 Index', 'Windows 2000 Server': a number inside a proper name."""
-    before = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, s - 20) : s])
-    after = re.match(r"\s+([A-Z][a-z]+)", text[e : e + 20])
+    before = _NAME_BEFORE.search(text[max(0, s - 20) : s])
+    after = _NAME_NEXT.match(text[e : e + 20])
     if not (before and after):
         return False
     if after.group(1).lower() in LX.months or after.group(1).lower() in LX.weekdays:
@@ -185,7 +213,7 @@ def _capitalised_name(text: str, s: int, e: int) -> bool:
     word = before.group(1)
     if word.lower() in LX.months or word.lower() in _MONTH_CONTEXT or word in ("The", "A"):
         return False
-    return not re.search(r"(?:^|[.!?\n]\s*)$", text[max(0, s - 24) : s - len(word) - 1])
+    return not _SENTENCE_START.search(text[max(0, s - 24) : s - len(word) - 1])
 
 
 _COORD = None
@@ -227,7 +255,14 @@ def with_pod(c: Cand, text: str) -> Cand:
     global _POD_OF
     if _POD_OF is None:
         _POD_OF = re.compile(rf"(?:the\s+)?({PARTS})\s+of\s+$", re.I)
-    m = _POD_OF.search(text, max(0, c.start - 24), c.start)
+    lo = max(0, c.start - 24)
+    # (the pattern ends in "of" and blanks: most candidates have no "of" before them, and
+    # the search would try every one of the 24 positions)
+    m = (
+        _POD_OF.search(text, lo, c.start)
+        if text[lo : c.start].rstrip()[-2:].lower() == "of"
+        else None
+    )
     if m:
         c.start = m.start()
         c.type = "TIME"
@@ -723,6 +758,11 @@ _SET_COORD = re.compile(rf"\b(?:every|each)\s+{WEEKDAY}\s*(?:,|and|or)\s*$", re.
 _WD_CTX_SET = frozenset("on every each most all some".split())
 
 
+def _every_or_each(s: str) -> bool:
+    low = s.lower()
+    return "every" in low or "each" in low
+
+
 # Weekdays: "Friday", "last Friday", "this Sunday", "Thursday's", "Sundays call" (stripped
 # possessive), "Friday afternoon", "early Monday"; "on Thursdays" (plural) is a SET.
 @rule(
@@ -744,7 +784,12 @@ def weekday(m: re.Match, text: str) -> Cand | None:
     pod = m["pod"]
     if not s and not pod and name_follows(text, m.end("wd")):
         return None  # "the Sunday Times"
-    if not rel and _SET_COORD.search(text, max(0, m.start() - 30), m.start()):
+    lo = max(0, m.start() - 30)
+    if (
+        not rel
+        and _every_or_each(text[lo : m.start()])  # (a cheap test before the search)
+        and _SET_COORD.search(text, lo, m.start())
+    ):
         # "every Monday and Wednesday": the second day recurs too
         return Cand(m.start("wd"), m.end("wd"), "SET", "set", {"value": f"XXXX-WXX-{wd}"}, 3)
     if s and s.lower() == "s" and not rel:
@@ -1028,13 +1073,20 @@ def nth_straight(m: re.Match, text: str) -> Cand | None:
     return Cand(m.start(), m.end(), "DATE", "rel", {"unit": unit, "n": 0, "anchor": "dct"}, 2)
 
 
+_AGE_AFTER = re.compile(
+    r"(?:olds?|and\s+(?:older|over|up|under)|or\s+(?:older|over|younger)|of\s+age)\b"
+)
+_DUR_ADJ = "trading business working straight consecutive successive full calendar long short"
+_DUR_ADJ = _DUR_ADJ.split()
+
+
 # Durations and offsets: "three weeks", "50-minute", "just over three weeks", "a decade",
 # "the past two years", "several days", "days", "recent weeks"; with "ago"/"later"/
 # "earlier" they become dates: "four years ago", "two days later", "a week earlier".
 @rule(
     rf"(?<![\w$\u20ac\u00a3-])(?:(?P<dmod>{DURMOD})\s+)?(?:(?P<the>the\s+(?:past|last|next|coming|following|previous|preceding|remaining|same|subsequent|ensuing|intervening|better\s+part\s+of\s+the|past\s+few|last\s+few|next\s+few))\s+|(?P<recent>(?:in\s+)?recent)\s+)?"
     rf"(?:(?P<num0>\d{{1,4}}|{NUMWORDS})\s*(?:and|to|or|-|\u2013)\s*(?=(?:{NUM})[\s-]+(?:{UNIT})))?"
-    rf"(?:(?P<num>{NUM})(?P<half1>\s+and\s+a\s+half)?(?P<sep>\s+|-|\u2010|\u2011)(?:(?:trading|business|working|straight|consecutive|successive|full|calendar|long|short)\s+)?)?(?P<unit>{UNIT})(?P<half2>\s+and\s+a\s+half)?"
+    rf"(?:(?P<num>{NUM})(?P<half1>\s+and\s+a\s+half)?(?P<sep>\s+|-|\u2010|\u2011)(?:(?:{'|'.join(_DUR_ADJ)})\s+)?)?(?P<unit>{UNIT})(?P<half2>\s+and\s+a\s+half)?"
     r"(?P<long>-long)?(?P<rel>\s+(?:ago|earlier|later|before|after|previously|prior|back|on)(?![\w]))?(?![\w-])",
     prio=4,
 )
@@ -1053,9 +1105,7 @@ def duration(m: re.Match, text: str) -> Cand | list[Cand] | None:
     plural = unit_tok != LX.unit_singular[unit_tok]
     num_tok = m["num"]
     tail = text[m.end() : m.end() + 14].lstrip(" -").lower()
-    if re.match(
-        r"(?:olds?|and\s+(?:older|over|up|under)|or\s+(?:older|over|younger)|of\s+age)\b", tail
-    ):
+    if _AGE_AFTER.match(tail):
         return None  # ages ("a 45-year-old", "6 months and older") are not timexes in TIMEX3
     if prev_word(text, m.start()) in ("aged", "ages", "age"):
         return None
@@ -1546,6 +1596,76 @@ for _r in _BY_WORD.get("the", ()):
         _AFTER_THE_RULES.setdefault(_w, []).append(_r)
 
 
+# Next-word gates. At some starters a rule can only match when one of a few words comes
+# next, and a failed attempt of its regex costs microseconds (under re.I the branches of an
+# alternation are entered one by one), so the word after the starter is looked at first.
+# A gate lists, per starter and rule, the words the rule's pattern must meet next; the next
+# token passes when it starts with one of them (a token is a run of ASCII letters, one
+# digit, DIGIT, or an apostrophe), so a gate may let through more than the pattern matches,
+# never less:
+# - "on", "no", "not" start these rules only as the first word of a modifier ("on or
+#   before", "no later than", "no more than"), and "in" a duration only in "in recent";
+# - after a weekday, a month-day needs a month, a modifier or "the" ("Friday, Jan. 7",
+#   "Friday the 7th of"), a day-month a day number, a modifier or "the" ("Friday 7 January");
+# - after a number, a duration needs a unit, an adjective, a range word or another number
+#   ("10 days", "three trading days", "12 to 18 months", "2.5 years", "10-twelve days"),
+#   a day-month an ordinal suffix, a range word, "of" or a month ("9th of January", "9-10
+#   January"), a set "times" ("three times a week").
+# Tokens see ASCII letters only, and re.I also matches "\u0130"/"\u0131" to "i", "\u017f"
+# to "s" and the Kelvin sign to "k" (the only non-ASCII characters it folds onto ASCII
+# letters): a text holding one of those is not gated.
+_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+_PHRASES = [
+    norm(p)
+    for p in (
+        *_MODS,
+        *(m for mods in LX.mods.values() for m in mods),
+        *LX.numbers,
+        *LX.vague,
+        *LX.units,
+        *LX.ordinals,
+        *LX.seasons,
+        *LX.parts_of_day,
+        *(n for h in LX.holidays for n in h.names),
+    )
+]
+_MOD_RULES = (
+    "month_day",
+    "day_month",
+    "month_year",
+    "bare_month",
+    "year",
+    "decade_century",
+    "quarter",
+    "season",
+    "rel_unit",
+    "duration",
+)
+_GATES: dict[str, dict[str, tuple[str, ...]]] = {}  # starter -> {rule -> next words}
+for _w in ("on", "no", "not"):
+    if _w not in _PHRASES:  # never a phrase of its own
+        _seconds = tuple(sorted({p.split()[1] for p in _PHRASES if p.split()[0] == _w}))
+        _GATES[_w] = {r: _seconds for r in _MOD_RULES}
+_GATES["in"] = {"duration": ("recent",)}
+_WD_MD_NEXT = tuple(sorted(_MON_W | _MOD_W | {"the"}))
+_WD_DM_NEXT = tuple(sorted(_MOD_W | {"the", DIGIT}))
+for _w in _WD_W:
+    if not _w.startswith(_WD_MD_NEXT):  # the weekday itself is never read as one of those
+        _GATES[_w] = {"month_day": _WD_MD_NEXT, "day_month": _WD_DM_NEXT}
+_GATES[DIGIT] = {
+    "duration": tuple(sorted({*LX.units, *_DUR_ADJ, *_NUM_W, "and", "to", "or", DIGIT})),
+    "day_month": tuple(sorted({*_MON_W, "st", "nd", "rd", "th", "and", "to", "of", DIGIT})),
+    "set_rule": ("times", DIGIT),
+}
+# A starter whose rules are all gated on the same words ("on", "no", "not", "in") is
+# passed over as a whole.
+_WORD_GATES = {
+    w: next(iter(g.values()))
+    for w, g in _GATES.items()
+    if w in _BY_WORD and len(set(g.values())) == 1 and {r[0] for r in _BY_WORD[w]} <= set(g)
+}
+
+
 # Tokens are found by one plain regex; set lookups in Python then pick the few that can
 # start a rule (cheaper than letting a big alternation scan the text).
 _SCAN = re.compile(r"[A-Za-z]+|\d+|['\u2019](?=\d\d)")
@@ -1597,23 +1717,34 @@ def _digit_rules(text: str, pos: int, end: int) -> list[tuple[str, re.Pattern, H
 def candidates(text: str) -> Iterator[Cand]:
     reach: dict[str, int] = {}  # per rule: end of its last match (finditer-like, no overlap)
     by_word = _BY_WORD
+    folds = _FOLDS.search(text) is not None
+    gates = {} if folds else _GATES
+    # Words are read from the lower-cased text, with the same offsets: only "\u0130" and
+    # the Kelvin sign lower-case onto ASCII letters (or change the length), and texts with
+    # one of those are read as they are.
+    low = text if folds else text.lower()
     digit_rules = None
-    for t in _SCAN.finditer(text):
+    for t in _SCAN.finditer(low):
         w = t.group()
         c0 = w[0]
         if c0.isalpha():
-            key = w.lower()
+            key = w.lower() if folds else w
             if key not in by_word:
                 continue
         pos = t.start()
+        nxt = None
         if c0.isdigit():
             if text[pos - 1 : pos] == "," and text[pos - 2 : pos - 1].isdigit():
                 continue  # the "000" of "100,000"
             key = ""
+            gate = gates.get(DIGIT)
             digit_rules = _digit_rules(text, pos, t.end())
         elif c0 in "'\u2019":
             key = "'"
-        elif key in _GATED:
+            gate = None
+        else:
+            gate = gates.get(key)
+        if key in _GATED:
             nm = _NEXT_TOKEN.match(text, t.end())
             nxt = nm.group(1) if nm else ""
             if key == "the":
@@ -1628,15 +1759,25 @@ def candidates(text: str) -> Iterator[Cand]:
                 nxt[0:1].isdigit() or nxt[0:1] in "'\u2019" or nxt.lower() in _AFTER_FUNCTION_WORD
             ):
                 continue
-        elif c0.islower() and key in _CAPITAL_ONLY:
+        elif key in _CAPITAL_ONLY and text[pos].islower():
             continue
         rules = digit_rules if not key else by_word.get(key)
         digit_rules = None
         if not rules:
             continue
+        if gate is not None:
+            if nxt is None:
+                nm = _NEXT_TOKEN.match(text, t.end())
+                nxt = nm.group(1) if nm else ""
+            nk = DIGIT if nxt[0:1].isdigit() else nxt.lower()
+            whole = _WORD_GATES.get(key)
+            if whole is not None and not nk.startswith(whole):
+                continue
         for name, rx, fn, prio in rules:
             if reach.get(name, -1) > pos:
                 continue
+            if gate is not None and name in gate and not nk.startswith(gate[name]):
+                continue  # (see _GATES: the pattern cannot match before that word)
             m = rx.match(text, pos)
             if m is None or m.end() == pos:
                 continue

@@ -35,10 +35,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cache
 
 from dashapp.models import DocType, Timex
 from dashapp.temporal.detect import Cand, prev_word
-from dashapp.temporal.tense import clause_tense, sentence_bounds
+from dashapp.temporal.tense import SENTENCE_WINDOW, clause_tense, sentence_bounds
 from dashapp.temporal.timex3 import (
     add_months,
     easter,
@@ -96,7 +97,14 @@ _DATED_NOUN = re.compile(
 
 
 def fmt(d: date) -> str:
-    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+    # YYYY-MM-DD, the date part of a datetime too (date.isoformat: same string, in C)
+    return date.isoformat(d)
+
+
+@cache
+def month_name(mo: int) -> str:
+    """The month's name as strftime writes it (strftime costs microseconds: once a month)."""
+    return f"{date(2000, mo, 1):%B}"
 
 
 def wd_str(d: date) -> str:
@@ -276,6 +284,14 @@ class Resolver:
         """ "Trudeau told parliament on Monday ... Nijjar, who was shot dead on June 18.
         Canada expelled a diplomat the same day": a date inside a relative clause is
         background for the sentences after it, which stay on the main clause's date."""
+        # (the sentence starts at most SENTENCE_WINDOW characters back: with no ", who " or
+        # ", which " there, there is none in the sentence, and its bounds need not be found)
+        lo = max(0, c.start - SENTENCE_WINDOW)
+        if (
+            self.text.rfind(", who ", lo, c.start) < 0
+            and self.text.rfind(", which ", lo, c.start) < 0
+        ):
+            return False
         left = sentence_bounds(self.text, c.start, c.end)[0]
         rel = max(
             self.text.rfind(", who ", left, c.start), self.text.rfind(", which ", left, c.start)
@@ -472,7 +488,7 @@ class Resolver:
                     False,
                 )
             return Out(fmt(dd), f"the {d}th of the month of the {how} = {fmt(dd)}", 0.7)
-        name = f"{date(2000, mo, 1):%B} {d}"
+        name = f"{month_name(mo)} {d}"
         if y:
             try:
                 date(y, mo, d)
@@ -511,7 +527,7 @@ class Resolver:
         if c.data.get("coord_year"):
             v = f"{c.data['coord_year']:04d}-{mo:02d}"
             return Out(v, f"month with the year of the date it is coordinated with = {v}", 0.9)
-        name = f"{date(2000, mo, 1):%B}"
+        name = month_name(mo)
         if rel in ("last", "next", "this", "coming", "past"):
             anchor, how = self.deictic("month")
             if anchor is None:

@@ -24,13 +24,18 @@ _TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?|--|[,;:()\u2014\u2013]")
 # A sentence ends at . ! ? ; followed by blank and a capital/quote, or at a line break.
 # (not after a title's abbreviation or an initial: "Gen. Maxwell Thurman", "B. J. Habibie")
 # (The stop comes first and the look-behinds after it, so that the engine skips in C to
-# the next [.!?;\n]: tried at every position, the look-behinds made tagging slower.)
+# the next [.!?;\n]: tried at every position, the look-behinds made tagging slower. The
+# one character class leads both branches, a stop and a line break: re only skips ahead
+# by a pattern's first character when it is a class or literal, and "A|\n" with A
+# opening on a class has neither, so it was tried at every position all the same.)
 _NOT_AFTER = "".join(
     rf"(?<!\b{a}\.)"
     for a in "[A-Z] Mr Mrs Ms Dr Gen Col Lt Maj Capt Sgt Adm Brig Cmdr Msgr Rev Fr Gov Sen Rep"
     " Prof St Jr Sr".split()
 )
-_BOUNDARY = re.compile(rf"[.!?;]{_NOT_AFTER}[\"'\u201d\u2019)]?\s+(?=[A-Z\"'\u201c\u2018(])|\n")
+_BOUNDARY = re.compile(
+    rf"[.!?;\n](?:(?<=[.!?;]){_NOT_AFTER}[\"'\u201d\u2019)]?\s+(?=[A-Z\"'\u201c\u2018(])|(?<=\n))"
+)
 _MAXW = 4  # longest cue phrase, in words
 # Clause boundaries: a cue beyond one counts as if it were this many words further away.
 _CLAUSE_PENALTY = 4
@@ -55,7 +60,23 @@ def _cue_first() -> frozenset[str]:
     return frozenset(p.split()[0] for p in lexicon().tense_cues)
 
 
-def sentence_bounds(text: str, start: int, end: int, window: int = 240) -> tuple[int, int]:
+@cache
+def _cue_words() -> dict[str, int]:
+    """First word of a cue phrase -> the most words a cue starting with it has: longer
+    phrases need not be looked up ("said" is never more than a word)."""
+    out: dict[str, int] = {}
+    for p in lexicon().tense_cues:
+        words = p.split()
+        out[words[0]] = max(out.get(words[0], 0), len(words))
+    return out
+
+
+SENTENCE_WINDOW = 240  # characters each side of an expression its sentence is looked for in
+
+
+def sentence_bounds(
+    text: str, start: int, end: int, window: int = SENTENCE_WINDOW
+) -> tuple[int, int]:
     lo = max(0, start - window)
     left = lo
     for m in _BOUNDARY.finditer(text, lo, start):
@@ -82,7 +103,9 @@ _WINDOW_CHARS = 140
 
 def _tokens(text: str, lo: int, hi: int) -> list[str]:
     # "May"/"March" written with a capital are months here, not the modal "may"
-    seg = _MONTH_WORD.sub("month", text[lo:hi])
+    seg = text[lo:hi]
+    if "Ma" in seg:  # (both month names start so; the sub alone scans every position)
+        seg = _MONTH_WORD.sub("month", seg)
     if ", " in seg or " and " in seg:
         seg = _NAME_LIST.sub(_one_name, seg)
     return _TOKEN.findall(seg.lower().replace("\u2019", "'"))
@@ -93,8 +116,12 @@ _MONTH_WORD = re.compile(r"\b(?:May|March)\b")
 # Margaret Thatcher and President Francois Mitterrand on Friday") is one word away: its
 # commas and "and" join names, they open no clause, and its words are no cues.
 _NAME_WORDS = r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)*"
+# (The capital comes first and the look-behind after it, "not after a word character",
+# checked on the character before that capital: same matches, but re skips in C to the
+# next capital instead of trying the look-behind at every position.)
 _NAME_LIST = re.compile(
-    rf"(?<![\w'\u2019.-]){_NAME_WORDS}(?:(?:, (?:and )?| and | or ){_NAME_WORDS})+(?![\w'\u2019-])"
+    rf"[A-Z](?<![\w'\u2019.-].){_NAME_WORDS[len('[A-Z]') :]}"
+    rf"(?:(?:, (?:and )?| and | or ){_NAME_WORDS})+(?![\w'\u2019-])"
 )
 
 
@@ -130,27 +157,31 @@ def _side(tokens: list[str]) -> tuple[list[str], list[float]]:
     return words, dist
 
 
+_MODALS = frozenset("be to will would should could can may must".split())
+
+
 def _votes(words: list[str], distances: list[float], outward_left: bool) -> dict[str, float]:
     """Cue votes on one side. `words` run outward from the expression; phrases are matched
     in reading order (reversed on the left side)."""
     cues, past_verbs = _cue_table()
-    first = _cue_first()
+    first = _cue_words()
     best: dict[str, float] = {}
     seq = list(reversed(words)) if outward_left else words
     dseq = list(reversed(distances)) if outward_left else distances
     i = 0
     n = len(seq)
     while i < n:
+        w = seq[i]
         hit = None
-        if seq[i] in first:
-            for k in range(min(_MAXW, n - i), 0, -1):
-                phrase = " ".join(seq[i : i + k]) if k > 1 else seq[i]
+        if w in first:
+            for k in range(min(_MAXW, first[w], n - i), 0, -1):
+                phrase = " ".join(seq[i : i + k]) if k > 1 else w
                 if phrase in cues:
                     hit = (cues[phrase], k)
                     break
-        d = min(dseq[i : i + (hit[1] if hit else 1)])
         if hit:
             (direction, strength), k = hit
+            d = min(dseq[i : i + k])
             after = i + k  # where the words between the cue and the expression start (left)
             phrase = " ".join(seq[i : i + k])
             if phrase.endswith("due to") and i + k < n and seq[i + k] in _DETERMINERS:
@@ -160,15 +191,13 @@ def _votes(words: list[str], distances: list[float], outward_left: bool) -> dict
                 # generals"): the verb that governs it decides
             i += k
         else:
-            w = seq[i]
-            prev = seq[i - 1] if i else ""
             i += 1
-            if w in past_verbs or (len(w) > 4 and w.endswith("ed")):
-                if prev in ("be", "to", "will", "would", "should", "could", "can", "may", "must"):
-                    continue  # passive/infinitive after a modal: the modal decides
-                direction, strength = "past", 1.0
-            else:
-                continue
+            if not (w in past_verbs or (len(w) > 4 and w.endswith("ed"))):
+                continue  # (most words: no cue, no past form)
+            if i > 1 and seq[i - 2] in _MODALS:
+                continue  # passive/infinitive after a modal: the modal decides
+            direction, strength = "past", 1.0
+            d = dseq[i - 1]
         if direction == "none":
             continue
         if direction.endswith("-near"):

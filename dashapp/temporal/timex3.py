@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 # One TIMEX3 value. Dates: YYYY, YYY (decade), YY (century), YYYY-MM, YYYY-MM-DD, YYYY-Wnn,
 # YYYY-Wnn-WE, YYYY-Wnn-D, YYYY-Qn, YYYY-Hn, YYYY-SP/SU/FA/WI, with X for unknown digits and
@@ -27,6 +28,9 @@ TIMEX3_VALUE = re.compile(
 )
 
 
+# Both functions below are pure functions of a short string that recurs across a corpus's
+# timexes ("2022-01-09", "P1W"...), and return immutable values: memoised, a bounded cache.
+@lru_cache(maxsize=4096)
 def is_valid(value: str) -> bool:
     return TIMEX3_VALUE.fullmatch(value) is not None
 
@@ -62,6 +66,7 @@ _INTERVAL = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def interval(value: str) -> tuple[date | None, date | None, str | None]:
     """(first day, last day, granularity) of a resolved DATE/TIME value; (None, None, None)
     when the value does not denote a calendar interval (durations, X digits, references)."""
