@@ -156,3 +156,20 @@ def test_one_megabyte() -> None:
     )
     text = block * (2**20 // len(block) + 1)
     check(text, date(2022, 1, 10), "news")
+
+
+def test_letters_ignorecase_folds_onto_ascii_never_break_the_tagger() -> None:
+    # re.IGNORECASE matches "\u017f" (long s) as "s", the Kelvin sign as "k" and dotless
+    # "\u0131" as "i": a word spelt with them may match a rule, whose handler must then
+    # read it rather than raise ("3 hrs" with a long s raised KeyError)
+    text = (
+        "It took 3 hrs and five weeks; three days ago, on Thursday, this week, last spring, "
+        "six minutes later, every Sunday, since 2014 and in the 1990s. The talks in "
+        "Istanbul lasted six hours on Tuesday, 14 weeks before Christmas, twice a week."
+    )
+    dct = date(2022, 1, 3)
+    for letter, odd in (("s", "\u017f"), ("k", "\u212a"), ("i", "\u0131"), ("I", "\u0130")):
+        for doc_type in ("news", "narrative"):
+            check(text.replace(letter, odd), dct, doc_type)
+    (hours,) = [t for t in tag("It took 3 hr\u017f.", dct)]
+    assert (hours.text, hours.value) == ("3 hr\u017f", "PT3H")

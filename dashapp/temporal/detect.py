@@ -101,11 +101,18 @@ _BLANKS = re.compile(r"\s+")
 _PLAIN = re.compile(r"[A-Za-z0-9.'-]*")
 
 
+# The characters outside ASCII that the rules' IGNORECASE patterns match as ASCII letters
+# ("hrſ" matches "hrs"): read as those letters, so that a matched word is found in the
+# word lists ("İ" would lower-case to two code points).
+_AS_ASCII = str.maketrans({"\u017f": "s", "\u212a": "k", "\u0131": "i", "\u0130": "i"})
+
+
 def norm(s: str) -> str:
     """Lower case, curly apostrophes straightened, blanks collapsed."""
     if _PLAIN.fullmatch(s):
         return s.lower()
-    return _BLANKS.sub(" ", s.lower().replace("\u2019", "'").replace("\u2018", "'"))
+    s = s.translate(_AS_ASCII).lower().replace("\u2019", "'").replace("\u2018", "'")
+    return _BLANKS.sub(" ", s)
 
 
 def month_num(tok: str) -> int | None:
