@@ -9,6 +9,7 @@ it again finishes the job.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import multiprocessing
@@ -184,10 +185,8 @@ def warm_up() -> None:
     the gazetteer loaded and the pipeline's patterns compiled. A failure is left for the
     first real article to report, with its name."""
     article = Article("warm-up", "", date(2022, 1, 3), "", "On Monday, Joe Biden met Putin.")
-    try:
+    with contextlib.suppress(Exception):
         pipeline_extractor(article, "news")
-    except Exception:  # noqa: S110 - reported by the article that meets it
-        pass
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,7 +36,7 @@ def pickled_by_fields(cls: type[_R]) -> type[_R]:
     (Apply above @dataclass, which makes a new class for slots.)"""
     names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
     if len(names) < 2:
-        raise TypeError(f"{cls.__name__}: attrgetter gives a tuple for two fields or more")
+        raise TypeError(f"{cls.__name__}: pickled_by_fields needs two fields or more")
     values = attrgetter(*names)
 
     def __reduce__(self: Any) -> tuple[type[_R], tuple[Any, ...]]:
