@@ -627,10 +627,6 @@ def _among(column: str, seqs: Sequence[int]) -> tuple[str, list[Any]]:
     return f"{column} = ANY(?::BIGINT[])", [list(seqs)]
 
 
-def _first(row: Sequence[Any]) -> Any:
-    return row[0]
-
-
 def _event_from_row(r: Sequence[Any], mentions: tuple[Mention, ...]) -> Event:
     """An Event from a row (seq, *_EVENT_COLUMNS, actors, ...) and its mentions."""
     return Event(
@@ -2156,22 +2152,23 @@ class Store:
             ).fetchall()
         ]
         among, params = _among("chunk", chunks)
-        actors: dict[int, list[tuple[int, str]]] = {}
-        for seq, ord_, actor in con.execute(
-            f"SELECT event_seq, ord, actor FROM event_actors WHERE {among}", params
+        # in the order of ord: each event's rows in its order
+        actors: dict[int, list[str]] = {}
+        for seq, actor in con.execute(
+            f"SELECT event_seq, actor FROM event_actors WHERE {among} ORDER BY ord", params
         ).fetchall():
-            actors.setdefault(seq, []).append((ord_, actor))
-        mentions: dict[int, list[tuple[Any, ...]]] = {}
+            actors.setdefault(seq, []).append(actor)
+        mentions: dict[int, list[Mention]] = {}
         for r in con.execute(
-            f"SELECT event_seq, ord, {_MENTION_COLUMNS} FROM mentions WHERE {among}", params
+            f"SELECT event_seq, {_MENTION_COLUMNS} FROM mentions WHERE {among} ORDER BY ord",
+            params,
         ).fetchall():
-            mentions.setdefault(r[0], []).append(r[1:])
-        out = []
-        for seq in seqs:
-            cast = tuple(a for _, a in sorted(actors.get(seq, ()), key=_first))
-            told = tuple(Mention(*m[1:]) for m in sorted(mentions.get(seq, ()), key=_first))
-            out.append((seq, _event_from_row((*rows[seq], cast), told)))
-        return out
+            mentions.setdefault(r[0], []).append(Mention(*r[1:]))
+        return [
+            (seq, _event_from_row((*rows[seq], actors.get(seq)), tuple(mentions.get(seq, ()))))
+            for seq in seqs
+            if seq in rows  # (gone if a write on another cursor removed it meanwhile)
+        ]
 
 
 def _timex(r: Sequence[Any]) -> Timex:
