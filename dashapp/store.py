@@ -194,6 +194,72 @@ def _uncompressed(table: str, column: str, default: str = "") -> tuple[str, ...]
     )
 
 
+# Text search signatures (schema 12): every search text (events.search, mentions.search)
+# has the set of its trigrams (three consecutive characters, as Unicode code points)
+# hashed to SIG_BITS bits, in SIG_WORDS UBIGINT columns sig0, sig1... A text that contains
+# the searched text has every trigram of it, so a row whose signature lacks one of the
+# searched text's bits cannot match: contains() runs only on the few rows whose
+# signature has them all (a text of under three characters has no trigram, and every
+# row is read). NULL signatures (a row written without one) are always read. The hash
+# is plain integer arithmetic on code points, so no DuckDB release changes it; the
+# rows' and the searched text's signatures are made by the same SQL (_sig_select).
+SIG_WORDS = 4
+SIG_BITS = 64 * SIG_WORDS
+_SIG_COLUMNS = tuple(f"sig{k}" for k in range(SIG_WORDS))
+# each trigram's bit, 0..SIG_BITS-1 (a multiplicative hash of its code points)
+_SIG_POSITIONS = """list_transform(
+    list_zip(sig_c, sig_c[2:], sig_c[3:], true),
+    lambda t: ((((t[1] * 65599 + t[2]) * 65599 + t[3]) % 4294967296)::UBIGINT
+               * 2654435761 % 4294967296) >> 24)"""
+assert SIG_BITS == 256  # the >> 24 of _SIG_POSITIONS leaves 8 bits
+
+
+def _sig_select(src: str, text: str = "search") -> str:
+    """SQL: every column of relation `src` and the signature columns (sig0...) of its
+    text column `text`."""
+    words = ", ".join(
+        f"coalesce(list_aggregate(list_transform(list_filter(sig_p, lambda x: x // 64 = {k}),"
+        f" lambda x: 1::UBIGINT << (x % 64)), 'bit_or'), 0)::UBIGINT AS sig{k}"
+        for k in range(SIG_WORDS)
+    )
+    codes = f"list_transform(string_split({text}, ''), lambda ch: unicode(ch)::BIGINT)"
+    return f"""SELECT * EXCLUDE (sig_p), {words}
+               FROM (SELECT * EXCLUDE (sig_c), {_SIG_POSITIONS} AS sig_p
+                     FROM (SELECT *, {codes} AS sig_c FROM {src}))"""
+
+
+# the signature of a text given as a parameter
+_SIG_OF_TEXT = (
+    f"SELECT {', '.join(_SIG_COLUMNS)} FROM ({_sig_select('(SELECT ?::VARCHAR AS search)')})"
+)
+
+
+def _sig_update(table: str, where: str = "TRUE") -> str:
+    """SQL: fill the signature columns of the rows of `table` that `where` selects."""
+    sets = ", ".join(f"{c} = s.{c}" for c in _SIG_COLUMNS)
+    rows = f"(SELECT rowid AS sig_row, search FROM {table} WHERE {where})"
+    return f"UPDATE {table} SET {sets} FROM ({_sig_select(rows)}) s WHERE {table}.rowid = s.sig_row"
+
+
+def _text_matches_sql(sig: Sequence[int]) -> str:
+    """SQL: the seqs of the events whose label or any mention's sentence contains a
+    (lowercased) text, given twice as a parameter, whose signature is `sig` (may repeat
+    one). contains() is inside a CASE: DuckDB evaluates it only where the signature
+    test passes (as a separate condition it could run it first)."""
+    # integers from the database, not user text: safe to write into the SQL
+    missing = " OR ".join(
+        f"(sig{k} & {int(w)}::UBIGINT) <> {int(w)}::UBIGINT" for k, w in enumerate(sig) if w
+    )
+    test = (
+        f"CASE WHEN {missing} THEN false ELSE contains(search, ?) END"
+        if missing
+        else "contains(search, ?)"
+    )
+    return (
+        f"SELECT seq FROM events WHERE {test} UNION ALL SELECT event_seq FROM mentions WHERE {test}"
+    )
+
+
 # Ordered migration steps: step N brings a database from version N-1 to N. Never edit a
 # released step; append a new one. A database records its version in `schema_version`.
 MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -365,6 +431,43 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "CREATE INDEX mentions_chunk ON mentions (chunk)",
         ),
     ),
+    (
+        # DuckDB alters no table that an index depends on, nor drops a column before an
+        # indexed one in the transaction that dropped the index: a step of its own
+        "the indexes on events and mentions dropped for step 13",
+        ("DROP INDEX events_seq", "DROP INDEX mentions_chunk"),
+    ),
+    (
+        "text search by trigram signatures (events and mentions sig0..sig3): contains() "
+        "runs only on the rows whose signature has every trigram of the searched text; and "
+        "the text columns that reading events decodes stored uncompressed (events.label, "
+        "mentions.article_id and sentence): DuckDB decompresses a whole vector of 2,048 "
+        "values to read one, which made reading a few hundred events spread over the "
+        "store cost a scan of those columns",
+        (
+            *_uncompressed("events", "label"),
+            *_uncompressed("mentions", "article_id"),
+            *_uncompressed("mentions", "sentence"),
+            *(
+                f"ALTER TABLE {t} ADD COLUMN {c} UBIGINT"
+                for t in ("events", "mentions")
+                for c in _SIG_COLUMNS
+            ),
+            _sig_update("events"),
+            _sig_update("mentions"),
+        ),
+    ),
+    (
+        "the indexes of step 12 made again, and the NOT NULL constraints of the columns "
+        "step 13 remade (DuckDB sets none in a transaction that changed rows)",
+        (
+            "ALTER TABLE events ALTER COLUMN label SET NOT NULL",
+            "ALTER TABLE mentions ALTER COLUMN article_id SET NOT NULL",
+            "ALTER TABLE mentions ALTER COLUMN sentence SET NOT NULL",
+            "CREATE INDEX events_seq ON events (seq)",
+            "CREATE INDEX mentions_chunk ON mentions (chunk)",
+        ),
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -483,12 +586,7 @@ _F = pa.float64()
 _B = pa.bool_()
 _STRS = pa.list_(pa.string())
 
-# The events whose label or any mention's sentence contains a (lowercased) text, by seq
-# (may repeat one); and the most of them Store._filter_sql passes as a list of seqs.
-_TEXT_MATCHES_SQL = (
-    "SELECT seq FROM events WHERE contains(search, ?) "
-    "UNION ALL SELECT event_seq FROM mentions WHERE contains(search, ?)"
-)
+# the most matching events Store._filter_sql passes as a list of seqs
 _TEXT_MATCHES = 20_000
 
 
@@ -502,11 +600,31 @@ def _chunks_of(seqs: str) -> str:
 
 
 # The most events Store._select_events reads by looking up their seqs (see there).
-_LOOKUP_ROWS = 250
+_LOOKUP_ROWS = 1000
 _EVENT_COLUMNS = (
     'id, label, type, quad_class, start, "end", value, granularity, source, target, '
     "approximate, articles, other_dates, human, confidence"
 )
+
+
+_MENTION_COLUMNS = 'article_id, text, start, "end", type, value, sentence, explanation, confidence'
+
+
+# Up to this many seqs are looked up in an index (a list written into the SQL); more
+# are joined by a scan of the table, which DuckDB filters by them first (a list as a
+# parameter). Measured on 1,000,000 events, 2,000,000 actor rows and 1,500,000 mentions:
+# 100 events' rows cost 29 ms of CPU by the indexes and 51 ms by scans; 750 events' rows
+# about 120 and 95 ms (the lookups, and parsing the list, cost by the key).
+_INDEX_KEYS = 250
+
+
+def _among(column: str, seqs: Sequence[int]) -> tuple[str, list[Any]]:
+    """SQL and its parameters: `column` is one of `seqs` (integers), by index lookups or
+    by a scan (see _INDEX_KEYS)."""
+    if len(seqs) <= _INDEX_KEYS:
+        # integers from the database, not user text: safe to write into the SQL
+        return f"{column} IN ({', '.join(str(int(s)) for s in seqs) or 'NULL'})", []
+    return f"{column} = ANY(?::BIGINT[])", [list(seqs)]
 
 
 def _event_from_row(r: Sequence[Any], mentions: tuple[Mention, ...]) -> Event:
@@ -1011,12 +1129,14 @@ class Store:
         text = flt.text.strip().lower()
         if not text:
             return _where(flt, lanes=lanes)
+        sig = self._con.execute(_SIG_OF_TEXT, [text]).fetchone()
+        assert sig is not None
         row = self._con.execute(
-            f"SELECT list(DISTINCT seq) FROM ({_TEXT_MATCHES_SQL})", [text, text]
+            f"SELECT list(DISTINCT seq) FROM ({_text_matches_sql(sig)})", [text, text]
         ).fetchone()
         seqs = row[0] if row and row[0] is not None else []
         if len(seqs) > _TEXT_MATCHES:  # too many to pass around: _where's subquery joins them
-            return _where(flt, lanes=lanes)
+            return _where(flt, lanes=lanes, sig=sig)
         where, params = _where(replace(flt, text=""), lanes=lanes)
         return f"{where} AND e.seq IN (SELECT unnest(?::BIGINT[]))", [*params, seqs]
 
@@ -1261,14 +1381,17 @@ class Store:
     @_locked
     def rebuild_derived(self) -> None:
         """Make the merge index and the actor lanes again from events and event_actors,
-        and file under their events' seqs the actor and mention rows that have no chunk:
-        for a bulk loader that fills those tables itself."""
+        file under their events' seqs the actor and mention rows that have no chunk, and
+        give the events and mentions rows that have none their text signatures: for a
+        bulk loader that fills those tables itself."""
         con = self._con
         with _transaction(con):
             for table in ("event_actors", "mentions"):
                 con.execute(f"UPDATE {table} SET chunk = event_seq WHERE chunk IS NULL")
             for sql in (*_MERGE_KEYS_REBUILD, *_LANES_REBUILD):
                 con.execute(sql)
+            for table in ("events", "mentions"):
+                con.execute(_sig_update(table, "sig0 IS NULL"))
 
     # ------------------------------------------------------------------ internals
 
@@ -1838,7 +1961,7 @@ class Store:
                 "search": ([m.sentence.lower() for m in ms], _STR),
             }
         )
-        self._con.execute("INSERT INTO mentions BY NAME SELECT * FROM m_tbl")
+        self._con.execute(f"INSERT INTO mentions BY NAME {_sig_select('m_tbl')}")
 
     def _write_events(
         self, events: Sequence[Event], *, replace_ids: set[str], seqs: dict[str, int] | None = None
@@ -1881,7 +2004,7 @@ class Store:
                 **_lane_columns([e.actors for e in events], lanes),
             }
         )
-        con.execute("INSERT INTO events BY NAME SELECT * FROM ev_tbl")
+        con.execute(f"INSERT INTO events BY NAME {_sig_select('ev_tbl')}")
         self._insert_lane_rows([(seqs[e.id], lanes[a]) for e in events for a in e.actors[2:]])
         self._insert_actor_rows(
             [(e.id, seqs[e.id], i, a) for e in events for i, a in enumerate(e.actors)]
@@ -1931,8 +2054,13 @@ class Store:
                     },
                 }
             )
-            sets = ", ".join(f'"{column}" = u."{column}"' for column, _ in fields)
-            con.execute(f"UPDATE events SET {sets} FROM upd_tbl u WHERE events.seq = u.seq")
+            columns = [column for column, _ in fields]
+            src = "upd_tbl"
+            if "search" in columns:  # its signature follows it
+                columns += _SIG_COLUMNS
+                src = f"({_sig_select('upd_tbl')})"
+            sets = ", ".join(f'"{column}" = u."{column}"' for column in columns)
+            con.execute(f"UPDATE events SET {sets} FROM {src} u WHERE events.seq = u.seq")
         actor_rows: list[tuple[str, int, int, str]] = []
         recast: list[int] = []  # events whose actors are not the stored ones plus new ones
         for p in grown:
@@ -1983,46 +2111,77 @@ class Store:
         (by default the order of events.merge_all), with their actors and mentions: the
         selection is made first, then only its rows are read and joined.
 
-        A selection of at most _LOOKUP_ROWS events (a table page, a narrow filter) is read
-        by its seqs, written into the SQL, which DuckDB looks up in the seq indexes: a
-        few hundred rows spread over the store cost less that way than scanning every
-        row group of three tables. A larger one is joined as a materialised CTE."""
+        A selection of at most _LOOKUP_ROWS events (a table page, a narrow filter: the
+        dashboard draws up to 1,000 events one by one) is read by its seqs, passed as a
+        list: its events rows, then the rows of its actors and mentions by their chunks,
+        four small queries put together here (a list written into the SQL cost about 10 ms
+        to parse per query at 750 seqs). A larger one is joined as a materialised CTE."""
         first = min(limit, _LOOKUP_ROWS + 1) if limit is not None else _LOOKUP_ROWS + 1
-        found = self._con.execute(
-            f"SELECT e.seq FROM events e WHERE {where} ORDER BY {order} LIMIT {int(first)}",
-            params,
-        ).fetchall()
+        con = self._con
+        found = [
+            int(s)
+            for (s,) in con.execute(
+                f"SELECT e.seq FROM events e WHERE {where} ORDER BY {order} LIMIT {int(first)}",
+                params,
+            ).fetchall()
+        ]
         if not found:
             return []
         if len(found) <= _LOOKUP_ROWS:
-            # integers from the database, not user text: safe to write into the SQL
-            page = ", ".join(str(int(s)) for (s,) in found)
-            chunks = [page] + [
-                str(int(c))
-                for (c,) in self._con.execute(
-                    f"SELECT chunk FROM event_chunks WHERE event_seq IN ({page})"
-                ).fetchall()
-            ]
-            sel, sel_params, in_chunks = f"events e WHERE e.seq IN ({page})", [], ", ".join(chunks)
-        else:
-            top = f" LIMIT {int(limit)}" if limit is not None else ""
-            sel = f"events e WHERE {where} ORDER BY {order}{top}"
-            sel_params, in_chunks = params, _chunks_of("SELECT seq FROM sel")
-        rows = self._con.execute(
+            return self._lookup_events(found)
+        top = f" LIMIT {int(limit)}" if limit is not None else ""
+        sel = f"events e WHERE {where} ORDER BY {order}{top}"
+        in_chunks = _chunks_of("SELECT seq FROM sel")
+        rows = con.execute(
             f"""WITH sel AS MATERIALIZED (SELECT e.seq, {_EVENT_COLUMNS} FROM {sel})
                 SELECT sel.*, a.actors, m.mentions FROM sel
                 LEFT JOIN (SELECT event_seq, list(actor ORDER BY ord) AS actors
                            FROM event_actors WHERE chunk IN ({in_chunks})
                            GROUP BY event_seq) a ON a.event_seq = sel.seq
                 LEFT JOIN (SELECT event_seq,
-                                  list((article_id, text, start, "end", type, value, sentence,
-                                        explanation, confidence) ORDER BY ord) AS mentions
+                                  list(({_MENTION_COLUMNS}) ORDER BY ord) AS mentions
                            FROM mentions WHERE chunk IN ({in_chunks})
                            GROUP BY event_seq) m ON m.event_seq = sel.seq
                 ORDER BY {order.replace("e.", "sel.")}""",
-            sel_params,
+            params,
         ).fetchall()
         return [(r[0], _event_from_row(r, tuple(Mention(*m) for m in r[17] or ()))) for r in rows]
+
+    def _lookup_events(self, seqs: list[int]) -> list[tuple[int, Event]]:
+        """(seq, event) for the events of these seqs, in their order (see _select_events)."""
+        con = self._con
+        among, params = _among("e.seq", seqs)
+        rows = {
+            r[0]: r
+            for r in con.execute(
+                f"SELECT e.seq, {_EVENT_COLUMNS} FROM events e WHERE {among}", params
+            ).fetchall()
+        }
+        among, params = _among("event_seq", seqs)
+        chunks = seqs + [
+            c
+            for (c,) in con.execute(
+                f"SELECT chunk FROM event_chunks WHERE {among}", params
+            ).fetchall()
+        ]
+        among, params = _among("chunk", chunks)
+        # in the order of ord: each event's rows in its order
+        actors: dict[int, list[str]] = {}
+        for seq, actor in con.execute(
+            f"SELECT event_seq, actor FROM event_actors WHERE {among} ORDER BY ord", params
+        ).fetchall():
+            actors.setdefault(seq, []).append(actor)
+        mentions: dict[int, list[Mention]] = {}
+        for r in con.execute(
+            f"SELECT event_seq, {_MENTION_COLUMNS} FROM mentions WHERE {among} ORDER BY ord",
+            params,
+        ).fetchall():
+            mentions.setdefault(r[0], []).append(Mention(*r[1:]))
+        return [
+            (seq, _event_from_row((*rows[seq], actors.get(seq)), tuple(mentions.get(seq, ()))))
+            for seq in seqs
+            if seq in rows  # (gone if a write on another cursor removed it meanwhile)
+        ]
 
 
 def _timex(r: Sequence[Any]) -> Timex:
@@ -2044,11 +2203,14 @@ def _timex(r: Sequence[Any]) -> Timex:
     )
 
 
-def _where(flt: EventFilter, *, lanes: Sequence[int] | None) -> tuple[str, list[Any]]:
+def _where(
+    flt: EventFilter, *, lanes: Sequence[int] | None, sig: Sequence[int] = ()
+) -> tuple[str, list[Any]]:
     """EventFilter -> SQL condition on `events e` and its parameters. `lanes` are the
     lane ids of the filter's actors (see _LANES_REBUILD; Store._filter_sql looks them up),
     by which they are found on the events row: integer columns of one table, which costs
-    about half the CPU of joining event_actors for an actor in many events."""
+    about half the CPU of joining event_actors for an actor in many events; `sig` is the
+    signature of the filter's text (every row is read without it)."""
     conds: list[str] = ["TRUE"]
     params: list[Any] = []
     if flt.actors:
@@ -2074,7 +2236,7 @@ def _where(flt: EventFilter, *, lanes: Sequence[int] | None) -> tuple[str, list[
         conds.append("e.confidence >= ?")
         params.append(flt.min_confidence)
     if flt.text.strip():
-        conds.append(f"e.seq IN ({_TEXT_MATCHES_SQL})")
+        conds.append(f"e.seq IN ({_text_matches_sql(sig)})")
         params += [flt.text.strip().lower()] * 2
     return " AND ".join(conds), params
 

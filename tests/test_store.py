@@ -730,6 +730,8 @@ def test_reading_by_seq_lookup_and_by_scan_give_the_same_answers(tmp_path, monke
         everything = s.events()
         assert len(everything) == 40
         lookups = answers(s)  # every selection here is small: read by seq lookups
+        monkeypatch.setattr(store_mod, "_INDEX_KEYS", 2)
+        assert answers(s) == lookups  # the lookups by scans filtered by the seqs
         monkeypatch.setattr(store_mod, "_LOOKUP_ROWS", 3)
         monkeypatch.setattr(store_mod, "_TEXT_MATCHES", 2)
         assert answers(s) == lookups  # larger than both thresholds: joins and subqueries
@@ -826,6 +828,144 @@ def test_v9_database_keeps_its_other_dates_and_grows_under_chunks(tmp_path) -> N
         assert grown.articles == 2 and {m.article for m in grown.mentions} == {"a1", "a2"}
         assert grown.other_dates == old.other_dates
         assert s._con.execute("SELECT event_seq, chunk FROM event_chunks").fetchall() == [(1, -1)]
+
+
+def _column_sql(con: duckdb.DuckDBPyConnection, table: str, column: str) -> str:
+    """A column's definition in its table's CREATE statement (its compression, NOT NULL)."""
+    (sql,) = con.execute("SELECT sql FROM duckdb_tables() WHERE table_name = ?", [table]).fetchone()
+    (found,) = re.findall(rf'"?{column}"? VARCHAR[^,)]*', sql)
+    return found
+
+
+def test_v11_database_gets_text_signatures_and_uncompressed_columns(tmp_path) -> None:
+    """Schemas 12 to 14 store events.label, mentions.article_id and mentions.sentence
+    uncompressed (still NOT NULL) and give every events and mentions row its text
+    signature: a v11 store's event reads back whole, is found by its text, and grows."""
+    db = tmp_path / "v11.duckdb"
+    con = duckdb.connect(str(db))
+    store_mod.migrate(con, target=11)
+    _talks_rows(con, "''")
+    con.execute("UPDATE mentions SET chunk = event_seq")
+    for i, actor in enumerate(("Russia", "United States")):
+        con.execute(f"INSERT INTO event_actors VALUES ('e1', {i}, '{actor}', 1, 1)")
+    con.execute(store_mod._MERGE_KEYS_REBUILD[1])
+    assert "Uncompressed" not in _column_sql(con, "events", "label")
+    con.close()
+    with Store(db) as s:
+        assert s.schema_version() == store_mod.SCHEMA_VERSION
+        for table, column in (
+            ("events", "label"),
+            ("mentions", "article_id"),
+            ("mentions", "sentence"),
+        ):
+            assert "COMPRESSION Uncompressed" in _column_sql(s._con, table, column)
+            assert "NOT NULL" in _column_sql(s._con, table, column)
+        assert s._con.execute("SELECT count(*) FROM events WHERE sig0 IS NULL").fetchone() == (0,)
+        assert s._con.execute("SELECT count(*) FROM mentions WHERE sig0 IS NULL").fetchone() == (0,)
+        (old,) = s.events()
+        assert old.label == "talks" and old.actors == ("Russia", "United States")
+        assert old.mentions[0].sentence == "Russia and the United States held talks."
+        assert s.count_events(EventFilter(text="held talks")) == 1
+        assert s.count_events(EventFilter(text="alk")) == 1
+        assert s.count_events(EventFilter(text="ceasefire")) == 0
+        s.add_results([result(article("a2", date(2022, 1, 9)), event("e2", "a2"))], ACTORS)
+        (grown,) = s.events()
+        assert grown.articles == 2 and {m.article for m in grown.mentions} == {"a1", "a2"}
+        with pytest.raises(duckdb.ConstraintException):
+            s._con.execute("UPDATE events SET label = NULL")
+
+
+_TEXTS = (
+    "Russia and the United States held talks.",
+    "Talks in Côte d'Ivoire",  # precomposed
+    "Talks in Co\u0302te d'Ivoire",  # a combining mark
+    "İstanbul summit",  # lower() makes two code points of the first
+    "Ceasefire 🕊️ agreed in Kyiv",
+    "北京会谈",
+    "a",
+    "",
+)
+
+
+def test_text_search_by_signatures_finds_what_contains_finds(tmp_path) -> None:
+    """A text filter reads only the rows whose trigram signature has every trigram of
+    the searched text: it must find exactly the events whose label or a sentence
+    contains it (as Python's `in` on the lowercased texts), for any text: short ones
+    without a trigram, composed and combining characters, characters that lower()
+    expands, other scripts; and rows a bulk loader left without a signature."""
+    rs = [
+        dated(
+            i,
+            date(2022, 1, 1) + timedelta(days=3 * i),
+            label=_TEXTS[i % len(_TEXTS)] or "x",
+            sentence=_TEXTS[(i * 3 + 1) % len(_TEXTS)],
+        )
+        for i in range(2 * len(_TEXTS))
+    ]
+    queries = {"ALKS", "o\u0302t", "ôt", "i̇stan", "İst", "🕊️ a", "京会", "a", "s.", "zz", " "}
+    for t in _TEXTS:
+        queries |= {t[i : i + n] for i in range(len(t)) for n in (1, 2, 3, 5, 9)}
+    with Store(tmp_path / "s.duckdb") as s:
+        s.add_results(rs, ACTORS)
+        everything = s.events()
+
+        def wanted(text: str) -> int:
+            text = text.strip().lower()
+            return sum(
+                1
+                for e in everything
+                if text in e.label.lower() or any(text in m.sentence.lower() for m in e.mentions)
+            )
+
+        for q in sorted(queries):
+            assert s.count_events(EventFilter(text=q)) == wanted(q), q
+        # rows without a signature (a bulk loader's) are read whatever is searched
+        for table in ("events", "mentions"):
+            s._con.execute(
+                f"UPDATE {table} SET {', '.join(f'{c} = NULL' for c in store_mod._SIG_COLUMNS)}"
+            )
+        for q in ("talks", "İst", "京会"):
+            assert s.count_events(EventFilter(text=q)) == wanted(q), q
+        s.rebuild_derived()  # gives them their signatures again
+        assert s._con.execute("SELECT count(*) FROM mentions WHERE sig0 IS NULL").fetchone() == (0,)
+        for q in ("talks", "İst", "京会"):
+            assert s.count_events(EventFilter(text=q)) == wanted(q), q
+
+
+def _stale_signatures(s: Store) -> list[int]:
+    """How many events and mentions rows have a signature other than their text's."""
+    differs = " OR ".join(f"t.{c} IS DISTINCT FROM f.{c}" for c in store_mod._SIG_COLUMNS)
+    out = []
+    for table in ("events", "mentions"):
+        fresh = store_mod._sig_select(f"(SELECT rowid AS r, search FROM {table})")
+        (n,) = s._con.execute(
+            f"SELECT count(*) FROM {table} t JOIN ({fresh}) f ON f.r = t.rowid WHERE {differs}"
+        ).fetchone()
+        out.append(n)
+    return out
+
+
+def test_signatures_follow_every_write_of_a_search_text(tmp_path) -> None:
+    """After merges, a label that changes as an event absorbs others, corrections and
+    removals, every row's stored signature is the one its search text has."""
+    with Store(tmp_path / "s.duckdb") as s:
+        s.add_results([dated(1, date(2022, 1, 10), label="talks")], ACTORS)
+        # told twice in a2: its label, better attested, replaces the stored one
+        two = event("e2", "a2", label="high-level talks in Geneva", sentence="In Geneva.")
+        again = replace(two.mentions[0], start=40, end=46, sentence="Talks, Monday.")
+        two = replace(two, mentions=(*two.mentions, again))
+        s.add_results([result(article("a2", date(2022, 1, 9)), two)], ACTORS)
+        assert [e.label for e in s.events()] == ["high-level talks in Geneva"]
+        assert _stale_signatures(s) == [0, 0]
+        assert s.count_events(EventFilter(text="level talks")) == 1
+        s.add_results([dated(3, date(2022, 3, 10), label="sanctions")], ACTORS)
+        (eid,) = [e.id for e in s.events() if e.start == date(2022, 3, 10)]
+        s.correct_event(eid, label="Sanctions on Belarus")
+        assert _stale_signatures(s) == [0, 0]
+        assert s.count_events(EventFilter(text="on belarus")) == 1
+        s.remove_article("a1")
+        assert _stale_signatures(s) == [0, 0]
+        assert s.count_events(EventFilter(text="in geneva")) == 1
 
 
 # ------------------------------------------------- actor lanes (aggregation by lane ids)
