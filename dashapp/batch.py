@@ -121,6 +121,7 @@ _NOT_EXTRACTION = {
     "cli.py",
     "distributed.py",
     "export.py",
+    "gc_tuning.py",
     "store.py",
     "warm.py",
     "__main__.py",

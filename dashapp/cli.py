@@ -305,6 +305,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from dashapp.batch import ingest_command
+    from dashapp.gc_tuning import tuned_gc
 
     if args.workers is not None and args.workers < 1:
         raise CliError("--workers must be at least 1")
@@ -312,17 +313,18 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise CliError("--engine dask needs --scheduler ADDRESS")
     if args.actors is not None:
         os.environ["GEOTIMELINE_ACTORS"] = str(args.actors)  # reaches worker processes
-    return ingest_command(
-        args.paths,
-        db=args.db,
-        workers=args.workers,
-        engine=args.engine,
-        scheduler=args.scheduler,
-        reference_date=args.reference_date,
-        doc_type=args.doc_type,
-        progress=args.progress,
-        err=err,
-    )
+    with tuned_gc():
+        return ingest_command(
+            args.paths,
+            db=args.db,
+            workers=args.workers,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            reference_date=args.reference_date,
+            doc_type=args.doc_type,
+            progress=args.progress,
+            err=err,
+        )
 
 
 COMMANDS = {

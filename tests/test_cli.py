@@ -200,3 +200,22 @@ def test_missing_actors_file_is_one_line_for_every_command(command, tmp_path):
     proc = run(*args, cwd=tmp_path)
     assert proc.returncode == 2 and "--actors: no such file" in proc.stderr
     assert "internal error" not in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_ingest_runs_with_the_collector_tuned_and_leaves_it_as_it_was(tmp_path, monkeypatch):
+    import gc
+
+    from dashapp import batch, cli
+    from dashapp.gc_tuning import GC_YOUNG_THRESHOLD
+
+    seen = []
+
+    def ingest_command(paths: object, **kw: object) -> int:  # records the collector's state
+        seen.append((gc.get_threshold()[0], gc.get_freeze_count() > 0))
+        return 0
+
+    monkeypatch.setattr(batch, "ingest_command", ingest_command)
+    before = gc.get_threshold()
+    assert cli.main(["ingest", str(SEED), "--db", str(tmp_path / "x.duckdb")]) == 0
+    assert seen == [(GC_YOUNG_THRESHOLD, True)]
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0

@@ -3,13 +3,13 @@ Store, then run the dashboard or write one export. cli.py parses the arguments."
 
 from __future__ import annotations
 
-import gc
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from dashapp.gc_tuning import tune_gc
 from dashapp.models import DocType, EventFilter
 from dashapp.store import Store
 
@@ -58,22 +58,6 @@ def data_folder(paths: Sequence[str | Path]) -> Path | None:
         if Path(p).is_dir():
             return Path(p)
     return None
-
-
-# Collect the youngest objects every this many allocations (Python's default is 700).
-GC_YOUNG_THRESHOLD = 20_000
-
-
-def tune_gc() -> None:
-    """Garbage collection for a long-running server: the objects made at start-up (Dash,
-    plotly, the store...) are moved out of the collector's sight (`gc.freeze`), and young
-    objects are collected less often, so that fewer of a request's temporaries outlive a
-    collection and get promoted. A full collection stops every thread while it walks
-    every object; with the defaults it ran every two seconds under load and took up to a
-    second (the load test's worst latencies)."""
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
 
 
 def serve_command(

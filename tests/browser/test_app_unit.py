@@ -352,7 +352,7 @@ def test_timexes_of_many_articles_match_one_by_one():
 def test_the_server_tunes_garbage_collection():
     import gc
 
-    from dashapp.app.serve import GC_YOUNG_THRESHOLD, tune_gc
+    from dashapp.gc_tuning import GC_YOUNG_THRESHOLD, tune_gc
 
     before = gc.get_threshold()
     try:
