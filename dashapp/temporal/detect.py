@@ -1083,8 +1083,10 @@ def nth_straight(m: re.Match, text: str) -> Cand | None:
 _AGE_AFTER = re.compile(
     r"(?:olds?|and\s+(?:older|over|up|under)|or\s+(?:older|over|younger)|of\s+age)\b"
 )
-_DUR_ADJ = "trading business working straight consecutive successive full calendar long short"
-_DUR_ADJ = _DUR_ADJ.split()
+# adjectives between a duration's number and its unit ("three trading days")
+_DUR_ADJ = (
+    "trading business working straight consecutive successive full calendar long short"
+).split()
 
 
 # Durations and offsets: "three weeks", "50-minute", "just over three weeks", "a decade",
