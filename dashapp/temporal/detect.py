@@ -101,10 +101,12 @@ _BLANKS = re.compile(r"\s+")
 _PLAIN = re.compile(r"[A-Za-z0-9.'-]*")
 
 
-# The characters outside ASCII that the rules' IGNORECASE patterns match as ASCII letters
-# ("hrſ" matches "hrs"): read as those letters, so that a matched word is found in the
-# word lists ("İ" would lower-case to two code points).
-_AS_ASCII = str.maketrans({"\u017f": "s", "\u212a": "k", "\u0131": "i", "\u0130": "i"})
+# The only characters outside ASCII that re.IGNORECASE matches as ASCII letters ("hrſ"
+# matches "hrs"): norm reads them as those letters, so that a matched word is found in the
+# word lists ("İ" would lower-case to two code points); a text holding one is not gated
+# (_FOLDS, candidates).
+_FOLD_LETTERS = {"\u017f": "s", "\u212a": "k", "\u0131": "i", "\u0130": "i"}
+_AS_ASCII = str.maketrans(_FOLD_LETTERS)
 
 
 def norm(s: str) -> str:
@@ -1623,7 +1625,7 @@ for _r in _BY_WORD.get("the", ()):
 # Tokens see ASCII letters only, and re.I also matches "\u0130"/"\u0131" to "i", "\u017f"
 # to "s" and the Kelvin sign to "k" (the only non-ASCII characters it folds onto ASCII
 # letters): a text holding one of those is not gated.
-_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+_FOLDS = re.compile(f"[{''.join(_FOLD_LETTERS)}]")
 _PHRASES = [
     norm(p)
     for p in (

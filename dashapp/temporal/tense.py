@@ -56,14 +56,10 @@ def _cue_table() -> tuple[dict[str, tuple[str, float]], frozenset[str]]:
 
 
 @cache
-def _cue_first() -> frozenset[str]:
-    return frozenset(p.split()[0] for p in lexicon().tense_cues)
-
-
-@cache
 def _cue_words() -> dict[str, int]:
     """First word of a cue phrase -> the most words a cue starting with it has: longer
-    phrases need not be looked up ("said" is never more than a word)."""
+    phrases need not be looked up ("said" is never more than a word). Its keys are the
+    words that can open a cue."""
     out: dict[str, int] = {}
     for p in lexicon().tense_cues:
         words = p.split()
@@ -127,7 +123,7 @@ _NAME_LIST = re.compile(
 
 def _one_name(m: re.Match[str]) -> str:
     words = _JOINERS.sub(" ", m.group()).lower().split()
-    if any(w in _NOT_NAMES or w in _cue_first() for w in words):
+    if any(w in _NOT_NAMES or w in _cue_words() for w in words):
         return m.group()  # "Earlier, Biden said", "He and Putin": not only names
     return "Names"
 
