@@ -10,6 +10,12 @@ With --into, each mode ingests into a copy of that store (for example the 1,000,
 store that `benchmarks/store_query_speed.py --db` builds) instead of an empty one: what an
 ingest costs once the store is large.
 
+With --revise, each mode first ingests the corpus (not measured; into the copy with
+--into), then measures ingesting it again with every article changed (a sentence added
+to each): every article replaced, the delete-heavy path.
+
+    python benchmarks/ingest_speed.py --n 5000 --modes all --into STORE.duckdb --revise
+
 Each mode runs in a fresh process on a fresh database, so that peaks do not mix. Memory is
 the largest sum of resident set sizes of the process and its children, sampled every 50 ms
 with psutil (and ru_maxrss of the process and of its largest child as a check).
@@ -133,6 +139,15 @@ def child(mode: str, corpus: Path, db: Path) -> dict:
     }
 
 
+def revised(corpus: Path, out: Path) -> None:
+    """The corpus with a sentence added to every article: same ids, new content."""
+    with corpus.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
+        for line in src:
+            doc = json.loads(line)
+            doc["text"] += "\nOfficials gave no further details."
+            dst.write(json.dumps(doc) + "\n")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=10_000, help="articles (default 10,000)")
@@ -142,10 +157,21 @@ def main() -> None:
     ap.add_argument(
         "--into", type=Path, help="ingest into a copy of this store instead of an empty one"
     )
+    ap.add_argument(
+        "--revise",
+        action="store_true",
+        help="measure re-ingesting the corpus with every article changed",
+    )
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.child == "setup":
+        from dashapp.batch import ingest, open_store
+
+        with open_store(args.db) as store:
+            ingest([str(args.corpus)], store)
+        return
     if args.child:
         print(json.dumps(child(args.child, args.corpus, args.db)))
         return
@@ -157,6 +183,11 @@ def main() -> None:
     corpus = work / f"corpus-{args.n}-{args.seed}.jsonl"
     if not corpus.exists():
         corpus_gen.write_jsonl(corpus, args.n, args.seed)
+    measured = corpus
+    if args.revise:
+        measured = work / f"corpus-{args.n}-{args.seed}-revised.jsonl"
+        if not measured.exists():
+            revised(corpus, measured)
     size = corpus.stat().st_size
     print(
         f"corpus: {args.n} generated articles (seed {args.seed}), {size / 2**20:.1f} MB "
@@ -168,6 +199,11 @@ def main() -> None:
         with Store(args.into, read_only=True) as base:
             st = base.stats()
         print(f"into a copy of {args.into}: {st['events']:,} events, {st['articles']:,} articles")
+    if args.revise:
+        print(
+            "measured: the corpus ingested again with every article changed"
+            " (the first ingest not measured)"
+        )
     load = os.getloadavg()[0]
     print(
         f"load average before the run: {load:.1f} (other work on the machine slows the "
@@ -188,8 +224,11 @@ def main() -> None:
             p.unlink(missing_ok=True)
         if args.into:
             shutil.copyfile(args.into, db)
+        if args.revise:
+            setup = [sys.executable, __file__, "--child", "setup", "--corpus", str(corpus)]
+            subprocess.run([*setup, "--db", str(db)], check=True)
         out = subprocess.run(
-            [sys.executable, __file__, "--child", mode, "--corpus", str(corpus), "--db", str(db)],
+            [sys.executable, __file__, "--child", mode, "--corpus", str(measured), "--db", str(db)],
             capture_output=True,
             text=True,
             check=False,

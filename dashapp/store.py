@@ -136,6 +136,22 @@ _CANDIDATES = f"""
     UNION
     SELECT seq, -1 FROM events WHERE human AND type IN (SELECT type FROM key_tbl)"""
 
+# Replaced articles (the list $1) -> the index keys that removing them deletes: of each
+# stored event they support, its two keys in events' indexes and, for each of its chunks
+# (its seq and those of event_chunks), one in event_actors' and one in mentions' index.
+_DELETE_KEYS = """
+    WITH hit AS (
+        SELECT DISTINCT aid, event_id FROM (
+            SELECT event_id, unnest(article_ids) AS aid FROM contributions
+            WHERE list_has_any(article_ids, $1))
+        WHERE list_contains($1, aid)),
+    ev AS (
+        SELECT e.id, 1 + count(ch.chunk) AS chunks FROM events e
+        LEFT JOIN event_chunks ch ON ch.event_seq = e.seq
+        WHERE e.id IN (SELECT event_id FROM hit) GROUP BY e.id)
+    SELECT hit.aid, sum(2 + 2 * ev.chunks) FROM hit JOIN ev ON ev.id = hit.event_id
+    GROUP BY hit.aid"""
+
 # The candidates of new events (any_tbl: type, label, actors) compatible with any date.
 _ANY_DATE_CANDIDATES = """
     SELECT ea.event_seq FROM event_actors ea JOIN events e ON e.seq = ea.event_seq
@@ -495,6 +511,7 @@ class AddReport:
     replaced: tuple[str, ...]
     skipped: tuple[str, ...]
     pooled: int = 0
+    transactions: int = 1  # more where changed articles were removed first (DELETE_BYTES)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -530,13 +547,25 @@ def _without_articles(ev: Event, gone: set[str]) -> Event | None:
 # chunks down; see Store._new_chunks) and a few paths of the primary keys: measured on
 # stores of 1 and 3 million events, ingest transactions of 1,024 articles held 18-21 MB
 # (_WRITE_BYTES allows for three times that). A delete (an article replaced, an event
-# rewritten) touches a path of every index of its table, about 1 MB per index for each of
-# the first keys (measured: 10 keys spread over an index of 2 M rows loaded 9 MB, 100
-# loaded 38 MB), up to the whole index: _INDEX_BYTES per row, measured on a store of 1 M
+# rewritten) touches a path of every index of its table: about 1 MB per index for each of
+# the first keys, then less (measured: 10 keys spread over an index of 2 M rows loaded 9
+# MB, 100 loaded 38 MB; 64 events spread over a store of 3 M, about 350 keys in four
+# indexes, 107-122 MB), which _DELETE_BYTES allows for (with _WRITE_BYTES for the first
+# keys' surplus), up to the whole index: _INDEX_BYTES per row, measured on a store of 1 M
 # events (events' primary key and seq index 39 MB, event_actors 64 MB for 2.0 M rows,
 # mentions 24 MB for 1.5 M, articles 11 MB for 300,000), half as much again for margin.
 _WRITE_BYTES = 64 * 2**20
-_DELETE_BYTES = 2**20  # per key and index
+_DELETE_BYTES = 2**19  # per key and index
+# What the deletes of one transaction may load, at most: a write whose replaced articles
+# would delete keys worth more than this (_DELETE_BYTES each) from a store whose indexes
+# are larger (index_memory) first removes them in groups, a transaction for each, with a
+# checkpoint after each, which releases the index parts it loaded (Store._removals).
+# Without it, re-ingesting changed articles into a store of millions of events loads whole
+# indexes (about 0.2 GB per million events). An article whose own deletes cost more is
+# removed alone. Each removal costs scans of the store (contributions, mentions, actors)
+# and a checkpoint (0.1-0.3 s on a store of 3 M events), so re-ingesting changed articles
+# into a store of millions is slower than ingesting new ones (see README).
+DELETE_BYTES = 256 * 2**20
 _INDEX_BYTES = {"events": 64, "event_actors": 48, "mentions": 32, "articles": 64}
 # the indexes of each table that a delete of one of its rows touches
 _INDEXES = {"events": 2, "event_actors": 1, "mentions": 1, "articles": 1}
@@ -890,6 +919,7 @@ class Store:
         threads: int | None = None,
         memory_limit: int | None = None,
         checkpoint_threshold: str | None = None,
+        delete_bytes: int = DELETE_BYTES,
     ) -> None:
         """Open (creating and migrating as needed) the database at `path`; None means an
         in-memory database. `threads` caps DuckDB's threads (batch ingest uses 1: its
@@ -901,8 +931,10 @@ class Store:
         off: every query here that needs an order says so), which needs less memory;
         `checkpoint_threshold` is the size of write-ahead log at which DuckDB writes it
         into the database file (DuckDB's default, 16MB, makes a long ingest rewrite the
-        same partly filled row groups over and over)."""
+        same partly filled row groups over and over); with a `memory_limit`, `delete_bytes`
+        bounds what the deletes of one transaction may load (see DELETE_BYTES)."""
         self._seqs: dict[str, int] = {}
+        self._delete_bytes = delete_bytes
         self._lock = threading.RLock()
         self.path = Path(path) if path is not None else None
         if self.path is not None and not read_only:
@@ -971,6 +1003,7 @@ class Store:
         other._lock = threading.RLock()
         other.path = self.path
         other._memory_base = None  # a reader does not write
+        other._delete_bytes = self._delete_bytes
         other._held = other._allowed = 0
         with self._lock:
             other._con = self._con.cursor()
@@ -1474,6 +1507,71 @@ class Store:
         extra_events: Sequence[Event] = (),
         actors: Iterable[Actor] = (),
     ) -> AddReport:
+        removals = self._removals(results)
+        for ids in removals:
+            self._fit_memory()
+            with _transaction(self._con):
+                self._remove_articles(ids)
+            self._checkpoint()
+        rep = self._write_part(results, extra_events, actors, set().union(*removals))
+        return replace(rep, transactions=1 + len(removals))
+
+    def _removals(self, results: Sequence[ArticleResult]) -> list[list[str]]:
+        """Where the deletes of replacing `results`' changed articles may load more than
+        `delete_bytes` of index (see DELETE_BYTES), the changed articles in groups, in
+        order, whose removal may load at most that each (an article that costs more on its
+        own is a group of its own), to be removed one group per transaction before the
+        write; none where the store's indexes take less, or DuckDB's memory is not capped.
+        An article is then whole in the store or absent (removed, its new version not yet
+        written) at any moment: a rerun adds what is absent. Removing in groups ends where
+        removing at once ends, since the events are rebuilt from what remains."""
+        budget = self._delete_bytes
+        if self._memory_base is None or index_memory(self._con) <= budget:
+            return []
+        stored = self.article_hashes([r.article.id for r in results])
+        changed = list(
+            dict.fromkeys(
+                r.article.id
+                for r in results
+                if r.article.id in stored
+                and stored[r.article.id] != (r.hash or article_key(r.article))
+            )
+        )
+        if not changed:
+            return []
+        cost = dict.fromkeys(changed, _DELETE_BYTES)  # its row of articles
+        for aid, keys in self._con.execute(_DELETE_KEYS, [changed]).fetchall():
+            cost[aid] += int(keys) * _DELETE_BYTES
+        if sum(cost.values()) <= budget:
+            return []
+        groups: list[list[str]] = [[]]
+        spent = 0
+        for aid in changed:
+            if spent and spent + cost[aid] > budget:
+                groups.append([])
+                spent = 0
+            groups[-1].append(aid)
+            spent += cost[aid]
+        return groups
+
+    def _checkpoint(self) -> None:
+        """Write the log into the database file, which releases the index parts that
+        the last transaction loaded; left to DuckDB if it cannot now (another connection
+        in a transaction)."""
+        try:
+            self._con.execute("CHECKPOINT")
+        except duckdb.Error:
+            pass
+
+    def _write_part(
+        self,
+        results: Sequence[ArticleResult],
+        extra_events: Sequence[Event],
+        actors: Iterable[Actor],
+        removed: set[str],
+    ) -> AddReport:
+        """The write, in one transaction; `removed`: changed articles whose old results
+        were removed before it (_removals), reported as replaced."""
         con = self._con
         stored = self.article_hashes([r.article.id for r in results])
         fresh: list[ArticleResult] = []
@@ -1485,7 +1583,7 @@ class Store:
             if stored.get(aid) == h or seen.get(aid) == h:
                 skipped.append(aid)
                 continue
-            (replaced if aid in stored or aid in seen else added).append(aid)
+            (replaced if aid in stored or aid in seen or aid in removed else added).append(aid)
             seen[aid] = h
             fresh.append(r if r.hash == h else replace(r, hash=h))
         fresh_ids = {r.article.id for r in fresh}
@@ -1864,9 +1962,14 @@ class Store:
         if not seqs:
             return
         seq_tbl = _table({"seq": (list(seqs), _BIG)})  # noqa: F841 - read by DuckDB
+        # an event's actors and mentions are keyed by its chunks: its seq and the chunks
+        # of what it gained later (event_chunks)
+        row = self._con.execute(
+            "SELECT count(*) FROM event_chunks WHERE event_seq IN (SELECT seq FROM seq_tbl)"
+        ).fetchone()
+        chunks = len(seqs) + (int(row[0]) if row else 0)
         for table in tables:
-            # an event has a few actors and mentions: as many keys as events, times 4
-            self._allow_deletes(table, len(seqs) * (1 if table == "events" else 4))
+            self._allow_deletes(table, len(seqs) if table == "events" else chunks)
             col = "seq" if table == "events" else "event_seq"
             self._con.execute(f"DELETE FROM {table} WHERE {col} IN (SELECT seq FROM seq_tbl)")
 

@@ -21,7 +21,7 @@ from dashapp.actors import ActorMention
 from dashapp.events import article_events
 from dashapp.models import Actor, Article, DocType, Event, Timex
 from dashapp.serialize import extraction_to_json
-from dashapp.store import Store
+from dashapp.store import DELETE_BYTES, Store
 from dashapp.temporal import tag
 
 TESTS = Path(__file__).parent
@@ -625,3 +625,51 @@ def test_results_shipped_from_workers_pickle_as_calls_of_their_class() -> None:
         cls, args = record.__reduce__()
         assert cls is type(record) and cls(*args) == record
         assert pickle.loads(pickle.dumps(record, pickle.HIGHEST_PROTOCOL)) == record
+
+
+def test_deletes_over_the_budget_run_as_removals_first_with_the_same_results(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """Replacing articles deletes index keys spread over a large store, which DuckDB
+    must load: past `delete_bytes` the changed articles are first removed in groups, a
+    transaction for each followed by a checkpoint that releases what it loaded, and the
+    write ends where one transaction ends."""
+
+    def held(store: Store) -> int:
+        (n,) = store._con.execute(
+            "SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() "
+            "WHERE tag = 'ART_INDEX'"
+        ).fetchone()
+        return int(n)
+
+    one, parts = tmp_path / "one.duckdb", tmp_path / "parts.duckdb"
+    for db in (one, parts):
+        assert run([corpus], db)[0] == 0
+    for i, path in enumerate(sorted(corpus.glob("*.txt"))[3:30:3]):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text + f"Russia and France held talks on March {i + 1}, 2022.\n")
+    reports, released = [], []
+    for db, budget in ((one, DELETE_BYTES), (parts, 1)):
+        with Store(db, threads=1, memory_limit=batch.WRITER_MEMORY, delete_bytes=budget) as s:
+            add, checkpoint = s.add_results, s._checkpoint
+
+            def recorded(*args, _add=add):  # noqa: ANN001, ANN202
+                reports.append(_add(*args))
+                return reports[-1]
+
+            def measured(_s=s, _checkpoint=checkpoint) -> None:
+                before = held(_s)
+                _checkpoint()
+                released.append((before, held(_s)))
+
+            s.add_results = recorded  # type: ignore[method-assign]
+            s._checkpoint = measured  # type: ignore[method-assign]
+            summary = batch.ingest([str(corpus)], s, workers=1, extractor=stub_extractor)
+            assert (summary.added, summary.replaced) == (0, 9)
+    # a store of 40 articles has small indexes: under the default budget, one
+    # transaction; with a budget of one byte, one removal per replaced article, after
+    # each a checkpoint that releases the index parts its deletes loaded, then the write
+    assert [r.transactions for r in reports] == [1, 10]
+    assert len(released) == 9
+    assert all(after < before / 2 for before, after in released), released
+    assert exported(parts) == exported(one)
