@@ -1691,7 +1691,7 @@ class Store:
         for _, event_id, ev in kept:
             prev = rebuilt.get(event_id)
             rebuilt[event_id] = replace(ev, id=event_id) if prev is None else merge(prev, ev)
-        self._delete_events(affected)
+        self._delete_events(list(seqs.values()))
         self._write_events(
             self._corrected_many([replace(ev, id=eid) for eid, ev in rebuilt.items()]),
             replace_ids=set(),
@@ -1946,14 +1946,8 @@ class Store:
             out.append(ev)
         return out
 
-    def _delete_events(self, ids: Iterable[str]) -> None:
-        ids_tbl = _table({"id": (list(ids), _STR)})  # noqa: F841 - read by DuckDB
-        seqs = [
-            r[0]
-            for r in self._con.execute(
-                "SELECT seq FROM events WHERE id IN (SELECT id FROM ids_tbl)"
-            ).fetchall()
-        ]
+    def _delete_events(self, seqs: Sequence[int]) -> None:
+        """Delete the stored events `seqs` (the callers have looked their seqs up)."""
         tables = ("events", "event_actors", "mentions", "event_chunks", "merge_keys", "event_lanes")
         self._delete_rows(seqs, tables)
 
@@ -2074,11 +2068,15 @@ class Store:
             return
         seqs = dict(seqs or {})
         if replace_ids:
-            for eid, seq in con.execute(
-                "SELECT id, seq FROM events WHERE id IN (SELECT unnest(?))", [list(replace_ids)]
-            ).fetchall():
+            stored = dict(
+                con.execute(
+                    "SELECT id, seq FROM events WHERE id IN (SELECT unnest(?))",
+                    [list(replace_ids)],
+                ).fetchall()
+            )
+            for eid, seq in stored.items():
                 seqs.setdefault(eid, seq)
-            self._delete_events(replace_ids)
+            self._delete_events(list(stored.values()))
         next_seq = self._next_seq("events", sum(1 for ev in events if ev.id not in seqs))
         for ev in events:
             if ev.id not in seqs:
