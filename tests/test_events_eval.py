@@ -220,6 +220,7 @@ HELD_OUT = sorted(
         "events_heldout14",
         "events_heldout15",
         "events_heldout16",
+        "events_heldout17",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
