@@ -673,3 +673,30 @@ def test_deletes_over_the_budget_run_as_removals_first_with_the_same_results(
     assert len(released) == 9
     assert all(after < before / 2 for before, after in released), released
     assert exported(parts) == exported(one)
+
+
+def test_merge_candidates_read_in_slices_give_the_same_results(
+    corpus: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A dense store offers a merge tens of thousands of candidate events, read a slice at
+    a time (POOL_SLICE) so that DuckDB's memory per query stays bounded; slicing changes
+    nothing."""
+    from dashapp import store as store_module
+
+    make_corpus(corpus, 40, start=40)
+    monkeypatch.setattr(batch, "BATCH_SIZE", 16)
+    whole = tmp_path / "whole.duckdb"
+    assert run([corpus], whole)[0] == 0
+    slices: list[int] = []
+    real = Store._load_slice
+
+    def load_slice(self, cands, *args, **kwargs):  # noqa: ANN001, ANN202
+        slices.append(len(cands))
+        return real(self, cands, *args, **kwargs)
+
+    monkeypatch.setattr(store_module, "POOL_SLICE", 3)
+    monkeypatch.setattr(Store, "_load_slice", load_slice)
+    sliced = tmp_path / "sliced.duckdb"
+    assert run([corpus], sliced)[0] == 0
+    assert max(slices) == 3 and len(slices) > 10
+    assert exported(sliced) == exported(whole)
