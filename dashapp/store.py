@@ -565,6 +565,12 @@ _DELETE_BYTES = 2**19  # per key and index
 # removed alone. Each removal costs scans of the store (contributions, mentions, actors)
 # and a checkpoint (0.1-0.3 s on a store of 3 M events), so re-ingesting changed articles
 # into a store of millions is slower than ingesting new ones (see README).
+# A store whose indexes take more than this is also checkpointed after every write: what a
+# transaction appends stays in memory, where DuckDB cannot evict it, until a checkpoint
+# writes it into the file (by default when the log reaches WRITER_CHECKPOINT, 128 MB, every
+# three or four transactions of 1,024 articles), and on a store of 10,000,000 events the
+# merge's reads of the fourth transaction then found no room under the writer's cap.
+# A checkpoint there takes about 2 s (2 ms an article).
 DELETE_BYTES = 256 * 2**20
 _INDEX_BYTES = {"events": 64, "event_actors": 48, "mentions": 32, "articles": 64}
 # the indexes of each table that a delete of one of its rows touches
@@ -1517,6 +1523,10 @@ class Store:
                 self._remove_articles(ids)
             self._checkpoint()
         rep = self._write_part(results, extra_events, actors, set().union(*removals))
+        if self._memory_base is not None and index_memory(self._con) > self._delete_bytes:
+            # a large store: what this write appended stays in memory until a checkpoint
+            # (see DELETE_BYTES)
+            self._checkpoint()
         return replace(rep, transactions=1 + len(removals))
 
     def _removals(self, results: Sequence[ArticleResult]) -> list[list[str]]:
