@@ -1354,6 +1354,14 @@ def _without_venues(text: str, trig: Trigger, found: list[ActorMention]) -> list
     return kept  # only venues: nobody named takes part ("ministers agreed in Vienna")
 
 
+_REPORTED_SUBJECT = 25  # characters between "that" and the reported clause's subject
+# words that show the reported clause began before a name: its subject pronoun or verb
+_CLAUSE_OPENERS = frozenset(
+    "he she it they we i you had has have would will was were is are could should "
+    "might must may can did does do".split()
+)
+
+
 @lru_cache(maxsize=1)
 def _origin_regex() -> re.Pattern[str]:
     """A verb of travel or transport (resources/events/motion_verbs.tsv), up to four words,
@@ -1387,6 +1395,27 @@ def _named_again(mentions: Sequence[ActorMention], first: Sequence[ActorMention]
     again later in the article: then the story is that state's own, not only filed there."""
     place = {a for m in first if m.start < end for a in m.actors}
     return any(a in place for m in mentions if m.start >= end for a in m.actors)
+
+
+def _without_reported_people(
+    text: str, found: list[ActorMention], verb_end: int, limit: int
+) -> list[ActorMention]:
+    """People named inside what a speaker says are its topic, not parties to the saying:
+    "Pompeo said on Sunday that the president would raise it with Chinese leader Xi",
+    "Morrison said that he had told Macron of the decision". The speaker, named before the
+    verb, stays; so do the states and bodies of the report (news lists the ones a statement
+    aims at), and the person who opens the reported clause as its subject ("said that
+    Reagan still plans to visit"), whose plan or act the report is."""
+    that = text.find(" that ", verb_end, limit)
+    if that < 0:
+        return found
+    inside = [m for m in found if m.start > that]
+    subject = None
+    if inside and inside[0].start - (that + 6) <= _REPORTED_SUBJECT:
+        gap = text[that + 6 : inside[0].start].lower().split()
+        if not any(w in _CLAUSE_OPENERS for w in gap):  # "that he had told Macron": an object
+            subject = inside[0]
+    return [m for m in found if m.start < that or m is subject or m.actors[0].kind != "person"]
 
 
 _COORD_AFTER = (",", " and ", " or ", " &")  # cheap pre-check of _COORD
@@ -2184,6 +2213,8 @@ def article_events(
             found = _without_addressed_bodies(text, m_end, found)
         if found and trig.type != "RETREAT" and "visits" not in trig.label:
             found = _without_origins(text, found)
+        if found and trig.label == "{source} remarks" and found[0].end <= m_start:
+            found = _without_reported_people(text, found, m_end, min(clause[1], m_end + 40))
         if found and backers:
             # "the Iran-backed group seized a ship": the backer does not act
             found = [m for m in found if not _BACKER.match(text, m.end)]

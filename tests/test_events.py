@@ -1970,3 +1970,21 @@ def test_a_state_a_movement_starts_from_is_no_party():
     text = "The cargo plane, flying from Norway, was seized by Iran on Tuesday."
     (ev,) = _extracted(text)
     assert "Norway" not in ev.actors and "Iran" in ev.actors
+
+
+def test_people_inside_a_report_are_its_topic_not_its_speakers_partners():
+    text = (
+        "Foreign Minister Annalena Baerbock said on Tuesday that Germany would press "
+        "Xi Jinping on the issue."
+    )
+    (ev,) = [e for e in _extracted(text) if e.type == "STATEMENT"]
+    assert "Annalena Baerbock" in ev.actors and "Xi Jinping" not in ev.actors
+    assert "Germany" in ev.actors  # a state of the report stays
+    # the person who opens the reported clause is its subject, whose act it reports; after
+    # a pronoun subject ("that he had told ...") a name is an object
+    text = "Chancellor Olaf Scholz said on Tuesday that Emmanuel Macron shared his view."
+    (ev,) = [e for e in _extracted(text) if e.type == "STATEMENT"]
+    assert "Emmanuel Macron" in ev.actors
+    text = "Chancellor Olaf Scholz said on Tuesday that he had told Emmanuel Macron of his view."
+    (ev,) = [e for e in _extracted(text) if e.type == "STATEMENT"]
+    assert "Emmanuel Macron" not in ev.actors
