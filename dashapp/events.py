@@ -312,6 +312,12 @@ _DATELINE = re.compile(
     r"[A-Z][A-Z .'\u2019-]{1,40}(?:,\s*[^()\n]{1,30}?)?"
     r"\s*\([^()\n]{1,40}\)\s*[-\u2013\u2014]+\s"
 )
+# a dateline of any wire style at a paragraph's start: "KUWAIT CITY - ", "NUUK, Greenland
+# — ", "ABUJA, Aug 1 (Wire) - " (a city in capitals, a region or date, a source)
+_PLACE_LINE = re.compile(
+    r"[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]*){0,3}(?:,\s*[^()\n\u2013\u2014]{1,30}?)?"
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-\u2013\u2014]+|:)\s"
+)
 _STAMP = re.compile(
     r"[ \t]*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
     r"(?:\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT))?\s*[-\u2013\u2014:|]\s"
@@ -1348,6 +1354,70 @@ def _without_venues(text: str, trig: Trigger, found: list[ActorMention]) -> list
     return kept  # only venues: nobody named takes part ("ministers agreed in Vienna")
 
 
+_REPORTED_SUBJECT = 25  # characters between "that" and the reported clause's subject
+# words that show the reported clause began before a name: its subject pronoun or verb
+_CLAUSE_OPENERS = frozenset(
+    "he she it they we i you had has have would will was were is are could should "
+    "might must may can did does do".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _origin_regex() -> re.Pattern[str]:
+    """A verb of travel or transport (resources/events/motion_verbs.tsv), up to four words,
+    then "from" ("the" optional) just before a name."""
+    verbs = "|".join(sorted((row[0] for row in _rows("motion_verbs.tsv")), key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:{verbs})\b(?:\s+(?!from\b)[\w'\u2019-]+){{0,4}}?\s+from\s+(?:the\s+)?$"
+    )
+
+
+def _without_origins(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """A state named as where a movement starts is a point of departure, not a party:
+    "commandos flown in from Afghanistan stormed the compound", "an airliner flying from
+    Amsterdam was shot down", "the resignation he sent from Japan". Withdrawals (the state
+    left is acted on) and visits are left to their own rules; when the departure is all
+    the clause names, it stays."""
+    kept = [
+        m
+        for m in found
+        if not (
+            m.actors[0].kind == "country"
+            and text.find("from ", max(0, m.start - 10), m.start) >= 0
+            and _origin_regex().search(text, max(0, m.start - 60), m.start)
+        )
+    ]
+    return kept or found
+
+
+def _named_again(mentions: Sequence[ActorMention], first: Sequence[ActorMention], end: int) -> bool:
+    """Whether an actor named in a dateline (the mentions of `first` before `end`) is named
+    again later in the article: then the story is that state's own, not only filed there."""
+    place = {a for m in first if m.start < end for a in m.actors}
+    return any(a in place for m in mentions if m.start >= end for a in m.actors)
+
+
+def _without_reported_people(
+    text: str, found: list[ActorMention], verb_end: int, limit: int
+) -> list[ActorMention]:
+    """People named inside what a speaker says are its topic, not parties to the saying:
+    "Pompeo said on Sunday that the president would raise it with Chinese leader Xi",
+    "Morrison said that he had told Macron of the decision". The speaker, named before the
+    verb, stays; so do the states and bodies of the report (news lists the ones a statement
+    aims at), and the person who opens the reported clause as its subject ("said that
+    Reagan still plans to visit"), whose plan or act the report is."""
+    that = text.find(" that ", verb_end, limit)
+    if that < 0:
+        return found
+    inside = [m for m in found if m.start > that]
+    subject = None
+    if inside and inside[0].start - (that + 6) <= _REPORTED_SUBJECT:
+        gap = text[that + 6 : inside[0].start].lower().split()
+        if not any(w in _CLAUSE_OPENERS for w in gap):  # "that he had told Macron": an object
+            subject = inside[0]
+    return [m for m in found if m.start < that or m is subject or m.actors[0].kind != "person"]
+
+
 _COORD_AFTER = (",", " and ", " or ", " &")  # cheap pre-check of _COORD
 _COORD_BEFORE = (", ", "and ", "or ", "& ", "the ")
 # between two members of one list: "Ukraine, Russia and the OSCE"; also a list in
@@ -2086,6 +2156,18 @@ def article_events(
             in_sent = m_in[idx] = actor_mentions[
                 bisect_left(m_starts, sent[0]) : bisect_left(m_starts, sent[1])
             ]
+            if (
+                in_sent
+                and (sent[0] == 0 or text[sent[0] - 1] == "\n")
+                and text[sent[0] : sent[0] + 2].isupper()
+                and (head := _PLACE_LINE.match(text, sent[0])) is not None
+                and (named := [m for m in in_sent if m.start >= head.end()])
+                and not _named_again(actor_mentions, in_sent, head.end())
+            ):
+                # "THE HAGUE, Netherlands - The court ordered Myanmar ...": a dateline names
+                # where the story was filed, not who acts in its first sentence; a sentence
+                # that names nobody else keeps it (the story's own state)
+                in_sent = m_in[idx] = named
         if coord is not None:
             # the coordinated act's own stretch, after its subject
             found = [
@@ -2129,6 +2211,10 @@ def article_events(
             found = _without_venues(text, trig, found)
         if found:
             found = _without_addressed_bodies(text, m_end, found)
+        if found and trig.type != "RETREAT" and "visits" not in trig.label:
+            found = _without_origins(text, found)
+        if found and trig.label == "{source} remarks" and found[0].end <= m_start:
+            found = _without_reported_people(text, found, m_end, min(clause[1], m_end + 40))
         if found and backers:
             # "the Iran-backed group seized a ship": the backer does not act
             found = [m for m in found if not _BACKER.match(text, m.end)]

@@ -428,3 +428,10 @@ def test_a_document_named_after_a_body_like_name_is_no_body(gaz: Gazetteer) -> N
     assert "JBC" not in names(gaz.find(text, when=D22))
     text = "They signed the Strategic Rocket Forces (SRF) Treaty. The SRF bans missiles."
     assert names(gaz.find(text, when=D22)) == []
+
+
+def test_zapatista_army_by_its_english_news_name(gaz: Gazetteer) -> None:
+    # the English press's order of words is the EZLN's, not Colombia's ELN
+    text = "Masked fighters of the Zapatista National Liberation Army held the town hall."
+    names = [a.name for m in gaz.find(text, when=date(1994, 1, 3)) for a in m.actors]
+    assert names == ["EZLN"]

@@ -1938,3 +1938,53 @@ def test_the_stretch_of_a_later_date_keeps_its_actors_when_the_first_names_none_
     )
     (tonight,) = [e for e in evs if e.value == "2019-04-12"]
     assert "Awad Ibn Auf" in tonight.actors and "Omar al-Bashir" not in tonight.actors
+
+
+def test_a_datelines_state_is_where_the_story_was_filed_not_a_party():
+    text = (
+        "GENEVA, Switzerland - Iran and the IAEA agreed on Tuesday to resume inspections.\n"
+        "The deal was welcomed in Tehran."
+    )
+    (ev,) = [e for e in _extracted(text) if e.type == "AGREE"]
+    assert {"Iran", "IAEA"} <= set(ev.actors) and "Switzerland" not in ev.actors
+
+
+def test_a_datelines_state_stays_when_the_story_is_its_own():
+    # named again in the body, the dateline's state is the story's own state
+    text = (
+        "KYIV, Ukraine - Poland and Lithuania signed a grain deal on Tuesday.\n"
+        "Ukraine's farmers had asked for it for months."
+    )
+    (ev,) = [e for e in _extracted(text) if e.type == "AGREE"]
+    assert "Ukraine" in ev.actors
+    # and a first sentence that names nobody else keeps it as its only actor
+    text = "MANILA, Philippines - Soldiers fired on protesters on Tuesday."
+    (ev,) = _extracted(text)
+    assert ev.actors == ("Philippines",)
+
+
+def test_a_state_a_movement_starts_from_is_no_party():
+    text = "Commandos sent from Jordan attacked a rebel camp in Syria on Tuesday."
+    (ev,) = _extracted(text)
+    assert "Jordan" not in ev.actors and "Syria" in ev.actors
+    text = "The cargo plane, flying from Norway, was seized by Iran on Tuesday."
+    (ev,) = _extracted(text)
+    assert "Norway" not in ev.actors and "Iran" in ev.actors
+
+
+def test_people_inside_a_report_are_its_topic_not_its_speakers_partners():
+    text = (
+        "Foreign Minister Annalena Baerbock said on Tuesday that Germany would press "
+        "Xi Jinping on the issue."
+    )
+    (ev,) = [e for e in _extracted(text) if e.type == "STATEMENT"]
+    assert "Annalena Baerbock" in ev.actors and "Xi Jinping" not in ev.actors
+    assert "Germany" in ev.actors  # a state of the report stays
+    # the person who opens the reported clause is its subject, whose act it reports; after
+    # a pronoun subject ("that he had told ...") a name is an object
+    text = "Chancellor Olaf Scholz said on Tuesday that Emmanuel Macron shared his view."
+    (ev,) = [e for e in _extracted(text) if e.type == "STATEMENT"]
+    assert "Emmanuel Macron" in ev.actors
+    text = "Chancellor Olaf Scholz said on Tuesday that he had told Emmanuel Macron of his view."
+    (ev,) = [e for e in _extracted(text) if e.type == "STATEMENT"]
+    assert "Emmanuel Macron" not in ev.actors
