@@ -236,6 +236,14 @@ def test_transactions_shrink_when_the_merge_pool_is_large_and_results_stay_the_s
     assert exported(small) == exported(whole)
 
 
+def index_held(store: Store) -> int:
+    """Bytes of index (ART) DuckDB holds in memory for the store."""
+    (n,) = store._con.execute(
+        "SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() WHERE tag = 'ART_INDEX'"
+    ).fetchone()
+    return int(n)
+
+
 def test_writer_memory_limit_allows_index_loads_by_what_a_write_touches(
     corpus: Path, tmp_path: Path, monkeypatch
 ) -> None:
@@ -256,13 +264,6 @@ def test_writer_memory_limit_allows_index_loads_by_what_a_write_touches(
         number, unit = text.split()
         return float(number) * {"KiB": 2**10, "MiB": 2**20, "GiB": 2**30}[unit]
 
-    def held(store: Store) -> int:
-        (n,) = store._con.execute(
-            "SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() "
-            "WHERE tag = 'ART_INDEX'"
-        ).fetchone()
-        return int(n)
-
     db = tmp_path / "g.duckdb"
     with batch.open_store(db) as store:
         summary = batch.ingest(
@@ -273,19 +274,19 @@ def test_writer_memory_limit_allows_index_loads_by_what_a_write_touches(
         assert whole > 20 * 2**20
     with batch.open_store(db) as store:
         # appends: set before the write, far under base + whole
-        cap = batch.WRITER_MEMORY + held(store) + 2**20
+        cap = batch.WRITER_MEMORY + index_held(store) + 2**20
         assert abs(limit(store) - cap) < 0.1 * 2**20
         make_corpus(corpus, 4, start=40)
         summary = batch.ingest(
             [str(corpus)], store, workers=1, extractor=stub_extractor, batch_size=64
         )
         assert (summary.added, summary.replaced) == (4, 0)
-        assert limit(store) < batch.WRITER_MEMORY + held(store) + 2 * 2**20
+        assert limit(store) < batch.WRITER_MEMORY + index_held(store) + 2 * 2**20
     # changed articles: their deletes raise the cap of their transaction
     for path in sorted(corpus.glob("*.txt"))[:8]:
         path.write_text(path.read_text(encoding="utf-8") + "More talks.\n", encoding="utf-8")
     with batch.open_store(db) as store:
-        before = held(store)
+        before = index_held(store)
         summary = batch.ingest(
             [str(corpus)], store, workers=1, extractor=stub_extractor, batch_size=64
         )
@@ -635,13 +636,6 @@ def test_deletes_over_the_budget_run_as_removals_first_with_the_same_results(
     transaction for each followed by a checkpoint that releases what it loaded, and the
     write ends where one transaction ends."""
 
-    def held(store: Store) -> int:
-        (n,) = store._con.execute(
-            "SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() "
-            "WHERE tag = 'ART_INDEX'"
-        ).fetchone()
-        return int(n)
-
     one, parts = tmp_path / "one.duckdb", tmp_path / "parts.duckdb"
     for db in (one, parts):
         assert run([corpus], db)[0] == 0
@@ -658,9 +652,9 @@ def test_deletes_over_the_budget_run_as_removals_first_with_the_same_results(
                 return reports[-1]
 
             def measured(_s=s, _checkpoint=checkpoint) -> None:
-                before = held(_s)
+                before = index_held(_s)
                 _checkpoint()
-                released.append((before, held(_s)))
+                released.append((before, index_held(_s)))
 
             s.add_results = recorded  # type: ignore[method-assign]
             s._checkpoint = measured  # type: ignore[method-assign]
