@@ -62,11 +62,14 @@ def _inputs(tmp_path: Path) -> Path:
     return folder
 
 
-def test_dask_engine_equals_local(cluster, tmp_path: Path, monkeypatch) -> None:
+@pytest.mark.parametrize("ahead", [distributed.PARTITIONS_AHEAD, 1])
+def test_dask_engine_equals_local(cluster, tmp_path: Path, monkeypatch, ahead: int) -> None:
     folder = _inputs(tmp_path)
-    # small partitions: the JSONL file is read in blocks by several tasks
+    # small partitions: the JSONL file is read in blocks by several tasks; with one
+    # partition ahead, each is planned only once the one before it is stored
     monkeypatch.setattr(distributed, "JSONL_LINES_PER_PARTITION", 6)
     monkeypatch.setattr(distributed, "FILES_PER_PARTITION", 16)
+    monkeypatch.setattr(distributed, "PARTITIONS_AHEAD", ahead)
     local_db, dask_db = tmp_path / "local.duckdb", tmp_path / "dask.duckdb"
     code_local, err_local = run([folder], local_db)
     err = io.StringIO()
