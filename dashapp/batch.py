@@ -29,6 +29,7 @@ from typing import Any, TextIO
 
 import duckdb
 
+from dashapp.gc_tuning import use_system_allocator
 from dashapp.ingest import (
     JSONL_SUFFIXES,
     MAX_FILE_BYTES,
@@ -539,6 +540,7 @@ def ingest(
 ) -> Summary:
     """Ingest `paths` into `store`; returns the counts. Bad inputs are reported through
     `report` (one line each) and counted, never raised."""
+    use_system_allocator()
     summary = Summary()
     batch_size = batch_size or BATCH_SIZE
     t0 = time.monotonic()

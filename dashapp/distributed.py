@@ -31,6 +31,7 @@ import pyarrow.parquet as pq
 
 from dashapp import ingest
 from dashapp.batch import Extracted, Extractor, Summary, extract_batch, stored_key
+from dashapp.gc_tuning import use_system_allocator
 from dashapp.ingest import ArticleError
 from dashapp.models import Actor, Article, DocType, Timex
 from dashapp.serialize import event_from_record, event_to_record
@@ -253,6 +254,7 @@ def scan_partition(
 ) -> list[tuple[str, str, str]]:
     """("ok", id, key) per article, ("error", source, problem) per bad input; keys as
     ingest stores them under `setting` (batch.extraction_setting)."""
+    use_system_allocator()  # in the worker that runs it
     out = []
     for item in _read_partition(part):
         if isinstance(item, ArticleError):
@@ -276,6 +278,7 @@ def extract_partition(
 ) -> str:
     """Extract the articles `plan` keeps (plan[k]: the id for the k-th article of the
     partition, None to skip it) and write them to the Parquet file `out`."""
+    use_system_allocator()  # in the worker that runs it
     todo: list[tuple[Article, str]] = []
     k = 0
     for item in _read_partition(part):

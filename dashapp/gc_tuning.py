@@ -1,10 +1,13 @@
-"""Garbage-collector settings for the long-running commands (`serve`, `ingest`)."""
+"""Garbage-collector and allocator settings for the long-running commands (`serve`,
+`ingest`, and ingest's Dask tasks)."""
 
 from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+import pyarrow as pa
 
 # Collect the youngest objects every this many allocations (Python's default is 700).
 GC_YOUNG_THRESHOLD = 20_000
@@ -35,3 +38,13 @@ def tuned_gc() -> Iterator[None]:
     finally:
         gc.unfreeze()
         gc.set_threshold(*before)
+
+
+def use_system_allocator() -> None:
+    """pyarrow's memory from the system allocator rather than its own (jemalloc or
+    mimalloc), which keeps what it has freed for reuse: a long ingest passes every batch
+    through Arrow tables (to DuckDB, to and from Parquet), and with pyarrow's pool a
+    30,000-article ingest on a 2-worker Dask LocalCluster peaked at 805 MB, its workers at
+    150-165 MB each; with the system's, 711 MB and 131-136 MB, at the same speed."""
+    if pa.default_memory_pool().backend_name != "system":
+        pa.set_memory_pool(pa.system_memory_pool())
