@@ -1516,31 +1516,30 @@ class Store:
         extra_events: Sequence[Event] = (),
         actors: Iterable[Actor] = (),
     ) -> AddReport:
-        removals = self._removals(results)
+        # a large store (see DELETE_BYTES): changed articles are removed in groups first,
+        # and what the write appends stays in memory until a checkpoint
+        large = self._memory_base is not None and index_memory(self._con) > self._delete_bytes
+        removals = self._removals(results) if large else []
         for ids in removals:
             self._fit_memory()
             with _transaction(self._con):
                 self._remove_articles(ids)
             self._checkpoint()
         rep = self._write_part(results, extra_events, actors, set().union(*removals))
-        if self._memory_base is not None and index_memory(self._con) > self._delete_bytes:
-            # a large store: what this write appended stays in memory until a checkpoint
-            # (see DELETE_BYTES)
+        if large:
             self._checkpoint()
         return replace(rep, transactions=1 + len(removals))
 
     def _removals(self, results: Sequence[ArticleResult]) -> list[list[str]]:
-        """Where the deletes of replacing `results`' changed articles may load more than
-        `delete_bytes` of index (see DELETE_BYTES), the changed articles in groups, in
-        order, whose removal may load at most that each (an article that costs more on its
-        own is a group of its own), to be removed one group per transaction before the
-        write; none where the store's indexes take less, or DuckDB's memory is not capped.
-        An article is then whole in the store or absent (removed, its new version not yet
-        written) at any moment: a rerun adds what is absent. Removing in groups ends where
-        removing at once ends, since the events are rebuilt from what remains."""
+        """In a large store (see DELETE_BYTES), where the deletes of replacing `results`'
+        changed articles may load more than `delete_bytes` of index, the changed articles
+        in groups, in order, whose removal may load at most that each (an article that
+        costs more on its own is a group of its own), to be removed one group per
+        transaction before the write; none where they may load less. An article is then
+        whole in the store or absent (removed, its new version not yet written) at any
+        moment: a rerun adds what is absent. Removing in groups ends where removing at
+        once ends, since the events are rebuilt from what remains."""
         budget = self._delete_bytes
-        if self._memory_base is None or index_memory(self._con) <= budget:
-            return []
         stored = self.article_hashes([r.article.id for r in results])
         changed = list(
             dict.fromkeys(
@@ -1988,12 +1987,15 @@ class Store:
         if not seqs:
             return
         seq_tbl = _table({"seq": (list(seqs), _BIG)})  # noqa: F841 - read by DuckDB
-        # an event's actors and mentions are keyed by its chunks: its seq and the chunks
-        # of what it gained later (event_chunks)
-        row = self._con.execute(
-            "SELECT count(*) FROM event_chunks WHERE event_seq IN (SELECT seq FROM seq_tbl)"
-        ).fetchone()
-        chunks = len(seqs) + (int(row[0]) if row else 0)
+        tables = tuple(tables)
+        chunks = len(seqs)
+        if self._memory_base is not None and {"event_actors", "mentions"} & set(tables):
+            # an event's actors and mentions are keyed by its chunks: its seq and the
+            # chunks of what it gained later (event_chunks); counted for _allow_deletes
+            row = self._con.execute(
+                "SELECT count(*) FROM event_chunks WHERE event_seq IN (SELECT seq FROM seq_tbl)"
+            ).fetchone()
+            chunks += int(row[0]) if row else 0
         for table in tables:
             self._allow_deletes(table, len(seqs) if table == "events" else chunks)
             col = "seq" if table == "events" else "event_seq"
