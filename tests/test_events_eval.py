@@ -221,6 +221,7 @@ HELD_OUT = sorted(
         "events_heldout15",
         "events_heldout16",
         "events_heldout17",
+        "events_heldout18",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
