@@ -92,7 +92,7 @@ class PeakRSS:
         self._sample(relist=True)
 
 
-def child(mode: str, corpus: Path, db: Path) -> dict:
+def child(mode: str, corpus: Path, db: Path, dask_profiler: bool = False) -> dict:
     """One measured ingest, in this (fresh) process."""
     from dashapp.batch import ingest, open_store
     from dashapp.gc_tuning import tuned_gc
@@ -101,8 +101,14 @@ def child(mode: str, corpus: Path, db: Path) -> dict:
     startup = 0.0
     with PeakRSS() as mem:
         if mode == "dask":
+            import dask
             from distributed import LocalCluster
 
+            # as README recommends for ingest workers: Dask's statistical profiler samples
+            # each worker's stack every 10 ms and keeps 1,000 one-second profiles, which
+            # for this pipeline's deep stacks grew each worker by about 40 MB over a
+            # 12-minute run and took 9% of its CPU
+            dask.config.set({"distributed.worker.profile.enabled": dask_profiler})
             t0 = time.perf_counter()
             cluster = LocalCluster(
                 n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
@@ -162,6 +168,12 @@ def main() -> None:
         action="store_true",
         help="measure re-ingesting the corpus with every article changed",
     )
+    ap.add_argument(
+        "--dask-profiler",
+        action="store_true",
+        help="leave Dask's statistical profiler on in the LocalCluster's workers (off by "
+        "default, as README recommends for ingest workers)",
+    )
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--db", type=Path, help=argparse.SUPPRESS)
@@ -173,7 +185,7 @@ def main() -> None:
             ingest([str(args.corpus)], store)
         return
     if args.child:
-        print(json.dumps(child(args.child, args.corpus, args.db)))
+        print(json.dumps(child(args.child, args.corpus, args.db, args.dask_profiler)))
         return
 
     import corpus_gen
@@ -216,7 +228,7 @@ def main() -> None:
     names = {
         "1": "local, 1 worker",
         "all": f"local, {os.cpu_count()} workers (all cores)",
-        "dask": "dask LocalCluster, 2 workers",
+        "dask": "dask LocalCluster, 2 workers" + (" (profiler on)" if args.dask_profiler else ""),
     }
     for mode in args.modes.split(","):
         db = work / f"bench-{mode}.duckdb"
@@ -228,7 +240,17 @@ def main() -> None:
             setup = [sys.executable, __file__, "--child", "setup", "--corpus", str(corpus)]
             subprocess.run([*setup, "--db", str(db)], check=True)
         out = subprocess.run(
-            [sys.executable, __file__, "--child", mode, "--corpus", str(measured), "--db", str(db)],
+            [
+                sys.executable,
+                __file__,
+                "--child",
+                mode,
+                "--corpus",
+                str(measured),
+                "--db",
+                str(db),
+                *(["--dask-profiler"] if args.dask_profiler else []),
+            ],
             capture_output=True,
             text=True,
             check=False,
