@@ -1137,18 +1137,30 @@ def _window_actors(
         # "The US envoy, John Smith, met the king": the name between the commas before the
         # verb is its subject
         found = [named[-1], *found]
-    if seg_lo >= 2 and _PREDICATE_START.match(text, cuts[seg_lo]):
+    if seg_lo >= 2 and (
+        (verb_first := _PREDICATE_START.match(text, cuts[seg_lo]))
+        or _dated_predicate(text, cuts[seg_lo])
+    ):
         # "Javier Milei, a libertarian economist, won the runoff", "Fujimori, 62, faxed his
         # resignation": a stretch that starts with its verb after an appositive ("a ...",
         # "the ...", an age) takes the name before it
         # ... also when the appositive names a place ("Marco Rubio, a Cuban-American
         # senator from Florida, vowed"): the place describes the subject, who still acts
+        # ... and after a relative clause or a bare title, right after a name, the verb
+        # perhaps after its date ("Jacob Zuma, who chairs the bloc, sent", "Senator Bob
+        # Menendez, chairman of the committee, on Monday called for", "Deng Xiaoping,
+        # China's senior vice-premier, told")
         apposition = (cuts[seg_lo - 1], cuts[seg_lo])
-        if _APPOSITIVE.match(text, apposition[0]) and all(
+        plain = verb_first and _APPOSITIVE.match(text, apposition[0])
+        if (plain or _WIDE_APPOSITIVE.match(text, apposition[0])) and all(
             a.kind != "person" for m in inside(*apposition) for a in m.actors
         ):
             subject = inside(cuts[seg_lo - 2], cuts[seg_lo - 1])
-            if subject and subject[-1] not in found:
+            if (
+                subject
+                and subject[-1] not in found
+                and (plain or text[subject[-1].end : apposition[0]].strip() == ",")
+            ):
                 found = [subject[-1], *found]
     elif (
         seg_lo >= 1
@@ -1192,7 +1204,22 @@ def _window_actors(
         # Taliban's deputy leader, Abdul Ghani Baradar,": the name after the comma is the
         # title's, which the stretch ends with
         found = [*found, named[0]]
+    if found and seg_lo > 0 and found[0].start >= cuts[seg_lo]:
+        # "At Russia's request, the Security Council met": who asked for it takes part
+        stretch = (cuts[seg_lo - 1], cuts[seg_lo])
+        if _FRONTED_REQUEST.match(text, *stretch):
+            asker = inside(*stretch)
+            if len(asker) == 1 and asker[0] not in found:
+                found = [asker[0], *found]
     return found or inside(*sentence)
+
+
+# a fronted phrase naming who asked for what the clause does: "At Russia's request, ",
+# "At the invitation of the Lebanese government, "
+_FRONTED_REQUEST = re.compile(
+    r"(?:At|On)\s+(?:the\s+(?:request|invitation|behest)\s+of\s+[^,]+"
+    r"|[^,]+?['\u2019]s?\s+(?:own\s+)?(?:request|invitation|behest|urging)),\s+$"
+)
 
 
 # a participle opening an appositive phrase: "meeting in Geneva", "speaking to reporters"
@@ -1229,6 +1256,23 @@ _PREDICATE_START = re.compile(
     r"(?!(?:the|a|an|and|or|but|in|on|at|of|for|with|to|by|from|which|who|whose|that|as|while|"
     r"when|after|before|including|according|its|their|his|her)\b)[a-z]+\b"
 )
+# an appositive that is a relative clause or a bare title: "who chairs the bloc", "chairman
+# of the committee", "China's senior vice-premier"
+_WIDE_APPOSITIVE = re.compile(
+    r"(?:who|whose)\s|[a-z]+(?:[ -][a-z]+)?\s+of\s+the\s|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['\u2019]s\s+[a-z]"
+)
+# a clause's date before its verb: "on Monday called", "yesterday said", "late on Friday signed"
+_DATE_BEFORE_VERB = re.compile(
+    r"(?:(?:late|early)\s+)?(?:on\s+[A-Z][a-z]+|yesterday|today|tonight|(?:last|this)\s+[a-z]+)\s+"
+)
+
+
+def _dated_predicate(text: str, pos: int) -> bool:
+    """Whether a comma stretch starts with a date and then its verb ("on Monday called")."""
+    m = _DATE_BEFORE_VERB.match(text, pos)
+    return m is not None and _PREDICATE_START.match(text, m.end()) is not None
+
+
 # "a former general", "another Pacific ally of Taipei", "once a colony", or an age: "Rabin, 71,"
 _APPOSITIVE = re.compile(r"(?:a|an|the|another|one of|once|formerly|long|then)\s|\d{1,3},")
 # "in neighbouring Senegal", "in northern Iraq" (before a country named as a venue)
@@ -1236,6 +1280,9 @@ _IN_REGION_OF = re.compile(
     r"\b(?:in|at)\s+(?:the\s+)?(?:neighbouring|neighboring|(?:north|south)-?(?:east|west)ern"
     r"|northern|southern|eastern|western|central)\s+$"
 )
+# after a state's possessive, what makes it the one who asked, not a place: "met at Russia's
+# request", "landed at Lebanon's invitation"
+_ASKED_FOR = re.compile(r"\s+(?:own\s+)?(?:request|invitation|behest|urging|insistence)\b")
 _PLACE_WORDS = ("in ", "at ", "the ", "its ", "of ", "ear ", "off ", "ong ", "ver ", "In ", "At ")
 _PLACE_BEFORE = re.compile(  # (one leading \b for the four: half the work)
     r"(?i)\b(?:(?P<arrival>(?:arrived|arrives|arrive|arriving|landed|lands|land|landing)\s+"
@@ -1334,6 +1381,7 @@ def _without_venues(text: str, trig: Trigger, found: list[ActorMention]) -> list
             and all(a.kind != "person" for a in m.actors)
             and (m.actors[0].kind == "country" or m.text != m.actors[0].name)
             and not text.startswith(_POSSESSIVE[:2], m.end)  # "at Washington's request"
+            and not (m.text.endswith(_POSSESSIVE[:2]) and _ASKED_FOR.match(text, m.end))
         ):
             place = _PLACE_BEFORE.search(text, max(0, m.start - 24), m.start)
             near = place is not None and place.group("near") and _GEO_NOUN.match(text, m.end)

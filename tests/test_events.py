@@ -1988,3 +1988,57 @@ def test_people_inside_a_report_are_its_topic_not_its_speakers_partners():
     text = "Chancellor Olaf Scholz said on Tuesday that he had told Emmanuel Macron of his view."
     (ev,) = [e for e in _extracted(text) if e.type == "STATEMENT"]
     assert "Emmanuel Macron" not in ev.actors
+
+
+def test_a_place_acted_on_stands_for_its_state():
+    # resources/events/places.tsv: towns and regions fought over are their state's
+    text = "Russian aircraft bombed the town of Gori on Saturday."
+    (ev,) = _extracted(text, date(2008, 8, 11))
+    assert set(ev.actors) == {"Russia", "Georgia"}
+    text = "North Korean guns shelled Yeonpyeong island on Tuesday."
+    (ev,) = _extracted(text, date(2010, 11, 24))
+    assert "South Korea" in ev.actors
+    # a state's own town is no other party ("police opened fire in Lahore": Pakistan's)
+    text = "Pakistani police opened fire on protesters in Lahore on Tuesday."
+    (ev,) = _extracted(text, date(2010, 11, 24))
+    assert ev.actors == ("Pakistan",)
+
+
+def test_who_asked_for_a_bodys_meeting_takes_part():
+    text = "The UN Security Council met on Friday at Russia's request."
+    (ev,) = _extracted(text)
+    assert set(ev.actors) == {"UN", "Russia"}
+    text = "At Russia's request, the UN Security Council held an emergency session on Friday."
+    (ev,) = _extracted(text)
+    assert set(ev.actors) == {"UN", "Russia"}
+    # a state's possessive that names a place stays a venue
+    text = "The UN Security Council met on Friday in Russia's capital."
+    (ev,) = _extracted(text)
+    assert ev.actors == ("UN",)
+
+
+def test_a_national_security_council_is_not_the_uns():
+    text = "President Gerald Ford met his National Security Council on Tuesday."
+    (ev,) = _extracted(text, date(1975, 5, 14))
+    assert "UN" not in ev.actors and "Gerald Ford" in ev.actors
+
+
+def test_the_name_before_a_relative_clause_or_bare_title_is_the_subject():
+    text = (
+        "South African President Jacob Zuma, who chairs the regional bloc SADC, sent two "
+        "ministers to Harare on Thursday to meet Robert Mugabe."
+    )
+    (ev,) = _extracted(text, date(2017, 11, 18))
+    assert "Jacob Zuma" in ev.actors
+    text = (
+        "Senator Bob Menendez, chairman of the Senate Foreign Relations Committee, on Monday "
+        "called for a freeze on arms sales to Saudi Arabia."
+    )
+    (ev,) = _extracted(text, date(2022, 10, 12))
+    assert "Bob Menendez" in ev.actors
+    text = (
+        "Deng Xiaoping, China's senior vice-premier, told President Jimmy Carter on Monday "
+        "that Vietnam would be punished."
+    )
+    (ev,) = _extracted(text, date(1979, 2, 20))
+    assert "Deng Xiaoping" in ev.actors
