@@ -1259,7 +1259,8 @@ _PREDICATE_START = re.compile(
 # an appositive that is a relative clause or a bare title: "who chairs the bloc", "chairman
 # of the committee", "China's senior vice-premier"
 _WIDE_APPOSITIVE = re.compile(
-    r"(?:who|whose)\s|[a-z]+(?:[ -][a-z]+)?\s+of\s+the\s|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['\u2019]s\s+[a-z]"
+    r"(?:who|whose)\s|[a-z]+(?:[ -][a-z]+)?\s+of\s+the\s"
+    r"|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['\u2019]s\s+[a-z]"
 )
 # a clause's date before its verb: "on Monday called", "yesterday said", "late on Friday signed"
 _DATE_BEFORE_VERB = re.compile(
@@ -1493,7 +1494,12 @@ _KIN = re.compile(
     r"niece|nephew|family|children|cousin)\b"
     # ... or an aide named after it: "the Tunku's deputy, Tun Abdul Razak, signed"
     r"|(?:deputy|aide|spokesman|spokeswoman|spokesperson|adviser|advisor|envoy|lawyer"
-    r"|chief of staff),\s+[A-Z])"
+    r"|chief of staff),\s+[A-Z]"
+    # ... or named before it, or not at all, perhaps after a word or two of what they do:
+    # "Yuri Ushakov, Putin's foreign policy adviser, said", "Milei's advisers will travel",
+    # "Hasina's bitter rival", "Nehru's defence minister, V. K. Krishna Menon,"
+    r"|(?:[a-z-]+\s+){0,2}?(?:(?:deputy|aide|spokesman|spokeswoman|spokesperson|adviser|advisor"
+    r"|envoy|lawyer|minister|secretary),|(?:aides|advisers|advisors|lawyers|envoys|rivals?)\b))"
 )
 _JOINT = re.compile(r"\s*(?:and|&)\s*")
 # \b(?:he|she|He|She)\b|(?<=, )who\b, each branch opening with its letter (see

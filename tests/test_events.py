@@ -2042,3 +2042,19 @@ def test_the_name_before_a_relative_clause_or_bare_title_is_the_subject():
     )
     (ev,) = _extracted(text, date(1979, 2, 20))
     assert "Deng Xiaoping" in ev.actors
+
+
+def test_a_person_whose_aide_or_rival_is_meant_is_not_a_party():
+    # the aide named before the possessive, or not named, after what he does
+    text = (
+        "Yuri Ushakov, Putin's foreign policy adviser, said on Wednesday that Moscow was "
+        "disappointed."
+    )
+    (ev,) = [e for e in _extracted(text, date(2013, 8, 8)) if e.type == "STATEMENT"]
+    assert "Yuri Ushakov" in ev.actors and "Vladimir Putin" not in ev.actors
+    text = "Former prime minister Khaleda Zia, Hasina's bitter rival, was freed on Tuesday."
+    (ev,) = _extracted(text, date(2024, 8, 7))
+    assert "Khaleda Zia" in ev.actors and "Sheikh Hasina" not in ev.actors
+    # the person himself still acts
+    text = "Putin's visit to Beijing on Tuesday ended with a joint statement."
+    assert any("Vladimir Putin" in e.actors for e in _extracted(text, date(2024, 5, 17)))
