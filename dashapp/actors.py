@@ -1024,8 +1024,8 @@ class Gazetteer:
                 nxt[1:].isupper()
                 and (kind == "dem" or kind == "ent" and tmpl.value[0].kind == "country")
                 and self._company_after(text, end)
-            ):
-                continue  # "British Airways", "French Open"
+            ) or (kind == "dem" and nxt[1:].islower() and self._company_after(text, end, True)):
+                continue  # "British Airways", "French Open"; "an American newspaper"
             if (
                 core in metonyms  # (a set lookup first: most tokens are no capital)
                 and poss is None
@@ -1062,8 +1062,10 @@ class Gazetteer:
         m = _WORD_AFTER.match(text, end)
         return m is not None and m.group(1) in self._venue_words
 
-    def _company_after(self, text: str, end: int) -> bool:
-        if end + 1 >= len(text) or text[end] != " " or not text[end + 1].isupper():
+    def _company_after(self, text: str, end: int, lower: bool = False) -> bool:
+        """Whether a company word follows `end` (capitalised, or `lower`: a demonym's thing,
+        "an American newspaper", "the French design")."""
+        if end + 1 >= len(text) or text[end] != " " or text[end + 1].isupper() == lower:
             return False
         m = _WORD_AFTER.match(text, end)
         return m is not None and m.group(1) in self._company_words
