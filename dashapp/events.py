@@ -1214,6 +1214,13 @@ def _window_actors(
     return found or inside(*sentence)
 
 
+# "and went on", "and is expected to": a verb coordinated after a dated act
+_AND_VERB = re.compile(
+    r"\s(?:and|but)\s+(?:then\s+|later\s+|also\s+)?(?:(?:will|would|has|had|was|is|are)\s+)?"
+    r"(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|other\b|two\b|three\b)[a-z]{3,}\b"
+)
+
+
 # a fronted phrase naming who asked for what the clause does: "At Russia's request, ",
 # "At the invitation of the Lebanese government, "
 _FRONTED_REQUEST = re.compile(
@@ -2232,6 +2239,16 @@ def article_events(
             found = [*subject, *found]
         else:
             found = _window_actors(text, clause, sent, lo, hi, in_sent, dated_after)
+            if (
+                found
+                and dated_after is not None
+                and (verb := _AND_VERB.search(text, hi, dated_after)) is not None
+                and "," not in text[hi : verb.start()]
+            ):
+                # "met Salman in Riyadh last Tuesday and went on to Ankara the following day
+                # for talks with Erdogan": what follows "and" and a verb before the next
+                # date is that date's happening, not this one's
+                found = [m for m in found if m.start < verb.start()] or found
         if (
             found
             and coord is None

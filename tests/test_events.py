@@ -2058,3 +2058,12 @@ def test_a_person_whose_aide_or_rival_is_meant_is_not_a_party():
     # the person himself still acts
     text = "Putin's visit to Beijing on Tuesday ended with a joint statement."
     assert any("Vladimir Putin" in e.actors for e in _extracted(text, date(2024, 5, 17)))
+
+
+def test_what_follows_and_a_verb_before_the_next_date_is_that_dates():
+    text = (
+        "President Mohammed Shahabuddin dissolved parliament on Tuesday and named Muhammad "
+        "Yunus to head an interim government, a day after Sheikh Hasina resigned."
+    )
+    (ev,) = [e for e in _extracted(text, date(2024, 8, 7)) if e.value == "2024-08-06"]
+    assert "Mohammed Shahabuddin" in ev.actors and "Muhammad Yunus" not in ev.actors
