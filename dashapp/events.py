@@ -1496,17 +1496,18 @@ _RECEIVED = re.compile(
     r"|g(?<!\wg)ot)\b"
 )
 _SIGNED = {"AGREE", "CONCEDE", "COOPERATE"}
+# who speaks or acts for a person (one word list for both _KIN branches below)
+_AIDE_WORDS = "deputy|aide|spokesman|spokeswoman|spokesperson|adviser|advisor|envoy|lawyer"
 _KIN = re.compile(
     r"(?:['\u2019]s)?\s+(?:(?:sister|brother|wife|husband|son|daughter|mother|father|widow|"
     r"niece|nephew|family|children|cousin)\b"
     # ... or an aide named after it: "the Tunku's deputy, Tun Abdul Razak, signed"
-    r"|(?:deputy|aide|spokesman|spokeswoman|spokesperson|adviser|advisor|envoy|lawyer"
-    r"|chief of staff),\s+[A-Z]"
+    rf"|(?:{_AIDE_WORDS}|chief of staff),\s+[A-Z]"
     # ... or named before it, or not at all, perhaps after a word or two of what they do:
     # "Yuri Ushakov, Putin's foreign policy adviser, said", "Milei's advisers will travel",
     # "Hasina's bitter rival", "Nehru's defence minister, V. K. Krishna Menon,"
-    r"|(?:[a-z-]+\s+){0,2}?(?:(?:deputy|aide|spokesman|spokeswoman|spokesperson|adviser|advisor"
-    r"|envoy|lawyer|minister|secretary),|(?:aides|advisers|advisors|lawyers|envoys|rivals?)\b))"
+    rf"|(?:[a-z-]+\s+){{0,2}}?(?:(?:{_AIDE_WORDS}|minister|secretary),"
+    r"|(?:aides|advisers|advisors|lawyers|envoys|rivals?)\b))"
 )
 _JOINT = re.compile(r"\s*(?:and|&)\s*")
 # \b(?:he|she|He|She)\b|(?<=, )who\b, each branch opening with its letter (see
