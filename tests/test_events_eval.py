@@ -222,6 +222,7 @@ HELD_OUT = sorted(
         "events_heldout16",
         "events_heldout17",
         "events_heldout18",
+        "events_heldout19",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
