@@ -68,6 +68,9 @@ class Trigger:
     # "needs:ambassador/envoy": a trigger only when one of these words follows within five
     # words ("summoned the Russian ambassador", not "summoned supporters to a rally")
     needs: re.Pattern[str] | None = None
+    # "flew home": diplomats, troops or staff going home withdraw; a person going home ends
+    # a journey (see _JOURNEY)
+    journey: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +87,7 @@ class Hit(NamedTuple):
     trigger: Trigger
 
 
-_FLAGS = frozenset({"cancels", "personal"})
+_FLAGS = frozenset({"cancels", "personal", "journey"})
 _new_hit = tuple.__new__  # Hit(...) without the Python-level __new__ of a NamedTuple
 
 _BETWEEN_STATES = re.compile(r"summit|state visit")  # labels of meetings of states
@@ -140,6 +143,7 @@ def lexicon() -> Lexicon:
             _STATE_ACT.search(label) is not None,
             "personal" in flags,
             object_words,
+            "journey" in flags,
         )
         for form in family.forms:
             triggers.setdefault(form, family)
@@ -1947,6 +1951,18 @@ _MATERIAL_LABEL = frozenset({"COERCE", "ASSAULT", "MOBILIZE", "SANCTION", "AID",
 _GENERIC_LABELS = frozenset({"remarks", "talks", "meeting", "phone call", "call"})
 
 
+@lru_cache(maxsize=8)
+def _journey(trig: Trigger) -> Trigger:
+    """A person's "flew home", "flew back to Moscow": the end of a journey, not a withdrawal.
+    Typed as the trigger file types travel ("flew to": CONSULT) and labelled with the
+    person; diplomats, troops or staff who go home keep the row's RETREAT ("Mexican
+    diplomats flew home from Quito": Mexico withdraws)."""
+    return replace(trig, type="CONSULT", label=_JOURNEY_LABEL, journey=False)
+
+
+_JOURNEY_LABEL = "{source} returns home"
+
+
 def _label(
     text: str,
     clause: tuple[int, int],
@@ -2331,6 +2347,9 @@ def article_events(
                 ]
                 actors = list(dict.fromkeys([*people, *bodies]))
         source = before[-1] if before else (after[0] if after else None)
+        if trig.journey and source is not None and source.kind == "person":
+            trig = _journey(trig)  # "Chamberlain flew back to London": no withdrawal
+            ttype = trig.type
         target = None
         for a in after:
             if not _same_side(a, source):
@@ -2912,11 +2931,16 @@ def _other_speakers(a: Event, b: Event) -> bool:
     )
 
 
+_JOURNEY_TAIL = _JOURNEY_LABEL.removeprefix("{source}")
+
+
 def same_happening(a: Event, b: Event) -> bool:
     """Mentions of one happening: same type, compatible dates (equal within an article;
     across articles also an alternative reading or a day apart), overlapping actors."""
     if a.type != b.type or not _compatible_dates(a, b):
         return False
+    if a.label.endswith(_JOURNEY_TAIL) != b.label.endswith(_JOURNEY_TAIL):
+        return False  # a return home is its own happening, not the day's meeting or call
     if _other_speakers(a, b):
         return False
     if not a.actors or not b.actors:

@@ -2067,3 +2067,28 @@ def test_what_follows_and_a_verb_before_the_next_date_is_that_dates():
     )
     (ev,) = [e for e in _extracted(text, date(2024, 8, 7)) if e.value == "2024-08-06"]
     assert "Mohammed Shahabuddin" in ev.actors and "Muhammad Yunus" not in ev.actors
+
+
+def test_a_person_going_home_ends_a_journey_and_a_group_going_home_withdraws():
+    text = (
+        "President Joe Biden held talks with Chancellor Olaf Scholz in Berlin on Thursday. "
+        "Biden flies home on Friday."
+    )
+    (ev,) = [e for e in _extracted(text, date(2022, 10, 12)) if e.value == "2022-10-14"]
+    assert ev.type == "CONSULT" and ev.label == "Biden returns home"
+    assert "withdraws" not in ev.label
+    # diplomats, staff or troops who go home still withdraw from where they were
+    text = "Dutch diplomats and their families flew home from Caracas on Sunday."
+    (ev,) = _extracted(text, date(2024, 4, 9))
+    assert ev.type == "RETREAT" and "withdraws" in ev.label
+    assert {"Netherlands", "Venezuela"} <= set(ev.actors)
+
+
+def test_a_return_home_does_not_merge_with_the_days_call_of_the_same_person():
+    text = (
+        "Prime Minister Narendra Modi flew back to New Delhi on Tuesday evening, and "
+        "President Emmanuel Macron telephoned Modi on Tuesday to thank him for the visit."
+    )
+    evs = [e for e in _extracted(text, date(2023, 7, 19)) if e.value == "2023-07-18"]
+    assert any(e.label == "Modi returns home" for e in evs)
+    assert any("phone call" in e.label for e in evs)
