@@ -772,11 +772,18 @@ def _choose_trigger(
         if lo <= h.start and h.end <= unit.start and h.trigger.type != "STATEMENT":
             acted_before = True
             break
+    # "met Salman in Riyadh last Tuesday and went on to Ankara the following day for talks":
+    # past "and" and a verb before the sentence's next date starts that date's happening
+    next_act = (
+        _next_act(text, u_end, dated_after) if dated_after is not None and acted_before else None
+    )
     for hit in hits:
         h_start, h_end, trig = hit
         if h_start < lo or h_end > hi:
             continue
         if acted_before and h_start >= u_end and _INFINITIVE.search(text, h_start - 30, h_start):
+            continue
+        if next_act is not None and h_start >= next_act:
             continue
         if prenominal and not (
             h_start >= u_end and _token_distance(text, u_start, u_end, h_start, h_end) <= 2
@@ -1216,6 +1223,34 @@ def _window_actors(
             if len(asker) == 1 and asker[0] not in found:
                 found = [asker[0], *found]
     return found or inside(*sentence)
+
+
+# "and went on", "and then flew", "and will travel": "and" and a verb, the verb captured
+_AND_ACT = re.compile(
+    r"\s(?:and|but)\s+(?:then\s+|later\s+|also\s+)?(?:(will|would|is|was|are|were)\s+)?"
+    r"(?:due\s+to\s+|to\s+)?([a-z]{3,})\b"
+)
+
+
+def _next_act(text: str, lo: int, hi: int) -> int | None:
+    """Where a verb coordinated by "and" starts in text[lo:hi] with no comma before it
+    ("last Tuesday and went on to Ankara", "on Monday and will fly to Warsaw"): a new
+    happening, which a date after it dates. Adverbs ("and again on Tuesday") and nouns
+    ("and talks on Tuesday") are no verb: past forms (the tagger's list, or "-ed") and
+    verbs after an auxiliary only."""
+    if hi - lo > 120 or text.find(" and ", lo, hi) < 0 and text.find(" but ", lo, hi) < 0:
+        return None
+    for m in _AND_ACT.finditer(text, lo, hi):
+        if text.find(",", lo, m.start()) >= 0:
+            return None
+        word = m.group(2)
+        if (
+            m.group(1)
+            or word in temporal_lexicon().past_verbs
+            or (len(word) > 4 and word.endswith("ed"))
+        ):
+            return m.start(2)
+    return None
 
 
 # "and went on", "and is expected to": a verb coordinated after a dated act
@@ -2266,6 +2301,18 @@ def article_events(
                 # for talks with Erdogan": what follows "and" and a verb before the next
                 # date is that date's happening, not this one's
                 found = [m for m in found if m.start < verb.start()] or found
+            if found and k > 0 and unit_sent[k - 1] == idx and units[k - 1].end < u_start:
+                # ... and the later date's happening is not the earlier one's: who that act
+                # named after its verb ("met Salman") is left out; the subject they share
+                # ("Pompeo") stays
+                p_start, p_end = units[k - 1].start, units[k - 1].end
+                act = _next_act(text, p_end, u_start)
+                prev_verb = next(
+                    (h.start for h in reversed(hits) if sent[0] <= h.start < p_start), None
+                )
+                if act is not None and prev_verb is not None and act < m_start:
+                    found = [m for m in found if m.end <= prev_verb or m.start >= act] or found
+                    clause = (max(clause[0], act), clause[1])  # its place: "to Ankara"
         if (
             found
             and coord is None

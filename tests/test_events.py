@@ -2092,3 +2092,20 @@ def test_a_return_home_does_not_merge_with_the_days_call_of_the_same_person():
     evs = [e for e in _extracted(text, date(2023, 7, 19)) if e.value == "2023-07-18"]
     assert any(e.label == "Modi returns home" for e in evs)
     assert any("phone call" in e.label for e in evs)
+
+
+def test_two_acts_on_two_dates_joined_by_and_keep_their_own_people():
+    text = (
+        "Vladimir Putin met Xi Jinping in Beijing on Tuesday and travelled to Pyongyang on "
+        "Wednesday for talks with Kim Jong Un."
+    )
+    evs = {e.value: e for e in _extracted(text, date(2024, 6, 20))}
+    tue, wed = evs["2024-06-18"], evs["2024-06-19"]
+    assert {"Vladimir Putin", "Xi Jinping"} <= set(tue.actors)
+    assert "Kim Jong Un" not in tue.actors and "meeting" in tue.label
+    assert {"Vladimir Putin", "Kim Jong Un"} <= set(wed.actors)
+    assert "Xi Jinping" not in wed.actors and "Beijing" not in wed.label
+    # a repeated act ("and again on ...") is no new verb: the same people both days
+    text = "Joe Biden spoke with Vladimir Putin on Monday and again on Tuesday."
+    evs = {e.value: e for e in _extracted(text, date(2022, 2, 16))}
+    assert "Vladimir Putin" in evs["2022-02-15"].actors
