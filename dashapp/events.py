@@ -684,6 +684,16 @@ def _live_hits(
             text, a - 30 if a - 30 > lo else lo, a
         ):
             continue  # "in what Moscow called retaliation": a name given, not a call
+        if (
+            h.trigger.type == "CONSULT"
+            and text.startswith(("call", "Call"), a)
+            and (named := _CHARACTERISED.match(text, b, sent[1])) is not None
+        ):
+            # "Ford called the seizure an act of piracy", "Perry called the firings
+            # 'reckless'": a name given to a deed, no phone call; a condemnation when the
+            # name is a charge, else a statement ("called the result a victory")
+            charge = _CHARGE.search(named.group(1)) is not None
+            h = _new_hit(Hit, (a, b, _characterising(charge, h.trigger.weight)))
         kept.append(h)
     if len(kept) > 1:
         # ", Kyiv said." / ", the Elysee said,": a parenthetical attribution reports the
@@ -713,6 +723,35 @@ _WAR_COMPOUND = re.compile(
     r" (?:crimes?|criminals?|graves?|memorials?|cemeter(?:y|ies)|veterans?|dead|museum"
     r"|games|chest|footing|widows?|booty|reparations)\b"
 )
+# after "called": the thing named (a noun phrase of up to six words, not a time: "called
+# Xi the next day", "called in the ambassador") and the name given to it, opening with an
+# article, a quote or a word of judgement; group 1: the name, to the clause's end
+_CHARACTERISED = re.compile(
+    r"\s+(?!a\b|an\b)(?:(?:the|his|her|its|their|this|that|[A-Z][\w.-]*['\u2019]s?)\s+)?"
+    r"(?:(?!(?:on|for|off|in|up|back|out|by|to|at|with|from|after|before|yesterday|today|"
+    r"tonight|last|this|next|early|late|again|and|but|as)\b)[\w'\u2019-]+\s+){1,5}?"
+    r"(?!(?:the|a|an)\s+(?:same|next|following|previous|day|week|month|morning|afternoon|"
+    r"evening|night|year)\b)"
+    r"((?:an?\s|the\s|[\"\u201c\u2018']|(?:illegal|unacceptable|reckless|absurd|baseless|"
+    r"provocative|disappointing|treason|piracy|genocide|terrorism)\b)[^,;.]*)"
+)
+# a name that charges: the naming condemns ("an act of piracy", "a coup", "treason")
+_CHARGE = re.compile(
+    r"(?i)\b(?:pira|coup|treason|betray|crim|illegal|unacceptable|reckless|provocat|fabricat|"
+    r"violat|aggress|act of war|terror|sham|fraud|farce|absurd|baseless|mistake|"
+    r"stab|rebellion|invasion|genocide|lie|lies|outrage|barbar|blackmail|interference|"
+    r"unconstitutional|unjustified|irresponsible|dangerous|hostile)"
+)
+
+
+@lru_cache(maxsize=8)
+def _characterising(charge: bool, weight: int) -> Trigger:
+    """The trigger a characterising "called" stands for: the condemning verbs' family
+    ("condemned") for a charge, else the "called it" statement family; with the weight of
+    the "called" it replaces, so that it wins no date it did not win before."""
+    return replace(lexicon().triggers["condemned" if charge else "called it"], weight=weight)
+
+
 _WHAT_CALLED = re.compile(r"\b[Ww]hat\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:[a-z]+\s+)?$")
 
 

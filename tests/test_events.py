@@ -2109,3 +2109,26 @@ def test_two_acts_on_two_dates_joined_by_and_keep_their_own_people():
     text = "Joe Biden spoke with Vladimir Putin on Monday and again on Tuesday."
     evs = {e.value: e for e in _extracted(text, date(2022, 2, 16))}
     assert "Vladimir Putin" in evs["2022-02-15"].actors
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # a name given to a deed is no phone call: a charge condemns, praise is a statement
+        ("Prime Minister Rishi Sunak called the raid an act of piracy on Monday.", "ACCUSE"),
+        ("Chancellor Olaf Scholz called the vote 'a sham' on Monday.", "ACCUSE"),
+        (
+            "President Emmanuel Macron called the result a victory for democracy on Monday.",
+            "STATEMENT",
+        ),
+        # the calls stay calls
+        (
+            "President Emmanuel Macron called Olaf Scholz on Monday to discuss the crisis.",
+            "CONSULT",
+        ),
+        ("President Emmanuel Macron called Olaf Scholz the next day.", "CONSULT"),
+    ],
+)
+def test_calling_a_deed_a_name_is_no_phone_call(text, type_):
+    evs = _extracted(text, date(2023, 3, 8))
+    assert [e.type for e in evs] == [type_]
