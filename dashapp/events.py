@@ -1079,6 +1079,62 @@ def _outside_relatives(
     return found
 
 
+# a relative pronoun of a person, and what may stand between the name and it: a comma, or
+# an appositive title after the comma ("Benigno Aquino Jr., the opposition leader who")
+_REL_WHO = re.compile(r"\b(?:who|whom|whose)\b")
+_OF_STATE = re.compile(r"\s+of\s+")
+_TO_RELATIVE = re.compile(r",\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\w'\u2019-]+\s+){0,3}$")
+
+
+def _inside_relative(
+    text: str,
+    sent: tuple[int, int],
+    lo: int,
+    hi: int,
+    found: list[ActorMention],
+    in_sent: Sequence[ActorMention],
+) -> list[ActorMention]:
+    """A happening told inside a relative clause on a person ("the killing of Benigno
+    Aquino Jr., the opposition leader who was shot dead at the airport on Sunday",
+    "Bush, who spoke to Gorbachev on Wednesday, praised Yeltsin") is that person's and the
+    clause's: who the main clause names takes no part. text[lo:hi]: the trigger and date,
+    both inside the clause, which opens after a comma (or a comma and a title) and runs to
+    the next comma or the sentence's end."""
+    rel = None
+    for r in _REL_WHO.finditer(text, sent[0], lo):
+        rel = r
+    if rel is None or text.find(", ", rel.end(), hi) >= 0:
+        return found  # none, or it closes before the trigger or the date: "Kerry, who met
+        # X, said on Monday", "Trump, who visited Riyadh in May, took credit this morning"
+    before = [m for m in in_sent if m.end <= rel.start()]
+    if not before:
+        return found
+    head, end = before[-1], before[-1].end
+    if (
+        len(before) >= 2
+        and head.actors[0].kind == "country"
+        and before[-2].actors[0].kind == "person"
+        and _OF_STATE.fullmatch(text, before[-2].end, head.start)
+    ):
+        head = before[-2]  # "President Anwar Sadat of Egypt, who met Begin"
+    if head.actors[0].kind != "person" or not (
+        _TO_RELATIVE.fullmatch(text, end, rel.start()) or text[end : rel.start()].strip() == ","
+    ):
+        return found  # "Lawmakers who climbed the fences voted": no person it hangs on
+    close = text.find(", ", hi, sent[1])
+    close = sent[1] if close < 0 else close
+    # the main clause's people and bodies go; its states may still be the setting
+    kept = [
+        m
+        for m in found
+        if m is not head
+        and (rel.start() <= m.start < close or all(a.kind == "country" for a in m.actors))
+    ]
+    if head not in found:
+        head = replace(head, qualifiers=())  # the person the clause is about, not his title's
+    return [head, *kept]
+
+
 def _with_fronted_report(
     text: str,
     clause: tuple[int, int],
@@ -2362,6 +2418,10 @@ def article_events(
             found = _with_fronted_report(text, clause, m_start, m_end, found, in_sent, units)
         if found and ", wh" in text[sent[0] : sent[1]]:
             found = _outside_relatives(text, sent, match, found, in_sent)
+        if found and coord is None and " wh" in text[sent[0] : min(m_start, u_start)]:
+            found = _inside_relative(
+                text, sent, min(m_start, u_start), max(m_end, u_end), found, in_sent
+            )
         if found:
             found = _coordinated(text, found, in_sent)
             if coord is None and found[0].start > clause[0]:

@@ -2132,3 +2132,21 @@ def test_two_acts_on_two_dates_joined_by_and_keep_their_own_people():
 def test_calling_a_deed_a_name_is_no_phone_call(text, type_):
     evs = _extracted(text, date(2023, 3, 8))
     assert [e.type for e in evs] == [type_]
+
+
+def test_a_happening_told_in_a_relative_clause_on_a_person_is_that_persons():
+    # the main clause's people take no part in what the clause on its object tells
+    text = (
+        "Chancellor Olaf Scholz on Tuesday ordered an inquiry into the death of Alexei "
+        "Navalny, the opposition leader who died in an Arctic prison on Friday."
+    )
+    (ev,) = [e for e in _extracted(text, date(2024, 2, 21)) if e.value == "2024-02-16"]
+    assert "Alexei Navalny" in ev.actors and "Olaf Scholz" not in ev.actors
+    # ... nor those of the main clause after it
+    text = (
+        "President Joe Biden, who spoke to Olaf Scholz by telephone on Monday, praised "
+        "Emmanuel Macron's courage."
+    )
+    (ev,) = _extracted(text, date(2024, 2, 21))
+    assert {"Joe Biden", "Olaf Scholz"} <= set(ev.actors)
+    assert "Emmanuel Macron" not in ev.actors
