@@ -1494,8 +1494,23 @@ def _speaks_for_body(person: Actor, found: Sequence[ActorMention]) -> bool:
     President Donald Tusk", "NATO chief Jens Stoltenberg"): he acts for it, not for his
     country."""
     return any(
-        person in m.actors and any(q.kind == "organisation" for q in m.qualifiers) for m in found
+        person in m.actors and any(q.kind == "organisation" for q in _title_qualifiers(m))
+        for m in found
     )
+
+
+def _title_qualifiers(m: ActorMention) -> tuple[Actor, ...]:
+    """The qualifiers a person's title brings, less a body that is part of another one,
+    named after it ("CIA Director William Burns": CIA, United States; "KGB chairman",
+    "European Commission President"): the official speaks for the state or the larger
+    body, as "State Department spokesman Ned Price" speaks for the United States."""
+    quals = m.qualifiers
+    if len(quals) < 2 or quals[0].kind != "organisation":
+        return quals
+    if all(a.kind != "person" for a in m.actors):
+        return quals
+    last = len(quals) - 1
+    return tuple([q for i, q in enumerate(quals) if i == last or q.kind != "organisation"])
 
 
 def _without_venues(text: str, trig: Trigger, found: list[ActorMention]) -> list[ActorMention]:
@@ -2464,7 +2479,7 @@ def article_events(
         before: list[Actor] = []
         after: list[Actor] = []
         for m in found:
-            quals = m.qualifiers
+            quals = _title_qualifiers(m)
             parties = m.actors
             if quals and all(a.kind == "organisation" for a in parties):
                 parties = quals  # as _parties(m)
@@ -2488,7 +2503,7 @@ def article_events(
                 bodies = [
                     q
                     for m in found
-                    for q in m.qualifiers
+                    for q in _title_qualifiers(m)
                     if q.kind == "organisation" and any(a.kind == "person" for a in m.actors)
                 ]
                 actors = list(dict.fromkeys([*people, *bodies]))

@@ -2150,3 +2150,17 @@ def test_a_happening_told_in_a_relative_clause_on_a_person_is_that_persons():
     (ev,) = _extracted(text, date(2024, 2, 21))
     assert {"Joe Biden", "Olaf Scholz"} <= set(ev.actors)
     assert "Emmanuel Macron" not in ev.actors
+
+
+def test_a_state_body_in_a_persons_title_is_no_party():
+    # "CIA Director": the director speaks for his state, as a State Department spokesman does
+    text = "CIA Director William Burns held talks with Qatari officials in Doha on Tuesday."
+    (ev,) = _extracted(text, date(2023, 11, 29))
+    assert "William Burns" in ev.actors and "CIA" not in ev.actors
+    text = "European Commission President Ursula von der Leyen proposed the ban on Wednesday."
+    (ev,) = _extracted(text, date(2022, 5, 6))
+    assert "European Commission" not in ev.actors and "EU" in ev.actors
+    # an international body's official still speaks for the body
+    text = "NATO Secretary General Jens Stoltenberg said on Thursday that the alliance was ready."
+    (ev,) = _extracted(text, date(2023, 7, 8))
+    assert {"Jens Stoltenberg", "NATO"} <= set(ev.actors)
