@@ -2433,7 +2433,7 @@ def article_events(
             found = _with_fronted_report(text, clause, m_start, m_end, found, in_sent, units)
         if found and ", wh" in text[sent[0] : sent[1]]:
             found = _outside_relatives(text, sent, match, found, in_sent)
-        if found and coord is None and text.find(" wh", sent[0], min(m_start, u_start)) >= 0:
+        if found and coord is None and text.find(" who", sent[0], min(m_start, u_start)) >= 0:
             found = _inside_relative(
                 text, sent, min(m_start, u_start), max(m_end, u_end), found, in_sent
             )
