@@ -2420,7 +2420,16 @@ def article_events(
                 prev_verb = next(
                     (h.start for h in reversed(hits) if sent[0] <= h.start < p_start), None
                 )
-                if act is not None and prev_verb is not None and act < m_start:
+                if (
+                    act is not None
+                    and prev_verb is not None
+                    and act <= m_start
+                    # the earlier act's verb came before its date: "met Salman last
+                    # Tuesday and went on", not "three years after he gave up the
+                    # presidency and went into exile in August 2003"
+                    and not any(p_end <= h.start < act for h in hits)
+                    and not text.endswith(("after", "before"), p_start, p_end)
+                ):
                     found = [m for m in found if m.end <= prev_verb or m.start >= act] or found
                     clause = (max(clause[0], act), clause[1])  # its place: "to Ankara"
         if (

@@ -2105,6 +2105,19 @@ def test_two_acts_on_two_dates_joined_by_and_keep_their_own_people():
     assert "Kim Jong Un" not in tue.actors and "meeting" in tue.label
     assert {"Vladimir Putin", "Kim Jong Un"} <= set(wed.actors)
     assert "Xi Jinping" not in wed.actors and "Beijing" not in wed.label
+    # ... also when the verb after "and" is the later date's trigger itself
+    text = "Antony Blinken met Wang Yi in Beijing on Monday and flew to Tokyo on Tuesday."
+    evs = {e.value: e for e in _extracted(text, date(2023, 7, 20))}
+    assert "Wang Yi" in evs["2023-07-17"].actors
+    assert "Antony Blinken" in evs["2023-07-18"].actors
+    assert "Wang Yi" not in evs["2023-07-18"].actors
+    # ... but not after a date that opens its own happening ("three years after he ...")
+    text = (
+        "Police arrested Charles Taylor in March 2006, three years after he gave up the "
+        "Liberian presidency and went into exile in Nigeria in August 2003."
+    )
+    evs = {e.value: e for e in _extracted(text, date(2012, 5, 31))}
+    assert "Charles Taylor" in evs["2003-08"].actors
     # a repeated act ("and again on ...") is no new verb: the same people both days
     text = "Joe Biden spoke with Vladimir Putin on Monday and again on Tuesday."
     evs = {e.value: e for e in _extracted(text, date(2022, 2, 16))}
