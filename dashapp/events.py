@@ -813,17 +813,20 @@ def _choose_trigger(
             break
     # "met Salman in Riyadh last Tuesday and went on to Ankara the following day for talks":
     # past "and" and a verb before the sentence's next date starts that date's happening
-    next_act = (
-        _next_act(text, u_end, dated_after) if dated_after is not None and acted_before else None
-    )
+    next_act: int | None = -1  # worked out on the first trigger after the date
+    if dated_after is None or not acted_before:
+        next_act = None
     for hit in hits:
         h_start, h_end, trig = hit
         if h_start < lo or h_end > hi:
             continue
         if acted_before and h_start >= u_end and _INFINITIVE.search(text, h_start - 30, h_start):
             continue
-        if next_act is not None and h_start >= next_act:
-            continue
+        if next_act is not None and h_start >= u_end:
+            if next_act < 0:
+                next_act = _next_act(text, u_end, dated_after)
+            if next_act is not None and h_start >= next_act:
+                continue
         if prenominal and not (
             h_start >= u_end and _token_distance(text, u_start, u_end, h_start, h_end) <= 2
         ):
@@ -2488,7 +2491,9 @@ def article_events(
         before: list[Actor] = []
         after: list[Actor] = []
         for m in found:
-            quals = _title_qualifiers(m)
+            quals = m.qualifiers
+            if len(quals) > 1:
+                quals = _title_qualifiers(m)
             parties = m.actors
             if quals and all(a.kind == "organisation" for a in parties):
                 parties = quals  # as _parties(m)
