@@ -3,10 +3,17 @@
 Articles report happenings drawn from a shared pool (so that events merge across
 articles), with absolute, relative and range dates, background durations, quotes and
 undated filler. Nothing is copied from any real corpus: every sentence is a template
-filled from the lists below. The same (n, seed) always gives the same articles.
+filled from the lists below. The same (n, seed, span) always gives the same articles.
+
+By default every corpus covers one decade (2014-2023), so a larger corpus packs more
+reports of the same actors into the same weeks, as a crisis corpus does. `--archive`
+spreads the happenings over a span that grows with the corpus instead (the decade per
+10,000 articles, ending in 2023), so that any size has the happenings per day of the
+10,000-article corpus, as an archive that grows by covering more time does.
 
     python benchmarks/corpus_gen.py --n 10000 --out /tmp/corpus.jsonl
     python benchmarks/corpus_gen.py --n 200 --out /tmp/corpus --format txt
+    python benchmarks/corpus_gen.py --n 300000 --archive --out /tmp/archive.jsonl
 """
 
 from __future__ import annotations
@@ -183,10 +190,22 @@ def _actor(rng: random.Random) -> tuple[str, str]:
     return o, o
 
 
-def articles(n: int, seed: int = 7) -> Iterator[dict[str, str]]:
-    """n article records {id, title, date, url, text}, streamed."""
+DECADE = 3650  # days: the default span of the happenings' dates, from 2014-01-01
+LAST_DAY = date(2014, 1, 1) + timedelta(days=DECADE - 1)
+
+
+def archive_span(n: int) -> int:
+    """The span in days of an archive of n articles: the 10,000-article corpus's decade
+    per 10,000 articles (and never less than it)."""
+    return max(DECADE, DECADE * n // 10_000)
+
+
+def articles(n: int, seed: int = 7, span: int = DECADE) -> Iterator[dict[str, str]]:
+    """n article records {id, title, date, url, text}, streamed; the happenings' dates
+    fall in the `span` days that end on LAST_DAY."""
     rng = random.Random(seed)
-    # a pool of happenings that several articles report (dates within a decade)
+    first = LAST_DAY - timedelta(days=span - 1)
+    # a pool of happenings that several articles report (dates within the span)
     pool = []
     for _ in range(max(50, n // 3)):
         kind, template = rng.choice(EVENT_TEMPLATES)
@@ -194,7 +213,7 @@ def articles(n: int, seed: int = 7) -> Iterator[dict[str, str]]:
         b, _ = _actor(rng)
         while b == a:
             b, _ = _actor(rng)
-        day = date(2014, 1, 1) + timedelta(days=rng.randrange(3650))
+        day = first + timedelta(days=rng.randrange(span))
         pool.append((template, a, b, day, rng.choice(CITIES)))
     for i in range(n):
         template, a, b, day, place = rng.choice(pool)
@@ -212,7 +231,7 @@ def articles(n: int, seed: int = 7) -> Iterator[dict[str, str]]:
                         a=a,
                         b=b,
                         n=rng.randint(2, 12),
-                        y=rng.randint(1990, published.year),
+                        y=rng.randint(min(1990, published.year - 24), published.year),
                         p=rng.choice(CITIES),
                         o=rng.choice(ORGS),
                     )
@@ -239,9 +258,9 @@ def articles(n: int, seed: int = 7) -> Iterator[dict[str, str]]:
         }
 
 
-def write_jsonl(path: Path, n: int, seed: int = 7) -> Path:
+def write_jsonl(path: Path, n: int, seed: int = 7, span: int = DECADE) -> Path:
     with path.open("w", encoding="utf-8") as fh:
-        for rec in articles(n, seed):
+        for rec in articles(n, seed, span):
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     return path
 
@@ -262,10 +281,13 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--format", choices=("jsonl", "txt"), default="jsonl")
+    ap.add_argument("--archive", action="store_true", help="dates over a span that grows with --n")
     args = ap.parse_args()
     if args.format == "jsonl":
-        write_jsonl(args.out, args.n, args.seed)
+        write_jsonl(args.out, args.n, args.seed, archive_span(args.n) if args.archive else DECADE)
     else:
+        if args.archive:
+            ap.error("--archive writes JSONL only")
         write_text(args.out, args.n, args.seed)
     print(f"wrote {args.n} articles to {args.out}")
 

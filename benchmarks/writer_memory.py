@@ -6,6 +6,10 @@ largest merge pool a transaction of the step loaded.
 
     python benchmarks/writer_memory.py                       # 80,000 articles, 4 steps
     python benchmarks/writer_memory.py --n 120000 --step 20000
+    python benchmarks/writer_memory.py --n 300000 --step 50000 --archive
+
+--archive: the happenings spread over a span that grows with the corpus (see
+corpus_gen.py), instead of every corpus in one decade.
 """
 
 from __future__ import annotations
@@ -49,6 +53,11 @@ def main() -> None:
     ap.add_argument("--step", type=int, default=20_000, help="articles per step")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--workdir", type=Path, help="keep corpus and database here")
+    ap.add_argument(
+        "--archive",
+        action="store_true",
+        help="spread the dates over a span that grows with --n (default: one decade)",
+    )
     args = ap.parse_args()
 
     import corpus_gen
@@ -60,9 +69,10 @@ def main() -> None:
 
     work = args.workdir or Path(tempfile.mkdtemp(prefix="geotimeline-writer-"))
     work.mkdir(parents=True, exist_ok=True)
-    corpus = work / f"corpus-{args.n}-{args.seed}.jsonl"
+    span = corpus_gen.archive_span(args.n) if args.archive else corpus_gen.DECADE
+    corpus = work / f"corpus-{args.n}-{args.seed}-{span}.jsonl"
     if not corpus.exists():
-        corpus_gen.write_jsonl(corpus, args.n, args.seed)
+        corpus_gen.write_jsonl(corpus, args.n, args.seed, span)
     steps: list[Path] = []
     with corpus.open(encoding="utf-8") as src:
         out = None
@@ -92,7 +102,8 @@ def main() -> None:
     Store._load_pool = recording  # type: ignore[method-assign]
     proc = psutil.Process()
     print(
-        f"corpus: {args.n} generated articles (seed {args.seed}) in steps of {args.step}; "
+        f"corpus: {args.n} generated articles (seed {args.seed}, dates over {span:,} days) "
+        f"in steps of {args.step}; "
         f"load average {os.getloadavg()[0]:.1f}"
     )
     print(
