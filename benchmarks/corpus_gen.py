@@ -265,9 +265,9 @@ def write_jsonl(path: Path, n: int, seed: int = 7, span: int = DECADE) -> Path:
     return path
 
 
-def write_text(folder: Path, n: int, seed: int = 7) -> Path:
+def write_text(folder: Path, n: int, seed: int = 7, span: int = DECADE) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    for rec in articles(n, seed):
+    for rec in articles(n, seed, span):
         (folder / f"{rec['id']}.txt").write_text(
             f"{rec['title']}\n{rec['date'].replace('-', '')}\n{rec['url']}\n{rec['text']}\n",
             encoding="utf-8",
@@ -283,12 +283,11 @@ def main() -> None:
     ap.add_argument("--format", choices=("jsonl", "txt"), default="jsonl")
     ap.add_argument("--archive", action="store_true", help="dates over a span that grows with --n")
     args = ap.parse_args()
+    span = archive_span(args.n) if args.archive else DECADE
     if args.format == "jsonl":
-        write_jsonl(args.out, args.n, args.seed, archive_span(args.n) if args.archive else DECADE)
+        write_jsonl(args.out, args.n, args.seed, span)
     else:
-        if args.archive:
-            ap.error("--archive writes JSONL only")
-        write_text(args.out, args.n, args.seed)
+        write_text(args.out, args.n, args.seed, span)
     print(f"wrote {args.n} articles to {args.out}")
 
 
