@@ -841,11 +841,16 @@ _NIGHT_NOUNS = frozenset("club clubs shift shifts".split())
 # "the day before yesterday", "earlier today", "yesterday afternoon".
 @rule(
     rf"{WB}(?:(?P<pre>earlier|later|early|late)\s+)?(?:(?P<dby>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))|(?P<w>today|yesterday|tomorrow|tonight|last\s+night)"
+    r"(?:(?P<ps>s)(?=[ \t]+[a-z]))?"
     rf"|(?P<this>this|tomorrow|yesterday)\s+(?P<pod1>{PARTS}))"
     rf"(?:\s+(?P<pod2>{PARTS}))?(?![\w-])",
     prio=2,
 )
 def deictic_day(m: re.Match, text: str) -> Cand | None:
+    if m["ps"] and (
+        prev_word(text, m.start()) in _PLURAL_BEFORE or next_word(text, m.end("ps")) in _PLURAL_NEXT
+    ):
+        return None  # "all our yesterdays": a plural ("todays vote": a lost apostrophe)
     if m["dby"]:
         n = -2 if "before" in m["dby"].lower() else 2
         return Cand(m.start(), m.end(), "DATE", "rel", {"unit": "day", "n": n, "anchor": "dct"}, 2)
@@ -892,12 +897,15 @@ def in_the_unit(m: re.Match, text: str) -> Cand | None:
 @rule(
     rf"{WB}(?:(?P<mod>{DATEMOD})\s*)?(?:(?P<pre>earlier|later)\s+(?:in\s+)?)?"
     rf"(?P<rel>last|next|this|coming|past|previous|following|preceding|same|that\s+same|that|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+prior|the\s+past|the\s+last|the\s+coming|the\s+current|the\s+very\s+same|the\s+(?:entire|whole|full)|the|current|this\s+past)\s+"
-    rf"(?P<u>{_UNIT_REL})(?P<prev>\s+previous|\s+before|\s+after|\s+earlier|\s+later|\s+following)?(?![\w-])",
+    rf"(?P<u>{_UNIT_REL})(?:(?P<ps>s)(?=[ \t]+[a-z]))?"
+    rf"(?P<prev>\s+previous|\s+before|\s+after|\s+earlier|\s+later|\s+following)?(?![\w-])",
     prio=3,
 )
 def rel_unit(m: re.Match, text: str) -> Cand | None:
     rel = norm(m["rel"])
     unit = norm(m["u"])
+    if m["ps"] and not _stripped_possessive(text, m, rel, unit):
+        return None  # "the last years of his rule", "in coming weeks": a plural
     if "year" in unit:
         unit = "year"
     post = norm(m["prev"] or "").strip()
@@ -939,7 +947,7 @@ def rel_unit(m: re.Match, text: str) -> Cand | None:
         return Cand(
             m.start(), m.end(), "DATE", "rel", {"unit": unit, "n": 0, "anchor": anchor}, 3, mod
         )
-    end = m.end("u") if not post else m.end("prev")
+    end = m.end("ps" if m["ps"] else "u") if not post else m.end("prev")
     if post == "previous" and rel == "the" or post in ("previous",):
         end = m.end("prev")
     if rel in ("the past", "the last", "this past") and unit in ("decade", "century"):
@@ -1005,6 +1013,31 @@ def rel_unit(m: re.Match, text: str) -> Cand | None:
         data["pre"] = norm(m["pre"])
     start = m.start()
     return Cand(start, end, "DATE", "rel", data, 3, mod)
+
+
+# A scraped copy loses apostrophes: "last years parade", "this weeks talks", "Todays vote"
+# are possessives of a date, as "Sundays call" is (weekday). A plural is read only after
+# a determiner or before a function word ("his last years", "the next weeks", "last
+# years of"), and "past"/"coming" with a plural are vague ("in coming weeks").
+_PLURAL_NEXT = frozenset(
+    "of and or to in on at ago as when that which who we they he she i it is are were was "
+    "have has had for with by from since until after before than".split()
+)
+_PLURAL_BEFORE = frozenset(
+    "the his her their its our my your these those all in recent few several".split()
+)
+_POSSESSIVE_UNITS = frozenset(("week", "weekend", "month", "year"))
+
+
+def _stripped_possessive(text: str, m: re.Match, rel: str, unit: str) -> bool:
+    """Whether "<rel> <unit>s <noun>" is a possessive whose apostrophe was lost."""
+    return (
+        rel in ("last", "next", "this")
+        and unit in _POSSESSIVE_UNITS
+        and not m["prev"]
+        and prev_word(text, m.start("rel")) not in _PLURAL_BEFORE
+        and next_word(text, m.end("ps")) not in _PLURAL_NEXT
+    )
 
 
 # "on the 20th": a day of the month in focus (narratives and dated stories).
@@ -1469,6 +1502,11 @@ _STARTERS: dict[str, set[str]] = {
         "tonight",
         "last",
         "this",
+        # a possessive whose apostrophe a scraped copy lost ("todays vote")
+        "todays",
+        "yesterdays",
+        "tomorrows",
+        "tonights",
     },
     "in_the_unit": {"early", "late", "earlier", "later"},
     "rel_unit": _MOD_W | _REL_W | {"earlier", "later"},
