@@ -33,7 +33,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-from dashapp.actors import ActorMention, clear_first
+from dashapp.actors import ActorMention, Gazetteer, clear_first
 from dashapp.models import Actor, Article, Event, Granularity, Mention, Timex
 from dashapp.records import maker, replacer
 from dashapp.temporal.lexicon import lexicon as temporal_lexicon
@@ -231,9 +231,11 @@ _SHORT = {
     "European Union": "EU",
     "Democratic Republic of the Congo": "DR Congo",
 }
+# (a month or weekday may end in the "s" of a possessive whose apostrophe a scraped copy
+# lost: "in Tuesdays elections")
 _NOT_PLACE = re.compile(
-    r"(?i)^(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the|a|an|this|that|"
+    r"(?i)^(?:(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|the|a|an|this|that|"
     r"his|her|its|their|our|public|response|order|part|turn|fact|recent|total|addition)$"
 )
 # (The word before the look-behind: a pattern that opens with its letters lets the engine
@@ -708,10 +710,11 @@ def _live_hits(
     return kept, unreal
 
 
-# a place's name: capitalised, and no month or weekday ("due in Beirut", "due in March")
+# a place's name: capitalised, and no month or weekday ("due in Beirut", "due in March",
+# "than expected in Tuesdays elections", where a scraped copy lost the apostrophe)
 _PLACE_NAME_AFTER = re.compile(
     r" (?!(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z]"
+    r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b)[A-Z]"
 )
 _NOT_A_STRIKE = re.compile(
     r" (?:hard|harder|a record|records?|an? (?:new |all-time |record |multi-year )?(?:high|low)"
@@ -2002,8 +2005,39 @@ def _object(text: str, pos: int, end: int) -> str:
     """The proper name a trigger acts on ("seized the Crimea region" -> "Crimea")."""
     if m := _OBJECT.match(text, pos, end):
         obj = m.group(1).rstrip(".'\u2019")
+        if _lost_apostrophe(text, m.end(1), obj):
+            obj = obj[:-1] + "'s"  # "struck Gbagbos heavy weapons": "Gbagbo's" (see _label)
         return _REGION_WORD.sub("", obj)
     return ""
+
+
+# what follows a plural or a name rather than a possessive's noun
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but of to in on at by for from with as than that which who when where "
+    "while after before since until is are was were be been has have had will would said "
+    "says".split()
+)
+_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+def _lost_apostrophe(text: str, end: int, name: str) -> bool:
+    """Whether the name ending at `end` is a possessive whose apostrophe a scraped copy
+    lost: "Washingtons request", "Irans oil province". It ends in an "s" before a noun,
+    is no name of its own ("Athens airport", "the Philippines navy"), and without the "s"
+    it is one: an actor's name, or a word the text uses ("Gbagbo")."""
+    if len(name) < 4 or name[-1] != "s" or name[-2] in "su'\u2019":
+        return False  # "Congress", "Mauritius"
+    nxt = _WORD_AFTER.match(text, end)
+    if nxt is None or nxt.group(1) in _FUNCTION_WORDS:
+        return False  # "in Athens on Monday", "the Philippines and Vietnam"
+    gazetteer = Gazetteer.load()
+    if gazetteer.actor(name) is not None:
+        return False
+    stem = name[:-1]
+    return (
+        gazetteer.actor(stem) is not None
+        or re.search(rf"(?<![\w-]){re.escape(stem)}(?![\w-])", text) is not None
+    )
 
 
 def _np(text: str, lo: int, hi: int, trig: Trigger) -> str:
@@ -2226,6 +2260,8 @@ def _place_slot(text: str, clause: tuple[int, int], match: Hit, actors: Sequence
         if abs(m.start() - match.end) > 80 or m.group(1).endswith(_POSSESSIVE):
             continue  # too far to be this happening's place; "at Washington's request"
         name = m.group(1).rstrip(".'\u2019")
+        if _lost_apostrophe(text, m.end(1), name):
+            continue  # "at Washingtons request", as a scraped copy writes it
         if name.isupper():
             continue  # "in NATO": an acronym names a body, not a place
         if not _NOT_PLACE.match(name.split()[0]) and not any(a.name == name for a in actors):

@@ -2177,3 +2177,23 @@ def test_a_state_body_in_a_persons_title_is_no_party():
     text = "NATO Secretary General Jens Stoltenberg said on Thursday that the alliance was ready."
     (ev,) = _extracted(text, date(2023, 7, 8))
     assert {"Jens Stoltenberg", "NATO"} <= set(ev.actors)
+
+
+def test_scraped_possessives_are_no_places_or_objects():
+    # a scraped copy loses apostrophes: "at Washingtons request" is Washington's request,
+    # not a place called "Washingtons"; "struck Gbagbos heavy weapons" hits Gbagbo's
+    text = "The UN Security Council will meet on Wednesday at Washingtons request."
+    (ev,) = _extracted(text, date(2017, 7, 4))
+    assert "Washingtons" not in ev.label and ev.value == "2017-07-05", ev.label
+    text = "Laurent Gbagbo refused to leave. UN helicopters struck Gbagbos heavy weapons on Monday."
+    (ev,) = _extracted(text, date(2011, 4, 6))
+    assert ev.type == "ASSAULT" and ev.label.endswith(" on Gbagbo"), ev.label
+    # a name that ends in "s" stays whole ("Athens airport"), and so does a place before a
+    # function word
+    text = "Rebels seized Athens airport on Monday."
+    (ev,) = _extracted(text, date(2011, 4, 6))
+    assert "Athens" in ev.label, ev.label
+    # a weekday with a lost apostrophe is no place: "than expected in Tuesdays elections"
+    text = "Joe Bidens Democrats fared better than expected in Tuesdays midterm elections."
+    (ev,) = _extracted(text, date(2022, 11, 10))
+    assert ev.type == "STATEMENT" and "Tuesdays" not in ev.label, ev.label
