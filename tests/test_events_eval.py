@@ -374,3 +374,23 @@ def test_missed_events_are_classified():
     assert (r["missed_wrong_date"], r["missed_no_actor"], r["missed_absent"]) == (2, 1, 0)
     r = ev.score([TALKS], [pred("2014", ["China"])])
     assert r["missed_absent"] == 1
+
+
+def test_scraped_drops_what_a_scraped_copy_loses():
+    text = (
+        "In Thursday\u2019s call \u2014 Biden\u2019s \u201cfirm\u201d line \u2014 "
+        'it\'s "Kyiv" and Wa\u0142\u0119sa.\n'
+    )
+    assert ev.scraped(text) == "In Thursdays call  Bidens firm line  its Kyiv and Wasa.\n"
+    assert ev.scraped("plain text, 2022-01-03.") == "plain text, 2022-01-03."
+
+
+def test_cli_scores_scraped_copies_with_the_real_pipeline(tmp_path, capsys):
+    body = "In Thursday\u2019s call, Biden warned Putin \u2014 firmly \u2014 against an invasion.\n"
+    (tmp_path / "a.txt").write_text(f"T\n20220103\nhttp://x\n{body}", encoding="utf-8")
+    gold = {"file": "a.txt", "dct": "2022-01-03", "events": [CALL]}
+    (tmp_path / "a.gold.json").write_text(json.dumps(gold))
+    for flags in ([], ["--scraped"]):
+        assert ev.main(["--gold-dir", str(tmp_path), "--no-timing", *flags]) == 0
+        out = capsys.readouterr().out
+        assert "1 gold, 1 predicted, 1 found, 0 pipeline errors" in out, (flags, out)
