@@ -223,6 +223,7 @@ HELD_OUT = sorted(
         "events_heldout17",
         "events_heldout18",
         "events_heldout19",
+        "events_heldout20",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
