@@ -49,15 +49,17 @@ def _ranges(text: str, cands: list, timexes: list[Timex]) -> list[Timex]:
         if c.range_id is not None:
             by_id.setdefault(id(c.range_id), []).append(i)
     pairs = [v for v in by_id.values() if len(v) == 2]
+    paired = {i for p in pairs for i in p}
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
         if a.first is None or b.first is None or a.type != "DATE" or b.type != "DATE":
             continue
-        if any(i in p for p in pairs):
+        if i in paired:
             continue
         gap = text[a.end : b.start]
         if _RANGE_JOIN.fullmatch(gap) and _RANGE_OPEN.search(text, max(0, a.start - 12), a.start):
             pairs.append([i, i + 1])
+            paired.update((i, i + 1))
     for p in pairs:
         i, j = p
         a, b = out[i], out[j]
