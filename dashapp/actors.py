@@ -930,8 +930,22 @@ class Gazetteer:
         ("Morales arrived in Mexico City"). A run of two or three capitalised words, none of
         them a known name, title, month or institution word, is a person when its last word
         comes back on its own later in the article."""
-        taken: list[tuple[int, int]] = []
-        known: set[str] | None = None  # with `taken`, filled for the first candidate left
+        # the stretches already named, as sorted starts and ends: they never overlap (the
+        # mentions found before do not, and a stretch is taken only where it is free), so
+        # the one that starts last before `end` is the only one that may reach past `start`
+        starts: list[int] = []
+        ends: list[int] = []
+
+        def free(start: int, end: int) -> bool:
+            i = bisect.bisect_left(starts, end) - 1
+            return i < 0 or ends[i] <= start
+
+        def take(start: int, end: int) -> None:
+            i = bisect.bisect_left(starts, start)
+            starts.insert(i, start)
+            ends.insert(i, end)
+
+        known: set[str] | None = None  # with the stretches, filled for the first candidate
         found: list[ActorMention] = []
         people: dict[str, Actor] = {}
         for cand in _FULL_NAME.finditer(text):
@@ -947,9 +961,10 @@ class Gazetteer:
                 start += len(words[0]) + 1  # "Sir Humphrey Gibbs": Humphrey Gibbs
                 words = words[1:]  # "the former Marine Paul Whelan": Paul Whelan
             if known is None:
-                taken = [(m.start, m.end) for m in out]
+                starts = [m.start for m in out]
+                ends = [m.end for m in out]
                 known = {a.name for m in out for a in m.actors}
-            if any(a < end and start < b for a, b in taken) or " ".join(words) in known:
+            if not free(start, end) or " ".join(words) in known:
                 continue
             if any(self._not_person_word(w) for w in words if w not in _NAME_PARTICLES):
                 continue
@@ -967,12 +982,12 @@ class Gazetteer:
             name = _plain_apostrophes(" ".join(words))
             actor = people.setdefault(name, Actor(name, "person"))
             found.append(ActorMention(start, end, text[start:end], (actor,)))
-            taken.append((start, end))
+            take(start, end)
             for m in alone:
-                if any(a < m.end() and m.start() < b for a, b in taken):
+                if not free(*m.span()):
                     continue
                 found.append(ActorMention(m.start(), m.end(), m.group(), (actor,)))
-                taken.append(m.span())
+                take(*m.span())
         if not found:
             return out
         return sorted([*out, *found], key=lambda m: m.start)
