@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dashapp.actors import ActorMention
 from dashapp.events import (
@@ -2197,3 +2199,84 @@ def test_scraped_possessives_are_no_places_or_objects():
     text = "Joe Bidens Democrats fared better than expected in Tuesdays midterm elections."
     (ev,) = _extracted(text, date(2022, 11, 10))
     assert ev.type == "STATEMENT" and "Tuesdays" not in ev.label, ev.label
+
+
+# ------------------------------------------------ merge_all's index never hides a match
+
+
+def _merge_all_naive(events: list[Event]) -> list[Event]:
+    """merge_all as specified: each event joins the first earlier one it is the same
+    happening as (every earlier event compared)."""
+    merged: list[Event] = []
+    for ev in events:
+        for i, kept in enumerate(merged):
+            if same_happening(kept, ev):
+                merged[i] = merge(kept, ev)
+                break
+        else:
+            merged.append(ev)
+    return sorted(merged, key=lambda e: (e.start, e.end, e.label))
+
+
+# days on both sides of the index's 16-day buckets (1970-01-01 is day 0), before 1970,
+# and a day apart across a year's end
+_MERGE_DAYS = [date(2022, 3, d) for d in (4, 5, 6, 20)] + [
+    date(1969, 12, 31),
+    date(1970, 1, 1),
+    date(1965, 8, 1),
+    date(2021, 12, 31),
+    date(2022, 1, 1),
+]
+
+
+@st.composite
+def _merge_events(draw) -> list[Event]:
+    out = []
+    for n in range(draw(st.integers(1, 12))):
+        day = draw(st.sampled_from(_MERGE_DAYS))
+        span = draw(st.sampled_from([0, 0, 1, 20, 400]))  # 400 days: past the long limit
+        end = day + timedelta(days=span)
+        value = day.isoformat() if not span else f"{day.isoformat()}/{end.isoformat()}"
+        # alternatives: other events' dates, and sometimes the event's own value
+        others = draw(
+            st.lists(
+                st.sampled_from(["2022-03-05", "2021-12-31", "1965-08-01", "2022", value]),
+                max_size=2,
+                unique=True,
+            )
+        )
+        actors = tuple(draw(st.lists(st.sampled_from(["Russia", "NATO", "Xi"]), max_size=2)))
+        article = draw(st.sampled_from(["a1", "a2", "a3"]))
+        m = Mention(article, "x", n, n + 1, "DATE", value, "s", "e")
+        out.append(
+            Event(
+                f"e{n}",
+                draw(st.sampled_from(["talks", "strike"])),
+                draw(st.sampled_from(["CONSULT", "ASSAULT"])),
+                "neutral",
+                day,
+                end,
+                value,
+                "day" if not span else "range",
+                tuple(dict.fromkeys(actors)),
+                (m,),
+                source=draw(st.sampled_from([None, *actors])),
+                other_dates=tuple(others),
+            )
+        )
+    return out
+
+
+@pytest.mark.parametrize("index_from", [0, 4, 32])
+@settings(max_examples=200, deadline=None)
+@given(evs=_merge_events())
+def test_merge_all_equals_comparing_every_earlier_event(index_from: int, evs: list[Event]):
+    """With its index from the first event, from the fifth, or (lists this short) never."""
+    import dashapp.events as events_module
+
+    before = events_module.MERGE_INDEX_FROM
+    events_module.MERGE_INDEX_FROM = index_from
+    try:
+        assert merge_all(evs) == _merge_all_naive(evs)
+    finally:
+        events_module.MERGE_INDEX_FROM = before
