@@ -383,6 +383,8 @@ def test_scraped_drops_what_a_scraped_copy_loses():
         'it\'s "Kyiv" and Wa\u0142\u0119sa.\n'
     )
     assert ev.scraped(text) == "In Thursdays call  Bidens firm line  its Kyiv and Wasa.\n"
+    punctuation = "In Thursdays call  Bidens firm line  its Kyiv and Wa\u0142\u0119sa.\n"
+    assert ev.scraped(text, letters=False) == punctuation
     assert ev.scraped("plain text, 2022-01-03.") == "plain text, 2022-01-03."
 
 
@@ -391,7 +393,7 @@ def test_cli_scores_scraped_copies_with_the_real_pipeline(tmp_path, capsys):
     (tmp_path / "a.txt").write_text(f"T\n20220103\nhttp://x\n{body}", encoding="utf-8")
     gold = {"file": "a.txt", "dct": "2022-01-03", "events": [CALL]}
     (tmp_path / "a.gold.json").write_text(json.dumps(gold))
-    for flags in ([], ["--scraped"]):
+    for flags in ([], ["--scraped"], ["--scraped", "punctuation"]):
         assert ev.main(["--gold-dir", str(tmp_path), "--no-timing", *flags]) == 0
         out = capsys.readouterr().out
         assert "1 gold, 1 predicted, 1 found, 0 pipeline errors" in out, (flags, out)
