@@ -523,6 +523,7 @@ class Gazetteer:
         decoys: list[str],
         company_words: Iterable[str] = (),
         venue_words: Iterable[str] = (),
+        group_adjectives: Iterable[str] = (),
     ):
         self._entries: dict[str, _Entry] = {}
         for e in entries:
@@ -590,6 +591,7 @@ class Gazetteer:
         self._given_names = frozenset(titles.get("given_names", ()))
         self._company_words = set(company_words)
         self._venue_words = set(venue_words)
+        self._not_groups = _NOT_GROUP_NAMES | frozenset(group_adjectives)
         self._metonyms: set[str] = set()
 
         for e in self._entries.values():
@@ -768,7 +770,7 @@ class Gazetteer:
         gazetteer come back as new `Actor`s with the affiliation their title gave."""
         toks = self._scan(text)
         if not toks:
-            return _with_named_bodies(text, self._with_named_people(text, []))
+            return _with_named_bodies(text, self._with_named_people(text, []), self._not_groups)
         self._appositives(text, toks)
         doc = _Doc(when=when)
         out: list[ActorMention] = []
@@ -836,7 +838,7 @@ class Gazetteer:
             i = max(nxt, i + 1)
         if when < self._historic_until:
             out = self._historic_capitals(out, when)
-        out = _with_named_bodies(text, self._with_named_people(text, out))
+        out = _with_named_bodies(text, self._with_named_people(text, out), self._not_groups)
         if self._back_ref_re is not None and self._back_ref_cue(text):
             return _with_back_references(text, out, self._back_refs, self._back_ref_re)
         return out
@@ -1885,6 +1887,7 @@ def _load_cached(extra: str | None, mtime: float) -> Gazetteer:
         phrases,
         decoys.get("company_words", ()),
         decoys.get("venue_words", ()),
+        decoys.get("group_adjectives", ()),
     )
 
 
@@ -1952,6 +1955,44 @@ _DOCUMENT_AFTER = re.compile(
     r"[ ](?:[Tt]reaty|[Aa]ccords?|[Pp]act|[Pp]rotocol|[Cc]onvention)\b"
 )
 _BODY_LEAD = frozenset("The A An This That These Its Their His Her In On At By For".split())
+# A group the gazetteer lacks, named the way news introduces one: its name before the noun
+# of an armed or political group ("his Kalanga fighters", "the Ombra secret police", "the
+# Tovo movement"), after a group noun in apposition ("the dockers' union Unita Nova", "the
+# farmers' federation Agrol", "the committee, known as the Vigil"), or with an appositive
+# saying what it is ("Kerebet, an armed group,"). Named as written; its later bare
+# mentions ("Kalanga seized the port") name it too.
+_GROUP_NOUNS = (
+    "fighters|rebels|guerrillas|militia|militias|militiamen|gunmen|insurgents|movement"
+    "|secret police"
+)
+_GROUP_CUES = (
+    *(f" {w}" for w in ("fighters", "rebels", "guerrillas", "militia", "gunmen", "insurgents")),
+    *(f" {w}" for w in ("movement", "secret police", "known as", "called", "group", "union")),
+    *(f" {w}" for w in ("federation", "bloc", "faction", "organi", "party")),
+)
+_NAMED_GROUP = re.compile(
+    rf"(?<![\w'’.-])(?P<a>[A-Z][\w'’-]+) (?:{_GROUP_NOUNS})(?![\w'’-])"
+    r"|(?<![\w-])(?:group|movement|union|federation|bloc|faction|militia|party)"
+    r"(?:,? (?:known as|called) (?:the )?| )(?P<b>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
+    r"(?![\w'’-])"
+    r"|\b(?:committee|council|junta|police)(?:,? (?:known as|called) (?:the )?)"
+    r"(?P<c>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})(?![\w'’-])"
+    r"|(?<![\w'’.-])(?P<d>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}), an? (?:[\w-]+ ){0,3}"
+    r"(?:group|movement|militia|faction|organi[sz]ation|federation|union)(?=[,;.)])"
+)
+_TOKEN_BEFORE = re.compile(r"(\S+)[ \t\u00a0]+$")
+_COUNT_WORDS = frozenset(
+    "two three four five six seven eight nine ten dozen dozens hundred hundreds thousand"
+    " thousands some several many few".split()
+)
+# capitalised words that open a clause or a title, or head a name, rather than name a group
+_NOT_GROUP_NAMES = frozenset(
+    "The A An His Her Their Its Our This That These Those Armed Rebel Government Army"
+    " Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March"
+    " April May June July August September October November December President Prime"
+    " Minister Chief Leader Chairman Secretary General Commander Director Spokesman Mr Mrs"
+    " Ms Dr Sir Party Union Front Movement Council Committee Group".split()
+)
 
 
 def _body_name(phrase: str) -> str:
@@ -1961,7 +2002,9 @@ def _body_name(phrase: str) -> str:
     return " ".join(words)
 
 
-def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]:
+def _with_named_bodies(
+    text: str, out: list[ActorMention], not_groups: frozenset[str] = frozenset()
+) -> list[ActorMention]:
     """Organisations introduced in the text though the gazetteer lacks them: a capitalised
     name with its acronym in parentheses, then the acronym alone; or a capitalised name
     headed by the word of a movement or an armed group (_HEAD). A new organisation `Actor`
@@ -1970,7 +2013,8 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
     "the Russian Army" is Russia's)."""
     intros = list(_ACRONYM.finditer(text)) if " (" in text else []
     heads = list(_HEAD.finditer(text)) if any(w in text for w in _HEAD_WORDS) else []
-    if not intros and not heads:
+    groups = list(_NAMED_GROUP.finditer(text)) if any(w in text for w in _GROUP_CUES) else []
+    if not intros and not heads and not groups:
         return out
     known = {a.name for m in out for a in m.actors}
     spans = [(m.start, m.end) for m in out]
@@ -2056,6 +2100,42 @@ def _with_named_bodies(text: str, out: list[ActorMention]) -> list[ActorMention]
         if _headline_case(text, start):
             continue
         actor = bodies.setdefault(canon, Actor(canon, "organisation"))
+        found.append(ActorMention(start, end, name, (actor,)))
+        spans.append((start, end))
+    for m in groups:
+        key = m.lastgroup or ""
+        name = m.group(key)
+        start, end = m.start(key), m.end(key)
+        if name.endswith(("'", "’", "'s", "’s")):
+            continue  # its owner: "Kalu's movement"
+        if name.split(" ")[0] in not_groups or name in known or not free(start, end):
+            continue
+        if any(c.isdigit() for c in name):
+            continue  # a weapon: "F-16 fighters"
+        before = _TOKEN_BEFORE.search(text, max(0, start - 40), start)
+        prev = before.group(1) if before is not None else ""
+        if (
+            prev[:1].isupper()
+            and prev not in _BODY_LEAD
+            and not prev.endswith(("'", "’", "'s", "’s"))
+            or prev[:1].isdigit()
+            or prev.lower() in _COUNT_WORDS
+        ):
+            continue  # the end of a longer name ("New Jersey militia") or a count of men
+            # or aircraft ("200 Kalanga militia", "18 Mirage fighters")
+        if re.search(rf"\b(?:in|to|from|into|across|near|at) {re.escape(name)}\b", text):
+            continue  # a place: "Kivu rebels" and "troops flew to Kivu"
+        lead = text[max(0, start - 3) : start].rstrip(_BLANKS)
+        if (
+            not lead
+            or lead[-1] in '.!?\n"“'
+            or lead[-2:] in (" '", " ‘")
+            or _headline_case(text, start)
+        ):
+            continue  # a capital that opens a sentence or a headline word names nothing
+        canon = _plain_apostrophes(name)
+        actor = bodies.setdefault(canon, Actor(canon, "organisation"))
+        acronyms[name] = actor
         found.append(ActorMention(start, end, name, (actor,)))
         spans.append((start, end))
     for acronym, actor in acronyms.items():
