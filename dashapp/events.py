@@ -235,7 +235,8 @@ _SHORT = {
 # lost: "in Tuesdays elections")
 _NOT_PLACE = re.compile(
     r"(?i)^(?:(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|the|a|an|this|that|"
+    r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|jan|feb|mar|apr|"
+    r"jun|jul|aug|sept?|oct|nov|dec|the|a|an|this|that|"
     r"his|her|its|their|our|public|response|order|part|turn|fact|recent|total|addition)$"
 )
 # (The word before the look-behind: a pattern that opens with its letters lets the engine
@@ -2171,7 +2172,7 @@ def _label(
             # Russian", "seizes British-flagged": an adjective is not the thing acted on
             obj = ""
         if obj and _NOT_PLACE.match(obj.split()[0]):
-            obj = ""  # "attack on Wednesday": a date word is no object
+            obj = ""  # "attack on Wednesday", "attack on Nov. 1": a date word is no object
         if obj.endswith(_POSSESSIVE):
             obj = obj[:-2]  # "attack on Gbagbo's compound": Gbagbo's side is hit
         if not obj and target is not None:

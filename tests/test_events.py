@@ -2280,3 +2280,14 @@ def test_merge_all_equals_comparing_every_earlier_event(index_from: int, evs: li
         assert merge_all(evs) == _merge_all_naive(evs)
     finally:
         events_module.MERGE_INDEX_FROM = before
+
+
+def test_month_abbreviation_is_no_object_of_the_label():
+    """ "attack on Nov. 3" names a date, not what was attacked: the label keeps no object."""
+    text = "Russia launched an attack on Nov. 3 from the east."
+    events = article_events(
+        _article(text),
+        [_timex(text, "Nov. 3", "2021-11-03", date(2021, 11, 3), date(2021, 11, 3))],
+        _actors(text),
+    )
+    assert [e.label for e in events] == ["Russia attack"]
