@@ -203,6 +203,16 @@ _NAMED_THING_AFTER = re.compile(
     r"|administration|government|store|company|brothers)\b",
     re.IGNORECASE,
 )
+# What marks a full name said once as a person's: an honorific before it ("Mr. Tom Hale"), a
+# relative clause on a person or a role in apposition after it ("Tom Hale, who leads the
+# party,", "Tom Hale, the chief prosecutor,")
+_HONORIFIC_BEFORE = re.compile(r"(?<![\w'’-])(?:Mr|Mrs|Ms|Mme|Dr)\.?[ \t\u00a0]$")
+_PERSON_AFTER = re.compile(
+    r",[ \t\u00a0]+(?:who|whose"
+    r"|(?:the|a|an)[ \t\u00a0]+(?:[a-z][\w-]*[ \t\u00a0]+){0,3}(?:leader|head|chief|chairman"
+    r"|commander|minister|president|prosecutor|speaker|spokesman|director|governor|mayor"
+    r"|official|secretary|envoy|ambassador)(?![\w-]))\b"
+)
 # "Cuban-American", "Portuguese-born": an origin after a demonym and a hyphen
 _ORIGIN_AFTER = re.compile(
     r"(?:American|Americans|born|Canadian|Canadians|British|Australian|owned|speaking|majority)\b"
@@ -954,7 +964,12 @@ class Gazetteer:
             start, end = cand.span()
             words = cand.group().split()
             given = words[0] in self._given_names
-            if not given and text.find(words[-1], end) < 0:
+            marked = (
+                text[end : end + 1] == ","
+                and _PERSON_AFTER.match(text, end)
+                and text[max(0, start - 3) : start] != "of "  # "the governor of Tala, who"
+            ) or _HONORIFIC_BEFORE.search(text, max(0, start - 5), start)
+            if not given and not marked and text.find(words[-1], end) < 0:
                 continue  # the cheap test first: the surname never comes back
             if len(words) > 2 and (
                 words[0] in self._name_prefixes
@@ -974,10 +989,15 @@ class Gazetteer:
                 continue
             again = re.compile(rf"(?<![\w'’-]){re.escape(words[-1])}(?:{_POSS})?(?![\w-])")
             alone = [m for m in again.finditer(text, end) if _standalone(text, *m.span())]
-            if not alone and (
-                not given
-                or " ".join(words) in self._lex  # known, so swallowed: "Charles de Gaulle airport"
-                or _NAMED_THING_AFTER.match(text, end)
+            if (
+                not alone
+                and not marked
+                and (
+                    not given
+                    or " ".join(words)
+                    in self._lex  # known, so swallowed: "Charles de Gaulle airport"
+                    or _NAMED_THING_AFTER.match(text, end)
+                )
             ):
                 continue  # said once, in full: a place or a body as likely as a person
             # (unless it opens with a common given name: "Guillermo Endara was sworn in")
