@@ -2470,7 +2470,19 @@ def article_events(
                     and not any(p_end <= h.start < act for h in hits)
                     and not text.endswith(("after", "before"), p_start, p_end)
                 ):
-                    found = [m for m in found if m.end <= prev_verb or m.start >= act] or found
+                    # the subject they share, also when this date's window starts after
+                    # the earlier date: "met Nixon on Thursday and is due to meet
+                    # Eisenhower today"
+                    # (when that verb is this date's trigger itself)
+                    subject = [m for m in in_sent if m.end <= prev_verb] if act == m_start else []
+                    found = [
+                        *subject,
+                        *(
+                            m
+                            for m in found
+                            if m.start >= act or m.end <= prev_verb and m not in subject
+                        ),
+                    ] or found
                     clause = (max(clause[0], act), clause[1])  # its place: "to Ankara"
         if (
             found

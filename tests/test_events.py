@@ -2291,3 +2291,13 @@ def test_month_abbreviation_is_no_object_of_the_label():
         _actors(text),
     )
     assert [e.label for e in events] == ["Russia attack"]
+
+
+def test_second_dated_act_after_and_keeps_the_shared_subject():
+    """ "X met A on Monday and is due to meet B on Friday": the Friday meeting is X's and B's
+    (the subject the two acts share), not A's."""
+    text = "Biden met Putin in Geneva on Monday and is due to meet Scholz on Friday."
+    by_day = {e.value: set(e.actors) for e in _extracted(text)}
+    assert "Joe Biden" in by_day["2022-01-14"] and "Olaf Scholz" in by_day["2022-01-14"]
+    assert "Vladimir Putin" not in by_day["2022-01-14"]
+    assert {"Joe Biden", "Vladimir Putin"} <= by_day["2022-01-10"]
