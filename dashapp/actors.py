@@ -213,6 +213,16 @@ _PERSON_AFTER = re.compile(
     r"|commander|minister|president|prosecutor|speaker|spokesman|director|governor|mayor"
     r"|official|secretary|envoy|ambassador)(?![\w-]))\b"
 )
+
+
+def _marked_person(text: str, start: int, end: int) -> bool:
+    """Whether the name text[start:end] is marked as a person's (_PERSON_AFTER)."""
+    if text[end : end + 1] == ",":
+        if _PERSON_AFTER.match(text, end) and text[max(0, start - 3) : start] != "of ":
+            return True  # (not "the governor of Tala, who": Tala is the place)
+    return _HONORIFIC_BEFORE.search(text, max(0, start - 5), start) is not None
+
+
 # "Cuban-American", "Portuguese-born": an origin after a demonym and a hyphen
 _ORIGIN_AFTER = re.compile(
     r"(?:American|Americans|born|Canadian|Canadians|British|Australian|owned|speaking|majority)\b"
@@ -964,13 +974,11 @@ class Gazetteer:
             start, end = cand.span()
             words = cand.group().split()
             given = words[0] in self._given_names
-            marked = (
-                text[end : end + 1] == ","
-                and _PERSON_AFTER.match(text, end)
-                and text[max(0, start - 3) : start] != "of "  # "the governor of Tala, who"
-            ) or _HONORIFIC_BEFORE.search(text, max(0, start - 5), start)
-            if not given and not marked and text.find(words[-1], end) < 0:
-                continue  # the cheap test first: the surname never comes back
+            marked: bool | None = None  # _marked_person, worked out when needed
+            if not given and text.find(words[-1], end) < 0:
+                marked = _marked_person(text, start, end)
+                if not marked:
+                    continue  # the cheap test first: the surname never comes back
             if len(words) > 2 and (
                 words[0] in self._name_prefixes
                 or (words[0] in _SERVICE_WORDS and words[1] in self._given_names)
@@ -989,6 +997,8 @@ class Gazetteer:
                 continue
             again = re.compile(rf"(?<![\w'’-]){re.escape(words[-1])}(?:{_POSS})?(?![\w-])")
             alone = [m for m in again.finditer(text, end) if _standalone(text, *m.span())]
+            if not alone and marked is None:
+                marked = _marked_person(text, start, end)
             if (
                 not alone
                 and not marked
@@ -1985,21 +1995,49 @@ _GROUP_NOUNS = (
     "fighters|rebels|guerrillas|militia|militias|militiamen|gunmen|insurgents|movement"
     "|secret police"
 )
-_GROUP_CUES = (
-    *(f" {w}" for w in ("fighters", "rebels", "guerrillas", "militia", "gunmen", "insurgents")),
-    *(f" {w}" for w in ("movement", "secret police", "known as", "called", "group", "union")),
-    *(f" {w}" for w in ("federation", "bloc", "faction", "organi", "party")),
+# all forms found in one pass over the text, from the group word (a space first: re then
+# skips in C from blank to blank), then the name read beside it
+_GROUP_WORD = re.compile(
+    r" (fighters|rebels|guerrillas|militiamen|militias|militia|gunmen|insurgents|movement"
+    r"|secret police|group|union|federation|bloc|faction|party|committee|council|junta"
+    r"|police)(?![\w'’-])"
 )
-_NAMED_GROUP = re.compile(
-    rf"(?<![\w'’.-])(?P<a>[A-Z][\w'’-]+) (?:{_GROUP_NOUNS})(?![\w'’-])"
-    r"|(?<![\w-])(?:group|movement|union|federation|bloc|faction|militia|party)"
-    r"(?:,? (?:known as|called) (?:the )?| )(?P<b>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
-    r"(?![\w'’-])"
-    r"|\b(?:committee|council|junta|police)(?:,? (?:known as|called) (?:the )?)"
-    r"(?P<c>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})(?![\w'’-])"
-    r"|(?<![\w'’.-])(?P<d>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}), an? (?:[\w-]+ ){0,3}"
-    r"(?:group|movement|militia|faction|organi[sz]ation|federation|union)(?=[,;.)])"
+_NAME_AFTER_WORDS = frozenset(_GROUP_NOUNS.split("|"))
+_NAME_BEFORE_WORDS = frozenset("group movement union federation bloc faction militia party".split())
+_NAMING_WORDS = frozenset("committee council junta police".split())
+_NAMING = re.compile(r",? (?:known as|called) (?:the )?(?=[A-Z])")
+_GROUP_APPOSITIVE = re.compile(
+    r", an? (?:[\w-]+ ){0,3}(?:group|movement|militia|faction|organi[sz]ation|federation|union)"
+    r"(?=[,;.)])"
 )
+_GROUP_NAME_AT = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}(?![\w'’-])")
+_GROUP_WORD_BEFORE = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]+$")
+_GROUP_NAME_BEFORE = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}$")
+
+
+def _group_names(text: str) -> list[tuple[int, int]]:
+    """The spans of the names _with_named_bodies reads as groups (see _GROUP_NOUNS)."""
+    out: list[tuple[int, int]] = []
+    for m in _GROUP_WORD.finditer(text):
+        word, at, end = m.group(1), m.start(), m.end()
+        if word in _NAME_AFTER_WORDS and (
+            b := _GROUP_WORD_BEFORE.search(text, max(0, at - 40), at)
+        ):
+            out.append(b.span())  # "his Kalanga fighters"
+        if word in _NAME_BEFORE_WORDS or word in _NAMING_WORDS:
+            link = _NAMING.match(text, end)
+            if link is None and word in _NAME_BEFORE_WORDS and text.startswith(" ", end):
+                link = m  # "the union Solidarity": the name right after the word
+                end += 1
+            if link is not None and (a := _GROUP_NAME_AT.match(text, max(end, link.end()))):
+                out.append(a.span())
+    if ", a" in text:
+        for m in _GROUP_APPOSITIVE.finditer(text):
+            if b := _GROUP_NAME_BEFORE.search(text, max(0, m.start() - 80), m.start()):
+                out.append(b.span())
+    return out
+
+
 _TOKEN_BEFORE = re.compile(r"(\S+)[ \t\u00a0]+$")
 _COUNT_WORDS = frozenset(
     "two three four five six seven eight nine ten dozen dozens hundred hundreds thousand"
@@ -2033,7 +2071,7 @@ def _with_named_bodies(
     "the Russian Army" is Russia's)."""
     intros = list(_ACRONYM.finditer(text)) if " (" in text else []
     heads = list(_HEAD.finditer(text)) if any(w in text for w in _HEAD_WORDS) else []
-    groups = list(_NAMED_GROUP.finditer(text)) if any(w in text for w in _GROUP_CUES) else []
+    groups = _group_names(text)
     if not intros and not heads and not groups:
         return out
     known = {a.name for m in out for a in m.actors}
@@ -2122,10 +2160,8 @@ def _with_named_bodies(
         actor = bodies.setdefault(canon, Actor(canon, "organisation"))
         found.append(ActorMention(start, end, name, (actor,)))
         spans.append((start, end))
-    for m in groups:
-        key = m.lastgroup or ""
-        name = m.group(key)
-        start, end = m.start(key), m.end(key)
+    for start, end in groups:
+        name = text[start:end]
         if name.endswith(("'", "’", "'s", "’s")):
             continue  # its owner: "Kalu's movement"
         if name.split(" ")[0] in not_groups or name in known or not free(start, end):
