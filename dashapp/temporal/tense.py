@@ -272,6 +272,10 @@ def clause_tense(text: str, start: int, end: int) -> tuple[Tense | None, float]:
     if any(d < _CLAUSE_PENALTY for d in ld[:6]) and votes_l:
         # a verb before the expression in its own clause governs it ("held a meeting on
         # Tuesday and will meet again on Friday"): what follows counts for half
+        # ... and a predicate coordinated after it ("met Nixon at the White House on
+        # Thursday and is due to meet Eisenhower today") has a tense of its own: none
+        if rw and rw[0] == "and" and votes_l.get("past"):
+            votes_r = {}
         votes_r = {k: v / 2 for k, v in votes_r.items()}
     votes = {k: max(votes_l.get(k, 0.0), votes_r.get(k, 0.0)) for k in {*votes_l, *votes_r}}
     if not votes:
