@@ -67,6 +67,20 @@ BATCH_SIZE = 1024
 # events), so the cap is a bound for extreme corpora, not a setting for ordinary ones.
 POOL_CAP = 16384
 MIN_BATCH_SIZE = 64
+# The pool is only a proxy: Python keeps the arenas of each transaction's high-water mark,
+# so the writer's resident memory creeps up with a crowded corpus even under the cap
+# (benchmarks/writer_memory.py, 300,000 articles of one decade: peaks 427, 532, 589, 637,
+# 676, 699 MB per 50,000; with --engine dask the ingest process, which hosts the
+# scheduler, reached 676 MB at 200,000, 977 MB with its two workers). So the writer also
+# reads its own resident memory after each transaction (Linux; elsewhere the pool alone
+# decides) and, above MEMORY_BUDGET, halves the next transaction as for a large pool; it
+# grows back only when the pool is under a quarter of POOL_CAP and the memory under
+# three quarters of the budget. 576 MB: above the writer's peak where its memory levels
+# off by itself (556 MB, 1.5 million events, --archive), so that such corpora keep their
+# large transactions (a store over 1.1 million events is checkpointed after every write),
+# and low enough that the ingest process plus two Dask workers of about 150 MB each stays
+# under 1 GB. `geotimeline ingest --memory-budget MB` sets it (0: no budget).
+MEMORY_BUDGET = 576 * 2**20
 # Articles per worker task: smaller than a transaction so that the cores stay evenly busy.
 TASK_SIZE = 32
 # A JSONL file larger than this is read in blocks of JSONL_BLOCK_LINES lines.
@@ -536,13 +550,17 @@ def ingest(
     extractor: Extractor | None = None,
     progress: Progress | None = None,
     batch_size: int | None = None,
+    memory_budget: int | None = None,
     report: Callable[[str], None] | None = None,
 ) -> Summary:
     """Ingest `paths` into `store`; returns the counts. Bad inputs are reported through
-    `report` (one line each) and counted, never raised."""
+    `report` (one line each) and counted, never raised. `memory_budget`: bytes of resident
+    memory above which the writer shrinks its transactions (default MEMORY_BUDGET, 0 for
+    none)."""
     use_system_allocator()
     summary = Summary()
     batch_size = batch_size or BATCH_SIZE
+    budget = MEMORY_BUDGET if memory_budget is None else memory_budget
     t0 = time.monotonic()
     extractor = extractor or pipeline_extractor
     say = report or (lambda line: None)
@@ -592,7 +610,14 @@ def ingest(
         for done in results:
             buffer += done
             if len(buffer) >= size:
-                size = next_batch_size(size, write_batch(store, buffer, summary), batch_size)
+                pooled = write_batch(store, buffer, summary)
+                size = next_batch_size(
+                    size,
+                    pooled,
+                    batch_size,
+                    rss=resident_bytes() if budget else None,
+                    budget=budget,
+                )
                 buffer = []
             flush_failures()
             if progress is not None:
@@ -613,14 +638,35 @@ def ingest(
     return summary
 
 
-def next_batch_size(size: int, pooled: int, most: int) -> int:
+def next_batch_size(
+    size: int, pooled: int, most: int, *, rss: int | None = None, budget: int = 0
+) -> int:
     """The next transaction's size after one of `size` articles whose merge loaded
-    `pooled` stored events (see POOL_CAP)."""
-    if pooled > POOL_CAP:
+    `pooled` stored events, the writer then holding `rss` bytes of resident memory (None:
+    unknown) against a `budget` (0: none); see POOL_CAP and MEMORY_BUDGET. At most `most`,
+    at least MIN_BATCH_SIZE (or `most` if smaller)."""
+    measured = rss is not None and budget > 0
+    if pooled > POOL_CAP or (measured and rss > budget):
         return max(min(MIN_BATCH_SIZE, most), size // 2)
-    if pooled < POOL_CAP // 4:
+    if pooled < POOL_CAP // 4 and (not measured or rss < budget * 3 // 4):
         return min(most, size * 2)
     return size
+
+
+def resident_bytes() -> int | None:
+    """This process's resident memory now, from /proc/self/statm (Linux: one small read);
+    None where that cannot be read."""
+    try:
+        with open("/proc/self/statm", "rb") as fh:
+            return int(fh.read().split()[1]) * _PAGE_SIZE
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+try:
+    _PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+except (AttributeError, ValueError, OSError):  # no sysconf: statm is not there either
+    _PAGE_SIZE = 4096
 
 
 def write_batch(store: Store, done: Sequence[Extracted], summary: Summary) -> int:
@@ -676,6 +722,7 @@ def ingest_command(
     reference_date: date | None = None,
     doc_type: str = "news",
     progress: bool | None = None,
+    memory_budget: int | None = None,
     err: TextIO = sys.stderr,
     extractor: Extractor | None = None,
 ) -> int:
@@ -701,6 +748,7 @@ def ingest_command(
             doc_type=doc_type,  # type: ignore[arg-type]
             extractor=extractor,
             progress=bar,
+            memory_budget=memory_budget,
             report=bar.message,
         )
         events = store.stats()["events"]

@@ -149,6 +149,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--engine", choices=("local", "dask"), default="local")
     p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786")
     p.add_argument(
+        "--memory-budget",
+        type=float,
+        metavar="MB",
+        help="resident memory of the writing process above which it writes smaller "
+        "transactions, in MB (default 576; 0: no budget)",
+    )
+    p.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
@@ -311,6 +318,8 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise CliError("--workers must be at least 1")
     if args.engine == "dask" and not args.scheduler:
         raise CliError("--engine dask needs --scheduler ADDRESS")
+    if args.memory_budget is not None and not args.memory_budget >= 0:
+        raise CliError("--memory-budget must be a number of MB, 0 or more")
     if args.actors is not None:
         os.environ["GEOTIMELINE_ACTORS"] = str(args.actors)  # reaches worker processes
     with tuned_gc():
@@ -323,6 +332,7 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             reference_date=args.reference_date,
             doc_type=args.doc_type,
             progress=args.progress,
+            memory_budget=(None if args.memory_budget is None else int(args.memory_budget * 2**20)),
             err=err,
         )
 

@@ -236,6 +236,82 @@ def test_transactions_shrink_when_the_merge_pool_is_large_and_results_stay_the_s
     assert exported(small) == exported(whole)
 
 
+def test_next_batch_size_halves_above_the_memory_budget_and_grows_back_only_well_under_it() -> None:
+    cap, least, mb = batch.POOL_CAP, batch.MIN_BATCH_SIZE, 2**20
+    budget = 576 * mb
+
+    def nxt(size: int, pooled: int, rss: int | None, most: int = 1024, b: int = budget) -> int:
+        return batch.next_batch_size(size, pooled, most, rss=rss, budget=b)
+
+    # over the budget: halved although the merge pool is small, down to the floor
+    assert nxt(1024, 0, budget + 1) == 512
+    assert nxt(512, cap // 2, budget + mb) == 256
+    assert nxt(least, 0, 4 * budget) == least
+    assert nxt(16, 0, budget + 1, most=16) == 16
+    # a large pool still halves under the budget
+    assert nxt(1024, cap + 1, 100 * mb) == 512
+    # grows back only when both are comfortably below: pool under a quarter of the cap
+    # and memory under three quarters of the budget
+    assert nxt(256, 0, budget * 3 // 4 - 1) == 512
+    assert nxt(256, 0, budget * 3 // 4) == 256
+    assert nxt(256, 0, budget) == 256  # at the budget, not over it: kept
+    assert nxt(256, cap // 4, 100 * mb) == 256
+    assert nxt(1024, 0, 100 * mb) == 1024  # never above the batch size
+    # memory unknown (not Linux) or no budget: the merge pool alone decides, as before
+    assert nxt(256, 0, None) == 512
+    assert nxt(1024, 0, None) == 1024
+    assert nxt(256, 0, 10 * budget, b=0) == 512
+    assert nxt(1024, cap + 1, None) == 512
+
+
+def test_resident_bytes_follows_this_processes_memory() -> None:
+    import resource
+
+    before = batch.resident_bytes()
+    if before is None:
+        assert not Path("/proc/self/statm").exists()
+        pytest.skip("no /proc/self/statm here: ingest sizes transactions by the pool alone")
+    block = bytearray(64 * 2**20)  # zero-filled: every page touched
+    after = batch.resident_bytes()
+    assert after is not None and after - before > 48 * 2**20
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kB on Linux
+    assert 16 * 2**20 < after <= peak + 2**20
+    del block
+
+
+def test_transactions_shrink_above_the_memory_budget_and_results_stay_the_same(
+    corpus: Path, tmp_path: Path, monkeypatch
+) -> None:
+    make_corpus(corpus, 60, start=40)
+    whole = tmp_path / "whole.duckdb"
+    assert run([corpus], whole, memory_budget=0)[0] == 0
+    sizes: list[int] = []
+    real_write = batch.write_batch
+
+    def write(store: Store, done, summary) -> int:
+        sizes.append(len(done))
+        return real_write(store, done, summary)
+
+    monkeypatch.setattr(batch, "MIN_BATCH_SIZE", 4)
+    monkeypatch.setattr(batch, "TASK_SIZE", 4)
+    monkeypatch.setattr(batch, "write_batch", write)
+    monkeypatch.setattr(batch, "BATCH_SIZE", 32)
+    # a pool that never reaches the cap: memory alone shrinks the transactions
+    monkeypatch.setattr(batch, "POOL_CAP", 10**9)
+    monkeypatch.setattr(batch, "resident_bytes", lambda: 600 * 2**20)
+    small = tmp_path / "small.duckdb"
+    assert run([corpus], small, memory_budget=512 * 2**20)[0] == 0
+    assert sizes == [32, 16, 8] + [4] * 11  # 100 articles
+    assert exported(small) == exported(whole)
+    # under the budget (and a budget from the module constant): one size throughout
+    sizes.clear()
+    monkeypatch.setattr(batch, "MEMORY_BUDGET", 700 * 2**20)
+    again = tmp_path / "again.duckdb"
+    assert run([corpus], again)[0] == 0
+    assert sizes[:-1] == [32] * 3 and sizes[-1] == 4
+    assert exported(again) == exported(whole)
+
+
 def index_held(store: Store) -> int:
     """Bytes of index (ART) DuckDB holds in memory for the store."""
     (n,) = store._con.execute(

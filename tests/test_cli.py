@@ -219,3 +219,28 @@ def test_ingest_runs_with_the_collector_tuned_and_leaves_it_as_it_was(tmp_path, 
     assert cli.main(["ingest", str(SEED), "--db", str(tmp_path / "x.duckdb")]) == 0
     assert seen == [(GC_YOUNG_THRESHOLD, True)]
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
+def test_ingest_memory_budget_reaches_ingest_in_bytes_and_a_negative_one_is_refused(
+    tmp_path, monkeypatch
+):
+    from dashapp import batch, cli
+
+    seen = []
+
+    def ingest_command(paths: object, **kw: object) -> int:
+        seen.append(kw["memory_budget"])
+        return 0
+
+    monkeypatch.setattr(batch, "ingest_command", ingest_command)
+    db = ["--db", str(tmp_path / "x.duckdb")]
+    assert cli.main(["ingest", str(SEED), *db, "--memory-budget", "400"]) == 0
+    assert cli.main(["ingest", str(SEED), *db, "--memory-budget", "0"]) == 0
+    assert cli.main(["ingest", str(SEED), *db]) == 0
+    assert seen == [400 * 2**20, 0, None]  # None: batch.MEMORY_BUDGET
+    err = io.StringIO()
+    assert cli.main(["ingest", str(SEED), *db, "--memory-budget", "-1"], err=err) == 2
+    assert (
+        err.getvalue() == "geotimeline: error: --memory-budget must be a number of MB, 0 or more\n"
+    )
+    assert len(seen) == 3
