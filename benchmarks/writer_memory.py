@@ -1,15 +1,18 @@
 """Where the ingest process's memory goes as a store grows: a generated corpus ingested
 into one store in steps (2 workers, as `geotimeline ingest` runs), and after each step the
 process's resident and peak memory, DuckDB's own memory (duckdb_memory()), Python's
-allocator (arenas held against bytes in live blocks, from sys._debugmallocstats()) and the
-largest merge pool a transaction of the step loaded.
+allocator (arenas held against bytes in live blocks, from sys._debugmallocstats()), the
+largest merge pool a transaction of the step loaded and its smallest transaction (ingest
+shrinks them after a large merge pool or above its memory budget, dashapp/batch.py).
 
     python benchmarks/writer_memory.py                       # 80,000 articles, 4 steps
     python benchmarks/writer_memory.py --n 120000 --step 20000
     python benchmarks/writer_memory.py --n 300000 --step 50000 --archive
+    python benchmarks/writer_memory.py --n 150000 --step 50000 --memory-budget 0
 
 --archive: the happenings spread over a span that grows with the corpus (see
-corpus_gen.py), instead of every corpus in one decade.
+corpus_gen.py), instead of every corpus in one decade. --memory-budget MB: ingest's
+(default: its own, batch.MEMORY_BUDGET; 0: none, the merge pool alone sizes transactions).
 """
 
 from __future__ import annotations
@@ -58,11 +61,15 @@ def main() -> None:
         action="store_true",
         help="spread the dates over a span that grows with --n (default: one decade)",
     )
+    ap.add_argument(
+        "--memory-budget", type=float, metavar="MB", help="ingest's memory budget (0: none)"
+    )
     args = ap.parse_args()
 
     import corpus_gen
     import psutil
 
+    from dashapp import batch
     from dashapp.batch import ingest, open_store
     from dashapp.gc_tuning import tuned_gc
     from dashapp.store import Store
@@ -100,23 +107,37 @@ def main() -> None:
         return got
 
     Store._load_pool = recording  # type: ignore[method-assign]
+    # the smallest transaction size ingest chose in each step: batch.next_batch_size
+    # wrapped to record it
+    smallest = [0]
+    next_batch_size = batch.next_batch_size
+
+    def sizing(*a, **k):  # type: ignore[no-untyped-def]
+        size = next_batch_size(*a, **k)
+        smallest[0] = min(smallest[0] or size, size)
+        return size
+
+    batch.next_batch_size = sizing  # type: ignore[assignment]
+    budget = None if args.memory_budget is None else int(args.memory_budget * 2**20)
+    shown = batch.MEMORY_BUDGET if budget is None else budget
     proc = psutil.Process()
     print(
         f"corpus: {args.n} generated articles (seed {args.seed}, dates over {span:,} days) "
-        f"in steps of {args.step}; "
+        f"in steps of {args.step}; memory budget {shown >> 20} MB; "
         f"load average {os.getloadavg()[0]:.1f}"
     )
     print(
         f"{'articles':>9}{'events':>10}{'seconds':>9}{'RSS MB':>8}{'peak MB':>9}"
         f"{'DuckDB MB':>11}{'arenas MB':>11}{'live MB':>9}{'largest pool':>14}"
+        f"{'smallest tx':>13}{'art/s':>8}"
     )
     store = open_store(db)
     done = 0
     with tuned_gc():
         for path in steps:
-            largest[0] = 0
+            largest[0] = smallest[0] = 0
             t0 = time.perf_counter()
-            summary = ingest([str(path)], store, workers=2)
+            summary = ingest([str(path)], store, workers=2, memory_budget=budget)
             seconds = time.perf_counter() - t0
             done += summary.ingested
             row = store._con.execute(  # noqa: SLF001 - a benchmark's look inside
@@ -128,7 +149,8 @@ def main() -> None:
                 f"{done:>9}{store.stats()['events']:>10}{seconds:>9.0f}"
                 f"{proc.memory_info().rss >> 20:>8}"
                 f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss >> 10:>9}"
-                f"{duck:>11}{arenas:>11}{live:>9}{largest[0]:>14}",
+                f"{duck:>11}{arenas:>11}{live:>9}{largest[0]:>14}"
+                f"{smallest[0] or '-':>13}{summary.ingested / seconds:>8.1f}",
                 flush=True,
             )
     store.close()
@@ -136,7 +158,8 @@ def main() -> None:
         "RSS and peak: the ingest process alone (its workers not counted); DuckDB: "
         "duckdb_memory(); arenas and live: Python's small-object allocator, what it holds "
         "and what its live blocks take; largest pool: the most stored events one "
-        "transaction of the step loaded to merge with"
+        "transaction of the step loaded to merge with; smallest tx: the smallest transaction "
+        "size (articles) ingest chose in the step"
     )
 
 
