@@ -318,7 +318,7 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise CliError("--workers must be at least 1")
     if args.engine == "dask" and not args.scheduler:
         raise CliError("--engine dask needs --scheduler ADDRESS")
-    if args.memory_budget is not None and not args.memory_budget >= 0:
+    if args.memory_budget is not None and not 0 <= args.memory_budget < 2**40:
         raise CliError("--memory-budget must be a number of MB, 0 or more")
     if args.actors is not None:
         os.environ["GEOTIMELINE_ACTORS"] = str(args.actors)  # reaches worker processes

@@ -238,9 +238,11 @@ def test_ingest_memory_budget_reaches_ingest_in_bytes_and_a_negative_one_is_refu
     assert cli.main(["ingest", str(SEED), *db, "--memory-budget", "0"]) == 0
     assert cli.main(["ingest", str(SEED), *db]) == 0
     assert seen == [400 * 2**20, 0, None]  # None: batch.MEMORY_BUDGET
-    err = io.StringIO()
-    assert cli.main(["ingest", str(SEED), *db, "--memory-budget", "-1"], err=err) == 2
-    assert (
-        err.getvalue() == "geotimeline: error: --memory-budget must be a number of MB, 0 or more\n"
-    )
+    for bad in ("-1", "inf", "nan"):
+        err = io.StringIO()
+        assert cli.main(["ingest", str(SEED), *db, "--memory-budget", bad], err=err) == 2
+        assert (
+            err.getvalue()
+            == "geotimeline: error: --memory-budget must be a number of MB, 0 or more\n"
+        )
     assert len(seen) == 3
