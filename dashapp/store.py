@@ -636,6 +636,13 @@ def _chunks_of(seqs: str) -> str:
 
 # Candidate events of a merge (Store._load_pool) read per query.
 POOL_SLICE = 8192
+# Of the stored events that are the same happening as a new event, the merge loads the
+# first POOL_PER_EVENT (in creation order) for it, and the others only if those all stop
+# being the same happening as it by taking an earlier new event of the batch (see
+# Store._merge_in). Without the bound a crowded corpus, with dozens of stored events of
+# one kind per week that never merged with each other, made a merge of 64 articles load
+# 15,700 of them, and ingest's memory grew with the corpus.
+POOL_PER_EVENT = 4
 
 # The most events Store._select_events reads by looking up their seqs (see there).
 _LOOKUP_ROWS = 1000
@@ -1761,16 +1768,23 @@ class Store:
             )
             for (seq,) in con.execute(_ANY_DATE_CANDIDATES).fetchall():
                 cands.setdefault(seq, []).append(-1)
-        # Working set, in creation order: id -> pooled event.
+        # Working set: id -> pooled event.
         pool: dict[str, _Pooled] = {}
+        # new event (its index) -> the stored events, in creation order, that are the same
+        # happening as it as stored but were not loaded (see POOL_PER_EVENT)
+        deferred: dict[int, list[int]] = {}
+        # events.merge lets a human event win over a machine one: with one among the new
+        # events (only `add` of a corrected extraction brings one), the stored candidates
+        # are loaded whole, and all of them, so that merge sees everything
+        whole = any(ev.human for ev in new_events)
+        shared = {m.article for ev in new_events for m in ev.mentions} - fresh
         if cands:
-            # events.merge lets a human event win over a machine one: with one among the
-            # new events (only `add` of a corrected extraction brings one), the stored
-            # candidates are loaded whole so that merge sees everything
-            whole = any(ev.human for ev in new_events)
-            shared = {m.article for ev in new_events for m in ev.mentions} - fresh
-            for p in self._load_pool(cands, new_events, shared, whole=whole):
+            room = None if whole else [POOL_PER_EVENT] * len(new_events)
+            for p in self._load_pool(
+                cands, new_events, shared, whole=whole, room=room, deferred=deferred
+            ):
                 pool[p.event.id] = p
+        loaded = {p.seq for p in pool.values()}
         stored_count = len(pool)
         taken = {
             r[0]
@@ -1786,7 +1800,7 @@ class Store:
         index = _PoolIndex()
         for eid, p in pool.items():
             index.add(eid, p.event)
-        for ev in new_events:
+        for i, ev in enumerate(new_events):
             # the first event, in creation order, of the same happening (as events.merge_all)
             target = next(
                 (
@@ -1796,6 +1810,24 @@ class Store:
                 ),
                 None,
             )
+            # A stored event not loaded is as stored: the first one that is the same
+            # happening as ev comes before the target found if its seq is smaller (every
+            # loaded event before it was asked), and then it is the target. That needs all
+            # the POOL_PER_EVENT loaded for ev to have stopped being the same happening as
+            # it by taking earlier new events, which cannot happen while each is loaded for
+            # the first new event in order that it was the same happening as and that had
+            # room (_load_slice): any earlier one it is the same happening as had its own
+            # first POOL_PER_EVENT loaded before it and takes the first of those that is
+            # still the same happening, which by the same argument, one new event earlier,
+            # they all are. So this is a guard, which no test reaches.
+            late = next((seq for seq in deferred.get(i, ()) if seq not in loaded), None)
+            if late is not None and (target is None or pool[target].seq > late):  # pragma: no cover
+                (p,) = self._load_slice({late: [i]}, new_events, shared, whole=False)
+                pool[p.event.id] = p
+                index.add(p.event.id, p.event)
+                loaded.add(late)
+                stored_count += 1
+                target = p.event.id
             if target is None:
                 eid = ev.id
                 n = 2
@@ -1829,16 +1861,21 @@ class Store:
         shared: set[str],
         *,
         whole: bool,
+        room: list[int] | None = None,
+        deferred: dict[int, list[int]] | None = None,
     ) -> list[_Pooled]:
-        """_load_slice over the candidates in slices of POOL_SLICE seqs: what DuckDB
-        needs for a query grows with the candidates it reads, and a dense store can offer
-        tens of thousands (28,000 for a transaction of 1,024 articles on the benchmark's
-        3,000,000-event store; at 10,000,000, DuckDB ran out of its writer's memory)."""
+        """_load_slice over the candidates in slices of POOL_SLICE seqs, in creation
+        order: what DuckDB needs for a query grows with the candidates it reads, and a
+        dense store can offer tens of thousands (28,000 for a transaction of 1,024
+        articles on the benchmark's 3,000,000-event store; at 10,000,000, DuckDB ran out of
+        its writer's memory)."""
         seqs = sorted(cands)
         out: list[_Pooled] = []
         for i in range(0, len(seqs), POOL_SLICE):
             part = {seq: cands[seq] for seq in seqs[i : i + POOL_SLICE]}
-            out += self._load_slice(part, new_events, shared, whole=whole)
+            out += self._load_slice(
+                part, new_events, shared, whole=whole, room=room, deferred=deferred
+            )
         return out
 
     def _load_slice(
@@ -1848,11 +1885,16 @@ class Store:
         shared: set[str],
         *,
         whole: bool,
+        room: list[int] | None = None,
+        deferred: dict[int, list[int]] | None = None,
     ) -> list[_Pooled]:
         """Stored events for the merge pool, in creation order: of the candidates
         `cands` (seq -> the new events it may join, -1 for any), those that are the same
         happening as one of their new events as stored (no other can ever take a new
-        event in this batch: it would first have to change by taking one). A
+        event in this batch: it would first have to change by taking one). With `room`
+        (new event -> how many more may be loaded for it, see POOL_PER_EVENT), one that
+        is the same happening only as new events with no room left is not loaded but
+        added to their lists in `deferred`. A
         human-corrected one (or any, with `whole`) comes whole, as the pipeline made it
         (corrections are applied again when it is written); any other comes as its row
         with only its mentions of the articles `shared` (stored articles that new events
@@ -1887,10 +1929,25 @@ class Store:
             ).fetchall():
                 here.setdefault(r[0], []).append(Mention(*r[1:]))
         heads_of: dict[int, Event] = {}
-        for seq, r in part.items():
-            head = _event_from_row(r, tuple(here.get(seq, ())))
-            if any(i < 0 or same_happening(head, new_events[i]) for i in cands[seq]):
-                heads_of[seq] = head
+        for seq in sorted(part):
+            head = _event_from_row(part[seq], tuple(here.get(seq, ())))
+            if room is None or deferred is None:
+                if any(i < 0 or same_happening(head, new_events[i]) for i in cands[seq]):
+                    heads_of[seq] = head
+                continue
+            full = []
+            # in the order of the new events (see Store._merge_in, where this matters)
+            for i in sorted(cands[seq]):
+                if i < 0 or same_happening(head, new_events[i]):
+                    if i < 0 or room[i] > 0:
+                        if i >= 0:
+                            room[i] -= 1
+                        heads_of[seq] = head
+                        break
+                    full.append(i)
+            else:
+                for i in full:
+                    deferred.setdefault(i, []).append(seq)
         if heads_of:
             part_tbl = _table({"seq": (list(heads_of), _BIG)})  # noqa: F841 - read by DuckDB
             # all their mentions, counted by date value (two light columns)

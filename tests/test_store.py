@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from unittest import mock
 
 import duckdb
 import pytest
@@ -372,13 +373,19 @@ def _events(draw) -> list[Event]:
     return out
 
 
+# how many stored events of one happening a merge loads per new event: the store's, and
+# one (the others are loaded only when needed, the path that this makes common)
+PER_EVENT = [store_mod.POOL_PER_EVENT, 1]
+
+
+@pytest.mark.parametrize("per_event", PER_EVENT)
 @settings(max_examples=60, deadline=None)
 @given(evs=_events(), batch=st.integers(1, 4))
-def test_incremental_merging_equals_merge_all(evs: list[Event], batch: int) -> None:
+def test_incremental_merging_equals_merge_all(evs: list[Event], batch: int, per_event: int) -> None:
     """The SQL candidate search never hides a match from same_happening: merging article by
     article (in batches of any size) gives what events.merge_all gives on the whole list."""
     results = [result(article(e.mentions[0].article, date(2022, 3, 1)), e) for e in evs]
-    with Store(None) as s:
+    with mock.patch.object(store_mod, "POOL_PER_EVENT", per_event), Store(None) as s:
         for i in range(0, len(results), batch):
             s.add_results(results[i : i + batch], ACTORS)
         assert s.events() == merge_all(evs)
@@ -610,9 +617,10 @@ def _rich_events(draw) -> list[Event]:
     return out
 
 
+@pytest.mark.parametrize("per_event", PER_EVENT)
 @settings(max_examples=60, deadline=None)
 @given(evs=_rich_events(), batch=st.integers(1, 5))
-def test_merging_by_counts_equals_merge_all(evs: list[Event], batch: int) -> None:
+def test_merging_by_counts_equals_merge_all(evs: list[Event], batch: int, per_event: int) -> None:
     """A stored event is merged into from its row and counts of its mentions (not its
     mentions): what it becomes is what events.merge_all makes of the whole list."""
     by_article: dict[str, list[Event]] = {}
@@ -620,7 +628,7 @@ def test_merging_by_counts_equals_merge_all(evs: list[Event], batch: int) -> Non
         by_article.setdefault(ev.mentions[0].article, []).append(ev)
     order = [e for aid in by_article for e in by_article[aid]]  # the store's order
     results = [result(article(aid, date(2022, 3, 1)), *es) for aid, es in by_article.items()]
-    with Store(None) as s:
+    with mock.patch.object(store_mod, "POOL_PER_EVENT", per_event), Store(None) as s:
         for i in range(0, len(results), batch):
             s.add_results(results[i : i + batch], ACTORS)
         assert s.events() == merge_all(order)
