@@ -9,9 +9,11 @@ shrinks them after a large merge pool or above its memory budget, dashapp/batch.
     python benchmarks/writer_memory.py --n 120000 --step 20000
     python benchmarks/writer_memory.py --n 300000 --step 50000 --archive
     python benchmarks/writer_memory.py --n 150000 --step 50000 --memory-budget 0
+    python benchmarks/writer_memory.py --n 40000 --step 10000 --span 365
 
 --archive: the happenings spread over a span that grows with the corpus (see
-corpus_gen.py), instead of every corpus in one decade. --memory-budget MB: ingest's
+corpus_gen.py), instead of every corpus in one decade; --span DAYS: over that many days
+(365: ten times as crowded as the default decade). --memory-budget MB: ingest's
 (default: its own, batch.MEMORY_BUDGET; 0: none, the merge pool alone sizes transactions).
 """
 
@@ -62,6 +64,12 @@ def main() -> None:
         help="spread the dates over a span that grows with --n (default: one decade)",
     )
     ap.add_argument(
+        "--span",
+        type=int,
+        metavar="DAYS",
+        help="the happenings' dates over this many days (a crowded corpus when short)",
+    )
+    ap.add_argument(
         "--memory-budget", type=float, metavar="MB", help="ingest's memory budget (0: none)"
     )
     args = ap.parse_args()
@@ -77,6 +85,8 @@ def main() -> None:
     work = args.workdir or Path(tempfile.mkdtemp(prefix="geotimeline-writer-"))
     work.mkdir(parents=True, exist_ok=True)
     span = corpus_gen.archive_span(args.n) if args.archive else corpus_gen.DECADE
+    if args.span:
+        span = args.span
     corpus = work / f"corpus-{args.n}-{args.seed}-{span}.jsonl"
     if not corpus.exists():
         corpus_gen.write_jsonl(corpus, args.n, args.seed, span)
@@ -113,9 +123,9 @@ def main() -> None:
     next_batch_size = batch.next_batch_size
 
     def sizing(*a, **k):  # type: ignore[no-untyped-def]
-        size = next_batch_size(*a, **k)
+        size, mark = next_batch_size(*a, **k)
         smallest[0] = min(smallest[0] or size, size)
-        return size
+        return size, mark
 
     batch.next_batch_size = sizing  # type: ignore[assignment]
     budget = None if args.memory_budget is None else int(args.memory_budget * 2**20)

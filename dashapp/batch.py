@@ -611,17 +611,19 @@ def ingest(
         raise ValueError(f"unknown engine {engine!r} (expected 'local' or 'dask')")
     buffer: list[Extracted] = []
     size = batch_size
+    mark = 0  # see next_batch_size
     try:
         for done in results:
             buffer += done
             if len(buffer) >= size:
                 pooled = write_batch(store, buffer, summary)
-                size = next_batch_size(
+                size, mark = next_batch_size(
                     size,
                     pooled,
                     batch_size,
                     rss=resident_bytes() if budget else None,
                     budget=budget,
+                    mark=mark,
                 )
                 buffer = []
             flush_failures()
@@ -644,18 +646,33 @@ def ingest(
 
 
 def next_batch_size(
-    size: int, pooled: int, most: int, *, rss: int | None = None, budget: int = 0
-) -> int:
+    size: int,
+    pooled: int,
+    most: int,
+    *,
+    rss: int | None = None,
+    budget: int = 0,
+    mark: int = 0,
+) -> tuple[int, int]:
     """The next transaction's size after one of `size` articles whose merge loaded
     `pooled` stored events, the writer then holding `rss` bytes of resident memory (None:
-    unknown) against a `budget` (0: none); see POOL_CAP and MEMORY_BUDGET. At most `most`,
-    at least MIN_BATCH_SIZE (or `most` if smaller)."""
+    unknown) against a `budget` (0: none), and the new `mark`; see POOL_CAP and
+    MEMORY_BUDGET. `mark`: the resident memory when it last halved a transaction for
+    memory (0: never); over the budget, it halves the next one only when the memory has
+    grown past the mark by more than 1/32 of the budget since, and otherwise keeps its
+    size. At most `most`, at least MIN_BATCH_SIZE (or `most` if smaller)."""
+    half = max(min(MIN_BATCH_SIZE, most), size // 2)
     measured = rss is not None and budget > 0
-    if pooled > POOL_CAP or (measured and rss > budget):
-        return max(min(MIN_BATCH_SIZE, most), size // 2)
+    if measured and rss > budget:
+        assert rss is not None
+        if rss > mark + budget // 32:
+            return half, rss
+        return (half if pooled > POOL_CAP else size), mark
+    if pooled > POOL_CAP:
+        return half, mark
     if pooled < POOL_CAP // 4 and (not measured or rss < budget * 3 // 4):
-        return min(most, size * 2)
-    return size
+        return min(most, size * 2), mark
+    return size, mark
 
 
 def resident_bytes() -> int | None:

@@ -4,6 +4,7 @@ subprocess interrupted (SIGINT) or killed (SIGKILL) mid-run, then finished."""
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import os
 import re
@@ -200,12 +201,18 @@ def test_one_and_two_workers_give_identical_exports(corpus: Path, tmp_path: Path
 
 def test_next_batch_size_halves_on_a_large_merge_pool_and_grows_back() -> None:
     cap, least = batch.POOL_CAP, batch.MIN_BATCH_SIZE
-    assert batch.next_batch_size(1024, cap + 1, 1024) == 512
-    assert batch.next_batch_size(least, 10 * cap, 1024) == least  # never below the floor
-    assert batch.next_batch_size(16, cap + 1, 16) == 16  # nor below a smaller batch size
-    assert batch.next_batch_size(512, cap // 4 - 1, 1024) == 1024
-    assert batch.next_batch_size(1024, 0, 1024) == 1024  # nor above the batch size
-    assert batch.next_batch_size(512, cap // 2, 1024) == 512  # in between: kept
+
+    def nxt(size: int, pooled: int, most: int) -> int:
+        out, mark = batch.next_batch_size(size, pooled, most)
+        assert mark == 0  # memory not measured: no mark
+        return out
+
+    assert nxt(1024, cap + 1, 1024) == 512
+    assert nxt(least, 10 * cap, 1024) == least  # never below the floor
+    assert nxt(16, cap + 1, 16) == 16  # nor below a smaller batch size
+    assert nxt(512, cap // 4 - 1, 1024) == 1024
+    assert nxt(1024, 0, 1024) == 1024  # nor above the batch size
+    assert nxt(512, cap // 2, 1024) == 512  # in between: kept
 
 
 def test_transactions_shrink_when_the_merge_pool_is_large_and_results_stay_the_same(
@@ -241,13 +248,28 @@ def test_next_batch_size_halves_above_the_memory_budget_and_grows_back_only_well
     budget = 576 * mb
 
     def nxt(size: int, pooled: int, rss: int | None, most: int = 1024, b: int = budget) -> int:
-        return batch.next_batch_size(size, pooled, most, rss=rss, budget=b)
+        out, mark = batch.next_batch_size(size, pooled, most, rss=rss, budget=b)
+        assert mark == (rss if rss and b and rss > b else 0)  # the first mark
+        return out
 
-    # over the budget: halved although the merge pool is small, down to the floor
+    # over the budget for the first time: halved although the merge pool is small, down
+    # to the floor, and the memory then is the mark
     assert nxt(1024, 0, budget + 1) == 512
     assert nxt(512, cap // 2, budget + mb) == 256
     assert nxt(least, 0, 4 * budget) == least
     assert nxt(16, 0, budget + 1, most=16) == 16
+    # over the budget after a halving: halved again only when the memory grew past the
+    # mark by more than 1/32 of the budget, otherwise kept (never grown)
+    slack = budget // 32
+
+    def after_mark(rss: int, pooled: int = 0) -> tuple[int, int]:
+        return batch.next_batch_size(512, pooled, 1024, rss=rss, budget=budget, mark=budget)
+
+    assert after_mark(budget + 10 * mb) == (512, budget)
+    assert after_mark(budget + slack) == (512, budget)
+    assert after_mark(budget + slack + 1) == (256, budget + slack + 1)
+    assert after_mark(2 * budget) == (256, 2 * budget)
+    assert after_mark(budget + mb, pooled=cap + 1) == (256, budget)  # a large pool halves
     # a large pool still halves under the budget
     assert nxt(1024, cap + 1, 100 * mb) == 512
     # grows back only when both are comfortably below: pool under a quarter of the cap
@@ -298,11 +320,21 @@ def test_transactions_shrink_above_the_memory_budget_and_results_stay_the_same(
     monkeypatch.setattr(batch, "BATCH_SIZE", 32)
     # a pool that never reaches the cap: memory alone shrinks the transactions
     monkeypatch.setattr(batch, "POOL_CAP", 10**9)
-    monkeypatch.setattr(batch, "resident_bytes", lambda: 600 * 2**20)
+    # memory over the budget and growing by 20 MB per transaction, more than the 16 MB
+    # (1/32 of the budget) that it may grow by without halving the next one
+    growing = itertools.count(600 * 2**20, 20 * 2**20)
+    monkeypatch.setattr(batch, "resident_bytes", lambda: next(growing))
     small = tmp_path / "small.duckdb"
     assert run([corpus], small, memory_budget=512 * 2**20)[0] == 0
     assert sizes == [32, 16, 8] + [4] * 11  # 100 articles
     assert exported(small) == exported(whole)
+    # over the budget but no longer growing: halved once, then kept
+    sizes.clear()
+    monkeypatch.setattr(batch, "resident_bytes", lambda: 600 * 2**20)
+    flat = tmp_path / "flat.duckdb"
+    assert run([corpus], flat, memory_budget=512 * 2**20)[0] == 0
+    assert sizes == [32] + [16] * 4 + [4]  # 100 articles
+    assert exported(flat) == exported(whole)
     # under the budget (and a budget from the module constant): one size throughout
     sizes.clear()
     monkeypatch.setattr(batch, "MEMORY_BUDGET", 700 * 2**20)
