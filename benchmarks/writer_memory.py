@@ -9,11 +9,13 @@ shrinks them after a large merge pool or above its memory budget, dashapp/batch.
     python benchmarks/writer_memory.py --n 120000 --step 20000
     python benchmarks/writer_memory.py --n 300000 --step 50000 --archive
     python benchmarks/writer_memory.py --n 150000 --step 50000 --memory-budget 0
-    python benchmarks/writer_memory.py --n 40000 --step 10000 --span 365
+    python benchmarks/writer_memory.py --n 40000 --step 10000 --span 365 --probe 2048
 
 --archive: the happenings spread over a span that grows with the corpus (see
 corpus_gen.py), instead of every corpus in one decade; --span DAYS: over that many days
-(365: ten times as crowded as the default decade). --memory-budget MB: ingest's
+(365: ten times as crowded as the default decade). --probe N: then N more such articles
+(another seed) into copies of the final store, in transactions of 1,024, 256 and 64
+articles, and how many stored events each merge loaded. --memory-budget MB: ingest's
 (default: its own, batch.MEMORY_BUDGET; 0: none, the merge pool alone sizes transactions).
 """
 
@@ -23,6 +25,7 @@ import argparse
 import os
 import re
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -70,6 +73,13 @@ def main() -> None:
         help="the happenings' dates over this many days (a crowded corpus when short)",
     )
     ap.add_argument(
+        "--probe",
+        type=int,
+        metavar="N",
+        help="then ingest N more articles into copies of the store in transactions of "
+        "1,024, 256 and 64 articles and print what each merge loads",
+    )
+    ap.add_argument(
         "--memory-budget", type=float, metavar="MB", help="ingest's memory budget (0: none)"
     )
     args = ap.parse_args()
@@ -107,13 +117,16 @@ def main() -> None:
     for p in (db, Path(f"{db}.wal")):
         p.unlink(missing_ok=True)
 
-    # the largest merge pool of each step: Store._load_pool wrapped to record it
+    # the largest merge pool of each step: Store._load_pool wrapped to record it (and
+    # every pool, for --probe)
     largest = [0]
+    pools: list[int] = []
     load_pool = Store._load_pool
 
     def recording(self, *a, **k):  # type: ignore[no-untyped-def]
         got = load_pool(self, *a, **k)
         largest[0] = max(largest[0], len(got))
+        pools.append(len(got))
         return got
 
     Store._load_pool = recording  # type: ignore[method-assign]
@@ -171,6 +184,26 @@ def main() -> None:
         "transaction of the step loaded to merge with; smallest tx: the smallest transaction "
         "size (articles) ingest chose in the step"
     )
+    if args.probe:
+        # more articles like the corpus's (another seed), into copies of the final store
+        # in transactions of each size: the stored events each merge loads
+        sample = work / f"probe-{args.probe}-{args.seed + 1}-{span}.jsonl"
+        corpus_gen.write_jsonl(sample, args.probe, args.seed + 1, span)
+        print(f"probe: {args.probe} more articles into copies of the store")
+        for size in (1024, 256, 64):
+            copy = work / f"probe-{size}.duckdb"
+            shutil.copyfile(db, copy)
+            pools.clear()
+            probe_store = open_store(copy)
+            ingest([str(sample)], probe_store, workers=2, batch_size=size, memory_budget=0)
+            probe_store.close()
+            copy.unlink()
+            print(
+                f"  transactions of {size:>4} articles: {len(pools):>3}, stored events "
+                f"loaded per merge: mean {sum(pools) / max(1, len(pools)):,.0f}, "
+                f"largest {max(pools, default=0):,}",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -73,18 +73,20 @@ MIN_BATCH_SIZE = 64
 # 676, 699 MB per 50,000; with --engine dask the ingest process, which hosts the
 # scheduler, reached 676 MB at 200,000, 977 MB with its two workers). So the writer also
 # reads its own resident memory after each transaction (Linux; elsewhere the pool alone
-# decides) and, above MEMORY_BUDGET, halves the next transaction as for a large pool; it
-# grows back only when the pool is under a quarter of POOL_CAP and the memory under
-# three quarters of the budget. 576 MB: above the writer's peak where its memory levels
-# off by itself (556 MB, 1.5 million events, --archive), so that such corpora keep their
-# large transactions (a store over 1.1 million events is checkpointed after every write),
-# and low enough that the ingest process (the budget plus the 50-90 MB a transaction's
-# peak adds on the crowded corpus) and two Dask workers of about 150 MB each stay under
-# 1 GB. Measured on the crowded corpus: nothing changes up to 200,000 articles; past them
-# transactions fall to MIN_BATCH_SIZE, the memory kept between them stays near the budget
-# and the peak grows by 19 MB per 50,000 articles instead of 23-39 (677 MB at 300,000, 39
-# articles/s in that step), as one merge there loads about as many stored events for 64
-# articles as for 1,024. `geotimeline ingest --memory-budget MB` sets it (0: no budget).
+# decides) and, above MEMORY_BUDGET, halves the next transaction as for a large pool. That
+# memory seldom falls again (the arenas stay), so it then halves again only when the
+# memory has grown by more than 1/32 of the budget since the last halving, and otherwise
+# keeps the size: a writer whose memory holds still over the budget is not driven down to
+# MIN_BATCH_SIZE. It grows back only when the pool is under a quarter of POOL_CAP and the
+# memory under three quarters of the budget. 576 MB: above the writer's peak where its
+# memory levels off by itself (556 MB, 1.5 million events, --archive), so that such
+# corpora keep their large transactions (a store over 1.1 million events is checkpointed
+# after every write), and low enough that the ingest process (the budget plus what a
+# transaction's working set adds: the stored events a merge loads grow with the
+# transaction, about 9,600 for 1,024 articles and 1,100 for 64 on a store of 40,000
+# crowded articles, and at most store.POOL_PER_EVENT per new event) and two Dask workers
+# of about 150 MB each stay under 1 GB. `geotimeline ingest --memory-budget MB` sets it
+# (0: no budget).
 MEMORY_BUDGET = 576 * 2**20
 # Articles per worker task: smaller than a transaction so that the cores stay evenly busy.
 TASK_SIZE = 32
