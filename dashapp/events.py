@@ -2134,6 +2134,18 @@ _MATERIAL_LABEL = frozenset({"COERCE", "ASSAULT", "MOBILIZE", "SANCTION", "AID",
 _GENERIC_LABELS = frozenset({"remarks", "talks", "meeting", "phone call", "call"})
 
 
+def _flees_for_himself(person: Actor, actors: Sequence[Actor], when: date) -> bool:
+    """Whether a person leaving for another state ("Tikhanovskaya left for Lithuania",
+    "Taylor gave up the presidency and flew into exile in Nigeria", "Assad was granted
+    asylum in Moscow") goes on his own account: he holds no office of his state that day
+    (an opposition figure, a leader deposed or resigned). A sitting leader's flight ("the
+    president fled to the Maldives" before resigning) stays his state's act."""
+    if not any(a.kind == "country" and a.name != person.affiliation for a in actors):
+        return False
+    offices = Gazetteer.load().offices(person.name)
+    return not any(o.of == person.affiliation and o.held(when) for o in offices)
+
+
 @lru_cache(maxsize=8)
 def _journey(trig: Trigger) -> Trigger:
     """A person's "flew home", "flew back to Moscow": the end of a journey, not a withdrawal.
@@ -2601,6 +2613,11 @@ def article_events(
             and source.affiliation
             and (trig.state_act or sum(1 for a in actors if a.kind == "person") == 1)
             and not _speaks_for_body(source, found)
+            and not (
+                ttype == "RETREAT"
+                and not trig.personal
+                and _flees_for_himself(source, actors, unit.first)
+            )
         ):
             # an official acting alone acts for a state: a leader's seizure, warning,
             # decree, election, statement or visit is his state's too (as wire editors

@@ -1664,6 +1664,35 @@ def test_trigger_families_and_role_phrases(text, type_, actors):
     assert actors <= set(ev.actors)
 
 
+@pytest.mark.parametrize(
+    ("text", "when", "state", "kept"),
+    [
+        # no office: an opposition figure leaving for another state goes on her own account
+        (
+            "Opposition leader Svetlana Tikhanovskaya left for Lithuania on Monday.",
+            date(2020, 8, 12),
+            "Belarus",
+            False,
+        ),
+        # out of office that day (deposed, resigned): his exile is his own
+        ("Bashar al-Assad fled to Moscow on Monday.", date(2024, 12, 10), "Syria", False),
+        # a sitting leader's flight is still his state's act
+        (
+            "President Gotabaya Rajapaksa fled to the Maldives on Monday.",
+            date(2022, 7, 14),
+            "Sri Lanka",
+            True,
+        ),
+        # resigning is the state's act, whoever it is
+        ("Gotabaya Rajapaksa resigned on Monday.", date(2022, 7, 14), "Sri Lanka", True),
+    ],
+)
+def test_a_flight_abroad_out_of_office_is_the_persons_own(text, when, state, kept):
+    (ev,) = _extracted(text, when)
+    assert ev.type == "RETREAT"
+    assert (state in ev.actors) is kept
+
+
 def test_surrounded_by_is_no_siege():
     assert not [
         e for e in _extracted("Putin was surrounded by aides on Monday.") if e.type == "COERCE"
