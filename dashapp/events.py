@@ -2156,6 +2156,7 @@ def _journey(trig: Trigger) -> Trigger:
 
 
 _JOURNEY_LABEL = "{source} returns home"
+_TRUCE_LABEL = "{pair} ceasefire"  # triggers.tsv: "ceasefire|truce|armistice..."
 
 
 def _label(
@@ -2686,6 +2687,14 @@ def article_events(
                 topic = _topic(text, actor_mentions)
             if actors[0] in topic:
                 actors = [*actors, *(a for a in topic if a != actors[0])]
+        elif (
+            len(actors) == 1
+            and trig.label == _TRUCE_LABEL
+            and actors[0] in (topic := topic or _topic(text, actor_mentions))
+        ):
+            # "Azerbaijan said the 1994 truce held": a truce, as fighting, has two sides;
+            # with one of the article's two parties named, the other is the second
+            actors = [*actors, *(a for a in topic if a != actors[0])]
         elif len(actors) == 1 and actors[0].kind == "organisation":
             # "The Security Council met behind closed doors on Monday": a body that meets or
             # acts alone, with no state named, deals with the state the article is about

@@ -1693,6 +1693,18 @@ def test_a_flight_abroad_out_of_office_is_the_persons_own(text, when, state, kep
     assert (state in ev.actors) is kept
 
 
+def test_a_truce_with_one_side_named_is_also_the_articles_other_partys():
+    text = (
+        "Armenia and Azerbaijan fought a war over Karabakh. Armenia accused Azerbaijan. "
+        "Azerbaijan said on Monday the truce held."
+    )
+    (ev,) = _extracted(text)
+    assert ev.type == "CONCEDE" and {"Azerbaijan", "Armenia"} <= set(ev.actors)
+    # a state the article does not name twice is not the other side
+    (ev,) = _extracted("The UN called for calm. Azerbaijan said on Monday the truce held.")
+    assert set(ev.actors) == {"Azerbaijan"}
+
+
 def test_surrounded_by_is_no_siege():
     assert not [
         e for e in _extracted("Putin was surrounded by aides on Monday.") if e.type == "COERCE"
