@@ -2089,6 +2089,28 @@ def _home_state(mentions: Sequence[ActorMention], memo: list[list[Actor]]) -> li
     return memo[0]
 
 
+# "SANTO DOMINGO - ", "NEW DELHI — ", "MOSCOW, Dec. 26 (Reuters) - ": a place in capitals
+# opening the body, then a dash
+_DATELINE = re.compile(r"\s*([A-Z][A-Z.'’ ]{2,30}[A-Z])\b[^\n—–-]{0,40}?\s[—–-]\s")
+
+
+def _dateline_state(text: str, when: date) -> list[Actor]:
+    """The state whose capital or city the article's dateline names, when the gazetteer
+    knows it as one (as of `when`: MOSCOW in 1965 is the Soviet Union's)."""
+    m = _DATELINE.match(text)
+    if m is None:
+        return []
+    name = m.group(1).title().replace("'S", "'s")
+    found = Gazetteer.load().find(name, when=when)
+    if len(found) == 1 and found[0].end - found[0].start == len(name):
+        actors = found[0].actors
+        if len(actors) == 1 and actors[0].kind == "country":
+            return [actors[0]]
+    if place := places().get(name):
+        return [Actor(place, "country")]
+    return []
+
+
 def _most_named_state(mentions: Sequence[ActorMention]) -> list[Actor]:
     counts: Counter[str] = Counter()
     states = set()
@@ -2323,6 +2345,7 @@ def article_events(
     counted: set[int] = set()
     topic: tuple[Actor, ...] | None = None
     home: list[list[Actor]] = []  # the article's home state, once needed (_home_state)
+    dateline: list[Actor] | None = None  # the state of its dateline, once needed
     backers = "-backed" in text or "-sponsored" in text or "-funded" in text
     if (
         " after " in text
@@ -2665,8 +2688,11 @@ def article_events(
                 topic = _topic(text, actor_mentions)
             if ttype not in _BETWEEN_PARTIES and not trig.state_act:
                 # "Police fired tear gas on Monday": a state's unnamed body or crowd is of
-                # the state where the story happens
-                actors = _home_state(actor_mentions, home)
+                # the state where the story happens, where its dateline puts the reporter
+                # ("SANTO DOMINGO - ...") or else the state named most
+                if dateline is None:
+                    dateline = _dateline_state(text, article.date)
+                actors = dateline or _home_state(actor_mentions, home)
             elif trig.state_act:
                 # "MPs will vote on it on 29 January": a vote or an election with no state
                 # named is the state the article is most about

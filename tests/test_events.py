@@ -1705,6 +1705,18 @@ def test_a_truce_with_one_side_named_is_also_the_articles_other_partys():
     assert set(ev.actors) == {"Azerbaijan"}
 
 
+def test_an_unnamed_crowd_is_of_the_state_of_the_dateline():
+    body = (
+        "Thousands of students marched on Monday. The United States said it was watching. "
+        "The United States sent ships."
+    )
+    (ev,) = _extracted("SANTO DOMINGO - " + body)
+    assert ev.type == "PROTEST" and set(ev.actors) == {"Dominican Republic"}
+    # with no dateline, the state named most
+    (ev,) = _extracted(body)
+    assert set(ev.actors) == {"United States"}
+
+
 def test_surrounded_by_is_no_siege():
     assert not [
         e for e in _extracted("Putin was surrounded by aides on Monday.") if e.type == "COERCE"
