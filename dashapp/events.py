@@ -2156,16 +2156,24 @@ _MATERIAL_LABEL = frozenset({"COERCE", "ASSAULT", "MOBILIZE", "SANCTION", "AID",
 _GENERIC_LABELS = frozenset({"remarks", "talks", "meeting", "phone call", "call"})
 
 
-def _flees_for_himself(person: Actor, actors: Sequence[Actor], when: date) -> bool:
+def _flees_for_himself(
+    person: Actor, actors: Sequence[Actor], when: date, *, former: bool = False
+) -> bool:
     """Whether a person leaving for another state ("Tikhanovskaya left for Lithuania",
     "Taylor gave up the presidency and flew into exile in Nigeria", "Assad was granted
     asylum in Moscow") goes on his own account: he holds no office of his state that day
     (an opposition figure, a leader deposed or resigned). A sitting leader's flight ("the
-    president fled to the Maldives" before resigning) stays his state's act."""
+    president fled to the Maldives" before resigning) stays his state's act. With
+    `former` (an arrival typed as a visit: "Morales arrived in Mexico City", "Marcos flew
+    to Guam"), only a past holder of such an office: an official whose office the
+    gazetteer does not record ("Kissinger arrived in Peking" in 1971) still travels for
+    his state."""
     if not any(a.kind == "country" and a.name != person.affiliation for a in actors):
         return False
-    offices = Gazetteer.load().offices(person.name)
-    return not any(o.of == person.affiliation and o.held(when) for o in offices)
+    offices = [o for o in Gazetteer.load().offices(person.name) if o.of == person.affiliation]
+    if former and not any(o.end is not None and o.end <= when for o in offices):
+        return False  # a visit: only a former holder (a deposed leader) goes for himself
+    return not any(o.held(when) for o in offices)
 
 
 @lru_cache(maxsize=8)
@@ -2641,6 +2649,11 @@ def article_events(
                 ttype == "RETREAT"
                 and not trig.personal
                 and _flees_for_himself(source, actors, unit.first)
+            )
+            and not (
+                ttype == "CONSULT"
+                and "visits" in trig.label
+                and _flees_for_himself(source, actors, unit.first, former=True)
             )
         ):
             # an official acting alone acts for a state: a leader's seizure, warning,

@@ -1693,6 +1693,23 @@ def test_a_flight_abroad_out_of_office_is_the_persons_own(text, when, state, kep
     assert (state in ev.actors) is kept
 
 
+@pytest.mark.parametrize(
+    ("when", "text", "state", "kept"),
+    [
+        # a leader out of office arriving abroad goes into exile, not on a state visit
+        (date(2019, 11, 13), "Evo Morales arrived in Mexico City on Tuesday.", "Bolivia", False),
+        # in office, the visit is his state's
+        (date(2018, 11, 14), "Evo Morales arrived in Mexico City on Tuesday.", "Bolivia", True),
+        # an official whose office the gazetteer does not record, before any it does
+        (date(1971, 7, 14), "Henry Kissinger arrived in Peking on Tuesday.", "United States", True),
+    ],
+)
+def test_a_former_leaders_journey_abroad_is_his_own(when, text, state, kept):
+    (ev,) = _extracted(text, when)
+    assert ev.type == "CONSULT"
+    assert (state in ev.actors) is kept
+
+
 def test_a_truce_with_one_side_named_is_also_the_articles_other_partys():
     text = (
         "Armenia and Azerbaijan fought a war over Karabakh. Armenia accused Azerbaijan. "
