@@ -224,6 +224,7 @@ HELD_OUT = sorted(
         "events_heldout18",
         "events_heldout19",
         "events_heldout20",
+        "events_heldout21",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
