@@ -27,6 +27,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -2031,7 +2032,7 @@ def _lost_apostrophe(text: str, end: int, name: str) -> bool:
     nxt = _WORD_AFTER.match(text, end)
     if nxt is None or nxt.group(1) in _FUNCTION_WORDS:
         return False  # "in Athens on Monday", "the Philippines and Vietnam"
-    gazetteer = Gazetteer.load()
+    gazetteer = _gazetteer()
     if gazetteer.actor(name) is not None:
         return False
     stem = name[:-1]
@@ -2101,7 +2102,7 @@ def _dateline_state(text: str, when: date) -> list[Actor]:
     if m is None:
         return []
     name = m.group(1).title().replace("'S", "'s")
-    found = Gazetteer.load().find(name, when=when)
+    found = _gazetteer().find(name, when=when)
     if len(found) == 1 and found[0].end - found[0].start == len(name):
         actors = found[0].actors
         if len(actors) == 1 and actors[0].kind == "country":
@@ -2170,7 +2171,7 @@ def _flees_for_himself(
     his state."""
     if not any(a.kind == "country" and a.name != person.affiliation for a in actors):
         return False
-    offices = [o for o in Gazetteer.load().offices(person.name) if o.of == person.affiliation]
+    offices = [o for o in _gazetteer().offices(person.name) if o.of == person.affiliation]
     if former and not any(o.end is not None and o.end <= when for o in offices):
         return False  # a visit: only a former holder (a deposed leader) goes for himself
     return not any(o.held(when) for o in offices)
@@ -2336,17 +2337,44 @@ def _event_id(type_: str, value: str, actors: Iterable[str], article: str, start
     return _sha1(key.encode()).hexdigest()[:12]
 
 
+# The gazetteer of the article being read (article_events sets it): the few checks that
+# ask the gazetteer itself (a dateline's state, a lost apostrophe, a person's offices) use
+# the one that found the article's actors, the user's actors file included, in whatever
+# process or thread extracts it.
+_GAZETTEER: ContextVar[Gazetteer | None] = ContextVar("gazetteer", default=None)
+
+
+def _gazetteer() -> Gazetteer:
+    return _GAZETTEER.get() or Gazetteer.load()
+
+
 def article_events(
     article: Article,
     timexes: Sequence[Timex],
     actor_mentions: Sequence[ActorMention],
     *,
     earlier: bool = False,
+    gazetteer: Gazetteer | None = None,
 ) -> list[Event]:
     """The events of one article, merged within it. With `earlier`, an ordinal counted
     over a duration ("a phone call, their second in just over three weeks") also adds the
     earlier happening it implies, approximately dated (see `_earlier_events`); off by
-    default: the seed's gold does not list such events."""
+    default: the seed's gold does not list such events. `gazetteer`: the one that found
+    `actor_mentions` (default: the packaged one, with $GEOTIMELINE_ACTORS)."""
+    token = _GAZETTEER.set(gazetteer)
+    try:
+        return _article_events(article, timexes, actor_mentions, earlier=earlier)
+    finally:
+        _GAZETTEER.reset(token)
+
+
+def _article_events(
+    article: Article,
+    timexes: Sequence[Timex],
+    actor_mentions: Sequence[ActorMention],
+    *,
+    earlier: bool,
+) -> list[Event]:
     text = article.body
     quad = lexicon().quad
     sents = sentences(text)

@@ -25,7 +25,7 @@ def _extract(
     timexes = tuple(tag(article.body, article.anchor, doc_type=doc_type))
     mentions = gaz.find(article.body, when=article.anchor)
     actors = {a.name: a for m in mentions for a in m.actors}
-    return timexes, ev.article_events(article, timexes, mentions), actors
+    return timexes, ev.article_events(article, timexes, mentions, gazetteer=gaz), actors
 
 
 def extract(

@@ -1734,6 +1734,31 @@ def test_an_unnamed_crowd_is_of_the_state_of_the_dateline():
     assert set(ev.actors) == {"United States"}
 
 
+def test_the_dateline_is_read_with_the_users_actors_file(tmp_path):
+    """The checks that ask the gazetteer itself use the one the extraction was given (with
+    the user's actors file), not the packaged one."""
+    import json
+
+    from dashapp.actors import Gazetteer
+    from dashapp.pipeline import extract_article
+
+    extra = tmp_path / "actors.json"
+    extra.write_text(
+        json.dumps({"actors": [{"name": "Freedonia", "kind": "country", "aliases": ["Zorgtown"]}]}),
+        encoding="utf-8",
+    )
+    body = (
+        "Thousands of students marched on Monday. The United States said it was watching. "
+        "The United States sent ships."
+    )
+    art = Article("z1", "t", date(2022, 1, 12), "https://example.org/z1", "ZORGTOWN - " + body)
+    (ev,) = extract_article(art, gazetteer=Gazetteer.load(extra))[1]
+    assert ev.type == "PROTEST" and set(ev.actors) == {"Freedonia"}
+    # the packaged gazetteer does not know the city: the state named most
+    (ev,) = extract_article(art, gazetteer=Gazetteer.load())[1]
+    assert set(ev.actors) == {"United States"}
+
+
 def test_surrounded_by_is_no_siege():
     assert not [
         e for e in _extracted("Putin was surrounded by aides on Monday.") if e.type == "COERCE"
