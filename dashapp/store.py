@@ -639,9 +639,10 @@ POOL_SLICE = 8192
 # Of the stored events that are the same happening as a new event, the merge loads the
 # first POOL_PER_EVENT (in creation order) for it, and the others only if those all stop
 # being the same happening as it by taking an earlier new event of the batch (see
-# Store._merge_in). Without the bound a crowded corpus, with dozens of stored events of
-# one kind per week that never merged with each other, made a merge of 64 articles load
-# 15,700 of them, and ingest's memory grew with the corpus.
+# Store._merge_in). Without the bound, what one merge loads would grow with how crowded
+# the store is, not only with the transaction: a new event can be the same happening as
+# any number of stored events that are not the same happening as each other (statements
+# by different speakers, dates a day apart, actors that do not overlap).
 POOL_PER_EVENT = 4
 
 # The most events Store._select_events reads by looking up their seqs (see there).
