@@ -614,8 +614,6 @@ def ingest(
     buffer: list[Extracted] = []
     size = batch_size
     mark = 0  # see next_batch_size
-    hit = [False]  # see _sigint_latched
-    latch = _sigint_latched(hit)
     try:
         for done in results:
             buffer += done
@@ -633,15 +631,12 @@ def ingest(
             flush_failures()
             if progress is not None:
                 progress.advance(len(done))
-            if hit[0]:
-                raise KeyboardInterrupt  # one that a library swallowed (_sigint_latched)
         if buffer:
             write_batch(store, buffer, summary)
         flush_failures()
     except KeyboardInterrupt:
         summary.interrupted = True
     finally:
-        latch()
         summary.seconds = time.monotonic() - t0
         close = getattr(results, "close", None)
         if close is not None:
@@ -650,27 +645,6 @@ def ingest(
             except KeyboardInterrupt:
                 summary.interrupted = True
     return summary
-
-
-def _sigint_latched(hit: list[bool]) -> Callable[[], None]:
-    """Ctrl-C (SIGINT) raises KeyboardInterrupt as Python's own handler does, and also sets
-    hit[0], which ingest checks after each batch: DuckDB's client checks for signals while
-    a query runs and interrupts it, and a signal that comes as the query ends can be taken
-    without the exception reaching ingest, which then ran to the end (seen once, in a CI
-    run of the interruption test under load). Returns the function that puts the old
-    handler back. Only in the main thread, and only over Python's default handler."""
-    if (
-        threading.current_thread() is not threading.main_thread()
-        or signal.getsignal(signal.SIGINT) is not signal.default_int_handler
-    ):
-        return lambda: None
-
-    def handler(signum: int, frame: object) -> None:
-        hit[0] = True
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGINT, handler)
-    return lambda: signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def next_batch_size(

@@ -566,37 +566,6 @@ def _check_consistent(db: Path, expected: dict) -> int:
         return len(stored)
 
 
-def _swallowing_extractor(article: Article, doc_type: DocType):  # noqa: ANN202
-    """The stub; at article art0040 this process gets Ctrl-C (SIGINT) and the
-    KeyboardInterrupt is swallowed, as a library busy with the signal can."""
-    out = stub_extractor(article, doc_type)
-    if article.id == "art0040":
-        try:
-            os.kill(os.getpid(), signal.SIGINT)
-            time.sleep(1)  # the handler runs here
-        except KeyboardInterrupt:
-            pass
-    return out
-
-
-def test_ctrl_c_that_a_library_swallows_still_stops_ingest(tmp_path: Path) -> None:
-    """Ingest remembers Ctrl-C as well as raising it: if something between the signal
-    and ingest swallows the KeyboardInterrupt, ingest still stops after that batch, every
-    stored article whole, and the command exits 130 as for any interruption."""
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
-    corpus = tmp_path / "news"
-    make_corpus(corpus, 160)
-    db = tmp_path / "g.duckdb"
-    code, err = run([corpus], db, extractor=_swallowing_extractor)
-    assert code == 130 and "interrupted: ingested" in err, err
-    # art0040 is in the second worker task of 32 articles, and a transaction is 1,024
-    with Store(db) as s:
-        assert s.articles() == []
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # put back
-    code, err = run([corpus], db)
-    assert code == 0 and "ingested 160 articles" in err, err
-
-
 N = 160
 
 
