@@ -512,8 +512,12 @@ def test_repeated_ids_are_numbered_in_the_store_across_chunks(tmp_path: Path) ->
 
 # --------------------------------------------------------------------------- interruption
 
+# The ingest subprocess gets Python's own Ctrl-C handler whatever it inherits: a shell runs
+# a background job (`cmd &`) with SIGINT ignored, and its children keep that.
 _SCRIPT = """
+import signal
 import sys
+signal.signal(signal.SIGINT, signal.default_int_handler)
 sys.path.insert(0, {tests!r})
 import dashapp.batch
 from dashapp.batch import ingest_command
