@@ -2091,14 +2091,15 @@ def _home_state(mentions: Sequence[ActorMention], memo: list[list[Actor]]) -> li
 
 
 # "SANTO DOMINGO - ", "NEW DELHI — ", "MOSCOW, Dec. 26 (Reuters) - ": a place in capitals
-# opening the body, then a dash
-_DATELINE = re.compile(r"\s*([A-Z][A-Z.'’ ]{2,30}[A-Z])\b[^\n—–-]{0,40}?\s[—–-]\s")
+# opening the body, then a dash; the place as group 1 (_DATELINE and _PLACE_LINE, above,
+# find where a dateline ends and dates nothing)
+_DATELINE_PLACE = re.compile(r"\s*([A-Z][A-Z.'’ ]{2,30}[A-Z])\b[^\n—–-]{0,40}?\s[—–-]\s")
 
 
 def _dateline_state(text: str, when: date) -> list[Actor]:
     """The state whose capital or city the article's dateline names, when the gazetteer
     knows it as one (as of `when`: MOSCOW in 1965 is the Soviet Union's)."""
-    m = _DATELINE.match(text)
+    m = _DATELINE_PLACE.match(text)
     if m is None:
         return []
     name = m.group(1).title().replace("'S", "'s")
