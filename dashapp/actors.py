@@ -1995,16 +1995,18 @@ _GROUP_NOUNS = (
     "fighters|rebels|guerrillas|militia|militias|militiamen|gunmen|insurgents|movement"
     "|secret police"
 )
-# all forms found in one pass over the text, from the group word (a space first: re then
-# skips in C from blank to blank), then the name read beside it
-_GROUP_WORD = re.compile(
-    r" (fighters|rebels|guerrillas|militiamen|militias|militia|gunmen|insurgents|movement"
-    r"|secret police|group|union|federation|bloc|faction|party|committee|council|junta"
-    r"|police)(?![\w'’-])"
-)
 _NAME_AFTER_WORDS = frozenset(_GROUP_NOUNS.split("|"))
 _NAME_BEFORE_WORDS = frozenset("group movement union federation bloc faction militia party".split())
 _NAMING_WORDS = frozenset("committee council junta police".split())
+# all forms found in one pass over the text, from the group word (a space first: re then
+# skips in C from blank to blank), then the name read beside it
+_GROUP_WORD = re.compile(
+    " ("
+    + "|".join(
+        sorted(_NAME_AFTER_WORDS | _NAME_BEFORE_WORDS | _NAMING_WORDS, key=lambda w: (-len(w), w))
+    )
+    + r")(?![\w'’-])"
+)
 _NAMING = re.compile(r",? (?:known as|called) (?:the )?(?=[A-Z])")
 _GROUP_APPOSITIVE = re.compile(
     r", an? (?:[\w-]+ ){0,3}(?:group|movement|militia|faction|organi[sz]ation|federation|union)"
