@@ -309,6 +309,7 @@ class _Entry:
     back_references: list[str] = field(default_factory=list)
     guarded: list[str] = field(default_factory=list)
     surname: str | None = None
+    family_name: str | None = None  # 'surname' as the data gives it, for labels (no default)
     ambiguous_surname: bool = False
     part_of: str | None = None
     until: date | None = None  # a historic state: the day it ceased to exist
@@ -728,6 +729,12 @@ class Gazetteer:
         if tok is not None and tok.kind == "dem":
             return tok.value.actor
         return None
+
+    def family_name(self, name: str) -> str | None:
+        """The name a label gives a known person when the data spells it out ("Ban" for
+        Ban Ki-moon, "Le Drian", "Assad", "Lula"); None when it is left to the name's form."""
+        e = self._entries.get(name)
+        return e.family_name if e is not None and e.kind == "person" else None
 
     def all(self) -> list[Actor]:
         """Every actor in the gazetteer, sorted by name."""
@@ -1863,6 +1870,8 @@ def _merge(entries: dict[str, _Entry], raw: dict[str, Any], source: str) -> None
     ):
         if key in raw:
             setattr(e, key, raw[key])
+    if "surname" in raw:
+        e.family_name = raw["surname"]
     if "until" in raw:
         e.until = _date(raw["until"])
     if "shared_until" in raw:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -501,30 +502,70 @@ _MODALS = {"would", "will", "to"}
 
 
 _PARTICLES = {"von", "van", "der", "den", "de", "du", "da", "di", "le", "la", "al", "bin", "ibn"}
+# ... also capitalised ("Le Drian", "Ibn Auf"), but not "Van": capitalised inside a name it
+# is more often a Vietnamese middle name (Duong Van Minh) than a Flemish particle
+_CAPITAL_PARTICLES = {p.capitalize() for p in _PARTICLES} - {"Van"}
 # Where names are written family name first ("Xi Jinping" -> Xi, "Tsai Ing-wen" -> Tsai).
 _FAMILY_FIRST = {
     "China",
     "Taiwan",
     "North Korea",
     "South Korea",
-    "Vietnam",
     "Cambodia",
     "Hong Kong",
     "Singapore",
 }
+# Vietnamese names are written family name first too, but the press calls a person by the
+# last given name ("Nguyen Van Thieu" -> Thieu), and a middle "Van" is no particle.
+_GIVEN_NAME_LAST = {"Vietnam", "South Vietnam", "North Vietnam"}
 
 
-def short_name(actor: Actor) -> str:
-    """The name a headline uses: a person's family name, a country's short form."""
-    if actor.kind == "person":
-        parts = actor.name.split()
-        if actor.affiliation in _FAMILY_FIRST and len(parts) > 1:
-            return parts[0]
-        i = len(parts) - 1
-        while i > 1 and parts[i - 1] in _PARTICLES:
-            i -= 1  # "von der Leyen", "de Villepin"
-        return " ".join(parts[i:])
-    return _SHORT.get(actor.name, actor.name)
+# A regnal number ("Abdullah II": the king is "Abdullah") or a generational suffix ("Marcos
+# Jr.": "Marcos") ends a name without being the family name.
+_REGNAL = re.compile(r"[IVX]+")
+_GENERATION = frozenset({"Jr.", "Jr", "Sr.", "Sr"})
+
+
+def short_name(actor: Actor, gazetteer: Gazetteer | None = None) -> str:
+    """The name a headline uses: a person's family name (as the gazetteer spells it when it
+    does: "Ban" for Ban Ki-moon, "Lula"), a country's short form."""
+    if actor.kind != "person":
+        return _SHORT.get(actor.name, actor.name)
+    if gazetteer is not None and (known := gazetteer.family_name(actor.name)):
+        return _as_spelled_in(actor.name, known)
+    name, of, _ = actor.name.partition(" of ")  # "Fahd of Saudi Arabia"
+    parts = name.split()
+    if of and parts:
+        return name
+    if len(parts) > 1 and _REGNAL.fullmatch(parts[-1]):
+        return " ".join(parts[:-1])
+    if len(parts) > 1 and parts[-1] in _GENERATION:
+        parts.pop()
+    if actor.affiliation in _FAMILY_FIRST and len(parts) > 1:
+        return parts[0]
+    if actor.affiliation in _GIVEN_NAME_LAST:
+        return parts[-1] if parts else name
+    i = len(parts) - 1
+    while i > 1 and (parts[i - 1] in _PARTICLES or parts[i - 1] in _CAPITAL_PARTICLES):
+        i -= 1  # "von der Leyen", "de Villepin", "Le Drian"
+    return " ".join(parts[i:])
+
+
+def _as_spelled_in(name: str, family: str) -> str:
+    """`family` as `name` writes it: the gazetteer gives family names in plain letters, to
+    match scraped text ("Deby" for Idriss Déby, "Tudjman" for Franjo Tuđman)."""
+    if family in name:
+        return family
+    words, k = name.split(), len(family.split())
+    for run in (words[-k:], words[:k]):
+        if _folded(" ".join(run)) == _folded(family):
+            return " ".join(run)
+    return family
+
+
+def _folded(s: str) -> str:
+    plain = unicodedata.normalize("NFKD", s.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in plain if not unicodedata.combining(c)).lower().replace("dj", "d")
 
 
 @dataclass(slots=True)
@@ -2143,16 +2184,19 @@ def _topic(text: str, mentions: Sequence[ActorMention]) -> tuple[Actor, ...]:
     return tuple(a for a, n in counts.most_common(2) if n >= 2)
 
 
-def _pair(trig: Trigger, actors: Sequence[Actor]) -> str:
-    """The actors a label names as a pair or list: "Biden-Putin", "US-Russia"."""
+def _pair(trig: Trigger, actors: Sequence[Actor]) -> list[str]:
+    """The names of the actors a label names as a pair or list: "Biden-Putin", "US-Russia"."""
     pair_actors = [a for a in actors if a.kind == "person"] if trig.type == "CONSULT" else []
     if len(pair_actors) < 2:
         # a country beside its own leader adds nothing to "Putin talks"
         led = {a.affiliation for a in actors if a.kind == "person"}
         pair_actors = [a for a in actors if a.name not in led] or list(actors)
-    return "-".join(dict.fromkeys([short_name(a) for a in pair_actors[:3]]))
+    gaz = _gazetteer()
+    return list(dict.fromkeys([short_name(a, gaz) for a in pair_actors[:3]]))
 
 
+# labels whose object may be a person: "Peru recognises González", "Iran detains Smith"
+_PERSON_OBJECT = (" recognises ", " detains ", " executes ")
 _ACTED_ON_SLOTS = frozenset({"object", "target", "governed"})
 _MATERIAL_LABEL = frozenset({"COERCE", "ASSAULT", "MOBILIZE", "SANCTION", "AID", "RETREAT"})
 _GENERIC_LABELS = frozenset({"remarks", "talks", "meeting", "phone call", "call"})
@@ -2204,17 +2248,31 @@ def _label(
     call". Only the slots the template names are worked out."""
     template = trig.label
     keys = _slot_names(template)
-    pair: str | None = None  # worked out when needed
+    names: list[str] | None = None  # the pair's names, worked out when needed
+
+    def pair() -> list[str]:
+        nonlocal names
+        if names is None:
+            names = _pair(trig, actors)
+        return names
+
     slots: dict[str, str] = {}
     obj = ""
     if "object" in keys or "governed" in keys:
         obj = _object(text, match.end, clause[1])
         if obj and (
-            any(a.kind == "person" and obj in (a.name, short_name(a)) for a in actors)
+            (
+                not any(verb in template for verb in _PERSON_OBJECT)
+                and any(
+                    a.kind == "person" and obj in (a.name, short_name(a, _gazetteer()))
+                    for a in actors
+                )
+            )
             or _DEMONYM.match(obj)
         ):
-            # "annexes Putin": a person is not what is seized or visited; "attack on
-            # Russian", "seizes British-flagged": an adjective is not the thing acted on
+            # "annexes Putin": a person is not what is seized or visited (but is what is
+            # recognised or detained); "attack on Russian", "seizes British-flagged": an
+            # adjective is not the thing acted on
             obj = ""
         if obj and _NOT_PLACE.match(obj.split()[0]):
             obj = ""  # "attack on Wednesday", "attack on Nov. 1": a date word is no object
@@ -2222,14 +2280,12 @@ def _label(
             obj = obj[:-2]  # "attack on Gbagbo's compound": Gbagbo's side is hit
         if not obj and target is not None:
             if target.kind != "person":
-                obj = short_name(target)
+                obj = short_name(target, _gazetteer())
             elif target.affiliation and "visits" in template:
                 obj = _SHORT.get(target.affiliation, target.affiliation)  # visits Taiwan
     for key in keys:
         if key == "pair":
-            if pair is None:
-                pair = _pair(trig, actors)
-            slots[key] = pair
+            slots[key] = "-".join(pair())
         elif key == "source":
             src = source
             if (
@@ -2241,13 +2297,11 @@ def _label(
             ):
                 src = Actor(src.affiliation, "country")  # states act: "Russia seizes Crimea"
             if src:
-                slots[key] = short_name(src)
+                slots[key] = short_name(src, _gazetteer())
             else:
-                if pair is None:
-                    pair = _pair(trig, actors)
-                slots[key] = pair.split("-")[0] if pair else ""
+                slots[key] = next(iter(pair()), "")
         elif key == "target":
-            slots[key] = short_name(target) if target else ""
+            slots[key] = short_name(target, _gazetteer()) if target else ""
         elif key == "object":
             slots[key] = obj
         elif key == "place":
@@ -2262,7 +2316,7 @@ def _label(
                 state = Actor(state.affiliation, "country") if state.affiliation else None
             if state is None:
                 state = next((a for a in actors if a.kind == "country"), None)
-            slots[key] = short_name(state) if state else ""
+            slots[key] = short_name(state, _gazetteer()) if state else ""
         elif key == "np":
             slots[key] = _np(text, *clause, trig)
         elif key == "trigger":
@@ -2274,25 +2328,20 @@ def _label(
                 slots[key] = ""
     label = _fill(template, slots)
     if label and " " not in label:
-        if pair is None:
-            pair = _pair(trig, actors)
-        if pair and label.lower() != pair.lower():
-            label = f"{pair} {label.lower()}"  # a bare "War": "Russia-Ukraine war"
+        joined = "-".join(pair())
+        if joined and label.lower() != joined.lower():
+            label = f"{joined} {label.lower()}"  # a bare "War": "Russia-Ukraine war"
     if label.endswith(" sign"):
         label += " agreement"  # nothing named: "Putin sign" -> "Putin sign agreement"
     if " sign " in label:
-        if pair is None:
-            pair = _pair(trig, actors)
-        if "-" not in pair:
+        if len(pair()) < 2:
             label = label.replace(" sign ", " signs ", 1)  # one signatory: "Putin signs treaty"
     if not label or label.lower() in _GENERIC_LABELS:
-        if pair is None:
-            pair = _pair(trig, actors)
         # (an empty template, as "{np}" with no noun phrase: the trigger word names it)
         tail = template.split("}")[-1].strip() or " ".join(
             text[match.start : match.end].lower().split()
         )
-        label = _fill("{pair} " + tail, {"pair": pair}) or trig.type.title()
+        label = _fill("{pair} " + tail, {"pair": "-".join(pair())}) or trig.type.title()
     return label
 
 

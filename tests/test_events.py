@@ -1188,6 +1188,65 @@ def test_surname_particles_stay_in_labels():
 
     assert short_name(Actor("Ursula von der Leyen", "person", "EU")) == "von der Leyen"
     assert short_name(Actor("Lee Hsien Loong", "person", "Singapore")) == "Lee"
+    assert short_name(Actor("Jean Le Gall", "person", "France")) == "Le Gall"
+    assert short_name(Actor("Awad Ibn Auf", "person", "Sudan")) == "Ibn Auf"
+
+
+@pytest.mark.parametrize(
+    ("name", "affiliation", "short"),
+    [
+        ("Mswati III", "Eswatini", "Mswati"),  # a regnal number is no family name
+        ("John Paul II", None, "John Paul"),
+        ("Carlos Mendes Jr.", "Brazil", "Mendes"),  # nor a generation
+        ("Olaf of Norway", "Norway", "Olaf"),  # a monarch "of" his realm
+        ("Le Van Tam", "Vietnam", "Tam"),  # Vietnamese: the last given name
+        ("Duong Van Minh", None, "Minh"),  # a capitalised "Van" inside is no particle
+    ],
+)
+def test_short_names_without_the_gazetteer(name, affiliation, short):
+    from dashapp.events import short_name
+
+    assert short_name(Actor(name, "person", affiliation)) == short
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [
+        ("Ban Ki-moon", "Ban"),  # the gazetteer's family name, not the name's last word
+        ("Luiz Inácio Lula da Silva", "Lula"),
+        ("Idriss Déby", "Déby"),  # ... spelled as the name spells it (the data has "Deby")
+        ("Franjo Tuđman", "Tuđman"),
+        ("Abdel Fattah al-Sisi", "Sisi"),
+        ("Joe Biden", "Biden"),
+    ],
+)
+def test_short_names_follow_the_gazetteer(name, short):
+    from dashapp.actors import Gazetteer
+    from dashapp.events import short_name
+
+    gaz = Gazetteer.load()
+    assert gaz.actor(name) is not None
+    assert short_name(gaz.actor(name), gaz) == short
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "label"),
+    [
+        ("Ethiopian Prime Minister Abiy Ahmed visited Asmara on Monday.", "2018-07-12", "Abiy"),
+        ("Chadian President Idriss Déby visited Paris on Monday.", "2018-07-12", "Déby"),
+        ("Vietnamese leader Nguyen Phu Trong visited Moscow on Monday.", "2018-07-12", "Trong"),
+        ("Foreign Minister Jean-Yves Le Drian flew to Beirut on Monday.", "2018-07-12", "Le Drian"),
+    ],
+)
+def test_labels_name_people_as_the_press_does(text, when, label):
+    (ev,) = _extracted(text, date.fromisoformat(when))
+    assert ev.label.startswith(label + " visits ")
+
+
+def test_a_detained_person_is_what_is_acted_on():
+    # a person is not what is annexed or visited, but is what is detained or recognised
+    (ev,) = _extracted("Soldiers detained Bazoum at the palace on Monday.", date(2023, 7, 28))
+    assert ev.label == "Niger detains Bazoum"
 
 
 def test_joint_subjects_act_together_on_the_target():
