@@ -2330,7 +2330,8 @@ def _label(
     if label and " " not in label:
         joined = "-".join(pair())
         if joined and label.lower() != joined.lower():
-            label = f"{joined} {label.lower()}"  # a bare "War": "Russia-Ukraine war"
+            label = _fill("{pair} " + label.lower(), {"pair": joined})  # a bare "War":
+            # "Russia-Ukraine war" (capitalised as a headline: "Bin Abdullah coup")
     if label.endswith(" sign"):
         label += " agreement"  # nothing named: "Putin sign" -> "Putin sign agreement"
     if " sign " in label:

@@ -1243,6 +1243,12 @@ def test_labels_name_people_as_the_press_does(text, when, label):
     assert ev.label.startswith(label + " visits ")
 
 
+def test_a_label_opens_with_a_capital_as_a_headline_does():
+    text = "Protesters marched against President Fernando de la Torre on Monday."
+    (ev,) = _extracted(text, date(2018, 7, 12))
+    assert ev.label == "De la Torre protest"
+
+
 def test_a_detained_person_is_what_is_acted_on():
     # a person is not what is annexed or visited, but is what is detained or recognised
     (ev,) = _extracted("Soldiers detained Bazoum at the palace on Monday.", date(2023, 7, 28))
