@@ -1030,8 +1030,11 @@ def _coordinated(
         or text.endswith(_COORD_BEFORE, max(0, first.start - 5), first.start)
     ):
         return found  # no list around: the common case
-    i0 = i = in_sent.index(found[0])
-    j0 = j = in_sent.index(found[-1])
+    try:
+        i0 = i = in_sent.index(first)
+        j0 = j = in_sent.index(last)
+    except ValueError:
+        return found  # a pronoun's stand-in ("he" for the person named before): no list
     while i > 0 and _COORD.fullmatch(text, in_sent[i - 1].end, in_sent[i].start):
         i -= 1
     while j + 1 < len(in_sent) and _COORD.fullmatch(text, in_sent[j].end, in_sent[j + 1].start):

@@ -1243,6 +1243,17 @@ def test_labels_name_people_as_the_press_does(text, when, label):
     assert ev.label.startswith(label + " visits ")
 
 
+def test_a_pronoun_subject_of_a_coordinated_act_is_no_list_member():
+    # "he" stands for Alvarez in the act joined by "and" ("fled"); a list of names around
+    # it was looked up among the sentence's named actors, where a stand-in is not
+    text = (
+        "CARACAS, Venezuela  Opposition leader Pedro Alvarez said he would boycott "
+        "Friday's runoff and fled abroad."
+    )
+    events = _extracted(text, date(2022, 4, 11))
+    assert events and all("Pedro Alvarez" in ev.actors for ev in events)
+
+
 def test_a_label_opens_with_a_capital_as_a_headline_does():
     text = "Protesters marched against President Fernando de la Torre on Monday."
     (ev,) = _extracted(text, date(2018, 7, 12))
