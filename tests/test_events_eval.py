@@ -225,6 +225,7 @@ HELD_OUT = sorted(
         "events_heldout19",
         "events_heldout20",
         "events_heldout21",
+        "events_heldout22",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
