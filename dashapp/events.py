@@ -425,7 +425,8 @@ _MATERIAL_CONFLICT = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 _SUBORDINATE = re.compile(
     r"(?i)\b(?:after|be(?:cause|fore)|if|since|that|until|wh(?:e(?:n|re|ther)|i(?:ch|le)|o(?:m|se)?))\b"
 )
-_SUBORDINATE_CUES = ("wh", "that", "if", "after", "because", "before", "since", "until")
+# lowercase pieces of which every _SUBORDINATE match holds one, found in one pass
+_SUBORDINATE_CUE = re.compile("wh|that|if|after|because|before|since|until")
 
 
 def _cued_search(
@@ -479,9 +480,14 @@ def _remember(last: tuple[str, str | None, dict[Sequence[str], bool]]) -> tuple:
 
 
 def _subordinate(text: str, start: int, end: int) -> re.Match[str] | None:
-    """_SUBORDINATE.search(text, start, end), cheaply (most gaps between a date and a
-    trigger hold no subordinator)."""
-    return _cued_search(_SUBORDINATE, _SUBORDINATE_CUES, text, start, end)
+    """_SUBORDINATE.search(text, start, end), cheaply: most gaps between a date and a
+    trigger hold no subordinator, and a plain-ASCII gap with no cue in its lower case
+    holds none (every article holds the cues somewhere, so no article-wide test as in
+    _cued_search)."""
+    seg = text[start:end]
+    if seg.isascii() and _SUBORDINATE_CUE.search(seg.lower()) is None:
+        return None
+    return _SUBORDINATE.search(text, start, end)
 
 
 _THAT_AFTER = re.compile(r",?\s+that\b")
