@@ -1722,6 +1722,9 @@ _JOINT = re.compile(r"\s*(?:and|&)\s*")
 # \b(?:he|she|He|She)\b|(?<=, )who\b, each branch opening with its letter (see
 # _SETTING_WORDS): the same matches
 _PRONOUN = re.compile(r"(?:h(?<!\wh)e|H(?<!\wH)e|s(?<!\ws)he|S(?<!\wS)he|w(?<=, w)ho)\b")
+# the same without the closing \b: found in a stretch wherever _PRONOUN is found in any
+# part of it (a part's end may cut a word), so none here means none in any part
+_PRONOUN_START = re.compile(r"h(?<!\wh)e|H(?<!\wH)e|s(?<!\ws)he|S(?<!\wS)he|w(?<=, w)ho")
 _WHO_GAP = 3  # words between a relative "who" and its antecedent ("Mali's military rulers")
 
 
@@ -2637,7 +2640,9 @@ def _article_events(
             if coord is None and found[0].start > clause[0]:
                 found = _with_subject_before_list(text, clause, found, in_sent)
         region = text[clause[0] : m_start]
-        if "he " in region or "He " in region or ", who" in region:
+        if ("he " in region or "He " in region or ", who" in region) and _PRONOUN_START.search(
+            text, clause[0], m_start
+        ):  # ("the " holds "he ": most regions hold no pronoun)
             found = _with_pronoun_subject(
                 text, clause, match, found, actor_mentions, sent[0], sents
             )
