@@ -1971,14 +1971,10 @@ _BODY_WORD = r"(?:[A-Z][\w'’.-]*|of|the|for|and|in|de|del|des|du|la|le|al|el)"
 # found from their rare end (an acronym in parentheses, a head noun), then read backwards
 _ACRONYM = re.compile(r" \(([A-Z][A-Z0-9&-]{1,7})\)")
 _NAME_BEFORE = re.compile(rf"(?<![\w'’-])[A-Z][\w'’.-]*(?:[ ]{_BODY_WORD}){{1,7}}$")
-_HEAD = re.compile(
-    r" (?:Front|Movement|Brigades?|Forces|Army|Militia|Rebels"
-    r"|Commission|Council|Tribunal|Committee)(?![\w'’-])"
-)
 _SEAT_HEADS = ("Commission", "Council", "Tribunal", "Committee")
-# one of these is in every _HEAD match: most articles hold none, and a substring test is
-# quicker than running the pattern over every blank
-_HEAD_WORDS = ("Front", "Movement", "Brigade", "Forces", "Army", "Militia", "Rebels", *_SEAT_HEADS)
+_HEAD_WORDS = ("Front", "Movement", "Brigade", "Brigades", "Forces", "Army", "Militia", "Rebels")
+# (as a trie, and run over every article: quicker than testing first for each word in it)
+_HEAD = re.compile(rf" (?:{_trie_regex([*_HEAD_WORDS, *_SEAT_HEADS])})(?![\w'’-])")
 # the head nouns of an institution's name: with one, a name before an acronym in another
 # language is still the body's ("the Supreme Electoral Tribunal (TSE)")
 _INSTITUTION = re.compile(
@@ -2081,7 +2077,7 @@ def _with_named_bodies(
     covers a known actor stays that actor ("Syrian Democratic Forces" is in the gazetteer;
     "the Russian Army" is Russia's)."""
     intros = list(_ACRONYM.finditer(text)) if " (" in text else []
-    heads = list(_HEAD.finditer(text)) if any(w in text for w in _HEAD_WORDS) else []
+    heads = list(_HEAD.finditer(text))
     groups = _group_names(text)
     if not intros and not heads and not groups:
         return out
