@@ -187,11 +187,14 @@ def _trigger_regex(fold: bool = True) -> re.Pattern[str]:
     # next blank or punctuation mark instead of trying every position. Same forms found,
     # at the same places: every form begins and ends with a word character, so the
     # character a match takes before its form was never part of the previous match.)
+    # The look-ahead on the forms' first letters turns most positions away before the
+    # engine enters the trie (as the gazetteer's pattern does).
     flags = re.IGNORECASE if fold else 0
     forms = lexicon().triggers
     if not all(_WORD_EDGES.fullmatch(f) for f in forms):
         raise ValueError("triggers.tsv: a form must begin and end with a letter or digit")
-    return re.compile(rf"[^\w-](?:{_trie_pattern(forms)})(?![\w-])", flags)
+    first = "".join(sorted({re.escape(f[0]) for f in forms}))
+    return re.compile(rf"[^\w-](?=[{first}])(?:{_trie_pattern(forms)})(?![\w-])", flags)
 
 
 _WORD_EDGES = re.compile(r"\w(?:.*\w)?", re.DOTALL)
