@@ -394,7 +394,16 @@ def _unfulfilled(text: str, sent: tuple[int, int], u_start: int, u_end: int) -> 
     parliament had been due to sit on Monday"), or the rest of its sentence calls it off
     ("talks planned for June 15 never took place", "a signing set for Tuesday has been put
     off"). A plan merely reported ("is due to vote on Monday") stays an event."""
-    plan = _cued_search(_PLAN_BEFORE, _PLAN_CUES, text, max(sent[0], u_start - 70), u_start)
+    lo = max(sent[0], u_start - 70)
+    seg = text[lo:u_start]
+    if seg.isascii():  # (the cheap test first, as _cued_search's, without its article-wide
+        low = seg.lower()  # one: most articles hold a "set" or a "due" somewhere)
+        for cue in _PLAN_CUES:
+            if cue in low:
+                break
+        else:
+            return False
+    plan = _PLAN_BEFORE.search(text, lo, u_start)
     if plan is None:
         return False
     return plan.group("had") is not None or _CALLED_OFF.search(text, u_end, sent[1]) is not None
