@@ -1522,7 +1522,7 @@ def test_a_title_and_name_across_commas_is_the_subject_of_the_verb_after_them():
 def test_a_truce_with_no_party_named_is_between_the_articles_parties():
     text = "Russia shelled Kyiv. Ukraine hit back at Russia. The truce took effect on Monday."
     (ev,) = _monday(text)
-    assert (ev.type, set(ev.actors)) == ("CONCEDE", {"Russia", "Ukraine"})
+    assert (ev.type, set(ev.actors)) == ("AGREE", {"Russia", "Ukraine"})
 
 
 def test_a_statement_with_nobody_named_makes_no_event():
@@ -1535,7 +1535,7 @@ def test_the_articles_parties_are_not_the_cities_where_things_happen():
         "Talks were held in Minsk. More talks followed in Minsk. Russia shelled Kyiv."
         " Ukraine hit back at Russia. The truce took effect on Monday."
     )
-    (ev,) = [e for e in _monday(text) if e.type == "CONCEDE"]
+    (ev,) = [e for e in _monday(text) if e.type == "AGREE"]
     assert set(ev.actors) == {"Russia", "Ukraine"}
 
 
@@ -1729,6 +1729,9 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
             "STATEMENT",
             {"Benjamin Netanyahu"},
         ),
+        # a truce is agreed between its sides; one side's unilateral ceasefire is its own pause
+        ("A truce between Chad and Sudan came into force on Monday.", "AGREE", {"Chad", "Sudan"}),
+        ("Chad declared a unilateral ceasefire on Monday.", "RETREAT", {"Chad"}),
         # a heart attack is a death, not an attack
         (
             "Boris Yeltsin died of a heart attack in Moscow on Monday.",
@@ -1795,7 +1798,7 @@ def test_a_truce_with_one_side_named_is_also_the_articles_other_partys():
         "Azerbaijan said on Monday the truce held."
     )
     (ev,) = _extracted(text)
-    assert ev.type == "CONCEDE" and {"Azerbaijan", "Armenia"} <= set(ev.actors)
+    assert ev.type == "AGREE" and {"Azerbaijan", "Armenia"} <= set(ev.actors)
     # a state the article does not name twice is not the other side
     (ev,) = _extracted("The UN called for calm. Azerbaijan said on Monday the truce held.")
     assert set(ev.actors) == {"Azerbaijan"}
