@@ -770,6 +770,14 @@ def _live_hits(
             # name is a charge, else a statement ("called the result a victory")
             charge = _CHARGE.search(named.group(1)) is not None
             h = _new_hit(Hit, (a, b, _characterising(charge, h.trigger.weight)))
+        elif (
+            h.trigger.type == "MOBILIZE"
+            and text.startswith(("fire", "launch"), a)
+            and _AIMED_AT.match(text, b, sent[1]) is not None
+        ):
+            # "fired cruise missiles at training camps", "launched rockets at the base": a
+            # launch aimed at a target is a strike, not a test or a show of force
+            h = _new_hit(Hit, (a, b, _aimed(h.trigger.weight)))
         kept.append(h)
     if len(kept) > 1:
         # ", Kyiv said." / ", the Elysee said,": a parenthetical attribution reports the
@@ -819,6 +827,20 @@ _CHARGE = re.compile(
     r"stab|rebellion|invasion|genocide|lie|lies|outrage|barbar|blackmail|interference|"
     r"unconstitutional|unjustified|irresponsible|dangerous|hostile)"
 )
+
+
+# after "fired"/"launched": the missiles, then "at" and a target, not a time or the sea
+_AIMED_AT = re.compile(
+    r"[^.;:!?]{0,80}?\b(?:missiles?|rockets?|projectiles?|torpedo(?:es)?)\b[^.;:!?]{0,40}?"
+    r"\sat\s+(?!(?:dawn|dusk|night|noon|midnight|sea|least|about|around|\d)\b)"
+)
+
+
+@lru_cache(maxsize=8)
+def _aimed(weight: int) -> Trigger:
+    """The trigger a launch aimed at a target stands for: the strikes' family ("missile
+    strike"), with the weight of the launch it replaces."""
+    return replace(lexicon().triggers["missile strike"], weight=weight)
 
 
 @lru_cache(maxsize=8)

@@ -472,7 +472,7 @@ def _monday(text: str, expr: str = "Monday", nth: int = 0) -> list[Event]:
         ("a surrender", "The Ukrainian garrison surrendered to Russia on Monday.", "CONCEDE", None),
         ("giving oneself up", "Zelensky gave himself up on Monday.", "CONCEDE", None),
         ("tear gas is no missile", "Ukraine's police fired tear gas on Monday.", "COERCE", None),
-        ("a missile is fired", "Russia fired two missiles at Kyiv on Monday.", "MOBILIZE", None),
+        ("a missile is fired", "Russia fired two missiles into the sea Monday.", "MOBILIZE", None),
         (
             "an election between commas is no attribution",
             "Putin spoke, saying the Monday election, which Ukraine won, was fraudulent.",
@@ -1732,6 +1732,11 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
         # a truce is agreed between its sides; one side's unilateral ceasefire is its own pause
         ("A truce between Chad and Sudan came into force on Monday.", "AGREE", {"Chad", "Sudan"}),
         ("Chad declared a unilateral ceasefire on Monday.", "RETREAT", {"Chad"}),
+        # missiles fired at a target are a strike; fired into the sea, a launch
+        ("Syria fired rockets at Turkish border posts on Monday.", "ASSAULT", {"Syria"}),
+        ("Iran launched two missiles at a base in Iraq on Monday.", "ASSAULT", {"Iran"}),
+        ("Pakistan fired a missile into the Arabian Sea on Monday.", "MOBILIZE", {"Pakistan"}),
+        ("Pakistan fired a missile at dawn on Monday.", "MOBILIZE", {"Pakistan"}),
         # a heart attack is a death, not an attack
         (
             "Boris Yeltsin died of a heart attack in Moscow on Monday.",
