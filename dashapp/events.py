@@ -761,6 +761,15 @@ def _live_hits(
         ):
             continue  # "in what Moscow called retaliation": a name given, not a call
         if (
+            h.trigger.type in ("CONSULT", "REQUEST")
+            and text.startswith(("call", "Call"), a)
+            and _CALLED_OUT.match(text, b, sent[1]) is not None
+            and text[a:b].lower() in _CALL_FORMS
+        ):
+            # "called a general strike", "has called a mass march", "called for protests":
+            # a strike or a rally called is the protest itself, no call and no request
+            h = _new_hit(Hit, (a, b, _protest_called(h.trigger.weight)))
+        if (
             h.trigger.type == "CONSULT"
             and text.startswith(("call", "Call"), a)
             and (named := _CHARACTERISED.match(text, b, sent[1])) is not None
@@ -827,6 +836,23 @@ _CHARGE = re.compile(
     r"stab|rebellion|invasion|genocide|lie|lies|outrage|barbar|blackmail|interference|"
     r"unconstitutional|unjustified|irresponsible|dangerous|hostile)"
 )
+
+
+# after "called"/"called for": a strike, a march or a rally (up to two words before its
+# noun: "a one-day general strike", "for mass protests"), not "called off a march"
+_CALLED_OUT = re.compile(
+    r"\s+(?:for\s+)?(?:an?\s+)?(?:(?!(?:off|on|in|it|the|them|him|her|up|out|back|end|halt|stop"
+    r"|ban)\b)[a-z][\w-]*\s+){0,2}?(?:strikes?|rall(?:y|ies)|march(?:es)?|protests?"
+    r"|demonstrations?|boycotts?|walkouts?|sit-ins?)\b"
+)
+_CALL_FORMS = {"called", "call", "calls", "calling", "called for", "calls for", "call for"}
+
+
+@lru_cache(maxsize=8)
+def _protest_called(weight: int) -> Trigger:
+    """The trigger a strike or rally called stands for: the protests' family, with the
+    weight of the call it replaces."""
+    return replace(lexicon().triggers["protests"], weight=weight)
 
 
 # after "fired"/"launched": the missiles, then "at" and a target, not a time or the sea
@@ -2190,7 +2216,7 @@ _BODY_SUBJECT = re.compile(
     r"|[Jj]unta|[Rr]egime|[Ss]tate media|[Ss]tate television|[Nn]ews agency"
     # a crowd's happening as the subject: "The protests began last Sunday in Zhanaozen"
     r"|[Pp]rotests|[Dd]emonstrations|[Rr]iots|[Uu]nrest|[Cc]rowds|[Mm]obs?|[Rr]ioters"
-    r"|[Ss]trikers|[Mm]archers"
+    r"|[Ss]trikers|[Mm]archers|[Uu]nions|[Cc]ommittees"
     # a crowd counted or named by its number: "more than a million people marched"
     r"|[Pp]eople|[Tt]housands|[Hh]undreds|[Cc]itizens|[Vv]oters)\b"
 )

@@ -1737,6 +1737,13 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
         ("Iran launched two missiles at a base in Iraq on Monday.", "ASSAULT", {"Iran"}),
         ("Pakistan fired a missile into the Arabian Sea on Monday.", "MOBILIZE", {"Pakistan"}),
         ("Pakistan fired a missile at dawn on Monday.", "MOBILIZE", {"Pakistan"}),
+        # a strike, a march or a rally called is the protest, neither a call nor a request
+        ("Ukraine's unions called a general strike on Monday.", "PROTEST", {"Ukraine"}),
+        ("Alexei Navalny called for protests on Monday.", "PROTEST", {"Alexei Navalny"}),
+        ("Alexei Navalny called off a march on Monday.", "REJECT", {"Alexei Navalny"}),
+        ("Biden called for an end to the strikes on Monday.", "REQUEST", {"Joe Biden"}),
+        # unions and committees are a body of the dateline's state
+        ("KYIV - The local committees called a rally on Monday.", "PROTEST", {"Ukraine"}),
         # a heart attack is a death, not an attack
         (
             "Boris Yeltsin died of a heart attack in Moscow on Monday.",
