@@ -780,6 +780,18 @@ def _live_hits(
             charge = _CHARGE.search(named.group(1)) is not None
             h = _new_hit(Hit, (a, b, _characterising(charge, h.trigger.weight)))
         elif (
+            h.trigger.type == "CONSULT"
+            and h.trigger.label == _VISIT_LABEL
+            and not text.startswith(("visit", "Visit"), a)
+            and (
+                _TROOPS_BEFORE.search(text, a - 90 if a - 90 > lo else lo, a) is not None
+                or (text.startswith(("fl", "Fl"), a) and _TROOPS_AFTER.match(text, b) is not None)
+            )
+        ):
+            # "French paratroopers landed at Kigali", "the first troops flew into Dili",
+            # "France flew in 300 more soldiers": troops arriving are a deployment, no visit
+            h = _new_hit(Hit, (a, b, _troops_in(h.trigger.weight)))
+        elif (
             h.trigger.type == "MOBILIZE"
             and text.startswith(("fire", "launch"), a)
             and _AIMED_AT.match(text, b, sent[1]) is not None
@@ -853,6 +865,24 @@ def _protest_called(weight: int) -> Trigger:
     """The trigger a strike or rally called stands for: the protests' family, with the
     weight of the call it replaces."""
     return replace(lexicon().triggers["protests"], weight=weight)
+
+
+# troops as the subject of an arrival: their noun, then up to eight words of the same clause
+# ("troops of an Australian-led force", "paratroopers are expected to"); and after "flew in"
+_TROOP_NOUN = (
+    r"\b(?:troops|soldiers|paratroopers|marines|commandos|peacekeepers|reinforcements|"
+    r"(?:military\s+)?instructors|monitors|Rangers)\b"
+)
+_TROOPS_BEFORE = re.compile(_TROOP_NOUN + r"(?:\s+[\w'\u2019-]+){0,8}\s+$", re.IGNORECASE)
+_TROOPS_AFTER = re.compile(r"\s+(?:[\w,-]+\s+){0,3}?" + _TROOP_NOUN, re.IGNORECASE)
+_VISIT_LABEL = "{source} visits {object}"  # triggers.tsv: "visit|visits|arrived in..."
+
+
+@lru_cache(maxsize=8)
+def _troops_in(weight: int) -> Trigger:
+    """The trigger troops arriving stand for: the troops-flown-in family, with the weight of
+    the arrival it replaces."""
+    return replace(lexicon().triggers["airlifted"], weight=weight, needs=None)
 
 
 # after "fired"/"launched": the missiles, then "at" and a target, not a time or the sea

@@ -1744,6 +1744,18 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
         ("Biden called for an end to the strikes on Monday.", "REQUEST", {"Joe Biden"}),
         # unions and committees are a body of the dateline's state
         ("KYIV - The local committees called a rally on Monday.", "PROTEST", {"Ukraine"}),
+        # troops arriving or flown in are a deployment; a leader arriving, or visiting
+        # troops, makes a visit
+        ("French paratroopers landed in Mali on Monday.", "MOBILIZE", {"France", "Mali"}),
+        (
+            "The first Kenyan peacekeepers are due to arrive in Haiti on Monday.",
+            "MOBILIZE",
+            {"Kenya"},
+        ),
+        ("Chad flew in 200 soldiers on Monday.", "MOBILIZE", {"Chad"}),
+        ("Emmanuel Macron landed in Mali on Monday.", "CONSULT", {"Emmanuel Macron", "Mali"}),
+        ("Lloyd Austin visited troops in Iraq on Monday.", "CONSULT", {"Lloyd Austin", "Iraq"}),
+        ("Emmanuel Macron, who met French troops, arrived in Mali on Monday.", "CONSULT", {"Mali"}),
         # a heart attack is a death, not an attack
         (
             "Boris Yeltsin died of a heart attack in Moscow on Monday.",
