@@ -524,7 +524,7 @@ _INFINITIVE = re.compile(
 # the next coordinated clause, or a participle phrase after a comma ("recalled its envoy
 # on Thursday, calling the deal a betrayal": the act is named before it)
 _NEXT_CLAUSE = re.compile(
-    r",\s+(?:and|but|while|yet)\s|\sand\s+(?:then\s+)?[a-z]{3,}ed\b|,\s+[a-z]{3,}ing\s"
+    r",\s+(?:and|but|while|yet)\s|\sand\s+(?:then\s+)?(?:[a-z]{3,}ed|said|told)\b|,\s+[a-z]{3,}ing\s"
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+$")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|of|in|on|at|by|for|with|that|which|when)\b)[a-z]")

@@ -1756,6 +1756,17 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
         ("Emmanuel Macron landed in Mali on Monday.", "CONSULT", {"Emmanuel Macron", "Mali"}),
         ("Lloyd Austin visited troops in Iraq on Monday.", "CONSULT", {"Lloyd Austin", "Iraq"}),
         ("Emmanuel Macron, who met French troops, arrived in Mali on Monday.", "CONSULT", {"Mali"}),
+        # "and said"/"and told" after the date opens the next clause, as "and announced" does
+        (
+            "Chad declared a state of emergency on Monday and said the border would stay shut.",
+            "COERCE",
+            {"Chad"},
+        ),
+        (
+            "Joe Biden met Volodymyr Zelensky on Monday and told reporters the war must end.",
+            "CONSULT",
+            {"Joe Biden", "Volodymyr Zelensky"},
+        ),
         # a heart attack is a death, not an attack
         (
             "Boris Yeltsin died of a heart attack in Moscow on Monday.",
