@@ -781,6 +781,15 @@ def _live_hits(
             h = _new_hit(Hit, (a, b, _characterising(charge, h.trigger.weight)))
         elif (
             h.trigger.type == "CONSULT"
+            and text[a:b].lower() in _SPEAK_FORMS
+            and _SPOKE_WITH.match(text, b, sent[1]) is None
+            and _SPEAKERS_BEFORE.search(text, a - 60 if a - 60 > lo else lo, a) is None
+        ):
+            # "spoke on the radio from Tunis", "is due to speak on Friday", "speaking in a
+            # televised address": speaking with nobody spoken with is a statement
+            h = _new_hit(Hit, (a, b, _spoken(h.trigger.weight)))
+        elif (
+            h.trigger.type == "CONSULT"
             and h.trigger.label == _VISIT_LABEL
             and not text.startswith(("visit", "Visit"), a)
             and (
@@ -865,6 +874,30 @@ def _protest_called(weight: int) -> Trigger:
     """The trigger a strike or rally called stands for: the protests' family, with the
     weight of the call it replaces."""
     return replace(lexicon().triggers["protests"], weight=weight)
+
+
+# after "spoke": the one spoken with or to (not the press or a crowd), or the line used
+_SPEAK_FORMS = {"spoke", "speak", "speaks", "speaking"}
+_SPOKE_WITH = re.compile(
+    r"(?:\s+(?:again|briefly|separately|later|twice|directly|privately|at\s+length|for\s+"
+    r"(?:about\s+|nearly\s+|more\s+than\s+|over\s+)?\w+\s+(?:minutes|hours?)))*"
+    r"\s+(?:with|by|over|via|to(?!\s+(?:the\s+)?(?:reporters|journalists|press|media|nation"
+    r"|crowds?|supporters|students|parliament|lawmakers|state\s+television|television)\b))\b"
+)
+
+# before "spoke": two who speak with each other ("Orban and Scholz spoke", "the two leaders
+# last spoke")
+_SPEAKERS_BEFORE = re.compile(
+    r"(?:\band\s+(?:[A-Z][\w.'\u2019-]*\s+){1,4}|\b(?:two|both|leaders|ministers|"
+    r"presidents|sides|men|women)\s+)(?:[a-z]+\s+){0,2}$"
+)
+
+
+@lru_cache(maxsize=8)
+def _spoken(weight: int) -> Trigger:
+    """The trigger speaking with nobody spoken with stands for: the statements' family,
+    with the weight of the "spoke" it replaces."""
+    return replace(lexicon().triggers["remarks"], weight=weight)
 
 
 # troops as the subject of an arrival: their noun, then up to eight words of the same clause

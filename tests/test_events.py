@@ -1767,6 +1767,20 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
             "CONSULT",
             {"Joe Biden", "Volodymyr Zelensky"},
         ),
+        # speaking with nobody spoken with is a statement; with someone, or two speaking, a call
+        ("Viktor Orban spoke on state radio on Monday.", "STATEMENT", {"Viktor Orbán"}),
+        ("Viktor Orban is due to speak on Monday.", "STATEMENT", {"Viktor Orbán"}),
+        ("Viktor Orban spoke to reporters on Monday.", "STATEMENT", {"Viktor Orbán"}),
+        (
+            "Viktor Orban spoke briefly to Olaf Scholz on Monday.",
+            "CONSULT",
+            {"Viktor Orbán", "Olaf Scholz"},
+        ),
+        (
+            "Viktor Orban and Olaf Scholz spoke for an hour on Monday.",
+            "CONSULT",
+            {"Viktor Orbán", "Olaf Scholz"},
+        ),
         # a heart attack is a death, not an attack
         (
             "Boris Yeltsin died of a heart attack in Moscow on Monday.",
