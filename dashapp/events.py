@@ -904,7 +904,7 @@ def _spoken(weight: int) -> Trigger:
 # ("troops of an Australian-led force", "paratroopers are expected to"); and after "flew in"
 _TROOP_NOUN = (
     r"\b(?:troops|soldiers|paratroopers|marines|commandos|peacekeepers|reinforcements|"
-    r"(?:military\s+)?instructors|monitors|Rangers)\b"
+    r"(?:military\s+)?instructors|monitors|Rangers|gendarmes|police(?:\s+officers)?)\b"
 )
 _TROOPS_BEFORE = re.compile(_TROOP_NOUN + r"(?:\s+[\w'\u2019-]+){0,8}\s+$", re.IGNORECASE)
 _TROOPS_AFTER = re.compile(r"\s+(?:[\w,-]+\s+){0,3}?" + _TROOP_NOUN, re.IGNORECASE)

@@ -1753,6 +1753,7 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
             {"Kenya"},
         ),
         ("Chad flew in 200 soldiers on Monday.", "MOBILIZE", {"Chad"}),
+        ("About 500 extra French gendarmes arrived in Noumea on Monday.", "MOBILIZE", {"France"}),
         ("Emmanuel Macron landed in Mali on Monday.", "CONSULT", {"Emmanuel Macron", "Mali"}),
         ("Lloyd Austin visited troops in Iraq on Monday.", "CONSULT", {"Lloyd Austin", "Iraq"}),
         ("Emmanuel Macron, who met French troops, arrived in Mali on Monday.", "CONSULT", {"Mali"}),
