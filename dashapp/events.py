@@ -530,6 +530,8 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]
 _NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|of|in|on|at|by|for|with|that|which|when)\b)[a-z]")
 _RELATIVE = re.compile(r"(?i),?\s+(?:that|which)\b")
 _MODALS = {"would", "will", "to"}
+_VOTE_FORMS = {"voted", "vote", "votes"}
+_VOTED_TO = re.compile(r"[^;:]{0,100}\sto\s+$")
 
 
 _PARTICLES = {"von", "van", "der", "den", "de", "du", "da", "di", "le", "la", "al", "bin", "ibn"}
@@ -1133,7 +1135,13 @@ def _head(
                 break  # "said on Thursday that he would host talks ... on Monday": the
                 # act has a date of its own; this date is the statement's
             word = text[hit.start : hit.end].lower()
-            if _ANNOUNCED.search(before) or word.split()[0] in _MODALS:
+            if (
+                _ANNOUNCED.search(before)
+                or word.split()[0] in _MODALS
+                # "voted on Monday to support Lithuania", "voted 19 to 0 to back the
+                # quarantine": what a vote decides is the act
+                or (text[best.start : best.end].lower() in _VOTE_FORMS and _VOTED_TO.match(before))
+            ):
                 if _CONDITION.search(text, best.end, hi):
                     break  # "said Russia would face sanctions if it invaded": hypothetical
                 return hit

@@ -1782,6 +1782,21 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
             "CONSULT",
             {"Viktor Orbán", "Olaf Scholz"},
         ),
+        # what a vote decides is the act: to support, to back, to override; a court's
+        # ruling overturned is rejected
+        (
+            "Iceland's parliament voted on Monday to support Lithuania.",
+            "SUPPORT",
+            {"Iceland", "Lithuania"},
+        ),
+        ("The African Union voted 40 to 2 on Monday to back the mission.", "SUPPORT", set()),
+        (
+            "Georgia's parliament voted on Monday to override the president's veto.",
+            "REJECT",
+            {"Georgia"},
+        ),
+        ("Iceland's parliament voted on the budget on Monday.", "STATEMENT", {"Iceland"}),
+        ("The Supreme Court of Kenya overturned the election result on Monday.", "REJECT", set()),
         # a heart attack is a death, not an attack
         (
             "Boris Yeltsin died of a heart attack in Moscow on Monday.",
