@@ -1797,6 +1797,18 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
         ),
         ("Iceland's parliament voted on the budget on Monday.", "STATEMENT", {"Iceland"}),
         ("The Supreme Court of Kenya overturned the election result on Monday.", "REJECT", set()),
+        # aid, ties, trade or visas suspended are a sanction; talks suspended are not
+        (
+            "France suspended its military cooperation with Mali on Monday.",
+            "SANCTION",
+            {"France", "Mali"},
+        ),
+        (
+            "India suspended visa services for Canadian citizens on Monday.",
+            "SANCTION",
+            {"India", "Canada"},
+        ),
+        ("Kofi Annan suspended the talks on Monday.", "CONSULT", {"Kofi Annan"}),
         # a heart attack is a death, not an attack
         (
             "Boris Yeltsin died of a heart attack in Moscow on Monday.",
