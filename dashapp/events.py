@@ -532,6 +532,7 @@ _RELATIVE = re.compile(r"(?i),?\s+(?:that|which)\b")
 _MODALS = {"would", "will", "to"}
 _VOTE_FORMS = {"voted", "vote", "votes"}
 _VOTED_TO = re.compile(r"[^;:]{0,100}\sto\s+$")
+_PROGRESSIVE = re.compile(r"\b(?:was|were|is|are)\s+(?:now\s+|also\s+)?$")
 
 
 _PARTICLES = {"von", "van", "der", "den", "de", "du", "da", "di", "le", "la", "al", "bin", "ibn"}
@@ -1141,6 +1142,8 @@ def _head(
                 # "voted on Monday to support Lithuania", "voted 19 to 0 to back the
                 # quarantine": what a vote decides is the act
                 or (text[best.start : best.end].lower() in _VOTE_FORMS and _VOTED_TO.match(before))
+                # "announced that it was cutting off all oil shipments": an act in progress
+                or (word.split()[0].endswith("ing") and _PROGRESSIVE.search(before) is not None)
             ):
                 if _CONDITION.search(text, best.end, hi):
                     break  # "said Russia would face sanctions if it invaded": hypothetical

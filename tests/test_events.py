@@ -1809,6 +1809,14 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
             {"India", "Canada"},
         ),
         ("Kofi Annan suspended the talks on Monday.", "CONSULT", {"Kofi Annan"}),
+        # an act announced in progress ("said it was cutting off") is the happening
+        (
+            "Chad said on Monday that it was cutting off oil deliveries to Sudan.",
+            "SANCTION",
+            {"Chad", "Sudan"},
+        ),
+        ("Chad said on Monday that it was withdrawing from the pact.", "RETREAT", {"Chad"}),
+        ("Chad said on Monday that Sudan was wrong.", "STATEMENT", {"Chad"}),
         # a heart attack is a death, not an attack
         (
             "Boris Yeltsin died of a heart attack in Moscow on Monday.",
