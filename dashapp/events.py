@@ -757,6 +757,18 @@ def _live_hits(
             continue  # "due in Beirut", not "due in March", "expected in the coming days"
         if text.startswith("hit", a) and _NOT_A_STRIKE.match(text, b):
             continue  # "hit a record", "was hit hard by sanctions": no blow struck
+        if (
+            text.startswith(("rall", "demonstration"), a)
+            and _AUDIENCE_BEFORE.search(text, a - 40 if a - 40 > lo else lo, a) is not None
+        ):
+            continue  # "told a rally in Kiev": the rally is the speech's audience
+        if (
+            h.trigger.type == "ASSAULT"
+            and text.startswith(("broke out", "erupted"), a)
+            and _UNREST_BEFORE.search(text, a - 50 if a - 50 > lo else lo, a) is not None
+        ):
+            # "The protests first broke out in December": unrest breaking out is a protest
+            h = _new_hit(Hit, (a, b, _protest_called(h.trigger.weight)))
         if text.startswith("war", a) and _WAR_COMPOUND.match(text, b):
             continue  # "war crimes", "war graves": a thing named after a war, no fighting
         if text.startswith("called", a) and _WHAT_CALLED.search(
@@ -859,6 +871,18 @@ _CHARGE = re.compile(
     r"violat|aggress|act of war|terror|sham|fraud|farce|absurd|baseless|mistake|"
     r"stab|rebellion|invasion|genocide|lie|lies|outrage|barbar|blackmail|interference|"
     r"unconstitutional|unjustified|irresponsible|dangerous|hostile)"
+)
+
+
+# the audience of a speech before "rally": "told a rally", "addressed a huge demonstration"
+_AUDIENCE_BEFORE = re.compile(
+    r"\b(?:told|tells|telling|addressed|addresses|addressing|spoke\s+to|speaks\s+to"
+    r"|speaking\s+to)\s+(?:an?|the)\s+(?:[\w-]+\s+)?$"
+)
+# the subject of "broke out" that is unrest: "the protests first broke out", "riots erupted"
+_UNREST_BEFORE = re.compile(
+    r"\b(?:protests|demonstrations|riots|rioting|unrest|strikes|disturbances)"
+    r"(?:\s+[a-z]+){0,2}\s+$"
 )
 
 

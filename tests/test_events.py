@@ -1817,6 +1817,15 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
         ),
         ("Chad said on Monday that it was withdrawing from the pact.", "RETREAT", {"Chad"}),
         ("Chad said on Monday that Sudan was wrong.", "STATEMENT", {"Chad"}),
+        # a rally told something is the speech's audience; protests breaking out are protests
+        (
+            "Viktor Orban told a rally in Budapest on Monday that Hungary would not yield.",
+            "STATEMENT",
+            {"Viktor Orbán"},
+        ),
+        ("Thousands of Hungarians held a rally in Budapest on Monday.", "PROTEST", {"Hungary"}),
+        ("Protests broke out in Belarus on Monday.", "PROTEST", {"Belarus"}),
+        ("Fighting broke out in Sudan on Monday.", "ASSAULT", {"Sudan"}),
         # a heart attack is a death, not an attack
         (
             "Boris Yeltsin died of a heart attack in Moscow on Monday.",
