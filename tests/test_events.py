@@ -1826,6 +1826,14 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
         ("Thousands of Hungarians held a rally in Budapest on Monday.", "PROTEST", {"Hungary"}),
         ("Protests broke out in Belarus on Monday.", "PROTEST", {"Belarus"}),
         ("Fighting broke out in Sudan on Monday.", "ASSAULT", {"Sudan"}),
+        # names put to a document sign it; taking over from someone succeeds him
+        (
+            "Serbia and Kosovo put their names to the accord on Monday.",
+            "AGREE",
+            {"Serbia", "Kosovo"},
+        ),
+        ("Kaja Kallas took over from Andrus Ansip on Monday.", "STATEMENT", {"Kaja Kallas"}),
+        ("Russian troops took over the airport on Monday.", "COERCE", {"Russia"}),
         # a heart attack is a death, not an attack
         (
             "Boris Yeltsin died of a heart attack in Moscow on Monday.",
