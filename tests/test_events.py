@@ -1834,6 +1834,9 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
         ),
         ("Kaja Kallas took over from Andrus Ansip on Monday.", "STATEMENT", {"Kaja Kallas"}),
         ("Russian troops took over the airport on Monday.", "COERCE", {"Russia"}),
+        # ground won back is fighting; ground taken is a seizure
+        ("Ukrainian troops recaptured the town of Izium on Monday.", "ASSAULT", {"Ukraine"}),
+        ("Russian troops captured the town of Izium on Monday.", "COERCE", {"Russia"}),
         # a heart attack is a death, not an attack
         (
             "Boris Yeltsin died of a heart attack in Moscow on Monday.",
