@@ -1837,6 +1837,13 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
         # ground won back is fighting; ground taken is a seizure
         ("Ukrainian troops recaptured the town of Izium on Monday.", "ASSAULT", {"Ukraine"}),
         ("Russian troops captured the town of Izium on Monday.", "COERCE", {"Russia"}),
+        # relations restored are an agreement; citizens evacuated, a withdrawal
+        ("Chad and Sudan restored diplomatic relations on Monday.", "AGREE", {"Chad", "Sudan"}),
+        (
+            "Chad said on Monday it would begin evacuating its citizens from Sudan.",
+            "RETREAT",
+            {"Chad", "Sudan"},
+        ),
         # a heart attack is a death, not an attack
         (
             "Boris Yeltsin died of a heart attack in Moscow on Monday.",
