@@ -532,6 +532,25 @@ _RELATIVE = re.compile(r"(?i),?\s+(?:that|which)\b")
 _MODALS = {"would", "will", "to"}
 _VOTE_FORMS = {"voted", "vote", "votes"}
 _VOTED_TO = re.compile(r"[^;:]{0,100}\sto\s+$")
+_REMARKS_LABEL = "{source} remarks"  # triggers.tsv: "said|says|say|told..."
+# what a statement refuses or denies: "would not accept", "will never hand over", "had no part
+# in", "was not to blame" (not "would not be forced out", a prediction)
+_REFUSAL = re.compile(
+    r"\b(?:would|will|could|can)(?:\s*not|\s+never|n['\u2019]t)\s+(?:\w+\s+)?(?:accept|negotiate"
+    r"|hand\s+(?:\w+\s+)?over|apologi[sz]e|attend|recogni[sz]e|allow|comply|answer|take\s+part"
+    r"|bow|yield|give\s+in|surrender|extradite)\b"
+    r"|\b(?:had|has|have|played|plays)\s+no\s+(?:part|role|hand)\b|\bno\s+advance\s+knowledge\b"
+    r"|\bnot\s+to\s+blame\b|\bnothing\s+to\s+do\s+with\b"
+)
+
+
+@lru_cache(maxsize=8)
+def _refusing(weight: int) -> Trigger:
+    """The trigger a statement of refusal or denial stands for: the rejections' family, with
+    the weight of the statement it replaces."""
+    return replace(lexicon().triggers["rejected"], weight=weight)
+
+
 _PROGRESSIVE = re.compile(r"\b(?:was|were|is|are)\s+(?:now\s+|also\s+)?$")
 
 
@@ -1177,6 +1196,13 @@ def _head(
             announcing = text[best.start : best.end].lower() in _ANNOUNCING
             if announcing and _GOVERNED_GAP.fullmatch(before):
                 return hit
+        if best.trigger.label == _REMARKS_LABEL and (
+            (refusal := _REFUSAL.search(text, best.end, min(hi, best.end + 160))) is not None
+            and not _CONDITION.search(text, best.end, refusal.start())
+        ):
+            # "said that he would never apologise", "said Washington had no part in the
+            # fighting": a refusal or a denial reported is a rejection
+            return _new_hit(Hit, (best.start, best.end, _refusing(best.trigger.weight)))
     if best.trigger.type == "AGREE":
         # "signed a treaty annexing Crimea", "agreed to impose sanctions": what was
         # agreed is the act when it is a material conflict

@@ -1844,6 +1844,28 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
             "RETREAT",
             {"Chad", "Sudan"},
         ),
+        # a refusal or a denial reported is a rejection; a negated prediction is a statement
+        ("Sergei Lavrov said on Monday that Moscow was not to blame.", "REJECT", {"Sergei Lavrov"}),
+        (
+            "Sergei Lavrov said on Monday that Russia would never accept the terms.",
+            "REJECT",
+            {"Sergei Lavrov"},
+        ),
+        (
+            "The State Department said on Monday that Washington had no part in the coup.",
+            "REJECT",
+            {"United States"},
+        ),
+        (
+            "Sergei Lavrov said on Monday that Russia would not be forced out.",
+            "STATEMENT",
+            {"Sergei Lavrov"},
+        ),
+        (
+            "Sergei Lavrov said on Monday that if Kyiv attacked, Russia would not negotiate.",
+            "STATEMENT",
+            {"Sergei Lavrov"},
+        ),
         # a heart attack is a death, not an attack
         (
             "Boris Yeltsin died of a heart attack in Moscow on Monday.",
