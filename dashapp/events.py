@@ -538,7 +538,7 @@ _REMARKS_LABEL = "{source} remarks"  # triggers.tsv: "said|says|say|told..."
 _REFUSAL = re.compile(
     r"\b(?:would|will|could|can)(?:\s*not|\s+never|n['\u2019]t)\s+(?:\w+\s+)?(?:accept|negotiate"
     r"|hand\s+(?:\w+\s+)?over|apologi[sz]e|attend|recogni[sz]e|allow|comply|answer|take\s+part"
-    r"|bow|yield|give\s+in|surrender|extradite)\b"
+    r"|extradite)\b"
     r"|\b(?:had|has|have|played|plays)\s+no\s+(?:part|role|hand)\b|\bno\s+advance\s+knowledge\b"
     r"|\bnot\s+to\s+blame\b|\bnothing\s+to\s+do\s+with\b"
 )
