@@ -551,6 +551,21 @@ def _refusing(weight: int) -> Trigger:
     return replace(lexicon().triggers["rejected"], weight=weight)
 
 
+# what a statement blames: "was behind the bombings", "was responsible for the attack",
+# "must bear full responsibility" (not "was not responsible", a denial)
+_ACCUSAL = re.compile(
+    r"\b(?:was|were|is|are|had\s+been)\s+(?:(?!not\b|never\b)\w+\s+)?(?:behind|responsible\s+for"
+    r"|to\s+blame\s+for)\b|\b(?:bear|bears|bore)\s+(?:full\s+|the\s+)?responsibility\b"
+)
+
+
+@lru_cache(maxsize=8)
+def _blaming(weight: int) -> Trigger:
+    """The trigger a statement laying blame stands for: the accusations' family, with the
+    weight of the statement it replaces."""
+    return replace(lexicon().triggers["accused"], weight=weight)
+
+
 _PROGRESSIVE = re.compile(r"\b(?:was|were|is|are)\s+(?:now\s+|also\s+)?$")
 
 
@@ -1203,6 +1218,13 @@ def _head(
             # "said that he would never apologise", "said Washington had no part in the
             # fighting": a refusal or a denial reported is a rejection
             return _new_hit(Hit, (best.start, best.end, _refusing(best.trigger.weight)))
+        if (
+            best.trigger.label == _REMARKS_LABEL
+            and _ACCUSAL.search(text, best.end, min(hi, best.end + 160)) is not None
+        ):
+            # "said that a local Islamist group was behind the bombings", "said Japan must
+            # bear full responsibility": blame laid in a statement is an accusation
+            return _new_hit(Hit, (best.start, best.end, _blaming(best.trigger.weight)))
     if best.trigger.type == "AGREE":
         # "signed a treaty annexing Crimea", "agreed to impose sanctions": what was
         # agreed is the act when it is a material conflict

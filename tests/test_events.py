@@ -1866,6 +1866,22 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
             "STATEMENT",
             {"Sergei Lavrov"},
         ),
+        # blame laid in a statement is an accusation; blame lifted is not
+        (
+            "Theresa May said on Monday that Russia was responsible for the attack.",
+            "ACCUSE",
+            {"Theresa May", "Russia"},
+        ),
+        (
+            "Chad said on Monday that Sudan must bear full responsibility for the clashes.",
+            "ACCUSE",
+            {"Chad", "Sudan"},
+        ),
+        (
+            "Chad said on Monday that Sudan was not responsible for the clashes.",
+            "STATEMENT",
+            {"Chad"},
+        ),
         # a heart attack is a death, not an attack
         (
             "Boris Yeltsin died of a heart attack in Moscow on Monday.",
