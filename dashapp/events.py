@@ -566,6 +566,19 @@ def _blaming(weight: int) -> Trigger:
     return replace(lexicon().triggers["accused"], weight=weight)
 
 
+# what a statement declares support with: "stood behind him", "stands with its ally"
+_SUPPORTAL = re.compile(
+    r"\b(?:stood|stands|stand|standing)\s+(?:firmly\s+|fully\s+)?(?:behind|with)\b"
+)
+
+
+@lru_cache(maxsize=8)
+def _backing(weight: int) -> Trigger:
+    """The trigger a statement of support stands for: the backing family ("backed"), with
+    the weight of the statement it replaces."""
+    return replace(lexicon().triggers["backed"], weight=weight)
+
+
 _PROGRESSIVE = re.compile(r"\b(?:was|were|is|are)\s+(?:now\s+|also\s+)?$")
 
 
@@ -1225,6 +1238,12 @@ def _head(
             # "said that a local Islamist group was behind the bombings", "said Japan must
             # bear full responsibility": blame laid in a statement is an accusation
             return _new_hit(Hit, (best.start, best.end, _blaming(best.trigger.weight)))
+        if (
+            best.trigger.label == _REMARKS_LABEL
+            and _SUPPORTAL.search(text, best.end, min(hi, best.end + 160)) is not None
+        ):
+            # "said that the United States stood behind him": support declared in a statement
+            return _new_hit(Hit, (best.start, best.end, _backing(best.trigger.weight)))
     if best.trigger.type == "AGREE":
         # "signed a treaty annexing Crimea", "agreed to impose sanctions": what was
         # agreed is the act when it is a material conflict

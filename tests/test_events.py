@@ -1882,6 +1882,13 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
             "STATEMENT",
             {"Chad"},
         ),
+        # support declared ("stood with Poland") or condolences offered are support
+        (
+            "Joe Biden said on Monday that the United States stood with Poland.",
+            "SUPPORT",
+            {"Joe Biden", "Poland"},
+        ),
+        ("China expressed its condolences to Nepal on Monday.", "SUPPORT", {"China", "Nepal"}),
         # a heart attack is a death, not an attack
         (
             "Boris Yeltsin died of a heart attack in Moscow on Monday.",
