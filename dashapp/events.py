@@ -579,6 +579,22 @@ def _backing(weight: int) -> Trigger:
     return replace(lexicon().triggers["backed"], weight=weight)
 
 
+# what a statement threatens: "consequences", "countermeasures", "would not go unanswered",
+# "would hold violators accountable", "a robust and united response" (not "in retaliation for")
+_THREATAL = re.compile(
+    r"\b(?:consequences|countermeasures|unanswered|unpunished|hold\s+(?:\w+\s+){1,2}accountable"
+    r"|(?:would|will)\s+retaliate|fight\s+to\s+the\s+(?:end|last)|ready\s+to\s+respond"
+    r"|(?:robust|firm|decisive|crushing|forceful|resolute)\s+(?:\w+\s+){0,2}response)\b"
+)
+
+
+@lru_cache(maxsize=8)
+def _threat(weight: int) -> Trigger:
+    """The trigger a statement holding out a threat stands for: the warnings' family, with
+    the weight of the statement it replaces."""
+    return replace(lexicon().triggers["warned"], weight=weight)
+
+
 _PROGRESSIVE = re.compile(r"\b(?:was|were|is|are)\s+(?:now\s+|also\s+)?$")
 
 
@@ -1244,6 +1260,13 @@ def _head(
         ):
             # "said that the United States stood behind him": support declared in a statement
             return _new_hit(Hit, (best.start, best.end, _backing(best.trigger.weight)))
+        if (
+            best.trigger.label == _REMARKS_LABEL
+            and _THREATAL.search(text, best.end, min(hi, best.end + 200)) is not None
+        ):
+            # "said there would be consequences", "said Moscow would take countermeasures",
+            # "said the attacks would not go unanswered": a threat made in a statement
+            return _new_hit(Hit, (best.start, best.end, _threat(best.trigger.weight)))
     if best.trigger.type == "AGREE":
         # "signed a treaty annexing Crimea", "agreed to impose sanctions": what was
         # agreed is the act when it is a material conflict

@@ -1889,6 +1889,23 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
             {"Joe Biden", "Poland"},
         ),
         ("China expressed its condolences to Nepal on Monday.", "SUPPORT", {"China", "Nepal"}),
+        # a threat made in a statement ("consequences", "countermeasures") is a threat;
+        # a strike explained as retaliation is not
+        (
+            "Dmitry Peskov said on Monday that Moscow would take countermeasures.",
+            "THREATEN",
+            {"Dmitry Peskov"},
+        ),
+        (
+            "Joe Biden said on Monday there would be consequences for Iran.",
+            "THREATEN",
+            {"Joe Biden", "Iran"},
+        ),
+        (
+            "India said on Monday that the strike was in retaliation for the bombing.",
+            "STATEMENT",
+            {"India"},
+        ),
         # a heart attack is a death, not an attack
         (
             "Boris Yeltsin died of a heart attack in Moscow on Monday.",
