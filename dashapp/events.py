@@ -533,14 +533,17 @@ _MODALS = {"would", "will", "to"}
 _VOTE_FORMS = {"voted", "vote", "votes"}
 _VOTED_TO = re.compile(r"[^;:]{0,100}\sto\s+$")
 _REMARKS_LABEL = "{source} remarks"  # triggers.tsv: "said|says|say|told..."
-# what a statement refuses or denies: "would not accept", "will never hand over", "had no part
-# in", "was not to blame" (not "would not be forced out", a prediction)
+# what a statement refuses, denies or dismisses: "would not accept", "will never hand over",
+# "had no part in", "was not to blame", "the measures were unjustified", "the accusations
+# were absurd" (not "would not be forced out", a prediction)
 _REFUSAL = re.compile(
     r"\b(?:would|will|could|can)(?:\s*not|\s+never|n['\u2019]t)\s+(?:\w+\s+)?(?:accept|negotiate"
     r"|hand\s+(?:\w+\s+)?over|apologi[sz]e|attend|recogni[sz]e|allow|comply|answer|take\s+part"
     r"|extradite)\b"
     r"|\b(?:had|has|have|played|plays)\s+no\s+(?:part|role|hand)\b|\bno\s+advance\s+knowledge\b"
     r"|\bnot\s+to\s+blame\b|\bnothing\s+to\s+do\s+with\b"
+    r"|\b(?:unjustified|unacceptable|absurd|baseless|groundless|unfounded|counterproductive"
+    r"|null\s+and\s+void|stupid|nonsense|distorted|no\s+(?:legal\s+)?(?:basis|standing|foundation))\b"
 )
 
 
@@ -1245,7 +1248,8 @@ def _head(
             and not _CONDITION.search(text, best.end, refusal.start())
         ):
             # "said that he would never apologise", "said Washington had no part in the
-            # fighting": a refusal or a denial reported is a rejection
+            # fighting", "said the measures were unjustified": a refusal, a denial or a
+            # dismissal reported is a rejection
             return _new_hit(Hit, (best.start, best.end, _refusing(best.trigger.weight)))
         if (
             best.trigger.label == _REMARKS_LABEL

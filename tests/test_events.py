@@ -1906,6 +1906,17 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
             "STATEMENT",
             {"India"},
         ),
+        # a dismissal reported ("the measures were unjustified") is a rejection
+        (
+            "Qatar said on Monday that the measures were unjustified and baseless.",
+            "REJECT",
+            {"Qatar"},
+        ),
+        (
+            "Denmark said on Monday that the American pressure on Greenland was unacceptable.",
+            "REJECT",
+            {"Denmark"},
+        ),
         # a heart attack is a death, not an attack
         (
             "Boris Yeltsin died of a heart attack in Moscow on Monday.",
