@@ -1917,6 +1917,8 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
             "REJECT",
             {"Denmark"},
         ),
+        # an aircraft forced down is coercion
+        ("Belarusian jets forced down a Lithuanian airliner on Monday.", "COERCE", {"Belarus"}),
         # a heart attack is a death, not an attack
         (
             "Boris Yeltsin died of a heart attack in Moscow on Monday.",
