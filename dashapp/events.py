@@ -531,6 +531,7 @@ _NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|of|in|on|at|by|for|with|that|which
 _RELATIVE = re.compile(r"(?i),?\s+(?:that|which)\b")
 _MODALS = {"would", "will", "to"}
 _VOTE_FORMS = {"voted", "vote", "votes"}
+_APPROVING = {"approved", "approves", "approve"}
 _VOTED_TO = re.compile(r"[^;:]{0,100}\sto\s+$")
 _REMARKS_LABEL = "{source} remarks"  # triggers.tsv: "said|says|say|told..."
 # what a statement refuses, denies or dismisses: "would not accept", "will never hand over",
@@ -1280,8 +1281,14 @@ def _head(
                 continue
             if not _COMPLEMENT_GAP.fullmatch(text, pos, hit.start):
                 break
-            if hit.trigger.type in _MATERIAL_CONFLICT and (
-                text.endswith(("ing", "ed"), hit.start, hit.end) or " to " in text[pos : hit.start]
+            if (
+                hit.trigger.type in _MATERIAL_CONFLICT
+                and (
+                    text.endswith(("ing", "ed"), hit.start, hit.end)
+                    or " to " in text[pos : hit.start]
+                    # "is expected to approve a ban on North Korean ships": the measure approved
+                    or text[best.start : best.end].lower() in _APPROVING
+                )
             ):
                 return hit  # a verb: "a treaty annexing", "agreed to draw up sanctions"
             if hit.trigger.type != "AGREE":

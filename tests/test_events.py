@@ -1919,6 +1919,13 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
         ),
         # an aircraft forced down is coercion
         ("Belarusian jets forced down a Lithuanian airliner on Monday.", "COERCE", {"Belarus"}),
+        # a sanction approved is the sanction; a treaty approved, an agreement
+        (
+            "Japan's cabinet approved a ban on North Korean ships on Monday.",
+            "SANCTION",
+            {"Japan", "North Korea"},
+        ),
+        ("Japan's cabinet approved the treaty with Korea on Monday.", "AGREE", {"Japan"}),
         # a heart attack is a death, not an attack
         (
             "Boris Yeltsin died of a heart attack in Moscow on Monday.",
