@@ -883,6 +883,17 @@ def _live_hits(
             # "France flew in 300 more soldiers": troops arriving are a deployment, no visit
             h = _new_hit(Hit, (a, b, _troops_in(h.trigger.weight)))
         elif (
+            h.trigger.type == "REJECT"
+            and text.startswith("dismiss", a)
+            and (
+                _DISMISSED_PERSON.match(text, b) is not None
+                or _PASSIVE_BEFORE.search(text, a - 12 if a - 12 > lo else lo, a) is not None
+            )
+        ):
+            # "dismissed him as deputy chief of staff", "formally dismissed Smith and his
+            # ministers", "was dismissed the same day": a removal from office, not a rebuff
+            h = _new_hit(Hit, (a, b, _removal(h.trigger.weight)))
+        elif (
             h.trigger.type == "MOBILIZE"
             and text.startswith(("fire", "launch"), a)
             and _AIMED_AT.match(text, b, sent[1]) is not None
@@ -1010,6 +1021,23 @@ def _troops_in(weight: int) -> Trigger:
     """The trigger troops arriving stand for: the troops-flown-in family, with the weight of
     the arrival it replaces."""
     return replace(lexicon().triggers["airlifted"], weight=weight, needs=None)
+
+
+# after "dismissed": a person or a government (not "the accusation", "Moscow's claims")
+_DISMISSED_PERSON = re.compile(
+    r"\s+(?:him|her|them|(?:the|his|her|its|their)\s+(?:[\w-]+\s+)?(?:government|cabinet"
+    r"|prime\s+minister|premier|ministers?|chief|commander|head|governor|president|general)\b"
+    r"|(?:[A-Z][\w'.\u2019-]*\s+){0,3}[A-Z][\w.-]*(?=\s*(?:[,.;]|\s(?:as|and|on|from|in|after"
+    r"|over|for|the|last|this|yesterday|today)\b)))"
+)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
+
+
+@lru_cache(maxsize=8)
+def _removal(weight: int) -> Trigger:
+    """The trigger a dismissal from office stands for: the removals' family ("sacked"),
+    with the weight of the "dismissed" it replaces."""
+    return replace(lexicon().triggers["sacked"], weight=weight)
 
 
 # after "fired"/"launched": the missiles, then "at" and a target, not a time or the sea

@@ -1926,6 +1926,15 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
             {"Japan", "North Korea"},
         ),
         ("Japan's cabinet approved the treaty with Korea on Monday.", "AGREE", {"Japan"}),
+        # a person or a government dismissed is removed from office; a claim dismissed,
+        # rejected
+        (
+            "Nawaz Sharif dismissed Pervez Musharraf as army chief on Monday.",
+            "COERCE",
+            {"Nawaz Sharif", "Pervez Musharraf"},
+        ),
+        ("Iran dismissed the accusation on Monday as meaningless.", "REJECT", {"Iran"}),
+        ("Iran dismissed Western reports of a test on Monday.", "REJECT", {"Iran"}),
         # a heart attack is a death, not an attack
         (
             "Boris Yeltsin died of a heart attack in Moscow on Monday.",
