@@ -599,6 +599,8 @@ def _threat(weight: int) -> Trigger:
     return replace(lexicon().triggers["warned"], weight=weight)
 
 
+# a count of the dead before "had been killed": the statement gives a toll
+_TOLL = re.compile(r"\b\d[\d,.]*\s+(?:[a-z]+\s+){0,2}(?:had|have)\s+(?:been\s+)?(?:\w+\s+)?$")
 _PROGRESSIVE = re.compile(r"\b(?:was|were|is|are)\s+(?:now\s+|also\s+)?$")
 
 
@@ -1266,6 +1268,8 @@ def _head(
             ):
                 if _CONDITION.search(text, best.end, hi):
                     break  # "said Russia would face sanctions if it invaded": hypothetical
+                if hit.trigger.type == "ASSAULT" and _TOLL.search(before) is not None:
+                    break  # "said that at least 140 people had been killed": a death toll
                 return hit
             if hit.trigger.type in _VERBAL_ACTS and word.split()[0].endswith(("ed", "ing")):
                 return hit  # "... and warned of serious consequences"

@@ -1935,6 +1935,13 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
         ),
         ("Iran dismissed the accusation on Monday as meaningless.", "REJECT", {"Iran"}),
         ("Iran dismissed Western reports of a test on Monday.", "REJECT", {"Iran"}),
+        # a death toll given is a statement; a killing announced is the killing
+        (
+            "Sudan's health ministry said on Monday that 46 people had been killed.",
+            "STATEMENT",
+            {"Sudan"},
+        ),
+        ("Sudan said on Monday that its army had killed the rebel leader.", "ASSAULT", {"Sudan"}),
         # a heart attack is a death, not an attack
         (
             "Boris Yeltsin died of a heart attack in Moscow on Monday.",
