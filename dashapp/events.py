@@ -812,7 +812,12 @@ def _live_hits(
         a, b = h.start, h.end
         if unreal and any(u0 <= a < u1 for u0, u1 in unreal):
             continue
-        if h.trigger.needs is not None and not h.trigger.needs.match(text, b, sent[1]):
+        if (
+            h.trigger.needs is not None
+            and not h.trigger.needs.match(text, b, sent[1])
+            # "The African Union suspended Mali today": a body suspends a member state
+            and not (text.startswith("suspended", a) and _MEMBER_SUSPENDED.match(text, b))
+        ):
             continue
         if negation and _NEGATED.search(text, a - 30 if a - 30 > lo else lo, a):
             continue
@@ -1040,6 +1045,14 @@ def _removal(weight: int) -> Trigger:
     """The trigger a dismissal from office stands for: the removals' family ("sacked"),
     with the weight of the "dismissed" it replaces."""
     return replace(lexicon().triggers["sacked"], weight=weight)
+
+
+# after "suspended": a member named (not a person's office, "Thailand's prime minister"),
+# then a time, "from", "over" or the clause's end
+_MEMBER_SUSPENDED = re.compile(
+    r"\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}(?=\s*(?:[,.;]|\s(?:on|in|from|over|for"
+    r"|after|today|yesterday|last|this|until|indefinitely)\b))"
+)
 
 
 # after "fired"/"launched": the missiles, then "at" and a target, not a time or the sea

@@ -1942,6 +1942,17 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
             {"Sudan"},
         ),
         ("Sudan said on Monday that its army had killed the rebel leader.", "ASSAULT", {"Sudan"}),
+        # a body suspending a member state sanctions it
+        (
+            "The African Union suspended Mali on Monday.",
+            "SANCTION",
+            {"African Union", "Mali"},
+        ),
+        (
+            "The Arab League suspended Syria over the crackdown on Monday.",
+            "SANCTION",
+            {"Arab League", "Syria"},
+        ),
         # a heart attack is a death, not an attack
         (
             "Boris Yeltsin died of a heart attack in Moscow on Monday.",
