@@ -1953,6 +1953,12 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
             "SANCTION",
             {"Arab League", "Syria"},
         ),
+        # a holder removed from office is coercion; barricades removed are nothing
+        (
+            "Sudan's army removed President Omar al-Bashir on Monday.",
+            "COERCE",
+            {"Sudan", "Omar al-Bashir"},
+        ),
         # a heart attack is a death, not an attack
         (
             "Boris Yeltsin died of a heart attack in Moscow on Monday.",
