@@ -1959,6 +1959,13 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
             "COERCE",
             {"Sudan", "Omar al-Bashir"},
         ),
+        # visas restricted, purchases or supplies stopped are sanctions
+        (
+            "The United States announced visa restrictions on Georgian officials on Monday.",
+            "SANCTION",
+            {"United States", "Georgia"},
+        ),
+        ("Japan said on Monday it would stop buying oil from Iran.", "SANCTION", {"Japan", "Iran"}),
         # a heart attack is a death, not an attack
         (
             "Boris Yeltsin died of a heart attack in Moscow on Monday.",
