@@ -1235,6 +1235,17 @@ def _head(
     gov = _governor(text, best, hits)
     if gov is not None and gov.trigger.type != "STATEMENT":
         best = gov  # the verb names the act: "withdrew from the deal" is a withdrawal
+    elif (
+        gov is not None
+        and text[gov.start : gov.end].lower() in _ANNOUNCING
+        and text.startswith((" the ", " The "), gov.end)
+        and best.trigger.type not in ("CONCEDE", "RETREAT")
+        and best.trigger.label != _TRUCE_LABEL
+    ):
+        # "announced the raid yesterday afternoon", "announced the agreement in a television
+        # address": a known happening reported; but announcing the surrender, a resignation
+        # or the truce makes it
+        best = gov
     elif _SETTING_WORDS.search(text, max(0, best.start - 30), best.start) and _SETTING.search(
         text, max(0, best.start - 30), best.start
     ):
@@ -1288,6 +1299,9 @@ def _head(
                 return hit  # "... and warned of serious consequences"
             announcing = text[best.start : best.end].lower() in _ANNOUNCING
             if announcing and _GOVERNED_GAP.fullmatch(before):
+                if before.lstrip().startswith(("the ", "The ")):
+                    break  # "announced the raid", "announced the death": a known happening
+                    # reported; "announced sanctions", "a ban" is the measure itself
                 return hit
         if best.trigger.label == _REMARKS_LABEL and (
             (refusal := _REFUSAL.search(text, best.end, min(hi, best.end + 160))) is not None

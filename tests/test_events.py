@@ -1966,6 +1966,11 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
             {"United States", "Georgia"},
         ),
         ("Japan said on Monday it would stop buying oil from Iran.", "SANCTION", {"Japan", "Iran"}),
+        # a known happening announced ("the raid") is reported; a new measure announced,
+        # or a truce, is the happening
+        ("Israel announced the raid on Monday.", "STATEMENT", {"Israel"}),
+        ("Israel announced new sanctions against Iran on Monday.", "SANCTION", {"Israel", "Iran"}),
+        ("Hamas announced the truce on Monday.", "AGREE", {"Hamas"}),
         # a heart attack is a death, not an attack
         (
             "Boris Yeltsin died of a heart attack in Moscow on Monday.",
