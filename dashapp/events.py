@@ -601,6 +601,9 @@ def _threat(weight: int) -> Trigger:
 
 # a count of the dead before "had been killed": the statement gives a toll
 _TOLL = re.compile(r"\b\d[\d,.]*\s+(?:[a-z]+\s+){0,2}(?:had|have)\s+(?:been\s+)?(?:\w+\s+)?$")
+_SPEECH_CUES = re.compile(
+    "|".join(f"(?:{p.pattern})" for p in (_REFUSAL, _ACCUSAL, _SUPPORTAL, _THREATAL))
+)
 _PROGRESSIVE = re.compile(r"\b(?:was|were|is|are)\s+(?:now\s+|also\s+)?$")
 
 
@@ -832,7 +835,8 @@ def _live_hits(
         if text.startswith("hit", a) and _NOT_A_STRIKE.match(text, b):
             continue  # "hit a record", "was hit hard by sanctions": no blow struck
         if (
-            text.startswith(("rall", "demonstration"), a)
+            h.trigger.type == "PROTEST"
+            and text.startswith(("rall", "demonstration"), a)
             and _AUDIENCE_BEFORE.search(text, a - 40 if a - 40 > lo else lo, a) is not None
         ):
             continue  # "told a rally in Kiev": the rally is the speech's audience
@@ -870,7 +874,8 @@ def _live_hits(
             h = _new_hit(Hit, (a, b, _characterising(charge, h.trigger.weight)))
         elif (
             h.trigger.type == "CONSULT"
-            and text[a:b].lower() in _SPEAK_FORMS
+            and b - a <= 8
+            and text.startswith(("spoke", "speak", "Spoke", "Speak"), a)
             and _SPOKE_WITH.match(text, b, sent[1]) is None
             and _SPEAKERS_BEFORE.search(text, a - 60 if a - 60 > lo else lo, a) is None
         ):
@@ -989,7 +994,6 @@ def _protest_called(weight: int) -> Trigger:
 
 
 # after "spoke": the one spoken with or to (not the press or a crowd), or the line used
-_SPEAK_FORMS = {"spoke", "speak", "speaks", "speaking"}
 _SPOKE_WITH = re.compile(
     r"(?:\s+(?:again|briefly|separately|later|twice|directly|privately|at\s+length|for\s+"
     r"(?:about\s+|nearly\s+|more\s+than\s+|over\s+)?\w+\s+(?:minutes|hours?)))*"
@@ -1303,7 +1307,11 @@ def _head(
                     break  # "announced the raid", "announced the death": a known happening
                     # reported; "announced sanctions", "a ban" is the measure itself
                 return hit
-        if best.trigger.label == _REMARKS_LABEL and (
+        cued = (
+            best.trigger.label == _REMARKS_LABEL
+            and _SPEECH_CUES.search(text, best.end, min(hi, best.end + 200)) is not None
+        )  # one search over the reported words; the cues below only when one is there
+        if cued and (
             (refusal := _REFUSAL.search(text, best.end, min(hi, best.end + 160))) is not None
             and not _CONDITION.search(text, best.end, refusal.start())
         ):
@@ -1311,23 +1319,14 @@ def _head(
             # fighting", "said the measures were unjustified": a refusal, a denial or a
             # dismissal reported is a rejection
             return _new_hit(Hit, (best.start, best.end, _refusing(best.trigger.weight)))
-        if (
-            best.trigger.label == _REMARKS_LABEL
-            and _ACCUSAL.search(text, best.end, min(hi, best.end + 160)) is not None
-        ):
+        if cued and _ACCUSAL.search(text, best.end, min(hi, best.end + 160)) is not None:
             # "said that a local Islamist group was behind the bombings", "said Japan must
             # bear full responsibility": blame laid in a statement is an accusation
             return _new_hit(Hit, (best.start, best.end, _blaming(best.trigger.weight)))
-        if (
-            best.trigger.label == _REMARKS_LABEL
-            and _SUPPORTAL.search(text, best.end, min(hi, best.end + 160)) is not None
-        ):
+        if cued and _SUPPORTAL.search(text, best.end, min(hi, best.end + 160)) is not None:
             # "said that the United States stood behind him": support declared in a statement
             return _new_hit(Hit, (best.start, best.end, _backing(best.trigger.weight)))
-        if (
-            best.trigger.label == _REMARKS_LABEL
-            and _THREATAL.search(text, best.end, min(hi, best.end + 200)) is not None
-        ):
+        if cued and _THREATAL.search(text, best.end, min(hi, best.end + 200)) is not None:
             # "said there would be consequences", "said Moscow would take countermeasures",
             # "said the attacks would not go unanswered": a threat made in a statement
             return _new_hit(Hit, (best.start, best.end, _threat(best.trigger.weight)))
