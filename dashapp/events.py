@@ -834,14 +834,15 @@ def _live_hits(
             continue  # "due in Beirut", not "due in March", "expected in the coming days"
         if text.startswith("hit", a) and _NOT_A_STRIKE.match(text, b):
             continue  # "hit a record", "was hit hard by sanctions": no blow struck
+        ttype = h.trigger.type  # (the round-18 rules below look at it once)
         if (
-            h.trigger.type == "PROTEST"
+            ttype == "PROTEST"
             and text.startswith(("rall", "demonstration"), a)
             and _AUDIENCE_BEFORE.search(text, a - 40 if a - 40 > lo else lo, a) is not None
         ):
             continue  # "told a rally in Kiev": the rally is the speech's audience
         if (
-            h.trigger.type == "ASSAULT"
+            ttype == "ASSAULT"
             and text.startswith(("broke out", "erupted"), a)
             and _UNREST_BEFORE.search(text, a - 50 if a - 50 > lo else lo, a) is not None
         ):
@@ -854,7 +855,7 @@ def _live_hits(
         ):
             continue  # "in what Moscow called retaliation": a name given, not a call
         if (
-            h.trigger.type in ("CONSULT", "REQUEST")
+            (ttype == "CONSULT" or ttype == "REQUEST")
             and text.startswith(("call", "Call"), a)
             and _CALLED_OUT.match(text, b, sent[1]) is not None
             and text[a:b].lower() in _CALL_FORMS
@@ -873,7 +874,7 @@ def _live_hits(
             charge = _CHARGE.search(named.group(1)) is not None
             h = _new_hit(Hit, (a, b, _characterising(charge, h.trigger.weight)))
         elif (
-            h.trigger.type == "CONSULT"
+            ttype == "CONSULT"
             and b - a <= 8
             and text.startswith(("spoke", "speak", "Spoke", "Speak"), a)
             and _SPOKE_WITH.match(text, b, sent[1]) is None
@@ -883,7 +884,7 @@ def _live_hits(
             # televised address": speaking with nobody spoken with is a statement
             h = _new_hit(Hit, (a, b, _spoken(h.trigger.weight)))
         elif (
-            h.trigger.type == "CONSULT"
+            ttype == "CONSULT"
             and h.trigger.label == _VISIT_LABEL
             and not text.startswith(("visit", "Visit"), a)
             and (
@@ -895,7 +896,7 @@ def _live_hits(
             # "France flew in 300 more soldiers": troops arriving are a deployment, no visit
             h = _new_hit(Hit, (a, b, _troops_in(h.trigger.weight)))
         elif (
-            h.trigger.type == "REJECT"
+            ttype == "REJECT"
             and text.startswith("dismiss", a)
             and (
                 _DISMISSED_PERSON.match(text, b) is not None
@@ -906,7 +907,7 @@ def _live_hits(
             # ministers", "was dismissed the same day": a removal from office, not a rebuff
             h = _new_hit(Hit, (a, b, _removal(h.trigger.weight)))
         elif (
-            h.trigger.type == "MOBILIZE"
+            ttype == "MOBILIZE"
             and text.startswith(("fire", "launch"), a)
             and _AIMED_AT.match(text, b, sent[1]) is not None
         ):
