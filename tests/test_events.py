@@ -1971,6 +1971,8 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
         ("Israel announced the raid on Monday.", "STATEMENT", {"Israel"}),
         ("Israel announced new sanctions against Iran on Monday.", "SANCTION", {"Israel", "Iran"}),
         ("Hamas announced the truce on Monday.", "AGREE", {"Hamas"}),
+        # a state of siege declared is imposed, as a state of emergency is
+        ("Peru declared a state of siege in Lima on Monday.", "COERCE", {"Peru"}),
         # a heart attack is a death, not an attack
         (
             "Boris Yeltsin died of a heart attack in Moscow on Monday.",
