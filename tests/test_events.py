@@ -1260,6 +1260,23 @@ def test_a_label_opens_with_a_capital_as_a_headline_does():
     assert ev.label == "De la Torre protest"
 
 
+@pytest.mark.parametrize(
+    ("text", "sanction"),
+    [
+        ("Germany halted all arms deliveries to Turkey on Monday.", True),
+        (
+            "Japan said on Monday it would halt its scholarship programmes for Chinese students.",
+            True,
+        ),
+        ("Israel said on Monday it would halt its strikes on Gaza for 48 hours.", False),
+        ("The rebels said on Monday they had halted all attacks on the capital.", False),
+    ],
+)
+def test_a_flow_halted_is_a_sanction_a_pause_in_fighting_is_not(text, sanction):
+    events = _extracted(text, date(2022, 3, 30))
+    assert any(ev.type == "SANCTION" for ev in events) == sanction
+
+
 def test_a_detained_person_is_what_is_acted_on():
     # a person is not what is annexed or visited, but is what is detained or recognised
     (ev,) = _extracted("Soldiers detained Bazoum at the palace on Monday.", date(2023, 7, 28))
