@@ -2669,9 +2669,11 @@ def _label(
         elif key == "place":
             slots[key] = _place_slot(text, clause, match, actors)
         elif key == "governed":
-            slots[key] = _governed_slot(text, clause, match) or (
-                "" if " sign " in template else obj
-            )
+            gov = _governed_slot(text, clause, match)
+            if " from {governed}" in template:
+                slots[key] = _left_from(text, clause, match, gov, obj)
+            else:
+                slots[key] = gov or ("" if " sign " in template else obj)
         elif key == "country":
             state = source
             if state is not None and state.kind == "person":
@@ -2736,6 +2738,25 @@ def _governed_slot(text: str, clause: tuple[int, int], match: Hit) -> str:
         # "signed the treaty on Monday": the date took the noun
         return " ".join(text[match.start : match.end].lower().split())
     return ""
+
+
+# "from Kherson", "from the Sinai": a proper name a withdrawal leaves
+_FROM_NAME = re.compile(r"\bfrom\s+(?:the\s+)?([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)*)")
+
+
+def _left_from(text: str, clause: tuple[int, int], match: Hit, governed: str, obj: str) -> str:
+    """What a withdrawal leaves: the trigger word its verb governs ("withdrew from the
+    nuclear deal"), else the name it acts on ("pulled out of Iraq"), else the name after
+    "from" ("withdrew its troops from Kherson"); not the act itself ("announced the
+    withdrawal": no "withdraws from withdrawal") nor another act ("withdrew to visit"), for
+    which only the name after "from" ("the withdrawal of its troops from Kherson")."""
+    act = " ".join(text[match.start : match.end].lower().split())
+    if governed and governed != act and not governed.startswith("to "):
+        return governed
+    if obj and not governed:
+        return obj
+    place = _FROM_NAME.search(text, match.end, clause[1])
+    return place.group(1).removesuffix("'s").removesuffix("\u2019s") if place else ""
 
 
 def _same_side(a: Actor, b: Actor | None) -> bool:

@@ -1277,6 +1277,23 @@ def test_a_flow_halted_is_a_sanction_a_pause_in_fighting_is_not(text, sanction):
     assert any(ev.type == "SANCTION" for ev in events) == sanction
 
 
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "Russia announced the withdrawal of its troops from Kherson on Monday.",
+            "Russia withdraws from Kherson",
+        ),
+        ("Russia withdrew its troops from Kherson on Monday.", "Russia withdraws from Kherson"),
+        ("The US withdrew from the nuclear deal on Monday.", "US withdraws from deal"),
+        ("The last US troops pulled out of Iraq on Monday.", "US withdraws from Iraq"),
+    ],
+)
+def test_a_withdrawal_leaves_a_place_or_a_deal_not_itself(text, label):
+    (ev,) = _extracted(text, date(2022, 3, 30))
+    assert ev.label == label
+
+
 def test_a_detained_person_is_what_is_acted_on():
     # a person is not what is annexed or visited, but is what is detained or recognised
     (ev,) = _extracted("Soldiers detained Bazoum at the palace on Monday.", date(2023, 7, 28))
