@@ -361,6 +361,13 @@ _NEGATED = re.compile(
     r"(?i)(?:\bnot|\bnever|n['\u2019]t|\bno longer)"
     r"(?:\s+(?!(?:that|whether|if|and|but|or|which|who|only)\b)[\w'\u2019-]+){0,3}\s+$"
 )
+# ... and an act declined ("declined on Monday to back the package", "declined an
+# invitation to the talks") or failed ("failed to reach a deal"; but "a failed coup" still
+# happened: a failure needs its "to")
+_WORD = r"\s+(?!(?:that|whether|if|and|but|or|which|who|only)\b)[\w'\u2019-]+"
+_DECLINED = re.compile(rf"(?i)\bdeclin(?:ed|es|ing)\b(?:{_WORD}){{0,3}}\s+$")
+_FAILED = re.compile(rf"(?i)\bfail(?:ed|s|ing)\b(?:{_WORD}){{0,2}}\s+$")
+_FAILED_TO = re.compile(rf"(?i)\bfail(?:ed|s|ing)\b(?:{_WORD}){{0,2}}\s+to(?:{_WORD}){{0,2}}\s+$")
 # A condition runs from its conjunction to the next comma or clause break.
 _CONDITION = re.compile(r"(?i)\b(?:if|unless|in case|in the event that)\b[^,;:\u2014\u2013]*")
 _ADJECTIVE_BEFORE = re.compile(
@@ -809,6 +816,7 @@ def _live_hits(
     negation = (
         "not " in seg or "never" in seg or "n't" in seg or "n\u2019t" in seg or "no longer" in seg
     )
+    declined = "eclin" in seg or "fail" in seg
     lo = sent[0]
     kept = []
     for h in hits:
@@ -823,6 +831,13 @@ def _live_hits(
         ):
             continue
         if negation and _NEGATED.search(text, a - 30 if a - 30 > lo else lo, a):
+            continue
+        if declined and (
+            _DECLINED.search(text, a - 40 if a - 40 > lo else lo, a)
+            or _FAILED_TO.search(text, a - 40 if a - 40 > lo else lo, a)
+            # (a trigger that opens with its "to": "failed to back")
+            or (text.startswith("to ", a) and _FAILED.search(text, max(lo, a - 30), a))
+        ):
             continue
         if (
             text.endswith("ed", a, b)

@@ -1294,6 +1294,20 @@ def test_a_withdrawal_leaves_a_place_or_a_deal_not_itself(text, label):
     assert ev.label == label
 
 
+@pytest.mark.parametrize(
+    ("text", "type_", "happened"),
+    [
+        ("Putin declined to meet Zelensky on Monday.", "CONSULT", False),
+        ("Hungary on Monday declined to back the package.", "SUPPORT", False),
+        ("Hungary failed on Monday to back the package.", "SUPPORT", False),
+        ("Rebels staged a failed coup in Mali on Monday.", "COERCE", True),  # it happened
+    ],
+)
+def test_an_act_declined_or_failed_did_not_happen(text, type_, happened):
+    events = _extracted(text, date(2022, 3, 30))
+    assert any(ev.type == type_ for ev in events) == happened
+
+
 def test_a_detained_person_is_what_is_acted_on():
     # a person is not what is annexed or visited, but is what is detained or recognised
     (ev,) = _extracted("Soldiers detained Bazoum at the palace on Monday.", date(2023, 7, 28))
