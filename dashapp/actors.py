@@ -730,6 +730,11 @@ class Gazetteer:
             return tok.value.actor
         return None
 
+    def demonym(self, name: str) -> str | None:
+        """A place's adjective ("Russian" for Russia), the first of its demonyms."""
+        e = self._entries.get(name)
+        return e.demonyms[0] if e is not None and e.kind == "country" and e.demonyms else None
+
     def family_name(self, name: str) -> str | None:
         """The name a label gives a known person when the data spells it out ("Ban" for
         Ban Ki-moon, "Le Drian", "Assad", "Lula"); None when it is left to the name's form."""

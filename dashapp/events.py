@@ -2574,7 +2574,7 @@ def _pair(trig: Trigger, actors: Sequence[Actor]) -> list[str]:
 
 # labels whose object may be a person: "Peru recognises González", "Iran detains Smith"
 _PERSON_OBJECT = (" recognises ", " detains ", " executes ")
-_ACTED_ON_SLOTS = frozenset({"object", "target", "governed"})
+_ACTED_ON_SLOTS = frozenset({"object", "target", "target_adj", "governed"})
 _MATERIAL_LABEL = frozenset({"COERCE", "ASSAULT", "MOBILIZE", "SANCTION", "AID", "RETREAT"})
 _GENERIC_LABELS = frozenset({"remarks", "talks", "meeting", "phone call", "call"})
 
@@ -2679,6 +2679,14 @@ def _label(
                 slots[key] = next(iter(pair()), "")
         elif key == "target":
             slots[key] = short_name(target, _gazetteer()) if target else ""
+        elif key == "target_adj":  # "expels Polish diplomats", "summons US envoy"
+            slots[key] = (
+                ""
+                if target is None
+                else _SHORT.get(target.name)
+                or _gazetteer().demonym(target.name)
+                or short_name(target, _gazetteer())
+            )
         elif key == "object":
             slots[key] = obj
         elif key == "place":
