@@ -226,6 +226,7 @@ HELD_OUT = sorted(
         "events_heldout20",
         "events_heldout21",
         "events_heldout22",
+        "events_heldout23",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
