@@ -2040,6 +2040,13 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
             "STATEMENT",
             {"Boris Yeltsin"},
         ),
+        # round 19: "ask" and "asks" are requests, as "asked" is
+        (
+            "Chile said on Monday that it would ask the United Nations to send observers.",
+            "REQUEST",
+            {"Chile", "UN"},
+        ),
+        ("Bolivia will ask Peru for help on Monday.", "REQUEST", {"Bolivia", "Peru"}),
     ],
 )
 def test_trigger_families_and_role_phrases(text, type_, actors):
