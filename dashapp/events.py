@@ -878,6 +878,14 @@ def _live_hits(
             # "called a general strike", "has called a mass march", "called for protests":
             # a strike or a rally called is the protest itself, no call and no request
             h = _new_hit(Hit, (a, b, _protest_called(h.trigger.weight)))
+        elif (
+            ttype == "CONSULT"
+            and text.startswith(("call", "Call"), a)
+            and _CALLED_VOTE.match(text, b) is not None
+        ):
+            # "dissolved parliament and called new elections", "said he would call a
+            # referendum": an election called is announced, no phone call
+            h = _new_hit(Hit, (a, b, _spoken(h.trigger.weight)))
         if (
             h.trigger.type == "CONSULT"
             and text.startswith(("call", "Call"), a)
@@ -1000,6 +1008,12 @@ _CALLED_OUT = re.compile(
     r"|demonstrations?|boycotts?|walkouts?|sit-ins?)\b"
 )
 _CALL_FORMS = {"called", "call", "calls", "calling", "called for", "calls for", "call for"}
+# after "called": an election or a referendum ("called new elections", "will call a snap
+# election"): a vote announced, no phone call
+_CALLED_VOTE = re.compile(
+    r"\s+(?:an?\s+|the\s+)?(?:(?:new|early|snap|fresh|general|presidential|parliamentary"
+    r"|legislative|regional|national|local)\s+){0,2}(?:elections?|polls|referendums?|plebiscite)\b"
+)
 
 
 @lru_cache(maxsize=8)

@@ -2047,6 +2047,18 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
             {"Chile", "UN"},
         ),
         ("Bolivia will ask Peru for help on Monday.", "REQUEST", {"Bolivia", "Peru"}),
+        # an election called is announced, no phone call; a leader called is a call
+        (
+            "Boris Johnson said on Monday that he would call an early election.",
+            "STATEMENT",
+            {"Boris Johnson"},
+        ),
+        ("Sadyr Japarov called on Monday for new elections.", "REQUEST", {"Sadyr Japarov"}),
+        (
+            "Alberto Fujimori said on Monday that he would call a referendum.",
+            "STATEMENT",
+            {"Alberto Fujimori"},
+        ),
     ],
 )
 def test_trigger_families_and_role_phrases(text, type_, actors):
