@@ -850,6 +850,23 @@ def _live_hits(
         if text.startswith("hit", a) and _NOT_A_STRIKE.match(text, b):
             continue  # "hit a record", "was hit hard by sanctions": no blow struck
         ttype = h.trigger.type  # (the round-18 rules below look at it once)
+        if ttype == "COOPERATE" and text.startswith(("join", "Join"), a):
+            # what is joined decides the act: "joined the embargo", "will join drills",
+            # "joined the protests" are that act; "joining 1,700 Marines already ashore" a
+            # deployment; "joins EU foreign ministers in Brussels" a meeting; "joined
+            # NATO" stays a membership
+            if any(
+                h2.start > b
+                and h2.trigger.type in _JOIN_ACTS
+                and _GOVERNED_GAP.fullmatch(text, b, h2.start) is not None
+                for h2 in hits
+                if b < h2.start < b + 40
+            ):
+                continue
+            if _TROOPS_AFTER.match(text, b) is not None:
+                h = _new_hit(Hit, (a, b, _troops_in(h.trigger.weight)))
+            elif _JOINED_PEOPLE.match(text, b) is not None:
+                h = _new_hit(Hit, (a, b, _met(h.trigger.weight)))
         if (
             ttype == "PROTEST"
             and text.startswith(("rall", "demonstration"), a)
@@ -988,6 +1005,16 @@ _CHARGE = re.compile(
 )
 
 
+# after "joined": people met ("joined EU foreign ministers in Brussels", "joined several
+# African heads of state at the funeral"), not an organisation joined
+_JOINED_PEOPLE = re.compile(
+    r"\s+(?:(?:the|his|her|its|their|several|other|fellow|[A-Z][\w-]*|\d+)\s+){0,3}"
+    r"(?:(?:foreign|defen[cs]e|finance|economy|trade|interior)\s+)?(?:ministers|leaders"
+    r"|heads\s+of\s+(?:state|government)|counterparts|colleagues)\b"
+)
+_JOIN_ACTS = _MATERIAL_CONFLICT | {"PROTEST"}
+
+
 # the audience of a speech before "rally": "told a rally", "addressed a huge demonstration"
 _AUDIENCE_BEFORE = re.compile(
     r"\b(?:told|tells|telling|addressed|addresses|addressing|spoke\s+to|speaks\s+to"
@@ -1072,6 +1099,13 @@ _DISMISSED_PERSON = re.compile(
     r"|over|for|the|last|this|yesterday|today)\b)))"
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
+
+
+@lru_cache(maxsize=8)
+def _met(weight: int) -> Trigger:
+    """The trigger people joined stand for: the meetings' family ("met"), with the weight
+    of the "joined" it replaces."""
+    return replace(lexicon().triggers["met"], weight=weight)
 
 
 @lru_cache(maxsize=8)

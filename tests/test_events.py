@@ -2054,6 +2054,17 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
             {"Boris Johnson"},
         ),
         ("Sadyr Japarov called on Monday for new elections.", "REQUEST", {"Sadyr Japarov"}),
+        # what is joined decides the act: an act joined is that act, troops joined a
+        # deployment, ministers joined a meeting, an alliance joined a membership
+        ("Japan joined the embargo on Russian oil on Monday.", "SANCTION", {"Japan", "Russia"}),
+        ("Canadian warships will join the drills with Japan on Monday.", "MOBILIZE", {"Canada"}),
+        (
+            "Antony Blinken joined NATO foreign ministers in Riga on Monday.",
+            "CONSULT",
+            {"Antony Blinken", "NATO"},
+        ),
+        ("Polish troops joined the American soldiers in Kabul on Monday.", "MOBILIZE", {"Poland"}),
+        ("Sweden joined NATO on Monday.", "COOPERATE", {"Sweden", "NATO"}),
         (
             "Alberto Fujimori said on Monday that he would call a referendum.",
             "STATEMENT",
