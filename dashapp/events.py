@@ -850,6 +850,14 @@ def _live_hits(
         if text.startswith("hit", a) and _NOT_A_STRIKE.match(text, b):
             continue  # "hit a record", "was hit hard by sanctions": no blow struck
         ttype = h.trigger.type  # (the round-18 rules below look at it once)
+        if (
+            ttype == "AID"
+            and text[a:b].lower() in _AID_NOUNS
+            and _AID_STOPPED_BEFORE.search(text, a - 80 if a - 80 > lo else lo, a) is not None
+        ):
+            # "froze $1 billion in food aid", "paused $700 million in emergency aid": aid
+            # stopped is a sanction, not aid given
+            h = _new_hit(Hit, (a, b, _aid_stopped(h.trigger.weight)))
         if ttype == "COOPERATE" and text.startswith(("join", "Join"), a):
             # what is joined decides the act: "joined the embargo", "will join drills",
             # "joined the protests" are that act; "joining 1,700 Marines already ashore" a
@@ -1013,6 +1021,32 @@ _JOINED_PEOPLE = re.compile(
     r"|heads\s+of\s+(?:state|government)|counterparts|colleagues)\b"
 )
 _JOIN_ACTS = _MATERIAL_CONFLICT | {"PROTEST"}
+# aid stopped: a verb of stopping, then up to seven words of its object, before the aid
+# noun ("froze $1 billion in food aid", "suspended most of its economic and military aid",
+# "put off a $1 billion payment from its rescue package"); not "did not suspend"
+_AID_STOPPED_BEFORE = re.compile(
+    r"(?<!not )(?<!n't )(?<!n\u2019t )(?<!never )\b(?:froze|freezes|freeze|freezing|frozen"
+    r"|paused|pauses|pause|pausing|suspended|suspends|suspend|suspending|halted|halts|halt"
+    r"|halting|withheld|withholds|withhold|withholding|cut\s+off|cuts\s+off|cutting\s+off"
+    r"|delayed|delays|delay|delaying|put\s+off|puts\s+off|stopped|stops|stop|stopping"
+    r"|cancell?ed|cancels|cancel|blocked|blocks|block)\s+(?:[\w$,.'\u2019-]+\s+){0,7}$"
+)
+_AID_NOUNS = {
+    "aid",
+    "aid package",
+    "military aid",
+    "humanitarian aid",
+    "assistance",
+    "military assistance",
+    "loan",
+    "grant",
+    "bailout",
+    "bailouts",
+    "bail-out",
+    "rescue package",
+    "rescue loan",
+    "deliveries",
+}
 
 
 # the audience of a speech before "rally": "told a rally", "addressed a huge demonstration"
@@ -1099,6 +1133,13 @@ _DISMISSED_PERSON = re.compile(
     r"|over|for|the|last|this|yesterday|today)\b)))"
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
+
+
+@lru_cache(maxsize=8)
+def _aid_stopped(weight: int) -> Trigger:
+    """The trigger aid stopped stands for: the halts' family ("halted"), with the weight
+    of the aid it replaces."""
+    return replace(lexicon().triggers["halted"], weight=weight)
 
 
 @lru_cache(maxsize=8)

@@ -2065,6 +2065,18 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
         ),
         ("Polish troops joined the American soldiers in Kabul on Monday.", "MOBILIZE", {"Poland"}),
         ("Sweden joined NATO on Monday.", "COOPERATE", {"Sweden", "NATO"}),
+        # aid frozen, paused, suspended or put off is a sanction; aid pledged is aid
+        (
+            "The European Union froze 200 million euros in aid to Niger on Monday.",
+            "SANCTION",
+            {"EU", "Niger"},
+        ),
+        (
+            "Washington paused most of its economic and military assistance to Cairo on Monday.",
+            "SANCTION",
+            {"United States", "Egypt"},
+        ),
+        ("Germany pledged new military aid to Ukraine on Monday.", "AID", {"Germany", "Ukraine"}),
         (
             "Alberto Fujimori said on Monday that he would call a referendum.",
             "STATEMENT",
