@@ -858,6 +858,14 @@ def _live_hits(
             # "froze $1 billion in food aid", "paused $700 million in emergency aid": aid
             # stopped is a sanction, not aid given
             h = _new_hit(Hit, (a, b, _aid_stopped(h.trigger.weight)))
+        elif (
+            ttype == "AID"
+            and text[a:b].lower() in _SENDING
+            and _DOCUMENT_AFTER.match(text, b) is not None
+        ):
+            # "delivered a note demanding", "will send the treaty to the Senate": a
+            # document handed over is a statement, no aid
+            h = _new_hit(Hit, (a, b, _spoken(h.trigger.weight)))
         if ttype == "COOPERATE" and text.startswith(("join", "Join"), a):
             # what is joined decides the act: "joined the embargo", "will join drills",
             # "joined the protests" are that act; "joining 1,700 Marines already ashore" a
@@ -1031,6 +1039,14 @@ _AID_STOPPED_BEFORE = re.compile(
     r"|delayed|delays|delay|delaying|put\s+off|puts\s+off|stopped|stops|stop|stopping"
     r"|cancell?ed|cancels|cancel|blocked|blocks|block)\s+(?:[\w$,.'\u2019-]+\s+){0,7}$"
 )
+# after "delivered"/"will send": a document (a note, an ultimatum, a message, an offer, the
+# treaty), up to two words before its noun: no aid is given
+_DOCUMENT_AFTER = re.compile(
+    r"\s+(?:to\s+(?:[\w'\u2019-]+\s+){1,4}?)?(?:(?:an?|the|its|his|her|their|[A-Z][\w'\u2019-]*)"
+    r"\s+)?(?:[\w'\u2019-]+\s+){0,2}?(?:notes?|ultimatum|letters?|messages?|offers?|treaty"
+    r"|replies|reply|demands?|warnings?|proposals?|invitations?|reports?|draft)\b"
+)
+_SENDING = {"delivered", "to send", "will send", "would send"}
 _AID_NOUNS = {
     "aid",
     "aid package",

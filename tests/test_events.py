@@ -2077,6 +2077,9 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
             {"United States", "Egypt"},
         ),
         ("Germany pledged new military aid to Ukraine on Monday.", "AID", {"Germany", "Ukraine"}),
+        # a note, an ultimatum or a letter delivered is no aid
+        ("Britain delivered the ultimatum to Iraq on Monday.", "THREATEN", {"United Kingdom"}),
+        ("Germany will send the treaty to parliament on Monday.", "AGREE", {"Germany"}),
         (
             "Alberto Fujimori said on Monday that he would call a referendum.",
             "STATEMENT",
