@@ -866,6 +866,17 @@ def _live_hits(
             # "delivered a note demanding", "will send the treaty to the Senate": a
             # document handed over is a statement, no aid
             h = _new_hit(Hit, (a, b, _spoken(h.trigger.weight)))
+        if (
+            ttype == "ASSAULT"
+            and text.startswith(("struck", "strike"), a)
+            and (
+                _DEAL_AFTER.match(text, b) is not None
+                or _DEAL_BEFORE.search(text, a - 100 if a - 100 > lo else lo, a) is not None
+            )
+        ):
+            # "struck a peace agreement", "a deal struck in March 2016", "the bargain that
+            # Kohl and Gorbachev struck": a deal struck is an agreement, no blow
+            h = _new_hit(Hit, (a, b, _deal_struck(h.trigger.weight)))
         if ttype == "COOPERATE" and text.startswith(("join", "Join"), a):
             # what is joined decides the act: "joined the embargo", "will join drills",
             # "joined the protests" are that act; "joining 1,700 Marines already ashore" a
@@ -1029,6 +1040,12 @@ _JOINED_PEOPLE = re.compile(
     r"|heads\s+of\s+(?:state|government)|counterparts|colleagues)\b"
 )
 _JOIN_ACTS = _MATERIAL_CONFLICT | {"PROTEST"}
+# a deal struck: its noun before "struck" in the same clause ("a deal struck in March", "the
+# bargain that Kohl and Gorbachev struck", "the deal was struck on Sunday"), or after it
+# ("struck a peace agreement")
+_DEAL_NOUN = r"(?:deals?|bargains?|agreements?|accords?|compromises?|pacts?|truce|ceasefire)"
+_DEAL_BEFORE = re.compile(r"\b" + _DEAL_NOUN + r"\b[^.;:!?,]{0,80}$", re.IGNORECASE)
+_DEAL_AFTER = re.compile(r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?" + _DEAL_NOUN + r"\b")
 # aid stopped: a verb of stopping, then up to seven words of its object, before the aid
 # noun ("froze $1 billion in food aid", "suspended most of its economic and military aid",
 # "put off a $1 billion payment from its rescue package"); not "did not suspend"
@@ -1156,6 +1173,13 @@ def _aid_stopped(weight: int) -> Trigger:
     """The trigger aid stopped stands for: the halts' family ("halted"), with the weight
     of the aid it replaces."""
     return replace(lexicon().triggers["halted"], weight=weight)
+
+
+@lru_cache(maxsize=8)
+def _deal_struck(weight: int) -> Trigger:
+    """The trigger a deal struck stands for: the agreements' family ("struck a deal"), with
+    the weight of the "struck" it replaces."""
+    return replace(lexicon().triggers["struck a deal"], weight=weight)
 
 
 @lru_cache(maxsize=8)

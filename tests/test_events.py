@@ -2080,6 +2080,18 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
         # a note, an ultimatum or a letter delivered is no aid
         ("Britain delivered the ultimatum to Iraq on Monday.", "THREATEN", {"United Kingdom"}),
         ("Germany will send the treaty to parliament on Monday.", "AGREE", {"Germany"}),
+        # a deal struck is an agreement; targets struck after a truce are strikes
+        (
+            "Serbia and Kosovo struck a trade agreement in Brussels on Monday.",
+            "AGREE",
+            {"Serbia", "Kosovo"},
+        ),
+        ("Under a deal struck on Monday, Turkey will take back migrants.", "AGREE", {"Turkey"}),
+        (
+            "Despite the truce, Israeli jets struck Gaza on Monday.",
+            "ASSAULT",
+            {"Israel"},
+        ),
         (
             "Alberto Fujimori said on Monday that he would call a referendum.",
             "STATEMENT",
