@@ -963,6 +963,26 @@ def _live_hits(
             # "France flew in 300 more soldiers": troops arriving are a deployment, no visit
             h = _new_hit(Hit, (a, b, _troops_in(h.trigger.weight)))
         elif (
+            ttype == "CONSULT"
+            and h.trigger.label == _VISIT_LABEL
+            and text.startswith(("land", "splash", "arriv"), a)
+            and _MISSILES_BEFORE.search(text, a - 60 if a - 60 > lo else lo, a) is not None
+            and _MISSILE_WORDS.search(text, lo, a) is not None
+        ):
+            # "two of the missiles splashed down off Kaohsiung, and the third landed off
+            # Keelung": missiles landing are the launch, no visit
+            h = _new_hit(Hit, (a, b, _landed_missile(h.trigger.weight)))
+        elif (
+            ttype == "CONSULT"
+            and h.trigger.label == _VISIT_LABEL
+            and text.startswith(("land", "arriv"), a)
+            and _CARGO.search(text, a - 90 if a - 90 > lo else lo, b + 40) is not None
+            and _CRAFT_BEFORE.search(text, a - 100 if a - 100 > lo else lo, a) is not None
+        ):
+            # "the first C-47s landed with supplies", "planes carrying field hospitals and
+            # medicine landed at Beirut airport": supplies flown in are aid, no visit
+            h = _new_hit(Hit, (a, b, _supplies_in(h.trigger.weight)))
+        elif (
             ttype == "REJECT"
             and text.startswith("dismiss", a)
             and (
@@ -1149,6 +1169,25 @@ _TROOP_NOUN = (
 _TROOPS_BEFORE = re.compile(_TROOP_NOUN + r"(?:\s+[\w'\u2019-]+){0,8}\s+$", re.IGNORECASE)
 _TROOPS_AFTER = re.compile(r"\s+(?:[\w,-]+\s+){0,3}?" + _TROOP_NOUN, re.IGNORECASE)
 _VISIT_LABEL = "{source} visits {object}"  # triggers.tsv: "visit|visits|arrived in..."
+# the subject of a landing that is a missile ("two of the missiles splashed down", "the
+# third landed off Keelung"), up to six words before the verb
+_MISSILES_BEFORE = re.compile(
+    r"\b(?:missiles?|rockets?|shells|projectiles?|warheads?)\b(?:\s+[\w'\u2019-]+){0,6}\s+$"
+    r"|\bthe\s+(?:first|second|third|fourth|fifth|last)\s+$",
+    re.IGNORECASE,
+)
+_MISSILE_WORDS = re.compile(r"(?i)\b(?:missiles?|rockets?|projectiles?|warheads?)\b")
+# planes, flights or ships that land or arrive with supplies: aid delivered, no visit
+_CARGO = re.compile(
+    r"\b(?:supplies|food|medicine|medicines|medical|relief|humanitarian|field\s+hospitals?"
+    r"|provisions|fuel|vaccines|tents|blankets)\b",
+    re.IGNORECASE,
+)
+_CRAFT_BEFORE = re.compile(
+    r"\b(?:planes?|aircraft|airliners?|jets?|flights?|C-\d+s?|transports?|ships?|convoys?"
+    r"|lorries|trucks)\b(?:\s+[\w,'\u2019-]+){0,14}\s+$",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=8)
@@ -1180,6 +1219,20 @@ def _deal_struck(weight: int) -> Trigger:
     """The trigger a deal struck stands for: the agreements' family ("struck a deal"), with
     the weight of the "struck" it replaces."""
     return replace(lexicon().triggers["struck a deal"], weight=weight)
+
+
+@lru_cache(maxsize=8)
+def _landed_missile(weight: int) -> Trigger:
+    """The trigger missiles landing stand for: the launches' family ("launched"), with the
+    weight of the landing it replaces."""
+    return replace(lexicon().triggers["launched"], weight=weight, needs=None)
+
+
+@lru_cache(maxsize=8)
+def _supplies_in(weight: int) -> Trigger:
+    """The trigger supplies flown or shipped in stand for: the aid family ("aid"), with the
+    weight of the landing it replaces."""
+    return replace(lexicon().triggers["aid"], weight=weight)
 
 
 @lru_cache(maxsize=8)

@@ -2092,6 +2092,19 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
             "ASSAULT",
             {"Israel"},
         ),
+        # missiles landing are the launch; planes landing with supplies are aid; a
+        # minister landing is a visit
+        (
+            "Two North Korean missiles landed in the Sea of Japan on Monday.",
+            "MOBILIZE",
+            {"North Korea"},
+        ),
+        (
+            "Turkish planes carrying tents and medicine landed in Damascus on Monday.",
+            "AID",
+            {"Turkey"},
+        ),
+        ("Turkey's foreign minister landed in Damascus on Monday.", "CONSULT", {"Turkey"}),
         (
             "Alberto Fujimori said on Monday that he would call a referendum.",
             "STATEMENT",
