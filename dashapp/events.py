@@ -1029,7 +1029,7 @@ _NOT_A_STRIKE = re.compile(
 )
 _WAR_COMPOUND = re.compile(
     r" (?:crimes?|criminals?|graves?|memorials?|cemeter(?:y|ies)|veterans?|dead|museum"
-    r"|games|chest|footing|widows?|booty|reparations)\b"
+    r"|games|chest|footing|widows?|booty|reparations|goals|aims)\b"
 )
 # after "called": the thing named (a noun phrase of up to six words, not a time: "called
 # Xi the next day", "called in the ambassador") and the name given to it, opening with an

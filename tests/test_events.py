@@ -2105,6 +2105,12 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
             {"Turkey"},
         ),
         ("Turkey's foreign minister landed in Damascus on Monday.", "CONSULT", {"Turkey"}),
+        # war goals or aims achieved are no fighting
+        (
+            "Vladimir Putin said on Monday that Russia had achieved its war aims.",
+            "STATEMENT",
+            {"Vladimir Putin"},
+        ),
         (
             "Alberto Fujimori said on Monday that he would call a referendum.",
             "STATEMENT",
