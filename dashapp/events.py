@@ -877,6 +877,15 @@ def _live_hits(
             # "struck a peace agreement", "a deal struck in March 2016", "the bargain that
             # Kohl and Gorbachev struck": a deal struck is an agreement, no blow
             h = _new_hit(Hit, (a, b, _deal_struck(h.trigger.weight)))
+        if (
+            ttype == "AGREE"
+            and text.startswith("accept", a)
+            and text[a:b].lower() in _ACCEPT_FORMS
+            and _RESULT_AFTER.match(text, b) is not None
+        ):
+            # "Tadic accepted the result", "Ethiopia would accept the ruling in full": a
+            # result or terms accepted is a concession, not an agreement between parties
+            h = _new_hit(Hit, (a, b, _conceding(h.trigger.weight)))
         if ttype == "COOPERATE" and text.startswith(("join", "Join"), a):
             # what is joined decides the act: "joined the embargo", "will join drills",
             # "joined the protests" are that act; "joining 1,700 Marines already ashore" a
@@ -1060,6 +1069,13 @@ _JOINED_PEOPLE = re.compile(
     r"|heads\s+of\s+(?:state|government)|counterparts|colleagues)\b"
 )
 _JOIN_ACTS = _MATERIAL_CONFLICT | {"PROTEST"}
+# after "accepted": a result, a ruling or terms imposed ("accepted the result the
+# following day", "would accept the ruling in full"), not a plan, an offer or a truce
+_RESULT_AFTER = re.compile(
+    r"\s+(?:it\s+)?(?:(?:the|its|his|her|their|this|that)\s+)?(?:[\w'\u2019-]+\s+){0,2}?"
+    r"(?:results?|ruling|verdict|outcome|terms|judge?ment|award)\b"
+)
+_ACCEPT_FORMS = {"accepted", "accepts", "accept", "accepting"}
 # a deal struck: its noun before "struck" in the same clause ("a deal struck in March", "the
 # bargain that Kohl and Gorbachev struck", "the deal was struck on Sunday"), or after it
 # ("struck a peace agreement")
@@ -1233,6 +1249,13 @@ def _supplies_in(weight: int) -> Trigger:
     """The trigger supplies flown or shipped in stand for: the aid family ("aid"), with the
     weight of the landing it replaces."""
     return replace(lexicon().triggers["aid"], weight=weight)
+
+
+@lru_cache(maxsize=8)
+def _conceding(weight: int) -> Trigger:
+    """The trigger a result accepted stands for: the concessions' family ("conceded
+    defeat"), with the weight of the "accepted" it replaces."""
+    return replace(lexicon().triggers["conceded defeat"], weight=weight)
 
 
 @lru_cache(maxsize=8)

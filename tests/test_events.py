@@ -2105,6 +2105,14 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
             {"Turkey"},
         ),
         ("Turkey's foreign minister landed in Damascus on Monday.", "CONSULT", {"Turkey"}),
+        # a result, a ruling or terms accepted are a concession; a plan accepted, an
+        # agreement
+        (
+            "Serbia said on Monday that it would accept the court's ruling in full.",
+            "CONCEDE",
+            {"Serbia"},
+        ),
+        ("Kosovo accepted the EU plan on Monday.", "AGREE", {"Kosovo"}),
         # war goals or aims achieved are no fighting
         (
             "Vladimir Putin said on Monday that Russia had achieved its war aims.",
