@@ -886,6 +886,13 @@ def _live_hits(
             # "Tadic accepted the result", "Ethiopia would accept the ruling in full": a
             # result or terms accepted is a concession, not an agreement between parties
             h = _new_hit(Hit, (a, b, _conceding(h.trigger.weight)))
+        if (
+            ttype == "MOBILIZE"
+            and text.startswith("order", a)
+            and _ORDERED_TO_STOP.match(text, b, sent[1]) is not None
+        ):
+            # "ordered her forces to stop fighting in the west": a halt ordered is a retreat
+            h = _new_hit(Hit, (a, b, _ordered_halt(h.trigger.weight)))
         if ttype == "COOPERATE" and text.startswith(("join", "Join"), a):
             # what is joined decides the act: "joined the embargo", "will join drills",
             # "joined the protests" are that act; "joining 1,700 Marines already ashore" a
@@ -1069,6 +1076,11 @@ _JOINED_PEOPLE = re.compile(
     r"|heads\s+of\s+(?:state|government)|counterparts|colleagues)\b"
 )
 _JOIN_ACTS = _MATERIAL_CONFLICT | {"PROTEST"}
+# after "ordered": the forces, then "to stop", "to cease fire", "to halt" ("ordered their
+# forces to stop four days of fighting")
+_ORDERED_TO_STOP = re.compile(
+    r"(?:(?!\bto\b)[^.;:]){0,80}?\bto\s+(?:stop|cease|halt|end|suspend|hold)\b"
+)
 # after "accepted": a result, a ruling or terms imposed ("accepted the result the
 # following day", "would accept the ruling in full"), not a plan, an offer or a truce
 _RESULT_AFTER = re.compile(
@@ -1256,6 +1268,13 @@ def _conceding(weight: int) -> Trigger:
     """The trigger a result accepted stands for: the concessions' family ("conceded
     defeat"), with the weight of the "accepted" it replaces."""
     return replace(lexicon().triggers["conceded defeat"], weight=weight)
+
+
+@lru_cache(maxsize=8)
+def _ordered_halt(weight: int) -> Trigger:
+    """The trigger a halt ordered to forces stands for: one side's ceasefire ("unilateral
+    ceasefire"), with the weight of the order it replaces."""
+    return replace(lexicon().triggers["unilateral ceasefire"], weight=weight)
 
 
 @lru_cache(maxsize=8)

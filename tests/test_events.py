@@ -2113,6 +2113,20 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
             {"Serbia"},
         ),
         ("Kosovo accepted the EU plan on Monday.", "AGREE", {"Kosovo"}),
+        # forces ordered to move are a deployment; ordered to stop, a ceasefire of one
+        # side (not a purpose: "to move to Goris ... to stop the looting"); an inquiry
+        # ordered is no deployment
+        (
+            "Vladimir Putin ordered troops to the border with Ukraine on Monday.",
+            "MOBILIZE",
+            {"Vladimir Putin", "Russia"},
+        ),
+        ("Armenia ordered its forces to stop firing on Monday.", "RETREAT", {"Armenia"}),
+        (
+            "Nikol Pashinyan ordered his forces to move to Goris on Monday to stop the looting.",
+            "MOBILIZE",
+            {"Nikol Pashinyan"},
+        ),
         # war goals or aims achieved are no fighting
         (
             "Vladimir Putin said on Monday that Russia had achieved its war aims.",
@@ -2130,6 +2144,10 @@ def test_trigger_families_and_role_phrases(text, type_, actors):
     (ev,) = _extracted(text)
     assert ev.type == type_
     assert actors <= set(ev.actors)
+
+
+def test_an_inquiry_ordered_is_no_deployment():
+    assert [e.type for e in _extracted("Joe Biden ordered an investigation on Monday.")] == []
 
 
 @pytest.mark.parametrize(
