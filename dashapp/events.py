@@ -1168,7 +1168,11 @@ def _protest_called(weight: int) -> Trigger:
 # after "spoke": the one spoken with or to (not the press or a crowd), or the line used
 _SPOKE_WITH = re.compile(
     r"(?:\s+(?:again|briefly|separately|later|twice|directly|privately|at\s+length|for\s+"
-    r"(?:about\s+|nearly\s+|more\s+than\s+|over\s+)?\w+\s+(?:minutes|hours?)))*"
+    r"(?:about\s+|nearly\s+|more\s+than\s+|over\s+)?\w+\s+(?:minutes|hours?)"
+    # ... or its date ("spoke Friday with NATO chief Jens Stoltenberg", "spoke on Jan. 3 to")
+    r"|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight"
+    r"|(?:on\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"|(?:last|this)\s+(?:week|month|night|morning|evening)))*"
     r"\s+(?:with|by|over|via|to(?!\s+(?:the\s+)?(?:reporters|journalists|press|media|nation"
     r"|crowds?|supporters|students|parliament|lawmakers|state\s+television|television)\b))\b"
 )

@@ -1321,6 +1321,18 @@ def test_an_envoys_state_is_named_as_an_adjective(text, label):
     assert ev.label == label
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The foreign minister spoke Friday with his Polish counterpart Radoslaw Sikorski.",
+        "Scholz spoke on Friday to Macron about the gas crisis.",
+    ],
+)
+def test_a_date_between_spoke_and_with_keeps_the_call(text):
+    events = _extracted(text, date(2022, 1, 10))
+    assert [ev.type for ev in events] == ["CONSULT"]
+
+
 def test_a_detained_person_is_what_is_acted_on():
     # a person is not what is annexed or visited, but is what is detained or recognised
     (ev,) = _extracted("Soldiers detained Bazoum at the palace on Monday.", date(2023, 7, 28))

@@ -64,6 +64,30 @@ def test_gold_event_found_with_its_actors(extraction, gold):
     assert {m.text for m in best.mentions} >= set(gold["mentions"])
 
 
+# The gold gives no types; these are the PLOVER types an editor would accept for its events.
+ACCEPTED_TYPES = {
+    "Russia seizes Crimea": {"COERCE"},
+    "Pro-Russian separatist war erupts in eastern Ukraine": {"ASSAULT"},
+    "Biden-Putin phone call": {"CONSULT"},
+    "Biden warns Russia in remarks to reporters": {"STATEMENT", "THREATEN"},
+    "Blinken speaks with NATO chief Stoltenberg": {"CONSULT"},
+    "Biden-Zelensky phone call": {"CONSULT"},
+    "US-Russia talks in Geneva": {"CONSULT"},
+}
+
+
+@pytest.mark.parametrize("gold", GOLD["events"], ids=lambda g: g["label"])
+def test_gold_event_has_a_type_an_editor_accepts(extraction, gold):
+    dates = _accepted(gold, "date")
+    mentioned = [
+        e
+        for e in extraction.events
+        if e.value in dates and {m.text for m in e.mentions} >= set(gold["mentions"])
+    ]
+    best = max(mentioned, key=lambda e: len(set(e.actors) & set(gold["actors"])))
+    assert best.type in ACCEPTED_TYPES[gold["label"]], best.label
+
+
 def test_no_event_at_an_unsupported_date(extraction):
     supported = set().union(*(_accepted(g, "date") for g in GOLD["events"]))
     assert {e.value for e in extraction.events} <= supported
