@@ -555,13 +555,6 @@ _REFUSAL = re.compile(
 )
 
 
-@lru_cache(maxsize=8)
-def _refusing(weight: int) -> Trigger:
-    """The trigger a statement of refusal or denial stands for: the rejections' family, with
-    the weight of the statement it replaces."""
-    return replace(lexicon().triggers["rejected"], weight=weight)
-
-
 # what a statement blames: "was behind the bombings", "was responsible for the attack",
 # "must bear full responsibility" (not "was not responsible", a denial)
 _ACCUSAL = re.compile(
@@ -570,24 +563,10 @@ _ACCUSAL = re.compile(
 )
 
 
-@lru_cache(maxsize=8)
-def _blaming(weight: int) -> Trigger:
-    """The trigger a statement laying blame stands for: the accusations' family, with the
-    weight of the statement it replaces."""
-    return replace(lexicon().triggers["accused"], weight=weight)
-
-
 # what a statement declares support with: "stood behind him", "stands with its ally"
 _SUPPORTAL = re.compile(
     r"\b(?:stood|stands|stand|standing)\s+(?:firmly\s+|fully\s+)?(?:behind|with)\b"
 )
-
-
-@lru_cache(maxsize=8)
-def _backing(weight: int) -> Trigger:
-    """The trigger a statement of support stands for: the backing family ("backed"), with
-    the weight of the statement it replaces."""
-    return replace(lexicon().triggers["backed"], weight=weight)
 
 
 # what a statement threatens: "consequences", "countermeasures", "would not go unanswered",
@@ -597,13 +576,6 @@ _THREATAL = re.compile(
     r"|(?:would|will)\s+retaliate|fight\s+to\s+the\s+(?:end|last)|ready\s+to\s+respond"
     r"|(?:robust|firm|decisive|crushing|forceful|resolute)\s+(?:\w+\s+){0,2}response)\b"
 )
-
-
-@lru_cache(maxsize=8)
-def _threat(weight: int) -> Trigger:
-    """The trigger a statement holding out a threat stands for: the warnings' family, with
-    the weight of the statement it replaces."""
-    return replace(lexicon().triggers["warned"], weight=weight)
 
 
 # a count of the dead before "had been killed": the statement gives a toll
@@ -857,7 +829,7 @@ def _live_hits(
         ):
             # "froze $1 billion in food aid", "paused $700 million in emergency aid": aid
             # stopped is a sanction, not aid given
-            h = _new_hit(Hit, (a, b, _aid_stopped(h.trigger.weight)))
+            h = _reread(h, "halted")
         elif (
             ttype == "AID"
             and text[a:b].lower() in _SENDING
@@ -865,7 +837,7 @@ def _live_hits(
         ):
             # "delivered a note demanding", "will send the treaty to the Senate": a
             # document handed over is a statement, no aid
-            h = _new_hit(Hit, (a, b, _spoken(h.trigger.weight)))
+            h = _reread(h, "remarks")
         if (
             ttype == "ASSAULT"
             and text.startswith(("struck", "strike"), a)
@@ -876,7 +848,7 @@ def _live_hits(
         ):
             # "struck a peace agreement", "a deal struck in March 2016", "the bargain that
             # Kohl and Gorbachev struck": a deal struck is an agreement, no blow
-            h = _new_hit(Hit, (a, b, _deal_struck(h.trigger.weight)))
+            h = _reread(h, "struck a deal")
         if (
             ttype == "AGREE"
             and text.startswith("accept", a)
@@ -885,14 +857,14 @@ def _live_hits(
         ):
             # "Tadic accepted the result", "Ethiopia would accept the ruling in full": a
             # result or terms accepted is a concession, not an agreement between parties
-            h = _new_hit(Hit, (a, b, _conceding(h.trigger.weight)))
+            h = _reread(h, "conceded defeat")
         if (
             ttype == "MOBILIZE"
             and text.startswith("order", a)
             and _ORDERED_TO_STOP.match(text, b, sent[1]) is not None
         ):
             # "ordered her forces to stop fighting in the west": a halt ordered is a retreat
-            h = _new_hit(Hit, (a, b, _ordered_halt(h.trigger.weight)))
+            h = _reread(h, "unilateral ceasefire")
         if ttype == "COOPERATE" and text.startswith(("join", "Join"), a):
             # what is joined decides the act: "joined the embargo", "will join drills",
             # "joined the protests" are that act; "joining 1,700 Marines already ashore" a
@@ -907,9 +879,9 @@ def _live_hits(
             ):
                 continue
             if _TROOPS_AFTER.match(text, b) is not None:
-                h = _new_hit(Hit, (a, b, _troops_in(h.trigger.weight)))
+                h = _reread(h, "airlifted", anywhere=True)
             elif _JOINED_PEOPLE.match(text, b) is not None:
-                h = _new_hit(Hit, (a, b, _met(h.trigger.weight)))
+                h = _reread(h, "met")
         if (
             ttype == "PROTEST"
             and text.startswith(("rall", "demonstration"), a)
@@ -922,7 +894,7 @@ def _live_hits(
             and _UNREST_BEFORE.search(text, a - 50 if a - 50 > lo else lo, a) is not None
         ):
             # "The protests first broke out in December": unrest breaking out is a protest
-            h = _new_hit(Hit, (a, b, _protest_called(h.trigger.weight)))
+            h = _reread(h, "protests")
         if text.startswith("war", a) and _WAR_COMPOUND.match(text, b):
             continue  # "war crimes", "war graves": a thing named after a war, no fighting
         if text.startswith("called", a) and _WHAT_CALLED.search(
@@ -937,7 +909,7 @@ def _live_hits(
         ):
             # "called a general strike", "has called a mass march", "called for protests":
             # a strike or a rally called is the protest itself, no call and no request
-            h = _new_hit(Hit, (a, b, _protest_called(h.trigger.weight)))
+            h = _reread(h, "protests")
         elif (
             ttype == "CONSULT"
             and text.startswith(("call", "Call"), a)
@@ -945,7 +917,7 @@ def _live_hits(
         ):
             # "dissolved parliament and called new elections", "said he would call a
             # referendum": an election called is announced, no phone call
-            h = _new_hit(Hit, (a, b, _spoken(h.trigger.weight)))
+            h = _reread(h, "remarks")
         if (
             h.trigger.type == "CONSULT"
             and text.startswith(("call", "Call"), a)
@@ -965,7 +937,7 @@ def _live_hits(
         ):
             # "spoke on the radio from Tunis", "is due to speak on Friday", "speaking in a
             # televised address": speaking with nobody spoken with is a statement
-            h = _new_hit(Hit, (a, b, _spoken(h.trigger.weight)))
+            h = _reread(h, "remarks")
         elif (
             ttype == "CONSULT"
             and h.trigger.label == _VISIT_LABEL
@@ -977,7 +949,7 @@ def _live_hits(
         ):
             # "French paratroopers landed at Kigali", "the first troops flew into Dili",
             # "France flew in 300 more soldiers": troops arriving are a deployment, no visit
-            h = _new_hit(Hit, (a, b, _troops_in(h.trigger.weight)))
+            h = _reread(h, "airlifted", anywhere=True)
         elif (
             ttype == "CONSULT"
             and h.trigger.label == _VISIT_LABEL
@@ -987,7 +959,7 @@ def _live_hits(
         ):
             # "two of the missiles splashed down off Kaohsiung, and the third landed off
             # Keelung": missiles landing are the launch, no visit
-            h = _new_hit(Hit, (a, b, _landed_missile(h.trigger.weight)))
+            h = _reread(h, "launched", anywhere=True)
         elif (
             ttype == "CONSULT"
             and h.trigger.label == _VISIT_LABEL
@@ -997,7 +969,7 @@ def _live_hits(
         ):
             # "the first C-47s landed with supplies", "planes carrying field hospitals and
             # medicine landed at Beirut airport": supplies flown in are aid, no visit
-            h = _new_hit(Hit, (a, b, _supplies_in(h.trigger.weight)))
+            h = _reread(h, "aid")
         elif (
             ttype == "REJECT"
             and text.startswith("dismiss", a)
@@ -1008,7 +980,7 @@ def _live_hits(
         ):
             # "dismissed him as deputy chief of staff", "formally dismissed Smith and his
             # ministers", "was dismissed the same day": a removal from office, not a rebuff
-            h = _new_hit(Hit, (a, b, _removal(h.trigger.weight)))
+            h = _reread(h, "sacked")
         elif (
             ttype == "MOBILIZE"
             and text.startswith(("fire", "launch"), a)
@@ -1016,7 +988,7 @@ def _live_hits(
         ):
             # "fired cruise missiles at training camps", "launched rockets at the base": a
             # launch aimed at a target is a strike, not a test or a show of force
-            h = _new_hit(Hit, (a, b, _aimed(h.trigger.weight)))
+            h = _reread(h, "missile strike")
         kept.append(h)
     if len(kept) > 1:
         # ", Kyiv said." / ", the Elysee said,": a parenthetical attribution reports the
@@ -1158,13 +1130,6 @@ _CALLED_VOTE = re.compile(
 )
 
 
-@lru_cache(maxsize=8)
-def _protest_called(weight: int) -> Trigger:
-    """The trigger a strike or rally called stands for: the protests' family, with the
-    weight of the call it replaces."""
-    return replace(lexicon().triggers["protests"], weight=weight)
-
-
 # after "spoke": the one spoken with or to (not the press or a crowd), or the line used
 _SPOKE_WITH = re.compile(
     r"(?:\s+(?:again|briefly|separately|later|twice|directly|privately|at\s+length|for\s+"
@@ -1183,13 +1148,6 @@ _SPEAKERS_BEFORE = re.compile(
     r"(?:\band\s+(?:[A-Z][\w.'\u2019-]*\s+){1,4}|\b(?:two|both|leaders|ministers|"
     r"presidents|sides|men|women)\s+)(?:[a-z]+\s+){0,2}$"
 )
-
-
-@lru_cache(maxsize=8)
-def _spoken(weight: int) -> Trigger:
-    """The trigger speaking with nobody spoken with stands for: the statements' family,
-    with the weight of the "spoke" it replaces."""
-    return replace(lexicon().triggers["remarks"], weight=weight)
 
 
 # troops as the subject of an arrival: their noun, then up to eight words of the same clause
@@ -1222,13 +1180,6 @@ _CRAFT_BEFORE = re.compile(
 )
 
 
-@lru_cache(maxsize=8)
-def _troops_in(weight: int) -> Trigger:
-    """The trigger troops arriving stand for: the troops-flown-in family, with the weight of
-    the arrival it replaces."""
-    return replace(lexicon().triggers["airlifted"], weight=weight, needs=None)
-
-
 # after "dismissed": a person or a government (not "the accusation", "Moscow's claims")
 _DISMISSED_PERSON = re.compile(
     r"\s+(?:him|her|them|(?:the|his|her|its|their)\s+(?:[\w-]+\s+)?(?:government|cabinet"
@@ -1237,62 +1188,6 @@ _DISMISSED_PERSON = re.compile(
     r"|over|for|the|last|this|yesterday|today)\b)))"
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
-
-
-@lru_cache(maxsize=8)
-def _aid_stopped(weight: int) -> Trigger:
-    """The trigger aid stopped stands for: the halts' family ("halted"), with the weight
-    of the aid it replaces."""
-    return replace(lexicon().triggers["halted"], weight=weight)
-
-
-@lru_cache(maxsize=8)
-def _deal_struck(weight: int) -> Trigger:
-    """The trigger a deal struck stands for: the agreements' family ("struck a deal"), with
-    the weight of the "struck" it replaces."""
-    return replace(lexicon().triggers["struck a deal"], weight=weight)
-
-
-@lru_cache(maxsize=8)
-def _landed_missile(weight: int) -> Trigger:
-    """The trigger missiles landing stand for: the launches' family ("launched"), with the
-    weight of the landing it replaces."""
-    return replace(lexicon().triggers["launched"], weight=weight, needs=None)
-
-
-@lru_cache(maxsize=8)
-def _supplies_in(weight: int) -> Trigger:
-    """The trigger supplies flown or shipped in stand for: the aid family ("aid"), with the
-    weight of the landing it replaces."""
-    return replace(lexicon().triggers["aid"], weight=weight)
-
-
-@lru_cache(maxsize=8)
-def _conceding(weight: int) -> Trigger:
-    """The trigger a result accepted stands for: the concessions' family ("conceded
-    defeat"), with the weight of the "accepted" it replaces."""
-    return replace(lexicon().triggers["conceded defeat"], weight=weight)
-
-
-@lru_cache(maxsize=8)
-def _ordered_halt(weight: int) -> Trigger:
-    """The trigger a halt ordered to forces stands for: one side's ceasefire ("unilateral
-    ceasefire"), with the weight of the order it replaces."""
-    return replace(lexicon().triggers["unilateral ceasefire"], weight=weight)
-
-
-@lru_cache(maxsize=8)
-def _met(weight: int) -> Trigger:
-    """The trigger people joined stand for: the meetings' family ("met"), with the weight
-    of the "joined" it replaces."""
-    return replace(lexicon().triggers["met"], weight=weight)
-
-
-@lru_cache(maxsize=8)
-def _removal(weight: int) -> Trigger:
-    """The trigger a dismissal from office stands for: the removals' family ("sacked"),
-    with the weight of the "dismissed" it replaces."""
-    return replace(lexicon().triggers["sacked"], weight=weight)
 
 
 # after "suspended": a member named (not a person's office, "Thailand's prime minister"),
@@ -1310,19 +1205,26 @@ _AIMED_AT = re.compile(
 )
 
 
-@lru_cache(maxsize=8)
-def _aimed(weight: int) -> Trigger:
-    """The trigger a launch aimed at a target stands for: the strikes' family ("missile
-    strike"), with the weight of the launch it replaces."""
-    return replace(lexicon().triggers["missile strike"], weight=weight)
+@lru_cache(maxsize=64)
+def _as_family(form: str, weight: int, anywhere: bool = False) -> Trigger:
+    """The trigger of the family of `form` (a form of triggers.tsv) with the weight of the
+    hit it re-reads as that kind of act ("spoke" with nobody spoken with is a statement:
+    the family of "remarks"); `anywhere` drops the family's needs: test, which the
+    re-reading has already met ("flown in" with troops, "landed" of missiles)."""
+    t = lexicon().triggers[form]
+    return replace(t, weight=weight, needs=None) if anywhere else replace(t, weight=weight)
 
 
-@lru_cache(maxsize=8)
+def _reread(h: Hit, form: str, anywhere: bool = False) -> Hit:
+    """Hit `h` read as an act of the family of `form` (see _as_family)."""
+    return _new_hit(Hit, (h.start, h.end, _as_family(form, h.trigger.weight, anywhere)))
+
+
 def _characterising(charge: bool, weight: int) -> Trigger:
     """The trigger a characterising "called" stands for: the condemning verbs' family
     ("condemned") for a charge, else the "called it" statement family; with the weight of
     the "called" it replaces, so that it wins no date it did not win before."""
-    return replace(lexicon().triggers["condemned" if charge else "called it"], weight=weight)
+    return _as_family("condemned" if charge else "called it", weight)
 
 
 _WHAT_CALLED = re.compile(r"\b[Ww]hat\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:[a-z]+\s+)?$")
@@ -1562,18 +1464,18 @@ def _head(
             # "said that he would never apologise", "said Washington had no part in the
             # fighting", "said the measures were unjustified": a refusal, a denial or a
             # dismissal reported is a rejection
-            return _new_hit(Hit, (best.start, best.end, _refusing(best.trigger.weight)))
+            return _reread(best, "rejected")
         if cued and _ACCUSAL.search(text, best.end, min(hi, best.end + 160)) is not None:
             # "said that a local Islamist group was behind the bombings", "said Japan must
             # bear full responsibility": blame laid in a statement is an accusation
-            return _new_hit(Hit, (best.start, best.end, _blaming(best.trigger.weight)))
+            return _reread(best, "accused")
         if cued and _SUPPORTAL.search(text, best.end, min(hi, best.end + 160)) is not None:
             # "said that the United States stood behind him": support declared in a statement
-            return _new_hit(Hit, (best.start, best.end, _backing(best.trigger.weight)))
+            return _reread(best, "backed")
         if cued and _THREATAL.search(text, best.end, min(hi, best.end + 200)) is not None:
             # "said there would be consequences", "said Moscow would take countermeasures",
             # "said the attacks would not go unanswered": a threat made in a statement
-            return _new_hit(Hit, (best.start, best.end, _threat(best.trigger.weight)))
+            return _reread(best, "warned")
     if best.trigger.type == "AGREE":
         # "signed a treaty annexing Crimea", "agreed to impose sanctions": what was
         # agreed is the act when it is a material conflict
