@@ -1333,6 +1333,18 @@ def test_a_date_between_spoke_and_with_keeps_the_call(text):
     assert [ev.type for ev in events] == ["CONSULT"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Azerbaijan launched a military operation in Nagorno-Karabakh on Tuesday.",
+        "Israel expanded its ground operation in Gaza on Friday.",
+    ],
+)
+def test_a_military_operation_is_an_assault(text):
+    events = _extracted(text, date(2023, 3, 6))
+    assert [ev.type for ev in events] == ["ASSAULT"]
+
+
 def test_a_detained_person_is_what_is_acted_on():
     # a person is not what is annexed or visited, but is what is detained or recognised
     (ev,) = _extracted("Soldiers detained Bazoum at the palace on Monday.", date(2023, 7, 28))
