@@ -730,6 +730,11 @@ class Gazetteer:
             return tok.value.actor
         return None
 
+    def is_demonym(self, word: str) -> bool:
+        """Whether `word` is a place's adjective or people ("American", "Palestinians")."""
+        tok = self._lex.get(word)
+        return tok is not None and tok.kind == "dem"
+
     def demonym(self, name: str) -> str | None:
         """A place's adjective ("Russian" for Russia), the first of its demonyms."""
         e = self._entries.get(name)

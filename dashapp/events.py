@@ -2776,6 +2776,7 @@ def _label(
                 )
             )
             or _DEMONYM.match(obj)
+            or _gazetteer().is_demonym(obj.split()[0])
         ):
             # "annexes Putin": a person is not what is seized or visited (but is what is
             # recognised or detained); "attack on Russian", "seizes British-flagged": an

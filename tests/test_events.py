@@ -1345,6 +1345,13 @@ def test_a_military_operation_is_an_assault(text):
     assert [ev.type for ev in events] == ["ASSAULT"]
 
 
+def test_a_demonym_is_no_object_of_a_label():
+    # "American" is an adjective the gazetteer knows, though no suffix rule catches it
+    text = "Russia released the American journalist Evan Gershkovich on Thursday."
+    (ev,) = _extracted(text, date(2024, 8, 2))
+    assert "American" not in ev.label
+
+
 def test_a_detained_person_is_what_is_acted_on():
     # a person is not what is annexed or visited, but is what is detained or recognised
     (ev,) = _extracted("Soldiers detained Bazoum at the palace on Monday.", date(2023, 7, 28))
