@@ -1314,6 +1314,11 @@ def test_an_act_declined_or_failed_did_not_happen(text, type_, happened):
         ("Russia expelled ten Polish diplomats on Monday.", "Russia expels Polish diplomats"),
         ("China summoned the US ambassador on Monday.", "China summons US envoy"),
         ("Kenya summoned the UN envoy on Monday.", "Kenya summons UN envoy"),
+        # one's own envoy called home is no expulsion
+        (
+            "Italy recalled its ambassador to France on Thursday.",
+            "Italy recalls envoys from France",
+        ),
     ],
 )
 def test_an_envoys_state_is_named_as_an_adjective(text, label):
