@@ -895,8 +895,10 @@ def _live_hits(
         ):
             # "The protests first broke out in December": unrest breaking out is a protest
             h = _reread(h, "protests")
-        if text.startswith("war", a) and _WAR_COMPOUND.match(text, b):
-            continue  # "war crimes", "war graves": a thing named after a war, no fighting
+        if text.startswith("war", a) and (
+            _WAR_COMPOUND.match(text, b) or text.endswith(("prisoners of ", "prisoner of "), lo, a)
+        ):
+            continue  # "war crimes", "prisoners of war": a thing named after a war, no fighting
         if text.startswith("called", a) and _WHAT_CALLED.search(
             text, a - 30 if a - 30 > lo else lo, a
         ):

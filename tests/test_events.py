@@ -1357,6 +1357,18 @@ def test_a_demonym_is_no_object_of_a_label():
     assert "American" not in ev.label
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow and Kyiv exchanged 100 prisoners of war on Saturday.",
+        "Russia and Ukraine carried out an exchange of prisoners on Saturday.",
+    ],
+)
+def test_prisoners_exchanged_are_a_swap_not_a_war(text):
+    (ev,) = _extracted(text, date(2023, 3, 6))
+    assert (ev.type, ev.label) == ("CONCEDE", "Russia-Ukraine prisoner exchange")
+
+
 def test_a_detained_person_is_what_is_acted_on():
     # a person is not what is annexed or visited, but is what is detained or recognised
     (ev,) = _extracted("Soldiers detained Bazoum at the palace on Monday.", date(2023, 7, 28))
