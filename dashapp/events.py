@@ -356,9 +356,9 @@ _STATE_EDGE = re.compile(
 _POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
 _ATTRIBUTION_END = re.compile(r"\s*(?:[,.;]|$)")
 # A negator, then up to three words of the same predicate ("did not attend the summit",
-# "has never formally met"), no clause break or conjunction in between.
+# "has never formally met", "had no plans to meet"), no clause break or conjunction between.
 _NEGATED = re.compile(
-    r"(?i)(?:\bnot|\bnever|n['\u2019]t|\bno longer)"
+    r"(?i)(?:\bnot|\bnever|n['\u2019]t|\bno longer|\bno\s+(?:immediate\s+)?(?:plans?|intention))"
     r"(?:\s+(?!(?:that|whether|if|and|but|or|which|who|only)\b)[\w'\u2019-]+){0,3}\s+$"
 )
 # ... and an act declined ("declined on Monday to back the package", "declined an
@@ -786,7 +786,14 @@ def _live_hits(
     if not hits:
         return hits, unreal
     negation = (
-        "not " in seg or "never" in seg or "n't" in seg or "n\u2019t" in seg or "no longer" in seg
+        "not " in seg
+        or "never" in seg
+        or "n't" in seg
+        or "n\u2019t" in seg
+        or "no longer" in seg
+        or "no plan" in seg
+        or "no immediate plan" in seg
+        or "no intention" in seg
     )
     declined = "eclin" in seg or "fail" in seg
     lo = sent[0]

@@ -1301,6 +1301,7 @@ def test_a_withdrawal_leaves_a_place_or_a_deal_not_itself(text, label):
         ("Hungary on Monday declined to back the package.", "SUPPORT", False),
         ("Hungary failed on Monday to back the package.", "SUPPORT", False),
         ("Rebels staged a failed coup in Mali on Monday.", "COERCE", True),  # it happened
+        ("The Kremlin said on Tuesday that Putin had no plans to meet Zelensky.", "CONSULT", False),
     ],
 )
 def test_an_act_declined_or_failed_did_not_happen(text, type_, happened):
