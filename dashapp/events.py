@@ -525,7 +525,8 @@ def _subordinate(text: str, start: int, end: int) -> re.Match[str] | None:
 _THAT_AFTER = re.compile(r",?\s+that\b")
 # "to attack", "to halt the fighting": the purpose, or what the verb of a request asks for
 _INFINITIVE = re.compile(
-    r"\bto (?:(?!(?:the|a|an)\b)[a-z]+ (?:(?:the|a|an|its|their|his|her) )?)?$"
+    r"\bto (?:(?!(?:the|a|an)\b)[a-z]+ (?:(?:up|down|out|off|back|more|further) )?"
+    r"(?:(?:the|a|an|its|their|his|her) )?)?$"
 )
 # the next clause or predicate: ", and talks continued", "and urged the Lebanese"
 # the next coordinated clause, or a participle phrase after a comma ("recalled its envoy
@@ -1504,6 +1505,8 @@ def _head(
                 )
             ):
                 return hit  # a verb: "a treaty annexing", "agreed to draw up sanctions"
+            if hit.trigger.type == "AID" and text[best.start : best.end].lower() in _APPROVING:
+                return hit  # "approved a 50 billion euro aid package": the aid approved
             if hit.trigger.type != "AGREE":
                 break
             pos = hit.end  # "signed a treaty": the noun of the same act, read on

@@ -1370,6 +1370,23 @@ def test_prisoners_exchanged_are_a_swap_not_a_war(text):
     assert (ev.type, ev.label) == ("CONCEDE", "Russia-Ukraine prisoner exchange")
 
 
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # what is urged after the date ("to speed up deliveries") has not happened
+        (
+            "Zelensky urged the allies on Saturday to speed up deliveries of air defence systems.",
+            "REQUEST",
+        ),
+        # an aid package approved is the aid
+        ("The EU approved a 50 billion euro aid package for Ukraine on Thursday.", "AID"),
+    ],
+)
+def test_the_act_a_verb_governs(text, type_):
+    (ev,) = _extracted(text, date(2023, 3, 6))
+    assert ev.type == type_
+
+
 def test_a_detained_person_is_what_is_acted_on():
     # a person is not what is annexed or visited, but is what is detained or recognised
     (ev,) = _extracted("Soldiers detained Bazoum at the palace on Monday.", date(2023, 7, 28))
