@@ -1753,11 +1753,11 @@ class Gazetteer:
             surname = next((v for c in "’ʼ‘`´" if (v := surname.replace("'", c)) in text), surname)
         if not surname.isascii() and surname not in text:
             # "Hugo Chavez ... Chavez said": news often drops the accents of a name
-            plain = _without_accents(surname)
+            plain = without_accents(surname)
             if plain in text:
                 if not ambiguous:
                     doc.surnames.setdefault(surname, []).append(actor)
-                surname, head = plain, _without_accents(head)
+                surname, head = plain, without_accents(head)
         if not ambiguous:  # "Jordan's King Abdullah" is resolved by the title, not by this
             doc.surnames.setdefault(surname, []).append(actor)
         known = self._lex.get(surname)
@@ -1943,7 +1943,7 @@ def _load_cached(extra: str | None, mtime: float) -> Gazetteer:
 _TYPOGRAPHIC_APOSTROPHES = str.maketrans({c: "'" for c in "’ʼ‘`´"})
 
 
-def _without_accents(word: str) -> str:
+def without_accents(word: str) -> str:
     """ "Chávez" -> "Chavez": the letters without their combining marks."""
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 

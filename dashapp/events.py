@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -35,7 +34,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-from dashapp.actors import ActorMention, Gazetteer, clear_first
+from dashapp.actors import ActorMention, Gazetteer, clear_first, without_accents
 from dashapp.models import Actor, Article, Event, Granularity, Mention, Timex
 from dashapp.records import maker, replacer
 from dashapp.temporal.lexicon import lexicon as temporal_lexicon
@@ -650,8 +649,8 @@ def _as_spelled_in(name: str, family: str) -> str:
 
 
 def _folded(s: str) -> str:
-    plain = unicodedata.normalize("NFKD", s.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in plain if not unicodedata.combining(c)).lower().replace("dj", "d")
+    # (đ has no combining mark to drop; "Tudjman" spells it dj)
+    return without_accents(s.replace("đ", "d").replace("Đ", "D")).lower().replace("dj", "d")
 
 
 @dataclass(slots=True)
