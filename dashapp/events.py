@@ -354,16 +354,17 @@ _STATE_EDGE = re.compile(
 )
 _POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
 _ATTRIBUTION_END = re.compile(r"\s*(?:[,.;]|$)")
+# A word of the same predicate: no clause break or conjunction
+_WORD = r"\s+(?!(?:that|whether|if|and|but|or|which|who|only)\b)[\w'\u2019-]+"
 # A negator, then up to three words of the same predicate ("did not attend the summit",
-# "has never formally met", "had no plans to meet"), no clause break or conjunction between.
+# "has never formally met", "had no plans to meet").
 _NEGATED = re.compile(
     r"(?i)(?:\bnot|\bnever|n['\u2019]t|\bno longer|\bno\s+(?:immediate\s+)?(?:plans?|intention))"
-    r"(?:\s+(?!(?:that|whether|if|and|but|or|which|who|only)\b)[\w'\u2019-]+){0,3}\s+$"
+    rf"(?:{_WORD}){{0,3}}\s+$"
 )
 # ... and an act declined ("declined on Monday to back the package", "declined an
 # invitation to the talks") or failed ("failed to reach a deal"; but "a failed coup" still
 # happened: a failure needs its "to")
-_WORD = r"\s+(?!(?:that|whether|if|and|but|or|which|who|only)\b)[\w'\u2019-]+"
 _DECLINED = re.compile(rf"(?i)\bdeclin(?:ed|es|ing)\b(?:{_WORD}){{0,3}}\s+$")
 _FAILED = re.compile(rf"(?i)\bfail(?:ed|s|ing)\b(?:{_WORD}){{0,2}}\s+$")
 _FAILED_TO = re.compile(rf"(?i)\bfail(?:ed|s|ing)\b(?:{_WORD}){{0,2}}\s+to(?:{_WORD}){{0,2}}\s+$")
