@@ -96,6 +96,7 @@ from typing import Any, NamedTuple
 
 from dashapp.models import Actor
 from dashapp.records import maker
+from dashapp.temporal.lexicon import alternation
 
 RESOURCES = Path(__file__).parent / "resources" / "actors"
 ENV_VAR = "GEOTIMELINE_ACTORS"
@@ -511,29 +512,6 @@ def _title_variants(word: str) -> set[str]:
     return {word, word[:1].upper() + word[1:], title}
 
 
-def _trie_regex(words: Iterable[str]) -> str:
-    """A regex alternation that tries longer words first and shares prefixes, so Python's
-    backtracking engine does not test thousands of alternatives at every position."""
-    trie: dict[str, Any] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        end = "" in node
-        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if end:
-            return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
-        return body
-
-    return emit(trie)
-
-
 class Gazetteer:
     """Canonical actors, their aliases and offices, and a fast matcher over article text."""
 
@@ -688,9 +666,8 @@ class Gazetteer:
         first = "".join(sorted({re.escape(w[0]) for w in self._lex}))
         self._lead = all(w[:1].isalnum() or w[:1] == "_" for w in self._lex)
         boundary = r"[^\w]" if self._lead else r"(?<![\w])"
-        self._re = re.compile(
-            rf"{boundary}(?=[{first}])(?P<core>{_trie_regex(self._lex)})(?P<poss>{_POSS})?(?!\w)"
-        )
+        core = alternation(self._lex, blank=None)
+        self._re = re.compile(rf"{boundary}(?=[{first}])(?P<core>{core})(?P<poss>{_POSS})?(?!\w)")
 
     # ----------------------------------------------------------------------------- loading
     @classmethod
@@ -1984,7 +1961,7 @@ _NAME_BEFORE = re.compile(rf"(?<![\w'’-])[A-Z][\w'’.-]*(?:[ ]{_BODY_WORD}){{
 _SEAT_HEADS = ("Commission", "Council", "Tribunal", "Committee")
 _HEAD_WORDS = ("Front", "Movement", "Brigade", "Brigades", "Forces", "Army", "Militia", "Rebels")
 # (as a trie, and run over every article: quicker than testing first for each word in it)
-_HEAD = re.compile(rf" (?:{_trie_regex([*_HEAD_WORDS, *_SEAT_HEADS])})(?![\w'’-])")
+_HEAD = re.compile(rf" (?:{alternation([*_HEAD_WORDS, *_SEAT_HEADS])})(?![\w'’-])")
 # the head nouns of an institution's name: with one, a name before an acronym in another
 # language is still the body's ("the Supreme Electoral Tribunal (TSE)")
 _INSTITUTION = re.compile(

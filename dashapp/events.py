@@ -37,6 +37,7 @@ from typing import NamedTuple
 from dashapp.actors import ActorMention, Gazetteer, clear_first, without_accents
 from dashapp.models import Actor, Article, Event, Granularity, Mention, Timex
 from dashapp.records import maker, replacer
+from dashapp.temporal.lexicon import alternation
 from dashapp.temporal.lexicon import lexicon as temporal_lexicon
 from dashapp.text import clauses, sentences
 
@@ -120,7 +121,7 @@ def _place_regex() -> re.Pattern[str]:
             raise ValueError(f"places.tsv: {name!r} must begin with a letter")
         rests.setdefault(name[0], []).append(name[1:])
     heads = [
-        f"{re.escape(c)}(?<!\\w{re.escape(c)}){_trie_pattern(rest, blank=' ')}"
+        f"{re.escape(c)}(?<!\\w{re.escape(c)}){alternation(rest, blank=None)}"
         for c, rest in sorted(rests.items())
     ]
     return re.compile(rf"(?:{'|'.join(heads)})\b")
@@ -163,31 +164,6 @@ def lexicon() -> Lexicon:
     return Lexicon(triggers, quad)
 
 
-def _trie_pattern(forms: Iterable[str], blank: str = r"\s+") -> str:
-    """One regex alternation shaped as a trie of the forms: the engine walks it in one
-    pass instead of trying hundreds of alternatives at every position. A blank in a form
-    matches `blank`."""
-    trie: dict = {}
-    for form in forms:
-        node = trie
-        for ch in form:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def walk(node: dict) -> str:
-        alts = []
-        optional = "" in node
-        for ch in sorted(k for k in node if k):
-            piece = blank if ch == " " else re.escape(ch)
-            alts.append(piece + walk(node[ch]))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if optional else body
-
-    return walk(trie)
-
-
 @lru_cache(maxsize=2)
 def _trigger_regex(fold: bool = True) -> re.Pattern[str]:
     # greedy trie: the longest form wins where forms share a prefix ("phone call" over
@@ -206,7 +182,8 @@ def _trigger_regex(fold: bool = True) -> re.Pattern[str]:
     if not all(_WORD_EDGES.fullmatch(f) for f in forms):
         raise ValueError("triggers.tsv: a form must begin and end with a letter or digit")
     first = "".join(sorted({re.escape(f[0]) for f in forms}))
-    return re.compile(rf"[^\w-](?=[{first}])(?:{_trie_pattern(forms)})(?![\w-])", flags)
+    body = alternation(forms)
+    return re.compile(rf"[^\w-](?=[{first}])(?:{body})(?![\w-])", flags)
 
 
 _WORD_EDGES = re.compile(r"\w(?:.*\w)?", re.DOTALL)
@@ -2609,8 +2586,8 @@ def _np(text: str, lo: int, hi: int, trig: Trigger) -> str:
         for f in trig.forms
         if f in ("war", "wars", "conflict", "fighting", "insurgency", "uprising")
     ]
-    alternation = "|".join(map(re.escape, nouns))
-    for m in re.finditer(rf"(?i)\b(?:{alternation})\b", text[lo:hi]):
+    any_noun = "|".join(map(re.escape, nouns))
+    for m in re.finditer(rf"(?i)\b(?:{any_noun})\b", text[lo:hi]):
         words = text[lo : lo + m.start()].split()
         kept: list[str] = []
         for w in reversed(words[-3:]):

@@ -134,11 +134,12 @@ def lexicon() -> Lexicon:
 APOS = "['\u2019\u2018`]"
 
 
-def alternation(words: object, *, apostrophes: bool = False) -> str:
+def alternation(words: object, *, apostrophes: bool = False, blank: str | None = r"\s+") -> str:
     """A regex matching any of `words`, built as a character trie so that the regex engine
     does not try each word in turn (Python's re has no such optimisation for alternations).
-    Longer words win over their prefixes; a space matches any run of blanks, and with
-    `apostrophes` a "'" matches a straight, curly or stripped apostrophe ("New Years Eve")."""
+    Longer words win over their prefixes; a space matches `blank` (by default any run of
+    blanks; None: the space itself), and with `apostrophes` a "'" matches a straight,
+    curly or stripped apostrophe ("New Years Eve")."""
     trie: dict = {}
     for w in set(words):  # type: ignore[call-overload]
         node = trie
@@ -147,8 +148,8 @@ def alternation(words: object, *, apostrophes: bool = False) -> str:
         node[""] = True
 
     def atom(ch: str) -> str:
-        if ch == " ":
-            return r"\s+"
+        if ch == " " and blank is not None:
+            return blank
         if ch == "'" and apostrophes:
             return APOS + "?"
         return re.escape(ch)
