@@ -2744,6 +2744,7 @@ def _label(
     call". Only the slots the template names are worked out."""
     template = trig.label
     keys = _slot_names(template)
+    gaz = _gazetteer()
     names: list[str] | None = None  # the pair's names, worked out when needed
 
     def pair() -> list[str]:
@@ -2759,13 +2760,10 @@ def _label(
         if obj and (
             (
                 not any(verb in template for verb in _PERSON_OBJECT)
-                and any(
-                    a.kind == "person" and obj in (a.name, short_name(a, _gazetteer()))
-                    for a in actors
-                )
+                and any(a.kind == "person" and obj in (a.name, short_name(a, gaz)) for a in actors)
             )
             or _DEMONYM.match(obj)
-            or _gazetteer().is_demonym(obj.split()[0])
+            or gaz.is_demonym(obj.split()[0])
         ):
             # "annexes Putin": a person is not what is seized or visited (but is what is
             # recognised or detained); "attack on Russian", "seizes British-flagged": an
@@ -2777,7 +2775,7 @@ def _label(
             obj = obj[:-2]  # "attack on Gbagbo's compound": Gbagbo's side is hit
         if not obj and target is not None:
             if target.kind != "person":
-                obj = short_name(target, _gazetteer())
+                obj = short_name(target, gaz)
             elif target.affiliation and "visits" in template:
                 obj = _SHORT.get(target.affiliation, target.affiliation)  # visits Taiwan
     for key in keys:
@@ -2794,18 +2792,16 @@ def _label(
             ):
                 src = Actor(src.affiliation, "country")  # states act: "Russia seizes Crimea"
             if src:
-                slots[key] = short_name(src, _gazetteer())
+                slots[key] = short_name(src, gaz)
             else:
                 slots[key] = next(iter(pair()), "")
         elif key == "target":
-            slots[key] = short_name(target, _gazetteer()) if target else ""
+            slots[key] = short_name(target, gaz) if target else ""
         elif key == "target_adj":  # "expels Polish diplomats", "summons US envoy"
             slots[key] = (
                 ""
                 if target is None
-                else _SHORT.get(target.name)
-                or _gazetteer().demonym(target.name)
-                or short_name(target, _gazetteer())
+                else _SHORT.get(target.name) or gaz.demonym(target.name) or short_name(target, gaz)
             )
         elif key == "object":
             slots[key] = obj
@@ -2823,7 +2819,7 @@ def _label(
                 state = Actor(state.affiliation, "country") if state.affiliation else None
             if state is None:
                 state = next((a for a in actors if a.kind == "country"), None)
-            slots[key] = short_name(state, _gazetteer()) if state else ""
+            slots[key] = short_name(state, gaz) if state else ""
         elif key == "np":
             slots[key] = _np(text, *clause, trig)
         elif key == "trigger":
