@@ -1300,6 +1300,9 @@ def test_a_withdrawal_leaves_a_place_or_a_deal_not_itself(text, label):
         ("Putin declined to meet Zelensky on Monday.", "CONSULT", False),
         ("Hungary on Monday declined to back the package.", "SUPPORT", False),
         ("Hungary failed on Monday to back the package.", "SUPPORT", False),
+        # the declined act is an infinitive: a trigger in its object was not done either
+        ("Hungary declined on Monday to support the sanctions package.", "SANCTION", False),
+        ("Hungary declined to comment after the EU imposed sanctions on Monday.", "SANCTION", True),
         ("Rebels staged a failed coup in Mali on Monday.", "COERCE", True),  # it happened
         ("The Kremlin said on Tuesday that Putin had no plans to meet Zelensky.", "CONSULT", False),
     ],
