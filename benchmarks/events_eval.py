@@ -576,7 +576,7 @@ def _stage_times(
             t1 = clock()
             mentions = gazetteer.find(a.body, when=a.anchor)
             t2 = clock()
-            article_events(a, timexes, mentions)
+            article_events(a, timexes, mentions, gazetteer=gazetteer)
             t3 = clock()
             rep["tag"] += t1 - t0
             rep["actors"] += t2 - t1
