@@ -340,8 +340,9 @@ _NEGATED = re.compile(
     rf"(?:{_WORD}){{0,3}}\s+$"
 )
 # ... and an act declined ("declined on Monday to back the package", "declined an
-# invitation to the talks", "declined on Monday to support the sanctions package") or failed ("failed to reach a deal"; but "a failed coup" still
-# happened: a failure needs its "to")
+# invitation to the talks", and the object of a declined infinitive: "declined on Monday
+# to support the sanctions package") or failed ("failed to reach a deal"; but "a failed
+# coup" still happened: a failure needs its "to")
 _DECLINED = re.compile(
     rf"(?i)\bdeclin(?:ed|es|ing)\b(?:{_WORD}){{0,3}}(?:\s+to(?:{_WORD}){{0,2}})?\s+$"
 )
