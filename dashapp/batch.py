@@ -170,12 +170,15 @@ def _extraction_code() -> str:
     return h.hexdigest()[:16]
 
 
-def extraction_setting(doc_type: DocType) -> str:
+def extraction_setting(doc_type: DocType, implied: bool = False) -> str:
     """What decides an article's results besides the article: the extraction's code and
-    data, the document type and the user's actors file ($GEOTIMELINE_ACTORS). Ingest keeps
-    it in each stored article's key, so that running it again extracts anew what another
-    release, another --doc-type or another actors file made."""
+    data, the document type, whether implied events are added and the user's actors file
+    ($GEOTIMELINE_ACTORS). Ingest keeps it in each stored article's key, so that running it
+    again extracts anew what another release, another --doc-type, --implied-events or
+    another actors file made."""
     h = hashlib.sha256(f"{_extraction_code()}\0{doc_type}\0".encode())
+    if implied:
+        h.update(b"implied\0")
     extra = os.environ.get("GEOTIMELINE_ACTORS")
     if extra:
         h.update(Path(extra).read_bytes())
@@ -188,10 +191,11 @@ def stored_key(article: Article, setting: str) -> str:
 
 
 def pipeline_extractor(
-    article: Article, doc_type: DocType
+    article: Article, doc_type: DocType, *, implied: bool = False
 ) -> tuple[tuple[Timex, ...], list[Event], tuple[Actor, ...]]:
     """The real pipeline, with the gazetteer loaded once per process (and the user's
-    actors file from $GEOTIMELINE_ACTORS, which the CLI sets for worker processes)."""
+    actors file from $GEOTIMELINE_ACTORS, which the CLI sets for worker processes);
+    `implied` as in pipeline.extract_article."""
     from dashapp import pipeline
     from dashapp.actors import Gazetteer
 
@@ -199,7 +203,7 @@ def pipeline_extractor(
     gazetteer = _GAZETTEERS.get(extra)
     if gazetteer is None:
         gazetteer = _GAZETTEERS[extra] = Gazetteer.load(Path(extra) if extra else None)
-    timexes, events, known = pipeline._extract(article, gazetteer, doc_type)
+    timexes, events, known = pipeline._extract(article, gazetteer, doc_type, implied)
     return timexes, events, pipeline.actors_of(events, known, gazetteer)
 
 
@@ -219,6 +223,7 @@ class ShippedActors:
     process to a local temporary file."""
 
     actors_json: str
+    implied: bool = False
 
     def __call__(
         self, article: Article, doc_type: DocType
@@ -236,7 +241,7 @@ class ShippedActors:
             tmp.write_text(self.actors_json, encoding="utf-8")
             os.replace(tmp, path)
         gaz = Gazetteer.load(path)
-        timexes, events, known = pipeline._extract(article, gaz, doc_type)
+        timexes, events, known = pipeline._extract(article, gaz, doc_type, self.implied)
         return timexes, events, pipeline.actors_of(events, known, gaz)
 
 
@@ -554,6 +559,7 @@ def ingest(
     scheduler: str | None = None,
     reference_date: date | None = None,
     doc_type: DocType = "news",
+    implied: bool = False,
     extractor: Extractor | None = None,
     progress: Progress | None = None,
     batch_size: int | None = None,
@@ -561,15 +567,24 @@ def ingest(
     report: Callable[[str], None] | None = None,
 ) -> Summary:
     """Ingest `paths` into `store`; returns the counts. Bad inputs are reported through
-    `report` (one line each) and counted, never raised. `memory_budget`: bytes of resident
-    memory above which the writer shrinks its transactions (default MEMORY_BUDGET, 0 for
-    none)."""
+    `report` (one line each) and counted, never raised. `implied` as in
+    pipeline.extract_article (for the default extractor). `memory_budget`: bytes of
+    resident memory above which the writer shrinks its transactions (default
+    MEMORY_BUDGET, 0 for none)."""
     use_system_allocator()
     summary = Summary()
     batch_size = batch_size or BATCH_SIZE
     budget = MEMORY_BUDGET if memory_budget is None else memory_budget
     t0 = time.monotonic()
-    extractor = extractor or pipeline_extractor
+    if extractor is None:
+        shipped = engine == "dask" and os.environ.get("GEOTIMELINE_ACTORS")
+        if shipped:
+            text = Path(os.environ["GEOTIMELINE_ACTORS"]).read_text(encoding="utf-8")
+            extractor = ShippedActors(text, implied)
+        elif implied:
+            extractor = functools.partial(pipeline_extractor, implied=True)
+        else:
+            extractor = pipeline_extractor
     say = report or (lambda line: None)
     failures_seen = 0
 
@@ -579,13 +594,9 @@ def ingest(
             say(f"{PROG}: error: {source}: {problem}")
         failures_seen = len(summary.failures)
 
-    setting = extraction_setting(doc_type)
+    setting = extraction_setting(doc_type, implied)
     if engine == "dask":
         from dashapp.distributed import dask_results
-
-        if extractor is pipeline_extractor and os.environ.get("GEOTIMELINE_ACTORS"):
-            text = Path(os.environ["GEOTIMELINE_ACTORS"]).read_text(encoding="utf-8")
-            extractor = ShippedActors(text)
 
         results = dask_results(
             paths,
@@ -745,6 +756,7 @@ def ingest_command(
     scheduler: str | None = None,
     reference_date: date | None = None,
     doc_type: str = "news",
+    implied: bool = False,
     progress: bool | None = None,
     memory_budget: int | None = None,
     err: TextIO = sys.stderr,
@@ -770,6 +782,7 @@ def ingest_command(
             scheduler=scheduler,
             reference_date=reference_date,
             doc_type=doc_type,  # type: ignore[arg-type]
+            implied=implied,
             extractor=extractor,
             progress=bar,
             memory_budget=memory_budget,

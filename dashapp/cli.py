@@ -65,6 +65,13 @@ def _add_extraction_options(p: argparse.ArgumentParser) -> None:
         help="your own actors and aliases (JSON, same format as the built-in gazetteer); "
         "also read from $GEOTIMELINE_ACTORS",
     )
+    p.add_argument(
+        "--implied-events",
+        action="store_true",
+        help='also add the earlier happening an ordinal implies ("a phone call, their '
+        'second in just over three weeks" -> an earlier call about three weeks before), '
+        "marked approximate",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -215,7 +222,12 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from dashapp.serialize import events_to_csv, extraction_to_json
 
     articles, failed = load_articles(args.paths, err=err, reference_date=args.reference_date)
-    result = extract(articles, gazetteer=_gazetteer(args.actors), doc_type=args.doc_type)
+    result = extract(
+        articles,
+        gazetteer=_gazetteer(args.actors),
+        doc_type=args.doc_type,
+        implied=args.implied_events,
+    )
     if args.format == "csv":
         text = events_to_csv(result.events)
     else:
@@ -280,6 +292,7 @@ def cmd_serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         upload_limit=int(args.upload_limit * 2**20),
         reference_date=args.reference_date,
         doc_type=args.doc_type,
+        implied=args.implied_events,
         actors=args.actors,
         err=err,
     )
@@ -305,6 +318,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         title=args.title,
         reference_date=args.reference_date,
         doc_type=args.doc_type,
+        implied=args.implied_events,
         actors_file=args.actors,
         err=err,
     )
@@ -331,6 +345,7 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             scheduler=args.scheduler,
             reference_date=args.reference_date,
             doc_type=args.doc_type,
+            implied=args.implied_events,
             progress=args.progress,
             memory_budget=(None if args.memory_budget is None else int(args.memory_budget * 2**20)),
             err=err,

@@ -11,21 +11,28 @@ from dashapp.temporal import tag
 
 
 def extract_article(
-    article: Article, *, gazetteer: Gazetteer | None = None, doc_type: DocType = "news"
+    article: Article,
+    *,
+    gazetteer: Gazetteer | None = None,
+    doc_type: DocType = "news",
+    implied: bool = False,
 ) -> tuple[tuple[Timex, ...], list[Event]]:
     """One article's resolved expressions and its events (merged within the article),
-    anchored on its reference date (the publication date unless overridden)."""
-    timexes, events, _ = _extract(article, gazetteer or Gazetteer.load(), doc_type)
+    anchored on its reference date (the publication date unless overridden). `implied`:
+    also the earlier happenings an ordinal implies ("a phone call, their second in just
+    over three weeks"), approximately dated (events.article_events' `earlier`)."""
+    timexes, events, _ = _extract(article, gazetteer or Gazetteer.load(), doc_type, implied)
     return timexes, events
 
 
 def _extract(
-    article: Article, gaz: Gazetteer, doc_type: DocType
+    article: Article, gaz: Gazetteer, doc_type: DocType, implied: bool = False
 ) -> tuple[tuple[Timex, ...], list[Event], dict[str, Actor]]:
     timexes = tuple(tag(article.body, article.anchor, doc_type=doc_type))
     mentions = gaz.find(article.body, when=article.anchor)
     actors = {a.name: a for m in mentions for a in m.actors}
-    return timexes, ev.article_events(article, timexes, mentions, gazetteer=gaz), actors
+    found = ev.article_events(article, timexes, mentions, earlier=implied, gazetteer=gaz)
+    return timexes, found, actors
 
 
 def extract(
@@ -33,8 +40,10 @@ def extract(
     *,
     gazetteer: Gazetteer | None = None,
     doc_type: DocType = "news",
+    implied: bool = False,
 ) -> Extraction:
-    """Many articles: per-article extraction, then events merged across articles."""
+    """Many articles: per-article extraction, then events merged across articles
+    (`implied` as in extract_article)."""
     gaz = gazetteer or Gazetteer.load()
     kept: list[Article] = []
     timexes: dict[str, tuple[Timex, ...]] = {}
@@ -42,7 +51,7 @@ def extract(
     known: dict[str, Actor] = {}
     for article in articles:
         kept.append(article)
-        timexes[article.id], events, actors = _extract(article, gaz, doc_type)
+        timexes[article.id], events, actors = _extract(article, gaz, doc_type, implied)
         found.extend(events)
         known.update(actors)
     merged = ev.merge_all(found)

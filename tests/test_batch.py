@@ -807,3 +807,32 @@ def test_merge_candidates_read_in_slices_give_the_same_results(
     assert run([corpus], sliced)[0] == 0
     assert max(slices) == 3 and len(slices) > 10
     assert exported(sliced) == exported(whole)
+
+
+def test_implied_events_reach_worker_processes_and_shipped_extractors(tmp_path: Path) -> None:
+    """Real pipeline: with `implied`, two worker processes store what one does, the earlier
+    call the seed's "their second in just over three weeks" implies included; the
+    extractor shipped to a Dask cluster adds it too."""
+    from dashapp.ingest import load
+
+    seed = Path(__file__).resolve().parents[1] / "data" / "000_b0493dc1623e2b1d.txt"
+    got = {}
+    for workers in (1, 2):
+        db = tmp_path / f"w{workers}.duckdb"
+        code, err = run([seed], db, workers=workers, implied=True, extractor=None)
+        assert code == 0, err
+        got[workers] = exported(db)["events"]
+    assert got[1] == got[2]
+    assert [e["value"] for e in got[1] if e["approximate"]] == ["2021-W49"]
+    _, events, _ = batch.ShippedActors('{"actors": []}', implied=True)(load(seed)[0], "news")
+    assert [e.value for e in events if e.approximate] == ["2021-W49"]
+    _, events, _ = batch.ShippedActors('{"actors": []}')(load(seed)[0], "news")
+    assert not [e for e in events if e.approximate]
+    # the dashboard's extractor (articles uploaded or pasted into `serve --implied-events`)
+    from dashapp.app import make_extractor
+
+    article = load(seed)[0]
+    assert [e.value for e in make_extractor(implied=True)([article]).events if e.approximate] == [
+        "2021-W49"
+    ]
+    assert not [e for e in make_extractor()([article]).events if e.approximate]

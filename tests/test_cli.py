@@ -246,3 +246,37 @@ def test_ingest_memory_budget_reaches_ingest_in_bytes_and_a_negative_one_is_refu
             == "geotimeline: error: --memory-budget must be a number of MB, 0 or more\n"
         )
     assert len(seen) == 3
+
+
+def _keys(doc: dict) -> set[tuple[str, str, bool]]:
+    return {(e["label"], e["value"], e["approximate"]) for e in doc["events"]}
+
+
+def test_implied_events_are_opt_in_approximate_and_reach_every_command(seed_json, tmp_path):
+    """'a phone call, their second in just over three weeks' implies an earlier call:
+    --implied-events adds it, about three weeks before (2021-12-30 -> the week of
+    2021-12-09), marked approximate; without the flag nothing changes. ingest keeps it
+    apart from a plain extraction (the article is extracted again under the other
+    setting), and export reads the same events."""
+    proc = run("extract", str(SEED), "--implied-events")
+    assert proc.returncode == 0, proc.stderr
+    implied = json.loads(proc.stdout)
+    added = _keys(implied) - _keys(seed_json)
+    assert _keys(seed_json) < _keys(implied)
+    assert not any(approx for _, _, approx in _keys(seed_json))
+    assert [(value, approx) for label, value, approx in added if "Biden-Putin" in label] == [
+        ("2021-W49", True)
+    ]
+    out = tmp_path / "all.json"
+    proc = run("export", str(SEED), "-o", str(out), "--implied-events")
+    assert proc.returncode == 0, proc.stderr
+    assert _keys(json.loads(out.read_text(encoding="utf-8"))) == _keys(implied)
+
+    db = tmp_path / "g.duckdb"
+    proc = run("ingest", str(SEED), "--db", str(db), "--workers", "1")
+    assert proc.returncode == 0, proc.stderr
+    proc = run("ingest", str(SEED), "--db", str(db), "--workers", "1", "--implied-events")
+    assert "ingested 1 article (1 replaced)" in proc.stderr, proc.stderr
+    proc = run("export", "--db", str(db), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert _keys(json.loads(out.read_text(encoding="utf-8"))) == _keys(implied)

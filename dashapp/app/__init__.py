@@ -17,7 +17,7 @@ ASSETS = Path(__file__).with_name("assets")
 DEFAULT_UPLOAD_LIMIT = 10 * 2**20
 
 
-def make_extractor(gazetteer=None, doc_type: DocType = "news") -> Extractor:
+def make_extractor(gazetteer=None, doc_type: DocType = "news", implied: bool = False) -> Extractor:
     """The pipeline as the dashboard calls it; the gazetteer is loaded once, lazily."""
     loaded = {"gaz": gazetteer}
 
@@ -27,7 +27,7 @@ def make_extractor(gazetteer=None, doc_type: DocType = "news") -> Extractor:
 
         if loaded["gaz"] is None:
             loaded["gaz"] = Gazetteer.load()
-        return run(list(articles), gazetteer=loaded["gaz"], doc_type=doc_type)
+        return run(list(articles), gazetteer=loaded["gaz"], doc_type=doc_type, implied=implied)
 
     return extract
 
@@ -39,6 +39,7 @@ def create_app(
     upload_limit: int = DEFAULT_UPLOAD_LIMIT,
     gazetteer=None,
     doc_type: DocType = "news",
+    implied: bool = False,
     extractor: Extractor | None = None,
 ) -> dash.Dash:
     """A Dash app on `store`. Uploaded files are saved under `data_dir/uploads` (not
@@ -59,7 +60,7 @@ def create_app(
     callbacks.register(
         app,
         store if isinstance(store, SerializedStore) else SerializedStore(store),  # type: ignore[arg-type]
-        extractor=extractor or make_extractor(gazetteer, doc_type),
+        extractor=extractor or make_extractor(gazetteer, doc_type, implied),
         data_dir=Path(data_dir) if data_dir is not None else None,
         upload_limit=upload_limit,
     )

@@ -23,6 +23,7 @@ def load_store(
     db: Path | None,
     reference_date: date | None = None,
     doc_type: DocType = "news",
+    implied: bool = False,
     gazetteer=None,
     err: TextIO | None = None,
 ) -> tuple[Store, int]:
@@ -36,7 +37,7 @@ def load_store(
     )
     store = Store(db)
     if articles:
-        store.add(extract(articles, gazetteer=gazetteer, doc_type=doc_type))
+        store.add(extract(articles, gazetteer=gazetteer, doc_type=doc_type, implied=implied))
     return store, problems
 
 
@@ -70,6 +71,7 @@ def serve_command(
     upload_limit: int = 10 * 2**20,
     reference_date: date | None = None,
     doc_type: DocType = "news",
+    implied: bool = False,
     actors: Path | None = None,
     err: TextIO | None = None,
 ) -> int:
@@ -79,7 +81,13 @@ def serve_command(
     err = err or sys.stderr
     gaz = _gazetteer(actors)
     store, problems = load_store(
-        paths, db=db, reference_date=reference_date, doc_type=doc_type, gazetteer=gaz, err=err
+        paths,
+        db=db,
+        reference_date=reference_date,
+        doc_type=doc_type,
+        implied=implied,
+        gazetteer=gaz,
+        err=err,
     )
     n = store.count_events()
     app = create_app(
@@ -88,6 +96,7 @@ def serve_command(
         upload_limit=upload_limit,
         gazetteer=gaz,
         doc_type=doc_type,
+        implied=implied,
     )
     shown = f"[{host}]" if ":" in host else host
     k = len(store.articles())
@@ -118,6 +127,7 @@ def export_command(
     title: str | None = None,
     reference_date: date | None = None,
     doc_type: DocType = "news",
+    implied: bool = False,
     actors_file: Path | None = None,
     err: TextIO | None = None,
 ) -> int:
@@ -131,6 +141,7 @@ def export_command(
         db=db,
         reference_date=reference_date,
         doc_type=doc_type,
+        implied=implied,
         gazetteer=_gazetteer(actors_file),
         err=err,
     )
