@@ -227,6 +227,7 @@ HELD_OUT = sorted(
         "events_heldout21",
         "events_heldout22",
         "events_heldout23",
+        "events_heldout24",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
