@@ -28,6 +28,9 @@ from dashapp.serialize import event_from_record, event_to_record
 # dates. This must stay a superset of what same_happening accepts (dates within a day,
 # overlapping intervals, alternatives); the rule itself lives in dashapp/events.py.
 MERGE_WINDOW_DAYS = 2
+# The days a merge window can reach on both sides of without leaving the calendar.
+_FIRST_DAY = date.min + timedelta(days=MERGE_WINDOW_DAYS)
+_LAST_DAY = date.max - timedelta(days=MERGE_WINDOW_DAYS)
 T = TypeVar("T")
 # The default filter: no restriction (frozen, so one shared instance is safe).
 ALL_EVENTS = EventFilter()
@@ -1748,8 +1751,15 @@ class Store:
                 "type": ([ev.type for ev in new_events], _STR),
                 "label": ([ev.label for ev in new_events], _STR),
                 "actors": ([list(ev.actors) for ev in new_events], _STRS),
-                "lo": ([ev.start - w for ev in new_events], _DATE),
-                "hi": ([ev.end + w for ev in new_events], _DATE),
+                # (clamped: an event of 0001-01-01 or 9999-12-31 has no days beyond)
+                "lo": (
+                    [ev.start - w if ev.start > _FIRST_DAY else date.min for ev in new_events],
+                    _DATE,
+                ),
+                "hi": (
+                    [ev.end + w if ev.end < _LAST_DAY else date.max for ev in new_events],
+                    _DATE,
+                ),
                 "value": ([ev.value for ev in new_events], _STR),
                 "others": ([list(ev.other_dates) for ev in new_events], _STRS),
             }

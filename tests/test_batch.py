@@ -836,3 +836,29 @@ def test_implied_events_reach_worker_processes_and_shipped_extractors(tmp_path: 
         "2021-W49"
     ]
     assert not [e for e in make_extractor()([article]).events if e.approximate]
+
+
+def test_events_at_the_ends_of_the_calendar_are_stored_with_the_others(tmp_path: Path) -> None:
+    """Real pipeline: an event on 0001-01-01 or 9999-12-30 has no merge window beyond the
+    calendar; it is stored like any other, and the batch with it goes on."""
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "first.txt").write_text(
+        "Old talks\n00010105\n\nOn Monday, Joe Biden spoke by phone with Vladimir Putin.\n",
+        encoding="utf-8",
+    )
+    (news / "last.txt").write_text(
+        "Far talks\n99991220\n\nOn December 30, Joe Biden will speak by phone with Putin.\n",
+        encoding="utf-8",
+    )
+    (news / "plain.txt").write_text(
+        "Talks\n20220103\n\nOn Monday, Joe Biden spoke by phone with Vladimir Putin.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "g.duckdb"
+    code, err = run([news], db, extractor=batch.pipeline_extractor)
+    assert code == 0 and "ingested 3 articles" in err, err
+    values = {e["value"] for e in exported(db)["events"]}
+    assert {"0001-01-01", "9999-12-30", "2022-01-03"} <= values
+    # and again: the stored edge events are merge candidates of the same articles' events
+    assert run([news], db, extractor=batch.pipeline_extractor, doc_type="narrative")[0] == 0
