@@ -62,6 +62,7 @@ class ArticleError(Exception):
         self.problem = problem
 
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
@@ -309,12 +310,16 @@ def parse_record(record: object, source: str, *, default_id: str = "") -> Articl
             fields[name] = ""
         elif not isinstance(value, str):
             raise ArticleError(source, f"'{name}' must be a string, got {_kind(value)}")
+    for name, value in fields.items():
+        # JSON can spell a lone UTF-16 surrogate ("\ud800"), which no UTF-8 output can
+        # hold: it becomes U+FFFD, one character for one (offsets stay right)
+        fields[name] = _SURROGATE.sub("\ufffd", value)
     body = _normalise_newlines(fields[body_field]).strip("\n")
     if not body.strip():
         raise ArticleError(source, "empty body")
     rid = _field(record, "id", "doc_id")[1]
     if isinstance(rid, str):
-        rid = rid.strip()
+        rid = _SURROGATE.sub("\ufffd", rid.strip())
     elif isinstance(rid, int) and not isinstance(rid, bool):
         rid = str(rid)
     else:
@@ -362,7 +367,7 @@ def read_file(path: str | os.PathLike[str]) -> Iterator[Article | ArticleError]:
             yield ArticleError(source, "not a regular file: refused")
             return
         if suffix in PARQUET_SUFFIXES:
-            yield from _read_parquet(fh, source, path.stem)
+            yield from _read_parquet(fh, source, _display(path.stem))
             return
         if st.st_size > MAX_FILE_BYTES:
             yield ArticleError(source, _too_large(st.st_size))
@@ -382,13 +387,13 @@ def read_file(path: str | os.PathLike[str]) -> Iterator[Article | ArticleError]:
         return
     if suffix in TEXT_SUFFIXES:
         try:
-            yield parse_text(text, source, stem=path.stem)
+            yield parse_text(text, source, stem=_display(path.stem))
         except ArticleError as err:
             yield err
     elif suffix in JSON_SUFFIXES:
-        yield from _read_json(text, source, path.stem)
+        yield from _read_json(text, source, _display(path.stem))
     else:
-        yield from _read_jsonl(text, source, path.stem)
+        yield from _read_jsonl(text, source, _display(path.stem))
 
 
 def _too_large(size: int) -> str:

@@ -79,6 +79,25 @@ def test_inputs_that_cannot_live_in_git(tmp_path: Path) -> None:
     assert [a["id"] for a in json.loads(proc.stdout)["articles"]] == ["0_good"]
 
 
+def test_text_no_utf_8_output_can_hold_is_mended_not_fatal(tmp_path: Path) -> None:
+    """A file name that is not UTF-8 and a lone surrogate spelt in JSON ("\\ud800") reach
+    the output as \\xff and U+FFFD; every article comes out, the others too."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "0_good.txt").write_text(GOOD_TEXT)
+    (folder / os.fsdecode(b"bad\xffname.txt")).write_text(GOOD_TEXT)
+    record = '{"title": "a \\ud800 title", "date": "2022-01-03", "id": "x\\udc00", '
+    record += '"text": "On Monday, Joe Biden spoke with Putin \\udfff in Geneva."}\n'
+    (folder / "feed.jsonl").write_text(record)
+    proc = extract(folder)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    articles, events = {a["id"]: a for a in out["articles"]}, out["events"]
+    assert set(articles) == {"0_good", "bad\\xffname", "x\ufffd"}
+    assert articles["x\ufffd"]["title"] == "a \ufffd title"
+    assert any("Putin \ufffd in Geneva" in m["sentence"] for e in events for m in e["mentions"])
+
+
 def test_odd_inputs_exit_zero_with_every_article() -> None:
     proc = extract(ODD)
     assert proc.returncode == 0, proc.stderr
