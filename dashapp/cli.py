@@ -38,7 +38,7 @@ def _reference_date(raw: str) -> date:
 
 def _iso_date(raw: str) -> date:
     try:
-        return parse_date(raw, "date")
+        return parse_date(raw, "date", what="date")
     except ArticleError as err:
         raise argparse.ArgumentTypeError(err.problem) from None
 
@@ -204,6 +204,15 @@ def _gazetteer(path: Path | None):  # noqa: ANN202 - the actors module is import
     return Gazetteer.load(path)
 
 
+def _check_actors(path: Path | None) -> None:
+    """The user's actors file (--actors, else $GEOTIMELINE_ACTORS) read once before any
+    article: a missing or malformed file is one error, not one per article."""
+    try:
+        _gazetteer(path)
+    except (OSError, ValueError) as exc:
+        raise CliError(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+
+
 def _write(text: str, output: Path | None, out: TextIO) -> None:
     if output is None:
         out.write(text)
@@ -303,6 +312,8 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     if not args.paths and not args.db:
         args.paths = ["data"]
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        raise CliError(f"--from {args.date_from} is after --to {args.date_to}")
     fmt = args.format or args.output.suffix.lstrip(".").lower()
     if fmt not in ("png", "svg", "pdf", "csv", "json", "timelinejs"):
         raise CliError(f"cannot tell the format of {args.output}: pass --format")
@@ -372,6 +383,8 @@ def main(
         actors = getattr(args, "actors", None)
         if actors is not None and not actors.is_file():
             raise CliError(f"--actors: no such file: {actors}")
+        if args.command in ("extract", "serve", "export", "ingest"):
+            _check_actors(actors)
         return COMMANDS[args.command](args, out, err)
     except CliError as exc:
         print(f"{PROG}: error: {exc}", file=err)

@@ -138,8 +138,12 @@ def export(
     if isinstance(out, Path | str):
         path = Path(out)
         tmp = path.with_name(path.name + ".part")
-        tmp.write_bytes(data)
-        tmp.replace(path)
+        try:
+            tmp.write_bytes(data)
+            tmp.replace(path)
+        except OSError:
+            tmp.unlink(missing_ok=True)  # no stray half of an export left behind
+            raise
     else:
         out.write(data)
     return len(data)

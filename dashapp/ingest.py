@@ -44,7 +44,10 @@ MAX_FILE_BYTES = 256 * 1024 * 1024
 # Files a folder scan passes over without complaint: documentation, manifests and gold
 # annotations that live beside articles are not articles. Any other file in a folder is
 # read, so a stray ".docx" is reported as an unknown format rather than silently ignored.
-_FOLDER_SKIP = re.compile(r"(?i)^(readme|license|licence|changelog|manifest)(\..*)?$|\.gold\.json$")
+# A database kept beside the articles ("ingest news --db news/db.duckdb") is no article.
+_FOLDER_SKIP = re.compile(
+    r"(?i)^(readme|license|licence|changelog|manifest)(\..*)?$|\.gold\.json$|\.duckdb(\.wal)?$"
+)
 _FORMATS = "expected .txt, .json, .jsonl or .parquet"
 
 
@@ -171,9 +174,12 @@ _ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _ISO_STAMP = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})[T ].+", re.S)
 
 
-def parse_date(raw: object, source: str, field: str = "date") -> date:
+def parse_date(
+    raw: object, source: str, field: str = "date", what: str = "publication date"
+) -> date:
     """YYYYMMDD (the text format), YYYY-MM-DD or an ISO timestamp -> date. A timestamp
-    gives the calendar date as written (its own time zone), not converted to UTC."""
+    gives the calendar date as written (its own time zone), not converted to UTC. `what`
+    names the date in messages."""
     if not isinstance(raw, str):
         raise ArticleError(
             source,
@@ -181,29 +187,29 @@ def parse_date(raw: object, source: str, field: str = "date") -> date:
         )
     value = raw.strip()
     if not value:
-        raise ArticleError(source, "missing publication date")
+        raise ArticleError(source, f"missing {what}")
     m = _YYYYMMDD.fullmatch(value) or _ISO_DAY.fullmatch(value) or _ISO_STAMP.fullmatch(value)
     if m is None:
         raise ArticleError(
-            source, f"invalid publication date {_show(value)} (expected YYYYMMDD or YYYY-MM-DD)"
+            source, f"invalid {what} {_show(value)} (expected YYYYMMDD or YYYY-MM-DD)"
         )
     try:
         day = date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
-        raise ArticleError(source, f"impossible publication date {_show(value)}") from None
+        raise ArticleError(source, f"impossible {what} {_show(value)}") from None
     if m.re is _ISO_STAMP:
         try:
             datetime.fromisoformat(value)
         except ValueError:
             raise ArticleError(
-                source, f"invalid publication date {_show(value)} (not an ISO timestamp)"
+                source, f"invalid {what} {_show(value)} (not an ISO timestamp)"
             ) from None
     return day
 
 
 def parse_reference_date(raw: str) -> date:
     """The CLI's --reference-date: same forms as a publication date."""
-    return parse_date(raw, "--reference-date", "--reference-date")
+    return parse_date(raw, "--reference-date", "--reference-date", what="reference date")
 
 
 def _show(value: str, limit: int = 40) -> str:

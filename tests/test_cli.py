@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -280,3 +281,85 @@ def test_implied_events_are_opt_in_approximate_and_reach_every_command(seed_json
     proc = run("export", "--db", str(db), "-o", str(out))
     assert proc.returncode == 0, proc.stderr
     assert _keys(json.loads(out.read_text(encoding="utf-8"))) == _keys(implied)
+
+
+@pytest.fixture(scope="module")
+def seed_db(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("db") / "seed.duckdb"
+    proc = run("ingest", str(SEED), "--db", str(db), "--workers", "1")
+    assert proc.returncode == 0, proc.stderr
+    return db
+
+
+def test_export_and_serve_refuse_what_they_cannot_read_or_write_in_one_line(seed_db, tmp_path):
+    """A database that does not exist is not made up empty, a folder or another file is no
+    database, an export writes into an existing folder or not at all (no '.part' left),
+    reads files or a database but never adds the one to the other, and a window that ends
+    before it starts is refused."""
+    (tmp_path / "notdb.duckdb").write_text("not a database")
+    (tmp_path / "folder").mkdir()
+    out = str(tmp_path / "o.json")
+    cases = [
+        (["export", "--db", str(tmp_path / "typo.duckdb"), "-o", out], "no such database"),
+        (["serve", "--db", str(tmp_path / "typo.duckdb")], "no such database"),
+        (["export", "--db", str(tmp_path / "folder"), "-o", out], "a folder, not a database"),
+        (["export", "--db", str(tmp_path / "notdb.duckdb"), "-o", out], "cannot open database"),
+        (["export", "--db", str(seed_db), "-o", str(tmp_path / "no" / "o.json")], "no such folder"),
+        (
+            ["export", "--db", str(seed_db), "-o", str(tmp_path / "folder"), "--format", "csv"],
+            "a folder",
+        ),
+        (["export", str(SEED), "--db", str(seed_db), "-o", out], "not both"),
+        (
+            [
+                "export",
+                "--db",
+                str(seed_db),
+                "-o",
+                out,
+                "--from",
+                "2023-01-01",
+                "--to",
+                "2022-01-01",
+            ],
+            "is after --to",
+        ),
+    ]
+    for args, problem in cases:
+        proc = run(*args, cwd=tmp_path)
+        assert proc.returncode == 2, (args, proc.stderr)
+        (line,) = proc.stderr.splitlines()
+        assert line.startswith("geotimeline: error: ") and problem in line, (args, line)
+    assert not (tmp_path / "typo.duckdb").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder", "notdb.duckdb"]
+    assert list((tmp_path / "folder").iterdir()) == []
+    proc = run("export", "--db", str(seed_db), "-o", out, "--from", "2022-13-01", cwd=tmp_path)
+    assert proc.returncode == 2 and "impossible date '2022-13-01'" in proc.stderr
+
+
+@pytest.mark.parametrize("how", ["option", "variable"])
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+def test_a_bad_actors_file_is_one_error_before_any_article(command, how, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    args = [
+        command,
+        str(ROOT / "data"),
+        *(["--db", str(tmp_path / "g.duckdb")] if command == "ingest" else []),
+    ]
+    for actors, problem in ((bad, "not valid JSON"), (tmp_path / "missing.json", "no such")):
+        if how == "option":
+            proc = run(*args, "--actors", str(actors), cwd=tmp_path)
+        else:
+            proc = subprocess.run(
+                [sys.executable, "-m", "dashapp", *args],
+                cwd=tmp_path,
+                capture_output=True,
+                text=True,
+                timeout=120,
+                env={**os.environ, "GEOTIMELINE_ACTORS": str(actors)},
+            )
+        assert proc.returncode == 2, proc.stderr
+        (line,) = proc.stderr.splitlines()
+        assert line.startswith("geotimeline: error: ") and problem in line, line
+    assert not (tmp_path / "g.duckdb").exists()

@@ -35,10 +35,33 @@ def load_store(
     articles, problems = load_articles(
         [str(p) for p in paths], err=err or sys.stderr, reference_date=reference_date
     )
-    store = Store(db)
+    store = open_store(db, create=bool(paths))
     if articles:
         store.add(extract(articles, gazetteer=gazetteer, doc_type=doc_type, implied=implied))
     return store, problems
+
+
+def open_store(db: Path | None, *, create: bool) -> Store:
+    """The Store on `db` (in memory when None) for serve and export. A database that does
+    not exist is made only when `create` (files given to add to it); a folder, another
+    kind of file or one another process holds is refused in one line."""
+    import duckdb
+
+    from dashapp.cli import CliError
+
+    if db is not None:
+        db = Path(db)
+        if db.is_dir():
+            raise CliError(f"--db {db}: a folder, not a database file")
+        if not create and not db.exists():
+            raise CliError(
+                f"--db {db}: no such database (make one with: {PROG} ingest PATH... --db {db})"
+            )
+    try:
+        return Store(db)
+    except (duckdb.Error, OSError) as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise CliError(f"cannot open database {db}: {reason}") from None
 
 
 def _count(n: int, noun: str) -> str:
@@ -133,9 +156,21 @@ def export_command(
 ) -> int:
     """Write one export of the filtered timeline. Exit code 0, or 1 when some input
     files were bad (the export is still written from the others)."""
+    from dashapp.cli import CliError
     from dashapp.export import export
 
     err = err or sys.stderr
+    out = Path(out)
+    if out.is_dir():
+        raise CliError(f"cannot write {out}: a folder")
+    if not out.parent.is_dir():
+        raise CliError(f"cannot write {out}: no such folder {out.parent}")
+    if db is not None and paths:
+        # an export reads; adding files to a database is ingest's work
+        raise CliError(
+            "export reads either files or a database (--db), not both; add the files "
+            f"first with: {PROG} ingest PATH... --db {db}"
+        )
     store, problems = load_store(
         paths,
         db=db,
@@ -150,7 +185,10 @@ def export_command(
             actors=tuple(actors), types=tuple(types), date_from=date_from, date_to=date_to
         )
         n = store.count_events(flt)
-        size = export(store, flt, fmt, Path(out), title=title)
+        try:
+            size = export(store, flt, fmt, out, title=title)
+        except OSError as exc:
+            raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
     finally:
         store.close()
     print(f"{PROG}: wrote {out} ({fmt}, {n} events, {size:,} bytes)", file=err)
