@@ -263,6 +263,11 @@ _NO_BARE = frozenset({None, "leader", "monarch", "emperor", "crown prince"})
 # Offices whose bare title ("the king", "the prime minister") with no holder named is the
 # holder in the article's country.
 _HOME_OFFICES = frozenset({"president", "prime minister", "chancellor", "monarch"})
+# offices of a state's government: "Defence Minister X" with no state named is the
+# article's own state's (so is any "... Minister X")
+_STATE_OFFICES = frozenset(
+    {"president", "prime minister", "foreign minister", "vice president", "defence minister"}
+)
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t\u00a0]+$")
 _NAME_WORD = re.compile(r"[^ \t\u00a0]+")
 _POSS_END = re.compile(rf"[{_APOS}]s?$")
@@ -473,6 +478,7 @@ class _Doc:
     surnames: dict[str, list[Actor]] = field(default_factory=dict)
     linked: set[str] = field(default_factory=set)
     when: date = date.min  # the publication date
+    home: str | None | object = _UNSET  # the state the article is all about (_sole_home)
 
 
 _SMALL_WORDS = frozenset(
@@ -494,6 +500,9 @@ def _adjacent(text: str, a: int, b: int) -> bool:
     if b <= a or b - a > 3:
         return False
     return text[a:b] == " " or _GAP.fullmatch(text, a, b) is not None
+
+
+_GAP_WORDS = re.compile(r"[ ]([A-Za-z]+)(?:([ ])([A-Za-z]+))?[ -]")
 
 
 def _date(value: str | None) -> date | None:
@@ -581,6 +590,7 @@ class Gazetteer:
             for v in (w, w[:1].upper() + w[1:]):
                 add(v, _Tok(0, 0, "home", head))
         self._body_modifiers = frozenset(titles.get("state_body_not_after", ()))
+        self._state_cues = frozenset(titles.get("government_words", ()))
         self._with_the = frozenset(titles.get("state_names_with_the", ()))
         self._bodies: dict[str, Actor] = {}  # "Supreme Court of Bangladesh" -> its actor
         self._name_stop = set(titles["name_stopwords"])
@@ -723,6 +733,11 @@ class Gazetteer:
         e = self._entries.get(name)
         return e.family_name if e is not None and e.kind == "person" else None
 
+    def is_given_name(self, word: str) -> bool:
+        """Whether `word` is a common given name ("Carrie", "John"): a name that opens with
+        one is written given name first, even where names are written family name first."""
+        return word in self._given_names
+
     def all(self) -> list[Actor]:
         """Every actor in the gazetteer, sorted by name."""
         return sorted((e.actor for e in self._entries.values()), key=lambda a: a.name)
@@ -785,8 +800,8 @@ class Gazetteer:
         toks = self._scan(text)
         if not toks:
             return _with_named_bodies(text, self._with_named_people(text, []), self._not_groups)
-        self._appositives(text, toks)
         doc = _Doc(when=when)
+        self._appositives(text, toks, doc)
         out: list[ActorMention] = []
         last_end = -1
         home: str | None | object = _UNSET  # the article's country, found when first needed
@@ -804,7 +819,7 @@ class Gazetteer:
                     nt is None
                     or not 0 < nt.start - t.end <= 3  # as _adjacent, without the call
                     or not _adjacent(text, t.end, nt.start)
-                ):
+                ) and (nt is None or nt.kind != "title" or not self._modified_title(text, toks, i)):
                     if kind == "dem":
                         e = t.value
                     else:
@@ -1018,6 +1033,32 @@ class Gazetteer:
             return out
         return sorted([*out, *found], key=lambda m: m.start)
 
+    def _modified_title(self, text: str, toks: list[_Tok], i: int) -> bool:
+        """Whether token i + 1 is a title after token i (a place or a person's possessive)
+        with a modifier between: capitalised words ("U.S. Trade Representative", "Nigerian
+        Major-General"), or lowercase ones after a possessive ("Zia's food minister", "Iran's
+        top nuclear negotiator") or a demonym ("the Israeli army spokesman"). Not a verb or a
+        plural noun ("Russian troops killed commander ...")."""
+        if i + 1 >= len(toks):
+            return False
+        t, n = toks[i], toks[i + 1]
+        if n.kind != "title" or not 2 < n.start - t.end < 28:
+            return False
+        m = _GAP_WORDS.fullmatch(text, t.end, n.start)
+        if m is None:
+            return False
+        words = [w for w in m.group(1, 3) if w]
+        for w in words:
+            if w.capitalize() in self._function_words:
+                return False
+        if all(w[0].isupper() for w in words):
+            return True
+        if any(w[0].isupper() for w in words) or any(w.endswith("ed") for w in words):
+            return False
+        if t.possessive:
+            return True
+        return t.kind == "dem" and len(words) == 1 and not words[0].endswith("s")
+
     def _not_person_word(self, w: str) -> bool:
         base = w.rstrip("'’s") if w.endswith(("'s", "’s")) else w
         return (
@@ -1054,6 +1095,8 @@ class Gazetteer:
             nxt = text[end : end + 2]
             if nxt[:1] == "$":
                 continue  # a currency: "US$5 million"
+            if nxt == " D" and _DAY_AFTER.match(text, end):
+                continue  # a holiday: "Russia Day", "Army Day"
             if kind == "dem" and (
                 text.endswith("ethnic ", max(0, start - 7), start)
                 or (nxt[:1] == "-" and _ORIGIN_AFTER.match(text, end + 1))
@@ -1111,7 +1154,7 @@ class Gazetteer:
         m = _WORD_AFTER.match(text, end)
         return m is not None and m.group(1) in self._company_words
 
-    def _appositives(self, text: str, toks: list[_Tok]) -> None:
+    def _appositives(self, text: str, toks: list[_Tok], doc: _Doc) -> None:
         """'Newt Gingrich, then speaker,' / 'Sergei Skripal, a former Russian double agent,':
         a capitalised name set off by commas before a role word introduces a person. Adds a
         token for the name (affiliated with a place named between the commas, if any)."""
@@ -1123,7 +1166,7 @@ class Gazetteer:
             if k < 0:
                 continue
             between = text[k + 2 : t.start]
-            if len(between.split()) > 5 or any(c in between for c in ",.;:()\n"):
+            if len(between.split()) > 7 or any(c in between for c in ",.;:()\n"):
                 continue
             if _NOT_APPOSITIVE.search(between):
                 continue  # "Gibbs, formally dismissed Smith and his ministers,": a clause
@@ -1149,9 +1192,29 @@ class Gazetteer:
                 (p.name for x in toks[j:idx] if x.start > k and (p := self._place(x)) is not None),
                 None,
             )
+            if aff is None:
+                aff = self._appositive_side(between, toks[j:idx], k, toks, doc)
             ent = _Entry(name, "person", aff)
             ent.actor = Actor(_plain_apostrophes(name), "person", aff)
             toks.insert(j, _Tok(start, k, "ent", (ent,)))
+
+    def _appositive_side(
+        self, between: str, inner: list[_Tok], k: int, toks: list[_Tok], doc: _Doc
+    ) -> str | None:
+        """The side of a person an appositive role names with no place: a known person's
+        ("X, Putin's adviser,"), else the article's own state's when the role is its
+        government's ("X, the president's security adviser,", "X, a senior presidential
+        aide,", "X, a foreign ministry official,")."""
+        for x in inner:
+            if x.start <= k or not x.possessive:
+                continue
+            if x.kind == "ent" and x.value[0].kind == "person":
+                return x.value[0].affiliation
+            if x.kind == "title" and x.value.office in _STATE_OFFICES:
+                return self._sole_home(toks, doc)
+        if any(w.lower() in self._state_cues for w in between.split()):
+            return self._sole_home(toks, doc)
+        return None
 
     def _looks_like_personal_name(
         self, text: str, start: int, end: int, *, after_too: bool = True
@@ -1182,7 +1245,11 @@ class Gazetteer:
         """A capitalised word that cannot be part of a personal name next to an alias."""
         if w.isupper() or w in self._function_words or w in self._titlewords:
             return True
-        for form in (w, w[:-1], w[:-2]):  # "Russia", "Russias", "Russia's"
+        if w in self._lex or w in self._name_stop:
+            return True
+        if w[-1:] != "s":
+            return False  # ("Ali" is no possessive of "Al")
+        for form in (w[:-1], w[:-2]):  # "Russias", "Russia's"
             if form in self._lex or form in self._name_stop:
                 return True
         return False
@@ -1198,8 +1265,11 @@ class Gazetteer:
                 return None
             return toks[j] if _adjacent(text, toks[j - 1].end, toks[j].start) else None
 
+        gapped = False  # a modifier between the place and its title ("food minister")
         if t.kind in ("ent", "dem") and adj(i + 1) is None:  # the common case: a bare name
-            return self._plain(toks, i, when, doc)
+            if not self._modified_title(text, toks, i):
+                return self._plain(toks, i, when, doc)
+            gapped = True
 
         # "his Ukrainian counterpart (VolodymyrZelensky)", "Ukrainian counterpart Kuleba"
         j = i + 1 if t.kind == "pron" else i
@@ -1210,7 +1280,11 @@ class Gazetteer:
                 peer = self._place(m)
                 if peer is not None:
                     quals = self._with_parent(peer)
-                    named = self._name_after(text, toks, j + 2, c.end, when, doc)
+                    # "his Togolese counterpart(,) Barry Moussa Barque": a new person of
+                    # that place
+                    named = self._name_after(
+                        text, toks, j + 2, c.end, when, doc, peer.name, apposition=not c.value
+                    )
                     if named is not None:
                         actor, end, nxt = named
                         return _Hit(t.start, end, (actor,), nxt, quals)
@@ -1222,7 +1296,7 @@ class Gazetteer:
             if t.kind == "pron" and (two := self._two_counterparts(text, toks, j, when, doc)):
                 return two
         if t.kind == "pron":
-            return None
+            return self._pronoun_title(text, toks, i, when, doc)
 
         # "the two Koreas", "the two German states"
         if t.kind == "pair":
@@ -1250,7 +1324,7 @@ class Gazetteer:
         k = i
         if t.kind in ("ent", "dem"):
             place = self._place(t)
-            n = adj(i + 1)
+            n = toks[i + 1] if gapped else adj(i + 1)
             if place is None or n is None or n.kind != "title":
                 return self._plain(toks, i, when, doc)
             k = i + 1
@@ -1270,8 +1344,21 @@ class Gazetteer:
             if aff is None and k > 0 and toks[k - 1].possessive and toks[k - 1].kind == "ent":
                 # "Putin's spokesman Dmitry Peskov": the spokesman is on Putin's side
                 owner = toks[k - 1].value[0]
-                if _adjacent(text, toks[k - 1].end, tt.start):
+                if _adjacent(text, toks[k - 1].end, tt.start) or self._modified_title(
+                    text, toks, k - 1
+                ):
                     aff = owner.affiliation if owner.kind == "person" else owner.name
+            if (
+                aff is None
+                and place is None
+                and not title.plural
+                and not tt.possessive
+                and text[tt.start].isupper()
+                and (title.office in _STATE_OFFICES or text.endswith("Minister", tt.start, tt.end))
+                and (k == 0 or not toks[k - 1].possessive or toks[k - 1].end < tt.start - 3)
+            ):
+                # "Finance Minister Ana Diaz" in a story about Ecuador: Ecuador's
+                aff = self._sole_home(toks, doc)
             to = _TO_THE.match(text, end)
             if to and nxt < len(toks) and toks[nxt].start == to.end() and not title.plural:
                 # "US Ambassador to the UN Linda Thomas-Greenfield"
@@ -1301,6 +1388,8 @@ class Gazetteer:
                 if named is not None:
                     actor, nend, nnxt = named
                     return _Hit(t.start, nend, (actor,), nnxt, quals)
+            if gapped:  # "Russia's former foreign minister": no office holder to name
+                return self._plain(toks, i, when, doc)
             generic = _GENERIC.search(text, max(0, t.start - 16), t.start) is not None
             if of is not None and title.office and not title.plural and not generic:
                 held = self.holder(title.office, of, when) or doc.by_office.get((title.office, of))
@@ -1337,6 +1426,62 @@ class Gazetteer:
                 return _Hit(t.start, nend, (actor,), nnxt)
         return None
 
+    def _pronoun_title(
+        self, text: str, toks: list[_Tok], i: int, when: date, doc: _Doc
+    ) -> _Hit | None:
+        """'its envoy to the IAEA, Ali Rezaei', 'his spokesman Oleg Varin': a person a title
+        introduces after a possessive pronoun is on the side of what the pronoun stands
+        for, the state or body ('its', 'their') or the person ('his', 'her') named last
+        before it in its sentence or the one before; an envoy to a body is his own
+        state's."""
+        t = toks[i]
+        if i + 1 >= len(toks):
+            return None
+        n = toks[i + 1]
+        if (
+            n.kind != "title"
+            or n.value.plural
+            or n.possessive
+            or not _adjacent(text, t.end, n.start)
+        ):
+            return None
+        owner = self._pronoun_owner(text, toks, i)
+        if owner is None:
+            return None
+        end, nxt = n.end, i + 2
+        to = _TO_THE.match(text, end)
+        if to and nxt < len(toks) and toks[nxt].start == to.end() and self._place(toks[nxt]):
+            end, nxt = toks[nxt].end, nxt + 1
+        named = self._name_after(
+            text, toks, nxt, end, when, doc, owner, n.value.office, apposition=True
+        )
+        if named is None:
+            return None
+        actor, nend, nnxt = named
+        return _Hit(t.start, nend, (actor,), nnxt)
+
+    def _pronoun_owner(self, text: str, toks: list[_Tok], i: int) -> str | None:
+        word = text[toks[i].start : toks[i].end].lower()
+        person = word in ("his", "her")
+        lo = toks[i].start
+        for _ in range(2):  # back to the start of the sentence before
+            lo = text.rfind(". ", 0, lo - 1)
+            if lo < 0:
+                break
+        lo = max(lo, text.rfind("\n", 0, toks[i].start))
+        for x in reversed(toks[:i]):
+            if x.start < lo:
+                return None
+            e = _one_entry(x)
+            if e is None:
+                continue
+            if person:
+                if e.kind == "person":
+                    return e.affiliation
+            elif e.kind != "person":
+                return e.name
+        return None
+
     def _place_anaphor(self, toks: list[_Tok], i: int, names: tuple[str, ...]) -> _Hit | None:
         """A place's anaphor ("the North" for North Korea, "the kingdom" for Saudi Arabia)
         after the place itself was named: the one named last."""
@@ -1359,6 +1504,36 @@ class Gazetteer:
             if name is not None:
                 counts[name] = counts.get(name, 0) + 1
         return clear_first(counts)
+
+    def _sole_home(self, toks: list[_Tok], doc: _Doc) -> str | None:
+        """The state an article is all about, for a title with no state ("Finance Minister
+        X"): named (itself or through its people) at least twice and at least twice as
+        often as any other actor; None in a story of several states."""
+        if doc.home is _UNSET:
+            counts: dict[str, int] = {}
+            for t in toks:
+                e = _one_entry(t)
+                if e is None:
+                    continue
+                if e.kind == "country":
+                    name = e.name
+                elif e.kind == "person":
+                    name = e.affiliation
+                else:
+                    name = e.part_of or e.name
+                if name is not None:
+                    counts[name] = counts.get(name, 0) + 1
+            ranked = sorted(counts.items(), key=lambda kv: -kv[1])[:2]
+            home = None
+            if (
+                ranked
+                and ranked[0][1] >= 2
+                and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1])
+            ):
+                e = self._entries.get(ranked[0][0])
+                home = e.name if e is not None and e.kind == "country" else None
+            doc.home = home
+        return doc.home if isinstance(doc.home, str) else None
 
     def _plain(self, toks: list[_Tok], i: int, when: date, doc: _Doc) -> _Hit | None:
         """A bare name, metonym or demonym; an organisation also reports its parent body."""
@@ -1976,6 +2151,8 @@ _DOCUMENT_AFTER = re.compile(
     r"(?:[ ]\([A-Z][A-Z0-9&-]{1,7}\))?"
     r"[ ](?:[Tt]reaty|[Aa]ccords?|[Pp]act|[Pp]rotocol|[Cc]onvention)\b"
 )
+# A holiday named after a body or a state is no actor: "Armed Forces Day", "Russia Day"
+_DAY_AFTER = re.compile(r"[ ]Day(?![\w'’-])")
 _BODY_LEAD = frozenset("The A An This That These Its Their His Her In On At By For".split())
 # A group the gazetteer lacks, named the way news introduces one: its name before the noun
 # of an armed or political group ("his Kalanga fighters", "the Ombra secret police", "the
@@ -2145,8 +2322,8 @@ def _with_named_bodies(
         canon = _plain_apostrophes(name)
         if len(name.split(" ")) < 2 or name in known or not free(start, end):
             continue
-        if _DOCUMENT_AFTER.match(text, end):
-            continue
+        if _DOCUMENT_AFTER.match(text, end) or _DAY_AFTER.match(text, end):
+            continue  # "the Armed Forces Day": a holiday
         if m.group().endswith(_SEAT_HEADS) and _MEMBER_OF.search(text, max(0, start - 12), start):
             continue  # "chairman of the Senate Foreign Relations Committee": a seat he holds
         if _headline_case(text, start):

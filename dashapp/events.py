@@ -607,8 +607,12 @@ def short_name(actor: Actor, gazetteer: Gazetteer | None = None) -> str:
         return " ".join(parts[:-1])
     if len(parts) > 1 and parts[-1] in _GENERATION:
         parts.pop()
-    if actor.affiliation in _FAMILY_FIRST and len(parts) > 1:
-        return parts[0]
+    if (
+        actor.affiliation in _FAMILY_FIRST
+        and len(parts) > 1
+        and (gazetteer is None or not gazetteer.is_given_name(parts[0]))
+    ):
+        return parts[0]  # (not "Carrie Lam", "John Lee": an English given name first)
     if actor.affiliation in _GIVEN_NAME_LAST:
         return parts[-1] if parts else name
     i = len(parts) - 1

@@ -97,6 +97,104 @@ def test_possessive_owner_gives_affiliation(gaz: Gazetteer) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "when", "person", "side"),
+    [
+        # a demonym before "counterpart", with or without commas
+        (
+            "Ghana's envoy met his Malian counterpart Seydou Traore in Accra.",
+            D19,
+            "Seydou Traore",
+            "Mali",
+        ),
+        (
+            "He later met his Beninese counterpart, Aurelien Agbenonci, in Lome.",
+            D19,
+            "Aurelien Agbenonci",
+            "Benin",
+        ),
+        # a modifier between a place or a known person and the title
+        (
+            "Kenya's water minister, Simon Chelugui, visited the dam.",
+            D19,
+            "Simon Chelugui",
+            "Kenya",
+        ),
+        ("Erdogan's senior adviser, Ilnur Cevik, said.", D19, "Ilnur Cevik", "Turkey"),
+        ("Iran's top nuclear negotiator Saeed Jalili arrived.", D19, "Saeed Jalili", "Iran"),
+        (
+            "U.S. Trade Representative Robert Lighthizer spoke.",
+            D19,
+            "Robert Lighthizer",
+            "United States",
+        ),
+        ("Ghanaian Major-General Kwame Mensah took command.", D19, "Kwame Mensah", "Ghana"),
+        # a possessive pronoun stands for the state or person named just before it; an
+        # envoy to a body is his state's
+        (
+            "Iran sent a letter, its envoy to the IAEA, Kazem Gharibabadi, said.",
+            D19,
+            "Kazem Gharibabadi",
+            "Iran",
+        ),
+        ("Putin spoke first. His spokesman, Oleg Varin, said later.", D22, "Oleg Varin", "Russia"),
+        # an appositive role: a place in it, or the government of the article's state
+        (
+            "Ri Song Il, a senior North Korean foreign ministry official, said so.",
+            D19,
+            "Ri Song Il",
+            "North Korea",
+        ),
+        (
+            "Sudan's army fought on in Sudan. Awad Ali Awad, a presidential aide, signed.",
+            D19,
+            "Awad Ali Awad",
+            "Sudan",
+        ),
+        (
+            "Chile voted. Chile's Congress met. Pedro Soto, the president's adviser, said.",
+            D19,
+            "Pedro Soto",
+            "Chile",
+        ),
+        # a title with no state, in a story about one state
+        (
+            "Peru's parliament met in Lima. Finance Minister Carla Rios said Peru would pay.",
+            D19,
+            "Carla Rios",
+            "Peru",
+        ),
+        (
+            "Turkey moved tanks. Defence Minister Ali Kaya said Turkish troops were ready.",
+            D19,
+            "Ali Kaya",
+            "Turkey",
+        ),
+        # near-misses: no side
+        (
+            "Peru and Chile met in Lima and Santiago. Finance Minister Carla Rios spoke.",
+            D19,
+            "Carla Rios",
+            None,
+        ),
+        (
+            "Russian troops shelled the town and killed commander Ali Musa there.",
+            D19,
+            "Ali Musa",
+            None,
+        ),
+        ("Iran summoned envoy Jan Dirk to protest.", D19, "Jan Dirk", None),
+        ("The firm said its spokesman John Hale would comment.", D19, "John Hale", None),
+    ],
+)
+def test_a_title_or_apposition_gives_an_introduced_person_a_side(
+    gaz: Gazetteer, text: str, when: date, person: str, side: str | None
+) -> None:
+    got = [a for m in gaz.find(text, when=when) for a in m.actors if a.name == person]
+    assert got, text
+    assert got[0].affiliation == side
+
+
 def test_actor_lookup_and_kinds(gaz: Gazetteer) -> None:
     assert gaz.actor("Joe Biden") == Actor("Joe Biden", "person", "United States")
     assert gaz.actor("Russia") == Actor("Russia", "country", None)

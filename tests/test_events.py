@@ -1210,6 +1210,25 @@ def test_short_names_without_the_gazetteer(name, affiliation, short):
 
 
 @pytest.mark.parametrize(
+    ("name", "affiliation", "short"),
+    [
+        ("Carrie Lam", "Hong Kong", "Lam"),  # an English given name first: the last word
+        ("Tony Chan", "Singapore", "Chan"),
+        ("Joshua Wong", "Hong Kong", "Wong"),
+        ("Wang Yi", "China", "Wang"),  # near-miss: family name first
+        ("Lee Hsien Loong", "Singapore", "Lee"),
+    ],
+)
+def test_a_given_name_first_is_no_family_name_where_family_names_come_first(
+    name, affiliation, short
+):
+    from dashapp.actors import Gazetteer
+    from dashapp.events import short_name
+
+    assert short_name(Actor(name, "person", affiliation), Gazetteer.load()) == short
+
+
+@pytest.mark.parametrize(
     ("name", "short"),
     [
         ("Ban Ki-moon", "Ban"),  # the gazetteer's family name, not the name's last word
