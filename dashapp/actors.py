@@ -479,6 +479,8 @@ class _Doc:
     linked: set[str] = field(default_factory=set)
     when: date = date.min  # the publication date
     home: str | None | object = _UNSET  # the state the article is all about (_sole_home)
+    # people an appositive names as a head's aide, the role's end, the head's office
+    pending: list[tuple[Actor, int, str]] = field(default_factory=list)
 
 
 _SMALL_WORDS = frozenset(
@@ -502,6 +504,8 @@ def _adjacent(text: str, a: int, b: int) -> bool:
     return text[a:b] == " " or _GAP.fullmatch(text, a, b) is not None
 
 
+# a wire dateline's place at an article's start: "KHARTOUM, July 4 (Reuters) - "
+_DATELINE_PLACE = re.compile(r"\s*([A-Z][A-Z.'’ ]{2,30}[A-Z])\b[^\n—–-]{0,40}?\s[—–-]\s")
 _GAP_WORDS = re.compile(r"[ ]([A-Za-z]+)(?:([ ])([A-Za-z]+))?[ -]")
 
 
@@ -865,6 +869,8 @@ class Gazetteer:
             for a in actors:
                 self._note(text, toks, end, a, doc)
             i = max(nxt, i + 1)
+        if doc.pending:
+            out = self._pending_sides(text, toks, out, when, doc)
         if when < self._historic_until:
             out = self._historic_capitals(out, when)
         out = _with_named_bodies(text, self._with_named_people(text, out), self._not_groups)
@@ -1192,29 +1198,69 @@ class Gazetteer:
                 (p.name for x in toks[j:idx] if x.start > k and (p := self._place(x)) is not None),
                 None,
             )
+            office = None
             if aff is None:
-                aff = self._appositive_side(between, toks[j:idx], k, toks, doc)
+                aff, office = self._appositive_side(text, between, toks[j:idx], k, toks, doc)
             ent = _Entry(name, "person", aff)
             ent.actor = Actor(_plain_apostrophes(name), "person", aff)
+            if office is not None:
+                doc.pending.append((ent.actor, t.end, office))
             toks.insert(j, _Tok(start, k, "ent", (ent,)))
 
     def _appositive_side(
-        self, between: str, inner: list[_Tok], k: int, toks: list[_Tok], doc: _Doc
-    ) -> str | None:
+        self, text: str, between: str, inner: list[_Tok], k: int, toks: list[_Tok], doc: _Doc
+    ) -> tuple[str | None, str | None]:
         """The side of a person an appositive role names with no place: a known person's
-        ("X, Putin's adviser,"), else the article's own state's when the role is its
-        government's ("X, the president's security adviser,", "X, a senior presidential
-        aide,", "X, a foreign ministry official,")."""
+        ("X, Putin's adviser,"); a head of state's or government's ("X, the president's
+        security adviser,", "X, a senior presidential aide,"), worked out once the office's
+        holder is known (the office comes back second; see `_pending_sides`); else the
+        article's own state's when the role is its government's ("X, a foreign ministry
+        official,")."""
+        office = None
         for x in inner:
             if x.start <= k or not x.possessive:
                 continue
             if x.kind == "ent" and x.value[0].kind == "person":
-                return x.value[0].affiliation
-            if x.kind == "title" and x.value.office in _STATE_OFFICES:
-                return self._sole_home(toks, doc)
-        if any(w.lower() in self._state_cues for w in between.split()):
-            return self._sole_home(toks, doc)
-        return None
+                return x.value[0].affiliation, None
+            if x.kind == "title" and x.value.office in _HOME_OFFICES:
+                office = x.value.office
+        words = [w.lower() for w in between.split()]
+        if office is None and "presidential" in words:
+            office = "president"
+        if office is not None:
+            return None, office
+        if any(w in self._state_cues for w in words):
+            return self._sole_home(text, toks, doc), None
+        return None, None
+
+    def _pending_sides(
+        self, text: str, toks: list[_Tok], out: list[ActorMention], when: date, doc: _Doc
+    ) -> list[ActorMention]:
+        """Sides for the people an appositive names as a head of state's aide ("X, the
+        president's security adviser,"): the state of the holder of that office named last
+        before the role's end, else the article's sole state."""
+        for person, hi, office in doc.pending:
+            side = None
+            for m in reversed(out):
+                if m.start >= hi or not m.actors or m.actors[0] == person:
+                    continue
+                a = m.actors[0]
+                if a.kind == "person" and (got := self._office_of(a, when, doc)) is not None:
+                    if got[0] == office:
+                        side = a.affiliation or got[1]
+                        break
+            if side is None:
+                side = self._sole_home(text, toks, doc)
+            if side is None:
+                continue
+            new = replace(person, affiliation=side)
+            out = [
+                replace(m, actors=tuple(new if x == person else x for x in m.actors))
+                if person in m.actors
+                else m
+                for m in out
+            ]
+        return out
 
     def _looks_like_personal_name(
         self, text: str, start: int, end: int, *, after_too: bool = True
@@ -1358,7 +1404,7 @@ class Gazetteer:
                 and (k == 0 or not toks[k - 1].possessive or toks[k - 1].end < tt.start - 3)
             ):
                 # "Finance Minister Ana Diaz" in a story about Ecuador: Ecuador's
-                aff = self._sole_home(toks, doc)
+                aff = self._sole_home(text, toks, doc)
             to = _TO_THE.match(text, end)
             if to and nxt < len(toks) and toks[nxt].start == to.end() and not title.plural:
                 # "US Ambassador to the UN Linda Thomas-Greenfield"
@@ -1505,35 +1551,46 @@ class Gazetteer:
                 counts[name] = counts.get(name, 0) + 1
         return clear_first(counts)
 
-    def _sole_home(self, toks: list[_Tok], doc: _Doc) -> str | None:
+    def _sole_home(self, text: str, toks: list[_Tok], doc: _Doc) -> str | None:
         """The state an article is all about, for a title with no state ("Finance Minister
-        X"): named (itself or through its people) at least twice and at least twice as
-        often as any other actor; None in a story of several states."""
+        X"): the state named most (itself, through its people or by the dateline: "QUITO,
+        Sept 29 (AP) -"), at least twice and twice as often as any other state; None in a
+        story of several states."""
         if doc.home is _UNSET:
             counts: dict[str, int] = {}
             for t in toks:
                 e = _one_entry(t)
                 if e is None:
                     continue
-                if e.kind == "country":
-                    name = e.name
-                elif e.kind == "person":
-                    name = e.affiliation
-                else:
-                    name = e.part_of or e.name
+                name = (
+                    e.name if e.kind == "country" else e.affiliation if e.kind == "person" else None
+                )
                 if name is not None:
                     counts[name] = counts.get(name, 0) + 1
+            dateline = self._dateline_state(text)
+            if dateline is not None:  # (a mention too, in capitals)
+                counts[dateline] = counts.get(dateline, 0) + 1
             ranked = sorted(counts.items(), key=lambda kv: -kv[1])[:2]
             home = None
-            if (
-                ranked
-                and ranked[0][1] >= 2
-                and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1])
-            ):
-                e = self._entries.get(ranked[0][0])
-                home = e.name if e is not None and e.kind == "country" else None
+            if ranked and ranked[0][1] >= 2:
+                top, n = ranked[0]
+                second = ranked[1][1] if len(ranked) > 1 else 0
+                if n >= 2 * second:
+                    e = self._entries.get(top)
+                    home = top if e is not None and e.kind == "country" else None
             doc.home = home
         return doc.home if isinstance(doc.home, str) else None
+
+    def _dateline_state(self, text: str) -> str | None:
+        """The state whose capital a wire dateline names ("KHARTOUM, July 4 (Reuters) -")."""
+        m = _DATELINE_PLACE.match(text)
+        if m is None:
+            return None
+        tmpl = self._lex.get(m.group(1).title())
+        if tmpl is None or tmpl.kind != "ent" or len(tmpl.value) != 1:
+            return None
+        e = tmpl.value[0]
+        return e.name if e.kind == "country" else None
 
     def _plain(self, toks: list[_Tok], i: int, when: date, doc: _Doc) -> _Hit | None:
         """A bare name, metonym or demonym; an organisation also reports its parent body."""

@@ -157,6 +157,28 @@ def test_possessive_owner_gives_affiliation(gaz: Gazetteer) -> None:
             "Pedro Soto",
             "Chile",
         ),
+        # a head's aide: the state of the holder of that office named before
+        (
+            "President Omar al-Bashir rejected it. Awad Ali Awad, a presidential aide, had"
+            " signed it in Addis Ababa with Ethiopia and Kenya watching.",
+            date(2011, 7, 4),
+            "Awad Ali Awad",
+            "Sudan",
+        ),
+        (
+            "Boris Yeltsin won. Oleg Lebedev, the president's security adviser, met the"
+            " Americans in Geneva and the French in Paris.",
+            date(1996, 7, 8),
+            "Oleg Lebedev",
+            "Russia",
+        ),
+        (
+            "Egypt and Sudan met. Egypt and Sudan agreed. Awad Ali Awad, a presidential aide,"
+            " said so.",
+            D19,
+            "Awad Ali Awad",
+            None,
+        ),
         # a title with no state, in a story about one state
         (
             "Peru's parliament met in Lima. Finance Minister Carla Rios said Peru would pay.",
