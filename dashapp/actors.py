@@ -1394,6 +1394,19 @@ class Gazetteer:
                     text, toks, k - 1
                 ):
                     aff = owner.affiliation if owner.kind == "person" else owner.name
+            elif (
+                aff is None
+                and k > 1
+                and toks[k - 1].kind == "title"
+                and toks[k - 2].possessive
+                and toks[k - 2].kind == "ent"
+                and _adjacent(text, toks[k - 1].end, tt.start)
+                and _adjacent(text, toks[k - 2].end, toks[k - 1].start)
+            ):
+                # "Erdogan's chief adviser, X", "Russia's chief spokesman X": a title word
+                # ("chief") before the title
+                owner = toks[k - 2].value[0]
+                aff = owner.affiliation if owner.kind == "person" else owner.name
             if (
                 aff is None
                 and place is None
@@ -1433,9 +1446,19 @@ class Gazetteer:
                     )
                 if named is not None:
                     actor, nend, nnxt = named
+                    if of is None and actor.kind == "person":  # (no state in the title)
+                        actor = self._of_state_after(text, toks, nnxt, nend, actor, doc)
                     return _Hit(t.start, nend, (actor,), nnxt, quals)
-            if gapped:  # "Russia's former foreign minister": no office holder to name
-                return self._plain(toks, i, when, doc)
+            if gapped or (
+                nxt < len(toks)
+                and toks[nxt].kind == "title"
+                and _adjacent(text, end, toks[nxt].start)
+            ):
+                # "Russia's former foreign minister", "Russia's chief spokesman": no office
+                # holder to name
+                if place is not None and t.kind in ("ent", "dem"):
+                    return self._plain(toks, i, when, doc)
+                return None
             generic = _GENERIC.search(text, max(0, t.start - 16), t.start) is not None
             if of is not None and title.office and not title.plural and not generic:
                 held = self.holder(title.office, of, when) or doc.by_office.get((title.office, of))
@@ -1471,6 +1494,24 @@ class Gazetteer:
                 actor, nend, nnxt = named
                 return _Hit(t.start, nend, (actor,), nnxt)
         return None
+
+    def _of_state_after(
+        self, text: str, toks: list[_Tok], j: int, end: int, actor: Actor, doc: _Doc
+    ) -> Actor:
+        """'Defence Minister Alain Guillaume Bunyoni of Burundi': a person a title introduces
+        with no state, and the state named right after the name with 'of', is that state's
+        (`actor` itself when the gazetteer knows it or no state follows)."""
+        if j >= len(toks) or not text.startswith(" of ", end) or actor.name in self._entries:
+            return actor
+        ofm = _OF_THE.match(text, end)
+        if ofm is None or toks[j].start != ofm.end() or toks[j].possessive:
+            return actor
+        p = self._place(toks[j])
+        if p is None or p.kind != "country":
+            return actor
+        new = replace(actor, affiliation=p.name)
+        doc.persons = [new if a == actor else a for a in doc.persons]
+        return new
 
     def _pronoun_title(
         self, text: str, toks: list[_Tok], i: int, when: date, doc: _Doc

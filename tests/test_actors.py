@@ -192,7 +192,25 @@ def test_possessive_owner_gives_affiliation(gaz: Gazetteer) -> None:
             "Ali Kaya",
             "Turkey",
         ),
+        # the state after the name
+        (
+            "Defence Minister Alain Ndikumana of Burundi arrived.",
+            D19,
+            "Alain Ndikumana",
+            "Burundi",
+        ),
+        (
+            "Peru voted. Peru paid. Foreign Minister Ana Diaz of the Philippines came.",
+            D19,
+            "Ana Diaz",
+            "Philippines",
+        ),
+        # a title word before the title
+        ("Erdogan's chief adviser, Ilnur Cevik, said.", D19, "Ilnur Cevik", "Turkey"),
+        ("Russia's chief spokesman Oleg Varin said so.", D19, "Oleg Varin", "Russia"),
         # near-misses: no side
+        ("Prime Minister John Hale of Britain's Labour Party spoke.", D19, "John Hale", None),
+        ("President Emile Duval of the Red Cross spoke.", D19, "Emile Duval", None),
         (
             "Peru and Chile met in Lima and Santiago. Finance Minister Carla Rios spoke.",
             D19,
