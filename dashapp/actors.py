@@ -1599,6 +1599,7 @@ class Gazetteer:
         story of several states."""
         if doc.home is _UNSET:
             counts: dict[str, int] = {}
+            last, last_end = None, -99
             for t in toks:
                 e = _one_entry(t)
                 if e is None:
@@ -1606,8 +1607,12 @@ class Gazetteer:
                 name = (
                     e.name if e.kind == "country" else e.affiliation if e.kind == "person" else None
                 )
-                if name is not None:
+                if name is None:
+                    continue
+                if not (e.kind == "person" and name == last and t.start - last_end < 40):
+                    # (once for "South African President Thabo Mbeki")
                     counts[name] = counts.get(name, 0) + 1
+                last, last_end = name, t.end
             dateline = self._dateline_state(text)
             if dateline is not None:  # (a mention too, in capitals)
                 counts[dateline] = counts.get(dateline, 0) + 1

@@ -2928,6 +2928,12 @@ def _gazetteer() -> Gazetteer:
     return _GAZETTEER.get() or Gazetteer.load()
 
 
+def _side(name: str) -> Actor:
+    """The actor a person's affiliation names: a state, or a body the gazetteer knows as
+    one ("SPLM leader Malik Agar" is the SPLM's: not a second, "country" SPLM)."""
+    return _gazetteer().actor(name) or Actor(name, "country")
+
+
 def article_events(
     article: Article,
     timexes: Sequence[Timex],
@@ -3269,7 +3275,7 @@ def _article_events(
             # an official acting alone acts for a state: a leader's seizure, warning,
             # decree, election, statement or visit is his state's too (as wire editors
             # list them); meetings of two or more people stay between the people
-            state = Actor(source.affiliation, "country")
+            state = _side(source.affiliation)
             actors = list(dict.fromkeys([*actors, state]))
         elif (
             source is not None
@@ -3286,7 +3292,7 @@ def _article_events(
             # declaration" is Ethiopia's and Eritrea's agreement too
             people = [a for a in actors if a.kind == "person"]
             if len(people) >= 2:
-                states = [Actor(p.affiliation, "country") for p in people if p.affiliation]
+                states = [_side(p.affiliation) for p in people if p.affiliation]
                 actors = list(dict.fromkeys([*actors, *states]))
         if target is None and quad[ttype] == "material conflict":
             # "seized the Crimea region", "moved troops into occupied Crimea": a place acted

@@ -209,6 +209,12 @@ def test_possessive_owner_gives_affiliation(gaz: Gazetteer) -> None:
         ("Erdogan's chief adviser, Ilnur Cevik, said.", D19, "Ilnur Cevik", "Turkey"),
         ("Russia's chief spokesman Oleg Varin said so.", D19, "Oleg Varin", "Russia"),
         # near-misses: no side
+        (
+            "Awad Ali Awad, a presidential aide, later met South African President Thabo Mbeki.",
+            date(2011, 7, 4),
+            "Awad Ali Awad",
+            None,
+        ),
         ("Prime Minister John Hale of Britain's Labour Party spoke.", D19, "John Hale", None),
         ("President Emile Duval of the Red Cross spoke.", D19, "Emile Duval", None),
         (

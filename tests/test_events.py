@@ -2970,3 +2970,15 @@ def test_second_dated_act_after_and_keeps_the_shared_subject():
     assert "Joe Biden" in by_day["2022-01-14"] and "Olaf Scholz" in by_day["2022-01-14"]
     assert "Vladimir Putin" not in by_day["2022-01-14"]
     assert {"Joe Biden", "Vladimir Putin"} <= by_day["2022-01-10"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebel commander Ali Musa and SPLM leader Malik Agar signed a pact on Monday.",
+        "SPLM leader Malik Agar and President Salva Kiir signed a deal on Monday.",
+    ],
+)
+def test_a_body_a_signatory_belongs_to_is_listed_once(text: str) -> None:
+    (ev,) = _extracted(text, date(2011, 7, 6))
+    assert list(ev.actors).count("Sudan People's Liberation Movement") == 1, ev.actors
