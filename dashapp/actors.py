@@ -1518,9 +1518,9 @@ class Gazetteer:
     ) -> _Hit | None:
         """'its envoy to the IAEA, Ali Rezaei', 'his spokesman Oleg Varin': a person a title
         introduces after a possessive pronoun is on the side of what the pronoun stands
-        for, the state or body ('its', 'their') or the person ('his', 'her') named last
-        before it in its sentence or the one before; an envoy to a body is his own
-        state's."""
+        for: the state or body ('its', 'their') named last before it in its sentence, or
+        the person ('his', 'her') named last in it or the sentence before; an envoy to a
+        body is his own state's."""
         t = toks[i]
         if i + 1 >= len(toks):
             return None
@@ -1551,7 +1551,7 @@ class Gazetteer:
         word = text[toks[i].start : toks[i].end].lower()
         person = word in ("his", "her")
         lo = toks[i].start
-        for _ in range(2):  # back to the start of the sentence before
+        for _ in range(2 if person else 1):  # the sentence's start (his: the one before)
             lo = text.rfind(". ", 0, lo - 1)
             if lo < 0:
                 break

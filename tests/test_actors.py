@@ -231,6 +231,12 @@ def test_possessive_owner_gives_affiliation(gaz: Gazetteer) -> None:
         ),
         ("Iran summoned envoy Jan Dirk to protest.", D19, "Jan Dirk", None),
         ("The firm said its spokesman John Hale would comment.", D19, "John Hale", None),
+        (
+            "Russia fined the firm. The company said its chairman John Hale would resign.",
+            D19,
+            "John Hale",
+            None,
+        ),
     ],
 )
 def test_a_title_or_apposition_gives_an_introduced_person_a_side(
