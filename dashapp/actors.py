@@ -479,6 +479,7 @@ class _Doc:
     linked: set[str] = field(default_factory=set)
     when: date = date.min  # the publication date
     home: str | None | object = _UNSET  # the state the article is all about (_sole_home)
+    led: str | None = None  # ... or only leads, named most and in the dateline
     # people an appositive names as a head's aide, the role's end, the head's office
     pending: list[tuple[Actor, int, str]] = field(default_factory=list)
 
@@ -1414,10 +1415,12 @@ class Gazetteer:
                 and not tt.possessive
                 and text[tt.start].isupper()
                 and (title.office in _STATE_OFFICES or text.endswith("Minister", tt.start, tt.end))
-                and (k == 0 or not toks[k - 1].possessive or toks[k - 1].end < tt.start - 3)
+                and not (
+                    k and toks[k - 1].possessive and _adjacent(text, toks[k - 1].end, tt.start)
+                )
             ):
                 # "Finance Minister Ana Diaz" in a story about Ecuador: Ecuador's
-                aff = self._sole_home(text, toks, doc)
+                aff = self._sole_home(text, toks, doc, minister=title.office not in _HEAD_OFFICES)
             to = _TO_THE.match(text, end)
             if to and nxt < len(toks) and toks[nxt].start == to.end() and not title.plural:
                 # "US Ambassador to the UN Linda Thomas-Greenfield"
@@ -1592,11 +1595,15 @@ class Gazetteer:
                 counts[name] = counts.get(name, 0) + 1
         return clear_first(counts)
 
-    def _sole_home(self, text: str, toks: list[_Tok], doc: _Doc) -> str | None:
+    def _sole_home(
+        self, text: str, toks: list[_Tok], doc: _Doc, minister: bool = False
+    ) -> str | None:
         """The state an article is all about, for a title with no state ("Finance Minister
         X"): the state named most (itself, through its people or by the dateline: "QUITO,
         Sept 29 (AP) -"), at least twice and twice as often as any other state; None in a
-        story of several states."""
+        story of several states. For a `minister` below the head of state or government
+        ("Defence Minister X"), whom wire copy names with a bare title less often when he is
+        foreign, the state the dateline names suffices when it is named most."""
         if doc.home is _UNSET:
             counts: dict[str, int] = {}
             last, last_end = None, -99
@@ -1621,11 +1628,16 @@ class Gazetteer:
             if ranked and ranked[0][1] >= 2:
                 top, n = ranked[0]
                 second = ranked[1][1] if len(ranked) > 1 else 0
-                if n >= 2 * second:
-                    e = self._entries.get(top)
-                    home = top if e is not None and e.kind == "country" else None
+                e = self._entries.get(top)
+                if e is not None and e.kind == "country":
+                    if n >= 2 * second:
+                        home = top
+                    elif n > second and dateline == top:
+                        doc.led = top
             doc.home = home
-        return doc.home if isinstance(doc.home, str) else None
+        if isinstance(doc.home, str):
+            return doc.home
+        return doc.led if minister else None
 
     def _dateline_state(self, text: str) -> str | None:
         """The state whose capital a wire dateline names ("KHARTOUM, July 4 (Reuters) -")."""

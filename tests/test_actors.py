@@ -208,7 +208,31 @@ def test_possessive_owner_gives_affiliation(gaz: Gazetteer) -> None:
         # a title word before the title
         ("Erdogan's chief adviser, Ilnur Cevik, said.", D19, "Ilnur Cevik", "Turkey"),
         ("Russia's chief spokesman Oleg Varin said so.", D19, "Oleg Varin", "Russia"),
+        # ... or, for a minister, the state named most and in the dateline
+        (
+            "ANKARA, Jan 15 (Reuters) - Turkey warned the United States. Turkish troops"
+            " massed as U.S. envoys met American officials. Defence Minister Ali Kaya said"
+            " Turkey was ready.",
+            D19,
+            "Ali Kaya",
+            "Turkey",
+        ),
         # near-misses: no side
+        (
+            "ANKARA, Jan 15 (Reuters) - Turkey warned the United States. Turkish troops"
+            " massed as U.S. envoys met American officials. Prime Minister Ali Kaya said"
+            " Turkey was ready.",
+            D19,
+            "Ali Kaya",
+            None,
+        ),
+        (
+            "Turkey warned the United States. Turkish troops massed as U.S. envoys met"
+            " American officials. Defence Minister Ali Kaya said Turkey was ready.",
+            D19,
+            "Ali Kaya",
+            None,
+        ),
         (
             "Awad Ali Awad, a presidential aide, later met South African President Thabo Mbeki.",
             date(2011, 7, 4),
