@@ -2208,6 +2208,280 @@ _KIN = re.compile(
     r"|(?:aides|advisers|advisors|lawyers|envoys|rivals?)\b))"
 )
 _JOINT = re.compile(r"\s*(?:and|&)\s*")
+
+# a passive verb: "was killed", "were briefly detained", "had been seized" (the trigger after
+# it); ", backed by", "sanctions imposed by" take the agent after "by" without an auxiliary
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be|get|gets|got)\s+(?:[a-z]+ly\s+)?$")
+# "by" and up to three words before the agent's name: "by Russian police", "by an American
+# drone strike", "by the UN-backed Special Court" (not "by phone with Putin", "by Friday")
+_BY_AGENT = re.compile(
+    r"(?:\s+[a-z]+ly)?\s+by\s+(?:(?!(?:with|to|of|for|on|in|at|from|and|after|before)\b)"
+    r"[\w'\u2019.-]+\s+){0,3}?"
+)
+# words between a passive's subject and its verb that start another clause: "Ansip said
+# that 600 people had been detained" (Ansip is not detained)
+_CLAUSE_BETWEEN = re.compile(
+    r"\b(?:that|said|says|told|when|after|before|while|because|as|if|where|which|whose)\b"
+    r"|,\s+(?:and|but)\b"
+)
+# a verb's own subject, a common noun just before it ("insurgents attacked", "the military
+# seized", "Western allies on Wednesday pledged"): whoever the verb names after it is acted on
+_NOUN_SUBJECT = re.compile(
+    r"[A-Za-z][a-z-]*[a-z]\s+(?:(?:on\s+[A-Z][a-z]+|yesterday|today|tonight|(?:late|early)"
+    r"\s+on\s+[A-Z][a-z]+|also|then|later|again|reportedly|allegedly|last|first|once|"
+    r"already|heavily|repeatedly)\s+)?$"
+)
+# words that end a subject noun phrase but are not its head ("and attacked", "which seized")
+_NOT_SUBJECT_HEAD = frozenset(
+    "and or but that which who whom whose when while after before as than then also not "
+    "had has have having it they he she we there this these those its their his her".split()
+)
+# words before a noun that show it is no subject's head: "forces under his command stormed"
+_NOT_SUBJECT_BEFORE = frozenset(
+    "in into under of with from at by near for on to over across through".split()
+)
+# words of a date or a time, which are no subject: "On Wednesday morning strikes spread"
+_TIME_WORDS = frozenset(
+    "morning afternoon evening night week month year day weekend last first next".split()
+)
+# a preposition of place, destination or benefit just before a name: "fleeing into
+# Thailand", "outside the US consulate", "for Ukraine's reconstruction"; what it names is
+# where or for whom, not who acts
+_PLACE_BEFORE_NAME = re.compile(
+    r"\b(?:in|into|to|towards?|outside|inside|near|at|across|through|for|against)\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?:(?!(?:by|in|of|from)\b)[a-z-]+\s+)?$",
+    re.IGNORECASE,
+)
+# a participle and "by" before the agent of an appositive: "Lukashenko, backed by Moscow,"
+_AGENT_OF_APPOSITIVE = re.compile(r",\s+[a-z]+(?:ed|en)\s+by\s+(?:the\s+)?$")
+_STRONG_PAST = frozenset("struck shot hit held seized fought led sent took caught won".split())
+
+
+def _participle(word: str) -> bool:
+    """A past participle or past tense ("killed", "struck", "shot dead"), not a noun."""
+    return word.endswith(("ed", "en")) or word in _STRONG_PAST
+
+
+def _roles(
+    text: str,
+    clause: tuple[int, int],
+    m_start: int,
+    m_end: int,
+    found: Sequence[ActorMention],
+    source: Actor | None,
+    target: Actor | None,
+    template: str,
+    type_: str,
+) -> tuple[Actor | None, Actor | None, str]:
+    """Who acts and who is acted on, where the order of the names misleads:
+    - a passive ("Two reporters were killed in Homs", "the activist was detained by Russian
+      police", "Yanukovych, backed by the Kremlin"): its subject is acted on, and the agent
+      after "by", if any, acts; so does the agent of an act named by a noun ("air strikes by
+      Russia");
+    - when the act has an object (its label names one, or a coup's detentions and seizures;
+      not a war, a meeting or an agreement, between sides): a verb whose subject is no
+      actor ("Rebel fighters attacked posts in Myanmar's Rakhine state", "the army seized
+      power and detained Suu Kyi"): the names after it are acted on, none of them acts; a
+      name after a place preposition ("fleeing into Thailand", "for Ukraine's
+      reconstruction") is where or for whom, not who, and a "pro-Russian" group is not
+      Russia: neither acts.
+    Only the roles change; the actors stay. Also the words of an unnamed doer, for the label:
+    the subject ("Rohingya insurgents") or a passive's agent ("by police"), or _PASSIVE_MARK
+    for a passive with none."""
+    if type_ in _MUTUAL:
+        return source, target, ""  # "the treaty was signed by Obama and Medvedev"
+    before_m = [m for m in found if m.end <= m_start]
+    after_m = [m for m in found if m.start >= m_end]
+    word = text[m_start:m_end].split(None, 1)[0].lower() if m_end > m_start else ""
+    participle = _participle(word)
+    by_next = " by " in text[m_end : m_end + 14]
+    passive = reduced = False
+    if participle:
+        passive = bool(_PASSIVE_AUX.search(text, max(clause[0], m_start - 24), m_start))
+        # "Yanukovych, backed by the Kremlin", "army units backed by armed civilians": a
+        # participle with its agent after it
+        reduced = not passive and by_next
+    if after_m and by_next:
+        agent = after_m[0]
+        if _BY_AGENT.fullmatch(text, m_end, agent.start):
+            # "killed by an American drone strike": the agent acts on the subject before
+            by = _parties(agent)[0]
+            acted = [
+                a
+                for m in before_m[-1:]
+                if _subject_of(text, m, m_start, reduced)
+                for a in _parties(m)
+            ]
+            others = [a for m in after_m[1:] for a in _parties(m)]
+            if acted:
+                # "Navalny was detained by Russian police": one's own state acts on one too
+                return by, (acted[-1] if acted[-1] != by else None), ""
+            patient = others[0] if others else target
+            if patient is not None and _same_side(patient, by):
+                patient = None
+            return by, patient, ""
+    if passive:
+        # "two journalists were killed": the subject is acted on; nobody named acts (but
+        # perhaps someone unnamed: "by police")
+        if not before_m:
+            # "150 people were killed when members of the guard fired": who is named
+            # after the verb is not its subject
+            return source, target, ""
+        doer = _by_words(text, m_end) or _PASSIVE_MARK
+        if _subject_of(text, before_m[-1], m_start, False):
+            return None, _parties(before_m[-1])[0], doer
+        return source, target, ""
+    if (
+        before_m
+        and source is not None
+        and source == _parties(before_m[-1])[0]
+        and _AGENT_OF_APPOSITIVE.search(text, max(0, before_m[-1].start - 30), before_m[-1].start)
+    ):
+        # "Lukashenko, backed by Moscow, crushed the protests": the backer describes the
+        # subject, who acts ("The rebels, backed by Rwanda, took the town": unnamed)
+        source = _parties(before_m[-2])[0] if len(before_m) >= 2 else None
+    if reduced:
+        return source, target, ""
+    if type_ == "RETREAT" or (
+        type_ != "COERCE" and not _ACTED_ON_SLOTS.intersection(_slot_names(template))
+    ):
+        # (a withdrawal's place is where it leaves: "fled into Bangladesh" is left aside)
+        # "Protesters gathered outside the US embassy": the place does not protest
+        if (
+            source is not None
+            and not before_m
+            and after_m
+            and type_ != "RETREAT"
+            and _PLACE_BEFORE_NAME.search(text, max(m_end, after_m[0].start - 40), after_m[0].start)
+        ):
+            return None, target, ""
+        return source, target, ""
+    lo = max(clause[0], m_start - 60)
+    if not before_m and participle:
+        head = _NOUN_SUBJECT.search(text, lo, m_start)
+        if (
+            head is not None
+            and text[head.start() : m_start].split(None, 1)[0].lower() not in _NOT_SUBJECT_HEAD
+            and (doer := _subject_words(text, lo, head))
+        ):
+            # a verb after its own subject, which names nobody: whoever comes after is
+            # acted on, the first named first ("Police detained the Polish consul in Minsk")
+            return None, source if source is not None else target, doer
+    if source is not None:
+        first = before_m[-1] if before_m else (after_m[0] if after_m else None)
+        if first is not None and (
+            (first.start >= 4 and text[first.start - 4 : first.start].lower() == "pro-")
+            or (
+                first.start >= m_end
+                and _PLACE_BEFORE_NAME.search(text, max(m_end, first.start - 40), first.start)
+            )
+        ):
+            # "pro-Russian rebels seized": Russia is named, but the rebels act
+            head = _NOUN_SUBJECT.search(text, lo, m_start) if participle else None
+            return None, target, _subject_words(text, lo, head) if head else ""
+    return source, target, ""
+
+
+# the start of a passive's unnamed agent: "by police", "by masked gunmen"
+_BY_WORDS = re.compile(r"\s+by\s+(?:the\s+|a\s+|an\s+)?(?=[a-z])")
+# words that end the agent's words: "by police at a Moscow airport", "by juries in Miami"
+_AFTER_AGENT = frozenset(
+    "at in on near outside from to for with after during as and of while when who which "
+    "that".split()
+)
+# "by phone", "by air": a means, not an agent
+_MEANS = frozenset("phone telephone video air sea land road rail car plane helicopter".split())
+
+
+def _subject_of(text: str, m: ActorMention, verb: int, reduced: bool) -> bool:
+    """Whether the mention `m` is the subject of the passive verb at `verb`: no other
+    clause starts between them, and at most a dozen words (an appositive: "Mahsa Amini, a
+    22-year-old woman from Saqqez, was detained"); for a participle with no auxiliary, right
+    before it ("Yanukovych, backed by", "Yanukovych, who is backed by"; not "an American
+    offer to find the schoolgirls abducted by")."""
+    between = text[m.end : verb]
+    if reduced:
+        return _REDUCED_GAP.fullmatch(between) is not None
+    return len(between.split()) <= 12 and not _CLAUSE_BETWEEN.search(between)
+
+
+_REDUCED_GAP = re.compile(r"[\s,]*(?:who\s+(?:is|was|are|were|has\s+been|had\s+been)\s+)?")
+
+
+def _by_words(text: str, pos: int) -> str:
+    """The words of an unnamed agent after a passive verb ("was detained by police",
+    "indicted by federal grand juries in Miami"): up to three lowercase words ending
+    before a comma, a full stop or a preposition; "" when there are none or more."""
+    m = _BY_WORDS.match(text, pos)
+    if m is None:
+        return ""
+    kept: list[str] = []
+    for w in text[m.end() : m.end() + 60].split()[:4]:
+        bare = w.rstrip(",.;:")
+        if bare in _AFTER_AGENT:
+            break
+        if not bare.replace("-", "").isalpha() or not bare.islower() or len(kept) == 3:
+            return ""  # "by armed civilians fought Securitate": not where the agent ends
+        kept.append(bare)
+        if bare != w:
+            break
+    if not kept or kept[0] in _MEANS:
+        return ""
+    return " ".join(kept)
+
+
+_PASSIVE_MARK = "\x00"
+
+
+def _subject_words(text: str, lo: int, head: re.Match[str]) -> str:
+    """The last words of a subject noun phrase ending at `head` ("Pro-Russian rebels",
+    "Rohingya insurgents", "Police"), up to three: lowercase words, and capitalised ones
+    only at the start of the sentence, as a demonym or with a hyphen ("Western allies" at
+    the start). "" when they look like no subject of the verb, or one that names someone:
+    a name ("Hassan", "Kim's sister"), a noun after a preposition ("forces under his
+    command") or a possessive ("their bodyguards": whose is said before)."""
+    words = text[lo : head.end()].split()
+    tail = head.group().split()
+    words = words[: len(words) - len(tail) + 1]
+    kept: list[str] = []
+    gaz = _gazetteer()
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        bare = w.strip("\"'\u201c\u201d")
+        low = bare.lower()
+        if bare != w or not bare[:1].isalpha() or len(kept) == 3:
+            break
+        if low in _NOT_SUBJECT_BEFORE or low in _POSSESSIVE_WORDS or low.endswith(_POSSESSIVE):
+            return ""  # "under his command", "their convoy", "Kim's sister"
+        if low in _NOT_SUBJECT_HEAD or low in _SUBJECT_DETERMINERS or low in _TIME_WORDS:
+            if kept and i > 0 and words[i - 1].lower() in _NOT_SUBJECT_BEFORE:
+                return ""  # "forces under the command"
+            break
+        if bare[0].isupper() and not (
+            "-" in bare
+            or gaz.is_demonym(bare)
+            or (
+                i == 0
+                and (lo == 0 or text[:lo].rstrip().endswith((".", "\n", '"')))
+                # a plural or a modifier at the start ("Gunmen", "Separatist fighters"),
+                # not a name ("Hassan called")
+                and (kept or low.endswith(("s", "men")) or low == "police")
+            )
+        ):
+            if not kept:
+                return ""  # a name the gazetteer does not know acts: "Hassan called"
+            break
+        kept.append(bare)
+    return " ".join(reversed(kept))
+
+
+_POSSESSIVE_WORDS = frozenset("his her its their our my your whose".split())
+_SUBJECT_DETERMINERS = frozenset(
+    "the a an some than more many another other several both all two three four five six "
+    "seven eight nine ten dozens hundreds thousands".split()
+)
+
+
 # \b(?:he|she|He|She)\b|(?<=, )who\b, each branch opening with its letter (see
 # _SETTING_WORDS): the same matches
 _PRONOUN = re.compile(r"(?:h(?<!\wh)e|H(?<!\wH)e|s(?<!\ws)he|S(?<!\wS)he|w(?<=, w)ho)\b")
@@ -2746,9 +3020,12 @@ def _label(
     source: Actor | None,
     target: Actor | None,
     actors: Sequence[Actor],
+    doer: str = "",
 ) -> str:
     """The trigger's label template filled in: "{pair} phone call" -> "Biden-Putin phone
-    call". Only the slots the template names are worked out."""
+    call". Only the slots the template names are worked out. `doer`: the words of a
+    subject that names nobody ("Pro-Russian rebels"), the source slot's when no actor
+    acts and another is acted on ("Pro-Russian rebels seize Ukraine")."""
     template = trig.label
     keys = _slot_names(template)
     gaz = _gazetteer()
@@ -2781,8 +3058,8 @@ def _label(
         if obj.endswith(_POSSESSIVE):
             obj = obj[:-2]  # "attack on Gbagbo's compound": Gbagbo's side is hit
         if not obj and target is not None:
-            if target.kind != "person":
-                obj = short_name(target, gaz)
+            if target.kind != "person" or any(verb in template for verb in _PERSON_OBJECT):
+                obj = short_name(target, gaz)  # "Russia detains Navalny"
             elif target.affiliation and "visits" in template:
                 obj = _SHORT.get(target.affiliation, target.affiliation)  # visits Taiwan
     for key in keys:
@@ -2800,6 +3077,38 @@ def _label(
                 src = Actor(src.affiliation, "country")  # states act: "Russia seizes Crimea"
             if src:
                 slots[key] = short_name(src, gaz)
+            elif (
+                doer
+                and doer != _PASSIVE_MARK
+                and target is not None
+                and _ACTED_ON_SLOTS.intersection(keys)
+            ):
+                if (
+                    target.kind == "person"
+                    and target.affiliation
+                    and trig.type in _MATERIAL_LABEL
+                    and not trig.personal
+                ):
+                    # "Soldiers detained Bazoum": "Niger detains Bazoum" (states act)
+                    slots[key] = short_name(Actor(target.affiliation, "country"), gaz)
+                else:
+                    slots[key] = doer[:1].upper() + doer[1:]
+                    if doer.lower().endswith(("men", "police", "people")) or (
+                        doer.endswith("s") and not doer.endswith("ss")
+                    ):
+                        template = _PLURAL_VERB.sub(_plural_verb, template, count=1)
+                if target.kind == "person" and not obj:
+                    obj = short_name(target, gaz)
+            elif target is not None and target.kind == "person":
+                # "Navalny was detained": who is acted on is not who acts; another named
+                # ("Russia detains Navalny"), or nobody ("Attack on Colvin")
+                acted = short_name(target, gaz)
+                if doer == _PASSIVE_MARK and _ACTED_ON_SLOTS.intersection(keys):
+                    # a passive with no agent: "Navalny detained", "Colvin killed"
+                    return f"{acted} " + " ".join(text[match.start : match.end].lower().split())
+                slots[key] = next((n for n in pair() if n != acted), "")
+                if not slots[key] and not obj:
+                    obj = acted
             else:
                 slots[key] = next(iter(pair()), "")
         elif key == "target":
@@ -2822,6 +3131,8 @@ def _label(
                 slots[key] = gov or ("" if " sign " in template else obj)
         elif key == "country":
             state = source
+            if state is None and target is not None and target.kind == "person":
+                state = target  # "the army detained President Bakiyev": Kyrgyzstan's coup
             if state is not None and state.kind == "person":
                 state = Actor(state.affiliation, "country") if state.affiliation else None
             if state is None:
@@ -2854,6 +3165,17 @@ def _label(
         )
         label = _fill("{pair} " + tail, {"pair": "-".join(pair())}) or trig.type.title()
     return label
+
+
+# the verb after the source slot: "{source} seizes" -> "{source} seize" for a plural doer
+_PLURAL_VERB = re.compile(r"(?<=\{source\} )([a-z]+?)(es|s)\b(?= )")
+
+
+def _plural_verb(m: re.Match[str]) -> str:
+    stem, ending = m.groups()
+    if ending == "es" and not stem.endswith(("ss", "sh", "ch", "x", "zz")):
+        return stem + "e"  # "seizes" -> "seize", "pushes" -> "push"
+    return stem
 
 
 def _place_slot(text: str, clause: tuple[int, int], match: Hit, actors: Sequence[Actor]) -> str:
@@ -3302,6 +3624,11 @@ def _article_events(
                 actors = list(dict.fromkeys([*actors, target]))
         if target is not None and _same_side(target, source):
             target = None  # "India attack on India": a place of one's own is no target
+        doer = ""
+        if found:
+            source, target, doer = _roles(
+                text, clause, m_start, m_end, found, source, target, trig.label, ttype
+            )
         if source is not None and source not in actors:
             source = None
         if target is not None and target not in actors:
@@ -3354,7 +3681,7 @@ def _article_events(
             # "The Security Council met behind closed doors on Monday": a body that meets or
             # acts alone, with no state named, deals with the state the article is about
             actors = [*actors, *_home_state(actor_mentions, home)]
-        label = _label(text, clause, trig, match, source, target, actors)
+        label = _label(text, clause, trig, match, source, target, actors, doer)
         sentence = text[sent[0] : sent[1]]
         txs = unit.timexes
         mentions = tuple(
