@@ -2272,6 +2272,7 @@ def _roles(
     target: Actor | None,
     template: str,
     type_: str,
+    hits: Sequence[Hit] = (),
 ) -> tuple[Actor | None, Actor | None, str]:
     """Who acts and who is acted on, where the order of the names misleads:
     - a passive ("Two reporters were killed in Homs", "the activist was detained by Russian
@@ -2285,6 +2286,9 @@ def _roles(
       name after a place preposition ("fleeing into Thailand", "for Ukraine's
       reconstruction") is where or for whom, not who, and a "pro-Russian" group is not
       Russia: neither acts.
+    - a noun that restates the verb of the sentence ("US and British warplanes bombed
+      Iraqi sites near Baghdad on Friday, the first strikes since 1998") takes that verb's
+      roles: its subject acts, the names after it are acted on.
     Only the roles change; the actors stay. Also the words of an unnamed doer, for the label:
     the subject ("Rohingya insurgents") or a passive's agent ("by police"), or _PASSIVE_MARK
     for a passive with none."""
@@ -2301,6 +2305,30 @@ def _roles(
         # "Yanukovych, backed by the Kremlin", "army units backed by armed civilians": a
         # participle with its agent after it
         reduced = not passive and by_next
+    if not participle and len(before_m) >= 2 and type_ in _MATERIAL_LABEL:
+        verb = next(
+            (
+                h
+                for h in reversed(hits)
+                if before_m[0].end <= h.start < before_m[-1].start
+                and h.trigger.type == type_
+                and h.start >= clause[0]
+            ),
+            None,
+        )
+        if (
+            verb is not None
+            and _participle(text[verb.start : verb.end].split()[0].lower())
+            and not _PASSIVE_AUX.search(text, max(clause[0], verb.start - 24), verb.start)
+        ):
+            subject = [m for m in before_m if m.end <= verb.start]
+            acted = [m for m in before_m if m.start >= verb.end]
+            first = subject[-1]
+            if len(subject) >= 2 and _JOINT.fullmatch(text, subject[-2].end, first.start):
+                first = subject[-2]  # "US and British warplanes"
+            by = _parties(first)[0]
+            patient = next((a for m in acted for a in _parties(m) if not _same_side(a, by)), None)
+            return by, patient, ""
     if after_m and by_next:
         agent = after_m[0]
         if _BY_AGENT.fullmatch(text, m_end, agent.start):
@@ -2327,7 +2355,8 @@ def _roles(
             # "150 people were killed when members of the guard fired": who is named
             # after the verb is not its subject
             return source, target, ""
-        doer = _by_words(text, m_end) or _PASSIVE_MARK
+        by_words = _by_words(text, m_end)
+        doer = _BY + by_words if by_words else _PASSIVE_MARK
         if _subject_of(text, before_m[-1], m_start, False):
             return None, _parties(before_m[-1])[0], doer
         return source, target, ""
@@ -2431,6 +2460,7 @@ def _by_words(text: str, pos: int) -> str:
 
 
 _PASSIVE_MARK = "\x00"
+_BY = "by "  # before a doer's words that name a passive's agent ("by police")
 
 
 def _subject_words(text: str, lo: int, head: re.Match[str]) -> str:
@@ -3058,7 +3088,10 @@ def _label(
         if obj.endswith(_POSSESSIVE):
             obj = obj[:-2]  # "attack on Gbagbo's compound": Gbagbo's side is hit
         if not obj and target is not None:
-            if target.kind != "person" or any(verb in template for verb in _PERSON_OBJECT):
+            if target.kind != "person" or (
+                any(verb in template for verb in _PERSON_OBJECT)
+                and (source is None or source.kind != "person")
+            ):
                 obj = short_name(target, gaz)  # "Russia detains Navalny"
             elif target.affiliation and "visits" in template:
                 obj = _SHORT.get(target.affiliation, target.affiliation)  # visits Taiwan
@@ -3078,19 +3111,37 @@ def _label(
             if src:
                 slots[key] = short_name(src, gaz)
             elif (
+                doer == _PASSIVE_MARK
+                and target is not None
+                and target.kind == "person"
+                and _ACTED_ON_SLOTS.intersection(keys)
+            ):
+                # a passive with no agent: "Navalny detained", "Colvin killed" (not "China
+                # killed" for "two Chinese soldiers were killed")
+                acted = short_name(target, gaz)
+                return f"{acted} " + " ".join(text[match.start : match.end].lower().split())
+            elif (
                 doer
                 and doer != _PASSIVE_MARK
                 and target is not None
                 and _ACTED_ON_SLOTS.intersection(keys)
+                # "police arrested dozens across the Andes": a place is not who is detained
+                and (target.kind == "person" or not any(v in template for v in _PERSON_OBJECT))
             ):
+                by_agent = doer.startswith(_BY)
+                doer = doer.removeprefix(_BY)
+                state = gaz.actor(target.affiliation) if target.affiliation else None
                 if (
-                    target.kind == "person"
-                    and target.affiliation
+                    not by_agent
+                    and target.kind == "person"
+                    and state is not None
+                    and state.kind == "country"
                     and trig.type in _MATERIAL_LABEL
                     and not trig.personal
                 ):
-                    # "Soldiers detained Bazoum": "Niger detains Bazoum" (states act)
-                    slots[key] = short_name(Actor(target.affiliation, "country"), gaz)
+                    # "Soldiers detained Bazoum": "Niger detains Bazoum" (states act); but
+                    # an agent after "by" is named ("indicted by federal grand juries")
+                    slots[key] = short_name(state, gaz)
                 else:
                     slots[key] = doer[:1].upper() + doer[1:]
                     if doer.lower().endswith(("men", "police", "people")) or (
@@ -3099,13 +3150,14 @@ def _label(
                         template = _PLURAL_VERB.sub(_plural_verb, template, count=1)
                 if target.kind == "person" and not obj:
                     obj = short_name(target, gaz)
-            elif target is not None and target.kind == "person":
+            elif (
+                target is not None
+                and target.kind == "person"
+                and _ACTED_ON_SLOTS.intersection(keys)
+            ):
                 # "Navalny was detained": who is acted on is not who acts; another named
                 # ("Russia detains Navalny"), or nobody ("Attack on Colvin")
                 acted = short_name(target, gaz)
-                if doer == _PASSIVE_MARK and _ACTED_ON_SLOTS.intersection(keys):
-                    # a passive with no agent: "Navalny detained", "Colvin killed"
-                    return f"{acted} " + " ".join(text[match.start : match.end].lower().split())
                 slots[key] = next((n for n in pair() if n != acted), "")
                 if not slots[key] and not obj:
                     obj = acted
@@ -3627,7 +3679,7 @@ def _article_events(
         doer = ""
         if found:
             source, target, doer = _roles(
-                text, clause, m_start, m_end, found, source, target, trig.label, ttype
+                text, clause, m_start, m_end, found, source, target, trig.label, ttype, hits
             )
         if source is not None and source not in actors:
             source = None
