@@ -2248,12 +2248,18 @@ _TIME_WORDS = frozenset(
 # Thailand", "outside the US consulate", "for Ukraine's reconstruction"; what it names is
 # where or for whom, not who acts
 _PLACE_BEFORE_NAME = re.compile(
-    r"\b(?:in|into|to|towards?|outside|inside|near|at|across|through|for|against)\s+"
+    r"\b(in|into|to|towards?|outside|inside|near|at|across|through|for|against)\s+"
     r"(?:the\s+|a\s+|an\s+)?(?:(?!(?:by|in|of|from)\b)[a-z-]+\s+)?$",
     re.IGNORECASE,
 )
 # a participle and "by" before the agent of an appositive: "Lukashenko, backed by Moscow,"
 _AGENT_OF_APPOSITIVE = re.compile(r",\s+[a-z]+(?:ed|en)\s+by\s+(?:the\s+)?$")
+# prepositions of a place where an attack or a seizure happens, which it hits
+_HIT_AT = frozenset("in near at against inside".split())
+_HITTING = frozenset({"ASSAULT", "COERCE", "SANCTION"})  # acts that hit what they name
+# a relative clause whose antecedent is a common noun, just before the verb: "dissidents
+# who attacked", "gunmen who had seized" (the word captured)
+_RELATIVE_SUBJECT = re.compile(r"\b([a-z][a-z-]+[a-z])\s+(?:who|that)\s+(?:had\s+|have\s+)?$")
 _STRONG_PAST = frozenset("struck shot hit held seized fought led sent took caught won".split())
 
 
@@ -2386,6 +2392,11 @@ def _roles(
             return None, target, ""
         return source, target, ""
     lo = max(clause[0], m_start - 60)
+    if participle and (rel := _RELATIVE_SUBJECT.search(text, lo, m_start)) is not None:
+        # "Togo accused Ghana of harbouring dissidents who attacked a camp in Lome": the
+        # relative's antecedent, which names nobody, acts on whoever comes after the verb
+        acted = next((a for m in after_m for a in _parties(m)), target)
+        return None, acted, rel.group(1)
     if not before_m and participle:
         head = _NOUN_SUBJECT.search(text, lo, m_start)
         if (
@@ -2398,14 +2409,27 @@ def _roles(
             return None, source if source is not None else target, doer
     if source is not None:
         first = before_m[-1] if before_m else (after_m[0] if after_m else None)
-        if first is not None and (
-            (first.start >= 4 and text[first.start - 4 : first.start].lower() == "pro-")
-            or (
-                first.start >= m_end
-                and _PLACE_BEFORE_NAME.search(text, max(m_end, first.start - 40), first.start)
-            )
+        place = (
+            _PLACE_BEFORE_NAME.search(text, max(m_end, first.start - 40), first.start)
+            if first is not None and first.start >= m_end
+            else None
+        )
+        if (
+            place is not None
+            and not participle
+            and type_ not in _HITTING
+            and place.group(1).lower() in _HIT_AT
         ):
-            # "pro-Russian rebels seized": Russia is named, but the rebels act
+            place = None  # "the swap took place at Ankara airport": no act on a place
+        if first is not None and (
+            place is not None
+            or (first.start >= 4 and text[first.start - 4 : first.start].lower() == "pro-")
+        ):
+            # "pro-Russian rebels seized": Russia is named, but the rebels act; a place
+            # does not act either, but where an attack happens is what it hits ("the last
+            # strike near the Iraqi capital"; not "fleeing into Thailand")
+            if target is None and place is not None and place.group(1).lower() in _HIT_AT:
+                target = _parties(first)[0]
             head = _NOUN_SUBJECT.search(text, lo, m_start) if participle else None
             return None, target, _subject_words(text, lo, head) if head else ""
     return source, target, ""
@@ -3113,11 +3137,13 @@ def _label(
             elif (
                 doer == _PASSIVE_MARK
                 and target is not None
-                and target.kind == "person"
+                and (target.kind == "person" or _PLURAL_VERB.search(template))
                 and _ACTED_ON_SLOTS.intersection(keys)
             ):
-                # a passive with no agent: "Navalny detained", "Colvin killed" (not "China
-                # killed" for "two Chinese soldiers were killed")
+                # a passive with no agent: "Navalny detained", "Colvin killed"; a state so
+                # only where the label says what was done to it ("Russia detained" for "the
+                # Russian diplomat was detained"; but "China attack", not "China killed",
+                # for "two Chinese soldiers were killed")
                 acted = short_name(target, gaz)
                 return f"{acted} " + " ".join(text[match.start : match.end].lower().split())
             elif (

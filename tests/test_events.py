@@ -3112,3 +3112,40 @@ def test_an_agent_after_by_is_named_in_the_label_not_the_victims_state():
     Bazoum": Niger detains Bazoum)."""
     (ev,) = _extracted("Alexei Navalny was detained by riot police on Sunday.", date(2022, 3, 30))
     assert ev.label == "Riot police detain Navalny"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "label"),
+    [
+        # a relative clause whose antecedent names nobody: the accused state does not act
+        (
+            "Mali accused Algeria of sheltering rebels who attacked an army base in Kidal on "
+            "Sunday.",
+            None,
+            "Mali",
+            "Rebels attack on Mali",
+        ),
+        (
+            "Kenya accused Somalia of hiding gunmen who had attacked a hotel in Nairobi on Sunday.",
+            None,
+            "Kenya",
+            "Gunmen attack on Kenya",
+        ),
+        # an attack near a place hits the place's state, which does not strike itself
+        ("The last strike near the Syrian capital took place on Sunday.", None, "Syria", None),
+        # a state acted on in a passive, with a verb label: what was done to it
+        ("The Russian diplomat was detained on Friday.", None, "Russia", "Russia detained"),
+        # near miss: an active verb with a named subject
+        (
+            "Russia expelled two Polish diplomats on Friday.",
+            "Russia",
+            "Poland",
+            "Russia expels Polish diplomats",
+        ),
+    ],
+)
+def test_relative_subjects_places_hit_and_states_acted_on(text, source, target, label):
+    (ev,) = _extracted(text, date(2022, 3, 30))
+    assert (ev.source, ev.target) == (source, target)
+    if label is not None:
+        assert ev.label == label
