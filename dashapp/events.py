@@ -2432,6 +2432,10 @@ def _roles(
                 target = _parties(first)[0]
             head = _NOUN_SUBJECT.search(text, lo, m_start) if participle else None
             return None, target, _subject_words(text, lo, head) if head else ""
+    if target is None and type_ == "COERCE" and source is not None and source.kind != "person":
+        # "Sudan's army detained President Bashir": a state detains or deposes its own
+        # leader too (his state is no "same side" here)
+        target = next((a for m in after_m for a in _parties(m) if a.kind == "person"), None)
     return source, target, ""
 
 
@@ -2826,6 +2830,9 @@ _GOVERNING_VERB = re.compile(r"([a-z]+)[ ]+(?:(?:a|an|the|its|their|his|her)[ ]+
 
 
 _ITS = re.compile(r"\b[Ii]ts\s+(?:[\w-]+\s+){0,2}$")
+_ITS_RELATIVE = re.compile(r", (?:who|which|whose|where) ")
+# a name after a preposition of place, which is not what "its" points back to
+_OBJECT_OF_PLACE = re.compile(r"\b(?:from|into|to|in|at|near)\s+(?:the\s+)?$")
 
 
 def _with_its_owner(
@@ -2843,8 +2850,10 @@ def _with_its_owner(
         return found
     prev_start = text.rfind(". ", 0, max(0, sent_start - 2))
     relatives = []  # ", which the country never joined,": not the owner
-    for rel in _RELATIVE_OPEN.finditer(text, sent_start, its.start()):
-        close = text.find(",", rel.end(), its.start())
+    # (also in the sentence before, which the owner may open: "Bangladesh, where 400,000
+    # Rohingya refugees live, said it would accept no more. Its border guards ...")
+    for rel in _ITS_RELATIVE.finditer(text, max(prev_start, 0), its.start()):
+        close = text.find(", ", rel.end(), its.start())  # not "90,000"
         if close > 0:
             relatives.append((rel.start(), close))
     for m in reversed(mentions):
@@ -2852,6 +2861,8 @@ def _with_its_owner(
             continue
         if m.start < prev_start:
             break
+        if _OBJECT_OF_PLACE.search(text, max(0, m.start - 12), m.start):
+            continue  # "take no more refugees from Myanmar. Its soldiers": not the owner
         if all(a.kind != "person" for a in m.actors):
             if any(m.actors[0] in x.actors for x in found):
                 return found

@@ -3149,3 +3149,30 @@ def test_relative_subjects_places_hit_and_states_acted_on(text, source, target, 
     assert (ev.source, ev.target) == (source, target)
     if label is not None:
         assert ev.label == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the owner of "its" opens the sentence before; a relative clause (with a number's
+        # comma in it) and a place after "from" are not the owner
+        "Thailand, where about 90,000 Myanmar refugees already live, said it would take no "
+        "more. Its soldiers turned back about 200 people on Friday.",
+        "Thailand said it would take no more refugees from Myanmar. Its soldiers turned back "
+        "about 200 people on Friday.",
+    ],
+)
+def test_its_owner_is_the_state_that_speaks_before(text):
+    (ev,) = _extracted(text, date(2022, 3, 30))
+    assert ev.source == "Thailand" and "Myanmar" not in ev.actors
+
+
+def test_a_state_detains_its_own_leader():
+    """ "Sudan's army detained Bashir": the leader is acted on, though of the same state;
+    with no state named, the army names nobody and the leader is still acted on."""
+    for text, source in [
+        ("Sudan's army seized power on Thursday and detained President Omar al-Bashir.", "Sudan"),
+        ("The army seized power on Thursday and detained President Omar al-Bashir.", None),
+    ]:
+        (ev,) = _extracted(text, date(2022, 3, 30))
+        assert (ev.source, ev.target) == (source, "Omar al-Bashir")
