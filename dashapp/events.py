@@ -2253,7 +2253,14 @@ _PLACE_BEFORE_NAME = re.compile(
     re.IGNORECASE,
 )
 # a participle and "by" before the agent of an appositive: "Lukashenko, backed by Moscow,"
-_AGENT_OF_APPOSITIVE = re.compile(r",\s+[a-z]+(?:ed|en)\s+by\s+(?:the\s+)?$")
+# ... or of a participle after a noun: "a commission set up by Suu Kyi last year", "men
+# trained by the CIA" (a few words of title before the name); not of a passive verb ("was
+# killed by"), nor a leader, who acts with those he leads ("officers led by Qasim")
+_AGENT_OF_APPOSITIVE = re.compile(
+    r"(?:,|\b(?!(?:was|were|is|are|be|been|being|get|got)\b)[a-z]+)\s+"
+    r"(?!(?:led|headed|commanded|chaired)\b)(?:[a-z]+ed|[a-z]+en|set\s+up)\s+by\s+"
+    r"(?:the\s+|former\s+)?(?:(?:[A-Z][\w.'\u2019-]*|[a-z]+)\s+){0,3}?$"
+)
 # prepositions of a place where an attack or a seizure happens, which it hits
 _HIT_AT = frozenset("in near at against inside".split())
 _HITTING = frozenset({"ASSAULT", "COERCE", "SANCTION"})  # acts that hit what they name
@@ -2366,15 +2373,30 @@ def _roles(
         if _subject_of(text, before_m[-1], m_start, False):
             return None, _parties(before_m[-1])[0], doer
         return source, target, ""
-    if (
-        before_m
-        and source is not None
-        and source == _parties(before_m[-1])[0]
-        and _AGENT_OF_APPOSITIVE.search(text, max(0, before_m[-1].start - 30), before_m[-1].start)
-    ):
+    if before_m and source is not None and source == _parties(before_m[-1])[0]:
         # "Lukashenko, backed by Moscow, crushed the protests": the backer describes the
-        # subject, who acts ("The rebels, backed by Rwanda, took the town": unnamed)
-        source = _parties(before_m[-2])[0] if len(before_m) >= 2 else None
+        # subject, who acts ("The rebels, backed by Rwanda, took the town": unnamed; "a
+        # commission led by Kofi Annan, set up by Suu Kyi, urged Myanmar": neither acts)
+        k = len(before_m)
+        agent = None
+        while k and (
+            found_agent := _AGENT_OF_APPOSITIVE.search(
+                text, max(clause[0], before_m[k - 1].start - 50), before_m[k - 1].start
+            )
+        ):
+            k, agent = k - 1, found_agent
+        if agent is not None:
+            source = _parties(before_m[k - 1])[0] if k else None
+            target = next(
+                (a for m in after_m for a in _parties(m) if not _same_side(a, source)), None
+            )
+            if source is None:
+                # the subject before the first participle names the doer: "A panel"
+                lo = max(clause[0], agent.start() - 60)
+                cut = agent.start() if text[agent.start()] == "," else text.find(" ", agent.start())
+                head = _NOUN_SUBJECT.search(text, lo, cut + 1) if cut >= 0 else None
+                if head is not None:
+                    return None, target, _subject_words(text, lo, head)
     if reduced:
         return source, target, ""
     if type_ == "RETREAT" or (
@@ -3160,16 +3182,20 @@ def _label(
             elif (
                 doer
                 and doer != _PASSIVE_MARK
-                and target is not None
                 and _ACTED_ON_SLOTS.intersection(keys)
                 # "police arrested dozens across the Andes": a place is not who is detained
-                and (target.kind == "person" or not any(v in template for v in _PERSON_OBJECT))
+                and (
+                    target is None
+                    or target.kind == "person"
+                    or not any(v in template for v in _PERSON_OBJECT)
+                )
             ):
                 by_agent = doer.startswith(_BY)
                 doer = doer.removeprefix(_BY)
-                state = gaz.actor(target.affiliation) if target.affiliation else None
+                state = gaz.actor(target.affiliation) if target and target.affiliation else None
                 if (
                     not by_agent
+                    and target is not None
                     and target.kind == "person"
                     and state is not None
                     and state.kind == "country"
@@ -3185,7 +3211,7 @@ def _label(
                         doer.endswith("s") and not doer.endswith("ss")
                     ):
                         template = _PLURAL_VERB.sub(_plural_verb, template, count=1)
-                if target.kind == "person" and not obj:
+                if target is not None and target.kind == "person" and not obj:
                     obj = short_name(target, gaz)
             elif (
                 target is not None

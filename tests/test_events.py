@@ -3075,6 +3075,16 @@ def test_label_of_an_act_whose_doer_is_unnamed(text: str, label: str):
         # the agent of an appositive describes the subject, who acts
         ("Lukashenko, backed by Moscow, crushed the protests on Sunday.", "Alexander Lukashenko"),
         ("The rebels, backed by Rwanda, took the town on Sunday.", None),
+        # a body set up by someone acts, not its founder; a leader acts with those he leads
+        (
+            "A commission set up by the Kenyan government said on Monday that police had "
+            "used excessive force.",
+            None,
+        ),
+        (
+            "Army officers led by Abd al-Karim Qasim overthrew the monarchy in Baghdad on Monday.",
+            "Abd al-Karim Qasim",
+        ),
         # a place after a preposition does not act: "outside the embassy", "into Thailand"
         ("Protesters gathered outside the Japanese embassy in Seoul on Wednesday.", None),
         ("Air strikes on Karen villages on Sunday sent 3,000 people fleeing into Thailand.", None),
