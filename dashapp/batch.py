@@ -36,7 +36,6 @@ from dashapp.ingest import (
     ArticleError,
     expand,
     iter_articles,
-    numbered_id,
 )
 from dashapp.models import Actor, Article, DocType, Event, Timex, pickled_by_fields
 from dashapp.store import ArticleResult, Store, article_key
@@ -375,18 +374,20 @@ def unique_ids(
     chunk: int = BATCH_SIZE,
 ) -> Iterator[Article | ArticleError]:
     """Two inputs may share an id (files with one stem in two folders): the later ones
-    become "id~2", "id~3"... as `geotimeline extract` names them. The ids met are
-    counted in the store (`Store.number_ids`), not in a dictionary that would grow with
-    the corpus."""
+    become "id~2", "id~3"... as `geotimeline extract` names them; and an input whose id
+    is stored for an article of another source keeps its own (see `Store.place_ids`).
+    The ids met are counted in the store, not in a dictionary that would grow with the
+    corpus."""
     buf: list[Article | ArticleError] = []
 
     def flush() -> Iterator[Article | ArticleError]:
-        numbers = iter(store.number_ids([x.id for x in buf if isinstance(x, Article)]))
+        arts = [x for x in buf if isinstance(x, Article)]
+        placed = iter(store.place_ids([a.id for a in arts], [a.source for a in arts]))
         for item in buf:
             if isinstance(item, Article):
-                n = next(numbers)
-                if n > 1:
-                    item = replace(item, id=numbered_id(item.id, n))
+                new_id = next(placed)
+                if new_id != item.id:
+                    item = replace(item, id=new_id)
                 if reference_date is not None:
                     item = replace(item, reference_date=reference_date)
             yield item

@@ -251,18 +251,18 @@ def _read_partition(part: Partition) -> Iterator[Article | ArticleError]:
 
 def scan_partition(
     part: Partition, reference_date: date | None, setting: str
-) -> list[tuple[str, str, str]]:
-    """("ok", id, key) per article, ("error", source, problem) per bad input; keys as
-    ingest stores them under `setting` (batch.extraction_setting)."""
+) -> list[tuple[str, str, str, str]]:
+    """("ok", id, key, source) per article, ("error", source, problem, "") per bad input;
+    keys as ingest stores them under `setting` (batch.extraction_setting)."""
     use_system_allocator()  # in the worker that runs it
     out = []
     for item in _read_partition(part):
         if isinstance(item, ArticleError):
-            out.append(("error", item.source, item.problem))
+            out.append(("error", item.source, item.problem, ""))
         else:
             if reference_date is not None:
                 item = replace(item, reference_date=reference_date)
-            out.append(("ok", item.id, stored_key(item, setting)))
+            out.append(("ok", item.id, stored_key(item, setting), item.source))
     return out
 
 
@@ -528,13 +528,12 @@ def dask_results(
             items = scans.popleft().result()
             keys = {}
             ids: list[str] = []
-            for kind, a, b in items:
+            for kind, a, b, _ in items:
                 if kind == "error":
                     summary.failures.append((a, b))
-            found = [(a, b) for kind, a, b in items if kind != "error"]
-            numbers = store.number_ids([a for a, _ in found])
-            for (a, b), n in zip(found, numbers, strict=True):
-                new_id = ingest.numbered_id(a, n)
+            found = [(a, b, src) for kind, a, b, src in items if kind != "error"]
+            placed = store.place_ids([a for a, _, _ in found], [src for _, _, src in found])
+            for (_, b, _), new_id in zip(found, placed, strict=True):
                 ids.append(new_id)
                 keys[new_id] = b
             stored = store.article_hashes(ids)

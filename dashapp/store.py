@@ -1114,6 +1114,67 @@ class Store:
         return out
 
     @_locked
+    def place_ids(self, ids: Sequence[str], sources: Sequence[str]) -> list[str]:
+        """The id each input article is stored under. Inputs of one run that share an id
+        are numbered ("id", "id~2"... as `number_ids` counts them); and an article whose id
+        the store holds for an article read from another source (another file, or another
+        line of another file) is not that article: it keeps the id of its family ("id",
+        "id~N") stored from its own source, else takes the first one neither stored nor
+        given out in this run. So a later "feb/report.txt" never replaces a stored
+        "jan/report.txt", and ingesting either file again finds its own article. (Sources
+        are compared as written: the same file named by another path is another source.)"""
+        from dashapp.ingest import numbered_id
+
+        out = [numbered_id(i, n) for i, n in zip(ids, self.number_ids(ids), strict=True)]
+        if not out:
+            return []
+        con = self._con
+        con.execute("CREATE TEMP TABLE IF NOT EXISTS given_ids (id VARCHAR NOT NULL)")
+        stored = dict(
+            con.execute(
+                "SELECT id, source FROM articles WHERE id = ANY(?)", [sorted(set(out))]
+            ).fetchall()
+        )
+        given = {
+            r[0]
+            for r in con.execute("SELECT id FROM given_ids WHERE id = ANY(?)", [out]).fetchall()
+        }
+        taken = set(out)
+        for k, want in enumerate(out):
+            free = want not in given and stored.get(want, sources[k]) == sources[k]
+            if free and (want == ids[k] or want in stored):
+                continue  # (a repeat's number is checked against its family's sources)
+            base = ids[k]
+            family = dict(
+                con.execute(
+                    "SELECT id, source FROM articles WHERE id = ? OR (starts_with(id, ?) "
+                    "AND regexp_full_match(substr(id, ?), '[0-9]+'))",
+                    [base, base + "~", len(base) + 2],
+                ).fetchall()
+            )
+            own = [i for i, src in family.items() if src == sources[k]]
+            if own:
+                out[k] = own[0]
+                continue
+            if free:
+                continue
+            used = family.keys() | taken
+            used |= {
+                r[0]
+                for r in con.execute(
+                    "SELECT id FROM given_ids WHERE starts_with(id, ?)", [base]
+                ).fetchall()
+            }
+            n = 2
+            while numbered_id(base, n) in used:
+                n += 1
+            out[k] = numbered_id(base, n)
+            taken.add(out[k])
+        given_tbl = _table({"id": (out, _STR)})  # noqa: F841 - read by DuckDB
+        con.execute("INSERT INTO given_ids SELECT id FROM given_tbl")
+        return out
+
+    @_locked
     def remove_article(self, article_id: str) -> bool:
         """Forget an article and its support for events (events left without support go,
         their corrections stay in the log). False when it was not stored."""

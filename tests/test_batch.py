@@ -510,6 +510,63 @@ def test_repeated_ids_are_numbered_in_the_store_across_chunks(tmp_path: Path) ->
         assert s.number_ids([]) == []
 
 
+def test_an_article_of_another_file_with_a_stored_id_never_replaces_it(tmp_path: Path) -> None:
+    """jan/report.txt, then feb/report.txt in a later run: two articles ("report",
+    "report~2"), not one replaced; either file again is skipped as unchanged, and a changed
+    file replaces its own article only. The same for feeds whose records have no id."""
+    make_corpus(tmp_path / "c", 3)
+    texts = [p.read_text(encoding="utf-8") for p in sorted((tmp_path / "c").glob("*.txt"))]
+    for month, text in (("jan", texts[0]), ("feb", texts[1])):
+        (tmp_path / month).mkdir()
+        (tmp_path / month / "report.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "g.duckdb"
+    assert "ingested 1 article (0 replaced)" in run([tmp_path / "jan"], db)[1]
+    assert "ingested 1 article (0 replaced)" in run([tmp_path / "feb"], db)[1]
+    assert "skipped 2 unchanged" in run([tmp_path / "feb", tmp_path / "jan"], db)[1]
+    (tmp_path / "feb" / "report.txt").write_text(texts[2], encoding="utf-8")
+    assert (
+        "ingested 1 article (1 replaced), skipped 1"
+        in run([tmp_path / "jan", tmp_path / "feb"], db)[1]
+    )
+    got = {a["id"]: (a["source"], a["title"]) for a in exported(db)["articles"]}
+    assert got == {
+        "report": (str(tmp_path / "jan" / "report.txt"), texts[0].split("\n")[0]),
+        "report~2": (str(tmp_path / "feb" / "report.txt"), texts[2].split("\n")[0]),
+    }
+    # feeds of two days whose records have no id: "feed-1"... of each day are kept apart
+    for day in ("d1", "d2"):
+        (tmp_path / day).mkdir()
+        (tmp_path / day / "feed.jsonl").write_text(
+            "".join(
+                json.dumps(
+                    {"title": f"{day} {k}", "date": "2022-01-03", "text": f"{day} story {k}."}
+                )
+                + "\n"
+                for k in range(3)
+            ),
+            encoding="utf-8",
+        )
+    assert "ingested 3 articles (0 replaced)" in run([tmp_path / "d1"], db)[1]
+    assert "ingested 3 articles (0 replaced)" in run([tmp_path / "d2"], db)[1]
+    assert len(exported(db)["articles"]) == 8
+
+
+def test_placed_ids_never_collide_within_a_run(tmp_path: Path) -> None:
+    """Ids given to articles of another source, and the numbers of repeats in the same
+    run, never meet: each input gets its own id."""
+    from dashapp.pipeline import extract
+
+    with Store(tmp_path / "g.duckdb") as s:
+        s.add(extract([Article("r", "T", date(2022, 1, 3), "u", "On Monday, talks.", "old/r.txt")]))
+    with Store(tmp_path / "g.duckdb") as s:
+        first = s.place_ids(["r", "r"], ["new/r.txt", "other/r.txt"])
+        second = s.place_ids(["r", "r", "x"], ["third/r.txt", "old/r.txt", "x.txt"])
+    # the first is not the stored "r" (another source), the second keeps its number
+    assert first == ["r~3", "r~2"]
+    # a repeat whose source is stored finds its own article ("r", not a copy as "r~4")
+    assert second == ["r~5", "r", "x"]
+
+
 # --------------------------------------------------------------------------- interruption
 
 # The ingest subprocess gets Python's own Ctrl-C handler whatever it inherits: a shell runs
