@@ -39,6 +39,7 @@ from dashapp.models import Actor, Article, Event, Granularity, Mention, Timex
 from dashapp.records import maker, replacer
 from dashapp.temporal.lexicon import alternation
 from dashapp.temporal.lexicon import lexicon as temporal_lexicon
+from dashapp.temporal.timex3 import PART_MODS, month_end
 from dashapp.text import clauses, sentences
 
 try:  # CPython's own SHA-1: the same digest as OpenSSL's, and a short key hashes faster
@@ -655,6 +656,14 @@ def _month_days(year: int, month: int) -> int:
     return (date(year + month // 12, month % 12 + 1, 1) - date(year, month, 1)).days
 
 
+def _fuzzy(tx: Timex) -> bool:
+    """Whether a timex dates only approximately: "about 2011", or the part of a unit an
+    early/mid/late modifier names ("mid-October" is 11-20 October, edges unsharp)."""
+    return tx.mod == "APPROX" or (
+        tx.mod in PART_MODS and tx.granularity not in ("day", "time", "weekend")
+    )
+
+
 def _units(timexes: Sequence[Timex], text: str = "") -> list[_Unit]:
     """The dated expressions that can date a happening, in text order. Coordinated ranges
     are one unit; so are two consecutive days joined as one span ("on Thursday and
@@ -713,9 +722,12 @@ def _units(timexes: Sequence[Timex], text: str = "") -> list[_Unit]:
                 if prev.granularity == "month" and u.granularity == "year" and gap.isspace():
                     # "in February last year" read as this February: the year named
                     # right after a month is that month's year
-                    first = prev.first.replace(year=u.first.year)
-                    last = prev.last.replace(year=u.first.year, day=1)
-                    last = date(last.year, last.month, _month_days(last.year, last.month))
+                    # (the days of the month's part, "in late February last year")
+                    y = u.first.year
+                    first = prev.first.replace(year=y)
+                    last = month_end(y, prev.last.month)
+                    if prev.last.day < _month_days(prev.last.year, prev.last.month):
+                        last = last.replace(day=min(prev.last.day, last.day))
                     value = f"{first.year:04d}-{first.month:02d}"
                     out[-1] = _Unit(
                         prev.timexes + u.timexes, first, last, value, "month", prev.start, u.end
@@ -3816,11 +3828,10 @@ def _article_events(
             ]
         )
         names = tuple([a.name for a in actors])
+        approximate = any(_fuzzy(tx) for tx in txs)
         if len(txs) == 1:
-            approximate = txs[0].mod == "APPROX"
             other_dates = tuple(txs[0].alternatives)
         else:
-            approximate = any(tx.mod == "APPROX" for tx in txs)
             other_dates = tuple([a for tx in txs for a in tx.alternatives])
         out.append(
             (

@@ -3186,3 +3186,99 @@ def test_a_state_detains_its_own_leader():
     ]:
         (ev,) = _extracted(text, date(2022, 3, 30))
         assert (ev.source, ev.target) == (source, "Omar al-Bashir")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "start", "end", "approximate"),
+    [
+        # early/mid/late: the part of the unit, approximately; the value stays the unit's
+        (
+            "Germany and France will hold talks in mid-October.",
+            "2022-10",
+            date(2022, 10, 11),
+            date(2022, 10, 20),
+            True,
+        ),
+        (
+            "Japan pledged emergency aid to Nepal late last week.",
+            "2022-W01",
+            date(2022, 1, 6),
+            date(2022, 1, 9),
+            True,
+        ),
+        (
+            "Russia expelled ten Polish diplomats in early December.",
+            "2021-12",
+            date(2021, 12, 1),
+            date(2021, 12, 10),
+            True,
+        ),
+        (
+            "Turkey shelled Kurdish positions in Syria late last year.",
+            "2021",
+            date(2021, 9, 1),
+            date(2021, 12, 31),
+            True,
+        ),
+        # "earlier this month": the days of the month before the reference date, exactly
+        (
+            "Russia expelled ten Polish diplomats earlier this month.",
+            "2022-01",
+            date(2022, 1, 1),
+            date(2022, 1, 11),
+            False,
+        ),
+        # near misses: the whole month, and a day with "early" (its date is exact)
+        (
+            "Russia expelled ten Polish diplomats in December.",
+            "2021-12",
+            date(2021, 12, 1),
+            date(2021, 12, 31),
+            False,
+        ),
+        (
+            "Russia expelled ten Polish diplomats early on Monday.",
+            "2022-01-10",
+            date(2022, 1, 10),
+            date(2022, 1, 10),
+            False,
+        ),
+    ],
+)
+def test_part_of_a_unit_dates_the_event(text, value, start, end, approximate):
+    (ev,) = _extracted(text)
+    assert (ev.value, ev.start, ev.end, ev.approximate) == (value, start, end, approximate)
+
+
+def test_a_month_and_its_middle_are_one_happening():
+    """ "in October" in one report and "in mid-October" in another: the same value, so the
+    same happening; the merged event keeps one reading's days."""
+    from dashapp.actors import Gazetteer
+    from dashapp.pipeline import extract_article
+
+    gaz = Gazetteer.load()
+    (x,) = extract_article(
+        Article(
+            "q1",
+            "t",
+            date(2022, 9, 1),
+            "https://example.org/q1",
+            "Germany and France will hold talks in October.",
+        ),
+        gazetteer=gaz,
+    )[1]
+    (y,) = extract_article(
+        Article(
+            "q2",
+            "t",
+            date(2022, 9, 2),
+            "https://example.org/q2",
+            "Germany and France will hold talks in mid-October.",
+        ),
+        gazetteer=gaz,
+    )[1]
+    assert x.value == y.value == "2022-10"
+    assert (x.start, y.start, y.end) == (date(2022, 10, 1), date(2022, 10, 11), date(2022, 10, 20))
+    assert same_happening(x, y) and same_happening(y, x)
+    (merged,) = merge_all([x, y])
+    assert merged.articles == 2 and not merged.approximate

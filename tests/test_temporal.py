@@ -110,6 +110,162 @@ def test_first_last_granularity_on_timexes():
     assert tx["now"].first is None
 
 
+# early/mid/late keep the unit's value (with mod START/MID/END) but date only its part
+@pytest.mark.parametrize(
+    ("text", "expr", "value", "mod", "first", "last"),
+    [
+        (
+            "Elections are planned for mid-November.",
+            "mid-November",
+            "2023-11",
+            "MID",
+            date(2023, 11, 11),
+            date(2023, 11, 20),
+        ),
+        (
+            "The strike began in early May.",
+            "early May",
+            "2023-05",
+            "START",
+            date(2023, 5, 1),
+            date(2023, 5, 10),
+        ),
+        (
+            "The talks collapsed at the end of April.",
+            "the end of April",
+            "2023-04",
+            "END",
+            date(2023, 4, 21),
+            date(2023, 4, 30),
+        ),
+        (
+            "A ceasefire was agreed late last week.",
+            "late last week",
+            "2023-W23",
+            "END",
+            date(2023, 6, 8),
+            date(2023, 6, 11),
+        ),
+        (
+            "Shelling resumed early this week.",
+            "early this week",
+            "2023-W24",
+            "START",
+            date(2023, 6, 12),
+            date(2023, 6, 14),
+        ),
+        (
+            "Prices rose sharply late last year.",
+            "late last year",
+            "2022",
+            "END",
+            date(2022, 9, 1),
+            date(2022, 12, 31),
+        ),
+        (
+            "The reactor is due online by mid-2025.",
+            "mid-2025",
+            "2025",
+            "MID",
+            date(2025, 5, 1),
+            date(2025, 8, 31),
+        ),
+        (
+            "The drought of the early 1980s hit the north.",
+            "the early 1980s",
+            "198",
+            "START",
+            date(1980, 1, 1),
+            date(1983, 12, 31),
+        ),
+        (
+            "Exports fell at the end of the first quarter.",
+            "the end of the first quarter",
+            "2023-Q1",
+            "END",
+            date(2023, 3, 1),
+            date(2023, 3, 31),
+        ),
+        (
+            "The vote was held in late February 2024.",
+            "late February 2024",
+            "2024-02",
+            "END",
+            date(2024, 2, 21),
+            date(2024, 2, 29),
+        ),
+        # near misses: a day stays a day; no modifier, the whole unit
+        (
+            "Troops moved in early Tuesday.",
+            "early Tuesday",
+            "2023-06-13",
+            "START",
+            date(2023, 6, 13),
+            date(2023, 6, 13),
+        ),
+        ("The strike began in May.", "May", "2023-05", None, date(2023, 5, 1), date(2023, 5, 31)),
+    ],
+)
+def test_part_of_unit(text, expr, value, mod, first, last):
+    (t,) = [t for t in tag(text, date(2023, 6, 14)) if t.text == expr]
+    assert (t.value, t.mod, t.first, t.last) == (value, mod, first, last)
+
+
+# "earlier this month" ends the day before the reference date, "later this week" starts
+# the day after; the value is the unit's
+@pytest.mark.parametrize(
+    ("text", "expr", "value", "first", "last"),
+    [
+        (
+            "The envoy visited Kyiv earlier this month.",
+            "earlier this month",
+            "2023-06",
+            date(2023, 6, 1),
+            date(2023, 6, 13),
+        ),
+        (
+            "Earlier this year the bank raised rates.",
+            "Earlier this year",
+            "2023",
+            date(2023, 1, 1),
+            date(2023, 6, 13),
+        ),
+        (
+            "A decision is expected later this week.",
+            "later this week",
+            "2023-W24",
+            date(2023, 6, 15),
+            date(2023, 6, 18),
+        ),
+        (
+            "Talks resume later this month.",
+            "later this month",
+            "2023-06",
+            date(2023, 6, 15),
+            date(2023, 6, 30),
+        ),
+        # near misses: "this month" alone, and "earlier" with a unit not containing the date
+        (
+            "The envoy visits Kyiv this month.",
+            "this month",
+            "2023-06",
+            date(2023, 6, 1),
+            date(2023, 6, 30),
+        ),
+        (
+            "The envoy visited Kyiv earlier last month.",
+            "earlier last month",
+            "2023-05",
+            date(2023, 5, 1),
+            date(2023, 5, 31),
+        ),
+    ],
+)
+def test_earlier_later_this_unit(text, expr, value, first, last):
+    (t,) = [t for t in tag(text, date(2023, 6, 14)) if t.text == expr]
+    assert (t.value, t.first, t.last) == (value, first, last)
+
+
 def test_range_members_share_the_range():
     text = "Officials are due to sit down on January 9 and 10 in Geneva."
     a, b = tag(text, date(2022, 1, 3))

@@ -47,6 +47,7 @@ from dashapp.temporal.timex3 import (
     is_valid,
     nth_weekday,
     orthodox_easter,
+    part,
     week_value,
 )
 
@@ -1027,6 +1028,20 @@ class Resolver:
         )
 
     # --- the pass -----------------------------------------------------------------------
+    def _part(self, c: Cand, first: date, last: date, gran: str | None) -> tuple[date, date]:
+        """The days a timex names within its unit (the focus keeps the whole unit): the part
+        an early/mid/late mod names ("mid-October": 11-20 October); "earlier this month" the
+        days before the reference date, "later this week" those after it."""
+        first, last = part(first, last, gran, c.mod)
+        pre = c.data.get("pre") if c.kind == "rel" else None
+        dct = self.dct
+        if pre and dct is not None and not self.narrative and first <= dct <= last:
+            if pre == "earlier" and first < dct:
+                return first, dct - timedelta(days=1)
+            if pre == "later" and dct < last:
+                return dct + timedelta(days=1), last
+        return first, last
+
     def run(self, cands: list[Cand]) -> list[Timex]:
         out: list[Timex] = []
         for i, c in enumerate(cands):
@@ -1063,6 +1078,8 @@ class Resolver:
                 elif _BC.match(o.value):
                     y = int(_BC.match(o.value).group(1))  # type: ignore[union-attr]
                     self.history.append(Focus(date.min, date.min, "year", o.value, False, y))
+                if first is not None and last is not None:
+                    first, last = self._part(c, first, last, gran)
             out.append(
                 Timex(
                     start=c.start,

@@ -112,6 +112,46 @@ def interval(value: str) -> tuple[date | None, date | None, str | None]:
         return None, None, None
 
 
+# The TIMEX3 mods that name a part of a unit: "early August", "mid-2011", "late last week".
+PART_MODS = frozenset(("START", "MID", "END"))
+
+
+def _thirds(n: int, mod: str) -> tuple[int, int]:
+    """The [lo, hi) sub-range of n consecutive units a part mod names: the first, middle or
+    last third, the first one taking the remainder (a year: Jan-Apr, May-Aug, Sep-Dec; a
+    decade: 0-3, 4-6, 7-9)."""
+    a, b = -(-n // 3), n - n // 3
+    return {"START": (0, a), "MID": (a, b), "END": (b, n)}[mod]
+
+
+def part(first: date, last: date, gran: str | None, mod: str | None) -> tuple[date, date]:
+    """The days of the part of [first, last] (a calendar unit of granularity `gran`) that
+    an early/mid/late modifier names; the TIMEX3 value keeps the whole unit, with mod START,
+    MID or END. A month: days 1-10, 11-20, 21-end; a week: Monday-Wednesday,
+    Tuesday-Thursday, Thursday-Sunday; a year, quarter, half or season: the first, middle or
+    last third of its months; a decade or a century: of its years. A day, a time or a
+    weekend stays whole; so do other mods."""
+    if mod not in PART_MODS or gran in (None, "day", "time", "weekend"):
+        return first, last
+    if gran == "month":
+        lo, hi = {"START": (1, 10), "MID": (11, 20), "END": (21, last.day)}[mod]
+        return first.replace(day=lo), first.replace(day=hi)
+    if gran == "week":
+        lo, hi = {"START": (0, 2), "MID": (1, 3), "END": (3, 6)}[mod]
+        return first + timedelta(days=lo), first + timedelta(days=hi)
+    if gran in ("decade", "century"):
+        lo, hi = _thirds(last.year - first.year + 1, mod)
+        try:
+            return date(first.year + lo, 1, 1), date(first.year + hi - 1, 12, 31)
+        except ValueError:
+            return first, last
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    lo, hi = _thirds(months, mod)
+    y0, m0 = add_months(first.year, first.month, lo)
+    y1, m1 = add_months(first.year, first.month, hi - 1)
+    return date(y0, m0, 1), month_end(y1, m1)
+
+
 def easter(year: int) -> date:
     """Western (Gregorian) Easter Sunday: the anonymous Gregorian algorithm."""
     a = year % 19
