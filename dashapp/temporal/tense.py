@@ -185,6 +185,9 @@ def _votes(words: list[str], distances: list[float], outward_left: bool) -> dict
             if k == 1 and i and seq[i - 1] == "to" and direction == "future" and phrase != "next":
                 direction = "none"  # an infinitive ("sent envoys on Nov. 16 to meet the
                 # generals"): the verb that governs it decides
+            elif k == 1 and i and direction in ("report", "past") and seq[i - 1] == "be":
+                direction = "none"  # a passive after a modal or "to" ("results would be
+                # announced on Monday", "is to be reported"): the modal decides
             i += k
         else:
             i += 1
@@ -197,7 +200,11 @@ def _votes(words: list[str], distances: list[float], outward_left: bool) -> dict
         if direction == "none":
             continue
         if direction.endswith("-near"):
-            # a preposition governs only the expression it introduces ("until Friday")
+            # a preposition governs only the expression it introduces ("until Friday"),
+            # or a happening that expression dates ("ahead of a vote in parliament on
+            # Sunday", "since the election on Sunday"): the date is the noun's
+            if outward_left and d > 1 and _dated_noun(seq, after, d):
+                d = 1
             if d > 1 or outward_left is False:
                 continue
             direction = direction[:-5]
@@ -221,6 +228,22 @@ def _votes(words: list[str], distances: list[float], outward_left: bool) -> dict
         if weight > best.get(direction, 0.0):
             best[direction] = weight
     return best
+
+
+_NOUN_REACH = 9  # words from a preposition to the expression dating its noun
+
+
+def _dated_noun(seq: list[str], after: int, d: float) -> bool:
+    """Whether the words between a cue and the expression after it (seq[after:], reading
+    order) are a happening named with its date, "a vote in the lower house on": no clause
+    boundary between, a planned-happening noun, and "on" right before the expression."""
+    n = len(seq)
+    return (
+        d <= _NOUN_REACH
+        and d == n - after
+        and seq[-1] == "on"
+        and not _PLANNED_FOR.isdisjoint(seq[after:])
+    )
 
 
 _THAT_AFTER = re.compile(r"[ \t\u00a0]+that\b")
