@@ -326,6 +326,15 @@ _STAMP = re.compile(
 )
 _SPAN_JOIN = re.compile(r"(?i)\s+(?:and|to|through|until|till)\s+|\s*[-\u2013]\s*")
 _QUALIFIER_GAP = re.compile(r"(?i)[\s,]*(?:(?:on|in|of)\s+)?")
+# a happening that began on one day and runs on to a later one: "opened on Wednesday and
+# are scheduled to run until Friday", "began on Monday and will last through Thursday", "opened
+# on Monday and runs until Sunday": one span from the first day to the last
+_RUNS_ON = re.compile(
+    r"(?i),?\s+and\s+(?:(?:is|are|was|were)\s+)?(?:(?:scheduled|due|expected|set|slated)\s+to"
+    r"\s+|will\s+|would\s+)?(?:run|runs|ran|last|lasts|lasted|continue|continues|continued"
+    r"|go\s+on|goes\s+on|went\s+on)\s+(?:until|till|through|to)\s+"
+)
+_RUNS_ON_MAX = 60  # characters from the first day to the last
 _EDGE_WORDS = ("since", "until", "till", "by", "of", "Since", "Until", "By")
 _STATE_EDGE = re.compile(
     r"(?i)\b(?:since|until|till|by)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?$"
@@ -700,6 +709,19 @@ def _units(timexes: Sequence[Timex], text: str = "") -> list[_Unit]:
     out: list[_Unit] = []
     for u in units:
         prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.granularity == u.granularity == "day"
+            and u.start - prev.end <= _RUNS_ON_MAX
+            and 0 < (u.first - prev.last).days <= 14
+            and _RUNS_ON.fullmatch(text, prev.end, u.start)
+        ):
+            first, last = prev.first, u.last
+            value = f"{first.isoformat()}/{last.isoformat()}"
+            out[-1] = _Unit(
+                prev.timexes + u.timexes, first, last, value, "range", prev.start, u.end
+            )
+            continue
         if prev is not None and u.start - prev.end <= 8:
             gap = text[prev.end : u.start]
             if (

@@ -3282,3 +3282,37 @@ def test_a_month_and_its_middle_are_one_happening():
     assert same_happening(x, y) and same_happening(y, x)
     (merged,) = merge_all([x, y])
     assert merged.articles == 2 and not merged.approximate
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a happening that opened on one day and runs on to a later one: one span
+        (
+            "Talks between Iran and the European Union opened on Wednesday and are due to run"
+            " until Friday.",
+            "2022-01-12/2022-01-14",
+        ),
+        (
+            "The NATO summit began on Monday and will last through Thursday.",
+            "2022-01-10/2022-01-13",
+        ),
+        (
+            "Israel and Egypt began joint naval drills on Monday and continued them until"
+            " Wednesday.",
+            None,
+        ),
+        # near misses: two happenings on two days; a state that lasts until a day
+        (
+            "Talks between Iran and the European Union opened on Monday and ended on Wednesday.",
+            "2022-01-10",
+        ),
+        ("Israel and Hamas agreed a truce on Wednesday that will hold until Friday.", "2022-01-12"),
+    ],
+)
+def test_a_happening_running_on_to_a_later_day_is_one_span(text, value):
+    values = [e.value for e in _extracted(text)]
+    if value is None:  # "continued them until": an object between, no span
+        assert all("/" not in v for v in values)
+    else:
+        assert value in values

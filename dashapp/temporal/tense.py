@@ -185,6 +185,8 @@ def _votes(words: list[str], distances: list[float], outward_left: bool) -> dict
             if k == 1 and i and seq[i - 1] == "to" and direction == "future" and phrase != "next":
                 direction = "none"  # an infinitive ("sent envoys on Nov. 16 to meet the
                 # generals"): the verb that governs it decides
+            elif phrase == "last" and i and seq[i - 1] in _MODALS:
+                direction = "none"  # the verb: "will last through Thursday"
             elif k == 1 and i and direction in ("report", "past") and seq[i - 1] == "be":
                 direction = "none"  # a passive after a modal or "to" ("results would be
                 # announced on Monday", "is to be reported"): the modal decides
