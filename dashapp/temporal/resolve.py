@@ -160,6 +160,8 @@ class Focus:
 
 
 _BC = re.compile(r"BC(\d{4})")
+_THAT = re.compile(r"\bthat\b", re.I)
+_WORD = re.compile(r"[a-z]+")
 _CLOCK = re.compile(r"T(\d\d):(\d\d)")
 _RANGE_GAP = re.compile(r"\s*(?:to|until|till|through|and|-|\u2013|\u2014)\s*", re.I)
 _RANGE_FROM = re.compile(r"\b(?:from|between)\s+(?:\w+\s+)?\S*$", re.I)
@@ -791,6 +793,27 @@ class Resolver:
         v = shift(back, unit, 0)
         return Out(v, f"'{label}': the {unit} of the {how}, one year back = {v}", 0.75)
 
+    def _reported_on(self, c: Cand) -> date | None:
+        """The day of a speech that reports the clause of `c`: the nearest date before `c`
+        in its sentence is a day a reporting verb just before it dates, and "that" opens the
+        reported clause between them ("said on Thursday that ... overnight")."""
+        lo, _ = sentence_bounds(self.text, c.start, c.end)
+        for f in reversed(self.history):
+            if f.end > c.start:
+                continue
+            if f.end <= lo or f.gran != "day" or f.first != f.last:
+                return None
+            if not _THAT.search(self.text, f.end, c.start):
+                return None
+            from dashapp.temporal.lexicon import lexicon
+
+            cues = lexicon().tense_cues
+            head = _WORD.findall(self.text[max(lo, f.end - 60) : f.end].lower())[-5:]
+            if any(cues.get(w, ("",))[0] == "report" for w in head):
+                return f.first
+            return None
+        return None
+
     def r_overnight(self, c: Cand) -> Out:
         nxt = self._next
         if nxt is not None and nxt.type == "DATE":
@@ -809,6 +832,15 @@ class Resolver:
             if anchor is None:
                 return Out("XXXX-XX-XXTNI", "overnight: no day in focus", 0.3, (), False)
             return Out(f"{fmt(anchor)}TNI", f"overnight: the night of the {how}", 0.6)
+        said = self._reported_on(c)
+        if said is not None:
+            # "Kiev said on Thursday that armed men had crossed the border overnight"
+            d = said - timedelta(days=1)
+            return Out(
+                f"{fmt(d)}TNI",
+                f"overnight, reported on {fmt(said)}: the night before it = {fmt(d)}TNI",
+                0.6,
+            )
         d = self.dct - timedelta(days=1)
         return Out(
             f"{fmt(d)}TNI",
