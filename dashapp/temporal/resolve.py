@@ -162,6 +162,7 @@ class Focus:
 _BC = re.compile(r"BC(\d{4})")
 _THAT = re.compile(r"\bthat\b", re.I)
 _WORD = re.compile(r"[a-z]+")
+_JOINS = frozenset(("and", "but", "while", "as", "when"))
 _CLOCK = re.compile(r"T(\d\d):(\d\d)")
 _RANGE_GAP = re.compile(r"\s*(?:to|until|till|through|and|-|\u2013|\u2014)\s*", re.I)
 _RANGE_FROM = re.compile(r"\b(?:from|between)\s+(?:\w+\s+)?\S*$", re.I)
@@ -803,12 +804,18 @@ class Resolver:
                 continue
             if f.end <= lo or f.gran != "day" or f.first != f.last:
                 return None
-            if not _THAT.search(self.text, f.end, c.start):
+            that = _THAT.search(self.text, f.end, c.start)
+            if that is None:
                 return None
             from dashapp.temporal.lexicon import lexicon
 
             cues = lexicon().tense_cues
+            # the verb before the day ("said on Thursday that") or after it, before "that"
+            # ("On Thursday, the ministry said that")
             head = _WORD.findall(self.text[max(lo, f.end - 60) : f.end].lower())[-5:]
+            tail = _WORD.findall(self.text[f.end : that.start()].lower())
+            if len(tail) <= 6 and not _JOINS.intersection(tail):
+                head += tail  # (not "attacked on Thursday, and officials said that")
             if any(cues.get(w, ("",))[0] == "report" for w in head):
                 return f.first
             return None
