@@ -346,7 +346,8 @@ _WORD = r"\s+(?!(?:that|whether|if|and|but|or|which|who|only)\b)[\w'\u2019-]+"
 # A negator, then up to three words of the same predicate ("did not attend the summit",
 # "has never formally met", "had no plans to meet").
 _NEGATED = re.compile(
-    r"(?i)(?:\bnot|\bnever|n['\u2019]t|\bno longer|\bno\s+(?:immediate\s+)?(?:plans?|intention))"
+    r"(?i)(?:\bnot|\bcannot|\bnever|n['\u2019]t|\bno longer"
+    r"|\bno\s+(?:immediate\s+)?(?:plans?|intention))"
     rf"(?:{_WORD}){{0,3}}\s+$"
 )
 # ... and an act declined ("declined on Monday to back the package", "declined an
@@ -865,6 +866,14 @@ def _live_hits(
             # document handed over is a statement, no aid
             h = _reread(h, "remarks")
         if (
+            (ttype == "COERCE" or ttype == "SANCTION")
+            and (lift := _LIFTED_BEFORE.search(text, a - 40 if a - 40 > lo else lo, a)) is not None
+            and h.trigger.label in _LIFTABLE
+        ):
+            # "suspended the house arrest of", "revoked the state of emergency", "ended the
+            # curfew": a measure or a detention undone is lifted, not imposed
+            h = _new_hit(Hit, (lift.start(), lift.end(1), _as_family("lift", h.trigger.weight)))
+        if (
             ttype == "ASSAULT"
             and text.startswith(("struck", "strike"), a)
             and (
@@ -925,6 +934,10 @@ def _live_hits(
             _WAR_COMPOUND.match(text, b) or text.endswith(("prisoners of ", "prisoner of "), lo, a)
         ):
             continue  # "war crimes", "prisoners of war": a thing named after a war, no fighting
+        if text.startswith(("ruling", "Ruling"), a) and _RULING_BODY.match(text, b):
+            continue  # "the ruling party", "its ruling council": those in power, no verdict
+        if text.startswith(("appeal", "Appeal"), a) and _APPEALS_COURT.match(text, b):
+            continue  # "an appeals court suspended ...": the court's name, no appeal made
         if text.startswith("called", a) and _WHAT_CALLED.search(
             text, a - 30 if a - 30 > lo else lo, a
         ):
@@ -1043,6 +1056,27 @@ _NOT_A_STRIKE = re.compile(
     r"|an impasse|a stalemate|the market|shelves|the streets|out at"
     r"|by (?:the )?(?:sanctions|inflation|floods|drought|crisis|pandemic|recession|strikes? by))\b"
 )
+# a verb that undoes a measure or a detention, then up to two words before its noun
+# ("suspended the house arrest", "revoked its state of emergency"); not "did not end"
+_LIFTED_BEFORE = re.compile(
+    r"(?<!not )(?<!never )\b(suspended|suspends|suspend|suspending|revoked|revokes|revoke"
+    r"|revoking|ended|ends|end|ending|rescinded|rescinds|rescind|quashed|quashes|quash"
+    r"|relaxed|relaxes|relax|relaxing|eased|eases|ease|easing|lift|lifts|lifting|lifted)"
+    r"\s+(?:(?:the|its|his|her|their|a|all)\s+)?(?:[\w-]+\s+){0,2}$"
+)
+_LIFTABLE = {  # triggers.tsv: the labels of measures and detentions ("imposes", "detains")
+    "{source} imposes {governed}",
+    "{source} detains {object}",
+    "{source} sanctions {target}",
+    "{source} closure",
+}
+# after "ruling": the body in power ("Tigray's ruling party", "the ruling military council")
+_RULING_BODY = re.compile(
+    r" (?:[a-z]+ )?(?:party|parties|coalition|council|junta|elite|class|family|dynasty|camp"
+    r"|bloc|alliance|government|establishment|regime)\b"
+)
+# after "appeal(s)": a court's name ("an appeals court", "the Appeal Court")
+_APPEALS_COURT = re.compile(r"(?i) (?:court|courts|judges?|panel|chamber|tribunal)\b")
 _WAR_COMPOUND = re.compile(
     r" (?:crimes?|criminals?|graves?|memorials?|cemeter(?:y|ies)|veterans?|dead|museum"
     r"|games|chest|footing|widows?|booty|reparations|goals|aims)\b"
@@ -1413,6 +1447,11 @@ def _head(
     gov = _governor(text, best, hits)
     if gov is not None and gov.trigger.type != "STATEMENT":
         best = gov  # the verb names the act: "withdrew from the deal" is a withdrawal
+        # ... and the verb over that one when it is a noun: "rejected calls for talks" is
+        # a rejection (not "ministers meeting in Cairo condemned the invasion")
+        top = None if text.endswith("ed", gov.start, gov.end) else _governor(text, gov, hits)
+        if top is not None and top.trigger.type != "STATEMENT":
+            best = top
     elif (
         gov is not None
         and text[gov.start : gov.end].lower() in _ANNOUNCING

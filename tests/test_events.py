@@ -3316,3 +3316,48 @@ def test_a_happening_running_on_to_a_later_day_is_one_span(text, value):
         assert all("/" not in v for v in values)
     else:
         assert value in values
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # the verb over the verb over the noun names the act: calls for talks rejected
+        ("Kenya rejected calls for talks with Somalia on Monday.", "REJECT"),
+        ("President William Ruto dismissed demands for talks with Somalia on Monday.", "REJECT"),
+        # near miss: a verb (not a noun) under the top verb keeps its own act
+        ("Kenya's ministers meeting in Nairobi condemned the raid on Monday.", "ACCUSE"),
+    ],
+)
+def test_a_verb_over_a_request_for_talks_names_the_act(text, type_):
+    evs = _extracted(text, date(2023, 3, 8))
+    assert [e.type for e in evs] == [type_]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # a measure or a detention undone is lifted, not imposed
+        ("Ecuador's government said it would lift the curfew on Friday.", "CONCEDE"),
+        ("A Kenyan appeals court on Monday suspended the house arrest of Raila Odinga.", "CONCEDE"),
+        ("Ecuador revoked its state of emergency on Monday.", "CONCEDE"),
+        ("The European Union eased sanctions against Belarus on Monday.", "CONCEDE"),
+        # near misses: imposed, or not lifted
+        ("Ecuador imposed a curfew on Monday.", "COERCE"),
+        ("Police in Kenya arrested Raila Odinga on Monday.", "COERCE"),
+    ],
+)
+def test_a_measure_lifted_or_suspended_is_a_concession(text, type_):
+    evs = _extracted(text, date(2023, 3, 8))
+    assert [e.type for e in evs] == [type_]
+
+
+def test_a_measure_that_cannot_be_lifted_is_not_lifted():
+    text = "Ecuador cannot lift the curfew on Friday, the minister said."
+    assert "CONCEDE" not in {e.type for e in _extracted(text, date(2023, 3, 8))}
+
+
+def test_a_ruling_party_or_an_appeals_court_is_no_ruling_or_appeal():
+    text = "Ethiopia's ruling party met the opposition on Monday."
+    assert [e.type for e in _extracted(text, date(2023, 3, 8))] == ["CONSULT"]
+    text = "A Kenyan appeals court freed Raila Odinga on Monday."
+    assert [e.type for e in _extracted(text, date(2023, 3, 8))] == ["CONCEDE"]
