@@ -566,7 +566,10 @@ _SUPPORTAL = re.compile(
 _THREATAL = re.compile(
     r"\b(?:consequences|countermeasures|unanswered|unpunished|hold\s+(?:\w+\s+){1,2}accountable"
     r"|(?:would|will)\s+retaliate|fight\s+to\s+the\s+(?:end|last)|ready\s+to\s+respond"
-    r"|(?:robust|firm|decisive|crushing|forceful|resolute)\s+(?:\w+\s+){0,2}response)\b"
+    r"|(?:robust|firm|decisive|crushing|forceful|resolute)\s+(?:\w+\s+){0,2}response"
+    # force promised: "would 'strangle' the new force", "will crush any attack"
+    r"|(?:would|will)\s+(?:\w+\s+)?[\"'\u201c\u2018]?(?:strangle|crush|annihilate|wipe\s+out"
+    r"|bury|smash|eradicate|punish|destroy))\b"
 )
 
 
@@ -816,13 +819,18 @@ def _live_hits(
         or "no intention" in seg
     )
     declined = "eclin" in seg or "fail" in seg
+    charged = "ccus" in seg or "harg" in seg  # "accused X of plotting a coup"
+    pledged = "ledg" in seg  # "pledged to end the war"
     lo = sent[0]
     kept = []
     for h in hits:
         a, b = h.start, h.end
         if unreal and any(u0 <= a < u1 for u0, u1 in unreal):
             continue
-        if (
+        if text.startswith("airlift", a) and _CARGO_AFTER.match(text, b, sent[1]) is not None:
+            # "would begin airlifting supplies", "airlifted food and medicine": aid flown in
+            h = _reread(h, "aid")
+        elif (
             h.trigger.needs is not None
             and not h.trigger.needs.match(text, b, sent[1])
             # "The African Union suspended Mali today": a body suspends a member state
@@ -844,11 +852,39 @@ def _live_hits(
             and _ADJECTIVE_BEFORE.search(text, a - 12 if a - 12 > lo else lo, a)
         ):
             continue
+        if (
+            pledged
+            and h.trigger.type != "AID"
+            and _PLEDGED_TO.search(text, a - 40 if a - 40 > lo else lo, a) is not None
+        ):
+            continue  # "his pledge to nationalise the mines": an act promised, not done
+        if (
+            charged
+            and h.trigger.type in _MATERIAL_CONFLICT
+            and _CHARGED_OF.search(text, a - 90 if a - 90 > lo else lo, a) is not None
+        ):
+            continue  # "accuses Temer of plotting a coup": the charge is the act, no coup
         if text.startswith(("due ", "expected "), a) and not _PLACE_NAME_AFTER.match(text, b):
             continue  # "due in Beirut", not "due in March", "expected in the coming days"
         if text.startswith("hit", a) and _NOT_A_STRIKE.match(text, b):
             continue  # "hit a record", "was hit hard by sanctions": no blow struck
         ttype = h.trigger.type  # (the round-18 rules below look at it once)
+        if (
+            ttype == "AID"
+            and text.startswith(("pledge", "Pledge"), a)
+            and _PROMISE_TO.match(text, b) is not None
+        ):
+            # "pledged on Monday to hand power to civilians", "repeated his pledge to
+            # nationalise the gas industry": a promise is a statement, no aid (what it
+            # promises, when an act, the statement's head finds)
+            h = _reread(h, "remarks")
+            ttype = "STATEMENT"
+        elif (
+            ttype == "REQUEST"
+            and text.startswith(("press", "Press"), a)
+            and _PRESSED_ON.match(text, b) is not None
+        ):
+            continue  # "pressed a counteroffensive", "pressed on with the attack": no plea
         if (
             ttype == "AID"
             and text[a:b].lower() in _AID_NOUNS
@@ -857,6 +893,10 @@ def _live_hits(
             # "froze $1 billion in food aid", "paused $700 million in emergency aid": aid
             # stopped is a sanction, not aid given
             h = _reread(h, "halted")
+        elif ttype == "AID" and text[a:b].lower() in _SENDING and _ENVOYS_AFTER.match(text, b):
+            # "will send a delegation to the Security Council", "would send envoys to Addis
+            # Ababa": people sent to talk are a visit, no aid
+            h = _reread(h, "to visit")
         elif (
             ttype == "AID"
             and text[a:b].lower() in _SENDING
@@ -865,6 +905,22 @@ def _live_hits(
             # "delivered a note demanding", "will send the treaty to the Senate": a
             # document handed over is a statement, no aid
             h = _reread(h, "remarks")
+        if (
+            ttype == "SANCTION"
+            and h.trigger.label == _SANCTIONS_LABEL
+            and _cued_search(_WEIGHED_BEFORE, _WEIGHED_CUES, text, a - 70 if a - 70 > lo else lo, a)
+        ):
+            # "would consider new sanctions", "circulated a draft resolution for sanctions",
+            # "will decide on wider sanctions at a summit": sanctions weighed are not
+            # imposed; the meeting that weighs them is the happening, else a threat
+            if any(
+                h2.trigger.type == "CONSULT"
+                and abs(h2.start - a) < 100
+                and "," not in text[min(h2.end, b) : max(h2.start, a)]
+                for h2 in hits
+            ):
+                continue  # (the meeting of the same clause: no comma between)
+            h = _reread(h, "threatened")
         if (
             (ttype == "COERCE" or ttype == "SANCTION")
             and (lift := _LIFTED_BEFORE.search(text, a - 40 if a - 40 > lo else lo, a)) is not None
@@ -1056,6 +1112,51 @@ _NOT_A_STRIKE = re.compile(
     r"|an impasse|a stalemate|the market|shelves|the streets|out at"
     r"|by (?:the )?(?:sanctions|inflation|floods|drought|crisis|pandemic|recession|strikes? by))\b"
 )
+# after "airlift(ing)": supplies, up to six words on ("airlifting food to the border",
+# "airlifted tonnes of medicine"), not troops or people evacuated
+_CARGO_AFTER = re.compile(
+    r"(?:\s+[\w,'\u2019-]+){0,6}?\s+(?:supplies|food|medicine|medicines|medical|relief"
+    r"|humanitarian|aid|provisions|fuel|vaccines|tents|blankets|water)\b",
+    re.IGNORECASE,
+)
+# after "send": people sent to talk ("a delegation", "two special envoys", "an emissary")
+_ENVOYS_AFTER = re.compile(
+    r"\s+(?:(?:an?|its|his|her|their|the|two|three|four|several)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:delegations?|envoys?|emissar(?:y|ies)|negotiators|mediators?)\b"
+)
+# before an act promised: "pledged to end the war", "his pledge to nationalise"
+_PLEDGED_TO = re.compile(r"(?i)\bpledg(?:e|ed|es|ing)(?:\s+(?:again|also|anew))?\s+to\s+$")
+# after "pledge(d)": "to" and a verb ("pledged to end the war", "pledged on Monday to send
+# tanks"), not "to Ukraine", "to the fund" (aid given to someone)
+_PROMISE_TO = re.compile(
+    r"(?:\s+(?:again|also|anew|today|yesterday|on\s+\w+day))?\s+to\s+"
+    r"(?!(?:the|a|an|its|his|her|their|this|that|each|both|all)\b)[a-z]"
+)
+# after "pressed": a campaign pressed on with ("pressed a counteroffensive", "pressed on with
+# the attack", "pressing their advance"), not a demand pressed on someone
+_PRESSED_ON = re.compile(
+    r"(?:\s+(?:on|ahead|forward)\s+with)?\s+(?:(?:a|an|the|its|their|his|her)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:offensive|counteroffensive|counter-offensive|attacks?|assault"
+    r"|advance|campaign|push|drive|operations?)\b"
+)
+# an act charged: a verb of accusing, its object, then "of" and up to four words of the same
+# phrase before the act ("accused Moscow on Sunday of plotting a coup", "charged him of
+# ordering the strike"; not "of harbouring dissidents who attacked": their own act)
+_CHARGED_OF = re.compile(
+    r"\b(?:accus(?:ed|es|e|ing)|charg(?:ed|es|ing))\b[^.;:!?]{0,70}?\bof\s+"
+    r"(?:(?!(?:who|whom|which|that|and|but|when|after|before)\b)[\w'\u2019-]+\s+){0,4}$"
+)
+# a verb that weighs a measure, then up to seven words (no clause break, no "to") before the
+# measure's noun: "would consider new sanctions", "a draft resolution for a fourth round
+# of U.N. sanctions", "will decide on wider sanctions" (not "decided on Monday to impose")
+_WEIGHED_BEFORE = re.compile(
+    r"(?i)\b(?:consider|considers|considered|considering|weigh|weighs|weighed|weighing|mull"
+    r"|mulls|mulled|mulling|decide\s+on|decides\s+on|decided\s+on|deciding\s+on|draft"
+    r"|drafted|drafting|possible|potential|threat\s+of)"
+    r"(?:\s+(?!(?:and|or|but|that|which|to|on|after|before|if|while|as)\b)[\w.'\u2019-]+){0,7}\s+$"
+)
+_WEIGHED_CUES = ("consider", "weigh", "mull", "decid", "draft", "possible", "potential", "threat")
+_SANCTIONS_LABEL = "{source} sanctions {target}"  # triggers.tsv: "sanctions|sanction|..."
 # a verb that undoes a measure or a detention, then up to two words before its noun
 # ("suspended the house arrest", "revoked its state of emergency"); not "did not end"
 _LIFTED_BEFORE = re.compile(
@@ -1494,7 +1595,13 @@ def _head(
             before = text[best.end : hit.start]
             if len(before) >= 120:
                 break
-            if dated_after is not None and hit.start < dated_after:
+            if (
+                dated_after is not None
+                and hit.start < dated_after
+                # (not when the next date opens a coordinated clause of its own: "said
+                # Washington would consider sanctions, and the EU is due to meet in May")
+                and _NEXT_CLAUSE.search(text, hit.end, dated_after) is None
+            ):
                 break  # "said on Thursday that he would host talks ... on Monday": the
                 # act has a date of its own; this date is the statement's
             word = text[hit.start : hit.end].lower()

@@ -3361,3 +3361,137 @@ def test_a_ruling_party_or_an_appeals_court_is_no_ruling_or_appeal():
     assert [e.type for e in _extracted(text, date(2023, 3, 8))] == ["CONSULT"]
     text = "A Kenyan appeals court freed Raila Odinga on Monday."
     assert [e.type for e in _extracted(text, date(2023, 3, 8))] == ["CONCEDE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # sanctions weighed are not imposed: a threat, or the meeting that weighs them
+        ("Antony Blinken said on Monday that Washington would consider new sanctions.", "THREATEN"),
+        (
+            "Britain circulated a draft resolution for new U.N. sanctions on Iran on Monday.",
+            "THREATEN",
+        ),
+        ("Japan said on Monday that it would weigh fresh sanctions on North Korea.", "THREATEN"),
+        (
+            "EU leaders will decide on tougher sanctions against Belarus at a summit on Friday.",
+            "CONSULT",
+        ),
+        # near misses: sanctions decided on or imposed
+        ("EU leaders decided on Monday to impose sanctions on Belarus.", "SANCTION"),
+        ("Japan imposed fresh sanctions on North Korea on Monday.", "SANCTION"),
+    ],
+)
+def test_sanctions_weighed_are_a_threat_or_a_meeting(text, type_):
+    evs = _extracted(text, date(2023, 3, 8))
+    assert [e.type for e in evs] == [type_]
+
+
+def test_a_threat_made_with_a_coordinated_later_meeting_keeps_its_own_date():
+    text = (
+        "Antony Blinken said on Monday that Washington would consider new sanctions, "
+        "and NATO ministers are due to meet in Brussels in April."
+    )
+    by_day = {e.value: e.type for e in _extracted(text, date(2023, 3, 8))}
+    assert by_day["2023-03-06"] == "THREATEN"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # force promised in a statement is a threat
+        ("Recep Tayyip Erdogan said on Monday that Turkey would crush the militia.", "THREATEN"),
+        (
+            "Recep Tayyip Erdogan said on Monday that his army would 'bury' the fighters.",
+            "THREATEN",
+        ),
+        # near miss: a report of force used
+        ("Recep Tayyip Erdogan said on Monday that the talks had gone well.", "STATEMENT"),
+    ],
+)
+def test_force_promised_in_a_statement_is_a_threat(text, type_):
+    evs = _extracted(text, date(2023, 3, 8))
+    assert [e.type for e in evs] == [type_]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # the act charged is the charge, not the act
+        ("Nicolas Maduro accused Juan Guaido on Monday of plotting a coup.", "ACCUSE"),
+        ("Russia accused Ukraine on Monday of shelling the Zaporizhzhia plant.", "ACCUSE"),
+        (
+            "Nicolas Maduro, who accuses Juan Guaido of planning a coup, will address the "
+            "nation on Friday.",
+            "STATEMENT",
+        ),
+    ],
+)
+def test_an_act_charged_is_the_charge(text, type_):
+    evs = _extracted(text, date(2023, 3, 8))
+    assert [e.type for e in evs] == [type_]
+
+
+def test_the_act_of_those_named_in_a_charge_is_their_own():
+    # near miss: "of harbouring rebels who attacked": the rebels' attack stays an attack
+    text = "Togo accused Ghana on Monday of harbouring rebels who attacked Lome last week."
+    assert {e.type for e in _extracted(text, date(2023, 3, 8))} == {"ACCUSE", "ASSAULT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # a promise is a statement; a sum pledged is aid
+        ("Egypt's army pledged on Monday to hand power to an elected government.", "STATEMENT"),
+        ("Evo Morales renewed his pledge to nationalise the mines on Monday.", "STATEMENT"),
+        ("Japan pledged ten million dollars to Bangladesh on Monday.", "AID"),
+        ("Germany pledged on Monday to send tanks to Ukraine.", "AID"),
+    ],
+)
+def test_a_pledge_to_act_is_a_statement(text, type_):
+    evs = _extracted(text, date(2023, 3, 8))
+    assert [e.type for e in evs] == [type_]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # an offensive pressed is fighting, no plea
+        ("Ukraine's army pressed a counteroffensive in the south in early June.", "ASSAULT"),
+        ("Ukrainian forces pressed on with their counter-offensive on Monday.", "ASSAULT"),
+        # near miss: pressing someone is a request
+        ("The United States pressed Israel on Monday to allow aid into Gaza.", "REQUEST"),
+    ],
+)
+def test_an_offensive_pressed_is_fighting(text, type_):
+    evs = _extracted(text, date(2023, 6, 21))
+    assert [e.type for e in evs] == [type_]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # supplies airlifted are aid; people sent to talk are a visit
+        ("UNICEF said it would begin airlifting medicine to Sudan on Monday.", "AID"),
+        ("The WFP airlifted food to Chad on Monday.", "AID"),
+        ("The African Union will send a delegation to Sudan on Monday.", "CONSULT"),
+        ("Kenya would send two envoys to Ethiopia on Monday, officials said.", "CONSULT"),
+        # near misses: troops flown in, tanks sent
+        ("France airlifted 300 troops to Chad on Monday.", "MOBILIZE"),
+        ("Britain will send tanks to Ukraine on Monday.", "AID"),
+    ],
+)
+def test_supplies_airlifted_are_aid_and_a_delegation_sent_a_visit(text, type_):
+    evs = _extracted(text, date(2023, 3, 8))
+    assert [e.type for e in evs] == [type_]
+
+
+def test_a_deal_defended_is_not_made_again():
+    text = (
+        "Japan's foreign minister defended on Tuesday the accord reached with Seoul a day earlier."
+    )
+    by_day = {e.value: e.type for e in _extracted(text, date(2023, 3, 8))}
+    assert by_day == {"2023-03-07": "STATEMENT", "2023-03-06": "AGREE"}
+    # near miss: troops defending a city make no statement
+    text = "Ukrainian troops defended the city of Bakhmut on Tuesday."
+    assert "STATEMENT" not in {e.type for e in _extracted(text, date(2023, 3, 8))}
