@@ -525,6 +525,8 @@ _INFINITIVE = re.compile(
 _NEXT_CLAUSE = re.compile(
     r",\s+(?:and|but|while|yet)\s|\sand\s+(?:then\s+)?(?:[a-z]{3,}ed|said|told)\b|,\s+[a-z]{3,}ing\s"
 )
+# a coordinated clause of its own (not a participle phrase: ", dealing a blow to ...")
+_COORDINATED_CLAUSE = re.compile(r",\s+(?:and|but|while|yet|whereas)\s|;\s")
 _DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+$")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|of|in|on|at|by|for|with|that|which|when)\b)[a-z]")
 _RELATIVE = re.compile(r"(?i),?\s+(?:that|which)\b")
@@ -931,6 +933,19 @@ def _live_hits(
             h = _new_hit(Hit, (lift.start(), lift.end(1), _as_family("lift", h.trigger.weight)))
         if (
             ttype == "ASSAULT"
+            and text.startswith("strike", a)
+            and b - a <= 7
+            and (
+                _LABOUR_BEFORE.search(text, a - 30 if a - 30 > lo else lo, a) is not None
+                or _LABOUR_AFTER.match(text, b) is not None
+            )
+        ):
+            # "ended a nine-day strike", "a strike by truck drivers": work stopped is a
+            # protest, no blow
+            h = _reread(h, "general strike")
+            ttype = "PROTEST"
+        if (
+            ttype == "ASSAULT"
             and text.startswith(("struck", "strike"), a)
             and (
                 _DEAL_AFTER.match(text, b) is not None
@@ -1145,6 +1160,17 @@ _PRESSED_ON = re.compile(
 _CHARGED_OF = re.compile(
     r"\b(?:accus(?:ed|es|e|ing)|charg(?:ed|es|ing))\b[^.;:!?]{0,70}?\bof\s+"
     r"(?:(?!(?:who|whom|which|that|and|but|when|after|before)\b)[\w'\u2019-]+\s+){0,4}$"
+)
+# a strike of workers: its kind before it ("a nine-day strike", "a hunger strike", "the
+# truckers' strike", "a national strike") or its strikers after it ("a strike by miners")
+_LABOUR_BEFORE = re.compile(
+    r"(?i)(?:\b(?:hunger|national|nationwide|labou?r|union|wildcat|warning|sit-down|transport"
+    r"|rail|postal|dock|mine|factory|teachers|doctors|nurses|workers|drivers|truckers|miners"
+    r"|dockers|pilots|staff)['\u2019]?|-(?:day|hour|week|month))\s+$"
+)
+_LABOUR_AFTER = re.compile(
+    r"(?i)\s+(?:by|of)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:workers|drivers|truckers|miners|dockers"
+    r"|teachers|doctors|nurses|employees|staff|unions?|pilots|students)\b"
 )
 # a verb that weighs a measure, then up to seven words (no clause break, no "to") before the
 # measure's noun: "would consider new sanctions", "a draft resolution for a fourth round
@@ -1446,7 +1472,11 @@ def _choose_trigger(
     # infinitive after the date is the purpose of an act named before it
     acted_before = False
     for h in hits:
-        if lo <= h.start and h.end <= unit.start and h.trigger.type != "STATEMENT":
+        if (
+            lo <= h.start
+            and h.end <= unit.start
+            and (h.trigger.type != "STATEMENT" or h.trigger.state_act)
+        ):
             acted_before = True
             break
     # "met Salman in Riyadh last Tuesday and went on to Ankara the following day for talks":
@@ -1600,7 +1630,7 @@ def _head(
                 and hit.start < dated_after
                 # (not when the next date opens a coordinated clause of its own: "said
                 # Washington would consider sanctions, and the EU is due to meet in May")
-                and _NEXT_CLAUSE.search(text, hit.end, dated_after) is None
+                and _COORDINATED_CLAUSE.search(text, hit.end, dated_after) is None
             ):
                 break  # "said on Thursday that he would host talks ... on Monday": the
                 # act has a date of its own; this date is the statement's

@@ -3495,3 +3495,38 @@ def test_a_deal_defended_is_not_made_again():
     # near miss: troops defending a city make no statement
     text = "Ukrainian troops defended the city of Bakhmut on Tuesday."
     assert "STATEMENT" not in {e.type for e in _extracted(text, date(2023, 3, 8))}
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # work stopped is a protest, no blow
+        ("Peru's truck drivers ended a six-day strike on Monday.", "PROTEST"),
+        ("A strike by Peruvian miners began on Monday.", "PROTEST"),
+        ("Peru's teachers began a national strike on Monday.", "PROTEST"),
+        # near miss: a strike from the air
+        ("Colombian jets carried out a strike on a FARC camp on Monday.", "ASSAULT"),
+    ],
+)
+def test_a_strike_of_workers_is_a_protest(text, type_):
+    evs = _extracted(text, date(2023, 3, 8))
+    assert [e.type for e in evs] == [type_]
+
+
+def test_envoys_to_be_named_are_an_appointment_not_the_earlier_meeting():
+    text = (
+        "Cyril Ramaphosa met Kenyan ministers in Pretoria last Friday and is expected to "
+        "name two special envoys this week."
+    )
+    types = {e.value: e.type for e in _extracted(text, date(2023, 3, 8))}
+    assert types == {"2023-03-03": "CONSULT", "2023-W10": "STATEMENT"}
+
+
+def test_an_inauguration_before_the_date_keeps_it_from_a_participle_after_a_comma():
+    text = (
+        "Juan Guaido said on Monday he would end his exile to be sworn in as president on "
+        "Friday, defying an arrest warrant."
+    )
+    types = {e.value: e.type for e in _extracted(text, date(2023, 3, 8))}
+    assert types["2023-03-10"] == "STATEMENT"
+    assert "ACCUSE" not in types.values()
