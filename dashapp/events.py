@@ -837,6 +837,12 @@ def _live_hits(
             and not h.trigger.needs.match(text, b, sent[1])
             # "The African Union suspended Mali today": a body suspends a member state
             and not (text.startswith("suspended", a) and _MEMBER_SUSPENDED.match(text, b))
+            # a passive participle after what it acts on: "a commission led by Annan, set
+            # up by Suu Kyi last year"
+            and not (
+                text.startswith(" by ", b)
+                and h.trigger.needs.search(text, a - 80 if a - 80 > lo else lo, a) is not None
+            )
         ):
             continue
         if negation and _NEGATED.search(text, a - 30 if a - 30 > lo else lo, a):
@@ -1430,6 +1436,8 @@ def _attribution(text: str, lo: int, h: Hit) -> bool:
     return _ATTRIBUTION_END.match(text, h.end) is not None
 
 
+# a passive participle phrase after a comma: ", set up by", ", appointed by", ", led by"
+_PARTICIPLE_BY = re.compile(r", (?:[a-z]+ed|set up|led|run|held|built|won|chosen|made) by ")
 _REL_CLOSE = re.compile(r",\s+(?:said|says|told|tells|added|warned|announced|insisted)\b")
 
 
@@ -1463,6 +1471,15 @@ def _choose_trigger(
     ):
         close = text.find(",", unit.end, hi)
         lo, hi = rel, close if close >= 0 else hi
+    elif (comma := text.rfind(", ", lo, unit.start)) >= 0 and (
+        (by := _PARTICIPLE_BY.match(text, comma)) is not None
+        and text.find(",", by.end(), unit.start) < 0
+        and (close := text.find(",", unit.end, hi)) >= 0
+    ):
+        # "a commission led by Annan, set up by Suu Kyi last year, issued": a date inside
+        # a passive participle phrase between commas dates what that phrase says, or the
+        # noun it follows ("The truce, announced by Lavrov on Saturday, was meant to")
+        lo, hi = max(lo, text.rfind(",", lo, comma) + 1), close
     # "an 1899 arbitration that Venezuela has rejected", "the 2015 nuclear deal": a date
     # between a determiner and its noun dates that noun phrase, not the clause's verb
     prenominal = _DETERMINER_BEFORE.search(text, max(0, unit.start - 6), unit.start) and (

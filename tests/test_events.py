@@ -3530,3 +3530,25 @@ def test_an_inauguration_before_the_date_keeps_it_from_a_participle_after_a_comm
     types = {e.value: e.type for e in _extracted(text, date(2023, 3, 8))}
     assert types["2023-03-10"] == "STATEMENT"
     assert "ACCUSE" not in types.values()
+
+
+def test_a_body_set_up_is_an_appointment_dated_in_its_own_participle_phrase():
+    text = (
+        "The report of a panel led by Kofi Annan, set up by Aung San Suu Kyi last year, "
+        "was published on Thursday."
+    )
+    types = {e.value: e.type for e in _extracted(text, date(2017, 8, 25))}
+    assert types.get("2016") == "STATEMENT"
+    text = "Aung San Suu Kyi set up an inquiry into the violence on Monday."
+    assert [e.type for e in _extracted(text, date(2017, 8, 25))] == ["STATEMENT"]
+    # near miss: checkpoints set up are no body
+    text = "Myanmar's troops set up checkpoints in Rakhine on Monday."
+    assert "STATEMENT" not in {e.type for e in _extracted(text, date(2017, 8, 25))}
+
+
+def test_a_noun_before_a_participle_phrase_keeps_the_date_the_phrase_gives_it():
+    text = (
+        "The truce, announced by Sergei Lavrov on Saturday, was meant to let Armenia and "
+        "Azerbaijan swap prisoners."
+    )
+    assert [e.type for e in _extracted(text, date(2020, 10, 12))] == ["AGREE"]
