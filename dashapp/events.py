@@ -531,6 +531,9 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]
 _NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|of|in|on|at|by|for|with|that|which|when)\b)[a-z]")
 _RELATIVE = re.compile(r"(?i),?\s+(?:that|which)\b")
 _MODALS = {"would", "will", "to"}
+# a possible act: "might suspend", "could well cut off", "may soon impose" (not a purpose:
+# "so that the military could hit back harder")
+_POSSIBLE = re.compile(r"\b(?:might|could|may)\s+(?:\w+\s+){0,2}$")
 _VOTE_FORMS = {"voted", "vote", "votes"}
 _APPROVING = {"approved", "approves", "approve"}
 _VOTED_TO = re.compile(r"[^;:]{0,100}\sto\s+$")
@@ -541,7 +544,9 @@ _REMARKS_LABEL = "{source} remarks"  # triggers.tsv: "said|says|say|told..."
 _REFUSAL = re.compile(
     r"\b(?:would|will|could|can)(?:\s*not|\s+never|n['\u2019]t)\s+(?:\w+\s+)?(?:accept|negotiate"
     r"|hand\s+(?:\w+\s+)?over|apologi[sz]e|attend|recogni[sz]e|allow|comply|answer|take\s+part"
-    r"|extradite)\b"
+    r"|extradite|send|resign|step\s+down|quit|withdraw|pull\s+out|give\s+up|release|pay)\b"
+    # "would stay in office", "the embassy would remain open": a demand to go refused
+    r"|\b(?:would|will)\s+(?:\w+\s+)?(?:stay|remain)\s+(?:in\s+(?:office|power)|open)\b"
     r"|\b(?:had|has|have|played|plays)\s+no\s+(?:part|role|hand)\b|\bno\s+advance\s+knowledge\b"
     r"|\bnot\s+to\s+blame\b|\bnothing\s+to\s+do\s+with\b"
     r"|\b(?:unjustified|unacceptable|absurd|baseless|groundless|unfounded|counterproductive"
@@ -571,7 +576,10 @@ _THREATAL = re.compile(
     r"|(?:robust|firm|decisive|crushing|forceful|resolute)\s+(?:\w+\s+){0,2}response"
     # force promised: "would 'strangle' the new force", "will crush any attack"
     r"|(?:would|will)\s+(?:\w+\s+)?[\"'\u201c\u2018]?(?:strangle|crush|annihilate|wipe\s+out"
-    r"|bury|smash|eradicate|punish|destroy))\b"
+    r"|bury|smash|eradicate|punish|destroy)"
+    # ground held: "would never yield", "will not give up an inch" (a plain "would not yield"
+    # stays a statement)
+    r"|never\s+(?:\w+\s+)?(?:yield|bow\s+to)|(?:yield|give\s+up|cede)\s+(?:even\s+)?an?\s+inch)\b"
 )
 
 
@@ -747,9 +755,15 @@ def _units(timexes: Sequence[Timex], text: str = "") -> list[_Unit]:
                     continue
                 if u.first <= prev.first and prev.last <= u.last:
                     continue  # "in July last year": July
-                if prev.granularity == "month" and u.granularity == "year" and gap.isspace():
+                if (
+                    prev.granularity == "month"
+                    and u.granularity == "year"
+                    and gap.isspace()
+                    and "month" not in prev.timexes[-1].text.lower()
+                ):
                     # "in February last year" read as this February: the year named
-                    # right after a month is that month's year
+                    # right after a month is that month's year (a named month: not "next
+                    # month", which a year after it does not move)
                     # (the days of the month's part, "in late February last year")
                     y = u.first.year
                     first = prev.first.replace(year=y)
@@ -1666,6 +1680,17 @@ def _head(
                 if hit.trigger.type == "ASSAULT" and _TOLL.search(before) is not None:
                     break  # "said that at least 140 people had been killed": a death toll
                 return hit
+            if (
+                (hit.trigger.type in _MATERIAL_CONFLICT or hit.trigger.cancels)
+                and _POSSIBLE.search(before) is not None
+                and "so that" not in before
+                and _COORDINATED_CLAUSE.search(before) is None  # (its own speaker's words)
+                and not _CONDITION.search(text, best.end, hi)
+            ):
+                # "said Ankara might suspend diplomatic ties", "said he might call off the
+                # meeting", "said Paris could cut the island's electricity": a measure held
+                # over someone is a threat
+                return _reread(hit, "threatened")
             if hit.trigger.type in _VERBAL_ACTS and word.split()[0].endswith(("ed", "ing")):
                 return hit  # "... and warned of serious consequences"
             announcing = text[best.start : best.end].lower() in _ANNOUNCING

@@ -3552,3 +3552,49 @@ def test_a_noun_before_a_participle_phrase_keeps_the_date_the_phrase_gives_it():
         "Azerbaijan swap prisoners."
     )
     assert [e.type for e in _extracted(text, date(2020, 10, 12))] == ["AGREE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # a step refused or ground held, said in a statement
+        ("John Key said on Monday that New Zealand would not send troops to Fiji.", "REJECT"),
+        ("Robert Mugabe told the nation on Monday that he would stay in office.", "REJECT"),
+        ("Li Keqiang said on Monday that China would never yield an inch of its land.", "THREATEN"),
+        # a measure held over someone: might, could
+        ("Recep Tayyip Erdogan said on Monday that Turkey might cut ties with Egypt.", "THREATEN"),
+        (
+            "Joe Biden said on Monday that he might call off his meeting with Xi Jinping.",
+            "THREATEN",
+        ),
+        # near misses: a purpose, a plain report
+        (
+            "South Korea said on Monday that the rules would change so that the army could "
+            "strike back harder.",
+            "STATEMENT",
+        ),
+        ("Joe Biden said on Monday that the talks could resume soon.", "STATEMENT"),
+    ],
+)
+def test_a_refusal_or_a_possible_measure_in_a_statement(text, type_):
+    evs = _extracted(text, date(2023, 3, 8))
+    assert [e.type for e in evs] == [type_]
+
+
+def test_a_possible_measure_in_another_speakers_clause_is_not_the_first_speakers():
+    text = (
+        "Iran's foreign ministry on Monday called it an act of folly, and the Turkish "
+        "president said the same day that Ankara might cut ties with Egypt."
+    )
+    types = sorted(e.type for e in _extracted(text, date(2023, 3, 8)))
+    assert "THREATEN" in types and len(types) == 2
+
+
+def test_a_year_after_a_relative_month_does_not_move_it():
+    # "in February last year" is that year's February; "next month" stays next month
+    # (a case test_pipeline_props found: the year moved "next month" to February 2020)
+    text = "Biden spoke next month early 2020"
+    values = {e.value for e in _extracted(text, date(2000, 1, 1))}
+    assert "2020-02" not in values
+    text = "Joe Biden met Xi Jinping in February last year."
+    assert [e.value for e in _extracted(text, date(2023, 3, 8))] == ["2022-02"]
