@@ -559,6 +559,11 @@ _REFUSAL = re.compile(
 _ACCUSAL = re.compile(
     r"\b(?:was|were|is|are|had\s+been)\s+(?:(?!not\b|never\b)\w+\s+)?(?:behind|responsible\s+for"
     r"|to\s+blame\s+for)\b|\b(?:bear|bears|bore)\s+(?:full\s+|the\s+)?responsibility\b"
+    # a deed named a wrong: "the sinking was an act of aggression", "there was no
+    # justification for the coup", "a clear abuse of human rights"
+    r"|\bact\s+of\s+(?:\w+\s+)?(?:aggression|war|piracy|terror(?:ism)?|sabotage|provocation"
+    r"|banditry|stupidity)\b|\bno\s+justification\s+for\b|\babuse\s+of\s+(?:human\s+)?rights\b"
+    r"|\b(?:flagrant|gross|clear|blatant)\s+violation\b|\bviolation\s+of\s+international\s+law\b"
 )
 
 

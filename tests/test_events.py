@@ -3598,3 +3598,26 @@ def test_a_year_after_a_relative_month_does_not_move_it():
     assert "2020-02" not in values
     text = "Joe Biden met Xi Jinping in February last year."
     assert [e.value for e in _extracted(text, date(2023, 3, 8))] == ["2022-02"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # a deed named a wrong in a statement is an accusation
+        ("The White House said on Monday that the shelling was an act of aggression.", "ACCUSE"),
+        ("John Kerry said on Monday that there was no justification for the coup.", "ACCUSE"),
+        (
+            "Jack Straw said on Monday that the killings were a clear abuse of human rights.",
+            "ACCUSE",
+        ),
+        (
+            "Iran's foreign ministry on Monday described it as an act of strategic stupidity.",
+            "ACCUSE",
+        ),
+        # near miss: an act of goodwill
+        ("Jack Straw said on Monday that the release was an act of goodwill.", "STATEMENT"),
+    ],
+)
+def test_a_deed_named_a_wrong_in_a_statement_is_an_accusation(text, type_):
+    evs = _extracted(text, date(2023, 3, 8))
+    assert [e.type for e in evs] == [type_]
