@@ -1650,6 +1650,23 @@ def _head(
         )
         if verb is not None:
             best = verb
+        elif best.trigger.type == "STATEMENT":
+            # "announced the withdrawal in a televised address on Wednesday": a surrender,
+            # a withdrawal or a release announced is made where it is announced
+            made = next(
+                (
+                    h
+                    for h in reversed(hits)
+                    if h.end <= best.start
+                    and (h.trigger.type == "CONCEDE" or h.trigger.type == "RETREAT")
+                    and best.start - h.end < 80
+                    and not _subordinate(text, h.end, best.start)
+                ),
+                None,
+            )
+            if made is not None and (g := _governor(text, made, hits)) is not None:
+                if text[g.start : g.end].lower() in _ANNOUNCING:
+                    best = made
     if best.trigger.type == "STATEMENT":
         # "May said on Wednesday that Britain would expel 23 diplomats": an announced act
         # is the happening, the speech verb only reports it; so is the object of an
@@ -3572,7 +3589,12 @@ def _place_slot(text: str, clause: tuple[int, int], match: Hit, actors: Sequence
 def _governed_slot(text: str, clause: tuple[int, int], match: Hit) -> str:
     """The trigger word the verb takes as object: "withdrew from the nuclear deal"."""
     nxt = trigger_hits(text, match.end, min(clause[1], match.end + 60))
-    if nxt and _GOVERNED_GAP.fullmatch(text, match.end, nxt[0].start):
+    if (
+        nxt
+        and _GOVERNED_GAP.fullmatch(text, match.end, nxt[0].start)
+        # (not the setting: "announced the withdrawal in a televised address")
+        and not text.startswith((" in ", " at ", " during "), match.end)
+    ):
         return " ".join(text[nxt[0].start : nxt[0].end].lower().split())
     if _NOUN_BEFORE.search(text, max(0, match.start - 12), match.start):
         # "signed the treaty on Monday": the date took the noun

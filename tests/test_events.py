@@ -3621,3 +3621,12 @@ def test_a_year_after_a_relative_month_does_not_move_it():
 def test_a_deed_named_a_wrong_in_a_statement_is_an_accusation(text, type_):
     evs = _extracted(text, date(2023, 3, 8))
     assert [e.type for e in evs] == [type_]
+
+
+def test_a_withdrawal_announced_in_a_speech_is_made_there():
+    text = "Carrie Lam announced the withdrawal in a televised address on Wednesday afternoon."
+    evs = _extracted(text, date(2019, 9, 5))
+    assert [(e.type, e.label) for e in evs] == [("RETREAT", "Hong Kong withdraws")]
+    # near miss: a measure announced in a statement stays what the statement reports
+    text = "Britain announced the sanctions in a statement on Wednesday."
+    assert [e.type for e in _extracted(text, date(2019, 9, 5))] == ["STATEMENT"]
