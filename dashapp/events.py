@@ -888,6 +888,7 @@ def _live_hits(
         if (
             charged
             and h.trigger.type in _MATERIAL_CONFLICT
+            and "of " in text[a - 40 if a - 40 > lo else lo : a]
             and _CHARGED_OF.search(text, a - 90 if a - 90 > lo else lo, a) is not None
         ):
             continue  # "accuses Temer of plotting a coup": the charge is the act, no coup
@@ -950,8 +951,8 @@ def _live_hits(
             h = _reread(h, "threatened")
         if (
             (ttype == "COERCE" or ttype == "SANCTION")
-            and (lift := _LIFTED_BEFORE.search(text, a - 40 if a - 40 > lo else lo, a)) is not None
             and h.trigger.label in _LIFTABLE
+            and (lift := _LIFTED_BEFORE.search(text, a - 40 if a - 40 > lo else lo, a)) is not None
         ):
             # "suspended the house arrest of", "revoked the state of emergency", "ended the
             # curfew": a measure or a detention undone is lifted, not imposed
