@@ -473,13 +473,18 @@ class Progress:
         self.total = total
         self.stream = stream
         self.enabled = enabled
-        self.done = 0
+        self.done = 0  # articles extracted
+        self.passed = 0  # articles skipped as unchanged, or failed: no extraction to wait for
         self.start = time.monotonic()
         self._last = 0.0
         self._shown = False
 
-    def advance(self, n: int) -> None:
+    def advance(self, n: int, passed: int | None = None) -> None:
+        """`n` more articles extracted; `passed`, when given, the number skipped or
+        failed so far (the bar counts them as done, the rate and ETA do not)."""
         self.done += n
+        if passed is not None:
+            self.passed = passed
         now = time.monotonic()
         if self.enabled and now - self._last >= 0.1:
             self._last = now
@@ -488,20 +493,27 @@ class Progress:
     def _draw(self, now: float) -> None:
         elapsed = max(now - self.start, 1e-9)
         rate = self.done / elapsed
+        handled = self.done + self.passed
         if self.total:
-            frac = min(self.done / self.total, 1.0)
+            frac = min(handled / self.total, 1.0)
             bar = "#" * int(frac * 24)
-            left = max(self.total - self.done, 0)
+            left = max(self.total - handled, 0)
             eta = _clock(left / rate) if rate > 0 else "?"
             line = (
-                f"ingest [{bar:<24}] {self.done}/{self.total} {frac:4.0%} "
+                f"ingest [{bar:<24}] {handled}/{self.total} {frac:4.0%} "
                 f"{rate:7.1f} articles/s  ETA {eta}"
             )
         else:
-            line = f"ingest {self.done} articles {rate:7.1f} articles/s"
+            line = f"ingest {handled} articles {rate:7.1f} articles/s"
         self.stream.write("\r" + line + "\x1b[K")
         self.stream.flush()
         self._shown = True
+
+    def finish(self, passed: int) -> None:
+        """Draw the final count (the last advance may have fallen between redraws)."""
+        self.passed = passed
+        if self.enabled:
+            self._draw(time.monotonic())
 
     def clear(self) -> None:
         """Erase the bar so that a message line can be printed."""
@@ -642,10 +654,13 @@ def ingest(
                 buffer = []
             flush_failures()
             if progress is not None:
-                progress.advance(len(done))
+                failed = sum(1 for x in done if x.error is not None)
+                progress.advance(len(done) - failed, summary.skipped + len(summary.failures))
         if buffer:
             write_batch(store, buffer, summary)
         flush_failures()
+        if progress is not None:
+            progress.finish(summary.skipped + len(summary.failures))
     except KeyboardInterrupt:
         summary.interrupted = True
     finally:

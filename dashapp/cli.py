@@ -341,6 +341,15 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     if args.workers is not None and args.workers < 1:
         raise CliError("--workers must be at least 1")
+    cores = os.cpu_count() or 1
+    if args.workers is not None and args.workers > cores and args.engine == "local":
+        # extraction is CPU work: more processes than cores only add switching and memory
+        print(
+            f"{PROG}: note: --workers {args.workers}: this machine has {cores} cores; "
+            f"using {cores}",
+            file=err,
+        )
+        args.workers = cores
     if args.engine == "dask" and not args.scheduler:
         raise CliError("--engine dask needs --scheduler ADDRESS")
     if args.memory_budget is not None and not 0 <= args.memory_budget < 2**40:

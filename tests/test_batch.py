@@ -434,6 +434,11 @@ def test_progress_bar_only_when_asked(corpus: Path, tmp_path: Path) -> None:
     _, shown = run([corpus], tmp_path / "p.duckdb", progress=True)
     assert re.search(r"\r.*ingest \[#+\s*\] \d+/40 .* articles/s {2}ETA \d:\d\d:\d\d", shown)
     assert shown.rstrip().splitlines()[-1].startswith("geotimeline: database")
+    # articles skipped as unchanged (and failed ones) count as done: the bar ends full
+    make_corpus(corpus, 10, start=40)
+    _, again = run([corpus], tmp_path / "p.duckdb", progress=True)
+    assert "skipped 40 unchanged" in again
+    assert re.findall(r"ingest \[(#*)\s*\] (\d+)/(\d+)", again)[-1] == ("#" * 24, "50", "50")
 
 
 def test_default_db_path(tmp_path: Path) -> None:

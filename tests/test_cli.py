@@ -363,3 +363,21 @@ def test_a_bad_actors_file_is_one_error_before_any_article(command, how, tmp_pat
         (line,) = proc.stderr.splitlines()
         assert line.startswith("geotimeline: error: ") and problem in line, line
     assert not (tmp_path / "g.duckdb").exists()
+
+
+def test_more_workers_than_cores_are_capped_with_a_note(tmp_path, monkeypatch):
+    from dashapp import batch, cli
+
+    seen = []
+    monkeypatch.setattr(
+        batch, "ingest_command", lambda paths, **kw: seen.append(kw["workers"]) or 0
+    )
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    db = ["--db", str(tmp_path / "x.duckdb")]
+    err = io.StringIO()
+    assert cli.main(["ingest", str(SEED), *db, "--workers", "999"], err=err) == 0
+    assert cli.main(["ingest", str(SEED), *db, "--workers", "2"], err=err) == 0
+    assert seen == [2, 2]
+    assert err.getvalue() == (
+        "geotimeline: note: --workers 999: this machine has 2 cores; using 2\n"
+    )
