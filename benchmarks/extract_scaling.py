@@ -2,6 +2,7 @@
 
 usage: python benchmarks/extract_scaling.py [--doc-steps 1,4,16,64,128]
                                             [--articles 250,500,1000,2000]
+                                            [--repeats 1000,4000,16000]
 
 Two series, each printed as a table, times in CPU seconds of this process:
 
@@ -11,7 +12,11 @@ Two series, each printed as a table, times in CPU seconds of this process:
 - the first n articles of a generated corpus (`corpus_gen.articles`, seed 7), extracted
   and merged across articles by `pipeline.extract` (what `geotimeline extract` and `serve
   PATH...` without a store do): time per article should stay flat too. The cross-article
-  merge (`events.merge_all`) is also timed apart.
+  merge (`events.merge_all`) is also timed apart;
+- one document repeating one dated sentence r times ("On Monday, Joe Biden met Vladimir
+  Putin in Geneva."): r mentions of one happening merged into one event, the worst case
+  of the merge within an article (a pasted feed, a scraper loop): time per repeat should
+  stay flat too.
 
 Nothing is written; no corpus text is read.
 """
@@ -37,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--doc-steps", default="1,4,16,64,128", help="bodies per document")
     ap.add_argument("--articles", default="250,500,1000,2000", help="corpus sizes")
+    ap.add_argument("--repeats", default="1000,4000,16000", help="repeats of one sentence")
     args = ap.parse_args(argv)
 
     import corpus_gen
@@ -89,6 +95,18 @@ def main(argv: list[str] | None = None) -> int:
             f"{n:6d} {len(per_article):7d} {len(extraction.events):7d} {secs:8.2f} "
             f"{1000 * secs / n:10.2f} {merge_secs:11.2f}"
         )
+
+    print("\none document repeating one dated sentence r times, pipeline.extract_article")
+    print(f"{'r':>6} {'characters':>10} {'mentions':>8} {'seconds':>8} {'ms/repeat':>9}")
+    for r in _ints(args.repeats):
+        body = "On Monday, Joe Biden met Vladimir Putin in Geneva. " * r
+        t0 = clock()
+        _, found = pipeline.extract_article(
+            Article("rep", "t", date(2022, 1, 3), "", body), gazetteer=gaz
+        )
+        secs = clock() - t0
+        mentions = sum(len(e.mentions) for e in found)
+        print(f"{r:6d} {len(body):10d} {mentions:8d} {secs:8.2f} {1000 * secs / r:9.3f}")
     return 0
 
 

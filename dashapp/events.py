@@ -4587,8 +4587,17 @@ def merge(a: Event, b: Event) -> Event:
     corrections win over extracted fields."""
     if b.human and not a.human:
         a, b = b, a
-    seen = {(m.article, m.start) for m in a.mentions}
-    mentions = a.mentions + tuple(m for m in b.mentions if (m.article, m.start) not in seen)
+    return _merge(a, b, {(m.article, m.start) for m in a.mentions}, {m.article for m in a.mentions})
+
+
+def _merge(a: Event, b: Event, seen: set[tuple[str, int]], arts: set[str]) -> Event:
+    """merge(a, b) given the (article, start) keys and the articles of a's mentions, which
+    it extends with b's: merge_all keeps them per event, so that folding n mentions of one
+    happening into it costs n steps, not n * n."""
+    new = tuple(m for m in b.mentions if (m.article, m.start) not in seen)
+    seen.update((m.article, m.start) for m in new)
+    arts.update(m.article for m in new)
+    mentions = a.mentions + new
     best = a
     if (
         not a.human
@@ -4619,7 +4628,7 @@ def merge(a: Event, b: Event) -> Event:
         source=source,
         target=target if target != source else None,
         approximate=a.approximate and b.approximate,
-        articles=len({m.article for m in mentions}),
+        articles=len(arts),
         other_dates=tuple(others),
     )
 
@@ -4628,6 +4637,8 @@ def merge_all(events: Iterable[Event]) -> list[Event]:
     """Greedy merge of a list of events, in order: each joins the first earlier event it is
     the same happening as. Sorted by date then label."""
     merged: list[Event] = []
+    # per merged event, its mentions' (article, start) keys and articles (see _merge)
+    keys: list[tuple[set[tuple[str, int]], set[str]]] = []
     index: _MergeIndex | None = None  # once there are MERGE_INDEX_FROM events
     for ev in events:
         if index is None and len(merged) >= MERGE_INDEX_FROM:
@@ -4636,7 +4647,14 @@ def merge_all(events: Iterable[Event]) -> list[Event]:
                 index.add(i, kept)
         for i in range(len(merged)) if index is None else index.candidates(ev):
             if same_happening(merged[i], ev):
-                merged[i] = merge(merged[i], ev)
+                if ev.human and not merged[i].human:
+                    merged[i] = merge(merged[i], ev)
+                    keys[i] = (
+                        {(m.article, m.start) for m in merged[i].mentions},
+                        {m.article for m in merged[i].mentions},
+                    )
+                else:
+                    merged[i] = _merge(merged[i], ev, *keys[i])
                 if index is not None:
                     index.add(i, merged[i])
                 break
@@ -4644,6 +4662,9 @@ def merge_all(events: Iterable[Event]) -> list[Event]:
             if index is not None:
                 index.add(len(merged), ev)
             merged.append(ev)
+            keys.append(
+                ({(m.article, m.start) for m in ev.mentions}, {m.article for m in ev.mentions})
+            )
     return sorted(merged, key=lambda e: (e.start, e.end, e.label))
 
 

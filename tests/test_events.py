@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -3630,3 +3631,19 @@ def test_a_withdrawal_announced_in_a_speech_is_made_there():
     # near miss: a measure announced in a statement stays what the statement reports
     text = "Britain announced the sanctions in a statement on Wednesday."
     assert [e.type for e in _extracted(text, date(2019, 9, 5))] == ["STATEMENT"]
+
+
+def test_merging_many_mentions_of_one_happening_keeps_each_once_and_counts_articles():
+    """merge_all folds mentions into an event in steps that do not grow with the event (an
+    article repeating one sentence thousands of times took minutes); the fold keeps each
+    mention once and counts the articles."""
+    from dashapp.events import merge_all
+
+    (ev,) = _extracted("On Monday, Joe Biden met Vladimir Putin in Geneva. " * 3)
+    parts = [replace(ev, mentions=(m,), articles=1) for m in ev.mentions]
+    many = [
+        replace(p, mentions=(replace(p.mentions[0], article=f"a{k}"),)) for k, p in enumerate(parts)
+    ]
+    (folded,) = merge_all([*parts, *many, *parts])
+    assert len(folded.mentions) == 6 and folded.articles == 4
+    assert [m.article for m in folded.mentions] == ["r5"] * 3 + ["a0", "a1", "a2"]
