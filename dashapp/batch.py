@@ -276,6 +276,22 @@ def _init_worker(extractor: Extractor, doc_type: DocType) -> None:
         threading.Thread(target=_exit_with_parent, args=(parent.sentinel,), daemon=True).start()
 
 
+def _start_forkserver_deaf_to_ctrl_c() -> None:
+    """Start the fork server with Ctrl-C ignored (a disposition it keeps across exec): a
+    terminal's Ctrl-C reaches the whole process group, and one that came while the server
+    imported the pipeline printed a traceback from it. The parent ignores Ctrl-C only
+    while it spawns the server, not while the server loads."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    from multiprocessing import forkserver
+
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
 def _exit_with_parent(sentinel: int) -> None:
     from multiprocessing.connection import wait
 
@@ -309,6 +325,7 @@ def local_results(
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["dashapp.pipeline", "dashapp.batch", "dashapp.warm"])
+        _start_forkserver_deaf_to_ctrl_c()
     else:
         ctx = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(
@@ -578,6 +595,7 @@ def ingest(
     batch_size: int | None = None,
     memory_budget: int | None = None,
     report: Callable[[str], None] | None = None,
+    summary: Summary | None = None,
 ) -> Summary:
     """Ingest `paths` into `store`; returns the counts. Bad inputs are reported through
     `report` (one line each) and counted, never raised. `implied` as in
@@ -585,7 +603,7 @@ def ingest(
     resident memory above which the writer shrinks its transactions (default
     MEMORY_BUDGET, 0 for none)."""
     use_system_allocator()
-    summary = Summary()
+    summary = summary if summary is not None else Summary()
     batch_size = batch_size or BATCH_SIZE
     budget = MEMORY_BUDGET if memory_budget is None else memory_budget
     t0 = time.monotonic()
@@ -661,7 +679,8 @@ def ingest(
         flush_failures()
         if progress is not None:
             progress.finish(summary.skipped + len(summary.failures))
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, duckdb.InterruptException):
+        # (Ctrl-C during a query: DuckDB stops it and rolls its transaction back)
         summary.interrupted = True
     finally:
         summary.seconds = time.monotonic() - t0
@@ -789,8 +808,11 @@ def ingest_command(
     except Exception as exc:
         print(f"{PROG}: error: cannot open database {db_path}: {exc}", file=err)
         return 2
+    summary = Summary()
+    ctrl_c = _CtrlC()
+    events = 0
     try:
-        summary = ingest(
+        ingest(
             paths,
             store,
             workers=workers,
@@ -803,21 +825,23 @@ def ingest_command(
             progress=bar,
             memory_budget=memory_budget,
             report=bar.message,
+            summary=summary,
         )
         events = store.stats()["events"]
-    except duckdb.Error as exc:
-        # the database refused a write (out of memory, disk full...): the transaction
-        # that failed is rolled back, the ones before it are committed
-        bar.clear()
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        print(
-            f"{PROG}: error: writing to {db_path} failed: {reason}\n"
-            f"{PROG}: the articles stored before the failure are kept; run the same command "
-            "again to go on (stored articles are skipped)",
-            file=err,
-        )
-        return 2
+    except (duckdb.Error, RuntimeError) as exc:
+        if not ctrl_c.seen:
+            if not isinstance(exc, duckdb.Error):
+                raise
+            return _write_failed(exc, db_path, bar, err)
+        # Ctrl-C inside DuckDB or an Arrow stream surfaces as its error ("Query
+        # interrupted", "cannot rollback"): an interruption, not a failing database
+        summary.interrupted = True
+        try:
+            events = store.stats()["events"]
+        except duckdb.Error:
+            events = 0
     finally:
+        ctrl_c.restore()
         try:
             store.close()
         except duckdb.Error:
@@ -828,6 +852,40 @@ def ingest_command(
     if summary.interrupted:
         return 130
     return 1 if summary.failures else 0
+
+
+def _write_failed(exc: duckdb.Error, db_path: Path, bar: Progress, err: TextIO) -> int:
+    # the database refused a write (out of memory, disk full...): the transaction that
+    # failed is rolled back, the ones before it are committed
+    bar.clear()
+    reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    print(
+        f"{PROG}: error: writing to {db_path} failed: {reason}\n"
+        f"{PROG}: the articles stored before the failure are kept; run the same command "
+        "again to go on (stored articles are skipped)",
+        file=err,
+    )
+    return 2
+
+
+class _CtrlC:
+    """Notes that Ctrl-C (SIGINT) came, and raises KeyboardInterrupt as Python's own
+    handler does, while ingest runs in the main thread."""
+
+    def __init__(self) -> None:
+        self.seen = False
+        self._before: Any = None
+        if threading.current_thread() is threading.main_thread():
+            self._before = signal.signal(signal.SIGINT, self._handle)
+
+    def _handle(self, signum: int, frame: Any) -> None:
+        self.seen = True
+        raise KeyboardInterrupt
+
+    def restore(self) -> None:
+        if self._before is not None:
+            signal.signal(signal.SIGINT, self._before)
+            self._before = None
 
 
 def _isatty(stream: TextIO) -> bool:

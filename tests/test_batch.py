@@ -15,6 +15,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from dashapp import batch
@@ -924,3 +925,41 @@ def test_events_at_the_ends_of_the_calendar_are_stored_with_the_others(tmp_path:
     assert {"0001-01-01", "9999-12-30", "2022-01-03"} <= values
     # and again: the stored edge events are merge candidates of the same articles' events
     assert run([news], db, extractor=batch.pipeline_extractor, doc_type="narrative")[0] == 0
+
+
+@pytest.mark.parametrize(
+    "raised",
+    [RuntimeError("Query interrupted"), duckdb.TransactionException("cannot rollback")],
+)
+def test_ctrl_c_that_surfaces_as_a_database_error_is_an_interruption(
+    raised: Exception, corpus: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """Ctrl-C during a write reaches ingest as DuckDB's or Arrow's own error; it is reported
+    as an interruption (the summary, exit 130), not as a failing database (exit 2) or an
+    internal error, and the same command then finishes the job."""
+    real = batch.write_batch
+    calls = []
+
+    def write_batch(*args, **kw):
+        calls.append(1)
+        if len(calls) == 2:
+            try:
+                os.kill(os.getpid(), signal.SIGINT)
+                time.sleep(1)
+            except KeyboardInterrupt:
+                raise raised from None
+        return real(*args, **kw)
+
+    monkeypatch.setattr(batch, "write_batch", write_batch)
+    db = tmp_path / "g.duckdb"
+    monkeypatch.setattr(batch, "BATCH_SIZE", 8)  # several writes
+    err_io = io.StringIO()
+    code = batch.ingest_command(
+        [str(corpus)], db=db, workers=1, extractor=stub_extractor, err=err_io
+    )
+    assert code == 130, err_io.getvalue()
+    assert "interrupted" in err_io.getvalue() and "Traceback" not in err_io.getvalue()
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    monkeypatch.setattr(batch, "write_batch", real)
+    code, out = run([corpus], db)
+    assert code == 0 and "failed 0" in out, out
