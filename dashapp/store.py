@@ -1255,9 +1255,15 @@ class Store:
         return f"{where} AND e.seq IN (SELECT unnest(?::BIGINT[]))", [*params, seqs]
 
     @_locked
-    def events(self, flt: EventFilter = ALL_EVENTS, *, limit: int | None = None) -> list[Event]:
+    def events(
+        self, flt: EventFilter = ALL_EVENTS, *, limit: int | None = None, offset: int = 0
+    ) -> list[Event]:
+        """The events matching `flt` by date (start, end, label); with `limit` and
+        `offset`, one page of them (the dashboard's table pages through them)."""
+        if offset < 0:
+            raise ValueError(f"offset must be >= 0, not {offset}")
         where, params = self._filter_sql(flt)
-        return [ev for _, ev in self._select_events(where, params, limit=limit)]
+        return [ev for _, ev in self._select_events(where, params, limit=limit, offset=offset)]
 
     @_locked
     def event(self, event_id: str) -> Event | None:
@@ -2369,6 +2375,7 @@ class Store:
         params: list[Any],
         *,
         limit: int | None = None,
+        offset: int = 0,
         order: str = 'e.start, e."end", e.label, e.seq',
     ) -> list[tuple[int, Event]]:
         """(seq, event) for the events matching `where` (on `events e`), in `order`
@@ -2385,7 +2392,8 @@ class Store:
         found = [
             int(s)
             for (s,) in con.execute(
-                f"SELECT e.seq FROM events e WHERE {where} ORDER BY {order} LIMIT {int(first)}",
+                f"SELECT e.seq FROM events e WHERE {where} ORDER BY {order} "
+                f"LIMIT {int(first)} OFFSET {int(offset)}",
                 params,
             ).fetchall()
         ]
@@ -2394,6 +2402,7 @@ class Store:
         if len(found) <= _LOOKUP_ROWS:
             return self._lookup_events(found)
         top = f" LIMIT {int(limit)}" if limit is not None else ""
+        top += f" OFFSET {int(offset)}" if offset else ""
         sel = f"events e WHERE {where} ORDER BY {order}{top}"
         in_chunks = _chunks_of("SELECT seq FROM sel")
         rows = con.execute(

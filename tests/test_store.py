@@ -233,6 +233,13 @@ def test_filters_counts_and_aggregation(store: Store) -> None:
     assert ids(EventFilter(text="sanction")) == ["e2"]
     assert store.count_events(EventFilter(types=("FIGHT",))) == 1
     assert store.events(limit=2)[-1].id == "e2"
+    # pages: limit and offset (the dashboard's table)
+    assert [e.id for e in store.events(limit=2, offset=1)] == ["e2", "e3"]
+    assert [e.id for e in store.events(limit=2, offset=2)] == ["e3"]
+    assert store.events(limit=2, offset=3) == []
+    assert [e.id for e in store.events(EventFilter(min_confidence=0.8), offset=1)] == ["e3"]
+    with pytest.raises(ValueError):
+        store.events(offset=-1)
     counts = dict((a.name, n) for a, n in store.actor_counts())
     assert counts == {
         "Vladimir Putin": 1,
@@ -727,6 +734,8 @@ def test_reading_by_seq_lookup_and_by_scan_give_the_same_answers(tmp_path, monke
         for flt in filters:
             out.append([e.id for e in store.events(flt)])
             out.append([e.id for e in store.events(flt, limit=5)])
+            out.append([e.id for e in store.events(flt, limit=5, offset=4)])
+            out.append([e.id for e in store.events(flt, offset=6)])
             out.append(store.count_events(flt))
             out.append(store.actor_counts(flt))
             out.append(store.type_counts(flt))
@@ -760,9 +769,11 @@ def test_reading_by_seq_lookup_and_by_scan_give_the_same_answers(tmp_path, monke
 
     for i, flt in enumerate(filters):
         if not flt.actors:
-            assert lookups[6 * i] == wanted(flt), flt
-            assert lookups[6 * i + 1] == wanted(flt)[:5]
-    assert lookups[6 * 1] and lookups[6 * 4] == []  # the text filters select something
+            assert lookups[8 * i] == wanted(flt), flt
+            assert lookups[8 * i + 1] == wanted(flt)[:5]
+            assert lookups[8 * i + 2] == wanted(flt)[4:9]  # a page
+            assert lookups[8 * i + 3] == wanted(flt)[6:]
+    assert lookups[8 * 1] and lookups[8 * 4] == []  # the text filters select something
 
 
 def _search_compression(con: duckdb.DuckDBPyConnection, table: str) -> str:
