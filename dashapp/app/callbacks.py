@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import dash
-from dash import ALL, Input, Output, State, ctx, dcc, no_update
+from dash import Input, Output, State, ctx, dcc, no_update
 from dash.exceptions import PreventUpdate
 
 from dashapp.app import layout as L
@@ -27,11 +27,20 @@ from dashapp.app.filters import (
     parse_query,
     to_query,
     view_filename,
+    with_range,
     without_actors,
     without_types,
 )
 from dashapp.app.shared import dumps, loads, memo
-from dashapp.app.view import AGGREGATE_ABOVE, View, build_view
+from dashapp.app.view import (
+    AGGREGATE_ABOVE,
+    TABLE_ROWS,
+    View,
+    build_view,
+    choose_bucket,
+    table_page,
+)
+from dashapp.models import Event
 from dashapp.store import Store
 
 log = logging.getLogger(__name__)
@@ -163,13 +172,47 @@ def searched_options(
     return article_options(store, search, selected)
 
 
+def table_outputs(
+    events: list[Event], *, page: int, rows: int, in_window: int, bucket: str | None
+) -> tuple[str, str, bool, bool]:
+    """Page `page` (of `rows` events) of the table: its HTML, the note above it, and
+    whether the previous and next buttons are disabled."""
+    offset = page * rows
+    note = L.table_note(offset=offset, shown=len(events), in_window=in_window, bucket=bucket)
+    return L.events_table(events), note, page <= 0, offset + len(events) >= in_window
+
+
+def turn_page(
+    store: Store,
+    search: str | None,
+    window: dict[str, Any] | None,
+    page: int,
+    *,
+    rows: int | None = None,
+) -> tuple[Any, ...]:
+    """Page `page` of the table of the view (clamped to the pages there are): what
+    table_outputs gives, and the page number shown."""
+    rows = rows or TABLE_ROWS
+    state = parse_query(search)
+    window_range = window_dates(window)
+    flt = state.filter
+    wflt = with_range(flt, *window_range) if window_range else flt
+    in_window = store.count_events(wflt)
+    page = max(0, min(page, (in_window - 1) // rows)) if in_window else 0
+    bucket = choose_bucket(wflt) if in_window > AGGREGATE_ABOVE else None
+    events = table_page(store, wflt, page=page, rows=rows)
+    table = table_outputs(events, page=page, rows=rows, in_window=in_window, bucket=bucket)
+    return (*table, page)
+
+
 def refresh(
     store: Store,
     search: str | None,
     window: dict[str, Any] | None,
 ) -> tuple[Any, ...]:
-    """Everything drawn for a URL: figure, its config, table, summary, and the option
-    lists of the actor and type filters with their counts.
+    """Everything drawn for a URL: figure, its config, the table's first page, summary,
+    the option lists of the actor and type filters with their counts, and the table's
+    note and whether its previous/next buttons are disabled.
 
     Drawn once per view (the URL's state in its canonical form and the zoom window) and
     store version; every answer is plain JSON data (no component objects), which Dash
@@ -192,17 +235,21 @@ def _draw(store: Store, state: ViewState, window: tuple[date, date] | None) -> t
     # in view: each event has one type. One query fewer than asking for the count.
     per_type = store.type_counts(without_types(flt))
     total = sum(n for t, n in per_type if not flt.types or t in flt.types)
-    view = build_view(store, state, window=window, options=opts, total=total)
-    table = L.events_table(
-        view.table, total=view.total, in_window=view.in_window, bucket=view.bucket
+    view = build_view(store, state, window=window, options=opts, total=total, table_rows=TABLE_ROWS)
+    table = table_outputs(
+        view.table, page=0, rows=TABLE_ROWS, in_window=view.in_window, bucket=view.bucket
     )
+    html, note, no_prev, no_next = table
     return (
         view.figure,
         graph_config(view_filename(state)),
-        table,
+        html,
         summary_text(view, state),
         actor_options(store, flt),
         type_options(store, flt),
+        note,
+        no_prev,
+        no_next,
     )
 
 
@@ -316,6 +363,10 @@ def register(
         Output(L.SUMMARY, "children"),
         Output(L.ACTORS, "options"),
         Output(L.TYPES, "options"),
+        Output(L.TABLE_NOTE, "children"),
+        Output(L.TABLE_PREV, "disabled"),
+        Output(L.TABLE_NEXT, "disabled"),
+        Output(L.TABLE_PAGE, "data"),
         Input(L.URL, "search"),
         Input(L.WINDOW, "data"),
         Input(L.VERSION, "data"),
@@ -329,7 +380,24 @@ def register(
         started = time.perf_counter()
         out = refresh(store, search, window)
         log.debug("view refreshed in %.1f ms", 1000 * (time.perf_counter() - started))
-        return out
+        return (*out, 0)  # a new view starts on the table's first page
+
+    @app.callback(
+        Output(L.TABLE, "children", allow_duplicate=True),
+        Output(L.TABLE_NOTE, "children", allow_duplicate=True),
+        Output(L.TABLE_PREV, "disabled", allow_duplicate=True),
+        Output(L.TABLE_NEXT, "disabled", allow_duplicate=True),
+        Output(L.TABLE_PAGE, "data", allow_duplicate=True),
+        Input(L.TABLE_PREV, "n_clicks"),
+        Input(L.TABLE_NEXT, "n_clicks"),
+        State(L.TABLE_PAGE, "data"),
+        State(L.URL, "search"),
+        State(L.WINDOW, "data"),
+        prevent_initial_call=True,
+    )
+    def page_table(_prev, _next, page, search, window):
+        step = 1 if ctx.triggered_id == L.TABLE_NEXT else -1
+        return turn_page(store, search, window, (page or 0) + step)
 
     # Article dropdowns search the store as the user types (Dash's dynamic options: a
     # callback on search_value); an upload or re-extraction refreshes them.
@@ -354,18 +422,13 @@ def register(
         typed = ctx.triggered_id == L.REF_ARTICLE
         return searched_options(store, search, [selected] if selected else [], typed=typed)
 
+    # A table row's Details button sets SELECTED in the browser (assets/table.js).
     @app.callback(
         Output(L.SELECTED, "data"),
         Input(L.GRAPH, "clickData"),
-        Input({"type": L.ROW_BUTTON, "index": ALL}, "n_clicks"),
         prevent_initial_call=True,
     )
-    def select(click, _clicks):
-        trigger = ctx.triggered_id
-        if isinstance(trigger, dict):
-            if not ctx.triggered[0].get("value"):
-                raise PreventUpdate  # a new row appeared, nobody clicked
-            return trigger["index"]
+    def select(click):
         points = (click or {}).get("points") or []
         eid = points[0].get("customdata") if points else None
         if not isinstance(eid, str):

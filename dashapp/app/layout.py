@@ -3,6 +3,8 @@ value is filled by callbacks from the Store and the URL."""
 
 from __future__ import annotations
 
+from html import escape
+
 from dash import dcc, html
 
 from dashapp.app.figures import FigureOptions, empty_spec, graph_config
@@ -57,7 +59,10 @@ EXPORT_FORMATS = (
     ("json", "Table JSON"),
     ("timelinejs", "TimelineJS"),
 )
-ROW_BUTTON = "row-details"  # pattern-matching id type of the table's buttons
+TABLE_NOTE = "table-note"
+TABLE_PAGE = "table-page"
+TABLE_PREV = "table-prev"
+TABLE_NEXT = "table-next"
 
 
 def export_button_id(fmt: str) -> str:
@@ -231,8 +236,37 @@ def timeline_panel() -> html.Section:
 
 
 def table_panel() -> html.Section:
+    # The rows are one Markdown component holding HTML the server writes (escaped, see
+    # events_table): as a Dash component each cell and button made the renderer spend
+    # seconds on every redraw. Buttons open details through assets/table.js.
     return html.Section(
-        [html.Div(id=TABLE, className="table-wrap")],
+        [
+            html.Div(
+                [
+                    html.Div(id=TABLE_NOTE, className="table-note", role="status"),
+                    html.Button(
+                        "‹ Previous",
+                        id=TABLE_PREV,
+                        n_clicks=0,
+                        disabled=True,
+                        className="button small secondary",
+                        **{"aria-label": "Previous page of events"},
+                    ),
+                    html.Button(
+                        "Next ›",
+                        id=TABLE_NEXT,
+                        n_clicks=0,
+                        disabled=True,
+                        className="button small secondary",
+                        **{"aria-label": "Next page of events"},
+                    ),
+                ],
+                className="table-bar",
+            ),
+            dcc.Markdown(
+                id=TABLE, className="table-wrap", dangerously_allow_html=True, dedent=False
+            ),
+        ],
         className="table-panel",
         **{"aria-label": "Events shown"},
     )
@@ -380,6 +414,7 @@ def page(*, upload_limit: int) -> html.Div:
             dcc.Store(id=WINDOW, data={"range": None, "rev": 0}),
             dcc.Store(id=VERSION, data=0),
             dcc.Store(id=SELECTED, data=None),
+            dcc.Store(id=TABLE_PAGE, data=0),
             dcc.Store(id=UPLOAD_PAYLOAD, data=None),
             dcc.Download(id=DOWNLOAD),
             header(),
@@ -420,65 +455,75 @@ def node(tag: str, children=None, **props) -> dict:
     return {"type": tag, "namespace": "dash_html_components", "props": props}
 
 
-def date_cell(ev) -> list:
+def _text(value: object) -> str:
+    """Text for the table's HTML: escaped, on one line (a blank line would end the HTML
+    block and let Markdown read the rest), braces too (dcc.Markdown reads its HTML as
+    JSX, where they would start an expression)."""
+    text = escape(" ".join(str(value).split()), quote=True)
+    return text.replace("{", "&#123;").replace("}", "&#125;")
+
+
+def date_cell(ev) -> str:
     resolved = (
         ev.start.isoformat()
         if ev.start == ev.end
         else (f"{ev.start.isoformat()} – {ev.end.isoformat()}")
     )
-    out: list = [node("Span", ("≈ " if ev.approximate else "") + resolved)]
+    out = f"<span>{_text(('≈ ' if ev.approximate else '') + resolved)}</span>"
     if _written(ev):
-        out += [node("Br"), node("Span", f"“{_written(ev)[:60]}”", className="hint")]
+        out += f'<br /><span class="hint">{_text(f"“{_written(ev)[:60]}”")}</span>'
     return out
 
 
-def events_table(events, *, total: int, in_window: int, bucket: str | None) -> list:
-    """The table of the events shown (the first rows when there are many)."""
-    if not events:
-        return [node("Div", "No events match the current filters.", className="table-note")]
-    head = node(
-        "Thead",
-        node("Tr", [node("Th", t) for t in ("Date", "Event", "Type", "Actors", "Art.", "")]),
-    )
-    rows = []
-    for ev in events:
-        label: list = [node("Span", ev.label)]
-        if ev.human:
-            label.append(node("Span", " ✎ corrected", className="human"))
-        button = node(
-            "Button",
-            "Details",
-            id={"type": ROW_BUTTON, "index": ev.id},
-            n_clicks=0,
-            className="button small",
-            **{"aria-label": f"Details of {ev.label[:80]}"},
-        )
-        rows.append(
-            node(
-                "Tr",
-                [
-                    node("Td", date_cell(ev)),
-                    node("Td", label),
-                    node("Td", ev.type),
-                    node("Td", ", ".join(ev.actors)),
-                    node("Td", str(ev.articles)),
-                    node("Td", button),
-                ],
-                **{"data-event": ev.id},
-            )
-        )
-    shown = len(events)
-    note = f"{shown:,} event{'s' if shown != 1 else ''} shown"
-    if shown < in_window:
-        note = f"First {shown:,} of {in_window:,} events in view (by date)"
+def table_note(*, offset: int, shown: int, in_window: int, bucket: str | None) -> str:
+    if not shown:
+        return "No events match the current filters."
+    if shown == in_window:
+        note = f"{shown:,} event{'s' if shown != 1 else ''} shown"
+    else:
+        note = f"Events {offset + 1:,}–{offset + shown:,} of {in_window:,} in view (by date)"
     if bucket:
         note += f"; the timeline counts them per {bucket}"
+    return note
+
+
+def events_table(events) -> str:
+    """The table of one page of events, as HTML in one string for a Markdown component
+    (every text escaped here; elements closed as JSX wants them). Each row and its
+    Details button carry the event id."""
+    if not events:
+        return ""
     cols = ("c-date", "c-label", "c-type", "c-actors", "c-n", "c-btn")
-    colgroup = node("Colgroup", [node("Col", className=c) for c in cols])
-    return [
-        node("Div", note, className="table-note", id="table-note"),
-        node("Table", [colgroup, head, node("Tbody", rows)], className="events"),
+    heads = ("Date", "Event", "Type", "Actors", "Art.", '<span class="sr-only">Details</span>')
+    parts = [
+        '<table class="events"><colgroup>',
+        *(f'<col class="{c}" />' for c in cols),
+        "</colgroup><thead><tr>",
+        *(f'<th scope="col" class="{c}">{h}</th>' for c, h in zip(cols, heads, strict=True)),
+        "</tr></thead><tbody>",
     ]
+    for ev in events:
+        eid = _text(ev.id)
+        label = f"<span>{_text(ev.label)}</span>"
+        if ev.human:
+            label += '<span class="human"> ✎ corrected</span>'
+        button = (
+            f'<button type="button" class="button small row-details" data-event="{eid}" '
+            f'aria-label="Details of {_text(ev.label[:80])}">Details</button>'
+        )
+        cells = (
+            date_cell(ev),
+            label,
+            _text(ev.type),
+            _text(", ".join(ev.actors)),
+            str(ev.articles),
+            button,
+        )
+        parts.append(f'<tr data-event="{eid}">')
+        parts += [f'<td class="{c}">{cell}</td>' for c, cell in zip(cols, cells, strict=True)]
+        parts.append("</tr>")
+    parts.append("</tbody></table>")
+    return "".join(parts)
 
 
 def _marked(sentence: str, expr: str) -> list:

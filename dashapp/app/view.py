@@ -32,7 +32,7 @@ class View:
     total: int  # events matching the filters
     in_window: int  # of those, events in the visible window (== total without zoom)
     bucket: Literal["week", "month"] | None  # None: events drawn one by one
-    table: list[Event]  # the first TABLE_ROWS events in view, by date
+    table: list[Event]  # the first TABLE_ROWS events in view, by date (table_page)
     filter: EventFilter  # the filter actually drawn (window applied)
 
 
@@ -74,15 +74,22 @@ def build_view(
         if window and in_window < total:
             note = f"{in_window:,} of {total:,} events in the visible window"
         fig = timeline_spec(events, opts, note=note)
-        return View(fig, total, in_window, None, events[:table_rows], wflt)
+        return View(fig, total, in_window, None, table_page(store, wflt, rows=table_rows), wflt)
     bucket = choose_bucket(wflt)
     # the lanes that do not fit are folded into "(other)" by the database
     rows = store.aggregate(
         wflt, bucket=bucket, lane=state.lane, max_lanes=opts.max_lanes, other=OTHER_LANE
     )
     fig = aggregate_spec(rows, opts, bucket=bucket, total=in_window)
-    table = sort_events(store.events(wflt, limit=table_rows))
-    return View(fig, total, in_window, bucket, table, wflt)
+    return View(fig, total, in_window, bucket, table_page(store, wflt, rows=table_rows), wflt)
+
+
+def table_page(
+    store: Store, flt: EventFilter, *, page: int = 0, rows: int = TABLE_ROWS
+) -> list[Event]:
+    """Page `page` (from 0) of the table of the events in view: the store's order, so
+    that pages neither repeat nor skip an event."""
+    return store.events(flt, limit=rows, offset=max(0, page) * rows)
 
 
 def _filter_range(flt: EventFilter) -> tuple[date, date] | None:

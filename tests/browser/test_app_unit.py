@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import threading
 from dataclasses import replace
 from datetime import date, timedelta
@@ -20,6 +21,7 @@ from dashapp.app.callbacks import (
     parse_window,
     refresh,
     searched_options,
+    turn_page,
     window_dates,
 )
 from dashapp.app.filters import ViewState, parse_query
@@ -85,8 +87,11 @@ def test_refresh_outputs_agree():
     raw = Store(None)
     try:
         raw.add(extraction())
-        fig, config, table, summary, actors, types = refresh(raw, "?actor=Russia", None)
-        assert summary.startswith("3 events")
+        fig, config, table, summary, actors, types, note, no_prev, no_next = refresh(
+            raw, "?actor=Russia", None
+        )
+        assert summary.startswith("3 events") and note == "3 events shown"
+        assert table.count("<tr data-event=") == 3 and no_prev and no_next
         assert config["toImageButtonOptions"]["filename"] == "geotimeline_Russia"
         labels = [o["label"] for o in actors]
         assert "Russia (3)" in labels and "Ukraine (4)" in labels  # counts ignore the actor pick
@@ -327,7 +332,7 @@ def test_callback_answers_are_plain_json():
         ev = store.event("e-call")
         articles = {i: store.article(i) for i in {m.article for m in ev.mentions}}
         json.dumps(L.event_details(ev, articles))
-        json.dumps(L.events_table([], total=0, in_window=0, bucket=None))
+        assert L.events_table([]) == ""
     finally:
         raw.close()
 
@@ -376,3 +381,60 @@ def test_exported_json_is_the_standard_encoding():
     }
     for value in (doc, [1, "é"], {}, "text"):
         assert _json_bytes(value) == json.dumps(value, ensure_ascii=False).encode("utf-8")
+
+
+def test_table_pages_reach_every_event_in_view():
+    raw = Store(None)
+    try:
+        raw.add(extraction())
+        every = [e.id for e in raw.events()]
+        assert len(every) == 11
+        seen, notes = [], []
+        for page in range(3):
+            html, note, no_prev, no_next, shown = turn_page(raw, "", None, page, rows=4)
+            assert shown == page and no_prev == (page == 0) and no_next == (page == 2)
+            seen += re.findall(r'<tr data-event="([^"]+)"', html)
+            notes.append(note)
+        assert seen == every  # each event once, in the store's order
+        assert notes == [
+            "Events 1–4 of 11 in view (by date)",
+            "Events 5–8 of 11 in view (by date)",
+            "Events 9–11 of 11 in view (by date)",
+        ]
+        # past either end: the nearest page
+        assert turn_page(raw, "", None, 7, rows=4)[-1] == 2
+        assert turn_page(raw, "", None, -1, rows=4)[-1] == 0
+        # the filter and the zoom window of the URL apply
+        html, note, *_ = turn_page(raw, "?actor=Russia", None, 0, rows=2)
+        assert note == "Events 1–2 of 3 in view (by date)"
+        window = {"range": ["2022-01-07", "2022-01-08"], "rev": 0}
+        assert turn_page(raw, "", window, 0, rows=4)[1] == "Events 1–4 of 5 in view (by date)"
+        assert turn_page(raw, "?actor=Nobody", None, 3, rows=4)[:2] == (
+            "",
+            "No events match the current filters.",
+        )
+    finally:
+        raw.close()
+
+
+def test_table_html_is_escaped_text():
+    """The table is HTML in a Markdown component that reads it as JSX: every text is
+    escaped, braces too, and on one line (a blank line would end the HTML block)."""
+    raw = Store(None)
+    try:
+        raw.add(extraction())
+        ev = replace(
+            raw.event("e-call"),
+            label='<img src=x onerror="alert(1)"> {alert(2)}\n\n*not markdown*',
+            actors=("A & B", "<b>C</b>"),
+        )
+        html = L.events_table([ev])
+        assert "<img" not in html and "<b>" not in html and "{" not in html
+        assert "\n" not in html
+        assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &#123;alert(2)&#125;" in html
+        assert "A &amp; B, &lt;b&gt;C&lt;/b&gt;" in html
+        assert (
+            f'<button type="button" class="button small row-details" data-event="{ev.id}"' in html
+        )
+    finally:
+        raw.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from helpers import (
     choose,
     drawn_ids,
@@ -238,3 +239,37 @@ def test_corrections_persist_across_restarts(browser, watch, tmp_path):
     finally:
         again.close()
     assert not watch.console_errors and not watch.dialogs and not watch.outside
+
+
+@pytest.fixture
+def pages_of_four(monkeypatch):
+    """Table pages of 4 rows, so that the 11 sample events make three pages."""
+    from dashapp.app import callbacks
+
+    monkeypatch.setattr(callbacks, "TABLE_ROWS", 4)
+
+
+def test_table_pages_through_every_event_in_view(pages_of_four, page, server):
+    every = [e.id for e in server.store.events()]
+    note = lambda: page.inner_text("#table-note")  # noqa: E731
+    rows = lambda: page.eval_on_selector_all(  # noqa: E731
+        "#event-table tr[data-event]", "rows => rows.map(r => r.dataset.event)"
+    )
+    assert note() == "Events 1–4 of 11 in view (by date)" and rows() == every[:4]
+    assert page.is_disabled("#table-prev") and page.is_enabled("#table-next")
+    page.click("#table-next")
+    wait_for(lambda: note() == "Events 5–8 of 11 in view (by date)", what="page 2")
+    assert rows() == every[4:8] and page.is_enabled("#table-prev")
+    page.focus("#table-next")  # the keyboard pages too
+    page.keyboard.press("Enter")
+    wait_for(lambda: note() == "Events 9–11 of 11 in view (by date)", what="page 3")
+    assert rows() == every[8:] and page.is_disabled("#table-next")
+    # a row of a later page opens its details like any other
+    page.locator(f"#event-table tr[data-event='{every[9]}'] button").click()
+    page.wait_for_selector(f"#details .details[data-event='{every[9]}']")
+    page.click("#table-prev")
+    wait_for(lambda: note() == "Events 5–8 of 11 in view (by date)", what="back to page 2")
+    # a new filter starts again on the first page
+    choose(page, "f-actors", "Russia")
+    wait_for(lambda: note() == "3 events shown", what="the filtered table")
+    assert page.is_disabled("#table-prev") and page.is_disabled("#table-next")

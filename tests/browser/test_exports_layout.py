@@ -174,6 +174,42 @@ def test_one_screen_without_horizontal_scroll(browser, server, watch, size):
     assert not watch.console_errors and not watch.dialogs and not watch.outside
 
 
+@pytest.mark.parametrize("size", [(1024, 768), (800, 600)])
+def test_narrow_screens_keep_a_readable_table_and_timeline(browser, server, watch, size):
+    """Below 1280 px the details panel goes under the timeline and the page scrolls
+    down, never sideways; the table's columns narrow and the label keeps its room."""
+    width, height = size
+    page = open_page(browser, server, watch, width=width, height=height)
+    try:
+        dims = page.evaluate("""() => ({sw: document.documentElement.scrollWidth,
+            w: document.documentElement.clientWidth})""")
+        assert dims["sw"] <= dims["w"], dims
+        wide = page.evaluate(
+            """(w) => Array.from(document.querySelectorAll('body *'))
+            .filter(e => e.getBoundingClientRect().right > w + 1 && e.offsetParent)
+            .map(e => e.id || e.className).slice(0, 5)""",
+            dims["w"],
+        )
+        assert not wide, wide
+        table = page.locator("#event-table table").bounding_box()
+        label = page.locator("#event-table th.c-label").bounding_box()
+        assert label["width"] >= max(150, 0.25 * table["width"]), (label, table)
+        # a label wraps into a few lines, not one letter per line
+        cell = page.locator("#event-table tr[data-event='e-call'] td.c-label").bounding_box()
+        assert cell["height"] < 80, cell
+        graph = page.locator("#timeline .main-svg").first.bounding_box()
+        assert graph["width"] >= 0.6 * width and graph["height"] >= 300, graph
+        details = page.locator("#details").bounding_box()
+        assert details["y"] >= graph["y"] + graph["height"], (details, graph)
+        button = page.locator("#event-table tr[data-event='e-call'] button")
+        assert button.bounding_box()["height"] < 30  # "Details" on one line
+        button.click()
+        page.wait_for_selector("#details .details[data-event='e-call']")
+    finally:
+        page.context.close()
+    assert not watch.console_errors and not watch.dialogs and not watch.outside
+
+
 def test_controls_have_labels_and_are_keyboard_reachable(page):
     unlabeled = page.evaluate("""() => Array.from(document.querySelectorAll(
             'input:not([type=hidden]):not([type=file]):not([aria-hidden=true]), textarea, select'))

@@ -1,0 +1,11 @@
+// The event table is HTML inside one Markdown component (see layout.table_panel): one
+// listener opens the details of the row whose "Details" button is clicked (Enter and
+// Space click a focused button too).
+document.addEventListener("click", function (event) {
+  var target = event.target;
+  var button = target && target.closest ? target.closest("#event-table button[data-event]") : null;
+  if (!button || !window.dash_clientside || !window.dash_clientside.set_props) {
+    return;
+  }
+  window.dash_clientside.set_props("selected-event", { data: button.getAttribute("data-event") });
+});
