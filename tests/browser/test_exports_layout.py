@@ -205,6 +205,9 @@ def test_narrow_screens_keep_a_readable_table_and_timeline(browser, server, watc
         assert button.bounding_box()["height"] < 30  # "Details" on one line
         button.click()
         page.wait_for_selector("#details .details[data-event='e-call']")
+        # the details, below the timeline here, are scrolled into view
+        top = page.evaluate("document.querySelector('#details').getBoundingClientRect().top")
+        assert 0 <= top < height, top
     finally:
         page.context.close()
     assert not watch.console_errors and not watch.dialogs and not watch.outside
