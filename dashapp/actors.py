@@ -747,6 +747,18 @@ class Gazetteer:
         """Every actor in the gazetteer, sorted by name."""
         return sorted((e.actor for e in self._entries.values()), key=lambda a: a.name)
 
+    def names(self) -> dict[str, Actor]:
+        """Every name that names one actor (canonical names, aliases, metonyms, demonyms:
+        what `actor()` answers), as written, with the actor it names."""
+        out: dict[str, Actor] = {}
+        for surface, tok in self._lex.items():
+            if tok.kind == "ent" and len(tok.value) == 1:
+                out[surface] = tok.value[0].actor
+            elif tok.kind == "dem":
+                out[surface] = tok.value.actor
+        out.update((name, e.actor) for name, e in self._entries.items())
+        return out
+
     def affiliated(self, name: str) -> set[str]:
         """Canonical names of the actors affiliated with a country/organisation: its people
         ("Russia" -> {"Vladimir Putin", "Sergei Lavrov", ...}), anyone who ever held an office

@@ -20,7 +20,7 @@ from typing import IO, Literal
 from urllib.parse import urlsplit
 
 from dashapp.app.figures import FigureOptions
-from dashapp.app.filters import ViewState
+from dashapp.app.filters import ViewState, with_range
 from dashapp.app.view import build_view, sort_events
 from dashapp.models import Event, EventFilter, Extraction
 from dashapp.serialize import events_to_csv, extraction_to_json
@@ -90,7 +90,9 @@ def render(
         opts = FigureOptions(title=title or default_title(state), width=WIDTH, height=HEIGHT)
         view = build_view(store, state, options=opts)
         return image_bytes(view.figure, fmt)
-    events = sort_events(store.events(state.filter))
+    # the zoomed window, as the dashboard's table shows it
+    flt = with_range(state.filter, *state.window) if state.window else state.filter
+    events = sort_events(store.events(flt))
     if fmt == "csv":
         return events_csv(events).encode("utf-8")
     if fmt == "json":
@@ -150,7 +152,7 @@ def export(
 
 
 def default_title(state: ViewState) -> str:
-    flt = state.filter
+    flt = with_range(state.filter, *state.window) if state.window else state.filter
     parts = ["Timeline"]
     if flt.actors:
         parts.append(": " + ", ".join(flt.actors[:4]) + (" …" if len(flt.actors) > 4 else ""))

@@ -1192,8 +1192,10 @@ class Store:
         end: date | None = None,
         label: str | None = None,
         actors: tuple[str, ...] | None = None,
+        new_actors: Sequence[Actor] = (),
     ) -> Event:
-        """A human correction: persisted, marked human=True, survives re-ingest."""
+        """A human correction: persisted, marked human=True, survives re-ingest.
+        `new_actors` (from the gazetteer) join the store's actors when it lacks them."""
         con = self._con
         current = self.event(event_id)
         if current is None:
@@ -1202,13 +1204,18 @@ class Store:
         new_end = end or current.end
         if new_end < new_start:
             raise ValueError(f"end {new_end} is before start {new_start}")
+        added: list[Actor] = []
         if actors is not None:
             actors = tuple(dict.fromkeys(actors))
             known = {a.name for a in self.actors()}
+            added = [a for a in new_actors if a.name not in known and a.name in actors]
+            known.update(a.name for a in added)
             unknown = [a for a in actors if a not in known]
             if unknown:
                 raise ValueError(f"unknown actor(s): {', '.join(unknown)}")
         with _transaction(con):
+            if added:
+                self._upsert_actors(added)
             seq = self._next_seq("corrections")
             con.execute(
                 "INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?)",

@@ -126,3 +126,23 @@ def test_export_command_from_files(tmp_path, capsys):
 
 def test_timelinejs_of_no_events():
     assert timelinejs([]) == {"events": []}
+
+
+def test_exports_of_a_zoomed_view_are_of_its_window(store):
+    from dashapp.app.filters import parse_query
+    from dashapp.app.view import build_view
+
+    state = parse_query("?zoom=2022-01-05/2022-01-09")
+    inside = {
+        e.id
+        for e in store.events(EventFilter(date_from=date(2022, 1, 5), date_to=date(2022, 1, 9)))
+    }
+    assert 0 < len(inside) < store.count_events()
+    rows = list(csv.DictReader(io.StringIO(render(store, state, "csv").decode())))
+    assert {r["id"] for r in rows} == inside
+    assert {e["id"] for e in json.loads(render(store, state, "json"))["events"]} == inside
+    assert validate_timelinejs(json.loads(render(store, state, "timelinejs"))) == len(inside)
+    # pictures: the window's days on the x axis (the events around it drawn but cut off)
+    view = build_view(store, state)
+    assert view.figure["layout"]["xaxis"]["range"] == ["2022-01-05", "2022-01-10"]
+    assert {e.id for e in view.table} == inside and view.in_window == len(inside)

@@ -8,6 +8,7 @@ from dashapp.app.figures import (
     OTHER_LANE,
     FigureOptions,
     aggregate_figure,
+    aggregate_spec,
     graph_config,
     hover_text,
     plain,
@@ -160,6 +161,36 @@ def test_aggregate_figure_counts():
     assert sorted(t.marker.color) == [2, 9, 40]
     assert any("40 events" in h for h in t.hovertext)
     assert "51 events" in fig.layout.annotations[0].text
+
+
+def test_aggregate_markers_read_well_and_zoom_into_their_bucket():
+    rows = [
+        (date(2006, 1, 1), "Russia", 12),
+        (date(2006, 2, 1), "Russia", 1),
+        (date(2006, 12, 1), "Ukraine", 30),
+    ]
+    spec = aggregate_spec(rows, bucket="month", total=43)
+    (t,) = spec["data"]
+    hover = dict(zip(t["marker"]["color"], t["hovertext"], strict=True))
+    assert hover[12].startswith("<b>2006-01 · Russia: 12 events</b>")
+    assert hover[1].startswith("<b>2006-02 · Russia: 1 event</b>")
+    spans = dict(zip(t["marker"]["color"], t["customdata"], strict=True))
+    assert spans[12] == ["2006-01-01", "2006-01-31"] and spans[30] == ["2006-12-01", "2006-12-31"]
+    # more events: darker (lower luminance) along the colour scale, none white
+    scale = t["marker"]["colorscale"]
+
+    def luminance(hex_colour: str) -> float:
+        r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    lums = [luminance(c) for _, c in scale]
+    assert lums == sorted(lums, reverse=True) and lums[0] < 230
+    assert t["marker"]["cmin"] == 0 and t["marker"]["cmax"] == 30
+    # the Colour option has no say over counts: the note says so
+    assert "Colour option applies to single events" in spec["layout"]["annotations"][0]["text"]
+    week = aggregate_spec([(date(2022, 1, 3), "Russia", 2)], bucket="week")
+    assert week["data"][0]["hovertext"][0].startswith("<b>week of 2022-01-03 · Russia: 2 events")
+    assert week["data"][0]["customdata"] == [["2022-01-03", "2022-01-09"]]
 
 
 def test_empty_and_config():

@@ -9,6 +9,7 @@ from dashapp.app.filters import (
     HIGH_CONFIDENCE,
     ViewState,
     from_controls,
+    inverted_dates,
     parse_query,
     to_query,
     view_filename,
@@ -36,10 +37,12 @@ def states(draw):
         min_confidence=draw(st.sampled_from([0.0, 0.5, 0.25, 1.0])),
         text=draw(st.text(max_size=40)).strip(),
     )
+    window = draw(st.none() | st.tuples(dates, dates).map(lambda w: tuple(sorted(w))))
     return ViewState(
         filter=flt,
         lane=draw(st.sampled_from(["actor", "type"])),
         color=draw(st.sampled_from(["quad", "type"])),
+        window=window,
     )
 
 
@@ -113,3 +116,64 @@ def test_view_filename_is_safe():
     assert "/" not in name and "<" not in name and not name.startswith(".")
     assert name.startswith("geotimeline_")
     assert "Ukraine" in name and "2022-01-01" in name
+
+
+def test_hiding_low_confidence_dates_hides_the_ambiguous_readings_of_real_articles():
+    """On events extracted from the development set, the option hides the readings the
+    resolver calls ambiguous (a bare weekday with no tense cue, a future weekday that may
+    be the one just past) and keeps every other event."""
+    import io
+    from pathlib import Path
+
+    from dashapp.cli import load_articles
+    from dashapp.pipeline import extract
+    from dashapp.store import Store
+
+    dev = Path(__file__).parent / "data" / "events_dev"
+    articles, problems = load_articles([str(dev)], err=io.StringIO())
+    assert articles and not problems
+    ext = extract(articles)
+    store = Store(None)
+    try:
+        store.add(ext)
+        shown = from_controls(
+            actors=None,
+            affiliated=False,
+            types=None,
+            date_from=None,
+            date_to=None,
+            articles=None,
+            hide_low=True,
+            text=None,
+            lane=None,
+            color=None,
+        )
+        kept = {e.id for e in store.events(shown.filter)}
+        every = {e.id for e in store.events()}
+    finally:
+        store.close()
+    low = {e.id for e in ext.events if max(m.confidence for m in e.mentions) < HIGH_CONFIDENCE}
+    assert kept == every - low
+    assert 0 < len(low) < len(every) // 10  # some hidden, most kept
+    hidden_why = [m.explanation for e in ext.events if e.id in low for m in e.mentions]
+    assert any("no tense cue" in w or "future tense" in w for w in hidden_why), hidden_why
+
+
+def test_inverted_dates():
+    assert inverted_dates("2022-02-01", "2022-01-31")
+    assert inverted_dates("2022-02-01T00:00:00", "2022-01-31")
+    assert not inverted_dates("2022-01-31", "2022-01-31")
+    assert not inverted_dates("2022-02-01", None)
+    assert not inverted_dates("2022-02-01", "")
+    assert not inverted_dates("2022-02-30", "2022-01-01")  # not a date: not inverted
+
+
+def test_the_zoomed_window_round_trips_through_the_url():
+    state = parse_query("?actor=Russia&zoom=2022-03-31/2022-01-01")
+    assert state.window == (date(2022, 1, 1), date(2022, 3, 31))  # in order
+    assert to_query(state) == "?actor=Russia&zoom=2022-01-01/2022-03-31"
+    assert parse_query(to_query(state)) == state
+    assert parse_query("?zoom=2022-01-01").window is None
+    assert parse_query("?zoom=2022-01-01/2022-02-30").window is None
+    assert parse_query("?zoom=x/y&zoom=2022-01-01/2022-01-02").window is None  # first only
+    assert view_filename(state) == "geotimeline_Russia_zoom-2022-01-01-2022-03-31"

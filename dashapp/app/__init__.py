@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -41,9 +42,11 @@ def create_app(
     doc_type: DocType = "news",
     implied: bool = False,
     extractor: Extractor | None = None,
+    skipped: Sequence[str] = (),
 ) -> dash.Dash:
     """A Dash app on `store`. Uploaded files are saved under `data_dir/uploads` (not
-    saved when `data_dir` is None). Every asset is served from this machine."""
+    saved when `data_dir` is None). `skipped`: the input problems met at start ("FILE:
+    reason"), shown in the page. Every asset is served from this machine."""
     app = dash.Dash(
         __name__,
         assets_folder=str(ASSETS),
@@ -56,13 +59,31 @@ def create_app(
     # Base64 inflates an upload by 4/3; leave room for the rest of the request. Larger
     # requests are refused by Flask before they are read.
     app.server.config["MAX_CONTENT_LENGTH"] = upload_limit * 4 // 3 + 2**20
-    app.layout = layout.page(upload_limit=upload_limit)
+    raw = store.raw if isinstance(store, SerializedStore) else store
+    in_memory = getattr(raw, "path", None) is None
+    app.layout = layout.page(upload_limit=upload_limit, in_memory=in_memory, skipped=skipped)
+    loaded = {"gaz": gazetteer}
+    loading = threading.Lock()
+
+    def gazetteer_of():
+        """The gazetteer whose names the correction form accepts: the one given
+        (--actors), else the packaged one with $GEOTIMELINE_ACTORS (Gazetteer.load, as
+        the extractor loads it), loaded on first need."""
+        with loading:
+            if loaded["gaz"] is None:
+                from dashapp.actors import Gazetteer
+
+                loaded["gaz"] = Gazetteer.load()
+            return loaded["gaz"]
+
     callbacks.register(
         app,
         store if isinstance(store, SerializedStore) else SerializedStore(store),  # type: ignore[arg-type]
         extractor=extractor or make_extractor(gazetteer, doc_type, implied),
+        gazetteer=gazetteer_of,
         data_dir=Path(data_dir) if data_dir is not None else None,
         upload_limit=upload_limit,
+        in_memory=in_memory,
     )
 
     @app.server.after_request

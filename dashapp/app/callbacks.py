@@ -9,7 +9,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,11 +20,13 @@ from dash import Input, Output, State, ctx, dcc, no_update
 from dash.exceptions import PreventUpdate
 
 from dashapp.app import layout as L
+from dashapp.app.actor_names import ActorNames, actor_names, resolve_names
 from dashapp.app.articles import Extractor, Refused, add_pasted, add_upload, reextract
 from dashapp.app.figures import FigureOptions, graph_config
 from dashapp.app.filters import (
     ViewState,
     from_controls,
+    inverted_dates,
     parse_query,
     to_query,
     view_filename,
@@ -62,6 +65,9 @@ MAX_ACTOR_OPTIONS = 400
 ARTICLE_OPTIONS = 50
 
 
+DATES_INVERTED = "From is later than To: the timeline keeps the previous dates until you fix one."
+
+
 def controls_of(state: ViewState) -> list[Any]:
     flt = state.filter
     return [
@@ -94,6 +100,16 @@ def parse_window(relayout: dict[str, Any] | None) -> tuple[str, str] | None | bo
     return str(lo)[:10], str(hi)[:10]
 
 
+def clicked_bucket(click: dict[str, Any] | None) -> tuple[date, date] | None:
+    """The first and last day of the aggregated timeline's bucket a click hit (its
+    customdata); None for anything else (a single event's id)."""
+    points = (click or {}).get("points") or []
+    span = points[0].get("customdata") if points else None
+    if not isinstance(span, list) or len(span) != 2:
+        return None
+    return window_dates({"range": span})
+
+
 def window_dates(data: dict[str, Any] | None) -> tuple[date, date] | None:
     rng = (data or {}).get("range")
     if not rng:
@@ -105,13 +121,18 @@ def window_dates(data: dict[str, Any] | None) -> tuple[date, date] | None:
     return (lo, hi) if lo <= hi else (hi, lo)
 
 
-def summary_text(view: View, state: ViewState) -> str:
+def summary_text(view: View, state: ViewState, *, low_hidden: int = 0) -> str:
+    """The header's summary; `low_hidden`: events the confidence option hides. It says
+    "filtered" only when a filter restricts the view (the confidence option alone does
+    when it hides something)."""
     text = f"{view.total:,} event{'s' if view.total != 1 else ''}"
     if view.in_window != view.total:
         text += f" · {view.in_window:,} in the visible window"
     if view.bucket:
         text += f" · counted per {view.bucket} (zoom in for single events)"
-    if state.filter != ViewState().filter:
+    if low_hidden > 0:
+        text += f" · {low_hidden:,} low-confidence hidden"
+    if replace(state.filter, min_confidence=0.0) != ViewState().filter or low_hidden > 0:
         text += " · filtered"
     return text
 
@@ -218,14 +239,34 @@ def refresh(
     store version; every answer is plain JSON data (no component objects), which Dash
     encodes in one pass."""
     state = parse_query(search)
-    window_range = window_dates(window)
-    key = ("view", to_query(state), window_range)
+    if state.window is None and window_dates(window):  # a window given apart from the URL
+        state = replace(state, window=window_dates(window))
+    window_range = state.window
+    key = ("view", to_query(state))
     # Kept as JSON text: compact, and invisible to the garbage collector (a few hundred
     # views as Python objects are millions of objects for every full collection to walk).
     text = memo(store, key, lambda: dumps(_draw(store, state, window_range)), nbytes=len)
     out = loads(text)
     out[0]["layout"]["uirevision"] = f"rev{(window or {}).get('rev', 0)}"
     return tuple(out)
+
+
+def _same_controls(state: ViewState, values: Sequence[Any]) -> bool:
+    """Whether the controls' values (sync_url's inputs) already show `state`'s filters."""
+    (actors, aff, types, dfrom, dto, articles, conf, text, lane, color) = values[:10]
+    shown = from_controls(
+        actors=actors,
+        affiliated=bool(aff),
+        types=types,
+        date_from=dfrom,
+        date_to=dto,
+        articles=articles,
+        hide_low=bool(conf),
+        text=text,
+        lane=lane,
+        color=color,
+    )
+    return to_query(shown) == to_query(replace(state, window=None))
 
 
 def _draw(store: Store, state: ViewState, window: tuple[date, date] | None) -> tuple[Any, ...]:
@@ -236,6 +277,9 @@ def _draw(store: Store, state: ViewState, window: tuple[date, date] | None) -> t
     per_type = store.type_counts(without_types(flt))
     total = sum(n for t, n in per_type if not flt.types or t in flt.types)
     view = build_view(store, state, window=window, options=opts, total=total, table_rows=TABLE_ROWS)
+    low_hidden = 0
+    if flt.min_confidence > 0:
+        low_hidden = store.count_events(replace(flt, min_confidence=0.0)) - total
     table = table_outputs(
         view.table, page=0, rows=TABLE_ROWS, in_window=view.in_window, bucket=view.bucket
     )
@@ -244,7 +288,7 @@ def _draw(store: Store, state: ViewState, window: tuple[date, date] | None) -> t
         view.figure,
         graph_config(view_filename(state)),
         html,
-        summary_text(view, state),
+        summary_text(view, state, low_hidden=low_hidden),
         actor_options(store, flt),
         type_options(store, flt),
         note,
@@ -262,9 +306,9 @@ def export_key(state: ViewState, fmt: str) -> str:
     """What an export depends on: tables only on the filter (they have no title),
     TimelineJS also on the lanes (its groups), pictures on the whole view."""
     if fmt in ("csv", "json"):
-        return to_query(ViewState(filter=state.filter))
+        return to_query(ViewState(filter=state.filter, window=state.window))
     if fmt == "timelinejs":
-        return to_query(ViewState(filter=state.filter, lane=state.lane))
+        return to_query(ViewState(filter=state.filter, lane=state.lane, window=state.window))
     return to_query(state)
 
 
@@ -288,8 +332,26 @@ def export_bytes(store: Store, state: ViewState, fmt: str, title: str | None) ->
     return memo(store, key, draw, pool="export", nbytes=len)
 
 
+def known_names(store: Store, gazetteer: Callable[[], Any] | None) -> ActorNames:
+    """The names the correction form accepts: the store's actors and the gazetteer's
+    (built once per store version)."""
+
+    def build() -> ActorNames:
+        gaz = gazetteer() if gazetteer is not None else None
+        return actor_names(store.actors(), gaz.names() if gaz is not None else {})
+
+    return memo(store, ("actor-names",), build)
+
+
 def register(
-    app: dash.Dash, store: Store, *, extractor: Extractor, data_dir: Path | None, upload_limit: int
+    app: dash.Dash,
+    store: Store,
+    *,
+    extractor: Extractor,
+    data_dir: Path | None,
+    upload_limit: int,
+    gazetteer: Callable[[], Any] | None = None,
+    in_memory: bool = False,
 ) -> None:
     @app.callback(
         Output(L.URL, "search"),
@@ -298,9 +360,12 @@ def register(
         Output(L.ACTORS, "options", allow_duplicate=True),
         Output(L.TYPES, "options", allow_duplicate=True),
         Output(L.ARTICLES, "options", allow_duplicate=True),
+        Output(L.DATES_MSG, "children"),
+        Output(L.DATES_MSG, "className"),
         Input(L.URL, "search"),
         [Input(c, "value") for c in CONTROLS],
         Input(L.CLEAR, "n_clicks"),
+        State(L.ARTICLES, "options"),
         prevent_initial_call="initial_duplicate",
     )
     def sync_url(search, *values):
@@ -309,18 +374,32 @@ def register(
         # change rewrites the URL.
         trigger = ctx.triggered_id
         keep = [no_update] * 3
+        fine = ["", "message"]
+        zoomed = parse_query(search).window  # the zoom is not a filter: it stays
         if trigger == L.CLEAR:
-            return "", *controls_of(ViewState()), *keep
+            cleared = to_query(ViewState(window=zoomed))
+            return cleared, *controls_of(ViewState()), *keep, *fine
         # On page load every input counts as triggered: the URL wins.
         if trigger is None or f"{L.URL}.search" in ctx.triggered_prop_ids:
             state = parse_query(search)
+            loaded = bool(values[-1])  # the page has been filled once (article options)
+            if loaded and _same_controls(state, values):
+                raise PreventUpdate  # the zoom changed (or nothing): controls are right
             options = [
                 actor_options(store, state.filter),
                 type_options(store, state.filter),
                 article_options(store, "", state.filter.articles),
             ]
-            return no_update, *controls_of(state), *options
+            return no_update, *controls_of(state), *options, *fine
         (actors, aff, types, dfrom, dto, articles, conf, text, lane, color) = values[:10]
+        note = fine
+        if inverted_dates(dfrom, dto):
+            # Not swapped behind the user's back (they may be about to change the other
+            # date): said, and the dates shown so far stay in force.
+            note = [DATES_INVERTED, "message error"]
+            shown = parse_query(search).filter
+            dfrom = shown.date_from.isoformat() if shown.date_from else None
+            dto = shown.date_to.isoformat() if shown.date_to else None
         state = from_controls(
             actors=actors,
             affiliated=bool(aff),
@@ -333,28 +412,44 @@ def register(
             lane=lane,
             color=color,
         )
-        query = to_query(state)
+        query = to_query(replace(state, window=zoomed))
         if query == (search or ""):
-            raise PreventUpdate
-        return query, *([no_update] * len(CONTROLS)), *keep
+            return no_update, *([no_update] * len(CONTROLS)), *keep, *note
+        return query, *([no_update] * len(CONTROLS)), *keep, *note
 
     @app.callback(
+        Output(L.URL, "search", allow_duplicate=True),
         Output(L.WINDOW, "data"),
         Input(L.GRAPH, "relayoutData"),
         Input(L.RESET, "n_clicks"),
+        Input(L.GRAPH, "clickData"),
+        State(L.URL, "search"),
         State(L.WINDOW, "data"),
         prevent_initial_call=True,
     )
-    def zoom(relayout, _reset, data):
-        data = data or {"range": None, "rev": 0}
+    def zoom(relayout, _reset, click, search, data):
+        # The zoomed window goes into the URL with the filters: the table, the counts
+        # and the exports follow it, and a reload or a shared link shows it again.
+        data = data or {"rev": 0}
+        state = parse_query(search)
         if ctx.triggered_id == L.RESET:
-            return {"range": None, "rev": data.get("rev", 0) + 1, "reset": True}
+            # a new revision: the figure is redrawn and plotly forgets the user's zoom
+            return to_query(replace(state, window=None)), {"rev": data.get("rev", 0) + 1}
+        if f"{L.GRAPH}.clickData" in ctx.triggered_prop_ids:
+            span = clicked_bucket(click)
+            if span is None:
+                raise PreventUpdate  # a single event: its details open (select)
+            # the figure drawn for the bucket replaces the user's own zoom
+            query = to_query(replace(state, window=span))
+            return query, {"rev": data.get("rev", 0) + 1}
         rng = parse_window(relayout)
-        if rng is False or (rng is not None and list(rng) == data.get("range")):
+        if rng is False:
             raise PreventUpdate
-        if rng is None and data.get("range") is None:
+        window = window_dates({"range": list(rng)}) if rng else None
+        query = to_query(replace(state, window=window))
+        if query == (search or ""):
             raise PreventUpdate
-        return {"range": list(rng) if rng else None, "rev": data.get("rev", 0)}
+        return query, no_update
 
     @app.callback(
         Output(L.GRAPH, "figure"),
@@ -367,20 +462,23 @@ def register(
         Output(L.TABLE_PREV, "disabled"),
         Output(L.TABLE_NEXT, "disabled"),
         Output(L.TABLE_PAGE, "data"),
+        Output(L.DRAWN, "data"),
         Input(L.URL, "search"),
         Input(L.WINDOW, "data"),
         Input(L.VERSION, "data"),
+        State(L.DRAWN, "data"),
     )
-    def update_view(search, window, _version):
-        if ctx.triggered_id == L.WINDOW and not (window or {}).get("reset"):
-            # Zooming only matters when the full view is aggregated; otherwise plotly
-            # zooms on the client and nothing needs to be sent.
-            if store.count_events(parse_query(search).filter) <= AGGREGATE_ABOVE:
-                raise PreventUpdate
+    def update_view(search, window, version, drawn):
         started = time.perf_counter()
-        out = refresh(store, search, window)
+        state = parse_query(search)
+        # What the figure depends on when every event is drawn: not the zoom, which
+        # plotly applies on the client (only the table and the counts follow it).
+        unzoomed = [to_query(replace(state, window=None)), version, (window or {}).get("rev", 0)]
+        out = list(refresh(store, search, window))
+        if drawn == unzoomed and store.count_events(state.filter) <= AGGREGATE_ABOVE:
+            out[0] = out[1] = no_update  # the figure on the page already shows it
         log.debug("view refreshed in %.1f ms", 1000 * (time.perf_counter() - started))
-        return (*out, 0)  # a new view starts on the table's first page
+        return (*out, 0, unzoomed)  # a new view starts on the table's first page
 
     @app.callback(
         Output(L.TABLE, "children", allow_duplicate=True),
@@ -493,13 +591,72 @@ def register(
         label = (label or "").strip()
         if not label:
             return "The label cannot be empty.", "message error", no_update, no_update
-        names = tuple(dict.fromkeys(a.strip() for a in (actors or "").split(",") if a.strip()))
+        named, problem = resolve_names(actors, known_names(store, gazetteer))
+        if problem:
+            return problem, "message error", no_update, no_update
         try:
-            ev = store.correct_event(event_id, start=d1, end=d2, label=label, actors=names)
+            ev = store.correct_event(
+                event_id,
+                start=d1,
+                end=d2,
+                label=label,
+                actors=tuple(a.name for a in named),
+                new_actors=named,
+            )
+        except (KeyError, ValueError) as exc:  # the event went, or a date it refuses
+            return f"Correction failed: {exc}", "message error", no_update, no_update
         except Exception as exc:  # report in the page; the server keeps running
             log.exception("correction failed")
             return f"Correction failed: {exc}", "message error", no_update, no_update
-        return ("Saved (marked as a human correction).", "message ok", (version or 0) + 1, ev.id)
+        saved = "Saved (marked as a human correction)"
+        if in_memory:
+            saved += "; kept until the server stops (serve with --db FILE to keep corrections)"
+        return (saved + ".", "message ok", (version or 0) + 1, ev.id)
+
+    @app.callback(
+        Output(L.ACTOR_NAMES, "data"),
+        Input(L.SELECTED, "data"),
+        Input(L.VERSION, "data"),
+        State(L.ACTOR_NAMES, "data"),
+        prevent_initial_call=True,
+    )
+    def load_names(selected, _version, loaded):
+        # Sent once an event is selected (the page loads without them), again after a
+        # write when they were sent.
+        if ctx.triggered_id == L.VERSION:
+            if loaded is None:
+                raise PreventUpdate
+        elif loaded is not None or not selected:
+            raise PreventUpdate
+        return list(known_names(store, gazetteer).canonical)
+
+    # The actors input suggests names for the part being typed (after the last comma).
+    app.clientside_callback(
+        r"""
+        function(value, names) {
+            names = names || [];
+            value = value || '';
+            var cut = value.lastIndexOf(',') + 1;
+            var part = value.slice(cut);
+            // what precedes the name as typed, so that every option extends the value
+            var prefix = value.slice(0, cut) + part.match(/^\s*/)[0];
+            var typed = part.trim().toLowerCase();
+            var first = [], then = [];
+            for (var i = 0; i < names.length && first.length < 20; i++) {
+                var at = names[i].toLowerCase().indexOf(typed);
+                if (at === 0) { first.push(names[i]); }
+                else if (at > 0 && then.length < 20) { then.push(names[i]); }
+            }
+            return first.concat(then).slice(0, 20).map(function(n) {
+                return {type: 'Option', namespace: 'dash_html_components',
+                        props: {value: prefix + n}};
+            });
+        }
+        """,
+        Output(L.CORR_ACTOR_LIST, "children"),
+        Input(L.CORR_ACTORS, "value"),
+        Input(L.ACTOR_NAMES, "data"),
+    )
 
     # The size limit is checked in the browser before the file is sent, so an oversized
     # file gets a clear message instead of a refused request; the server checks again.

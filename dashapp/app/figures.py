@@ -541,15 +541,25 @@ def aggregate_spec(
         cells[(start, name if name in kept else OTHER_LANE)] += n
     index = {name: i for i, name in enumerate(lanes)}
     top = max(cells.values())
-    xs, ys, sizes, texts, counts = [], [], [], [], []
-    label = "Week of" if bucket == "week" else "Month of"
+    # Markers no wider than a bucket on a plot about PLOT_WIDTH pixels wide, so that
+    # years of months do not smear into each other (the colour still gives the count).
+    starts = [start for start, _ in cells]
+    n_buckets = (max(starts) - min(starts)).days // (7 if bucket == "week" else 30.44) + 1
+    biggest = max(6.0, min(22.0, PLOT_WIDTH / n_buckets))
+    xs, ys, sizes, texts, counts, spans = [], [], [], [], [], []
     half = timedelta(days=3 if bucket == "week" else 14)
     for (start, name), n in sorted(cells.items()):
+        last = bucket_end(start, bucket)
         xs.append((start + half).isoformat())
         ys.append(index[name])
-        sizes.append(round(4 + 22 * (n / top) ** 0.5, 1))
+        sizes.append(round(4 + (biggest - 4) * (n / top) ** 0.5, 1))
         counts.append(n)
-        texts.append(f"{label} {start.isoformat()}<br>{plain(name)}: {n} events")
+        spans.append([start.isoformat(), last.isoformat()])
+        what = f"{n:,} event{'s' if n != 1 else ''}"
+        texts.append(
+            f"<b>{bucket_label(start, bucket)} · {plain(name)}: {what}</b>"
+            f"<br>click to zoom into this {bucket}"
+        )
     trace = {
         "type": "scatter",
         "mode": "markers",
@@ -558,20 +568,48 @@ def aggregate_spec(
         "marker": {
             "size": sizes,
             "color": counts,
-            "colorscale": "Blues",
+            # light for a few events, dark for the busiest (plotly's "Blues" runs the
+            # other way); the lightest still stands out on white
+            "colorscale": COUNT_SCALE,
             "cmin": 0,
             "cmax": top,
-            "line": {"width": 0.5, "color": "#2b5c8a"},
-            "colorbar": {"title": {"text": "events"}, "thickness": 10, "len": 0.6},
+            "opacity": 0.9,
+            "line": {"width": 0.5, "color": "#08306b"},
+            "colorbar": {"title": {"text": f"events per {bucket}"}, "thickness": 10, "len": 0.6},
         },
         "hovertext": texts,
         "hoverinfo": "text",
+        "customdata": spans,  # the bucket's first and last day: a click zooms into it
         "name": "events",
         "showlegend": False,
     }
     shown = f"{total:,} events" if total is not None else "many events"
-    note = f"{shown}, counted per {bucket}: zoom in (or filter) to see individual events"
+    note = (
+        f"{shown}, counted per {bucket} (darker: more; the Colour option applies to single "
+        f"events): click a {bucket} or zoom in to see them"
+    )
     return {"data": [trace], "layout": _layout(lanes, opts, note=note)}
+
+
+PLOT_WIDTH = 900  # about the timeline's width in pixels at 1366x768
+
+# ColorBrewer's sequential blues, light to dark, from its fourth class on.
+COUNT_SCALE = [[0.0, "#c6dbef"], [0.35, "#6baed6"], [0.7, "#2171b5"], [1.0, "#08306b"]]
+
+
+def bucket_end(start: date, bucket: Bucket) -> date:
+    """The last day of the week or month that begins on `start`."""
+    if bucket == "week":
+        return start + timedelta(days=6)
+    following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
+def bucket_label(start: date, bucket: Bucket) -> str:
+    """ "2006-01" for a month, "week of 2006-01-02" for a week."""
+    if bucket == "month":
+        return f"{start.year:04d}-{start.month:02d}"
+    return f"week of {start.isoformat()}"
 
 
 def to_figure(spec: Spec) -> go.Figure:

@@ -3,11 +3,13 @@ value is filled by callbacks from the Store and the URL."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from dash import dcc, html
 
 from dashapp.app.figures import FigureOptions, empty_spec, graph_config
+from dashapp.app.filters import HIGH_CONFIDENCE
 
 # Component ids, in one place so callbacks and tests agree.
 URL = "url"
@@ -16,6 +18,7 @@ AFFILIATED = "f-affiliated"
 TYPES = "f-types"
 DATE_FROM = "f-from"
 DATE_TO = "f-to"
+DATES_MSG = "f-dates-msg"
 ARTICLES = "f-articles"
 CONFIDENCE = "f-confidence"
 TEXT = "f-text"
@@ -26,7 +29,8 @@ RESET = "reset-view"
 GRAPH = "timeline"
 SUMMARY = "summary"
 TABLE = "event-table"
-WINDOW = "window"
+WINDOW = "window"  # {"rev": n}: bumped by Reset view (the zoom itself is in the URL)
+DRAWN = "drawn"  # what the figure on the page was drawn for (update_view)
 VERSION = "data-version"
 SELECTED = "selected-event"
 DETAILS = "details"
@@ -34,6 +38,8 @@ CORR_START = "corr-start"
 CORR_END = "corr-end"
 CORR_LABEL = "corr-label"
 CORR_ACTORS = "corr-actors"
+CORR_ACTOR_LIST = "corr-actor-names"  # the datalist of names the actors input suggests
+ACTOR_NAMES = "actor-names"  # every known actor name, loaded when an event is selected
 CORR_SAVE = "corr-save"
 CORR_MSG = "corr-msg"
 UPLOAD = "upload"
@@ -133,6 +139,7 @@ def filters_panel() -> html.Aside:
                 ],
                 className="row2",
             ),
+            html.Div(id=DATES_MSG, className="message", role="status", **{"aria-live": "polite"}),
             _field(
                 "Articles",
                 dcc.Dropdown(id=ARTICLES, multi=True, options=[], placeholder="All articles"),
@@ -144,6 +151,12 @@ def filters_panel() -> html.Aside:
                 value=[],
                 className="check",
                 inputClassName="check-input",
+            ),
+            html.Div(
+                f"Confidence under {HIGH_CONFIDENCE:g}: a bare weekday with no tense cue, "
+                "a weekday that may be the one just past, dates counted from such a date.",
+                className="hint",
+                id="f-confidence-hint",
             ),
             _field(
                 "Search labels and sentences",
@@ -272,7 +285,13 @@ def table_panel() -> html.Section:
     )
 
 
-def details_section() -> html.Details:
+MEMORY_NOTE = (
+    "This store is in memory: corrections are kept until the server stops; "
+    "serve with --db FILE to keep corrections."
+)
+
+
+def details_section(*, in_memory: bool = False) -> html.Details:
     return html.Details(
         [
             html.Summary("Event details", className="section-title"),
@@ -307,11 +326,25 @@ def details_section() -> html.Details:
                     ),
                     _field(
                         "Actors (comma-separated)",
-                        dcc.Input(id=CORR_ACTORS, type="text", className="text-input"),
+                        dcc.Input(
+                            id=CORR_ACTORS,
+                            type="text",
+                            className="text-input",
+                            list=CORR_ACTOR_LIST,
+                            autoComplete="off",
+                        ),
                         CORR_ACTORS,
+                        hint="Any actor the store or the gazetteer knows, by name or alias, "
+                        "in any letter case (USA, putin).",
                     ),
+                    html.Datalist(id=CORR_ACTOR_LIST, children=[]),
                     html.Button("Save correction", id=CORR_SAVE, n_clicks=0, className="button"),
                     html.Div(id=CORR_MSG, className="message", role="status"),
+                    *(
+                        [html.P(MEMORY_NOTE, className="hint", id="corr-memory-note")]
+                        if in_memory
+                        else []
+                    ),
                 ],
                 className="correction",
             ),
@@ -399,30 +432,69 @@ def reference_section() -> html.Details:
     )
 
 
-def side_panel(limit_mb: float) -> html.Aside:
+def side_panel(limit_mb: float, *, in_memory: bool = False) -> html.Aside:
     return html.Aside(
-        [details_section(), add_article_section(limit_mb), reference_section()],
+        [details_section(in_memory=in_memory), add_article_section(limit_mb), reference_section()],
         className="side",
         **{"aria-label": "Details and articles"},
     )
 
 
-def page(*, upload_limit: int) -> html.Div:
+SKIPPED = "skipped-notice"
+NOTICE_LINES = 200  # problems listed in the page; the terminal has them all
+
+
+def skipped_notice(problems: Sequence[str]) -> html.Details | None:
+    """What the server skipped at start (bad files or records), one line each: the
+    count in view, the reasons a click away."""
+    if not problems:
+        return None
+    n = len(problems)
+    plural = "s" if n != 1 else ""
+    return html.Details(
+        [
+            html.Summary(
+                f"{n:,} bad input file{plural} or record{plural} skipped at start (show why)",
+                className="notice-title",
+            ),
+            html.Ul(
+                [html.Li(p) for p in problems[:NOTICE_LINES]]
+                + (
+                    [html.Li(f"… and {n - NOTICE_LINES:,} more (see the terminal)")]
+                    if n > NOTICE_LINES
+                    else []
+                ),
+                className="notice-list",
+            ),
+        ],
+        id=SKIPPED,
+        className="notice",
+        role="status",
+    )
+
+
+def page(*, upload_limit: int, in_memory: bool = False, skipped: Sequence[str] = ()) -> html.Div:
+    """The page; `in_memory`: the store is not on disk (the correction form says so);
+    `skipped`: the problems met reading the input at start, shown in a notice."""
+    notice = skipped_notice(skipped)
     return html.Div(
         [
             dcc.Location(id=URL, refresh=False),
-            dcc.Store(id=WINDOW, data={"range": None, "rev": 0}),
+            dcc.Store(id=WINDOW, data={"rev": 0}),
+            dcc.Store(id=DRAWN, data=None),
             dcc.Store(id=VERSION, data=0),
             dcc.Store(id=SELECTED, data=None),
             dcc.Store(id=TABLE_PAGE, data=0),
+            dcc.Store(id=ACTOR_NAMES, data=None),
             dcc.Store(id=UPLOAD_PAYLOAD, data=None),
             dcc.Download(id=DOWNLOAD),
             header(),
+            *([notice] if notice is not None else []),
             html.Div(
                 [
                     filters_panel(),
                     html.Main([timeline_panel(), table_panel()], className="main"),
-                    side_panel(upload_limit / 2**20),
+                    side_panel(upload_limit / 2**20, in_memory=in_memory),
                 ],
                 className="body",
             ),

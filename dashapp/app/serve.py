@@ -3,6 +3,7 @@ Store, then run the dashboard or write one export. cli.py parses the arguments."
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -64,6 +65,27 @@ def open_store(db: Path | None, *, create: bool) -> Store:
         raise CliError(f"cannot open database {db}: {reason}") from None
 
 
+class _Tee(io.TextIOBase):
+    """A text stream that writes through to another and keeps what was written."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return self.out.write(text)
+
+    def flush(self) -> None:
+        self.out.flush()
+
+    def problems(self) -> list[str]:
+        """The "FILE: problem" lines written (without the program's prefix)."""
+        prefix = f"{PROG}: error: "
+        lines = "".join(self.parts).splitlines()
+        return [line.removeprefix(prefix) for line in lines if line.strip()]
+
+
 def _count(n: int, noun: str) -> str:
     return f"{n:,} {noun}" + ("" if n == 1 else "s")
 
@@ -103,6 +125,7 @@ def serve_command(
 
     err = err or sys.stderr
     gaz = _gazetteer(actors)
+    tee = _Tee(err)  # the problems are printed here and shown in the page
     store, problems = load_store(
         paths,
         db=db,
@@ -110,7 +133,7 @@ def serve_command(
         doc_type=doc_type,
         implied=implied,
         gazetteer=gaz,
-        err=err,
+        err=tee,
     )
     n = store.count_events()
     app = create_app(
@@ -120,6 +143,7 @@ def serve_command(
         gazetteer=gaz,
         doc_type=doc_type,
         implied=implied,
+        skipped=tee.problems() if problems else (),
     )
     shown = f"[{host}]" if ":" in host else host
     k = len(store.articles())

@@ -50,8 +50,10 @@ def build_view(
     table_rows: int = TABLE_ROWS,
     aggregate_above: int = AGGREGATE_ABOVE,
 ) -> View:
-    """Query the store for `state` (narrowed to `window` when the user has zoomed) and
-    draw it."""
+    """Query the store for `state` (narrowed to its zoomed window, or `window`) and draw
+    it. When every event matching the filters can be drawn, all are, with the x axis on
+    the window (panning shows the rest); the counts and the table are the window's."""
+    window = window or state.window
     flt = state.filter
     opts = options or FigureOptions()
     opts = FigureOptions(
@@ -68,6 +70,11 @@ def build_view(
         total = store.count_events(flt)
     wflt = with_range(flt, *window) if window else flt
     in_window = total if not window else store.count_events(wflt)
+    if total <= aggregate_above:
+        events = sort_events(store.events(flt))
+        shown = sort_events(store.events(wflt)) if window else events
+        fig = timeline_spec(events, opts)
+        return View(fig, total, in_window, None, shown[:table_rows], wflt)
     if in_window <= aggregate_above:
         events = sort_events(store.events(wflt))
         note = None

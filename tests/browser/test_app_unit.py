@@ -17,10 +17,12 @@ from dashapp.app import layout as L
 from dashapp.app.callbacks import (
     ARTICLE_OPTIONS,
     article_options,
+    clicked_bucket,
     export_bytes,
     parse_window,
     refresh,
     searched_options,
+    summary_text,
     turn_page,
     window_dates,
 )
@@ -417,6 +419,23 @@ def test_table_pages_reach_every_event_in_view():
         raw.close()
 
 
+def test_the_summary_says_filtered_only_when_something_is():
+    raw = Store(None)
+    try:
+        raw.add(extraction())
+        view = build_view(raw, ViewState())
+        assert summary_text(view, ViewState()) == "11 events"
+        conf = parse_query("?conf=0.7")
+        # the confidence option alone filters only when it hides something
+        assert summary_text(view, conf) == "11 events"
+        assert summary_text(view, conf, low_hidden=1) == (
+            "11 events · 1 low-confidence hidden · filtered"
+        )
+        assert summary_text(view, parse_query("?actor=Russia")).endswith(" · filtered")
+    finally:
+        raw.close()
+
+
 def test_table_html_is_escaped_text():
     """The table is HTML in a Markdown component that reads it as JSX: every text is
     escaped, braces too, and on one line (a blank line would end the HTML block)."""
@@ -438,3 +457,50 @@ def test_table_html_is_escaped_text():
         )
     finally:
         raw.close()
+
+
+def test_actor_names_resolve_aliases_and_case_and_suggest_close_names():
+    from dashapp.app.actor_names import actor_names, resolve_names
+    from dashapp.models import Actor
+
+    us = Actor("United States", "country")
+    putin = Actor("Vladimir Putin", "person", "Russia")
+    gaz = {"United States": us, "USA": us, "US": us, "Putin": putin, "Vladimir Putin": putin}
+    gaz["Brazil"] = Actor("Brazil", "country")
+    names = actor_names([Actor("Russia", "country"), Actor("NATO", "organisation")], gaz)
+    actors, problem = resolve_names("usa, PUTIN, russia, Brazil, USA", names)
+    assert problem is None
+    assert [a.name for a in actors] == ["United States", "Vladimir Putin", "Russia", "Brazil"]
+    assert actors[1] == putin  # the gazetteer's actor, kind and affiliation with it
+    actors, problem = resolve_names("Russia, Brazill, Vladmir Putn", names)
+    assert actors == ()
+    assert problem == (
+        "“Brazill” is not a known actor (did you mean Brazil?); "
+        "“Vladmir Putn” is not a known actor (did you mean Vladimir Putin?)."
+    )
+    assert resolve_names(" , ", names) == ((), None)
+    assert "Russia" in names.canonical and "USA" not in names.canonical
+    # Two actors whose names differ only by case: the exact one, else a question.
+    two = actor_names([Actor("Chad", "country"), Actor("CHAD", "organisation")], {})
+    assert resolve_names("CHAD", two)[0] == (Actor("CHAD", "organisation"),)
+    assert "may be" in resolve_names("chad", two)[1]
+
+
+def test_the_packaged_gazetteer_names_what_the_form_accepts():
+    from dashapp.actors import Gazetteer
+    from dashapp.app.actor_names import actor_names, resolve_names
+
+    names = actor_names([], Gazetteer.load().names())
+    actors, problem = resolve_names("usa, putin, united states, Brazil", names)
+    assert problem is None
+    assert [a.name for a in actors] == ["United States", "Vladimir Putin", "Brazil"]
+
+
+def test_a_click_on_a_bucket_gives_its_days_and_on_an_event_nothing():
+    assert clicked_bucket({"points": [{"customdata": ["2006-01-01", "2006-01-31"]}]}) == (
+        date(2006, 1, 1),
+        date(2006, 1, 31),
+    )
+    assert clicked_bucket({"points": [{"customdata": "e-call"}]}) is None
+    assert clicked_bucket({"points": [{"customdata": ["x", "y"]}]}) is None
+    assert clicked_bucket({"points": []}) is None and clicked_bucket(None) is None

@@ -93,6 +93,43 @@ def test_type_date_text_confidence_filters_combine(page, server):
     settle(page)
     ids = assert_consistent(page, server)
     assert "e-troops" not in ids and len(ids) == 10
+    assert "1 low-confidence hidden · filtered" in page.inner_text("#summary")
+    # With only confident dates in view, the option hides nothing and says nothing.
+    page.fill("#f-text", "geneva")
+    page.press("#f-text", "Enter")
+    wait_for(lambda: "q=geneva" in page.evaluate("location.search"), what="q")
+    settle(page)
+    assert "low-confidence" not in page.inner_text("#summary")
+
+
+def test_from_later_than_to_is_refused_in_view(page, server):
+    page.fill("#f-to", "2022-01-08")
+    page.locator("#f-to").blur()
+    wait_for(lambda: "to=2022-01-08" in page.evaluate("location.search"), what="to")
+    settle(page)
+    before = summary_count(page)
+    page.fill("#f-from", "2022-01-10")
+    page.locator("#f-from").blur()
+    page.wait_for_selector("#f-dates-msg.error")
+    assert "From is later than To" in page.inner_text("#f-dates-msg")
+    settle(page)
+    # What the user typed stays in the inputs; the view keeps the dates in force.
+    assert page.input_value("#f-from") == "2022-01-10"
+    assert page.input_value("#f-to") == "2022-01-08"
+    assert page.evaluate("location.search") == "?to=2022-01-08"
+    assert summary_count(page) == before
+    assert_consistent(page, server)
+    # Fixing the other date applies both and clears the message.
+    page.fill("#f-to", "2022-01-31")
+    page.locator("#f-to").blur()
+    wait_for(
+        lambda: page.evaluate("location.search") == "?from=2022-01-10&to=2022-01-31",
+        what="both dates",
+    )
+    settle(page)
+    assert page.inner_text("#f-dates-msg") == ""
+    assert page.locator("#f-dates-msg.error").count() == 0
+    assert_consistent(page, server)
 
 
 def test_url_state_reloads(browser, server, watch):
@@ -180,14 +217,50 @@ def test_correct_an_event_by_hand(page, server):
     page.fill("#corr-label", "Lavrov statement on talks")
     page.fill("#corr-start", "2022-01-06")
     page.fill("#corr-end", "2022-01-06")
+    # The server's store is in memory: the form says how long corrections last.
+    assert "serve with --db FILE" in page.inner_text("#corr-memory-note")
     page.click("#corr-save")
     page.wait_for_selector("#corr-msg.ok")
+    assert "kept until the server stops" in page.inner_text("#corr-msg")
     settle(page)
     ev = server.store.event("e-lavrov")
     assert ev.human and ev.label == "Lavrov statement on talks"
     assert ev.start.isoformat() == "2022-01-06"
     row = page.locator("#event-table tr[data-event='e-lavrov']").inner_text()
     assert "Lavrov statement on talks" in row and "corrected" in row and "2022-01-06" in row
+
+
+def test_correction_accepts_known_actors_by_alias_in_any_case(page, server, caplog):
+    page.locator("#event-table tr[data-event='e-lavrov'] button").click()
+    page.wait_for_selector("#details .details[data-event='e-lavrov']")
+    # The input suggests known names (the store's and the gazetteer's) for the part typed.
+    page.fill("#corr-actors", "Russia, bra")
+    wait_for(
+        lambda: (
+            "Russia, Brazil"
+            in page.eval_on_selector_all("#corr-actor-names option", "os => os.map(o => o.value)")
+        ),
+        what="suggestions",
+    )
+    assert page.get_attribute("#corr-actors", "list") == "corr-actor-names"
+    # A misspelt name is refused with the names it may have meant, and no traceback.
+    page.fill("#corr-actors", "usa, Brazill")
+    page.click("#corr-save")
+    page.wait_for_selector("#corr-msg.error")
+    msg = page.inner_text("#corr-msg")
+    assert "“Brazill” is not a known actor" in msg and "Brazil" in msg.split("mean")[1]
+    assert not server.store.event("e-lavrov").human
+    # Aliases and canonical names in any letter case, and a country new to the store.
+    page.fill("#corr-actors", "usa, putin, brazil")
+    page.click("#corr-save")
+    page.wait_for_selector("#corr-msg.ok")
+    ev = server.store.event("e-lavrov")
+    assert ev.human and ev.actors == ("United States", "Vladimir Putin", "Brazil")
+    assert "Brazil" in {a.name for a in server.store.actors()}
+    settle(page)
+    row = page.locator("#event-table tr[data-event='e-lavrov']").inner_text()
+    assert "United States, Vladimir Putin, Brazil" in row
+    assert not [r for r in caplog.records if r.levelname == "ERROR" or r.exc_info]
 
 
 def test_lanes_switch_to_event_type(page):
@@ -224,6 +297,9 @@ def test_corrections_persist_across_restarts(browser, watch, tmp_path):
         page.fill("#corr-actors", "Joe Biden, Vladimir Putin, NATO")
         page.click("#corr-save")
         page.wait_for_selector("#corr-msg.ok")
+        # a store on disk keeps them: no warning
+        assert page.locator("#corr-memory-note").count() == 0
+        assert "server stops" not in page.inner_text("#corr-msg")
     finally:
         page.context.close()
         srv.httpd.shutdown()

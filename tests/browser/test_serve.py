@@ -92,3 +92,33 @@ def test_serve_on_every_interface_warns(tmp_path):
     proc, _ = _serve(tmp_path, "--host", "0.0.0.0")
     out, err = _stop(proc)
     assert "warning" in err.lower() and "0.0.0.0" in err
+
+
+def test_files_skipped_at_start_are_shown_in_the_page(tmp_path, browser, watch):
+    from types import SimpleNamespace
+
+    from conftest import open_page
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "empty.txt").write_text("")
+    (data / "broken.json").write_text("{not json")
+    proc, port = _serve(tmp_path)  # adds a.txt (good) and bad.txt (no date)
+    try:
+        page = open_page(browser, SimpleNamespace(url=f"http://127.0.0.1:{port}"), watch)
+        notice = page.locator("#skipped-notice")
+        assert (
+            notice.locator("summary")
+            .inner_text()
+            .startswith("3 bad input files or records skipped at start")
+        )
+        notice.locator("summary").click()  # the reasons, as the terminal prints them
+        reasons = notice.locator("li").all_inner_texts()
+        assert len(reasons) == 3
+        for name in ("bad.txt", "broken.json", "empty.txt"):
+            assert any(name in r and ": " in r.split(name, 1)[1] for r in reasons), reasons
+        page.context.close()
+    finally:
+        out, err = _stop(proc)
+    assert "3 file problems" in err
+    assert not watch.console_errors and not watch.dialogs and not watch.outside

@@ -1,0 +1,84 @@
+"""Actor names typed in the correction form -> the actors they name. Pure: the caller
+passes the store's actors and the gazetteer's names (`Gazetteer.names()`)."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from dashapp.models import Actor
+
+SUGGESTIONS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class ActorNames:
+    """Every name the form accepts: exact names first, then the same in any letter case."""
+
+    exact: dict[str, Actor] = field(default_factory=dict)
+    folded: dict[str, tuple[Actor, ...]] = field(default_factory=dict)
+    canonical: tuple[str, ...] = ()  # the names offered as suggestions, sorted
+
+    def lookup(self, name: str) -> tuple[Actor, ...]:
+        """The actors `name` may mean: one, none, or several for a name that differs from
+        several actors' names only by letter case."""
+        hit = self.exact.get(name)
+        if hit is not None:
+            return (hit,)
+        return self.folded.get(name.casefold(), ())
+
+    def close_to(self, name: str, n: int = SUGGESTIONS) -> list[str]:
+        """Canonical names of the actors whose names are closest to `name`: those whose
+        own name is close first, then those with a close alias."""
+        key = name.casefold()
+        own = {c.casefold(): c for c in self.canonical}
+        out: dict[str, None] = {}
+        for hit in difflib.get_close_matches(key, list(own), n=n, cutoff=0.6):
+            out[own[hit]] = None
+        for hit in difflib.get_close_matches(key, list(self.folded), n=n * 3, cutoff=0.6):
+            for actor in self.folded[hit]:
+                out[actor.name] = None
+        return list(out)[:n]
+
+
+def actor_names(stored: Iterable[Actor], gazetteer_names: Mapping[str, Actor]) -> ActorNames:
+    """The names of the store's actors (which win) and of the gazetteer's."""
+    exact: dict[str, Actor] = dict(gazetteer_names)
+    stored = list(stored)
+    exact.update((a.name, a) for a in stored)
+    folded: dict[str, dict[str, Actor]] = {}
+    for surface, actor in exact.items():
+        folded.setdefault(surface.casefold(), {})[actor.name] = actor
+    canonical = sorted({a.name for a in exact.values()}, key=str.casefold)
+    return ActorNames(
+        exact=exact,
+        folded={k: tuple(v.values()) for k, v in folded.items()},
+        canonical=tuple(canonical),
+    )
+
+
+def split_names(text: str | None) -> list[str]:
+    """Comma-separated names, each once, in order ("a, b, a" -> ["a", "b"])."""
+    return list(dict.fromkeys(p.strip() for p in (text or "").split(",") if p.strip()))
+
+
+def resolve_names(text: str | None, names: ActorNames) -> tuple[tuple[Actor, ...], str | None]:
+    """(the actors named, in order and once each; an error message or None). The message
+    names every unknown or ambiguous name and suggests close known names."""
+    actors: dict[str, Actor] = {}
+    problems: list[str] = []
+    for name in split_names(text):
+        found = names.lookup(name)
+        if len(found) == 1:
+            actors.setdefault(found[0].name, found[0])
+        elif found:
+            options = " or ".join(a.name for a in found)
+            problems.append(f"“{name}” may be {options}: write the name as one of them")
+        else:
+            close = names.close_to(name)
+            hint = f" (did you mean {', '.join(close)}?)" if close else ""
+            problems.append(f"“{name}” is not a known actor{hint}")
+    if problems:
+        return (), "; ".join(problems) + "."
+    return tuple(actors.values()), None
