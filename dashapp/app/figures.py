@@ -340,7 +340,7 @@ def _layout(lanes: Sequence[str], opts: FigureOptions, *, note: str | None = Non
     if note:
         layout["annotations"].append(
             {
-                "text": plain(note),
+                "text": "<br>".join(plain(line) for line in note.split("\n")),
                 "xref": "paper",
                 "yref": "paper",
                 "x": 1,
@@ -585,10 +585,12 @@ def aggregate_spec(
     }
     shown = f"{total:,} events" if total is not None else "many events"
     note = (
-        f"{shown}, counted per {bucket} (darker: more; the Colour option applies to single "
-        f"events): click a {bucket} or zoom in to see them"
+        f"{shown}, counted per {bucket}: click a {bucket} or zoom in to see them\n"
+        "darker: more events; the Colour option applies to single events"
     )
-    return {"data": [trace], "layout": _layout(lanes, opts, note=note)}
+    layout = _layout(lanes, opts, note=note)
+    layout["margin"]["b"] = 56  # room for the note's two lines
+    return {"data": [trace], "layout": layout}
 
 
 PLOT_WIDTH = 900  # about the timeline's width in pixels at 1366x768
