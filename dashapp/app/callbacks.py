@@ -251,22 +251,24 @@ def refresh(
     return tuple(out)
 
 
+_CONTROLS = (
+    "actors", "affiliated", "types", "date_from", "date_to",
+    "articles", "hide_low", "text", "lane", "color",
+)  # fmt: skip
+
+
+def _state_of(values: Sequence[Any], **override: Any) -> ViewState:
+    """The view the filter controls' values (sync_url's first inputs, in _CONTROLS order)
+    show; `override` replaces some of them (the dates, when From is after To)."""
+    given = dict(zip(_CONTROLS, values[: len(_CONTROLS)], strict=True))
+    given["affiliated"] = bool(given["affiliated"])
+    given["hide_low"] = bool(given["hide_low"])
+    return from_controls(**{**given, **override})
+
+
 def _same_controls(state: ViewState, values: Sequence[Any]) -> bool:
     """Whether the controls' values (sync_url's inputs) already show `state`'s filters."""
-    (actors, aff, types, dfrom, dto, articles, conf, text, lane, color) = values[:10]
-    shown = from_controls(
-        actors=actors,
-        affiliated=bool(aff),
-        types=types,
-        date_from=dfrom,
-        date_to=dto,
-        articles=articles,
-        hide_low=bool(conf),
-        text=text,
-        lane=lane,
-        color=color,
-    )
-    return to_query(shown) == to_query(replace(state, window=None))
+    return to_query(_state_of(values)) == to_query(replace(state, window=None))
 
 
 def _draw(store: Store, state: ViewState, window: tuple[date, date] | None) -> tuple[Any, ...]:
@@ -391,7 +393,7 @@ def register(
                 article_options(store, "", state.filter.articles),
             ]
             return no_update, *controls_of(state), *options, *fine
-        (actors, aff, types, dfrom, dto, articles, conf, text, lane, color) = values[:10]
+        dfrom, dto = values[3], values[4]
         note = fine
         if inverted_dates(dfrom, dto):
             # Not swapped behind the user's back (they may be about to change the other
@@ -400,18 +402,7 @@ def register(
             shown = parse_query(search).filter
             dfrom = shown.date_from.isoformat() if shown.date_from else None
             dto = shown.date_to.isoformat() if shown.date_to else None
-        state = from_controls(
-            actors=actors,
-            affiliated=bool(aff),
-            types=types,
-            date_from=dfrom,
-            date_to=dto,
-            articles=articles,
-            hide_low=bool(conf),
-            text=text,
-            lane=lane,
-            color=color,
-        )
+        state = _state_of(values, date_from=dfrom, date_to=dto)
         query = to_query(replace(state, window=zoomed))
         if query == (search or ""):
             return no_update, *([no_update] * len(CONTROLS)), *keep, *note
