@@ -32,7 +32,7 @@ class View:
     total: int  # events matching the filters
     in_window: int  # of those, events in the visible window (== total without zoom)
     bucket: Literal["week", "month"] | None  # None: events drawn one by one
-    table: list[Event]  # the first TABLE_ROWS events in view, by date (table_page)
+    table: list[Event]  # the first TABLE_ROWS events in view (table_page: the store's order)
     filter: EventFilter  # the filter actually drawn (window applied)
 
 
@@ -72,9 +72,10 @@ def build_view(
     in_window = total if not window else store.count_events(wflt)
     if total <= aggregate_above:
         events = sort_events(store.events(flt))
-        shown = sort_events(store.events(wflt)) if window else events
         fig = timeline_spec(events, opts)
-        return View(fig, total, in_window, None, shown[:table_rows], wflt)
+        # the table's first page as the next ones are read (table_page), so that paging on
+        # neither repeats nor skips an event of the same day and label
+        return View(fig, total, in_window, None, table_page(store, wflt, rows=table_rows), wflt)
     if in_window <= aggregate_above:
         events = sort_events(store.events(wflt))
         note = None

@@ -504,3 +504,29 @@ def test_a_click_on_a_bucket_gives_its_days_and_on_an_event_nothing():
     assert clicked_bucket({"points": [{"customdata": "e-call"}]}) is None
     assert clicked_bucket({"points": [{"customdata": ["x", "y"]}]}) is None
     assert clicked_bucket({"points": []}) is None and clicked_bucket(None) is None
+
+
+def test_the_first_table_page_is_the_one_paging_starts_from():
+    """Events of one day and label (two sources' "talks") are ordered one way on every
+    page: the first page is read as the next ones are, so Next neither repeats nor skips
+    one of them."""
+    base = extraction()
+    (ev,) = [e for e in base.events if e.id == "e-crimea"]  # the first, on page 1
+    # (other types: not merged into it, though of its day and label)
+    twins = tuple(
+        replace(ev, id=f"e-twin-{k}", type=t)
+        for k, t in zip("cab", ("AID", "PROTEST", "CONSULT"), strict=True)
+    )
+    raw = Store(None)
+    try:
+        raw.add(replace(base, events=(*base.events, *twins)))
+        assert raw.count_events() == len(base.events) + 3
+        view = build_view(raw, ViewState(), table_rows=2)
+        pages = [[e.id for e in view.table]]
+        for page in range(1, (raw.count_events() + 1) // 2):
+            html = turn_page(raw, "", None, page, rows=2)[0]
+            pages.append(re.findall(r'<tr data-event="([^"]+)"', html))
+        seen = [i for p in pages for i in p]
+        assert sorted(seen) == sorted(e.id for e in raw.events())  # each once
+    finally:
+        raw.close()
