@@ -505,8 +505,9 @@ def _adjacent(text: str, a: int, b: int) -> bool:
     return text[a:b] == " " or _GAP.fullmatch(text, a, b) is not None
 
 
-# a wire dateline's place at an article's start: "KHARTOUM, July 4 (Reuters) - "
-_DATELINE_PLACE = re.compile(r"\s*([A-Z][A-Z.'’ ]{2,30}[A-Z])\b[^\n—–-]{0,40}?\s[—–-]\s")
+# a wire dateline's place at an article's start: "KHARTOUM, July 4 (Reuters) - " (events.py
+# reads it too)
+DATELINE_PLACE = re.compile(r"\s*([A-Z][A-Z.'’ ]{2,30}[A-Z])\b[^\n—–-]{0,40}?\s[—–-]\s")
 _GAP_WORDS = re.compile(r"[ ]([A-Za-z]+)(?:([ ])([A-Za-z]+))?[ -]")
 
 
@@ -1653,7 +1654,7 @@ class Gazetteer:
 
     def _dateline_state(self, text: str) -> str | None:
         """The state whose capital a wire dateline names ("KHARTOUM, July 4 (Reuters) -")."""
-        m = _DATELINE_PLACE.match(text)
+        m = DATELINE_PLACE.match(text)
         if m is None:
             return None
         tmpl = self._lex.get(m.group(1).title())

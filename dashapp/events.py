@@ -34,7 +34,13 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-from dashapp.actors import ActorMention, Gazetteer, clear_first, without_accents
+from dashapp.actors import (
+    DATELINE_PLACE,
+    ActorMention,
+    Gazetteer,
+    clear_first,
+    without_accents,
+)
 from dashapp.models import Actor, Article, Event, Granularity, Mention, Timex
 from dashapp.records import maker, replacer
 from dashapp.temporal.lexicon import alternation
@@ -3273,13 +3279,10 @@ def _home_state(mentions: Sequence[ActorMention], memo: list[list[Actor]]) -> li
 # "SANTO DOMINGO - ", "NEW DELHI — ", "MOSCOW, Dec. 26 (Reuters) - ": a place in capitals
 # opening the body, then a dash; the place as group 1 (_DATELINE and _PLACE_LINE, above,
 # find where a dateline ends and dates nothing)
-_DATELINE_PLACE = re.compile(r"\s*([A-Z][A-Z.'’ ]{2,30}[A-Z])\b[^\n—–-]{0,40}?\s[—–-]\s")
-
-
 def _dateline_state(text: str, when: date) -> list[Actor]:
     """The state whose capital or city the article's dateline names, when the gazetteer
     knows it as one (as of `when`: MOSCOW in 1965 is the Soviet Union's)."""
-    m = _DATELINE_PLACE.match(text)
+    m = DATELINE_PLACE.match(text)
     if m is None:
         return []
     name = m.group(1).title().replace("'S", "'s")

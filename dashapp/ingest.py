@@ -346,6 +346,7 @@ def read_file(path: str | os.PathLike[str]) -> Iterator[Article | ArticleError]:
     devices and sockets are refused, never opened for reading (that could block)."""
     path = Path(path)
     source = _display(path)
+    stem = _display(path.stem)  # an id made of it must be writable as UTF-8
     try:
         st = path.stat()
     except (OSError, ValueError) as exc:
@@ -373,7 +374,7 @@ def read_file(path: str | os.PathLike[str]) -> Iterator[Article | ArticleError]:
             yield ArticleError(source, "not a regular file: refused")
             return
         if suffix in PARQUET_SUFFIXES:
-            yield from _read_parquet(fh, source, _display(path.stem))
+            yield from _read_parquet(fh, source, stem)
             return
         if st.st_size > MAX_FILE_BYTES:
             yield ArticleError(source, _too_large(st.st_size))
@@ -393,13 +394,13 @@ def read_file(path: str | os.PathLike[str]) -> Iterator[Article | ArticleError]:
         return
     if suffix in TEXT_SUFFIXES:
         try:
-            yield parse_text(text, source, stem=_display(path.stem))
+            yield parse_text(text, source, stem=stem)
         except ArticleError as err:
             yield err
     elif suffix in JSON_SUFFIXES:
-        yield from _read_json(text, source, _display(path.stem))
+        yield from _read_json(text, source, stem)
     else:
-        yield from _read_jsonl(text, source, _display(path.stem))
+        yield from _read_jsonl(text, source, stem)
 
 
 def _too_large(size: int) -> str:
