@@ -36,6 +36,7 @@ from dashapp.ingest import (
     ArticleError,
     expand,
     iter_articles,
+    stored_source,
 )
 from dashapp.models import Actor, Article, DocType, Event, Timex, pickled_by_fields
 from dashapp.store import ArticleResult, Store, article_key
@@ -388,25 +389,37 @@ def unique_ids(
     store: Store,
     reference_date: date | None = None,
     *,
+    setting: str = "",
     chunk: int = BATCH_SIZE,
 ) -> Iterator[Article | ArticleError]:
     """Two inputs may share an id (files with one stem in two folders): the later ones
     become "id~2", "id~3"... as `geotimeline extract` names them; and an input whose id
-    is stored for an article of another source keeps its own (see `Store.place_ids`).
-    The ids met are counted in the store, not in a dictionary that would grow with the
-    corpus."""
+    is stored for an article of another source keeps its own, or takes that of a stored
+    article with its content (see `Store.place_ids`; keys as stored under `setting`).
+    Sources become as the store keeps them (`ingest.stored_source`). The ids met are
+    counted in the store, not in a dictionary that would grow with the corpus."""
     buf: list[Article | ArticleError] = []
 
     def flush() -> Iterator[Article | ArticleError]:
-        arts = [x for x in buf if isinstance(x, Article)]
-        placed = iter(store.place_ids([a.id for a in arts], [a.source for a in arts]))
+        arts = []
+        for k, item in enumerate(buf):
+            if isinstance(item, Article):
+                if reference_date is not None:
+                    item = replace(item, reference_date=reference_date)
+                item = buf[k] = replace(item, source=stored_source(item.source))
+                arts.append(item)
+        placed = iter(
+            store.place_ids(
+                [a.id for a in arts],
+                [a.source for a in arts],
+                [stored_key(a, setting) for a in arts],
+            )
+        )
         for item in buf:
             if isinstance(item, Article):
                 new_id = next(placed)
                 if new_id != item.id:
                     item = replace(item, id=new_id)
-                if reference_date is not None:
-                    item = replace(item, reference_date=reference_date)
             yield item
         buf.clear()
 
@@ -641,7 +654,7 @@ def ingest(
             setting=setting,
         )
     elif engine == "local":
-        items = unique_ids(read_articles(paths), store, reference_date)
+        items = unique_ids(read_articles(paths), store, reference_date, setting=setting)
         batches = to_extract(
             items, store, summary, size=min(TASK_SIZE, batch_size), setting=setting
         )

@@ -124,7 +124,9 @@ def plan_partitions(
     lines_per_part: int | None = None,
 ) -> tuple[list[Partition], list[ArticleError]]:
     """Input paths -> partitions, in input order, and the paths that name nothing. Local
-    paths are made absolute: the workers open them. One-article files are grouped
+    paths are made absolute, symlinks resolved: the workers open them, and the articles'
+    sources are then as a local ingest stores them (ingest.stored_source). One-article
+    files are grouped
     `size` to a partition; JSONL and Parquet files are split into blocks."""
     size = size or FILES_PER_PARTITION
     lines_per_part = lines_per_part or JSONL_LINES_PER_PARTITION
@@ -150,7 +152,7 @@ def plan_partitions(
             if isinstance(item, ArticleError):
                 errors.append(item)
             else:
-                files.append(str(Path(item).absolute()))
+                files.append(os.path.realpath(item))
     parts: list[Partition] = []
     chunk: list[Unit] = []
 
@@ -532,7 +534,9 @@ def dask_results(
                 if kind == "error":
                     summary.failures.append((a, b))
             found = [(a, b, src) for kind, a, b, src in items if kind != "error"]
-            placed = store.place_ids([a for a, _, _ in found], [src for _, _, src in found])
+            placed = store.place_ids(
+                [a for a, _, _ in found], [src for _, _, src in found], [b for _, b, _ in found]
+            )
             for (_, b, _), new_id in zip(found, placed, strict=True):
                 ids.append(new_id)
                 keys[new_id] = b

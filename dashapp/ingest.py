@@ -595,6 +595,23 @@ def _first_line(exc: BaseException) -> str:
 # --------------------------------------------------------------------------- paths
 
 
+# The end of a record's source: a JSONL line (":7"), a JSON list item ("[3]"), a Parquet
+# row ("[row 9]"). A file's own name ends in one of ARTICLE_SUFFIXES, never in these.
+_RECORD_SUFFIX = re.compile(r"(?::\d+|\[\d+\]|\[row \d+\])\Z")
+
+
+def stored_source(source: str) -> str:
+    """An article's source as a store keeps it, so that one file named by two paths
+    ("data/a.txt" from one folder, "../x/data/a.txt" from another, or through a symlink)
+    is one source: the path made absolute with symlinks resolved, a record's suffix kept
+    (":7", "[3]", "[row 9]"); a URL ("s3://...") as written."""
+    if "://" in source:
+        return source
+    m = _RECORD_SUFFIX.search(source)
+    cut = m.start() if m else len(source)
+    return os.path.realpath(source[:cut]) + source[cut:]
+
+
 def _display(path: str | os.PathLike[str]) -> str:
     """A path as text; undecodable bytes of a file name shown as \\xNN."""
     return os.fsencode(path).decode("utf-8", "backslashreplace")

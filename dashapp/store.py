@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -18,7 +19,7 @@ import duckdb
 import pyarrow as pa
 
 from dashapp.events import _support, merge, same_happening
-from dashapp.ingest import content_hash
+from dashapp.ingest import content_hash, stored_source
 from dashapp.models import Actor, Article, Event, EventFilter, Extraction, Mention, Timex
 from dashapp.serialize import event_from_record, event_to_record
 
@@ -526,6 +527,16 @@ def article_key(article: Article) -> str:
     date)."""
     h = content_hash(article)
     return h if article.reference_date is None else f"{h}@{article.reference_date.isoformat()}"
+
+
+def _same_source(stored: str, given: str) -> bool:
+    """Whether a stored article's source is `given` (as ingest.stored_source makes it).
+    Stores written before sources were made absolute hold them as the command line gave
+    them: such a relative one is read from the current folder, as a rerun from the
+    folder of the first ingest names the same files."""
+    if stored == given or os.path.isabs(stored) or "://" in stored:
+        return stored == given
+    return stored_source(stored) == given
 
 
 def _event_payload(ev: Event) -> str:
@@ -1114,15 +1125,19 @@ class Store:
         return out
 
     @_locked
-    def place_ids(self, ids: Sequence[str], sources: Sequence[str]) -> list[str]:
+    def place_ids(
+        self, ids: Sequence[str], sources: Sequence[str], keys: Sequence[str] | None = None
+    ) -> list[str]:
         """The id each input article is stored under. Inputs of one run that share an id
         are numbered ("id", "id~2"... as `number_ids` counts them); and an article whose id
         the store holds for an article read from another source (another file, or another
         line of another file) is not that article: it keeps the id of its family ("id",
-        "id~N") stored from its own source, else takes the first one neither stored nor
-        given out in this run. So a later "feb/report.txt" never replaces a stored
-        "jan/report.txt", and ingesting either file again finds its own article. (Sources
-        are compared as written: the same file named by another path is another source.)"""
+        "id~N") stored from its own source, else that of one stored with its content (its
+        key as `keys` gives it: the same article read from a folder since moved), else
+        takes the first one neither stored nor given out in this run. So a later
+        "feb/report.txt" never replaces a stored "jan/report.txt", ingesting either file
+        again finds its own article, and a copy finds the article it copies. (Ingest gives
+        sources as ingest.stored_source makes them; see _same_source for older stores.)"""
         from dashapp.ingest import numbered_id
 
         out = [numbered_id(i, n) for i, n in zip(ids, self.number_ids(ids), strict=True)]
@@ -1130,41 +1145,50 @@ class Store:
             return []
         con = self._con
         con.execute("CREATE TEMP TABLE IF NOT EXISTS given_ids (id VARCHAR NOT NULL)")
-        stored = dict(
-            con.execute(
-                "SELECT id, source FROM articles WHERE id = ANY(?)", [sorted(set(out))]
+        stored = {
+            i: (src, key)
+            for i, src, key in con.execute(
+                "SELECT id, source, hash FROM articles WHERE id = ANY(?)", [sorted(set(out))]
             ).fetchall()
-        )
+        }
         given = {
             r[0]
             for r in con.execute("SELECT id FROM given_ids WHERE id = ANY(?)", [out]).fetchall()
         }
         taken = set(out)
         for k, want in enumerate(out):
-            free = want not in given and stored.get(want, sources[k]) == sources[k]
+            held = stored.get(want)
+            free = want not in given and (held is None or _same_source(held[0], sources[k]))
             if free and (want == ids[k] or want in stored):
                 continue  # (a repeat's number is checked against its family's sources)
             base = ids[k]
-            family = dict(
-                con.execute(
-                    "SELECT id, source FROM articles WHERE id = ? OR (starts_with(id, ?) "
+            family = {
+                i: (src, key)
+                for i, src, key in con.execute(
+                    "SELECT id, source, hash FROM articles WHERE id = ? OR (starts_with(id, ?) "
                     "AND regexp_full_match(substr(id, ?), '[0-9]+'))",
                     [base, base + "~", len(base) + 2],
                 ).fetchall()
-            )
-            own = [i for i, src in family.items() if src == sources[k]]
-            if own:
-                out[k] = own[0]
-                continue
-            if free:
-                continue
-            used = family.keys() | taken
-            used |= {
+            }
+            own = [i for i, (src, _) in family.items() if _same_source(src, sources[k])]
+            given_here = {
                 r[0]
                 for r in con.execute(
                     "SELECT id FROM given_ids WHERE starts_with(id, ?)", [base]
                 ).fetchall()
             }
+            if not own and keys is not None and not free:
+                own = [
+                    i
+                    for i, (_, key) in family.items()
+                    if key == keys[k] and i not in given_here and i not in taken - {want}
+                ]
+            if own:
+                out[k] = own[0]
+                continue
+            if free:
+                continue
+            used = family.keys() | taken | given_here
             n = 2
             while numbered_id(base, n) in used:
                 n += 1

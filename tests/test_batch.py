@@ -21,6 +21,7 @@ import pytest
 from dashapp import batch
 from dashapp.actors import ActorMention
 from dashapp.events import article_events
+from dashapp.ingest import stored_source
 from dashapp.models import Actor, Article, DocType, Event, Timex
 from dashapp.serialize import extraction_to_json
 from dashapp.store import DELETE_BYTES, Store
@@ -555,6 +556,72 @@ def test_an_article_of_another_file_with_a_stored_id_never_replaces_it(tmp_path:
     assert "ingested 3 articles (0 replaced)" in run([tmp_path / "d1"], db)[1]
     assert "ingested 3 articles (0 replaced)" in run([tmp_path / "d2"], db)[1]
     assert len(exported(db)["articles"]) == 8
+
+
+def test_one_file_named_by_other_paths_is_one_article(tmp_path: Path, monkeypatch) -> None:
+    """A file given as "news/x.txt" from one folder, by another relative path, with "..",
+    or through a symlink is one source: its article is skipped as unchanged, a change
+    replaces it, and no copy "x~2" appears. A copy of the folder elsewhere holds the same
+    articles (same content): skipped too."""
+    make_corpus(tmp_path / "news", 3)
+    (tmp_path / "link").symlink_to(tmp_path / "news")
+    db = tmp_path / "g.duckdb"
+    monkeypatch.chdir(tmp_path)
+    assert "ingested 3 articles (0 replaced)" in run(["news"], db)[1]
+    monkeypatch.chdir(tmp_path / "news")
+    for given in (".", "../news", str(tmp_path / "news" / ".." / "news"), "../link"):
+        assert "ingested 0 articles (0 replaced), skipped 3 unchanged" in run([given], db)[1]
+    (tmp_path / "news" / "art0001.txt").write_text(
+        "Changed\n20220105\nu\nRussia and France held talks on January 4, 2022.\n"
+    )
+    assert "ingested 1 article (1 replaced), skipped 2" in run(["../link"], db)[1]
+    (tmp_path / "moved").mkdir()
+    for f in (tmp_path / "news").iterdir():
+        (tmp_path / "moved" / f.name).write_bytes(f.read_bytes())
+    assert "ingested 0 articles (0 replaced), skipped 3 unchanged" in run(["../moved"], db)[1]
+    got = {a["id"]: a["source"] for a in exported(db)["articles"]}
+    assert got == {f"art000{i}": str(tmp_path / "news" / f"art000{i}.txt") for i in range(3)}
+
+
+def test_a_store_of_relative_sources_still_knows_its_files(tmp_path: Path, monkeypatch) -> None:
+    """Stores written before sources were made absolute hold them as given ("news/a.txt"):
+    ingest from the same folder finds those articles, so a changed file replaces its own
+    article rather than becoming a second one."""
+    make_corpus(tmp_path / "news", 2)
+    monkeypatch.chdir(tmp_path)
+    db = tmp_path / "g.duckdb"
+    assert "ingested 2 articles" in run(["news"], db)[1]
+    with duckdb.connect(str(db)) as con:  # as an older release stored them
+        con.execute(
+            "UPDATE articles SET source = replace(source, ?, '')",
+            [os.path.realpath(tmp_path) + "/"],
+        )
+        assert sorted(r[0] for r in con.execute("SELECT source FROM articles").fetchall()) == [
+            "news/art0000.txt",
+            "news/art0001.txt",
+        ]
+    (tmp_path / "news" / "art0001.txt").write_text(
+        "Changed\n20220105\nu\nRussia and France held talks on January 4, 2022.\n"
+    )
+    assert "ingested 1 article (1 replaced), skipped 1" in run(["news"], db)[1]
+    assert sorted(a["id"] for a in exported(db)["articles"]) == ["art0000", "art0001"]
+
+
+@pytest.mark.parametrize(
+    ("given", "stored"),
+    [
+        ("news/a.txt", "{cwd}/news/a.txt"),
+        ("./news/../news/a.jsonl:7", "{cwd}/news/a.jsonl:7"),
+        ("a.json[3]", "{cwd}/a.json[3]"),
+        ("rows.parquet[row 12]", "{cwd}/rows.parquet[row 12]"),
+        ("/abs/x/../b.txt", "/abs/b.txt"),
+        ("s3://bucket/x/../a.jsonl:2", "s3://bucket/x/../a.jsonl:2"),
+    ],
+)
+def test_stored_source(given: str, stored: str, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    cwd = os.path.realpath(tmp_path)
+    assert stored_source(given) == stored.format(cwd=cwd)
 
 
 def test_placed_ids_never_collide_within_a_run(tmp_path: Path) -> None:

@@ -104,6 +104,9 @@ def test_dask_engine_equals_local(cluster, tmp_path: Path, monkeypatch, ahead: i
     )
     assert "ingested 0 articles (0 replaced), skipped 116 unchanged, failed 2" in err.getvalue()
     assert exported(dask_db) == local
+    # a local ingest of the same files by a relative path finds the Dask run's articles
+    monkeypatch.chdir(tmp_path)
+    assert "ingested 0 articles (0 replaced), skipped 116" in run(["news"], dask_db)[1]
 
 
 def test_partitions_follow_input_order(tmp_path: Path) -> None:
