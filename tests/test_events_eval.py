@@ -228,6 +228,7 @@ HELD_OUT = sorted(
         "events_heldout22",
         "events_heldout23",
         "events_heldout24",
+        "events_heldout25",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
