@@ -251,6 +251,11 @@ def refresh(
     return tuple(out)
 
 
+def _window_key(window: tuple[date, date] | None) -> str | None:
+    """A zoom window as JSON data (what the plot shows, kept in L.DRAWN)."""
+    return None if window is None else f"{window[0].isoformat()}/{window[1].isoformat()}"
+
+
 _CONTROLS = (
     "actors", "affiliated", "types", "date_from", "date_to",
     "articles", "hide_low", "text", "lane", "color",
@@ -411,28 +416,31 @@ def register(
     @app.callback(
         Output(L.URL, "search", allow_duplicate=True),
         Output(L.WINDOW, "data"),
+        Output(L.DRAWN, "data", allow_duplicate=True),
         Input(L.GRAPH, "relayoutData"),
         Input(L.RESET, "n_clicks"),
         Input(L.GRAPH, "clickData"),
         State(L.URL, "search"),
         State(L.WINDOW, "data"),
+        State(L.DRAWN, "data"),
         prevent_initial_call=True,
     )
-    def zoom(relayout, _reset, click, search, data):
+    def zoom(relayout, _reset, click, search, data, drawn):
         # The zoomed window goes into the URL with the filters: the table, the counts
         # and the exports follow it, and a reload or a shared link shows it again.
         data = data or {"rev": 0}
         state = parse_query(search)
         if ctx.triggered_id == L.RESET:
             # a new revision: the figure is redrawn and plotly forgets the user's zoom
-            return to_query(replace(state, window=None)), {"rev": data.get("rev", 0) + 1}
+            query = to_query(replace(state, window=None))
+            return query, {"rev": data.get("rev", 0) + 1}, no_update
         if f"{L.GRAPH}.clickData" in ctx.triggered_prop_ids:
             span = clicked_bucket(click)
             if span is None:
                 raise PreventUpdate  # a single event: its details open (select)
             # the figure drawn for the bucket replaces the user's own zoom
             query = to_query(replace(state, window=span))
-            return query, {"rev": data.get("rev", 0) + 1}
+            return query, {"rev": data.get("rev", 0) + 1}, no_update
         rng = parse_window(relayout)
         if rng is False:
             raise PreventUpdate
@@ -440,7 +448,8 @@ def register(
         query = to_query(replace(state, window=window))
         if query == (search or ""):
             raise PreventUpdate
-        return query, no_update
+        # the plot shows this window already: update_view need not draw it
+        return query, no_update, {**(drawn or {}), "shown": _window_key(window)}
 
     @app.callback(
         Output(L.GRAPH, "figure"),
@@ -463,13 +472,24 @@ def register(
         started = time.perf_counter()
         state = parse_query(search)
         # What the figure depends on when every event is drawn: not the zoom, which
-        # plotly applies on the client (only the table and the counts follow it).
-        unzoomed = [to_query(replace(state, window=None)), version, (window or {}).get("rev", 0)]
+        # plotly applies on the client (only the table and the counts follow it) when the
+        # user zooms; but back or forward to another zoom must move the plot.
+        rev = (window or {}).get("rev", 0)
+        unzoomed = [to_query(replace(state, window=None)), version, rev]
+        drawn = drawn if isinstance(drawn, dict) else {}
+        shown = _window_key(state.window)
+        moves = drawn.get("n", 0) + (drawn.get("shown") != shown)
+        now = {"key": unzoomed, "shown": shown, "n": moves}
         out = list(refresh(store, search, window))
-        if drawn == unzoomed and store.count_events(state.filter) <= AGGREGATE_ABOVE:
-            out[0] = out[1] = no_update  # the figure on the page already shows it
+        if drawn.get("key") == unzoomed and drawn.get("shown") == shown:
+            if store.count_events(state.filter) <= AGGREGATE_ABOVE:
+                out[0] = out[1] = no_update  # the figure on the page already shows it
+        if out[0] is not no_update:
+            # A new uirevision for each window the plot is moved to: with the same one,
+            # plotly would keep the user's last zoom over the figure's range.
+            out[0]["layout"]["uirevision"] = f"rev{rev}:{moves}"
         log.debug("view refreshed in %.1f ms", 1000 * (time.perf_counter() - started))
-        return (*out, 0, unzoomed)  # a new view starts on the table's first page
+        return (*out, 0, now)  # a new view starts on the table's first page
 
     @app.callback(
         Output(L.TABLE, "children", allow_duplicate=True),
