@@ -340,13 +340,33 @@ def local_results(
         for batch in batches:
             pending.append(pool.submit(_worker_batch, batch))
             if len(pending) >= in_flight:
-                yield pending.popleft().result()
+                done = pending[0].result()  # (left in `pending` until it is done)
+                pending.popleft()
+                yield done
         while pending:
-            yield pending.popleft().result()
+            done = pending[0].result()
+            pending.popleft()
+            yield done
     finally:
         for fut in pending:
             fut.cancel()
+        if pending:
+            # Stopped early (Ctrl-C, a failing write): what the workers are doing would be
+            # thrown away, so they are stopped rather than waited for (a task of a long
+            # article can take minutes).
+            _stop_workers(pool)
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Terminate a pool's worker processes (Python 3.14 has a method for it; before it,
+    the processes are the executor's `_processes`)."""
+    stop = getattr(pool, "terminate_workers", None)
+    if stop is not None:  # pragma: no cover - Python 3.14+
+        stop()
+        return
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        proc.terminate()
 
 
 # --------------------------------------------------------------------------- reading

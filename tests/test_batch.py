@@ -64,6 +64,15 @@ def slow_extractor(article: Article, doc_type: DocType):  # noqa: ANN201
     return out
 
 
+def stuck_extractor(article: Article, doc_type: DocType):  # noqa: ANN201
+    """The slow stub, but one article in 40 takes ten minutes (as a huge one might)."""
+    if article.id.endswith("5"):
+        with open(os.environ["TRACE_FILE"], "a") as fh:
+            fh.write(f"stuck-{article.id}\n")
+        time.sleep(600)
+    return slow_extractor(article, doc_type)
+
+
 _SENTENCES = [
     "{a} and {b} held talks in Geneva on {d}.",
     "On {d}, {a} attacked positions near the border of {b}.",
@@ -651,14 +660,18 @@ signal.signal(signal.SIGINT, signal.default_int_handler)
 sys.path.insert(0, {tests!r})
 import dashapp.batch
 from dashapp.batch import ingest_command
-from test_batch import slow_extractor
+from test_batch import {extractor}
 dashapp.batch.BATCH_SIZE = 32
-sys.exit(ingest_command([{corpus!r}], db={db!r}, workers={workers}, extractor=slow_extractor))
+sys.exit(ingest_command([{corpus!r}], db={db!r}, workers={workers}, extractor={extractor}))
 """
 
 
-def _start(corpus: Path, db: Path, trace: Path, workers: int = 1) -> subprocess.Popen:
-    code = _SCRIPT.format(tests=str(TESTS), corpus=str(corpus), db=Path(db), workers=workers)
+def _start(
+    corpus: Path, db: Path, trace: Path, workers: int = 1, extractor: str = "slow_extractor"
+) -> subprocess.Popen:
+    code = _SCRIPT.format(
+        tests=str(TESTS), corpus=str(corpus), db=Path(db), workers=workers, extractor=extractor
+    )
     code = code.replace("db=PosixPath(", "db=__import__('pathlib').Path(")
     env = {**os.environ, "TRACE_FILE": str(trace)}
     return subprocess.Popen(
@@ -733,6 +746,25 @@ def test_interrupted_ingest_leaves_whole_articles_and_resumes(tmp_path: Path, si
     reference = tmp_path / "ref.duckdb"
     assert run([corpus], reference)[0] == 0
     assert exported(db) == exported(reference)
+
+
+def test_ctrl_c_does_not_wait_for_the_workers_current_articles(tmp_path: Path) -> None:
+    """Ctrl-C with several workers stops at once, even while a worker is in the middle of
+    a long article: its work is thrown away (nothing of it is stored), not waited for,
+    and the rerun does it."""
+    corpus = tmp_path / "news"
+    make_corpus(corpus, 12)
+    db, trace = tmp_path / "g.duckdb", tmp_path / "trace.txt"
+    proc = _start(corpus, db, trace, workers=2, extractor="stuck_extractor")
+    _wait_for(trace, 6, proc)  # art0000-art0004 done, and then a worker is stuck on art0005
+    assert "stuck-art0005" in trace.read_text()
+    t0 = time.monotonic()
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert time.monotonic() - t0 < 60, "waited for the stuck article"
+    assert proc.returncode == 130 and "interrupted" in err and "Traceback" not in err, err
+    assert run([corpus], db)[0] == 0
+    assert len(exported(db)["articles"]) == 12
 
 
 # --------------------------------------------------------------------------- the real CLI
