@@ -2914,6 +2914,88 @@ def _with_pronoun_subject(
     return sorted([stand_in, *found], key=lambda m: m.start)
 
 
+# "removing him", "detained her and the president", "suspended her on May 12": an object
+# pronoun a few words after the trigger; "her" only where no noun follows ("her decision")
+_OBJECT_PRONOUN = re.compile(
+    r"\b(?:him|her(?=[,.;:]|\s+(?:and|as|on|in|at|to|from|for|with|by|into|over|after|before|"
+    r"until|that|the|a|an|off|out|aside|down|up|back|again|last|this|early|late)\b))\b"
+)
+_OBJECT_REACH = 40  # characters after a trigger where its object pronoun may stand
+_OBJECT_GAP = 3  # words between the trigger and the pronoun ("moved to impeach him")
+_ANTECEDENT_SENTENCES = 2  # how far back the person a pronoun stands for may be named
+
+
+def _with_pronoun_object(
+    text: str,
+    clause: tuple[int, int],
+    match: Hit,
+    found: list[ActorMention],
+    mentions: Sequence[ActorMention],
+    sents: Sequence[tuple[int, int]],
+    idx: int,
+) -> list[ActorMention]:
+    """ "The Senate suspended her on May 12", "Lawmakers voted to impeach him": a him/her
+    object of the trigger is the last person named before it who is not the clause's own
+    subject (a pronoun object is never its clause's subject: "Caetano dismissed him" is
+    someone else), named in its sentence or the two before."""
+    end = min(clause[1] if clause[1] > match.end else len(text), match.end + _OBJECT_REACH)
+    pron = _OBJECT_PRONOUN.search(text, match.end, end)
+    if pron is None or len(_TOKEN.findall(text, match.end, pron.start())) > _OBJECT_GAP:
+        return found
+    if any(match.end <= m.start < pron.start() for m in found):
+        return found  # "urged Putin to meet him": the object is named before the pronoun
+    subject = {a for m in found if clause[0] <= m.start and m.end <= match.start for a in m.actors}
+    lo = sents[max(0, idx - _ANTECEDENT_SENTENCES)][0]
+    i = bisect_left([m.start for m in mentions], pron.start()) - 1
+    while i >= 0 and mentions[i].start >= lo:
+        m = mentions[i]
+        i -= 1
+        if len(m.actors) != 1 or m.actors[0].kind != "person" or m.actors[0] in subject:
+            continue
+        if any(m.actors[0] in f.actors for f in found):
+            return found
+        stand_in = ActorMention(pron.start(), pron.end(), pron.group(), m.actors)
+        return sorted([stand_in, *found], key=lambda x: x.start)
+    return found
+
+
+# ", in a deal brokered by China", "after talks mediated by Qatar and Turkey": who brokered
+# a deal or mediated talks took part in them
+_BROKERED = re.compile(r"\b(?:brokered|mediated)\s+by\s+(?:the\s+)?")
+_BROKER_GAP = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _with_brokers(
+    text: str,
+    sent: tuple[int, int],
+    m_end: int,
+    found: list[ActorMention],
+    in_sent: Sequence[ActorMention],
+    dated_after: int | None,
+) -> list[ActorMention]:
+    """ "Saudi Arabia and Iran agreed on Friday to restore ties, in a deal brokered by
+    China": the broker or mediator after the act, beyond the comma that ends its stretch,
+    is a party to it; so is each one listed with it ("brokered by the German and Polish
+    foreign ministers, Steinmeier and Sikorski"). Not past a later date of the sentence:
+    that stretch is another happening's."""
+    b = _BROKERED.search(text, m_end, dated_after if dated_after is not None else sent[1])
+    if b is None:
+        return found
+    at = b.end()
+    brokers = []
+    for m in in_sent:
+        if m.start < at:
+            continue
+        gap = _BROKER_GAP.fullmatch(text, at, m.start) if m.start > at else True
+        if gap is None:
+            break
+        brokers.append(m)
+        at = m.end
+    if not brokers:
+        return found
+    return sorted({*found, *brokers}, key=lambda m: m.start)
+
+
 @lru_cache(maxsize=256)
 def _slot_names(template: str) -> tuple[str, ...]:
     return tuple(re.findall(r"\{(\w+)\}", template))
@@ -3887,6 +3969,9 @@ def _article_events(
             found = _with_pronoun_subject(
                 text, clause, match, found, actor_mentions, sent[0], sents
             )
+        near = text[m_end : min(sent[1], m_end + _OBJECT_REACH)]
+        if " him" in near or " her" in near:
+            found = _with_pronoun_object(text, clause, match, found, actor_mentions, sents, idx)
         if "it " in region or "It " in region:
             found = _with_it_subject(text, clause, match, found, actor_mentions, sent[0])
         if text.find("ts ", max(sent[0], m_start - 30), m_start) >= 0:
@@ -3897,6 +3982,8 @@ def _article_events(
             found = _with_they(text, clause, match, found, actor_mentions, sent[0])
         if "oth " in region or "two " in region or "three " in region or "four " in region:
             found = _with_pair_subject(text, clause, match, found, actor_mentions)
+        if found and "ed by " in text[m_end : sent[1]]:
+            found = _with_brokers(text, sent, m_end, found, in_sent, dated_after)
         if found:
             found = _without_venues(text, trig, found)
         if found:

@@ -303,6 +303,77 @@ def test_a_pronoun_after_the_actors_before_the_verb_is_still_its_subject():
     assert {"Joe Biden", "Vladimir Putin"} <= set(ev.actors)
 
 
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # a him/her object of the trigger: the last person named before it
+        (
+            "Dilma Rousseff addressed the nation on Sunday. "
+            "Senators voted on Thursday to remove her from office.",
+            "Dilma Rousseff",
+        ),
+        (
+            "Volodymyr Zelensky landed in Washington. Joe Biden welcomed him on Tuesday.",
+            "Volodymyr Zelensky",
+        ),
+        # ... who is not the clause's own subject ("Lavrov met him": someone else)
+        (
+            "Sergei Lavrov and Antony Blinken spoke on Friday. "
+            "Lavrov met him again in Geneva on Saturday.",
+            "Antony Blinken",
+        ),
+    ],
+)
+def test_an_object_pronoun_is_the_last_other_person_named(text, who):
+    events = _extracted(text, date(2016, 5, 14))
+    assert any(who in ev.actors and ev.value >= "2016-05-10" for ev in events)
+
+
+def test_a_possessive_her_is_no_object():
+    # "her proposal": a possessive before a noun names no one acted on
+    text = "Angela Merkel spoke on Monday. Germany's parliament rejected her proposal on Tuesday."
+    (ev,) = [ev for ev in _extracted(text, date(2016, 5, 14)) if ev.value == "2016-05-10"]
+    assert ev.actors == ("Germany",)
+
+
+@pytest.mark.parametrize(
+    ("text", "brokers"),
+    [
+        # who brokered the deal or mediated the talks, after the comma ending the act
+        (
+            "Kenya and Somalia agreed on Monday to reopen their embassies, in a deal "
+            "brokered by Qatar that surprised diplomats.",
+            {"Qatar"},
+        ),
+        (
+            "Armenia and Azerbaijan signed a truce on Monday, after talks mediated by "
+            "Turkey and Russia.",
+            {"Turkey", "Russia"},
+        ),
+        (
+            "Serbia and Kosovo agreed on Monday to swap prisoners, brokered by NATO.",
+            {"NATO"},
+        ),
+    ],
+)
+def test_a_broker_after_the_act_is_a_party(text, brokers):
+    (ev,) = _extracted(text, date(2022, 1, 12))
+    assert brokers <= set(ev.actors)
+    # not who comes after the broker in a relative clause ("that surprised diplomats")
+    assert len(ev.actors) == 2 + len(brokers)
+
+
+def test_a_broker_of_another_dated_deal_is_not_a_party():
+    # "a deal brokered by Russia" dates its own happening (2021): not Monday's truce
+    text = (
+        "Armenia and Azerbaijan signed a truce on Monday, a year after a deal brokered "
+        "by Russia collapsed in 2021."
+    )
+    events = _extracted(text, date(2022, 1, 12))
+    (ev,) = [ev for ev in events if ev.value == "2022-01-10"]
+    assert "Russia" not in ev.actors
+
+
 # --------------------------------------------------------------------------- rules
 # One row per general rule, on sentences of our own. Each sentence names its date once as
 # "Monday" (2022-01-10) unless the row gives its own expressions.
