@@ -2342,6 +2342,12 @@ def _title_qualifiers(m: ActorMention) -> tuple[Actor, ...]:
     return tuple([q for i, q in enumerate(quals) if i == last or q.kind != "organisation"])
 
 
+# "in Granada, " before a country: a capitalised place after "in"/"at" and a comma
+_UNKNOWN_TOWN_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside)\s+(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’.-]+,\s$"
+)
+
+
 def _without_venues(text: str, trig: Trigger, found: list[ActorMention]) -> list[ActorMention]:
     """A country (or an organisation's seat, "Brussels") named as where something happens
     is a venue, not a party: "reached an agreement in Vienna", "a meeting in Brussels"
@@ -2363,6 +2369,14 @@ def _without_venues(text: str, trig: Trigger, found: list[ActorMention]) -> list
         ):
             dropped = m.end
             continue  # "in Nuuk, Greenland": the venue's own country is the venue too
+        if (
+            m.actors[0].kind == "country"
+            and text.startswith(", ", m.start - 2)
+            and venue
+            and _UNKNOWN_TOWN_BEFORE.search(text, max(0, m.start - 40), m.start)
+        ):
+            dropped = m.end
+            continue  # "at a summit in Granada, Spain": a town the gazetteer does not know
         if (
             text.endswith(_PLACE_WORDS, max(0, m.start - 5), m.start)
             and all(a.kind != "person" for a in m.actors)

@@ -374,6 +374,25 @@ def test_a_broker_of_another_dated_deal_is_not_a_party():
     assert "Russia" not in ev.actors
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "in Arusha, Tanzania": the country of a town the gazetteer does not know is the
+        # venue of words, meetings and deals, not a party
+        "Leaders of Kenya and Ethiopia met at a summit in Arusha, Tanzania, on Monday.",
+        "Kenya and Ethiopia signed a trade pact in Arusha, Tanzania, on Monday.",
+    ],
+)
+def test_the_country_after_an_unknown_venue_town_is_the_venue(text):
+    (ev,) = _extracted(text, date(2022, 1, 12))
+    assert set(ev.actors) == {"Kenya", "Ethiopia"}
+
+
+def test_the_country_after_a_struck_town_is_the_target():
+    (ev,) = _extracted("Russia shelled a school in Izium, Ukraine, on Monday.", date(2022, 1, 12))
+    assert set(ev.actors) == {"Russia", "Ukraine"}
+
+
 # --------------------------------------------------------------------------- rules
 # One row per general rule, on sentences of our own. Each sentence names its date once as
 # "Monday" (2022-01-10) unless the row gives its own expressions.
