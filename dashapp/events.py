@@ -4160,10 +4160,14 @@ def _article_events(
             if not actors:
                 continue
         elif (
-            ttype == "ASSAULT" and len(actors) == 1 and text[m_start:m_end].lower() in _COMBAT_WORDS
+            ttype == "ASSAULT"
+            and len(actors) == 1
+            and (source is not None or text[m_start:m_end].lower() in _COMBAT_WORDS)
         ):
             # "Fighting today centred on Khorramshahr ... from the Iraqi bank": fighting has
-            # two sides; with one named, the other is the article's other party
+            # two sides; with one named, the other is the article's other party. So has a
+            # strike whose striker alone is named ("Ukraine recaptured most of the region",
+            # "Russian columns poured through the tunnel"): it is the other party's loss
             if topic is None:
                 topic = _topic(text, actor_mentions)
             if actors[0] in topic:

@@ -393,6 +393,29 @@ def test_the_country_after_a_struck_town_is_the_target():
     assert set(ev.actors) == {"Russia", "Ukraine"}
 
 
+_TWO_PARTIES = (
+    "Armenia and Azerbaijan have traded accusations for weeks. "
+    "Armenia says Azerbaijan wants a corridor. "
+)
+
+
+@pytest.mark.parametrize(
+    ("act", "actors"),
+    [
+        # a strike whose striker alone is named, one of the article's two parties: the
+        # other party is the one struck
+        ("Azerbaijani troops shelled three border villages on Monday.", {"Azerbaijan", "Armenia"}),
+        ("Armenian forces retook two hills on Monday.", {"Armenia", "Azerbaijan"}),
+        # not a striker outside the two parties, nor a strike on a target it names
+        ("Turkish drones struck a convoy on Monday.", {"Turkey"}),
+        ("Azerbaijani troops shelled an Iranian border post on Monday.", {"Azerbaijan", "Iran"}),
+    ],
+)
+def test_a_strike_by_one_of_two_parties_is_on_the_other(act, actors):
+    (ev,) = _extracted(_TWO_PARTIES + act, date(2022, 1, 12))
+    assert set(ev.actors) == actors
+
+
 # --------------------------------------------------------------------------- rules
 # One row per general rule, on sentences of our own. Each sentence names its date once as
 # "Monday" (2022-01-10) unless the row gives its own expressions.
