@@ -2348,12 +2348,25 @@ _UNKNOWN_TOWN_BEFORE = re.compile(
 )
 
 
-def _without_venues(text: str, trig: Trigger, found: list[ActorMention]) -> list[ActorMention]:
+# an organisation's gathering named as where another act happens: "at a summit of the
+# Eurasian Economic Union", "at a meeting of CSCE foreign ministers", "at the G20 summit"
+_GATHERING_OF_BEFORE = re.compile(
+    r"\b(?:at|during|on the sidelines of)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:summit|meeting|conference|session)\s+of\s+(?:the\s+)?$"
+)
+_AT_THE_BEFORE = re.compile(r"\b(?:at|during)\s+(?:a|an|the)\s+$")
+_GATHERING_AFTER = re.compile(r"\s*(?:summit|meeting|conference|session)\b")
+
+
+def _without_venues(
+    text: str, trig: Trigger, found: list[ActorMention], trig_at: int
+) -> list[ActorMention]:
     """A country (or an organisation's seat, "Brussels") named as where something happens
     is a venue, not a party: "reached an agreement in Vienna", "a meeting in Brussels"
     (words and meetings), "near the Syrian border", "in the Gulf of Oman" (any act); but
     not "near Ukraine's borders", where a build-up aims. A visit's destination stays: it is
-    the host."""
+    the host. So is an organisation whose gathering is where an act other than the
+    gathering happens (`trig_at`: where the act's trigger starts)."""
     # a state's own act (an election, a referendum) is the state's where it is held
     venue = "visits" not in trig.label and not trig.state_act and trig.type in _VENUE_TYPES
     kept = []
@@ -2369,6 +2382,21 @@ def _without_venues(text: str, trig: Trigger, found: list[ActorMention]) -> list
         ):
             dropped = m.end
             continue  # "in Nuuk, Greenland": the venue's own country is the venue too
+        if (
+            m.actors[0].kind == "organisation"
+            and (
+                _GATHERING_OF_BEFORE.search(text, max(0, m.start - 50), m.start)
+                or (
+                    _AT_THE_BEFORE.search(text, max(0, m.start - 12), m.start)
+                    and _GATHERING_AFTER.match(text, m.end)
+                )
+            )
+            and not _GATHERING_AFTER.match(text, trig_at)
+        ):
+            # "will meet Putin at a summit of the Eurasian Economic Union", "call off the
+            # meeting at the G20 summit": the gathering is where another act happens (not
+            # when the gathering is the act itself: "the G20 summit opens on Friday")
+            continue
         if (
             m.actors[0].kind == "country"
             and text.startswith(", ", m.start - 2)
@@ -3999,7 +4027,7 @@ def _article_events(
         if found and "ed by " in text[m_end : sent[1]]:
             found = _with_brokers(text, sent, m_end, found, in_sent, dated_after)
         if found:
-            found = _without_venues(text, trig, found)
+            found = _without_venues(text, trig, found, m_start)
         if found:
             found = _without_addressed_bodies(text, m_end, found)
         if found and trig.type != "RETREAT" and "visits" not in trig.label:

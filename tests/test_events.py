@@ -416,6 +416,28 @@ def test_a_strike_by_one_of_two_parties_is_on_the_other(act, actors):
     assert set(ev.actors) == actors
 
 
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # an organisation's gathering where another act happens is its venue
+        (
+            "Macron cancelled his meeting with Erdogan at the NATO summit on Monday.",
+            {"Emmanuel Macron", "Recep Tayyip Erdogan"},
+        ),
+        (
+            "Macron called off talks with Erdogan on Monday during the EU summit.",
+            {"Emmanuel Macron", "Recep Tayyip Erdogan"},
+        ),
+        # ... not when the gathering is the act
+        ("NATO leaders opened their summit in Madrid on Monday.", {"NATO"}),
+        ("Macron addressed the NATO summit on Monday.", {"Emmanuel Macron", "NATO"}),
+    ],
+)
+def test_a_gathering_where_another_act_happens_is_a_venue(text, actors):
+    (ev,) = _extracted(text, date(2022, 1, 12))
+    assert set(ev.actors) == actors
+
+
 # --------------------------------------------------------------------------- rules
 # One row per general rule, on sentences of our own. Each sentence names its date once as
 # "Monday" (2022-01-10) unless the row gives its own expressions.
