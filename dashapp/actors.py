@@ -64,8 +64,9 @@ What ``find`` recognises, left to right over a whole article body:
   "the two leaders" (the two last-named holders: one mention, two actors);
 - a bare "the president" / "the foreign minister": the last-named holder of that office in
   the article, never a guess by date (no country given);
-- organisation anaphors ("the alliance", "the military alliance" -> NATO; "the bloc" -> EU)
-  only after the organisation itself was named in the article (the most recent one wins);
+- organisation anaphors ("the alliance", "the military alliance" -> NATO; "the bloc" -> EU,
+  ECOWAS or another regional bloc; "the league" -> Arab League) only after the organisation
+  itself was named in the article (the most recent one wins);
 - a state's own bodies named without the state ("parliament", "lawmakers", "the junta",
   "the Supreme Court"): the state of the actor named last before them in the sentence
   ("India's foreign minister told parliament"), else the article's country, with its
