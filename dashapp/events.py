@@ -2408,7 +2408,12 @@ def _without_venues(
         if (
             text.endswith(_PLACE_WORDS, max(0, m.start - 5), m.start)
             and all(a.kind != "person" for a in m.actors)
-            and (m.actors[0].kind == "country" or m.text != m.actors[0].name)
+            and (
+                m.actors[0].kind == "country"
+                # a body's seat named as its city ("in Brussels"), not the body by another
+                # of its names ("in the Security Council", "at the United Nations")
+                or (m.text != m.actors[0].name and " " not in m.text and not m.text.isupper())
+            )
             and not text.startswith(_POSSESSIVE[:2], m.end)  # "at Washington's request"
             and not (m.text.endswith(_POSSESSIVE[:2]) and _ASKED_FOR.match(text, m.end))
         ):

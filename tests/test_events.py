@@ -438,6 +438,24 @@ def test_a_gathering_where_another_act_happens_is_a_venue(text, actors):
     assert set(ev.actors) == actors
 
 
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # a body named by its own name where a vote is held takes part in it
+        ("China vetoed the resolution in the Security Council on Monday.", {"China", "UN"}),
+        ("Russia vetoed the draft at the United Nations on Monday.", {"Russia", "UN"}),
+        # ... but a body's seat named as a city is where something happens
+        (
+            "Iran and Britain agreed in Brussels on Monday to resume talks.",
+            {"Iran", "United Kingdom"},
+        ),
+    ],
+)
+def test_a_body_named_where_it_votes_is_a_party_and_its_seat_a_venue(text, actors):
+    (ev,) = _extracted(text, date(2022, 1, 12))
+    assert set(ev.actors) == actors
+
+
 # --------------------------------------------------------------------------- rules
 # One row per general rule, on sentences of our own. Each sentence names its date once as
 # "Monday" (2022-01-10) unless the row gives its own expressions.
