@@ -508,6 +508,19 @@ def _adjacent(text: str, a: int, b: int) -> bool:
 
 # a wire dateline's place at an article's start: "KHARTOUM, July 4 (Reuters) - " (events.py
 # reads it too)
+@functools.lru_cache(maxsize=1)
+def places() -> dict[str, str]:
+    """Regions and cities -> the country they belong to (resources/events/places.tsv: the
+    datelines' places here, the venues of events in dashapp.events)."""
+    path = RESOURCES.parent / "events" / "places.tsv"
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            row = line.split("\t")
+            out[row[0]] = row[1]
+    return out
+
+
 DATELINE_PLACE = re.compile(r"\s*([A-Z][A-Z.'’ ]{2,30}[A-Z])\b[^\n—–-]{0,40}?\s[—–-]\s")
 _GAP_WORDS = re.compile(r"[ ]([A-Za-z]+)(?:([ ])([A-Za-z]+))?[ -]")
 
@@ -1634,7 +1647,8 @@ class Gazetteer:
                     # (once for "South African President Thabo Mbeki")
                     counts[name] = counts.get(name, 0) + 1
                 last, last_end = name, t.end
-            dateline = self._dateline_state(text)
+            found = self.dateline_state(text, doc.when)
+            dateline = found.name if found is not None else None
             if dateline is not None:  # (a mention too, in capitals)
                 counts[dateline] = counts.get(dateline, 0) + 1
             ranked = sorted(counts.items(), key=lambda kv: -kv[1])[:2]
@@ -1653,16 +1667,21 @@ class Gazetteer:
             return doc.home
         return doc.led if minister else None
 
-    def _dateline_state(self, text: str) -> str | None:
-        """The state whose capital a wire dateline names ("KHARTOUM, July 4 (Reuters) -")."""
+    def dateline_state(self, text: str, when: date) -> Actor | None:
+        """The state whose capital or city an article's dateline names ("KHARTOUM, July 4
+        (Reuters) -"), as of `when` (MOSCOW in 1965 is the Soviet Union's): a place the
+        gazetteer knows as one state, else one of the places list (`places`)."""
         m = DATELINE_PLACE.match(text)
         if m is None:
             return None
-        tmpl = self._lex.get(m.group(1).title())
-        if tmpl is None or tmpl.kind != "ent" or len(tmpl.value) != 1:
-            return None
-        e = tmpl.value[0]
-        return e.name if e.kind == "country" else None
+        name = m.group(1).title().replace("'S", "'s")
+        found = self.find(name, when=when)
+        if len(found) == 1 and found[0].end - found[0].start == len(name):
+            actors = found[0].actors
+            if len(actors) == 1 and actors[0].kind == "country":
+                return actors[0]
+        place = places().get(name)
+        return Actor(place, "country") if place else None
 
     def _plain(self, toks: list[_Tok], i: int, when: date, doc: _Doc) -> _Hit | None:
         """A bare name, metonym or demonym; an organisation also reports its parent body."""

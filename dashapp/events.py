@@ -35,10 +35,10 @@ from importlib import resources
 from typing import NamedTuple
 
 from dashapp.actors import (
-    DATELINE_PLACE,
     ActorMention,
     Gazetteer,
     clear_first,
+    places,
     without_accents,
 )
 from dashapp.models import Actor, Article, Event, Granularity, Mention, Timex
@@ -108,12 +108,6 @@ def _rows(name: str) -> Iterable[list[str]]:
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             yield line.split("\t")
-
-
-@lru_cache(maxsize=1)
-def places() -> dict[str, str]:
-    """Regions and cities -> the country they belong to (resources/events/places.tsv)."""
-    return {row[0]: row[1] for row in _rows("places.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -3409,20 +3403,9 @@ def _home_state(mentions: Sequence[ActorMention], memo: list[list[Actor]]) -> li
 # opening the body, then a dash; the place as group 1 (_DATELINE and _PLACE_LINE, above,
 # find where a dateline ends and dates nothing)
 def _dateline_state(text: str, when: date) -> list[Actor]:
-    """The state whose capital or city the article's dateline names, when the gazetteer
-    knows it as one (as of `when`: MOSCOW in 1965 is the Soviet Union's)."""
-    m = DATELINE_PLACE.match(text)
-    if m is None:
-        return []
-    name = m.group(1).title().replace("'S", "'s")
-    found = _gazetteer().find(name, when=when)
-    if len(found) == 1 and found[0].end - found[0].start == len(name):
-        actors = found[0].actors
-        if len(actors) == 1 and actors[0].kind == "country":
-            return [actors[0]]
-    if place := places().get(name):
-        return [Actor(place, "country")]
-    return []
+    """The state the article's dateline names (Gazetteer.dateline_state), as a list."""
+    found = _gazetteer().dateline_state(text, when)
+    return [found] if found is not None else []
 
 
 def _most_named_state(mentions: Sequence[ActorMention]) -> list[Actor]:

@@ -217,7 +217,38 @@ def test_possessive_owner_gives_affiliation(gaz: Gazetteer) -> None:
             "Ali Kaya",
             "Turkey",
         ),
+        # ... the dateline as of the article's date, a city of the places list too
+        (
+            "MOSCOW, Jan 15 (Reuters) - The Soviet Union warned the United States. Soviet"
+            " troops massed as U.S. envoys met American officials. Defence Minister Ivan"
+            " Petrov said the Soviet Union was ready.",
+            date(1965, 1, 15),
+            "Ivan Petrov",
+            "Soviet Union",
+        ),
+        (
+            "MOSUL, Jan 15 (Reuters) - Iraq warned Turkey. Iraqi troops massed as Turkish"
+            " envoys met Ankara's officials. Defence Minister Ali Hamid said Iraq was ready.",
+            date(2017, 1, 15),
+            "Ali Hamid",
+            "Iraq",
+        ),
+        (
+            "GOMA, Congo, May 3 (Reuters) - Congo accused Rwanda. Congolese troops massed as"
+            " Rwandan envoys met Kigali's officials. Defence Minister Jean Mbala said Congo"
+            " was ready.",
+            date(2013, 5, 3),
+            "Jean Mbala",
+            "Democratic Republic of the Congo",
+        ),
         # near-misses: no side
+        (
+            "MOSUL, Jan 15 (Reuters) - Iraq warned Turkey. Iraqi troops massed as Turkish"
+            " envoys met Ankara's officials. Prime Minister Ali Hamid said Iraq was ready.",
+            date(2017, 1, 15),
+            "Ali Hamid",
+            None,
+        ),
         (
             "ANKARA, Jan 15 (Reuters) - Turkey warned the United States. Turkish troops"
             " massed as U.S. envoys met American officials. Prime Minister Ali Kaya said"
