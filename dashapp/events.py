@@ -244,6 +244,15 @@ _OBJECT = re.compile(
     r"\s+(?:(?:to|into|on|against|from)\s+)?(?:the\s+|a\s+|an\s+)?"
     r"((?:[A-Z][\w'\u2019.-]+)(?:\s+[A-Z][\w'\u2019.-]+){0,2})"
 )
+# a ship acted on, named by its kind, with its flag or owner's adjective: "the British-flagged
+# tanker", "three Ukrainian navy boats", "a tanker flagged in Panama"
+_VESSEL = re.compile(
+    r"\s+(?:(?:on|against)\s+)?(?:the\s+|a\s+|an\s+)?"
+    r"((?:(?:\d+|two|three|four|five|six)\s+)?(?:[A-Z][\w'\u2019]*(?:-[a-z]+)?\s+)?"
+    r"(?:(?:oil|cargo|container|fishing|chemical|merchant|navy|naval|patrol|research)\s+)?"
+    r"(?:tanker|ship|vessel|freighter|boat|trawler|gunboat|yacht)s?)\b"
+    r"(?:\s+(?:flagged|registered)\s+in\s+(?:the\s+)?([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?))?"
+)
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ish|ese|i|ic)\b(?!\s+(?:Islands?|Republic))|\S+-\S+$")
 _NP_WORD = re.compile(r"^(?:[a-z][\w-]*|[A-Z][\w]*-[\w-]+|pro-\w+|anti-\w+)$")
 _DETERMINERS = {
@@ -3487,6 +3496,61 @@ def _journey(trig: Trigger) -> Trigger:
 
 _JOURNEY_LABEL = "{source} returns home"
 _TRUCE_LABEL = "{pair} ceasefire"  # triggers.tsv: "ceasefire|truce|armistice..."
+_MISSILE_LABEL = "{source} missile launch"  # triggers.tsv: "test-fired|...|tested"
+_FLED = frozenset({"fled", "flee", "flees", "fleeing", "fled to", "went into exile"})
+# where a flight goes or what it leaves: "fled to the Maldives", "fled into exile in
+# Nigeria", "fled the capital for Jalal-Abad", "fled Kabul"; and leaving the country:
+# "fled the country", "fled abroad"
+_FLED_TO = re.compile(
+    r"\s+(?:(?:(?!and\b|but\b)[a-z]+\s+){0,4}?(?:to|into|for)\s+|(?:into\s+exile\s+)?in\s+)?"
+    r"(?:the\s+)?([A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+){0,2})"
+)
+_FLED_ABROAD = re.compile(
+    r"\s+(?:the\s+country|(?:his|her|their)\s+(?:country|homeland)|abroad|overseas|into\s+exile)\b"
+)
+
+
+def _as_labelled(
+    text: str, clause: tuple[int, int], match: Hit, trig: Trigger, source: Actor | None
+) -> Trigger:
+    """The trigger as an editor labels what it names, its type unchanged. A test with a
+    nuclear word after it and no missile ("tested a nuclear device", "a test of an atomic
+    bomb") is a nuclear test, not a missile launch (the words: the needs of the nuclear
+    test and missile launch rows of triggers.tsv). A person's flight ("fled the country",
+    "fled to the Maldives") is his own, labelled with him and where he went or what he
+    left ("Ghani flees Afghanistan"), also when his state is listed as a party to it (a
+    sitting leader's, see _flees_for_himself)."""
+    end = clause[1]
+    if trig.label == _MISSILE_LABEL:
+        triggers = lexicon().triggers
+        nuclear, missile = triggers["detonated"].needs, triggers["fired"].needs
+        if (
+            nuclear is not None
+            and missile is not None
+            and nuclear.match(text, match.end, end) is not None
+            and missile.match(text, match.end, end) is None
+            and _MISSILE_WORDS.search(text, match.start, match.end) is None
+        ):
+            return _as_family("nuclear tests", trig.weight)
+        return trig
+    if (
+        source is None
+        or source.kind != "person"
+        or " ".join(text[match.start : match.end].lower().split()) not in _FLED
+    ):
+        return trig
+    where = ""
+    if (m := _FLED_TO.match(text, match.end, end)) is not None and not _NOT_PLACE.match(m.group(1)):
+        name = m.group(1).rstrip(".'\u2019")
+        into = text[match.end : m.start(1)]
+        to = any(w in into for w in (" to ", " into ", " for ", " in ")) or text.endswith(
+            "to", match.start, match.end
+        )
+        where = f"to {name}" if to else name
+    elif _FLED_ABROAD.match(text, match.end, end):
+        state = source.affiliation
+        where = _SHORT.get(state, state) if state else "abroad"
+    return replace(trig, label=f"{{source}} flees {where}".rstrip(), personal=True)
 
 
 def _label(
@@ -3534,6 +3598,16 @@ def _label(
             obj = ""  # "attack on Wednesday", "attack on Nov. 1": a date word is no object
         if obj.endswith(_POSSESSIVE):
             obj = obj[:-2]  # "attack on Gbagbo's compound": Gbagbo's side is hit
+        if (
+            (not obj or _DEMONYM.match(obj))
+            and " seizes " in template
+            and (ship := _VESSEL.match(text, match.end, clause[1])) is not None
+        ):
+            # "seized the British-flagged tanker", "seized a tanker flagged in Panama": the
+            # ship is what is seized (its flag's state stays the target), not "seizes UK"
+            # (an attack on "Ukrainian ships" is on Ukraine, as the tests have it)
+            noun, flag = ship.group(1), ship.group(2)
+            obj = f"{flag}-flagged {noun}" if flag and noun[:1].islower() else noun
         if not obj and target is not None:
             if target.kind != "person" or (
                 any(verb in template for verb in _PERSON_OBJECT)
@@ -4200,6 +4274,8 @@ def _article_events(
             # "The Security Council met behind closed doors on Monday": a body that meets or
             # acts alone, with no state named, deals with the state the article is about
             actors = [*actors, *_home_state(actor_mentions, home)]
+        if ttype in ("MOBILIZE", "RETREAT"):
+            trig = _as_labelled(text, clause, match, trig, source)
         label = _label(text, clause, trig, match, source, target, actors, doer)
         sentence = text[sent[0] : sent[1]]
         txs = unit.timexes

@@ -3800,3 +3800,93 @@ def test_merging_many_mentions_of_one_happening_keeps_each_once_and_counts_artic
     (folded,) = merge_all([*parts, *many, *parts])
     assert len(folded.mentions) == 6 and folded.articles == 4
     assert [m.article for m in folded.mentions] == ["r5"] * 3 + ["a0", "a1", "a2"]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Pakistan carried out a nuclear test on Thursday.", "Pakistan nuclear test"),
+        (
+            "North Korea conducted an underground nuclear test on Tuesday.",
+            "North Korea nuclear test",
+        ),
+        ("India tested a nuclear device on Monday.", "India nuclear test"),
+        # near misses: a missile tested stays a launch, nuclear-capable or not
+        (
+            "North Korea tested a nuclear-capable cruise missile on Friday.",
+            "North Korea missile launch",
+        ),
+        ("Iran tested a new ballistic missile on Tuesday.", "Iran missile launch"),
+    ],
+)
+def test_a_nuclear_test_is_labelled_as_one_not_as_a_missile_launch(text, label):
+    (ev,) = _extracted(text, date(2023, 3, 8))
+    assert (ev.type, ev.label) == ("MOBILIZE", label)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Russia declared war on Japan on Wednesday.", "Russia declares war on Japan"),
+        ("Paraguay declared a state of war on Monday.", "Paraguay declares state of war"),
+    ],
+)
+def test_a_war_declared_is_a_show_of_force_labelled_as_the_declaration(text, label):
+    (ev,) = _extracted(text, date(2023, 3, 8))
+    assert (ev.type, ev.label) == ("MOBILIZE", label)
+    # near miss: victory declared is a claim
+    (ev,) = _extracted("Zelensky declared victory on Monday.", date(2023, 3, 8))
+    assert ev.type == "STATEMENT"
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "target"),
+    [
+        (
+            "Iran seized a tanker flagged in Panama on Friday.",
+            "Iran seizes Panama-flagged tanker",
+            "Panama",
+        ),
+        (
+            "Venezuela seized a Guyanese fishing boat on Sunday.",
+            "Venezuela seizes Guyanese fishing boat",
+            "Guyana",
+        ),
+        # near miss: a ship named is named
+        ("Iran seized the Stena Impero on Friday.", "Iran seizes Stena Impero", None),
+    ],
+)
+def test_a_ship_seized_is_what_is_seized_its_flag_the_target(text, label, target):
+    (ev,) = _extracted(text, date(2023, 3, 8))
+    assert (ev.type, ev.label, ev.target) == ("COERCE", label, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "label"),
+    [
+        (
+            "Sri Lankan President Gotabaya Rajapaksa fled abroad on Wednesday.",
+            date(2022, 7, 14),
+            "Rajapaksa flees Sri Lanka",
+        ),
+        (
+            "Bolivian President Evo Morales fled to Mexico on Tuesday.",
+            date(2019, 11, 13),
+            "Morales flees to Mexico",
+        ),
+        (
+            "Former Liberian president Charles Taylor fled into exile in Nigeria on Monday.",
+            date(2003, 8, 12),
+            "Taylor flees to Nigeria",
+        ),
+        # near miss: troops fleeing are their state's withdrawal
+        (
+            "Russian troops fled Kherson on Friday.",
+            date(2022, 11, 12),
+            "Russia withdraws from Kherson",
+        ),
+    ],
+)
+def test_a_person_fleeing_flees_himself(text, when, label):
+    (ev,) = _extracted(text, when)
+    assert (ev.type, ev.label) == ("RETREAT", label)
