@@ -545,6 +545,7 @@ _MODALS = {"would", "will", "to"}
 _POSSIBLE = re.compile(r"\b(?:might|could|may)\s+(?:\w+\s+){0,2}$")
 _VOTE_FORMS = {"voted", "vote", "votes"}
 _APPROVING = {"approved", "approves", "approve"}
+_AGREEING = {"agreed", "agree", "agrees", "agreeing"}
 _VOTED_TO = re.compile(r"[^;:]{0,100}\sto\s+$")
 _REMARKS_LABEL = "{source} remarks"  # triggers.tsv: "said|says|say|told..."
 # what a statement refuses, denies or dismisses: "would not accept", "will never hand over",
@@ -1770,6 +1771,13 @@ def _head(
                     or " to " in text[pos : hit.start]
                     # "is expected to approve a ban on North Korean ships": the measure approved
                     or text[best.start : best.end].lower() in _APPROVING
+                    # "agreed a new round of sanctions", "agreed on Friday an 11th package
+                    # of sanctions": a measure agreed as the verb's object is imposed
+                    or (
+                        hit.trigger.type == "SANCTION"
+                        and pos == best.end
+                        and text[best.start : best.end].lower() in _AGREEING
+                    )
                 )
             ):
                 return hit  # a verb: "a treaty annexing", "agreed to draw up sanctions"
@@ -2319,6 +2327,34 @@ _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
 
 
 _BACKER = re.compile(r"-(?:backed|sponsored|funded)\b")
+
+
+# ", the Swedish presidency said.": a body's rotating presidency reporting its act
+_REPORTING_PRESIDENCY = re.compile(
+    r"(?:\s+(?:EU|rotating|council))?\s+presidency(?:\s+of\s+the\s+[\w ]{2,40}?)?,?\s+"
+    r"(?:said|says|announced|stated|reported)\s*[.;]?\s*$"
+)
+
+
+def _without_reporting_presidency(
+    text: str, trig_end: int, sent_end: int, found: list[ActorMention]
+) -> list[ActorMention]:
+    """ "EU governments agreed sanctions against Russia, the Swedish presidency said": the
+    state holding a body's rotating presidency, named only as who reports the body's act
+    after it, is not a party to it (as a source cited with "according to" is not); the
+    presidency acting itself ("the Czech EU presidency demanded") is."""
+    if not any(m.actors[0].kind == "organisation" and m.end <= trig_end for m in found):
+        return found
+    return [
+        m
+        for m in found
+        if not (
+            m.start >= trig_end
+            and m.actors[0].kind == "country"
+            and text.endswith(", the ", max(0, m.start - 6), m.start)
+            and _REPORTING_PRESIDENCY.match(text, m.end, sent_end)
+        )
+    ]
 
 
 def _speaks_for_body(person: Actor, found: Sequence[ActorMention]) -> bool:
@@ -4092,6 +4128,8 @@ def _article_events(
             found = _without_venues(text, trig, found, m_start)
         if found:
             found = _without_addressed_bodies(text, m_end, found)
+        if found and "presidency" in text[m_end : sent[1]]:
+            found = _without_reporting_presidency(text, m_end, sent[1], found)
         if found and trig.type != "RETREAT" and "visits" not in trig.label:
             found = _without_origins(text, found)
         if found and trig.label == "{source} remarks" and found[0].end <= m_start:

@@ -3840,6 +3840,35 @@ def test_a_war_declared_is_a_show_of_force_labelled_as_the_declaration(text, lab
 
 
 @pytest.mark.parametrize(
+    ("text", "label", "actors"),
+    [
+        (
+            "EU foreign ministers agreed a new round of sanctions on Belarus on Monday.",
+            "EU sanctions Belarus",
+            ("EU", "Belarus"),
+        ),
+        (
+            "EU ministers approved fresh sanctions against Iran on Monday,"
+            " the French presidency said.",
+            "EU sanctions Iran",
+            ("EU", "Iran"),
+        ),
+    ],
+)
+def test_sanctions_agreed_are_the_sanctions_and_the_presidency_only_reports(text, label, actors):
+    (ev,) = _extracted(text, date(2023, 3, 8))
+    assert (ev.type, ev.label, set(ev.actors)) == ("SANCTION", label, set(actors))
+
+
+def test_a_deal_that_lifts_sanctions_stays_an_agreement_and_a_presidency_acting_is_a_party():
+    text = "Washington and Tehran agreed on Friday a deal that lifts sanctions."
+    assert [e.type for e in _extracted(text, date(2023, 3, 8))] == ["AGREE"]
+    text = "The Czech EU presidency demanded on Tuesday that Russia restore gas supplies."
+    (ev,) = _extracted(text, date(2009, 1, 8))
+    assert "Czech Republic" in ev.actors
+
+
+@pytest.mark.parametrize(
     ("text", "label", "target"),
     [
         (
