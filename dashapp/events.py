@@ -3243,7 +3243,8 @@ def _coordinated_acts(
     act's), "Venezuela froze relations with Brazil the same night, and Ecuador and Bolivia
     recalled their ambassadors" (a new subject, named). Each: (trigger, subject mentions,
     clause from the "and" to the sentence's end). Only past-tense verbs count ("and talks"
-    is a noun, "and will meet" another time), and no speech verbs, nor an act said after a
+    is a noun, "and will meet" another time), and no speech verbs but those of a new
+    subject ("and Ecuador said it would recall its envoy"), nor an act said after a
     verbal one: "condemned the diversion and called for his release" is one statement, but
     "met in Riyadh on Tuesday and agreed to restore staffing" is a meeting and a deal."""
     out: list[tuple[Hit, list[ActorMention], tuple[int, int]]] = []
@@ -3251,10 +3252,13 @@ def _coordinated_acts(
     quad = lexicon().quad
     verbal = quad[match.trigger.type].startswith("verbal")
     for h in hits:
-        if h.start <= match.end or h.trigger.type == "STATEMENT":
+        if h.start <= match.end:
             continue
         if verbal and h.trigger.type in _VERBAL_ACTS:
             continue  # said in the same breath: urged, condemned, welcomed, rejected
+        # a statement is its own only with its own subject: "and said it would respond"
+        # goes with the act before, "and Ecuador said it would respond" does not
+        said = h.trigger.type == "STATEMENT"
         word = text[h.start : h.end].split(" ", 1)[0]
         at = h.start  # where the act's verb starts
         if not (word in past or (len(word) > 4 and word.endswith("ed"))):
@@ -3268,7 +3272,7 @@ def _coordinated_acts(
         lo = max(match.end, at - 120)
         joined = _AND_BEFORE.search(text, max(match.end, at - 16), at)
         if joined is not None:
-            if subject:
+            if subject and not said:
                 out.append((h, list(subject), (joined.start(), sent[1])))
             continue
         # a new subject: only names (and "and", "the", commas, an appositive) between ", and"
@@ -3293,6 +3297,8 @@ def _coordinated_acts(
                 gap = _APPOSITIVE_GAP.match(text, pos, at)
             if gap is not None and gap.end() == at:
                 out.append((h, new, (comma_and, sent[1])))
+                if said:
+                    break  # what follows is what was said: "said the sanctions would stay"
     return out
 
 

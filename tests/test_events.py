@@ -1909,6 +1909,31 @@ def test_a_coordinated_act_shares_the_date_of_the_dated_one():
     }
 
 
+def test_a_statement_with_its_own_subject_after_and_is_its_own_happening():
+    # ", and Ecuador said": a new named subject makes the statement another happening on
+    # the same date, with its own speaker; "and said" with no subject stays the first act's
+    for text, speaker in (
+        (
+            "Venezuela expelled Brazil's envoy on Monday, and Ecuador said it would follow.",
+            "Ecuador",
+        ),
+        ("On Monday Russia seized the port, and Germany said the sanctions would stay.", "Germany"),
+        (
+            "Russia closed its embassy in Kyiv on Monday, when Ukraine said talks were over.",
+            "Ukraine",
+        ),
+    ):
+        events = _extracted(text)
+        said = [e for e in events if e.type == "STATEMENT"]
+        assert len(events) == 2 and len(said) == 1, text
+        assert said[0].source == speaker and all(e.value == "2022-01-10" for e in events), text
+    for text in (
+        "Russia expelled Brazil's envoy on Monday and said it would do the same to others.",
+        "Russia expelled Brazil's envoy on Monday, and said it would do the same to others.",
+    ):
+        assert [e.type for e in _extracted(text)] == ["SANCTION"], text
+
+
 def test_initials_do_not_end_a_sentence():
     from dashapp.text import sentences
 
