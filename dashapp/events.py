@@ -819,6 +819,21 @@ def _units(timexes: Sequence[Timex], text: str = "") -> list[_Unit]:
     return kept
 
 
+# ", and the Duma", "; China", ", but Hamas": a coordinated clause with a subject of its own
+# (not ", and his government": a possessive points back to the subject before)
+_CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+(?=the\s|[A-Z])")
+
+
+def _clause_break(text: str, lo: int, hi: int) -> int | None:
+    """Where the last coordinated clause with its own subject starts in text[lo:hi]."""
+    if "," not in text[lo:hi] and ";" not in text[lo:hi]:
+        return None
+    last = None
+    for m in _CLAUSE_BREAK.finditer(text, lo, hi):
+        last = m.start()
+    return last
+
+
 def _token_distance(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     lo, hi = (a_end, b_start) if a_end <= b_start else (b_end, a_start)
     if hi <= lo:
@@ -3988,10 +4003,37 @@ def _article_events(
             clause = sent = (u_start, clause[1])
         match: Hit | None
         subject: Sequence[ActorMention] = ()
+        own = sent  # where the actors of the happening are looked for at the widest
         if coord is not None:
             match, subject, clause = coord
         else:
-            match = _choose_trigger(text, clause[0], clause[1], unit, hits, dated_after)
+            cut = None
+            if dated_after is not None and dated_after < clause[1]:
+                # "Egypt closed the crossing on Sunday, and Hamas fired rockets on
+                # Monday": a coordinated clause with its own subject and date is that
+                # date's happening; this date's ends before it
+                cut = _clause_break(text, u_end, dated_after)
+            match = None
+            if cut is not None:
+                match = _choose_trigger(text, clause[0], cut, unit, hits, dated_after)
+                if match is not None:
+                    clause = (clause[0], cut)
+            elif (
+                k > 0
+                and unit_sent[k - 1] == idx
+                and sent[0] <= (p_end := units[k - 1].end) < u_start
+                and (cut := _clause_break(text, p_end, u_start)) is not None
+            ):
+                # ... and the later date's happening is told from that clause on, with its
+                # own subject: "Hun Sen was sworn in yesterday, and the assembly is to
+                # approve his cabinet next week" (also when the clauses are already apart:
+                # "; the assembly")
+                lo_own = max(clause[0], cut + 1)
+                match = _choose_trigger(text, lo_own, clause[1], unit, hits, dated_after)
+                if match is not None:
+                    clause = own = (lo_own, clause[1])
+            if match is None:
+                match = _choose_trigger(text, clause[0], clause[1], unit, hits, dated_after)
             if match is None and clause != sent:
                 match = _choose_trigger(text, sent[0], sent[1], unit, hits, dated_after)
         if match is None:
@@ -4046,7 +4088,7 @@ def _article_events(
             ]
             found = [*subject, *found]
         else:
-            found = _window_actors(text, clause, sent, lo, hi, in_sent, dated_after)
+            found = _window_actors(text, clause, own, lo, hi, in_sent, dated_after)
             if (
                 found
                 and dated_after is not None

@@ -1934,6 +1934,31 @@ def test_a_statement_with_its_own_subject_after_and_is_its_own_happening():
         assert [e.type for e in _extracted(text)] == ["SANCTION"], text
 
 
+def test_a_later_date_in_a_coordinated_clause_with_its_own_subject_keeps_its_actors():
+    # ", and the bishops said today": the later date's happening is told in its own clause;
+    # a subject the gazetteer does not know does not make it the first clause's subject's
+    for text in (
+        "Pope Francis called for calm on Sunday, and the bishops said today they would mediate.",
+        "Biden praised the deal on Monday, and the rebels said on Tuesday they would disarm.",
+        "Macron visited Kyiv on Monday; the city council voted on Tuesday to rename a street.",
+    ):
+        events = _extracted(text, date(2022, 1, 12))
+        assert len(events) == 1, text
+    # a known subject of its own acts, dated by its own date
+    text = "Japan recalled its envoy on Monday, and China said on Tuesday it would expel diplomats."
+    assert {(e.value, e.source) for e in _extracted(text, date(2022, 1, 12))} == {
+        ("2022-01-10", "Japan"),
+        ("2022-01-11", "China"),
+    }
+    # ... not a shared subject ("and said on Tuesday"), nor one a possessive points back to
+    for text in (
+        "Biden praised the deal on Monday and said on Tuesday that he would visit Kyiv.",
+        "Biden praised the deal on Monday, and his spokesman said on Tuesday he would visit Kyiv.",
+    ):
+        events = _extracted(text, date(2022, 1, 12))
+        assert all("Joe Biden" in e.actors for e in events) and len(events) == 2, text
+
+
 def test_initials_do_not_end_a_sentence():
     from dashapp.text import sentences
 
