@@ -4570,7 +4570,21 @@ def anchored_dates(text: str, timexes: Sequence[Timex]) -> list[Timex]:
             why = f"{m.group().strip()} {text[noun[0] : noun[1]]} of {anchor.value}"
             conf = anchor.confidence * 0.9
             out.append(_dated(m.start(), noun[1], text, day, "day", why, conf))
+    if "the day " in text or "the morning " in text or "the night " in text:
+        # "stormed the heights on Friday, the day after Egypt accepted the call": the clause
+        # after it happened a day before its sentence's date, as "a day after" counts
+        done = {t.start for t in out}
+        for m in _DAY_CLAUSE.finditer(text):
+            if m.start() in done or any(t.start <= m.start() < t.end for t in timexes):
+                continue
+            day = Timex(m.start(), m.end(), m.group(), "DURATION", "P1D")
+            if (back := _counted_back(text, timexes, day, _OFFSET.fullmatch("P1D"))) is not None:
+                out.append(back)
     return out
+
+
+# "the day after Egypt accepted", "the night before the army's chief resigned"
+_DAY_CLAUSE = re.compile(r"\bthe\s+(?:day|morning|night)(?=,?\s+(?:after|before)\s)")
 
 
 # "on the day of the test", "on the eve of the summit", "the day after the referendum"

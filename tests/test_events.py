@@ -1728,6 +1728,39 @@ def test_an_offset_before_a_clause_counts_back_from_its_sentences_date():
 @pytest.mark.parametrize(
     ("text", "expr", "value"),
     [
+        # "the day after <clause>" counts a day back from its sentence's date, as "a day"
+        (
+            "Russia voted on Saturday, the day after Ukraine shelled the port.",
+            "the day after",
+            "2006-10-13",
+        ),
+        (
+            "Russia voted on Saturday, the night before its army crossed the border.",
+            "the night before",
+            "2006-10-15",
+        ),
+        (
+            "Talks resumed on Saturday, the morning after the army freed their leader.",
+            "the morning after",
+            "2006-10-13",
+        ),
+    ],
+)
+def test_the_day_after_a_clause_counts_back_from_its_sentences_date(text, expr, value):
+    tagged = _tagged(text, date(2006, 10, 16))
+    (tx,) = anchored_dates(text, tagged)
+    assert (tx.text, tx.value) == (expr, value)
+
+
+def test_the_day_after_a_happening_named_by_a_noun_stays_undated_without_its_date():
+    # "the day after the deadline": a noun, dated nowhere, is no clause to count back to
+    text = "Russia voted on Saturday, the day after the deadline."
+    assert anchored_dates(text, _tagged(text, date(2006, 10, 16))) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
         # a clause opened by an indefinite article and a participle
         (
             "Russia annexed Crimea on March 18, two days after a referendum staged there.",
