@@ -757,6 +757,7 @@ def _units(timexes: Sequence[Timex], text: str = "") -> list[_Unit]:
                 prev.granularity == u.granularity == "day"
                 and _SPAN_JOIN.fullmatch(gap)
                 and 0 < (u.first - prev.last).days <= (1 if "and" in gap else 6)
+                and not ("and" in gap and _verb_after(text, u.end))
             ):
                 first, last = prev.first, u.last
                 value = f"{first.isoformat()}/{last.isoformat()}"
@@ -832,6 +833,19 @@ def _clause_break(text: str, lo: int, hi: int) -> int | None:
     for m in _CLAUSE_BREAK.finditer(text, lo, hi):
         last = m.start()
     return last
+
+
+def _verb_after(text: str, pos: int) -> bool:
+    """Whether a verb follows text[pos]: "yesterday and today asked the council" dates two
+    acts, not one span ("talks on Monday and Tuesday in Geneva")."""
+    m = _NEXT_WORD.match(text, pos)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word in temporal_lexicon().past_verbs or (len(word) > 4 and word.endswith("ed"))
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 
 
 def _token_distance(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -2433,6 +2447,7 @@ def _without_venues(
             m.start == dropped + 2
             and text.startswith(", ", dropped)
             and m.actors[0].kind == "country"
+            and not _verb_after(text, m.end)  # "In Lisbon, Portugal broke off": the subject
         ):
             dropped = m.end
             continue  # "in Nuuk, Greenland": the venue's own country is the venue too
@@ -4105,6 +4120,14 @@ def _article_events(
                 # ("Pompeo") stays
                 p_start, p_end = units[k - 1].start, units[k - 1].end
                 act = _next_act(text, p_end, u_start)
+                if (
+                    act is None
+                    and u_start - p_end <= 8
+                    and text[p_end:u_start].strip() == "and"
+                    and _verb_after(text, u_end)
+                    and (verb := _NEXT_WORD.match(text, u_end)) is not None
+                ):
+                    act = verb.start(1)  # "yesterday and today asked": the verb after the date
                 prev_verb = next(
                     (h.start for h in reversed(hits) if sent[0] <= h.start < p_start), None
                 )

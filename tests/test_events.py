@@ -1992,6 +1992,31 @@ def test_a_later_date_in_a_coordinated_clause_with_its_own_subject_keeps_its_act
         assert all("Joe Biden" in e.actors for e in events) and len(events) == 2, text
 
 
+def test_two_days_joined_by_and_before_a_verb_date_two_acts_of_one_subject():
+    # "yesterday and today asked": the second day starts the second act, which the first
+    # act's subject does; "on Monday and Tuesday" with no verb after stays one span
+    for text in (
+        "Chile recalled its envoy to Peru yesterday and today asked the Security Council to meet.",
+        "Chile recalled its envoy to Peru on Tuesday and Wednesday asked the UN to intervene.",
+    ):
+        events = sorted(_extracted(text, date(2022, 1, 13)), key=lambda e: e.value)
+        assert [e.value.count("/") for e in events] == [0, 0], text
+        assert events[0].value < events[1].value, text
+        assert events[1].source == "Chile" and "Peru" not in events[1].actors, text
+    text = "Fighting raged in Kharkiv on Tuesday and Wednesday."
+    (ev,) = _extracted(text, date(2022, 1, 13))
+    assert ev.value == "2022-01-11/2022-01-12"
+
+
+def test_a_country_after_its_city_is_the_subject_when_a_verb_follows():
+    # "In Lisbon, Portugal recalled": the country acts; "in Nuuk, Greenland, on Monday" is
+    # the venue's own country, no party
+    (ev,) = _extracted("In Lisbon, Portugal asked the Security Council to meet on Monday.")
+    assert ev.source == "Portugal"
+    (ev,) = _extracted("Denmark and Canada held talks in Nuuk, Greenland, on Monday.")
+    assert "Greenland" not in ev.actors
+
+
 def test_initials_do_not_end_a_sentence():
     from dashapp.text import sentences
 
