@@ -4567,10 +4567,15 @@ def anchored_dates(text: str, timexes: Sequence[Timex]) -> list[Timex]:
             # "a day after the alliance's secretary general ordered": an owner, not the
             # happening; the clause after the offset is
             noun = None
+        subject = False
+        if noun is not None and _verb_after(text, noun[1]):
+            # "a day after its soldiers shot his son": the noun is the subject of a clause,
+            # which is the happening
+            noun, subject = None, True
         anchor = _anchor(text, timexes, noun, d.start) if noun else None
         if link is None or noun is None or anchor is None or anchor.first is None:
             # no dated happening named after it: "a day after its parliament declared"
-            if (back := _counted_back(text, timexes, d, off)) is not None:
+            if (back := _counted_back(text, timexes, d, off, subject)) is not None:
                 out.append(back)
             continue
         n, unit = int(off.group(1)), off.group(2)
@@ -4626,11 +4631,18 @@ _CLAUSE_AFTER = re.compile(
 )
 
 
-def _counted_back(text: str, timexes: Sequence[Timex], d: Timex, off: re.Match) -> Timex | None:
+def _counted_back(
+    text: str, timexes: Sequence[Timex], d: Timex, off: re.Match, subject: bool = False
+) -> Timex | None:
     """ "The council voted on Saturday, five days after Pyongyang announced its test": the
     clause after the offset happened that long before (or after) the date its sentence
-    gives; the new date spans "five days after" and dates that clause."""
+    gives; the new date spans "five days after" and dates that clause (`subject`: a
+    clause whose subject and verb were seen: "after its soldiers shot")."""
     link = _CLAUSE_AFTER.match(text, d.end)
+    if link is None and subject:
+        link = _ANCHOR_WORD.match(text, d.end)
+        if link is not None and link.group("dir") not in ("after", "before"):
+            link = None
     if link is None:
         return None
     n, unit = int(off.group(1)), off.group(2)
@@ -4658,7 +4670,7 @@ def _counted_back(text: str, timexes: Sequence[Timex], d: Timex, off: re.Match) 
             return None
     sign = -1 if link.group("dir") == "after" else 1
     day = _shift(anchor.first, sign * n, unit)
-    end = link.end() - 1
+    end = link.end("dir")
     why = f"{d.text} {link.group('dir')}: counted back from {anchor.value} ('{anchor.text}')"
     conf = min(d.confidence, anchor.confidence) * 0.9
     return _dated(d.start, end, text, day, _GRAIN[unit], why, conf)

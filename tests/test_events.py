@@ -1752,6 +1752,33 @@ def test_the_day_after_a_clause_counts_back_from_its_sentences_date(text, expr, 
     assert (tx.text, tx.value) == (expr, value)
 
 
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        # an offset before a subject and an irregular past verb counts back, as "-ed" did
+        (
+            "Chad voted on Saturday, a day after its soldiers shot two rebels.",
+            "a day after",
+            "2006-10-13",
+        ),
+        (
+            "Chad voted on Saturday, two days after the army took the town.",
+            "two days after",
+            "2006-10-12",
+        ),
+    ],
+)
+def test_an_offset_before_a_clause_with_an_irregular_verb_counts_back(text, expr, value):
+    (tx,) = anchored_dates(text, _tagged(text, date(2006, 10, 16)))
+    assert (tx.text, tx.value) == (expr, value)
+
+
+def test_an_offset_before_a_subject_and_verb_but_following_is_no_count_back():
+    # "a day following its troops took": no clause link this rule knows; nothing made
+    text = "Chad voted on Saturday, a day following its troops took the town."
+    assert anchored_dates(text, _tagged(text, date(2006, 10, 16))) == []
+
+
 def test_the_day_after_a_happening_named_by_a_noun_stays_undated_without_its_date():
     # "the day after the deadline": a noun, dated nowhere, is no clause to count back to
     text = "Russia voted on Saturday, the day after the deadline."
