@@ -4681,9 +4681,10 @@ def _counted_back(
 # offset: a step taken, a proceeding or a gathering; not a violent happening ("The downing
 # came a day after ...", whose date is the downing's, named who knows where)
 _POINTS_BACK = re.compile(
-    r"(?:(?:The|This|That|These|Those)\s+(?:move|decision|step|announcement|development|news"
-    r"|shift|switch|change|action|measures?|sanctions|steps|ceremony|signing|vote|visit|talks"
-    r"|meeting|expulsions?|appointment|resignation|rally|protest|protests)"
+    r"(?:(?:The|This|That|These|Those|His|Her|Its|Their)\s+(?:move|decision|step|announcement"
+    r"|development|news|shift|switch|change|action|measures?|sanctions|steps|ceremony|signing"
+    r"|vote|visit|talks|meeting|expulsions?|appointment|resignation|rally|protest|protests"
+    r"|request|appeal|letters?|message|warning|statement|remarks|offer)"
     r"|It|This|That)\s+(?:came|followed|was|were)"
     r"(?:\s+(?:just|only|barely|exactly))?\s*"
 )

@@ -1773,6 +1773,26 @@ def test_an_offset_before_a_clause_with_an_irregular_verb_counts_back(text, expr
     assert (tx.text, tx.value) == (expr, value)
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # an owner's step that points back at the happening dated before it
+        ("Chad wrote to Niger on Saturday. His letter came a day after Mali shelled it.", True),
+        (
+            "Chad asked Niger for help on Saturday. Their request came a day after Mali invaded.",
+            True,
+        ),
+        # ... not a thing that is no step ("His troops came"), dated who knows where
+        (
+            "Chad wrote to Niger on Saturday. His troops came a day after Mali shelled a port.",
+            False,
+        ),
+    ],
+)
+def test_an_owners_step_pointing_back_counts_from_the_date_before(text, found):
+    assert bool(anchored_dates(text, _tagged(text, date(2006, 10, 16)))) == found
+
+
 def test_an_offset_before_a_subject_and_verb_but_following_is_no_count_back():
     # "a day following its troops took": no clause link this rule knows; nothing made
     text = "Chad voted on Saturday, a day following its troops took the town."
