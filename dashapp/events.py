@@ -2109,8 +2109,12 @@ def _window_actors(
         # China's senior vice-premier, told")
         apposition = (cuts[seg_lo - 1], cuts[seg_lo])
         plain = verb_first and _APPOSITIVE.match(text, apposition[0])
+        # "Juan Carlos, Spain's acting head of state while Franco lies ill, flew": who is
+        # named in a clause inside the appositive is no subject
+        inner = _INNER_CLAUSE.search(text, apposition[0], apposition[1])
+        own = (apposition[0], inner.start()) if inner is not None else apposition
         if (plain or _WIDE_APPOSITIVE.match(text, apposition[0])) and all(
-            a.kind != "person" for m in inside(*apposition) for a in m.actors
+            a.kind != "person" for m in inside(*own) for a in m.actors
         ):
             subject = inside(cuts[seg_lo - 2], cuts[seg_lo - 1])
             if (
@@ -2118,7 +2122,22 @@ def _window_actors(
                 and subject[-1] not in found
                 and (plain or text[subject[-1].end : apposition[0]].strip() == ",")
             ):
+                if inner is not None:
+                    found = [m for m in found if not own[1] < m.end <= apposition[1]]
                 found = [subject[-1], *found]
+    elif (
+        seg_lo >= 1
+        and seg_lo + 1 < len(cuts)
+        and (_APPOSITIVE.match(text, cuts[seg_lo]) or _WIDE_APPOSITIVE.match(text, cuts[seg_lo]))
+        and _PREDICATE_START.match(text, cuts[seg_lo + 1])
+        and (inner := _INNER_CLAUSE.search(text, cuts[seg_lo], cuts[seg_lo + 1])) is not None
+        and all(a.kind != "person" for m in found if m.end <= inner.start() for a in m.actors)
+        and (subject := inside(cuts[seg_lo - 1], cuts[seg_lo]))
+    ):
+        # "Juan Carlos, Spain's acting head of state while Franco lies ill, flew": the
+        # appositive describes the name before it, who acts; who is named in a clause
+        # inside it does not
+        found = [subject[-1], *(m for m in found if m.end <= inner.start())]
     elif (
         seg_lo >= 1
         and seg_lo + 1 < len(cuts)
@@ -2267,6 +2286,8 @@ def _dated_predicate(text: str, pos: int) -> bool:
 
 
 # "a former general", "another Pacific ally of Taipei", "once a colony", or an age: "Rabin, 71,"
+# a clause inside an appositive: "acting head of state while Franco lies ill"
+_INNER_CLAUSE = re.compile(r"\s(?:while|as|when|because|although|since|until|after|before)\s")
 _APPOSITIVE = re.compile(r"(?:a|an|the|another|one of|once|formerly|long|then)\s|\d{1,3},")
 # "in neighbouring Senegal", "in northern Iraq" (before a country named as a venue)
 _IN_REGION_OF = re.compile(

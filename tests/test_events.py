@@ -2064,6 +2064,20 @@ def test_a_country_after_its_city_is_the_subject_when_a_verb_follows():
     assert "Greenland" not in ev.actors
 
 
+def test_who_is_named_in_a_clause_inside_an_appositive_is_no_subject():
+    # "X, Y's <title> while Z lies ill, flew": the appositive describes X, who acts; Z is
+    # named in a clause inside it
+    for text in (
+        "Prince Juan Carlos, Spain's regent as Francisco Franco lay dying, flew to Rabat today.",
+        "Prince Juan Carlos, the regent while Francisco Franco was ill, flew to Rabat on Monday.",
+    ):
+        (ev,) = _extracted(text)
+        assert "Francisco Franco" not in ev.actors and "Juan Carlos I" in ev.actors, text
+    # an appositive with no clause inside keeps its name
+    (ev,) = _extracted("Boris Johnson, Britain's prime minister, flew to Kyiv on Monday.")
+    assert "Boris Johnson" in ev.actors
+
+
 def test_initials_do_not_end_a_sentence():
     from dashapp.text import sentences
 
