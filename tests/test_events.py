@@ -2021,6 +2021,8 @@ def test_a_later_date_in_a_coordinated_clause_with_its_own_subject_keeps_its_act
         "Pope Francis called for calm on Sunday, and the bishops said today they would mediate.",
         "Biden praised the deal on Monday, and the rebels said on Tuesday they would disarm.",
         "Macron visited Kyiv on Monday; the city council voted on Tuesday to rename a street.",
+        # a bare noun and its auxiliary start the clause too
+        "Macron visited Kyiv on Monday, and police were told to arrest the protesters on Tuesday.",
     ):
         events = _extracted(text, date(2022, 1, 12))
         assert len(events) == 1, text
