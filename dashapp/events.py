@@ -839,6 +839,12 @@ def _clause_break(text: str, lo: int, hi: int) -> int | None:
     return last
 
 
+def _after_join(text: str, cut: int) -> int:
+    """Where the subject of the clause `_clause_break` found at `cut` starts."""
+    m = _CLAUSE_BREAK.match(text, cut)
+    return m.end() if m is not None else cut
+
+
 def _verb_after(text: str, pos: int) -> bool:
     """Whether a verb follows text[pos]: "yesterday and today asked the council" dates two
     acts, not one span ("talks on Monday and Tuesday in Geneva")."""
@@ -4059,19 +4065,23 @@ def _article_events(
                 if match is not None:
                     clause = (clause[0], cut)
             elif (
-                k > 0
-                and unit_sent[k - 1] == idx
-                and sent[0] <= (p_end := units[k - 1].end) < u_start
+                (p_end := units[k - 1].end if k > 0 and unit_sent[k - 1] == idx else sent[0])
+                < u_start
+                and sent[0] <= p_end
                 and (cut := _clause_break(text, p_end, u_start)) is not None
             ):
                 # ... and the later date's happening is told from that clause on, with its
                 # own subject: "Hun Sen was sworn in yesterday, and the assembly is to
                 # approve his cabinet next week" (also when the clauses are already apart:
-                # "; the assembly")
+                # "; the assembly"), as is a date's after an undated clause: "Russia
+                # denounced the deal, and the rebels shelled the town on Monday"
                 lo_own = max(clause[0], cut + 1)
                 match = _choose_trigger(text, lo_own, clause[1], unit, hits, dated_after)
-                if match is not None:
+                subj = _after_join(text, cut)
+                if match is not None and match.start not in (subj, subj + 4):
                     clause = own = (lo_own, clause[1])
+                # (not when the subject is the happening: "..., and the war resumed on
+                # Monday" is the war the clause before told of, between its parties)
             if match is None:
                 match = _choose_trigger(text, clause[0], clause[1], unit, hits, dated_after)
             if match is None and clause != sent:

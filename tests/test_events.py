@@ -2080,6 +2080,23 @@ def test_who_is_named_in_a_clause_inside_an_appositive_is_no_subject():
     assert "Boris Johnson" in ev.actors
 
 
+def test_a_dated_clause_with_its_own_subject_after_an_undated_one_keeps_its_actors():
+    # ", and the rebels shelled the town on Monday": the undated clause before has another
+    # subject, who does not act in the dated one
+    for text in (
+        "Russia denounced the deal, and the rebels shelled the town on Monday.",
+        "Russia denounced the deal; the rebels shelled the town on Monday.",
+    ):
+        assert all("Russia" not in e.actors for e in _extracted(text)), text
+    # ... but a possessive points back to it, and no comma keeps one subject for both verbs
+    for text in (
+        "Russia denounced the deal, and its troops shelled the town on Monday.",
+        "Russia denounced the deal and shelled the town on Monday.",
+    ):
+        (ev,) = _extracted(text)
+        assert ev.source == "Russia", text
+
+
 def test_initials_do_not_end_a_sentence():
     from dashapp.text import sentences
 
