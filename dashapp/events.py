@@ -1507,6 +1507,7 @@ def _attribution(text: str, lo: int, h: Hit) -> bool:
 
 # a passive participle phrase after a comma: ", set up by", ", appointed by", ", led by"
 _PARTICIPLE_BY = re.compile(r", (?:[a-z]+ed|set up|led|run|held|built|won|chosen|made) by ")
+_AUX_AFTER = re.compile(r"\s+(?:had|has|have)\b")
 _REL_CLOSE = re.compile(r",\s+(?:said|says|told|tells|added|warned|announced|insisted)\b")
 
 
@@ -1538,6 +1539,21 @@ def _choose_trigger(
         # relative clause that closes right after the date, before the main verb
         or _REL_CLOSE.match(text, unit.end)
     ):
+        close = text.find(",", unit.end, hi)
+        lo, hi = rel, close if close >= 0 else hi
+    elif (
+        (rel := text.rfind(" who ", lo, unit.start)) >= 0
+        and text.find(",", rel, unit.start) < 0
+        and (
+            _verb_after(text, rel + 4)
+            or (
+                (aux := _AUX_AFTER.match(text, rel + 4)) is not None
+                and _verb_after(text, aux.end())
+            )
+        )
+    ):
+        # "pull back the fighters who had crossed the line in May": so does a restrictive
+        # one with its own verb
         close = text.find(",", unit.end, hi)
         lo, hi = rel, close if close >= 0 else hi
     elif (comma := text.rfind(", ", lo, unit.start)) >= 0 and (

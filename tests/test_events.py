@@ -2097,6 +2097,22 @@ def test_a_dated_clause_with_its_own_subject_after_an_undated_one_keeps_its_acto
         assert ev.source == "Russia", text
 
 
+def test_a_date_in_a_restrictive_relative_clause_dates_only_that_clause():
+    # "the fighters who had slipped into Kashmir in May": the month dates their crossing,
+    # not the agreement of the main clause
+    for text in (
+        "Imran Khan agreed on Monday to pull back fighters who had slipped into Kashmir in May.",
+        "Imran Khan agreed to pull back the fighters who slipped into Kashmir in May.",
+    ):
+        assert all(e.value != "2021-05" for e in _extracted(text, date(2022, 3, 30))), text
+    # ... not a relative clause with no verb of its own ("who are still there"), and not one
+    # with its own happening, which stays dated
+    text = "Imran Khan agreed to pull back the fighters who are still in Kashmir in May."
+    assert [e.value for e in _extracted(text, date(2022, 3, 30))] == ["2022-05"]
+    text = "Biden praised the soldiers who had seized the port in May."
+    assert [e.type for e in _extracted(text, date(2022, 3, 30))] == ["COERCE"]
+
+
 def test_initials_do_not_end_a_sentence():
     from dashapp.text import sentences
 
