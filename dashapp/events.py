@@ -3300,6 +3300,7 @@ def _with_they(
 _AND_BEFORE = re.compile(r"(?:,\s*|\s)and\s+(?:then\s+|also\s+|later\s+)?$")
 # the last ", and" or ", when" before the coordinated verb (the dated act's time: "the
 # Senate suspended her on May 12, when Temer ... took over as acting president")
+_WHEN_SUBJECT_WORDS = 6  # words of an unnamed subject after ", when" ("about 10,000 pupils")
 _NEW_SUBJECT_JOIN = re.compile(r", (?:and|when) (?!.*, (?:and|when) )")
 _APPOSITIVE_GAP = re.compile(
     r",\s+(?:a|an|the|his|her|its|their)\s+[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3},\s+"
@@ -3361,6 +3362,17 @@ def _coordinated_acts(
         pos = join.end()
         new = [m for m in mentions if pos <= m.start and m.end <= at]
         if not new:
+            if (
+                text.startswith(", when ", comma_and)
+                and "," not in text[pos:at]
+                and len(text[pos:at].split()) <= _WHEN_SUBJECT_WORDS
+            ):
+                # "The protests turned deadly on May 12, when security forces shot four
+                # students": the "when" clause tells the dated happening, its subject
+                # unnamed; who it names after its verb takes part
+                out.append((h, [], (comma_and, sent[1])))
+                if said:
+                    break
             continue
         for m in new:
             gap = _NEW_SUBJECT_GAP.match(text, pos, m.start)

@@ -2113,6 +2113,21 @@ def test_a_date_in_a_restrictive_relative_clause_dates_only_that_clause():
     assert [e.type for e in _extracted(text, date(2022, 3, 30))] == ["COERCE"]
 
 
+def test_a_when_clause_with_an_unnamed_subject_tells_its_own_dated_act():
+    # "<happening> turned violent on Tuesday, when riot police arrested students": the
+    # "when" clause is another act on that date, though its subject is no name
+    lead = "Kenya's president is under pressure in Kenya. "
+    for text in (
+        "Protests in Kenya turned violent on Tuesday, when riot police arrested dozens of them.",
+        "On Tuesday protests in Kenya turned violent, when the police detained dozens of students.",
+    ):
+        events = _extracted(lead + text, date(2022, 3, 30))
+        assert {e.type for e in events} == {"PROTEST", "COERCE"}, text
+    # ... not past an aside: the subject stretch is a short phrase with no comma in it
+    text = "Protests in Kenya turned violent on Tuesday, when police, and troops, arrested dozens."
+    assert [e.type for e in _extracted(lead + text, date(2022, 3, 30))] == ["PROTEST"]
+
+
 def test_initials_do_not_end_a_sentence():
     from dashapp.text import sentences
 
