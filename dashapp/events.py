@@ -814,8 +814,12 @@ def _units(timexes: Sequence[Timex], text: str = "") -> list[_Unit]:
         if heads and any(a <= u.start and u.end <= b for a, b in heads):
             continue
         before = text[max(0, u.start - 30) : u.start].rstrip()
-        if before.endswith(_EDGE_WORDS) and _STATE_EDGE.search(before + " "):
-            continue
+        if (
+            before.endswith(_EDGE_WORDS)
+            and _STATE_EDGE.search(before + " ")
+            and not text.startswith(", when ", u.end)
+        ):
+            continue  # (but "since April, when Carter broke ties": it dates that clause)
         kept.append(u)
     return kept
 
@@ -4075,6 +4079,15 @@ def _article_events(
                 break
         if counted and u_start in counted:
             clause = sent = (u_start, clause[1])
+        elif text.startswith(", when ", u_end) and _STATE_EDGE.search(
+            text, max(sent[0], u_start - 30), u_start
+        ):
+            # "since April, when Carter broke ties": a state's edge dates the "when" clause
+            # after it, the happening that started (or ended) the state
+            nxt_cl = next((c for c in cl if c[0] > u_end), None)
+            if nxt_cl is None:
+                continue
+            clause = sent = (u_start, nxt_cl[1])
         match: Hit | None
         subject: Sequence[ActorMention] = ()
         own = sent  # where the actors of the happening are looked for at the widest

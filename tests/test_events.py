@@ -2128,6 +2128,23 @@ def test_a_when_clause_with_an_unnamed_subject_tells_its_own_dated_act():
     assert [e.type for e in _extracted(lead + text, date(2022, 3, 30))] == ["PROTEST"]
 
 
+def test_a_state_edge_followed_by_when_dates_the_when_clause():
+    # "since May, when Serbia deployed troops": the edge of a state dates the happening that
+    # began (or ended) it, which the "when" clause tells; a bare edge dates no happening
+    for text, type_, value in (
+        ("Tension has been high since May, when Serbia deployed troops.", "MOBILIZE", "2022-05"),
+        ("Kenya held the port until June 2021, when Somalia seized it.", "COERCE", "2021-06"),
+    ):
+        events = _extracted(text, date(2022, 9, 30))
+        assert [(e.type, e.value) for e in events] == [(type_, value)], text
+    for text in (
+        "Relations with Serbia have been frozen since May.",
+        "Serbia deployed troops to the border and kept them there until June 2021.",
+    ):
+        events = _extracted(text, date(2022, 9, 30))
+        assert all(e.value not in ("2022-05", "2021-06") for e in events), text
+
+
 def test_initials_do_not_end_a_sentence():
     from dashapp.text import sentences
 
