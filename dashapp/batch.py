@@ -98,6 +98,11 @@ JSONL_BLOCK_LINES = 2000
 Extractor = Callable[[Article, DocType], tuple[tuple[Timex, ...], list[Event], tuple[Actor, ...]]]
 
 
+class EngineError(Exception):
+    """The engine cannot run (the Dask scheduler cannot be reached): a user's problem,
+    said in one line (exit status 2), not an internal error."""
+
+
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Extracted:
@@ -861,6 +866,10 @@ def ingest_command(
             summary=summary,
         )
         events = store.stats()["events"]
+    except EngineError as exc:
+        bar.clear()
+        print(f"{PROG}: error: {exc}", file=err)
+        return 2
     except (duckdb.Error, RuntimeError) as exc:
         if not ctrl_c.seen:
             if not isinstance(exc, duckdb.Error):

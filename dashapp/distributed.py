@@ -30,7 +30,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from dashapp import ingest
-from dashapp.batch import Extracted, Extractor, Summary, extract_batch, stored_key
+from dashapp.batch import (
+    EngineError,
+    Extracted,
+    Extractor,
+    Summary,
+    extract_batch,
+    stored_key,
+)
 from dashapp.gc_tuning import use_system_allocator
 from dashapp.ingest import ArticleError
 from dashapp.models import Actor, Article, DocType, Timex
@@ -39,6 +46,8 @@ from dashapp.store import Store
 
 # Files per partition for one-article files (text, JSON); a JSONL or Parquet file is a
 # partition of its own: split very large ones to spread them over more workers.
+# Seconds to wait for the scheduler to answer (Dask's default is 30).
+CONNECT_TIMEOUT = 10
 FILES_PER_PARTITION = 64
 
 
@@ -500,11 +509,24 @@ def dask_results(
     setting: str,
 ) -> Iterator[list[Extracted]]:
     """Extraction on the Dask cluster at `scheduler` (an address such as
-    "tcp://host:8786", or a Client); batches of results in input order."""
-    from distributed import Client
+    "tcp://host:8786", or a Client); batches of results in input order. A scheduler that
+    does not answer within CONNECT_TIMEOUT seconds is an EngineError."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise EngineError(
+            "--engine dask needs Dask's distributed package: pip install 'geotimeline[dask]'"
+        ) from None
 
     own = not isinstance(scheduler, Client)
-    client = Client(scheduler) if own else scheduler
+    if own:
+        try:
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+        except (OSError, ValueError, TypeError) as exc:  # (TimeoutError is an OSError)
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise EngineError(f"cannot reach the Dask scheduler at {scheduler}: {reason}") from None
+    else:
+        client = scheduler
     run = f"{staging or default_staging(store)}/run-{uuid.uuid4().hex[:12]}"
     written: list[str] = []
     try:

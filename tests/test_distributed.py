@@ -184,3 +184,28 @@ def test_dask_engine_ships_the_users_actors_file(cluster, tmp_path: Path, monkey
 
     _, events, found = batch.ShippedActors(text)(load(news)[0], "news")
     assert "Freedonia" in events[0].actors and "Freedonia" in {a.name for a in found}
+
+
+def test_an_unreachable_scheduler_is_one_user_error(tmp_path: Path, monkeypatch) -> None:
+    """A scheduler that does not answer (nothing listens at the address) or an address
+    Dask cannot read is one line that names it, exit 2: not an internal error."""
+    import socket
+
+    monkeypatch.setattr(distributed, "CONNECT_TIMEOUT", 1, raising=False)
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    make_corpus(tmp_path / "news", 3)
+    for address, reason in [
+        (f"tcp://127.0.0.1:{port}", "Timed out trying to connect"),
+        ("bogus://host:8786", "unknown address scheme 'bogus'"),
+    ]:
+        code, err = run(
+            [tmp_path / "news"], tmp_path / "db.duckdb", engine="dask", scheduler=address
+        )
+        assert code == 2, err
+        (line,) = err.splitlines()
+        assert line.startswith(
+            f"geotimeline: error: cannot reach the Dask scheduler at {address}: "
+        )
+        assert reason in line
