@@ -39,7 +39,7 @@ from dashapp.ingest import (
     stored_source,
 )
 from dashapp.models import Actor, Article, DocType, Event, Timex, pickled_by_fields
-from dashapp.store import ArticleResult, Store, article_key
+from dashapp.store import ArticleResult, Store, article_key, open_problem
 
 PROG = "geotimeline"
 DB_DIR = ".geotimeline"
@@ -844,7 +844,7 @@ def ingest_command(
     try:
         store = open_store(db_path)
     except Exception as exc:
-        print(f"{PROG}: error: cannot open database {db_path}: {exc}", file=err)
+        print(f"{PROG}: error: cannot open database {db_path}: {open_problem(exc)}", file=err)
         return 2
     summary = Summary()
     ctrl_c = _CtrlC()

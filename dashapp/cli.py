@@ -125,14 +125,21 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="NAME",
-        help="only events involving NAME (repeatable)",
+        help="only events involving NAME (repeatable; any letter case or a known alias: "
+        "'putin' is Vladimir Putin)",
+    )
+    p.add_argument(
+        "--affiliated",
+        action="store_true",
+        help="with --actor: also the events of people affiliated with NAME (Russia: "
+        "Putin's and Lavrov's), as the dashboard's option",
     )
     p.add_argument(
         "--type",
         action="append",
         default=[],
         metavar="TYPE",
-        help="only events of this PLOVER type (repeatable)",
+        help="only events of this PLOVER type, e.g. ASSAULT (repeatable, any letter case)",
     )
     p.add_argument("--from", dest="date_from", type=_iso_date, metavar="DATE")
     p.add_argument("--to", dest="date_to", type=_iso_date, metavar="DATE")
@@ -282,6 +289,13 @@ def cmd_serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from dashapp.app.serve import serve_command
 
     paths = args.paths or ([] if args.db else ["data"])
+    if not 0 < args.port < 65536:
+        raise CliError(f"--port {args.port}: a port is a number from 1 to 65535")
+    if not args.paths and not args.db and not Path("data").is_dir():
+        raise CliError(
+            "nothing to serve: no data/ folder here; give article files or folders "
+            f"({PROG} serve PATH...) or a database made by ingest (--db FILE)"
+        )
     loopback = args.host in ("127.0.0.1", "localhost", "::1")
     if args.debug and not loopback:
         # debug mode turns on Flask's debugger, which runs Python typed into an error page
@@ -314,6 +328,8 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         args.paths = ["data"]
     if args.date_from and args.date_to and args.date_from > args.date_to:
         raise CliError(f"--from {args.date_from} is after --to {args.date_to}")
+    if args.affiliated and not args.actor:
+        raise CliError("--affiliated needs --actor NAME (the people affiliated with whom?)")
     fmt = args.format or args.output.suffix.lstrip(".").lower()
     if fmt not in ("png", "svg", "pdf", "csv", "json", "timelinejs"):
         raise CliError(f"cannot tell the format of {args.output}: pass --format")
@@ -323,6 +339,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out=args.output,
         fmt=fmt,
         actors=tuple(args.actor),
+        affiliated=args.affiliated,
         types=tuple(args.type),
         date_from=args.date_from,
         date_to=args.date_to,

@@ -156,6 +156,8 @@ def default_title(state: ViewState) -> str:
     parts = ["Timeline"]
     if flt.actors:
         parts.append(": " + ", ".join(flt.actors[:4]) + (" …" if len(flt.actors) > 4 else ""))
+        if flt.include_affiliated:
+            parts.append(" and affiliated people")
     if flt.types:
         parts.append(" (" + ", ".join(flt.types[:3]) + ")")
     if flt.date_from or flt.date_to:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -490,6 +491,40 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _program_of(pid: int) -> str | None:
+    """ "geotimeline serve" when process `pid` runs geotimeline (as the script or as
+    `python -m dashapp`), else None (another program, or no /proc to ask)."""
+    try:
+        args = Path(f"/proc/{pid}/cmdline").read_bytes().decode("utf-8", "replace").split("\0")
+    except OSError:
+        return None
+    for i, arg in enumerate(args):
+        if Path(arg).name == "geotimeline" or (arg == "dashapp" and args[i - 1 : i] == ["-m"]):
+            command = args[i + 1] if i + 1 < len(args) and args[i + 1][:1].isalpha() else ""
+            return f"geotimeline {command}".strip()
+    return None
+
+
+def open_problem(exc: BaseException) -> str:
+    """Why a database could not be opened, in one line. DuckDB lets one process open a
+    database file at a time (reading included): its lock error becomes who holds the
+    file and what to do, instead of DuckDB's text."""
+    text = str(exc).strip()
+    if "Could not set lock" in text or "Conflicting lock" in text:
+        m = re.search(r"\(PID (\d+)\)", text)
+        pid = int(m.group(1)) if m else None
+        program = _program_of(pid) if pid is not None else None
+        who = program or "another process"
+        if pid is not None:
+            who += f" (PID {pid})"
+        return (
+            f"{who} has it open, and a database is used by one process at a time: "
+            "stop that process first (while the dashboard serves it, export from the "
+            "dashboard's Export buttons)"
+        )
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 class SchemaError(Exception):

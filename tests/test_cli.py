@@ -337,6 +337,67 @@ def test_export_and_serve_refuse_what_they_cannot_read_or_write_in_one_line(seed
     assert proc.returncode == 2 and "impossible date '2022-13-01'" in proc.stderr
 
 
+def _export_csv(seed_db: Path, tmp_path: Path, *args: str) -> tuple[int, list[dict], str]:
+    out = tmp_path / "x.csv"
+    out.unlink(missing_ok=True)
+    proc = run("export", "--db", str(seed_db), "-o", str(out), *args, cwd=tmp_path)
+    text = out.read_text(encoding="utf-8") if out.exists() else ""
+    rows = list(csv.DictReader(io.StringIO(text)))
+    return proc.returncode, rows, proc.stderr
+
+
+def test_export_reads_actor_and_type_names_as_the_dashboard_does(seed_db, tmp_path):
+    """--actor takes any letter case and the gazetteer's aliases, as the correction form
+    does ("putin" is Vladimir Putin, said in a note), --type any letter case; the events are
+    those of the exact names."""
+    code, russia, _ = _export_csv(seed_db, tmp_path, "--actor", "Russia")
+    assert code == 0 and russia
+    assert _export_csv(seed_db, tmp_path, "--actor", "russia")[:2] == (0, russia)
+    code, putin, stderr = _export_csv(seed_db, tmp_path, "--actor", "putin")
+    assert code == 0 and putin and all("Vladimir Putin" in r["actors"] for r in putin)
+    assert stderr.splitlines()[0] == "geotimeline: note: --actor putin means Vladimir Putin"
+    assert _export_csv(seed_db, tmp_path, "--actor", "Vladimir Putin")[1] == putin
+    code, consult, _ = _export_csv(seed_db, tmp_path, "--type", "CONSULT")
+    assert code == 0 and consult and {r["type"] for r in consult} == {"CONSULT"}
+    assert _export_csv(seed_db, tmp_path, "--type", "consult")[:2] == (0, consult)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--actor", "Nobody Atall"], "unknown actor 'Nobody Atall'"),
+        (["--actor", "Rusia"], "unknown actor 'Rusia' (did you mean Russia"),
+        (["--type", "ASAULT"], "unknown event type 'ASAULT' (did you mean ASSAULT"),
+        (["--type", "FOO"], "unknown event type 'FOO' (the types: AGREE, CONSULT,"),
+        (["--affiliated"], "--affiliated needs --actor NAME"),
+    ],
+)
+def test_export_refuses_unknown_actor_and_type_names_in_one_line(seed_db, tmp_path, args, message):
+    """A near-miss name is an error that suggests the close names, exit 2, no file: not
+    a silent export of 0 events."""
+    code, _, stderr = _export_csv(seed_db, tmp_path, *args)
+    assert code == 2
+    (line,) = stderr.splitlines()
+    assert line.startswith("geotimeline: error: ") and message in line, line
+    assert not (tmp_path / "x.csv").exists()
+
+
+def test_export_affiliated_adds_the_people_and_says_so_in_the_title(seed_db, tmp_path):
+    """--affiliated, the dashboard's option: Russia with Putin's events; the TimelineJS
+    headline says "and affiliated people"."""
+    _, russia, _ = _export_csv(seed_db, tmp_path, "--actor", "Russia")
+    code, both, _ = _export_csv(seed_db, tmp_path, "--actor", "Russia", "--affiliated")
+    assert code == 0 and {r["id"] for r in russia} < {r["id"] for r in both}
+    assert {r["label"] for r in both} - {r["label"] for r in russia} == {"Biden-Putin call"}
+    out = tmp_path / "t.json"
+    args = ["--actor", "russia", "--affiliated", "--type", "consult", "--format", "timelinejs"]
+    proc = run("export", "--db", str(seed_db), "-o", str(out), *args, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["title"]["text"]["headline"] == "Timeline: Russia and affiliated people (CONSULT)"
+    assert {e["text"]["headline"] for e in doc["events"]} >= {"Biden-Putin call"}
+
+
 @pytest.mark.parametrize("how", ["option", "variable"])
 @pytest.mark.parametrize("command", ["extract", "ingest"])
 def test_a_bad_actors_file_is_one_error_before_any_article(command, how, tmp_path):
@@ -381,3 +442,125 @@ def test_more_workers_than_cores_are_capped_with_a_note(tmp_path, monkeypatch):
     assert err.getvalue() == (
         "geotimeline: note: --workers 999: this machine has 2 cores; using 2\n"
     )
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_with_nothing_to_serve_exits_instead_of_starting_empty(tmp_path):
+    """Paths of which nothing can be read (mistyped, or no article in them), or plain
+    `serve` where there is no data/ folder, exit 2 with a last line that says so: no
+    empty dashboard, no database made up. (An existing folder, even empty, is served:
+    uploads go there.)"""
+    (tmp_path / "bad.txt").write_text("no date\n")
+    port = str(_free_port())
+    cases = [
+        (["serve", "nosuchdir", "--port", port], "no article could be read from nosuchdir"),
+        (["serve", "a", "b", "--port", port], "no article could be read from a, b"),
+        (["serve", "bad.txt", "--port", port], "no article could be read from bad.txt"),
+        (
+            ["serve", "nosuchdir", "--db", "new.duckdb", "--port", port],
+            "no article could be read from nosuchdir",
+        ),
+        (["serve", "--port", port], "no data/ folder here"),
+        (["serve", "--port", "70000"], "--port 70000: a port is a number from 1 to 65535"),
+    ]
+    for args, problem in cases:
+        proc = run(*args, cwd=tmp_path)
+        assert proc.returncode == 2, (args, proc.stderr)
+        last = proc.stderr.splitlines()[-1]
+        assert last.startswith("geotimeline: error: ") and problem in last, (args, last)
+        assert "dashboard on" not in proc.stderr and "Traceback" not in proc.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.txt"]
+
+
+def test_serve_on_a_port_in_use_says_so_before_any_url(tmp_path):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        proc = run("serve", str(SEED), "--port", str(port), cwd=tmp_path)
+    assert proc.returncode == 2
+    (line,) = proc.stderr.splitlines()
+    assert line == (
+        f"geotimeline: error: port {port} is in use on 127.0.0.1 (another server runs "
+        "there): stop it or choose another with --port N"
+    )
+
+
+def test_a_database_another_geotimeline_holds_is_one_line_that_names_it(seed_db, tmp_path):
+    """DuckDB lets one process open a database file: while `serve --db` runs, export and
+    ingest on the same file say which process holds it and what to do, in one line."""
+    import shutil
+
+    db = tmp_path / "held.duckdb"
+    shutil.copy(seed_db, db)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "dashapp", "serve", "--db", str(db), "--port", str(_free_port())],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        assert server.stderr is not None
+        started = server.stderr.readline()  # the store is open once this is printed
+        assert "dashboard on" in started, started
+        for args in (
+            ["export", "--db", str(db), "-o", str(tmp_path / "x.csv")],
+            ["ingest", str(SEED), "--db", str(db)],
+        ):
+            proc = run(*args, cwd=tmp_path)
+            assert proc.returncode == 2, proc.stderr
+            (line,) = proc.stderr.splitlines()
+            assert line == (
+                f"geotimeline: error: cannot open database {db}: geotimeline serve "
+                f"(PID {server.pid}) has it open, and a database is used by one process at "
+                "a time: stop that process first (while the dashboard serves it, export "
+                "from the dashboard's Export buttons)"
+            )
+        assert not (tmp_path / "x.csv").exists()
+    finally:
+        server.terminate()
+        try:
+            server.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.communicate()
+
+
+@pytest.mark.parametrize("inputs", [["nosuchdir", "SEED"], ["empty"]])
+def test_serve_starts_on_what_it_can_read_or_on_an_empty_folder(tmp_path, inputs):
+    """Some readable inputs and a missing one: the readable ones are served and the
+    missing one listed; an existing empty folder is served (uploads are saved there)."""
+    (tmp_path / "empty").mkdir()
+    paths = [str(SEED) if p == "SEED" else p for p in inputs]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "dashapp", "serve", *paths, "--port", str(_free_port())],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(ROOT)},
+    )
+    try:
+        assert server.stderr is not None
+        lines = [server.stderr.readline() for _ in range(len(inputs))]
+        assert "dashboard on" in lines[-1], lines
+        if "nosuchdir" in inputs:
+            assert lines[0] == "geotimeline: error: nosuchdir: no such file or directory\n"
+    finally:
+        server.terminate()
+        try:
+            server.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.communicate()

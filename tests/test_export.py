@@ -146,3 +146,17 @@ def test_exports_of_a_zoomed_view_are_of_its_window(store):
     view = build_view(store, state)
     assert view.figure["layout"]["xaxis"]["range"] == ["2022-01-05", "2022-01-10"]
     assert {e.id for e in view.table} == inside and view.in_window == len(inside)
+
+
+def test_the_title_of_an_affiliated_view_says_so(store):
+    """The default title, which is the TimelineJS headline and the figure's title, of
+    "Russia and affiliated people" (the dashboard's option) says so; without it, not."""
+    from dashapp.export import default_title
+
+    flt = EventFilter(actors=("Russia",), include_affiliated=True, types=("ASSAULT",))
+    title = default_title(ViewState(filter=flt))
+    assert title == "Timeline: Russia and affiliated people (ASSAULT)"
+    doc = json.loads(render(store, flt, "timelinejs"))
+    assert doc["title"]["text"]["headline"] == title
+    plain = default_title(ViewState(filter=EventFilter(actors=("Russia",), types=("ASSAULT",))))
+    assert plain == "Timeline: Russia (ASSAULT)"

@@ -177,3 +177,16 @@ def test_the_zoomed_window_round_trips_through_the_url():
     assert parse_query("?zoom=2022-01-01/2022-02-30").window is None
     assert parse_query("?zoom=x/y&zoom=2022-01-01/2022-01-02").window is None  # first only
     assert view_filename(state) == "geotimeline_Russia_zoom-2022-01-01-2022-03-31"
+
+
+def test_the_file_name_of_an_affiliated_view_says_so():
+    state = parse_query("?actor=Russia&aff=1&type=ASSAULT&from=2015-01-01&to=2019-12-31")
+    assert view_filename(state) == (
+        "geotimeline_Russia+affiliated_ASSAULT_from-2015-01-01_to-2019-12-31"
+    )
+    assert view_filename(parse_query("?actor=Russia&type=ASSAULT")) == (
+        "geotimeline_Russia_ASSAULT"
+    )
+    assert view_filename(parse_query("?actor=Russia&actor=Ukraine&aff=1")) == (
+        "geotimeline_Russia_Ukraine+affiliated"
+    )

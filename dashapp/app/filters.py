@@ -191,6 +191,8 @@ def view_filename(state: ViewState) -> str:
     flt = state.filter
     parts = ["geotimeline"]
     parts += list(flt.actors[:3]) + (["more"] if len(flt.actors) > 3 else [])
+    if flt.actors and flt.include_affiliated:
+        parts[-1] += "+affiliated"  # "Russia+affiliated": Putin's and Lavrov's events too
     parts += list(flt.types[:2])
     if flt.date_from:
         parts.append("from-" + flt.date_from.isoformat())
@@ -201,5 +203,5 @@ def view_filename(state: ViewState) -> str:
     if state.window:
         parts.append(f"zoom-{state.window[0].isoformat()}-{state.window[1].isoformat()}")
     name = "_".join(parts)
-    name = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-_.")
+    name = re.sub(r"[^A-Za-z0-9._+-]+", "-", name).strip("-_.+")
     return name[:120] or "geotimeline"

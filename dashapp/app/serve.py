@@ -12,7 +12,7 @@ from typing import TextIO
 
 from dashapp.gc_tuning import tune_gc
 from dashapp.models import DocType, EventFilter
-from dashapp.store import Store
+from dashapp.store import Store, open_problem
 
 PROG = "geotimeline"
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
@@ -27,15 +27,30 @@ def load_store(
     implied: bool = False,
     gazetteer=None,
     err: TextIO | None = None,
+    need_input: bool = False,
 ) -> tuple[Store, int]:
     """A Store on `db` (in memory when None) with the articles under `paths` added.
-    Prints one line per bad file or record; returns (store, number of problems)."""
-    from dashapp.cli import load_articles
+    Prints one line per bad file or record; returns (store, number of problems). With
+    `need_input`, inputs of which nothing could be read, no folder among them and no
+    existing database are a CliError, not an empty store."""
+    from dashapp.cli import CliError, load_articles
     from dashapp.pipeline import extract
 
     articles, problems = load_articles(
         [str(p) for p in paths], err=err or sys.stderr, reference_date=reference_date
     )
+    if (
+        need_input
+        and paths
+        and not articles
+        and data_folder(paths) is None  # a folder takes uploads, even an empty one
+        and (db is None or not Path(db).exists())
+    ):
+        raise CliError(
+            "nothing to serve: no article could be read from "
+            + ", ".join(str(p) for p in paths)
+            + "; give article files or folders, or a database made by ingest (--db FILE)"
+        )
     store = open_store(db, create=bool(paths))
     if articles:
         store.add(extract(articles, gazetteer=gazetteer, doc_type=doc_type, implied=implied))
@@ -61,8 +76,7 @@ def open_store(db: Path | None, *, create: bool) -> Store:
     try:
         return Store(db)
     except (duckdb.Error, OSError) as exc:
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise CliError(f"cannot open database {db}: {reason}") from None
+        raise CliError(f"cannot open database {db}: {open_problem(exc)}") from None
 
 
 class _Tee(io.TextIOBase):
@@ -98,6 +112,109 @@ def _gazetteer(actors: Path | None):
     return Gazetteer.load(actors)
 
 
+def event_types(store: Store) -> list[str]:
+    """The event types a filter may name: the PLOVER categories (and STATEMENT) of the
+    extraction, and any other type the store holds."""
+    from dashapp.events import lexicon
+
+    return list(dict.fromkeys([*lexicon().quad, *(t for t, _ in store.type_counts())]))
+
+
+def _quoted(names: Sequence[str]) -> str:
+    return ", ".join(names[:-1]) + (" or " if len(names) > 1 else "") + names[-1]
+
+
+def resolve_filter_names(
+    store: Store,
+    actors: Sequence[str],
+    types: Sequence[str],
+    *,
+    gazetteer=None,
+    err: TextIO | None = None,
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The actors and types of `export --actor/--type` as the store names them: actors as
+    the dashboard's correction form reads them (any letter case, the gazetteer's aliases:
+    "putin" is Vladimir Putin), types in any letter case ("assault" is ASSAULT). A name
+    that means something else is noted on `err`; an unknown or ambiguous one is a
+    CliError that suggests close names."""
+    import difflib
+
+    from dashapp.actors import Gazetteer
+    from dashapp.app.actor_names import actor_names
+    from dashapp.cli import CliError
+
+    problems: list[str] = []
+    found_actors: dict[str, None] = {}
+    if actors:
+        gaz = gazetteer if gazetteer is not None else Gazetteer.load()
+        names = actor_names(store.actors(), gaz.names())
+        for name in actors:
+            hits = names.lookup(name.strip())
+            if len(hits) == 1:
+                found_actors[hits[0].name] = None
+                if hits[0].name.casefold() != name.strip().casefold() and err is not None:
+                    print(f"{PROG}: note: --actor {name} means {hits[0].name}", file=err)
+            elif hits:
+                problems.append(f"actor '{name}' may be {_quoted([a.name for a in hits])}")
+            else:
+                close = names.close_to(name)
+                hint = f" (did you mean {_quoted(close)}?)" if close else ""
+                problems.append(f"unknown actor '{name}'{hint}")
+    found_types: dict[str, None] = {}
+    if types:
+        known = {t.casefold(): t for t in event_types(store)}
+        for name in types:
+            hit = known.get(name.strip().casefold())
+            if hit is not None:
+                found_types[hit] = None
+                continue
+            close = [
+                known[k]
+                for k in difflib.get_close_matches(name.strip().casefold(), list(known), n=3)
+            ]
+            hint = (
+                f" (did you mean {_quoted(close)}?)"
+                if close
+                else f" (the types: {', '.join(known.values())})"
+            )
+            problems.append(f"unknown event type '{name}'{hint}")
+    if problems:
+        raise CliError("; ".join(problems))
+    return tuple(found_actors), tuple(found_types)
+
+
+def check_port(host: str, port: int) -> None:
+    """A CliError unless the dashboard can listen on `host`:`port` (a trial bind, with the
+    address reuse the server sets), so that a port in use is said before a URL is."""
+    import errno
+    import socket
+
+    from dashapp.cli import CliError
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+    except (OSError, UnicodeError) as exc:
+        raise CliError(f"--host {host}: not an address of this machine ({exc})") from None
+    with socket.socket(family, kind, proto) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise CliError(
+                    f"port {port} is in use on {host} (another server runs there): "
+                    "stop it or choose another with --port N"
+                ) from None
+            if exc.errno == errno.EACCES:
+                raise CliError(
+                    f"port {port}: permission denied (ports below 1024 need privileges); "
+                    "choose another with --port N"
+                ) from None
+            raise CliError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+
+
 def data_folder(paths: Sequence[str | Path]) -> Path | None:
     """Where uploads are saved: the first folder among the inputs."""
     for p in paths:
@@ -124,6 +241,7 @@ def serve_command(
     from dashapp.app import create_app
 
     err = err or sys.stderr
+    check_port(host, port)  # before the inputs are read, which may take a while
     gaz = _gazetteer(actors)
     tee = _Tee(err)  # the problems are printed here and shown in the page
     store, problems = load_store(
@@ -134,6 +252,7 @@ def serve_command(
         implied=implied,
         gazetteer=gaz,
         err=tee,
+        need_input=True,
     )
     n = store.count_events()
     app = create_app(
@@ -145,6 +264,11 @@ def serve_command(
         implied=implied,
         skipped=tee.problems() if problems else (),
     )
+    try:
+        check_port(host, port)  # and again: the port may have been taken meanwhile
+    except BaseException:
+        store.close()
+        raise
     shown = f"[{host}]" if ":" in host else host
     k = len(store.articles())
     print(
@@ -168,6 +292,7 @@ def export_command(
     out: Path,
     fmt: str,
     actors: tuple[str, ...] = (),
+    affiliated: bool = False,
     types: tuple[str, ...] = (),
     date_from: date | None = None,
     date_to: date | None = None,
@@ -195,18 +320,24 @@ def export_command(
             "export reads either files or a database (--db), not both; add the files "
             f"first with: {PROG} ingest PATH... --db {db}"
         )
+    gaz = _gazetteer(actors_file)
     store, problems = load_store(
         paths,
         db=db,
         reference_date=reference_date,
         doc_type=doc_type,
         implied=implied,
-        gazetteer=_gazetteer(actors_file),
+        gazetteer=gaz,
         err=err,
     )
     try:
+        actors, types = resolve_filter_names(store, actors, types, gazetteer=gaz, err=err)
         flt = EventFilter(
-            actors=tuple(actors), types=tuple(types), date_from=date_from, date_to=date_to
+            actors=actors,
+            include_affiliated=affiliated and bool(actors),
+            types=types,
+            date_from=date_from,
+            date_to=date_to,
         )
         n = store.count_events(flt)
         try:
