@@ -1002,6 +1002,7 @@ class Store:
         self._seqs: dict[str, int] = {}
         self._delete_bytes = delete_bytes
         self._lock = threading.RLock()
+        self._readers: list[Store] = []  # (closed with this store)
         self.path = Path(path) if path is not None else None
         if self.path is not None and not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -1057,7 +1058,13 @@ class Store:
 
     @_locked
     def close(self) -> None:
-        self._con.close()
+        """Close the database, once the calls running on it and on its readers are done
+        (a server's last requests may still be reading while it shuts down)."""
+        for other in self._readers:
+            with other._lock:
+                other._con.close()
+        with self._lock:
+            self._con.close()
 
     def reader(self) -> Store:
         """A Store for reading from another thread while this one is in use: its own
@@ -1071,8 +1078,10 @@ class Store:
         other._memory_base = None  # a reader does not write
         other._delete_bytes = self._delete_bytes
         other._held = other._allowed = 0
+        other._readers = []
         with self._lock:
             other._con = self._con.cursor()
+            self._readers.append(other)
         return other
 
     def __enter__(self) -> Store:

@@ -1093,3 +1093,35 @@ def test_aggregate_by_type_folds_lanes(store: Store) -> None:
         (date(2022, 2, 1), "(other)", 2),
         (date(2022, 2, 1), "FIGHT", 1),
     ]
+
+
+def test_close_waits_for_calls_running_on_its_readers(tmp_path) -> None:
+    """A server shutting down closes its store while its last requests may still be
+    reading on the store's readers (cursors of its connection): close() waits for them
+    instead of failing ("connection has an unfinished result") or cutting them off."""
+    import threading
+    import time
+
+    from dashapp.pipeline import extract
+
+    store = Store(tmp_path / "g.duckdb")
+    text = "Russia and Ukraine held talks in Geneva on Monday."
+    store.add(extract([Article("a", "T", date(2022, 1, 4), "u", text, "s")]))
+    n = store.count_events()
+    reader = store.reader()
+    started, results = threading.Event(), []
+
+    def slow_read() -> None:
+        with reader._lock:  # as a call on the reader holds it while it runs
+            started.set()
+            time.sleep(0.5)
+            results.append(reader.count_events())
+
+    worker = threading.Thread(target=slow_read)
+    worker.start()
+    started.wait()
+    store.close()  # must wait for the read
+    worker.join()
+    assert n > 0 and results == [n]
+    with pytest.raises(duckdb.Error):
+        reader.count_events()  # closed with its store
