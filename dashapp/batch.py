@@ -122,7 +122,8 @@ class Summary:
 
     added: int = 0
     replaced: int = 0
-    skipped: int = 0
+    skipped: int = 0  # unchanged, duplicates included
+    duplicates: int = 0  # inputs whose content another input or stored article holds
     failures: list[tuple[str, str]] = field(default_factory=list)
     interrupted: bool = False
     seconds: float = 0.0
@@ -409,6 +410,16 @@ def _jsonl_to_stream(path: Path) -> bool:
     return stat.S_ISREG(st.st_mode) and JSONL_STREAM_BYTES < st.st_size <= MAX_FILE_BYTES
 
 
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """An input whose content is already stored, or was read earlier in the run, as the
+    article `of_id` from `of_source`: not stored again (see Store.place_articles)."""
+
+    article: Article
+    of_id: str
+    of_source: str
+
+
 def unique_ids(
     items: Iterable[Article | ArticleError],
     store: Store,
@@ -416,16 +427,17 @@ def unique_ids(
     *,
     setting: str = "",
     chunk: int = BATCH_SIZE,
-) -> Iterator[Article | ArticleError]:
+) -> Iterator[Article | ArticleError | Duplicate]:
     """Two inputs may share an id (files with one stem in two folders): the later ones
     become "id~2", "id~3"... as `geotimeline extract` names them; and an input whose id
     is stored for an article of another source keeps its own, or takes that of a stored
     article with its content (see `Store.place_ids`; keys as stored under `setting`).
-    Sources become as the store keeps them (`ingest.stored_source`). The ids met are
-    counted in the store, not in a dictionary that would grow with the corpus."""
+    Sources become as the store keeps them (`ingest.stored_source`). An input whose content
+    is stored under any id, or was read earlier in the run, comes as a Duplicate. The ids
+    and contents met are kept in the store, not in memory that grows with the corpus."""
     buf: list[Article | ArticleError] = []
 
-    def flush() -> Iterator[Article | ArticleError]:
+    def flush() -> Iterator[Article | ArticleError | Duplicate]:
         arts = []
         for k, item in enumerate(buf):
             if isinstance(item, Article):
@@ -434,7 +446,7 @@ def unique_ids(
                 item = buf[k] = replace(item, source=stored_source(item.source))
                 arts.append(item)
         placed = iter(
-            store.place_ids(
+            store.place_articles(
                 [a.id for a in arts],
                 [a.source for a in arts],
                 [stored_key(a, setting) for a in arts],
@@ -442,7 +454,10 @@ def unique_ids(
         )
         for item in buf:
             if isinstance(item, Article):
-                new_id = next(placed)
+                new_id, dup = next(placed)
+                if dup is not None:
+                    yield Duplicate(item, *dup)
+                    continue
                 if new_id != item.id:
                     item = replace(item, id=new_id)
             yield item
@@ -456,7 +471,7 @@ def unique_ids(
 
 
 def to_extract(
-    items: Iterable[Article | ArticleError],
+    items: Iterable[Article | ArticleError | Duplicate],
     store: Store,
     summary: Summary,
     *,
@@ -465,7 +480,7 @@ def to_extract(
     chunk: int = BATCH_SIZE,
 ) -> Iterator[list[tuple[Article, str]]]:
     """Batches of `size` (article, content hash) not yet stored with that hash; unreadable
-    inputs and unchanged articles are counted in `summary` on the way. The store is
+    inputs, unchanged articles and duplicates are counted in `summary` on the way. The store is
     asked about `chunk` articles at a time."""
 
     def flush(arts: list[Article]) -> Iterator[list[tuple[Article, str]]]:
@@ -484,6 +499,10 @@ def to_extract(
     for item in items:
         if isinstance(item, ArticleError):
             summary.failures.append((item.source, item.problem))
+            continue
+        if isinstance(item, Duplicate):
+            summary.skipped += 1
+            summary.duplicates += 1
             continue
         arts.append(item)
         if len(arts) >= chunk:
@@ -802,7 +821,15 @@ def format_summary(summary: Summary, db: Path | None, events: int | None = None)
     lines = [
         f"{PROG}: {'interrupted: ' if summary.interrupted else ''}"
         f"ingested {summary.ingested} article{'s' if summary.ingested != 1 else ''}"
-        f" ({summary.replaced} replaced), skipped {summary.skipped} unchanged,"
+        f" ({summary.replaced} replaced), skipped {summary.skipped} unchanged"
+        + (
+            f" ({summary.duplicates} a duplicate of another article)"
+            if summary.duplicates == 1
+            else f" ({summary.duplicates} duplicates of other articles)"
+            if summary.duplicates
+            else ""
+        )
+        + ","
         f" failed {summary.failed}, in {summary.seconds:.1f} s ({rate:.1f} articles/s)"
     ]
     if db is not None:

@@ -556,16 +556,21 @@ def dask_results(
                 if kind == "error":
                     summary.failures.append((a, b))
             found = [(a, b, src) for kind, a, b, src in items if kind != "error"]
-            placed = store.place_ids(
+            placed = store.place_articles(
                 [a for a, _, _ in found], [src for _, _, src in found], [b for _, b, _ in found]
             )
-            for (_, b, _), new_id in zip(found, placed, strict=True):
-                ids.append(new_id)
-                keys[new_id] = b
-            stored = store.article_hashes(ids)
+            for (_, b, _), (new_id, dup) in zip(found, placed, strict=True):
+                ids.append(new_id if dup is None else "")
+                if dup is None:
+                    keys[new_id] = b
+            stored = store.article_hashes([i for i in ids if i])
             plan: list[str | None] = []
             for new_id in ids:
-                if stored.get(new_id) == keys[new_id]:
+                if not new_id:  # a duplicate of another article (Store.place_articles)
+                    summary.skipped += 1
+                    summary.duplicates += 1
+                    plan.append(None)
+                elif stored.get(new_id) == keys[new_id]:
                     summary.skipped += 1
                     plan.append(None)
                 else:

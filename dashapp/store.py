@@ -1127,6 +1127,25 @@ class Store:
         return dict(rows)
 
     @_locked
+    def find_contents(self, keys: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """Key -> (id, source) of a stored article with that content, for the keys found:
+        an article_key (content hash, and reference date when one overrides it) finds the
+        articles stored with it whatever the setting; a bare content hash finds them with
+        any reference date too. One scan of the articles, whatever the number of keys."""
+        if not keys:
+            return {}
+        keys_tbl = _table({"k": (sorted(set(keys)), _STR)})  # noqa: F841 - read by DuckDB
+        out: dict[str, tuple[str, str]] = {}
+        for k, i, src in self._con.execute(
+            """SELECT k, id, source FROM (
+                   SELECT split_part(hash, '/', 1) AS key, id, source FROM articles
+               ) JOIN keys_tbl ON k = key OR k = split_part(key, '@', 1)
+               ORDER BY id"""
+        ).fetchall():
+            out.setdefault(k, (i, src))
+        return out
+
+    @_locked
     def number_ids(self, ids: Sequence[str]) -> list[int]:
         """Number each id by how often this store object has been given it: 1 the first
         time, 2 the next... (earlier ids of `ids` count). Batch ingest names repeated
@@ -1168,10 +1187,16 @@ class Store:
             con.execute("INSERT INTO met_ids SELECT hash(id), id, n FROM new_tbl")
         return out
 
-    @_locked
     def place_ids(
         self, ids: Sequence[str], sources: Sequence[str], keys: Sequence[str] | None = None
     ) -> list[str]:
+        """The ids of `place_articles` (a duplicate: the id of the article it repeats)."""
+        return [i if dup is None else dup[0] for i, dup in self.place_articles(ids, sources, keys)]
+
+    @_locked
+    def place_articles(
+        self, ids: Sequence[str], sources: Sequence[str], keys: Sequence[str] | None = None
+    ) -> list[tuple[str, tuple[str, str] | None]]:
         """The id each input article is stored under. Inputs of one run that share an id
         are numbered ("id", "id~2"... as `number_ids` counts them); and an article whose id
         the store holds for an article read from another source (another file, or another
@@ -1181,7 +1206,14 @@ class Store:
         takes the first one neither stored nor given out in this run. So a later
         "feb/report.txt" never replaces a stored "jan/report.txt", ingesting either file
         again finds its own article, and a copy finds the article it copies. (Ingest gives
-        sources as ingest.stored_source makes them; see _same_source for older stores.)"""
+        sources as ingest.stored_source makes them; see _same_source for older stores.)
+
+        With `keys`, an article's content (the key's article_key, whatever the setting)
+        counts once: an input whose content is stored under another id, or was placed
+        earlier in this run (in a temporary table, as the ids given out are), is a
+        duplicate, returned as (its id, (id, source) of the article it repeats) and not to
+        be stored; the others as (id, None). A stored copy extracted under another setting
+        (another release) is taken over instead: the input gets its id and replaces it."""
         from dashapp.ingest import numbered_id
 
         out = [numbered_id(i, n) for i, n in zip(ids, self.number_ids(ids), strict=True)]
@@ -1238,9 +1270,74 @@ class Store:
                 n += 1
             out[k] = numbered_id(base, n)
             taken.add(out[k])
-        given_tbl = _table({"id": (out, _STR)})  # noqa: F841 - read by DuckDB
+        dups: list[tuple[str, str] | None] = [None] * len(out)
+        if keys is not None:
+            self._find_duplicates(out, sources, keys, dups)
+        kept = [i for i, d in zip(out, dups, strict=True) if d is None]
+        given_tbl = _table({"id": (kept, _STR)})  # noqa: F841 - read by DuckDB
         con.execute("INSERT INTO given_ids SELECT id FROM given_tbl")
-        return out
+        return list(zip(out, dups, strict=True))
+
+    def _find_duplicates(
+        self,
+        out: list[str],
+        sources: Sequence[str],
+        keys: Sequence[str],
+        dups: list[tuple[str, str] | None],
+    ) -> None:
+        """place_articles' content check, for a chunk placed as `out` (changed in place
+        where a stale copy is taken over): one query of the stored articles and one of the
+        contents given out earlier in this run, whatever the chunk's size."""
+        con = self._con
+        con.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS given_keys "
+            "(c VARCHAR NOT NULL, id VARCHAR NOT NULL, source VARCHAR NOT NULL)"
+        )
+        contents = [k.split("/", 1)[0] for k in keys]
+        c_tbl = _table({"c": (sorted(set(contents)), _STR)})  # noqa: F841 - read by DuckDB
+        first: dict[str, tuple[str, str]] = {}
+        for c, i, src in con.execute(
+            "SELECT c, id, source FROM given_keys WHERE c IN (SELECT c FROM c_tbl)"
+        ).fetchall():
+            first.setdefault(c, (i, src))
+        stored: dict[str, list[tuple[str, str, str]]] = {}
+        for i, src, h in con.execute(
+            "SELECT id, source, hash FROM articles "
+            "WHERE split_part(hash, '/', 1) IN (SELECT c FROM c_tbl) ORDER BY id"
+        ).fetchall():
+            stored.setdefault(h.split("/", 1)[0], []).append((i, src, h))
+        matched = sorted({i for rows in stored.values() for i, _, _ in rows})
+        busy = set(out) | {
+            r[0]
+            for r in con.execute("SELECT id FROM given_ids WHERE id = ANY(?)", [matched]).fetchall()
+        }
+        new: list[tuple[str, str, str]] = []
+        for k, c in enumerate(contents):
+            if c in first:
+                dups[k] = first[c]
+                continue
+            rows = stored.get(c, [])
+            if rows and all(i != out[k] for i, _, _ in rows):
+                free = [r for r in rows if r[0] not in busy]
+                # (its own article, stored under another id: the input takes that id)
+                free.sort(key=lambda r: not _same_source(r[1], sources[k]))
+                if free and free[0][2] == keys[k] and not _same_source(free[0][1], sources[k]):
+                    dups[k] = (free[0][0], free[0][1])
+                    continue
+                if free:  # its own, or stored under another setting: this input refreshes it
+                    out[k] = free[0][0]
+                    busy.add(out[k])
+            first[c] = (out[k], sources[k])
+            new.append((c, out[k], sources[k]))
+        if new:
+            new_tbl = _table(  # noqa: F841 - read by DuckDB
+                {
+                    "c": ([c for c, _, _ in new], _STR),
+                    "id": ([i for _, i, _ in new], _STR),
+                    "source": ([src for _, _, src in new], _STR),
+                }
+            )
+            con.execute("INSERT INTO given_keys SELECT c, id, source FROM new_tbl")
 
     @_locked
     def remove_article(self, article_id: str) -> bool:

@@ -592,6 +592,90 @@ def test_one_file_named_by_other_paths_is_one_article(tmp_path: Path, monkeypatc
     assert got == {f"art000{i}": str(tmp_path / "news" / f"art000{i}.txt") for i in range(3)}
 
 
+def _support(db: Path) -> list[int]:
+    with Store(db) as s:
+        return sorted(ev.articles for ev in s.extraction().events)
+
+
+def test_two_files_of_one_content_in_one_run_are_one_article(tmp_path: Path) -> None:
+    """The same article in two folders of one run (sanity/a01.txt and mixed/a01.txt) is
+    stored once: its events are supported by one article, not two, as when the folders
+    are ingested in two runs; the summary says a duplicate was skipped."""
+    make_corpus(tmp_path / "sanity", 3)
+    (tmp_path / "mixed").mkdir()
+    for f in sorted((tmp_path / "sanity").iterdir())[:2]:
+        (tmp_path / "mixed" / f.name).write_bytes(f.read_bytes())
+    (tmp_path / "mixed" / "other name.txt").write_bytes(
+        (tmp_path / "sanity" / "art0002.txt").read_bytes()
+    )
+    db = tmp_path / "g.duckdb"
+    code, err = run([tmp_path / "sanity", tmp_path / "mixed"], db)
+    assert code == 0, err
+    assert (
+        "ingested 3 articles (0 replaced), skipped 3 unchanged "
+        "(3 duplicates of other articles), failed 0" in err
+    ), err
+    got = exported(db)
+    assert sorted(a["id"] for a in got["articles"]) == ["art0000", "art0001", "art0002"]
+    assert all(a["source"].startswith(str(tmp_path / "sanity")) for a in got["articles"])
+    assert set(_support(db)) == {1}
+    # the same folders in two runs: the same store
+    db2 = tmp_path / "g2.duckdb"
+    run([tmp_path / "sanity"], db2)
+    assert "skipped 3 unchanged" in run([tmp_path / "mixed"], db2)[1]
+    assert exported(db2) == got
+
+
+def test_a_renamed_file_is_the_article_it_was(tmp_path: Path) -> None:
+    """A file renamed (another id) between runs holds a stored article's content: it is
+    skipped as a duplicate, not stored as a second article; changed, it is an article
+    of its own. After another release (setting) it replaces the stored copy."""
+    make_corpus(tmp_path / "news", 3)
+    db = tmp_path / "g.duckdb"
+    run([tmp_path / "news"], db)
+    before = exported(db)
+    (tmp_path / "news" / "art0001.txt").rename(tmp_path / "news" / "renamed.txt")
+    code, err = run([tmp_path / "news"], db)
+    assert code == 0 and (
+        "ingested 0 articles (0 replaced), skipped 3 unchanged (1 a duplicate of another article)"
+        in err
+    ), err
+    assert exported(db) == before
+    assert set(_support(db)) == {1}
+    # another setting: the renamed file refreshes the stored article (one, not two)
+    code, err = run([tmp_path / "news"], db, doc_type="narrative")
+    assert "ingested 3 articles (3 replaced), skipped 0" in err, err
+    assert sorted(a["id"] for a in exported(db)["articles"]) == ["art0000", "art0001", "art0002"]
+    assert "skipped 3 unchanged," in run([tmp_path / "news"], db, doc_type="narrative")[1]
+    # changed, a renamed file is an article of its own (its stored version stays, as that
+    # of any file renamed and changed)
+    with open(tmp_path / "news" / "renamed.txt", "a", encoding="utf-8") as fh:
+        fh.write("Ukraine and France held talks on May 2, 2022.\n")
+    err = run([tmp_path / "news"], db, doc_type="narrative")[1]
+    assert "ingested 1 article (0 replaced), skipped 2 unchanged," in err, err
+    assert "renamed" in {a["id"] for a in exported(db)["articles"]}
+
+
+def test_duplicates_are_found_across_chunks_and_with_an_overriding_reference_date(
+    tmp_path: Path,
+) -> None:
+    """Contents given out earlier in a run are kept in the store across chunks; the
+    reference date, when it overrides the publication date, is part of the content."""
+    arts = [
+        Article(f"x{i}", f"T{i % 3}", date(2022, 1, 1), "u", f"Body {i % 3}.", f"s{i}")
+        for i in range(7)
+    ]
+    with Store(tmp_path / "g.duckdb") as s:
+        got = list(batch.unique_ids(arts, s, chunk=2, setting="S"))
+    kinds = [(x.article.id, x.of_id) if isinstance(x, batch.Duplicate) else x.id for x in got]
+    assert kinds == ["x0", "x1", "x2", ("x3", "x0"), ("x4", "x1"), ("x5", "x2"), ("x6", "x0")]
+    assert got[3].of_source == stored_source("s0")
+    with Store(tmp_path / "g2.duckdb") as s:
+        got = list(batch.unique_ids(arts[:1], s, setting="S"))
+        got += batch.unique_ids(arts[3:4], s, date(2022, 5, 1), setting="S")
+    assert [type(x).__name__ for x in got] == ["Article", "Article"]
+
+
 def test_a_store_of_relative_sources_still_knows_its_files(tmp_path: Path, monkeypatch) -> None:
     """Stores written before sources were made absolute hold them as given ("news/a.txt"):
     ingest from the same folder finds those articles, so a changed file replaces its own

@@ -65,6 +65,10 @@ def _inputs(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("ahead", [distributed.PARTITIONS_AHEAD, 1])
 def test_dask_engine_equals_local(cluster, tmp_path: Path, monkeypatch, ahead: int) -> None:
     folder = _inputs(tmp_path)
+    # duplicates of other articles (another id, the same content), in later partitions
+    record = json.loads((folder / "feed.jsonl").read_text().splitlines()[0])
+    (folder / "more" / "again.jsonl").write_text(json.dumps({**record, "id": "j0-again"}) + "\n")
+    (folder / "more" / "copy of 3.txt").write_bytes((folder / "art0003.txt").read_bytes())
     # small partitions: the JSONL file is read in blocks by several tasks; with one
     # partition ahead, each is planned only once the one before it is stored
     monkeypatch.setattr(distributed, "JSONL_LINES_PER_PARTITION", 6)
@@ -84,8 +88,14 @@ def test_dask_engine_equals_local(cluster, tmp_path: Path, monkeypatch, ahead: i
     )
     out = err.getvalue()
     assert code == code_local == 1, out  # the two bad JSONL records
-    assert "ingested 116 articles (0 replaced), skipped 0 unchanged, failed 2" in out
+    assert (
+        "ingested 116 articles (0 replaced), skipped 2 unchanged "
+        "(2 duplicates of other articles), failed 2" in out
+    ), out
     assert out.count("geotimeline: error:") == 2 and "feed.jsonl:21: invalid JSON" in out
+    assert "ingested 116 articles (0 replaced), skipped 2 unchanged (2 duplicates" in err_local, (
+        err_local
+    )
     local = exported(local_db)
     assert len(local["articles"]) == 116 and "art0001~2" in {a["id"] for a in local["articles"]}
     assert exported(dask_db) == local
@@ -102,11 +112,14 @@ def test_dask_engine_equals_local(cluster, tmp_path: Path, monkeypatch, ahead: i
         extractor=stub_extractor,
         err=err,
     )
-    assert "ingested 0 articles (0 replaced), skipped 116 unchanged, failed 2" in err.getvalue()
+    assert (
+        "ingested 0 articles (0 replaced), skipped 118 unchanged (2 duplicates of other "
+        "articles), failed 2" in err.getvalue()
+    )
     assert exported(dask_db) == local
     # a local ingest of the same files by a relative path finds the Dask run's articles
     monkeypatch.chdir(tmp_path)
-    assert "ingested 0 articles (0 replaced), skipped 116" in run(["news"], dask_db)[1]
+    assert "ingested 0 articles (0 replaced), skipped 118" in run(["news"], dask_db)[1]
 
 
 def test_partitions_follow_input_order(tmp_path: Path) -> None:
