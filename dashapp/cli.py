@@ -186,23 +186,37 @@ def load_articles(
     paths: Sequence[str], *, err: TextIO, reference_date: date | None = None
 ) -> tuple[list[Article], int]:
     """Read every article under `paths`, printing one line per bad file or record.
-    Returns the articles and the number of failures."""
+    An article whose content an earlier input holds (a copy under another name) is
+    dropped with a note naming both. Returns the articles and the number of failures."""
+    from dashapp.store import article_key
+
     articles: list[Article] = []
     failed = 0
     ids: dict[str, int] = {}
+    seen: dict[str, str] = {}  # content (store.article_key) -> the source that had it
     for item in iter_articles(paths):
         if isinstance(item, ArticleError):
             failed += 1
             print(f"{PROG}: error: {item}", file=err)
             continue
+        if reference_date is not None:
+            item = replace(item, reference_date=reference_date)
+        key = article_key(item)
+        if key in seen:
+            print(duplicate_note(item.source, seen[key]), file=err)
+            continue
+        seen[key] = item.source
         # two files may share a stem: keep ids unique in one batch
         ids[item.id] = n = ids.get(item.id, 0) + 1
         if n > 1:
             item = replace(item, id=numbered_id(item.id, n))
-        if reference_date is not None:
-            item = replace(item, reference_date=reference_date)
         articles.append(item)
     return articles, failed
+
+
+def duplicate_note(source: str, first: str) -> str:
+    """The line that says an input was dropped as a copy of another."""
+    return f"{PROG}: note: {source}: the same article as {first}, skipped"
 
 
 def _gazetteer(path: Path | None):  # noqa: ANN202 - the actors module is imported lazily

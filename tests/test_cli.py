@@ -564,3 +564,39 @@ def test_serve_starts_on_what_it_can_read_or_on_an_empty_folder(tmp_path, inputs
         except subprocess.TimeoutExpired:
             server.kill()
             server.communicate()
+
+
+def test_extract_and_serve_keep_one_copy_of_an_article(tmp_path):
+    """The same article in two folders, or under another name, is one article for
+    extract and for serve's folder mode: the copies are dropped with a note naming both
+    inputs (not a failure); serve --db does not add again what the store holds."""
+    from dashapp.app.serve import load_store
+
+    text = SEED.read_text(encoding="utf-8")
+    for rel in ("sanity/a01.txt", "mixed/a01.txt", "mixed/renamed.txt"):
+        (tmp_path / rel).parent.mkdir(exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    proc = run("extract", "sanity", "mixed", "--format", "json", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert [a["id"] for a in json.loads(proc.stdout)["articles"]] == ["a01"]
+    assert proc.stderr.splitlines() == [
+        "geotimeline: note: mixed/a01.txt: the same article as sanity/a01.txt, skipped",
+        "geotimeline: note: mixed/renamed.txt: the same article as sanity/a01.txt, skipped",
+    ]
+    rows = list(
+        csv.DictReader(
+            io.StringIO(run("extract", "sanity", "mixed", "--format", "csv", cwd=tmp_path).stdout)
+        )
+    )
+    assert rows and {r["articles"] for r in rows} == {"1"}
+    err = io.StringIO()
+    store, problems = load_store([tmp_path / "sanity", tmp_path / "mixed"], db=None, err=err)
+    assert problems == 0 and [a.id for a in store.articles()] == ["a01"]
+    store.close()
+    db = tmp_path / "g.duckdb"
+    load_store([tmp_path / "sanity"], db=db, err=io.StringIO())[0].close()
+    err = io.StringIO()
+    store, problems = load_store([tmp_path / "mixed" / "renamed.txt"], db=db, err=err)
+    assert problems == 0 and [a.id for a in store.articles()] == ["a01"], err.getvalue()
+    assert "renamed.txt: the same article as" in err.getvalue()
+    store.close()

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from dashapp.ingest import ArticleError, parse_record, read_file
+from dashapp.ingest import ArticleError, content_hash, parse_record, read_file
 from dashapp.models import Article, Extraction
 from dashapp.store import Store
 
@@ -33,17 +33,38 @@ class Outcome:
     events: int
     problems: tuple[str, ...]
     saved: Path | None = None
+    # titles of the articles not added because their content is already in the store
+    already: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """Nothing went wrong (what arrived is added, or was there already)."""
+        return not self.problems and bool(self.articles or self.already)
 
     def message(self) -> str:
+        there = self._already()
         if not self.articles:
-            return "Nothing added: " + "; ".join(self.problems[:5])
+            if there and not self.problems:
+                return f"Nothing added: {there}."
+            return "Nothing added: " + "; ".join(
+                ([there] if there else []) + list(self.problems[:5])
+            )
         text = (
             f"Added {self.articles} article{'s' if self.articles != 1 else ''} with "
             f"{self.events} event{'s' if self.events != 1 else ''}."
         )
+        if there:
+            text += f" {len(self.already)} not added: already in the timeline."
         if self.problems:
             text += f" {len(self.problems)} problem(s): " + "; ".join(self.problems[:3])
         return text
+
+    def _already(self) -> str:
+        if not self.already:
+            return ""
+        if len(self.already) == 1:
+            return f"{self.already[0]!r} is already in the timeline"
+        return f"these {len(self.already)} articles are already in the timeline"
 
 
 def check_name(filename: str | None) -> str:
@@ -94,9 +115,9 @@ def _mb(n: int) -> str:
     return f"{n / 2**20:g} MB"
 
 
-def save_upload(data: bytes, filename: str, data_dir: Path) -> Path:
-    """Write to `data_dir/uploads/filename` (a numbered name if taken), never outside
-    `data_dir`."""
+def save_upload(data: bytes, filename: str, data_dir: Path, *, overwrite: bool = False) -> Path:
+    """Write to `data_dir/uploads/filename` (a numbered name if taken, unless `overwrite`),
+    never outside `data_dir`."""
     root = data_dir.resolve()
     folder = (root / UPLOAD_FOLDER).resolve()
     if not folder.is_relative_to(root):
@@ -105,7 +126,7 @@ def save_upload(data: bytes, filename: str, data_dir: Path) -> Path:
     stem, suffix = Path(filename).stem, Path(filename).suffix
     target = folder / filename
     n = 1
-    while target.exists():
+    while target.exists() and not overwrite:
         target = folder / f"{stem}-{n}{suffix}"
         n += 1
     target = target.resolve()
@@ -120,17 +141,37 @@ def save_upload(data: bytes, filename: str, data_dir: Path) -> Path:
 def _ingest(
     store: Store, items: list[Article | ArticleError], extractor: Extractor, saved: Path | None
 ) -> Outcome:
-    articles = [a for a in items if isinstance(a, Article)]
+    articles, already = _new_articles(store, [a for a in items if isinstance(a, Article)])
     problems = tuple(_problem(e) for e in items if isinstance(e, ArticleError))
     if not articles:
-        return Outcome(0, 0, problems or ("no article found",), saved)
+        return Outcome(0, 0, problems or (() if already else ("no article found",)), saved, already)
     extraction = extractor(articles)
     store.add(extraction)
-    return Outcome(len(articles), len(extraction.events), problems, saved)
+    return Outcome(len(articles), len(extraction.events), problems, saved, already)
+
+
+def _new_articles(store: Store, articles: list[Article]) -> tuple[list[Article], tuple[str, ...]]:
+    """The articles whose content (ingest.content_hash, whatever the id, file name or
+    reference date) is neither stored nor repeated earlier in the list, and the titles of
+    the others."""
+    hashes = [content_hash(a) for a in articles]
+    stored = store.find_contents(hashes)
+    new: list[Article] = []
+    already: list[str] = []
+    seen: set[str] = set()
+    for a, h in zip(articles, hashes, strict=True):
+        if h in stored or h in seen:
+            already.append(a.title or a.id)
+        else:
+            seen.add(h)
+            new.append(a)
+    return new, tuple(already)
 
 
 def _problem(err: ArticleError) -> str:
-    source = Path(err.source.split(":")[0]).name if err.source else ""
+    """ "feed.jsonl:4: problem", as the command line says it (the file's name, and the
+    line or record the problem is in)."""
+    source = Path(err.source).name if err.source else ""
     return f"{source}: {err.problem}" if source else err.problem
 
 
@@ -180,12 +221,16 @@ def add_pasted(
         article = parse_record(record, "pasted article")
     except ArticleError as err:
         return Outcome(0, 0, (err.problem,))
+    if not _new_articles(store, [article])[0]:
+        return Outcome(0, 0, (), None, (article.title or article.id,))
     saved = None
     if data_dir is not None:
         import json
 
+        # the id comes from the text: a text pasted again with another title, date or URL
+        # replaces its article, and its file with it (one file per id)
         data = json.dumps({**record, "id": article.id}, ensure_ascii=False).encode("utf-8")
-        saved = save_upload(data, f"pasted-{article.id[:12]}.json", data_dir)
+        saved = save_upload(data, f"pasted-{article.id[:12]}.json", data_dir, overwrite=True)
     return _ingest(store, [article], extractor, saved)
 
 

@@ -726,7 +726,7 @@ def register(
                 no_update,
                 None,
             )
-        cls = "message ok" if outcome.articles and not outcome.problems else "message error"
+        cls = "message ok" if outcome.ok else "message error"
         return outcome.message(), cls, (version or 0) + (1 if outcome.articles else 0), None
 
     @app.callback(
@@ -762,7 +762,7 @@ def register(
                 "message error",
                 no_update,
             )
-        cls = "message ok" if outcome.articles else "message error"
+        cls = "message ok" if outcome.articles or outcome.ok else "message error"
         return outcome.message(), cls, (version or 0) + (1 if outcome.articles else 0)
 
     @app.callback(

@@ -33,11 +33,13 @@ def load_store(
     Prints one line per bad file or record; returns (store, number of problems). With
     `need_input`, inputs of which nothing could be read, no folder among them and no
     existing database are a CliError, not an empty store."""
-    from dashapp.cli import CliError, load_articles
+    from dashapp.cli import CliError, duplicate_note, load_articles
     from dashapp.pipeline import extract
+    from dashapp.store import article_key
 
+    err = err or sys.stderr
     articles, problems = load_articles(
-        [str(p) for p in paths], err=err or sys.stderr, reference_date=reference_date
+        [str(p) for p in paths], err=err, reference_date=reference_date
     )
     if (
         need_input
@@ -52,6 +54,17 @@ def load_store(
             + "; give article files or folders, or a database made by ingest (--db FILE)"
         )
     store = open_store(db, create=bool(paths))
+    if articles:
+        # an article whose content the store holds under another id is not added again
+        found = store.find_contents([article_key(a) for a in articles])
+        kept = []
+        for a in articles:
+            held = found.get(article_key(a))
+            if held is not None and held[0] != a.id:
+                print(duplicate_note(a.source, f"{held[1]} (stored as {held[0]})"), file=err)
+            else:
+                kept.append(a)
+        articles = kept
     if articles:
         store.add(extract(articles, gazetteer=gazetteer, doc_type=doc_type, implied=implied))
     return store, problems
@@ -94,10 +107,15 @@ class _Tee(io.TextIOBase):
         self.out.flush()
 
     def problems(self) -> list[str]:
-        """The "FILE: problem" lines written (without the program's prefix)."""
+        """The "FILE: problem" lines written (without the program's prefix; notes, such
+        as a duplicate dropped, are not problems)."""
         prefix = f"{PROG}: error: "
         lines = "".join(self.parts).splitlines()
-        return [line.removeprefix(prefix) for line in lines if line.strip()]
+        return [
+            line.removeprefix(prefix)
+            for line in lines
+            if line.strip() and not line.startswith(f"{PROG}: note: ")
+        ]
 
 
 def _count(n: int, noun: str) -> str:

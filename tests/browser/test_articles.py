@@ -48,6 +48,35 @@ def test_an_uploaded_article_is_listed_in_both_article_dropdowns(page, server):
     wait_for(lambda: has_minsk("ref-article"), what="the reference dropdown's new option")
 
 
+def test_the_same_article_again_is_already_in_the_timeline(page, server):
+    # uploaded again, under another name, or pasted: not a second article
+    before = summary_count(page)
+    assert upload(page, "minsk.txt", GOOD.encode()).startswith("Added 1 article with 2 events")
+    wait_for(lambda: summary_count(page) == before + 2, what="new count")
+    msg = upload(page, "we ird name.txt", GOOD.encode())
+    assert msg == "Nothing added: 'Talks in Minsk' is already in the timeline.", msg
+    assert "ok" in page.get_attribute("#upload-msg", "class")
+    assert [p.name for p in (server.data_dir / "uploads").iterdir()] == ["minsk.txt"]
+    assert len(server.store.articles()) == 4 and summary_count(page) == before + 2
+    page.fill("#paste-title", "Pasted talks")
+    page.fill("#paste-date", "2022-01-03")
+    page.fill("#paste-body", "Putin warned NATO on Sunday.")
+    for expected in ("Added 1 article", "'Pasted talks' is already in the timeline"):
+        old = page.inner_text("#upload-msg")
+        page.click("#paste-add")
+        wait_for(lambda o=old: page.inner_text("#upload-msg") != o, what="paste message")
+        assert expected in page.inner_text("#upload-msg")
+    assert len(list((server.data_dir / "uploads").glob("pasted-*.json"))) == 1
+    assert len(server.store.articles()) == 5
+    msg = upload(page, "minsk.txt", GOOD.encode())
+    assert msg == "Nothing added: 'Talks in Minsk' is already in the timeline.", msg
+    assert len(list((server.data_dir / "uploads").glob("minsk*"))) == 1
+    # a JSONL record's problem names its line, as the command line does
+    feed = b'{"title": "A", "date": "2022-01-03", "text": "Talks on Monday."}\n{"title": "B\n'
+    msg = upload(page, "feed.jsonl", feed, "application/json")
+    assert "feed.jsonl:2: invalid JSON record" in msg, msg
+
+
 def test_upload_bad_article_shows_error_and_keeps_data(page, server):
     before = table_ids(page)
     msg = upload(page, "broken.txt", b"A title\nnot a date\nhttps://x\nbody\n")
@@ -186,3 +215,37 @@ def test_add_upload_refuses_traversal_before_writing(tmp_path):
             data_dir=tmp_path,
         )
     assert not list(Path(tmp_path).rglob("*.txt"))
+
+
+def test_an_article_already_stored_is_not_added_again(tmp_path):
+    """Upload: the content decides, not the file name or id; a feed repeating a record
+    adds it once; a paste of the same text writes no second file."""
+    from dashapp.app.articles import add_pasted
+    from dashapp.store import Store
+
+    def data(text: str) -> str:
+        return "data:text/plain;base64," + base64.b64encode(text.encode()).decode()
+
+    with Store(None) as store:
+        kw = {"limit": 10**6, "extractor": extract, "data_dir": tmp_path}
+        first = add_upload(store, "kabul.txt", data(GOOD), **kw)
+        assert first.articles == 1 and first.ok
+        again = add_upload(store, "we ird name.txt", data(GOOD), **kw)
+        assert (again.articles, again.already, again.ok) == (0, ("Talks in Minsk",), True)
+        assert again.message() == "Nothing added: 'Talks in Minsk' is already in the timeline."
+        assert [p.name for p in (tmp_path / "uploads").iterdir()] == ["kabul.txt"]
+        record = '{"title": "T", "date": "2022-01-03", "text": "Putin met Biden on Monday."}\n'
+        feed = add_upload(store, "feed.jsonl", data(record * 2), **kw)
+        assert (feed.articles, len(feed.already)) == (1, 1)
+        assert "1 not added: already in the timeline" in feed.message()
+        assert len(store.articles()) == 2
+        paste = {"title": "P", "published": "2022-01-03", "url": "", "body": "Talks on Friday."}
+        assert add_pasted(store, **paste, **kw).articles == 1
+        assert add_pasted(store, **paste, **kw).already == ("P",)
+        # another title for the same text: the article and its file are replaced
+        assert add_pasted(store, **{**paste, "title": "P2"}, **kw).articles == 1
+        pasted = list((tmp_path / "uploads").glob("pasted-*.json"))
+        assert len(pasted) == 1 and '"P2"' in pasted[0].read_text()
+        assert len(store.articles()) == 3
+        bad = add_upload(store, "bad.jsonl", data(record + '{"title": "x\n'), **kw)
+        assert bad.problems[0].startswith("bad.jsonl:2: invalid JSON record"), bad.problems
