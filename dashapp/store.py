@@ -1307,10 +1307,13 @@ class Store:
         ).fetchall():
             stored.setdefault(h.split("/", 1)[0], []).append((i, src, h))
         matched = sorted({i for rows in stored.values() for i, _, _ in rows})
-        busy = set(out) | {
+        given_before = {
             r[0]
             for r in con.execute("SELECT id FROM given_ids WHERE id = ANY(?)", [matched]).fetchall()
         }
+        # the content each id of this chunk is placed with (a stored article another input
+        # of the chunk is placed at is that input's, with its content)
+        placed = dict(zip(out, contents, strict=True))
         new: list[tuple[str, str, str]] = []
         for k, c in enumerate(contents):
             if c in first:
@@ -1318,15 +1321,20 @@ class Store:
                 continue
             rows = stored.get(c, [])
             if rows and all(i != out[k] for i, _, _ in rows):
-                free = [r for r in rows if r[0] not in busy]
-                # (its own article, stored under another id: the input takes that id)
-                free.sort(key=lambda r: not _same_source(r[1], sources[k]))
-                if free and free[0][2] == keys[k] and not _same_source(free[0][1], sources[k]):
-                    dups[k] = (free[0][0], free[0][1])
-                    continue
-                if free:  # its own, or stored under another setting: this input refreshes it
-                    out[k] = free[0][0]
-                    busy.add(out[k])
+                # given out earlier in the run (so with another content), or placed here
+                # for another content: to be replaced, not a copy of this input
+                usable = [r for r in rows if r[0] not in given_before and placed.get(r[0], c) == c]
+                # (its own article, stored under another id, first: the input takes it)
+                usable.sort(key=lambda r: not _same_source(r[1], sources[k]))
+                if usable:
+                    i, src, key = usable[0]
+                    if i in placed or (key == keys[k] and not _same_source(src, sources[k])):
+                        dups[k] = (i, src)  # (an input of this chunk is placed at it)
+                        continue
+                    # its own, or stored under another setting: this input refreshes it
+                    placed.pop(out[k], None)
+                    out[k] = i
+                    placed[i] = c
             first[c] = (out[k], sources[k])
             new.append((c, out[k], sources[k]))
         if new:

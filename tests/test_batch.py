@@ -624,6 +624,12 @@ def test_two_files_of_one_content_in_one_run_are_one_article(tmp_path: Path) -> 
     run([tmp_path / "sanity"], db2)
     assert "skipped 3 unchanged" in run([tmp_path / "mixed"], db2)[1]
     assert exported(db2) == got
+    # a copy read before its stored original in one run (and in the same chunk)
+    copy = tmp_path / "early copy.txt"
+    copy.write_bytes((tmp_path / "sanity" / "art0000.txt").read_bytes())
+    err = run([copy, tmp_path / "sanity" / "art0000.txt"], db2)[1]
+    assert "ingested 0 articles (0 replaced), skipped 2 unchanged (1 a duplicate" in err, err
+    assert exported(db2) == got
 
 
 def test_a_renamed_file_is_the_article_it_was(tmp_path: Path) -> None:
