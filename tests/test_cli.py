@@ -444,6 +444,15 @@ def test_more_workers_than_cores_are_capped_with_a_note(tmp_path, monkeypatch):
     )
 
 
+def _stop(server: subprocess.Popen) -> None:
+    server.terminate()
+    try:
+        server.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.communicate()
+
+
 def _free_port() -> int:
     import socket
 
@@ -529,12 +538,7 @@ def test_a_database_another_geotimeline_holds_is_one_line_that_names_it(seed_db,
             )
         assert not (tmp_path / "x.csv").exists()
     finally:
-        server.terminate()
-        try:
-            server.communicate(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.communicate()
+        _stop(server)
 
 
 @pytest.mark.parametrize("inputs", [["nosuchdir", "SEED"], ["empty"]])
@@ -558,12 +562,7 @@ def test_serve_starts_on_what_it_can_read_or_on_an_empty_folder(tmp_path, inputs
         if "nosuchdir" in inputs:
             assert lines[0] == "geotimeline: error: nosuchdir: no such file or directory\n"
     finally:
-        server.terminate()
-        try:
-            server.communicate(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.communicate()
+        _stop(server)
 
 
 def test_extract_and_serve_keep_one_copy_of_an_article(tmp_path):
