@@ -144,7 +144,7 @@ def test_exports_of_a_zoomed_view_are_of_its_window(store):
     assert validate_timelinejs(json.loads(render(store, state, "timelinejs"))) == len(inside)
     # pictures: the window's days on the x axis (the events around it drawn but cut off)
     view = build_view(store, state)
-    assert view.figure["layout"]["xaxis"]["range"] == ["2022-01-05", "2022-01-10"]
+    assert view.figure["layout"]["xaxis"]["range"] == ["2022-01-05", "2022-01-09 23:59:59.999"]
     assert {e.id for e in view.table} == inside and view.in_window == len(inside)
 
 

@@ -5,6 +5,7 @@ from datetime import date
 import plotly.graph_objects as go
 
 from dashapp.app.figures import (
+    DAY_MS,
     OTHER_LANE,
     FigureOptions,
     aggregate_figure,
@@ -205,3 +206,21 @@ def test_empty_and_config():
 def test_title_is_escaped():
     fig = timeline_figure([ev("1", date(2022, 1, 1))], FigureOptions(title="<i>T</i>"))
     assert fig.layout.title.text == "&lt;i&gt;T&lt;/i&gt;"
+
+
+def test_dates_are_days_so_the_x_axis_never_ticks_hours():
+    two_days = [ev("a", date(2022, 1, 7)), ev("b", date(2022, 1, 8))]
+    for fig in (
+        timeline_figure(two_days),  # e.g. an article filter: the events span two days
+        timeline_figure(
+            [ev("c", date(2020, 3, 1))], FigureOptions(x_range=(date(2022, 1, 7), date(2022, 1, 8)))
+        ),
+    ):
+        xaxis = fig.layout.xaxis
+        assert xaxis.dtick == DAY_MS and xaxis.tickmode == "linear"
+        # zoomed in further on the page, a tick is labelled with its day, not an hour
+        (stop,) = xaxis.tickformatstops
+        assert list(stop.dtickrange) == [None, DAY_MS] and "%H" not in stop.value
+    # a long view keeps plotly's own ticks (weeks, months, years)
+    long = timeline_figure([ev("a", date(2022, 1, 7)), ev("b", date(2022, 5, 8))])
+    assert long.layout.xaxis.dtick is None and long.layout.xaxis.tickformatstops

@@ -11,6 +11,7 @@ from dashapp.app.filters import (
     from_controls,
     inverted_dates,
     parse_query,
+    query_dates,
     to_query,
     view_filename,
     with_range,
@@ -65,8 +66,11 @@ def test_example_query():
     assert s.filter.actors == ("Russia", "Ukraine")
     assert s.filter.include_affiliated
     assert s.filter.types == ("FIGHT",)
-    # reversed dates are put in order
-    assert (s.filter.date_from, s.filter.date_to) == (date(2021, 12, 1), date(2022, 1, 1))
+    # reversed dates are not swapped behind the user's back: neither applies (the page
+    # shows them as given, with a message, as when typed)
+    assert (s.filter.date_from, s.filter.date_to) == (None, None)
+    assert query_dates("?from=2022-01-01&to=2021-12-01") == ("2022-01-01", "2021-12-01")
+    assert query_dates("?from=2022-02-30") == ("", "")
     assert s.filter.min_confidence == 0.5
     assert s.filter.text == "talks"
     assert (s.lane, s.color) == ("type", "type")

@@ -28,6 +28,7 @@ from dashapp.app.filters import (
     from_controls,
     inverted_dates,
     parse_query,
+    query_dates,
     to_query,
     view_filename,
     with_range,
@@ -65,7 +66,12 @@ MAX_ACTOR_OPTIONS = 400
 ARTICLE_OPTIONS = 50
 
 
+# A click on an event waits this long for a second one (plotly's double click, 300 ms)
+# before it opens the event's details.
+DOUBLE_CLICK_MS = 350
+
 DATES_INVERTED = "From is later than To: the timeline keeps the previous dates until you fix one."
+LINK_DATES_INVERTED = "From is later than To: neither date applies until you fix one."
 
 
 def controls_of(state: ViewState) -> list[Any]:
@@ -370,8 +376,14 @@ def register(
         Output(L.DATES_MSG, "children"),
         Output(L.DATES_MSG, "className"),
         Input(L.URL, "search"),
-        [Input(c, "value") for c in CONTROLS],
+        # The search text applies on Enter or when the box loses focus (n_submit,
+        # n_blur), not as it is typed: the box sends its value on every key (dcc.Input's
+        # debounce puts the cursor back where it was a key earlier and scrambles fast
+        # typing), and nothing is drawn for a half-typed word.
+        [State(c, "value") if c == L.TEXT else Input(c, "value") for c in CONTROLS],
         Input(L.CLEAR, "n_clicks"),
+        Input(L.TEXT, "n_submit"),
+        Input(L.TEXT, "n_blur"),
         State(L.ARTICLES, "options"),
         prevent_initial_call="initial_duplicate",
     )
@@ -383,7 +395,7 @@ def register(
         keep = [no_update] * 3
         fine = ["", "message"]
         zoomed = parse_query(search).window  # the zoom is not a filter: it stays
-        if trigger == L.CLEAR:
+        if f"{L.CLEAR}.n_clicks" in ctx.triggered_prop_ids:  # (with the text box's blur)
             cleared = to_query(ViewState(window=zoomed))
             return cleared, *controls_of(ViewState()), *keep, *fine
         # On page load every input counts as triggered: the URL wins.
@@ -397,7 +409,12 @@ def register(
                 type_options(store, state.filter),
                 article_options(store, "", state.filter.articles),
             ]
-            return no_update, *controls_of(state), *options, *fine
+            shown, note = controls_of(state), fine
+            given = query_dates(search)
+            if inverted_dates(*given):  # a link with From after To: said, not swapped
+                shown[3:5] = given
+                note = [LINK_DATES_INVERTED, "message error"]
+            return no_update, *shown, *options, *note
         dfrom, dto = values[3], values[4]
         note = fine
         if inverted_dates(dfrom, dto):
@@ -434,7 +451,10 @@ def register(
             # a new revision: the figure is redrawn and plotly forgets the user's zoom
             query = to_query(replace(state, window=None))
             return query, {"rev": data.get("rev", 0) + 1}, no_update
-        if f"{L.GRAPH}.clickData" in ctx.triggered_prop_ids:
+        zoomed = f"{L.GRAPH}.relayoutData" in ctx.triggered_prop_ids
+        if f"{L.GRAPH}.clickData" in ctx.triggered_prop_ids and not zoomed:
+            # (a double click is a click and a relayout, which may arrive together: the
+            # relayout is what the plot shows)
             span = clicked_bucket(click)
             if span is None:
                 raise PreventUpdate  # a single event: its details open (select)
@@ -531,18 +551,33 @@ def register(
         typed = ctx.triggered_id == L.REF_ARTICLE
         return searched_options(store, search, [selected] if selected else [], typed=typed)
 
-    # A table row's Details button sets SELECTED in the browser (assets/table.js).
-    @app.callback(
+    # A table row's Details button sets SELECTED in the browser (assets/table.js). A click
+    # on an event opens its details once it is known not to be the first click of a
+    # double click (plotly's zoom out).
+    app.clientside_callback(
+        f"""
+        function(click) {{
+            var dc = window.dash_clientside;
+            var points = (click || {{}}).points || [];
+            var eid = points.length ? points[0].customdata : null;
+            if (typeof eid !== 'string') {{ return dc.no_update; }}  // aggregated markers
+            // the click's own time (assets/graph.js), not this callback's, which may
+            // run late on a busy page
+            var at = window.geotimelineClickAt || Date.now();
+            var wait = Math.max(0, at + {DOUBLE_CLICK_MS} - Date.now());
+            return new Promise(function(resolve) {{
+                setTimeout(function() {{
+                    // the first click of a double click: plotly zooms out instead
+                    var double = (window.geotimelineDoubleClickAt || 0) >= at;
+                    resolve(double ? dc.no_update : eid);
+                }}, wait);
+            }});
+        }}
+        """,
         Output(L.SELECTED, "data"),
         Input(L.GRAPH, "clickData"),
         prevent_initial_call=True,
     )
-    def select(click):
-        points = (click or {}).get("points") or []
-        eid = points[0].get("customdata") if points else None
-        if not isinstance(eid, str):
-            raise PreventUpdate  # aggregated markers have no single event
-        return eid
 
     @app.callback(
         Output(L.DETAILS, "children"),

@@ -288,7 +288,30 @@ def _axis_common() -> dict[str, Any]:
     }
 
 
-def _layout(lanes: Sequence[str], opts: FigureOptions, *, note: str | None = None) -> Spec:
+DAY_MS = 86_400_000
+# Dates are days: a view of up to this many days has a tick per day (plotly would tick
+# every few hours), and one zoomed in further labels its ticks with the day, not an hour.
+DAY_TICKS_UP_TO = 12
+DAY_TICK_FORMATS = [{"dtickrange": [None, DAY_MS], "value": "%b %-d"}]
+
+
+def day_ticks(span: tuple[date, date] | None) -> dict[str, Any]:
+    """The x axis's tick settings for a view of the days `span` (None: unknown)."""
+    ticks: dict[str, Any] = {"tickformatstops": DAY_TICK_FORMATS}
+    if span and (span[1] - span[0]).days < DAY_TICKS_UP_TO:
+        ticks.update(tickmode="linear", tick0=span[0].isoformat(), dtick=DAY_MS)
+    return ticks
+
+
+def _layout(
+    lanes: Sequence[str],
+    opts: FigureOptions,
+    *,
+    note: str | None = None,
+    span: tuple[date, date] | None = None,
+) -> Spec:
+    """The layout; `span`: the first and last day of the events drawn (the x range's
+    when it is set)."""
     per_lane = 34
     height = opts.height or max(320, min(900, 120 + per_lane * max(1, len(lanes))))
     layout: Spec = {
@@ -317,7 +340,12 @@ def _layout(lanes: Sequence[str], opts: FigureOptions, *, note: str | None = Non
             "range": [len(lanes) - 0.5, -0.5],
             "fixedrange": True,
         },
-        "xaxis": {**_axis_common(), "type": "date", "rangeslider": {"visible": False}},
+        "xaxis": {
+            **_axis_common(),
+            "type": "date",
+            "rangeslider": {"visible": False},
+            **day_ticks(opts.x_range or span),
+        },
         "annotations": [],
     }
     if opts.autosize:
@@ -336,7 +364,7 @@ def _layout(lanes: Sequence[str], opts: FigureOptions, *, note: str | None = Non
         }
     if opts.x_range:
         lo, hi = opts.x_range
-        layout["xaxis"]["range"] = [lo.isoformat(), (hi + timedelta(days=1)).isoformat()]
+        layout["xaxis"]["range"] = x_range_of(lo, hi)
     if note:
         layout["annotations"].append(
             {
@@ -353,6 +381,14 @@ def _layout(lanes: Sequence[str], opts: FigureOptions, *, note: str | None = Non
             }
         )
     return layout
+
+
+def x_range_of(first: date, last: date) -> list[str]:
+    """The x range showing the days `first` to `last`: from the first day's start to the
+    last day's last millisecond. A relayout reports it back as it is (plotly's "Reset
+    axes" and double-click return to it), and the day of each end is the window again
+    (callbacks.parse_window): no day is gained or lost on the way."""
+    return [first.isoformat(), f"{last.isoformat()} 23:59:59.999"]
 
 
 def _short(text: str, limit: int) -> str:
@@ -509,7 +545,8 @@ def timeline_spec(
                 "showlegend": True,
             }
         )
-    return {"data": data, "layout": _layout(lanes, opts, note=note)}
+    span = (min(ev.start for ev in events), max(ev.end for ev in events))
+    return {"data": data, "layout": _layout(lanes, opts, note=note, span=span)}
 
 
 def aggregate_spec(

@@ -56,6 +56,13 @@ def _first(q: dict[str, list[str]], key: str) -> str:
     return values[0] if values else ""
 
 
+def query_dates(search: str | None) -> tuple[str, str]:
+    """The From and To dates of a query as written ("" when absent or malformed)."""
+    q = parse_qs((search or "").lstrip("?"), keep_blank_values=False, max_num_fields=2000)
+    dates = (_date(_first(q, "from")), _date(_first(q, "to")))
+    return (dates[0].isoformat() if dates[0] else "", dates[1].isoformat() if dates[1] else "")
+
+
 def parse_query(search: str | None) -> ViewState:
     """`?a=b&...` (leading "?" optional) -> ViewState."""
     q = parse_qs((search or "").lstrip("?"), keep_blank_values=False, max_num_fields=2000)
@@ -68,7 +75,9 @@ def parse_query(search: str | None) -> ViewState:
     date_from = _date(_first(q, "from"))
     date_to = _date(_first(q, "to"))
     if date_from and date_to and date_from > date_to:
-        date_from, date_to = date_to, date_from
+        # Not swapped: a link says what the page's controls would have refused
+        # (sync_url shows the dates as given, with the message); neither applies.
+        date_from = date_to = None
     flt = EventFilter(
         actors=_values(q, "actor"),
         include_affiliated=_first(q, "aff") in ("1", "true", "yes"),

@@ -163,7 +163,9 @@ def filters_panel() -> html.Aside:
                 dcc.Input(
                     id=TEXT,
                     type="search",
-                    debounce=True,
+                    # applied on Enter or blur by sync_url (callbacks.py); not
+                    # debounce=True, which scrambles fast typing (Dash 4.0)
+                    debounce=False,
                     placeholder="e.g. talks",
                     className="text-input",
                 ),

@@ -530,3 +530,29 @@ def test_the_first_table_page_is_the_one_paging_starts_from():
         assert sorted(seen) == sorted(e.id for e in raw.events())  # each once
     finally:
         raw.close()
+
+
+def test_window_round_trip_through_the_figure_range_is_stable():
+    """window -> the figure's x range -> the relayout plotly reports for it ("Reset axes",
+    a double click back to the drawn range) -> window: the same days, every time (it was
+    one day wider per click)."""
+    from dashapp.app.figures import FigureOptions, empty_spec, x_range_of
+
+    first = date(2015, 12, 28)
+    for start in (first + timedelta(days=k * 37) for k in range(40)):
+        for days in (0, 1, 2, 6, 30, 365, 3000):
+            window = (start, start + timedelta(days=days))
+            rng = empty_spec("x", FigureOptions(x_range=window))["layout"]["xaxis"]["range"]
+            assert rng == x_range_of(*window)
+            iso = (window[0].isoformat(), window[1].isoformat())
+            for relayout in (
+                {"xaxis.range[0]": rng[0], "xaxis.range[1]": rng[1]},
+                {"xaxis.range": list(rng)},
+            ):
+                again = parse_window(relayout)
+                assert again == iso
+                assert window_dates({"range": list(again)}) == window
+    # a drag ends anywhere in a day: that day is the window's last
+    assert parse_window(
+        {"xaxis.range[0]": "2016-05-01 07:12:00.5", "xaxis.range[1]": "2016-05-31 18:00"}
+    ) == ("2016-05-01", "2016-05-31")
