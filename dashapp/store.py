@@ -542,6 +542,15 @@ class ArticleResult:
 
 
 @dataclass(frozen=True, slots=True)
+class CorrectedSpot:
+    """A human-corrected event as one article supports it (Store.corrected_spots)."""
+
+    event_id: str
+    spans: frozenset[tuple[int, int]]  # the article's mentions of it: character offsets
+    base: Event  # as the pipeline made it
+
+
+@dataclass(frozen=True, slots=True)
 class AddReport:
     """What `Store.add_results` did: article ids stored, replaced and skipped, and how
     many stored events its merge loaded to compare (its working set)."""
@@ -1399,6 +1408,80 @@ class Store:
         out = self.event(event_id)
         assert out is not None
         return out
+
+    @_locked
+    def corrected_spots(self, article_id: str) -> list[CorrectedSpot]:
+        """The human-corrected events an article supports, each with where the article
+        mentions it and the event as the pipeline made it: what `reattach_corrections`
+        needs once the article is extracted again (its events' ids follow their dates)."""
+        flt = EventFilter(articles=(article_id,))
+        out = []
+        for ev in self.events(flt):
+            if not ev.human:
+                continue
+            spans = frozenset((m.start, m.end) for m in ev.mentions if m.article == article_id)
+            out.append(CorrectedSpot(ev.id, spans, self._base_event(ev.id)))
+        return out
+
+    @_locked
+    def reattach_corrections(
+        self, article_id: str, spots: Sequence[CorrectedSpot]
+    ) -> tuple[int, int]:
+        """After `article_id` was extracted again: each corrected event of `spots` that
+        went (its id changed with its dates) has its corrections carried over to the
+        article's event of the same mention (same character offsets), the fields the
+        user left as the pipeline made them excepted (they follow the new extraction).
+        Returns (carried over, no longer applying): a correction whose mention is no
+        longer an event stays in the log, applying to nothing."""
+        con = self._con
+        carried = lost = 0
+        now = self.events(EventFilter(articles=(article_id,)))
+        for spot in spots:
+            if self.event(spot.event_id) is not None:
+                continue  # the same event again: its corrections apply as they did
+            target = next(
+                (
+                    ev
+                    for ev in now
+                    if any(
+                        (m.start, m.end) in spot.spans
+                        for m in ev.mentions
+                        if m.article == article_id
+                    )
+                ),
+                None,
+            )
+            if target is None:
+                lost += 1
+                continue
+            now.remove(target)
+            carried += 1
+            if target.human:
+                continue  # corrected already (back to an earlier reference date, say)
+            rows = con.execute(
+                'SELECT start, "end", label, actors FROM corrections WHERE event_id = ? '
+                "ORDER BY seq",
+                [spot.event_id],
+            ).fetchall()
+            base = spot.base
+            with _transaction(con):
+                for start, end, label, actors in rows:
+                    fixed = (
+                        None if start == base.start else start,
+                        None if end == base.end else end,
+                        None if label == base.label else label,
+                        None if actors is None or tuple(actors) == base.actors else list(actors),
+                    )
+                    if fixed == (None, None, None, None):
+                        fixed = (None, None, label, None)  # still the user's word
+                    seq = self._next_seq("corrections")
+                    con.execute(
+                        "INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?)",
+                        [seq, target.id, *fixed],
+                    )
+                new_base = self._base_event(target.id)
+                self._write_events([self._corrected(new_base)], replace_ids={target.id})
+        return carried, lost
 
     # ------------------------------------------------------------------ reading
 

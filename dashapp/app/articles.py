@@ -234,11 +234,40 @@ def add_pasted(
     return _ingest(store, [article], extractor, saved)
 
 
+@dataclass(frozen=True, slots=True)
+class Reextracted:
+    article: Article
+    events: int
+    carried: int = 0  # corrected events whose corrections moved to the new event
+    lost: int = 0  # corrected events no re-extracted event stands for
+
+    def message(self) -> str:
+        text = (
+            f"Re-extracted with reference date {self.article.anchor.isoformat()}: "
+            f"{self.events} event{'s' if self.events != 1 else ''}."
+        )
+        if self.carried:
+            text += (
+                f" {self.carried} corrected event{'s' if self.carried != 1 else ''} of this "
+                "article kept the correction (carried over to the event of the same mention)."
+            )
+        if self.lost:
+            were = (
+                "corrections no longer apply" if self.lost != 1 else "correction no longer applies"
+            )
+            text += (
+                f" {self.lost} {were}: the mention is no longer an event (setting the "
+                "earlier reference date again brings it back)."
+            )
+        return text
+
+
 def reextract(
     store: Store, article_id: str | None, reference: str | None, *, extractor: Extractor
-) -> tuple[Article, int]:
+) -> Reextracted:
     """Re-extract one article anchored on `reference` (YYYY-MM-DD; empty resets to the
-    publication date); the store replaces that article's earlier results."""
+    publication date); the store replaces that article's earlier results, and the
+    corrections of its events follow them (Store.reattach_corrections)."""
     if not article_id:
         raise Refused("Choose an article first.")
     article = store.article(article_id)
@@ -252,5 +281,7 @@ def reextract(
             raise Refused(f"Invalid reference date {reference!r}.") from None
     updated = replace(article, reference_date=ref)
     extraction = extractor([updated])
+    spots = store.corrected_spots(article.id)
     store.add(extraction)
-    return updated, len(extraction.events)
+    carried, lost = store.reattach_corrections(article.id, spots) if spots else (0, 0)
+    return Reextracted(updated, len(extraction.events), carried, lost)

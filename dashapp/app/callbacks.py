@@ -828,17 +828,14 @@ def register(
     )
     def apply_reference(_n, article_id, ref, version):
         try:
-            art, n = reextract(store, article_id, ref, extractor=extractor)
+            done = reextract(store, article_id, ref, extractor=extractor)
         except Refused as exc:
             return str(exc), "message error", no_update
         except Exception as exc:
             log.exception("re-extraction failed")
             return f"Re-extraction failed: {type(exc).__name__}: {exc}", "message error", no_update
-        return (
-            f"Re-extracted with reference date {art.anchor.isoformat()}: {n} events.",
-            "message ok",
-            (version or 0) + 1,
-        )
+        cls = "message error" if done.lost else "message ok"
+        return done.message(), cls, (version or 0) + 1
 
     @app.callback(
         Output(L.DOWNLOAD, "data"),

@@ -249,3 +249,56 @@ def test_an_article_already_stored_is_not_added_again(tmp_path):
         assert len(store.articles()) == 3
         bad = add_upload(store, "bad.jsonl", data(record + '{"title": "x\n'), **kw)
         assert bad.problems[0].startswith("bad.jsonl:2: invalid JSON record"), bad.problems
+
+
+def _minsk(store) -> None:
+    article = Article(
+        id="ref1",
+        title="Talks in Minsk",
+        date=date(2022, 1, 3),
+        url="https://example.org/ref1",
+        body=GOOD.split("\n", 3)[3],
+    )
+    store.add(extract([article]))
+
+
+def test_a_correction_follows_its_event_when_the_reference_date_changes(tmp_path):
+    from dashapp.app.articles import reextract
+    from dashapp.store import Store
+
+    with Store(tmp_path / "s.duckdb") as store:
+        _minsk(store)
+        (warn,) = [e for e in store.events() if e.label == "Putin warns NATO"]
+        assert warn.start == date(2022, 1, 2)
+        # as the dashboard's form sends it: every field, the label changed
+        store.correct_event(
+            warn.id, start=warn.start, end=warn.end, label="Putin threatens NATO",
+            actors=warn.actors,
+        )  # fmt: skip
+        (talks,) = [e for e in store.events() if e.label == "Russia speaks with Ukraine"]
+        store.correct_event(talks.id, start=date(2022, 1, 5), end=date(2022, 1, 5))
+        done = reextract(store, "ref1", "2022-01-10", extractor=extract)
+        assert (done.carried, done.lost) == (2, 0)
+        assert "2 corrected events of this article kept the correction" in done.message()
+        by_label = {e.label: e for e in store.events() if e.mentions[0].article == "ref1"}
+        assert "Putin warns NATO" not in by_label
+        moved = by_label["Putin threatens NATO"]
+        # the label is the user's; the dates, left as they were, follow the new reference
+        assert moved.human and moved.start == date(2022, 1, 9) and moved.id != warn.id
+        # a date the user set stays theirs
+        kept = by_label["Russia speaks with Ukraine"]
+        assert kept.human and kept.start == date(2022, 1, 5)
+        # and back: the first ids return with their own corrections
+        back = reextract(store, "ref1", "2022-01-03", extractor=extract)
+        labels = {e.label for e in store.events() if e.mentions[0].article == "ref1"}
+        assert "Putin threatens NATO" in labels and "Putin warns NATO" not in labels
+        assert back.lost == 0
+
+
+def test_a_correction_that_no_longer_applies_is_said():
+    from dashapp.app.articles import Reextracted
+
+    art = Article(id="x", title="t", date=date(2022, 1, 3), url="", body="b")
+    text = Reextracted(art, 3, carried=0, lost=1).message()
+    assert text.startswith("Re-extracted with reference date 2022-01-03: 3 events.")
+    assert "1 correction no longer applies" in text
