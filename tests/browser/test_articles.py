@@ -122,14 +122,7 @@ def test_pasted_article(page, server):
 
 
 def test_reference_date_override_moves_events(page, server):
-    article = Article(
-        id="ref1",
-        title="Talks in Minsk",
-        date=date(2022, 1, 3),
-        url="https://example.org/ref1",
-        body=GOOD.split("\n", 3)[3],
-    )
-    server.store.add(extract([article]))
+    _minsk(server.store)
     page.reload()
     settle(page)
     starts = {e.label: e.start for e in server.store.events() if e.mentions[0].article == "ref1"}
