@@ -1256,23 +1256,27 @@ class Store:
                 ).fetchall()
             }
             own = [i for i, (src, _) in family.items() if _same_source(src, sources[k])]
+            if own:
+                out[k] = own[0]
+                continue
+            if free:
+                continue
+            # the family's ids given out in this run (asked only here, where they matter)
             given_here = {
                 r[0]
                 for r in con.execute(
                     "SELECT id FROM given_ids WHERE starts_with(id, ?)", [base]
                 ).fetchall()
             }
-            if not own and keys is not None and not free:
+            if keys is not None:
                 own = [
                     i
                     for i, (_, key) in family.items()
                     if key == keys[k] and i not in given_here and i not in taken - {want}
                 ]
-            if own:
-                out[k] = own[0]
-                continue
-            if free:
-                continue
+                if own:
+                    out[k] = own[0]
+                    continue
             used = family.keys() | taken | given_here
             n = 2
             while numbered_id(base, n) in used:
