@@ -229,6 +229,7 @@ HELD_OUT = sorted(
         "events_heldout23",
         "events_heldout24",
         "events_heldout25",
+        "events_heldout26",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
