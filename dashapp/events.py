@@ -542,6 +542,8 @@ _RELATIVE = re.compile(r"(?i),?\s+(?:that|which)\b")
 _MODALS = {"would", "will", "to"}
 # a possible act: "might suspend", "could well cut off", "may soon impose" (not a purpose:
 # "so that the military could hit back harder")
+# an act promised: "would face", "will impose new", "would not hesitate to use" (not "had")
+_PROMISED = re.compile(r"\b(?:would|will|shall)\s+(?:\w+\s+){0,4}$")
 _POSSIBLE = re.compile(r"\b(?:might|could|may)\s+(?:\w+\s+){0,2}$")
 _VOTE_FORMS = {"voted", "vote", "votes"}
 _APPROVING = {"approved", "approves", "approve"}
@@ -1768,7 +1770,12 @@ def _head(
                 or (word.split()[0].endswith("ing") and _PROGRESSIVE.search(before) is not None)
             ):
                 if _CONDITION.search(text, best.end, hi):
-                    break  # "said Russia would face sanctions if it invaded": hypothetical
+                    if hit.trigger.type in _MATERIAL_CONFLICT and _PROMISED.search(before):
+                        # "said Russia would face severe sanctions if it invaded", "said
+                        # that if the talks failed, NATO would strike": sanctions or force
+                        # held over someone on a condition are a warning
+                        return _reread(best, "warned")
+                    break  # any other act on a condition is hypothetical: the statement stays
                 if hit.trigger.type == "ASSAULT" and _TOLL.search(before) is not None:
                     break  # "said that at least 140 people had been killed": a death toll
                 return hit

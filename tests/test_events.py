@@ -1317,8 +1317,10 @@ def test_both_men_are_the_last_two_people_named():
 
 def test_negation_reaches_over_the_verb_and_conditions_over_predictions():
     assert _monday("Putin did not attend the summit with Biden on Monday.") == []
+    # sanctions on a condition are no sanction imposed: the statement warns of them
     (ev,) = _monday("Biden said on Monday that Russia would face sanctions if it invaded Ukraine.")
-    assert ev.type == "STATEMENT"
+    assert ev.type == "THREATEN"
+    assert (ev.source, ev.target) == ("Joe Biden", "Russia")
 
 
 @pytest.mark.parametrize(
@@ -2439,6 +2441,24 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
             "Joe Biden said on Monday there would be consequences for Iran.",
             "THREATEN",
             {"Joe Biden", "Iran"},
+        ),
+        # sanctions or force promised on a condition are a warning; a measure announced
+        # without one is the measure itself
+        (
+            "Joe Biden said on Monday that Russia would face severe sanctions if it invaded.",
+            "THREATEN",
+            {"Joe Biden", "Russia"},
+        ),
+        (
+            "The EU said on Monday it will impose new sanctions on Belarus unless it frees"
+            " the journalist.",
+            "THREATEN",
+            {"EU", "Belarus"},
+        ),
+        (
+            "The EU said on Monday it will impose new sanctions on Belarus.",
+            "SANCTION",
+            {"EU", "Belarus"},
         ),
         (
             "India said on Monday that the strike was in retaliation for the bombing.",
