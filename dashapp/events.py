@@ -4529,7 +4529,7 @@ def _article_events(
             # (a later date in the sentence dates its own acts: only the last unit's)
             acts = _coordinated_acts(text, sent, match, hits, in_sent, before_m)
             queue[qi + 1 : qi + 1] = [(k, act) for act in acts]
-    _continue_statements(sents, dated, out, actor_mentions, hits_in)
+    _continue_statements(text, sents, dated, out, actor_mentions, hits_in)
     if earlier:
         out.extend((0, ev) for ev in _earlier_events(article, timexes, sents, hits_in, out))
     # strongest trigger first, so that a merged event keeps the most specific label
@@ -4912,6 +4912,7 @@ def _earlier_events(
 
 
 def _continue_statements(
+    text: str,
     sents: list[tuple[int, int]],
     dated: dict[int, int],
     out: list[tuple[int, Event]],
@@ -4921,7 +4922,9 @@ def _continue_statements(
     """Reported speech goes on past its dated sentence: "Biden said Friday ..." then
     "The US leader added, in remarks to reporters, that ... Putin ...". An undated
     sentence whose subject is the same speaker with a speech verb, within the next two
-    sentences, adds its actors to that statement."""
+    sentences, adds its actors to that statement; and when what it adds is a warning
+    (sanctions or force promised on a condition, "there would be consequences"), a plain
+    statement becomes that warning."""
     for idx, pos in dated.items():
         weight, event = out[pos]
         for nxt in range(idx + 1, min(idx + 3, len(sents))):
@@ -4936,11 +4939,68 @@ def _continue_statements(
             if not subject or subject[-1].name != event.source:
                 continue
             extra = tuple(a.name for m in found for a in _parties(m))
-            out[pos] = (
-                weight,
-                _replace_event(event, actors=tuple(dict.fromkeys(event.actors + extra))),
-            )
+            event = _replace_event(event, actors=tuple(dict.fromkeys(event.actors + extra)))
+            if (
+                event.type == "STATEMENT"
+                and verb.trigger.label == _REMARKS_LABEL
+                and _added_warning(text, verb, hi, hits_in[nxt])
+            ):
+                event = _as_warning(text, (lo, hi), event, subject[-1], verb, found, actor_mentions)
+            out[pos] = (weight, event)
             break
+
+
+def _added_warning(text: str, verb: Hit, hi: int, hits: list[Hit]) -> bool:
+    """Whether the words a speech verb reports (to `hi`) warn: a threat cue ("there would
+    be consequences"), or sanctions or force promised on a condition ("we will have severe
+    sanctions ... if Russia invades")."""
+    if _THREATAL.search(text, verb.end, hi) is not None:
+        return True
+    if _CONDITION.search(text, verb.end, hi) is None:
+        return False
+    return any(
+        h.start >= verb.end
+        and h.trigger.type in _MATERIAL_CONFLICT
+        and _PROMISED.search(text, verb.end, h.start) is not None
+        for h in hits
+    )
+
+
+def _as_warning(
+    text: str,
+    clause: tuple[int, int],
+    event: Event,
+    source: Actor,
+    verb: Hit,
+    found: Sequence[ActorMention],
+    everyone: Sequence[ActorMention],
+) -> Event:
+    """A statement re-read as the warning its speaker went on to give (`found`: the actor
+    mentions of that sentence, `everyone`: the article's). The warned is the statement's
+    own target, else the first other party the warning names."""
+    target: Actor | None = None
+    if event.target is not None:
+        target = next((a for m in everyone for a in m.actors if a.name == event.target), None)
+    if target is None:
+        target = next(
+            (
+                a
+                for m in found
+                if m.start >= verb.end
+                for a in _parties(m)
+                if a.name != source.name and a.name != source.affiliation
+            ),
+            None,
+        )
+    trig = _as_family("warned", verb.trigger.weight)
+    hit = _new_hit(Hit, (verb.start, verb.end, trig))
+    return _replace_event(
+        event,
+        type=trig.type,
+        quad_class=lexicon().quad[trig.type],
+        label=_label(text, clause, trig, hit, source, target, ()),
+        target=target.name if target is not None else None,
+    )
 
 
 # --------------------------------------------------------------------------- merging

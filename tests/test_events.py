@@ -277,12 +277,28 @@ def test_reported_speech_continues_into_the_next_sentence():
     (ev,) = article_events(
         _article(text), [_timex(text, "Thursday", "2021-12-30", D30, D30)], mentions
     )
-    assert ev.type == "STATEMENT" and set(ev.actors) == {
-        "Joe Biden",
-        "United States",
-        "Vladimir Putin",
-        "Russia",
-    }
+    assert set(ev.actors) == {"Joe Biden", "United States", "Vladimir Putin", "Russia"}
+    # what he went on to say is a warning (sanctions promised on a condition): so is the
+    # statement, and the warned is the first other party it names
+    assert (ev.type, ev.quad_class) == ("THREATEN", "verbal conflict")
+    assert (ev.source, ev.target, ev.label) == ("Joe Biden", "Vladimir Putin", "Biden warns Putin")
+
+
+@pytest.mark.parametrize(
+    ("added", "type_", "target"),
+    [
+        ("Biden added that there would be consequences for Moscow.", "THREATEN", "Russia"),
+        ("Biden added that Russia would face sanctions unless it withdrew.", "THREATEN", "Russia"),
+        # no warning: a measure kept, a visit on a condition, a threat with no condition
+        ("Biden added that the sanctions on Russia would stay.", "STATEMENT", None),
+        ("Biden added that he would visit Poland if invited.", "STATEMENT", None),
+        ("Biden added that Russia faced sanctions.", "STATEMENT", None),
+    ],
+)
+def test_a_statement_that_goes_on_to_warn_is_a_warning(added, type_, target):
+    text = f"Joe Biden said on Monday that the talks had been useful. {added}"
+    (ev,) = _extracted(text)
+    assert (ev.type, ev.source, ev.target) == (type_, "Joe Biden", target)
 
 
 def test_a_pronoun_subject_is_the_last_person_named():
