@@ -3464,13 +3464,41 @@ def _fill(template: str, slots: dict[str, str]) -> str:
 
 
 def _object(text: str, pos: int, end: int) -> str:
-    """The proper name a trigger acts on ("seized the Crimea region" -> "Crimea")."""
+    """The proper name a trigger acts on ("seized the Crimea region" -> "Crimea"); a
+    gazetteer name longer than the capitalised words read whole ("quit the International
+    Atomic Energy Agency" -> "IAEA", "left the Council of Europe")."""
     if m := _OBJECT.match(text, pos, end):
+        if (whole := _longer_name(text, m.start(1), m.end(1), end)) is not None:
+            return whole
         obj = m.group(1).rstrip(".'\u2019")
+        if (body := _gazetteer().actor(obj)) is not None and body.kind == "organisation":
+            return short_name(body)  # "quit the World Health Organization": WHO
         if _lost_apostrophe(text, m.end(1), obj):
             obj = obj[:-1] + "'s"  # "struck Gbagbos heavy weapons": "Gbagbo's" (see _label)
         return _REGION_WORD.sub("", obj)
     return ""
+
+
+_NAME_WORD = re.compile(r"\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?[A-Z][\w'\u2019.-]*")
+
+
+def _longer_name(text: str, start: int, stop: int, end: int) -> str | None:
+    """The gazetteer name that begins at `start` and goes on past `stop`, where _OBJECT
+    stopped reading ("International Atomic Energy| Agency", "Council| of Europe"), as a
+    label names it (an organisation by its short name); None when there is none."""
+    gaz = _gazetteer()
+    pos, found = stop, None
+    for _ in range(4):
+        m = _NAME_WORD.match(text, pos, end)
+        if m is None:
+            break
+        pos = m.end()
+        if (actor := gaz.actor(text[start:pos])) is not None:
+            found = actor, text[start:pos]
+    if found is None:
+        return None
+    actor, surface = found
+    return short_name(actor, gaz) if actor.kind == "organisation" else surface
 
 
 # what follows a plural or a name rather than a possessive's noun

@@ -1355,6 +1355,30 @@ def test_label_rules(rule, text, label):
     assert ev.label == label, rule
 
 
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a name longer than the capitalised words a label reads is taken whole (a body
+        # by its short name), not cut ("withdraws from International Atomic Energy")
+        (
+            "North Korea quit the International Atomic Energy Agency on Monday.",
+            "North Korea withdraws from IAEA",
+        ),
+        (
+            "Russia withdrew from the Council of Europe on Monday.",
+            "Russia withdraws from Council of Europe",
+        ),
+        (
+            "North Korea quit the World Health Organization on Monday.",
+            "North Korea withdraws from WHO",
+        ),
+    ],
+)
+def test_a_label_names_what_is_acted_on_whole(text, label):
+    (ev,) = _extracted(text)
+    assert ev.label == label
+
+
 def test_surname_particles_stay_in_labels():
     from dashapp.events import short_name
 
