@@ -596,7 +596,10 @@ _THREATAL = re.compile(
     r"|bury|smash|eradicate|punish|destroy)"
     # ground held: "would never yield", "will not give up an inch" (a plain "would not yield"
     # stays a statement)
-    r"|never\s+(?:\w+\s+)?(?:yield|bow\s+to)|(?:yield|give\s+up|cede)\s+(?:even\s+)?an?\s+inch)\b"
+    r"|never\s+(?:\w+\s+)?(?:yield|bow\s+to)|(?:yield|give\s+up|cede)\s+(?:even\s+)?an?\s+inch"
+    # force forbidden: "made it clear he cannot invade Ukraine", "must not attack"
+    r"|(?:must\s+(?:not|never)|mustn['\u2019]?t|cannot|can['\u2019]t)[\s\u2014\u2013-]+"
+    r"(?:invade|attack|annex|occupy|bomb)\w*)\b"
 )
 
 

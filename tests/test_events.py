@@ -2482,6 +2482,17 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
             "THREATEN",
             {"Joe Biden", "Iran"},
         ),
+        # force forbidden to someone is a warning to them; an inability is no warning
+        (
+            "Joe Biden said on Monday that Russia must not invade Ukraine.",
+            "THREATEN",
+            {"Joe Biden", "Russia"},
+        ),
+        (
+            "Joe Biden said on Monday that Russia could not win the war in Ukraine.",
+            "STATEMENT",
+            {"Joe Biden"},
+        ),
         # sanctions or force promised on a condition are a warning; a measure announced
         # without one is the measure itself
         (
