@@ -4,7 +4,7 @@ passes the store's actors and the gazetteer's names (`Gazetteer.names()`)."""
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from dashapp.models import Actor
@@ -42,14 +42,28 @@ class ActorNames:
         return list(out)[:n]
 
 
-def actor_names(stored: Iterable[Actor], gazetteer_names: Mapping[str, Actor]) -> ActorNames:
-    """The names of the store's actors (which win) and of the gazetteer's."""
+def actor_names(
+    stored: Iterable[Actor],
+    gazetteer_names: Mapping[str, Actor],
+    surname: Callable[[Actor], str] | None = None,
+) -> ActorNames:
+    """The names of the store's actors (which win) and of the gazetteer's; with `surname`
+    (a person -> the family name a label gives them), also the family names of the store's
+    people, in any letter case, where no name above is spelt so ("burhan" is Abdel Fattah
+    al-Burhan; "bush", with two Bushes stored, may be either)."""
     exact: dict[str, Actor] = dict(gazetteer_names)
     stored = list(stored)
     exact.update((a.name, a) for a in stored)
     folded: dict[str, dict[str, Actor]] = {}
     for surface, actor in exact.items():
         folded.setdefault(surface.casefold(), {})[actor.name] = actor
+    if surname is not None:
+        by_surname: dict[str, dict[str, Actor]] = {}
+        for actor in stored:
+            if actor.kind == "person" and (family := surname(actor)):
+                by_surname.setdefault(family.casefold(), {})[actor.name] = actor
+        for key, actors in by_surname.items():
+            folded.setdefault(key, actors)
     canonical = sorted({a.name for a in exact.values()}, key=str.casefold)
     return ActorNames(
         exact=exact,

@@ -44,7 +44,8 @@ from dashapp.app.view import (
     choose_bucket,
     table_page,
 )
-from dashapp.models import Event
+from dashapp.events import lexicon, short_name
+from dashapp.models import Event, EventFilter
 from dashapp.store import Store
 
 log = logging.getLogger(__name__)
@@ -345,13 +346,51 @@ def export_bytes(store: Store, state: ViewState, fmt: str, title: str | None) ->
     return memo(store, key, draw, pool="export", nbytes=len)
 
 
+def link_filter(
+    store: Store, gazetteer: Callable[[], Any] | None, flt: EventFilter
+) -> tuple[EventFilter, str | None]:
+    """A link's actors and types as the controls name them: an actor by any of the names
+    the correction form accepts ("putin", "USA", a stored person's family name), a type in
+    any letter case; the values that name nothing are left out, with a message."""
+    if not flt.actors and not flt.types:
+        return flt, None
+    problems: list[str] = []
+    actors: dict[str, None] = {}
+    if flt.actors:
+        names = known_names(store, gazetteer)
+        for name in flt.actors:
+            found = names.lookup(name)
+            if len(found) == 1:
+                actors[found[0].name] = None
+            else:
+                close = [a.name for a in found] or names.close_to(name)
+                hint = f" (did you mean {', '.join(close)}?)" if close else ""
+                problems.append(f"no single actor is named “{name}”{hint}")
+    types: dict[str, None] = {}
+    if flt.types:
+        known = {t.casefold(): t for t in [*lexicon().quad, *(t for t, _ in store.type_counts())]}
+        for name in flt.types:
+            if (hit := known.get(name.casefold())) is not None:
+                types[hit] = None
+            else:
+                problems.append(f"there is no event type “{name}”")
+    out = replace(flt, actors=tuple(actors), types=tuple(types))
+    if not problems:
+        return out, None
+    return out, "This link's filter: " + "; ".join(problems) + ". Left out."
+
+
 def known_names(store: Store, gazetteer: Callable[[], Any] | None) -> ActorNames:
     """The names the correction form accepts: the store's actors and the gazetteer's
     (built once per store version)."""
 
     def build() -> ActorNames:
         gaz = gazetteer() if gazetteer is not None else None
-        return actor_names(store.actors(), gaz.names() if gaz is not None else {})
+        return actor_names(
+            store.actors(),
+            gaz.names() if gaz is not None else {},
+            lambda a: short_name(a, gaz),
+        )
 
     return memo(store, ("actor-names",), build)
 
@@ -400,10 +439,16 @@ def register(
             return cleared, *controls_of(ViewState()), *keep, *fine
         # On page load every input counts as triggered: the URL wins.
         if trigger is None or f"{L.URL}.search" in ctx.triggered_prop_ids:
-            state = parse_query(search)
+            state, original = parse_query(search), search
             loaded = bool(values[-1])  # the page has been filled once (article options)
             if loaded and _same_controls(state, values):
                 raise PreventUpdate  # the zoom changed (or nothing): controls are right
+            flt, unknown = link_filter(store, gazetteer, state.filter)
+            if flt != state.filter:
+                # a hand-written or older link ("?actor=putin&type=assault") as the
+                # controls name its values; what names nothing is left out, and said
+                state = replace(state, filter=flt)
+                search = to_query(state)
             options = [
                 actor_options(store, state.filter),
                 type_options(store, state.filter),
@@ -414,7 +459,10 @@ def register(
             if inverted_dates(*given):  # a link with From after To: said, not swapped
                 shown[3:5] = given
                 note = [LINK_DATES_INVERTED, "message error"]
-            return no_update, *shown, *options, *note
+            elif unknown:
+                note = [unknown, "message error"]
+            rewritten = search if search != original else no_update
+            return rewritten, *shown, *options, *note
         dfrom, dto = values[3], values[4]
         note = fine
         if inverted_dates(dfrom, dto):

@@ -160,12 +160,13 @@ def resolve_filter_names(
     from dashapp.actors import Gazetteer
     from dashapp.app.actor_names import actor_names
     from dashapp.cli import CliError
+    from dashapp.events import short_name
 
     problems: list[str] = []
     found_actors: dict[str, None] = {}
     if actors:
         gaz = gazetteer if gazetteer is not None else Gazetteer.load()
-        names = actor_names(store.actors(), gaz.names())
+        names = actor_names(store.actors(), gaz.names(), lambda a: short_name(a, gaz))
         for name in actors:
             hits = names.lookup(name.strip())
             if len(hits) == 1:

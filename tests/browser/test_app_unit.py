@@ -486,6 +486,25 @@ def test_actor_names_resolve_aliases_and_case_and_suggest_close_names():
     assert "may be" in resolve_names("chad", two)[1]
 
 
+def test_a_stored_persons_family_name_names_them_when_nothing_else_does():
+    from dashapp.app.actor_names import actor_names, resolve_names
+    from dashapp.models import Actor
+
+    burhan = Actor("Abdel Fattah al-Burhan", "person", "Sudan")
+    bushes = [
+        Actor("George W. Bush", "person", "United States"),
+        Actor("George H. W. Bush", "person", "United States"),
+    ]
+    chad = Actor("Chad", "country")
+    stored = [burhan, *bushes, chad, Actor("Idriss Chad", "person", "Chad")]
+    names = actor_names(stored, {}, lambda a: a.name.split()[-1].removeprefix("al-"))
+    assert resolve_names("burhan", names) == ((burhan,), None)
+    assert "may be" in resolve_names("BUSH", names)[1]  # two stored: a question
+    assert resolve_names("chad", names)[0] == (chad,)  # a name wins over a family name
+    # without the family names, as before
+    assert "not a known actor" in resolve_names("burhan", actor_names(stored, {}))[1]
+
+
 def test_the_packaged_gazetteer_names_what_the_form_accepts():
     from dashapp.actors import Gazetteer
     from dashapp.app.actor_names import actor_names, resolve_names
@@ -556,3 +575,25 @@ def test_window_round_trip_through_the_figure_range_is_stable():
     assert parse_window(
         {"xaxis.range[0]": "2016-05-01 07:12:00.5", "xaxis.range[1]": "2016-05-31 18:00"}
     ) == ("2016-05-01", "2016-05-31")
+
+
+def test_a_links_actors_and_types_are_read_as_the_controls_name_them():
+    from dashapp.actors import Gazetteer
+    from dashapp.app.callbacks import link_filter
+
+    raw = Store(None)
+    try:
+        raw.add(extraction())
+        gaz = Gazetteer.load()
+        flt = parse_query("?actor=putin&actor=USA&actor=zelensky&type=consult").filter
+        got, problem = link_filter(raw, lambda: gaz, flt)
+        # any letter case, an alias, a stored person's family name; a type in any case
+        assert got.actors == ("Vladimir Putin", "United States", "Volodymyr Zelensky")
+        assert got.types == ("CONSULT",) and problem is None
+        got, problem = link_filter(raw, lambda: gaz, parse_query("?actor=Nobody&type=FOO").filter)
+        assert got.actors == () and got.types == ()  # left out, and said
+        assert "“Nobody”" in problem and "“FOO”" in problem
+        plain = parse_query("?from=2022-01-01").filter
+        assert link_filter(raw, lambda: gaz, plain) == (plain, None)
+    finally:
+        raw.close()

@@ -171,3 +171,27 @@ def test_a_link_with_from_later_than_to_is_refused_as_the_controls_refuse_it(
     assert page.inner_text("#f-dates-msg") == ""
     page.context.close()
     assert not watch.console_errors
+
+
+def test_a_hand_written_link_names_actors_and_types_as_the_controls_do(browser, server, watch):
+    from helpers import summary_count
+
+    page = open_page(browser, server, watch, path="/?actor=zelensky&type=consult")
+    settle(page)
+    # read as the controls name them, the address rewritten to match
+    wait_for(
+        lambda: page.evaluate("location.search") == "?actor=Volodymyr+Zelensky&type=CONSULT",
+        what="the link rewritten",
+    )
+    settle(page)
+    wanted = server.store.count_events(parse_query("?actor=Volodymyr+Zelensky&type=CONSULT").filter)
+    assert 0 < summary_count(page) == wanted
+    assert page.inner_text("#f-dates-msg") == ""
+    # a name that names nothing is left out, and said
+    page.goto(page.url.split("?")[0] + "?actor=Nobody")
+    settle(page)
+    page.wait_for_selector("#f-dates-msg.error")
+    assert "Nobody" in page.inner_text("#f-dates-msg")
+    assert summary_count(page) == len(server.store.events())
+    page.context.close()
+    assert not watch.console_errors
