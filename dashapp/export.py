@@ -87,7 +87,9 @@ def render(
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r} (expected one of {', '.join(FORMATS)})")
     if fmt in IMAGE_FORMATS:
-        opts = FigureOptions(title=title or default_title(state), width=WIDTH, height=HEIGHT)
+        opts = FigureOptions(
+            title=title or default_title(state), width=WIDTH, height=HEIGHT, labels=True
+        )
         view = build_view(store, state, options=opts)
         return image_bytes(view.figure, fmt)
     # the zoomed window, as the dashboard's table shows it

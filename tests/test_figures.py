@@ -62,7 +62,8 @@ def ev(
 
 
 def traces(fig, cls):
-    return [t for t in fig.data if isinstance(t, cls)]
+    """The traces of class `cls` that draw events (not the legend's swatches)."""
+    return [t for t in fig.data if isinstance(t, cls) and list(t.x or ()) != [None]]
 
 
 def test_day_marker_range_bar_year_band():
@@ -224,3 +225,40 @@ def test_dates_are_days_so_the_x_axis_never_ticks_hours():
     # a long view keeps plotly's own ticks (weeks, months, years)
     long = timeline_figure([ev("a", date(2022, 1, 7)), ev("b", date(2022, 5, 8))])
     assert long.layout.xaxis.dtick is None and long.layout.xaxis.tickformatstops
+
+
+def test_each_colour_has_one_plain_legend_swatch():
+    # an approximate band drawn first must not make its colour's swatch hatched
+    fig = timeline_figure(
+        [
+            ev("b", date(2021, 3, 1), date(2021, 3, 31), gran="month", approx=True),
+            ev("d", date(2021, 3, 5)),
+        ]
+    )
+    swatches = [t for t in fig.data if t.showlegend and t.name == "material conflict"]
+    assert len(swatches) == 1
+    assert not (swatches[0].marker.pattern and swatches[0].marker.pattern.shape)
+
+
+def test_static_pictures_label_events_where_there_is_room():
+    far = [
+        ev("a", date(2022, 1, 3), label="Russia attacks Kyiv"),
+        ev("b", date(2022, 6, 1), label="Talks in Istanbul"),
+    ]
+    # a third mark a day after the first: the first's label would cover it
+    crowded = [*far, ev("c", date(2022, 1, 4), label="Another attack")]
+    same_day = [*far, ev("s", date(2022, 6, 1), label="Second on the day")]
+
+    def labels(events, **kw):
+        fig = timeline_figure(events, FigureOptions(width=1600, **kw))
+        text = [t for t in fig.data if t.name == "labels"]
+        return sorted(text[0].text) if text else []
+
+    assert labels(far) == []  # the dashboard: hover says what a dot is
+    assert labels(far, labels=True) == ["Russia attacks Kyiv", "Talks in Istanbul"]
+    assert labels(crowded, labels=True) == ["Another attack", "Talks in Istanbul"]
+    # events stacked on a day carry their count, not labels
+    assert labels(same_day, labels=True) == ["Russia attacks Kyiv"]
+    # a long label is cut
+    long = [ev("l", date(2022, 1, 3), label="A" * 60), ev("z", date(2022, 12, 1))]
+    assert [len(t) for t in labels(long, labels=True)] == [30, len("Event z")]

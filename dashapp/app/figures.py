@@ -14,7 +14,7 @@ import textwrap
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 import plotly.graph_objects as go
@@ -72,6 +72,9 @@ class FigureOptions:
     uirevision: str = "timeline"
     x_range: tuple[date, date] | None = None
     autosize: bool = False  # fill the container (dashboard) instead of a fixed height
+    # write events' labels beside them where there is room (static exports: a picture
+    # has no hover to say what a dot is)
+    labels: bool = False
 
 
 # --------------------------------------------------------------------------- text
@@ -460,8 +463,23 @@ def timeline_spec(
     data: list[Spec] = []
     order = list(QUAD_COLORS) if opts.color == "quad" else sorted(colors)
     for key in [k for k in order if k in colors]:
-        show = True
         name = plain(key)
+        # the legend's swatch, plain: the first trace of a colour may be hatched (an
+        # approximate band first) or a marker
+        data.append(
+            {
+                "type": "bar",
+                "orientation": "h",
+                "x": [None],
+                "y": [None],
+                "marker": {"color": colors[key], "line": {"color": colors[key], "width": 1}},
+                "name": name,
+                "legendgroup": name,
+                "showlegend": True,
+                "hoverinfo": "skip",
+            }
+        )
+        show = False
         for kind, width, opacity in (("band", 0.84, 0.22), ("range", 0.34, 0.85)):
             items = bars.get((key, kind))
             if not items:
@@ -532,6 +550,31 @@ def timeline_spec(
                 "name": "count",
             }
         )
+    if opts.labels:
+        stacked = {ev.id for group in same_day.values() if len(group) > 1 for ev in group}
+        labelled = label_spots(
+            pairs,
+            index,
+            stacked,
+            opts,
+            (min(e.start for e in events), max(e.end for e in events)),
+            lanes,
+        )
+        if labelled:
+            data.append(
+                {
+                    "type": "scatter",
+                    "mode": "text",
+                    "x": [x for x, _, _, _ in labelled],
+                    "y": [y for _, y, _, _ in labelled],
+                    "text": [plain(t) for _, _, t, _ in labelled],
+                    "textposition": [f"middle {side}" for _, _, _, side in labelled],
+                    "textfont": {"size": LABEL_FONT, "color": "#333333"},
+                    "hoverinfo": "skip",
+                    "showlegend": False,
+                    "name": "labels",
+                }
+            )
     if any(ev.approximate for ev, _ in pairs):
         data.append(
             {
@@ -547,6 +590,68 @@ def timeline_spec(
         )
     span = (min(ev.start for ev in events), max(ev.end for ev in events))
     return {"data": data, "layout": _layout(lanes, opts, note=note, span=span)}
+
+
+LABEL_FONT = 10
+LABEL_CHARS = 30
+_CHAR_PX = 6.0  # about the width of a character of LABEL_FONT (DejaVu Sans)
+
+
+def label_spots(
+    pairs: Sequence[tuple[Event, str]],
+    index: Mapping[str, int],
+    stacked: set[str],
+    opts: FigureOptions,
+    span: tuple[date, date],
+    lanes: Sequence[str],
+) -> list[tuple[str, int, str, str]]:
+    """(x, lane, text, side) of the labels a static picture has room for: each event
+    once, in the first of its lanes where it fits, just right of its mark (a range's first
+    day; left of it where the plot ends first),
+    cut to LABEL_CHARS; not where it would cover another mark of the lane (or a count
+    beside one), run into the label before it or off the plot. Events stacked on one day
+    (their count is written there) are left unlabelled."""
+    width = opts.width or 1600
+    names_px = _CHAR_PX * 1.2 * max((len(_short(n, 28)) for n in lanes), default=0)
+    plot_px = max(100.0, width - 20 - names_px - 20)
+    lo, hi = opts.x_range or span
+    days = max(1, (hi - lo).days + 1)
+    per_day = plot_px / days
+    gap = 12.0  # from a mark's centre to its label
+    lanes_of: dict[str, list[int]] = defaultdict(list)
+    events: dict[str, Event] = {}
+    marks: dict[int, list[tuple[float, float]]] = defaultdict(list)  # px spans taken
+    for ev, name in pairs:
+        lane = index[name]
+        lanes_of[ev.id].append(lane)
+        events[ev.id] = ev
+        if kind_of(ev) != "band":  # (a band is a light background: labels may cross it)
+            x = (ev.start - lo).days * per_day
+            right = x + (30 if ev.id in stacked else 7)  # (a stack's count: "×2")
+            marks[lane].append((x - 7, right))
+    free: dict[int, float] = defaultdict(lambda: float("-inf"))
+    out = []
+    for ev in sorted(events.values(), key=lambda e: (e.start, e.label, e.id)):
+        if ev.id in stacked or not lo <= ev.start <= hi:
+            continue
+        x = (ev.start - lo).days * per_day
+        text = _short(ev.label, LABEL_CHARS)
+        size = _CHAR_PX * len(text)
+        # right of the mark, or left of it where the plot ends first
+        side = "right" if x + gap + size <= plot_px else "left"
+        a, b = (x + gap, x + gap + size) if side == "right" else (x - gap - size, x - gap)
+        if a < 0:
+            continue
+        for lane in sorted(lanes_of[ev.id]):  # the first of its lanes with room
+            if a < free[lane] or any(m0 < b and m1 > a for m0, m1 in marks[lane]):
+                continue
+            shift = timedelta(days=gap / per_day)
+            at = datetime.combine(ev.start, datetime.min.time())
+            at = at + shift if side == "right" else at - shift
+            out.append((at.isoformat(timespec="seconds"), lane, text, side))
+            free[lane] = b + 10
+            break
+    return out
 
 
 def aggregate_spec(
