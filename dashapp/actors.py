@@ -108,6 +108,7 @@ _ACTOR_FILES = ("countries.json", "organisations.json", "people.json")
 _APOS = "'’ʼ‘`´"
 _POSS = rf"(?:[{_APOS}]s?|s)"
 _POSS_AT = re.compile(_POSS)
+_NO_APOSTROPHES = str.maketrans("", "", _APOS)
 _GAP = re.compile(r"[ \t\u00a0]{1,3}")  # what may separate two words of one phrase
 
 
@@ -632,6 +633,9 @@ class Gazetteer:
                 # historic one before it ceased (_historic_capitals)
                 shared = {*succ.aliases, *succ.demonyms}
                 names = [a for a in names if a not in shared]
+            # a scraped copy drops apostrophes inside names too: "Tigray Peoples Liberation
+            # Front", "Peter ONeill" (the possessive after a name is _POSS's)
+            names += [v for a in names if (v := a.translate(_NO_APOSTROPHES)) != a]
             if e.kind == "person":
                 names += self._glued(names)
                 self._guard_before_only.update(a for a in names if " " not in a)

@@ -640,3 +640,12 @@ def test_zapatista_army_by_its_english_news_name(gaz: Gazetteer) -> None:
     text = "Masked fighters of the Zapatista National Liberation Army held the town hall."
     names = [a.name for m in gaz.find(text, when=date(1994, 1, 3)) for a in m.actors]
     assert names == ["EZLN"]
+
+
+def test_a_name_with_its_apostrophe_stripped_is_still_known(gaz: Gazetteer) -> None:
+    # a scraped copy drops the apostrophe inside a name, not only before a possessive "s"
+    text = (
+        "Fighters of the Lords Resistance Army raided a village; Kurdistan Workers Party men fled."
+    )
+    got = [a.name for m in gaz.find(text, when=D19) for a in m.actors]
+    assert got == ["Lord's Resistance Army", "PKK"]
