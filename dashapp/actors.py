@@ -522,7 +522,11 @@ def places() -> dict[str, str]:
     return out
 
 
-DATELINE_PLACE = re.compile(r"\s*([A-Z][A-Z.'’ ]{2,30}[A-Z])\b[^\n—–-]{0,40}?\s[—–-]\s")
+# (a scraped copy drops the dash and leaves its two blanks: "DURRES, Albania  Italian ...")
+DATELINE_PLACE = re.compile(
+    r"\s*([A-Z][A-Z.'’ ]{2,30}[A-Z])\b[^\n—–-]{0,40}?(?:\s[—–-]\s|[ ]{2}(?=[A-Z]))"
+)
+_DATELINE_STATE = re.compile(r",[ ]*([A-Z][A-Za-z.'’ ]{1,28}[a-z])\b")
 _GAP_WORDS = re.compile(r"[ ]([A-Za-z]+)(?:([ ])([A-Za-z]+))?[ -]")
 
 
@@ -1651,7 +1655,8 @@ class Gazetteer:
                     # (once for "South African President Thabo Mbeki")
                     counts[name] = counts.get(name, 0) + 1
                 last, last_end = name, t.end
-            found = self.dateline_state(text, doc.when)
+            # (the state after a town is counted where it stands, as any mention)
+            found = self.dateline_state(text, doc.when, after_town=False)
             dateline = found.name if found is not None else None
             if dateline is not None:  # (a mention too, in capitals)
                 counts[dateline] = counts.get(dateline, 0) + 1
@@ -1671,10 +1676,11 @@ class Gazetteer:
             return doc.home
         return doc.led if minister else None
 
-    def dateline_state(self, text: str, when: date) -> Actor | None:
+    def dateline_state(self, text: str, when: date, *, after_town: bool = True) -> Actor | None:
         """The state whose capital or city an article's dateline names ("KHARTOUM, July 4
         (Reuters) -"), as of `when` (MOSCOW in 1965 is the Soviet Union's): a place the
-        gazetteer knows as one state, else one of the places list (`places`)."""
+        gazetteer knows as one state, else one of the places list (`places`), else (with
+        `after_town`) the state named after a town neither knows ("DURRES, Albania -")."""
         m = DATELINE_PLACE.match(text)
         if m is None:
             return None
@@ -1685,7 +1691,17 @@ class Gazetteer:
             if len(actors) == 1 and actors[0].kind == "country":
                 return actors[0]
         place = places().get(name)
-        return Actor(place, "country") if place else None
+        if place:
+            return Actor(place, "country")
+        # a town the gazetteer does not know, then its state: "DURRES, Albania - "
+        after = _DATELINE_STATE.match(text, m.end(1), m.end()) if after_town else None
+        if after is not None:
+            found = self.find(after.group(1), when=when)
+            if len(found) == 1 and found[0].end - found[0].start == len(after.group(1)):
+                actors = found[0].actors
+                if len(actors) == 1 and actors[0].kind == "country":
+                    return actors[0]
+        return None
 
     def _plain(self, toks: list[_Tok], i: int, when: date, doc: _Doc) -> _Hit | None:
         """A bare name, metonym or demonym; an organisation also reports its parent body."""

@@ -3566,6 +3566,9 @@ _BODY_SUBJECT = re.compile(
     # a crowd counted or named by its number: "more than a million people marched"
     r"|[Pp]eople|[Tt]housands|[Hh]undreds|[Cc]itizens|[Vv]oters)\b"
 )
+# a crowd's happening that is itself the subject and the trigger: "The protests began last
+# Sunday in Zhanaozen", "Riots broke out on Monday" (the state where the story happens)
+_CROWD_HAPPENING = re.compile(r"[Pp]rotests|[Dd]emonstrations|[Rr]iots|[Uu]nrest")
 # happenings that are always between parties (sanctions too: "the embargo takes effect in
 # December"), whom the article names elsewhere if not here
 _BETWEEN_PARTIES = {"ASSAULT", "CONCEDE", "AGREE", "CONSULT", "SANCTION"}
@@ -4450,6 +4453,7 @@ def _article_events(
                 ttype not in _BETWEEN_PARTIES
                 and not trig.state_act
                 and not _BODY_SUBJECT.search(text, clause[0], m_start)
+                and not _CROWD_HAPPENING.fullmatch(text, m_start, m_end)
             ):
                 continue  # a happening with nobody in it cannot be placed on an actor timeline
             if topic is None:

@@ -649,3 +649,11 @@ def test_a_name_with_its_apostrophe_stripped_is_still_known(gaz: Gazetteer) -> N
     )
     got = [a.name for m in gaz.find(text, when=D19) for a in m.actors]
     assert got == ["Lord's Resistance Army", "PKK"]
+
+
+def test_a_datelines_state_after_a_town_the_gazetteer_lacks(gaz: Gazetteer) -> None:
+    serbia = Actor("Serbia", "country")
+    assert gaz.dateline_state("VALJEVO, Serbia - Police said so.", D19) == serbia
+    # a scraped copy: the dash gone, its two blanks left
+    assert gaz.dateline_state("VALJEVO, Serbia  Police said so.", D19) == serbia
+    assert gaz.dateline_state("SPRINGFIELD, Illinois - Police said so.", D19) is None

@@ -2830,6 +2830,19 @@ def test_protests_as_their_own_subject_are_the_home_states():
     assert evs and "Chile" in evs[0].actors
 
 
+def test_protests_that_name_nobody_are_the_datelines_states():
+    # "The protests began on Monday": the crowd's happening is its own subject, of the state
+    # where the story is filed; a town the gazetteer lacks gives its state after the comma,
+    # and a scraped copy keeps the two blanks of the dash it lost
+    body = "The protests began on Monday in the mining town of Kostolac."
+    for dateline in ("VALJEVO, Serbia - ", "VALJEVO, Serbia  "):
+        (ev,) = _extracted(dateline + body)
+        assert ev.type == "PROTEST" and set(ev.actors) == {"Serbia"}, dateline
+    # the crowd named as the object of another act is no subject
+    text = "VALJEVO, Serbia - Talks stalled. A man who advised the protesters fell ill on Monday."
+    assert not _extracted(text)
+
+
 def test_naming_someone_to_an_office_is_an_appointment():
     (ev,) = _extracted("Boris Johnson is due to name a new cabinet on Monday.")
     assert ev.type == "STATEMENT" and "appointment" in ev.label
