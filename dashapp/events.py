@@ -865,6 +865,8 @@ def _verb_after(text: str, pos: int) -> bool:
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+# "and," before a date set off by commas, with its preposition: "and, on Monday, flew"
+_AND_COMMA = re.compile(r"and,(?:\s+(?:on|in|at|early|late|later))?")
 
 
 def _token_distance(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -4237,12 +4239,20 @@ def _article_events(
                 # ("Pompeo") stays
                 p_start, p_end = units[k - 1].start, units[k - 1].end
                 act = _next_act(text, p_end, u_start)
+                # (also the date set off by commas: "expelled the envoy on Sunday and, the
+                # same day, sent troops", "and, on Monday, flew")
+                between = text[p_end:u_start].strip()
+                after = (
+                    u_end + 1
+                    if text.startswith(",", u_end) and _AND_COMMA.fullmatch(between)
+                    else u_end
+                )
                 if (
                     act is None
-                    and u_start - p_end <= 8
-                    and text[p_end:u_start].strip() == "and"
-                    and _verb_after(text, u_end)
-                    and (verb := _NEXT_WORD.match(text, u_end)) is not None
+                    and u_start - p_end <= 16
+                    and (between == "and" or after > u_end)
+                    and _verb_after(text, after)
+                    and (verb := _NEXT_WORD.match(text, after)) is not None
                 ):
                     act = verb.start(1)  # "yesterday and today asked": the verb after the date
                 prev_verb = next(

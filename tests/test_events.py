@@ -2843,6 +2843,15 @@ def test_protests_that_name_nobody_are_the_datelines_states():
     assert not _extracted(text)
 
 
+def test_a_second_act_after_and_and_a_date_in_commas_keeps_its_own_object():
+    # "expelled Russia's ambassador on Monday and, the same day, visited Canada": the later
+    # act is the subject's, not the earlier act's object's
+    for when in ("the same day", "on Tuesday"):
+        text = f"Joe Biden expelled Russia's ambassador on Monday and, {when}, visited Canada."
+        (visit,) = [e for e in _extracted(text) if e.type == "CONSULT"]
+        assert "Russia" not in visit.actors and "Joe Biden" in visit.actors, when
+
+
 def test_naming_someone_to_an_office_is_an_appointment():
     (ev,) = _extracted("Boris Johnson is due to name a new cabinet on Monday.")
     assert ev.type == "STATEMENT" and "appointment" in ev.label
