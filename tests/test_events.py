@@ -2852,6 +2852,19 @@ def test_a_second_act_after_and_and_a_date_in_commas_keeps_its_own_object():
         assert "Russia" not in visit.actors and "Joe Biden" in visit.actors, when
 
 
+def test_forces_sent_with_their_count_are_a_deployment():
+    (ev,) = _extracted("Poland sent 2,000 soldiers to its eastern border on Monday.")
+    assert ev.type == "MOBILIZE" and "Poland" in ev.actors
+    (ev,) = _extracted("Japan dispatched two destroyers to the strait on Monday.")
+    assert ev.type == "MOBILIZE"
+    # what is sent is no force: no deployment
+    assert not [
+        e
+        for e in _extracted("Poland sent 2,000 tonnes of grain to Kenya on Monday.")
+        if e.type == "MOBILIZE"
+    ]
+
+
 def test_naming_someone_to_an_office_is_an_appointment():
     (ev,) = _extracted("Boris Johnson is due to name a new cabinet on Monday.")
     assert ev.type == "STATEMENT" and "appointment" in ev.label
