@@ -4566,7 +4566,15 @@ def _article_events(
             dated[idx] = len(out) - 1
         if (
             coord is None
-            and dated_after is None
+            and (
+                dated_after is None
+                # (nor a year that qualifies a noun: "and Iran said it would no longer
+                # respect the limits set by the 2015 nuclear deal" is dated by the first)
+                or (
+                    _ATTRIBUTIVE_BEFORE.search(text, dated_after - 6, dated_after) is not None
+                    and _WORD_AFTER_DATE.match(text, units[k + 1].end) is not None
+                )
+            )
             and (
                 text.find(" and ", m_end, sent[1]) >= 0 or text.find(", when ", m_end, sent[1]) >= 0
             )
@@ -4581,6 +4589,9 @@ def _article_events(
     return merge_all(ev for _, ev in sorted(out, key=lambda p: -p[0]))
 
 
+# a date that qualifies the noun after it: "the 2015 nuclear deal", "its 1998 law"
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)[ ]$")
+_WORD_AFTER_DATE = re.compile(r"[ ][a-z]")
 # "two days after the vote", "a week before the summit": an offset from a happening
 _ANCHOR_WORD = re.compile(
     r"\s+(?P<dir>after|before|following|ahead of|prior to)\s+"

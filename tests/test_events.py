@@ -2865,6 +2865,20 @@ def test_forces_sent_with_their_count_are_a_deployment():
     ]
 
 
+def test_a_year_qualifying_a_noun_leaves_a_coordinated_statement_its_date():
+    # "the 2019 trade pact" names a pact, it dates no clause: the statement after ", and"
+    # with its own subject is Monday's, as without the year
+    text = (
+        "On Monday Chile's senate voted to delay the bill, and Peru said it would leave the "
+        "2019 trade pact."
+    )
+    monday = [e for e in _extracted(text) if e.value == "2022-01-10"]
+    assert any(e.type == "STATEMENT" and "Peru" in e.actors for e in monday)
+    # a year that dates the second clause still takes it
+    text = "On Monday Chile's senate voted to delay the bill, and Peru said so in 2019."
+    assert not [e for e in _extracted(text) if e.value == "2022-01-10" and "Peru" in e.actors]
+
+
 def test_naming_someone_to_an_office_is_an_appointment():
     (ev,) = _extracted("Boris Johnson is due to name a new cabinet on Monday.")
     assert ev.type == "STATEMENT" and "appointment" in ev.label
