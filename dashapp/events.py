@@ -3324,6 +3324,34 @@ _APPOSITIVE_GAP = re.compile(
 _NEW_SUBJECT_GAP = re.compile(r"(?:\s|,|\band\b|\bthe\b|['\u2019]s?)*")
 
 
+# a verb of another time after a new subject: "and Jamaica and Barbados have offered
+# troops", "and Chile will send envoys" (a past one may tell the same happening: "Soviet
+# units stormed the palace, and President Amin was killed"; a copula a state of its
+# party: "and Brandt is the Social Democrats' candidate")
+_FINITE_AFTER = re.compile(r"\s+(?:have|has|had|will|would)\b")
+
+
+def _own_clause(text: str, lo: int, hi: int, mentions: Sequence[ActorMention]) -> int | None:
+    """Where a clause with its own subject, named, and a verb of another time starts after
+    ", and" in text[lo:hi] ("..., and Jamaica and Barbados have offered troops"), else
+    None."""
+    pos = text.find(", and ", lo, hi)
+    while pos >= 0:
+        p = pos + 6
+        named = False
+        for m in mentions:
+            if m.start < p:
+                continue
+            gap = _NEW_SUBJECT_GAP.match(text, p, m.start)
+            if gap is None or gap.end() != m.start:
+                break
+            p, named = m.end, True
+        if named and _FINITE_AFTER.match(text, p, hi):
+            return pos
+        pos = text.find(", and ", pos + 1, hi)
+    return None
+
+
 def _coordinated_acts(
     text: str,
     sent: tuple[int, int],
@@ -4233,6 +4261,12 @@ def _article_events(
                 # for talks with Erdogan": what follows "and" and a verb before the next
                 # date is that date's happening, not this one's
                 found = [m for m in found if m.start < verb.start()] or found
+            if found and dated_after is None and (cut := _own_clause(text, hi, sent[1], in_sent)):
+                # "CARICOM condemned the coup on Wednesday, and Jamaica and Barbados have
+                # offered troops": a clause with its own named subject and verb after ", and"
+                # tells another happening (undated, or dated on its own); who it names is
+                # not in this one
+                found = [m for m in found if m.start < cut] or found
             if found and k > 0 and unit_sent[k - 1] == idx and units[k - 1].end < u_start:
                 # ... and the later date's happening is not the earlier one's: who that act
                 # named after its verb ("met Salman") is left out; the subject they share

@@ -2879,6 +2879,16 @@ def test_a_year_qualifying_a_noun_leaves_a_coordinated_statement_its_date():
     assert not [e for e in _extracted(text) if e.value == "2022-01-10" and "Peru" in e.actors]
 
 
+def test_a_clause_of_another_time_after_and_names_no_party_of_the_dated_act():
+    # "..., and Chile and Peru have offered help": their own (undated) happening
+    text = "ECOWAS condemned the mutiny on Monday, and Ghana and Senegal have offered troops."
+    (ev,) = _extracted(text)
+    assert set(ev.actors) == {"ECOWAS"}
+    # a past verb may tell the same happening: its party stays
+    text = "Rebels stormed the palace in Mali on Monday, and Senegal was shocked."
+    assert any("Senegal" in e.actors for e in _extracted(text))
+
+
 def test_naming_someone_to_an_office_is_an_appointment():
     (ev,) = _extracted("Boris Johnson is due to name a new cabinet on Monday.")
     assert ev.type == "STATEMENT" and "appointment" in ev.label
