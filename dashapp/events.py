@@ -2196,11 +2196,15 @@ def _window_actors(
         # "The Organization of ... States (OECS), meeting in Barbados on Friday, asked
         # Washington to intervene": the participle phrase describes the subject that opens
         # the clause, which acts
+        # (also the body's people: "EU leaders, meeting in Brussels, condemned")
         subject = inside(cuts[0], cuts[1])
         if (
             subject
             and subject[-1] not in found
-            and (rest := text[subject[-1].end : cuts[1]].strip(" ,()")) in ("", rest.upper())
+            and (
+                (rest := text[subject[-1].end : cuts[1]].strip(" ,()")) in ("", rest.upper())
+                or _ITS_PEOPLE.fullmatch(rest)
+            )
         ):
             found = [subject[-1], *found]
     if (
@@ -2276,7 +2280,14 @@ _FRONTED_REQUEST = re.compile(
 
 
 # a participle opening an appositive phrase: "meeting in Geneva", "speaking to reporters"
-_PARTICIPLE_START = re.compile(r"(?!during\b|including\b|according\b)[a-z]{2,}ing\b")
+_PARTICIPLE_START = re.compile(
+    r"(?!during\b|including\b|according\b)[a-z]{2,}ing\b|(?:gathered|assembled|convened)\b"
+)
+# a body's or state's people after its name: "EU leaders", "Arab foreign ministers"
+_ITS_PEOPLE = re.compile(
+    r"(?:[a-z]+\s+)?(?:leaders|officials|ministers|delegates|delegations|envoys|negotiators"
+    r"|diplomats|representatives|heads of state|heads of government)"
+)
 
 
 # a lowercase word before a comma: "the Soviet premier, " (a title the name after it names)

@@ -2889,6 +2889,18 @@ def test_a_clause_of_another_time_after_and_names_no_party_of_the_dated_act():
     assert any("Senegal" in e.actors for e in _extracted(text))
 
 
+def test_a_bodys_people_before_a_participle_phrase_act():
+    # "EU leaders, meeting in Brussels, condemned": the participle phrase (also "gathered
+    # in") describes the subject, the body's people, who act; the city is the venue
+    for text in (
+        "NATO ministers, meeting in Brussels, condemned the coup on Monday.",
+        "Leaders of the Arab League, gathered in Cairo, condemned the coup on Monday.",
+    ):
+        (ev,) = _extracted(text)
+        assert ev.type == "ACCUSE" and len(ev.actors) == 1, text
+        assert ev.actors[0] in ("NATO", "Arab League"), text
+
+
 def test_naming_someone_to_an_office_is_an_appointment():
     (ev,) = _extracted("Boris Johnson is due to name a new cabinet on Monday.")
     assert ev.type == "STATEMENT" and "appointment" in ev.label
