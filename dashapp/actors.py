@@ -29,6 +29,8 @@ One ENTRY (every field but ``name`` optional; matching is case-sensitive)::
      "part_of": "UN",                     # orgs: parent body, reported as a qualifier
      "guarded": ["Jordan"],               # aliases that are also personal names: skipped next
                                           # to another capitalised name word ("Michael Jordan")
+     "guarded_before": ["Security Council"],  # aliases skipped after a capitalised word
+                                          # ("High Security Council", "Russia's Security Council")
      "until": "1991-12-26",               # historic states: the day the state ceased, and
      "predecessor_of": "Russia",          # the state whose capital and seat ("Moscow",
                                           # "Kremlin") named it until then
@@ -316,6 +318,7 @@ class _Entry:
     anaphors: list[str] = field(default_factory=list)
     back_references: list[str] = field(default_factory=list)
     guarded: list[str] = field(default_factory=list)
+    guarded_before: list[str] = field(default_factory=list)  # not after a capitalised word
     surname: str | None = None
     family_name: str | None = None  # 'surname' as the data gives it, for labels (no default)
     ambiguous_surname: bool = False
@@ -566,6 +569,9 @@ class Gazetteer:
         self._lex: dict[str, _Tok] = {}  # surface form -> token template
         self._guarded: set[str] = set()
         self._guard_before_only: set[str] = set()
+        # a body's name that another body's name ends with: not after a capitalised word
+        # ("High Security Council", "Russia's Security Council" are not the UN's)
+        self._body_guarded: set[str] = set()
         self._titlewords: set[str] = set()
         self._surnames: dict[str, list[_Entry]] = {}
         self._holders: dict[tuple[str, str], list[tuple[Office, _Entry]]] = {}
@@ -653,6 +659,7 @@ class Gazetteer:
                 for v in (a, a[:1].upper() + a[1:]):
                     add(v, _Tok(0, 0, "ana", e.name))
             self._guarded.update(e.guarded)
+            self._body_guarded.update(e.guarded_before)
             if e.surname:
                 self._surnames.setdefault(e.surname, []).append(e)
             for o in e.offices:
@@ -1159,6 +1166,16 @@ class Gazetteer:
                 and self._venue_after(text, end)
             ):
                 continue  # "the Madrid conference", "the Oslo accords": a venue, no actor
+            if (
+                core in self._body_guarded
+                and start >= 2
+                and text[start - 1] == " "
+                and (w := _word_before(text, max(0, start - 40), start)) is not None
+                and w[:1].isupper()
+                and w not in self._function_words
+                and not _headline_case(text, start)
+            ):
+                continue  # "Algeria's High Security Council": another body's name
             if core in guarded and self._looks_like_personal_name(
                 text, start, end, after_too=core not in person_only
             ):
@@ -2132,7 +2149,8 @@ class Gazetteer:
 
 
 _KEYS = frozenset(
-    "name kind affiliation aliases metonyms demonyms anaphors guarded surname ambiguous_surname"
+    "name kind affiliation aliases metonyms demonyms anaphors guarded guarded_before surname"
+    " ambiguous_surname"
     " part_of offices leader remove_aliases until predecessor_of back_references legislature"
     " sovereign shared_until".split()
 )
@@ -2143,6 +2161,7 @@ _LISTS = (
     "anaphors",
     "back_references",
     "guarded",
+    "guarded_before",
     "remove_aliases",
 )
 
@@ -2206,7 +2225,15 @@ def _merge(entries: dict[str, _Entry], raw: dict[str, Any], source: str) -> None
         e.until = _date(raw["until"])
     if "shared_until" in raw:
         e.shared_until = _date(raw["shared_until"])
-    for key in ("aliases", "metonyms", "demonyms", "anaphors", "back_references", "guarded"):
+    for key in (
+        "aliases",
+        "metonyms",
+        "demonyms",
+        "anaphors",
+        "back_references",
+        "guarded",
+        "guarded_before",
+    ):
         lst: list[str] = getattr(e, key)
         lst.extend(a for a in raw.get(key, ()) if a not in lst)
     drop = set(raw.get("remove_aliases", ()))

@@ -657,3 +657,13 @@ def test_a_datelines_state_after_a_town_the_gazetteer_lacks(gaz: Gazetteer) -> N
     # a scraped copy: the dash gone, its two blanks left
     assert gaz.dateline_state("VALJEVO, Serbia  Police said so.", D19) == serbia
     assert gaz.dateline_state("SPRINGFIELD, Illinois - Police said so.", D19) is None
+
+
+def test_a_body_name_ending_another_bodys_is_not_that_body(gaz: Gazetteer) -> None:
+    # "Security Council" after a capitalised word is another body's name
+    for text in ("Chile's Supreme Security Council met.", "Brazil's Security Council met."):
+        got = [a.name for m in gaz.find(text, when=D19) for a in m.actors]
+        assert "UN Security Council" not in got, text
+    for text in ("The Security Council met.", "Later, Security Council members met."):
+        got = [a.name for m in gaz.find(text, when=D19) for a in m.actors]
+        assert got == ["UN Security Council"], text
