@@ -752,6 +752,11 @@ class Gazetteer:
             return tok.value.actor
         return None
 
+    def ceased(self, name: str) -> date | None:
+        """The day the state with this canonical name ceased to exist (`until`), if it did."""
+        e = self._entries.get(name)
+        return e.until if e is not None else None
+
     def is_demonym(self, word: str) -> bool:
         """Whether `word` is a place's adjective or people ("American", "Palestinians")."""
         tok = self._lex.get(word)

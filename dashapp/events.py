@@ -4556,6 +4556,19 @@ def _article_events(
             # "The Security Council met behind closed doors on Monday": a body that meets or
             # acts alone, with no state named, deals with the state the article is about
             actors = [*actors, *_home_state(actor_mentions, home)]
+        if any(a.kind == "country" for a in actors) and unit.first is not None:
+            # a state that had ceased before the day is none of the day's parties: "the seat
+            # of the Supreme Soviet" in 1993, "Salisbury" (Rhodesia's capital) in 2018 (its
+            # last day is its own: the day it dissolves)
+            gone = [
+                a
+                for a in actors
+                if a.kind == "country" and (end := _gazetteer().ceased(a.name)) and unit.first > end
+            ]
+            if gone and len(gone) < len(actors):
+                actors = [a for a in actors if a not in gone]
+                source = None if source in gone else source
+                target = None if target in gone else target
         if ttype in ("MOBILIZE", "RETREAT"):
             trig = _as_labelled(text, clause, match, trig, source)
         label = _label(text, clause, trig, match, source, target, actors, doer)

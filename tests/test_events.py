@@ -2901,6 +2901,15 @@ def test_a_bodys_people_before_a_participle_phrase_act():
         assert ev.actors[0] in ("NATO", "Arab League"), text
 
 
+def test_a_state_that_had_ceased_is_no_party_of_a_later_day():
+    # "Salisbury" was Rhodesia's capital until 1979: in 2018 it names no party
+    (ev,) = _extracted("Two Russian agents poisoned a former spy in Salisbury on Monday.")
+    assert "Rhodesia" not in ev.actors and "Russia" in ev.actors
+    # in its day it does
+    (ev,) = _extracted("Rhodesian troops attacked Mozambique on Monday.", date(1977, 3, 9))
+    assert set(ev.actors) == {"Rhodesia", "Mozambique"}
+
+
 def test_naming_someone_to_an_office_is_an_appointment():
     (ev,) = _extracted("Boris Johnson is due to name a new cabinet on Monday.")
     assert ev.type == "STATEMENT" and "appointment" in ev.label
