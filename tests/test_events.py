@@ -2910,6 +2910,15 @@ def test_a_state_that_had_ceased_is_no_party_of_a_later_day():
     assert set(ev.actors) == {"Rhodesia", "Mozambique"}
 
 
+def test_briefing_someone_is_an_event_but_a_brief_one_is_not():
+    (ev,) = _extracted("Boris Johnson will brief parliament on Tuesday.")
+    assert ev.type == "CONSULT" and "Boris Johnson" in ev.actors
+    assert ev.value == "2022-01-18"
+    # the adjective: "a brief visit" is a visit, not a briefing
+    evs = _extracted("Vladimir Putin made a brief visit to Minsk on Monday.")
+    assert evs and not any("brief" in e.label for e in evs)
+
+
 def test_naming_someone_to_an_office_is_an_appointment():
     (ev,) = _extracted("Boris Johnson is due to name a new cabinet on Monday.")
     assert ev.type == "STATEMENT" and "appointment" in ev.label
