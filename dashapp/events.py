@@ -4123,6 +4123,7 @@ def _article_events(
                 hits_in[j].append(hit)
     out: list[tuple[int, Event]] = []
     dated: dict[int, int] = {}  # sentence index -> index in `out` of its statement event
+    last_act: dict[int, Event] = {}  # sentence index -> the last event it told
     live: dict[int, tuple[list[Hit], list[tuple[int, int]]]] = {}
     parts: dict[int, list[tuple[int, int]]] = {}  # sentence index -> its clauses
     m_starts = [m.start for m in actor_mentions]
@@ -4503,6 +4504,22 @@ def _article_events(
             source = None
         if target is not None and target not in actors:
             target = None
+        if (
+            ttype == "REJECT"
+            and target is None
+            and (asked := last_act.get(idx - 1)) is not None
+            and asked.source
+            and _THE_ASK.search(text, m_start, min(sent[1], m_end + 24))
+        ):
+            # "Washington had asked Moscow to intervene. Kuznetsov turned the request down
+            # the same day": who made the request (the offer, the proposal) just told is
+            # who is turned down
+            asker = next(
+                (a for m in actor_mentions for a in m.actors if a.name == asked.source), None
+            )
+            if asker is not None and asker not in actors and not _same_side(asker, source):
+                actors = [*actors, asker]
+                target = asker
         if not actors:
             if (
                 ttype not in _BETWEEN_PARTIES
@@ -4622,6 +4639,7 @@ def _article_events(
         )
         if ttype == "STATEMENT" and source is not None:
             dated[idx] = len(out) - 1
+        last_act[idx] = out[-1][1]
         if (
             coord is None
             and (
@@ -4647,6 +4665,10 @@ def _article_events(
     return merge_all(ev for _, ev in sorted(out, key=lambda p: -p[0]))
 
 
+# what was asked or offered, turned down: "turned the request down", "rejected the offer"
+_THE_ASK = re.compile(
+    r"\b(?:the|that|this)\s+(?:request|offer|proposal|invitation|appeal|demand|plea)\b"
+)
 # a date that qualifies the noun after it: "the 2015 nuclear deal", "its 1998 law"
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)[ ]$")
 _WORD_AFTER_DATE = re.compile(r"[ ][a-z]")

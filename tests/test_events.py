@@ -2919,6 +2919,13 @@ def test_briefing_someone_is_an_event_but_a_brief_one_is_not():
     assert evs and not any("brief" in e.label for e in evs)
 
 
+def test_a_request_turned_down_names_who_made_it():
+    # "the request" told in the sentence before is its asker's: who is turned down
+    text = "Chile asked Peru to extradite them on Monday. Bolivia rejected the request that day."
+    (rejection,) = [e for e in _extracted(text) if e.type == "REJECT"]
+    assert set(rejection.actors) == {"Bolivia", "Chile"}
+
+
 def test_naming_someone_to_an_office_is_an_appointment():
     (ev,) = _extracted("Boris Johnson is due to name a new cabinet on Monday.")
     assert ev.type == "STATEMENT" and "appointment" in ev.label
