@@ -2926,6 +2926,15 @@ def test_a_request_turned_down_names_who_made_it():
     assert set(rejection.actors) == {"Bolivia", "Chile"}
 
 
+def test_turning_something_down_is_a_rejection():
+    for text in (
+        "Bolivia turned down the offer on Monday.",
+        "Bolivia turned the proposal down on Monday.",
+    ):
+        (ev,) = _extracted(text)
+        assert ev.type == "REJECT" and "Bolivia" in ev.actors, text
+
+
 def test_naming_someone_to_an_office_is_an_appointment():
     (ev,) = _extracted("Boris Johnson is due to name a new cabinet on Monday.")
     assert ev.type == "STATEMENT" and "appointment" in ev.label
