@@ -5175,6 +5175,14 @@ def _other_speakers(a: Event, b: Event) -> bool:
 _JOURNEY_TAIL = _JOURNEY_LABEL.removeprefix("{source}")
 
 
+def _by_phone(e: Event) -> bool:
+    return e.label.endswith(" phone call")
+
+
+def _in_person(e: Event) -> bool:
+    return " meeting" in e.label or " summit" in e.label or " visits " in e.label
+
+
 def same_happening(a: Event, b: Event) -> bool:
     """Mentions of one happening: same type, compatible dates (equal within an article;
     across articles also an alternative reading or a day apart), overlapping actors."""
@@ -5182,6 +5190,10 @@ def same_happening(a: Event, b: Event) -> bool:
         return False
     if a.label.endswith(_JOURNEY_TAIL) != b.label.endswith(_JOURNEY_TAIL):
         return False  # a return home is its own happening, not the day's meeting or call
+    if a.type == "CONSULT" and _by_phone(a) != _by_phone(b) and _in_person(a) != _in_person(b):
+        # a phone call and a meeting are two happenings: "Kabila, Kagame and Museveni met in
+        # Kampala on Wednesday"; "Clinton spoke by telephone with Kagame on Wednesday"
+        return False
     if _other_speakers(a, b):
         return False
     if not a.actors or not b.actors:

@@ -2935,6 +2935,22 @@ def test_turning_something_down_is_a_rejection():
         assert ev.type == "REJECT" and "Bolivia" in ev.actors, text
 
 
+def test_a_phone_call_and_a_meeting_of_one_day_are_two_happenings():
+    text = (
+        "Joe Biden met Olaf Scholz in Berlin on Monday. "
+        "Emmanuel Macron spoke by phone with Biden on Monday."
+    )
+    consults = [e for e in _extracted(text) if e.type == "CONSULT"]
+    assert len(consults) == 2
+    assert {frozenset(e.actors) for e in consults} == {
+        frozenset({"Joe Biden", "Olaf Scholz"}),
+        frozenset({"Emmanuel Macron", "Joe Biden"}),
+    }
+    # two mentions of one call still merge
+    text = "Biden spoke by phone with Macron on Monday. Macron called Biden on Monday."
+    assert len([e for e in _extracted(text) if e.type == "CONSULT"]) == 1
+
+
 def test_naming_someone_to_an_office_is_an_appointment():
     (ev,) = _extracted("Boris Johnson is due to name a new cabinet on Monday.")
     assert ev.type == "STATEMENT" and "appointment" in ev.label
