@@ -2951,6 +2951,15 @@ def test_a_phone_call_and_a_meeting_of_one_day_are_two_happenings():
     assert len([e for e in _extracted(text) if e.type == "CONSULT"]) == 1
 
 
+def test_an_election_and_what_is_said_of_it_are_two_happenings():
+    text = (
+        "Chile held a presidential election on Sunday. "
+        "Peru said on Sunday that Chile's vote was fair."
+    )
+    labels = sorted(e.label for e in _extracted(text) if e.type == "STATEMENT")
+    assert labels == ["Chile election", "Peru remarks"]
+
+
 def test_naming_someone_to_an_office_is_an_appointment():
     (ev,) = _extracted("Boris Johnson is due to name a new cabinet on Monday.")
     assert ev.type == "STATEMENT" and "appointment" in ev.label
