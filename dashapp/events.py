@@ -5175,10 +5175,6 @@ def _other_speakers(a: Event, b: Event) -> bool:
 _JOURNEY_TAIL = _JOURNEY_LABEL.removeprefix("{source}")
 
 
-def _polled(e: Event) -> bool:
-    return e.label.endswith((" election", " vote", " referendum"))
-
-
 def _remarks(e: Event) -> bool:
     return e.label.endswith(" remarks")
 
@@ -5198,10 +5194,11 @@ def same_happening(a: Event, b: Event) -> bool:
         return False
     if a.label.endswith(_JOURNEY_TAIL) != b.label.endswith(_JOURNEY_TAIL):
         return False  # a return home is its own happening, not the day's meeting or call
-    if a.type == "STATEMENT" and _polled(a) != _polled(b) and _remarks(a) != _remarks(b):
-        # an election and what someone said of it are two happenings: "Lai won the
-        # presidential election on Saturday"; "China's Taiwan Affairs Office said on
-        # Saturday that the result did not represent mainstream opinion"
+    if a.type == "STATEMENT" and _remarks(a) != _remarks(b):
+        # someone's remarks and another happening told as a statement (an election, a
+        # swearing-in, a crash, a declaration) are two happenings: "Lai won the presidential
+        # election on Saturday"; "China's Taiwan Affairs Office said on Saturday that the
+        # result did not represent mainstream opinion"
         return False
     if a.type == "CONSULT" and _by_phone(a) != _by_phone(b) and _in_person(a) != _in_person(b):
         # a phone call and a meeting are two happenings: "Kabila, Kagame and Museveni met in

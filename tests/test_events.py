@@ -2960,6 +2960,15 @@ def test_an_election_and_what_is_said_of_it_are_two_happenings():
     assert labels == ["Chile election", "Peru remarks"]
 
 
+def test_a_swearing_in_and_remarks_of_one_day_are_two_happenings():
+    text = (
+        "Gustavo Petro was sworn in as president on Sunday. "
+        "Petro said on Sunday that peace talks would resume."
+    )
+    labels = sorted(e.label for e in _extracted(text) if e.type == "STATEMENT")
+    assert len(labels) == 2 and any("remarks" in x for x in labels), labels
+
+
 def test_naming_someone_to_an_office_is_an_appointment():
     (ev,) = _extracted("Boris Johnson is due to name a new cabinet on Monday.")
     assert ev.type == "STATEMENT" and "appointment" in ev.label
