@@ -5156,19 +5156,24 @@ def _compatible_dates(a: Event, b: Event) -> bool:
     return a.start <= b.end and b.start <= a.end and a.granularity == b.granularity
 
 
+_FORCE = {"ASSAULT", "COERCE", "MOBILIZE"}
+
+
 def _other_speakers(a: Event, b: Event) -> bool:
     """Two one-sided acts whose doers differ and do not name each other: "Biden said on
     Monday ..." and "Blinken said on Monday ..." are two statements, though both are the
     United States'; "the Taliban entered Kabul" and "Ghani fled the same day" are two
     happenings of Afghanistan's. Meetings, agreements and cooperation have two sides, and
     either may be the subject."""
-    return (
-        a.type not in _MUTUAL
-        and a.source is not None
-        and b.source is not None
-        and a.source != b.source
-        and a.source not in b.actors
-        and b.source not in a.actors
+    if a.type in _MUTUAL or a.source is None or b.source is None or a.source == b.source:
+        return False
+    if a.source not in b.actors and b.source not in a.actors:
+        return True
+    # the one struck or coerced in one act is the doer of the other: a reply, not the same
+    # act ("US jets struck Baghdad; Iraq fired missiles at Kuwait the same day")
+    return a.type in _FORCE and (
+        (a.target is not None and a.target == b.source)
+        or (b.target is not None and b.target == a.source)
     )
 
 

@@ -2969,6 +2969,13 @@ def test_a_swearing_in_and_remarks_of_one_day_are_two_happenings():
     assert len(labels) == 2 and any("remarks" in x for x in labels), labels
 
 
+def test_a_strike_and_the_reply_of_its_target_are_two_happenings():
+    # the one struck by the first act does the second: a reply, not the same strike
+    text = "Israel struck Gaza on Monday. Hamas fired rockets at Israel on Monday."
+    assaults = [e for e in _extracted(text) if e.type == "ASSAULT"]
+    assert sorted(e.source for e in assaults) == ["Hamas", "Israel"]
+
+
 def test_naming_someone_to_an_office_is_an_appointment():
     (ev,) = _extracted("Boris Johnson is due to name a new cabinet on Monday.")
     assert ev.type == "STATEMENT" and "appointment" in ev.label
