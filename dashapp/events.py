@@ -4146,8 +4146,10 @@ def _article_events(
         if not hits:
             continue  # a date with no happening: background, not an event
         u_start, u_end = unit.start, unit.end
-        if unit.granularity == "season":
-            continue  # "a referendum in the autumn": not dated to a month, not on a timeline
+        if unit.granularity in ("season", "decade", "century"):
+            # "a referendum in the autumn", "close allies in the 1990s", "a war in the
+            # 1880s": not dated to a month or a year, not on a timeline
+            continue
         if unreal and any(a <= u_start < b for a, b in unreal):
             continue  # "if Russia invades on Monday": a date of a hypothetical
         nxt = k + 1

@@ -2976,6 +2976,13 @@ def test_a_strike_and_the_reply_of_its_target_are_two_happenings():
     assert sorted(e.source for e in assaults) == ["Hamas", "Israel"]
 
 
+def test_a_decade_dates_no_event():
+    # "a war in the 1880s": not dated to a year, not on a timeline (nor is a season)
+    assert not _extracted("Chile took Bolivia's coastline in a war in the 1880s.")
+    (ev,) = _extracted("Chile took Bolivia's coastline in a war in 1883.")
+    assert ev.value == "1883"
+
+
 def test_naming_someone_to_an_office_is_an_appointment():
     (ev,) = _extracted("Boris Johnson is due to name a new cabinet on Monday.")
     assert ev.type == "STATEMENT" and "appointment" in ev.label
