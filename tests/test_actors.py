@@ -667,3 +667,14 @@ def test_a_body_name_ending_another_bodys_is_not_that_body(gaz: Gazetteer) -> No
     for text in ("The Security Council met.", "Later, Security Council members met."):
         got = [a.name for m in gaz.find(text, when=D19) for a in m.actors]
         assert got == ["UN Security Council"], text
+
+
+def test_a_bodys_chief_of_a_field_is_the_bodys(gaz: Gazetteer) -> None:
+    # "the UN refugee chief, X": the field between the body and "chief" keeps the body
+    for text in (
+        "The UN refugee chief, Kari Lindqvist, visited the camp.",
+        "UN human rights chief Kari Lindqvist visited the camp.",
+    ):
+        (m,) = gaz.find(text, when=D22)
+        assert [a.name for a in m.actors] == ["Kari Lindqvist"], text
+        assert [q.name for q in m.qualifiers] == ["UN"], text
