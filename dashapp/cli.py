@@ -16,6 +16,7 @@ from dashapp import __version__
 from dashapp.ingest import (
     ArticleError,
     iter_articles,
+    json_problem,
     numbered_id,
     parse_date,
     parse_reference_date,
@@ -276,6 +277,7 @@ def cmd_tag(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except OSError as exc:
         raise CliError(f"cannot read {source}: {exc.strerror or exc}") from None
     failed = 0
+    undated: list[int] = []
     lines: list[str] = []
     with stream:
         for n, line in enumerate(stream, 1):
@@ -283,7 +285,12 @@ def cmd_tag(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 continue
             where = f"{source}:{n}"
             try:
-                doc = json.loads(line)
+                try:
+                    doc = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise ValueError(
+                        f"invalid JSON record: {json_problem(exc, line=False)}"
+                    ) from None
                 if not isinstance(doc, dict) or not isinstance(doc.get("text"), str):
                     raise ValueError("expected an object with a string 'text'")
                 dct = doc.get("dct")
@@ -293,9 +300,18 @@ def cmd_tag(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 problem = exc.problem if isinstance(exc, ArticleError) else str(exc)
                 print(f"{PROG}: error: {where}: {problem}", file=err)
                 continue
+            if ref is None:
+                undated.append(n)
             timexes = tag(doc["text"], ref, doc_type=args.doc_type)
             lines.append(json.dumps(tag_output(doc.get("doc_id"), timexes), ensure_ascii=False))
     _write("".join(line + "\n" for line in lines), args.output, out)
+    if undated:
+        shown = ", ".join(map(str, undated[:5])) + (", ..." if len(undated) > 5 else "")
+        print(
+            f"{PROG}: note: {source}: {len(undated)} record(s) without a 'dct' (line {shown}):"
+            ' their relative dates ("Monday", "last year") are left unresolved',
+            file=err,
+        )
     return 1 if failed else 0
 
 

@@ -418,7 +418,7 @@ def _loads(text: str) -> Any:
         raise ValueError("nested too deeply") from None
 
 
-def _json_problem(exc: ValueError, *, line: bool) -> str:
+def json_problem(exc: ValueError, *, line: bool) -> str:
     if isinstance(exc, json.JSONDecodeError):
         where = f"column {exc.colno}" if not line else f"line {exc.lineno} column {exc.colno}"
         # Some messages end in "at" ("Unterminated string starting at"), others do not.
@@ -433,7 +433,7 @@ def _read_json(text: str, source: str, stem: str) -> Iterator[Article | ArticleE
     try:
         doc = _loads(text)
     except ValueError as exc:
-        yield ArticleError(source, f"invalid JSON: {_json_problem(exc, line=True)}")
+        yield ArticleError(source, f"invalid JSON: {json_problem(exc, line=True)}")
         return
     if isinstance(doc, dict):
         if doc and not doc.keys() & set(_WANTED_COLUMNS):
@@ -481,7 +481,7 @@ def _read_jsonl(text: str, source: str, stem: str) -> Iterator[Article | Article
         try:
             record = _loads(line)
         except ValueError as exc:
-            err = ArticleError(where, f"invalid JSON record: {_json_problem(exc, line=False)}")
+            err = ArticleError(where, f"invalid JSON record: {json_problem(exc, line=False)}")
             if seen:
                 yield err
                 continue

@@ -135,7 +135,9 @@ def test_tag_jsonl_round_trip(tmp_path):
     src.write_text("".join(json.dumps(d) + "\n" for d in docs) + "not json\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
     proc = run("tag", str(src), "-o", str(out))
-    assert proc.returncode == 1 and f"{src}:3" in proc.stderr
+    assert proc.returncode == 1 and f"{src}:3: invalid JSON record: " in proc.stderr
+    # a record without a reference date is tagged, and said once
+    assert f"{src}: 1 record(s) without a 'dct' (line 2)" in proc.stderr
     got = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [g["doc_id"] for g in got] == ["d1", "d2"]
     for doc, g in zip(docs, got, strict=True):

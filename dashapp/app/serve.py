@@ -298,10 +298,30 @@ def serve_command(
     )
     tune_gc()
     try:
-        app.run(host=host, port=port, debug=debug, use_reloader=False)
+        if debug:
+            app.run(host=host, port=port, debug=True, use_reloader=False)
+        else:
+            _serve_quietly(app, host, port)
     finally:
         store.close()
     return 0
+
+
+def _serve_quietly(app, host: str, port: int) -> None:
+    """The server `app.run` starts (werkzeug's, a thread per request), without Flask's
+    banner and its warning about production deployments, which is not a concern of a
+    local tool, and without a line per request: the line above says where the
+    dashboard is, and errors are still logged (--debug shows everything)."""
+    import logging
+
+    from werkzeug.serving import make_server
+
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    httpd = make_server(host, port, app.server, threaded=True)
+    try:
+        httpd.serve_forever()
+    finally:
+        httpd.server_close()
 
 
 def export_command(

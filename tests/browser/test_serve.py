@@ -85,7 +85,9 @@ def test_serve_local_by_default_debug_off(tmp_path):
         out, err = _stop(proc)
     assert "bad.txt" in err  # one line per bad file
     assert re.search(r"\d+ events? from 1 article \(1 file problem\); dashboard on", err), err
-    assert "Debug mode: off" in out + err
+    # no debugger (it would print its PIN), and none of Flask's banner or per-request lines
+    assert "Debugger" not in out + err and "development server" not in out + err
+    assert "GET /" not in out + err
 
 
 def test_serve_on_every_interface_warns(tmp_path):
