@@ -4443,6 +4443,14 @@ def _article_events(
             # else they act together on whoever comes after ("US and British warplanes
             # struck Houthi targets"): the target found above stays
         if (
+            len(before_m) >= 2
+            and text.startswith("by ", m_start)
+            and _SPEAKS_TO.match(text, before_m[-2].end, before_m[-1].start)
+        ):
+            # "Putin spoke with Merkel by phone": the means comes after both sides; the
+            # subject of the verb calls the one it speaks with
+            source, target = _parties(before_m[-2])[0], _parties(before_m[-1])[0]
+        if (
             source is not None
             and target is not None
             and before_m
@@ -4670,6 +4678,12 @@ def _article_events(
 # what was asked or offered, turned down: "turned the request down", "rejected the offer"
 _THE_ASK = re.compile(
     r"\b(?:the|that|this)\s+(?:request|offer|proposal|invitation|appeal|demand|plea)\b"
+)
+# a speaking verb and its partner, before a means ("by phone"): " spoke with ", " talked on
+# Friday to Mrs. ", " told "
+_SPEAKS_TO = re.compile(
+    r"\s+(?:[a-z]+(?:\s+[\w,]+){0,3}?\s+(?:with|to)|told|tells|assured|urged|asked|warned)"
+    r"\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$"
 )
 # a date that qualifies the noun after it: "the 2015 nuclear deal", "its 1998 law"
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)[ ]$")

@@ -4379,3 +4379,18 @@ def test_a_ship_seized_is_what_is_seized_its_flag_the_target(text, label, target
 def test_a_person_fleeing_flees_himself(text, when, label):
     (ev,) = _extracted(text, when)
     assert (ev.type, ev.label) == ("RETREAT", label)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vladimir Putin spoke with Angela Merkel by phone on Saturday.",
+        "Mr. Putin talked to Mrs. Merkel by telephone on Saturday.",
+        "Vladimir Putin told Angela Merkel by phone on Saturday that he would not come.",
+        "Vladimir Putin spoke by phone with Angela Merkel on Saturday.",
+    ],
+)
+def test_who_calls_whom_by_phone_is_read_from_the_verb(text):
+    # the means ("by phone") comes after both sides: the verb's subject calls
+    (ev,) = _extracted(text, date(2015, 9, 8))
+    assert (ev.source, ev.target) == ("Vladimir Putin", "Angela Merkel")
