@@ -50,7 +50,8 @@ def _add_extraction_options(p: argparse.ArgumentParser) -> None:
         type=_reference_date,
         metavar="DATE",
         help="anchor relative dates on DATE (YYYY-MM-DD) instead of each article's "
-        "publication date, e.g. when the listed date lags the writing date",
+        "publication date (or the date of the wire dateline opening its body, "
+        "'WASHINGTON, Jan. 5 (AP) --'), e.g. when the listed date lags the writing date",
     )
     p.add_argument(
         "--doc-type",

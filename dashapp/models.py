@@ -7,6 +7,8 @@ from datetime import date
 from operator import attrgetter
 from typing import Any, Literal, TypeVar
 
+from dashapp.dateline import dateline_date
+
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 # Granularity of a resolved DATE/TIME: what one value of this kind spans.
 Granularity = Literal[
@@ -62,7 +64,10 @@ class Article:
 
     @property
     def anchor(self) -> date:
-        return self.reference_date or self.date
+        """The date relative expressions count from: the reference date given, else the
+        date of the body's opening wire dateline ("WASHINGTON, Jan. 5 (AP) --", see
+        dashapp.dateline), else the publication date."""
+        return self.reference_date or dateline_date(self.body, self.date) or self.date
 
 
 @pickled_by_fields

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
 
 from dashapp import events as ev
 from dashapp.actors import Gazetteer
@@ -18,7 +20,8 @@ def extract_article(
     implied: bool = False,
 ) -> tuple[tuple[Timex, ...], list[Event]]:
     """One article's resolved expressions and its events (merged within the article),
-    anchored on its reference date (the publication date unless overridden). `implied`:
+    anchored on its reference date (Article.anchor: the one given, else the date of its
+    wire dateline, else the publication date). `implied`:
     also the earlier happenings an ordinal implies ("a phone call, their second in just
     over three weeks"), approximately dated (events.article_events' `earlier`)."""
     timexes, events, _ = _extract(article, gazetteer or Gazetteer.load(), doc_type, implied)
@@ -28,11 +31,26 @@ def extract_article(
 def _extract(
     article: Article, gaz: Gazetteer, doc_type: DocType, implied: bool = False
 ) -> tuple[tuple[Timex, ...], list[Event], dict[str, Actor]]:
-    timexes = tuple(tag(article.body, article.anchor, doc_type=doc_type))
-    mentions = gaz.find(article.body, when=article.anchor)
+    anchor = article.anchor
+    timexes = tuple(tag(article.body, anchor, doc_type=doc_type))
+    if article.reference_date is None and anchor != article.date:
+        timexes = _by_dateline(timexes, anchor)
+    mentions = gaz.find(article.body, when=anchor)
     actors = {a.name: a for m in mentions for a in m.actors}
     found = ev.article_events(article, timexes, mentions, earlier=implied, gazetteer=gaz)
     return timexes, found, actors
+
+
+def _by_dateline(timexes: tuple[Timex, ...], anchor: date) -> tuple[Timex, ...]:
+    """The expressions resolved against the date of the article's dateline (Article.anchor)
+    say so: "reference date 2024-01-05 (dateline)"."""
+    said = f"reference date {anchor.isoformat()}"
+    return tuple(
+        replace(t, explanation=t.explanation.replace(said, f"{said} (dateline)"))
+        if said in t.explanation
+        else t
+        for t in timexes
+    )
 
 
 def extract(

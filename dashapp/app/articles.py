@@ -266,8 +266,9 @@ def reextract(
     store: Store, article_id: str | None, reference: str | None, *, extractor: Extractor
 ) -> Reextracted:
     """Re-extract one article anchored on `reference` (YYYY-MM-DD; empty resets to the
-    publication date); the store replaces that article's earlier results, and the
-    corrections of its events follow them (Store.reattach_corrections)."""
+    default, Article.anchor: its wire dateline's date, else the publication date); the
+    store replaces that article's earlier results, and the corrections of its events follow
+    them (Store.reattach_corrections)."""
     if not article_id:
         raise Refused("Choose an article first.")
     article = store.article(article_id)

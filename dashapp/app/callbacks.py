@@ -862,6 +862,8 @@ def register(
         text = f"Published {art.date.isoformat()}"
         if art.reference_date:
             text += f"; relative dates anchored on {art.reference_date.isoformat()}"
+        elif art.anchor != art.date:
+            text += f"; relative dates anchored on its dateline's {art.anchor.isoformat()}"
         return art.anchor.isoformat(), text + ".", "message"
 
     @app.callback(

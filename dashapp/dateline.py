@@ -1,0 +1,87 @@
+"""The date of a wire dateline at an article's start: "WASHINGTON, Jan. 5 (AP) -- ",
+"LONDON, March 3 (Reuters) - ", "PARIS, 12 May - ", "NUUK, Greenland, Oct. 22 - ".
+
+Wire copy is dated in its dateline; the publication date a user gives may be a day or more
+later (a newspaper's next-day edition, an archive). When the user gives no reference date,
+the article's relative expressions ("today", "tonight", "on Monday") count from the
+dateline's date (Article.anchor). The dateline seldom names its year: the year is the one
+that puts the date on or before the publication date, the latest such. A date more than
+MAX_LAG days before the publication date, or after it, is not used (a misread or a stray
+date, not the writing date). No dependency on the rest of the package (models imports it).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+# a dateline's date is at most this many days before the publication date
+MAX_LAG = 31
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH = (
+    r"(?i:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?\.?|july?\.?"
+    r"|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
+)
+_WEEKDAY = r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+# the place: one to four capitalised words ("WASHINGTON", "KUWAIT CITY", "ST. LOUIS")
+_PLACE = r"[A-Z][A-Za-z.'\u2019-]+(?:[ ][A-Z][A-Za-z.'\u2019-]*){0,3}"
+# an optional region or country between the place and the date ("NUUK, Greenland, ")
+_REGION = r"(?:,[ ]*[A-Z][A-Za-z.'\u2019-]*(?:[ ][A-Z][A-Za-z.'\u2019-]*){0,2}\.?)?"
+_DATE = (
+    rf",[ ]*(?:{_WEEKDAY},?[ ]+)?"
+    rf"(?:(?P<m1>{_MONTH})[ ]*(?P<d1>{_DAY})|(?P<d2>{_DAY})[ ]+(?P<m2>{_MONTH}))"
+    r"(?:,?[ ]+(?P<y>1[6-9]\d\d|2[01]\d\d)(?!\d))?"
+)
+# the date, then a source and/or a dash ("(AP) --", "(Reuters) -", "\u2014", ":")
+_END = r"[ ]*\([^()\n]{1,40}\)(?:[ ]*(?:[-\u2013\u2014]+|:))?|[ ]*(?:[-\u2013\u2014]+|:)"
+_DATELINE = re.compile(rf"\s*(?P<place>{_PLACE}){_REGION}{_DATE}(?P<end>{_END})?[ \t]+")
+# scraped copies that lost the source and the dash: the place in capitals and the date
+# right before the lead's first word ("WASHINGTON, Jan. 5 President Biden...")
+_LEAD = re.compile(r"[A-Z\"'\u201c\u2018]")
+
+
+def dateline_date(body: str, published: date) -> date | None:
+    """The date the dateline at the start of `body` carries, its year that of the latest
+    such date not after `published`; None without a dated dateline, or when the date is
+    after `published` or more than MAX_LAG days before it."""
+    m = _DATELINE.match(body)
+    if m is None or (
+        m["end"] is None and not (m["place"].isupper() and _LEAD.match(body, m.end()))
+    ):
+        return None
+    month = _MONTHS[(m["m1"] or m["m2"]).lower()[:3]]
+    day = int(re.match(r"\d+", m["d1"] or m["d2"]).group())  # type: ignore[union-attr]
+    if m["y"]:
+        found = _day(int(m["y"]), month, day)
+    else:
+        found = None
+        for year in range(published.year, published.year - 9, -1):  # (29 February)
+            d = _day(year, month, day)
+            if d is not None and d <= published:
+                found = d
+                break
+    if found is None or found > published or published - found > timedelta(days=MAX_LAG):
+        return None
+    return found
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
