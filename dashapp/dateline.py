@@ -49,7 +49,14 @@ _DATE = (
 )
 # the date, then a source and/or a dash ("(AP) --", "(Reuters) -", "\u2014", ":")
 _END = r"[ ]*\([^()\n]{1,40}\)(?:[ ]*(?:[-\u2013\u2014]+|:))?|[ ]*(?:[-\u2013\u2014]+|:)"
-_DATELINE = re.compile(rf"\s*(?P<place>{_PLACE}){_REGION}{_DATE}(?P<end>{_END})?[ \t]+")
+# a byline may come first ("By JOHN SMITH, Special to The New York Times"); a source or a
+# long dash may touch the lead in scraped copy ("(AP)\u2014President"), a hyphen may not
+# ("Oct. 22-23 talks")
+_BYLINE = r"(?:\s*By[ ][^\n]{1,100}\n)?"
+_DATELINE = re.compile(
+    rf"{_BYLINE}\s*(?P<place>{_PLACE}){_REGION}{_DATE}(?P<end>{_END})?"
+    r"(?:[ \t]+|(?<=[)\u2013\u2014])(?=[A-Za-z\"'\u201c\u2018]))"
+)
 # scraped copies that lost the source and the dash: the place in capitals and the date
 # right before the lead's first word ("WASHINGTON, Jan. 5 President Biden...")
 _LEAD = re.compile(r"[A-Z\"'\u201c\u2018]")

@@ -36,6 +36,11 @@ PUB = date(2024, 3, 12)
         ("JEDDAH, March 11 (Reuters) Talks collapsed on Sunday.", date(2024, 3, 11)),
         ("JEDDAH, March 11 Talks collapsed on Sunday.", date(2024, 3, 11)),
         ("\nCAIRO, 10 March \u201cWe will not stop,\u201d he said.", date(2024, 3, 10)),
+        ("WASHINGTON, March 10 (AP)\u2014The Senate voted.", date(2024, 3, 10)),
+        ("WASHINGTON, March 10\u2014The Senate voted.", date(2024, 3, 10)),
+        # a byline first
+        ("By JANE DOE\nWASHINGTON, March 10 \u2014 The Senate voted.", date(2024, 3, 10)),
+        ("By a Staff Reporter\n\nLONDON, March 9 - x", date(2024, 3, 9)),
     ],
 )
 def test_dateline_formats(body, expected):
@@ -52,6 +57,8 @@ def test_dateline_formats(body, expected):
         "Washington, March 10 was a cold day.",  # not in capitals, nothing closes it
         "WASHINGTON, March 10 the Senate voted.",  # no capital after it
         "The talks in Jeddah (Saudi Arabia) - March 11 - collapsed.",
+        "GENEVA, March 10-11 talks ended.",  # a range, not a dateline's dash
+        "By JANE DOE\nThe Senate voted on March 10 - a first.",
         "WASHINGTON, March 10 (AP) -- x".replace("March 10", "March 40"),
         "",
     ],
