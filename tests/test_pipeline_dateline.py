@@ -137,3 +137,23 @@ def test_extract_article_dates_relative_expressions_from_the_dateline():
     tonight = next(t for t in timexes if t.text == "tonight")
     assert tonight.first == date(1962, 10, 23)
     assert not any("(dateline)" in t.explanation for t in timexes)
+
+
+def test_event_details_name_the_dateline_anchor():
+    import json
+
+    from dashapp.app.layout import event_details
+
+    body = "WASHINGTON, Jan. 5 (AP) -- President Biden met Chancellor Scholz today."
+    art = _article(body, date(2024, 1, 8))
+    events = _extract(art)[1]
+    assert events
+
+    def shown(a: Article) -> str:
+        return json.dumps(event_details(events[0], {"a": a}), ensure_ascii=False)
+
+    assert "\u00b7 dateline 2024-01-05" in shown(art)
+    given = replace(art, reference_date=date(2024, 1, 6))
+    assert "\u00b7 reference date 2024-01-06" in shown(given)
+    assert "\u00b7 dateline" not in shown(given)
+    assert "\u00b7 dateline" not in shown(replace(art, body="Biden met Scholz today."))

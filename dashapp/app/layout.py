@@ -656,6 +656,8 @@ def event_details(ev, articles: dict) -> dict:
                         className="hint",
                     )
                 )
+            elif art.anchor != art.date:  # relative dates counted from its dateline
+                head.append(node("Span", f" · dateline {art.anchor.isoformat()}", className="hint"))
         items.append(
             node(
                 "Div",
