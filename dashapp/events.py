@@ -4146,9 +4146,10 @@ def _article_events(
         if not hits:
             continue  # a date with no happening: background, not an event
         u_start, u_end = unit.start, unit.end
-        if unit.granularity in ("season", "decade", "century"):
-            # "a referendum in the autumn", "close allies in the 1990s", "a war in the
-            # 1880s": not dated to a month or a year, not on a timeline
+        if unit.granularity in ("decade", "century"):
+            # "close allies in the 1990s", "a war in the 1880s": background, not dated
+            # closely enough for a timeline (a season is: "will visit Paris in the
+            # spring" is a three-month band, as a month is a band)
             continue
         if unreal and any(a <= u_start < b for a, b in unreal):
             continue  # "if Russia invades on Monday": a date of a hypothetical

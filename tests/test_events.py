@@ -1069,12 +1069,27 @@ def test_a_relative_clause_closing_right_after_its_date_keeps_it():
     assert ev.type == "CONSULT" and {"Joe Biden", "Vladimir Putin"} <= set(ev.actors)
 
 
-def test_a_season_dates_no_event():
+def test_a_season_dates_an_event_over_its_months():
+    # "in the autumn" is a three-month band on the timeline, as a month is a band
     text = "Ukraine will hold a referendum in the autumn."
     i = text.index("the autumn")
     tx = Timex(
         i, i + 10, "the autumn", "DATE", "2022-FA", None,
         date(2022, 9, 1), date(2022, 11, 30), "season", "test", 0.8,
+    )  # fmt: skip
+    (ev,) = article_events(_article(text), [tx], _mentions(text))
+    assert (ev.value, ev.start, ev.end, ev.granularity) == (
+        "2022-FA",
+        date(2022, 9, 1),
+        date(2022, 11, 30),
+        "season",
+    )
+    # a decade is background, not a date for a timeline
+    text = "Ukraine held a referendum in the 1990s."
+    i = text.index("the 1990s")
+    tx = Timex(
+        i, i + 9, "the 1990s", "DATE", "199", None,
+        date(1990, 1, 1), date(1999, 12, 31), "decade", "test", 0.8,
     )  # fmt: skip
     assert article_events(_article(text), [tx], _mentions(text)) == []
 
