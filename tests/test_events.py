@@ -4409,3 +4409,37 @@ def test_who_calls_whom_by_phone_is_read_from_the_verb(text):
     # the means ("by phone") comes after both sides: the verb's subject calls
     (ev,) = _extracted(text, date(2015, 9, 8))
     assert (ev.source, ev.target) == ("Vladimir Putin", "Angela Merkel")
+
+    ("text", "when", "type_"),
+    [
+        ("Moscow and Kyiv swapped 200 prisoners of war yesterday.", date(2024, 1, 8), "CONCEDE"),
+        ("Armenia and Azerbaijan swap 32 captives on Sunday.", date(2023, 12, 14), "CONCEDE"),
+        ("Guterres will brief the Security Council on Tuesday.", date(2024, 1, 8), "STATEMENT"),
+        (
+            "Kenyan Defence Minister Yusuf Haji is due to brief parliament on Thursday.",
+            date(2011, 10, 18),
+            "STATEMENT",
+        ),
+        (
+            "Khrushchev is expected to reply to Kennedy on Wednesday.",
+            date(1962, 10, 24),
+            "STATEMENT",
+        ),
+    ],
+)
+def test_common_verbs_of_swaps_briefings_and_replies_are_triggers(text, when, type_):
+    assert [e.type for e in _extracted(text, when)] == [type_]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near misses: a swap of goods, a brief adjective, a brief meeting
+        "Moscow and Kyiv swapped accusations on Monday.",
+        "The prime minister made a brief statement to the cabinet on Monday.",
+    ],
+)
+def test_swaps_and_briefs_of_other_things_make_no_new_event(text):
+    types = [e.type for e in _extracted(text, date(2024, 1, 8))]
+    assert "CONCEDE" not in types
+    assert not any(e.label.endswith("briefs") for e in _extracted(text, date(2024, 1, 8)))
