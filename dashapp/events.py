@@ -368,6 +368,21 @@ _DECLINED = re.compile(
 )
 _FAILED = re.compile(rf"(?i)\bfail(?:ed|s|ing)\b(?:{_WORD}){{0,2}}\s+$")
 _FAILED_TO = re.compile(rf"(?i)\bfail(?:ed|s|ing)\b(?:{_WORD}){{0,2}}\s+to(?:{_WORD}){{0,2}}\s+$")
+# A refusal undoes what it governs, and so does a failed, declined or negated act: in
+# "rejected a French proposal for a truce", "turned down a UN call for a ceasefire",
+# "failed to agree on a peace treaty" no truce, ceasefire or treaty came about (the
+# refusal, or nothing, is the happening). Verbs that refuse (not "denied the attack",
+# "annulled the election": those happened):
+_REFUSING = re.compile(r"(?i)(?:reject|refus|turn(?:ed|s|ing)?\s+down|veto|rebuff|spurn)")
+# ... and a gap after which the undone act's object is not governed: an infinitive of a
+# verb that names no happening ("refused to comment on the attack")
+_OTHER_INFINITIVE = re.compile(r"\s+to\s+\S")
+# A happening said to be absent: "ended without a deal", "with no ceasefire agreement"
+# (not "no fewer than", "no doubt")
+_ABSENT = re.compile(
+    r"(?i)(?:\bwithout|\bno(?!\s+(?:fewer|less|more\s+than|sooner|doubt|matter)\b))"
+    r"\s+(?:(?:a|an|any|the)\s+)?(?:[\w-]+\s+){0,2}$"
+)
 # A condition runs from its conjunction to the next comma or clause break.
 _CONDITION = re.compile(r"(?i)\b(?:if|unless|in case|in the event that)\b[^,;:\u2014\u2013]*")
 _ADJECTIVE_BEFORE = re.compile(
@@ -560,6 +575,9 @@ _REFUSAL = re.compile(
     # "would stay in office", "the embassy would remain open": a demand to go refused
     r"|\b(?:would|will)\s+(?:\w+\s+)?(?:stay|remain)\s+(?:in\s+(?:office|power)|open)\b"
     r"|\b(?:had|has|have|played|plays)\s+no\s+(?:part|role|hand)\b|\bno\s+advance\s+knowledge\b"
+    # "said there would be no talks with Pakistan until ...": a meeting or a deal ruled out
+    r"|\b(?:would|will|could|can)\s+be\s+no\s+(?:more\s+|further\s+|new\s+)?(?:talks|negotiations"
+    r"|dialogue|deal|compromise|concessions?|ceasefire|truce|retreat|withdrawal|surrender)\b"
     r"|\bnot\s+to\s+blame\b|\bnothing\s+to\s+do\s+with\b"
     r"|\b(?:unjustified|unacceptable|absurd|baseless|groundless|unfounded|counterproductive"
     r"|null\s+and\s+void|stupid|nonsense|distorted|no\s+(?:legal\s+)?(?:basis|standing|foundation))\b"
@@ -900,6 +918,8 @@ def _live_hits(
         or "no intention" in seg
     )
     declined = "eclin" in seg or "fail" in seg
+    absent = "without" in seg or "no " in seg or "No " in seg
+    undone = -1  # the end of a refusal, or of an act undone, whose object is undone too
     charged = "ccus" in seg or "harg" in seg  # "accused X of plotting a coup"
     pledged = "ledg" in seg  # "pledged to end the war"
     lo = sent[0]
@@ -924,7 +944,18 @@ def _live_hits(
             )
         ):
             continue
+        if (
+            undone >= 0
+            and _COMPLEMENT_GAP.fullmatch(text, undone, a) is not None
+            and (text[undone:a] == " to " or _OTHER_INFINITIVE.match(text, undone) is None)
+            # (a dated noun is a happening of its own: "refused to accept a 2002 ruling")
+            and not any(c.isdigit() for c in text[undone:a])
+        ):
+            undone = b  # "rejected a proposal for a truce": the truce is undone as well
+            continue
+        undone = -1
         if negation and _NEGATED.search(text, a - 30 if a - 30 > lo else lo, a):
+            undone = b
             continue
         if declined and (
             _DECLINED.search(text, a - 40 if a - 40 > lo else lo, a)
@@ -932,7 +963,11 @@ def _live_hits(
             # (a trigger that opens with its "to": "failed to back")
             or (text.startswith("to ", a) and _FAILED.search(text, max(lo, a - 30), a))
         ):
+            undone = b
             continue
+        if absent and _ABSENT.search(text, a - 40 if a - 40 > lo else lo, a):
+            undone = b
+            continue  # "talks ended without a deal": no deal
         if (
             text.endswith("ed", a, b)
             and text.find(" ", a, b) < 0
@@ -1188,6 +1223,8 @@ def _live_hits(
             # launch aimed at a target is a strike, not a test or a show of force
             h = _reread(h, "missile strike")
         kept.append(h)
+        if h.trigger.type == "REJECT" and not h.trigger.cancels and _REFUSING.match(text, a):
+            undone = b  # "rejected a French proposal": what it governs did not happen
     if len(kept) > 1:
         # ", Kyiv said." / ", the Elysee said,": a parenthetical attribution reports the
         # sentence's happening, it is not one itself
@@ -1722,6 +1759,9 @@ def _head(
                 and _token_distance(text, h.start, h.end, best.start, best.end) <= 12
                 and not _NOUN_BEFORE.search(text, max(0, h.start - 12), h.start)
                 and not _subordinate(text, h.end, best.start)
+                # (the same clause: "removed him the following day, but in a television
+                # address that night he": the address is the next clause's own)
+                and _COORDINATED_CLAUSE.search(text, h.end, best.start) is None
             ),
             None,
         )
@@ -2900,6 +2940,16 @@ def _roles(
             # a verb after its own subject, which names nobody: whoever comes after is
             # acted on, the first named first ("Police detained the Polish consul in Minsk")
             return None, source if source is not None else target, doer
+    if (
+        type_ == "REJECT"
+        and not before_m
+        and after_m
+        and source is not None
+        and source in _parties(after_m[0])
+    ):
+        # "had on Friday turned down a United Nations call for a truce": a name after a
+        # refusal is what is refused, not who refuses (an unnamed subject)
+        return None, source, ""
     if source is not None:
         first = before_m[-1] if before_m else (after_m[0] if after_m else None)
         place = (
@@ -3896,7 +3946,8 @@ def _label(
                     obj = short_name(target, gaz)
             elif (
                 target is not None
-                and target.kind == "person"
+                # (or refused by an unnamed subject: "turned down a UN call")
+                and (target.kind == "person" or trig.type == "REJECT")
                 and _ACTED_ON_SLOTS.intersection(keys)
             ):
                 # "Navalny was detained": who is acted on is not who acts; another named

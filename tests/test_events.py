@@ -4443,3 +4443,50 @@ def test_swaps_and_briefs_of_other_things_make_no_new_event(text):
     types = [e.type for e in _extracted(text, date(2024, 1, 8))]
     assert "CONCEDE" not in types
     assert not any(e.label.endswith("briefs") for e in _extracted(text, date(2024, 1, 8)))
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Israel rejected a French proposal for a truce on Friday.", "Israel", "France"),
+        ("Serbia turned down an EU request for sanctions on Friday.", "Serbia", "EU"),
+        ("Hamas rebuffed an Egyptian offer of a ceasefire on Sunday.", "Hamas", "Egypt"),
+        (
+            "Hungary vetoed a European Union plan for new sanctions against Russia on Tuesday.",
+            "Hungary",
+            "EU",
+        ),
+    ],
+)
+def test_a_refusal_of_a_proposed_act_is_a_rejection_not_the_act(text, source, target):
+    (ev,) = _extracted(text, date(2024, 1, 8))
+    assert (ev.type, ev.source, ev.target) == ("REJECT", source, target)
+
+
+def test_a_refusal_by_an_unnamed_subject_is_not_the_refused_party_s():
+    text = "The army commander had on Friday turned down a United Nations call for a truce."
+    (ev,) = _extracted(text, date(2024, 3, 12))
+    assert (ev.type, ev.source, ev.target) == ("REJECT", None, "UN")
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("Talks between Armenia and Azerbaijan ended on Friday without a deal.", ["CONSULT"]),
+        ("Russian and Ukrainian envoys held talks on Friday without any agreement.", ["CONSULT"]),
+        ("Armenia and Azerbaijan failed to agree on a peace treaty on Friday.", []),
+        ("Ethiopia and Eritrea declined on Monday to sign the Algiers peace accord.", []),
+        # near misses: the act done, or accepted, stays
+        ("Talks between Armenia and Azerbaijan ended on Friday with a deal.", ["AGREE"]),
+        ("Israel accepted a French proposal for a truce on Friday.", ["AGREE"]),
+        ("Israel and Hamas agreed to a truce on Friday.", ["AGREE"]),
+    ],
+)
+def test_an_act_failed_declined_or_said_absent_is_no_act(text, types):
+    assert [e.type for e in _extracted(text, date(2024, 1, 8))] == types
+
+
+def test_a_statement_ruling_out_talks_is_a_rejection():
+    text = "Putin said on Monday that there would be no talks with Ukraine until it withdrew."
+    (ev,) = _extracted(text, date(2024, 1, 8))
+    assert ev.type == "REJECT"
