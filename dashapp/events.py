@@ -894,6 +894,17 @@ def _token_distance(text: str, a_start: int, a_end: int, b_start: int, b_end: in
     return len(text[lo:hi].split()) if hi - lo < 400 else 99
 
 
+def _shouted(seg: str) -> bool:
+    """A sentence mostly in capitals (a headline, a shouted line: "RUSSIA INVADES UKRAINE
+    ON THURSDAY SAYS NATO"): actors are matched case-sensitively, so its roles cannot be
+    read and it makes no event rather than a wrong one. A dateline in capitals before a
+    sentence in mixed case ("MOSCOW, Dec. 26 (Reuters) - ") is not."""
+    lower = sum(map(str.islower, seg))
+    if lower * 3 >= len(seg):
+        return False  # (most sentences: one pass)
+    return sum(map(str.isupper, seg)) > max(12, 2 * lower)
+
+
 def _live_hits(
     text: str, sent: tuple[int, int], hits: list[Hit]
 ) -> tuple[list[Hit], list[tuple[int, int]]]:
@@ -902,6 +913,8 @@ def _live_hits(
     ("if Russia invades", "unless talks resume"), and participles used as adjectives ("a
     captured pilot", "into occupied Crimea")."""
     seg = text[sent[0] : sent[1]]
+    if _shouted(seg):
+        return [], []
     unreal = []
     if "if " in seg or "If " in seg or "nless" in seg or " case " in seg or " event " in seg:
         unreal = [(m.start(), m.end()) for m in _CONDITION.finditer(text, *sent)]

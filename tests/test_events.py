@@ -4490,3 +4490,28 @@ def test_a_statement_ruling_out_talks_is_a_rejection():
     text = "Putin said on Monday that there would be no talks with Ukraine until it withdrew."
     (ev,) = _extracted(text, date(2024, 1, 8))
     assert ev.type == "REJECT"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RUSSIA INVADES UKRAINE ON THURSDAY SAYS NATO",
+        "BREAKING: CHINA SANCTIONS US DEFENCE FIRMS ON MONDAY",
+        "Update: IRAN ATTACKS ISRAEL ON SATURDAY, PENTAGON SAYS.",
+    ],
+)
+def test_a_sentence_mostly_in_capitals_makes_no_event(text):
+    assert _extracted(text, date(2024, 1, 8)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # near misses: a dateline or acronyms in capitals, the sentence in mixed case
+        ("MOSCOW - Russia invaded Ukraine on Thursday, NATO said.", "ASSAULT"),
+        ("WASHINGTON, Jan. 8 (AP) - The US and the EU imposed sanctions on Monday.", "SANCTION"),
+        ("NATO, the EU, the UN and the OSCE met in Vienna on Monday.", "CONSULT"),
+    ],
+)
+def test_capitals_in_a_mixed_case_sentence_keep_its_event(text, type_):
+    assert [e.type for e in _extracted(text, date(2024, 1, 8))] == [type_]
