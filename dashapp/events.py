@@ -565,6 +565,7 @@ _APPROVING = {"approved", "approves", "approve"}
 _AGREEING = {"agreed", "agree", "agrees", "agreeing"}
 _VOTED_TO = re.compile(r"[^;:]{0,100}\sto\s+$")
 _REMARKS_LABEL = "{source} remarks"  # triggers.tsv: "said|says|say|told..."
+_RETURN_LABEL = "{source} returns to {object}"  # triggers.tsv: "returned to|return to..."
 # what a statement refuses, denies or dismisses: "would not accept", "will never hand over",
 # "had no part in", "was not to blame", "the measures were unjustified", "the accusations
 # were absurd" (not "would not be forced out", a prediction)
@@ -1000,6 +1001,15 @@ def _live_hits(
             and _CHARGED_OF.search(text, a - 90 if a - 90 > lo else lo, a) is not None
         ):
             continue  # "accuses Temer of plotting a coup": the charge is the act, no coup
+        if (
+            text.startswith(("return", "Return"), a)
+            and text.endswith(" to", a, b)
+            and (
+                not _NAME_AFTER.match(text, b)
+                or _STATE_RETURNED.search(text, a - 30 if a - 30 > lo else lo, a) is not None
+            )
+        ):
+            continue  # "returned to the talks", "calm returned to the Zone": no journey
         if text.startswith(("due ", "expected "), a) and not _PLACE_NAME_AFTER.match(text, b):
             continue  # "due in Beirut", not "due in March", "expected in the coming days"
         if text.startswith("hit", a) and _NOT_A_STRIKE.match(text, b):
@@ -1251,6 +1261,13 @@ def _live_hits(
     return kept, unreal
 
 
+# after "returned to": a name ("returned to Iran", "return to the Kremlin"); and before
+# it, a state of things that returns, not a traveller ("calm had returned to the Zone")
+_NAME_AFTER = re.compile(r"\s+(?:the\s+)?[A-Z][a-z]")
+_STATE_RETURNED = re.compile(
+    r"(?i)\b(?:calm|normality|normalcy|order|peace|quiet|stability|life|power|electricity"
+    r"|water|democracy)\s+(?:had\s+|has\s+|have\s+|was\s+|is\s+)?(?:\w+ly\s+)?$"
+)
 # a place's name: capitalised, and no month or weekday ("due in Beirut", "due in March",
 # "than expected in Tuesdays elections", where a scraped copy lost the apostrophe)
 _PLACE_NAME_AFTER = re.compile(
@@ -1818,6 +1835,8 @@ def _head(
                 break  # "said on Thursday that he would host talks ... on Monday": the
                 # act has a date of its own; this date is the statement's
             word = text[hit.start : hit.end].lower()
+            if hit.trigger.label == _RETURN_LABEL:
+                continue  # "said he would return to Iran soon": the speaker's plan, said
             if (
                 _ANNOUNCED.search(before)
                 or word.split()[0] in _MODALS

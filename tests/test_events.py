@@ -4515,3 +4515,38 @@ def test_a_sentence_mostly_in_capitals_makes_no_event(text):
 )
 def test_capitals_in_a_mixed_case_sentence_keep_its_event(text, type_):
     assert [e.type for e in _extracted(text, date(2024, 1, 8))] == [type_]
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "label"),
+    [
+        (
+            "Khomeini will return to Iran on Thursday.",
+            date(1979, 1, 29),
+            "Khomeini returns to Iran",
+        ),
+        (
+            "Chancellor Helmut Kohl returned to Warsaw on Saturday to finish the visit.",
+            date(1989, 11, 13),
+            "Kohl returns to Warsaw",
+        ),
+    ],
+)
+def test_a_return_to_a_named_place_is_a_journey(text, when, label):
+    (ev,) = _extracted(text, when)
+    assert (ev.type, ev.label) == ("CONSULT", label)
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # near misses: a return to talks or to power, a state of things returning, and a
+        # return a speaker announces (the statement is the happening)
+        ("Iran and the United States will return to the negotiating table on Monday.", []),
+        ("The US Army said that calm had returned to the Zone on Sunday.", ["STATEMENT"]),
+        ("Khomeini said on Tuesday that he would return to Iran soon.", ["STATEMENT"]),
+    ],
+)
+def test_a_return_to_no_place_or_one_announced_is_no_journey(text, types):
+    evs = _extracted(text, date(1979, 1, 18))
+    assert [e.type for e in evs] == types
