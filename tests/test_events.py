@@ -2926,9 +2926,12 @@ def test_a_state_that_had_ceased_is_no_party_of_a_later_day():
 
 
 def test_briefing_someone_is_an_event_but_a_brief_one_is_not():
+    # (a body briefed is told, as the gold sets type it; a person briefed is met)
     (ev,) = _extracted("Boris Johnson will brief parliament on Tuesday.")
-    assert ev.type == "CONSULT" and "Boris Johnson" in ev.actors
+    assert ev.type == "STATEMENT" and "Boris Johnson" in ev.actors
     assert ev.value == "2022-01-18"
+    (ev,) = _extracted("Boris Johnson briefed Joe Biden on Tuesday.")
+    assert ev.type == "CONSULT" and {"Boris Johnson", "Joe Biden"} <= set(ev.actors)
     # the adjective: "a brief visit" is a visit, not a briefing
     evs = _extracted("Vladimir Putin made a brief visit to Minsk on Monday.")
     assert evs and not any("brief" in e.label for e in evs)
@@ -4410,6 +4413,8 @@ def test_who_calls_whom_by_phone_is_read_from_the_verb(text):
     (ev,) = _extracted(text, date(2015, 9, 8))
     assert (ev.source, ev.target) == ("Vladimir Putin", "Angela Merkel")
 
+
+@pytest.mark.parametrize(
     ("text", "when", "type_"),
     [
         ("Moscow and Kyiv swapped 200 prisoners of war yesterday.", date(2024, 1, 8), "CONCEDE"),
