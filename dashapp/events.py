@@ -2694,6 +2694,44 @@ def _named_again(mentions: Sequence[ActorMention], first: Sequence[ActorMention]
     return any(a in place for m in mentions if m.start >= end for a in m.actors)
 
 
+# a trailing attribution after its comma, its speaker in up to eight words: ", Washington
+# said.", ", the White House said on Thursday.", ", South Korea's military said,", ",
+# Washington and Paris said.", ", according to the Pentagon."
+_ATTRIBUTION_STRETCH = re.compile(
+    r",\s+(?:(?:(?!(?:that|but|who|which|when|after|as|if)\b)[\w'\u2019.-]+\s+){1,8}?"
+    r"(?:said|says|reported|reports|announced|confirmed|claimed|stated|added)"
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|\s+(?:today|yesterday|tonight|in\s+a\s+statement))?"
+    r"|according\s+to\s+(?:[\w'\u2019.-]+\s+){0,5}?[\w'\u2019.-]+)\s*(?:[.;]|,\s|$)"
+)
+
+
+_PREPOSITION_BEFORE = re.compile(r"\b(?:with|by|to|from|of|in|at|for|on|near)\s+(?:the\s+)?$")
+
+
+def _without_attribution_speaker(
+    text: str, m_start: int, m_end: int, sent_end: int, found: list[ActorMention]
+) -> list[ActorMention]:
+    """A trailing attribution ("Israel struck targets in Gaza on Friday, Washington said"):
+    who reports the act is its source, not a party of it (unless the act names it again).
+    Only when the act names who does it before its verb: an act with no named agent may be
+    the speaker's own ("Two civilians were killed on Friday, Kyiv said", "An aid conference
+    will be held by videoconference on Sunday, French officials said")."""
+    if not any(
+        m.end <= m_start and _PREPOSITION_BEFORE.search(text, max(0, m.start - 14), m.start) is None
+        for m in found
+    ):
+        return found  # (not "co-hosted with the United Nations": no doer)
+    comma = text.find(",", m_end, sent_end)
+    while comma >= 0:
+        if (att := _ATTRIBUTION_STRETCH.match(text, comma, sent_end)) is not None:
+            stop = att.end()
+            out = [m for m in found if not (comma < m.start and m.end <= stop)]
+            return out or found
+        comma = text.find(",", comma + 1, sent_end)
+    return found
+
+
 def _without_reported_people(
     text: str, found: list[ActorMention], verb_end: int, limit: int
 ) -> list[ActorMention]:
@@ -4458,6 +4496,8 @@ def _article_events(
             found = _without_venues(text, trig, found, m_start)
         if found:
             found = _without_addressed_bodies(text, m_end, found)
+        if found and trig.type != "STATEMENT" and text.find(",", m_end, sent[1]) >= 0:
+            found = _without_attribution_speaker(text, m_start, m_end, sent[1], found)
         if found and "presidency" in text[m_end : sent[1]]:
             found = _without_reporting_presidency(text, m_end, sent[1], found)
         if found and trig.type != "RETREAT" and "visits" not in trig.label:

@@ -4555,3 +4555,45 @@ def test_a_return_to_a_named_place_is_a_journey(text, when, label):
 def test_a_return_to_no_place_or_one_announced_is_no_journey(text, types):
     evs = _extracted(text, date(1979, 1, 18))
     assert [e.type for e in evs] == types
+
+
+# --- QA5 B: a trailing attribution's speaker reports the act, it is no party of it ---
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Israel struck targets in Gaza on Friday, Washington said.", "United States"),
+        ("Israel struck targets in Gaza on Friday, the White House said.", "United States"),
+        (
+            "Houthi rebels attacked a cargo ship in the Red Sea on Sunday, the Pentagon said.",
+            "United States",
+        ),
+        (
+            "Houthi rebels attacked a cargo ship in the Red Sea on Sunday, according to the"
+            " Pentagon.",
+            "United States",
+        ),
+        ("Israel struck targets in Gaza on Friday, Washington and Paris said.", "France"),
+        ("Sudanese troops shelled Omdurman on Monday, Egypt's foreign ministry said.", "Egypt"),
+    ],
+)
+def test_a_trailing_attributions_speaker_is_no_party_of_the_act(text, speaker):
+    (ev,) = _extracted(text, date(2024, 1, 10))
+    assert ev.type == "ASSAULT"
+    assert speaker not in ev.actors
+    assert ev.target != speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        # near misses: the act names the speaker's state again, or names no doer at all
+        ("Russia struck Kharkiv on Friday, Ukraine said.", "Ukraine"),
+        ("Russia attacked Ukraine on Friday, Kyiv said.", "Ukraine"),
+        ("Israel attacked Iran on Friday, and Tehran said it would respond.", "Iran"),
+    ],
+)
+def test_a_speaker_the_act_names_stays_a_party(text, party):
+    evs = [e for e in _extracted(text, date(2024, 1, 10)) if e.type == "ASSAULT"]
+    assert evs and party in evs[0].actors
