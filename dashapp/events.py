@@ -1542,8 +1542,10 @@ _MEMBER_SUSPENDED = re.compile(
 
 # after "fired"/"launched": the missiles, then "at" and a target, not a time or the sea
 _AIMED_AT = re.compile(
-    r"[^.;:!?]{0,80}?\b(?:missiles?|rockets?|projectiles?|torpedo(?:es)?)\b[^.;:!?]{0,40}?"
-    r"\sat\s+(?!(?:dawn|dusk|night|noon|midnight|sea|least|about|around|\d)\b)"
+    r"[^.;:!?]{0,80}?\b(?:missiles?|rockets?|projectiles?|torpedo(?:es)?|shells|artillery"
+    r"|mortars?(?:\s+(?:bombs|shells|rounds))?)\b[^.;:!?]{0,40}?"
+    r"\s(?:at|into)\s+(?!(?:dawn|dusk|night|noon|midnight|sea|least|about|around|\d)\b)"
+    r"(?!(?:the\s+)?(?:[A-Z][\w-]+\s+){0,2}(?:[Ss]ea|[Oo]cean|[Ww]aters?|air|sky|Gulf|Bay)\b)"
 )
 
 
@@ -3834,6 +3836,8 @@ def _journey(trig: Trigger) -> Trigger:
 _JOURNEY_LABEL = "{source} returns home"
 _TRUCE_LABEL = "{pair} ceasefire"  # triggers.tsv: "ceasefire|truce|armistice..."
 _MISSILE_LABEL = "{source} missile launch"  # triggers.tsv: "test-fired|...|tested"
+_ARTILLERY_LABEL = "{source} artillery fire"
+_FIRED_GUNS = re.compile(r"(?i)(?:\W+\w+){0,8}?\W+(?:shells|artillery|mortars?|howitzers?)\b")
 _FLED = frozenset({"fled", "flee", "flees", "fleeing", "fled to", "went into exile"})
 # where a flight goes or what it leaves: "fled to the Maldives", "fled into exile in
 # Nigeria", "fled the capital for Jalal-Abad", "fled Kabul"; and leaving the country:
@@ -3869,6 +3873,12 @@ def _as_labelled(
             and _MISSILE_WORDS.search(text, match.start, match.end) is None
         ):
             return _as_family("nuclear tests", trig.weight)
+        if (
+            (fired := _FIRED_GUNS.match(text, match.end, end)) is not None
+            and _MISSILE_WORDS.search(text, match.start, fired.end()) is None
+            and trig.needs is not None  # "fired", "launched": not "test-fired"
+        ):
+            return replace(trig, label=_ARTILLERY_LABEL)  # "fired artillery shells near"
         return trig
     if (
         source is None

@@ -4597,3 +4597,46 @@ def test_a_trailing_attributions_speaker_is_no_party_of_the_act(text, speaker):
 def test_a_speaker_the_act_names_stays_a_party(text, party):
     evs = [e for e in _extracted(text, date(2024, 1, 10)) if e.type == "ASSAULT"]
     assert evs and party in evs[0].actors
+
+
+# --- QA5 B: guns fired are a happening: artillery fire, or an attack when aimed ---
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "label"),
+    [
+        (
+            "North Korea fired artillery shells near a South Korean island on Friday, Seoul said.",
+            "MOBILIZE",
+            "North Korea artillery fire",
+        ),
+        (
+            "North Korea fired about 200 artillery rounds near Yeonpyeong on Friday.",
+            "MOBILIZE",
+            "North Korea artillery fire",
+        ),
+        ("Hamas fired mortars at Israeli troops on Friday.", "ASSAULT", "Hamas attack on Israel"),
+        ("Russian forces fired shells into Kherson on Friday.", "ASSAULT", None),
+        # near miss: missiles stay a missile launch
+        (
+            "North Korea fired two ballistic missiles into the sea on Friday.",
+            "MOBILIZE",
+            "North Korea missile launch",
+        ),
+    ],
+)
+def test_guns_fired_are_artillery_fire_or_an_attack(text, type_, label):
+    (ev,) = _extracted(text, date(2024, 1, 10))
+    assert ev.type == type_
+    assert label is None or ev.label == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company fired 200 workers on Friday.",
+        "The minister fired his chief of staff on Friday over a row about shells.",
+    ],
+)
+def test_fired_without_guns_is_no_artillery_fire(text):
+    assert all(e.type != "MOBILIZE" for e in _extracted(text, date(2024, 1, 10)))
