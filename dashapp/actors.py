@@ -180,6 +180,13 @@ _PARTICLE_BEFORE = re.compile(
 )
 _FOLLOWING_NAME_WORD = re.compile(r"[ \t\u00a0]([A-Z][a-z\u00c0-\u024f'’\-]+)")
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’\-]*)")
+# decoys.json venue words that are also verbs or need their determiner (see _venue_after)
+_MEETING_WORDS = frozenset(
+    {"talks", "summit", "summits", "negotiations", "meeting", "meetings", "round"}
+)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ll]ast|[Nn]ext|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w-]*\s+)?$"
+)
 _NAME_WORDS = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’.\-]*(?:[ \t\u00a0]+[^\W\d_][\w'’.\-]*){0,4})")
 _TO_THE = re.compile(r"[ \t\u00a0]+to[ \t\u00a0]+(?:the[ \t\u00a0]+)?")
 _OF_THE = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?")
@@ -1168,7 +1175,7 @@ class Gazetteer:
                 core in metonyms  # (a set lookup first: most tokens are no capital)
                 and poss is None
                 and nxt[1:].islower()
-                and self._venue_after(text, end)
+                and self._venue_after(text, end, start)
             ):
                 continue  # "the Madrid conference", "the Oslo accords": a venue, no actor
             if (
@@ -1206,9 +1213,15 @@ class Gazetteer:
         m = _PARTICLE_BEFORE.search(text, max(0, start - 40), start)
         return m is not None and not self._neutral_word(m.group(1))
 
-    def _venue_after(self, text: str, end: int) -> bool:
+    def _venue_after(self, text: str, end: int, start: int = -1) -> bool:
         m = _WORD_AFTER.match(text, end)
-        return m is not None and m.group(1) in self._venue_words
+        if m is None or m.group(1) not in self._venue_words:
+            return False
+        # a meeting word may be the capital's verb ("Washington talks with Beijing"): a
+        # venue only after a determiner ("the Paris talks", "a Geneva summit")
+        return m.group(1) not in _MEETING_WORDS or (
+            start >= 0 and _DETERMINER_BEFORE.search(text, max(0, start - 20), start) is not None
+        )
 
     def _company_after(self, text: str, end: int, lower: bool = False) -> bool:
         """Whether a company word follows `end` (capitalised, or `lower`: a demonym's thing,

@@ -678,3 +678,32 @@ def test_a_bodys_chief_of_a_field_is_the_bodys(gaz: Gazetteer) -> None:
         (m,) = gaz.find(text, when=D22)
         assert [a.name for a in m.actors] == ["Kari Lindqvist"], text
         assert [q.name for q in m.qualifiers] == ["UN"], text
+
+
+# --- QA5 B: a capital naming a meeting after a determiner is its venue, no party ---
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        ("The Ankara talks between Sweden and Finland ended on Monday.", "Turkey"),
+        ("The Paris talks between the two sides resumed on Monday.", "France"),
+        ("A Geneva summit between the two leaders was set for November.", "Switzerland"),
+        ("The Moscow meeting between the ministers ended on Tuesday.", "Russia"),
+    ],
+)
+def test_a_capital_naming_a_meeting_is_its_venue(gaz: Gazetteer, text: str, venue: str) -> None:
+    assert venue not in names(gaz.find(text, when=D22))
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        # near misses: the capital is the subject of a verb that looks like a meeting word
+        ("Washington talks with Beijing about tariffs.", "United States"),
+        ("Moscow meeting demands were rejected.", "Russia"),
+        ("Paris said the summit would go ahead.", "France"),
+    ],
+)
+def test_a_capital_acting_stays_a_party(gaz: Gazetteer, text: str, party: str) -> None:
+    assert party in names(gaz.find(text, when=D22))

@@ -4640,3 +4640,27 @@ def test_guns_fired_are_artillery_fire_or_an_attack(text, type_, label):
 )
 def test_fired_without_guns_is_no_artillery_fire(text):
     assert all(e.type != "MOBILIZE" for e in _extracted(text, date(2024, 1, 10)))
+
+
+# --- QA5 B: the venue of a meeting is no party to it ---
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "venue"),
+    [
+        (
+            "The Ankara talks between Sweden and Finland ended on Monday.",
+            {"Sweden", "Finland"},
+            "Turkey",
+        ),
+        (
+            "The Geneva summit between Reagan and Gorbachev opened on Tuesday.",
+            {"Ronald Reagan", "Mikhail Gorbachev"},
+            "Switzerland",
+        ),
+    ],
+)
+def test_a_meeting_named_after_its_capital_is_between_its_parties(text, parties, venue):
+    (ev,) = _extracted(text, date(1985, 11, 20))
+    assert ev.type == "CONSULT"
+    assert parties <= set(ev.actors) and venue not in ev.actors
