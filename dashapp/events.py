@@ -2180,6 +2180,8 @@ def _window_actors(
         seg_lo -= 1
         widened = True
         found = inside(cuts[seg_lo], cuts[seg_hi])
+    if widened and found and seg_lo >= 1:
+        found = _without_place_appositive(text, cuts, seg_lo, found, inside)
     if (
         widened
         and seg_lo > 0
@@ -2315,6 +2317,36 @@ _AND_ACT = re.compile(
     r"\s(?:and|but)\s+(?:then\s+|later\s+|also\s+)?(?:(will|would|is|was|are|were)\s+)?"
     r"(?:due\s+to\s+|to\s+)?([a-z]{3,})\b"
 )
+
+
+# an appositive that says where its subject is: ", in exile near Paris since October,",
+# ", based in London,", ", now living in Dubai,"
+_PLACE_APPOSITIVE = re.compile(
+    r"(?:(?:now|still|currently|long)\s+)?(?:(?:in|into)\s+exile\s+|living\s+|based\s+"
+    r"|exiled\s+|hiding\s+|staying\s+)?(?:in|near|outside|at)\s+"
+)
+
+
+def _without_place_appositive(
+    text: str,
+    cuts: list[int],
+    seg_lo: int,
+    found: list[ActorMention],
+    inside: Callable[[int, int], list[ActorMention]],
+) -> list[ActorMention]:
+    """ "Ayatollah Ruhollah Khomeini, in exile near Paris since October, has said": a place
+    in an appositive between the subject and its verb is where the subject is, not who
+    acts; the name before it is the subject (kept when nobody is named before it)."""
+    if not _PLACE_APPOSITIVE.match(text, cuts[seg_lo]) or not _PREDICATE_START.match(
+        text, cuts[seg_lo + 1]
+    ):
+        return found
+    if any(a.kind == "person" for m in found if m.end <= cuts[seg_lo + 1] for a in m.actors):
+        return found
+    subject = inside(cuts[seg_lo - 1], cuts[seg_lo])
+    if not subject:
+        return found
+    return [subject[-1], *(m for m in found if m.end > cuts[seg_lo + 1])]
 
 
 def _next_act(text: str, lo: int, hi: int) -> int | None:

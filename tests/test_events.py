@@ -4664,3 +4664,43 @@ def test_a_meeting_named_after_its_capital_is_between_its_parties(text, parties,
     (ev,) = _extracted(text, date(1985, 11, 20))
     assert ev.type == "CONSULT"
     assert parties <= set(ev.actors) and venue not in ev.actors
+
+
+# --- QA5 B: a place in an appositive says where the subject is; the subject acts ---
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "person", "place_state"),
+    [
+        (
+            "Ayatollah Ruhollah Khomeini, in exile near Paris since October, has said he will"
+            " return on Thursday.",
+            date(1979, 1, 30),
+            "Ruhollah Khomeini",
+            "France",
+        ),
+        (
+            "Khomeini, in exile near Paris, said on Thursday he would return.",
+            date(1979, 1, 30),
+            "Ruhollah Khomeini",
+            "France",
+        ),
+        (
+            "Alexei Navalny, now in Berlin, said on Thursday he would go back to Russia.",
+            date(2020, 10, 2),
+            "Alexei Navalny",
+            "Germany",
+        ),
+    ],
+)
+def test_a_place_appositive_leaves_the_subject_acting(text, when, person, place_state):
+    (ev,) = [e for e in _extracted(text, when) if e.type == "STATEMENT"]
+    assert ev.source == person
+    assert place_state not in ev.actors
+
+
+def test_a_place_appositive_with_no_named_subject_keeps_its_place():
+    # near miss: nobody named before the appositive, the place stays the only actor
+    text = "The exiled cleric, in exile near Paris, said on Thursday he would return."
+    (ev,) = _extracted(text, date(1979, 1, 30))
+    assert ev.actors == ("France",)
