@@ -3666,6 +3666,12 @@ def _object(text: str, pos: int, end: int) -> str:
     gazetteer name longer than the capitalised words read whole ("quit the International
     Atomic Energy Agency" -> "IAEA", "left the Council of Europe")."""
     if m := _OBJECT.match(text, pos, end):
+        stop = _before_date(text, m.start(1), m.end(1))
+        if stop < m.end(1) or m.group(1) in _FEASTS:
+            # "struck Kyiv Monday": the name ends before its date; "rejected a Ramadan
+            # truce": a feast names a time, not what is acted on
+            obj = text[m.start(1) : stop].rstrip(".'\u2019")
+            return "" if obj in _FEASTS else obj
         if (whole := _longer_name(text, m.start(1), m.end(1), end)) is not None:
             return whole
         obj = m.group(1).rstrip(".'\u2019")
@@ -4146,7 +4152,9 @@ def _place_slot(text: str, clause: tuple[int, int], match: Hit, actors: Sequence
     for m in spots:
         if abs(m.start() - match.end) > 80 or m.group(1).endswith(_POSSESSIVE):
             continue  # too far to be this happening's place; "at Washington's request"
-        name = m.group(1).rstrip(".'\u2019")
+        name = text[m.start(1) : _before_date(text, m.start(1), m.end(1))].rstrip(".'\u2019")
+        if name in _FEASTS:
+            continue  # "met at Christmas": a time, not a place
         if _lost_apostrophe(text, m.end(1), name):
             continue  # "at Washingtons request", as a scraped copy writes it
         if name.isupper():
@@ -4154,6 +4162,26 @@ def _place_slot(text: str, clause: tuple[int, int], match: Hit, actors: Sequence
         if not _NOT_PLACE.match(name.split()[0]) and not any(a.name == name for a in actors):
             return f" in {name}"
     return ""
+
+
+# a date read on after a name: "in Rome March 3-5", "struck Kyiv Monday" (a month only
+# before its day: "Theresa May", "Lake June")
+_DATE_IN_NAME = re.compile(
+    r"\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b)"
+)
+# feasts and seasons that name a time, not a place or a thing acted on
+_FEASTS = frozenset(
+    {"Ramadan", "Eid", "Easter", "Christmas", "Passover", "Hanukkah", "Diwali", "Nowruz", "Lent"}
+    | {"Advent", "Thanksgiving", "Tet", "Holi", "Yom Kippur", "Rosh Hashanah", "New Year"}
+)
+
+
+def _before_date(text: str, start: int, stop: int) -> int:
+    """Where the name in text[start:stop] ends: before a date read on after it."""
+    m = _DATE_IN_NAME.search(text, start, min(len(text), stop + 6))
+    return m.start() if m is not None and m.start() < stop else stop
 
 
 def _governed_slot(text: str, clause: tuple[int, int], match: Hit) -> str:

@@ -4704,3 +4704,45 @@ def test_a_place_appositive_with_no_named_subject_keeps_its_place():
     text = "The exiled cleric, in exile near Paris, said on Thursday he would return."
     (ev,) = _extracted(text, date(1979, 1, 30))
     assert ev.actors == ("France",)
+
+
+# --- QA5 B: a date or a feast read on after a name is no part of a label's slot ---
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Leaders of the G7 will meet in Rome March 3-5.", "G7 meeting in Rome"),
+        ("Russia struck Kyiv Monday, officials said.", "Russia attack on Kyiv"),
+        ("Israel struck Gaza Tuesday night.", "Israel attack on Gaza"),
+    ],
+)
+def test_a_date_after_a_name_is_not_in_its_slot(text, label):
+    assert [e.label for e in _extracted(text, date(2024, 1, 10))] == [label]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sudan army chief Abdel Fattah al-Burhan rejected a Ramadan truce on Friday.",
+        "Hamas rejected a Christmas ceasefire on Friday.",
+    ],
+)
+def test_a_feast_is_not_what_is_rejected(text):
+    (rej,) = [e for e in _extracted(text, date(2024, 3, 10)) if e.type == "REJECT"]
+    assert not rej.label.endswith(("Ramadan", "Christmas"))
+
+
+def test_a_place_named_after_a_feast_stays_a_place():
+    (ev,) = _extracted("Indonesia seized Christmas Island on Friday.", date(2024, 1, 10))
+    assert ev.label == "Indonesia seizes Christmas Island"
+
+
+def test_a_month_word_in_a_name_ends_no_name():
+    from dashapp.events import _before_date
+
+    text = "Labour criticised Theresa May on Friday and met in Rome May 3."
+    may = text.index("Theresa")
+    assert _before_date(text, may, may + len("Theresa May")) == may + len("Theresa May")
+    rome = text.index("Rome")
+    assert _before_date(text, rome, rome + len("Rome May")) == rome + len("Rome")
