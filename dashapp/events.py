@@ -2733,7 +2733,8 @@ def _named_again(mentions: Sequence[ActorMention], first: Sequence[ActorMention]
 # Washington and Paris said.", ", according to the Pentagon."
 _ATTRIBUTION_STRETCH = re.compile(
     r",\s+(?:(?:(?!(?:that|but|who|which|when|after|as|if)\b)[\w'\u2019.-]+\s+){1,8}?"
-    r"(?:said|says|reported|reports|announced|confirmed|claimed|stated|added)"
+    r"(?:said|says|reported|reports|announced|confirmed|claimed|stated|added|tweeted|wrote"
+    r"|told\s+(?:reporters|journalists|the\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?|[A-Z][\w.-]*))"
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|\s+(?:today|yesterday|tonight|in\s+a\s+statement))?"
     r"|according\s+to\s+(?:[\w'\u2019.-]+\s+){0,5}?[\w'\u2019.-]+)\s*(?:[.;]|,\s|$)"

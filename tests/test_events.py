@@ -4746,3 +4746,16 @@ def test_a_month_word_in_a_name_ends_no_name():
     assert _before_date(text, may, may + len("Theresa May")) == may + len("Theresa May")
     rome = text.index("Rome")
     assert _before_date(text, rome, rome + len("Rome May")) == rome + len("Rome")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel struck targets in Gaza on Friday, a White House spokesman told reporters.",
+        "Houthi rebels attacked a cargo ship on Sunday, the Pentagon told Reuters.",
+        "Houthi rebels attacked a cargo ship on Sunday, a US official told the Associated Press.",
+    ],
+)
+def test_a_speaker_telling_the_press_is_no_party_of_the_act(text):
+    (ev,) = _extracted(text, date(2024, 1, 10))
+    assert ev.type == "ASSAULT" and "United States" not in ev.actors
