@@ -414,6 +414,7 @@ def register(
         Output(L.ARTICLES, "options", allow_duplicate=True),
         Output(L.DATES_MSG, "children"),
         Output(L.DATES_MSG, "className"),
+        Output(L.LINK_FIX, "data"),
         Input(L.URL, "search"),
         # The search text applies on Enter or when the box loses focus (n_submit,
         # n_blur), not as it is typed: the box sends its value on every key (dcc.Input's
@@ -436,7 +437,7 @@ def register(
         zoomed = parse_query(search).window  # the zoom is not a filter: it stays
         if f"{L.CLEAR}.n_clicks" in ctx.triggered_prop_ids:  # (with the text box's blur)
             cleared = to_query(ViewState(window=zoomed))
-            return cleared, *controls_of(ViewState()), *keep, *fine
+            return cleared, *controls_of(ViewState()), *keep, *fine, no_update
         # On page load every input counts as triggered: the URL wins.
         if trigger is None or f"{L.URL}.search" in ctx.triggered_prop_ids:
             state, original = parse_query(search), search
@@ -461,8 +462,10 @@ def register(
                 note = [LINK_DATES_INVERTED, "message error"]
             elif unknown:
                 note = [unknown, "message error"]
-            rewritten = search if search != original else no_update
-            return rewritten, *shown, *options, *note
+            # (the address is not written here: that would add a history entry, and
+            # Back would lead to the link as typed, to be rewritten again)
+            fixed = search if search != original else no_update
+            return no_update, *shown, *options, *note, fixed
         dfrom, dto = values[3], values[4]
         note = fine
         if inverted_dates(dfrom, dto):
@@ -475,8 +478,27 @@ def register(
         state = _state_of(values, date_from=dfrom, date_to=dto)
         query = to_query(replace(state, window=zoomed))
         if query == (search or ""):
-            return no_update, *([no_update] * len(CONTROLS)), *keep, *note
-        return query, *([no_update] * len(CONTROLS)), *keep, *note
+            return no_update, *([no_update] * len(CONTROLS)), *keep, *note, no_update
+        return query, *([no_update] * len(CONTROLS)), *keep, *note, no_update
+
+    # The rewritten link replaces the address typed in the browser's history, and the
+    # location component is told, as a dcc.Link tells it of a new address.
+    app.clientside_callback(
+        """
+        function(search) {
+            if (typeof search !== 'string') { return window.dash_clientside.no_update; }
+            if (window.location.search !== search) {
+                window.history.replaceState(window.history.state, '',
+                    window.location.pathname + search + window.location.hash);
+                window.dispatchEvent(new CustomEvent('_dashprivate_pushstate'));
+            }
+            return search;
+        }
+        """,
+        Output(L.LINK_FIXED, "data"),
+        Input(L.LINK_FIX, "data"),
+        prevent_initial_call=True,
+    )
 
     @app.callback(
         Output(L.URL, "search", allow_duplicate=True),

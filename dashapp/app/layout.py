@@ -31,6 +31,10 @@ SUMMARY = "summary"
 TABLE = "event-table"
 WINDOW = "window"  # {"rev": n}: bumped by Reset view (the zoom itself is in the URL)
 DRAWN = "drawn"  # what the figure on the page was drawn for (update_view)
+# a hand-written link as the controls name it, put in place of the address typed
+# (callbacks.sync_url; the browser replaces the history entry, it adds none)
+LINK_FIX = "link-fix"
+LINK_FIXED = "link-fixed"
 VERSION = "data-version"
 SELECTED = "selected-event"
 DETAILS = "details"
@@ -484,6 +488,8 @@ def page(*, upload_limit: int, in_memory: bool = False, skipped: Sequence[str] =
             dcc.Location(id=URL, refresh=False),
             dcc.Store(id=WINDOW, data={"rev": 0}),
             dcc.Store(id=DRAWN, data=None),
+            dcc.Store(id=LINK_FIX, data=None),
+            dcc.Store(id=LINK_FIXED, data=None),
             dcc.Store(id=VERSION, data=0),
             dcc.Store(id=SELECTED, data=None),
             dcc.Store(id=TABLE_PAGE, data=0),

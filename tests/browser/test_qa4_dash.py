@@ -187,6 +187,15 @@ def test_a_hand_written_link_names_actors_and_types_as_the_controls_do(browser, 
     wanted = server.store.count_events(parse_query("?actor=Volodymyr+Zelensky&type=CONSULT").filter)
     assert 0 < summary_count(page) == wanted
     assert page.inner_text("#f-dates-msg") == ""
+    # the rewritten address replaces the typed one in the history: Back leaves it
+    base = page.url.split("?")[0]
+    page.goto(base + "?actor=Ukraine")
+    settle(page)
+    page.goto(base + "?actor=kremlin")
+    wait_for(lambda: page.evaluate("location.search") == "?actor=Russia", what="kremlin")
+    settle(page)
+    page.go_back()
+    wait_for(lambda: page.evaluate("location.search") == "?actor=Ukraine", what="back")
     # a name that names nothing is left out, and said
     page.goto(page.url.split("?")[0] + "?actor=Nobody")
     settle(page)
