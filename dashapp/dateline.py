@@ -47,8 +47,12 @@ _DATE = (
     rf"(?:(?P<m1>{_MONTH})[ ]*(?P<d1>{_DAY})|(?P<d2>{_DAY})[ ]+(?P<m2>{_MONTH}))"
     r"(?:,?[ ]+(?P<y>1[6-9]\d\d|2[01]\d\d)(?!\d))?"
 )
-# the date, then a source and/or a dash ("(AP) --", "(Reuters) -", "\u2014", ":")
-_END = r"[ ]*\([^()\n]{1,40}\)(?:[ ]*(?:[-\u2013\u2014]+|:))?|[ ]*(?:[-\u2013\u2014]+|:)"
+# the date, then a source and/or a dash ("(AP) --", "(Reuters) -", "/PRNewswire/ --",
+# "\u2014", ":")
+_END = (
+    r"[ ]*(?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/)(?:[ ]*(?:[-\u2013\u2014]+|:))?"
+    r"|[ ]*(?:[-\u2013\u2014]+|:)"
+)
 # a byline may come first ("By JOHN SMITH, Special to The New York Times"); a source or a
 # long dash may touch the lead in scraped copy ("(AP)\u2014President"), a hyphen may not
 # ("Oct. 22-23 talks")
@@ -62,14 +66,37 @@ _DATELINE = re.compile(
 _LEAD = re.compile(r"[A-Z\"'\u201c\u2018]")
 
 
+# a wire dateline with no place, the date first: "Jan 5 (Reuters) - " (a source and a dash)
+_DATE_FIRST = re.compile(
+    rf"{_BYLINE}\s*(?:(?P<m1>{_MONTH})[ ]*(?P<d1>{_DAY})|(?P<d2>{_DAY})[ ]+(?P<m2>{_MONTH}))"
+    r"(?:,?[ ]+(?P<y>1[6-9]\d\d|2[01]\d\d)(?!\d))?"
+    r"[ ]*\([^()\n]{1,40}\)[ ]*(?:[-\u2013\u2014]+|:)[ \t]*"
+)
+
+
+def _dateline(body: str) -> re.Match[str] | None:
+    """The dated dateline at the start of `body`, if there is one."""
+    m = _DATELINE.match(body)
+    if m is not None and (
+        m["end"] is not None or (m["place"].isupper() and _LEAD.match(body, m.end()))
+    ):
+        return m
+    return _DATE_FIRST.match(body)
+
+
+def dateline_span(body: str) -> tuple[int, int] | None:
+    """Where the dated dateline at the start of `body` is: its date dates the writing, not
+    a happening (whatever its distance from the publication date)."""
+    m = _dateline(body)
+    return m.span() if m is not None else None
+
+
 def dateline_date(body: str, published: date) -> date | None:
     """The date the dateline at the start of `body` carries, its year that of the latest
     such date not after `published`; None without a dated dateline, or when the date is
     after `published` or more than MAX_LAG days before it."""
-    m = _DATELINE.match(body)
-    if m is None or (
-        m["end"] is None and not (m["place"].isupper() and _LEAD.match(body, m.end()))
-    ):
+    m = _dateline(body)
+    if m is None:
         return None
     month = _MONTHS[(m["m1"] or m["m2"]).lower()[:3]]
     day = int(re.match(r"\d+", m["d1"] or m["d2"]).group())  # type: ignore[union-attr]

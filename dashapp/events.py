@@ -41,6 +41,7 @@ from dashapp.actors import (
     places,
     without_accents,
 )
+from dashapp.dateline import dateline_span
 from dashapp.models import Actor, Article, Event, Granularity, Mention, Timex
 from dashapp.records import maker, replacer
 from dashapp.temporal.lexicon import alternation
@@ -816,9 +817,11 @@ def _units(timexes: Sequence[Timex], text: str = "") -> list[_Unit]:
                     )
                     continue
         out.append(u)
-    # a wire dateline ("ABUJA, Aug 1 (Reuters) -") or a liveblog entry's clock time
-    # ("09:10 - ...") dates the writing, not a happening
+    # a wire dateline ("ABUJA, Aug 1 (Reuters) -", "PARIS, 12 Jan -", "Jan 5 (Reuters) -")
+    # or a liveblog entry's clock time ("09:10 - ...") dates the writing, not a happening
     heads = []
+    if (opening := dateline_span(text)) is not None:
+        heads.append(opening)
     pos = 0
     while pos < len(text):  # paragraph starts only
         lead = text[pos : pos + 1]

@@ -38,6 +38,9 @@ PUB = date(2024, 3, 12)
         ("\nCAIRO, 10 March \u201cWe will not stop,\u201d he said.", date(2024, 3, 10)),
         ("WASHINGTON, March 10 (AP)\u2014The Senate voted.", date(2024, 3, 10)),
         ("WASHINGTON, March 10\u2014The Senate voted.", date(2024, 3, 10)),
+        # no place, the date first (Reuters); a press release's source between slashes
+        ("March 11 (Reuters) - Britain said.", date(2024, 3, 11)),
+        ("LONDON, March 5 /PRNewswire/ -- The company said.", date(2024, 3, 5)),
         # a byline first
         ("By JANE DOE\nWASHINGTON, March 10 \u2014 The Senate voted.", date(2024, 3, 10)),
         ("By a Staff Reporter\n\nLONDON, March 9 - x", date(2024, 3, 9)),
@@ -157,3 +160,18 @@ def test_event_details_name_the_dateline_anchor():
     assert "\u00b7 reference date 2024-01-06" in shown(given)
     assert "\u00b7 dateline" not in shown(given)
     assert "\u00b7 dateline" not in shown(replace(art, body="Biden met Scholz today."))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "PARIS, 8 March - Emmanuel Macron met Olaf Scholz yesterday in Paris.",
+        "March 8 (Reuters) - Emmanuel Macron met Olaf Scholz yesterday in Paris.",
+        # (a dateline further back than MAX_LAG anchors nothing, and dates nothing either)
+        "PARIS, 2 Jan - Emmanuel Macron met Olaf Scholz on Thursday in Paris.",
+    ],
+)
+def test_a_datelines_own_date_dates_no_happening(body):
+    art = Article("d", "t", PUB, "https://example.org/d", body)
+    _, events = extract_article(art, gazetteer=Gazetteer.load())
+    assert len(events) == 1 and "Macron" in events[0].label
