@@ -5286,6 +5286,14 @@ def _continue_statements(
                 continue
             found = [m for m in actor_mentions if lo <= m.start and m.end <= hi]
             subject = [a for m in found if m.end <= verb.start for a in m.actors]
+            if not subject and _PRONOUN_SPEAKER.fullmatch(text, lo, verb.start):
+                # "He added that ...": the speaker of the statement, a person
+                subject = [
+                    a
+                    for m in actor_mentions
+                    for a in m.actors
+                    if a.name == event.source and a.kind == "person"
+                ][:1]
             if not subject or subject[-1].name != event.source:
                 continue
             extra = tuple(a.name for m in found for a in _parties(m))
@@ -5298,6 +5306,10 @@ def _continue_statements(
                 event = _as_warning(text, (lo, hi), event, subject[-1], verb, found, actor_mentions)
             out[pos] = (weight, event)
             break
+
+
+# a pronoun and at most an adverb before the speech verb: "He added", "She also said"
+_PRONOUN_SPEAKER = re.compile(r"\s*(?:He|She)(?:\s+[a-z]+ly|\s+also|\s+then)?\s+")
 
 
 def _added_warning(text: str, verb: Hit, hi: int, hits: list[Hit]) -> bool:

@@ -293,6 +293,9 @@ def test_reported_speech_continues_into_the_next_sentence():
         ("Biden added that the sanctions on Russia would stay.", "STATEMENT", None),
         ("Biden added that he would visit Poland if invited.", "STATEMENT", None),
         ("Biden added that Russia faced sanctions.", "STATEMENT", None),
+        # the speaker as a pronoun
+        ("He added that Russia would face severe sanctions if it invaded.", "THREATEN", "Russia"),
+        ("He also said that Russia faced sanctions.", "STATEMENT", None),
     ],
 )
 def test_a_statement_that_goes_on_to_warn_is_a_warning(added, type_, target):
