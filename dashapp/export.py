@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO, Literal
 from urllib.parse import urlsplit
 
-from dashapp.app.figures import FigureOptions
+from dashapp.app.figures import FigureOptions, resolved_text
 from dashapp.app.filters import ViewState, with_range
 from dashapp.app.view import build_view, sort_events
 from dashapp.models import Event, EventFilter, Extraction
@@ -273,7 +273,9 @@ def timelinejs(
         if lane:
             slide["group"] = html.escape(lane)
         if first and first.text:
-            slide["display_date"] = html.escape(first.text)
+            # the date it resolves to, with the words that gave it: "2022-01-09 (Sunday)"
+            shown = resolved_text(ev)
+            slide["display_date"] = html.escape(f"{shown} ({first.text})")
         uid = "ev-" + re.sub(r"[^A-Za-z0-9_-]+", "-", ev.id)[:60]
         while uid in used:
             uid += "-x"

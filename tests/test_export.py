@@ -73,6 +73,11 @@ def test_timelinejs_is_valid_and_escaped(store):
     assert "end_date" not in by_id["ev-e-crimea"]
     assert by_id["ev-e-troops"]["start_date"] == {"year": 2021, "month": 11}
     assert by_id["ev-e-talks"]["end_date"] == {"year": 2022, "month": 1, "day": 10}
+    # the date shown is the one resolved, with the words that gave it
+    call = store.event("e-call")
+    assert by_id["ev-e-call"]["display_date"] == (
+        f"{call.start.isoformat()} ({call.mentions[0].text})"
+    )
     evil = by_id["ev-e-evil"]
     assert "&lt;svg onload" in evil["text"]["headline"]
     raw = json.dumps(evil, ensure_ascii=False)

@@ -260,5 +260,13 @@ def test_static_pictures_label_events_where_there_is_room():
     # events stacked on a day carry their count, not labels
     assert labels(same_day, labels=True) == ["Russia attacks Kyiv"]
     # a long label is cut
+    # a long label is written up to 48 characters where there is room, else cut to 30
     long = [ev("l", date(2022, 1, 3), label="A" * 60), ev("z", date(2022, 12, 1))]
-    assert [len(t) for t in labels(long, labels=True)] == [30, len("Event z")]
+    assert [len(t) for t in labels(long, labels=True)] == [48, len("Event z")]
+    near = [*long, ev("n", date(2022, 2, 20))]  # 48 characters would run over its mark
+    assert sorted(len(t) for t in labels(near, labels=True)) == [len("Event n"), len("Event z"), 30]
+    # a range is labelled after its bar, not over it
+    bar = [ev("r", date(2022, 1, 3), date(2022, 2, 20), gran="range", label="Talks"), *far[1:]]
+    fig = timeline_figure(bar, FigureOptions(width=1600, labels=True))
+    (text,) = [t for t in fig.data if t.name == "labels"]
+    assert "Talks" in text.text and text.x[list(text.text).index("Talks")] > "2022-02-20"

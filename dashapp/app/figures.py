@@ -551,7 +551,12 @@ def timeline_spec(
             }
         )
     if opts.labels:
-        stacked = {ev.id for group in same_day.values() if len(group) > 1 for ev in group}
+        stacked = {
+            (ev.id, index[name])
+            for (name, _), group in same_day.items()
+            if len(group) > 1
+            for ev in group
+        }
         labelled = label_spots(
             pairs,
             index,
@@ -594,13 +599,14 @@ def timeline_spec(
 
 LABEL_FONT = 10
 LABEL_CHARS = 30
+LABEL_LONG = 48  # a label is written whole up to this, where there is room
 _CHAR_PX = 6.0  # about the width of a character of LABEL_FONT (DejaVu Sans)
 
 
 def label_spots(
     pairs: Sequence[tuple[Event, str]],
     index: Mapping[str, int],
-    stacked: set[str],
+    stacked: set[tuple[str, int]],
     opts: FigureOptions,
     span: tuple[date, date],
     lanes: Sequence[str],
@@ -609,8 +615,8 @@ def label_spots(
     once, in the first of its lanes where it fits, just right of its mark (a range's first
     day; left of it where the plot ends first),
     cut to LABEL_CHARS; not where it would cover another mark of the lane (or a count
-    beside one), run into the label before it or off the plot. Events stacked on one day
-    (their count is written there) are left unlabelled."""
+    beside one), run into the label before it or off the plot. Not in a lane where the
+    event is stacked on one day with others (their count is written there)."""
     width = opts.width or 1600
     names_px = _CHAR_PX * 1.2 * max((len(_short(n, 28)) for n in lanes), default=0)
     plot_px = max(100.0, width - 20 - names_px - 20)
@@ -627,30 +633,47 @@ def label_spots(
         events[ev.id] = ev
         if kind_of(ev) != "band":  # (a band is a light background: labels may cross it)
             x = (ev.start - lo).days * per_day
-            right = x + (30 if ev.id in stacked else 7)  # (a stack's count: "×2")
+            # a range's bar to its last day; a stack's count beside it ("×2")
+            end = ((ev.end - lo).days + 1) * per_day if kind_of(ev) == "range" else x
+            right = end + (30 if (ev.id, lane) in stacked else 7)
             marks[lane].append((x - 7, right))
     free: dict[int, float] = defaultdict(lambda: float("-inf"))
     out = []
     for ev in sorted(events.values(), key=lambda e: (e.start, e.label, e.id)):
-        if ev.id in stacked or not lo <= ev.start <= hi:
+        if not lo <= ev.start <= hi:
             continue
         x = (ev.start - lo).days * per_day
-        text = _short(ev.label, LABEL_CHARS)
-        size = _CHAR_PX * len(text)
-        # right of the mark, or left of it where the plot ends first
-        side = "right" if x + gap + size <= plot_px else "left"
-        a, b = (x + gap, x + gap + size) if side == "right" else (x - gap - size, x - gap)
-        if a < 0:
-            continue
-        for lane in sorted(lanes_of[ev.id]):  # the first of its lanes with room
-            if a < free[lane] or any(m0 < b and m1 > a for m0, m1 in marks[lane]):
+        # a range is labelled after its bar, a day beside its mark
+        after = ((ev.end - lo).days + 1) * per_day if kind_of(ev) == "range" else x
+        placed = False
+        # the whole label where it fits, else cut to LABEL_CHARS
+        for text in dict.fromkeys([_short(ev.label, LABEL_LONG), _short(ev.label, LABEL_CHARS)]):
+            size = _CHAR_PX * len(text)
+            # right of the mark, or left of it where the plot ends first
+            side = "right" if after + gap + size <= plot_px else "left"
+            a, b = (
+                (after + gap, after + gap + size) if side == "right" else (x - gap - size, x - gap)
+            )
+            if a < 0:
                 continue
-            shift = timedelta(days=gap / per_day)
-            at = datetime.combine(ev.start, datetime.min.time())
-            at = at + shift if side == "right" else at - shift
-            out.append((at.isoformat(timespec="seconds"), lane, text, side))
-            free[lane] = b + 10
-            break
+            for lane in sorted(lanes_of[ev.id]):  # the first of its lanes with room
+                if (ev.id, lane) in stacked:
+                    continue  # (its day's count is written there)
+                if a < free[lane] or any(m0 < b and m1 > a for m0, m1 in marks[lane]):
+                    continue
+                shift = timedelta(days=gap / per_day)
+                at = datetime.combine(
+                    ev.end if side == "right" and after != x else ev.start, datetime.min.time()
+                )
+                if side == "right" and after != x:
+                    at += timedelta(days=1)
+                at = at + shift if side == "right" else at - shift
+                out.append((at.isoformat(timespec="seconds"), lane, text, side))
+                free[lane] = b + 10
+                placed = True
+                break
+            if placed:
+                break
     return out
 
 
