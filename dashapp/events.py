@@ -903,9 +903,11 @@ def _shouted(seg: str) -> bool:
     ON THURSDAY SAYS NATO"): actors are matched case-sensitively, so its roles cannot be
     read and it makes no event rather than a wrong one. A dateline in capitals before a
     sentence in mixed case ("MOSCOW, Dec. 26 (Reuters) - ") is not."""
+    if not seg[:32].isupper():
+        return False  # (most sentences: a lower-case letter at once, no count)
     lower = sum(map(str.islower, seg))
     if lower * 3 >= len(seg):
-        return False  # (most sentences: one pass)
+        return False
     return sum(map(str.isupper, seg)) > max(12, 2 * lower)
 
 
