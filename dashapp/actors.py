@@ -2243,15 +2243,9 @@ def _merge(entries: dict[str, _Entry], raw: dict[str, Any], source: str) -> None
         e.until = _date(raw["until"])
     if "shared_until" in raw:
         e.shared_until = _date(raw["shared_until"])
-    for key in (
-        "aliases",
-        "metonyms",
-        "demonyms",
-        "anaphors",
-        "back_references",
-        "guarded",
-        "guarded_before",
-    ):
+    for key in _LISTS:
+        if key == "remove_aliases":
+            continue  # (applied below)
         lst: list[str] = getattr(e, key)
         lst.extend(a for a in raw.get(key, ()) if a not in lst)
     drop = set(raw.get("remove_aliases", ()))
