@@ -2236,17 +2236,21 @@ def _window_actors(
         # named in a clause inside the appositive is no subject
         inner = _INNER_CLAUSE.search(text, apposition[0], apposition[1])
         own = (apposition[0], inner.start()) if inner is not None else apposition
-        if (plain or _WIDE_APPOSITIVE.match(text, apposition[0])) and all(
+        # ("Ashraf Ghani, in exile near Abu Dhabi, spoke with": where the subject is)
+        where = verb_first and _PLACE_APPOSITIVE.match(text, apposition[0])
+        if (plain or where or _WIDE_APPOSITIVE.match(text, apposition[0])) and all(
             a.kind != "person" for m in inside(*own) for a in m.actors
         ):
             subject = inside(cuts[seg_lo - 2], cuts[seg_lo - 1])
             if (
                 subject
                 and subject[-1] not in found
-                and (plain or text[subject[-1].end : apposition[0]].strip() == ",")
+                and (plain or where or text[subject[-1].end : apposition[0]].strip() == ",")
             ):
                 if inner is not None:
                     found = [m for m in found if not own[1] < m.end <= apposition[1]]
+                if where:  # the place is where the subject is, no party
+                    found = [m for m in found if not apposition[0] <= m.start < apposition[1]]
                 found = [subject[-1], *found]
     elif (
         seg_lo >= 1
@@ -4645,7 +4649,7 @@ def _article_events(
         if (
             len(before_m) >= 2
             and text.startswith("by ", m_start)
-            and _SPEAKS_TO.match(text, before_m[-2].end, before_m[-1].start)
+            and _SPEAKS_TO.search(text, before_m[-2].end, before_m[-1].start)
         ):
             # "Putin spoke with Merkel by phone": the means comes after both sides; the
             # subject of the verb calls the one it speaks with
@@ -4882,8 +4886,8 @@ _THE_ASK = re.compile(
 # a speaking verb and its partner, before a means ("by phone"): " spoke with ", " talked on
 # Friday to Mrs. ", " told "
 _SPEAKS_TO = re.compile(
-    r"\s+(?:[a-z]+(?:\s+[\w,]+){0,3}?\s+(?:with|to)|told|tells|assured|urged|asked|warned)"
-    r"\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$"
+    r"\b(?:(?:spoke|speaks|speak|talked|talks|talk)(?:\s+[\w,]+){0,3}?\s+(?:with|to)"
+    r"|told|tells|assured|urged|asked|warned)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$"
 )
 # a date that qualifies the noun after it: "the 2015 nuclear deal", "its 1998 law"
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)[ ]$")

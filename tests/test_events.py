@@ -4409,12 +4409,16 @@ def test_a_person_fleeing_flees_himself(text, when, label):
         "Mr. Putin talked to Mrs. Merkel by telephone on Saturday.",
         "Vladimir Putin told Angela Merkel by phone on Saturday that he would not come.",
         "Vladimir Putin spoke by phone with Angela Merkel on Saturday.",
+        # with a place aside between the subject and the verb: it is no party
+        "Vladimir Putin, in Sochi, spoke with Angela Merkel by phone on Saturday.",
+        "President Vladimir Putin, now in Sochi, spoke with Angela Merkel by phone on Saturday.",
     ],
 )
 def test_who_calls_whom_by_phone_is_read_from_the_verb(text):
     # the means ("by phone") comes after both sides: the verb's subject calls
     (ev,) = _extracted(text, date(2015, 9, 8))
     assert (ev.source, ev.target) == ("Vladimir Putin", "Angela Merkel")
+    assert set(ev.actors) <= {"Vladimir Putin", "Angela Merkel", "Russia", "Germany"}
 
 
 @pytest.mark.parametrize(
