@@ -801,6 +801,15 @@ class Gazetteer:
         out.update((name, e.actor) for name, e in self._entries.items())
         return out
 
+    def shared_names(self) -> dict[str, tuple[Actor, ...]]:
+        """The names that name several actors ("Bush": both presidents), as written, with
+        the actors they may name (what `names()` leaves out)."""
+        return {
+            surface: tuple(e.actor for e in tok.value)
+            for surface, tok in self._lex.items()
+            if tok.kind == "ent" and len(tok.value) > 1
+        }
+
     def affiliated(self, name: str) -> set[str]:
         """Canonical names of the actors affiliated with a country/organisation: its people
         ("Russia" -> {"Vladimir Putin", "Sergei Lavrov", ...}), anyone who ever held an office

@@ -46,11 +46,13 @@ def actor_names(
     stored: Iterable[Actor],
     gazetteer_names: Mapping[str, Actor],
     surname: Callable[[Actor], str] | None = None,
+    shared: Mapping[str, tuple[Actor, ...]] | None = None,
 ) -> ActorNames:
     """The names of the store's actors (which win) and of the gazetteer's; with `surname`
     (a person -> the family name a label gives them), also the family names of the store's
     people, in any letter case, where no name above is spelt so ("burhan" is Abdel Fattah
-    al-Burhan; "bush", with two Bushes stored, may be either)."""
+    al-Burhan; "bush", with two Bushes stored, may be either); with `shared`, the names
+    the gazetteer gives several actors, each a question between them."""
     exact: dict[str, Actor] = dict(gazetteer_names)
     stored = list(stored)
     exact.update((a.name, a) for a in stored)
@@ -64,6 +66,9 @@ def actor_names(
                 by_surname.setdefault(family.casefold(), {})[actor.name] = actor
         for key, actors in by_surname.items():
             folded.setdefault(key, actors)
+    # a name the gazetteer gives several actors ("Bush") is a question, not unknown
+    for surface, several in (shared or {}).items():
+        folded.setdefault(surface.casefold(), {a.name: a for a in several})
     canonical = sorted({a.name for a in exact.values()}, key=str.casefold)
     return ActorNames(
         exact=exact,

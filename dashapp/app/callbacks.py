@@ -390,6 +390,7 @@ def known_names(store: Store, gazetteer: Callable[[], Any] | None) -> ActorNames
             store.actors(),
             gaz.names() if gaz is not None else {},
             lambda a: short_name(a, gaz),
+            gaz.shared_names() if gaz is not None else None,
         )
 
     return memo(store, ("actor-names",), build)

@@ -166,7 +166,9 @@ def resolve_filter_names(
     found_actors: dict[str, None] = {}
     if actors:
         gaz = gazetteer if gazetteer is not None else Gazetteer.load()
-        names = actor_names(store.actors(), gaz.names(), lambda a: short_name(a, gaz))
+        names = actor_names(
+            store.actors(), gaz.names(), lambda a: short_name(a, gaz), gaz.shared_names()
+        )
         for name in actors:
             hits = names.lookup(name.strip())
             if len(hits) == 1:

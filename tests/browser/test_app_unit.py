@@ -513,6 +513,11 @@ def test_the_packaged_gazetteer_names_what_the_form_accepts():
     actors, problem = resolve_names("usa, putin, united states, Brazil", names)
     assert problem is None
     assert [a.name for a in actors] == ["United States", "Vladimir Putin", "Brazil"]
+    # a name the gazetteer gives two people is a question between them, not unknown
+    gaz = Gazetteer.load()
+    both = actor_names([], gaz.names(), shared=gaz.shared_names())
+    assert "George W. Bush or George H. W. Bush" in resolve_names("bush", both)[1]
+    assert "not a known actor" in resolve_names("bush", names)[1]
 
 
 def test_a_click_on_a_bucket_gives_its_days_and_on_an_event_nothing():
