@@ -1,13 +1,17 @@
-"""Actor names typed in the correction form -> the actors they name. Pure: the caller
-passes the store's actors and the gazetteer's names (`Gazetteer.names()`)."""
+"""Actor names typed in the correction form, a link or `export --actor` -> the actors they
+name. Pure: the caller passes the store's actors and the gazetteer."""
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from dashapp.models import Actor
+
+if TYPE_CHECKING:
+    from dashapp.actors import Gazetteer
 
 SUGGESTIONS = 3
 
@@ -77,6 +81,40 @@ def actor_names(
     )
 
 
+def known_actor_names(stored: Iterable[Actor], gazetteer: Gazetteer | None) -> ActorNames:
+    """actor_names of the store's actors and a gazetteer (None: the store's alone): its
+    names and the names it gives several actors, and the family names of the store's
+    people as labels give them."""
+    from dashapp.events import short_name
+
+    return actor_names(
+        stored,
+        gazetteer.names() if gazetteer is not None else {},
+        lambda a: short_name(a, gazetteer),
+        gazetteer.shared_names() if gazetteer is not None else None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What one name given for an actor names: one actor when it is clear, several when it
+    may name any of them, none when it is unknown (then `close`: the known names closest
+    to it)."""
+
+    given: str
+    actors: tuple[Actor, ...]
+    close: tuple[str, ...] = ()
+
+
+def read_names(given: Iterable[str], names: ActorNames) -> list[Reading]:
+    """Each name given, read (see Reading)."""
+    out = []
+    for name in given:
+        found = names.lookup(name)
+        out.append(Reading(name, found, () if found else tuple(names.close_to(name))))
+    return out
+
+
 def split_names(text: str | None) -> list[str]:
     """Comma-separated names, each once, in order ("a, b, a" -> ["a", "b"])."""
     return list(dict.fromkeys(p.strip() for p in (text or "").split(",") if p.strip()))
@@ -87,17 +125,15 @@ def resolve_names(text: str | None, names: ActorNames) -> tuple[tuple[Actor, ...
     names every unknown or ambiguous name and suggests close known names."""
     actors: dict[str, Actor] = {}
     problems: list[str] = []
-    for name in split_names(text):
-        found = names.lookup(name)
-        if len(found) == 1:
-            actors.setdefault(found[0].name, found[0])
-        elif found:
-            options = " or ".join(a.name for a in found)
-            problems.append(f"“{name}” may be {options}: write the name as one of them")
+    for r in read_names(split_names(text), names):
+        if len(r.actors) == 1:
+            actors.setdefault(r.actors[0].name, r.actors[0])
+        elif r.actors:
+            options = " or ".join(a.name for a in r.actors)
+            problems.append(f"“{r.given}” may be {options}: write the name as one of them")
         else:
-            close = names.close_to(name)
-            hint = f" (did you mean {', '.join(close)}?)" if close else ""
-            problems.append(f"“{name}” is not a known actor{hint}")
+            hint = f" (did you mean {', '.join(r.close)}?)" if r.close else ""
+            problems.append(f"“{r.given}” is not a known actor{hint}")
     if problems:
         return (), "; ".join(problems) + "."
     return tuple(actors.values()), None

@@ -20,7 +20,7 @@ from dash import Input, Output, State, ctx, dcc, no_update
 from dash.exceptions import PreventUpdate
 
 from dashapp.app import layout as L
-from dashapp.app.actor_names import ActorNames, actor_names, resolve_names
+from dashapp.app.actor_names import ActorNames, known_actor_names, read_names, resolve_names
 from dashapp.app.articles import Extractor, Refused, add_pasted, add_upload, reextract
 from dashapp.app.figures import FigureOptions, graph_config
 from dashapp.app.filters import (
@@ -35,6 +35,7 @@ from dashapp.app.filters import (
     without_actors,
     without_types,
 )
+from dashapp.app.serve import event_types
 from dashapp.app.shared import dumps, loads, memo
 from dashapp.app.view import (
     AGGREGATE_ABOVE,
@@ -44,7 +45,6 @@ from dashapp.app.view import (
     choose_bucket,
     table_page,
 )
-from dashapp.events import lexicon, short_name
 from dashapp.models import Event, EventFilter
 from dashapp.store import Store
 
@@ -357,18 +357,16 @@ def link_filter(
     problems: list[str] = []
     actors: dict[str, None] = {}
     if flt.actors:
-        names = known_names(store, gazetteer)
-        for name in flt.actors:
-            found = names.lookup(name)
-            if len(found) == 1:
-                actors[found[0].name] = None
+        for r in read_names(flt.actors, known_names(store, gazetteer)):
+            if len(r.actors) == 1:
+                actors[r.actors[0].name] = None
             else:
-                close = [a.name for a in found] or names.close_to(name)
+                close = [a.name for a in r.actors] or r.close
                 hint = f" (did you mean {', '.join(close)}?)" if close else ""
-                problems.append(f"no single actor is named “{name}”{hint}")
+                problems.append(f"no single actor is named “{r.given}”{hint}")
     types: dict[str, None] = {}
     if flt.types:
-        known = {t.casefold(): t for t in [*lexicon().quad, *(t for t, _ in store.type_counts())]}
+        known = {t.casefold(): t for t in event_types(store)}
         for name in flt.types:
             if (hit := known.get(name.casefold())) is not None:
                 types[hit] = None
@@ -385,13 +383,7 @@ def known_names(store: Store, gazetteer: Callable[[], Any] | None) -> ActorNames
     (built once per store version)."""
 
     def build() -> ActorNames:
-        gaz = gazetteer() if gazetteer is not None else None
-        return actor_names(
-            store.actors(),
-            gaz.names() if gaz is not None else {},
-            lambda a: short_name(a, gaz),
-            gaz.shared_names() if gaz is not None else None,
-        )
+        return known_actor_names(store.actors(), gazetteer() if gazetteer is not None else None)
 
     return memo(store, ("actor-names",), build)
 

@@ -158,28 +158,23 @@ def resolve_filter_names(
     import difflib
 
     from dashapp.actors import Gazetteer
-    from dashapp.app.actor_names import actor_names
+    from dashapp.app.actor_names import known_actor_names, read_names
     from dashapp.cli import CliError
-    from dashapp.events import short_name
 
     problems: list[str] = []
     found_actors: dict[str, None] = {}
     if actors:
         gaz = gazetteer if gazetteer is not None else Gazetteer.load()
-        names = actor_names(
-            store.actors(), gaz.names(), lambda a: short_name(a, gaz), gaz.shared_names()
-        )
-        for name in actors:
-            hits = names.lookup(name.strip())
-            if len(hits) == 1:
-                found_actors[hits[0].name] = None
-                if hits[0].name.casefold() != name.strip().casefold() and err is not None:
-                    print(f"{PROG}: note: --actor {name} means {hits[0].name}", file=err)
-            elif hits:
-                problems.append(f"actor '{name}' may be {_quoted([a.name for a in hits])}")
+        names = known_actor_names(store.actors(), gaz)
+        for name, r in zip(actors, read_names([a.strip() for a in actors], names), strict=True):
+            if len(r.actors) == 1:
+                found_actors[r.actors[0].name] = None
+                if r.actors[0].name.casefold() != r.given.casefold() and err is not None:
+                    print(f"{PROG}: note: --actor {name} means {r.actors[0].name}", file=err)
+            elif r.actors:
+                problems.append(f"actor '{name}' may be {_quoted([a.name for a in r.actors])}")
             else:
-                close = names.close_to(name)
-                hint = f" (did you mean {_quoted(close)}?)" if close else ""
+                hint = f" (did you mean {_quoted(list(r.close))}?)" if r.close else ""
                 problems.append(f"unknown actor '{name}'{hint}")
     found_types: dict[str, None] = {}
     if types:
