@@ -42,11 +42,12 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _PLACE = r"[A-Z][A-Za-z.'\u2019-]+(?:[ ][A-Z][A-Za-z.'\u2019-]*){0,3}"
 # an optional region or country between the place and the date ("NUUK, Greenland, ")
 _REGION = r"(?:,[ ]*[A-Z][A-Za-z.'\u2019-]*(?:[ ][A-Z][A-Za-z.'\u2019-]*){0,2}\.?)?"
-_DATE = (
-    rf",[ ]*(?:{_WEEKDAY},?[ ]+)?"
+# the day and month either way round ("Jan. 5", "5 January"), perhaps with the year
+_DAY_MONTH = (
     rf"(?:(?P<m1>{_MONTH})[ ]*(?P<d1>{_DAY})|(?P<d2>{_DAY})[ ]+(?P<m2>{_MONTH}))"
     r"(?:,?[ ]+(?P<y>1[6-9]\d\d|2[01]\d\d)(?!\d))?"
 )
+_DATE = rf",[ ]*(?:{_WEEKDAY},?[ ]+)?{_DAY_MONTH}"
 # the date, then a source and/or a dash ("(AP) --", "(Reuters) -", "/PRNewswire/ --",
 # "\u2014", ":")
 _END = (
@@ -68,9 +69,7 @@ _LEAD = re.compile(r"[A-Z\"'\u201c\u2018]")
 
 # a wire dateline with no place, the date first: "Jan 5 (Reuters) - " (a source and a dash)
 _DATE_FIRST = re.compile(
-    rf"{_BYLINE}\s*(?:(?P<m1>{_MONTH})[ ]*(?P<d1>{_DAY})|(?P<d2>{_DAY})[ ]+(?P<m2>{_MONTH}))"
-    r"(?:,?[ ]+(?P<y>1[6-9]\d\d|2[01]\d\d)(?!\d))?"
-    r"[ ]*\([^()\n]{1,40}\)[ ]*(?:[-\u2013\u2014]+|:)[ \t]*"
+    rf"{_BYLINE}\s*{_DAY_MONTH}[ ]*\([^()\n]{{1,40}}\)[ ]*(?:[-\u2013\u2014]+|:)[ \t]*"
 )
 
 
