@@ -438,18 +438,20 @@ def register(
             if loaded and _same_controls(state, values):
                 raise PreventUpdate  # the zoom changed (or nothing): controls are right
             flt, unknown = link_filter(store, gazetteer, state.filter)
-            if flt != state.filter:
-                # a hand-written or older link ("?actor=putin&type=assault") as the
-                # controls name its values; what names nothing is left out, and said
-                state = replace(state, filter=flt)
-                search = to_query(state)
+            # a hand-written or older link ("?actor=putin&type=assault") as the controls
+            # name its values; what names nothing is left out, and said; empty or
+            # unknown fields ("?actor=&type=") go, and the fields come in one order
+            state = replace(state, filter=flt)
+            search = to_query(state)
+            given = query_dates(original)
+            if inverted_dates(*given):  # kept as written: the message shows them
+                search += f"{'&' if search else '?'}from={given[0]}&to={given[1]}"
             options = [
                 actor_options(store, state.filter),
                 type_options(store, state.filter),
                 article_options(store, "", state.filter.articles),
             ]
             shown, note = controls_of(state), fine
-            given = query_dates(search)
             if inverted_dates(*given):  # a link with From after To: said, not swapped
                 shown[3:5] = given
                 note = [LINK_DATES_INVERTED, "message error"]
@@ -457,7 +459,7 @@ def register(
                 note = [unknown, "message error"]
             # (the address is not written here: that would add a history entry, and
             # Back would lead to the link as typed, to be rewritten again)
-            fixed = search if search != original else no_update
+            fixed = search if search != (original or "") else no_update
             return no_update, *shown, *options, *note, fixed
         dfrom, dto = values[3], values[4]
         note = fine

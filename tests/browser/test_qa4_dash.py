@@ -204,3 +204,24 @@ def test_a_hand_written_link_names_actors_and_types_as_the_controls_do(browser, 
     assert summary_count(page) == len(server.store.events())
     page.context.close()
     assert not watch.console_errors
+
+
+def test_a_link_with_empty_or_unknown_fields_is_written_clean(browser, server, watch):
+    from helpers import summary_count
+
+    # empty fields and ones the page does not know go; the rest keep their meaning
+    page = open_page(browser, server, watch, path="/?actor=&type=&utm_source=mail")
+    settle(page)
+    wait_for(lambda: page.evaluate("location.search") == "", what="the empty fields gone")
+    assert summary_count(page) == len(server.store.events())
+    page.goto(page.url.split("?")[0] + "?type=CONSULT&actor=&actor=Volodymyr+Zelensky")
+    settle(page)
+    wait_for(
+        lambda: page.evaluate("location.search") == "?actor=Volodymyr+Zelensky&type=CONSULT",
+        what="the fields in the controls' order",
+    )
+    query = "?actor=Volodymyr+Zelensky&type=CONSULT"
+    assert 0 < summary_count(page) == server.store.count_events(parse_query(query).filter)
+    assert page.inner_text("#f-dates-msg") == ""
+    page.context.close()
+    assert not watch.console_errors
