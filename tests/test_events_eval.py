@@ -230,6 +230,7 @@ HELD_OUT = sorted(
         "events_heldout24",
         "events_heldout25",
         "events_heldout26",
+        "events_heldout27",
         "events_heldout28",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
