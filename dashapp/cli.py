@@ -92,11 +92,26 @@ def build_parser() -> argparse.ArgumentParser:
     _add_extraction_options(p)
 
     p = sub.add_parser(
-        "tag", help="temporal expressions of JSONL documents ({doc_id, dct, text} per line)"
+        "tag",
+        help="temporal expressions of JSONL documents ({doc_id, dct, text} per line)",
+        description="Find and resolve the temporal expressions of each JSON line "
+        '({"doc_id": ..., "dct": "YYYY-MM-DD", "text": ...}), one JSON line out per '
+        "document (its timexes with offsets, TIMEX3 type and value). Relative dates resolve "
+        "against the dct as given: it is the document's writing date, so a wire dateline in "
+        "the text does not move it (extract, given a publication date, anchors on an "
+        "earlier dateline's date). A line without a dct leaves relative dates unresolved.",
     )
     p.add_argument("input", type=Path, metavar="IN.jsonl", help="'-' for standard input")
-    p.add_argument("-o", "--output", type=Path, metavar="OUT.jsonl")
-    p.add_argument("--doc-type", choices=("news", "narrative"), default="news")
+    p.add_argument(
+        "-o", "--output", type=Path, metavar="OUT.jsonl", help="write here (default: stdout)"
+    )
+    p.add_argument(
+        "--doc-type",
+        choices=("news", "narrative"),
+        default="news",
+        help="news: relative dates anchor on the dct (default); narrative (history): on the "
+        "date in focus in the text",
+    )
 
     p = sub.add_parser("serve", help="start the dashboard (default: on data/)")
     p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
