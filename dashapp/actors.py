@@ -97,6 +97,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from dashapp.dateline import place_line
 from dashapp.models import Actor
 from dashapp.records import maker
 from dashapp.temporal.lexicon import alternation
@@ -532,11 +533,8 @@ def places() -> dict[str, str]:
     return out
 
 
-# (a scraped copy drops the dash and leaves its two blanks: "DURRES, Albania  Italian ...")
-DATELINE_PLACE = re.compile(
-    r"\s*([A-Z][A-Z.'’ ]{2,30}[A-Z])\b[^\n—–-]{0,40}?(?:\s[—–-]\s|[ ]{2}(?=[A-Z]))"
-)
-_DATELINE_STATE = re.compile(r",[ ]*([A-Z][A-Za-z.'’ ]{1,28}[a-z])\b")
+# the state named after a dateline's town: "DURRES, Albania - " (not a date: "Aug 1")
+_DATELINE_STATE = re.compile(r"[A-Z][A-Za-z.'’ ]{1,28}[a-z]\b")
 _GAP_WORDS = re.compile(r"[ ]([A-Za-z]+)(?:([ ])([A-Za-z]+))?[ -]")
 
 
@@ -1725,10 +1723,10 @@ class Gazetteer:
         (Reuters) -"), as of `when` (MOSCOW in 1965 is the Soviet Union's): a place the
         gazetteer knows as one state, else one of the places list (`places`), else (with
         `after_town`) the state named after a town neither knows ("DURRES, Albania -")."""
-        m = DATELINE_PLACE.match(text)
-        if m is None:
+        line = place_line(text, len(text) - len(text.lstrip()))
+        if line is None:
             return None
-        name = m.group(1).title().replace("'S", "'s")
+        name = line.place.title().replace("'S", "'s")
         found = self.find(name, when=when)
         if len(found) == 1 and found[0].end - found[0].start == len(name):
             actors = found[0].actors
@@ -1738,10 +1736,10 @@ class Gazetteer:
         if place:
             return Actor(place, "country")
         # a town the gazetteer does not know, then its state: "DURRES, Albania - "
-        after = _DATELINE_STATE.match(text, m.end(1), m.end()) if after_town else None
+        after = _DATELINE_STATE.match(line.rest) if after_town and line.rest else None
         if after is not None:
-            found = self.find(after.group(1), when=when)
-            if len(found) == 1 and found[0].end - found[0].start == len(after.group(1)):
+            found = self.find(after.group(), when=when)
+            if len(found) == 1 and found[0].end - found[0].start == len(after.group()):
                 actors = found[0].actors
                 if len(actors) == 1 and actors[0].kind == "country":
                     return actors[0]

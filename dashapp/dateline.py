@@ -1,5 +1,6 @@
-"""The date of a wire dateline at an article's start: "WASHINGTON, Jan. 5 (AP) -- ",
-"LONDON, March 3 (Reuters) - ", "PARIS, 12 May - ", "NUUK, Greenland, Oct. 22 - ".
+"""Wire datelines: the date of the one at an article's start ("WASHINGTON, Jan. 5 (AP) --
+", "LONDON, March 3 (Reuters) - ", "PARIS, 12 May - ", "NUUK, Greenland, Oct. 22 - "), and
+the place line that opens a paragraph in any wire style, dated or not (`place_line`).
 
 Wire copy is dated in its dateline; the publication date a user gives may be a day or more
 later (a newspaper's next-day edition, an archive). When the user gives no reference date,
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import NamedTuple
 
 # a dateline's date is at most this many days before the publication date
 MAX_LAG = 31
@@ -118,3 +120,37 @@ def _day(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+class PlaceLine(NamedTuple):
+    """A place line (`place_line`): the place as written, what follows its comma (a
+    region, a date; None without one), whether a source in brackets comes before the
+    dash ("(Reuters)"), and where the line starts and ends (the lead's first character)."""
+
+    place: str
+    rest: str | None
+    sourced: bool
+    start: int
+    end: int
+
+
+# "KUWAIT CITY - ", "NUUK, Greenland \u2014 ", "ABUJA, Aug 1 (Wire) - ", "GENEVA: ", and in
+# scraped copy, which drops the dash and leaves its two blanks, "DURRES, Albania  Italian
+# police ...": a place in capitals (one to four words), perhaps a comma and a region or a
+# date, perhaps a source, then a dash or a colon, or two blanks before the lead
+_PLACE_LINE = re.compile(
+    r"[ \t]*(?P<place>[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]*){0,3})"
+    r"(?:,[ \t]*(?P<rest>[^()\n\u2013\u2014]{1,30}?))?"
+    r"[ \t]*(?P<source>\([^()\n]{1,40}\)[ \t]*)?"
+    r"(?:(?:[-\u2013\u2014]+|:)\s+|(?<=[^ ])[ ]{2}(?=[A-Z\"'\u201c\u2018]))"
+)
+
+
+def place_line(text: str, pos: int = 0) -> PlaceLine | None:
+    """The place line opening `text` at `pos` (a paragraph's start), if there is one: where
+    the story was filed, which names no party to what the paragraph reports."""
+    m = _PLACE_LINE.match(text, pos)
+    if m is None:
+        return None
+    rest = m["rest"].strip() if m["rest"] else None
+    return PlaceLine(m["place"], rest, m["source"] is not None, m.start("place"), m.end())

@@ -41,7 +41,7 @@ from dashapp.actors import (
     places,
     without_accents,
 )
-from dashapp.dateline import dateline_span
+from dashapp.dateline import dateline_span, place_line
 from dashapp.models import Actor, Article, Event, Granularity, Mention, Timex
 from dashapp.records import maker, replacer
 from dashapp.temporal.lexicon import alternation
@@ -319,16 +319,6 @@ _ANNOUNCED = re.compile(
     r"(?i)\b(?:would|will|shall|is to|are to|was to|were to|plans to|planned to|is going to|"
     r"had|has|have)"
     r"\s+(?:\w+\s+){0,2}$"
-)
-_DATELINE = re.compile(
-    r"[A-Z][A-Z .'\u2019-]{1,40}(?:,\s*[^()\n]{1,30}?)?"
-    r"\s*\([^()\n]{1,40}\)\s*[-\u2013\u2014]+\s"
-)
-# a dateline of any wire style at a paragraph's start: "KUWAIT CITY - ", "NUUK, Greenland
-# — ", "ABUJA, Aug 1 (Wire) - " (a city in capitals, a region or date, a source)
-_PLACE_LINE = re.compile(
-    r"[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]*){0,3}(?:,\s*[^()\n\u2013\u2014]{1,30}?)?"
-    r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-\u2013\u2014]+|:)\s"
 )
 _STAMP = re.compile(
     r"[ \t]*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
@@ -829,7 +819,10 @@ def _units(timexes: Sequence[Timex], text: str = "") -> list[_Unit]:
         if lead.isdigit() or lead in " \t":
             head = _STAMP.match(text, pos)
         elif lead.isupper() and text.find("(", pos, pos + 80) >= 0:
-            head = _DATELINE.match(text, pos)
+            # a paragraph's own dateline, with its source: "ABUJA, Aug 1 (Reuters) - "
+            line = place_line(text, pos)
+            if line is not None and line.sourced:
+                heads.append((line.start, line.end))
         if head is not None:
             heads.append(head.span())
         nl = text.find("\n", pos)
@@ -3796,8 +3789,7 @@ def _home_state(mentions: Sequence[ActorMention], memo: list[list[Actor]]) -> li
 
 
 # "SANTO DOMINGO - ", "NEW DELHI — ", "MOSCOW, Dec. 26 (Reuters) - ": a place in capitals
-# opening the body, then a dash; the place as group 1 (_DATELINE and _PLACE_LINE, above,
-# find where a dateline ends and dates nothing)
+# opening the body, then a dash (dateline.place_line)
 def _dateline_state(text: str, when: date) -> list[Actor]:
     """The state the article's dateline names (Gazetteer.dateline_state), as a list."""
     found = _gazetteer().dateline_state(text, when)
@@ -4449,9 +4441,9 @@ def _article_events(
                 in_sent
                 and (sent[0] == 0 or text[sent[0] - 1] == "\n")
                 and text[sent[0] : sent[0] + 2].isupper()
-                and (head := _PLACE_LINE.match(text, sent[0])) is not None
-                and (named := [m for m in in_sent if m.start >= head.end()])
-                and not _named_again(actor_mentions, in_sent, head.end())
+                and (head := place_line(text, sent[0])) is not None
+                and (named := [m for m in in_sent if m.start >= head.end])
+                and not _named_again(actor_mentions, in_sent, head.end)
             ):
                 # "THE HAGUE, Netherlands - The court ordered Myanmar ...": a dateline names
                 # where the story was filed, not who acts in its first sentence; a sentence

@@ -3246,9 +3246,10 @@ def test_the_stretch_of_a_later_date_keeps_its_actors_when_the_first_names_none_
     assert "Awad Ibn Auf" in tonight.actors and "Omar al-Bashir" not in tonight.actors
 
 
-def test_a_datelines_state_is_where_the_story_was_filed_not_a_party():
+@pytest.mark.parametrize("dash", [" - ", " (AP) \u2014 ", ": ", "  "])  # "  ": scraped
+def test_a_datelines_state_is_where_the_story_was_filed_not_a_party(dash):
     text = (
-        "GENEVA, Switzerland - Iran and the IAEA agreed on Tuesday to resume inspections.\n"
+        f"GENEVA, Switzerland{dash}Iran and the IAEA agreed on Tuesday to resume inspections.\n"
         "The deal was welcomed in Tehran."
     )
     (ev,) = [e for e in _extracted(text) if e.type == "AGREE"]

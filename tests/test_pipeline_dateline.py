@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from dashapp.actors import Gazetteer
-from dashapp.dateline import MAX_LAG, dateline_date
+from dashapp.dateline import MAX_LAG, PlaceLine, dateline_date, place_line
 from dashapp.models import Article
 from dashapp.pipeline import extract_article
 
@@ -175,3 +175,41 @@ def test_a_datelines_own_date_dates_no_happening(body):
     art = Article("d", "t", PUB, "https://example.org/d", body)
     _, events = extract_article(art, gazetteer=Gazetteer.load())
     assert len(events) == 1 and "Macron" in events[0].label
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("KUWAIT CITY - The emir spoke.", ("KUWAIT CITY", None, False, "The")),
+        ("NUUK, Greenland \u2014 Denmark said.", ("NUUK", "Greenland", False, "Denmark")),
+        ("ABUJA, Aug 1 (Reuters) - Nigeria said.", ("ABUJA", "Aug 1", True, "Nigeria")),
+        ("MOSCOW (AP) \u2014 Putin said.", ("MOSCOW", None, True, "Putin")),
+        ("GENEVA: Talks resumed.", ("GENEVA", None, False, "Talks")),
+        # scraped copy: the dash lost, its two blanks left
+        ("DURRES, Albania  Italian police said.", ("DURRES", "Albania", False, "Italian")),
+    ],
+)
+def test_a_place_line_of_any_wire_style(text, expected):
+    line = place_line(text)
+    assert isinstance(line, PlaceLine)
+    place, rest, sourced, lead = expected
+    assert (line.place, line.rest, line.sourced) == (place, rest, sourced)
+    assert line.start == 0 and text[line.end :].startswith(lead)
+    # at a later paragraph's start too
+    body = "First paragraph.\n" + text
+    assert place_line(body, len("First paragraph.\n"))[:3] == (place, rest, sourced)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN said on Monday.",
+        "NATO allies met on Monday.",
+        "US-Russia talks resumed.",
+        "MOSCOW-based analysts said so.",
+        "Washington - Officials said.",  # a place line is in capitals
+        "GENEVA  talks resumed.",  # scraped: the lead starts with a capital
+    ],
+)
+def test_no_place_line(text):
+    assert place_line(text) is None
