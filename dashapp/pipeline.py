@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
-from datetime import date
 
 from dashapp import events as ev
 from dashapp.actors import Gazetteer
@@ -32,25 +30,13 @@ def _extract(
     article: Article, gaz: Gazetteer, doc_type: DocType, implied: bool = False
 ) -> tuple[tuple[Timex, ...], list[Event], dict[str, Actor]]:
     anchor = article.anchor
-    timexes = tuple(tag(article.body, anchor, doc_type=doc_type))
-    if article.reference_date is None and anchor != article.date:
-        timexes = _by_dateline(timexes, anchor)
+    # anchored on the dateline's date, the explanations say so (Article.anchor)
+    source = "dateline" if article.reference_date is None and anchor != article.date else None
+    timexes = tuple(tag(article.body, anchor, doc_type=doc_type, dct_source=source))
     mentions = gaz.find(article.body, when=anchor)
     actors = {a.name: a for m in mentions for a in m.actors}
     found = ev.article_events(article, timexes, mentions, earlier=implied, gazetteer=gaz)
     return timexes, found, actors
-
-
-def _by_dateline(timexes: tuple[Timex, ...], anchor: date) -> tuple[Timex, ...]:
-    """The expressions resolved against the date of the article's dateline (Article.anchor)
-    say so: "reference date 2024-01-05 (dateline)"."""
-    said = f"reference date {anchor.isoformat()}"
-    return tuple(
-        replace(t, explanation=t.explanation.replace(said, f"{said} (dateline)"))
-        if said in t.explanation
-        else t
-        for t in timexes
-    )
 
 
 def extract(

@@ -28,17 +28,21 @@ _RANGE_OPEN = re.compile(r"(?:\bfrom|\bbetween)\s+$", re.I)
 _RANGE_JOIN = re.compile(r"\s*(?:to|until|till|through|and|-|\u2013|\u2014)\s*$", re.I)
 
 
-def tag(text: str, dct: date | None, *, doc_type: DocType = "news") -> list[Timex]:
+def tag(
+    text: str, dct: date | None, *, doc_type: DocType = "news", dct_source: str | None = None
+) -> list[Timex]:
     """Every temporal expression in `text`, resolved against `dct` (the reference date:
     publication or writing date). Sorted by start, non-overlapping. In "narrative" mode
-    relative expressions anchor on the date in focus rather than on `dct`."""
+    relative expressions anchor on the date in focus rather than on `dct`. `dct_source`:
+    where `dct` comes from when it is not the publication date, said in the explanations
+    ("reference date 2024-01-05 (dateline)")."""
     narrative = doc_type == "narrative"
     cands = [
         c
         for c in detect(text)
         if not (c.kind == "vague" and c.data["mode"] == ("news" if narrative else "narrative"))
     ]
-    timexes = Resolver(text, dct, doc_type).run(cands)
+    timexes = Resolver(text, dct, doc_type, dct_source).run(cands)
     return _ranges(text, cands, timexes)
 
 

@@ -173,9 +173,15 @@ _BOUND_BEFORE = frozenset("since until till".split())
 
 
 class Resolver:
-    def __init__(self, text: str, dct: date | None, doc_type: DocType) -> None:
+    def __init__(
+        self, text: str, dct: date | None, doc_type: DocType, dct_source: str | None = None
+    ) -> None:
         self.text = text
         self.dct = dct
+        # the reference date as the explanations name it: "reference date 2024-01-05", and
+        # where it came from when that is not the publication date ("... (dateline)")
+        self.said = f" ({dct_source})" if dct_source else ""
+        self.ref = f"reference date {fmt(dct)}{self.said}" if dct else ""
         self.narrative = doc_type == "narrative"
         self.history: list[Focus] = []
         self._next: Cand | None = None  # the candidate after a clock time, when it names its day
@@ -225,7 +231,7 @@ class Resolver:
                     continue
                 return f.first, f"date in focus {f.value}"
         if not self.narrative and self.dct:
-            return self.dct, f"reference date {fmt(self.dct)}"
+            return self.dct, self.ref
         return None, "no date in focus"
 
     def _focus_in_sentence(self, c: Cand, unit: str) -> bool:
@@ -241,7 +247,7 @@ class Resolver:
         if self.narrative:
             return self.focus(unit)
         if self.dct:
-            return self.dct, f"reference date {fmt(self.dct)}"
+            return self.dct, self.ref
         return self.focus(unit)
 
     def bc_focus(self) -> int | None:
@@ -313,7 +319,7 @@ class Resolver:
         if self.narrative:
             return self.focus("year")
         if self.dct:
-            return self.dct, f"reference date {fmt(self.dct)}"
+            return self.dct, self.ref
         return self.focus("year")
 
     def tense(self, c: Cand) -> tuple[str | None, float]:
@@ -475,10 +481,10 @@ class Resolver:
                 # "raised the case with Modi at the G20 on the 10th" in a news story: the
                 # reference month (the one before it when the day is still to come and the
                 # clause is past), not a month named sentences earlier
-                anchor, how = self.dct, f"reference date {fmt(self.dct)}"
+                anchor, how = self.dct, self.ref
                 if d > self.dct.day and self.tense(c)[0] != "future":
                     anchor = (self.dct.replace(day=1) - timedelta(days=1)).replace(day=1)
-                    how = f"month before the reference date {fmt(self.dct)}"
+                    how = f"month before the {self.ref}"
             if anchor is None:
                 return Out(f"XXXX-XX-{d:02d}", f"the {d}th: no month in focus", 0.3, (), False)
             try:
@@ -715,7 +721,7 @@ class Resolver:
             r = anchor
         before = r - timedelta(days=(r.isoweekday() - wd - 1) % 7 + 1)  # strictly before
         after = r + timedelta(days=(wd - r.isoweekday() - 1) % 7 + 1)  # strictly after
-        rs = wd_str(r)
+        rs = wd_str(r) + self.said
         if rel in ("last", "past", "previous"):
             return Out(
                 fmt(before),
@@ -851,7 +857,7 @@ class Resolver:
         d = self.dct - timedelta(days=1)
         return Out(
             f"{fmt(d)}TNI",
-            f"overnight: the night before the reference date {fmt(self.dct)} = {fmt(d)}TNI",
+            f"overnight: the night before the {self.ref} = {fmt(d)}TNI",
             0.6,
             (f"{fmt(self.dct)}TNI",),
         )
