@@ -232,6 +232,7 @@ HELD_OUT = sorted(
         "events_heldout26",
         "events_heldout27",
         "events_heldout28",
+        "events_heldout29",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
