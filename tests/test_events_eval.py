@@ -233,6 +233,7 @@ HELD_OUT = sorted(
         "events_heldout27",
         "events_heldout28",
         "events_heldout29",
+        "events_heldout30",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
