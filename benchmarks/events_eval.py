@@ -49,6 +49,7 @@ import statistics
 import sys
 import time
 import traceback
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -105,34 +106,40 @@ def _norm_value(value: object) -> str:
     return "".join(str(value).split()) if value is not None else ""
 
 
-def _norm_actors(actors: object) -> frozenset[str]:
+def _fold_accents(name: str) -> str:
+    """ "Slobodan Milošević" -> "Slobodan Milosevic" (the marks NFKD splits off, dropped)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def _norm_actors(actors: object, fold: bool = False) -> frozenset[str]:
     if not actors:
         return frozenset()
     if isinstance(actors, str):
         actors = [actors]
-    return frozenset(" ".join(str(a).split()).casefold() for a in actors if str(a).strip())
+    names = (" ".join(str(a).split()).casefold() for a in actors if str(a).strip())
+    return frozenset(_fold_accents(n) if fold else n for n in names)
 
 
-def _gold(ev: Any) -> _Ev:
+def _gold(ev: Any, fold: bool = False) -> _Ev:
     main = _norm_value(_field(ev, "date", "value"))
     accepted = {main} | {_norm_value(v) for v in (_field(ev, "acceptable_dates") or ())}
     accepted.discard("")
     typ = _field(ev, "type")
     return _Ev(
         dates=frozenset(accepted),
-        actors=_norm_actors(_field(ev, "actors")),
+        actors=_norm_actors(_field(ev, "actors"), fold),
         type=str(typ).strip().upper() if typ else None,
         label=str(_field(ev, "label") or ""),
         shown_date=main,
     )
 
 
-def _pred(ev: Any) -> _Ev:
+def _pred(ev: Any, fold: bool = False) -> _Ev:
     value = _norm_value(_field(ev, "value", "date"))
     typ = _field(ev, "type")
     return _Ev(
         dates=frozenset({value} - {""}),
-        actors=_norm_actors(_field(ev, "actors")),
+        actors=_norm_actors(_field(ev, "actors"), fold),
         type=str(typ).strip().upper() if typ else None,
         label=str(_field(ev, "label") or ""),
         shown_date=value,
@@ -193,7 +200,9 @@ def metrics(counts: Mapping[str, int]) -> dict[str, float | None]:
     }
 
 
-def score(gold_events: Iterable[Any], predicted_events: Iterable[Any]) -> dict[str, Any]:
+def score(
+    gold_events: Iterable[Any], predicted_events: Iterable[Any], *, fold_accents: bool = False
+) -> dict[str, Any]:
     """Score one article's predicted events against its gold events.
 
     `gold_events`: mappings (or objects) with ``date``, optional ``acceptable_dates``,
@@ -203,9 +212,10 @@ def score(gold_events: Iterable[Any], predicted_events: Iterable[Any]) -> dict[s
 
     Returns the counts of COUNT_KEYS, the rates of `metrics`, ``pairs_list`` (one-to-one
     (gold index, predicted index) pairs), ``missed`` (indices of gold events not found) and
-    ``extra`` (indices of predictions matching no gold event)."""
-    gold = [_gold(e) for e in gold_events]
-    pred = [_pred(e) for e in predicted_events]
+    ``extra`` (indices of predictions matching no gold event). `fold_accents`: actor names
+    compared without their accents ("Milošević" = "Milosevic"), as spelling variants."""
+    gold = [_gold(e, fold_accents) for e in gold_events]
+    pred = [_pred(e, fold_accents) for e in predicted_events]
     pairs = match(gold, pred)
     counts = dict.fromkeys(COUNT_KEYS, 0)
     counts["gold"] = len(gold)
@@ -330,7 +340,12 @@ def scraped(text: str, letters: bool = True) -> str:
 
 
 def run_scoring(
-    docs: Sequence[GoldDoc], *, self_check: bool, verbose: bool, scrape: str | None = None
+    docs: Sequence[GoldDoc],
+    *,
+    self_check: bool,
+    verbose: bool,
+    scrape: str | None = None,
+    fold_accents: bool = False,
 ) -> dict[str, Any]:
     load = tag = pipeline = gazetteer = None
     if not self_check:
@@ -365,7 +380,7 @@ def run_scoring(
                 print(f"  {doc.text_path.name}: pipeline error {type(exc).__name__}: {exc}")
                 if verbose:
                     traceback.print_exc(limit=3, file=sys.stdout)
-        r = score(doc.events, predicted)
+        r = score(doc.events, predicted, fold_accents=fold_accents)
         results.append(r)
         if verbose:
             print(
@@ -373,8 +388,8 @@ def run_scoring(
                 f"found {r['found']:3d}  R {_pct(r['recall'])}  P {_pct(r['precision'])}  "
                 f"actorF1 {_pct(r['actor_f1'])}  type {_pct(r['type_accuracy'])}"
             )
-            gold = [_gold(e) for e in doc.events]
-            pred = [_pred(e) for e in predicted]
+            gold = [_gold(e, fold_accents) for e in doc.events]
+            pred = [_pred(e, fold_accents) for e in predicted]
             for gi in r["missed"]:
                 print(f"    missed {_fmt_ev(gold[gi])}")
             for pi in r["extra"]:
@@ -636,6 +651,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "dashes, and (all, the default) no other character outside ASCII (see scraped()); "
         "the gold is unchanged",
     )
+    ap.add_argument(
+        "--fold-accents",
+        action="store_true",
+        help='compare actor names without their accents ("Milošević" = "Milosevic"): gold '
+        "written in ASCII names people so; the default compares them as written",
+    )
     ap.add_argument("--json", action="store_true", help="also print the totals as JSON")
     args = ap.parse_args(argv)
 
@@ -643,7 +664,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not docs:
         print("error: no gold files found")
         return 2
-    tot = run_scoring(docs, self_check=args.self_check, verbose=args.verbose, scrape=args.scraped)
+    tot = run_scoring(
+        docs,
+        self_check=args.self_check,
+        verbose=args.verbose,
+        scrape=args.scraped,
+        fold_accents=args.fold_accents,
+    )
     if "error" in tot:
         return 2
     print(

@@ -96,6 +96,17 @@ def test_actor_names_compare_casefolded():
     assert ev.score([CALL], [pred("2021-12-30", ["joe  biden"])])["found"] == 1
 
 
+def test_accents_count_only_when_folding_is_asked_for():
+    gold = [{"date": "1999-03-24", "actors": ["Slobodan Milosevic", "NATO"], "type": "ASSAULT"}]
+    got = [pred("1999-03-24", ["Slobodan Milošević", "NATO"])]
+    strict = ev.score(gold, got)
+    assert strict["found"] == 1 and strict["actor_f1"] == pytest.approx(0.5)
+    assert ev.score(gold, got, fold_accents=True)["actor_f1"] == 1.0
+    # a different name stays different
+    other = ev.score(gold, [pred("1999-03-24", ["Slobodan Milošev", "NATO"])], fold_accents=True)
+    assert other["actor_f1"] == pytest.approx(0.5)
+
+
 def test_extra_event_lowers_precision_only():
     preds = [pred(g["date"], g["actors"]) for g in GOLD] + [pred("2014", ["Russia"])]
     r = ev.score(GOLD, preds)
