@@ -5447,41 +5447,65 @@ def _support(value: str, mentions: Iterable[Mention]) -> int:
     return sum(1 for m in mentions if m.value == value)
 
 
-def merge(a: Event, b: Event) -> Event:
+def merge(a: Event, b: Event, *, a_first: str | None = None) -> Event:
     """One event from two mentions-sets of the same happening. The best-supported date
-    wins (ties: the earlier event's); the others are kept in other_dates. Human
-    corrections win over extracted fields."""
+    wins, the others kept in other_dates; on a tie the date, and the label, are those of
+    the side first reported (`first_article`), so that a merge does not depend on the order
+    in which the articles come (a store whose articles were replaced reads as one ingested
+    afresh). Human corrections win over extracted fields. The event keeps a's id.
+    `a_first`: a's first article when a's mentions are not all at hand (the store's)."""
     if b.human and not a.human:
         a, b = b, a
-    return _merge(a, b, {(m.article, m.start) for m in a.mentions}, {m.article for m in a.mentions})
+    first = a_first if a_first is not None else first_article(a)
+    return _merge(
+        a, b, {(m.article, m.start) for m in a.mentions}, {m.article for m in a.mentions}, first
+    )
 
 
-def _merge(a: Event, b: Event, seen: set[tuple[str, int]], arts: set[str]) -> Event:
-    """merge(a, b) given the (article, start) keys and the articles of a's mentions, which
-    it extends with b's: merge_all keeps them per event, so that folding n mentions of one
-    happening into it costs n steps, not n * n."""
+def better_supported(a: Event, b: Event, support: Callable[[str], int]) -> Event:
+    """Of two readings of a happening's date, the one more mentions support; on a tie the
+    earlier (then a's), whichever came first."""
+    if a.value == b.value:
+        return a
+    sa, sb = support(a.value), support(b.value)
+    if sa != sb:
+        return a if sa > sb else b
+    return b if (b.start, b.end) < (a.start, a.end) else a
+
+
+def first_article(ev: Event) -> str:
+    """The article of an event's mentions that comes first ("" with none): which report
+    of a happening is its first, whatever order the articles came in (article ids are
+    their names or record ids: "2022-01-03-reuters", "niger-001")."""
+    return min((m.article for m in ev.mentions), default="")
+
+
+def _merge(a: Event, b: Event, seen: set[tuple[str, int]], arts: set[str], a_first: str) -> Event:
+    """merge(a, b) given the (article, start) keys, the articles of a's mentions and its
+    first article (`a_first`), which it extends with b's: merge_all keeps them per event,
+    so that folding n mentions of one happening into it costs n steps, not n * n."""
     new = tuple(m for m in b.mentions if (m.article, m.start) not in seen)
     seen.update((m.article, m.start) for m in new)
     arts.update(m.article for m in new)
     mentions = a.mentions + new
-    best = a
-    if (
-        not a.human
-        and b.value != a.value
-        and _support(b.value, mentions) > _support(a.value, mentions)
-    ):
-        best = b
+    b_first = first_article(b)
+    # the reading that leads (its source, its actors first): the first reported; within
+    # one article a's, as events arrive strongest trigger first
+    lead, other = (b, a) if not a.human and b_first < a_first else (a, b)
+    best = a if a.human else better_supported(a, b, lambda v: _support(v, mentions))
     others = [
         v
         for v in dict.fromkeys(a.other_dates + b.other_dates + (a.value, b.value))
         if v != best.value
     ]
-    actors = tuple(dict.fromkeys(a.actors + b.actors)) if not a.human else a.actors
-    # the label of the better-attested reading (on a tie, the first: events arrive
-    # strongest trigger first)
-    label = a.label if a.human or len(a.mentions) >= len(b.mentions) else b.label
-    source = a.source or b.source
-    target = next((t for t in (a.target, b.target, b.source) if t and t != source), None)
+    actors = tuple(dict.fromkeys(lead.actors + other.actors)) if not a.human else a.actors
+    source = lead.source or other.source
+    target = next((t for t in (lead.target, other.target, other.source) if t and t != source), None)
+    if b_first == a_first and not a.human:
+        # within one article, the label of the better-attested reading (on a tie, a's)
+        label = a.label if len(a.mentions) >= len(b.mentions) else b.label
+    else:
+        label = lead.label
     return _replace_event(
         a,
         label=label,
@@ -5505,6 +5529,7 @@ def merge_all(events: Iterable[Event]) -> list[Event]:
     merged: list[Event] = []
     # per merged event, its mentions' (article, start) keys and articles (see _merge)
     keys: list[tuple[set[tuple[str, int]], set[str]]] = []
+    firsts: list[str] = []  # and its first article (events.first_article)
     index: _MergeIndex | None = None  # once there are MERGE_INDEX_FROM events
     for ev in events:
         if index is None and len(merged) >= MERGE_INDEX_FROM:
@@ -5520,7 +5545,8 @@ def merge_all(events: Iterable[Event]) -> list[Event]:
                         {m.article for m in merged[i].mentions},
                     )
                 else:
-                    merged[i] = _merge(merged[i], ev, *keys[i])
+                    merged[i] = _merge(merged[i], ev, *keys[i], firsts[i])
+                firsts[i] = min(firsts[i], first_article(ev))
                 if index is not None:
                     index.add(i, merged[i])
                 break
@@ -5531,6 +5557,7 @@ def merge_all(events: Iterable[Event]) -> list[Event]:
             keys.append(
                 ({(m.article, m.start) for m in ev.mentions}, {m.article for m in ev.mentions})
             )
+            firsts.append(first_article(ev))
     return sorted(merged, key=lambda e: (e.start, e.end, e.label))
 
 

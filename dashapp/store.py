@@ -19,7 +19,7 @@ from typing import Any, Literal, TypeVar
 import duckdb
 import pyarrow as pa
 
-from dashapp.events import _support, merge, same_happening
+from dashapp.events import _support, better_supported, first_article, merge, same_happening
 from dashapp.ingest import content_hash, stored_source
 from dashapp.models import Actor, Article, Event, EventFilter, Extraction, Mention, Timex
 from dashapp.serialize import event_from_record, event_to_record
@@ -775,6 +775,9 @@ class _Pooled:
     hidden: int = 0
     hidden_articles: int = 0
     hidden_values: dict[str, int] = field(default_factory=dict)
+    # the first of all its stored mentions' articles (events.first_article), when some are
+    # hidden
+    first: str | None = None
 
     @property
     def kept(self) -> int:
@@ -793,7 +796,10 @@ class _Pooled:
     def absorb(self, ev: Event) -> None:
         """events.merge(self.event, ev), counting the hidden mentions too."""
         a = self.event
-        out = merge(a, ev)
+        a_first = first_article(a)
+        if self.first is not None:
+            a_first = min(self.first, a_first) if a.mentions else self.first
+        out = merge(a, ev, a_first=a_first)
         if self.hidden:
             # merge saw only the mentions at hand: what depends on all of them (which
             # date is best supported, which label has more mentions, how many articles)
@@ -805,10 +811,15 @@ class _Pooled:
             def support(value: str) -> int:
                 return _support(value, mentions) + _support_counted(value, self.hidden_values)
 
-            best = ev if ev.value != a.value and support(ev.value) > support(a.value) else a
+            ev_first = first_article(ev)
+            best = better_supported(a, ev, support)
+            if ev_first == a_first:
+                label = a.label if self.hidden + len(a.mentions) >= len(ev.mentions) else ev.label
+            else:
+                label = ev.label if ev_first < a_first else a.label
             out = replace(
                 out,
-                label=a.label if self.hidden + len(a.mentions) >= len(ev.mentions) else ev.label,
+                label=label,
                 start=best.start,
                 end=best.end,
                 value=best.value,
@@ -820,6 +831,8 @@ class _Pooled:
                 ),
                 articles=self.hidden_articles + len({m.article for m in mentions}),
             )
+        if self.first is not None:
+            self.first = min(a_first, first_article(ev))
         self.event = out
 
 
@@ -2297,15 +2310,16 @@ class Store:
             part_tbl = _table({"seq": (list(heads_of), _BIG)})  # noqa: F841 - read by DuckDB
             # all their mentions, counted by date value (two light columns)
             counts = {
-                seq: (n, values)
-                for seq, n, values in con.execute(
-                    f"""SELECT event_seq, count(*), histogram(value) FROM mentions
+                seq: (n, values, first)
+                for seq, n, values, first in con.execute(
+                    f"""SELECT event_seq, count(*), histogram(value), min(article_id)
+                       FROM mentions
                        WHERE chunk IN ({_chunks_of("SELECT seq FROM part_tbl")})
                        GROUP BY event_seq"""
                 ).fetchall()
             }
             for seq, head in heads_of.items():
-                n, values = counts.get(seq, (0, None))
+                n, values, first = counts.get(seq, (0, None, None))
                 at_hand = head.mentions
                 hidden_values = Counter(values or {})
                 hidden_values.subtract(m.value for m in at_hand)
@@ -2318,6 +2332,7 @@ class Store:
                     # events.articles counts the distinct articles of all its mentions
                     hidden_articles=head.articles - len({m.article for m in at_hand}),
                     hidden_values={v: k for v, k in hidden_values.items() if k > 0},
+                    first=first,
                 )
         return [out[seq] for seq in sorted(out)]
 

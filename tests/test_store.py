@@ -539,16 +539,19 @@ def test_a_growing_event_gains_rows_and_never_rewrites_them(tmp_path) -> None:
     """Article after article reports one happening, some with a second reading of the
     date, one with a new actor, one with more mentions than the event has: every write
     keeps the stored mention and actor rows as they are (same row ids, same values) and
-    adds the new ones, and the event is what events.merge_all makes of all of them."""
+    adds the new ones, and the event is what events.merge_all makes of all of them (the
+    first report's label: a later one better attested does not relabel it)."""
     evs: list[Event] = []
     with Store(tmp_path / "g.duckdb") as s:
         for n in range(24):
             aid = f"a{n}"
             day = date(2022, 1, 11) if n % 3 == 2 else date(2022, 1, 10)
             ev = event(f"e{n}", aid, day=day, sentence=f"Talks, report number {n}.")
+            if n == 0:
+                ev = replace(ev, label="Geneva round")
             if n == 9:  # a new actor
                 ev = replace(ev, actors=(*ev.actors, "Vladimir Putin"))
-            if n == 1:  # better attested than the event so far: its label wins
+            if n == 1:  # better attested than the event so far, but not the first report
                 extra = (mention(aid, "More talks.", ev.value), mention(aid, "Again.", ev.value))
                 ev = replace(ev, label="summit", mentions=ev.mentions + extra)
             evs.append(ev)
@@ -570,15 +573,16 @@ def test_a_growing_event_gains_rows_and_never_rewrites_them(tmp_path) -> None:
             assert s._con.execute("SELECT count(*) FROM event_chunks").fetchone() == (n,)
         assert s.events() == merge_all(evs)
         (merged,) = s.events()
-        assert merged.label == "summit" and merged.articles == 24
+        assert merged.label == "Geneva round" and merged.articles == 24
         assert "Vladimir Putin" in merged.actors and merged.other_dates == ("2022-01-11",)
         # text search finds the label and any mention's sentence, in any case
-        for text in ("SUMMIT", "report number 17", "more talks"):
+        for text in ("GENEVA ROUND", "report number 17", "more talks"):
             assert s.count_events(EventFilter(text=text)) == 1, text
-        assert s.count_events(EventFilter(text="report number 99")) == 0
+        for text in ("report number 99", "summit"):
+            assert s.count_events(EventFilter(text=text)) == 0, text
         # the stored confidence and merge keys are those of the whole event
         row = s._con.execute("SELECT confidence, search FROM events").fetchone()
-        assert row == (0.9, "summit")
+        assert row == (0.9, "geneva round")
         keys = s._con.execute("SELECT key FROM merge_keys ORDER BY key").fetchall()
         s._con.execute("DELETE FROM merge_keys")
         s._con.execute(store_mod._MERGE_KEYS_REBUILD[1])
@@ -969,11 +973,11 @@ def test_signatures_follow_every_write_of_a_search_text(tmp_path) -> None:
     removals, every row's stored signature is the one its search text has."""
     with Store(tmp_path / "s.duckdb") as s:
         s.add_results([dated(1, date(2022, 1, 10), label="talks")], ACTORS)
-        # told twice in a2: its label, better attested, replaces the stored one
-        two = event("e2", "a2", label="high-level talks in Geneva", sentence="In Geneva.")
+        # told in a0, which comes before a1: the first report's label replaces the stored one
+        two = event("e2", "a0", label="high-level talks in Geneva", sentence="In Geneva.")
         again = replace(two.mentions[0], start=40, end=46, sentence="Talks, Monday.")
         two = replace(two, mentions=(*two.mentions, again))
-        s.add_results([result(article("a2", date(2022, 1, 9)), two)], ACTORS)
+        s.add_results([result(article("a0", date(2022, 1, 9)), two)], ACTORS)
         assert [e.label for e in s.events()] == ["high-level talks in Geneva"]
         assert _stale_signatures(s) == [0, 0]
         assert s.count_events(EventFilter(text="level talks")) == 1
@@ -1125,3 +1129,68 @@ def test_close_waits_for_calls_running_on_its_readers(tmp_path) -> None:
     assert n > 0 and results == [n]
     with pytest.raises(duckdb.Error):
         reader.count_events()  # closed with its store
+
+
+# ------------------------------------------------- the first report leads, whatever the order
+
+
+def _reports() -> list[Event]:
+    """Four articles' readings of one happening: different labels, targets and dates
+    (a0 and a2 say the 10th, a1 and a3 the 11th: a tie, which a0's reading decides)."""
+    out = []
+    for n, (label, day, actors) in enumerate(
+        [
+            ("Russia seizes the port", date(2022, 1, 10), ("Russia", "Ukraine")),
+            ("port seized", date(2022, 1, 11), ("Russia",)),
+            ("Moscow takes the port", date(2022, 1, 10), ("Russia", "Crimea")),
+            ("Russian troops seize the port", date(2022, 1, 11), ("Russia", "Ukraine")),
+        ]
+    ):
+        out.append(event(f"e{n}", f"a{n}", type_="COERCE", day=day, actors=actors, label=label))
+    return out
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2, 3), (3, 2, 1, 0), (2, 0, 3, 1), (1, 3, 0, 2)])
+def test_a_merged_happening_reads_as_its_first_report_in_any_order(order) -> None:
+    reports = _reports()
+    (merged,) = merge_all([reports[i] for i in order])
+    assert merged.label == "Russia seizes the port"  # a0's
+    assert merged.value == "2022-01-10" and merged.other_dates == ("2022-01-11",)
+    assert (merged.source, merged.target) == ("Russia", "Ukraine")
+    assert merged.articles == 4 and set(merged.actors) == {"Russia", "Ukraine", "Crimea"}
+
+
+def test_a_store_whose_first_report_was_replaced_reads_as_one_ingested_afresh(tmp_path) -> None:
+    reports = _reports()
+
+    def results(label0: str) -> list[ArticleResult]:
+        out = []
+        for n, ev in enumerate(reports):
+            body = f"Body of a{n}." + (" Updated." if label0 != reports[0].label and n == 0 else "")
+            if n == 0:
+                ev = replace(ev, label=label0)
+            out.append(result(article(f"a{n}", date(2022, 1, 12), body), ev))
+        return out
+
+    def seen(s: Store) -> list[tuple]:
+        return [
+            (e.label, e.value, e.other_dates, e.source, e.target, e.articles, sorted(e.actors))
+            for e in s.events()
+        ]
+
+    with Store(tmp_path / "fresh.duckdb") as fresh:
+        fresh.add_results(results(reports[0].label), ACTORS)
+        want = seen(fresh)
+    assert want[0][:2] == ("Russia seizes the port", "2022-01-10")
+    with Store(tmp_path / "s.duckdb") as s:
+        s.add_results(results(reports[0].label), ACTORS)
+        assert seen(s) == want
+        # a0 edited: its new reading leads (it is still the first report) ...
+        s.add_results(results("Russia captures the port")[:1], ACTORS)
+        assert seen(s)[0][0] == "Russia captures the port"
+        # ... and restored, the store is as a fresh ingest of the same articles
+        s.add_results(results(reports[0].label)[:1], ACTORS)
+        assert seen(s) == want
+        # a1 to a3 again, in another order, change nothing
+        s.add_results(results(reports[0].label)[:0:-1], ACTORS)
+        assert seen(s) == want
