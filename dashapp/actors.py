@@ -1074,6 +1074,14 @@ class Gazetteer:
                 continue
             again = re.compile(rf"(?<![\w'’-]){re.escape(words[-1])}(?:{_POSS})?(?![\w-])")
             alone = [m for m in again.finditer(text, end) if _standalone(text, *m.span())]
+            if not alone and len(words) == 3 and words[0] not in self._name_prefixes:
+                # a family name of two words, said again whole: "Abu Bakr" after "Yasin
+                # Abu Bakr", "Saro Wiwa" after "Ken Saro Wiwa"
+                two = re.compile(
+                    rf"(?<![\w'’-]){re.escape(words[1])} {re.escape(words[2])}"
+                    rf"(?:{_POSS})?(?![\w-])"
+                )
+                alone = [m for m in two.finditer(text, end) if _standalone(text, *m.span())]
             if not alone and marked is None:
                 marked = _marked_person(text, start, end)
             if (
