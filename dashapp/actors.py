@@ -686,6 +686,22 @@ class Gazetteer:
                 capitals, shared = capitals | shared, set()
             self._historic.append((e.until, succ, e, capitals, frozenset(shared)))
         self._historic_until = max((h[0] for h in self._historic), default=date.min)
+        # people who served a state other than their own for a time: Kohl, of Germany, was
+        # West Germany's chancellor until October 1990; Milošević and Koštunica, of
+        # Serbia, were presidents of Yugoslavia (see _serving)
+        self._served: dict[str, tuple[Office, ...]] = {}
+        for e in self._entries.values():
+            if e.kind != "person" or not e.affiliation:
+                continue
+            other = tuple(
+                o
+                for o in e.offices
+                if o.of != e.affiliation
+                and (s := self._entries.get(o.of)) is not None
+                and s.kind == "country"
+            )
+            if other:
+                self._served[e.name] = other
         # short back-references of places ("the North"), matched in a pass of their own
         self._back_refs = {p: e.name for e in self._entries.values() for p in e.back_references}
         self._back_ref_re = _back_reference_regex(self._back_refs)
@@ -936,8 +952,29 @@ class Gazetteer:
         if when < self._historic_until:
             out = self._historic_capitals(out, when)
         out = _with_named_bodies(text, self._with_named_people(text, out), self._not_groups)
+        if self._served:
+            out = self._serving(out, when)
         if self._back_ref_re is not None and self._back_ref_cue(text):
             return _with_back_references(text, out, self._back_refs, self._back_ref_re)
+        return out
+
+    def _serving(self, out: list[ActorMention], when: date) -> list[ActorMention]:
+        """A person who holds, on the article's date, an office of a state other than their
+        own is that state's person that day: Kohl in 1989 is West Germany's, Koštunica in
+        2001 Yugoslavia's (as a title already makes "the Yugoslav president" of 1999)."""
+        served = self._served
+        for i, m in enumerate(out):
+            if not any(a.kind == "person" and a.name in served for a in m.actors):
+                continue
+            acts = []
+            for a in m.actors:
+                state = (
+                    next((o.of for o in served.get(a.name, ()) if o.held(when)), None)
+                    if a.kind == "person"
+                    else None
+                )
+                acts.append(Actor(a.name, "person", state) if state else a)
+            out[i] = replace(m, actors=tuple(acts))
         return out
 
     def _state_body(self, place: _Entry, head: str) -> tuple[Actor, ...]:

@@ -707,3 +707,65 @@ def test_a_capital_naming_a_meeting_is_its_venue(gaz: Gazetteer, text: str, venu
 )
 def test_a_capital_acting_stays_a_party(gaz: Gazetteer, text: str, party: str) -> None:
     assert party in names(gaz.find(text, when=D22))
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "person", "state"),
+    [
+        # a person who holds, that day, an office of a state other than their own is of it
+        (
+            "Helmut Kohl met the French president on Monday.",
+            date(1989, 5, 2),
+            "Helmut Kohl",
+            "West Germany",
+        ),
+        (
+            "Eduard Shevardnadze flew to Washington on Sunday.",
+            date(1987, 12, 6),
+            "Eduard Shevardnadze",
+            "Soviet Union",
+        ),
+        (
+            "Slobodan Milosevic rejected the plan on Friday.",
+            date(1998, 10, 2),
+            "Slobodan Milošević",
+            "Yugoslavia",
+        ),
+        (
+            "Vojislav Kostunica will visit Paris next week.",
+            date(2001, 6, 4),
+            "Vojislav Koštunica",
+            "Yugoslavia",
+        ),
+        (
+            "Ban Ki-moon met Japanese officials in Tokyo.",
+            date(2005, 3, 1),
+            "Ban Ki-moon",
+            "South Korea",
+        ),
+        # ... and of their own state before and after it
+        (
+            "Helmut Kohl met the French president on Monday.",
+            date(1995, 5, 2),
+            "Helmut Kohl",
+            "Germany",
+        ),
+        (
+            "Eduard Shevardnadze flew to Washington on Sunday.",
+            date(1996, 12, 6),
+            "Eduard Shevardnadze",
+            "Georgia",
+        ),
+        (
+            "Slobodan Milosevic rejected the plan on Friday.",
+            date(1993, 10, 2),
+            "Slobodan Milošević",
+            "Serbia",
+        ),
+    ],
+)
+def test_a_person_is_of_the_state_whose_office_they_hold_that_day(
+    gaz: Gazetteer, text: str, when: date, person: str, state: str
+) -> None:
+    people = [a for m in gaz.find(text, when=when) for a in m.actors if a.name == person]
+    assert people and all(a.affiliation == state for a in people)
