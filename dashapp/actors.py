@@ -2403,6 +2403,9 @@ _INSTITUTION = re.compile(
     r"|Alliance|Assembly|Agency|Authority|Service|Organi[sz]ation|Office|Bank)$"
 )
 _MEMBER_OF = re.compile(r"\bof (?:the )?$")
+# what may follow the head word of a council or a committee inside its name: whose it is
+# ("the Great Council of Chiefs")
+_OF_NAME_AFTER = re.compile(r" of (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}(?![\w'’-])")
 _HEADED_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]*[ ](?:(?:of|for|and|the)[ ]){0,2}){1,5}$")
 # A document named after a body-like name is no body: "the Intermediate-Range Nuclear
 # Forces treaty", "the Intermediate-Range Nuclear Forces (INF) Treaty"
@@ -2587,6 +2590,14 @@ def _with_named_bodies(
             continue  # "chairman of the Senate Foreign Relations Committee": a seat he holds
         if _headline_case(text, start):
             continue
+        if (
+            m.group().endswith(_SEAT_HEADS)
+            and (tail := _OF_NAME_AFTER.match(text, end))
+            and free(end, tail.end())
+        ):
+            end = tail.end()  # "the Great Council of Chiefs"
+            name = text[start:end]
+            canon = _plain_apostrophes(name)
         actor = bodies.setdefault(canon, Actor(canon, "organisation"))
         found.append(ActorMention(start, end, name, (actor,)))
         spans.append((start, end))
