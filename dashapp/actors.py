@@ -219,6 +219,11 @@ _NAMED_THING_AFTER = re.compile(
 # What marks a full name said once as a person's: an honorific before it ("Mr. Tom Hale"), a
 # relative clause on a person or a role in apposition after it ("Tom Hale, who leads the
 # party,", "Tom Hale, the chief prosecutor,")
+# A name after the noun of a place and "of" is the place's: "the island of Espiritu Santo"
+_PLACE_OF_BEFORE = re.compile(
+    r"\b(?:island|islands|town|city|province|region|village|port|district|county|state"
+    r"|territory|enclave|atoll|archipelago|peninsula)[ ]of[ ]$"
+)
 _HONORIFIC_BEFORE = re.compile(r"(?<![\w'’-])(?:Mr|Mrs|Ms|Mme|Dr)\.?[ \t\u00a0]$")
 _PERSON_AFTER = re.compile(
     r",[ \t\u00a0]+(?:who|whose"
@@ -1109,6 +1114,8 @@ class Gazetteer:
                 continue
             if _headline_case(text, start) or text[end : end + 1] == "-":
                 continue
+            if _PLACE_OF_BEFORE.search(text, max(0, start - 30), start):
+                continue  # a place: "the island of Espiritu Santo", "the town of San Jose"
             again = re.compile(rf"(?<![\w'’-]){re.escape(words[-1])}(?:{_POSS})?(?![\w-])")
             alone = [m for m in again.finditer(text, end) if _standalone(text, *m.span())]
             if not alone and len(words) == 3 and words[0] not in self._name_prefixes:
