@@ -2410,6 +2410,11 @@ _INSTITUTION = re.compile(
     r"|Alliance|Assembly|Agency|Authority|Service|Organi[sz]ation|Office|Bank)$"
 )
 _MEMBER_OF = re.compile(r"\bof (?:the )?$")
+_STARTS_TOO_EARLY = re.compile(
+    r"^.*\b(?!(?:Front|Movement|Army|Forces|Commission|Council|Tribunal|Committee|Court|Party"
+    r"|Union|Alliance|Assembly|Agency|Authority|Service|Organi[sz]ation|Office|Bank) )"
+    r"[A-Z][\w'’.-]* (?:for|of) (?:the )?"
+)
 # what may follow the head word of a council or a committee inside its name: whose it is
 # ("the Great Council of Chiefs")
 _OF_NAME_AFTER = re.compile(r" of (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}(?![\w'’-])")
@@ -2587,6 +2592,11 @@ def _with_named_bodies(
         if before is None:
             continue
         name = _body_name(text[before.start() : end])
+        if cut := _STARTS_TOO_EARLY.search(name):
+            # a name's "for" or "of" follows its head noun ("Council of the Armed Forces");
+            # before another word, it began earlier than the name: "Krim Belkacem for the
+            # National Liberation Front"
+            name = name[cut.end() :]
         start = end - len(name)
         canon = _plain_apostrophes(name)
         if len(name.split(" ")) < 2 or name in known or not free(start, end):
