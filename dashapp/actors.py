@@ -1703,10 +1703,17 @@ class Gazetteer:
 
     def _place_anaphor(self, toks: list[_Tok], i: int, names: tuple[str, ...]) -> _Hit | None:
         """A place's anaphor ("the North" for North Korea, "the kingdom" for Saudi Arabia)
-        after the place itself was named: the one named last."""
+        after the place itself was named: the one named last, itself or through one of its
+        people ("King Abdullah ... the kingdom" is Jordan)."""
         for tok in reversed(toks[:i]):
             e = _one_entry(tok)
-            if e is not None and e.kind == "country" and e.name in names:
+            if e is None:
+                continue
+            if e.kind == "person" and e.affiliation in names:
+                e = self._entries.get(e.affiliation)
+                if e is None:
+                    continue
+            if e.kind == "country" and e.name in names:
                 t = toks[i]
                 return _Hit(t.start, t.end, (e.actor,), i + 1)
         return None
