@@ -269,6 +269,7 @@ _RANKS = frozenset(
 )
 _MONONYM_END = re.compile(r"(?:[,;)]|\.(?!\w)|[ \t\u00a0]+[a-z])")
 _PARTICLES = frozenset("de da do dos van von der den bin ibn al el di du le la".split())
+_PATRONYMIC = frozenset({"bin", "ibn", "bint"})
 # "a US president", "any Russian leader": a generic title, not the office holder.
 # "the former US president", "then the prime minister": not today's holder either.
 _GENERIC = re.compile(
@@ -2168,6 +2169,10 @@ class Gazetteer:
             if len(parts) < 2:
                 return
             surname = parts[-1]
+            words = actor.name.split(" ")
+            if len(words) >= 3 and words[1] in _PATRONYMIC:
+                # "Hamzah bin Hussein" is "Hamzah" again: bin, ibn name the father
+                surname = words[0]
             ambiguous = False
         head = actor.name[: -len(surname)] if actor.name.endswith(" " + surname) else ""
         if "'" in surname and surname not in text:  # written "O’Leary" in the text
