@@ -114,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser("serve", help="start the dashboard (default: on data/)")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="article files, folders or globs")
     p.add_argument("--db", type=Path, metavar="FILE", help="serve a database made by ingest")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8050, help="port (default 8050)")
@@ -129,7 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_extraction_options(p)
 
     p = sub.add_parser("export", help="write the timeline or its events to a file")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="article files, folders or globs")
     p.add_argument("--db", type=Path, metavar="FILE", help="export from a database")
     p.add_argument("-o", "--output", type=Path, metavar="FILE", required=True)
     p.add_argument(
@@ -158,8 +158,21 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="TYPE",
         help="only events of this PLOVER type, e.g. ASSAULT (repeatable, any letter case)",
     )
-    p.add_argument("--from", dest="date_from", type=_iso_date, metavar="DATE")
-    p.add_argument("--to", dest="date_to", type=_iso_date, metavar="DATE")
+    p.add_argument(
+        "--from",
+        dest="date_from",
+        type=_iso_date,
+        metavar="DATE",
+        help="only events that reach DATE (YYYY-MM-DD) or later: an event's whole span "
+        "counts, so a month or year that includes DATE is in",
+    )
+    p.add_argument(
+        "--to",
+        dest="date_to",
+        type=_iso_date,
+        metavar="DATE",
+        help="only events that begin on or before DATE (YYYY-MM-DD), inclusive",
+    )
     p.add_argument("--title", help="figure title")
     _add_extraction_options(p)
 
