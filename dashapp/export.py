@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from dashapp.app.figures import FigureOptions, resolved_text
 from dashapp.app.filters import ViewState, with_range
 from dashapp.app.view import build_view, sort_events
-from dashapp.models import Event, EventFilter, Extraction
+from dashapp.models import Event, EventFilter, Extraction, quoted_mention
 from dashapp.serialize import events_to_csv, extraction_to_json
 from dashapp.store import Store
 
@@ -245,7 +245,7 @@ def timelinejs(
         )
         if not single:
             slide["end_date"] = _tl_date(ev.end, grain)
-        first = ev.mentions[0] if ev.mentions else None
+        first = quoted_mention(ev)
         lines = []
         if first:
             lines.append("<p>" + html.escape(first.sentence) + "</p>")

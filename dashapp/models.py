@@ -154,6 +154,24 @@ class Event:
     human: bool = False
 
 
+def gives_date(mention: Mention, value: str) -> bool:
+    """Whether a mention dates its event `value`: the same value, or a day within a
+    range ("2022-01-09/2022-01-10")."""
+    if mention.value == value:
+        return True
+    lo, _, hi = value.partition("/")
+    return bool(hi) and lo <= mention.value <= hi
+
+
+def quoted_mention(ev: Event) -> Mention | None:
+    """The mention an event is quoted by (its date as written, its sentence): the first
+    that gives the event's date, else the first. Where sources disagree on the date, the
+    quote then agrees with the date shown."""
+    return next((m for m in ev.mentions if gives_date(m, ev.value)), None) or (
+        ev.mentions[0] if ev.mentions else None
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Extraction:
     """What the pipeline makes of a batch of articles."""

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from dashapp.models import Actor, Article, Event, Extraction, Mention, Timex
+from dashapp.models import Actor, Article, Event, Extraction, Mention, Timex, quoted_mention
 
 FORMAT_VERSION = 1
 CSV_COLUMNS = (
@@ -118,7 +118,7 @@ def extraction_to_json(x: Extraction) -> dict[str, Any]:
 
 def event_row(ev: Event) -> dict[str, object]:
     """One event as a flat row: the CSV export of `extract` and of the dashboard."""
-    first = ev.mentions[0] if ev.mentions else None
+    first = quoted_mention(ev)
     return {
         "id": ev.id,
         "start": ev.start.isoformat(),

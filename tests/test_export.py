@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -165,3 +166,35 @@ def test_the_title_of_an_affiliated_view_says_so(store):
     assert doc["title"]["text"]["headline"] == title
     plain = default_title(ViewState(filter=EventFilter(actors=("Russia",), types=("ASSAULT",))))
     assert plain == "Timeline: Russia (ASSAULT)"
+
+
+def test_an_event_is_quoted_by_a_mention_that_gives_its_date():
+    """Sources disagreeing on the date: the date as written, the sentence and the details
+    agree with the date shown, and the details say what the others reported."""
+    from dashapp.app.layout import event_details
+    from dashapp.models import Event, Mention, quoted_mention
+    from dashapp.serialize import event_row
+
+    def said(article: str, text: str, value: str) -> Mention:
+        return Mention(article, text, 0, len(text), "DATE", value, f"{text}: soldiers seized.", "")
+
+    mentions = (
+        said("a1", "Tuesday", "2023-07-25"),  # the first report, but outvoted
+        said("a2", "Wednesday", "2023-07-26"),
+        said("a3", "July 26", "2023-07-26"),
+    )
+    day = date(2023, 7, 26)
+    ev = Event(
+        "e", "Niger coup", "COERCE", "material conflict", day, day, "2023-07-26", "day",
+        ("Niger",), mentions, articles=3, other_dates=("2023-07-25",),
+    )  # fmt: skip
+    row = event_row(ev)
+    assert (row["as_written"], row["sentence"]) == ("Wednesday", "Wednesday: soldiers seized.")
+    assert "Tuesday" not in json.dumps(timelinejs([ev]))
+    shown = json.dumps(event_details(ev, {}))
+    assert "2 of 3 mentions" in shown and "2023-07-25 (1 of 3 mentions)" in shown
+    # a range is given by any of its days; with no mention giving the date, the first
+    span = replace(ev, value="2023-07-26/2023-07-27", other_dates=())
+    assert quoted_mention(span).text == "Wednesday"
+    assert quoted_mention(replace(ev, value="2023-07")).text == "Tuesday"
+    assert "Other dates" not in json.dumps(event_details(span, {}))

@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 import plotly.graph_objects as go
 
-from dashapp.models import Event, Mention
+from dashapp.models import Event, Mention, quoted_mention
 
 Lane = Literal["actor", "type"]
 ColorBy = Literal["quad", "type"]
@@ -158,7 +158,7 @@ def _resolved(start: date, end: date) -> str:
 def hover_text(event: Event) -> str:
     """Hover label: date as written and as resolved, label, type, actors, supporting
     articles, and the source sentence with the date expression in bold."""
-    first = event.mentions[0] if event.mentions else None
+    first = quoted_mention(event)
     # Remembered by what it shows (plain values, which the garbage collector does not
     # need to visit), not by the Event, whose mentions would be kept alive with it.
     return _hover(

@@ -10,6 +10,7 @@ from dash import dcc, html
 
 from dashapp.app.figures import FigureOptions, empty_spec, graph_config
 from dashapp.app.filters import HIGH_CONFIDENCE
+from dashapp.models import gives_date, quoted_mention
 
 # Component ids, in one place so callbacks and tests agree.
 URL = "url"
@@ -523,7 +524,8 @@ def safe_href(url: str | None) -> str | None:
 
 
 def _written(ev) -> str:
-    return ev.mentions[0].text if ev.mentions else ""
+    first = quoted_mention(ev)
+    return first.text if first else ""
 
 
 def node(tag: str, children=None, **props) -> dict:
@@ -613,6 +615,12 @@ def _marked(sentence: str, expr: str) -> list:
     return [sentence[:i], node("Mark", sentence[i : i + len(expr)]), sentence[i + len(expr) :]]
 
 
+def _told(ev, value: str) -> str:
+    """How many of an event's mentions give `value`: "44 of 45 mentions"."""
+    n = sum(1 for m in ev.mentions if gives_date(m, value))
+    return f"{n} of {len(ev.mentions)} mention{'s' if len(ev.mentions) != 1 else ''}"
+
+
 def event_details(ev, articles: dict) -> dict:
     """Every mention of `ev` with its article; `articles` maps id -> Article. (JSON
     nodes like the table's: the callback's answer is then plain data.)"""
@@ -630,7 +638,16 @@ def event_details(ev, articles: dict) -> dict:
                 node(
                     "Dd",
                     f"{resolved} ({ev.value}, {ev.granularity})"
-                    + (", approximate" if ev.approximate else ""),
+                    + (", approximate" if ev.approximate else "")
+                    + (f"; {_told(ev, ev.value)}" if ev.other_dates else ""),
+                ),
+                *(
+                    [
+                        node("Dt", "Other dates reported"),
+                        node("Dd", "; ".join(f"{v} ({_told(ev, v)})" for v in ev.other_dates)),
+                    ]
+                    if ev.other_dates
+                    else []
                 ),
                 node("Dt", "Type"),
                 node("Dd", f"{ev.type} · {ev.quad_class}"),
