@@ -73,6 +73,10 @@ DOUBLE_CLICK_MS = 350
 
 DATES_INVERTED = "From is later than To: the timeline keeps the previous dates until you fix one."
 LINK_DATES_INVERTED = "From is later than To: neither date applies until you fix one."
+NO_ACTORS = (
+    "Name at least one actor (several separated by commas): an event without actors would "
+    "lose its lane."
+)
 
 
 def controls_of(state: ViewState) -> list[Any]:
@@ -705,6 +709,9 @@ def register(
         named, problem = resolve_names(actors, known_names(store, gazetteer))
         if problem:
             return problem, "message error", no_update, no_update
+        if not named:
+            # (an empty box is more likely a slip than a wish for an event of nobody)
+            return NO_ACTORS, "message error", no_update, no_update
         try:
             ev = store.correct_event(
                 event_id,

@@ -250,6 +250,11 @@ def test_correction_accepts_known_actors_by_alias_in_any_case(page, server, capl
     msg = page.inner_text("#corr-msg")
     assert "“Brazill” is not a known actor" in msg and "Brazil" in msg.split("mean")[1]
     assert not server.store.event("e-lavrov").human
+    # An empty box is refused, not taken as "nobody": the event keeps its actors.
+    page.fill("#corr-actors", " , ")
+    page.click("#corr-save")
+    wait_for(lambda: "at least one actor" in page.inner_text("#corr-msg"), what="refusal")
+    assert not server.store.event("e-lavrov").human
     # Aliases and canonical names in any letter case, and a country new to the store.
     page.fill("#corr-actors", "usa, putin, brazil")
     page.click("#corr-save")
