@@ -1,5 +1,6 @@
 """Pure figure builders, on hand-made events."""
 
+from dataclasses import replace
 from datetime import date
 
 import plotly.graph_objects as go
@@ -247,7 +248,7 @@ def test_static_pictures_label_events_where_there_is_room():
     ]
     # a third mark a day after the first: the first's label would cover it
     crowded = [*far, ev("c", date(2022, 1, 4), label="Another attack")]
-    same_day = [*far, ev("s", date(2022, 6, 1), label="Second on the day")]
+    same_day = [*far, replace(ev("s", date(2022, 6, 1), label="Second on the day"), articles=3)]
 
     def labels(events, **kw):
         fig = timeline_figure(events, FigureOptions(width=1600, **kw))
@@ -257,14 +258,24 @@ def test_static_pictures_label_events_where_there_is_room():
     assert labels(far) == []  # the dashboard: hover says what a dot is
     assert labels(far, labels=True) == ["Russia attacks Kyiv", "Talks in Istanbul"]
     assert labels(crowded, labels=True) == ["Another attack", "Talks in Istanbul"]
-    # events stacked on a day carry their count, not labels
-    assert labels(same_day, labels=True) == ["Russia attacks Kyiv"]
+    # events stacked on a day carry their count, and after it the label of the one more
+    # articles report
+    assert labels(same_day, labels=True) == ["Russia attacks Kyiv", "Second on the day"]
+    # (whichever of them that is)
+    same_day[1] = replace(same_day[1], articles=5)
+    assert labels(same_day, labels=True) == ["Russia attacks Kyiv", "Talks in Istanbul"]
     # a long label is cut
     # a long label is written up to 48 characters where there is room, else cut to 30
     long = [ev("l", date(2022, 1, 3), label="A" * 60), ev("z", date(2022, 12, 1))]
     assert [len(t) for t in labels(long, labels=True)] == [48, len("Event z")]
     near = [*long, ev("n", date(2022, 2, 20))]  # 48 characters would run over its mark
     assert sorted(len(t) for t in labels(near, labels=True)) == [len("Event n"), len("Event z"), 30]
+    # a label that would cover the next mark goes left of its own where there is room
+    mid = [*far, ev("m", date(2022, 3, 1), label="Ceasefire"), ev("n", date(2022, 3, 2))]
+    fig = timeline_figure(mid, FigureOptions(width=1600, labels=True))
+    (text,) = [t for t in fig.data if t.name == "labels"]
+    assert {"Ceasefire", "event n"} <= set(text.text)
+    assert text.x[list(text.text).index("Ceasefire")] < "2022-03-01"
     # a range is labelled after its bar, not over it
     bar = [ev("r", date(2022, 1, 3), date(2022, 2, 20), gran="range", label="Talks"), *far[1:]]
     fig = timeline_figure(bar, FigureOptions(width=1600, labels=True))

@@ -601,6 +601,7 @@ LABEL_FONT = 10
 LABEL_CHARS = 30
 LABEL_LONG = 48  # a label is written whole up to this, where there is room
 _CHAR_PX = 6.0  # about the width of a character of LABEL_FONT (DejaVu Sans)
+_STACK_PX = 30  # the count written beside a stack of one day's events ("×12")
 
 
 def label_spots(
@@ -612,11 +613,11 @@ def label_spots(
     lanes: Sequence[str],
 ) -> list[tuple[str, int, str, str]]:
     """(x, lane, text, side) of the labels a static picture has room for: each event
-    once, in the first of its lanes where it fits, just right of its mark (a range's first
-    day; left of it where the plot ends first),
-    cut to LABEL_CHARS; not where it would cover another mark of the lane (or a count
-    beside one), run into the label before it or off the plot. Not in a lane where the
-    event is stacked on one day with others (their count is written there)."""
+    once, in the first of its lanes where it fits, just right of its mark (after a range's
+    bar; in a stack of one day's events, after the count written there), else left of it,
+    cut to LABEL_CHARS; not where it would cover another mark of
+    the lane (or a count beside one), run into another label or off the plot. Where labels
+    compete for room, the events more articles report are labelled first."""
     width = opts.width or 1600
     names_px = _CHAR_PX * 1.2 * max((len(_short(n, 28)) for n in lanes), default=0)
     plot_px = max(100.0, width - 20 - names_px - 20)
@@ -635,11 +636,13 @@ def label_spots(
             x = (ev.start - lo).days * per_day
             # a range's bar to its last day; a stack's count beside it ("×2")
             end = ((ev.end - lo).days + 1) * per_day if kind_of(ev) == "range" else x
-            right = end + (30 if (ev.id, lane) in stacked else 7)
+            right = end + (_STACK_PX if (ev.id, lane) in stacked else 7)
             marks[lane].append((x - 7, right))
-    free: dict[int, float] = defaultdict(lambda: float("-inf"))
+    taken: dict[int, list[tuple[float, float]]] = defaultdict(list)  # px of labels placed
     out = []
-    for ev in sorted(events.values(), key=lambda e: (e.start, e.label, e.id)):
+    # the best-supported happenings first, so that they are the ones labelled where
+    # labels compete for room; then in date order
+    for ev in sorted(events.values(), key=lambda e: (-e.articles, e.start, e.label, e.id)):
         if not lo <= ev.start <= hi:
             continue
         x = (ev.start - lo).days * per_day
@@ -649,19 +652,23 @@ def label_spots(
         # the whole label where it fits, else cut to LABEL_CHARS
         for text in dict.fromkeys([_short(ev.label, LABEL_LONG), _short(ev.label, LABEL_CHARS)]):
             size = _CHAR_PX * len(text)
-            # right of the mark, or left of it where the plot ends first
-            side = "right" if after + gap + size <= plot_px else "left"
-            a, b = (
-                (after + gap, after + gap + size) if side == "right" else (x - gap - size, x - gap)
-            )
-            if a < 0:
-                continue
-            for lane in sorted(lanes_of[ev.id]):  # the first of its lanes with room
-                if (ev.id, lane) in stacked:
-                    continue  # (its day's count is written there)
-                if a < free[lane] or any(m0 < b and m1 > a for m0, m1 in marks[lane]):
+            for lane, side in (
+                (lane, side) for lane in sorted(lanes_of[ev.id]) for side in ("right", "left")
+            ):  # the first of its lanes with room, right of the mark, else left of it
+                # in a stack of one day's events, after the count written beside the mark
+                past = gap + (_STACK_PX if (ev.id, lane) in stacked else 0)
+                a, b = (
+                    (after + past, after + past + size)
+                    if side == "right"
+                    else (x - gap - size, x - gap)
+                )
+                if a < 0 or b > plot_px:
                     continue
-                shift = timedelta(days=gap / per_day)
+                if any(t0 < b + 10 and t1 + 10 > a for t0, t1 in taken[lane]):
+                    continue  # another label
+                if any(m0 < b and m1 > a for m0, m1 in marks[lane]):
+                    continue  # a mark (its own stack's count is before `a`)
+                shift = timedelta(days=(past if side == "right" else gap) / per_day)
                 at = datetime.combine(
                     ev.end if side == "right" and after != x else ev.start, datetime.min.time()
                 )
@@ -669,12 +676,12 @@ def label_spots(
                     at += timedelta(days=1)
                 at = at + shift if side == "right" else at - shift
                 out.append((at.isoformat(timespec="seconds"), lane, text, side))
-                free[lane] = b + 10
+                taken[lane].append((a, b))
                 placed = True
                 break
             if placed:
                 break
-    return out
+    return sorted(out)
 
 
 def aggregate_spec(
