@@ -457,6 +457,22 @@ _ANNOUNCING = {
     "proposal",
 }
 _VERBAL_ACTS = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "PROTEST", "SUPPORT"}
+# triggers.tsv: the withdrawal row's forms of leaving ("left the EU") and the labels of
+# the gatherings one leaves when it ends or one goes ("left the summit", "leave the
+# meeting early"): a departure, not a withdrawal (talks are left out: "left the six-party
+# talks" is quitting a negotiation)
+_LEAVING = {"left the", "leave the", "leaves the", "leaving the"}
+# ... but leaving one early or in protest is a walkout ("left the G7 summit early on
+# Saturday", "abruptly left the meeting"); searched in a window around the verb
+_WALKOUT = re.compile(
+    r"(?i)\b(?:early|abruptly|prematurely|in protest|storm(?:ed|s)? out|walk(?:ed|s)? out)\b"
+)
+_GATHERINGS = {
+    "{pair} meeting{place}",
+    "{pair} summit{place}",
+    "{pair} session{place}",
+    "{pair} debate{place}",
+}
 _MATERIAL_CONFLICT = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 # that|which|who|whom|whose|where|because|if|whether|after|before|when|while|until|since,
 # written as a trie (the engine tries a few first letters, not fifteen words)
@@ -1755,7 +1771,25 @@ def _head(
 ) -> Hit:
     """The happening a clause reports, given the trigger the date modifies.
     `dated_after`: where the next date of the sentence starts, if any."""
+    if text[best.start : best.end].lower() in _LEAVING:
+        # "Trump left the Singapore summit on Tuesday": leaving a gathering is no
+        # withdrawal; the gathering is the happening
+        nxt = next((h for h in hits if h.start >= best.end), None)
+        if (
+            nxt is not None
+            and nxt.trigger.label in _GATHERINGS
+            and _GOVERNED_GAP.fullmatch(text, best.end, nxt.start)
+            and not _WALKOUT.search(text, max(0, best.start - 30), nxt.end + 50)
+        ):
+            best = nxt
     gov = _governor(text, best, hits)
+    if (
+        gov is not None
+        and best.trigger.label in _GATHERINGS
+        and text[gov.start : gov.end].lower() in _LEAVING
+        and not _WALKOUT.search(text, max(0, gov.start - 30), best.end + 50)
+    ):
+        gov = None
     if gov is not None and gov.trigger.type != "STATEMENT":
         best = gov  # the verb names the act: "withdrew from the deal" is a withdrawal
         # ... and the verb over that one when it is a noun: "rejected calls for talks" is

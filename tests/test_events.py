@@ -4767,3 +4767,35 @@ def test_a_month_word_in_a_name_ends_no_name():
 def test_a_speaker_telling_the_press_is_no_party_of_the_act(text):
     (ev,) = _extracted(text, date(2024, 1, 10))
     assert ev.type == "ASSAULT" and "United States" not in ev.actors
+
+
+# --- Round 24b: leaving a gathering is a departure, not a withdrawal ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Donald Trump left the Singapore summit on Tuesday.",
+        "On Tuesday Emmanuel Macron left the Biarritz summit.",
+        "Recep Tayyip Erdogan left the NATO meeting on Thursday without speaking to reporters.",
+        "Olaf Scholz left the emergency session in Brussels on Friday.",
+        "Joe Biden will leave the summit in Vilnius on Wednesday.",
+    ],
+)
+def test_leaving_a_gathering_is_no_withdrawal(text):
+    evs = _extracted(text, date(2024, 3, 10))
+    assert evs and all(e.type != "RETREAT" for e in evs)
+    assert any(e.type == "CONSULT" for e in evs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain left the European Union on Friday.",
+        "Venezuela left the Organization of American States on Saturday.",
+        "Donald Trump left the G7 summit early on Saturday.",
+        "Recep Tayyip Erdogan abruptly left the NATO meeting on Thursday.",
+    ],
+)
+def test_leaving_a_body_or_walking_out_stays_a_withdrawal(text):
+    assert [e.type for e in _extracted(text, date(2024, 3, 10))] == ["RETREAT"]
