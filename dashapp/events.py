@@ -462,6 +462,10 @@ _VERBAL_ACTS = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "PROTEST", "SUPPORT"}
 # meeting early"): a departure, not a withdrawal (talks are left out: "left the six-party
 # talks" is quitting a negotiation)
 _LEAVING = {"left the", "leave the", "leaves the", "leaving the"}
+# triggers.tsv: the statement row's verbs of answering, and the words between one and the
+# statement it answers ("replied to Washington's latest proposal")
+_ANSWERING = {"replied", "replies", "reply", "replying", "retorted"}
+_ANSWERED_GAP = re.compile(r"(?i)\s+to(?:\s+[\w.'\u2019-]+){0,4}\s+")
 # ... but leaving one early or in protest is a walkout ("left the G7 summit early on
 # Saturday", "abruptly left the meeting"); searched in a window around the verb
 _WALKOUT = re.compile(
@@ -1782,6 +1786,16 @@ def _head(
             and not _WALKOUT.search(text, max(0, best.start - 30), nxt.end + 50)
         ):
             best = nxt
+    if best.trigger.type == "STATEMENT":
+        prev = next((h for h in reversed(hits) if h.end <= best.start), None)
+        if (
+            prev is not None
+            and text[prev.start : prev.end].lower() in _ANSWERING
+            and _ANSWERED_GAP.fullmatch(text, prev.end, best.start)
+        ):
+            # "Russia will reply to the U.S. proposal next week": the answer is the act,
+            # and the proposal's author the one answered
+            best = prev
     gov = _governor(text, best, hits)
     if (
         gov is not None

@@ -4799,3 +4799,34 @@ def test_leaving_a_gathering_is_no_withdrawal(text):
 )
 def test_leaving_a_body_or_walking_out_stays_a_withdrawal(text):
     assert [e.type for e in _extracted(text, date(2024, 3, 10))] == ["RETREAT"]
+
+
+# --- Round 24b: a reply to someone's proposal is the replier's act, aimed at its author ---
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Russia will reply to the U.S. proposal next week.", "Russia", "United States"),
+        ("Russia replied to the U.S. proposal on Monday.", "Russia", "United States"),
+        ("The Kremlin replied to Biden's statement on Monday.", "Russia", "Joe Biden"),
+        ("Iran will reply to the French proposal on Friday.", "Iran", "France"),
+        ("Ukraine replied to Russia's announcement on Sunday.", "Ukraine", "Russia"),
+    ],
+)
+def test_a_reply_to_a_proposal_is_the_repliers_act(text, source, target):
+    (ev,) = _extracted(text, date(2024, 3, 10))
+    assert (ev.source, ev.target) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Antony Blinken said on Monday that the U.S. proposal stood.", "Antony Blinken"),
+        ("Russia presented its proposal on Monday.", "Russia"),
+        ("The U.S. proposal was published on Monday.", "United States"),
+    ],
+)
+def test_a_proposal_not_answered_keeps_its_author(text, source):
+    (ev,) = _extracted(text, date(2024, 3, 10))
+    assert ev.source == source
