@@ -963,6 +963,12 @@ def _live_hits(
         if text.startswith("airlift", a) and _CARGO_AFTER.match(text, b, sent[1]) is not None:
             # "would begin airlifting supplies", "airlifted food and medicine": aid flown in
             h = _reread(h, "aid")
+        elif text.endswith(" brief", a, b):
+            # "will brief NATO allies" meets them; "will brief the Security Council" tells
+            # a body, as "brief the" does (triggers.tsv)
+            told = _as_family("brief the", h.trigger.weight).needs
+            if told is not None and told.match(text, b, sent[1]) is not None:
+                h = _reread(h, "brief the", anywhere=True)
         elif (
             h.trigger.needs is not None
             and not h.trigger.needs.match(text, b, sent[1])

@@ -4830,3 +4830,32 @@ def test_a_reply_to_a_proposal_is_the_repliers_act(text, source, target):
 def test_a_proposal_not_answered_keeps_its_author(text, source):
     (ev,) = _extracted(text, date(2024, 3, 10))
     assert ev.source == source
+
+
+# --- Round 24b: "brief" as a verb after a modal or "to", whoever is briefed ---
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Joe Biden will brief NATO allies on Friday.", "CONSULT"),
+        ("Emmanuel Macron is to brief European leaders on Monday.", "CONSULT"),
+        ("Olaf Scholz would brief Polish and Baltic leaders on Thursday.", "CONSULT"),
+        ("Antony Blinken will brief the Security Council on Tuesday.", "STATEMENT"),
+        ("Antonio Guterres is to brief the General Assembly on Wednesday.", "STATEMENT"),
+    ],
+)
+def test_brief_after_a_modal_is_a_briefing(text, type_):
+    assert [e.type for e in _extracted(text, date(2024, 3, 10))] == [type_]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks between Russia and Ukraine were brief on Monday.",
+        "Russia launched a brief offensive on Tuesday.",
+        "After a brief meeting with Vladimir Putin on Monday, Recep Tayyip Erdogan left.",
+    ],
+)
+def test_brief_as_an_adjective_names_no_briefing(text):
+    assert all("briefs" not in e.label for e in _extracted(text, date(2024, 3, 10)))
