@@ -462,6 +462,8 @@ _VERBAL_ACTS = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "PROTEST", "SUPPORT"}
 # meeting early"): a departure, not a withdrawal (talks are left out: "left the six-party
 # talks" is quitting a negotiation)
 _LEAVING = {"left the", "leave the", "leaves the", "leaving the"}
+_MOVED_LABEL = "{source} transfers {object}"  # triggers.tsv: "flown to|taken to|..."
+_CARE_AFTER = re.compile(r"(?i)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:hospital|clinic)s?\b")
 # triggers.tsv: the statement row's verbs of answering, and the words between one and the
 # statement it answers ("replied to Washington's latest proposal")
 _ANSWERING = {"replied", "replies", "reply", "replying", "retorted"}
@@ -963,6 +965,13 @@ def _live_hits(
         if text.startswith("airlift", a) and _CARGO_AFTER.match(text, b, sent[1]) is not None:
             # "would begin airlifting supplies", "airlifted food and medicine": aid flown in
             h = _reread(h, "aid")
+        elif h.trigger.label == _MOVED_LABEL and (
+            _PASSIVE_AUX.search(text, a - 24 if a - 24 > lo else lo, a) is None
+            or _CARE_AFTER.match(text, b, sent[1]) is not None
+        ):
+            # "was taken to a prison", "was flown to Paris": a person moved; not "have
+            # taken to the streets", nor "was taken to hospital"
+            continue
         elif text.endswith(" brief", a, b):
             # "will brief NATO allies" meets them; "will brief the Security Council" tells
             # a body, as "brief the" does (triggers.tsv)
@@ -2939,7 +2948,9 @@ _HITTING = frozenset({"ASSAULT", "COERCE", "SANCTION"})  # acts that hit what th
 # a relative clause whose antecedent is a common noun, just before the verb: "dissidents
 # who attacked", "gunmen who had seized" (the word captured)
 _RELATIVE_SUBJECT = re.compile(r"\b([a-z][a-z-]+[a-z])\s+(?:who|that)\s+(?:had\s+|have\s+)?$")
-_STRONG_PAST = frozenset("struck shot hit held seized fought led sent took caught won".split())
+_STRONG_PAST = frozenset(
+    "struck shot hit held seized fought led sent took caught won flown".split()
+)
 
 
 def _participle(word: str) -> bool:
@@ -4083,7 +4094,9 @@ def _label(
                 # Russian diplomat was detained"; but "China attack", not "China killed",
                 # for "two Chinese soldiers were killed")
                 acted = short_name(target, gaz)
-                return f"{acted} " + " ".join(text[match.start : match.end].lower().split())
+                # ("was taken to a prison": "Glas taken", no dangling "to")
+                done = _DANGLING.sub("", " ".join(text[match.start : match.end].lower().split()))
+                return f"{acted} {done}"
             elif (
                 doer
                 and doer != _PASSIVE_MARK

@@ -4859,3 +4859,33 @@ def test_brief_after_a_modal_is_a_briefing(text, type_):
 )
 def test_brief_as_an_adjective_names_no_briefing(text):
     assert all("briefs" not in e.label for e in _extracted(text, date(2024, 3, 10)))
+
+
+# --- Round 24b: a person moved in the passive ("was flown to Paris") is acted on ---
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Jorge Glas was taken to a maximum-security prison on Saturday.", "Jorge Glas"),
+        ("Mohamed Bazoum was driven to a military base on Wednesday.", "Mohamed Bazoum"),
+        ("Imran Khan was taken from his home in Lahore on Tuesday.", "Imran Khan"),
+        ("Evo Morales was flown to Mexico City on Tuesday.", "Evo Morales"),
+        ("On Friday Aung San Suu Kyi was whisked to an undisclosed location.", "Aung San Suu Kyi"),
+    ],
+)
+def test_a_person_moved_in_the_passive_is_acted_on(text, person):
+    (ev,) = _extracted(text, date(2024, 3, 10))
+    assert ev.type == "COERCE" and ev.target == person and ev.source is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of protesters have taken to the streets of Tbilisi on Monday.",
+        "Imran Khan was taken to hospital on Monday.",
+        "The wounded minister was taken to a military hospital on Monday.",
+    ],
+)
+def test_streets_and_hospitals_are_no_transfer(text):
+    assert all(e.type != "COERCE" for e in _extracted(text, date(2024, 3, 10)))
