@@ -4889,3 +4889,34 @@ def test_a_person_moved_in_the_passive_is_acted_on(text, person):
 )
 def test_streets_and_hospitals_are_no_transfer(text):
     assert all(e.type != "COERCE" for e in _extracted(text, date(2024, 3, 10)))
+
+
+# --- Round 24b: going on the air to speak is an address; "announce" is a speech verb ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nicolas Maduro went on television on Friday night to announce new elections.",
+        "Vladimir Putin went on state television on Monday to address the nation.",
+        "Recep Tayyip Erdogan appeared on television on Saturday morning.",
+        "Emmanuel Macron will announce his decision on Tuesday.",
+        "Javier Milei is due to announce a cabinet reshuffle on Friday.",
+    ],
+)
+def test_going_on_the_air_or_announcing_is_a_statement(text):
+    evs = _extracted(text, date(2024, 3, 10))
+    assert [e.type for e in evs] == ["STATEMENT"]
+    assert evs[0].source is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Joe Biden is expected to announce new sanctions on Russia on Tuesday.", "SANCTION"),
+        ("Israel announced the raid on Gaza on Tuesday.", "STATEMENT"),
+        ("Russia announced on Monday that it would withdraw its troops.", "RETREAT"),
+    ],
+)
+def test_what_is_announced_keeps_its_reading(text, type_):
+    assert [e.type for e in _extracted(text, date(2024, 3, 10))] == [type_]
