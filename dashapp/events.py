@@ -2958,6 +2958,9 @@ def _participle(word: str) -> bool:
     return word.endswith(("ed", "en")) or word in _STRONG_PAST
 
 
+_FELL_TO = re.compile(r"(?i)fell\s+to")  # triggers.tsv: "fell to" (the seizure row)
+
+
 def _roles(
     text: str,
     clause: tuple[int, int],
@@ -2992,6 +2995,15 @@ def _roles(
         return source, target, ""  # "the treaty was signed by Obama and Medvedev"
     before_m = [m for m in found if m.end <= m_start]
     after_m = [m for m in found if m.start >= m_end]
+    if after_m and _FELL_TO.fullmatch(text, m_start, m_end):
+        # "Phnom Penh fell to the Khmer Rouge": who it fell to takes it from the place's
+        # state, which is named before the verb
+        taker = _parties(after_m[0])[0]
+        lost = next(
+            (a for m in reversed(before_m) for a in _parties(m) if not _same_side(a, taker)),
+            None,
+        )
+        return taker, lost, ""
     word = text[m_start:m_end].split(None, 1)[0].lower() if m_end > m_start else ""
     participle = _participle(word)
     by_next = " by " in text[m_end : m_end + 14]

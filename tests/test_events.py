@@ -4920,3 +4920,33 @@ def test_going_on_the_air_or_announcing_is_a_statement(text):
 )
 def test_what_is_announced_keeps_its_reading(text, type_):
     assert [e.type for e in _extracted(text, date(2024, 3, 10))] == [type_]
+
+
+# --- Round 24b: a place that "fell to" someone is taken by them ---
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Kabul fell to the Taliban on Sunday.", "Taliban", "Afghanistan"),
+        ("Phnom Penh fell to the Khmer Rouge on April 17.", "Khmer Rouge", "Cambodia"),
+        ("Baghdad fell to US forces on April 9.", "United States", "Iraq"),
+        ("Jalalabad fell to the Taliban on Sept. 11.", "Taliban", None),
+        ("Saigon fell to North Vietnam on April 30.", "North Vietnam", "South Vietnam"),
+    ],
+)
+def test_a_place_falls_to_who_takes_it(text, source, target):
+    (ev,) = _extracted(text, date(1975, 5, 10))
+    assert (ev.type, ev.source, ev.target) == ("COERCE", source, target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oil prices fell on Monday.",
+        "The rouble fell to a record low against the dollar on Monday.",
+        "Turnout fell to 40 percent in Sunday's election in Serbia.",
+    ],
+)
+def test_falling_prices_and_figures_take_nothing(text):
+    assert all(e.type != "COERCE" for e in _extracted(text, date(2024, 3, 10)))
