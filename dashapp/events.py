@@ -4453,13 +4453,24 @@ def _article_events(
             match, subject, clause = coord
         else:
             cut = None
-            if dated_after is not None and dated_after < clause[1]:
+            match = None
+            if dated_after is not None and dated_after in counted and u_end <= dated_after:
+                # "fanned out from the port on Wednesday, a day after the first troops came
+                # ashore": what follows a counted "a day after" is that date's happening;
+                # this date's is told before it, or not at all
+                match = _choose_trigger(text, clause[0], dated_after, unit, hits, dated_after)
+                if match is not None:
+                    clause = (clause[0], min(clause[1], dated_after))
+            if match is not None:
+                pass
+            elif dated_after is not None and dated_after < clause[1]:
                 # "Egypt closed the crossing on Sunday, and Hamas fired rockets on
                 # Monday": a coordinated clause with its own subject and date is that
                 # date's happening; this date's ends before it
                 cut = _clause_break(text, u_end, dated_after)
-            match = None
-            if cut is not None:
+            if match is not None:
+                pass
+            elif cut is not None:
                 match = _choose_trigger(text, clause[0], cut, unit, hits, dated_after)
                 if match is not None:
                     clause = (clause[0], cut)

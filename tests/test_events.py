@@ -4950,3 +4950,57 @@ def test_a_place_falls_to_who_takes_it(text, source, target):
 )
 def test_falling_prices_and_figures_take_nothing(text):
     assert all(e.type != "COERCE" for e in _extracted(text, date(2024, 3, 10)))
+
+
+# --- Round 24b: a date before "hours after" / "a day after" takes its own clause's act ---
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "Joe Biden spoke on Wednesday, hours after Russia's ambassador to Japan, Ivan "
+            "Petrov, asked for asylum in the United States.",
+            "STATEMENT",
+            "REQUEST",
+        ),
+        (
+            "Emmanuel Macron condemned the coup on Thursday, hours after soldiers "
+            "detained President Mohamed Bazoum.",
+            "ACCUSE",
+            "COERCE",
+        ),
+        (
+            "Olaf Scholz met Volodymyr Zelensky on Friday, a day after Russia struck Kyiv.",
+            "CONSULT",
+            "ASSAULT",
+        ),
+        (
+            "The European Union imposed sanctions on Belarus on Monday, a day after "
+            "Belarus forced a Ryanair jet to land in Minsk.",
+            "SANCTION",
+            "COERCE",
+        ),
+        (
+            "Recep Tayyip Erdogan spoke on Tuesday, hours after Israel struck Gaza.",
+            "STATEMENT",
+            "ASSAULT",
+        ),
+    ],
+)
+def test_a_date_before_a_counted_after_clause_keeps_its_own_act(text, first, second):
+    evs = _extracted(text, date(2024, 3, 10))
+    assert {e.type for e in evs} == {first, second}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no act of its own before "a day after": the date is left to the rules before
+        "Crowds gathered in Kyiv on Wednesday, a day after Russia struck the city.",
+        "Vladimir Putin met Xi Jinping in Beijing on Thursday.",
+        "Israel struck Gaza on Tuesday, hours after Hamas fired rockets at Israel.",
+    ],
+)
+def test_a_date_with_no_counted_clause_is_unchanged(text):
+    assert _extracted(text, date(2024, 3, 10))
