@@ -3465,7 +3465,18 @@ def _with_pair_subject(
 
 
 # the words of a fight between two sides, whoever is named ("the fighting", "clashes")
-_COMBAT_WORDS = frozenset("fighting war clashes clashed clash fought fights battle".split())
+_COMBAT_WORDS = frozenset(
+    [
+        *"fighting war clashes clashed clash fought fights battle".split(),
+        # fire exchanged (triggers.tsv, the "opened fire" row): "traded artillery fire"
+        *(
+            f"{verb} {fire}"
+            for verb in ("exchanged", "exchange", "exchanges", "exchanging")
+            + ("traded", "trade", "trades", "trading")
+            for fire in ("fire", "gunfire", "artillery fire", "shots")
+        ),
+    ]
+)
 
 
 _IT = re.compile(r"\b(?:it|It)\s+(?!(?:is|was|'s|\u2019s|has been|had been|would be|will be)\b)")

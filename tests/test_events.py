@@ -5004,3 +5004,36 @@ def test_a_date_before_a_counted_after_clause_keeps_its_own_act(text, first, sec
 )
 def test_a_date_with_no_counted_clause_is_unchanged(text):
     assert _extracted(text, date(2024, 3, 10))
+
+
+# --- Round 24b: fire exchanged is fighting between two sides ---
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("Armenia and Azerbaijan traded fire on Tuesday.", {"Armenia", "Azerbaijan"}),
+        ("India and Pakistan exchanged fire across the border on Monday.", {"India", "Pakistan"}),
+        (
+            "North Korea and South Korea traded artillery fire on Thursday.",
+            {"North Korea", "South Korea"},
+        ),
+        ("Israeli and Lebanese troops exchanged gunfire on Sunday.", {"Israel", "Lebanon"}),
+        ("Thai and Cambodian soldiers traded shots on Friday.", {"Thailand", "Cambodia"}),
+    ],
+)
+def test_fire_exchanged_is_fighting_between_both_sides(text, sides):
+    (ev,) = _extracted(text, date(2024, 3, 10))
+    assert ev.type == "ASSAULT" and sides <= set(ev.actors)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India and Pakistan exchanged prisoners on Monday.",
+        "Russia and Ukraine exchanged the bodies of fallen soldiers on Friday.",
+        "The ministers exchanged views on trade with China on Tuesday.",
+    ],
+)
+def test_other_exchanges_are_no_fire(text):
+    assert all(e.type != "ASSAULT" for e in _extracted(text, date(2024, 3, 10)))
