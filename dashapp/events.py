@@ -462,6 +462,8 @@ _VERBAL_ACTS = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "PROTEST", "SUPPORT"}
 # meeting early"): a departure, not a withdrawal (talks are left out: "left the six-party
 # talks" is quitting a negotiation)
 _LEAVING = {"left the", "leave the", "leaves the", "leaving the"}
+# a proper name after a bare "left": the place left ("left Baghdad", "left East Timor")
+_LEFT_PLACE = re.compile(r" (?:[A-Z][\w'\u2019-]+|the capital\b|the country\b)")
 _MOVED_LABEL = "{source} transfers {object}"  # triggers.tsv: "flown to|taken to|..."
 _CARE_AFTER = re.compile(r"(?i)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:hospital|clinic)s?\b")
 # triggers.tsv: the statement row's verbs of answering, and the words between one and the
@@ -971,6 +973,10 @@ def _live_hits(
         ):
             # "was taken to a prison", "was flown to Paris": a person moved; not "have
             # taken to the streets", nor "was taken to hospital"
+            continue
+        elif b - a == 4 and text.startswith("left", a) and not _LEFT_PLACE.match(text, b):
+            # "left Baghdad on March 18", "left Kiev for Kharkiv": a place left; not "left
+            # 25 people dead", "the left", "left-wing" (triggers.tsv: bare "left")
             continue
         elif text.endswith(" brief", a, b):
             # "will brief NATO allies" meets them; "will brief the Security Council" tells

@@ -5037,3 +5037,32 @@ def test_fire_exchanged_is_fighting_between_both_sides(text, sides):
 )
 def test_other_exchanges_are_no_fire(text):
     assert all(e.type != "ASSAULT" for e in _extracted(text, date(2024, 3, 10)))
+
+
+# --- Round 24b: a place left by name ("left Baghdad on March 18") ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "United Nations weapons inspectors left Baghdad on March 18.",
+        "Viktor Yanukovych left Kyiv for Kharkiv on Friday night.",
+        "The last UN peacekeepers left East Timor in May.",
+        "Hosni Mubarak left Cairo for Sharm el-Sheikh on Friday.",
+        "Hamas fighters left Rafah on Sunday, taking their weapons with them.",
+    ],
+)
+def test_a_named_place_left_is_a_departure(text):
+    assert [e.type for e in _extracted(text, date(2024, 3, 10))] == ["RETREAT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Riots in Argentina on Monday left at least 25 people dead.",
+        "The left won the election in Chile on Sunday.",
+        "Left-wing parties in France met on Tuesday.",
+    ],
+)
+def test_left_without_a_place_is_no_departure(text):
+    assert all(e.type != "RETREAT" for e in _extracted(text, date(2024, 3, 10)))
