@@ -464,6 +464,8 @@ _VERBAL_ACTS = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "PROTEST", "SUPPORT"}
 _LEAVING = {"left the", "leave the", "leaves the", "leaving the"}
 # a proper name after a bare "left": the place left ("left Baghdad", "left East Timor")
 _LEFT_PLACE = re.compile(r" (?:[A-Z][\w'\u2019-]+|the capital\b|the country\b)")
+# ... but a body joined is no place entered: "entered Parliament in 1997"
+_BODY_ENTERED = re.compile(r" (?:Parliament|Congress|the Senate|Office|Government|Politics)\b")
 _MOVED_LABEL = "{source} transfers {object}"  # triggers.tsv: "flown to|taken to|..."
 _CARE_AFTER = re.compile(r"(?i)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:hospital|clinic)s?\b")
 # triggers.tsv: the statement row's verbs of answering, and the words between one and the
@@ -974,9 +976,14 @@ def _live_hits(
             # "was taken to a prison", "was flown to Paris": a person moved; not "have
             # taken to the streets", nor "was taken to hospital"
             continue
-        elif b - a == 4 and text.startswith("left", a) and not _LEFT_PLACE.match(text, b):
-            # "left Baghdad on March 18", "left Kiev for Kharkiv": a place left; not "left
-            # 25 people dead", "the left", "left-wing" (triggers.tsv: bare "left")
+        elif (b - a == 4 and text.startswith("left", a) and not _LEFT_PLACE.match(text, b)) or (
+            b - a == 7
+            and text.startswith("entered", a)
+            and (not _LEFT_PLACE.match(text, b) or _BODY_ENTERED.match(text, b))
+        ):
+            # "left Baghdad on March 18", "left Kiev for Kharkiv", "entered Kabul": a place
+            # left or entered; not "left 25 people dead", "the left", "entered talks",
+            # "entered a plea" (triggers.tsv: bare "left", "entered")
             continue
         elif text.endswith(" brief", a, b):
             # "will brief NATO allies" meets them; "will brief the Security Council" tells

@@ -5066,3 +5066,33 @@ def test_a_named_place_left_is_a_departure(text):
 )
 def test_left_without_a_place_is_no_departure(text):
     assert all(e.type != "RETREAT" for e in _extracted(text, date(2024, 3, 10)))
+
+
+# --- Round 24b: a place entered by name ("The Taliban entered Kabul on Sunday") ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Taliban entered Kabul on Sunday.",
+        "North Korean troops entered Seoul on Wednesday.",
+        "Two Russian bombers entered Swedish airspace on Tuesday.",
+        "Hamas fighters entered Israel early on Saturday.",
+        "The Soviet army entered Afghanistan in December.",
+    ],
+)
+def test_a_named_place_entered_is_taken(text):
+    evs = _extracted(text, date(2024, 3, 10))
+    assert evs and all(e.type in ("COERCE", "ASSAULT") for e in evs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jacinda Ardern entered Parliament in 2008.",
+        "The treaty between Russia and China entered into force on Monday.",
+        "Germany entered a plea on Monday at the court in The Hague.",
+    ],
+)
+def test_entering_a_body_or_a_state_of_affairs_takes_nothing(text):
+    assert all(e.type not in ("COERCE", "ASSAULT") for e in _extracted(text, date(2024, 3, 10)))
