@@ -466,6 +466,8 @@ _LEAVING = {"left the", "leave the", "leaves the", "leaving the"}
 _LEFT_PLACE = re.compile(r" (?:[A-Z][\w'\u2019-]+|the capital\b|the country\b)")
 # ... but a body joined is no place entered: "entered Parliament in 1997"
 _BODY_ENTERED = re.compile(r" (?:Parliament|Congress|the Senate|Office|Government|Politics)\b")
+# what a reaction is greeted with: "greeted the news with dismay" (triggers.tsv: "greeted")
+_GREETED_WITH = re.compile(r"(?:\s+[\w'\u2019-]+){0,5}?\s+with\b")
 _MOVED_LABEL = "{source} transfers {object}"  # triggers.tsv: "flown to|taken to|..."
 _CARE_AFTER = re.compile(r"(?i)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:hospital|clinic)s?\b")
 # triggers.tsv: the statement row's verbs of answering, and the words between one and the
@@ -985,6 +987,8 @@ def _live_hits(
             # left or entered; not "left 25 people dead", "the left", "entered talks",
             # "entered a plea" (triggers.tsv: bare "left", "entered")
             continue
+        elif text.startswith("greet", a) and _GREETED_WITH.match(text, b, sent[1]):
+            continue  # "greeted the decision with dismay", "was greeted with cheers"
         elif text.endswith(" brief", a, b):
             # "will brief NATO allies" meets them; "will brief the Security Council" tells
             # a body, as "brief the" does (triggers.tsv)
@@ -1658,7 +1662,7 @@ def _choose_trigger(
     # "Lula, who governed from 2003 to 2010, is to be sworn in": a date inside a
     # relative clause between commas dates only what that clause says
     # (a "which" clause may date the noun before it: "the G20 summit, which runs Nov. 15")
-    rel = text.rfind(", who ", lo, unit.start)
+    rel = max(text.rfind(", who ", lo, unit.start), text.rfind(", whose ", lo, unit.start))
     if rel >= 0 and (
         text.find(",", rel + 1, unit.start) < 0
         # "Kerry, who met his counterparts, Fabius and Hague, this morning, said": a

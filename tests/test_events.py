@@ -5096,3 +5096,50 @@ def test_a_named_place_entered_is_taken(text):
 )
 def test_entering_a_body_or_a_state_of_affairs_takes_nothing(text):
     assert all(e.type not in ("COERCE", "ASSAULT") for e in _extracted(text, date(2024, 3, 10)))
+
+
+# --- Round 24b: a date inside a "whose" clause dates only that clause ---
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        (
+            "Kaja Kallas, whose government was formed in March, met Olaf Scholz on Tuesday.",
+            "2024-03-05",
+        ),
+        (
+            "Emmanuel Macron, whose party lost the election in June, visited Kyiv on Friday.",
+            "2024-03-08",
+        ),
+        (
+            "Benjamin Netanyahu, whose coalition was sworn in last year, spoke with Joe "
+            "Biden on Monday.",
+            "2024-03-04",
+        ),
+        (
+            "Olaf Scholz, whose popularity slipped in January, met Xi Jinping on Saturday.",
+            "2024-03-09",
+        ),
+        (
+            "Joe Biden, whose popularity slipped in February, met Abdel Fattah "
+            "al-Sisi on Thursday.",
+            "2024-03-07",
+        ),
+    ],
+)
+def test_a_date_in_a_whose_clause_takes_not_the_main_verb(text, when):
+    evs = _extracted(text, date(2024, 3, 10))
+    assert [e.value for e in evs if e.type == "CONSULT"] == [when]
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("Kaja Kallas met Olaf Scholz on Tuesday.", "2024-03-05"),
+        ("Kaja Kallas, who met Olaf Scholz on Tuesday, said nothing.", "2024-03-05"),
+        ("Kaja Kallas, whose aides were silent, met Olaf Scholz on Tuesday.", "2024-03-05"),
+    ],
+)
+def test_a_date_outside_a_whose_clause_is_unchanged(text, when):
+    assert when in [e.value for e in _extracted(text, date(2024, 3, 10))]
