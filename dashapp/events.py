@@ -466,8 +466,6 @@ _LEAVING = {"left the", "leave the", "leaves the", "leaving the"}
 _LEFT_PLACE = re.compile(r" (?:[A-Z][\w'\u2019-]+|the capital\b|the country\b)")
 # ... but a body joined is no place entered: "entered Parliament in 1997"
 _BODY_ENTERED = re.compile(r" (?:Parliament|Congress|the Senate|Office|Government|Politics)\b")
-# what a reaction is greeted with: "greeted the news with dismay" (triggers.tsv: "greeted")
-_GREETED_WITH = re.compile(r"(?:\s+[\w'\u2019-]+){0,5}?\s+with\b")
 _MOVED_LABEL = "{source} transfers {object}"  # triggers.tsv: "flown to|taken to|..."
 _CARE_AFTER = re.compile(r"(?i)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:hospital|clinic)s?\b")
 # triggers.tsv: the statement row's verbs of answering, and the words between one and the
@@ -987,8 +985,6 @@ def _live_hits(
             # left or entered; not "left 25 people dead", "the left", "entered talks",
             # "entered a plea" (triggers.tsv: bare "left", "entered")
             continue
-        elif text.startswith("greet", a) and _GREETED_WITH.match(text, b, sent[1]):
-            continue  # "greeted the decision with dismay", "was greeted with cheers"
         elif text.endswith(" brief", a, b):
             # "will brief NATO allies" meets them; "will brief the Security Council" tells
             # a body, as "brief the" does (triggers.tsv)
