@@ -5530,6 +5530,27 @@ def _in_person(e: Event) -> bool:
     return " meeting" in e.label or " summit" in e.label or " visits " in e.label
 
 
+# triggers.tsv: the last word of the labels of happenings told as statements, by kind
+_STATEMENT_KINDS = {
+    "dies": "death",
+    "funeral": "death",
+    "appointment": "office",
+    "inauguration": "office",
+    "election": "vote",
+    "vote": "vote",
+    "referendum": "vote",
+}
+
+
+def _statement_kind(label: str) -> str | None:
+    """The kind of happening a statement's label tells (see _STATEMENT_KINDS), if any."""
+    for word in label.split()[1:]:
+        kind = _STATEMENT_KINDS.get(word)
+        if kind is not None:
+            return kind
+    return None
+
+
 def same_happening(a: Event, b: Event) -> bool:
     """Mentions of one happening: same type, compatible dates (equal within an article;
     across articles also an alternative reading or a day apart), overlapping actors."""
@@ -5542,6 +5563,15 @@ def same_happening(a: Event, b: Event) -> bool:
         # swearing-in, a crash, a declaration) are two happenings: "Lai won the presidential
         # election on Saturday"; "China's Taiwan Affairs Office said on Saturday that the
         # result did not represent mainstream opinion"
+        return False
+    if (
+        a.type == "STATEMENT"
+        and (kind := _statement_kind(a.label)) is not None
+        and (other := _statement_kind(b.label)) is not None
+        and kind != other
+    ):
+        # a death, a taking of office and a vote told on one day are three happenings:
+        # "Eyadema died on Saturday. Hours later the army named his son head of state"
         return False
     if a.type == "CONSULT" and _by_phone(a) != _by_phone(b) and _in_person(a) != _in_person(b):
         # a phone call and a meeting are two happenings: "Kabila, Kagame and Museveni met in

@@ -5143,3 +5143,47 @@ def test_a_date_in_a_whose_clause_takes_not_the_main_verb(text, when):
 )
 def test_a_date_outside_a_whose_clause_is_unchanged(text, when):
     assert when in [e.value for e in _extracted(text, date(2024, 3, 10))]
+
+
+# --- Round 24b: a death, a taking of office and a vote of one day stay apart ---
+
+
+def test_a_death_and_a_succession_of_one_day_are_two_happenings():
+    text = (
+        "President Paul Biya of Cameroon died on Saturday. Hours later the army named "
+        "his son head of state."
+    )
+    labels = sorted(e.label for e in _extracted(text, date(2024, 3, 10)))
+    assert len(labels) == 2 and any("dies" in x for x in labels)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Togo dies", "Togo appointment"),
+        ("Chile funeral", "Chile inauguration"),
+        ("Peru election", "Peru inauguration"),
+        ("Mali appointment", "Mali referendum"),
+        ("Iran funeral", "Iran vote"),
+    ],
+)
+def test_statements_of_other_kinds_stay_apart(first, second):
+    d = date(2022, 1, 9)
+    a = _event("a", "2022-01-09", d, ("Togo",), "art1", "STATEMENT", first)
+    b = _event("b", "2022-01-09", d, ("Togo",), "art1", "STATEMENT", second)
+    assert not same_happening(a, b)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Togo dies", "Togo funeral"),
+        ("Peru election", "Peru vote"),
+        ("Mali appointment", "Mali decree"),
+    ],
+)
+def test_statements_of_one_kind_or_none_still_merge(first, second):
+    d = date(2022, 1, 9)
+    a = _event("a", "2022-01-09", d, ("Togo",), "art1", "STATEMENT", first)
+    b = _event("b", "2022-01-09", d, ("Togo",), "art1", "STATEMENT", second)
+    assert same_happening(a, b)
