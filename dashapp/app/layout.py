@@ -497,6 +497,10 @@ def page(*, upload_limit: int, in_memory: bool = False, skipped: Sequence[str] =
             dcc.Store(id=ACTOR_NAMES, data=None),
             dcc.Store(id=UPLOAD_PAYLOAD, data=None),
             dcc.Download(id=DOWNLOAD),
+            # first in the tab order: past the filters and a table of up to 100 Details
+            # buttons, to the table or to the details and the correction form
+            html.A("Skip to the events table", href=f"#{TABLE}", className="skip-link"),
+            html.A("Skip to the event details", href=f"#{DETAILS}", className="skip-link"),
             header(),
             *([notice] if notice is not None else []),
             html.Div(

@@ -324,6 +324,62 @@ def test_controls_have_labels_and_are_keyboard_reachable(page):
         assert wanted in reached, (wanted, sorted(reached))
 
 
+def test_a_screen_reader_gets_names_groups_one_plot_image_and_the_details(page):
+    settle(page)
+    filters = page.locator("aside").first.aria_snapshot()
+    # dropdowns are named by their field as well as their value
+    for name in ("Actors Everyone", "Event types All types", "Articles All articles"):
+        assert f'button "{name}"' in filters, filters
+    # a checklist or radio list outside a dropdown is a group, not a listbox of options
+    assert "listbox" not in filters and "option" not in filters, filters
+    assert 'checkbox "include people affiliated with them"' in filters
+    # an open dropdown's search box is named after its field
+    page.click("#f-actors")
+    search = page.get_by_role("searchbox", name="Search Actors")
+    search.wait_for()
+    assert page.get_by_role("listbox").count() == 1  # (its options are a listbox)
+    page.keyboard.press("Escape")
+    # the plot is one image with a name, not its tick labels read out
+    plot = page.locator("#timeline svg.main-svg").first
+    assert plot.get_attribute("role") == "img" and "table below" in plot.get_attribute("aria-label")
+    # the details opened from the table take the focus
+    button = page.locator("#event-table tr[data-event='e-talks'] button")
+    button.focus()
+    page.keyboard.press("Enter")
+    wait_for(
+        lambda: (
+            page.evaluate("document.activeElement.closest('.details')?.getAttribute('data-event')")
+            == "e-talks"
+        ),
+        what="the focus on the details",
+    )
+    assert page.evaluate("document.activeElement.className") == "details-title"
+
+
+def test_skip_links_and_a_visible_focus_for_keyboard_users(page):
+    settle(page)
+    page.evaluate("document.activeElement.blur()")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to the events table"
+    assert page.evaluate("getComputedStyle(document.activeElement).top") == "6px"  # shown
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")  # the next stop is in the table: its first Details button
+    assert page.evaluate("document.activeElement.closest('#event-table') !== null")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    page.locator("a.skip-link").nth(1).focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")  # into the details and the correction form
+    assert page.evaluate("document.activeElement.closest('.side-section') !== null")
+    # a date box and the search box show where the focus is
+    for box in ("#f-from", "#f-text"):
+        page.locator(box).focus()
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.id") == box[1:]
+        assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+
+
 def test_back_and_forward_move_the_plot_to_the_zoom_the_url_keeps(page):
     """Each zoom is a step of the browser's history: back and forward show the window the
     URL then names, on the plot as in the table (the figure is not redrawn for a zoom the
