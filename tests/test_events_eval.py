@@ -245,6 +245,7 @@ HELD_OUT = sorted(
         "events_heldout28",
         "events_heldout29",
         "events_heldout30",
+        "events_heldout31",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
