@@ -246,6 +246,7 @@ HELD_OUT = sorted(
         "events_heldout29",
         "events_heldout30",
         "events_heldout31",
+        "events_heldout32",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
