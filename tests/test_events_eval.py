@@ -247,6 +247,7 @@ HELD_OUT = sorted(
         "events_heldout30",
         "events_heldout31",
         "events_heldout32",
+        "events_heldout33",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
