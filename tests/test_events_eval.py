@@ -248,6 +248,7 @@ HELD_OUT = sorted(
         "events_heldout31",
         "events_heldout32",
         "events_heldout33",
+        "events_heldout34",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
