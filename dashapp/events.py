@@ -2559,6 +2559,7 @@ def _place_before(text: str, pos: int) -> re.Match[str] | None:
     return _PLACE_BEFORE_LOWER.search(seg.lower(), 1 if lo else 0)
 
 
+_BUILDING_AFTER = re.compile(r"\s+(?:headquarters|HQ|compound)\b")
 _GEO_NOUN = re.compile(r"\s+(?:border|borders|coast|coasts|frontier|waters|shores?)\b")
 _VERBAL = {"CONSULT", "AGREE", "STATEMENT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 # where a happening of these types takes place is no party to it: "a ceasefire agreed in
@@ -2740,6 +2741,9 @@ def _without_venues(
                 # a body's seat named as its city ("in Brussels"), not the body by another
                 # of its names ("in the Security Council", "at the United Nations")
                 or (m.text != m.actors[0].name and " " not in m.text and not m.text.isupper())
+                # a body's building ("at UN headquarters", "in the NATO compound"):
+                # where it happens, as a city is
+                or _BUILDING_AFTER.match(text, m.end) is not None
             )
             and not text.startswith(_POSSESSIVE[:2], m.end)  # "at Washington's request"
             and not (m.text.endswith(_POSSESSIVE[:2]) and _ASKED_FOR.match(text, m.end))

@@ -475,6 +475,46 @@ def test_a_body_named_where_it_votes_is_a_party_and_its_seat_a_venue(text, actor
     assert set(ev.actors) == actors
 
 
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # a body's building named where words, meetings and deals happen is a venue, as
+        # its city is
+        (
+            "Armenia and Azerbaijan signed a border accord at UN headquarters on Monday.",
+            {"Armenia", "Azerbaijan"},
+        ),
+        (
+            "Finland and Turkey agreed at NATO headquarters on Monday to resume talks.",
+            {"Finland", "Turkey"},
+        ),
+        (
+            "The foreign ministers of Serbia and Kosovo met at EU headquarters in Brussels on "
+            "Monday.",
+            {"Serbia", "Kosovo"},
+        ),
+        (
+            "Ethiopia and Egypt reached a deal on the dam at AU headquarters on Monday.",
+            {"Ethiopia", "Egypt"},
+        ),
+        (
+            "Sudan's army and the RSF agreed to a truce in the UN compound on Monday.",
+            {"Sudan", "Rapid Support Forces"},
+        ),
+        # ... not a building acted on, nor the body itself, nor the body's own chief
+        ("Protesters stormed NATO headquarters on Monday.", {"NATO"}),
+        ("Russia vetoed the draft at the United Nations on Monday.", {"Russia", "UN"}),
+        (
+            "Guterres told reporters at UN headquarters on Monday that Russia must withdraw.",
+            {"Antonio Guterres", "UN", "Russia"},
+        ),
+    ],
+)
+def test_a_body_s_headquarters_is_a_venue(text, actors):
+    (ev,) = _extracted(text, date(2022, 1, 12))
+    assert set(ev.actors) == actors
+
+
 # --------------------------------------------------------------------------- rules
 # One row per general rule, on sentences of our own. Each sentence names its date once as
 # "Monday" (2022-01-10) unless the row gives its own expressions.
