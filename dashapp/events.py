@@ -873,7 +873,8 @@ def _units(timexes: Sequence[Timex], text: str = "") -> list[_Unit]:
 # ", and the Duma", "; China", ", but Hamas": a coordinated clause with a subject of its own
 # (not ", and his government": a possessive points back to the subject before)
 _CLAUSE_BREAK = re.compile(
-    r"(?:,\s+(?:and|but|while|whereas)|;)\s+(?=the\s|[A-Z]"
+    # (a subject opening with "a" or "an" too: ", and a UN spokesman said on Thursday")
+    r"(?:,\s+(?:and|but|while|whereas)|;)\s+(?=the\s|[A-Z]|an?\s"
     # a bare noun and its auxiliary: ", and parliament is due to choose", ", and police had"
     r"|[a-z]+\s+(?:is|are|was|were|has|have|had|will|would)\s)"
 )

@@ -515,6 +515,60 @@ def test_a_body_s_headquarters_is_a_venue(text, actors):
     assert set(ev.actors) == actors
 
 
+@pytest.mark.parametrize(
+    ("clauses", "actors"),
+    [
+        # ", and a UN spokesman said on Monday ...": a clause whose own subject opens with
+        # "a" or "an" is another happening than the earlier date's; "both sides" named
+        # before it are not the speaker's
+        (
+            "The envoy wrote to both sides last month, and a UN spokesman said on Monday that "
+            "monitors would arrive on Friday.",
+            {"UN"},
+        ),
+        (
+            "Both sides accepted the plan in March, and a UN spokesman said on Monday that the "
+            "truce would begin on Friday.",
+            {"UN"},
+        ),
+        (
+            "The two sides met in Geneva last week, and an EU envoy said on Monday that talks "
+            "would resume on Friday.",
+            {"EU"},
+        ),
+        (
+            "Both governments signed the accord last month, and a Russian spokesman said on "
+            "Monday that peacekeepers would deploy on Friday.",
+            {"Russia"},
+        ),
+        (
+            "The two sides agreed on a ceasefire in May, and an OSCE official said on Monday "
+            "that observers would arrive on Friday.",
+            {"OSCE"},
+        ),
+        # ... not a verb that shares the earlier subject, nor "the", nor no comma
+        (
+            "Both sides accepted the plan in March, and said on Monday that the truce would "
+            "begin on Friday.",
+            {"Armenia", "Azerbaijan"},
+        ),
+        (
+            "Both sides accepted the plan in March, and the UN said on Monday that the truce "
+            "would begin on Friday.",
+            {"UN"},
+        ),
+        (
+            "The two leaders met in Geneva last week and agreed on Monday to meet again on Friday.",
+            {"Armenia", "Azerbaijan"},
+        ),
+    ],
+)
+def test_a_clause_with_a_subject_of_its_own_after_and_a_is_another_happening(clauses, actors):
+    events = _extracted(_TWO_PARTIES + clauses, date(2022, 1, 12))
+    (ev,) = [e for e in events if e.value == "2022-01-10"]
+    assert set(ev.actors) == actors
+
+
 # --------------------------------------------------------------------------- rules
 # One row per general rule, on sentences of our own. Each sentence names its date once as
 # "Monday" (2022-01-10) unless the row gives its own expressions.
