@@ -2025,13 +2025,25 @@ def _coordinated(
         j0 = j = in_sent.index(last)
     except ValueError:
         return found  # a pronoun's stand-in ("he" for the person named before): no list
-    while i > 0 and _COORD.fullmatch(text, in_sent[i - 1].end, in_sent[i].start):
-        i -= 1
+    while i > 0 and (
+        _COORD.fullmatch(text, in_sent[i - 1].end, in_sent[i].start)
+        or _of_state(text, in_sent[i - 1], in_sent[i])
+    ):
+        i -= 1  # "President Hosni Mubarak of Egypt and the PLO chairman, Yasser Arafat,"
     while j + 1 < len(in_sent) and _COORD.fullmatch(text, in_sent[j].end, in_sent[j + 1].start):
         j += 1
     if (i, j) == (i0, j0):
         return found
     return list(dict.fromkeys([*in_sent[i:i0], *found, *in_sent[j0 + 1 : j + 1]]))
+
+
+def _of_state(text: str, person: ActorMention, place: ActorMention) -> bool:
+    """ "Mubarak of Egypt": a person named with the state he leads after "of"."""
+    return (
+        person.actors[0].kind == "person"
+        and place.actors[0].kind == "country"
+        and _OF_STATE.fullmatch(text, person.end, place.start) is not None
+    )
 
 
 def _with_subject_before_list(

@@ -5281,3 +5281,64 @@ def test_statements_of_one_kind_or_none_still_merge(first, second):
     a = _event("a", "2022-01-09", d, ("Togo",), "art1", "STATEMENT", first)
     b = _event("b", "2022-01-09", d, ("Togo",), "art1", "STATEMENT", second)
     assert same_happening(a, b)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # a person named with his state after "of" heads a list: "X of Egypt and the Y, Z,"
+        (
+            "President Hosni Mubarak of Egypt and the chairman of the PLO, Yasser Arafat, "
+            "signed a statement in Cairo on Tuesday.",
+            "Hosni Mubarak",
+        ),
+        (
+            "King Hussein of Jordan and the Israeli prime minister, Yitzhak Rabin, signed a "
+            "declaration in Washington on Tuesday.",
+            "Hussein of Jordan",
+        ),
+        (
+            "Chancellor Helmut Kohl of Germany and the French president, Francois Mitterrand, "
+            "met in Bonn on Tuesday.",
+            "Helmut Kohl",
+        ),
+        (
+            "President Boris Yeltsin of Russia and the Ukrainian leader, Leonid Kravchuk, "
+            "agreed on Tuesday to divide the fleet.",
+            "Boris Yeltsin",
+        ),
+        (
+            "Prime Minister Benazir Bhutto of Pakistan and the Indian prime minister, Rajiv "
+            "Gandhi, met in Islamabad on Tuesday.",
+            "Benazir Bhutto",
+        ),
+    ],
+)
+def test_a_person_of_a_state_heading_a_list_takes_part(text, person):
+    events = [ev for ev in _extracted(text, date(1993, 9, 15)) if ev.value == "1993-09-14"]
+    assert events and person in events[0].actors
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # no person before "of": the list is the state and the person after it
+        (
+            "Crowds in Egypt and the PLO chairman, Yasser Arafat, welcomed the deal on Tuesday.",
+            "Hosni Mubarak",
+        ),
+        (
+            "Envoys of Egypt and the PLO chairman, Yasser Arafat, met in Cairo on Tuesday.",
+            "Hosni Mubarak",
+        ),
+        # a person in another clause is not pulled in
+        (
+            "Mubarak spoke on Monday. Envoys of Egypt and the PLO chairman, Yasser Arafat, "
+            "met in Cairo on Tuesday.",
+            "Hosni Mubarak",
+        ),
+    ],
+)
+def test_a_list_without_a_person_of_a_state_stays_as_it_was(text, absent):
+    events = [ev for ev in _extracted(text, date(1993, 9, 15)) if ev.value == "1993-09-14"]
+    assert events and absent not in events[0].actors
