@@ -91,7 +91,7 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -960,6 +960,8 @@ class Gazetteer:
         out = _with_named_bodies(text, self._with_named_people(text, out), self._not_groups)
         if self._served:
             out = self._serving(out, when)
+        if "The " in text:
+            out = _with_described_people(text, out, self.offices)
         if self._back_ref_re is not None and self._back_ref_cue(text):
             return _with_back_references(text, out, self._back_refs, self._back_ref_re)
         return out
@@ -2681,6 +2683,80 @@ def _with_named_bodies(
             for m in out
         ]
     return sorted([*out, *found], key=lambda m: m.start)
+
+
+# A person described, not named, as the subject that opens a sentence: "The ousted
+# president crossed into Ivory Coast that night", "The former UN secretary-general told
+# the council", "The 38-year-old former army commander will address the nation". The
+# description is the person named last before it (within _DESCRIBED_REACH characters, in an
+# earlier sentence); a title the gazetteer resolves ("The US president") is a mention
+# already and is left alone, and so is a description followed by its name or an "of"
+# ("The president, Idriss Deby,", "The president of the court").
+_DESCRIBED = re.compile(
+    r"The "
+    r"(?:(?:new|former|ousted|deposed|exiled|outgoing|late|veteran|embattled|\d+-year-old"
+    r"|[A-Z]{2,3}|army|armed forces|military|rebel|opposition|party)[ ]){0,4}"
+    r"(president|king|queen|monarch|emperor|shah|prime minister|premier|chancellor"
+    r"|secretary-general|secretary general|leader|general|commander|strongman|dictator)"
+    r"(?= (?!of |and |or )[a-z])"
+)
+_DESCRIBED_REACH = 400
+# the gazetteer's office a title word names (the others fit anyone: "leader", "general")
+_DESCRIBED_OFFICE = {
+    "president": "president",
+    "prime minister": "prime minister",
+    "premier": "prime minister",
+    "chancellor": "chancellor",
+    "king": "monarch",
+    "queen": "monarch",
+    "monarch": "monarch",
+    "emperor": "emperor",
+    "shah": "monarch",
+    "secretary-general": "secretary-general",
+    "secretary general": "secretary-general",
+}
+
+
+def _with_described_people(
+    text: str, out: list[ActorMention], offices: Callable[[str], list[Office]]
+) -> list[ActorMention]:
+    """`out` with the people described as a sentence's opening subject (see _DESCRIBED). A
+    title of an office ("president", "king") fits only a person the gazetteer knows to have
+    held it at some time ("The new president" is not the prime minister named just before,
+    "The king" not "Queen Anna Varo"); the others ("leader", "commander") fit anyone. A
+    state or body named inside the description ("The former UN secretary-general") is its
+    qualifier."""
+    found: list[ActorMention] = []
+    inside: set[int] = set()
+    starts = [m.start for m in out]
+    for d in _DESCRIBED.finditer(text):
+        before = text[max(0, d.start() - 3) : d.start()]
+        if before and not (
+            before.endswith("\n") or before[-1:] == " " and before[-2:-1] in '.!?"”’'
+        ):
+            continue  # not a sentence's first word
+        i = j = bisect.bisect_left(starts, d.start())
+        while j < len(out) and out[j].start < d.end():
+            j += 1
+        if any(a.kind == "person" for m in out[i:j] for a in m.actors):
+            continue  # a title resolved already: "The US president"
+        office = _DESCRIBED_OFFICE.get(d.group(1))
+        for m in reversed(out[max(0, i - 8) : i]):
+            if m.end < d.start() - _DESCRIBED_REACH:
+                break
+            if len(m.actors) != 1 or m.actors[0].kind != "person":
+                continue
+            held = {o.office for o in offices(m.actors[0].name)}
+            if office is not None and office not in held:
+                continue
+            quals = tuple(dict.fromkeys(a for x in out[i:j] for a in x.actors))
+            found.append(ActorMention(d.start(), d.end(), d.group(), m.actors, quals))
+            inside.update(range(i, j))
+            break
+    if not found:
+        return out
+    kept = [m for k, m in enumerate(out) if k not in inside]
+    return sorted([*kept, *found], key=lambda m: m.start)
 
 
 # What ends a short back-reference ("the North"): not a longer name ("the North Korean
