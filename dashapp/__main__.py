@@ -1,5 +1,5 @@
 """`python -m dashapp` runs the CLI."""
 
-from dashapp.cli import main
+from dashapp.cli import run
 
-raise SystemExit(main())
+run()

@@ -344,7 +344,7 @@ def local_results(
     pending: deque[Future[list[Extracted]]] = deque()
     try:
         for batch in batches:
-            pending.append(pool.submit(_worker_batch, batch))
+            pending.append(_submit_whole(pool, batch))
             if len(pending) >= in_flight:
                 done = pending[0].result()  # (left in `pending` until it is done)
                 pending.popleft()
@@ -354,14 +354,46 @@ def local_results(
             pending.popleft()
             yield done
     finally:
-        for fut in pending:
-            fut.cancel()
         if pending:
             # Stopped early (Ctrl-C, a failing write): what the workers are doing would be
             # thrown away, so they are stopped rather than waited for (a task of a long
-            # article can take minutes).
+            # article can take minutes). The executor is not waited for either: a worker
+            # stopped while it sent a result leaves part of it in the result pipe, where
+            # the executor's thread waits for the rest for ever (an interrupted ingest
+            # hung, QA7); the command's process ends at once instead (cli.run). (Its
+            # futures are not cancelled: Python 3.11's executor then fails on them with a
+            # traceback when it finds its workers gone.)
             _stop_workers(pool)
-        pool.shutdown(wait=True, cancel_futures=True)
+            pool.shutdown(wait=False)
+            _ABANDONED.append(pool)
+        else:
+            pool.shutdown(wait=True)
+
+
+# executors left to their threads (see local_results): the process must not wait for them
+_ABANDONED: list[ProcessPoolExecutor] = []
+
+
+def executor_abandoned() -> bool:
+    """Whether an executor was left running (local_results stopped early), so that this
+    process's exit would wait for its threads, maybe for ever: cli.run ends it at once."""
+    return bool(_ABANDONED)
+
+
+def _submit_whole(pool: ProcessPoolExecutor, batch: list[tuple[Article, str]]) -> Future:
+    """pool.submit(_worker_batch, batch), with a Ctrl-C that comes meanwhile raised after
+    it: the executor may start a worker there, and a worker started but not yet known to
+    it would not be stopped (it then printed a traceback once its parent had gone)."""
+    if threading.current_thread() is not threading.main_thread():
+        return pool.submit(_worker_batch, batch)
+    came: list[int] = []
+    before = signal.signal(signal.SIGINT, lambda signum, frame: came.append(signum))
+    try:
+        return pool.submit(_worker_batch, batch)
+    finally:
+        signal.signal(signal.SIGINT, before)
+        if came and callable(before):
+            before(signal.SIGINT, None)
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
@@ -371,8 +403,11 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
     if stop is not None:  # pragma: no cover - Python 3.14+
         stop()
         return
-    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    for proc in procs:
         proc.terminate()
+    for proc in procs:
+        proc.join(5)
 
 
 # --------------------------------------------------------------------------- reading
@@ -868,13 +903,23 @@ def ingest_command(
     db_path = db if db is not None else default_db_path(paths)
     show = progress if progress is not None else _isatty(err)
     bar = Progress(count_articles(paths) if show else None, err, show)
+    ctrl_c = _CtrlC()
     try:
         store = open_store(db_path)
-    except Exception as exc:
+    except BaseException as exc:
+        ctrl_c.restore()
+        if ctrl_c.seen:  # (inside DuckDB, Ctrl-C surfaces as its error: "cannot rollback")
+            print(
+                f"{PROG}: interrupted while opening {db_path}: nothing was ingested; run "
+                "the same command again",
+                file=err,
+            )
+            return 130
+        if not isinstance(exc, Exception):
+            raise
         print(f"{PROG}: error: cannot open database {db_path}: {open_problem(exc)}", file=err)
         return 2
     summary = Summary()
-    ctrl_c = _CtrlC()
     events = 0
     try:
         ingest(

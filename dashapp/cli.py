@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from dashapp import __version__
 from dashapp.ingest import (
@@ -488,3 +488,24 @@ def main(
             file=err,
         )
         return 3
+
+
+def run() -> NoReturn:
+    """The `geotimeline` command (and `python -m dashapp`): main(), then `finish`."""
+    finish(main())
+
+
+def finish(code: int) -> NoReturn:
+    """End the process with `code`. After an ingest stopped early (Ctrl-C) whose worker
+    processes were stopped in the middle of their work, at once: everything is written and
+    closed by then, and a normal exit would wait for the executor's threads, which may wait
+    for ever on a result a stopped worker left half sent (batch.local_results)."""
+    batch = sys.modules.get("dashapp.batch")
+    if batch is not None and batch.executor_abandoned():
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
+        os._exit(code)
+    raise SystemExit(code)

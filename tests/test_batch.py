@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -62,6 +63,15 @@ def slow_extractor(article: Article, doc_type: DocType):  # noqa: ANN201
     with open(os.environ["TRACE_FILE"], "a") as fh:
         fh.write(article.id + "\n")
     return out
+
+
+def bulky_extractor(article: Article, doc_type: DocType):  # noqa: ANN201
+    """The stub, with results of about 4 MB an article: a worker spends most of its time
+    sending them, so that a Ctrl-C stops one in the middle of a result."""
+    timexes, events, actors = stub_extractor(article, doc_type)
+    with open(os.environ["TRACE_FILE"], "a") as fh:
+        fh.write(f"{article.id}\n")
+    return timexes, [replace(ev, label=ev.label + " " * 2**22) for ev in events], actors
 
 
 def stuck_extractor(article: Article, doc_type: DocType):  # noqa: ANN201
@@ -837,6 +847,43 @@ def test_interrupted_ingest_leaves_whole_articles_and_resumes(tmp_path: Path, si
     reference = tmp_path / "ref.duckdb"
     assert run([corpus], reference)[0] == 0
     assert exported(db) == exported(reference)
+
+
+_CLI_SCRIPT = """
+import signal
+import sys
+signal.signal(signal.SIGINT, signal.default_int_handler)
+sys.path.insert(0, {tests!r})
+import dashapp.batch
+from dashapp.batch import ingest_command
+from dashapp.cli import finish
+from test_batch import bulky_extractor
+finish(ingest_command([{corpus!r}], db={db!r}, workers=2, extractor=bulky_extractor))
+"""
+
+
+@pytest.mark.parametrize("after", [3, 9, 17])
+def test_ctrl_c_while_workers_send_their_results_ends_the_command(tmp_path: Path, after) -> None:
+    """Ctrl-C while the workers are sending large results: the command ends with its
+    summary and 130, at once (a worker stopped in the middle of a result left the executor
+    waiting for the rest of it for ever, and the process with it), and the rerun finishes."""
+    corpus = tmp_path / "news"
+    make_corpus(corpus, 40)
+    db, trace = tmp_path / "g.duckdb", tmp_path / "trace.txt"
+    code = _CLI_SCRIPT.format(tests=str(TESTS), corpus=str(corpus), db=str(db))
+    env = {**os.environ, "TRACE_FILE": str(trace)}
+    cmd = [sys.executable, "-c", code]
+    proc = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, text=True)
+    _wait_for(trace, after, proc)
+    proc.send_signal(signal.SIGINT)
+    try:
+        _, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        raise AssertionError("the interrupted ingest did not end") from None
+    assert proc.returncode == 130 and "interrupted" in err and "Traceback" not in err, err
+    assert run([corpus], db)[0] == 0
+    assert len(exported(db)["articles"]) == 40
 
 
 def test_ctrl_c_does_not_wait_for_the_workers_current_articles(tmp_path: Path) -> None:
