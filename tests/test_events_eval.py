@@ -249,6 +249,7 @@ HELD_OUT = sorted(
         "events_heldout32",
         "events_heldout33",
         "events_heldout34",
+        "events_heldout35",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
