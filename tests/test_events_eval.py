@@ -250,6 +250,7 @@ HELD_OUT = sorted(
         "events_heldout33",
         "events_heldout34",
         "events_heldout35",
+        "events_heldout36",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
