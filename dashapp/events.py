@@ -5497,10 +5497,12 @@ def _as_warning(
 # --------------------------------------------------------------------------- merging
 
 
-def _compatible_dates(a: Event, b: Event) -> bool:
+def _compatible_dates(a: Event, b: Event, a_articles: set[str] | None = None) -> bool:
     if a.value == b.value:
         return True
-    if {m.article for m in a.mentions} & {m.article for m in b.mentions}:
+    if a_articles is None:
+        a_articles = {m.article for m in a.mentions}
+    if any(m.article in a_articles for m in b.mentions):
         # one writer giving two different dates means two happenings ("spoke on Saturday
         # and again on Sunday"); tolerance is for sources that disagree
         return False
@@ -5568,10 +5570,10 @@ def _statement_kind(label: str) -> str | None:
     return None
 
 
-def same_happening(a: Event, b: Event) -> bool:
+def same_happening(a: Event, b: Event, a_articles: set[str] | None = None) -> bool:
     """Mentions of one happening: same type, compatible dates (equal within an article;
     across articles also an alternative reading or a day apart), overlapping actors."""
-    if a.type != b.type or not _compatible_dates(a, b):
+    if a.type != b.type or not _compatible_dates(a, b, a_articles):
         return False
     if a.label.endswith(_JOURNEY_TAIL) != b.label.endswith(_JOURNEY_TAIL):
         return False  # a return home is its own happening, not the day's meeting or call
@@ -5641,14 +5643,31 @@ def first_article(ev: Event) -> str:
     return min((m.article for m in ev.mentions), default="")
 
 
-def _merge(a: Event, b: Event, seen: set[tuple[str, int]], arts: set[str], a_first: str) -> Event:
+def _merge(
+    a: Event,
+    b: Event,
+    seen: set[tuple[str, int]],
+    arts: set[str],
+    a_first: str,
+    pool: list[Mention] | None = None,
+) -> Event:
     """merge(a, b) given the (article, start) keys, the articles of a's mentions and its
     first article (`a_first`), which it extends with b's: merge_all keeps them per event,
-    so that folding n mentions of one happening into it costs n steps, not n * n."""
+    so that folding n mentions of one happening into it costs n steps, not n * n. With
+    `pool`, a's mentions as they are (a.mentions may lag behind): it is extended, and the
+    event returned keeps a's mentions tuple, which merge_all sets from the pool at the end
+    (a happening told 40,000 times in one long text copied a growing tuple each time)."""
     new = tuple(m for m in b.mentions if (m.article, m.start) not in seen)
     seen.update((m.article, m.start) for m in new)
     arts.update(m.article for m in new)
-    mentions = a.mentions + new
+    mentions: Sequence[Mention]
+    if pool is None:
+        mentions = a.mentions + new
+        a_count = len(a.mentions)
+    else:
+        a_count = len(pool)
+        pool.extend(new)
+        mentions = pool
     b_first = first_article(b)
     # the reading that leads (its source, its actors first): the first reported; within
     # one article a's, as events arrive strongest trigger first
@@ -5664,7 +5683,7 @@ def _merge(a: Event, b: Event, seen: set[tuple[str, int]], arts: set[str], a_fir
     target = next((t for t in (lead.target, other.target, other.source) if t and t != source), None)
     if b_first == a_first and not a.human:
         # within one article, the label of the better-attested reading (on a tie, a's)
-        label = a.label if len(a.mentions) >= len(b.mentions) else b.label
+        label = a.label if a_count >= len(b.mentions) else b.label
     else:
         label = lead.label
     return _replace_event(
@@ -5675,7 +5694,7 @@ def _merge(a: Event, b: Event, seen: set[tuple[str, int]], arts: set[str], a_fir
         value=best.value,
         granularity=best.granularity,
         actors=actors,
-        mentions=mentions,
+        mentions=a.mentions if pool is not None else tuple(mentions),
         source=source,
         target=target if target != source else None,
         approximate=a.approximate and b.approximate,
@@ -5691,6 +5710,8 @@ def merge_all(events: Iterable[Event]) -> list[Event]:
     # per merged event, its mentions' (article, start) keys and articles (see _merge)
     keys: list[tuple[set[tuple[str, int]], set[str]]] = []
     firsts: list[str] = []  # and its first article (events.first_article)
+    # and all its mentions (merged[i].mentions lags behind: set from here at the end)
+    pools: list[list[Mention]] = []
     index: _MergeIndex | None = None  # once there are MERGE_INDEX_FROM events
     for ev in events:
         if index is None and len(merged) >= MERGE_INDEX_FROM:
@@ -5698,15 +5719,17 @@ def merge_all(events: Iterable[Event]) -> list[Event]:
             for i, kept in enumerate(merged):
                 index.add(i, kept)
         for i in range(len(merged)) if index is None else index.candidates(ev):
-            if same_happening(merged[i], ev):
+            if same_happening(merged[i], ev, keys[i][1]):
                 if ev.human and not merged[i].human:
-                    merged[i] = merge(merged[i], ev)
+                    whole = _replace_event(merged[i], mentions=tuple(pools[i]))
+                    merged[i] = merge(whole, ev)
                     keys[i] = (
                         {(m.article, m.start) for m in merged[i].mentions},
                         {m.article for m in merged[i].mentions},
                     )
+                    pools[i] = list(merged[i].mentions)
                 else:
-                    merged[i] = _merge(merged[i], ev, *keys[i], firsts[i])
+                    merged[i] = _merge(merged[i], ev, *keys[i], firsts[i], pools[i])
                 firsts[i] = min(firsts[i], first_article(ev))
                 if index is not None:
                     index.add(i, merged[i])
@@ -5719,7 +5742,12 @@ def merge_all(events: Iterable[Event]) -> list[Event]:
                 ({(m.article, m.start) for m in ev.mentions}, {m.article for m in ev.mentions})
             )
             firsts.append(first_article(ev))
-    return sorted(merged, key=lambda e: (e.start, e.end, e.label))
+            pools.append(list(ev.mentions))
+    done = [
+        ev if len(ev.mentions) == len(pool) else _replace_event(ev, mentions=tuple(pool))
+        for ev, pool in zip(merged, pools, strict=True)
+    ]
+    return sorted(done, key=lambda e: (e.start, e.end, e.label))
 
 
 # An article's few events are compared with each other directly (filing them would cost
