@@ -2979,13 +2979,14 @@ _HITTING = frozenset({"ASSAULT", "COERCE", "SANCTION"})  # acts that hit what th
 # who attacked", "gunmen who had seized" (the word captured)
 _RELATIVE_SUBJECT = re.compile(r"\b([a-z][a-z-]+[a-z])\s+(?:who|that)\s+(?:had\s+|have\s+)?$")
 _STRONG_PAST = frozenset(
-    "struck shot hit held seized fought led sent took caught won flown".split()
+    "struck shot hit held seized fought led sent took caught won flown overthrew threw blew"
+    " overran overrun sank sunk slew slain swept drove brought".split()
 )
 
 
 def _participle(word: str) -> bool:
     """A past participle or past tense ("killed", "struck", "shot dead"), not a noun."""
-    return word.endswith(("ed", "en")) or word in _STRONG_PAST
+    return word.endswith(("ed", "en", "wn")) or word in _STRONG_PAST  # "overthrown"
 
 
 _FELL_TO = re.compile(r"(?i)fell\s+to")  # triggers.tsv: "fell to" (the seizure row)

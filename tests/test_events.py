@@ -5342,3 +5342,25 @@ def test_a_person_of_a_state_heading_a_list_takes_part(text, person):
 def test_a_list_without_a_person_of_a_state_stays_as_it_was(text, absent):
     events = [ev for ev in _extracted(text, date(1993, 9, 15)) if ev.value == "1993-09-14"]
     assert events and absent not in events[0].actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers overthrew President Mohamed Bazoum on Wednesday.",
+        "President Mohamed Bazoum was overthrown on Wednesday by his own guard.",
+        "President Mohamed Bazoum was overthrown by the army on Wednesday.",
+    ],
+)
+def test_the_leader_a_coup_overthrows_is_acted_on_not_its_doer(text):
+    # (irregular participles, "overthrown", "overthrew", are read as verbs of the clause)
+    (ev,) = _extracted(text, date(2023, 7, 28))
+    assert ev.type == "COERCE" and ev.value == "2023-07-26"
+    assert ev.target == "Mohamed Bazoum" and ev.source != "Mohamed Bazoum"
+
+
+def test_a_coup_leader_named_as_the_subject_still_acts():
+    (ev,) = _extracted(
+        "General Abdourahamane Tiani overthrew Bazoum on Wednesday.", date(2023, 7, 28)
+    )
+    assert ev.source == "Abdourahamane Tiani" and ev.target == "Mohamed Bazoum"
