@@ -1799,20 +1799,29 @@ def _governor(text: str, hit: Hit, hits: Sequence[Hit]) -> Hit | None:
     return prev
 
 
+def _leaves_gathering(text: str, leave: Hit, gathering: Hit) -> bool:
+    """Whether `leave` ("left the") leaves the gathering `gathering` names ("left the
+    Singapore summit"): a departure, no withdrawal; not a walkout ("left the G7 summit
+    early", "abruptly left the meeting")."""
+    return (
+        text[leave.start : leave.end].lower() in _LEAVING
+        and gathering.trigger.label in _GATHERINGS
+        and not _WALKOUT.search(text, max(0, leave.start - 30), gathering.end + 50)
+    )
+
+
 def _head(
     text: str, hi: int, best: Hit, hits: Sequence[Hit], dated_after: int | None = None
 ) -> Hit:
     """The happening a clause reports, given the trigger the date modifies.
     `dated_after`: where the next date of the sentence starts, if any."""
     if text[best.start : best.end].lower() in _LEAVING:
-        # "Trump left the Singapore summit on Tuesday": leaving a gathering is no
-        # withdrawal; the gathering is the happening
+        # "Trump left the Singapore summit on Tuesday": the gathering is the happening
         nxt = next((h for h in hits if h.start >= best.end), None)
         if (
             nxt is not None
-            and nxt.trigger.label in _GATHERINGS
             and _GOVERNED_GAP.fullmatch(text, best.end, nxt.start)
-            and not _WALKOUT.search(text, max(0, best.start - 30), nxt.end + 50)
+            and _leaves_gathering(text, best, nxt)
         ):
             best = nxt
     if best.trigger.type == "STATEMENT":
@@ -1826,13 +1835,8 @@ def _head(
             # and the proposal's author the one answered
             best = prev
     gov = _governor(text, best, hits)
-    if (
-        gov is not None
-        and best.trigger.label in _GATHERINGS
-        and text[gov.start : gov.end].lower() in _LEAVING
-        and not _WALKOUT.search(text, max(0, gov.start - 30), best.end + 50)
-    ):
-        gov = None
+    if gov is not None and _leaves_gathering(text, gov, best):
+        gov = None  # "left the summit": the summit, not a withdrawal from it
     if gov is not None and gov.trigger.type != "STATEMENT":
         best = gov  # the verb names the act: "withdrew from the deal" is a withdrawal
         # ... and the verb over that one when it is a noun: "rejected calls for talks" is
@@ -4503,37 +4507,34 @@ def _article_events(
                 match = _choose_trigger(text, clause[0], dated_after, unit, hits, dated_after)
                 if match is not None:
                     clause = (clause[0], min(clause[1], dated_after))
-            if match is not None:
-                pass
-            elif dated_after is not None and dated_after < clause[1]:
-                # "Egypt closed the crossing on Sunday, and Hamas fired rockets on
-                # Monday": a coordinated clause with its own subject and date is that
-                # date's happening; this date's ends before it
-                cut = _clause_break(text, u_end, dated_after)
-            if match is not None:
-                pass
-            elif cut is not None:
-                match = _choose_trigger(text, clause[0], cut, unit, hits, dated_after)
-                if match is not None:
-                    clause = (clause[0], cut)
-            elif (
-                (p_end := units[k - 1].end if k > 0 and unit_sent[k - 1] == idx else sent[0])
-                < u_start
-                and sent[0] <= p_end
-                and (cut := _clause_break(text, p_end, u_start)) is not None
-            ):
-                # ... and the later date's happening is told from that clause on, with its
-                # own subject: "Hun Sen was sworn in yesterday, and the assembly is to
-                # approve his cabinet next week" (also when the clauses are already apart:
-                # "; the assembly"), as is a date's after an undated clause: "Russia
-                # denounced the deal, and the rebels shelled the town on Monday"
-                lo_own = max(clause[0], cut + 1)
-                match = _choose_trigger(text, lo_own, clause[1], unit, hits, dated_after)
-                subj = _after_join(text, cut)
-                if match is not None and match.start not in (subj, subj + 4):
-                    clause = own = (lo_own, clause[1])
-                # (not when the subject is the happening: "..., and the war resumed on
-                # Monday" is the war the clause before told of, between its parties)
+            if match is None:
+                if dated_after is not None and dated_after < clause[1]:
+                    # "Egypt closed the crossing on Sunday, and Hamas fired rockets on
+                    # Monday": a coordinated clause with its own subject and date is that
+                    # date's happening; this date's ends before it
+                    cut = _clause_break(text, u_end, dated_after)
+                if cut is not None:
+                    match = _choose_trigger(text, clause[0], cut, unit, hits, dated_after)
+                    if match is not None:
+                        clause = (clause[0], cut)
+                elif (
+                    (p_end := units[k - 1].end if k > 0 and unit_sent[k - 1] == idx else sent[0])
+                    < u_start
+                    and sent[0] <= p_end
+                    and (cut := _clause_break(text, p_end, u_start)) is not None
+                ):
+                    # ... and the later date's happening is told from that clause on, with
+                    # its own subject: "Hun Sen was sworn in yesterday, and the assembly is
+                    # to approve his cabinet next week" (also when the clauses are already
+                    # apart: "; the assembly"), as is a date's after an undated clause:
+                    # "Russia denounced the deal, and the rebels shelled the town on Monday"
+                    lo_own = max(clause[0], cut + 1)
+                    match = _choose_trigger(text, lo_own, clause[1], unit, hits, dated_after)
+                    subj = _after_join(text, cut)
+                    if match is not None and match.start not in (subj, subj + 4):
+                        clause = own = (lo_own, clause[1])
+                    # (not when the subject is the happening: "..., and the war resumed on
+                    # Monday" is the war the clause before told of, between its parties)
             if match is None:
                 match = _choose_trigger(text, clause[0], clause[1], unit, hits, dated_after)
             if match is None and clause != sent:
@@ -5637,6 +5638,16 @@ def better_supported(a: Event, b: Event, support: Callable[[str], int]) -> Event
     return b if (b.start, b.end) < (a.start, a.end) else a
 
 
+def merged_label(a: Event, b: Event, a_first: str, b_first: str, a_count: int) -> str:
+    """The label of two machine readings of a happening merged, given their first articles
+    and how many mentions a has: the first report's; within one article (the same first
+    article) the better attested reading's, on a tie a's, as events arrive strongest
+    trigger first."""
+    if a_first == b_first:
+        return a.label if a_count >= len(b.mentions) else b.label
+    return b.label if b_first < a_first else a.label
+
+
 def first_article(ev: Event) -> str:
     """The article of an event's mentions that comes first ("" with none): which report
     of a happening is its first, whatever order the articles came in (article ids are
@@ -5682,11 +5693,7 @@ def _merge(
     actors = tuple(dict.fromkeys(lead.actors + other.actors)) if not a.human else a.actors
     source = lead.source or other.source
     target = next((t for t in (lead.target, other.target, other.source) if t and t != source), None)
-    if b_first == a_first and not a.human:
-        # within one article, the label of the better-attested reading (on a tie, a's)
-        label = a.label if a_count >= len(b.mentions) else b.label
-    else:
-        label = lead.label
+    label = a.label if a.human else merged_label(a, b, a_first, b_first, a_count)
     return _replace_event(
         a,
         label=label,

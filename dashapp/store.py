@@ -19,7 +19,14 @@ from typing import Any, Literal, TypeVar
 import duckdb
 import pyarrow as pa
 
-from dashapp.events import _support, better_supported, first_article, merge, same_happening
+from dashapp.events import (
+    _support,
+    better_supported,
+    first_article,
+    merge,
+    merged_label,
+    same_happening,
+)
 from dashapp.ingest import content_hash, stored_source
 from dashapp.models import Actor, Article, Event, EventFilter, Extraction, Mention, Timex
 from dashapp.serialize import event_from_record, event_to_record
@@ -811,15 +818,11 @@ class _Pooled:
             def support(value: str) -> int:
                 return _support(value, mentions) + _support_counted(value, self.hidden_values)
 
-            ev_first = first_article(ev)
             best = better_supported(a, ev, support)
-            if ev_first == a_first:
-                label = a.label if self.hidden + len(a.mentions) >= len(ev.mentions) else ev.label
-            else:
-                label = ev.label if ev_first < a_first else a.label
+            a_count = self.hidden + len(a.mentions)
             out = replace(
                 out,
-                label=label,
+                label=merged_label(a, ev, a_first, first_article(ev), a_count),
                 start=best.start,
                 end=best.end,
                 value=best.value,
