@@ -69,6 +69,12 @@ class Article:
         dashapp.dateline), else the publication date."""
         return self.reference_date or dateline_date(self.body, self.date) or self.date
 
+    @property
+    def dateline_anchored(self) -> bool:
+        """Whether `anchor` is its dateline's date: no reference date given, and the
+        dateline's date is not the publication date."""
+        return self.reference_date is None and self.anchor != self.date
+
 
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,7 @@ def _extract(
 ) -> tuple[tuple[Timex, ...], list[Event], dict[str, Actor]]:
     anchor = article.anchor
     # anchored on the dateline's date, the explanations say so (Article.anchor)
-    source = "dateline" if article.reference_date is None and anchor != article.date else None
+    source = "dateline" if article.dateline_anchored else None
     timexes = tuple(tag(article.body, anchor, doc_type=doc_type, dct_source=source))
     mentions = gaz.find(article.body, when=anchor)
     actors = {a.name: a for m in mentions for a in m.actors}

@@ -886,7 +886,7 @@ def register(
         text = f"Published {art.date.isoformat()}"
         if art.reference_date:
             text += f"; relative dates anchored on {art.reference_date.isoformat()}"
-        elif art.anchor != art.date:
+        elif art.dateline_anchored:
             text += f"; relative dates anchored on its dateline's {art.anchor.isoformat()}"
         return art.anchor.isoformat(), text + ".", "message"
 

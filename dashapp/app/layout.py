@@ -683,7 +683,7 @@ def event_details(ev, articles: dict) -> dict:
                         className="hint",
                     )
                 )
-            elif art.anchor != art.date:  # relative dates counted from its dateline
+            elif art.dateline_anchored:  # relative dates counted from its dateline
                 head.append(node("Span", f" · dateline {art.anchor.isoformat()}", className="hint"))
         items.append(
             node(
