@@ -5515,6 +5515,43 @@ def _compatible_dates(a: Event, b: Event, a_articles: set[str] | None = None) ->
     return a.start <= b.end and b.start <= a.end and a.granularity == b.granularity
 
 
+# A happening told once to the day or month and once more coarsely ("Russia annexed
+# Crimea in March 2014 ... since Russia annexed Crimea in 2014", "Gorbachev warned Honecker
+# on Oct. 7 ... his warning earlier this month"): the coarser mention is the same
+# happening, not another one, when it reads the same (same type, label and doer) and its
+# month or year holds the finer date. Without a doer it may be another step between the
+# same sides ("the two countries signed a peace agreement on Friday"; "technical teams had
+# initialled the text earlier this month").
+_COARSE = frozenset({"month", "year"})
+_FINER = {"month": frozenset({"day", "range"}), "year": frozenset({"day", "range", "month"})}
+
+
+def finer_of(a: Event, b: Event) -> Event | None:
+    """Of two readings of one happening's date, the finer one when the other is a month or
+    year that holds it ("2014-03-18" in "2014-03", "2014-03" in "2014"), else None."""
+    for coarse, fine in ((a, b), (b, a)):
+        if (
+            coarse.granularity in _COARSE
+            and fine.granularity in _FINER[coarse.granularity]
+            and coarse.start <= fine.start
+            and fine.end <= coarse.end
+        ):
+            return fine
+    return None
+
+
+def _told_finer(a: Event, b: Event) -> bool:
+    """Whether a and b are one happening told at two precisions (see _COARSE)."""
+    return (
+        a.label == b.label
+        and a.source is not None
+        and a.source == b.source
+        and not a.human
+        and not b.human
+        and finer_of(a, b) is not None
+    )
+
+
 _FORCE = {"ASSAULT", "COERCE", "MOBILIZE"}
 
 
@@ -5574,8 +5611,10 @@ def _statement_kind(label: str) -> str | None:
 
 def same_happening(a: Event, b: Event, a_articles: set[str] | None = None) -> bool:
     """Mentions of one happening: same type, compatible dates (equal within an article;
-    across articles also an alternative reading or a day apart), overlapping actors."""
-    if a.type != b.type or not _compatible_dates(a, b, a_articles):
+    across articles also an alternative reading or a day apart; or, read the same, one
+    told to the day or month within the other's month or year: _told_finer), overlapping
+    actors."""
+    if a.type != b.type or not (_compatible_dates(a, b, a_articles) or _told_finer(a, b)):
         return False
     if a.label.endswith(_JOURNEY_TAIL) != b.label.endswith(_JOURNEY_TAIL):
         return False  # a return home is its own happening, not the day's meeting or call
@@ -5628,10 +5667,13 @@ def merge(a: Event, b: Event, *, a_first: str | None = None) -> Event:
 
 
 def better_supported(a: Event, b: Event, support: Callable[[str], int]) -> Event:
-    """Of two readings of a happening's date, the one more mentions support; on a tie the
-    earlier (then a's), whichever came first."""
+    """Of two readings of a happening's date, the finer one when the other's month or year
+    holds it (finer_of: "in 2014" does not dispute "in March 2014"); else the one more
+    mentions support; on a tie the earlier (then a's), whichever came first."""
     if a.value == b.value:
         return a
+    if (finer := finer_of(a, b)) is not None:
+        return finer
     sa, sb = support(a.value), support(b.value)
     if sa != sb:
         return a if sa > sb else b

@@ -20,6 +20,7 @@ from dashapp.events import (
     same_happening,
 )
 from dashapp.models import Actor, Article, Event, Mention, Timex
+from dashapp.temporal.timex3 import interval
 
 BIDEN = Actor("Joe Biden", "person", "United States")
 PUTIN = Actor("Vladimir Putin", "person", "Russia")
@@ -218,6 +219,45 @@ def test_no_merge_without_shared_actor_or_with_other_type_or_far_dates():
         a, _event("c", "2022-01-09", date(2022, 1, 9), ("Joe Biden",), "x", type_="THREATEN")
     )
     assert not same_happening(a, _event("d", "2022-01-12", date(2022, 1, 12), ("Joe Biden",), "x"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia annexed Crimea in March 2014. Sanctions followed after Russia annexed Crimea "
+        "in 2014.",
+        "Russia annexed Crimea in 2014. Sanctions followed after Russia annexed Crimea in "
+        "March 2014.",
+    ],
+)
+def test_a_happening_told_to_the_month_and_to_the_year_is_one_event(text: str):
+    """The year is the month's happening told more coarsely, whichever comes first: one
+    event, dated to the month, the year kept among its other dates."""
+    (annexation,) = [e for e in _extracted(text) if e.type == "COERCE"]
+    assert annexation.value == "2014-03" and annexation.granularity == "month"
+    assert len(annexation.mentions) == 2 and annexation.other_dates == ("2014",)
+
+
+def test_a_coarser_date_merges_only_the_same_doers_act_that_it_holds():
+    d, month = date(2025, 6, 27), date(2025, 6, 1)
+    day = replace(
+        _event("a", "2025-06-27", d, ("Rwanda", "Uganda"), "art1", "AGREE", "Rwanda agreement"),
+        source="Rwanda",
+    )
+    told = replace(
+        day, id="b", value="2025-06", start=month, end=date(2025, 6, 30), granularity="month"
+    )
+    assert same_happening(day, told) and same_happening(told, day)
+    merged = merge(told, day)
+    assert merged.value == "2025-06-27" and merged.other_dates == ("2025-06",)
+    # the month of another doer, or of none ("the two countries signed a deal on Friday";
+    # "technical teams had initialled the text earlier this month"), is another happening
+    assert not same_happening(day, replace(told, source="Uganda"))
+    assert not same_happening(replace(day, source=None), replace(told, source=None))
+    # and so is a month that does not hold the day, or one read otherwise
+    may = replace(told, value="2025-05", start=date(2025, 5, 1), end=date(2025, 5, 31))
+    assert not same_happening(day, may)
+    assert not same_happening(day, replace(told, label="Rwanda sanctions"))
 
 
 def test_acts_of_two_doers_of_one_state_stay_apart():
@@ -3636,6 +3676,12 @@ def _merge_events(draw) -> list[Event]:
         span = draw(st.sampled_from([0, 0, 1, 20, 400]))  # 400 days: past the long limit
         end = day + timedelta(days=span)
         value = day.isoformat() if not span else f"{day.isoformat()}/{end.isoformat()}"
+        granularity = "day" if not span else "range"
+        # or the month or year that holds the day (told more coarsely: events.finer_of)
+        coarse = draw(st.sampled_from([0, 0, 0, 7, 4]))
+        if coarse:
+            value = day.isoformat()[:coarse]
+            day, end, granularity = interval(value)  # type: ignore[assignment]
         # alternatives: other events' dates, and sometimes the event's own value
         others = draw(
             st.lists(
@@ -3656,7 +3702,7 @@ def _merge_events(draw) -> list[Event]:
                 day,
                 end,
                 value,
-                "day" if not span else "range",
+                granularity,
                 tuple(dict.fromkeys(actors)),
                 (m,),
                 source=draw(st.sampled_from([None, *actors])),

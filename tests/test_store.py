@@ -18,6 +18,7 @@ from dashapp.events import merge_all, same_happening
 from dashapp.ingest import content_hash
 from dashapp.models import Actor, Article, Event, EventFilter, Extraction, Mention, Timex
 from dashapp.store import ArticleResult, SchemaError, Store
+from dashapp.temporal.timex3 import interval
 
 PUTIN = Actor("Vladimir Putin", "person", "Russia")
 LAVROV = Actor("Sergei Lavrov", "person", "Russia")
@@ -343,13 +344,27 @@ _LABELS = ["talks", "strike"]
 _NAMES = ["Russia", "United States", "Vladimir Putin"]
 
 
+def _dated(day: date, span: int | str) -> tuple[date, date, str, str]:
+    """(start, end, value, granularity) of an event on `day`: that day, a range of `span`
+    more days, or the month or year that holds it."""
+    if isinstance(span, str):
+        value = day.isoformat()[: 7 if span == "month" else 4]
+        start, end, granularity = interval(value)
+        assert start is not None and end is not None and granularity == span
+        return start, end, value, granularity
+    end = day + timedelta(days=span)
+    value = day.isoformat() if not span else f"{day.isoformat()}/{end.isoformat()}"
+    return day, end, value, "day" if not span else "range"
+
+
 @st.composite
 def _events(draw) -> list[Event]:
     out = []
     for n in range(draw(st.integers(1, 9))):
         day = draw(st.sampled_from(_DAYS))
-        span = draw(st.sampled_from([0, 0, 5, 300]))  # 300 days: a "long" event
-        end = day + timedelta(days=span)
+        # 300 days: a "long" event; a month or a year holds days of the others
+        span = draw(st.sampled_from([0, 0, 5, 300, "month", "year"]))
+        day, end, value, granularity = _dated(day, span)
         others = tuple(
             draw(
                 st.lists(
@@ -360,7 +375,6 @@ def _events(draw) -> list[Event]:
         )
         actors = tuple(draw(st.lists(st.sampled_from(_NAMES), max_size=2, unique=True)))
         aid = f"a{n}"
-        value = day.isoformat() if not span else f"{day.isoformat()}/{end.isoformat()}"
         out.append(
             Event(
                 id=f"e{n}",
@@ -370,7 +384,7 @@ def _events(draw) -> list[Event]:
                 start=day,
                 end=end,
                 value=value,
-                granularity="day" if not span else "range",
+                granularity=granularity,
                 actors=actors,
                 mentions=(mention(aid, f"sentence {n}", value),),
                 source=actors[0] if actors else None,
