@@ -2933,6 +2933,9 @@ _BY_AGENT = re.compile(
     r"(?:\s+[a-z]+ly)?\s+by\s+(?:(?!(?:with|to|of|for|on|in|at|from|and|after|before)\b)"
     r"[\w'\u2019.-]+\s+){0,3}?"
 )
+# between an act's noun and its object: "the invasion of Kuwait", "the shelling of the
+# eastern city of Kharkiv"
+_OF_OBJECT = re.compile(r"\s+of\s+(?:[a-z][\w-]*\s+){0,3}?(?:of\s+)?")
 # words between a passive's subject and its verb that start another clause: "Ansip said
 # that 600 people had been detained" (Ansip is not detained)
 _CLAUSE_BETWEEN = re.compile(
@@ -3091,6 +3094,16 @@ def _roles(
             if patient is not None and _same_side(patient, by):
                 patient = None
             return by, patient, ""
+    if (
+        not participle
+        and len(after_m) >= 2
+        and _OF_OBJECT.fullmatch(text, m_end, after_m[0].start)
+        and _BY_AGENT.fullmatch(text, after_m[0].end, after_m[1].start)
+    ):
+        # "the invasion of Kuwait by Iraq", "the bombing of Belgrade by NATO": a noun's
+        # object follows "of", and its doer "by"
+        by, patient = _parties(after_m[1])[0], _parties(after_m[0])[0]
+        return by, (None if _same_side(patient, by) else patient), ""
     if passive:
         # "two journalists were killed": the subject is acted on; nobody named acts (but
         # perhaps someone unnamed: "by police")

@@ -222,6 +222,28 @@ def test_no_merge_without_shared_actor_or_with_other_type_or_far_dates():
 
 
 @pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("The 1990 invasion of Kuwait by Iraq led to war.", "Iraq", "Kuwait"),
+        ("The invasion of Kuwait by Iraq in 1990 led to war.", "Iraq", "Kuwait"),
+        ("The bombing of Belgrade by NATO in 1999 lasted 78 days.", "NATO", "Serbia"),
+        (
+            "The recognition of Kosovo by the United States in 2008 angered Serbia.",
+            "United States",
+            "Kosovo",
+        ),
+        # the same act told with a verb, for contrast
+        ("Iraq invaded Kuwait in 1990.", "Iraq", "Kuwait"),
+    ],
+)
+def test_an_act_named_by_a_noun_takes_its_object_after_of_and_its_doer_after_by(
+    text: str, source: str, target: str
+):
+    (event,) = _extracted(text)
+    assert (event.source, event.target) == (source, target)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Russia annexed Crimea in March 2014. Sanctions followed after Russia annexed Crimea "
