@@ -1708,6 +1708,7 @@ def _choose_trigger(
         ):
             acted_before = True
             break
+    closes_subject = acted_before and _subject_verb(text, u_end, hits) is not None
     # "met Salman in Riyadh last Tuesday and went on to Ankara the following day for talks":
     # past "and" and a verb before the sentence's next date starts that date's happening
     next_act: int | None = -1  # worked out on the first trigger after the date
@@ -1759,8 +1760,10 @@ def _choose_trigger(
             and _THAT_AFTER.match(text, u_end)
         ):
             score += 6  # "said on Monday that ...": the date closes the speech clause
+        if closes_subject and h_start >= u_end:
+            score -= 8
         if best is not None and score <= best_score:
-            continue  # the penalty below only lowers it
+            continue  # the penalties below only lower it
         if (
             dist
             and _subordinate(text, g0, g1)
@@ -1781,6 +1784,19 @@ def _choose_trigger(
     ):
         return best  # "voted to leave in Thursday's referendum": the dated noun is the happening
     return _head(text, hi, best, hits, dated_after) if best is not None else None
+
+
+def _subject_verb(text: str, end: int, hits: Sequence[Hit]) -> int | None:
+    """Where the verb starts, when a date ending at `end` is followed by a verb that is no
+    act: "Russia's annexation of Crimea in 2014 prompted sanctions", "the talks on Monday
+    ended without a deal". After an act's noun, such a date closes the subject and dates
+    that noun; what the verb brings about, and who it names, are not its happening."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None or not _verb_after(text, end):
+        return None
+    if any(h.start == m.start(1) for h in hits):
+        return None  # "Russia in 2014 annexed Crimea": the verb is the act
+    return m.start(1)
 
 
 def _governor(text: str, hit: Hit, hits: Sequence[Hit]) -> Hit | None:
@@ -4615,6 +4631,14 @@ def _article_events(
                 # for talks with Erdogan": what follows "and" and a verb before the next
                 # date is that date's happening, not this one's
                 found = [m for m in found if m.start < verb.start()] or found
+            if (
+                found
+                and m_end <= u_start
+                and (verb_at := _subject_verb(text, u_end, hits)) is not None
+            ):
+                # "Russia's annexation of Crimea in 2014 prompted sanctions from the EU": who
+                # the verb after the subject names is not in the subject's act
+                found = [m for m in found if m.start < verb_at] or found
             if found and dated_after is None and (cut := _own_clause(text, hi, sent[1], in_sent)):
                 # "CARICOM condemned the coup on Wednesday, and Jamaica and Barbados have
                 # offered troops": a clause with its own named subject and verb after ", and"

@@ -222,6 +222,31 @@ def test_no_merge_without_shared_actor_or_with_other_type_or_far_dates():
 
 
 @pytest.mark.parametrize(
+    ("text", "type_", "actors"),
+    [
+        (
+            "Russia's annexation of Crimea in 2014 prompted sanctions from the European Union.",
+            "COERCE",
+            {"Russia", "Ukraine"},
+        ),
+        ("A ceasefire agreed on Aug. 8 ended the fighting between Cuba and Angola.", "AGREE", None),
+        ("Talks between Russia and Ukraine on Monday ended without a deal.", "CONSULT", None),
+        # the verb after the date is the act itself
+        ("Russia in 2014 annexed Crimea.", "COERCE", {"Russia", "Ukraine"}),
+    ],
+)
+def test_a_date_that_closes_the_subject_dates_its_noun_not_the_verb_after(
+    text: str, type_: str, actors: set[str] | None
+):
+    """ "X's annexation of Crimea in 2014 prompted sanctions": the date ends the subject
+    and dates the annexation; the sanctions it prompted, and who they name, are not it."""
+    (event,) = _extracted(text)
+    assert event.type == type_
+    if actors is not None:
+        assert set(event.actors) == actors
+
+
+@pytest.mark.parametrize(
     ("text", "source", "target"),
     [
         ("The 1990 invasion of Kuwait by Iraq led to war.", "Iraq", "Kuwait"),
