@@ -2918,11 +2918,13 @@ _PAIR = re.compile(
 )
 _COUNT = {None: 2, "two": 2, "three": 3, "four": 4}
 _MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}
-# \b(?:received|receives|receiving|obtained|secured|won|got)\b, each branch opening with
-# its letter (see _SETTING_WORDS)
+# \b(?:received|receives|receiving|obtained|secured|won|got|faced|faces|facing|drew|draws|
+# drawing|came under|comes under|suffered|incurred)\b (not "drew up": drafted), each branch
+# opening with its letter (see _SETTING_WORDS)
 _RECEIVED = re.compile(
     r"(?:r(?<!\wr)ecei(?:ved|ves|ving)|o(?<!\wo)btained|s(?<!\ws)ecured|w(?<!\ww)on"
-    r"|g(?<!\wg)ot)\b"
+    r"|g(?<!\wg)ot|f(?<!\wf)ac(?:ed|es|ing)|d(?<!\wd)r(?:ew|aws|awing)(?!\s+up\b)"
+    r"|c(?<!\wc)(?:ame|omes)\s+under|s(?<!\ws)uffered|i(?<!\wi)ncurred)\b"
 )
 _SIGNED = {"AGREE", "CONCEDE", "COOPERATE"}
 # who speaks or acts for a person (one word list for both _KIN branches below)
@@ -4822,7 +4824,8 @@ def _article_events(
             and before_m
             and _RECEIVED.search(text, before_m[-1].end, m_start)
         ):
-            # "Greece received its first bailout from the IMF": who receives is acted on
+            # "Greece received its first bailout from the IMF", "Russia faced new sanctions
+            # from the EU": who receives or undergoes is acted on
             source, target = target, source
         if (
             source is not None

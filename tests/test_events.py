@@ -249,6 +249,22 @@ def test_a_date_that_closes_the_subject_dates_its_noun_not_the_verb_after(
 @pytest.mark.parametrize(
     ("text", "source", "target"),
     [
+        ("Russia faced new sanctions from the European Union on Monday.", "EU", "Russia"),
+        ("Russia drew sanctions from Washington on Monday.", "United States", "Russia"),
+        ("Russia came under sanctions from the European Union on Monday.", "EU", "Russia"),
+        ("Greece received a loan from the IMF on Monday.", "IMF", "Greece"),
+        # drafting is doing
+        ("The EU drew up sanctions against Russia on Monday.", "EU", "Russia"),
+    ],
+)
+def test_who_faces_or_receives_an_act_is_acted_on(text: str, source: str, target: str):
+    (event,) = _extracted(text)
+    assert (event.source, event.target) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
         ("The 1990 invasion of Kuwait by Iraq led to war.", "Iraq", "Kuwait"),
         ("The invasion of Kuwait by Iraq in 1990 led to war.", "Iraq", "Kuwait"),
         ("The bombing of Belgrade by NATO in 1999 lasted 78 days.", "NATO", "Serbia"),
