@@ -639,16 +639,12 @@ def label_spots(
             right = end + (_STACK_PX if (ev.id, lane) in stacked else 7)
             marks[lane].append((x - 7, right))
     taken: dict[int, list[tuple[float, float]]] = defaultdict(list)  # px of labels placed
-    out = []
-    # the best-supported happenings first, so that they are the ones labelled where
-    # labels compete for room; then in date order
-    for ev in sorted(events.values(), key=lambda e: (-e.articles, e.start, e.label, e.id)):
-        if not lo <= ev.start <= hi:
-            continue
-        x = (ev.start - lo).days * per_day
-        # a range is labelled after its bar, a day beside its mark
-        after = ((ev.end - lo).days + 1) * per_day if kind_of(ev) == "range" else x
-        placed = False
+
+    def fit(
+        ev: Event, x: float, after: float
+    ) -> tuple[tuple[str, int, str, str], float, float] | None:
+        """Where the label of `ev` (its mark at `x`, its bar to `after`) first fits, and the
+        pixels it takes (from, to); None where it fits nowhere."""
         # the whole label where it fits, else cut to LABEL_CHARS
         for text in dict.fromkeys([_short(ev.label, LABEL_LONG), _short(ev.label, LABEL_CHARS)]):
             size = _CHAR_PX * len(text)
@@ -675,12 +671,22 @@ def label_spots(
                 if side == "right" and after != x:
                     at += timedelta(days=1)
                 at = at + shift if side == "right" else at - shift
-                out.append((at.isoformat(timespec="seconds"), lane, text, side))
-                taken[lane].append((a, b))
-                placed = True
-                break
-            if placed:
-                break
+                return (at.isoformat(timespec="seconds"), lane, text, side), a, b
+        return None
+
+    out = []
+    # the best-supported happenings first, so that they are the ones labelled where
+    # labels compete for room; then in date order
+    for ev in sorted(events.values(), key=lambda e: (-e.articles, e.start, e.label, e.id)):
+        if not lo <= ev.start <= hi:
+            continue
+        x = (ev.start - lo).days * per_day
+        # a range is labelled after its bar, a day beside its mark
+        after = ((ev.end - lo).days + 1) * per_day if kind_of(ev) == "range" else x
+        if (found := fit(ev, x, after)) is not None:
+            spot, a, b = found
+            out.append(spot)
+            taken[spot[1]].append((a, b))
     return sorted(out)
 
 
