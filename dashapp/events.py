@@ -1853,6 +1853,8 @@ def _head(
     gov = _governor(text, best, hits)
     if gov is not None and _leaves_gathering(text, gov, best):
         gov = None  # "left the summit": the summit, not a withdrawal from it
+    if gov is not None and gov.trigger.type == "MOBILIZE" and best.trigger.type == "ASSAULT":
+        gov = None  # "launched missile strikes on Kyiv": launching an attack is the attack
     if gov is not None and gov.trigger.type != "STATEMENT":
         best = gov  # the verb names the act: "withdrew from the deal" is a withdrawal
         # ... and the verb over that one when it is a noun: "rejected calls for talks" is

@@ -247,6 +247,20 @@ def test_a_date_that_closes_the_subject_dates_its_noun_not_the_verb_after(
 
 
 @pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Russia launched missile strikes on Kyiv on Monday.", "ASSAULT"),
+        ("Russia launched a massive missile attack on Ukraine's power grid on Monday.", "ASSAULT"),
+        # a launch with no attack named is a launch
+        ("North Korea launched a ballistic missile on Monday.", "MOBILIZE"),
+    ],
+)
+def test_launching_an_attack_is_the_attack(text: str, type_: str):
+    (event,) = _extracted(text)
+    assert event.type == type_
+
+
+@pytest.mark.parametrize(
     ("text", "source", "target"),
     [
         ("Russia faced new sanctions from the European Union on Monday.", "EU", "Russia"),
