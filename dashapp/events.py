@@ -2969,6 +2969,12 @@ _NOUN_SUBJECT = re.compile(
     r"\s+on\s+[A-Z][a-z]+|also|then|later|again|reportedly|allegedly|last|first|once|"
     r"already|heavily|repeatedly)\s+)?$"
 )
+# between an act's noun and whom it is done to: "sanctions on Russia", "an embargo against
+# the Cuban government"
+_ON_OBJECT = re.compile(r"\s+(?:on|against)\s+(?:the\s+)?")
+# a past verb, then up to three words, before an act's noun: "imposed sanctions", "slapped
+# a fresh round of sanctions"
+_VERB_BEFORE_NOUN = re.compile(r"\b([a-z]+ed|drew|put|set|took|brought)\s+(?:[\w-]+\s+){0,3}?$")
 # words that end a subject noun phrase but are not its head ("and attacked", "which seized")
 _NOT_SUBJECT_HEAD = frozenset(
     "and or but that which who whom whose when while after before as than then also not "
@@ -3192,6 +3198,19 @@ def _roles(
             # a verb after its own subject, which names nobody: whoever comes after is
             # acted on, the first named first ("Police detained the Polish consul in Minsk")
             return None, source if source is not None else target, doer
+    if (
+        not before_m
+        and not participle
+        and after_m
+        and _ON_OBJECT.fullmatch(text, m_end, after_m[0].start)
+        and (verb := _VERB_BEFORE_NOUN.search(text, lo, m_start)) is not None
+    ):
+        # "The allies imposed sanctions on Russia", "Western countries slapped sanctions on
+        # Russian banks": an act named by a noun after a verb whose subject names nobody
+        # is done to whom it is "on" or "against"
+        head = _NOUN_SUBJECT.search(text, lo, verb.start(1))
+        doer = "" if head is None else _subject_words(text, lo, head)
+        return None, _parties(after_m[0])[0], doer
     if (
         type_ == "REJECT"
         and not before_m

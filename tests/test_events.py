@@ -247,6 +247,37 @@ def test_a_date_that_closes_the_subject_dates_its_noun_not_the_verb_after(
 
 
 @pytest.mark.parametrize(
+    ("text", "source", "target", "label"),
+    [
+        (
+            "The allies imposed sanctions on Russia on Thursday.",
+            None,
+            "Russia",
+            "Allies sanction Russia",
+        ),
+        (
+            "Western countries on Thursday slapped sanctions on Russian banks.",
+            None,
+            "Russia",
+            "Western countries sanction Russia",
+        ),
+        ("Officials announced an embargo against Cuba on Thursday.", None, "Cuba", None),
+        # a named subject still acts
+        ("The EU imposed sanctions on Russia on Thursday.", "EU", "Russia", "EU sanctions Russia"),
+    ],
+)
+def test_an_act_named_by_a_noun_is_done_to_whom_it_is_on(
+    text: str, source: str | None, target: str, label: str | None
+):
+    """ "imposed sanctions on Russia": when the subject names nobody, the name after "on"
+    or "against" is acted on, not the doer."""
+    (event,) = _extracted(text)
+    assert (event.source, event.target) == (source, target)
+    if label is not None:
+        assert event.label == label
+
+
+@pytest.mark.parametrize(
     ("text", "type_"),
     [
         ("Russia launched missile strikes on Kyiv on Monday.", "ASSAULT"),
