@@ -4499,6 +4499,8 @@ def _article_events(
     m_starts = [m.start for m in actor_mentions]
     possessives = "'s " in text or "\u2019s " in text
     m_in: dict[int, Sequence[ActorMention]] = {}
+    ups = _follow_ups(text)  # "followed suit", "did the same": acts told by reference
+    told_so_far: list[_Told] = []  # the events told, for follow-ups to refer back to
     n_units = len(units)
     # a unit, and any acts coordinated with its happening that share its date
     queue: list[tuple[int, tuple[Hit, list[ActorMention], tuple[int, int]] | None]]
@@ -4513,6 +4515,16 @@ def _article_events(
         if got is None:
             got = live[idx] = _live_hits(text, sent, hits_in[idx])
         hits, unreal = got
+        if ups and coord is None:
+            if (up := _follow_up_at(text, sent, unit, ups, actor_mentions, m_starts)) is not None:
+                # "The EU followed suit on Wednesday", "and Germany did likewise a day
+                # later": the act of the last event told, done by the follow-up's subject
+                told = _follow_up(text, article, sents, idx, unit, *up, actor_mentions, told_so_far)
+                if told is not None and not any(a <= unit.start < b for a, b in unreal):
+                    out.append((told.weight, told.event))
+                    told_so_far.append(told)
+                if told is not None or not any(h.start == up[0].start() for h in hits):
+                    continue  # (but "joined" with no act to follow is a membership)
         if not hits:
             continue  # a date with no happening: background, not an event
         u_start, u_end = unit.start, unit.end
@@ -5039,6 +5051,10 @@ def _article_events(
         )
         if ttype == "STATEMENT" and source is not None:
             dated[idx] = len(out) - 1
+        if ups:
+            told_so_far.append(
+                _Told(idx, m_start, trig.weight, out[-1][1], trig, match, clause, source, target)
+            )
         last_act[idx] = out[-1][1]
         if (
             coord is None
@@ -5555,6 +5571,244 @@ def _as_warning(
         label=_label(text, clause, trig, hit, source, target, ()),
         target=target.name if target is not None else None,
     )
+
+
+class _Told(NamedTuple):
+    """An event as told, kept for the follow-ups that refer back to it (_follow_up)."""
+
+    sent: int  # its sentence
+    pos: int  # where its trigger stands
+    weight: int
+    event: Event
+    trig: Trigger
+    match: Hit
+    clause: tuple[int, int]
+    source: Actor | None
+    target: Actor | None
+
+
+# "followed Washington's lead", "followed its lead", "followed the lead of France": an
+# elliptical follow-up too, of the act of whoever led (see follow_ups.tsv)
+_LEAD = (
+    r"follow(?:ed|s|ing)?\s+(?:its|his|her|their|the|(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}"
+    r"[A-Z][\w.-]*(?:['\u2019]s?)?)\s+lead\b"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})?"
+)
+_FOLLOW_CUES = ("follow", "the same", "likewise", "joined")  # one is in every form
+
+
+@lru_cache(maxsize=1)
+def _follow_up_regex() -> re.Pattern[str]:
+    """The forms of follow_ups.tsv, then _LEAD; group "alone": forms with no object."""
+    rows = list(_rows("follow_ups.tsv"))
+    if bad := {row[1] for row in rows if len(row) > 1} - {"alone"}:
+        raise ValueError(f"follow_ups.tsv: unknown flags {sorted(bad)}")
+
+    def forms(alone: bool) -> str:
+        chosen = [row[0] for row in rows if (len(row) > 1) == alone]
+        chosen.sort(key=len, reverse=True)
+        return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in chosen)
+
+    return re.compile(rf"\b(?:(?i:{forms(False)})|{_LEAD}|(?P<alone>(?i:{forms(True)})))\b")
+
+
+# between a follow-up's subject and its form: a possessive and the state's body or forces
+# ("Britain's government", "South Korean military planes"), then adverbs, auxiliaries and
+# what puts it ahead or denies it ("is expected to", "will soon", "did not", "refused
+# to"); no conjunction, relative pronoun or bare "to" ("urged Germany to follow suit":
+# Germany is urged, it does nothing yet)
+_FOLLOWER_GAP = re.compile(
+    r"(?:['\u2019]s?)?(?:\s+(?:government|authorities|officials|ministry|cabinet|military|"
+    r"army|navy|forces|troops|planes|warplanes|jets|ships|leaders?|parliament))*"
+    r"(?:,?\s+(?:[a-z]+ly|too|also|then|soon|later|since|now|itself|not|never|yet|"
+    r"(?:will|wo|would|could|may|might|should|shall|can|has|have|had|did|does|do|is|are|"
+    r"was|were)(?:n['\u2019]t)?|be|been|expected|set|due|poised|ready|going|planning|"
+    r"preparing|about|refused|declined|failed|decided|agreed|moved|quick|swift)"
+    r"(?:\s+to)?,?){0,5}\s+"
+)
+# between a follow-up's form and its date after it: "followed suit on Wednesday", "did the
+# same late on Thursday", "followed a day later"
+_FOLLOW_DATE_GAP = re.compile(
+    r"(?:,?\s+(?:on|in|at|late|early|later|shortly|quickly|soon|swiftly|too|also))*,?\s+"
+)
+# between a date before the follow-up and its subject: "On Wednesday, the EU followed suit"
+_DATE_TO_SUBJECT = re.compile(r"[\s,]*(?:the\s+)?")
+# a form that takes no object ends there: "Moscow and its allies quickly followed."
+_ALONE_END = re.compile(
+    r"(?:,?\s+(?:too|also|quickly|soon|swiftly|promptly|shortly|later|afterwards))*"
+    r"\s*(?:[.,;:!?\u2014\u2013]|$)"
+)
+# ... and names an act of its own after its date: "Biden followed on Wednesday with a
+# pledge of 31 Abrams tanks", "was followed on Friday by a Soviet answer"
+_ACT_AFTER = re.compile(r",?\s+(?:with|by)\b")
+# a follow-up refused or not yet made (also _NEGATED, _DECLINED, _FAILED_TO): "refused to
+# do the same", "has yet to follow suit", "is reluctant to follow suit"
+_NOT_FOLLOWING = re.compile(
+    r"(?i)\b(?:refus(?:ed|es|ing)|(?:has|have|had)\s+yet|unwilling|reluctant|loath"
+    r"|resist(?:ed|s|ing)|balk(?:ed|s|ing)\s+at)\s+(?:to\s+)?$"
+)
+
+
+def _follow_ups(text: str) -> list[re.Match[str]]:
+    """The follow-up forms of an article (most articles hold none of their cues)."""
+    if not any(cue in text for cue in _FOLLOW_CUES):
+        return []
+    return list(_follow_up_regex().finditer(text))
+
+
+def _follow_up_at(
+    text: str,
+    sent: tuple[int, int],
+    unit: _Unit,
+    ups: Sequence[re.Match[str]],
+    mentions: Sequence[ActorMention],
+    m_starts: Sequence[int],
+) -> tuple[re.Match[str], list[ActorMention]] | None:
+    """The follow-up form that `unit` dates ("The EU followed suit on Wednesday", "On
+    Wednesday, the EU followed suit", "and Germany did likewise a day later"), and its
+    subject: the actor named just before it (two joined by "and": "Japanese and South
+    Korean military planes did the same"). None when the date is another clause's."""
+    for up in ups:
+        f0, f1 = up.span()
+        if not sent[0] <= f0 < sent[1]:
+            continue
+        alone = up.group("alone") is not None
+        if f1 <= unit.start:
+            if _FOLLOW_DATE_GAP.fullmatch(text, f1, unit.start) is None or (
+                alone and _ACT_AFTER.match(text, unit.end, sent[1]) is not None
+            ):
+                continue
+            lo = sent[0]
+        elif unit.end <= f0:
+            if alone and _ALONE_END.match(text, f1, sent[1]) is None:
+                continue
+            lo = unit.end
+        else:
+            continue
+        if alone and _PASSIVE_AUX.search(text, max(lo, f0 - 24), f0) is not None:
+            continue  # "was followed on Friday by", "were joined by"
+        before = mentions[bisect_left(m_starts, lo) : bisect_left(m_starts, f0)]
+        if not before or before[-1].end > f0:
+            continue
+        last = before[-1]
+        if _FOLLOWER_GAP.fullmatch(text, last.end, f0) is None:
+            continue
+        if lo == unit.end and _DATE_TO_SUBJECT.fullmatch(text, unit.end, last.start) is None:
+            continue  # "recognised it on Tuesday, and Moscow followed": Tuesday is Brazil's
+        if len(before) > 1 and _JOINT.fullmatch(text, before[-2].end, last.start):
+            return up, [before[-2], last]
+        return up, [last]
+    return None
+
+
+def _in_relative(text: str, lo: int, pos: int) -> bool:
+    """Whether `pos` stands in a relative clause opened after `lo` and not closed before
+    it: "600 soldiers crossed the border on Tuesday at the request of Mosisili, who had
+    appealed to SADC for help last week. About 200 troops from Botswana followed": what
+    follows is the main clause's act, not the background a relative clause adds."""
+    opened = -1
+    for rel in _RELATIVE_OPEN.finditer(text, lo, pos):
+        opened = rel.end()
+    return opened >= 0 and text.find(",", opened, pos) < 0
+
+
+def _follow_up(
+    text: str,
+    article: Article,
+    sents: Sequence[tuple[int, int]],
+    idx: int,
+    unit: _Unit,
+    up: re.Match[str],
+    subject: Sequence[ActorMention],
+    mentions: Sequence[ActorMention],
+    acts: Sequence[_Told],
+) -> _Told | None:
+    """ "The United States imposed sanctions on Iran on Monday. The European Union
+    followed suit on Wednesday": the act of the last event told before the follow-up form
+    `up` (in its sentence or the two before) by another actor, done by the follow-up's
+    `subject` on its own date: the act's type and target, its label made anew for the new
+    source ("EU sanctions Iran"). Who was acted on and follows pays back: "Washington
+    expelled Russian diplomats. Moscow did the same" expels US diplomats. "Followed
+    France's lead" follows France's act. Denied or refused ("did not follow suit",
+    "refused to do the same"), or with no act to follow: None."""
+    sent = sents[idx]
+    f0, f1 = up.span()
+    lo = max(sent[0], f0 - 40)
+    if (
+        _NEGATED.search(text, lo, f0)
+        or _DECLINED.search(text, lo, f0)
+        or _FAILED_TO.search(text, lo, f0)
+        or _NOT_FOLLOWING.search(text, lo, f0)
+    ):
+        return None
+    source = _parties(subject[0])[0]
+    leaders = [a for m in mentions if f0 <= m.start < f1 for a in _parties(m)]
+    prior = max(
+        (
+            t
+            for t in acts
+            if t.sent >= idx - 2
+            and t.pos < f0
+            and t.source is not None
+            and not _same_side(t.source, source)
+            and not _in_relative(text, sents[t.sent][0], t.pos)
+            and (not leaders or any(_same_side(t.source, a) for a in leaders))
+        ),
+        key=lambda t: t.pos,
+        default=None,
+    )
+    if prior is None:
+        return None
+    target = prior.target
+    if target is not None and _same_side(target, source) and prior.source is not None:
+        target = prior.source  # paid back
+        if target.kind == "person" and target.affiliation:
+            target = _side(target.affiliation)
+    actors = [a for m in subject for a in _parties(m)]
+    if (
+        source.kind == "person"
+        and source.affiliation
+        and (target is None or target.kind != "person")
+    ):
+        actors.append(_side(source.affiliation))  # an official acting alone acts for a state
+    if target is not None:
+        actors.append(target)
+    actors = list(dict.fromkeys(actors))
+    names = tuple([a.name for a in actors])
+    label = _label(text, prior.clause, prior.trig, prior.match, source, target, actors)
+    sentence = text[sent[0] : sent[1]]
+    txs = unit.timexes
+    mentioned = tuple(
+        _mention(
+            article=article.id,
+            text=tx.text,
+            start=tx.start,
+            end=tx.end,
+            type=tx.type,
+            value=tx.value,
+            sentence=sentence,
+            explanation=tx.explanation,
+            confidence=tx.confidence,
+        )
+        for tx in txs
+    )
+    event = _replace_event(
+        prior.event,
+        id=_event_id(prior.event.type, unit.value, names, article.id, unit.start),
+        label=label,
+        start=unit.first,
+        end=unit.last,
+        value=unit.value,
+        granularity=unit.granularity,
+        actors=names,
+        mentions=mentioned,
+        source=source.name,
+        target=target.name if target is not None else None,
+        approximate=any(_fuzzy(tx) for tx in txs),
+        articles=1,
+        other_dates=tuple([a for tx in txs for a in tx.alternatives]),
+    )
+    return prior._replace(sent=idx, pos=f0, event=event, source=source, target=target)
 
 
 # --------------------------------------------------------------------------- merging

@@ -5518,3 +5518,155 @@ def test_a_coup_leader_named_as_the_subject_still_acts():
         "General Abdourahamane Tiani overthrew Bazoum on Wednesday.", date(2023, 7, 28)
     )
     assert ev.source == "Abdourahamane Tiani" and ev.target == "Mohamed Bazoum"
+
+
+# --- elliptical follow-ups: "The EU followed suit on Wednesday" (dated 2022-01-10, a Monday)
+
+_SANCTIONS = "The United States imposed sanctions on Iran on Monday. "
+_EXPELLED = "Washington expelled ten Russian diplomats on Tuesday. "
+
+
+def _told(text: str) -> set[tuple[str, str, str, str | None, str | None]]:
+    return {
+        (ev.value, ev.label, ev.type, ev.source, ev.target)
+        for ev in _extracted(text, date(2022, 1, 10))
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "follow_up"),
+    [
+        (
+            _SANCTIONS + "The European Union followed suit on Wednesday.",
+            ("2022-01-05", "EU sanctions Iran", "SANCTION", "EU", "Iran"),
+        ),
+        (
+            _SANCTIONS + "On Wednesday, the European Union followed suit.",
+            ("2022-01-05", "EU sanctions Iran", "SANCTION", "EU", "Iran"),
+        ),
+        (
+            _SANCTIONS + "Britain, too, did the same on Thursday.",
+            ("2022-01-06", "UK sanctions Iran", "SANCTION", "United Kingdom", "Iran"),
+        ),
+        (
+            _SANCTIONS + "Britain's government did the same thing on Thursday.",
+            ("2022-01-06", "UK sanctions Iran", "SANCTION", "United Kingdom", "Iran"),
+        ),
+        (
+            _EXPELLED + "Brussels followed on Friday.",
+            ("2022-01-07", "EU expels Russian diplomats", "SANCTION", "EU", "Russia"),
+        ),
+        (
+            # "X followed Y's lead": the same act as "followed suit", Y's
+            _EXPELLED + "Germany followed Washington's lead on Friday.",
+            ("2022-01-07", "Germany expels Russian diplomats", "SANCTION", "Germany", "Russia"),
+        ),
+        (
+            # who was acted on and follows pays back
+            _EXPELLED + "Moscow did the same on Friday.",
+            ("2022-01-07", "Russia expels US diplomats", "SANCTION", "Russia", "United States"),
+        ),
+        (
+            "France recalled its ambassador on Monday, and Germany did likewise a day later.",
+            ("2022-01-11", "Germany recalls envoys", "SANCTION", "Germany", None),
+        ),
+        (
+            "France recalled its ambassador to Mali on Monday. Germany will follow suit next week.",
+            ("2022-W03", "Germany recalls envoys from Mali", "SANCTION", "Germany", "Mali"),
+        ),
+        (
+            "France recalled its ambassador to Mali on Monday. Germany is expected to do the "
+            "same on Monday.",
+            ("2022-01-10", "Germany recalls envoys from Mali", "SANCTION", "Germany", "Mali"),
+        ),
+        (
+            "Russia attacked Ukraine on Monday. Belarus joined in on Tuesday.",
+            ("2022-01-04", "Belarus attack on Ukraine", "ASSAULT", "Belarus", "Ukraine"),
+        ),
+        (
+            "Egypt signed a peace treaty with Israel in 1979, and Jordan followed in 1994.",
+            ("1994", "Jordan-Israel sign agreement", "AGREE", "Jordan", "Israel"),
+        ),
+    ],
+)
+def test_an_elliptical_follow_up_is_the_act_before_it_by_its_own_subject(text, follow_up):
+    assert follow_up in _told(text)
+
+
+def test_follow_ups_chain_and_keep_the_first_act():
+    told = _told(
+        _SANCTIONS + "The European Union followed suit on Wednesday. Britain did the same on "
+        "Thursday."
+    )
+    assert told == {
+        ("2022-01-10", "US sanctions Iran", "SANCTION", "United States", "Iran"),
+        ("2022-01-05", "EU sanctions Iran", "SANCTION", "EU", "Iran"),
+        ("2022-01-06", "UK sanctions Iran", "SANCTION", "United Kingdom", "Iran"),
+    }
+
+
+def test_a_follow_up_replaces_the_act_its_date_was_given_in_the_same_sentence():
+    # (the date after ", and Germany did likewise" was France's recall of Germany's envoys)
+    labels = {
+        label
+        for _, label, *_ in _told(
+            "France recalled its ambassador on Monday, and Germany did likewise a day later."
+        )
+    }
+    assert labels == {"France recalls envoys", "Germany recalls envoys"}
+
+
+def test_a_follow_up_follows_the_main_clause_not_a_relative_one():
+    (ev,) = [
+        ev
+        for ev in _extracted(
+            "Some 600 South African soldiers crossed the border before dawn on Tuesday at the "
+            "request of Prime Minister Pakalitha Mosisili, who had appealed to the Southern "
+            "African Development Community for help last week. About 200 troops from Botswana "
+            "followed that evening.",
+            date(2022, 1, 10),
+        )
+        if ev.source == "Botswana"
+    ]
+    assert ev.type == "MOBILIZE" and ev.value == "2022-01-04"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # denied, refused, not yet, or only hoped for
+        _SANCTIONS + "The European Union did not follow suit on Wednesday.",
+        _SANCTIONS + "Britain didn't do the same on Thursday.",
+        _SANCTIONS + "Britain refused to do the same on Thursday.",
+        _SANCTIONS + "Britain declined to follow suit on Thursday.",
+        _SANCTIONS + "If Britain follows suit on Thursday, Iran will retaliate.",
+        # urged to follow, not following
+        _SANCTIONS + "Biden urged Germany to follow suit on Wednesday.",
+        # "followed" with an object, or passive, or a time that followed: no follow-up
+        _SANCTIONS + "The US was followed on Friday by Britain.",
+        _SANCTIONS + "Aides followed him into exile on Friday.",
+        _SANCTIONS + "Germany followed the protests closely on Friday.",
+        _SANCTIONS + "Iran denounced the talks that followed on Friday.",
+        _SANCTIONS + "In the days that followed, on Friday, Germany met Iran.",
+    ],
+)
+def test_no_follow_up_where_none_is_told(text):
+    assert not any(
+        type_ == "SANCTION" and source != "United States" for _, _, type_, source, _ in _told(text)
+    )
+
+
+def test_a_follow_up_with_nothing_before_it_makes_nothing():
+    assert _told("The European Union followed suit on Wednesday.") == set()
+    assert _told("Britain did the same on Thursday, officials said.") == set()
+
+
+def test_followed_with_an_act_of_its_own_is_that_act():
+    told = _told(_SANCTIONS + "Britain followed on Friday with an aid package for Iran.")
+    assert ("2022-01-07", "UK aid to Iran", "AID", "United Kingdom", "Iran") in told
+    assert not any(source == "United Kingdom" and t == "SANCTION" for _, _, t, source, _ in told)
+
+
+def test_joined_with_nothing_to_follow_is_a_membership_as_before():
+    told = _told("Montenegro joined in 2017.")
+    assert {t for _, _, t, *_ in told} == {"COOPERATE"}
