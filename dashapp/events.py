@@ -5619,13 +5619,16 @@ def _follow_up_regex() -> re.Pattern[str]:
 # Germany is urged, it does nothing yet)
 _FOLLOWER_GAP = re.compile(
     r"(?:['\u2019]s?)?(?:\s+(?:government|authorities|officials|ministry|cabinet|military|"
-    r"army|navy|forces|troops|planes|warplanes|jets|ships|leaders?|parliament))*"
+    r"army|navy|forces|troops|soldiers|units|aircraft|planes|warplanes|jets|ships|diplomats|"
+    r"leaders?|parliament))*"
     r"(?:,?\s+(?:[a-z]+ly|too|also|then|soon|later|since|now|itself|not|never|yet|"
     r"(?:will|wo|would|could|may|might|should|shall|can|has|have|had|did|does|do|is|are|"
     r"was|were)(?:n['\u2019]t)?|be|been|expected|set|due|poised|ready|going|planning|"
     r"preparing|about|refused|declined|failed|decided|agreed|moved|quick|swift)"
     r"(?:\s+to)?,?){0,5}\s+"
 )
+# between names of a list: "Italian, Belgian and Canadian"
+_LISTED = re.compile(r"\s*(?:,|,?\s*(?:and|&))\s*")
 # between a follow-up's form and its date after it: "followed suit on Wednesday", "did the
 # same late on Thursday", "followed a day later"
 _FOLLOW_DATE_GAP = re.compile(
@@ -5695,9 +5698,12 @@ def _follow_up_at(
             continue
         if lo == unit.end and _DATE_TO_SUBJECT.fullmatch(text, unit.end, last.start) is None:
             continue  # "recognised it on Tuesday, and Moscow followed": Tuesday is Brazil's
-        if len(before) > 1 and _JOINT.fullmatch(text, before[-2].end, last.start):
-            return up, [before[-2], last]
-        return up, [last]
+        # several joined: "Japanese and South Korean military planes", "Italian, Belgian and
+        # Canadian units"
+        k = len(before) - 1
+        while k and _LISTED.fullmatch(text, before[k - 1].end, before[k].start):
+            k -= 1
+        return up, list(before[k:])
     return None
 
 

@@ -5580,6 +5580,12 @@ def _told(text: str) -> set[tuple[str, str, str, str | None, str | None]]:
             ("2022-01-10", "Germany recalls envoys from Mali", "SANCTION", "Germany", "Mali"),
         ),
         (
+            # "follow" after a modal
+            "France recalled its ambassador to Mali on Monday. Spain is expected to follow on "
+            "Friday.",
+            ("2022-01-14", "Spain recalls envoys from Mali", "SANCTION", "Spain", "Mali"),
+        ),
+        (
             "Russia attacked Ukraine on Monday. Belarus joined in on Tuesday.",
             ("2022-01-04", "Belarus attack on Ukraine", "ASSAULT", "Belarus", "Ukraine"),
         ),
@@ -5591,6 +5597,16 @@ def _told(text: str) -> set[tuple[str, str, str, str | None, str | None]]:
 )
 def test_an_elliptical_follow_up_is_the_act_before_it_by_its_own_subject(text, follow_up):
     assert follow_up in _told(text)
+
+
+def test_a_follow_up_by_several_names_them_all():
+    """ "Italian, Belgian and Canadian units will follow": a list of followers, each named."""
+    text = (
+        "France recalled its ambassador to Mali on Monday, and Italian, Belgian and Canadian "
+        "diplomats will follow later this month."
+    )
+    (later,) = [e for e in _extracted(text, date(2022, 1, 10)) if e.value == "2022-01"]
+    assert {"Italy", "Belgium", "Canada"} <= set(later.actors) and later.source == "Italy"
 
 
 def test_follow_ups_chain_and_keep_the_first_act():
