@@ -1659,7 +1659,14 @@ def _choose_trigger(
     # "Lula, who governed from 2003 to 2010, is to be sworn in": a date inside a
     # relative clause between commas dates only what that clause says
     # (a "which" clause may date the noun before it: "the G20 summit, which runs Nov. 15")
-    rel = max(text.rfind(", who ", lo, unit.start), text.rfind(", whose ", lo, unit.start))
+    # (no " who" before the date, as in most clauses: none of the three look-ups below finds
+    # anything, and they are skipped)
+    who = text.find(" who", lo, unit.start) >= 0
+    rel = (
+        max(text.rfind(", who ", lo, unit.start), text.rfind(", whose ", lo, unit.start))
+        if who
+        else -1
+    )
     if rel >= 0 and (
         text.find(",", rel + 1, unit.start) < 0
         # "Kerry, who met his counterparts, Fabius and Hague, this morning, said": a
@@ -1669,7 +1676,8 @@ def _choose_trigger(
         close = text.find(",", unit.end, hi)
         lo, hi = rel, close if close >= 0 else hi
     elif (
-        (rel := text.rfind(" who ", lo, unit.start)) >= 0
+        who
+        and (rel := text.rfind(" who ", lo, unit.start)) >= 0
         and text.find(",", rel, unit.start) < 0
         and (
             _verb_after(text, rel + 4)
@@ -4737,7 +4745,7 @@ def _article_events(
             and found[0].start < m_start
         ):
             found = _with_fronted_report(text, clause, m_start, m_end, found, in_sent, units)
-        if found and ", wh" in text[sent[0] : sent[1]]:
+        if found and text.find(", wh", sent[0], sent[1]) >= 0:
             found = _outside_relatives(text, sent, match, found, in_sent)
         if found and coord is None and text.find(" who", sent[0], min(m_start, u_start)) >= 0:
             found = _inside_relative(
@@ -4767,7 +4775,7 @@ def _article_events(
             found = _with_they(text, clause, match, found, actor_mentions, sent[0])
         if "oth " in region or "two " in region or "three " in region or "four " in region:
             found = _with_pair_subject(text, clause, match, found, actor_mentions)
-        if found and "ed by " in text[m_end : sent[1]]:
+        if found and text.find("ed by ", m_end, sent[1]) >= 0:
             found = _with_brokers(text, sent, m_end, found, in_sent, dated_after)
         if found:
             found = _without_venues(text, trig, found, m_start)
@@ -4775,7 +4783,7 @@ def _article_events(
             found = _without_addressed_bodies(text, m_end, found)
         if found and trig.type != "STATEMENT" and text.find(",", m_end, sent[1]) >= 0:
             found = _without_attribution_speaker(text, m_start, m_end, sent[1], found)
-        if found and "presidency" in text[m_end : sent[1]]:
+        if found and text.find("presidency", m_end, sent[1]) >= 0:
             found = _without_reporting_presidency(text, m_end, sent[1], found)
         if found and trig.type != "RETREAT" and "visits" not in trig.label:
             found = _without_origins(text, found)
