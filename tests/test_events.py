@@ -2816,7 +2816,7 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
         (
             "The African Union suspended Mali on Monday.",
             "SANCTION",
-            {"African Union", "Mali"},
+            {"AU", "Mali"},
         ),
         (
             "The Arab League suspended Syria over the crackdown on Monday.",
