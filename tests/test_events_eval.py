@@ -251,6 +251,7 @@ HELD_OUT = sorted(
         "events_heldout34",
         "events_heldout35",
         "events_heldout36",
+        "events_heldout37",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
