@@ -4264,7 +4264,10 @@ def _label(
             else:
                 slots[key] = next(iter(pair()), "")
         elif key == "target":
-            slots[key] = short_name(target, gaz) if target else ""
+            # (a label of the one acted on alone, "{target} inauguration": with nobody else
+            # named, "the deputies swore in Rutskoi", who acts is that one)
+            who = target or (source if "source" not in keys else None)
+            slots[key] = short_name(who, gaz) if who else ""
         elif key == "target_adj":  # "expels Polish diplomats", "summons US envoy"
             slots[key] = (
                 ""

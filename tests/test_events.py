@@ -278,6 +278,46 @@ def test_an_act_named_by_a_noun_is_done_to_whom_it_is_on(
 
 
 @pytest.mark.parametrize(
+    ("text", "type_", "label"),
+    [
+        (
+            "The United States imposed a naval blockade on Cuba on Monday.",
+            "COERCE",
+            "US blockades Cuba",
+        ),
+        ("Kennedy announced a naval quarantine of Cuba on Monday.", "COERCE", None),
+        # who is sworn in is named, not who swears them in
+        (
+            "The deputies swore in Alexander Rutskoi as president on Monday.",
+            "STATEMENT",
+            "Rutskoi inauguration",
+        ),
+        ("Ten Soviet tanks rolled up to the crossing on Monday.", "MOBILIZE", None),
+        ("Soviet planes had begun landing troops at Kabul airport on Monday.", "MOBILIZE", None),
+        # halting a supply is a sanction; tanks that halt are not
+        (
+            "Russia halted gas deliveries to Ukraine on Monday.",
+            "SANCTION",
+            "Russia sanctions Ukraine",
+        ),
+    ],
+)
+def test_blockades_swearing_in_and_troop_movements(text: str, type_: str, label: str | None):
+    (event,) = _extracted(text)
+    assert event.type == type_
+    if label is not None:
+        assert event.label == label
+
+
+def test_tanks_that_halt_impose_no_sanction():
+    assert not [
+        e
+        for e in _extracted("Soviet tanks halted 100 yards from the white line on Monday.")
+        if e.type == "SANCTION"
+    ]
+
+
+@pytest.mark.parametrize(
     ("text", "type_"),
     [
         ("Russia launched missile strikes on Kyiv on Monday.", "ASSAULT"),
