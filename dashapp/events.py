@@ -2790,6 +2790,8 @@ def _without_venues(
             )
             and not text.startswith(_POSSESSIVE[:2], m.end)  # "at Washington's request"
             and not (m.text.endswith(_POSSESSIVE[:2]) and _ASKED_FOR.match(text, m.end))
+            # "the military government in Athens denied": the state it governs from
+            and not _RULERS_IN.search(text, max(0, m.start - 30), m.start)
         ):
             place = _place_before(text, m.start)
             near = place is not None and place.group("near") and _GEO_NOUN.match(text, m.end)
@@ -3960,6 +3962,11 @@ _CROWD_HAPPENING = re.compile(r"[Pp]rotests|[Dd]emonstrations|[Rr]iots|[Uu]nrest
 # December"), whom the article names elsewhere if not here
 _BETWEEN_PARTIES = {"ASSAULT", "CONCEDE", "AGREE", "CONSULT", "SANCTION"}
 _VENUE_BEFORE = ("in ", "In ")  # "at" also aims: "fired at Russia"
+# who rules from a capital, before "in" and its name: "the military government in Athens",
+# "the regime in Damascus", "the authorities in Beijing"
+_RULERS_IN = re.compile(
+    r"\b(?:government|regime|authorities|leadership|junta|rulers|administration)\s+in\s+$"
+)
 
 
 def _home_state(mentions: Sequence[ActorMention], memo: list[list[Actor]]) -> list[Actor]:

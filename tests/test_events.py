@@ -309,6 +309,21 @@ def test_blockades_swearing_in_and_troop_movements(text: str, type_: str, label:
         assert event.label == label
 
 
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "The military government in Athens denied on Monday that it had any part in the coup.",
+            "Greece",
+        ),
+        ("The regime in Damascus rejected the plan on Monday.", "Syria"),
+    ],
+)
+def test_a_government_in_a_capital_is_its_state_not_a_venue(text: str, actor: str):
+    (event,) = _extracted(text)
+    assert event.source == actor
+
+
 def test_tanks_that_halt_impose_no_sanction():
     assert not [
         e
