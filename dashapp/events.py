@@ -462,6 +462,13 @@ _VERBAL_ACTS = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "PROTEST", "SUPPORT"}
 # meeting early"): a departure, not a withdrawal (talks are left out: "left the six-party
 # talks" is quitting a negotiation)
 _LEAVING = {"left the", "leave the", "leaves the", "leaving the"}
+_LEFT_FOR = {"left for", "leaves for", "leaving for", "leave for"}
+# the purpose of a journey, in its clause: "left for Paris early on Wednesday to see de
+# Gaulle", "left for Moscow for talks"
+_TO_MEET = re.compile(
+    r"[^,.;:]{0,60}?\b(?:to\s+(?:see|meet|visit|attend|hold\s+talks|confer)|for\s+(?:talks|"
+    r"meetings|a\s+meeting|a\s+summit|a\s+visit|an\s+official\s+visit|consultations))\b"
+)
 # a proper name after a bare "left": the place left ("left Baghdad", "left East Timor")
 _LEFT_PLACE = re.compile(r" (?:[A-Z][\w'\u2019-]+|the capital\b|the country\b)")
 # ... but a body joined is no place entered: "entered Parliament in 1997"
@@ -1921,6 +1928,10 @@ def _head(
             if made is not None and (g := _governor(text, made, hits)) is not None:
                 if text[g.start : g.end].lower() in _ANNOUNCING:
                     best = made
+    if text[best.start : best.end].lower() in _LEFT_FOR and _TO_MEET.match(text, best.end, hi):
+        # "Eban left for Paris early on Wednesday to see de Gaulle", "left for Moscow for
+        # talks": a journey to meet someone is a visit, not a flight or a withdrawal
+        return Hit(best.start, best.end, lexicon().triggers["visited"])
     if best.trigger.type == "STATEMENT":
         # "May said on Wednesday that Britain would expel 23 diplomats": an announced act
         # is the happening, the speech verb only reports it; so is the object of an

@@ -324,6 +324,27 @@ def test_a_government_in_a_capital_is_its_state_not_a_venue(text: str, actor: st
     assert event.source == actor
 
 
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        (
+            "Foreign Minister Abba Eban left for Paris early on Monday to see President "
+            "Charles de Gaulle.",
+            "CONSULT",
+        ),
+        (
+            "President Charles de Gaulle left for Moscow on Monday for talks with Leonid Brezhnev.",
+            "CONSULT",
+        ),
+        # no one to meet: a departure, as before
+        ("President Ashraf Ghani left for Tajikistan on Monday.", "RETREAT"),
+    ],
+)
+def test_leaving_for_a_place_to_meet_someone_is_a_visit(text: str, type_: str):
+    (event,) = _extracted(text)
+    assert event.type == type_
+
+
 def test_tanks_that_halt_impose_no_sanction():
     assert not [
         e
