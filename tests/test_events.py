@@ -294,6 +294,12 @@ def test_an_act_named_by_a_noun_is_done_to_whom_it_is_on(
         ),
         ("Ten Soviet tanks rolled up to the crossing on Monday.", "MOBILIZE", None),
         ("Soviet planes had begun landing troops at Kabul airport on Monday.", "MOBILIZE", None),
+        # a call-up of reservists approved is the call-up
+        (
+            "In Kiev, parliament approved the call-up of 40,000 reservists on Monday.",
+            "MOBILIZE",
+            "Ukraine military build-up",
+        ),
         # halting a supply is a sanction; tanks that halt are not
         (
             "Russia halted gas deliveries to Ukraine on Monday.",
