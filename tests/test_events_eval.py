@@ -252,6 +252,7 @@ HELD_OUT = sorted(
         "events_heldout35",
         "events_heldout36",
         "events_heldout37",
+        "events_heldout38",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
