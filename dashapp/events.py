@@ -5030,24 +5030,8 @@ def _article_events(
         if ttype in ("MOBILIZE", "RETREAT"):
             trig = _as_labelled(text, clause, match, trig, source)
         label = _label(text, clause, trig, match, source, target, actors, doer)
-        sentence = text[sent[0] : sent[1]]
         txs = unit.timexes
-        mentions = tuple(
-            [
-                _mention(
-                    article=article.id,
-                    text=tx.text,
-                    start=tx.start,
-                    end=tx.end,
-                    type=tx.type,
-                    value=tx.value,
-                    sentence=sentence,
-                    explanation=tx.explanation,
-                    confidence=tx.confidence,
-                )
-                for tx in txs
-            ]
-        )
+        mentions = _unit_mentions(article.id, text[sent[0] : sent[1]], txs)
         names = tuple([a.name for a in actors])
         approximate = any(_fuzzy(tx) for tx in txs)
         if len(txs) == 1:
@@ -5131,6 +5115,26 @@ _ANCHOR_WORD = re.compile(
 _OFFSET = re.compile(r"P(\d+)([DWMY])")
 _ANCHOR_REACH = 6  # words between a dated expression and the happening it dates
 _GRAIN: dict[str, Granularity] = {"D": "day", "W": "day", "M": "month", "Y": "year"}
+
+
+def _unit_mentions(article: str, sentence: str, txs: Sequence[Timex]) -> tuple[Mention, ...]:
+    """The mentions a dated unit's expressions make, each with its sentence."""
+    return tuple(
+        [
+            _mention(
+                article=article,
+                text=tx.text,
+                start=tx.start,
+                end=tx.end,
+                type=tx.type,
+                value=tx.value,
+                sentence=sentence,
+                explanation=tx.explanation,
+                confidence=tx.confidence,
+            )
+            for tx in txs
+        ]
+    )
 
 
 def _shift(day: date, n: int, unit: str) -> date:
@@ -5811,22 +5815,8 @@ def _follow_up(
     actors = list(dict.fromkeys(actors))
     names = tuple([a.name for a in actors])
     label = _label(text, prior.clause, prior.trig, prior.match, source, target, actors)
-    sentence = text[sent[0] : sent[1]]
     txs = unit.timexes
-    mentioned = tuple(
-        _mention(
-            article=article.id,
-            text=tx.text,
-            start=tx.start,
-            end=tx.end,
-            type=tx.type,
-            value=tx.value,
-            sentence=sentence,
-            explanation=tx.explanation,
-            confidence=tx.confidence,
-        )
-        for tx in txs
-    )
+    mentioned = _unit_mentions(article.id, text[sent[0] : sent[1]], txs)
     event = _replace_event(
         prior.event,
         id=_event_id(prior.event.type, unit.value, names, article.id, unit.start),
