@@ -36,6 +36,8 @@ One ENTRY (every field but ``name`` optional; matching is case-sensitive)::
                                           # "Kremlin") named it until then
      "shared_until": "1990-06-12",        # ... and the names it shares with that state
                                           # ("Russian") until this day (default: until)
+     "founded": "1993-11-01",             # orgs: the day the body began; before it, its
+     "seats": {"Brussels": "Belgium"},    # seat aliases name the state they stand in
      "legislature": "Verkhovna Rada",     # places: what a bare "parliament" there names
      "sovereign": "Spain",                # regions: the state whose courts are theirs
      "remove_aliases": ["Wagner"]}        # user file only: drop aliases from an existing entry
@@ -341,6 +343,8 @@ class _Entry:
     predecessor_of: str | None = None  # ... and the state whose capital it held until then
     shared_until: date | None = None  # ... and whose names it shared until then (or `until`)
     legislature: str | None = None  # places: the name of its legislature ("Verkhovna Rada")
+    founded: date | None = None  # orgs: the day the body began
+    seats: dict[str, str] = field(default_factory=dict)  # seat alias -> its state (founded)
     sovereign: str | None = None  # regions: the state they belong to (Catalonia: Spain)
     offices: list[Office] = field(default_factory=list)
     leader: list[tuple[str, str | None, date | None, date | None]] = field(default_factory=list)
@@ -692,6 +696,15 @@ class Gazetteer:
                 capitals, shared = capitals | shared, set()
             self._historic.append((e.until, succ, e, capitals, frozenset(shared)))
         self._historic_until = max((h[0] for h in self._historic), default=date.min)
+        # Bodies named by their seat ("Brussels" for the EU): before the body began, the
+        # seat names the state it stands in (_before_founding)
+        self._founded = {e.name: e for e in self._entries.values() if e.founded and e.seats}
+        for e in self._founded.values():
+            if unknown := [v for v in e.seats.values() if v not in self._entries]:
+                raise ValueError(f"actor {e.name!r}: seats name unknown actors {unknown}")
+        self._founded_until = max(
+            (e.founded for e in self._founded.values() if e.founded), default=date.min
+        )
         # people who served a state other than their own for a time: Kohl, of Germany, was
         # West Germany's chancellor until October 1990; Milošević and Koštunica, of
         # Serbia, were presidents of Yugoslavia (see _serving)
@@ -957,6 +970,8 @@ class Gazetteer:
             out = self._pending_sides(text, toks, out, when, doc)
         if when < self._historic_until:
             out = self._historic_capitals(out, when)
+        if when < self._founded_until:
+            out = self._before_founding(out, when)
         out = _with_named_bodies(text, self._with_named_people(text, out), self._not_groups)
         if self._served:
             out = self._serving(out, when)
@@ -1047,6 +1062,22 @@ class Gazetteer:
             if cue in text:
                 return True
         return False
+
+    def _before_founding(self, out: list[ActorMention], when: date) -> list[ActorMention]:
+        """Before a body began, its seat names the state it stands in: "Brussels" in 1960 is
+        Belgium's government, from the EU's founding the EU."""
+        for i, m in enumerate(out):
+            acts = list(m.actors)
+            for k, a in enumerate(acts):
+                e = self._founded.get(a.name)
+                if e is None or e.founded is None or when >= e.founded:
+                    continue
+                seat = next((s for s in e.seats if m.text.startswith(s)), None)
+                if seat is not None:
+                    acts[k] = self._entries[e.seats[seat]].actor
+            if acts != list(m.actors):
+                out[i] = replace(m, actors=tuple(dict.fromkeys(acts)))
+        return out
 
     def _historic_capitals(self, out: list[ActorMention], when: date) -> list[ActorMention]:
         """Before a historic state ceased, the capital and seat it shared with its successor
@@ -2243,7 +2274,7 @@ _KEYS = frozenset(
     "name kind affiliation aliases metonyms demonyms anaphors guarded guarded_before surname"
     " ambiguous_surname"
     " part_of offices leader remove_aliases until predecessor_of back_references legislature"
-    " sovereign shared_until".split()
+    " sovereign shared_until founded seats".split()
 )
 _LISTS = (
     "aliases",
@@ -2283,10 +2314,16 @@ def _read_entries(data: Any, source: str) -> list[dict[str, Any]]:
                 _date(o.get("from")), _date(o.get("to"))
             except (TypeError, ValueError) as exc:
                 raise ValueError(f"{where}: office dates must be YYYY-MM-DD ({exc})") from None
-        try:
-            _date(d.get("until"))
-        except (TypeError, ValueError) as exc:
-            raise ValueError(f"{where}: 'until' must be YYYY-MM-DD ({exc})") from None
+        for key in ("until", "founded"):
+            try:
+                _date(d.get(key))
+            except (TypeError, ValueError) as exc:
+                raise ValueError(f"{where}: '{key}' must be YYYY-MM-DD ({exc})") from None
+        seats = d.get("seats", {})
+        if not isinstance(seats, dict) or not all(
+            isinstance(k, str) and k and isinstance(v, str) and v for k, v in seats.items()
+        ):
+            raise ValueError(f"{where}: seats must map an alias to a state's name")
     return data
 
 
@@ -2316,6 +2353,9 @@ def _merge(entries: dict[str, _Entry], raw: dict[str, Any], source: str) -> None
         e.until = _date(raw["until"])
     if "shared_until" in raw:
         e.shared_until = _date(raw["shared_until"])
+    if "founded" in raw:
+        e.founded = _date(raw["founded"])
+    e.seats.update(raw.get("seats", {}))
     for key in _LISTS:
         if key == "remove_aliases":
             continue  # (applied below)

@@ -389,6 +389,9 @@ def test_env_var_names_extra_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
             "YYYY-MM-DD",
         ),
         ({"people": []}, "holds"),
+        ([{"name": "EU", "founded": "Nov 1993"}], "'founded' must be YYYY-MM-DD"),
+        ([{"name": "EU", "seats": ["Brussels"]}], "seats must map"),
+        ([{"name": "EU", "seats": {"Brussels": "Atlantis"}}], "unknown actors"),
     ],
 )
 def test_bad_extra_file_is_rejected(tmp_path: Path, content: object, message: str) -> None:
@@ -769,3 +772,19 @@ def test_a_person_is_of_the_state_whose_office_they_hold_that_day(
 ) -> None:
     people = [a for m in gaz.find(text, when=when) for a in m.actors if a.name == person]
     assert people and all(a.affiliation == state for a in people)
+
+
+@pytest.mark.parametrize(
+    ("when", "actor"),
+    [(date(1960, 7, 13), "Belgium"), (date(1993, 10, 31), "Belgium"), (date(1993, 11, 1), "EU")],
+)
+def test_a_seat_names_its_state_before_the_body_began(when: date, actor: str) -> None:
+    """ "Brussels" is the EU from its founding, the Belgian government before (the 1960
+    Congo crisis: "Tshombe asked Brussels to keep its troops in the province")."""
+    gaz = Gazetteer.load()
+    text = "Tshombe asked Brussels to keep its troops there, and Brussels's answer came fast."
+    named = [[a.name for a in m.actors] for m in gaz.find(text, when=when) if "Brussels" in m.text]
+    assert named == [[actor], [actor]]
+    # the body's own names are not seats: "the European Union" stays the EU
+    (eu,) = gaz.find("The European Union met.", when=when)
+    assert [a.name for a in eu.actors] == ["EU"]
