@@ -463,6 +463,7 @@ _VERBAL_ACTS = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "PROTEST", "SUPPORT"}
 # talks" is quitting a negotiation)
 _LEAVING = {"left the", "leave the", "leaves the", "leaving the"}
 _LEFT_FOR = {"left for", "leaves for", "leaving for", "leave for"}
+_DIED_DOWN = re.compile(r"\s+(?:down|away|out)\b")  # "the fighting died down", "dies out"
 # the purpose of a journey, in its clause: "left for Paris early on Wednesday to see de
 # Gaulle", "left for Moscow for talks"
 _TO_MEET = re.compile(
@@ -992,6 +993,9 @@ def _live_hits(
             # "left Baghdad on March 18", "left Kiev for Kharkiv", "entered Kabul": a place
             # left or entered; not "left 25 people dead", "the left", "entered talks",
             # "entered a plea" (triggers.tsv: bare "left", "entered")
+            continue
+        elif (b - a == 4 or b - a == 5) and text.startswith("di", a) and _DIED_DOWN.match(text, b):
+            # "the shooting died down on Tuesday": it subsided; nobody died
             continue
         elif text.endswith(" brief", a, b):
             # "will brief NATO allies" meets them; "will brief the Security Council" tells
@@ -2988,7 +2992,7 @@ _CLAUSE_BETWEEN = re.compile(
 _NOUN_SUBJECT = re.compile(
     r"[A-Za-z][a-z-]*[a-z]\s+(?:(?:on\s+[A-Z][a-z]+|yesterday|today|tonight|(?:late|early)"
     r"\s+on\s+[A-Z][a-z]+|also|then|later|again|reportedly|allegedly|last|first|once|"
-    r"already|heavily|repeatedly)\s+)?$"
+    r"already|heavily|repeatedly)\s+)?(?:[a-z]{3,}ly\s+)?$"
 )
 # between an act's noun and whom it is done to: "sanctions on Russia", "an embargo against
 # the Cuban government"

@@ -351,6 +351,20 @@ def test_leaving_for_a_place_to_meet_someone_is_a_visit(text: str, type_: str):
     assert event.type == type_
 
 
+def test_fighting_that_dies_down_is_no_death():
+    text = "Shooting by units of the secret police loyal to Ceausescu died down on Tuesday."
+    assert not [e for e in _extracted(text) if e.label.endswith(" dies")]
+    (death,) = _extracted("Former Russian president Boris Yeltsin died on Monday.")
+    assert death.label == "Yeltsin dies"
+
+
+def test_an_adverb_before_the_verb_is_not_the_doer():
+    """ "the Foreign Ministry on Saturday angrily rejected": "angrily" names nobody."""
+    text = "The Foreign Ministry on Monday angrily rejected a question from Bernard Bot."
+    (event,) = _extracted(text)
+    assert not event.label.lower().startswith("angrily")
+
+
 def test_tanks_that_halt_impose_no_sanction():
     assert not [
         e
