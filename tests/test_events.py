@@ -5545,7 +5545,7 @@ def test_statements_of_one_kind_or_none_still_merge(first, second):
         (
             "King Hussein of Jordan and the Israeli prime minister, Yitzhak Rabin, signed a "
             "declaration in Washington on Tuesday.",
-            "Hussein of Jordan",
+            "King Hussein",
         ),
         (
             "Chancellor Helmut Kohl of Germany and the French president, Francois Mitterrand, "
