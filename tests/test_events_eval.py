@@ -253,6 +253,7 @@ HELD_OUT = sorted(
         "events_heldout36",
         "events_heldout37",
         "events_heldout38",
+        "events_heldout39",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
