@@ -300,6 +300,10 @@ def test_an_act_named_by_a_noun_is_done_to_whom_it_is_on(
             "MOBILIZE",
             "Ukraine military build-up",
         ),
+        # a rising crushed or put down is an attack on it; hopes crushed are no event
+        ("Soviet tanks crushed the uprising in Budapest on Monday.", "ASSAULT", None),
+        ("The Chilean army put down a revolt by a tank regiment on Monday.", "ASSAULT", None),
+        ("The parliament reelected Sali Berisha as president on Monday.", "STATEMENT", None),
         # halting a supply is a sanction; tanks that halt are not
         (
             "Russia halted gas deliveries to Ukraine on Monday.",
@@ -363,6 +367,12 @@ def test_an_adverb_before_the_verb_is_not_the_doer():
     text = "The Foreign Ministry on Monday angrily rejected a question from Bernard Bot."
     (event,) = _extracted(text)
     assert not event.label.lower().startswith("angrily")
+
+
+def test_hopes_crushed_are_no_attack():
+    assert not [
+        e for e in _extracted("Voters crushed Russia's hopes on Monday.") if e.type == "ASSAULT"
+    ]
 
 
 def test_tanks_that_halt_impose_no_sanction():
