@@ -464,6 +464,13 @@ _VERBAL_ACTS = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "PROTEST", "SUPPORT"}
 _LEAVING = {"left the", "leave the", "leaves the", "leaving the"}
 _LEFT_FOR = {"left for", "leaves for", "leaving for", "leave for"}
 _DIED_DOWN = re.compile(r"\s+(?:down|away|out)\b")  # "the fighting died down", "dies out"
+# a mishap that kills: "killed in a helicopter crash", "were killed when their plane
+# crashed", "killed in an earthquake"
+_MISHAP_AFTER = re.compile(
+    r"\s+(?:in\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:crash|accident|earthquake|avalanche|"
+    r"flood|floods|landslide|storm|cyclone|hurricane|typhoon|stampede)|when\s+(?:his|her|"
+    r"their|the|its)\s+(?:[\w-]+\s+){0,2}?crashed\b)"
+)
 # the purpose of a journey, in its clause: "left for Paris early on Wednesday to see de
 # Gaulle", "left for Moscow for talks"
 _TO_MEET = re.compile(
@@ -994,6 +1001,9 @@ def _live_hits(
             # left or entered; not "left 25 people dead", "the left", "entered talks",
             # "entered a plea" (triggers.tsv: bare "left", "entered")
             continue
+        elif text.startswith("killed", a) and _MISHAP_AFTER.match(text, b, sent[1]) is not None:
+            # "Raisi was killed in a helicopter crash": a death, not an attack
+            h = _reread(h, "died")
         elif (b - a == 4 or b - a == 5) and text.startswith("di", a) and _DIED_DOWN.match(text, b):
             # "the shooting died down on Tuesday": it subsided; nobody died
             continue

@@ -355,6 +355,25 @@ def test_leaving_for_a_place_to_meet_someone_is_a_visit(text: str, type_: str):
     assert event.type == type_
 
 
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        (
+            "Iranian President Ebrahim Raisi was killed in a helicopter crash on Sunday.",
+            "STATEMENT",
+        ),
+        (
+            "President Juvenal Habyarimana was killed when his plane was shot down on Sunday.",
+            "ASSAULT",
+        ),
+        ("Israeli strikes killed 30 people in Gaza on Sunday.", "ASSAULT"),
+    ],
+)
+def test_killed_in_a_crash_is_a_death_not_an_attack(text: str, type_: str):
+    (event,) = _extracted(text)
+    assert event.type == type_
+
+
 def test_fighting_that_dies_down_is_no_death():
     text = "Shooting by units of the secret police loyal to Ceausescu died down on Tuesday."
     assert not [e for e in _extracted(text) if e.label.endswith(" dies")]
