@@ -200,9 +200,11 @@ _NAME_PREFIXED = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|ben|bin
 # a coordination or a possessive pronoun ("Gibbs, formally dismissed Smith and his
 # ministers,")
 _NOT_APPOSITIVE = re.compile(r"(?:^|\s)(?:and|or|his|her|their|its)\s")
-# "of the pro-union bloc" after a title, before ", Name,"
+# "of the pro-union bloc", "to Washington", "at the United Nations" after a title, before
+# ", Name,": "Britain's ambassador to Washington, Kim Darroch," (not "to visit Taiwan")
 _OF_PHRASE = re.compile(
-    r"[ \t\u00a0]+of[ \t\u00a0]+(?:[\w'’-]+[ \t\u00a0]+){0,4}[\w'’-]+(?=,[ \t\u00a0])"
+    r"[ \t\u00a0]+(?:of[ \t\u00a0]+|(?:to|at)[ \t\u00a0]+(?=(?:the[ \t\u00a0]+)?[A-Z]))"
+    r"(?:[\w'’.-]+[ \t\u00a0]+){0,4}[\w'’.-]+(?=,[ \t\u00a0])"
 )
 # A role's calling between it and the name: "the dissident astrophysicist Fang Lizhi",
 # "the opposition lawyer Ana Ruiz" (a lowercase agent noun, not a preposition or adverb)
