@@ -2609,6 +2609,7 @@ _PLACE_BEFORE_WORDS = (  # (one leading \b for the four: half the work)
     r"(?:in|at)\s+(?:the\s+)?$)"
     r"|(?P<sea>(?:gulf|sea|bay|strait)\s+of\s+$)"
     r"|(?P<near>(?:near|off|along|over)\s+(?:the\s+|its\s+)?$)"
+    r"|(?P<on>on\s+(?:the\s+|its\s+)?$)"
     r"|(?P<at>(?:in|at)\s+(?:the\s+)?$))"
 )
 _PLACE_BEFORE = re.compile("(?i)" + _PLACE_BEFORE_WORDS)
@@ -2820,7 +2821,17 @@ def _without_venues(
         ):
             place = _place_before(text, m.start)
             near = place is not None and place.group("near") and _GEO_NOUN.match(text, m.end)
-            if place is not None and (place.group("sea") or near or (venue and place.group("at"))):
+            # "met on the Belarusian border": where words and meetings happen (but troops
+            # massed on the Ukrainian border aim at Ukraine)
+            on_edge = (
+                venue
+                and place is not None
+                and place.group("on")
+                and _GEO_NOUN.match(text, m.end) is not None
+            )
+            if place is not None and (
+                place.group("sea") or near or on_edge or (venue and place.group("at"))
+            ):
                 dropped = m.end
                 continue  # but "arrived in Taipei" (group "arrival"): the host
         elif (

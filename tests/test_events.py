@@ -394,6 +394,15 @@ def test_hopes_crushed_are_no_attack():
     ]
 
 
+def test_a_border_where_delegations_meet_is_a_venue_not_a_party():
+    text = "Ukrainian and Russian delegations met on the Belarusian border on Monday."
+    (talks,) = _extracted(text)
+    assert set(talks.actors) == {"Ukraine", "Russia"}
+    # ... but troops massed on a border aim at its state
+    (build_up,) = _extracted("Russia massed troops on the Ukrainian border on Monday.")
+    assert build_up.target == "Ukraine"
+
+
 def test_tanks_that_halt_impose_no_sanction():
     assert not [
         e
