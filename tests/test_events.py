@@ -304,6 +304,12 @@ def test_an_act_named_by_a_noun_is_done_to_whom_it_is_on(
         ("Soviet tanks crushed the uprising in Budapest on Monday.", "ASSAULT", None),
         ("The Chilean army put down a revolt by a tank regiment on Monday.", "ASSAULT", None),
         ("The parliament reelected Sali Berisha as president on Monday.", "STATEMENT", None),
+        # an airspace closed, or agreed to be closed, is a closure
+        (
+            "The European Union agreed on Monday to close its airspace to Russian aircraft.",
+            "COERCE",
+            None,
+        ),
         # halting a supply is a sanction; tanks that halt are not
         (
             "Russia halted gas deliveries to Ukraine on Monday.",
