@@ -42,7 +42,7 @@ from dashapp.actors import (
     without_accents,
 )
 from dashapp.dateline import dateline_span, place_line
-from dashapp.models import Actor, Article, Event, Granularity, Mention, Timex
+from dashapp.models import Actor, Article, Event, Granularity, Mention, Timex, support
 from dashapp.records import maker, replacer
 from dashapp.temporal.lexicon import alternation
 from dashapp.temporal.lexicon import lexicon as temporal_lexicon
@@ -6009,13 +6009,6 @@ def same_happening(a: Event, b: Event, a_articles: set[str] | None = None) -> bo
     return bool(set(a.actors) & set(b.actors))
 
 
-def _support(value: str, mentions: Iterable[Mention]) -> int:
-    if "/" in value:
-        lo, hi = value.split("/")
-        return sum(1 for m in mentions if m.value == value or lo <= m.value <= hi)
-    return sum(1 for m in mentions if m.value == value)
-
-
 def merge(a: Event, b: Event, *, a_first: str | None = None) -> Event:
     """One event from two mentions-sets of the same happening. The best-supported date
     wins, the others kept in other_dates; on a tie the date, and the label, are those of
@@ -6091,7 +6084,7 @@ def _merge(
     # the reading that leads (its source, its actors first): the first reported; within
     # one article a's, as events arrive strongest trigger first
     lead, other = (b, a) if not a.human and b_first < a_first else (a, b)
-    best = a if a.human else better_supported(a, b, lambda v: _support(v, mentions))
+    best = a if a.human else better_supported(a, b, lambda v: support(v, mentions))
     others = [
         v
         for v in dict.fromkeys(a.other_dates + b.other_dates + (a.value, b.value))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date
 from operator import attrgetter
@@ -160,13 +161,26 @@ class Event:
     human: bool = False
 
 
-def gives_date(mention: Mention, value: str) -> bool:
-    """Whether a mention dates its event `value`: the same value, or a day within a
-    range ("2022-01-09/2022-01-10")."""
-    if mention.value == value:
+def gives_value(given: str, value: str) -> bool:
+    """Whether a date value as a mention gives it dates an event of `value`: the same
+    value, or a day within a range ("2022-01-09" for "2022-01-09/2022-01-10")."""
+    if given == value:
         return True
     lo, _, hi = value.partition("/")
-    return bool(hi) and lo <= mention.value <= hi
+    return bool(hi) and lo <= given <= hi
+
+
+def gives_date(mention: Mention, value: str) -> bool:
+    """Whether a mention dates its event `value` (gives_value)."""
+    return gives_value(mention.value, value)
+
+
+def support(value: str, mentions: Iterable[Mention]) -> int:
+    """How many of `mentions` give `value` (gives_value): which reading of a happening's
+    date more sources report."""
+    if "/" not in value:  # (the common case, without a call per mention)
+        return sum(1 for m in mentions if m.value == value)
+    return sum(1 for m in mentions if gives_value(m.value, value))
 
 
 def quoted_mention(ev: Event) -> Mention | None:

@@ -20,7 +20,6 @@ import duckdb
 import pyarrow as pa
 
 from dashapp.events import (
-    _support,
     better_supported,
     first_article,
     merge,
@@ -28,7 +27,17 @@ from dashapp.events import (
     same_happening,
 )
 from dashapp.ingest import content_hash, stored_source
-from dashapp.models import Actor, Article, Event, EventFilter, Extraction, Mention, Timex
+from dashapp.models import (
+    Actor,
+    Article,
+    Event,
+    EventFilter,
+    Extraction,
+    Mention,
+    Timex,
+    gives_value,
+    support,
+)
 from dashapp.serialize import event_from_record, event_to_record
 
 # Candidates offered to `events.same_happening` when a new event arrives are found in SQL:
@@ -815,10 +824,10 @@ class _Pooled:
             assert not a.human and not ev.human
             mentions = out.mentions
 
-            def support(value: str) -> int:
-                return _support(value, mentions) + _support_counted(value, self.hidden_values)
+            def all_support(value: str) -> int:
+                return support(value, mentions) + _support_counted(value, self.hidden_values)
 
-            best = better_supported(a, ev, support)
+            best = better_supported(a, ev, all_support)
             a_count = self.hidden + len(a.mentions)
             out = replace(
                 out,
@@ -840,11 +849,10 @@ class _Pooled:
 
 
 def _support_counted(value: str, counts: dict[str, int]) -> int:
-    """events._support over mentions given as value -> how many."""
-    if "/" in value:
-        lo, hi = value.split("/")
-        return sum(n for v, n in counts.items() if v == value or lo <= v <= hi)
-    return counts.get(value, 0)
+    """models.support over mentions given as value -> how many."""
+    if "/" not in value:
+        return counts.get(value, 0)
+    return sum(n for v, n in counts.items() if gives_value(v, value))
 
 
 # The levels of _PoolIndex's date bins: an interval [start, end] lies in the bin of width

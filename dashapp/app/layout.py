@@ -10,7 +10,7 @@ from dash import dcc, html
 
 from dashapp.app.figures import FigureOptions, empty_spec, graph_config
 from dashapp.app.filters import HIGH_CONFIDENCE
-from dashapp.models import gives_date, quoted_mention
+from dashapp.models import quoted_mention, support
 
 # Component ids, in one place so callbacks and tests agree.
 URL = "url"
@@ -621,7 +621,7 @@ def _marked(sentence: str, expr: str) -> list:
 
 def _told(ev, value: str) -> str:
     """How many of an event's mentions give `value`: "44 of 45 mentions"."""
-    n = sum(1 for m in ev.mentions if gives_date(m, value))
+    n = support(value, ev.mentions)
     return f"{n} of {len(ev.mentions)} mention{'s' if len(ev.mentions) != 1 else ''}"
 
 
