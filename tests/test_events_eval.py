@@ -254,6 +254,7 @@ HELD_OUT = sorted(
         "events_heldout37",
         "events_heldout38",
         "events_heldout39",
+        "events_heldout40",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
