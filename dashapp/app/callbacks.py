@@ -784,6 +784,10 @@ def register(
             if (!contents) {{ return [window.dash_clientside.no_update,
                                       window.dash_clientside.no_update,
                                       window.dash_clientside.no_update]; }}
+            // the browser fires no change for the file its input already holds: emptied,
+            // the same file chosen again (an edited copy, a retry) is uploaded again
+            var input = document.querySelector('#{L.UPLOAD} input[type=file]');
+            if (input) {{ input.value = ''; }}
             var comma = contents.indexOf(',');
             var size = Math.floor((contents.length - comma - 1) * 3 / 4);
             if (size > {upload_limit}) {{

@@ -77,6 +77,31 @@ def test_the_same_article_again_is_already_in_the_timeline(page, server):
     assert "feed.jsonl:2: invalid JSON record" in msg, msg
 
 
+def test_the_same_file_chosen_again_is_uploaded_again(page, server, tmp_path):
+    """A file input fires no change for the file it already holds: choosing one file
+    again (as it is, then edited) must still reach the server each time."""
+    path = tmp_path / "minsk.txt"
+    path.write_text(GOOD, encoding="utf-8")
+    open_section(page, "Add an article")
+
+    def choose() -> str:
+        old = page.inner_text("#upload-msg")
+        page.set_input_files("#upload input[type=file]", str(path))
+
+        def done():
+            text = page.inner_text("#upload-msg").strip()
+            return text if text != old and "Processing" not in text else None
+
+        return wait_for(done, what="upload message")
+
+    before = len(server.store.articles())
+    assert choose().startswith("Added 1 article")
+    assert choose() == "Nothing added: 'Talks in Minsk' is already in the timeline."
+    path.write_text(GOOD.replace("Talks in Minsk", "Talks in Minsk, updated", 1), "utf-8")
+    assert choose().startswith("Added 1 article")
+    assert len(server.store.articles()) == before + 2
+
+
 def test_upload_bad_article_shows_error_and_keeps_data(page, server):
     before = table_ids(page)
     msg = upload(page, "broken.txt", b"A title\nnot a date\nhttps://x\nbody\n")
