@@ -567,6 +567,36 @@ def test_serve_starts_on_what_it_can_read_or_on_an_empty_folder(tmp_path, inputs
         _stop(server)
 
 
+def test_serve_into_a_store_keeps_a_stored_article_of_another_source(tmp_path):
+    """serve PATH --db: a file whose id a stored article of another file holds is stored
+    beside it as "id~2", as ingest stores it; serving the first file again changed
+    replaces its own article only."""
+    from dashapp.app.serve import load_store
+
+    def write(rel: str, title: str, body: str) -> None:
+        (tmp_path / rel).parent.mkdir(exist_ok=True)
+        (tmp_path / rel).write_text(f"{title}\n20220103\nhttps://x.org/{rel}\n{body}\n", "utf-8")
+
+    write("jan/report.txt", "January", "Putin called Biden on Thursday.")
+    write("feb/report.txt", "February", "NATO ministers met in Brussels on Friday.")
+    db = tmp_path / "g.duckdb"
+    run("ingest", "jan", "--db", str(db), cwd=tmp_path)
+    store, problems = load_store([tmp_path / "feb"], db=db, err=io.StringIO())
+    assert problems == 0
+    assert {a.id: a.title for a in store.articles()} == {
+        "report": "January",
+        "report~2": "February",
+    }
+    store.close()
+    write("jan/report.txt", "January, revised", "Putin called Biden on Thursday night.")
+    store, _ = load_store([tmp_path / "jan"], db=db, err=io.StringIO())
+    assert {a.id: a.title for a in store.articles()} == {
+        "report": "January, revised",
+        "report~2": "February",
+    }
+    store.close()
+
+
 def test_extract_and_serve_keep_one_copy_of_an_article(tmp_path):
     """The same article in two folders, or under another name, is one article for
     extract and for serve's folder mode: the copies are dropped with a note naming both

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from dashapp.ingest import ArticleError, content_hash, parse_record, read_file
+from dashapp.ingest import ArticleError, content_hash, parse_record, read_file, stored_source
 from dashapp.models import Article, Extraction
 from dashapp.store import Store
 
@@ -145,9 +145,18 @@ def _ingest(
     problems = tuple(_problem(e) for e in items if isinstance(e, ArticleError))
     if not articles:
         return Outcome(0, 0, problems or (() if already else ("no article found",)), saved, already)
-    extraction = extractor(articles)
+    extraction = extractor(placed(store, articles))
     store.add(extraction)
     return Outcome(len(articles), len(extraction.events), problems, saved, already)
+
+
+def placed(store: Store, articles: Sequence[Article]) -> list[Article]:
+    """The articles under the ids they are stored with, as ingest gives them
+    (Store.place_ids): one that shares its id with a stored article of another source (a
+    file or a record elsewhere) or with another of `articles` becomes "id~2", "id~3"...
+    beside it, and only an article from the same source replaces its earlier version."""
+    ids = store.place_ids([a.id for a in articles], [a.source for a in articles])
+    return [a if i == a.id else replace(a, id=i) for a, i in zip(articles, ids, strict=True)]
 
 
 def _new_articles(store: Store, articles: list[Article]) -> tuple[list[Article], tuple[str, ...]]:
@@ -190,7 +199,10 @@ def add_upload(
     data = decode_contents(contents, limit)
     if data_dir is not None:
         path = save_upload(data, name, data_dir)
-        items = list(read_file(path))
+        items = [
+            replace(a, source=stored_source(a.source)) if isinstance(a, Article) else a
+            for a in read_file(path)
+        ]
         outcome = _ingest(store, items, extractor, path)
         if not outcome.articles:
             path.unlink(missing_ok=True)
@@ -198,7 +210,13 @@ def add_upload(
     with tempfile.TemporaryDirectory(prefix="geotimeline-upload-") as tmp:
         path = Path(tmp) / name
         path.write_bytes(data)
-        items = [replace(a, source=name) if isinstance(a, Article) else a for a in read_file(path)]
+        # named by the upload's name, each record by its own place in it ("feed.jsonl:2")
+        items = [
+            replace(a, source=name + a.source.removeprefix(str(path)))
+            if isinstance(a, Article)
+            else a
+            for a in read_file(path)
+        ]
         return _ingest(store, items, extractor, None)
 
 

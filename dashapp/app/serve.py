@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -33,7 +34,9 @@ def load_store(
     Prints one line per bad file or record; returns (store, number of problems). With
     `need_input`, inputs of which nothing could be read, no folder among them and no
     existing database are a CliError, not an empty store."""
+    from dashapp.app.articles import placed
     from dashapp.cli import CliError, duplicate_note, load_articles
+    from dashapp.ingest import stored_source
     from dashapp.pipeline import extract
     from dashapp.store import article_key
 
@@ -66,7 +69,11 @@ def load_store(
                 kept.append(a)
         articles = kept
     if articles:
-        store.add(extract(articles, gazetteer=gazetteer, doc_type=doc_type, implied=implied))
+        # ids as ingest places them: a stored article of another source keeps its id
+        sourced = [replace(a, source=stored_source(a.source)) for a in articles]
+        store.add(
+            extract(placed(store, sourced), gazetteer=gazetteer, doc_type=doc_type, implied=implied)
+        )
     return store, problems
 
 

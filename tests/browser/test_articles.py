@@ -4,6 +4,7 @@ The unit tests at the end check the upload rules without a browser."""
 from __future__ import annotations
 
 import base64
+import json
 from datetime import date
 from pathlib import Path
 
@@ -267,6 +268,50 @@ def test_an_article_already_stored_is_not_added_again(tmp_path):
         assert len(store.articles()) == 3
         bad = add_upload(store, "bad.jsonl", data(record + '{"title": "x\n'), **kw)
         assert bad.problems[0].startswith("bad.jsonl:2: invalid JSON record"), bad.problems
+
+
+@pytest.mark.parametrize("saved", [True, False], ids=["data folder", "no data folder"])
+def test_an_upload_sharing_an_id_with_a_stored_article_is_stored_beside_it(tmp_path, saved):
+    """Ids as ingest places them: a record or a file whose id a stored article of another
+    source holds, or that shares its id with another record of the upload, is stored as
+    "id~2"... beside it; nothing stored is replaced (QA8 1)."""
+    from dashapp.store import Store
+
+    def data(text: str) -> str:
+        return "data:text/plain;base64," + base64.b64encode(text.encode()).decode()
+
+    def rec(i: str, title: str, text: str) -> str:
+        return json.dumps({"id": i, "title": title, "date": "2022-01-03", "text": text}) + "\n"
+
+    kw = {"limit": 10**6, "extractor": extract, "data_dir": tmp_path if saved else None}
+    with Store(None) as store:
+        first = rec("1", "Gaza", "Israel and Hamas agreed a truce on Sunday.")
+        add_upload(store, "a.jsonl", data(first + rec("2", "Riyadh", "Talks on Monday.")), **kw)
+        later = rec("1", "Goma", "M23 seized Goma on Sunday.")
+        assert add_upload(store, "b.jsonl", data(later), **kw).articles == 1
+        twice = rec("x1", "One", "Talks on Friday.") + rec("x1", "Two", "Putin called Biden.")
+        assert add_upload(store, "c.jsonl", data(twice), **kw).articles == 2
+        assert add_upload(store, "x1.txt", data(GOOD), **kw).articles == 1
+        titles = {a.id: a.title for a in store.articles()}
+        assert titles == {
+            "1": "Gaza",
+            "2": "Riyadh",
+            "1~2": "Goma",
+            "x1": "One",
+            "x1~2": "Two",
+            "x1~3": "Talks in Minsk",
+        }
+        # every event still quotes its own article
+        bodies = {a.id: a.body for a in store.articles()}
+        for ev in store.events():
+            for m in ev.mentions:
+                assert m.sentence in bodies[m.article], (m.article, m.sentence)
+        # the same file changed replaces its own article only (no data folder: one source)
+        if not saved:
+            changed = rec("1", "Goma", "M23 seized Goma and Bukavu on Sunday.")
+            assert add_upload(store, "b.jsonl", data(changed), **kw).articles == 1
+            assert {a.id: a.title for a in store.articles()} == titles
+            assert "Bukavu" in next(a.body for a in store.articles() if a.id == "1~2")
 
 
 def _minsk(store) -> None:
