@@ -255,6 +255,7 @@ HELD_OUT = sorted(
         "events_heldout38",
         "events_heldout39",
         "events_heldout40",
+        "events_heldout41",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
