@@ -213,4 +213,26 @@ class EventFilter:
     date_to: date | None = None
     articles: tuple[str, ...] = ()  # Article.id
     min_confidence: float = 0.0
-    text: str = ""  # case-insensitive substring of label or any mention sentence
+    # a substring of the label or a mention's sentence, compared as search_form makes them
+    text: str = ""
+
+
+# What a keyboard types for the typographic forms news copy uses: "Putin's" finds
+# "Putin’s", "Russia-Ukraine" finds "Russia–Ukraine". One character for one, so offsets in
+# a folded text are offsets in the text.
+TYPED_FORMS = {
+    "\u2018": "'",  # ‘
+    "\u2019": "'",  # ’
+    "\u02bc": "'",  # ʼ (modifier letter apostrophe)
+    "\u201c": '"',  # “
+    "\u201d": '"',  # ”
+    "\u2013": "-",  # –
+    "\u2014": "-",  # —
+}
+_TYPED = str.maketrans(TYPED_FORMS)
+
+
+def search_form(text: str) -> str:
+    """A text as the text filter compares it: lowercased, typographic apostrophes, quotes
+    and dashes as typed (TYPED_FORMS)."""
+    return text.lower().translate(_TYPED)

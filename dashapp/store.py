@@ -28,6 +28,7 @@ from dashapp.events import (
 )
 from dashapp.ingest import content_hash, stored_source
 from dashapp.models import (
+    TYPED_FORMS,
     Actor,
     Article,
     Event,
@@ -36,6 +37,7 @@ from dashapp.models import (
     Mention,
     Timex,
     gives_value,
+    search_form,
     support,
 )
 from dashapp.serialize import event_from_record, event_to_record
@@ -297,6 +299,16 @@ def _text_matches_sql(sig: Sequence[int]) -> str:
     )
 
 
+def _sql_text(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+# models.search_form's fold of typographic forms, as SQL literals for translate()
+_TYPOGRAPHIC = _sql_text("".join(TYPED_FORMS))
+_TYPED = _sql_text("".join(TYPED_FORMS.values()))
+_TYPOGRAPHIC_CLASS = _sql_text("[" + "".join(TYPED_FORMS) + "]")
+
+
 # Ordered migration steps: step N brings a database from version N-1 to N. Never edit a
 # released step; append a new one. A database records its version in `schema_version`.
 MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -505,6 +517,20 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "CREATE INDEX mentions_chunk ON mentions (chunk)",
         ),
     ),
+    (
+        "text search compares typographic apostrophes, quotes and dashes as typed "
+        "(models.search_form): the search texts that hold one are folded, and their "
+        "signatures made again",
+        tuple(
+            sql
+            for table in ("events", "mentions")
+            for sql in (
+                f"UPDATE {table} SET search = translate(search, {_TYPOGRAPHIC}, {_TYPED}), "
+                f"sig0 = NULL WHERE regexp_matches(search, {_TYPOGRAPHIC_CLASS})",
+                _sig_update(table, "sig0 IS NULL"),
+            )
+        ),
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -679,8 +705,9 @@ def _event_confidence(ev: Event) -> float:
 
 
 def _event_search(ev: Event) -> str:
-    """events.search: the label, lowercased (each mention's sentence is in mentions.search)."""
-    return ev.label.lower()
+    """events.search: the label as search compares it (models.search_form; each mention's
+    sentence is in mentions.search)."""
+    return search_form(ev.label)
 
 
 def _table(columns: dict[str, tuple[list[Any], pa.DataType]]) -> pa.Table:
@@ -1531,7 +1558,7 @@ class Store:
                     f"SELECT id FROM lane_names WHERE name IN ({names}) ORDER BY id", params
                 ).fetchall()
             ]
-        text = flt.text.strip().lower()
+        text = search_form(flt.text.strip())
         if not text:
             return _where(flt, lanes=lanes)
         sig = self._con.execute(_SIG_OF_TEXT, [text]).fetchone()
@@ -2517,7 +2544,7 @@ class Store:
                 "sentence": ([m.sentence for m in ms], _STR),
                 "explanation": ([m.explanation for m in ms], _STR),
                 "confidence": ([m.confidence for m in ms], _F),
-                "search": ([m.sentence.lower() for m in ms], _STR),
+                "search": ([search_form(m.sentence) for m in ms], _STR),
             }
         )
         self._con.execute(f"INSERT INTO mentions BY NAME {_sig_select('m_tbl')}")
@@ -2803,7 +2830,7 @@ def _where(
         params.append(flt.min_confidence)
     if flt.text.strip():
         conds.append(f"e.seq IN ({_text_matches_sql(sig)})")
-        params += [flt.text.strip().lower()] * 2
+        params += [search_form(flt.text.strip())] * 2
     return " AND ".join(conds), params
 
 

@@ -16,7 +16,16 @@ from hypothesis import strategies as st
 from dashapp import store as store_mod
 from dashapp.events import merge_all, same_happening
 from dashapp.ingest import content_hash
-from dashapp.models import Actor, Article, Event, EventFilter, Extraction, Mention, Timex
+from dashapp.models import (
+    Actor,
+    Article,
+    Event,
+    EventFilter,
+    Extraction,
+    Mention,
+    Timex,
+    search_form,
+)
 from dashapp.store import ArticleResult, SchemaError, Store
 from dashapp.temporal.timex3 import interval
 
@@ -772,14 +781,14 @@ def test_reading_by_seq_lookup_and_by_scan_give_the_same_answers(tmp_path, monke
         assert answers(s) == lookups  # larger than both thresholds: joins and subqueries
 
     def wanted(flt: EventFilter) -> list[str]:
-        text = flt.text.lower()
+        text = search_form(flt.text)
         return [
             e.id
             for e in everything
             if (
                 not text
-                or text in e.label.lower()
-                or any(text in m.sentence.lower() for m in e.mentions)
+                or text in search_form(e.label)
+                or any(text in search_form(m.sentence) for m in e.mentions)
             )
             and (not flt.types or e.type in flt.types)
             and (flt.date_from is None or e.end >= flt.date_from)
@@ -918,18 +927,51 @@ _TEXTS = (
     "Talks in Co\u0302te d'Ivoire",  # a combining mark
     "İstanbul summit",  # lower() makes two code points of the first
     "Ceasefire 🕊️ agreed in Kyiv",
+    "Putin’s “red lines” in the Russia–Ukraine talks",  # typographic forms
+    'Putin\'s "red lines" in the Russia-Ukraine talks',  # as typed
     "北京会谈",
     "a",
     "",
 )
 
 
+def test_text_search_takes_typographic_forms_as_typed(tmp_path) -> None:
+    """ "Putin's" typed finds "Putin’s" in copy, and the other way round; so do quotes and
+    dashes (QA8 5). A store of schema 14 gets its search texts folded on opening."""
+    curly = "Putin’s “red lines” in the Russia–Ukraine talks"
+    straight = 'Putin\'s "red lines" in the Russia-Ukraine talks'
+    rs = [
+        dated(1, date(2022, 1, 3), label="talks", sentence=curly),
+        dated(2, date(2022, 1, 9), label="Lavrov’s remarks", sentence=straight),
+        dated(3, date(2022, 1, 20), label="call", sentence="Biden's call"),
+    ]
+    db = tmp_path / "v14.duckdb"
+    with Store(db) as s:
+        s.add_results(rs, ACTORS)
+    # as schema 14 stored them: lowercased, the typographic forms kept
+    con = duckdb.connect(str(db))
+    for table, text in (("mentions", "sentence"), ("events", "label")):
+        con.execute(f"UPDATE {table} SET search = lower({text})")
+        con.execute(store_mod._sig_update(table))
+    con.execute("DELETE FROM schema_version WHERE version > 14")
+    con.close()
+    with Store(db) as s:
+        assert s.schema_version() == store_mod.SCHEMA_VERSION
+        for q in ("Putin's", "PUTIN’S", "n's \"red", "“red lines”", "russia-ukraine", "a—u"):
+            assert s.count_events(EventFilter(text=q)) == 2, q
+        assert s.count_events(EventFilter(text="lavrov's")) == 1
+        assert s.count_events(EventFilter(text="'s")) == 3
+        s.add_results([dated(4, date(2022, 2, 1), label="x", sentence="Scholz’s visit")], ACTORS)
+        assert s.count_events(EventFilter(text="scholz's")) == 1
+
+
 def test_text_search_by_signatures_finds_what_contains_finds(tmp_path) -> None:
     """A text filter reads only the rows whose trigram signature has every trigram of
     the searched text: it must find exactly the events whose label or a sentence
-    contains it (as Python's `in` on the lowercased texts), for any text: short ones
-    without a trigram, composed and combining characters, characters that lower()
-    expands, other scripts; and rows a bulk loader left without a signature."""
+    contains it (as Python's `in` on the texts as models.search_form folds them), for any
+    text: short ones without a trigram, composed and combining characters, characters that
+    lower() expands, other scripts, typographic and typed apostrophes, quotes and dashes;
+    and rows a bulk loader left without a signature."""
     rs = [
         dated(
             i,
@@ -940,6 +982,7 @@ def test_text_search_by_signatures_finds_what_contains_finds(tmp_path) -> None:
         for i in range(2 * len(_TEXTS))
     ]
     queries = {"ALKS", "o\u0302t", "ôt", "i̇stan", "İst", "🕊️ a", "京会", "a", "s.", "zz", " "}
+    queries |= {"putin's", "Putin’s “red", 'n\'s "red lines"', "russia-ukraine", "a–u", "’"}
     for t in _TEXTS:
         queries |= {t[i : i + n] for i in range(len(t)) for n in (1, 2, 3, 5, 9)}
     with Store(tmp_path / "s.duckdb") as s:
@@ -947,11 +990,12 @@ def test_text_search_by_signatures_finds_what_contains_finds(tmp_path) -> None:
         everything = s.events()
 
         def wanted(text: str) -> int:
-            text = text.strip().lower()
+            text = search_form(text.strip())
             return sum(
                 1
                 for e in everything
-                if text in e.label.lower() or any(text in m.sentence.lower() for m in e.mentions)
+                if text in search_form(e.label)
+                or any(text in search_form(m.sentence) for m in e.mentions)
             )
 
         for q in sorted(queries):
