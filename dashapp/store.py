@@ -531,6 +531,14 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             )
         ),
     ),
+    (
+        "corrections of who acts and who is acted on: corrections.source and target (NULL "
+        "leaves the event's, '' sets none)",
+        (
+            "ALTER TABLE corrections ADD COLUMN source VARCHAR",
+            "ALTER TABLE corrections ADD COLUMN target VARCHAR",
+        ),
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -1430,9 +1438,14 @@ class Store:
         label: str | None = None,
         actors: tuple[str, ...] | None = None,
         new_actors: Sequence[Actor] = (),
+        source: str | None = None,
+        target: str | None = None,
     ) -> Event:
         """A human correction: persisted, marked human=True, survives re-ingest.
-        `new_actors` (from the gazetteer) join the store's actors when it lacks them."""
+        `new_actors` (from the gazetteer) join the store's actors when it lacks them.
+        `source` and `target` (who acts, who is acted on): a name among the event's actors
+        as corrected, or "" for none; None leaves them as they are, except that a source
+        or target the corrected actors no longer name is dropped."""
         con = self._con
         current = self.event(event_id)
         if current is None:
@@ -1450,13 +1463,26 @@ class Store:
             unknown = [a for a in actors if a not in known]
             if unknown:
                 raise ValueError(f"unknown actor(s): {', '.join(unknown)}")
+        names = actors if actors is not None else current.actors
+        for role, name in (("source", source), ("target", target)):
+            if name and name not in names:
+                raise ValueError(f"the {role} {name} is not among the event's actors")
         with _transaction(con):
             if added:
                 self._upsert_actors(added)
             seq = self._next_seq("corrections")
             con.execute(
-                "INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?)",
-                [seq, event_id, start, end, label, list(actors) if actors is not None else None],
+                "INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    seq,
+                    event_id,
+                    start,
+                    end,
+                    label,
+                    list(actors) if actors is not None else None,
+                    source,
+                    target,
+                ],
             )
             base = self._base_event(event_id)
             self._write_events([self._corrected(base)], replace_ids={event_id})
@@ -1514,24 +1540,26 @@ class Store:
             if target.human:
                 continue  # corrected already (back to an earlier reference date, say)
             rows = con.execute(
-                'SELECT start, "end", label, actors FROM corrections WHERE event_id = ? '
-                "ORDER BY seq",
+                'SELECT start, "end", label, actors, source, target FROM corrections '
+                "WHERE event_id = ? ORDER BY seq",
                 [spot.event_id],
             ).fetchall()
             base = spot.base
             with _transaction(con):
-                for start, end, label, actors in rows:
+                for start, end, label, actors, source, target_ in rows:
                     fixed = (
                         None if start == base.start else start,
                         None if end == base.end else end,
                         None if label == base.label else label,
                         None if actors is None or tuple(actors) == base.actors else list(actors),
+                        None if source == (base.source or "") else source,
+                        None if target_ == (base.target or "") else target_,
                     )
-                    if fixed == (None, None, None, None):
-                        fixed = (None, None, label, None)  # still the user's word
+                    if fixed == (None,) * 6:
+                        fixed = (None, None, label, None, None, None)  # still the user's word
                     seq = self._next_seq("corrections")
                     con.execute(
-                        "INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?)",
+                        "INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                         [seq, target.id, *fixed],
                     )
                 new_base = self._base_event(target.id)
@@ -2407,7 +2435,7 @@ class Store:
         if not events:
             return []
         rows = self._con.execute(
-            'SELECT event_id, start, "end", label, actors FROM corrections '
+            'SELECT event_id, start, "end", label, actors, source, target FROM corrections '
             "WHERE event_id = ANY(?) ORDER BY seq",
             [[ev.id for ev in events]],
         ).fetchall()
@@ -2418,17 +2446,26 @@ class Store:
             fixes.setdefault(r[0], []).append(r[1:])
         out = []
         for ev in events:
-            for start, end, label, actors in fixes.get(ev.id, ()):
+            for start, end, label, actors, source, target in fixes.get(ev.id, ()):
                 ev = replace(
                     ev,
                     start=start or ev.start,
                     end=end or ev.end,
                     label=label if label is not None else ev.label,
                     actors=tuple(actors) if actors is not None else ev.actors,
+                    source=(source or None) if source is not None else ev.source,
+                    target=(target or None) if target is not None else ev.target,
                     human=True,
                 )
             if ev.end < ev.start:  # a later machine date moved past a corrected bound
                 ev = replace(ev, end=ev.start)
+            if ev.human and not {ev.source, ev.target} <= {None, *ev.actors}:
+                # a role the corrected actors no longer name goes (no target outside them)
+                ev = replace(
+                    ev,
+                    source=ev.source if ev.source in ev.actors else None,
+                    target=ev.target if ev.target in ev.actors else None,
+                )
             out.append(ev)
         return out
 

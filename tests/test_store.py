@@ -192,6 +192,30 @@ def test_correction_persists_and_survives_merging_and_reingest(tmp_path) -> None
         assert s.event("e1").label == "Geneva talks"
 
 
+def test_a_correction_sets_the_roles_and_never_leaves_one_outside_the_actors(tmp_path) -> None:
+    """Source and target are corrected like the other fields ('' for none); a role that
+    corrected actors no longer name goes; a role outside the actors is refused. They
+    persist, and outlive a new supporting article (QA8 6)."""
+    db = tmp_path / "g.duckdb"
+    with Store(db) as s:
+        s.add_results([result(article("a1", date(2022, 1, 9)), event("e1", "a1"))], ACTORS)
+        assert (s.event("e1").source, s.event("e1").target) == ("Russia", "United States")
+        fixed = s.correct_event("e1", source="United States", target="Russia")
+        assert (fixed.source, fixed.target) == ("United States", "Russia") and fixed.human
+        with pytest.raises(ValueError, match="not among the event's actors"):
+            s.correct_event("e1", target="Vladimir Putin")
+        with pytest.raises(ValueError, match="not among the event's actors"):
+            s.correct_event("e1", actors=("Russia",), source="United States")
+        dropped = s.correct_event("e1", actors=("Russia", "Vladimir Putin"))
+        assert (dropped.source, dropped.target) == (None, "Russia")
+        assert s.correct_event("e1", target="").target is None
+    with Store(db) as s:
+        s.add_results([result(article("a2", date(2022, 1, 9)), event("e2", "a2"))], ACTORS)
+        ev = s.event("e1")
+        assert ev.articles == 2 and (ev.source, ev.target) == (None, None)
+        assert s.correct_event("e1", source="Vladimir Putin").source == "Vladimir Putin"
+
+
 def test_filters_counts_and_aggregation(store: Store) -> None:
     rs = [
         result(

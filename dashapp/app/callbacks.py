@@ -654,6 +654,8 @@ def register(
         Output(L.CORR_END, "value"),
         Output(L.CORR_LABEL, "value"),
         Output(L.CORR_ACTORS, "value"),
+        Output(L.CORR_SOURCE, "value"),
+        Output(L.CORR_TARGET, "value"),
         Input(L.SELECTED, "data"),
         Input(L.VERSION, "data"),
     )
@@ -668,6 +670,8 @@ def register(
                 "",
                 "",
                 "",
+                "",
+                "",
             )
         ids = {m.article for m in ev.mentions}
         articles = {i: a for i in ids if (a := store.article(i)) is not None}
@@ -677,6 +681,8 @@ def register(
             ev.end.isoformat(),
             ev.label,
             ", ".join(ev.actors),
+            ev.source or "",
+            ev.target or "",
         )
 
     @app.callback(
@@ -690,10 +696,12 @@ def register(
         State(L.CORR_END, "value"),
         State(L.CORR_LABEL, "value"),
         State(L.CORR_ACTORS, "value"),
+        State(L.CORR_SOURCE, "value"),
+        State(L.CORR_TARGET, "value"),
         State(L.VERSION, "data"),
         prevent_initial_call=True,
     )
-    def correct(_n, event_id, start, end, label, actors, version):
+    def correct(_n, event_id, start, end, label, actors, source, target, version):
         if not event_id:
             return "Select an event first.", "message error", no_update, no_update
         try:
@@ -712,6 +720,21 @@ def register(
         if not named:
             # (an empty box is more likely a slip than a wish for an event of nobody)
             return NO_ACTORS, "message error", no_update, no_update
+        roles = {}
+        current = store.event(event_id)
+        for role, given in (("source", source), ("target", target)):
+            one, problem = resolve_names(given, known_names(store, gazetteer))
+            name = one[0].name if one else ""
+            if not problem and len(one) > 1:
+                problem = f"Give one {role}, not {len(one)}."
+            elif name and name not in {a.name for a in named}:
+                if current is not None and name == getattr(current, role):
+                    name = ""  # left as it was, of an actor the correction removes
+                else:
+                    problem = f"The {role} {name} is not among the actors."
+            if problem:
+                return problem, "message error", no_update, no_update
+            roles[role] = name
         try:
             ev = store.correct_event(
                 event_id,
@@ -720,6 +743,7 @@ def register(
                 label=label,
                 actors=tuple(a.name for a in named),
                 new_actors=named,
+                **roles,
             )
         except (KeyError, ValueError) as exc:  # the event went, or a date it refuses
             return f"Correction failed: {exc}", "message error", no_update, no_update

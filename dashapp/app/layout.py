@@ -44,6 +44,8 @@ CORR_END = "corr-end"
 CORR_LABEL = "corr-label"
 CORR_ACTORS = "corr-actors"
 CORR_ACTOR_LIST = "corr-actor-names"  # the datalist of names the actors input suggests
+CORR_SOURCE = "corr-source"
+CORR_TARGET = "corr-target"
 ACTOR_NAMES = "actor-names"  # every known actor name, loaded when an event is selected
 CORR_SAVE = "corr-save"
 CORR_MSG = "corr-msg"
@@ -345,6 +347,34 @@ def details_section(*, in_memory: bool = False) -> html.Details:
                         "in any letter case (USA, putin).",
                     ),
                     html.Datalist(id=CORR_ACTOR_LIST, children=[]),
+                    html.Div(
+                        [
+                            _field(
+                                "Who acts (source)",
+                                dcc.Input(
+                                    id=CORR_SOURCE,
+                                    type="text",
+                                    className="text-input",
+                                    list=CORR_ACTOR_LIST,
+                                    autoComplete="off",
+                                ),
+                                CORR_SOURCE,
+                            ),
+                            _field(
+                                "Acted on (target)",
+                                dcc.Input(
+                                    id=CORR_TARGET,
+                                    type="text",
+                                    className="text-input",
+                                    list=CORR_ACTOR_LIST,
+                                    autoComplete="off",
+                                ),
+                                CORR_TARGET,
+                            ),
+                        ],
+                        className="row2",
+                    ),
+                    html.Div("One of the actors above each, or empty for none.", className="hint"),
                     html.Button("Save correction", id=CORR_SAVE, n_clicks=0, className="button"),
                     html.Div(id=CORR_MSG, className="message", role="status"),
                     *(

@@ -268,6 +268,45 @@ def test_correction_accepts_known_actors_by_alias_in_any_case(page, server, capl
     assert not [r for r in caplog.records if r.levelname == "ERROR" or r.exc_info]
 
 
+def test_correction_sets_who_acts_and_who_is_acted_on(page, server):
+    """The form corrects the source and the target (QA8 6): each one of the actors, by
+    any name the actors box takes, or none; a role outside the actors is refused; a role
+    left as it was is dropped with the actor the correction removes."""
+    page.locator("#event-table tr[data-event='e-warn'] button").click()
+    page.wait_for_selector("#details .details[data-event='e-warn']")
+    assert page.input_value("#corr-source") == "" and page.input_value("#corr-target") == ""
+    page.fill("#corr-source", "putin")
+    page.fill("#corr-target", "NATO")
+    page.click("#corr-save")
+    wait_for(lambda: "not among the actors" in page.inner_text("#corr-msg"), what="refusal")
+    assert "NATO" in page.inner_text("#corr-msg") and not server.store.event("e-warn").human
+    page.fill("#corr-target", "biden")
+    page.click("#corr-save")
+    page.wait_for_selector("#corr-msg.ok")
+    ev = server.store.event("e-warn")
+    assert (ev.source, ev.target) == ("Vladimir Putin", "Joe Biden")
+    settle(page)
+    # the form shows the roles saved; the actors corrected without Putin drop his role
+    assert page.input_value("#corr-source") == "Vladimir Putin"
+    page.fill("#corr-actors", "Joe Biden, NATO")
+    page.click("#corr-save")
+    wait_for(
+        lambda: (
+            len(server.store.event("e-warn").actors) == 2
+            and "NATO" in server.store.event("e-warn").actors
+        ),
+        what="second save",
+    )
+    ev = server.store.event("e-warn")
+    assert ev.actors == ("Joe Biden", "NATO") and (ev.source, ev.target) == (None, "Joe Biden")
+    settle(page)
+    page.fill("#corr-source", "")
+    page.fill("#corr-target", "")
+    page.click("#corr-save")
+    wait_for(lambda: server.store.event("e-warn").target is None, what="third save")
+    assert server.store.event("e-warn").source is None
+
+
 def test_lanes_switch_to_event_type(page):
     page.locator("#f-lane input[value='type']").check()
     wait_for(lambda: "lane=type" in page.evaluate("location.search"), what="lane")
