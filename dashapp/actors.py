@@ -48,7 +48,9 @@ path)`` (or, when ``extra`` is None, the file named by the environment variable
 too). An entry whose ``name`` exists adds its aliases/demonyms/metonyms/offices/anaphors and
 overrides ``kind``, ``affiliation``, ``surname``, ``leader``; a new name adds an actor. The
 user file may also list ``"decoys": ["Georgia Aquarium"]``, phrases that name no actor. A
-malformed file raises ValueError naming the file, the actor and the field.
+malformed file raises ValueError naming the file, the actor and the field, as does a name
+that is no actor (affiliation, part_of, an office's "of"), an office titles.json does not
+know, and an affiliation on a country or organisation (people only).
 
 What ``find`` recognises, left to right over a whole article body:
 
@@ -88,6 +90,7 @@ all-caps headlines ("RUSSIA WARNS US") are not read.
 from __future__ import annotations
 
 import bisect
+import difflib
 import functools
 import json
 import os
@@ -2381,6 +2384,34 @@ def _merge(entries: dict[str, _Entry], raw: dict[str, Any], source: str) -> None
         e.surname = e.name.split(" ")[-1]
 
 
+def _check_references(
+    entries: dict[str, _Entry], checked: dict[str, _Entry], offices: set[str], source: str
+) -> None:
+    """The names the `checked` entries give (affiliation, part_of, an office's "of") are
+    actors, and their offices are ones titles.json knows: a misspelt name or office would
+    otherwise be taken without a word and never used. Affiliation is a person's (the
+    filter's "people affiliated with" an actor); a body of a state or organisation is
+    `part_of` it."""
+    for e in checked.values():
+        where = f"{source}: actor {e.name!r}"
+        if e.affiliation is not None and e.kind != "person":
+            raise ValueError(
+                f"{where}: affiliation is for people; a body of a state or an organisation "
+                "is 'part_of' it"
+            )
+        for key in ("affiliation", "part_of"):
+            name = getattr(e, key)
+            if name is not None and name not in entries:
+                raise ValueError(f"{where}: {key} {name!r} is no known actor")
+        for o in e.offices:
+            if o.of not in entries:
+                raise ValueError(f"{where}: office {o.office!r} of {o.of!r}: no known actor")
+            if o.office not in offices:
+                close = difflib.get_close_matches(o.office, sorted(offices), n=3)
+                hint = f" (did you mean {', '.join(map(repr, close))}?)" if close else ""
+                raise ValueError(f"{where}: unknown office {o.office!r}{hint}")
+
+
 @functools.lru_cache(maxsize=8)
 def _load_cached(extra: str | None, mtime: float) -> Gazetteer:
     del mtime  # part of the cache key only: an edited user file is re-read
@@ -2393,6 +2424,8 @@ def _load_cached(extra: str | None, mtime: float) -> Gazetteer:
         titles = json.load(f)
     with open(RESOURCES / "decoys.json", encoding="utf-8") as f:
         decoys = json.load(f)
+    offices = {spec["office"] for spec in titles["offices"]}
+    _check_references(entries, entries, offices, "the package's actors")
     phrases = list(decoys["phrases"])
     if extra is not None:
         with open(extra, encoding="utf-8") as f:
@@ -2400,8 +2433,10 @@ def _load_cached(extra: str | None, mtime: float) -> Gazetteer:
                 user = json.load(f)
             except json.JSONDecodeError as exc:
                 raise ValueError(f"{extra}: not valid JSON ({exc})") from None
-        for raw in _read_entries(user, extra):
+        raws = _read_entries(user, extra)
+        for raw in raws:
             _merge(entries, raw, extra)
+        _check_references(entries, {r["name"]: entries[r["name"]] for r in raws}, offices, extra)
         if isinstance(user, dict):
             phrases += user.get("decoys", [])
     return Gazetteer(

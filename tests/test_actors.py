@@ -350,7 +350,9 @@ def test_user_extra_file(tmp_path: Path) -> None:
                         "aliases": ["Klitschko"],
                     },
                     {"name": "Russia", "aliases": ["Rossiya"]},
-                    {"name": "Joe Biden", "affiliation": "USA-Delaware"},
+                    # an affiliation names an actor, here one the same file adds
+                    {"name": "Joe Biden", "affiliation": "Delaware"},
+                    {"name": "Delaware", "kind": "country"},
                 ]
             }
         ),
@@ -359,7 +361,7 @@ def test_user_extra_file(tmp_path: Path) -> None:
     g = Gazetteer.load(extra=extra)
     ms = g.find("Klitschko spoke of Rossiya.", when=D22)
     assert names(ms) == ["Vitali Klitschko", "Russia"]
-    assert g.actor("Joe Biden") == Actor("Joe Biden", "person", "USA-Delaware")
+    assert g.actor("Joe Biden") == Actor("Joe Biden", "person", "Delaware")
     # The packaged gazetteer is untouched.
     assert names(Gazetteer.load().find("Klitschko spoke of Rossiya.", when=D22)) == []
 
@@ -392,6 +394,38 @@ def test_env_var_names_extra_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         ([{"name": "EU", "founded": "Nov 1993"}], "'founded' must be YYYY-MM-DD"),
         ([{"name": "EU", "seats": ["Brussels"]}], "seats must map"),
         ([{"name": "EU", "seats": {"Brussels": "Atlantis"}}], "unknown actors"),
+        # names and offices given must be known: a misspelling is never taken silently
+        (
+            [{"name": "Blue Brigade", "kind": "organisation", "affiliation": "Rwanda"}],
+            "affiliation is for people; .* 'part_of'",
+        ),
+        ([{"name": "M23", "affiliation": "Rwanda"}], "affiliation is for people"),
+        ([{"name": "X Y", "kind": "person", "affiliation": "Narnia"}], "'Narnia' is no known"),
+        ([{"name": "Duma X", "kind": "organisation", "part_of": "Rusia"}], "'Rusia' is no known"),
+        (
+            [{"name": "X Y", "kind": "person", "offices": [{"office": "king", "of": "Narnia"}]}],
+            "of 'Narnia': no known actor",
+        ),
+        (
+            [
+                {
+                    "name": "X Y",
+                    "kind": "person",
+                    "offices": [{"office": "emperor of ice", "of": "Chad"}],
+                }
+            ],
+            "unknown office 'emperor of ice'",
+        ),
+        (
+            [
+                {
+                    "name": "X Y",
+                    "kind": "person",
+                    "offices": [{"office": "prime ministr", "of": "Chad"}],
+                }
+            ],
+            "did you mean 'prime minister'",
+        ),
     ],
 )
 def test_bad_extra_file_is_rejected(tmp_path: Path, content: object, message: str) -> None:
