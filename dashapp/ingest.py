@@ -21,6 +21,7 @@ import errno
 import fnmatch
 import glob
 import hashlib
+import html
 import json
 import math
 import os
@@ -28,6 +29,7 @@ import re
 import stat
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -167,6 +169,69 @@ def _normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+# --------------------------------------------------------------------------- markup
+
+# A body scraped with its HTML ("<p>Russia <b>attacked</b> Kyiv.</p>", "Ukraine&#39;s"):
+# a tag of HTML's own vocabulary, or a character reference. Plain text that merely holds a
+# "<" or an "&" ("a < b", "AT&T") matches neither.
+_HTML_TAG = re.compile(
+    r"</?(?:p|br|div|span|a|b|i|u|em|strong|small|sup|sub|h[1-6]|ul|ol|li|dl|dt|dd|table|"
+    r"thead|tbody|tr|td|th|blockquote|q|cite|figure|figcaption|img|picture|source|section|"
+    r"article|header|footer|aside|nav|main|script|style|noscript|template|iframe|hr|pre|"
+    r"code|abbr|time|font|center|html|head|body|title|meta|link)\b[^<>]*>",
+    re.I,
+)
+_HTML_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+# the tags that end a paragraph (the text format's line) and those whose content is no text
+_BLOCK_TAGS = frozenset(
+    "p br div li ul ol dl dt dd h1 h2 h3 h4 h5 h6 table tr blockquote figure figcaption "
+    "section article header footer aside nav main hr pre title".split()
+)
+_HIDDEN_TAGS = frozenset("script style noscript template head iframe".split())
+
+
+class _TextOfHtml(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HIDDEN_TAGS:
+            self.hidden += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN_TAGS:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def plain_text(text: str) -> str:
+    """`text` without HTML markup when it has some (a scraped body): tags dropped, the
+    content of scripts and styles too, character references decoded ("&#39;" -> "'",
+    "&nbsp;" -> a space), one paragraph per line. Text without markup comes back as it is."""
+    if _HTML_TAG.search(text) is None:
+        if _HTML_REFERENCE.search(text) is None:
+            return text
+        return html.unescape(text).replace("\xa0", " ")
+    parser = _TextOfHtml()
+    parser.feed(text)
+    parser.close()
+    lines = "".join(parser.parts).replace("\xa0", " ").split("\n")
+    return "\n".join(" ".join(line.split()) for line in lines if line.strip())
+
+
 # --------------------------------------------------------------------------- fields
 
 _YYYYMMDD = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})")
@@ -266,12 +331,13 @@ def parse_text(text: str, source: str, *, stem: str = "") -> Article:
     published = parse_date(lines[1], source)
     # Offsets index the body exactly as written (lines after line 3 joined with "\n"):
     # only trailing newlines go.
-    body = "\n".join(lines[3:]).rstrip("\n")
+    # (a body with HTML markup: its text, plain_text)
+    body = plain_text("\n".join(lines[3:])).rstrip("\n")
     if not body.strip():
         raise ArticleError(source, "empty body (expected paragraphs after line 3)")
     return Article(
         id=_article_id(stem, body),
-        title=lines[0].strip(),
+        title=" ".join(plain_text(lines[0]).split("\n")).strip(),
         date=published,
         url=lines[2].strip(),
         body=body,
@@ -320,7 +386,7 @@ def parse_record(record: object, source: str, *, default_id: str = "") -> Articl
         # JSON can spell a lone UTF-16 surrogate ("\ud800"), which no UTF-8 output can
         # hold: it becomes U+FFFD, one character for one (offsets stay right)
         fields[name] = _SURROGATE.sub("\ufffd", value)
-    body = _normalise_newlines(fields[body_field]).strip("\n")
+    body = plain_text(_normalise_newlines(fields[body_field])).strip("\n")
     if not body.strip():
         raise ArticleError(source, "empty body")
     rid = _field(record, "id", "doc_id")[1]
@@ -333,7 +399,7 @@ def parse_record(record: object, source: str, *, default_id: str = "") -> Articl
     return Article(
         id=rid or _article_id(default_id, body),
         # A title is one line: a record's title may hold line breaks the text format can't.
-        title=" ".join(_normalise_newlines(fields["title"]).split("\n")).strip(),
+        title=" ".join(plain_text(_normalise_newlines(fields["title"])).split("\n")).strip(),
         date=published,
         url=fields["url"].strip(),
         body=body,

@@ -31,6 +31,7 @@ from dashapp.ingest import (
     parse_record,
     parse_reference_date,
     parse_text,
+    plain_text,
     read_file,
 )
 from dashapp.models import Article
@@ -425,11 +426,11 @@ ODD_EXPECTED: dict[str, tuple[str, str, str, str]] = {
         "https://example.org/n",
         "The file name is not ASCII.",
     ),
-    "html_tags": (
-        "<b>Bold</b> title",
+    "html_tags": (  # markup read as the text it shows (ingest.plain_text); the URL as is
+        "Bold title",
         D,
         "https://example.org/h?a=1&b=2",
-        "<p>Talks <b>resumed</b> &amp; <script>alert(1)</script></p>\n<br/>",
+        "Talks resumed &",
     ),
     "date_year_1": (
         "Year one",
@@ -858,3 +859,27 @@ def test_jsonl_block_from_inside_a_file_never_gives_up() -> None:
     block = "\n" * 40 + "\n".join(["{"] * 7)
     errors = list(ingest._read_jsonl(block, "f.jsonl", "f"))
     assert [e.source for e in errors] == [f"f.jsonl:{n}" for n in range(41, 48)]
+
+
+def test_a_body_scraped_with_its_html_is_read_as_text(tmp_path: Path) -> None:
+    """Markup in a body or title (a scraped page) is read as the text it shows: tags and
+    the content of scripts dropped, references decoded, one paragraph per line (QA8 11),
+    in every format; text with a bare "<" or "&" is left as written."""
+    from dashapp.pipeline import extract
+
+    page = (
+        "<p>Russia <b>attacked</b> Kyiv on Monday.</p><script>alert(1)</script>"
+        "<p>&nbsp;Ukraine&#39;s army said&hellip;</p>"
+    )
+    record = {"title": "Kyiv &amp; Kharkiv", "date": "2022-10-11", "url": "", "text": page}
+    (tmp_path / "a.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"Kyiv &amp; Kharkiv\n20221011\n\n{page}\n", "utf-8")
+    for name in ("a.jsonl", "b.txt"):
+        (art,) = ingest.read_file(tmp_path / name)
+        assert art.body == "Russia attacked Kyiv on Monday.\nUkraine's army said…", name
+        assert art.title == "Kyiv & Kharkiv"
+        (ev,) = extract([art]).events
+        assert "<" not in ev.mentions[0].sentence and ev.start.isoformat() == "2022-10-10"
+    plain = "Talks in Geneva on Monday: a < b, AT&T said; R&D; <Reuters> & co."
+    assert parse_record({"date": "2022-10-11", "text": plain}, "x").body == plain
+    assert plain_text("Ukraine&#39;s army &amp; navy") == "Ukraine's army & navy"
