@@ -15,6 +15,7 @@ from dashapp.app.figures import (
     aggregate_spec,
     graph_config,
     hover_text,
+    no_events_message,
     plain,
     stack_offsets,
     timeline_figure,
@@ -369,3 +370,20 @@ def test_a_one_day_window_has_its_marks_inside_and_labels_what_overlaps_it():
     assert {"Russia invades Ukraine", "Putin visits Beijing", "Military parade"} <= set(shown)
     assert "Out of view" not in shown
     assert all(lo < _when(x) < hi for x in shown.values())
+
+
+def test_an_empty_view_says_why_and_makes_up_no_dates():
+    # QA8 10: an empty store said "No events match the current filters" over a
+    # year-2000 axis, with no filter set
+    assert no_events_message(False, False) == "No articles yet.\nAdd one under “Add an article”."
+    assert no_events_message(False, False, hint=False) == "No articles yet."  # a picture
+    assert no_events_message(True, False) == "No dated events found in the articles."
+    assert no_events_message(True, True) == "No events match the current filters."
+    fig = timeline_figure([], empty=no_events_message(False, False))
+    (note,) = fig.layout.annotations
+    assert note.text == "No articles yet.<br>Add one under “Add an article”."
+    assert fig.layout.xaxis.visible is False and fig.layout.yaxis.visible is False
+    # a window names its days: they stay on the axis of a view it leaves empty
+    day = date(2022, 2, 24)
+    windowed = timeline_figure([], FigureOptions(x_range=(day, day))).layout.xaxis
+    assert windowed.visible is not False and windowed.range[0] == "2022-02-24"

@@ -430,14 +430,34 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+NO_MATCH = "No events match the current filters."
+NO_ARTICLES = "No articles yet."
+ADD_ONE = "Add one under “Add an article”."
+
+
+def no_events_message(articles: bool, events: bool, *, hint: bool = True) -> str:
+    """What an empty view says, from whether any article and any event is stored: that
+    there is nothing yet (with how to add an article: `hint`, on the dashboard), that
+    the articles give no event, or that the filters leave none."""
+    if not articles:
+        return NO_ARTICLES + ("\n" + ADD_ONE if hint else "")
+    if not events:
+        return "No dated events found in the articles."
+    return NO_MATCH
+
+
 def empty_spec(message: str, opts: FigureOptions = FigureOptions()) -> Spec:
+    """A message in place of a plot; the x axis only where a window gives its days
+    (plotly would make some up: a year-2000 axis)."""
     layout = _layout([], opts)
     layout["yaxis"]["visible"] = False
+    if not opts.x_range:
+        layout["xaxis"]["visible"] = False
     if not opts.autosize:
         layout["height"] = opts.height or 320
     layout["annotations"].append(
         {
-            "text": plain(message),
+            "text": "<br>".join(plain(line) for line in message.split("\n")),
             "xref": "paper",
             "yref": "paper",
             "x": 0.5,
@@ -450,15 +470,19 @@ def empty_spec(message: str, opts: FigureOptions = FigureOptions()) -> Spec:
 
 
 def timeline_spec(
-    events: Sequence[Event], opts: FigureOptions = FigureOptions(), *, note: str | None = None
+    events: Sequence[Event],
+    opts: FigureOptions = FigureOptions(),
+    *,
+    note: str | None = None,
+    empty: str = NO_MATCH,
 ) -> Spec:
     """Swimlanes of individual events: a day is a marker (open when approximate), a
     range a bar from its first to its last day, a month/season/year... a light band
     over its whole span (hatched when approximate). Events on the same day and lane are
     stacked, with their count written beside them. Every point's customdata is the
-    event id, for click-to-details."""
+    event id, for click-to-details. Without events, the message `empty`."""
     if not events:
-        return empty_spec("No events match the current filters.", opts)
+        return empty_spec(empty, opts)
     lanes, pairs = lane_assignment(events, opts.lane, opts.max_lanes)
     index = {name: i for i, name in enumerate(lanes)}
     colors = color_map({color_key(ev, opts.color) for ev, _ in pairs}, opts.color)
@@ -742,7 +766,7 @@ def aggregate_spec(
     come with the quieter lanes already folded into "(other)" (`Store.aggregate` with
     `max_lanes`, which counts an event there once); it stays the last lane."""
     if not rows:
-        return empty_spec("No events match the current filters.", opts)
+        return empty_spec(NO_MATCH, opts)
     per_lane: Counter[str] = Counter()
     for _, name, n in rows:
         per_lane[name or NO_ACTOR] += n
@@ -842,9 +866,13 @@ def empty_figure(message: str, opts: FigureOptions = FigureOptions()) -> go.Figu
 
 
 def timeline_figure(
-    events: Sequence[Event], opts: FigureOptions = FigureOptions(), *, note: str | None = None
+    events: Sequence[Event],
+    opts: FigureOptions = FigureOptions(),
+    *,
+    note: str | None = None,
+    empty: str = NO_MATCH,
 ) -> go.Figure:
-    return to_figure(timeline_spec(events, opts, note=note))
+    return to_figure(timeline_spec(events, opts, note=note, empty=empty))
 
 
 def aggregate_figure(
