@@ -592,7 +592,9 @@ def date_cell(ev) -> str:
 
 def table_note(*, offset: int, shown: int, in_window: int, bucket: str | None) -> str:
     if not shown:
-        return "No events match the current filters."
+        # (the timeline above says why: no articles yet, none with a dated event, or
+        # filters that leave none; figures.no_events_message)
+        return "No events to list."
     if shown == in_window:
         note = f"{shown:,} event{'s' if shown != 1 else ''} shown"
     else:

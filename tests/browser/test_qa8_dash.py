@@ -104,6 +104,7 @@ def test_an_empty_store_says_how_to_add_an_article_and_shows_no_dates(browser, e
     )
     assert lines == ["No articles yet.", "Add one under “Add an article”."], lines
     assert page.locator(f"{GRAPH_DIV} .xtick").count() == 0
+    assert page.inner_text("#table-note") == "No events to list."  # not "match the filters"
     # the way it names works, and the timeline then draws the article's events
     good = b"Talks in Minsk\n20220103\nhttps://example.org/minsk\nPutin warned NATO on Sunday.\n"
     assert upload(page, "minsk.txt", good).startswith("Added 1 article")
