@@ -198,3 +198,19 @@ def test_an_event_is_quoted_by_a_mention_that_gives_its_date():
     assert quoted_mention(span).text == "Wednesday"
     assert quoted_mention(replace(ev, value="2023-07")).text == "Tuesday"
     assert "Other dates" not in json.dumps(event_details(span, {}))
+
+
+def test_an_empty_store_exports_a_picture_that_says_so_without_made_up_dates():
+    # QA8 10: the picture of an empty folder had a year-2000 axis
+    from dashapp.app.view import build_view
+    from dashapp.export import WIDTH, FigureOptions
+
+    empty = Store(None)
+    try:
+        fig = build_view(empty, ViewState(), options=FigureOptions(width=WIDTH, labels=True)).figure
+        (note,) = fig["layout"]["annotations"]
+        assert note["text"] == "No articles yet."  # (a picture has no upload to point to)
+        assert fig["layout"]["xaxis"]["visible"] is False
+        assert png_size(render(empty, ViewState(), "png")) == (3200, 1800)
+    finally:
+        empty.close()

@@ -1,18 +1,21 @@
 """Pure figure builders, on hand-made events."""
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import plotly.graph_objects as go
+import pytest
 
 from dashapp.app.figures import (
     DAY_MS,
+    MIN_SHOWN_DAYS,
     OTHER_LANE,
     FigureOptions,
     aggregate_figure,
     aggregate_spec,
     graph_config,
     hover_text,
+    no_events_message,
     plain,
     stack_offsets,
     timeline_figure,
@@ -281,3 +284,106 @@ def test_static_pictures_label_events_where_there_is_room():
     fig = timeline_figure(bar, FigureOptions(width=1600, labels=True))
     (text,) = [t for t in fig.data if t.name == "labels"]
     assert "Talks" in text.text and text.x[list(text.text).index("Talks")] > "2022-02-20"
+
+
+def _when(x: str) -> datetime:
+    """A plotly date ("2022-01-07", "2022-01-07 12:00", "2022-01-07T12:00:00")."""
+    return datetime.fromisoformat(str(x).replace(" ", "T"))
+
+
+def _picture(events, **kw):
+    """A static picture's figure (as exports draw it): its x range, day marks, labels."""
+    fig = timeline_figure(events, FigureOptions(width=1600, height=900, labels=True, **kw))
+    lo, hi = (_when(x) for x in fig.layout.xaxis.range)
+    marks = [
+        _when(x)
+        for t in traces(fig, go.Scatter)
+        if t.mode == "markers" and t.customdata
+        for x in t.x
+    ]
+    (labels,) = [t for t in fig.data if t.name == "labels"] or [None]
+    return lo, hi, marks, labels
+
+
+@pytest.mark.parametrize(
+    "events",
+    [
+        [ev("a", date(2025, 7, 23), label="Thailand expels Cambodian diplomats")],
+        [  # two on one day, stacked (QA8 4: p5.txt)
+            ev("a", date(2025, 7, 24), label="Cambodia attack on Thailand"),
+            ev("b", date(2025, 7, 24), label="Thailand attack on Cambodia"),
+        ],
+        [ev("a", date(2025, 7, 23), label="Talks"), ev("b", date(2025, 7, 24), label="Ceasefire")],
+    ],
+    ids=["one", "stack", "two-days"],
+)
+def test_a_short_span_is_padded_so_marks_and_labels_sit_inside(events):
+    # QA8 4: one day's events gave a zero-width span; the picture's axis was minutes wide,
+    # its marks on the left edge and their labels cut off at the right
+    lo, hi, marks, labels = _picture(events)
+    assert hi - lo >= timedelta(days=MIN_SHOWN_DAYS) - timedelta(seconds=1)
+    # the marks in the middle of the picture, not on an edge
+    middle = lo + (hi - lo) / 2
+    assert all(abs(m - middle) <= timedelta(days=1) for m in marks), (lo, hi, marks)
+    # every event labelled, beside its mark and well inside the picture
+    assert labels is not None and len(labels.text) == len(events)
+    for x in labels.x:
+        assert lo + timedelta(days=1) < _when(x) < hi - timedelta(days=1)
+        assert min(abs(_when(x) - m) for m in marks) < timedelta(hours=12)
+
+
+def test_the_screen_shows_a_short_span_padded_as_the_picture_does():
+    one = [ev("a", date(2025, 7, 23))]
+    xaxis = timeline_figure(one).layout.xaxis
+    # the dashboard keeps plotly's autorange (a double click returns to it), around the
+    # days the picture shows
+    assert xaxis.range is None
+    lo, hi = (_when(x) for x in xaxis.autorangeoptions.include)
+    assert (lo, hi) == (datetime(2025, 7, 20), datetime(2025, 7, 26, 23, 59, 59, 999000))
+    # a tick a day, under its marks (the middle of the day)
+    assert _when(xaxis.tick0).hour == 12 and xaxis.dtick == DAY_MS
+    # a long span is left to plotly
+    long = timeline_figure([*one, ev("b", date(2025, 9, 1))]).layout.xaxis
+    assert long.autorangeoptions.include is None and long.range is None
+
+
+def test_a_one_day_window_has_its_marks_inside_and_labels_what_overlaps_it():
+    # QA8 4: From = To = 2022-02-24: the day's marks were cut in half on the left edge,
+    # the month and year events that overlap the day were unlabelled full-width bands
+    events = [
+        ev("d", date(2022, 2, 24), actors=("Russia", "Ukraine"), label="Russia invades Ukraine"),
+        ev("m", date(2022, 2, 1), date(2022, 2, 28), gran="month", label="Putin visits Beijing"),
+        ev("y", date(2022, 1, 1), date(2022, 12, 31), gran="year", label="Military parade"),
+        ev("r", date(2022, 2, 20), date(2022, 2, 24), gran="range", label="Drills end"),
+        ev("o", date(2022, 1, 3), label="Out of view"),
+    ]
+    # their lanes as in QA8's rich/ set
+    lanes = {"m": ("Vladimir Putin", "China"), "y": ("Vladimir Putin", "Russia"), "r": ("Belarus",)}
+    events = [replace(e, actors=lanes.get(e.id, e.actors)) for e in events]
+    day = date(2022, 2, 24)
+    lo, hi, marks, labels = _picture(events, x_range=(day, day))
+    # the window is the day, whole, as a relayout reports it back
+    assert (lo, hi) == (datetime(2022, 2, 24), datetime(2022, 2, 24, 23, 59, 59, 999000))
+    inside = [m for m in marks if lo <= m <= hi]
+    assert inside and all(abs(m - (lo + (hi - lo) / 2)) < timedelta(hours=1) for m in inside)
+    shown = dict(zip(labels.text, labels.x, strict=True))
+    assert {"Russia invades Ukraine", "Putin visits Beijing", "Military parade"} <= set(shown)
+    assert "Out of view" not in shown
+    assert all(lo < _when(x) < hi for x in shown.values())
+
+
+def test_an_empty_view_says_why_and_makes_up_no_dates():
+    # QA8 10: an empty store said "No events match the current filters" over a
+    # year-2000 axis, with no filter set
+    assert no_events_message(False, False) == "No articles yet.\nAdd one under “Add an article”."
+    assert no_events_message(False, False, hint=False) == "No articles yet."  # a picture
+    assert no_events_message(True, False) == "No dated events found in the articles."
+    assert no_events_message(True, True) == "No events match the current filters."
+    fig = timeline_figure([], empty=no_events_message(False, False))
+    (note,) = fig.layout.annotations
+    assert note.text == "No articles yet.<br>Add one under “Add an article”."
+    assert fig.layout.xaxis.visible is False and fig.layout.yaxis.visible is False
+    # a window names its days: they stay on the axis of a view it leaves empty
+    day = date(2022, 2, 24)
+    windowed = timeline_figure([], FigureOptions(x_range=(day, day))).layout.xaxis
+    assert windowed.visible is not False and windowed.range[0] == "2022-02-24"

@@ -41,13 +41,19 @@ class Outcome:
         """Nothing went wrong (what arrived is added, or was there already)."""
         return not self.problems and bool(self.articles or self.already)
 
+    @property
+    def unlisted(self) -> int:
+        """How many problems message() leaves out (the page lists them all beside it)."""
+        return max(0, len(self.problems) - (3 if self.articles else 5))
+
     def message(self) -> str:
         there = self._already()
+        more = [f"… and {self.unlisted:,} more"] if self.unlisted else []
         if not self.articles:
             if there and not self.problems:
                 return f"Nothing added: {there}."
             return "Nothing added: " + "; ".join(
-                ([there] if there else []) + list(self.problems[:5])
+                ([there] if there else []) + list(self.problems[:5]) + more
             )
         text = (
             f"Added {self.articles} article{'s' if self.articles != 1 else ''} with "
@@ -56,7 +62,9 @@ class Outcome:
         if there:
             text += f" {len(self.already)} not added: already in the timeline."
         if self.problems:
-            text += f" {len(self.problems)} problem(s): " + "; ".join(self.problems[:3])
+            text += f" {len(self.problems)} problem(s): " + "; ".join(
+                list(self.problems[:3]) + more
+            )
         return text
 
     def _already(self) -> str:

@@ -862,7 +862,8 @@ def register(
                 None,
             )
         cls = "message ok" if outcome.ok else "message error"
-        return outcome.message(), cls, (version or 0) + (1 if outcome.articles else 0), None
+        shown = L.upload_message(outcome.message(), outcome.problems, outcome.unlisted)
+        return shown, cls, (version or 0) + (1 if outcome.articles else 0), None
 
     @app.callback(
         Output(L.UPLOAD_MSG, "children", allow_duplicate=True),

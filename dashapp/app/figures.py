@@ -296,13 +296,35 @@ DAY_MS = 86_400_000
 # every few hours), and one zoomed in further labels its ticks with the day, not an hour.
 DAY_TICKS_UP_TO = 12
 DAY_TICK_FORMATS = [{"dtickrange": [None, DAY_MS], "value": "%b %-d"}]
+# Events that span fewer days than this, with no window set, are shown in the middle of
+# this many days: the span of one day's events alone is no width at all, and plotly's
+# range around it (or around a mark and its label a few minutes later) is minutes wide.
+MIN_SHOWN_DAYS = 7
+
+
+def mid_day(day: date) -> str:
+    """Where a day's mark is drawn: the middle of the day, as a range's bar covers its
+    days from their start to their end, so that a window of whole days (x_range_of)
+    never has a mark on its edge."""
+    return f"{day.isoformat()} 12:00"
+
+
+def shown_days(span: tuple[date, date]) -> tuple[date, date]:
+    """The days the x axis shows for events spanning the days `span` when no window is
+    set: the span, widened evenly on both sides to MIN_SHOWN_DAYS when it is shorter."""
+    lo, hi = span
+    short = MIN_SHOWN_DAYS - ((hi - lo).days + 1)
+    if short <= 0:
+        return span
+    return lo - timedelta(days=short // 2), hi + timedelta(days=short - short // 2)
 
 
 def day_ticks(span: tuple[date, date] | None) -> dict[str, Any]:
-    """The x axis's tick settings for a view of the days `span` (None: unknown)."""
+    """The x axis's tick settings for a view of the days `span` (None: unknown): a
+    short view has a tick in the middle of each day, under its marks."""
     ticks: dict[str, Any] = {"tickformatstops": DAY_TICK_FORMATS}
     if span and (span[1] - span[0]).days < DAY_TICKS_UP_TO:
-        ticks.update(tickmode="linear", tick0=span[0].isoformat(), dtick=DAY_MS)
+        ticks.update(tickmode="linear", tick0=mid_day(span[0]), dtick=DAY_MS)
     return ticks
 
 
@@ -313,8 +335,10 @@ def _layout(
     note: str | None = None,
     span: tuple[date, date] | None = None,
 ) -> Spec:
-    """The layout; `span`: the first and last day of the events drawn (the x range's
-    when it is set)."""
+    """The layout; `span`: the first and last day of the events drawn. The x axis shows
+    the window `opts.x_range` when it is set, else the events, a short span of them
+    widened to MIN_SHOWN_DAYS (shown_days)."""
+    shown = opts.x_range or (shown_days(span) if span else None)
     per_lane = 34
     height = opts.height or max(320, min(900, 120 + per_lane * max(1, len(lanes))))
     layout: Spec = {
@@ -347,7 +371,7 @@ def _layout(
             **_axis_common(),
             "type": "date",
             "rangeslider": {"visible": False},
-            **day_ticks(opts.x_range or span),
+            **day_ticks(shown),
         },
         "annotations": [],
     }
@@ -368,6 +392,14 @@ def _layout(
     if opts.x_range:
         lo, hi = opts.x_range
         layout["xaxis"]["range"] = x_range_of(lo, hi)
+    elif span and shown and shown != span:
+        if opts.labels:
+            # a picture: its labels were placed for exactly these days (label_spots)
+            layout["xaxis"]["range"] = x_range_of(*shown)
+        else:
+            # the screen keeps plotly's autorange, which a double click returns to (no
+            # window: callbacks.parse_window), but around at least these days
+            layout["xaxis"]["autorangeoptions"] = {"include": x_range_of(*shown)}
     if note:
         layout["annotations"].append(
             {
@@ -398,14 +430,34 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+NO_MATCH = "No events match the current filters."
+NO_ARTICLES = "No articles yet."
+ADD_ONE = "Add one under “Add an article”."
+
+
+def no_events_message(articles: bool, events: bool, *, hint: bool = True) -> str:
+    """What an empty view says, from whether any article and any event is stored: that
+    there is nothing yet (with how to add an article: `hint`, on the dashboard), that
+    the articles give no event, or that the filters leave none."""
+    if not articles:
+        return NO_ARTICLES + ("\n" + ADD_ONE if hint else "")
+    if not events:
+        return "No dated events found in the articles."
+    return NO_MATCH
+
+
 def empty_spec(message: str, opts: FigureOptions = FigureOptions()) -> Spec:
+    """A message in place of a plot; the x axis only where a window gives its days
+    (plotly would make some up: a year-2000 axis)."""
     layout = _layout([], opts)
     layout["yaxis"]["visible"] = False
+    if not opts.x_range:
+        layout["xaxis"]["visible"] = False
     if not opts.autosize:
         layout["height"] = opts.height or 320
     layout["annotations"].append(
         {
-            "text": plain(message),
+            "text": "<br>".join(plain(line) for line in message.split("\n")),
             "xref": "paper",
             "yref": "paper",
             "x": 0.5,
@@ -418,15 +470,19 @@ def empty_spec(message: str, opts: FigureOptions = FigureOptions()) -> Spec:
 
 
 def timeline_spec(
-    events: Sequence[Event], opts: FigureOptions = FigureOptions(), *, note: str | None = None
+    events: Sequence[Event],
+    opts: FigureOptions = FigureOptions(),
+    *,
+    note: str | None = None,
+    empty: str = NO_MATCH,
 ) -> Spec:
     """Swimlanes of individual events: a day is a marker (open when approximate), a
     range a bar from its first to its last day, a month/season/year... a light band
     over its whole span (hatched when approximate). Events on the same day and lane are
     stacked, with their count written beside them. Every point's customdata is the
-    event id, for click-to-details."""
+    event id, for click-to-details. Without events, the message `empty`."""
     if not events:
-        return empty_spec("No events match the current filters.", opts)
+        return empty_spec(empty, opts)
     lanes, pairs = lane_assignment(events, opts.lane, opts.max_lanes)
     index = {name: i for i, name in enumerate(lanes)}
     colors = color_map({color_key(ev, opts.color) for ev, _ in pairs}, opts.color)
@@ -456,7 +512,7 @@ def timeline_spec(
         for ev, off in zip(group, stack_offsets(len(group)), strict=True):
             days[color_key(ev, opts.color)].append((ev, index[name] + off))
         if len(group) > 1:
-            counts_x.append(day.isoformat())
+            counts_x.append(mid_day(day))
             counts_y.append(index[name])
             counts_t.append(f"×{len(group)}")
 
@@ -517,7 +573,7 @@ def timeline_spec(
                 {
                     "type": "scatter",
                     "mode": "markers",
-                    "x": [ev.start.isoformat() for ev, _ in items_d],
+                    "x": [mid_day(ev.start) for ev, _ in items_d],
                     "y": [y for _, y in items_d],
                     "marker": {
                         "color": colors[key],
@@ -621,10 +677,26 @@ def label_spots(
     width = opts.width or 1600
     names_px = _CHAR_PX * 1.2 * max((len(_short(n, 28)) for n in lanes), default=0)
     plot_px = max(100.0, width - 20 - names_px - 20)
-    lo, hi = opts.x_range or span
+    # the days the axis shows (_layout): the window, else the events' days widened
+    lo, hi = opts.x_range or shown_days(span)
     days = max(1, (hi - lo).days + 1)
     per_day = plot_px / days
     gap = 12.0  # from a mark's centre to its label
+
+    def px(day: date) -> float:
+        return (day - lo).days * per_day
+
+    def spot(ev: Event) -> tuple[float, float]:
+        """(x, after): where the mark of `ev` starts (a day's: its centre, mid_day; a bar's
+        or band's: its first day in view) and where it ends, the label going after that."""
+        if kind_of(ev) == "day":
+            x = px(ev.start) + per_day / 2
+            return x, x
+        x = px(max(ev.start, lo))
+        # a range is labelled after its bar; a band is a light background, labelled at
+        # its start (in view)
+        return x, (px(ev.end) + per_day if kind_of(ev) == "range" else x)
+
     lanes_of: dict[str, list[int]] = defaultdict(list)
     events: dict[str, Event] = {}
     marks: dict[int, list[tuple[float, float]]] = defaultdict(list)  # px spans taken
@@ -633,12 +705,12 @@ def label_spots(
         lanes_of[ev.id].append(lane)
         events[ev.id] = ev
         if kind_of(ev) != "band":  # (a band is a light background: labels may cross it)
-            x = (ev.start - lo).days * per_day
+            x, end = spot(ev)
             # a range's bar to its last day; a stack's count beside it ("×2")
-            end = ((ev.end - lo).days + 1) * per_day if kind_of(ev) == "range" else x
             right = end + (_STACK_PX if (ev.id, lane) in stacked else 7)
             marks[lane].append((x - 7, right))
     taken: dict[int, list[tuple[float, float]]] = defaultdict(list)  # px of labels placed
+    origin = datetime.combine(lo, datetime.min.time())
 
     def fit(
         ev: Event, x: float, after: float
@@ -664,13 +736,8 @@ def label_spots(
                     continue  # another label
                 if any(m0 < b and m1 > a for m0, m1 in marks[lane]):
                     continue  # a mark (its own stack's count is before `a`)
-                shift = timedelta(days=(past if side == "right" else gap) / per_day)
-                at = datetime.combine(
-                    ev.end if side == "right" and after != x else ev.start, datetime.min.time()
-                )
-                if side == "right" and after != x:
-                    at += timedelta(days=1)
-                at = at + shift if side == "right" else at - shift
+                # the text starts at `a` (right of its anchor) or ends at `b` (left of it)
+                at = origin + timedelta(days=(a if side == "right" else b) / per_day)
                 return (at.isoformat(timespec="seconds"), lane, text, side), a, b
         return None
 
@@ -678,15 +745,12 @@ def label_spots(
     # the best-supported happenings first, so that they are the ones labelled where
     # labels compete for room; then in date order
     for ev in sorted(events.values(), key=lambda e: (-e.articles, e.start, e.label, e.id)):
-        if not lo <= ev.start <= hi:
-            continue
-        x = (ev.start - lo).days * per_day
-        # a range is labelled after its bar, a day beside its mark
-        after = ((ev.end - lo).days + 1) * per_day if kind_of(ev) == "range" else x
-        if (found := fit(ev, x, after)) is not None:
-            spot, a, b = found
-            out.append(spot)
-            taken[spot[1]].append((a, b))
+        if ev.end < lo or ev.start > hi:
+            continue  # out of view (a bar or band that begins before it is labelled in it)
+        if (found := fit(ev, *spot(ev))) is not None:
+            at, a, b = found
+            out.append(at)
+            taken[at[1]].append((a, b))
     return sorted(out)
 
 
@@ -702,7 +766,7 @@ def aggregate_spec(
     come with the quieter lanes already folded into "(other)" (`Store.aggregate` with
     `max_lanes`, which counts an event there once); it stays the last lane."""
     if not rows:
-        return empty_spec("No events match the current filters.", opts)
+        return empty_spec(NO_MATCH, opts)
     per_lane: Counter[str] = Counter()
     for _, name, n in rows:
         per_lane[name or NO_ACTOR] += n
@@ -802,9 +866,13 @@ def empty_figure(message: str, opts: FigureOptions = FigureOptions()) -> go.Figu
 
 
 def timeline_figure(
-    events: Sequence[Event], opts: FigureOptions = FigureOptions(), *, note: str | None = None
+    events: Sequence[Event],
+    opts: FigureOptions = FigureOptions(),
+    *,
+    note: str | None = None,
+    empty: str = NO_MATCH,
 ) -> go.Figure:
-    return to_figure(timeline_spec(events, opts, note=note))
+    return to_figure(timeline_spec(events, opts, note=note, empty=empty))
 
 
 def aggregate_figure(

@@ -510,6 +510,35 @@ def skipped_notice(problems: Sequence[str]) -> html.Details | None:
     )
 
 
+def upload_message(message: str, problems: Sequence[str], unlisted: int) -> str | html.Details:
+    """An upload's message; when it leaves `unlisted` of its problems out ("… and 8
+    more"), it is the summary of the list of them all, a click away, as the start-up
+    notice's."""
+    if not unlisted:
+        return message
+    n = len(problems)
+    return html.Details(
+        [
+            html.Summary(f"{message} (show all)", className="notice-title"),
+            html.Ul(
+                [html.Li(p) for p in problems[:NOTICE_LINES]]
+                + (
+                    [
+                        html.Li(
+                            f"… and {n - NOTICE_LINES:,} more (geotimeline extract on the "
+                            "file lists them all)"
+                        )
+                    ]
+                    if n > NOTICE_LINES
+                    else []
+                ),
+                className="notice-list",
+            ),
+        ],
+        className="problems",
+    )
+
+
 def page(*, upload_limit: int, in_memory: bool = False, skipped: Sequence[str] = ()) -> html.Div:
     """The page; `in_memory`: the store is not on disk (the correction form says so);
     `skipped`: the problems met reading the input at start, shown in a notice."""
@@ -593,7 +622,9 @@ def date_cell(ev) -> str:
 
 def table_note(*, offset: int, shown: int, in_window: int, bucket: str | None) -> str:
     if not shown:
-        return "No events match the current filters."
+        # (the timeline above says why: no articles yet, none with a dated event, or
+        # filters that leave none; figures.no_events_message)
+        return "No events to list."
     if shown == in_window:
         note = f"{shown:,} event{'s' if shown != 1 else ''} shown"
     else:

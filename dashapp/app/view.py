@@ -13,6 +13,7 @@ from dashapp.app.figures import (
     FigureOptions,
     Spec,
     aggregate_spec,
+    no_events_message,
     timeline_spec,
 )
 from dashapp.app.filters import ViewState, with_range
@@ -72,7 +73,8 @@ def build_view(
     in_window = total if not window else store.count_events(wflt)
     if total <= aggregate_above:
         events = sort_events(store.events(flt))
-        fig = timeline_spec(events, opts)
+        empty = _nothing(store, hint=not opts.labels) if not events else ""
+        fig = timeline_spec(events, opts, empty=empty)
         # the table's first page as the next ones are read (table_page), so that paging on
         # neither repeats nor skips an event of the same day and label
         return View(fig, total, in_window, None, table_page(store, wflt, rows=table_rows), wflt)
@@ -90,6 +92,13 @@ def build_view(
     )
     fig = aggregate_spec(rows, opts, bucket=bucket, total=in_window)
     return View(fig, total, in_window, bucket, table_page(store, wflt, rows=table_rows), wflt)
+
+
+def _nothing(store: Store, *, hint: bool) -> str:
+    """What a view without events says: an empty store is not a filter that matches
+    nothing. `hint`: say how to add an article (the dashboard; a picture has no upload)."""
+    articles = bool(store.find_articles(limit=1))
+    return no_events_message(articles, articles and store.count_events() > 0, hint=hint)
 
 
 def table_page(

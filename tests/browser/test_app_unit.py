@@ -413,7 +413,7 @@ def test_table_pages_reach_every_event_in_view():
         assert turn_page(raw, "", window, 0, rows=4)[1] == "Events 1–4 of 5 in view (by date)"
         assert turn_page(raw, "?actor=Nobody", None, 3, rows=4)[:2] == (
             "",
-            "No events match the current filters.",
+            "No events to list.",
         )
     finally:
         raw.close()
