@@ -481,6 +481,7 @@ _TO_MEET = re.compile(
 _LEFT_PLACE = re.compile(r" (?:[A-Z][\w'\u2019-]+|the capital\b|the country\b)")
 # ... but a body joined is no place entered: "entered Parliament in 1997"
 _BODY_ENTERED = re.compile(r" (?:Parliament|Congress|the Senate|Office|Government|Politics)\b")
+_NP_LABEL = "{np}{place}"  # triggers.tsv: "war|wars|conflict|...|revolt|rebellion"
 _MOVED_LABEL = "{source} transfers {object}"  # triggers.tsv: "flown to|taken to|..."
 _CARE_AFTER = re.compile(r"(?i)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:hospital|clinic)s?\b")
 # triggers.tsv: the statement row's verbs of answering, and the words between one and the
@@ -1217,6 +1218,8 @@ def _live_hits(
             _WAR_COMPOUND.match(text, b) or text.endswith(("prisoners of ", "prisoner of "), lo, a)
         ):
             continue  # "war crimes", "prisoners of war": a thing named after a war, no fighting
+        if h.trigger.label == _NP_LABEL and text.endswith(("act of ", "acts of "), lo, a):
+            continue  # "called the declaration an act of rebellion": a name given, no fighting
         if text.startswith(("ruling", "Ruling"), a) and _RULING_BODY.match(text, b):
             continue  # "the ruling party", "its ruling council": those in power, no verdict
         if text.startswith(("appeal", "Appeal"), a) and _APPEALS_COURT.match(text, b):
@@ -3963,7 +3966,19 @@ def _np(text: str, lo: int, hi: int, trig: Trigger) -> str:
     nouns = [
         f
         for f in trig.forms
-        if f in ("war", "wars", "conflict", "fighting", "insurgency", "uprising")
+        if f
+        in (
+            "war",
+            "wars",
+            "conflict",
+            "fighting",
+            "insurgency",
+            "uprising",
+            "revolt",
+            "revolts",
+            "rebellion",
+            "rebellions",
+        )
     ]
     any_noun = "|".join(map(re.escape, nouns))
     for m in re.finditer(rf"(?i)\b(?:{any_noun})\b", text[lo:hi]):

@@ -5826,3 +5826,23 @@ def test_followed_with_an_act_of_its_own_is_that_act():
 def test_joined_with_nothing_to_follow_is_a_membership_as_before():
     told = _told("Montenegro joined in 2017.")
     assert {t for _, _, t, *_ in told} == {"COOPERATE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The revolt against Muammar Gaddafi began in Benghazi on Monday.", "Muammar Gaddafi"),
+        ("The rebellion began in eastern Zaire on Monday.", "Democratic Republic of the Congo"),
+    ],
+)
+def test_a_revolt_or_rebellion_is_fighting_as_an_uprising_is(text: str, actor: str):
+    (event,) = _extracted(text)
+    assert event.type == "ASSAULT"
+    assert actor in event.actors
+    assert "revolt" in event.label.lower() or "rebellion" in event.label.lower()
+
+
+def test_an_act_of_rebellion_is_a_name_given_not_fighting():
+    text = "The Nigerian government called the declaration an act of rebellion on Monday."
+    (event,) = _extracted(text)
+    assert event.type == "ACCUSE"
