@@ -481,6 +481,10 @@ _TO_MEET = re.compile(
 _LEFT_PLACE = re.compile(r" (?:[A-Z][\w'\u2019-]+|the capital\b|the country\b)")
 # ... but a body joined is no place entered: "entered Parliament in 1997"
 _BODY_ENTERED = re.compile(r" (?:Parliament|Congress|the Senate|Office|Government|Politics)\b")
+# between "became" and an office: no clause break, no time ("had become overwhelming on
+# Monday, when the speaker ..."), no other verb's object ("became the first to recognise"),
+# nothing the office belongs to ("became one of the critics of the president")
+_NOT_OFFICE = re.compile(r"[,;:.]|\s(?:on|in|at|of|when|after|to|that|who|which|and|but)\s")
 _NP_LABEL = "{np}{place}"  # triggers.tsv: "war|wars|conflict|...|revolt|rebellion"
 _MOVED_LABEL = "{source} transfers {object}"  # triggers.tsv: "flown to|taken to|..."
 _CARE_AFTER = re.compile(r"(?i)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:hospital|clinic)s?\b")
@@ -1014,6 +1018,17 @@ def _live_hits(
             told = _as_family("brief the", h.trigger.weight).needs
             if told is not None and told.match(text, b, sent[1]) is not None:
                 h = _reread(h, "brief the", anywhere=True)
+        elif (
+            h.trigger.needs is not None
+            and text.startswith("bec", a)
+            and (
+                (m := h.trigger.needs.match(text, b, sent[1])) is None
+                or _NOT_OFFICE.search(text, b, m.end())
+            )
+        ):
+            # "became one of France's closest allies", "had become overwhelming on Monday,
+            # when the speaker ...": no office taken
+            continue
         elif (
             h.trigger.needs is not None
             and not h.trigger.needs.match(text, b, sent[1])

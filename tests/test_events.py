@@ -5846,3 +5846,36 @@ def test_an_act_of_rebellion_is_a_name_given_not_fighting():
     text = "The Nigerian government called the declaration an act of rebellion on Monday."
     (event,) = _extracted(text)
     assert event.type == "ACCUSE"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "Sali Berisha became Albania's first non-communist president in April 1992.",
+            "Berisha inauguration",
+        ),
+        (
+            "The speaker, Sufi Abu Taleb, became interim head of state on Monday.",
+            "Taleb inauguration",
+        ),
+        (
+            "Chrystia Freeland took the post in a cabinet shuffle on Monday.",
+            "Freeland inauguration",
+        ),
+    ],
+)
+def test_becoming_an_office_holder_is_taking_office(text: str, label: str):
+    (event,) = _extracted(text)
+    assert (event.type, event.label) == ("STATEMENT", label)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nawaz Sharif became one of the chief critics of the president on Monday.",
+        "Pressure on Suharto had become overwhelming on Monday, when the speaker changed sides.",
+    ],
+)
+def test_becoming_no_office_is_no_inauguration(text: str):
+    assert not [e for e in _extracted(text) if e.label.endswith("inauguration")]
