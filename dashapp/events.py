@@ -1034,6 +1034,11 @@ def _live_hits(
             and not h.trigger.needs.match(text, b, sent[1])
             # "The African Union suspended Mali today": a body suspends a member state
             and not (text.startswith("suspended", a) and _MEMBER_SUSPENDED.match(text, b))
+            # forces sent, in the passive: "troops were sent onto the streets in August 1969"
+            and not (
+                text.startswith(("sent", "dispatched"), a)
+                and _SENT_FORCES.search(text, a - 30 if a - 30 > lo else lo, a) is not None
+            )
             # a passive participle after what it acts on: "a commission led by Annan, set
             # up by Suu Kyi last year"
             and not (
@@ -1583,6 +1588,10 @@ _SPEAKERS_BEFORE = re.compile(
 _TROOP_NOUN = (
     r"\b(?:troops|soldiers|paratroopers|marines|commandos|peacekeepers|reinforcements|"
     r"(?:military\s+)?instructors|monitors|Rangers|gendarmes|police(?:\s+officers)?)\b"
+)
+_SENT_FORCES = re.compile(  # before a passive "sent": "troops were sent", "marines sent to"
+    _TROOP_NOUN + r"\s+(?:(?:were|was|had\s+been|have\s+been|being|been|are|is)\s+)?$",
+    re.IGNORECASE,
 )
 _TROOPS_BEFORE = re.compile(_TROOP_NOUN + r"(?:\s+[\w'\u2019-]+){0,8}\s+$", re.IGNORECASE)
 _TROOPS_AFTER = re.compile(r"\s+(?:[\w,-]+\s+){0,3}?" + _TROOP_NOUN, re.IGNORECASE)

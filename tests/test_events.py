@@ -5879,3 +5879,20 @@ def test_becoming_an_office_holder_is_taking_office(text: str, label: str):
 )
 def test_becoming_no_office_is_no_inauguration(text: str):
     assert not [e for e in _extracted(text) if e.label.endswith("inauguration")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow sent its army into Afghanistan on Monday.",
+        "Turkey rushed extra troops to its base in Qatar on Monday.",
+        # in the passive, the forces named before the verb
+        "British troops were sent onto the streets of Belfast on Monday.",
+    ],
+)
+def test_forces_sent_or_rushed_are_a_deployment(text: str):
+    (event,) = _extracted(text)
+    assert event.type == "MOBILIZE"
+    # ... and things sent, or people rushing, are none
+    text = "The White House sent the text to Congress on Monday. Medics rushed to Kyiv on Monday."
+    assert not [e for e in _extracted(text) if e.type == "MOBILIZE"]
