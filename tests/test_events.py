@@ -5896,3 +5896,19 @@ def test_forces_sent_or_rushed_are_a_deployment(text: str):
     # ... and things sent, or people rushing, are none
     text = "The White House sent the text to Congress on Monday. Medics rushed to Kyiv on Monday."
     assert not [e for e in _extracted(text) if e.type == "MOBILIZE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("China began firing missiles into the sea off Taiwan on Monday.", "MOBILIZE"),
+        ("John Kerry will testify before the Senate on Monday.", "STATEMENT"),
+        (
+            "The UN commission will present its findings to the Human Rights Council on Monday.",
+            "STATEMENT",
+        ),
+    ],
+)
+def test_firing_missiles_testifying_and_findings_presented(text: str, type_: str):
+    (event,) = _extracted(text)
+    assert event.type == type_
