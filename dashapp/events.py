@@ -481,6 +481,11 @@ _TO_MEET = re.compile(
 _LEFT_PLACE = re.compile(r" (?:[A-Z][\w'\u2019-]+|the capital\b|the country\b)")
 # ... but a body joined is no place entered: "entered Parliament in 1997"
 _BODY_ENTERED = re.compile(r" (?:Parliament|Congress|the Senate|Office|Government|Politics)\b")
+# between "became" and an office: no clause break, no time ("had become overwhelming on
+# Monday, when the speaker ..."), no other verb's object ("became the first to recognise"),
+# nothing the office belongs to ("became one of the critics of the president")
+_NOT_OFFICE = re.compile(r"[,;:.]|\s(?:on|in|at|of|when|after|to|that|who|which|and|but)\s")
+_NP_LABEL = "{np}{place}"  # triggers.tsv: "war|wars|conflict|...|revolt|rebellion"
 _MOVED_LABEL = "{source} transfers {object}"  # triggers.tsv: "flown to|taken to|..."
 _CARE_AFTER = re.compile(r"(?i)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:hospital|clinic)s?\b")
 # triggers.tsv: the statement row's verbs of answering, and the words between one and the
@@ -1015,9 +1020,25 @@ def _live_hits(
                 h = _reread(h, "brief the", anywhere=True)
         elif (
             h.trigger.needs is not None
+            and text.startswith("bec", a)
+            and (
+                (m := h.trigger.needs.match(text, b, sent[1])) is None
+                or _NOT_OFFICE.search(text, b, m.end())
+            )
+        ):
+            # "became one of France's closest allies", "had become overwhelming on Monday,
+            # when the speaker ...": no office taken
+            continue
+        elif (
+            h.trigger.needs is not None
             and not h.trigger.needs.match(text, b, sent[1])
             # "The African Union suspended Mali today": a body suspends a member state
             and not (text.startswith("suspended", a) and _MEMBER_SUSPENDED.match(text, b))
+            # forces sent, in the passive: "troops were sent onto the streets in August 1969"
+            and not (
+                text.startswith(("sent", "dispatched"), a)
+                and _SENT_FORCES.search(text, a - 30 if a - 30 > lo else lo, a) is not None
+            )
             # a passive participle after what it acts on: "a commission led by Annan, set
             # up by Suu Kyi last year"
             and not (
@@ -1217,6 +1238,8 @@ def _live_hits(
             _WAR_COMPOUND.match(text, b) or text.endswith(("prisoners of ", "prisoner of "), lo, a)
         ):
             continue  # "war crimes", "prisoners of war": a thing named after a war, no fighting
+        if h.trigger.label == _NP_LABEL and text.endswith(("act of ", "acts of "), lo, a):
+            continue  # "called the declaration an act of rebellion": a name given, no fighting
         if text.startswith(("ruling", "Ruling"), a) and _RULING_BODY.match(text, b):
             continue  # "the ruling party", "its ruling council": those in power, no verdict
         if text.startswith(("appeal", "Appeal"), a) and _APPEALS_COURT.match(text, b):
@@ -1565,6 +1588,10 @@ _SPEAKERS_BEFORE = re.compile(
 _TROOP_NOUN = (
     r"\b(?:troops|soldiers|paratroopers|marines|commandos|peacekeepers|reinforcements|"
     r"(?:military\s+)?instructors|monitors|Rangers|gendarmes|police(?:\s+officers)?)\b"
+)
+_SENT_FORCES = re.compile(  # before a passive "sent": "troops were sent", "marines sent to"
+    _TROOP_NOUN + r"\s+(?:(?:were|was|had\s+been|have\s+been|being|been|are|is)\s+)?$",
+    re.IGNORECASE,
 )
 _TROOPS_BEFORE = re.compile(_TROOP_NOUN + r"(?:\s+[\w'\u2019-]+){0,8}\s+$", re.IGNORECASE)
 _TROOPS_AFTER = re.compile(r"\s+(?:[\w,-]+\s+){0,3}?" + _TROOP_NOUN, re.IGNORECASE)
@@ -3963,7 +3990,19 @@ def _np(text: str, lo: int, hi: int, trig: Trigger) -> str:
     nouns = [
         f
         for f in trig.forms
-        if f in ("war", "wars", "conflict", "fighting", "insurgency", "uprising")
+        if f
+        in (
+            "war",
+            "wars",
+            "conflict",
+            "fighting",
+            "insurgency",
+            "uprising",
+            "revolt",
+            "revolts",
+            "rebellion",
+            "rebellions",
+        )
     ]
     any_noun = "|".join(map(re.escape, nouns))
     for m in re.finditer(rf"(?i)\b(?:{any_noun})\b", text[lo:hi]):

@@ -5826,3 +5826,89 @@ def test_followed_with_an_act_of_its_own_is_that_act():
 def test_joined_with_nothing_to_follow_is_a_membership_as_before():
     told = _told("Montenegro joined in 2017.")
     assert {t for _, _, t, *_ in told} == {"COOPERATE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The revolt against Muammar Gaddafi began in Benghazi on Monday.", "Muammar Gaddafi"),
+        ("The rebellion began in eastern Zaire on Monday.", "Democratic Republic of the Congo"),
+    ],
+)
+def test_a_revolt_or_rebellion_is_fighting_as_an_uprising_is(text: str, actor: str):
+    (event,) = _extracted(text)
+    assert event.type == "ASSAULT"
+    assert actor in event.actors
+    assert "revolt" in event.label.lower() or "rebellion" in event.label.lower()
+
+
+def test_an_act_of_rebellion_is_a_name_given_not_fighting():
+    text = "The Nigerian government called the declaration an act of rebellion on Monday."
+    (event,) = _extracted(text)
+    assert event.type == "ACCUSE"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "Sali Berisha became Albania's first non-communist president in April 1992.",
+            "Berisha inauguration",
+        ),
+        (
+            "The speaker, Sufi Abu Taleb, became interim head of state on Monday.",
+            "Taleb inauguration",
+        ),
+        (
+            "Chrystia Freeland took the post in a cabinet shuffle on Monday.",
+            "Freeland inauguration",
+        ),
+    ],
+)
+def test_becoming_an_office_holder_is_taking_office(text: str, label: str):
+    (event,) = _extracted(text)
+    assert (event.type, event.label) == ("STATEMENT", label)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nawaz Sharif became one of the chief critics of the president on Monday.",
+        "Pressure on Suharto had become overwhelming on Monday, when the speaker changed sides.",
+    ],
+)
+def test_becoming_no_office_is_no_inauguration(text: str):
+    assert not [e for e in _extracted(text) if e.label.endswith("inauguration")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow sent its army into Afghanistan on Monday.",
+        "Turkey rushed extra troops to its base in Qatar on Monday.",
+        # in the passive, the forces named before the verb
+        "British troops were sent onto the streets of Belfast on Monday.",
+    ],
+)
+def test_forces_sent_or_rushed_are_a_deployment(text: str):
+    (event,) = _extracted(text)
+    assert event.type == "MOBILIZE"
+    # ... and things sent, or people rushing, are none
+    text = "The White House sent the text to Congress on Monday. Medics rushed to Kyiv on Monday."
+    assert not [e for e in _extracted(text) if e.type == "MOBILIZE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("China began firing missiles into the sea off Taiwan on Monday.", "MOBILIZE"),
+        ("John Kerry will testify before the Senate on Monday.", "STATEMENT"),
+        (
+            "The UN commission will present its findings to the Human Rights Council on Monday.",
+            "STATEMENT",
+        ),
+    ],
+)
+def test_firing_missiles_testifying_and_findings_presented(text: str, type_: str):
+    (event,) = _extracted(text)
+    assert event.type == type_
