@@ -300,6 +300,13 @@ MEMORY_NOTE = (
 )
 
 
+def _names_input(id_: str) -> dcc.Input:
+    """A text box for actor names, suggesting the known ones (CORR_ACTOR_LIST)."""
+    return dcc.Input(
+        id=id_, type="text", className="text-input", list=CORR_ACTOR_LIST, autoComplete="off"
+    )
+
+
 def details_section(*, in_memory: bool = False) -> html.Details:
     return html.Details(
         [
@@ -335,13 +342,7 @@ def details_section(*, in_memory: bool = False) -> html.Details:
                     ),
                     _field(
                         "Actors (comma-separated)",
-                        dcc.Input(
-                            id=CORR_ACTORS,
-                            type="text",
-                            className="text-input",
-                            list=CORR_ACTOR_LIST,
-                            autoComplete="off",
-                        ),
+                        _names_input(CORR_ACTORS),
                         CORR_ACTORS,
                         hint="Any actor the store or the gazetteer knows, by name or alias, "
                         "in any letter case (USA, putin).",
@@ -349,28 +350,8 @@ def details_section(*, in_memory: bool = False) -> html.Details:
                     html.Datalist(id=CORR_ACTOR_LIST, children=[]),
                     html.Div(
                         [
-                            _field(
-                                "Who acts (source)",
-                                dcc.Input(
-                                    id=CORR_SOURCE,
-                                    type="text",
-                                    className="text-input",
-                                    list=CORR_ACTOR_LIST,
-                                    autoComplete="off",
-                                ),
-                                CORR_SOURCE,
-                            ),
-                            _field(
-                                "Acted on (target)",
-                                dcc.Input(
-                                    id=CORR_TARGET,
-                                    type="text",
-                                    className="text-input",
-                                    list=CORR_ACTOR_LIST,
-                                    autoComplete="off",
-                                ),
-                                CORR_TARGET,
-                            ),
+                            _field("Who acts (source)", _names_input(CORR_SOURCE), CORR_SOURCE),
+                            _field("Acted on (target)", _names_input(CORR_TARGET), CORR_TARGET),
                         ],
                         className="row2",
                     ),
