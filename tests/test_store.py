@@ -972,11 +972,14 @@ def test_text_search_takes_typographic_forms_as_typed(tmp_path) -> None:
     db = tmp_path / "v14.duckdb"
     with Store(db) as s:
         s.add_results(rs, ACTORS)
-    # as schema 14 stored them: lowercased, the typographic forms kept
+    # back to schema 14: search texts lowercased with the typographic forms kept, and
+    # the corrections without the roles of schema 16
     con = duckdb.connect(str(db))
     for table, text in (("mentions", "sentence"), ("events", "label")):
         con.execute(f"UPDATE {table} SET search = lower({text})")
         con.execute(store_mod._sig_update(table))
+    for column in ("source", "target"):
+        con.execute(f"ALTER TABLE corrections DROP COLUMN {column}")
     con.execute("DELETE FROM schema_version WHERE version > 14")
     con.close()
     with Store(db) as s:
