@@ -463,6 +463,14 @@ _VERBAL_ACTS = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "PROTEST", "SUPPORT"}
 # talks" is quitting a negotiation)
 _LEAVING = {"left the", "leave the", "leaves the", "leaving the"}
 _LEFT_FOR = {"left for", "leaves for", "leaving for", "leave for"}
+# what a bare "closed" or "shut" closes, its object after at most three words that are no
+# preposition: "all border crossings", "two more crossings", "down its embassy"
+_CLOSED_OBJECT = re.compile(
+    r"(?:\s+(?!(?:near|along|at|on|in|to|from|for|after|before|by|with|over|as|and|across|"
+    r"outside|inside|into)\b)[\w'\u2019-]+){0,3}?\s+(?:border|borders|crossing|crossings|"
+    r"frontier|frontiers|checkpoint|checkpoints|airspace|embassy|embassies|consulate|"
+    r"consulates)\b"
+)
 _DIED_DOWN = re.compile(r"\s+(?:down|away|out)\b")  # "the fighting died down", "dies out"
 # a mishap that kills: "killed in a helicopter crash", "were killed when their plane
 # crashed", "killed in an earthquake"
@@ -1005,6 +1013,15 @@ def _live_hits(
             # "left Baghdad on March 18", "left Kiev for Kharkiv", "entered Kabul": a place
             # left or entered; not "left 25 people dead", "the left", "entered talks",
             # "entered a plea" (triggers.tsv: bare "left", "entered")
+            continue
+        elif (
+            (b - a == 6 or b - a == 5 or b - a == 4 or b - a == 8)
+            and text.startswith(("closed", "closes", "shut"), a)
+            and h.trigger.needs is not None
+            and not _CLOSED_OBJECT.match(text, b, sent[1])
+        ):
+            # "closed all border crossings", "shut its airspace": what is closed follows the
+            # verb as its object; not "the polls closed near the border" (triggers.tsv)
             continue
         elif text.startswith("killed", a) and _MISHAP_AFTER.match(text, b, sent[1]) is not None:
             # "Raisi was killed in a helicopter crash": a death, not an attack
@@ -3768,6 +3785,71 @@ def _own_clause(text: str, lo: int, hi: int, mentions: Sequence[ActorMention]) -
     return None
 
 
+# a subject's verb: "Thailand closed", "Thailand's army closed", "Iran's forces have seized"
+_SUBJECT_VERB = re.compile(
+    r"(?:['\u2019]s|,)?(?:\s+(?!(?:and|or|but|on|in|at|with|to|from|of|for|by|the|a|an|near|into|"
+    r"over|after|before|as|its|their|his|her)\b)[a-z]+){0,2}?"
+    r"\s+(?:(?:has|have|had|was|were|will|would)\s+)?([a-z]+)\b"
+)
+
+_SUBORDINATE_WORD = re.compile(
+    r"\b(?:after|before|when|while|because|since|until|once|although|though|whereas|where|"
+    r"which|who|whom|whose|as)\b"
+)
+
+
+def _with_shared_subject(
+    text: str,
+    sent: tuple[int, int],
+    join: int,
+    m_start: int,
+    m_end: int,
+    found: list[ActorMention],
+    mentions: Sequence[ActorMention],
+) -> list[ActorMention]:
+    """A verb coordinated with the one before it, its subject left out, is that verb's
+    subject's act: "Thailand closed all border crossings with Cambodia on Thursday and
+    expelled the Cambodian ambassador" (Thailand expels, not Cambodia); who the first verb
+    named after it (Cambodia, with whom the crossings were) is not in the second act.
+    The subject is the last name before the "and" that a past verb follows ("said Iran
+    attacked the base and killed ...", "when the Soviet leader, Mikhail Gorbachev, came
+    ... and warned"); with none (an unnamed subject: "Gunmen stormed the hotel and killed
+    ..."), with a subordinate clause opened after it, or when the trigger is no verb
+    ("sanctions and strikes"), the actors stay."""
+    past = temporal_lexicon().past_verbs
+    word = text[m_start:m_end].split(" ", 1)[0]
+    if not (word in past or (len(word) > 4 and word.endswith("ed"))):
+        return found
+    subject: ActorMention | None = None
+    for m in mentions:
+        if m.start < sent[0] or m.end > join:
+            continue
+        v = _SUBJECT_VERB.match(text, m.end, join)
+        if v is not None and ((w := v.group(1)) in past or (len(w) > 4 and w.endswith("ed"))):
+            subject = m
+    if subject is None or _SUBORDINATE_WORD.search(text, subject.end, join):
+        # "France sent its aircraft in after Islamist fighters of Ansar Dine overran Konna
+        # on Thursday and threatened ...": the verb coordinated is the subordinate
+        # clause's, whose subject is not named as one
+        return found
+    # the names joined to it before ("US and British warplanes"), as _JOINT
+    run = [subject]
+    i = mentions.index(subject)
+    while (
+        i > 0
+        and mentions[i - 1].start >= sent[0]
+        and _JOINT.fullmatch(text, mentions[i - 1].end, run[0].start)
+    ):
+        i -= 1
+        run.insert(0, mentions[i])
+    between = [m for m in found if run[-1].end <= m.start and m.end <= join]
+    if not between:
+        return found
+    # (those named before the subject stay: a speaker's, a place's, as before)
+    kept = [m for m in found if m.end <= run[0].start and m not in run]
+    return [*kept, *run, *(m for m in found if m.start >= join)]
+
+
 def _coordinated_acts(
     text: str,
     sent: tuple[int, int],
@@ -4840,6 +4922,8 @@ def _article_events(
             found = _coordinated(text, found, in_sent)
             if coord is None and found[0].start > clause[0]:
                 found = _with_subject_before_list(text, clause, found, in_sent)
+        if found and coord is None and (joined := _AND_BEFORE.search(text, m_start - 16, m_start)):
+            found = _with_shared_subject(text, sent, joined.start(), m_start, m_end, found, in_sent)
         region = text[clause[0] : m_start]
         if ("he " in region or "He " in region or ", who" in region) and _PRONOUN_START.search(
             text, clause[0], m_start

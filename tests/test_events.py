@@ -5912,3 +5912,60 @@ def test_forces_sent_or_rushed_are_a_deployment(text: str):
 def test_firing_missiles_testifying_and_findings_presented(text: str, type_: str):
     (event,) = _extracted(text)
     assert event.type == type_
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thailand closed all border crossings with Cambodia on Thursday.",
+        "Poland shut two more crossings on its border with Belarus on Thursday.",
+    ],
+)
+def test_closing_border_crossings_is_a_closure(text: str):
+    (event,) = _extracted(text)
+    assert event.type == "COERCE"
+    assert event.source in ("Thailand", "Poland")
+    assert event.label == f"{event.source} closure"
+    # the polls or a session that closed are none
+    assert not _extracted("The polls closed near the border with Cambodia on Thursday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # a verb coordinated with the one before, its subject left out: that verb's subject
+        (
+            "Thailand closed all border crossings with Cambodia on Thursday and expelled the "
+            "Cambodian ambassador on Wednesday.",
+            "Thailand",
+            "Cambodia",
+        ),
+        (
+            "Thailand closed the border with Cambodia and expelled the Cambodian ambassador on "
+            "Wednesday.",
+            "Thailand",
+            "Cambodia",
+        ),
+        (
+            "Moscow suspended its ties with NATO and recalled its envoy on Wednesday.",
+            "Russia",
+            None,
+        ),
+        # the subject of the clause the verb is coordinated in, set off by commas
+        (
+            "Honecker was humbled when the Soviet leader, Mikhail Gorbachev, came to Berlin on "
+            "Oct. 7 and warned him.",
+            "Mikhail Gorbachev",
+            "Erich Honecker",
+        ),
+    ],
+)
+def test_a_coordinated_verb_is_done_by_the_first_verbs_subject(text, source, target):
+    wanted = [e for e in _extracted(text) if e.type in ("SANCTION", "THREATEN")]
+    assert [(e.source, e.target) for e in wanted] == [(source, target)]
+    # a subordinate clause's verb keeps its own subject, which is no name here
+    text = (
+        "France sent its jets in after fighters of Ansar Dine overran Konna on Thursday and "
+        "threatened to push south."
+    )
+    assert "France" not in {e.source for e in _extracted(text) if e.type == "THREATEN"}
