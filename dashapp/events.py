@@ -1850,6 +1850,31 @@ def _choose_trigger(
     if best is not None and prenominal:
         return best  # "rejects the Monday ruling": the date stays on its noun
     if (
+        best is not None
+        and best.start >= u_end
+        and best.start - u_end <= 3
+        and text[best.end - 3 : best.end] == "ing"
+        and text[u_end : best.start].strip() == ","
+    ):
+        # "Israel launched a wave of attacks on Iranian targets on June 13, killing several
+        # commanders": a participle after the date tells what the act before it did; an
+        # act of its kind told before the date is the dated one, with that clause's roles
+        # (the first before the date, the verb over its noun: "crushed the last major
+        # uprising in 1988, killing"; none that a subordinate clause ends before the date)
+        same = next(
+            (
+                h
+                for h in hits
+                if lo <= h.start
+                and h.end <= u_start
+                and h.trigger.type == best.trigger.type
+                and not _subordinate(text, h.end, u_start)
+            ),
+            None,
+        )
+        if same is not None:
+            best = same
+    if (
         possessive
         and best is not None
         and best.start >= u_end
@@ -1872,6 +1897,13 @@ def _subject_verb(text: str, end: int, hits: Sequence[Hit]) -> int | None:
     return m.start(1)
 
 
+# a determiner or a possessive before a past form makes it an adjective: "the country's
+# elected president", "its occupied territories"
+_ADJECTIVE_SLOT = re.compile(
+    r"(?:\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)|['\u2019]s)\s+$"
+)
+
+
 def _governor(text: str, hit: Hit, hits: Sequence[Hit]) -> Hit | None:
     """The trigger verb that takes `hit` as its object, just before it: "withdrew from
     the deal", "called off the visit", "accused Moscow of the attack"."""
@@ -1880,6 +1912,17 @@ def _governor(text: str, hit: Hit, hits: Sequence[Hit]) -> Hit | None:
         if h.end <= hit.start:
             prev = h
     if prev is None or prev.trigger.type == hit.trigger.type:
+        return None
+    if (
+        text.endswith("ed", hit.start, hit.end)
+        and " " not in text[hit.start : hit.end]
+        and (word := text[prev.start : prev.end].split(" ", 1)[0].lower())
+        and (word in temporal_lexicon().past_verbs or word.endswith(("ed", "wn")))
+        and not _ADJECTIVE_SLOT.search(text, max(0, hit.start - 8), hit.start)
+    ):
+        # a past verb after a verb is no object of it: "Navy SEALs flown in on helicopters
+        # from Afghanistan stormed the compound" (the participle describes the subject);
+        # "toppled the elected president" is an adjective, "talks were announced" a noun
         return None
     if not _GOVERNED_GAP.fullmatch(text, prev.end, hit.start):
         return None
@@ -3068,7 +3111,9 @@ _VERB_BEFORE_NOUN = re.compile(r"\b([a-z]+ed|drew|put|set|took|brought)\s+(?:[\w
 # words that end a subject noun phrase but are not its head ("and attacked", "which seized")
 _NOT_SUBJECT_HEAD = frozenset(
     "and or but that which who whom whose when while after before as than then also not "
-    "had has have having it they he she we there this these those its their his her".split()
+    "had has have having it they he she we there this these those its their his her "
+    # a report's verb ends its speaker's words: "Activists said security forces opened fire"
+    "said says say told tells reported reports claimed claims added".split()
 )
 # words before a noun that show it is no subject's head: "forces under his command stormed"
 _NOT_SUBJECT_BEFORE = frozenset(

@@ -5969,3 +5969,29 @@ def test_a_coordinated_verb_is_done_by_the_first_verbs_subject(text, source, tar
         "threatened to push south."
     )
     assert "France" not in {e.source for e in _extracted(text) if e.type == "THREATEN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a participle after the date tells what the act before it did; the act is dated
+        (
+            "The strikes came nine days after Israel launched a wave of attacks on Iranian "
+            "nuclear and military targets on June 13, killing several senior commanders.",
+            "Israel attack on Iran",
+        ),
+        # and a past verb after a participle is no object of it
+        (
+            "Navy SEALs flown in on helicopters from Afghanistan stormed the compound in "
+            "Abbottabad on Monday, killing Osama bin Laden.",
+            "US attack on Pakistan",
+        ),
+    ],
+)
+def test_a_participle_after_the_date_leaves_it_to_the_act_before(text: str, label: str):
+    (event,) = [e for e in _extracted(text, date(2025, 6, 22)) if e.type == "ASSAULT"]
+    assert event.label == label
+    # a report's verb is not the unnamed doer's words
+    text = "Activists said security forces opened fire in Hama on Monday, killing six people."
+    (event,) = [e for e in _extracted(text) if e.type == "ASSAULT"]
+    assert not event.label.lower().startswith("said")
