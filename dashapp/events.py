@@ -594,6 +594,9 @@ _INFINITIVE = re.compile(
 _NEXT_CLAUSE = re.compile(
     r",\s+(?:and|but|while|yet)\s|\sand\s+(?:then\s+)?(?:[a-z]{3,}ed|said|told)\b|,\s+[a-z]{3,}ing\s"
 )
+# a clause of background after the date, up to its verb: "on Thursday as fighting
+# erupted", "as the protesters gathered"
+_AS_CLAUSE = re.compile(r",?\s+as(?:\s+[\w'\u2019-]+){0,3}?\s+")
 # a coordinated clause of its own (not a participle phrase: ", dealing a blow to ...")
 _COORDINATED_CLAUSE = re.compile(r",\s+(?:and|but|while|yet|whereas)\s|;\s")
 _DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+$")
@@ -1820,6 +1823,10 @@ def _choose_trigger(
             # "met Pence on Wednesday, and talks continued through Friday": past a comma
             # and a conjunction starts the next coordinated clause, with its own happening
             score -= 6
+        elif acted_before and h_start >= u_end and _AS_CLAUSE.fullmatch(text, u_end, h_start):
+            # "launched air strikes on Thursday as fighting erupted": an "as" clause after
+            # the date tells the background of the act before it, as a subordinate does
+            score -= 8
         elif dist == 0:
             score += 10  # "said Friday", "Friday's call": the date is attached here
         elif dist <= 2:
@@ -6171,6 +6178,16 @@ def same_happening(a: Event, b: Event, a_articles: set[str] | None = None) -> bo
         # Kampala on Wednesday"; "Clinton spoke by telephone with Kagame on Wednesday"
         return False
     if _other_speakers(a, b):
+        return False
+    if (
+        a.source is not None
+        and a.target is not None
+        and a.source == b.target
+        and a.target == b.source
+        and a.type not in _MUTUAL
+    ):
+        # "Thailand launched air strikes on Cambodian targets on Thursday"; "Cambodia fired
+        # rockets into Thai territory on Thursday": two acts, in opposite directions
         return False
     if not a.actors or not b.actors:
         return a.label == b.label

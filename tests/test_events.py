@@ -5995,3 +5995,35 @@ def test_a_participle_after_the_date_leaves_it_to_the_act_before(text: str, labe
     text = "Activists said security forces opened fire in Hama on Monday, killing six people."
     (event,) = [e for e in _extracted(text) if e.type == "ASSAULT"]
     assert not event.label.lower().startswith("said")
+
+
+def test_attacks_in_opposite_directions_on_one_day_are_two_events():
+    text = (
+        "Thailand launched air strikes on Cambodian military targets on Thursday as fighting "
+        "erupted along the disputed border, killing at least 12 people. Cambodia fired rockets "
+        "and artillery into Thai territory on Thursday morning, Thailand's army said."
+    )
+    got = {(e.source, e.target) for e in _extracted(text, date(2025, 7, 25)) if e.type == "ASSAULT"}
+    assert got == {("Thailand", "Cambodia"), ("Cambodia", "Thailand")}
+    # (as same_happening reads them)
+    day = date(2025, 7, 24)
+    a = replace(
+        _event("a", "2025-07-24", day, ("Thailand", "Cambodia"), "x", "ASSAULT", "attack"),
+        source="Thailand",
+        target="Cambodia",
+    )
+    b = replace(a, id="b", actors=("Cambodia", "Thailand"), source="Cambodia", target="Thailand")
+    assert not same_happening(a, b)
+    assert same_happening(a, replace(a, id="c"))
+    # ... but one meeting told from both sides stays one
+    text = "Putin met Xi in Moscow on Monday. Xi met Putin in the Kremlin on Monday."
+    assert len([e for e in _extracted(text) if e.type == "CONSULT"]) == 1
+
+
+def test_an_as_clause_after_the_date_is_background():
+    text = (
+        "Mugabe sent a letter of resignation to parliament on Tuesday as lawmakers debated a "
+        "motion to impeach him."
+    )
+    (event,) = _extracted(text)
+    assert event.type == "REQUEST"
