@@ -463,6 +463,14 @@ _VERBAL_ACTS = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "PROTEST", "SUPPORT"}
 # talks" is quitting a negotiation)
 _LEAVING = {"left the", "leave the", "leaves the", "leaving the"}
 _LEFT_FOR = {"left for", "leaves for", "leaving for", "leave for"}
+# what a bare "closed" or "shut" closes, its object after at most three words that are no
+# preposition: "all border crossings", "two more crossings", "down its embassy"
+_CLOSED_OBJECT = re.compile(
+    r"(?:\s+(?!(?:near|along|at|on|in|to|from|for|after|before|by|with|over|as|and|across|"
+    r"outside|inside|into)\b)[\w'\u2019-]+){0,3}?\s+(?:border|borders|crossing|crossings|"
+    r"frontier|frontiers|checkpoint|checkpoints|airspace|embassy|embassies|consulate|"
+    r"consulates)\b"
+)
 _DIED_DOWN = re.compile(r"\s+(?:down|away|out)\b")  # "the fighting died down", "dies out"
 # a mishap that kills: "killed in a helicopter crash", "were killed when their plane
 # crashed", "killed in an earthquake"
@@ -586,6 +594,9 @@ _INFINITIVE = re.compile(
 _NEXT_CLAUSE = re.compile(
     r",\s+(?:and|but|while|yet)\s|\sand\s+(?:then\s+)?(?:[a-z]{3,}ed|said|told)\b|,\s+[a-z]{3,}ing\s"
 )
+# a clause of background after the date, up to its verb: "on Thursday as fighting
+# erupted", "as the protesters gathered"
+_AS_CLAUSE = re.compile(r",?\s+as(?:\s+[\w'\u2019-]+){0,3}?\s+")
 # a coordinated clause of its own (not a participle phrase: ", dealing a blow to ...")
 _COORDINATED_CLAUSE = re.compile(r",\s+(?:and|but|while|yet|whereas)\s|;\s")
 _DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+$")
@@ -1005,6 +1016,15 @@ def _live_hits(
             # "left Baghdad on March 18", "left Kiev for Kharkiv", "entered Kabul": a place
             # left or entered; not "left 25 people dead", "the left", "entered talks",
             # "entered a plea" (triggers.tsv: bare "left", "entered")
+            continue
+        elif (
+            (b - a == 6 or b - a == 5 or b - a == 4 or b - a == 8)
+            and text.startswith(("closed", "closes", "shut"), a)
+            and h.trigger.needs is not None
+            and not _CLOSED_OBJECT.match(text, b, sent[1])
+        ):
+            # "closed all border crossings", "shut its airspace": what is closed follows the
+            # verb as its object; not "the polls closed near the border" (triggers.tsv)
             continue
         elif text.startswith("killed", a) and _MISHAP_AFTER.match(text, b, sent[1]) is not None:
             # "Raisi was killed in a helicopter crash": a death, not an attack
@@ -1803,6 +1823,10 @@ def _choose_trigger(
             # "met Pence on Wednesday, and talks continued through Friday": past a comma
             # and a conjunction starts the next coordinated clause, with its own happening
             score -= 6
+        elif acted_before and h_start >= u_end and _AS_CLAUSE.fullmatch(text, u_end, h_start):
+            # "launched air strikes on Thursday as fighting erupted": an "as" clause after
+            # the date tells the background of the act before it, as a subordinate does
+            score -= 8
         elif dist == 0:
             score += 10  # "said Friday", "Friday's call": the date is attached here
         elif dist <= 2:
@@ -1833,6 +1857,31 @@ def _choose_trigger(
     if best is not None and prenominal:
         return best  # "rejects the Monday ruling": the date stays on its noun
     if (
+        best is not None
+        and best.start >= u_end
+        and best.start - u_end <= 3
+        and text[best.end - 3 : best.end] == "ing"
+        and text[u_end : best.start].strip() == ","
+    ):
+        # "Israel launched a wave of attacks on Iranian targets on June 13, killing several
+        # commanders": a participle after the date tells what the act before it did; an
+        # act of its kind told before the date is the dated one, with that clause's roles
+        # (the first before the date, the verb over its noun: "crushed the last major
+        # uprising in 1988, killing"; none that a subordinate clause ends before the date)
+        same = next(
+            (
+                h
+                for h in hits
+                if lo <= h.start
+                and h.end <= u_start
+                and h.trigger.type == best.trigger.type
+                and not _subordinate(text, h.end, u_start)
+            ),
+            None,
+        )
+        if same is not None:
+            best = same
+    if (
         possessive
         and best is not None
         and best.start >= u_end
@@ -1855,6 +1904,13 @@ def _subject_verb(text: str, end: int, hits: Sequence[Hit]) -> int | None:
     return m.start(1)
 
 
+# a determiner or a possessive before a past form makes it an adjective: "the country's
+# elected president", "its occupied territories"
+_ADJECTIVE_SLOT = re.compile(
+    r"(?:\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)|['\u2019]s)\s+$"
+)
+
+
 def _governor(text: str, hit: Hit, hits: Sequence[Hit]) -> Hit | None:
     """The trigger verb that takes `hit` as its object, just before it: "withdrew from
     the deal", "called off the visit", "accused Moscow of the attack"."""
@@ -1863,6 +1919,17 @@ def _governor(text: str, hit: Hit, hits: Sequence[Hit]) -> Hit | None:
         if h.end <= hit.start:
             prev = h
     if prev is None or prev.trigger.type == hit.trigger.type:
+        return None
+    if (
+        text.endswith("ed", hit.start, hit.end)
+        and " " not in text[hit.start : hit.end]
+        and (word := text[prev.start : prev.end].split(" ", 1)[0].lower())
+        and (word in temporal_lexicon().past_verbs or word.endswith(("ed", "wn")))
+        and not _ADJECTIVE_SLOT.search(text, max(0, hit.start - 8), hit.start)
+    ):
+        # a past verb after a verb is no object of it: "Navy SEALs flown in on helicopters
+        # from Afghanistan stormed the compound" (the participle describes the subject);
+        # "toppled the elected president" is an adjective, "talks were announced" a noun
         return None
     if not _GOVERNED_GAP.fullmatch(text, prev.end, hit.start):
         return None
@@ -3051,7 +3118,9 @@ _VERB_BEFORE_NOUN = re.compile(r"\b([a-z]+ed|drew|put|set|took|brought)\s+(?:[\w
 # words that end a subject noun phrase but are not its head ("and attacked", "which seized")
 _NOT_SUBJECT_HEAD = frozenset(
     "and or but that which who whom whose when while after before as than then also not "
-    "had has have having it they he she we there this these those its their his her".split()
+    "had has have having it they he she we there this these those its their his her "
+    # a report's verb ends its speaker's words: "Activists said security forces opened fire"
+    "said says say told tells reported reports claimed claims added".split()
 )
 # words before a noun that show it is no subject's head: "forces under his command stormed"
 _NOT_SUBJECT_BEFORE = frozenset(
@@ -3766,6 +3835,71 @@ def _own_clause(text: str, lo: int, hi: int, mentions: Sequence[ActorMention]) -
             return pos
         pos = text.find(", and ", pos + 1, hi)
     return None
+
+
+# a subject's verb: "Thailand closed", "Thailand's army closed", "Iran's forces have seized"
+_SUBJECT_VERB = re.compile(
+    r"(?:['\u2019]s|,)?(?:\s+(?!(?:and|or|but|on|in|at|with|to|from|of|for|by|the|a|an|near|into|"
+    r"over|after|before|as|its|their|his|her)\b)[a-z]+){0,2}?"
+    r"\s+(?:(?:has|have|had|was|were|will|would)\s+)?([a-z]+)\b"
+)
+
+_SUBORDINATE_WORD = re.compile(
+    r"\b(?:after|before|when|while|because|since|until|once|although|though|whereas|where|"
+    r"which|who|whom|whose|as)\b"
+)
+
+
+def _with_shared_subject(
+    text: str,
+    sent: tuple[int, int],
+    join: int,
+    m_start: int,
+    m_end: int,
+    found: list[ActorMention],
+    mentions: Sequence[ActorMention],
+) -> list[ActorMention]:
+    """A verb coordinated with the one before it, its subject left out, is that verb's
+    subject's act: "Thailand closed all border crossings with Cambodia on Thursday and
+    expelled the Cambodian ambassador" (Thailand expels, not Cambodia); who the first verb
+    named after it (Cambodia, with whom the crossings were) is not in the second act.
+    The subject is the last name before the "and" that a past verb follows ("said Iran
+    attacked the base and killed ...", "when the Soviet leader, Mikhail Gorbachev, came
+    ... and warned"); with none (an unnamed subject: "Gunmen stormed the hotel and killed
+    ..."), with a subordinate clause opened after it, or when the trigger is no verb
+    ("sanctions and strikes"), the actors stay."""
+    past = temporal_lexicon().past_verbs
+    word = text[m_start:m_end].split(" ", 1)[0]
+    if not (word in past or (len(word) > 4 and word.endswith("ed"))):
+        return found
+    subject: ActorMention | None = None
+    for m in mentions:
+        if m.start < sent[0] or m.end > join:
+            continue
+        v = _SUBJECT_VERB.match(text, m.end, join)
+        if v is not None and ((w := v.group(1)) in past or (len(w) > 4 and w.endswith("ed"))):
+            subject = m
+    if subject is None or _SUBORDINATE_WORD.search(text, subject.end, join):
+        # "France sent its aircraft in after Islamist fighters of Ansar Dine overran Konna
+        # on Thursday and threatened ...": the verb coordinated is the subordinate
+        # clause's, whose subject is not named as one
+        return found
+    # the names joined to it before ("US and British warplanes"), as _JOINT
+    run = [subject]
+    i = mentions.index(subject)
+    while (
+        i > 0
+        and mentions[i - 1].start >= sent[0]
+        and _JOINT.fullmatch(text, mentions[i - 1].end, run[0].start)
+    ):
+        i -= 1
+        run.insert(0, mentions[i])
+    between = [m for m in found if run[-1].end <= m.start and m.end <= join]
+    if not between:
+        return found
+    # (those named before the subject stay: a speaker's, a place's, as before)
+    kept = [m for m in found if m.end <= run[0].start and m not in run]
+    return [*kept, *run, *(m for m in found if m.start >= join)]
 
 
 def _coordinated_acts(
@@ -4840,6 +4974,8 @@ def _article_events(
             found = _coordinated(text, found, in_sent)
             if coord is None and found[0].start > clause[0]:
                 found = _with_subject_before_list(text, clause, found, in_sent)
+        if found and coord is None and (joined := _AND_BEFORE.search(text, m_start - 16, m_start)):
+            found = _with_shared_subject(text, sent, joined.start(), m_start, m_end, found, in_sent)
         region = text[clause[0] : m_start]
         if ("he " in region or "He " in region or ", who" in region) and _PRONOUN_START.search(
             text, clause[0], m_start
@@ -6042,6 +6178,16 @@ def same_happening(a: Event, b: Event, a_articles: set[str] | None = None) -> bo
         # Kampala on Wednesday"; "Clinton spoke by telephone with Kagame on Wednesday"
         return False
     if _other_speakers(a, b):
+        return False
+    if (
+        a.source is not None
+        and a.target is not None
+        and a.source == b.target
+        and a.target == b.source
+        and a.type not in _MUTUAL
+    ):
+        # "Thailand launched air strikes on Cambodian targets on Thursday"; "Cambodia fired
+        # rockets into Thai territory on Thursday": two acts, in opposite directions
         return False
     if not a.actors or not b.actors:
         return a.label == b.label

@@ -5912,3 +5912,118 @@ def test_forces_sent_or_rushed_are_a_deployment(text: str):
 def test_firing_missiles_testifying_and_findings_presented(text: str, type_: str):
     (event,) = _extracted(text)
     assert event.type == type_
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thailand closed all border crossings with Cambodia on Thursday.",
+        "Poland shut two more crossings on its border with Belarus on Thursday.",
+    ],
+)
+def test_closing_border_crossings_is_a_closure(text: str):
+    (event,) = _extracted(text)
+    assert event.type == "COERCE"
+    assert event.source in ("Thailand", "Poland")
+    assert event.label == f"{event.source} closure"
+    # the polls or a session that closed are none
+    assert not _extracted("The polls closed near the border with Cambodia on Thursday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # a verb coordinated with the one before, its subject left out: that verb's subject
+        (
+            "Thailand closed all border crossings with Cambodia on Thursday and expelled the "
+            "Cambodian ambassador on Wednesday.",
+            "Thailand",
+            "Cambodia",
+        ),
+        (
+            "Thailand closed the border with Cambodia and expelled the Cambodian ambassador on "
+            "Wednesday.",
+            "Thailand",
+            "Cambodia",
+        ),
+        (
+            "Moscow suspended its ties with NATO and recalled its envoy on Wednesday.",
+            "Russia",
+            None,
+        ),
+        # the subject of the clause the verb is coordinated in, set off by commas
+        (
+            "Honecker was humbled when the Soviet leader, Mikhail Gorbachev, came to Berlin on "
+            "Oct. 7 and warned him.",
+            "Mikhail Gorbachev",
+            "Erich Honecker",
+        ),
+    ],
+)
+def test_a_coordinated_verb_is_done_by_the_first_verbs_subject(text, source, target):
+    wanted = [e for e in _extracted(text) if e.type in ("SANCTION", "THREATEN")]
+    assert [(e.source, e.target) for e in wanted] == [(source, target)]
+    # a subordinate clause's verb keeps its own subject, which is no name here
+    text = (
+        "France sent its jets in after fighters of Ansar Dine overran Konna on Thursday and "
+        "threatened to push south."
+    )
+    assert "France" not in {e.source for e in _extracted(text) if e.type == "THREATEN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a participle after the date tells what the act before it did; the act is dated
+        (
+            "The strikes came nine days after Israel launched a wave of attacks on Iranian "
+            "nuclear and military targets on June 13, killing several senior commanders.",
+            "Israel attack on Iran",
+        ),
+        # and a past verb after a participle is no object of it
+        (
+            "Navy SEALs flown in on helicopters from Afghanistan stormed the compound in "
+            "Abbottabad on Monday, killing Osama bin Laden.",
+            "US attack on Pakistan",
+        ),
+    ],
+)
+def test_a_participle_after_the_date_leaves_it_to_the_act_before(text: str, label: str):
+    (event,) = [e for e in _extracted(text, date(2025, 6, 22)) if e.type == "ASSAULT"]
+    assert event.label == label
+    # a report's verb is not the unnamed doer's words
+    text = "Activists said security forces opened fire in Hama on Monday, killing six people."
+    (event,) = [e for e in _extracted(text) if e.type == "ASSAULT"]
+    assert not event.label.lower().startswith("said")
+
+
+def test_attacks_in_opposite_directions_on_one_day_are_two_events():
+    text = (
+        "Thailand launched air strikes on Cambodian military targets on Thursday as fighting "
+        "erupted along the disputed border, killing at least 12 people. Cambodia fired rockets "
+        "and artillery into Thai territory on Thursday morning, Thailand's army said."
+    )
+    got = {(e.source, e.target) for e in _extracted(text, date(2025, 7, 25)) if e.type == "ASSAULT"}
+    assert got == {("Thailand", "Cambodia"), ("Cambodia", "Thailand")}
+    # (as same_happening reads them)
+    day = date(2025, 7, 24)
+    a = replace(
+        _event("a", "2025-07-24", day, ("Thailand", "Cambodia"), "x", "ASSAULT", "attack"),
+        source="Thailand",
+        target="Cambodia",
+    )
+    b = replace(a, id="b", actors=("Cambodia", "Thailand"), source="Cambodia", target="Thailand")
+    assert not same_happening(a, b)
+    assert same_happening(a, replace(a, id="c"))
+    # ... but one meeting told from both sides stays one
+    text = "Putin met Xi in Moscow on Monday. Xi met Putin in the Kremlin on Monday."
+    assert len([e for e in _extracted(text) if e.type == "CONSULT"]) == 1
+
+
+def test_an_as_clause_after_the_date_is_background():
+    text = (
+        "Mugabe sent a letter of resignation to parliament on Tuesday as lawmakers debated a "
+        "motion to impeach him."
+    )
+    (event,) = _extracted(text)
+    assert event.type == "REQUEST"
