@@ -4178,6 +4178,27 @@ _RULERS_IN = re.compile(
 )
 
 
+# a body's summit with no business of the article's named ("where NATO holds its own
+# summit on Wednesday", "the G20 summit, which runs Nov. 15-16"): the members meet each
+# other, and the state the article is about is none of its parties; a summit that takes up
+# the article's crisis ("due to discuss the crisis at a summit", "an extraordinary summit
+# on the dispute") still deals with it, as one its host holds ("Kampala hosts an African
+# Union summit")
+_SUMMIT_WORDS = frozenset({"summit", "summits", "summit meeting"})
+_TAKES_UP = re.compile(
+    r"(?i)\b(?:discuss\w*|crisis|dispute|conflict|question|take up|takes up|took up"
+    r"|consider\w*|over the|on the (?!eve\b)|host\w*)"
+)
+
+
+def _own_summit(text: str, clause: tuple[int, int], start: int, end: int, ttype: str) -> bool:
+    return (
+        ttype == "CONSULT"
+        and text[start:end].lower() in _SUMMIT_WORDS
+        and not _TAKES_UP.search(text, clause[0], clause[1])
+    )
+
+
 def _home_state(mentions: Sequence[ActorMention], memo: list[list[Actor]]) -> list[Actor]:
     """The state where an article's story happens: the one named most, as a party, a
     venue or through its people (at least twice, and more often than any other). Worked
@@ -5210,7 +5231,11 @@ def _article_events(
             # "Azerbaijan said the 1994 truce held": a truce, as fighting, has two sides;
             # with one of the article's two parties named, the other is the second
             actors = [*actors, *(a for a in topic if a != actors[0])]
-        elif len(actors) == 1 and actors[0].kind == "organisation":
+        elif (
+            len(actors) == 1
+            and actors[0].kind == "organisation"
+            and not _own_summit(text, clause, m_start, m_end, ttype)
+        ):
             # "The Security Council met behind closed doors on Monday": a body that meets or
             # acts alone, with no state named, deals with the state the article is about
             actors = [*actors, *_home_state(actor_mentions, home)]

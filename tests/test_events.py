@@ -6027,3 +6027,24 @@ def test_an_as_clause_after_the_date_is_background():
     )
     (event,) = _extracted(text)
     assert event.type == "REQUEST"
+
+
+def test_a_bodys_own_summit_is_not_the_articles_state():
+    text = (
+        "Russia attacked Ukraine. Russia fired missiles. Most of the leaders will then fly "
+        "to Madrid, where NATO holds its own summit on Wednesday and Thursday."
+    )
+    (event,) = [e for e in _extracted(text, date(2022, 6, 27)) if e.type == "CONSULT"]
+    assert event.actors == ("NATO",) and event.label == "NATO summit"
+    # a summit that takes up the article's crisis, or one its host holds, still deals with it
+    for clause in (
+        "The African Union is due to hold a summit on the crisis on Wednesday.",
+        "Kampala hosts an African Union summit on Wednesday.",
+    ):
+        text = f"Uganda closed its border. Uganda said it was ready. {clause}"
+        (event,) = [e for e in _extracted(text, date(2022, 6, 27)) if e.type == "CONSULT"]
+        assert "Uganda" in event.actors, clause
+    # and a body's meeting on a crisis is the article's state's, as before
+    text = "Ukraine asked for help. Ukraine waited. The Security Council met on Wednesday."
+    (event,) = [e for e in _extracted(text, date(2022, 6, 27)) if e.type == "CONSULT"]
+    assert set(event.actors) == {"UN", "Ukraine"}
