@@ -3711,6 +3711,21 @@ _COMBAT_WORDS = frozenset(
 _IT = re.compile(r"\b(?:it|It)\s+(?!(?:is|was|'s|\u2019s|has been|had been|would be|will be)\b)")
 
 
+@lru_cache(maxsize=1)
+def _unnamed_doer_regex() -> re.Pattern[str]:
+    """The doers of resources/events/unnamed_doers.tsv, as words."""
+    forms = sorted((row[0] for row in _rows("unnamed_doers.tsv")), key=len, reverse=True)
+    return re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, forms)) + r")\b")
+
+
+def _unnamed_doer(text: str, clause: tuple[int, int], start: int) -> str:
+    """The words of an unnamed doer in the clause before a trigger at `start`, within six
+    words ("after gunmen killed 26 people", "masked men stormed the hotel"), or ""."""
+    before = text[max(clause[0], start - 60) : start]
+    found = _unnamed_doer_regex().search(" ".join(before.split()[-6:]))
+    return found.group().lower() if found else ""
+
+
 def _with_it_subject(
     text: str,
     clause: tuple[int, int],
@@ -5192,6 +5207,11 @@ def _article_events(
                 continue  # a happening with nobody in it cannot be placed on an actor timeline
             if topic is None:
                 topic = _topic(text, actor_mentions)
+            if ttype == "ASSAULT" and (unnamed := _unnamed_doer(text, clause, m_start)):
+                # "two weeks after gunmen killed 26 people near Pahalgam": doers nobody
+                # names are none of the article's parties; the label names them as the
+                # text does ("Gunmen attack"), the parties stay as whom it concerns
+                source, target, doer = None, None, unnamed
             if ttype not in _BETWEEN_PARTIES and not trig.state_act:
                 # "Police fired tear gas on Monday": a state's unnamed body or crowd is of
                 # the state where the story happens, where its dateline puts the reporter

@@ -6048,3 +6048,14 @@ def test_a_bodys_own_summit_is_not_the_articles_state():
     text = "Ukraine asked for help. Ukraine waited. The Security Council met on Wednesday."
     (event,) = [e for e in _extracted(text, date(2022, 6, 27)) if e.type == "CONSULT"]
     assert set(event.actors) == {"UN", "Ukraine"}
+
+
+def test_an_attack_by_unnamed_doers_is_none_of_the_articles_parties():
+    text = (
+        "India and Pakistan traded fire. India blamed Pakistan. Pakistan denied it. "
+        "India struck camps on Wednesday, two weeks after gunmen killed 26 people near the "
+        "town of Pahalgam."
+    )
+    (event,) = [e for e in _extracted(text, date(2025, 5, 8)) if e.value == "2025-04-23"]
+    assert (event.type, event.source, event.target) == ("ASSAULT", None, None)
+    assert event.label == "Gunmen attack"
