@@ -385,6 +385,12 @@ _FRAME = re.compile(
     r"|\b(?:first|second|third|fourth|fifth|sixth|tenth|\d+(?:st|nd|rd|th))\s+"
     r"(?:such\s+(?:[\w-]+\s+)?|(?:year|month|week|anniversary)\s+))$"
 )
+# a happening an anniversary remembers, named after it: "the first anniversary of
+# Russia's annexation of Crimea", "the 30th anniversary of the fall of the Berlin Wall"
+_ANNIVERSARY_OF = re.compile(
+    r"(?i)\banniversar(?:y|ies)\s+of\s+(?:the\s+)?(?:[\w'\u2019.-]+\s+){0,3}$"
+)
+_YEAR = re.compile(r"\b(?:1[0-9]|20)[0-9]{2}\b")
 _PLANNED = re.compile(r"(?i)\b(?:planned|scheduled|set|slated|due|expected)\s+(?:for|on|in)?\s*$")
 # A plan's date: "planned for June 15", "scheduled to take effect on Monday", "had been due
 # to hold its first session on Monday"; then what says it did not happen
@@ -994,9 +1000,20 @@ def _live_hits(
     pledged = "ledg" in seg  # "pledged to end the war"
     lo = sent[0]
     kept = []
+    remembered = "nniversar" in seg
     for h in hits:
         a, b = h.start, h.end
         if unreal and any(u0 <= a < u1 for u0, u1 in unreal):
+            continue
+        if (
+            remembered
+            and (ann := _ANNIVERSARY_OF.search(text, a - 60 if a - 60 > lo else lo, a))
+            and not _YEAR.search(text, ann.start(), min(sent[1], b + 60))
+        ):
+            # "gathered on Wednesday to celebrate the first anniversary of Russia's
+            # annexation of Crimea": the day is the gathering's; what it remembers is no
+            # happening of that day (one with a year of its own is: "the anniversary of
+            # the 1985 uprising", "of the capture of Shushi in 1992")
             continue
         if text.startswith("airlift", a) and _CARGO_AFTER.match(text, b, sent[1]) is not None:
             # "would begin airlifting supplies", "airlifted food and medicine": aid flown in

@@ -6059,3 +6059,17 @@ def test_an_attack_by_unnamed_doers_is_none_of_the_articles_parties():
     (event,) = [e for e in _extracted(text, date(2025, 5, 8)) if e.value == "2025-04-23"]
     assert (event.type, event.source, event.target) == ("ASSAULT", None, None)
     assert event.label == "Gunmen attack"
+
+
+def test_an_anniversary_does_not_date_what_it_remembers():
+    text = (
+        "Tens of thousands of people gathered near the Kremlin on Monday to celebrate the "
+        "first anniversary of Russia's annexation of Crimea."
+    )
+    assert not [e for e in _extracted(text) if e.type == "COERCE"]
+    # what it remembers, with a year of its own, is dated by that year
+    text = (
+        "Pashinyan flew to Stepanakert on Monday for the anniversary of the capture of "
+        "Shushi in 1992."
+    )
+    assert any(e.value == "1992" for e in _extracted(text))
