@@ -385,6 +385,12 @@ _FRAME = re.compile(
     r"|\b(?:first|second|third|fourth|fifth|sixth|tenth|\d+(?:st|nd|rd|th))\s+"
     r"(?:such\s+(?:[\w-]+\s+)?|(?:year|month|week|anniversary)\s+))$"
 )
+# a happening an anniversary remembers, named after it: "the first anniversary of
+# Russia's annexation of Crimea", "the 30th anniversary of the fall of the Berlin Wall"
+_ANNIVERSARY_OF = re.compile(
+    r"(?i)\banniversar(?:y|ies)\s+of\s+(?:the\s+)?(?:[\w'\u2019.-]+\s+){0,3}$"
+)
+_YEAR = re.compile(r"\b(?:1[0-9]|20)[0-9]{2}\b")
 _PLANNED = re.compile(r"(?i)\b(?:planned|scheduled|set|slated|due|expected)\s+(?:for|on|in)?\s*$")
 # A plan's date: "planned for June 15", "scheduled to take effect on Monday", "had been due
 # to hold its first session on Monday"; then what says it did not happen
@@ -994,9 +1000,20 @@ def _live_hits(
     pledged = "ledg" in seg  # "pledged to end the war"
     lo = sent[0]
     kept = []
+    remembered = "nniversar" in seg
     for h in hits:
         a, b = h.start, h.end
         if unreal and any(u0 <= a < u1 for u0, u1 in unreal):
+            continue
+        if (
+            remembered
+            and (ann := _ANNIVERSARY_OF.search(text, a - 60 if a - 60 > lo else lo, a))
+            and not _YEAR.search(text, ann.start(), min(sent[1], b + 60))
+        ):
+            # "gathered on Wednesday to celebrate the first anniversary of Russia's
+            # annexation of Crimea": the day is the gathering's; what it remembers is no
+            # happening of that day (one with a year of its own is: "the anniversary of
+            # the 1985 uprising", "of the capture of Shushi in 1992")
             continue
         if text.startswith("airlift", a) and _CARGO_AFTER.match(text, b, sent[1]) is not None:
             # "would begin airlifting supplies", "airlifted food and medicine": aid flown in
@@ -3711,6 +3728,21 @@ _COMBAT_WORDS = frozenset(
 _IT = re.compile(r"\b(?:it|It)\s+(?!(?:is|was|'s|\u2019s|has been|had been|would be|will be)\b)")
 
 
+@lru_cache(maxsize=1)
+def _unnamed_doer_regex() -> re.Pattern[str]:
+    """The doers of resources/events/unnamed_doers.tsv, as words."""
+    forms = sorted((row[0] for row in _rows("unnamed_doers.tsv")), key=len, reverse=True)
+    return re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, forms)) + r")\b")
+
+
+def _unnamed_doer(text: str, clause: tuple[int, int], start: int) -> str:
+    """The words of an unnamed doer in the clause before a trigger at `start`, within six
+    words ("after gunmen killed 26 people", "masked men stormed the hotel"), or ""."""
+    before = text[max(clause[0], start - 60) : start]
+    found = _unnamed_doer_regex().search(" ".join(before.split()[-6:]))
+    return found.group().lower() if found else ""
+
+
 def _with_it_subject(
     text: str,
     clause: tuple[int, int],
@@ -4176,6 +4208,27 @@ _VENUE_BEFORE = ("in ", "In ")  # "at" also aims: "fired at Russia"
 _RULERS_IN = re.compile(
     r"\b(?:government|regime|authorities|leadership|junta|rulers|administration)\s+in\s+$"
 )
+
+
+# a body's summit with no business of the article's named ("where NATO holds its own
+# summit on Wednesday", "the G20 summit, which runs Nov. 15-16"): the members meet each
+# other, and the state the article is about is none of its parties; a summit that takes up
+# the article's crisis ("due to discuss the crisis at a summit", "an extraordinary summit
+# on the dispute") still deals with it, as one its host holds ("Kampala hosts an African
+# Union summit")
+_SUMMIT_WORDS = frozenset({"summit", "summits", "summit meeting"})
+_TAKES_UP = re.compile(
+    r"(?i)\b(?:discuss\w*|crisis|dispute|conflict|question|take up|takes up|took up"
+    r"|consider\w*|over the|on the (?!eve\b)|host\w*)"
+)
+
+
+def _own_summit(text: str, clause: tuple[int, int], start: int, end: int, ttype: str) -> bool:
+    return (
+        ttype == "CONSULT"
+        and text[start:end].lower() in _SUMMIT_WORDS
+        and not _TAKES_UP.search(text, clause[0], clause[1])
+    )
 
 
 def _home_state(mentions: Sequence[ActorMention], memo: list[list[Actor]]) -> list[Actor]:
@@ -5171,6 +5224,11 @@ def _article_events(
                 continue  # a happening with nobody in it cannot be placed on an actor timeline
             if topic is None:
                 topic = _topic(text, actor_mentions)
+            if ttype == "ASSAULT" and (unnamed := _unnamed_doer(text, clause, m_start)):
+                # "two weeks after gunmen killed 26 people near Pahalgam": doers nobody
+                # names are none of the article's parties; the label names them as the
+                # text does ("Gunmen attack"), the parties stay as whom it concerns
+                source, target, doer = None, None, unnamed
             if ttype not in _BETWEEN_PARTIES and not trig.state_act:
                 # "Police fired tear gas on Monday": a state's unnamed body or crowd is of
                 # the state where the story happens, where its dateline puts the reporter
@@ -5210,7 +5268,11 @@ def _article_events(
             # "Azerbaijan said the 1994 truce held": a truce, as fighting, has two sides;
             # with one of the article's two parties named, the other is the second
             actors = [*actors, *(a for a in topic if a != actors[0])]
-        elif len(actors) == 1 and actors[0].kind == "organisation":
+        elif (
+            len(actors) == 1
+            and actors[0].kind == "organisation"
+            and not _own_summit(text, clause, m_start, m_end, ttype)
+        ):
             # "The Security Council met behind closed doors on Monday": a body that meets or
             # acts alone, with no state named, deals with the state the article is about
             actors = [*actors, *_home_state(actor_mentions, home)]

@@ -6027,3 +6027,49 @@ def test_an_as_clause_after_the_date_is_background():
     )
     (event,) = _extracted(text)
     assert event.type == "REQUEST"
+
+
+def test_a_bodys_own_summit_is_not_the_articles_state():
+    text = (
+        "Russia attacked Ukraine. Russia fired missiles. Most of the leaders will then fly "
+        "to Madrid, where NATO holds its own summit on Wednesday and Thursday."
+    )
+    (event,) = [e for e in _extracted(text, date(2022, 6, 27)) if e.type == "CONSULT"]
+    assert event.actors == ("NATO",) and event.label == "NATO summit"
+    # a summit that takes up the article's crisis, or one its host holds, still deals with it
+    for clause in (
+        "The African Union is due to hold a summit on the crisis on Wednesday.",
+        "Kampala hosts an African Union summit on Wednesday.",
+    ):
+        text = f"Uganda closed its border. Uganda said it was ready. {clause}"
+        (event,) = [e for e in _extracted(text, date(2022, 6, 27)) if e.type == "CONSULT"]
+        assert "Uganda" in event.actors, clause
+    # and a body's meeting on a crisis is the article's state's, as before
+    text = "Ukraine asked for help. Ukraine waited. The Security Council met on Wednesday."
+    (event,) = [e for e in _extracted(text, date(2022, 6, 27)) if e.type == "CONSULT"]
+    assert set(event.actors) == {"UN", "Ukraine"}
+
+
+def test_an_attack_by_unnamed_doers_is_none_of_the_articles_parties():
+    text = (
+        "India and Pakistan traded fire. India blamed Pakistan. Pakistan denied it. "
+        "India struck camps on Wednesday, two weeks after gunmen killed 26 people near the "
+        "town of Pahalgam."
+    )
+    (event,) = [e for e in _extracted(text, date(2025, 5, 8)) if e.value == "2025-04-23"]
+    assert (event.type, event.source, event.target) == ("ASSAULT", None, None)
+    assert event.label == "Gunmen attack"
+
+
+def test_an_anniversary_does_not_date_what_it_remembers():
+    text = (
+        "Tens of thousands of people gathered near the Kremlin on Monday to celebrate the "
+        "first anniversary of Russia's annexation of Crimea."
+    )
+    assert not [e for e in _extracted(text) if e.type == "COERCE"]
+    # what it remembers, with a year of its own, is dated by that year
+    text = (
+        "Pashinyan flew to Stepanakert on Monday for the anniversary of the capture of "
+        "Shushi in 1992."
+    )
+    assert any(e.value == "1992" for e in _extracted(text))
