@@ -3754,16 +3754,52 @@ def _with_it_subject(
     """ "New Delhi answered with economic pressure. On June 29 it banned 59 Chinese apps":
     an "it" right before the trigger verb, with nobody named before it in its clause, is
     the last state or body named in this sentence or the one before."""
-    if any(clause[0] <= m.start < match.start for m in found):
-        return found
+    named = any(clause[0] <= m.start < match.start for m in found)
     it = next(
         reversed(list(_IT.finditer(text, max(clause[0], match.start - 20), match.start))), None
     )
     if it is None or len(_TOKEN.findall(text, it.end(), match.start)) > 1:
         return found  # "it also banned" at most: the verb is its predicate
+    subject = _main_subject(text, it.start(), mentions, sent_start)
+    if subject is not None:  # the main clause's names are not this clause's
+        word = it.group().strip()
+        start = it.start() + it.group().index(word)
+        stand_in = ActorMention(start, start + len(word), word, subject.actors, subject.qualifiers)
+        kept = [m for m in found if not clause[0] <= m.start < it.start()]
+        return sorted([stand_in, *kept], key=lambda m: m.start)
+    if named:
+        return found
     return _with_stand_in(
         text, it, found, mentions, sent_start, lambda m: all(a.kind != "person" for a in m.actors)
     )
+
+
+# an adverbial clause's opening word before its "it": "after it annexed Crimea"
+_IT_CLAUSE_OPENER = re.compile(
+    r"\b(?:after|before|when|while|because|since|until|once|although|though|as)\s+$"
+)
+# what may come before a sentence's subject: "The", "On Monday, the"
+_SUBJECT_LEAD = re.compile(r"(?:(?:The|the|On|In|At|[A-Z][a-z]+day|[0-9]+|,)\s*)*")
+
+
+def _main_subject(
+    text: str, it_start: int, mentions: Sequence[ActorMention], sent_start: int
+) -> ActorMention | None:
+    """ "Russia was suspended from what was then the G8 in 2014 after it annexed Crimea":
+    an "it" opening an adverbial clause after the main clause ("after it", "because it")
+    is the main clause's subject, when that subject opens the sentence and is a state or
+    body (not a person), rather than the last name before the "it"; None otherwise."""
+    if not _IT_CLAUSE_OPENER.search(text, max(sent_start, it_start - 12), it_start):
+        return None
+    first = next((m for m in mentions if m.start >= sent_start), None)
+    if first is None or first.end > it_start:
+        return None
+    lead = _SUBJECT_LEAD.fullmatch(text, sent_start, first.start)
+    if lead is None or any(a.kind == "person" for a in first.actors):
+        return None
+    if text.startswith(("-", "'s", "\u2019s"), first.end):
+        return None  # a word of the subject, not its head: "The Iran-backed group"
+    return first
 
 
 def _with_stand_in(

@@ -6073,3 +6073,24 @@ def test_an_anniversary_does_not_date_what_it_remembers():
         "Shushi in 1992."
     )
     assert any(e.value == "1992" for e in _extracted(text))
+
+
+def test_it_after_the_main_clause_is_its_subject():
+    for text, doer in (
+        (
+            "Russia was suspended from what was then the G8 in 2014 after it annexed Crimea.",
+            "Russia",
+        ),
+        (
+            "Russia was expelled from the Council of Europe in 2022 after it invaded Ukraine.",
+            "Russia",
+        ),
+    ):
+        (event,) = [e for e in _extracted(text) if e.value in ("2014", "2022")]
+        assert (event.source, event.target) == (doer, "Ukraine"), text
+    # a name inside the subject is not its head: "The Iran-backed group ... when it seized"
+    text = (
+        "The Iran-backed group began targeting ships in November, when it seized the car "
+        "carrier Galaxy Leader."
+    )
+    assert not [e for e in _extracted(text, date(2024, 1, 12)) if e.source == "Iran"]
