@@ -2865,6 +2865,41 @@ _AT_THE_BEFORE = re.compile(r"\b(?:at|during)\s+(?:a|an|the)\s+$")
 _GATHERING_AFTER = re.compile(r"\s*(?:summit|meeting|conference|session)\b")
 
 
+@lru_cache(maxsize=1)
+def _topic_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """resources/events/topic_phrases.tsv: the words a topic follows, and the words that
+    close a topic opened by "with"."""
+    rows = list(_rows("topic_phrases.tsv"))
+
+    def words(kind: str) -> str:
+        forms = sorted((w for k, w in rows if k == kind), key=len, reverse=True)
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in forms)
+
+    after = re.compile(r"\b(?:" + words("after") + r")\s+[^,;:]*")
+    agenda = re.compile(r"\bwith\s+(?:(?!\bwith\b)[^,;:])*?\b(?:" + words("agenda") + r")\b")
+    return after, agenda
+
+
+def _topic_spans(text: str, clause: tuple[int, int]) -> list[tuple[int, int]]:
+    """Where a meeting's clause tells its topic: "to discuss X", "dominated by X", "with X
+    at the top of the agenda" (resources/events/topic_phrases.tsv)."""
+    after, agenda = _topic_regexes()
+    return [m.span() for r in (after, agenda) for m in r.finditer(text, *clause)]
+
+
+def _without_topics(
+    text: str, clause: tuple[int, int], trig_at: int, found: list[ActorMention]
+) -> list[ActorMention]:
+    """ "gathered for a summit ... with Russia's war in Ukraine at the top of the agenda":
+    the names inside a meeting's topic after its trigger are what it takes up, not who
+    meets; `found` without them, unless nobody else is named."""
+    spans = [s for s in _topic_spans(text, clause) if s[0] >= trig_at]
+    if not spans:
+        return found
+    kept = [m for m in found if not any(a <= m.start < b for a, b in spans)]
+    return kept or found
+
+
 def _without_venues(
     text: str, trig: Trigger, found: list[ActorMention], trig_at: int
 ) -> list[ActorMention]:
@@ -4639,9 +4674,20 @@ def _plural_verb(m: re.Match[str]) -> str:
 
 
 def _place_slot(text: str, clause: tuple[int, int], match: Hit, actors: Sequence[Actor]) -> str:
-    """ " in Geneva": the place nearest after the trigger, else the nearest before it."""
+    """ " in Geneva": the place nearest after the trigger, else the nearest before it; not
+    one inside a meeting's topic ("with Russia's war in Ukraine at the top of the
+    agenda")."""
+    topics = [  # (a topic told before the meeting ends at it: "to discuss the coup at a
+        # meeting in Strasbourg")
+        (a, match.start if a < match.start else b)
+        for a, b in (_topic_spans(text, clause) if match.trigger.type == "CONSULT" else ())
+    ]
     spots = sorted(
-        _PLACE.finditer(text, *clause),
+        (
+            p
+            for p in _PLACE.finditer(text, *clause)
+            if not any(a <= p.start() < b for a, b in topics)
+        ),
         key=lambda m: (m.start() < match.start, abs(m.start() - match.end)),
     )
     for m in spots:
@@ -5087,6 +5133,8 @@ def _article_events(
             found = _with_pair_subject(text, clause, match, found, actor_mentions)
         if found and text.find("ed by ", m_end, sent[1]) >= 0:
             found = _with_brokers(text, sent, m_end, found, in_sent, dated_after)
+        if found and trig.type == "CONSULT":
+            found = _without_topics(text, clause, m_start, found)
         if found:
             found = _without_venues(text, trig, found, m_start)
         if found:

@@ -6094,3 +6094,27 @@ def test_it_after_the_main_clause_is_its_subject():
         "carrier Galaxy Leader."
     )
     assert not [e for e in _extracted(text, date(2024, 1, 12)) if e.source == "Iran"]
+
+
+def test_a_meetings_topic_names_neither_its_parties_nor_its_venue():
+    text = (
+        "Leaders of the Group of Seven rich democracies gathered at Schloss Elmau in the "
+        "Bavarian Alps on Sunday for a summit that runs from Sunday to Tuesday, with Russia's "
+        "war in Ukraine at the top of the agenda."
+    )
+    events = [e for e in _extracted(text, date(2022, 6, 26)) if e.type == "CONSULT"]
+    assert events and all(e.actors == ("G7",) for e in events)
+    assert all("Ukraine" not in e.label for e in events)
+    text = (
+        "NATO leaders will gather in Vilnius on July 11-12 for a summit expected to be "
+        "dominated by Ukraine's hopes of joining the alliance."
+    )
+    (event,) = [e for e in _extracted(text, date(2023, 7, 1)) if e.type == "CONSULT"]
+    assert event.actors == ("NATO",)
+    # a topic told before the meeting keeps the meeting's own place
+    text = (
+        "Greece's partners in the Council of Europe are expected to discuss the coup at a "
+        "meeting in Strasbourg on Friday."
+    )
+    (event,) = [e for e in _extracted(text) if e.type == "CONSULT"]
+    assert event.label.endswith("in Strasbourg")
