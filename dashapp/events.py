@@ -3219,6 +3219,55 @@ def _participle(word: str) -> bool:
 _FELL_TO = re.compile(r"(?i)fell\s+to")  # triggers.tsv: "fell to" (the seizure row)
 
 
+@lru_cache(maxsize=1)
+def _harm_passive_regex() -> re.Pattern[str]:
+    """A passive of harm (resources/events/harm_passives.tsv) after its subject's names:
+    " were killed", " have been wounded"."""
+    forms = sorted((row[0] for row in _rows("harm_passives.tsv")), key=len, reverse=True)
+    verbs = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    return re.compile(
+        r"\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?"
+        r"(?:" + verbs + r")\b"
+    )
+
+
+# people "from" a state, before its names: "peacekeepers from", "two aid workers from"
+_PEOPLE_FROM = re.compile(r"\b(?:[a-z]{3,}s|people|personnel|police|crew|staff)\s+from\s+$")
+_LIST_GAP = re.compile(r",\s+|\s+and\s+|,\s+and\s+")
+
+
+def _victims_from(
+    text: str, clause: tuple[int, int], m_start: int, found: Sequence[ActorMention]
+) -> Actor | None:
+    """ "Thirteen peacekeepers from South Africa, Malawi and Uruguay were killed in fighting
+    last week": states named as the origin of people harmed (a passive of
+    resources/events/harm_passives.tsv, at or before the trigger) are acted on, not sides;
+    the first of them, or None when the clause is not so."""
+    names = [m for m in found if clause[0] <= m.start < m_start]
+    for i, m in enumerate(names):
+        if m.actors[0].kind != "country" or not _PEOPLE_FROM.search(
+            text, max(clause[0], m.start - 24), m.start
+        ):
+            continue
+        last = m
+        for nxt in names[i + 1 :]:
+            if nxt.actors[0].kind != "country" or not _LIST_GAP.fullmatch(
+                text, last.end, nxt.start
+            ):
+                break
+            last = nxt
+        harm = _harm_passive_regex().match(text, last.end)
+        if harm is not None and harm.end() <= _word_end(text, m_start):
+            return m.actors[0]
+    return None
+
+
+def _word_end(text: str, m_start: int) -> int:
+    """The end of the word at `m_start`."""
+    found = _TOKEN.match(text, m_start)
+    return found.end() if found else m_start
+
+
 def _roles(
     text: str,
     clause: tuple[int, int],
@@ -3251,6 +3300,8 @@ def _roles(
     for a passive with none."""
     if type_ in _MUTUAL:
         return source, target, ""  # "the treaty was signed by Obama and Medvedev"
+    if type_ in _MATERIAL_CONFLICT and (victim := _victims_from(text, clause, m_start, found)):
+        return None, victim, _PASSIVE_MARK
     before_m = [m for m in found if m.end <= m_start]
     after_m = [m for m in found if m.start >= m_end]
     if after_m and _FELL_TO.fullmatch(text, m_start, m_end):
@@ -4643,6 +4694,10 @@ def _label(
             if key in _ACTED_ON_SLOTS and slots[key] == src_name:
                 slots[key] = ""
     label = _fill(template, slots)
+    if label and " " not in label and doer == _PASSIVE_MARK and source is None and target:
+        # "peacekeepers from South Africa, Malawi and Uruguay were killed in fighting": the
+        # victims' states are no sides of a fight ("South Africa attack", as for "were killed")
+        return f"{short_name(target, gaz)} attack"
     if label and " " not in label:
         joined = "-".join(pair())
         if joined and label.lower() != joined.lower():

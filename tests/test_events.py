@@ -6118,3 +6118,15 @@ def test_a_meetings_topic_names_neither_its_parties_nor_its_venue():
     )
     (event,) = [e for e in _extracted(text) if e.type == "CONSULT"]
     assert event.label.endswith("in Strasbourg")
+
+
+def test_states_of_people_harmed_are_acted_on_not_sides():
+    for text in (
+        "Thirteen peacekeepers from South Africa, Malawi and Uruguay were killed in fighting "
+        "on Monday.",
+        "Three soldiers from France and Chad were wounded in fighting on Monday.",
+    ):
+        (event,) = [e for e in _extracted(text) if e.type == "ASSAULT"]
+        first = event.actors[0]
+        assert (event.source, event.target) == (None, first), text
+        assert event.label == f"{first} attack", text
