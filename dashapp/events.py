@@ -2865,6 +2865,41 @@ _AT_THE_BEFORE = re.compile(r"\b(?:at|during)\s+(?:a|an|the)\s+$")
 _GATHERING_AFTER = re.compile(r"\s*(?:summit|meeting|conference|session)\b")
 
 
+@lru_cache(maxsize=1)
+def _topic_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """resources/events/topic_phrases.tsv: the words a topic follows, and the words that
+    close a topic opened by "with"."""
+    rows = list(_rows("topic_phrases.tsv"))
+
+    def words(kind: str) -> str:
+        forms = sorted((w for k, w in rows if k == kind), key=len, reverse=True)
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in forms)
+
+    after = re.compile(r"\b(?:" + words("after") + r")\s+[^,;:]*")
+    agenda = re.compile(r"\bwith\s+(?:(?!\bwith\b)[^,;:])*?\b(?:" + words("agenda") + r")\b")
+    return after, agenda
+
+
+def _topic_spans(text: str, clause: tuple[int, int]) -> list[tuple[int, int]]:
+    """Where a meeting's clause tells its topic: "to discuss X", "dominated by X", "with X
+    at the top of the agenda" (resources/events/topic_phrases.tsv)."""
+    after, agenda = _topic_regexes()
+    return [m.span() for r in (after, agenda) for m in r.finditer(text, *clause)]
+
+
+def _without_topics(
+    text: str, clause: tuple[int, int], trig_at: int, found: list[ActorMention]
+) -> list[ActorMention]:
+    """ "gathered for a summit ... with Russia's war in Ukraine at the top of the agenda":
+    the names inside a meeting's topic after its trigger are what it takes up, not who
+    meets; `found` without them, unless nobody else is named."""
+    spans = [s for s in _topic_spans(text, clause) if s[0] >= trig_at]
+    if not spans:
+        return found
+    kept = [m for m in found if not any(a <= m.start < b for a, b in spans)]
+    return kept or found
+
+
 def _without_venues(
     text: str, trig: Trigger, found: list[ActorMention], trig_at: int
 ) -> list[ActorMention]:
@@ -3184,6 +3219,55 @@ def _participle(word: str) -> bool:
 _FELL_TO = re.compile(r"(?i)fell\s+to")  # triggers.tsv: "fell to" (the seizure row)
 
 
+@lru_cache(maxsize=1)
+def _harm_passive_regex() -> re.Pattern[str]:
+    """A passive of harm (resources/events/harm_passives.tsv) after its subject's names:
+    " were killed", " have been wounded"."""
+    forms = sorted((row[0] for row in _rows("harm_passives.tsv")), key=len, reverse=True)
+    verbs = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    return re.compile(
+        r"\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?"
+        r"(?:" + verbs + r")\b"
+    )
+
+
+# people "from" a state, before its names: "peacekeepers from", "two aid workers from"
+_PEOPLE_FROM = re.compile(r"\b(?:[a-z]{3,}s|people|personnel|police|crew|staff)\s+from\s+$")
+_LIST_GAP = re.compile(r",\s+|\s+and\s+|,\s+and\s+")
+
+
+def _victims_from(
+    text: str, clause: tuple[int, int], m_start: int, found: Sequence[ActorMention]
+) -> Actor | None:
+    """ "Thirteen peacekeepers from South Africa, Malawi and Uruguay were killed in fighting
+    last week": states named as the origin of people harmed (a passive of
+    resources/events/harm_passives.tsv, at or before the trigger) are acted on, not sides;
+    the first of them, or None when the clause is not so."""
+    names = [m for m in found if clause[0] <= m.start < m_start]
+    for i, m in enumerate(names):
+        if m.actors[0].kind != "country" or not _PEOPLE_FROM.search(
+            text, max(clause[0], m.start - 24), m.start
+        ):
+            continue
+        last = m
+        for nxt in names[i + 1 :]:
+            if nxt.actors[0].kind != "country" or not _LIST_GAP.fullmatch(
+                text, last.end, nxt.start
+            ):
+                break
+            last = nxt
+        harm = _harm_passive_regex().match(text, last.end)
+        if harm is not None and harm.end() <= _word_end(text, m_start):
+            return m.actors[0]
+    return None
+
+
+def _word_end(text: str, m_start: int) -> int:
+    """The end of the word at `m_start`."""
+    found = _TOKEN.match(text, m_start)
+    return found.end() if found else m_start
+
+
 def _roles(
     text: str,
     clause: tuple[int, int],
@@ -3216,6 +3300,8 @@ def _roles(
     for a passive with none."""
     if type_ in _MUTUAL:
         return source, target, ""  # "the treaty was signed by Obama and Medvedev"
+    if type_ in _MATERIAL_CONFLICT and (victim := _victims_from(text, clause, m_start, found)):
+        return None, victim, _PASSIVE_MARK
     before_m = [m for m in found if m.end <= m_start]
     after_m = [m for m in found if m.start >= m_end]
     if after_m and _FELL_TO.fullmatch(text, m_start, m_end):
@@ -3754,16 +3840,52 @@ def _with_it_subject(
     """ "New Delhi answered with economic pressure. On June 29 it banned 59 Chinese apps":
     an "it" right before the trigger verb, with nobody named before it in its clause, is
     the last state or body named in this sentence or the one before."""
-    if any(clause[0] <= m.start < match.start for m in found):
-        return found
+    named = any(clause[0] <= m.start < match.start for m in found)
     it = next(
         reversed(list(_IT.finditer(text, max(clause[0], match.start - 20), match.start))), None
     )
     if it is None or len(_TOKEN.findall(text, it.end(), match.start)) > 1:
         return found  # "it also banned" at most: the verb is its predicate
+    subject = _main_subject(text, it.start(), mentions, sent_start)
+    if subject is not None:  # the main clause's names are not this clause's
+        word = it.group().strip()
+        start = it.start() + it.group().index(word)
+        stand_in = ActorMention(start, start + len(word), word, subject.actors, subject.qualifiers)
+        kept = [m for m in found if not clause[0] <= m.start < it.start()]
+        return sorted([stand_in, *kept], key=lambda m: m.start)
+    if named:
+        return found
     return _with_stand_in(
         text, it, found, mentions, sent_start, lambda m: all(a.kind != "person" for a in m.actors)
     )
+
+
+# an adverbial clause's opening word before its "it": "after it annexed Crimea"
+_IT_CLAUSE_OPENER = re.compile(
+    r"\b(?:after|before|when|while|because|since|until|once|although|though|as)\s+$"
+)
+# what may come before a sentence's subject: "The", "On Monday, the"
+_SUBJECT_LEAD = re.compile(r"(?:(?:The|the|On|In|At|[A-Z][a-z]+day|[0-9]+|,)\s*)*")
+
+
+def _main_subject(
+    text: str, it_start: int, mentions: Sequence[ActorMention], sent_start: int
+) -> ActorMention | None:
+    """ "Russia was suspended from what was then the G8 in 2014 after it annexed Crimea":
+    an "it" opening an adverbial clause after the main clause ("after it", "because it")
+    is the main clause's subject, when that subject opens the sentence and is a state or
+    body (not a person), rather than the last name before the "it"; None otherwise."""
+    if not _IT_CLAUSE_OPENER.search(text, max(sent_start, it_start - 12), it_start):
+        return None
+    first = next((m for m in mentions if m.start >= sent_start), None)
+    if first is None or first.end > it_start:
+        return None
+    lead = _SUBJECT_LEAD.fullmatch(text, sent_start, first.start)
+    if lead is None or any(a.kind == "person" for a in first.actors):
+        return None
+    if text.startswith(("-", "'s", "\u2019s"), first.end):
+        return None  # a word of the subject, not its head: "The Iran-backed group"
+    return first
 
 
 def _with_stand_in(
@@ -4572,6 +4694,10 @@ def _label(
             if key in _ACTED_ON_SLOTS and slots[key] == src_name:
                 slots[key] = ""
     label = _fill(template, slots)
+    if label and " " not in label and doer == _PASSIVE_MARK and source is None and target:
+        # "peacekeepers from South Africa, Malawi and Uruguay were killed in fighting": the
+        # victims' states are no sides of a fight ("South Africa attack", as for "were killed")
+        return f"{short_name(target, gaz)} attack"
     if label and " " not in label:
         joined = "-".join(pair())
         if joined and label.lower() != joined.lower():
@@ -4603,9 +4729,20 @@ def _plural_verb(m: re.Match[str]) -> str:
 
 
 def _place_slot(text: str, clause: tuple[int, int], match: Hit, actors: Sequence[Actor]) -> str:
-    """ " in Geneva": the place nearest after the trigger, else the nearest before it."""
+    """ " in Geneva": the place nearest after the trigger, else the nearest before it; not
+    one inside a meeting's topic ("with Russia's war in Ukraine at the top of the
+    agenda")."""
+    topics = [  # (a topic told before the meeting ends at it: "to discuss the coup at a
+        # meeting in Strasbourg")
+        (a, match.start if a < match.start else b)
+        for a, b in (_topic_spans(text, clause) if match.trigger.type == "CONSULT" else ())
+    ]
     spots = sorted(
-        _PLACE.finditer(text, *clause),
+        (
+            p
+            for p in _PLACE.finditer(text, *clause)
+            if not any(a <= p.start() < b for a, b in topics)
+        ),
         key=lambda m: (m.start() < match.start, abs(m.start() - match.end)),
     )
     for m in spots:
@@ -5051,6 +5188,8 @@ def _article_events(
             found = _with_pair_subject(text, clause, match, found, actor_mentions)
         if found and text.find("ed by ", m_end, sent[1]) >= 0:
             found = _with_brokers(text, sent, m_end, found, in_sent, dated_after)
+        if found and trig.type == "CONSULT":
+            found = _without_topics(text, clause, m_start, found)
         if found:
             found = _without_venues(text, trig, found, m_start)
         if found:

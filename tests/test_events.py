@@ -6073,3 +6073,60 @@ def test_an_anniversary_does_not_date_what_it_remembers():
         "Shushi in 1992."
     )
     assert any(e.value == "1992" for e in _extracted(text))
+
+
+def test_it_after_the_main_clause_is_its_subject():
+    for text, doer in (
+        (
+            "Russia was suspended from what was then the G8 in 2014 after it annexed Crimea.",
+            "Russia",
+        ),
+        (
+            "Russia was expelled from the Council of Europe in 2022 after it invaded Ukraine.",
+            "Russia",
+        ),
+    ):
+        (event,) = [e for e in _extracted(text) if e.value in ("2014", "2022")]
+        assert (event.source, event.target) == (doer, "Ukraine"), text
+    # a name inside the subject is not its head: "The Iran-backed group ... when it seized"
+    text = (
+        "The Iran-backed group began targeting ships in November, when it seized the car "
+        "carrier Galaxy Leader."
+    )
+    assert not [e for e in _extracted(text, date(2024, 1, 12)) if e.source == "Iran"]
+
+
+def test_a_meetings_topic_names_neither_its_parties_nor_its_venue():
+    text = (
+        "Leaders of the Group of Seven rich democracies gathered at Schloss Elmau in the "
+        "Bavarian Alps on Sunday for a summit that runs from Sunday to Tuesday, with Russia's "
+        "war in Ukraine at the top of the agenda."
+    )
+    events = [e for e in _extracted(text, date(2022, 6, 26)) if e.type == "CONSULT"]
+    assert events and all(e.actors == ("G7",) for e in events)
+    assert all("Ukraine" not in e.label for e in events)
+    text = (
+        "NATO leaders will gather in Vilnius on July 11-12 for a summit expected to be "
+        "dominated by Ukraine's hopes of joining the alliance."
+    )
+    (event,) = [e for e in _extracted(text, date(2023, 7, 1)) if e.type == "CONSULT"]
+    assert event.actors == ("NATO",)
+    # a topic told before the meeting keeps the meeting's own place
+    text = (
+        "Greece's partners in the Council of Europe are expected to discuss the coup at a "
+        "meeting in Strasbourg on Friday."
+    )
+    (event,) = [e for e in _extracted(text) if e.type == "CONSULT"]
+    assert event.label.endswith("in Strasbourg")
+
+
+def test_states_of_people_harmed_are_acted_on_not_sides():
+    for text in (
+        "Thirteen peacekeepers from South Africa, Malawi and Uruguay were killed in fighting "
+        "on Monday.",
+        "Three soldiers from France and Chad were wounded in fighting on Monday.",
+    ):
+        (event,) = [e for e in _extracted(text) if e.type == "ASSAULT"]
+        first = event.actors[0]
+        assert (event.source, event.target) == (None, first), text
+        assert event.label == f"{first} attack", text
