@@ -939,7 +939,12 @@ def _verb_after(text: str, pos: int) -> bool:
     m = _NEXT_WORD.match(text, pos)
     if m is None:
         return False
-    word = m.group(1)
+    return _past_verb(m.group(1))
+
+
+def _past_verb(word: str) -> bool:
+    """A past-tense verb: one of the tagger's ("froze", "fled", "met") or a regular "-ed"
+    form of more than four letters (not "bed", "red")."""
     return word in temporal_lexicon().past_verbs or (len(word) > 4 and word.endswith("ed"))
 
 
@@ -2618,11 +2623,7 @@ def _next_act(text: str, lo: int, hi: int) -> int | None:
         if text.find(",", lo, m.start()) >= 0:
             return None
         word = m.group(2)
-        if (
-            m.group(1)
-            or word in temporal_lexicon().past_verbs
-            or (len(word) > 4 and word.endswith("ed"))
-        ):
+        if m.group(1) or _past_verb(word):
             return m.start(2)
     return None
 
@@ -4022,16 +4023,15 @@ def _with_shared_subject(
     ... and warned"); with none (an unnamed subject: "Gunmen stormed the hotel and killed
     ..."), with a subordinate clause opened after it, or when the trigger is no verb
     ("sanctions and strikes"), the actors stay."""
-    past = temporal_lexicon().past_verbs
     word = text[m_start:m_end].split(" ", 1)[0]
-    if not (word in past or (len(word) > 4 and word.endswith("ed"))):
+    if not _past_verb(word):
         return found
     subject: ActorMention | None = None
     for m in mentions:
         if m.start < sent[0] or m.end > join:
             continue
         v = _SUBJECT_VERB.match(text, m.end, join)
-        if v is not None and ((w := v.group(1)) in past or (len(w) > 4 and w.endswith("ed"))):
+        if v is not None and _past_verb(v.group(1)):
             subject = m
     if subject is None or _SUBORDINATE_WORD.search(text, subject.end, join):
         # "France sent its aircraft in after Islamist fighters of Ansar Dine overran Konna
@@ -4074,7 +4074,6 @@ def _coordinated_acts(
     verbal one: "condemned the diversion and called for his release" is one statement, but
     "met in Riyadh on Tuesday and agreed to restore staffing" is a meeting and a deal."""
     out: list[tuple[Hit, list[ActorMention], tuple[int, int]]] = []
-    past = temporal_lexicon().past_verbs  # the tagger's word list: "froze", "fled", "met"
     quad = lexicon().quad
     verbal = quad[match.trigger.type].startswith("verbal")
     for h in hits:
@@ -4087,12 +4086,12 @@ def _coordinated_acts(
         said = h.trigger.type == "STATEMENT"
         word = text[h.start : h.end].split(" ", 1)[0]
         at = h.start  # where the act's verb starts
-        if not (word in past or (len(word) > 4 and word.endswith("ed"))):
+        if not _past_verb(word):
             # a happening named by a noun its verb governs: "and the Security Council
             # held an emergency session", "and Lumumba sent a telegram"
             gov = _GOVERNING_VERB.search(text, max(match.end, h.start - 24), h.start)
             verb = gov.group(1) if gov is not None else ""
-            if not (verb in past or (len(verb) > 4 and verb.endswith("ed"))):
+            if not _past_verb(verb):
                 continue
             at = gov.start()  # type: ignore[union-attr]
         lo = max(match.end, at - 120)
