@@ -42,9 +42,14 @@ class Outcome:
         return not self.problems and bool(self.articles or self.already)
 
     @property
+    def _listed(self) -> int:
+        """How many problems message() names: 3 after an "Added ...", 5 when nothing was."""
+        return 3 if self.articles else 5
+
+    @property
     def unlisted(self) -> int:
         """How many problems message() leaves out (the page lists them all beside it)."""
-        return max(0, len(self.problems) - (3 if self.articles else 5))
+        return max(0, len(self.problems) - self._listed)
 
     def message(self) -> str:
         there = self._already()
@@ -53,7 +58,7 @@ class Outcome:
             if there and not self.problems:
                 return f"Nothing added: {there}."
             return "Nothing added: " + "; ".join(
-                ([there] if there else []) + list(self.problems[:5]) + more
+                ([there] if there else []) + list(self.problems[: self._listed]) + more
             )
         text = (
             f"Added {self.articles} article{'s' if self.articles != 1 else ''} with "
@@ -63,7 +68,7 @@ class Outcome:
             text += f" {len(self.already)} not added: already in the timeline."
         if self.problems:
             text += f" {len(self.problems)} problem(s): " + "; ".join(
-                list(self.problems[:3]) + more
+                list(self.problems[: self._listed]) + more
             )
         return text
 
