@@ -217,6 +217,12 @@ class _TextOfHtml(HTMLParser):
             self.parts.append(data)
 
 
+def _title(text: str) -> str:
+    """A title as stored: its text (plain_text), on one line (a record's title, or one
+    in markup, may hold line breaks the text format can't)."""
+    return " ".join(plain_text(text).split("\n")).strip()
+
+
 def plain_text(text: str) -> str:
     """`text` without HTML markup when it has some (a scraped body): tags dropped, the
     content of scripts and styles too, character references decoded ("&#39;" -> "'",
@@ -337,7 +343,7 @@ def parse_text(text: str, source: str, *, stem: str = "") -> Article:
         raise ArticleError(source, "empty body (expected paragraphs after line 3)")
     return Article(
         id=_article_id(stem, body),
-        title=" ".join(plain_text(lines[0]).split("\n")).strip(),
+        title=_title(lines[0]),
         date=published,
         url=lines[2].strip(),
         body=body,
@@ -398,8 +404,7 @@ def parse_record(record: object, source: str, *, default_id: str = "") -> Articl
         rid = ""
     return Article(
         id=rid or _article_id(default_id, body),
-        # A title is one line: a record's title may hold line breaks the text format can't.
-        title=" ".join(plain_text(_normalise_newlines(fields["title"])).split("\n")).strip(),
+        title=_title(_normalise_newlines(fields["title"])),
         date=published,
         url=fields["url"].strip(),
         body=body,
