@@ -256,6 +256,7 @@ HELD_OUT = sorted(
         "events_heldout39",
         "events_heldout40",
         "events_heldout41",
+        "events_heldout42",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
