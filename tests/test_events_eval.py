@@ -257,6 +257,7 @@ HELD_OUT = sorted(
         "events_heldout40",
         "events_heldout41",
         "events_heldout42",
+        "events_heldout43",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
