@@ -682,6 +682,11 @@ _SPEECH_CUES = re.compile(
     "|".join(f"(?:{p.pattern})" for p in (_REFUSAL, _ACCUSAL, _SUPPORTAL, _THREATAL))
 )
 _PROGRESSIVE = re.compile(r"\b(?:was|were|is|are)\s+(?:now\s+|also\s+)?$")
+# an act only intended, its verb right before it: "had been planning attacks", "was
+# plotting a coup", "were considering new sanctions" (what is said is the statement's)
+_INTENDED = re.compile(
+    r"\b(?:planning|plotting|considering|contemplating|weighing|mulling)\s+(?:\w+\s+){0,2}$"
+)
 
 
 _PARTICLES = {"von", "van", "der", "den", "de", "du", "da", "di", "le", "la", "al", "bin", "ibn"}
@@ -2103,6 +2108,8 @@ def _head(
                     break  # any other act on a condition is hypothetical: the statement stays
                 if hit.trigger.type == "ASSAULT" and _TOLL.search(before) is not None:
                     break  # "said that at least 140 people had been killed": a death toll
+                if "ing " in before and _INTENDED.search(before) is not None:
+                    break  # "said the general had been planning attacks": an intent told
                 return hit
             if (
                 (hit.trigger.type in _MATERIAL_CONFLICT or hit.trigger.cancels)

@@ -6130,3 +6130,18 @@ def test_states_of_people_harmed_are_acted_on_not_sides():
         first = event.actors[0]
         assert (event.source, event.target) == (None, first), text
         assert event.label == f"{first} attack", text
+
+
+def test_an_act_only_intended_is_no_happening_of_the_statement_date():
+    for text in (
+        "Kenya's interior minister said on Monday that the rebels had been planning attacks "
+        "on the capital.",
+        "Prime Minister Justin Trudeau said on Monday that the rebels were plotting a coup in "
+        "Haiti.",
+    ):
+        events = _extracted(text, date(2022, 1, 12))
+        assert events and all(e.type == "STATEMENT" for e in events), text
+    # an act told as done stays the happening
+    text = "Russia said on Monday that it had launched attacks on Kyiv."
+    assert [e.type for e in _extracted(text)] == ["ASSAULT"]
+
