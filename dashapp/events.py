@@ -6312,12 +6312,24 @@ def _other_speakers(a: Event, b: Event) -> bool:
         return False
     if a.source not in b.actors and b.source not in a.actors:
         return True
+    if (a.source not in b.actors and _own_state(a.source) == b.source) or (
+        b.source not in a.actors and _own_state(b.source) == a.source
+    ):
+        # "Trump said on Friday ..." and "the Pentagon said the same day ...": a person
+        # and the state he serves, whose name his act carries only as his, are two speakers
+        return True
     # the one struck or coerced in one act is the doer of the other: a reply, not the same
     # act ("US jets struck Baghdad; Iraq fired missiles at Kuwait the same day")
     return a.type in _FORCE and (
         (a.target is not None and a.target == b.source)
         or (b.target is not None and b.target == a.source)
     )
+
+
+def _own_state(name: str) -> str | None:
+    """A known person's state ("Donald Trump" -> "United States"), else None."""
+    actor = _gazetteer().actor(name)
+    return actor.affiliation if actor is not None and actor.kind == "person" else None
 
 
 _JOURNEY_TAIL = _JOURNEY_LABEL.removeprefix("{source}")

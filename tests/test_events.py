@@ -6145,3 +6145,11 @@ def test_an_act_only_intended_is_no_happening_of_the_statement_date():
     text = "Russia said on Monday that it had launched attacks on Kyiv."
     assert [e.type for e in _extracted(text)] == ["ASSAULT"]
 
+
+def test_a_person_and_the_state_he_serves_are_two_speakers():
+    text = (
+        "President Joe Biden said on Monday that talks would continue. The Pentagon said the "
+        "same day that 3,000 more soldiers would go to Poland."
+    )
+    events = [e for e in _extracted(text, date(2022, 1, 12)) if e.type == "STATEMENT"]
+    assert sorted(e.source or "" for e in events) == ["Joe Biden", "United States"]
