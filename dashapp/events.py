@@ -6307,9 +6307,15 @@ def _other_speakers(a: Event, b: Event) -> bool:
     Monday ..." and "Blinken said on Monday ..." are two statements, though both are the
     United States'; "the Taliban entered Kabul" and "Ghani fled the same day" are two
     happenings of Afghanistan's. Meetings, agreements and cooperation have two sides, and
-    either may be the subject."""
-    if a.type in _MUTUAL or a.source is None or b.source is None or a.source == b.source:
+    either may be the subject: two meetings are two only when neither doer is named in
+    the other."""
+    if a.source is None or b.source is None or a.source == b.source:
         return False
+    if a.type in _MUTUAL:
+        # two meetings or visits whose doers neither names: "de Gaulle said he would fly to
+        # Washington"; "Johnson met the cabinet the same day" (not an agreement, whose
+        # signers a list names in any order)
+        return a.type == "CONSULT" and a.source not in b.actors and b.source not in a.actors
     if a.source not in b.actors and b.source not in a.actors:
         return True
     if (a.source not in b.actors and _own_state(a.source) == b.source) or (

@@ -6153,3 +6153,12 @@ def test_a_person_and_the_state_he_serves_are_two_speakers():
     )
     events = [e for e in _extracted(text, date(2022, 1, 12)) if e.type == "STATEMENT"]
     assert sorted(e.source or "" for e in events) == ["Joe Biden", "United States"]
+
+
+def test_two_meetings_whose_doers_neither_names_are_two():
+    text = (
+        "President Emmanuel Macron said on Monday that he would fly to Washington. "
+        "President Joe Biden met his cabinet at the White House on Monday."
+    )
+    events = [e for e in _extracted(text, date(2022, 1, 12)) if e.type == "CONSULT"]
+    assert sorted(e.source or "" for e in events) == ["Emmanuel Macron", "Joe Biden"]
