@@ -2316,6 +2316,13 @@ def _outside_relatives(
 _REL_WHO = re.compile(r"\b(?:who|whom|whose)\b")
 _OF_STATE = re.compile(r"\s+of\s+")
 _TO_RELATIVE = re.compile(r",\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\w'\u2019-]+\s+){0,3}$")
+# between a person and a body named in his appositive: "Hassan Ali, head of the opposition
+# group Haq, who ...", "X, leader of the Y party, who": the "who" is the person's
+_ROLE_OF = re.compile(
+    r",\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?(?:head|leader|chief|founder|chairman|chairwoman|president|"
+    r"secretary-general|general\s+secretary|spokesman|spokeswoman|commander|member)\s+of\s+"
+    r"(?:the\s+)?(?:[\w'\u2019-]+\s+){0,4}$"
+)
 
 
 def _inside_relative(
@@ -2349,6 +2356,14 @@ def _inside_relative(
         and _OF_STATE.fullmatch(text, before[-2].end, head.start)
     ):
         head = before[-2]  # "President Anwar Sadat of Egypt, who met Begin"
+    elif (
+        len(before) >= 2
+        and head.actors[0].kind != "person"
+        and before[-2].actors[0].kind == "person"
+        and _ROLE_OF.fullmatch(text, before[-2].end, head.start)
+        and text[end : rel.start()].strip() == ","
+    ):
+        head = before[-2]  # "Hassan Ali, head of the opposition group Haq, who fled"
     if head.actors[0].kind != "person" or not (
         _TO_RELATIVE.fullmatch(text, end, rel.start()) or text[end : rel.start()].strip() == ","
     ):

@@ -6162,3 +6162,12 @@ def test_two_meetings_whose_doers_neither_names_are_two():
     )
     events = [e for e in _extracted(text, date(2022, 1, 12)) if e.type == "CONSULT"]
     assert sorted(e.source or "" for e in events) == ["Emmanuel Macron", "Joe Biden"]
+
+
+def test_who_after_a_persons_role_in_a_body_is_the_person():
+    text = (
+        "Israeli troops arrested Ahmed Yousef, a senior member of Hamas, who visited Cairo on "
+        "Monday."
+    )
+    (event,) = [e for e in _extracted(text, date(2011, 3, 17)) if e.type == "CONSULT"]
+    assert "Ahmed Yousef" in event.actors
