@@ -6171,3 +6171,17 @@ def test_who_after_a_persons_role_in_a_body_is_the_person():
     )
     (event,) = [e for e in _extracted(text, date(2011, 3, 17)) if e.type == "CONSULT"]
     assert "Ahmed Yousef" in event.actors
+
+
+def test_a_return_from_exile_is_a_happening_but_not_a_trip_home():
+    for text in (
+        "Kim Dae-jung returned from two years of exile in the United States in February.",
+        "Kim Dae-jung came back from exile in February.",
+    ):
+        (event,) = _extracted(text, date(1985, 3, 1))
+        assert (event.type, event.label, event.value) == (
+            "RETREAT",
+            "Kim returns from exile",
+            "1985-02",
+        ), text
+    assert not _extracted("Kim Dae-jung returned from Washington in February.", date(1985, 3, 1))
