@@ -630,8 +630,8 @@ class Gazetteer:
             add(w, _Tok(0, 0, "pron", None))
         for w in titles["counterparts"]:
             add(w, _Tok(0, 0, "cpart", w.endswith("s")))
-        for w in titles["quantifiers"]:
-            add(w, _Tok(0, 0, "both", None))
+        for w in titles["quantifiers"]:  # how many: "the three leaders" names three
+            add(w, _Tok(0, 0, "both", 3 if w.endswith("three") else 2))
         for phrase, pair in titles.get("state_pairs", {}).items():
             for v in (phrase, "the " + phrase, "The " + phrase, phrase[:1].upper() + phrase[1:]):
                 add(v, _Tok(0, 0, "pair", pair))
@@ -1528,7 +1528,7 @@ class Gazetteer:
         if t.kind == "both":
             n = adj(i + 1)
             if n is not None and n.kind == "title" and n.value.plural and n.value.office:
-                pair = self._last_two(n.value.office, when, doc)
+                pair = self._last_two(n.value.office, when, doc, t.value or 2)
                 if pair:
                     return _Hit(t.start, n.end, pair, i + 2)
             return None
@@ -2154,8 +2154,11 @@ class Gazetteer:
             return self.holder("leader", place.name, when)
         return None
 
-    def _last_two(self, office: str, when: date, doc: _Doc) -> tuple[Actor, ...] | None:
-        """'both presidents': the two most recently named distinct holders of `office`."""
+    def _last_two(
+        self, office: str, when: date, doc: _Doc, count: int = 2
+    ) -> tuple[Actor, ...] | None:
+        """'both presidents': the two most recently named distinct holders of `office`
+        ("the three leaders": the `count` last)."""
         found: list[Actor] = []
         for a in reversed(doc.persons):
             if a in found:
@@ -2169,8 +2172,8 @@ class Gazetteer:
                 ok = (lead is not None and lead[0] == got[0]) or got[0] in _HEAD_OFFICES
             if ok:
                 found.append(a)
-                if len(found) == 2:
-                    return (found[1], found[0])
+                if len(found) == count:
+                    return tuple(reversed(found))
         return None
 
     @staticmethod
