@@ -525,10 +525,12 @@ def test_acts_of_two_doers_of_one_state_stay_apart():
     r1 = replace(a, type="RETREAT")
     r2 = replace(b, type="RETREAT")
     assert not same_happening(r1, r2)
-    # meetings have two sides: either may be the subject
+    # meetings have two sides: either may be the subject, when one names the other; two
+    # meetings whose doers neither names are two (round 34)
     m1 = replace(a, type="CONSULT")
     m2 = replace(b, type="CONSULT")
-    assert same_happening(m1, m2)
+    assert same_happening(m1, replace(m2, actors=c.actors))
+    assert not same_happening(m1, m2)
 
 
 def test_human_correction_wins_a_merge():
