@@ -150,6 +150,8 @@ _SERVICE_WORDS = frozenset(
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 # Glued initials spelt apart, as English reference works write them: "A. A. K. Niazi"
 _GLUED_INITIAL = re.compile(r"(?<=\b[A-Z]\.)(?=[A-Z]\.)")
+# the stop after an initial followed by a blank: "John F. Kennedy" -> "John F Kennedy"
+_INITIAL_STOP = re.compile(r"(?<=\b[A-Z])\.(?= )")
 _FULL_NAME = re.compile(
     rf"[A-Z](?<![\w'’.-][A-Z])[a-zà-ÿ'’-]+{_NAME_NEXT}(?:{_NAME_NEXT})?(?![\w-])"
 )
@@ -269,10 +271,12 @@ _WORD_SURNAMES = frozenset(
 )
 # Ranks after which a single unknown capitalised word is a whole name ("Gen. Wiranto"),
 # when a comma, a stop or a lowercase word (a verb) follows it
-# (abbreviated only: "General Electric" and "Major Oak" are no people)
+# (abbreviated only: "General Electric" and "Major Oak" are no people), with its stops or,
+# as British papers write ranks, without them ("Gen Amin", "Lt Gen Tesfaye")
 _RANKS = frozenset(
     ("gen.", "col.", "adm.", "maj.", "capt.", "lt.", "brig.", "msgr.")
     + ("lt. gen.", "maj. gen.", "brig. gen.", "lt. col.")
+    + ("gen", "col", "adm", "maj", "capt", "lt", "brig", "lt gen", "maj gen", "brig gen", "lt col")
 )
 _MONONYM_END = re.compile(r"(?:[,;)]|\.(?!\w)|[ \t\u00a0]+[a-z])")
 _PARTICLES = frozenset("de da do dos van von der den bin ibn al el di du le la".split())
@@ -626,8 +630,8 @@ class Gazetteer:
             add(w, _Tok(0, 0, "pron", None))
         for w in titles["counterparts"]:
             add(w, _Tok(0, 0, "cpart", w.endswith("s")))
-        for w in titles["quantifiers"]:
-            add(w, _Tok(0, 0, "both", None))
+        for w in titles["quantifiers"]:  # how many: "the three leaders" names three
+            add(w, _Tok(0, 0, "both", 3 if w.endswith("three") else 2))
         for phrase, pair in titles.get("state_pairs", {}).items():
             for v in (phrase, "the " + phrase, "The " + phrase, phrase[:1].upper() + phrase[1:]):
                 add(v, _Tok(0, 0, "pair", pair))
@@ -668,6 +672,9 @@ class Gazetteer:
             names += [v for a in names if (v := a.translate(_NO_APOSTROPHES)) != a]
             if e.kind == "person":
                 names += self._glued(names)
+                # initials without their stops, as British papers write them: "John F
+                # Kennedy", "F W de Klerk"
+                names += [v for a in names if (v := _INITIAL_STOP.sub("", a)) != a]
                 self._guard_before_only.update(a for a in names if " " not in a)
             self._metonyms.update(e.metonyms)
             for a in names:
@@ -1521,7 +1528,7 @@ class Gazetteer:
         if t.kind == "both":
             n = adj(i + 1)
             if n is not None and n.kind == "title" and n.value.plural and n.value.office:
-                pair = self._last_two(n.value.office, when, doc)
+                pair = self._last_two(n.value.office, when, doc, t.value or 2)
                 if pair:
                     return _Hit(t.start, n.end, pair, i + 2)
             return None
@@ -2040,6 +2047,8 @@ class Gazetteer:
                 return e.actor, words[0][1], self._skip(toks, j, words[0][1])
             if surname_only or not (mononym and _MONONYM_END.match(text, words[0][1])):
                 return None
+            if len(first) < 2:
+                return None  # "Gen Z protesters": a generation, no one's name
             # "Gen. Wiranto said", "Col. Assimi, who": after a rank, one name is the man's
             # whole name (as many Indonesians, Burmese and Arabs are named)
         if any(text[s:e] in self._not_name for s, e in words):
@@ -2145,8 +2154,11 @@ class Gazetteer:
             return self.holder("leader", place.name, when)
         return None
 
-    def _last_two(self, office: str, when: date, doc: _Doc) -> tuple[Actor, ...] | None:
-        """'both presidents': the two most recently named distinct holders of `office`."""
+    def _last_two(
+        self, office: str, when: date, doc: _Doc, count: int = 2
+    ) -> tuple[Actor, ...] | None:
+        """'both presidents': the two most recently named distinct holders of `office`
+        ("the three leaders": the `count` last)."""
         found: list[Actor] = []
         for a in reversed(doc.persons):
             if a in found:
@@ -2160,8 +2172,8 @@ class Gazetteer:
                 ok = (lead is not None and lead[0] == got[0]) or got[0] in _HEAD_OFFICES
             if ok:
                 found.append(a)
-                if len(found) == 2:
-                    return (found[1], found[0])
+                if len(found) == count:
+                    return tuple(reversed(found))
         return None
 
     @staticmethod

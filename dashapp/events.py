@@ -682,6 +682,11 @@ _SPEECH_CUES = re.compile(
     "|".join(f"(?:{p.pattern})" for p in (_REFUSAL, _ACCUSAL, _SUPPORTAL, _THREATAL))
 )
 _PROGRESSIVE = re.compile(r"\b(?:was|were|is|are)\s+(?:now\s+|also\s+)?$")
+# an act only intended, its verb right before it: "had been planning attacks", "was
+# plotting a coup", "were considering new sanctions" (what is said is the statement's)
+_INTENDED = re.compile(
+    r"\b(?:planning|plotting|considering|contemplating|weighing|mulling)\s+(?:\w+\s+){0,2}$"
+)
 
 
 _PARTICLES = {"von", "van", "der", "den", "de", "du", "da", "di", "le", "la", "al", "bin", "ibn"}
@@ -2103,6 +2108,8 @@ def _head(
                     break  # any other act on a condition is hypothetical: the statement stays
                 if hit.trigger.type == "ASSAULT" and _TOLL.search(before) is not None:
                     break  # "said that at least 140 people had been killed": a death toll
+                if "ing " in before and _INTENDED.search(before) is not None:
+                    break  # "said the general had been planning attacks": an intent told
                 return hit
             if (
                 (hit.trigger.type in _MATERIAL_CONFLICT or hit.trigger.cancels)
@@ -2309,6 +2316,13 @@ def _outside_relatives(
 _REL_WHO = re.compile(r"\b(?:who|whom|whose)\b")
 _OF_STATE = re.compile(r"\s+of\s+")
 _TO_RELATIVE = re.compile(r",\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\w'\u2019-]+\s+){0,3}$")
+# between a person and a body named in his appositive: "Hassan Ali, head of the opposition
+# group Haq, who ...", "X, leader of the Y party, who": the "who" is the person's
+_ROLE_OF = re.compile(
+    r",\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?(?:head|leader|chief|founder|chairman|chairwoman|president|"
+    r"secretary-general|general\s+secretary|spokesman|spokeswoman|commander|member)\s+of\s+"
+    r"(?:the\s+)?(?:[\w'\u2019-]+\s+){0,4}$"
+)
 
 
 def _inside_relative(
@@ -2342,6 +2356,14 @@ def _inside_relative(
         and _OF_STATE.fullmatch(text, before[-2].end, head.start)
     ):
         head = before[-2]  # "President Anwar Sadat of Egypt, who met Begin"
+    elif (
+        len(before) >= 2
+        and head.actors[0].kind != "person"
+        and before[-2].actors[0].kind == "person"
+        and _ROLE_OF.fullmatch(text, before[-2].end, head.start)
+        and text[end : rel.start()].strip() == ","
+    ):
+        head = before[-2]  # "Hassan Ali, head of the opposition group Haq, who fled"
     if head.actors[0].kind != "person" or not (
         _TO_RELATIVE.fullmatch(text, end, rel.start()) or text[end : rel.start()].strip() == ","
     ):
@@ -6300,10 +6322,22 @@ def _other_speakers(a: Event, b: Event) -> bool:
     Monday ..." and "Blinken said on Monday ..." are two statements, though both are the
     United States'; "the Taliban entered Kabul" and "Ghani fled the same day" are two
     happenings of Afghanistan's. Meetings, agreements and cooperation have two sides, and
-    either may be the subject."""
-    if a.type in _MUTUAL or a.source is None or b.source is None or a.source == b.source:
+    either may be the subject: two meetings are two only when neither doer is named in
+    the other."""
+    if a.source is None or b.source is None or a.source == b.source:
         return False
+    if a.type in _MUTUAL:
+        # two meetings or visits whose doers neither names: "de Gaulle said he would fly to
+        # Washington"; "Johnson met the cabinet the same day" (not an agreement, whose
+        # signers a list names in any order)
+        return a.type == "CONSULT" and a.source not in b.actors and b.source not in a.actors
     if a.source not in b.actors and b.source not in a.actors:
+        return True
+    if (a.source not in b.actors and _own_state(a.source) == b.source) or (
+        b.source not in a.actors and _own_state(b.source) == a.source
+    ):
+        # "Trump said on Friday ..." and "the Pentagon said the same day ...": a person
+        # and the state he serves, whose name his act carries only as his, are two speakers
         return True
     # the one struck or coerced in one act is the doer of the other: a reply, not the same
     # act ("US jets struck Baghdad; Iraq fired missiles at Kuwait the same day")
@@ -6311,6 +6345,12 @@ def _other_speakers(a: Event, b: Event) -> bool:
         (a.target is not None and a.target == b.source)
         or (b.target is not None and b.target == a.source)
     )
+
+
+def _own_state(name: str) -> str | None:
+    """A known person's state ("Donald Trump" -> "United States"), else None."""
+    actor = _gazetteer().actor(name)
+    return actor.affiliation if actor is not None and actor.kind == "person" else None
 
 
 _JOURNEY_TAIL = _JOURNEY_LABEL.removeprefix("{source}")

@@ -525,10 +525,12 @@ def test_acts_of_two_doers_of_one_state_stay_apart():
     r1 = replace(a, type="RETREAT")
     r2 = replace(b, type="RETREAT")
     assert not same_happening(r1, r2)
-    # meetings have two sides: either may be the subject
+    # meetings have two sides: either may be the subject, when one names the other; two
+    # meetings whose doers neither names are two (round 34)
     m1 = replace(a, type="CONSULT")
     m2 = replace(b, type="CONSULT")
-    assert same_happening(m1, m2)
+    assert same_happening(m1, replace(m2, actors=c.actors))
+    assert not same_happening(m1, m2)
 
 
 def test_human_correction_wins_a_merge():
@@ -6130,3 +6132,58 @@ def test_states_of_people_harmed_are_acted_on_not_sides():
         first = event.actors[0]
         assert (event.source, event.target) == (None, first), text
         assert event.label == f"{first} attack", text
+
+
+def test_an_act_only_intended_is_no_happening_of_the_statement_date():
+    for text in (
+        "Kenya's interior minister said on Monday that the rebels had been planning attacks "
+        "on the capital.",
+        "Prime Minister Justin Trudeau said on Monday that the rebels were plotting a coup in "
+        "Haiti.",
+    ):
+        events = _extracted(text, date(2022, 1, 12))
+        assert events and all(e.type == "STATEMENT" for e in events), text
+    # an act told as done stays the happening
+    text = "Russia said on Monday that it had launched attacks on Kyiv."
+    assert [e.type for e in _extracted(text)] == ["ASSAULT"]
+
+
+def test_a_person_and_the_state_he_serves_are_two_speakers():
+    text = (
+        "President Joe Biden said on Monday that talks would continue. The Pentagon said the "
+        "same day that 3,000 more soldiers would go to Poland."
+    )
+    events = [e for e in _extracted(text, date(2022, 1, 12)) if e.type == "STATEMENT"]
+    assert sorted(e.source or "" for e in events) == ["Joe Biden", "United States"]
+
+
+def test_two_meetings_whose_doers_neither_names_are_two():
+    text = (
+        "President Emmanuel Macron said on Monday that he would fly to Washington. "
+        "President Joe Biden met his cabinet at the White House on Monday."
+    )
+    events = [e for e in _extracted(text, date(2022, 1, 12)) if e.type == "CONSULT"]
+    assert sorted(e.source or "" for e in events) == ["Emmanuel Macron", "Joe Biden"]
+
+
+def test_who_after_a_persons_role_in_a_body_is_the_person():
+    text = (
+        "Israeli troops arrested Ahmed Yousef, a senior member of Hamas, who visited Cairo on "
+        "Monday."
+    )
+    (event,) = [e for e in _extracted(text, date(2011, 3, 17)) if e.type == "CONSULT"]
+    assert "Ahmed Yousef" in event.actors
+
+
+def test_a_return_from_exile_is_a_happening_but_not_a_trip_home():
+    for text in (
+        "Kim Dae-jung returned from two years of exile in the United States in February.",
+        "Kim Dae-jung came back from exile in February.",
+    ):
+        (event,) = _extracted(text, date(1985, 3, 1))
+        assert (event.type, event.label, event.value) == (
+            "RETREAT",
+            "Kim returns from exile",
+            "1985-02",
+        ), text
+    assert not _extracted("Kim Dae-jung returned from Washington in February.", date(1985, 3, 1))

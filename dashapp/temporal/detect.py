@@ -242,17 +242,29 @@ def coord_year(text: str, end: int) -> int | None:
     return int(m.group(1)) if m else None
 
 
-_YEAR_REL = re.compile(r",?\s+(last|this|next)\s+year(?![\w-])", re.I)
+# "Feb. 24 last year", and a year named before: "in May that year", "on Dec. 31 of that
+# same year", "in March the following year" (as "May of that year" is read)
+_YEAR_REL = re.compile(
+    r",?\s+(?:of\s+)?(last|this|next|that(?:\s+same)?|the\s+(?:same|following|next|previous))"
+    r"\s+year(?![\w-])",
+    re.I,
+)
+_DEICTIC_YEARS = {"last": -1, "this": 0, "next": 1}
 
 
 def _year_rel(text: str, end: int, data: dict) -> int:
-    """ "Feb. 24 last year": the year is relative to the reference date; one timex."""
+    """ "Feb. 24 last year": the year is relative to the reference date; "Dec. 31 that year":
+    to the year in focus; one timex."""
     if data.get("year") or data.get("coord_year"):
         return end
     m = _YEAR_REL.match(text, end)
     if not m:
         return end
-    data["year_rel"] = {"last": -1, "this": 0, "next": 1}[m.group(1).lower()]
+    rel = norm(m.group(1))
+    if rel in _DEICTIC_YEARS:
+        data["year_rel"] = _DEICTIC_YEARS[rel]
+    else:
+        data["year_of"] = rel + " year"
     return m.end()
 
 
@@ -469,7 +481,7 @@ def bare_month(m: re.Match, text: str) -> Cand | None:
     elif _YEAR_REL.match(text, end):
         # "in March last year": one timex, the year relative to the reference date
         ym = _YEAR_REL.match(text, end)
-        rel, end = f"of {ym.group(1).lower()} year", ym.end()  # type: ignore[union-attr]
+        rel, end = f"of {norm(ym.group(1))} year", ym.end()  # type: ignore[union-attr]
     elif m["ofd"] is not None:
         # "October of next year": two timexes, the month takes the year that follows
         rel = "of " + norm(text[end : end + 20]).split(" of ", 1)[1].split(" year")[0] + " year"

@@ -115,6 +115,7 @@ def wd_str(d: date) -> str:
 _YEAR_OFFSETS = {
     "this year": 0,
     "that year": 0,
+    "that same year": 0,
     "the same year": 0,
     "next year": 1,
     "the next year": 1,
@@ -517,6 +518,12 @@ class Resolver:
             dd = date(yy, mo, d)
             return dd, dd, fmt(dd)
 
+        if "year_of" in c.data:  # "on Dec. 31 that year": the year in focus
+            yy, k, how = self.relative_year(c.data["year_of"])
+            if yy is None:
+                return Out(make(None)[2], f"{name}: no reference year", 0.3, (), False)
+            v = make(yy)[2]
+            return Out(v, f"{name} {c.data['year_of']}: year of the {how} {k:+d} = {v}", 0.85)
         if "year_rel" in c.data:
             anchor, how = self.deictic("year")
             if anchor is None:
