@@ -248,6 +248,32 @@ def _marked_person(text: str, start: int, end: int) -> bool:
     return _HONORIFIC_BEFORE.search(text, max(0, start - 5), start) is not None
 
 
+# A word said again in a text: the spans
+# ``re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?:{_POSS})?(?![\w-])", text, pos)`` gives,
+# without compiling that pattern for each word. A compile takes about 0.4 ms, more than
+# finding the actors of a whole article, and an article's new names (those of people and
+# bodies the gazetteer lacks) soon leave re's cache of 512 patterns. The pattern's matches
+# start where str.find finds the word, and the next one is looked for where one ended; these
+# two patterns, compiled once, are its two edges, tested there: the same spans.
+_NO_WORD_BEFORE = re.compile(r"(?<![\w'’-])")
+_POSS_WORD_END = re.compile(rf"(?:{_POSS})?(?![\w-])")
+
+
+def _said_again(text: str, word: str, pos: int = 0) -> list[tuple[int, int]]:
+    """The spans of `word` standing as a word of its own in text[pos:], each with a
+    possessive ending if it has one (see above)."""
+    out = []
+    at = text.find(word, pos)
+    while at >= 0:
+        m = _NO_WORD_BEFORE.match(text, at) and _POSS_WORD_END.match(text, at + len(word))
+        if m:
+            out.append((at, m.end()))
+            at = text.find(word, m.end())
+        else:
+            at = text.find(word, at + 1)
+    return out
+
+
 # "Cuban-American", "Portuguese-born": an origin after a demonym and a hyphen
 _ORIGIN_AFTER = re.compile(
     r"(?:American|Americans|born|Canadian|Canadians|British|Australian|owned|speaking|majority)\b"
@@ -1155,16 +1181,12 @@ class Gazetteer:
                 continue
             if _PLACE_OF_BEFORE.search(text, max(0, start - 30), start):
                 continue  # a place: "the island of Espiritu Santo", "the town of San Jose"
-            again = re.compile(rf"(?<![\w'’-]){re.escape(words[-1])}(?:{_POSS})?(?![\w-])")
-            alone = [m for m in again.finditer(text, end) if _standalone(text, *m.span())]
+            alone = [s for s in _said_again(text, words[-1], end) if _standalone(text, *s)]
             if not alone and len(words) == 3 and words[0] not in self._name_prefixes:
                 # a family name of two words, said again whole: "Abu Bakr" after "Yasin
                 # Abu Bakr", "Saro Wiwa" after "Ken Saro Wiwa"
-                two = re.compile(
-                    rf"(?<![\w'’-]){re.escape(words[1])} {re.escape(words[2])}"
-                    rf"(?:{_POSS})?(?![\w-])"
-                )
-                alone = [m for m in two.finditer(text, end) if _standalone(text, *m.span())]
+                two = f"{words[1]} {words[2]}"
+                alone = [s for s in _said_again(text, two, end) if _standalone(text, *s)]
             if not alone and marked is None:
                 marked = _marked_person(text, start, end)
             if (
@@ -1183,11 +1205,11 @@ class Gazetteer:
             actor = people.setdefault(name, Actor(name, "person"))
             found.append(ActorMention(start, end, text[start:end], (actor,)))
             take(start, end)
-            for m in alone:
-                if not free(*m.span()):
+            for a, b in alone:
+                if not free(a, b):
                     continue
-                found.append(ActorMention(m.start(), m.end(), m.group(), (actor,)))
-                take(*m.span())
+                found.append(ActorMention(a, b, text[a:b], (actor,)))
+                take(a, b)
         if not found:
             return out
         return sorted([*out, *found], key=lambda m: m.start)
@@ -2574,6 +2596,27 @@ def _group_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# A preposition of place right before a name, and a word's edge: the two ends of
+# ``re.search(rf"\b(?:in|to|from|into|across|near|at) {re.escape(name)}\b", text)``,
+# compiled once instead of for each name (see _said_again)
+_PLACE_WORD_BEFORE = re.compile(r"\b(?:in|to|from|into|across|near|at) \Z")
+_EDGE = re.compile(r"\b")
+
+
+def _after_place_word(text: str, name: str) -> bool:
+    """Whether `name` stands somewhere in `text` as a word after a preposition of place
+    ("troops flew to Kivu"): the search above, tried at each place str.find finds the name
+    (the preposition and its blank, seven characters at most, end there)."""
+    at = text.find(name)
+    while at >= 0:
+        if _EDGE.match(text, at + len(name)) and _PLACE_WORD_BEFORE.search(
+            text, max(0, at - 7), at
+        ):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
 _TOKEN_BEFORE = re.compile(r"(\S+)[ \t\u00a0]+$")
 _COUNT_WORDS = frozenset(
     "two three four five six seven eight nine ten dozen dozens hundred hundreds thousand"
@@ -2728,7 +2771,7 @@ def _with_named_bodies(
         ):
             continue  # the end of a longer name ("New Jersey militia") or a count of men
             # or aircraft ("200 Kalanga militia", "18 Mirage fighters")
-        if re.search(rf"\b(?:in|to|from|into|across|near|at) {re.escape(name)}\b", text):
+        if _after_place_word(text, name):
             continue  # a place: "Kivu rebels" and "troops flew to Kivu"
         lead = text[max(0, start - 3) : start].rstrip(_BLANKS)
         if (
@@ -2744,10 +2787,10 @@ def _with_named_bodies(
         found.append(ActorMention(start, end, name, (actor,)))
         spans.append((start, end))
     for acronym, actor in acronyms.items():
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(acronym)}(?:{_POSS})?(?![\w-])", text):
-            if free(m.start(), m.end()):
-                found.append(ActorMention(m.start(), m.end(), m.group(), (actor,)))
-                spans.append(m.span())
+        for a, b in _said_again(text, acronym):
+            if free(a, b):
+                found.append(ActorMention(a, b, text[a:b], (actor,)))
+                spans.append((a, b))
     if not found:
         return out
     if dropped:
