@@ -727,6 +727,10 @@ class Gazetteer:
                 capitals, shared = capitals | shared, set()
             self._historic.append((e.until, succ, e, capitals, frozenset(shared)))
         self._historic_until = max((h[0] for h in self._historic), default=date.min)
+        # each state's capitals and shared names, with the day it ceased: a mention is
+        # renamed only when its text holds one of them, and so the article's text
+        # (_historic_capitals reads only the mentions that hold one the text holds)
+        self._historic_names = [(h[0], tuple(sorted(h[3] | h[4]))) for h in self._historic]
         # Bodies named by their seat ("Brussels" for the EU): before the body began, the
         # seat names the state it stands in (_before_founding)
         self._founded = {e.name: e for e in self._entries.values() if e.founded and e.seats}
@@ -736,6 +740,9 @@ class Gazetteer:
         self._founded_until = max(
             (e.founded for e in self._founded.values() if e.founded), default=date.min
         )
+        # their seats: a mention is renamed only when its text starts with one, and so
+        # only in an article whose text holds one (_before_founding)
+        self._seat_names = tuple(sorted({s for e in self._founded.values() for s in e.seats}))
         # people who served a state other than their own for a time: Kohl, of Germany, was
         # West Germany's chancellor until October 1990; Milošević and Koštunica, of
         # Serbia, were presidents of Yugoslavia (see _serving)
@@ -1000,8 +1007,8 @@ class Gazetteer:
         if doc.pending:
             out = self._pending_sides(text, toks, out, when, doc)
         if when < self._historic_until:
-            out = self._historic_capitals(out, when)
-        if when < self._founded_until:
+            out = self._historic_capitals(text, out, when)
+        if when < self._founded_until and any(s in text for s in self._seat_names):
             out = self._before_founding(out, when)
         out = _with_named_bodies(text, self._with_named_people(text, out), self._not_groups)
         if self._served:
@@ -1110,16 +1117,27 @@ class Gazetteer:
                 out[i] = replace(m, actors=tuple(dict.fromkeys(acts)))
         return out
 
-    def _historic_capitals(self, out: list[ActorMention], when: date) -> list[ActorMention]:
+    def _historic_capitals(
+        self, text: str, out: list[ActorMention], when: date
+    ) -> list[ActorMention]:
         """Before a historic state ceased, the capital and seat it shared with its successor
         name it: "Moscow" and "Kremlin spokesman" in 1991 are the Soviet Union's."""
+        # Only a mention whose text holds one of the capitals or shared names is renamed,
+        # and the names the article's text holds are few: read only the mentions that hold
+        # one of those (the test below, done for each state over every mention, compares
+        # actors in Python and cost more than the rest of this pass).
+        names = [c for until, cs in self._historic_names if when < until for c in cs if c in text]
+        if not names:
+            return out
+        held = sorted({i for c in names for i, m in enumerate(out) if c in m.text})
         for until, succ, hist, capitals, shared in self._historic:
             if when >= until:
                 continue
             if shared and hist.shared_until is not None and when < hist.shared_until:
                 capitals = capitals | shared
             old, new = succ.actor, hist.actor
-            for i, m in enumerate(out):
+            for i in held:
+                m = out[i]
                 if (old in m.actors or old in m.qualifiers) and any(
                     re.search(rf"\b{re.escape(c)}s?\b", m.text) for c in capitals
                 ):
