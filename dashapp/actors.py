@@ -791,6 +791,24 @@ class Gazetteer:
         boundary = r"[^\w]" if self._lead else r"(?<![\w])"
         core = alternation(self._lex, blank=None)
         self._re = re.compile(rf"{boundary}(?=[{first}])(?P<core>{core})(?P<poss>{_POSS})?(?!\w)")
+        # What _scan needs of each form it matches, looked up once: its token's kind and
+        # value, and whether any of the tests that depend on the form may drop it (a
+        # demonym's, a place's or an organisation's, a capital's, a guarded alias's). Each
+        # of those tests requires one of these, so a form with none of them (a title, a
+        # pronoun, a person's full name: about half the matches) skips them all, with the
+        # same tokens as a result.
+        self._forms: dict[str, tuple[str, Any, bool]] = {
+            surface: (
+                tok.kind,
+                tok.value,
+                tok.kind == "dem"
+                or (tok.kind == "ent" and tok.value[0].kind != "person")
+                or surface in self._metonyms
+                or surface in self._body_guarded
+                or surface in self._guarded,
+            )
+            for surface, tok in self._lex.items()
+        }
 
     # ----------------------------------------------------------------------------- loading
     @classmethod
@@ -1025,7 +1043,11 @@ class Gazetteer:
         2001 Yugoslavia's (as a title already makes "the Yugoslav president" of 1999)."""
         served = self._served
         for i, m in enumerate(out):
-            if not any(a.kind == "person" and a.name in served for a in m.actors):
+            # (a loop, not any() over a generator: this test runs for every mention)
+            for a in m.actors:
+                if a.name in served and a.kind == "person":
+                    break
+            else:
                 continue
             acts = []
             for a in m.actors:
@@ -1278,14 +1300,13 @@ class Gazetteer:
 
     def _scan(self, text: str) -> list[_Tok]:
         """Every lexicon match (decoys, currencies, company names and first names dropped)."""
-        lex, guarded, person_only = self._lex, self._guarded, self._guard_before_only
+        forms, guarded, person_only = self._forms, self._guarded, self._guard_before_only
         metonyms = self._metonyms
         out: list[_Tok] = []
         lead = self._lead
         for m in self._re.finditer(" " + text if lead else text):
             core, poss = m.group(1, 2)  # core, possessive ending
-            tmpl = lex[core]
-            kind = tmpl.kind
+            kind, value, tested = forms[core]
             if kind == "decoy":
                 continue  # swallowed: "Gulf of Mexico" names no actor
             start, end = m.span()
@@ -1296,49 +1317,50 @@ class Gazetteer:
                 continue  # a currency: "US$5 million"
             if nxt == " D" and _DAY_AFTER.match(text, end):
                 continue  # a holiday: "Russia Day", "Army Day"
-            if kind == "dem" and (
-                text.endswith("ethnic ", max(0, start - 7), start)
-                or (nxt[:1] == "-" and _ORIGIN_AFTER.match(text, end + 1))
-                or (core in self._combining and not (nxt[:1] == "-" and nxt[1:].isupper()))
-            ):
-                continue  # "the ethnic Chinese minority", "a Cuban-American senator": a
-                # people or an origin, not the state
-            if (
-                nxt[1:].isupper()
-                and (kind == "dem" or kind == "ent" and tmpl.value[0].kind == "country")
-                and self._company_after(text, end)
-            ) or (kind == "dem" and nxt[1:].islower() and self._company_after(text, end, True)):
-                continue  # "British Airways", "French Open"; "an American newspaper"
-            if (
-                core in metonyms  # (a set lookup first: most tokens are no capital)
-                and poss is None
-                and nxt[1:].islower()
-                and self._venue_after(text, end, start)
-            ):
-                continue  # "the Madrid conference", "the Oslo accords": a venue, no actor
-            if (
-                core in self._body_guarded
-                and start >= 2
-                and text[start - 1] == " "
-                and (w := _word_before(text, max(0, start - 40), start)) is not None
-                and w[:1].isupper()
-                and w not in self._function_words
-                and not _headline_case(text, start)
-            ):
-                continue  # "Algeria's High Security Council": another body's name
-            if core in guarded and self._looks_like_personal_name(
-                text, start, end, after_too=core not in person_only
-            ):
-                continue
-            if (
-                kind == "ent"
-                and start > 3
-                and text[start - 1] == " "
-                and tmpl.value[0].kind != "person"
-                and self._after_name_particle(text, start)
-            ):
-                continue  # "Gen. Christian de Castries": a surname, not Saint Lucia's capital
-            out.append(_Tok(start, end, kind, tmpl.value, poss is not None))
+            if tested:  # (see _forms)
+                if kind == "dem" and (
+                    text.endswith("ethnic ", max(0, start - 7), start)
+                    or (nxt[:1] == "-" and _ORIGIN_AFTER.match(text, end + 1))
+                    or (core in self._combining and not (nxt[:1] == "-" and nxt[1:].isupper()))
+                ):
+                    continue  # "the ethnic Chinese minority", "a Cuban-American senator": a
+                    # people or an origin, not the state
+                if (
+                    nxt[1:].isupper()
+                    and (kind == "dem" or kind == "ent" and value[0].kind == "country")
+                    and self._company_after(text, end)
+                ) or (kind == "dem" and nxt[1:].islower() and self._company_after(text, end, True)):
+                    continue  # "British Airways", "French Open"; "an American newspaper"
+                if (
+                    core in metonyms  # (a set lookup first: most tokens are no capital)
+                    and poss is None
+                    and nxt[1:].islower()
+                    and self._venue_after(text, end, start)
+                ):
+                    continue  # "the Madrid conference", "the Oslo accords": a venue, no actor
+                if (
+                    core in self._body_guarded
+                    and start >= 2
+                    and text[start - 1] == " "
+                    and (w := _word_before(text, max(0, start - 40), start)) is not None
+                    and w[:1].isupper()
+                    and w not in self._function_words
+                    and not _headline_case(text, start)
+                ):
+                    continue  # "Algeria's High Security Council": another body's name
+                if core in guarded and self._looks_like_personal_name(
+                    text, start, end, after_too=core not in person_only
+                ):
+                    continue
+                if (
+                    kind == "ent"
+                    and start > 3
+                    and text[start - 1] == " "
+                    and value[0].kind != "person"
+                    and self._after_name_particle(text, start)
+                ):
+                    continue  # "Gen. Christian de Castries": a surname, not Saint Lucia's capital
+            out.append(_Tok(start, end, kind, value, poss is not None))
         return out
 
     def _after_name_particle(self, text: str, start: int) -> bool:
