@@ -104,7 +104,7 @@ from typing import Any, NamedTuple
 
 from dashapp.dateline import place_line
 from dashapp.models import Actor
-from dashapp.records import maker
+from dashapp.records import maker, replacer
 from dashapp.temporal.lexicon import alternation
 
 RESOURCES = Path(__file__).parent / "resources" / "actors"
@@ -248,9 +248,9 @@ def _marked_person(text: str, start: int, end: int) -> bool:
     return _HONORIFIC_BEFORE.search(text, max(0, start - 5), start) is not None
 
 
-# A word said again in a text: the spans
-# ``re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?:{_POSS})?(?![\w-])", text, pos)`` gives,
-# without compiling that pattern for each word. A compile takes about 0.4 ms, more than
+# A word said again in a text: the spans that
+# ``re.compile(rf"(?<![\w'’-]){re.escape(word)}(?:{_POSS})?(?![\w-])").finditer(text, pos)``
+# gives, without compiling that pattern for each word. A compile takes about 0.4 ms, more than
 # finding the actors of a whole article, and an article's new names (those of people and
 # bodies the gazetteer lacks) soon leave re's cache of 512 patterns. The pattern's matches
 # start where str.find finds the word, and the next one is looked for where one ended; these
@@ -400,6 +400,9 @@ class _Tok:
 
 
 _actor_mention = maker(ActorMention)
+# dataclasses.replace for a mention, setting the slots directly (records.replacer): the
+# passes after the scan rename actors in place
+_replace_mention = replacer(ActorMention)
 
 
 def _name_words(name: str) -> set[str]:
@@ -731,6 +734,15 @@ class Gazetteer:
         # renamed only when its text holds one of them, and so the article's text
         # (_historic_capitals reads only the mentions that hold one the text holds)
         self._historic_names = [(h[0], tuple(sorted(h[3] | h[4]))) for h in self._historic]
+        # ... and the test of a mention's text for them, one pattern for each set a state
+        # may use (its capitals, with its shared names or without): what the searches
+        # rf"\b{re.escape(c)}s?\b" for each name c in the set found, one alternation
+        # matches where one of them does
+        self._capital_res = {
+            names: re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(names)))})s?\b")
+            for h in self._historic
+            for names in (h[3], h[3] | h[4])
+        }
         # Bodies named by their seat ("Brussels" for the EU): before the body began, the
         # seat names the state it stands in (_before_founding)
         self._founded = {e.name: e for e in self._entries.values() if e.founded and e.seats}
@@ -1057,7 +1069,7 @@ class Gazetteer:
                     else None
                 )
                 acts.append(Actor(a.name, "person", state) if state else a)
-            out[i] = replace(m, actors=tuple(acts))
+            out[i] = _replace_mention(m, actors=tuple(acts))
         return out
 
     def _state_body(self, place: _Entry, head: str) -> tuple[Actor, ...]:
@@ -1136,7 +1148,7 @@ class Gazetteer:
                 if seat is not None:
                     acts[k] = self._entries[e.seats[seat]].actor
             if acts != list(m.actors):
-                out[i] = replace(m, actors=tuple(dict.fromkeys(acts)))
+                out[i] = _replace_mention(m, actors=tuple(dict.fromkeys(acts)))
         return out
 
     def _historic_capitals(
@@ -1158,12 +1170,11 @@ class Gazetteer:
             if shared and hist.shared_until is not None and when < hist.shared_until:
                 capitals = capitals | shared
             old, new = succ.actor, hist.actor
+            named = self._capital_res[capitals]
             for i in held:
                 m = out[i]
-                if (old in m.actors or old in m.qualifiers) and any(
-                    re.search(rf"\b{re.escape(c)}s?\b", m.text) for c in capitals
-                ):
-                    out[i] = replace(
+                if (old in m.actors or old in m.qualifiers) and named.search(m.text):
+                    out[i] = _replace_mention(
                         m,
                         actors=tuple(_as_of(a, old, new) for a in m.actors),
                         qualifiers=tuple(new if a == old else a for a in m.qualifiers),
@@ -1486,7 +1497,7 @@ class Gazetteer:
                 continue
             new = replace(person, affiliation=side)
             out = [
-                replace(m, actors=tuple(new if x == person else x for x in m.actors))
+                _replace_mention(m, actors=tuple(new if x == person else x for x in m.actors))
                 if person in m.actors
                 else m
                 for m in out
@@ -2837,7 +2848,7 @@ def _with_named_bodies(
         out = [m for m in out if (m.start, m.end) not in dropped]
     if renamed:
         out = [
-            replace(m, actors=tuple(renamed.get(a, a) for a in m.actors))
+            _replace_mention(m, actors=tuple(renamed.get(a, a) for a in m.actors))
             if any(a in renamed for a in m.actors)
             else m
             for m in out
