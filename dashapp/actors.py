@@ -2612,12 +2612,13 @@ _NAME_AFTER_WORDS = frozenset(_GROUP_NOUNS.split("|"))
 _NAME_BEFORE_WORDS = frozenset("group movement union federation bloc faction militia party".split())
 _NAMING_WORDS = frozenset("committee council junta police".split())
 # all forms found in one pass over the text, from the group word (a space first: re then
-# skips in C from blank to blank), then the name read beside it
+# skips in C from blank to blank), then the name read beside it. (The words as a trie, as
+# _HEAD: fewer alternatives to try at each blank, a fifth faster. The same matches as the
+# words longest first: of two words that match at one place, the shorter is a prefix of
+# the longer, followed by a letter, which the look-ahead refuses.)
 _GROUP_WORD = re.compile(
     " ("
-    + "|".join(
-        sorted(_NAME_AFTER_WORDS | _NAME_BEFORE_WORDS | _NAMING_WORDS, key=lambda w: (-len(w), w))
-    )
+    + alternation(_NAME_AFTER_WORDS | _NAME_BEFORE_WORDS | _NAMING_WORDS, blank=None)
     + r")(?![\w'’-])"
 )
 _NAMING = re.compile(r",? (?:known as|called) (?:the )?(?=[A-Z])")
