@@ -104,7 +104,7 @@ from typing import Any, NamedTuple
 
 from dashapp.dateline import place_line
 from dashapp.models import Actor
-from dashapp.records import maker
+from dashapp.records import maker, replacer
 from dashapp.temporal.lexicon import alternation
 
 RESOURCES = Path(__file__).parent / "resources" / "actors"
@@ -250,6 +250,32 @@ def _marked_person(text: str, start: int, end: int) -> bool:
     return _HONORIFIC_BEFORE.search(text, max(0, start - 5), start) is not None
 
 
+# A word said again in a text: the spans that
+# ``re.compile(rf"(?<![\w'’-]){re.escape(word)}(?:{_POSS})?(?![\w-])").finditer(text, pos)``
+# gives, without compiling that pattern for each word. A compile takes about 0.4 ms, more than
+# finding the actors of a whole article, and an article's new names (those of people and
+# bodies the gazetteer lacks) soon leave re's cache of 512 patterns. The pattern's matches
+# start where str.find finds the word, and the next one is looked for where one ended; these
+# two patterns, compiled once, are its two edges, tested there: the same spans.
+_NO_WORD_BEFORE = re.compile(r"(?<![\w'’-])")
+_POSS_WORD_END = re.compile(rf"(?:{_POSS})?(?![\w-])")
+
+
+def _said_again(text: str, word: str, pos: int = 0) -> list[tuple[int, int]]:
+    """The spans of `word` standing as a word of its own in text[pos:], each with a
+    possessive ending if it has one (see above)."""
+    out = []
+    at = text.find(word, pos)
+    while at >= 0:
+        m = _NO_WORD_BEFORE.match(text, at) and _POSS_WORD_END.match(text, at + len(word))
+        if m:
+            out.append((at, m.end()))
+            at = text.find(word, m.end())
+        else:
+            at = text.find(word, at + 1)
+    return out
+
+
 # "Cuban-American", "Portuguese-born": an origin after a demonym and a hyphen
 _ORIGIN_AFTER = re.compile(
     r"(?:American|Americans|born|Canadian|Canadians|British|Australian|owned|speaking|majority)\b"
@@ -378,6 +404,9 @@ class _Tok:
 
 
 _actor_mention = maker(ActorMention)
+# dataclasses.replace for a mention, setting the slots directly (records.replacer): the
+# passes after the scan rename actors in place
+_replace_mention = replacer(ActorMention)
 
 
 def _name_words(name: str) -> set[str]:
@@ -708,6 +737,19 @@ class Gazetteer:
                 capitals, shared = capitals | shared, set()
             self._historic.append((e.until, succ, e, capitals, frozenset(shared)))
         self._historic_until = max((h[0] for h in self._historic), default=date.min)
+        # each state's capitals and shared names, with the day it ceased: a mention is
+        # renamed only when its text holds one of them, and so the article's text
+        # (_historic_capitals reads only the mentions that hold one the text holds)
+        self._historic_names = [(h[0], tuple(sorted(h[3] | h[4]))) for h in self._historic]
+        # ... and the test of a mention's text for them, one pattern for each set a state
+        # may use (its capitals, with its shared names or without): what the searches
+        # rf"\b{re.escape(c)}s?\b" for each name c in the set found, one alternation
+        # matches where one of them does
+        self._capital_res = {
+            names: re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(names)))})s?\b")
+            for h in self._historic
+            for names in (h[3], h[3] | h[4])
+        }
         # Bodies named by their seat ("Brussels" for the EU): before the body began, the
         # seat names the state it stands in (_before_founding)
         self._founded = {e.name: e for e in self._entries.values() if e.founded and e.seats}
@@ -717,6 +759,9 @@ class Gazetteer:
         self._founded_until = max(
             (e.founded for e in self._founded.values() if e.founded), default=date.min
         )
+        # their seats: a mention is renamed only when its text starts with one, and so
+        # only in an article whose text holds one (_before_founding)
+        self._seat_names = tuple(sorted({s for e in self._founded.values() for s in e.seats}))
         # people who served a state other than their own for a time: Kohl, of Germany, was
         # West Germany's chancellor until October 1990; Milošević and Koštunica, of
         # Serbia, were presidents of Yugoslavia (see _serving)
@@ -765,6 +810,24 @@ class Gazetteer:
         boundary = r"[^\w]" if self._lead else r"(?<![\w])"
         core = alternation(self._lex, blank=None)
         self._re = re.compile(rf"{boundary}(?=[{first}])(?P<core>{core})(?P<poss>{_POSS})?(?!\w)")
+        # What _scan needs of each form it matches, looked up once: its token's kind and
+        # value, and whether any of the tests that depend on the form may drop it (a
+        # demonym's, a place's or an organisation's, a capital's, a guarded alias's). Each
+        # of those tests requires one of these, so a form with none of them (a title, a
+        # pronoun, a person's full name: about half the matches) skips them all, with the
+        # same tokens as a result.
+        self._forms: dict[str, tuple[str, Any, bool]] = {
+            surface: (
+                tok.kind,
+                tok.value,
+                tok.kind == "dem"
+                or (tok.kind == "ent" and tok.value[0].kind != "person")
+                or surface in self._metonyms
+                or surface in self._body_guarded
+                or surface in self._guarded,
+            )
+            for surface, tok in self._lex.items()
+        }
 
     # ----------------------------------------------------------------------------- loading
     @classmethod
@@ -981,8 +1044,8 @@ class Gazetteer:
         if doc.pending:
             out = self._pending_sides(text, toks, out, when, doc)
         if when < self._historic_until:
-            out = self._historic_capitals(out, when)
-        if when < self._founded_until:
+            out = self._historic_capitals(text, out, when)
+        if when < self._founded_until and any(s in text for s in self._seat_names):
             out = self._before_founding(out, when)
         out = _with_named_bodies(text, self._with_named_people(text, out), self._not_groups)
         if self._served:
@@ -999,7 +1062,11 @@ class Gazetteer:
         2001 Yugoslavia's (as a title already makes "the Yugoslav president" of 1999)."""
         served = self._served
         for i, m in enumerate(out):
-            if not any(a.kind == "person" and a.name in served for a in m.actors):
+            # (a loop, not any() over a generator: this test runs for every mention)
+            for a in m.actors:
+                if a.name in served and a.kind == "person":
+                    break
+            else:
                 continue
             acts = []
             for a in m.actors:
@@ -1009,7 +1076,7 @@ class Gazetteer:
                     else None
                 )
                 acts.append(Actor(a.name, "person", state) if state else a)
-            out[i] = replace(m, actors=tuple(acts))
+            out[i] = _replace_mention(m, actors=tuple(acts))
         return out
 
     def _state_body(self, place: _Entry, head: str) -> tuple[Actor, ...]:
@@ -1088,23 +1155,33 @@ class Gazetteer:
                 if seat is not None:
                     acts[k] = self._entries[e.seats[seat]].actor
             if acts != list(m.actors):
-                out[i] = replace(m, actors=tuple(dict.fromkeys(acts)))
+                out[i] = _replace_mention(m, actors=tuple(dict.fromkeys(acts)))
         return out
 
-    def _historic_capitals(self, out: list[ActorMention], when: date) -> list[ActorMention]:
+    def _historic_capitals(
+        self, text: str, out: list[ActorMention], when: date
+    ) -> list[ActorMention]:
         """Before a historic state ceased, the capital and seat it shared with its successor
         name it: "Moscow" and "Kremlin spokesman" in 1991 are the Soviet Union's."""
+        # Only a mention whose text holds one of the capitals or shared names is renamed,
+        # and the names the article's text holds are few: read only the mentions that hold
+        # one of those (the test below, done for each state over every mention, compares
+        # actors in Python and cost more than the rest of this pass).
+        names = [c for until, cs in self._historic_names if when < until for c in cs if c in text]
+        if not names:
+            return out
+        held = sorted({i for c in names for i, m in enumerate(out) if c in m.text})
         for until, succ, hist, capitals, shared in self._historic:
             if when >= until:
                 continue
             if shared and hist.shared_until is not None and when < hist.shared_until:
                 capitals = capitals | shared
             old, new = succ.actor, hist.actor
-            for i, m in enumerate(out):
-                if (old in m.actors or old in m.qualifiers) and any(
-                    re.search(rf"\b{re.escape(c)}s?\b", m.text) for c in capitals
-                ):
-                    out[i] = replace(
+            named = self._capital_res[capitals]
+            for i in held:
+                m = out[i]
+                if (old in m.actors or old in m.qualifiers) and named.search(m.text):
+                    out[i] = _replace_mention(
                         m,
                         actors=tuple(_as_of(a, old, new) for a in m.actors),
                         qualifiers=tuple(new if a == old else a for a in m.qualifiers),
@@ -1138,40 +1215,42 @@ class Gazetteer:
         for cand in _FULL_NAME.finditer(text):
             start, end = cand.span()
             words = cand.group().split()
+            # the name without the word before it: "Sir Humphrey Gibbs": Humphrey Gibbs,
+            # "the former Marine Paul Whelan": Paul Whelan
+            bare = len(words) > 2 and (
+                words[0] in self._name_prefixes
+                or (words[0] in _SERVICE_WORDS and words[1] in self._given_names)
+            )
+            name_start = start + len(words[0]) + 1 if bare else start
+            if known is None:
+                starts = [m.start for m in out]
+                ends = [m.end for m in out]
+                known = {a.name for m in out for a in m.actors}
+            # The cheapest test first: four candidates in five are part of a mention found
+            # already. (It came after the next one, which reads the rest of the text; both
+            # only drop a candidate, so the order does not change which are kept.)
+            if not free(name_start, end) or " ".join(words[1:] if bare else words) in known:
+                continue
             given = words[0] in self._given_names
             marked: bool | None = None  # _marked_person, worked out when needed
             if not given and text.find(words[-1], end) < 0:
                 marked = _marked_person(text, start, end)
                 if not marked:
-                    continue  # the cheap test first: the surname never comes back
-            if len(words) > 2 and (
-                words[0] in self._name_prefixes
-                or (words[0] in _SERVICE_WORDS and words[1] in self._given_names)
-            ):
-                start += len(words[0]) + 1  # "Sir Humphrey Gibbs": Humphrey Gibbs
-                words = words[1:]  # "the former Marine Paul Whelan": Paul Whelan
-            if known is None:
-                starts = [m.start for m in out]
-                ends = [m.end for m in out]
-                known = {a.name for m in out for a in m.actors}
-            if not free(start, end) or " ".join(words) in known:
-                continue
+                    continue  # the surname never comes back
+            if bare:
+                start, words = name_start, words[1:]
             if any(self._not_person_word(w) for w in words if w not in _NAME_PARTICLES):
                 continue
             if _headline_case(text, start) or text[end : end + 1] == "-":
                 continue
             if _PLACE_OF_BEFORE.search(text, max(0, start - 30), start):
                 continue  # a place: "the island of Espiritu Santo", "the town of San Jose"
-            again = re.compile(rf"(?<![\w'’-]){re.escape(words[-1])}(?:{_POSS})?(?![\w-])")
-            alone = [m for m in again.finditer(text, end) if _standalone(text, *m.span())]
+            alone = [s for s in _said_again(text, words[-1], end) if _standalone(text, *s)]
             if not alone and len(words) == 3 and words[0] not in self._name_prefixes:
                 # a family name of two words, said again whole: "Abu Bakr" after "Yasin
                 # Abu Bakr", "Saro Wiwa" after "Ken Saro Wiwa"
-                two = re.compile(
-                    rf"(?<![\w'’-]){re.escape(words[1])} {re.escape(words[2])}"
-                    rf"(?:{_POSS})?(?![\w-])"
-                )
-                alone = [m for m in two.finditer(text, end) if _standalone(text, *m.span())]
+                two = f"{words[1]} {words[2]}"
+                alone = [s for s in _said_again(text, two, end) if _standalone(text, *s)]
             if not alone and marked is None:
                 marked = _marked_person(text, start, end)
             if (
@@ -1190,11 +1269,11 @@ class Gazetteer:
             actor = people.setdefault(name, Actor(name, "person"))
             found.append(ActorMention(start, end, text[start:end], (actor,)))
             take(start, end)
-            for m in alone:
-                if not free(*m.span()):
+            for a, b in alone:
+                if not free(a, b):
                     continue
-                found.append(ActorMention(m.start(), m.end(), m.group(), (actor,)))
-                take(*m.span())
+                found.append(ActorMention(a, b, text[a:b], (actor,)))
+                take(a, b)
         if not found:
             return out
         return sorted([*out, *found], key=lambda m: m.start)
@@ -1245,14 +1324,13 @@ class Gazetteer:
 
     def _scan(self, text: str) -> list[_Tok]:
         """Every lexicon match (decoys, currencies, company names and first names dropped)."""
-        lex, guarded, person_only = self._lex, self._guarded, self._guard_before_only
+        forms, guarded, person_only = self._forms, self._guarded, self._guard_before_only
         metonyms = self._metonyms
         out: list[_Tok] = []
         lead = self._lead
         for m in self._re.finditer(" " + text if lead else text):
             core, poss = m.group(1, 2)  # core, possessive ending
-            tmpl = lex[core]
-            kind = tmpl.kind
+            kind, value, tested = forms[core]
             if kind == "decoy":
                 continue  # swallowed: "Gulf of Mexico" names no actor
             start, end = m.span()
@@ -1263,49 +1341,50 @@ class Gazetteer:
                 continue  # a currency: "US$5 million"
             if nxt == " D" and _DAY_AFTER.match(text, end):
                 continue  # a holiday: "Russia Day", "Army Day"
-            if kind == "dem" and (
-                text.endswith("ethnic ", max(0, start - 7), start)
-                or (nxt[:1] == "-" and _ORIGIN_AFTER.match(text, end + 1))
-                or (core in self._combining and not (nxt[:1] == "-" and nxt[1:].isupper()))
-            ):
-                continue  # "the ethnic Chinese minority", "a Cuban-American senator": a
-                # people or an origin, not the state
-            if (
-                nxt[1:].isupper()
-                and (kind == "dem" or kind == "ent" and tmpl.value[0].kind == "country")
-                and self._company_after(text, end)
-            ) or (kind == "dem" and nxt[1:].islower() and self._company_after(text, end, True)):
-                continue  # "British Airways", "French Open"; "an American newspaper"
-            if (
-                core in metonyms  # (a set lookup first: most tokens are no capital)
-                and poss is None
-                and nxt[1:].islower()
-                and self._venue_after(text, end, start)
-            ):
-                continue  # "the Madrid conference", "the Oslo accords": a venue, no actor
-            if (
-                core in self._body_guarded
-                and start >= 2
-                and text[start - 1] == " "
-                and (w := _word_before(text, max(0, start - 40), start)) is not None
-                and w[:1].isupper()
-                and w not in self._function_words
-                and not _headline_case(text, start)
-            ):
-                continue  # "Algeria's High Security Council": another body's name
-            if core in guarded and self._looks_like_personal_name(
-                text, start, end, after_too=core not in person_only
-            ):
-                continue
-            if (
-                kind == "ent"
-                and start > 3
-                and text[start - 1] == " "
-                and tmpl.value[0].kind != "person"
-                and self._after_name_particle(text, start)
-            ):
-                continue  # "Gen. Christian de Castries": a surname, not Saint Lucia's capital
-            out.append(_Tok(start, end, kind, tmpl.value, poss is not None))
+            if tested:  # (see _forms)
+                if kind == "dem" and (
+                    text.endswith("ethnic ", max(0, start - 7), start)
+                    or (nxt[:1] == "-" and _ORIGIN_AFTER.match(text, end + 1))
+                    or (core in self._combining and not (nxt[:1] == "-" and nxt[1:].isupper()))
+                ):
+                    continue  # "the ethnic Chinese minority", "a Cuban-American senator": a
+                    # people or an origin, not the state
+                if (
+                    nxt[1:].isupper()
+                    and (kind == "dem" or kind == "ent" and value[0].kind == "country")
+                    and self._company_after(text, end)
+                ) or (kind == "dem" and nxt[1:].islower() and self._company_after(text, end, True)):
+                    continue  # "British Airways", "French Open"; "an American newspaper"
+                if (
+                    core in metonyms  # (a set lookup first: most tokens are no capital)
+                    and poss is None
+                    and nxt[1:].islower()
+                    and self._venue_after(text, end, start)
+                ):
+                    continue  # "the Madrid conference", "the Oslo accords": a venue, no actor
+                if (
+                    core in self._body_guarded
+                    and start >= 2
+                    and text[start - 1] == " "
+                    and (w := _word_before(text, max(0, start - 40), start)) is not None
+                    and w[:1].isupper()
+                    and w not in self._function_words
+                    and not _headline_case(text, start)
+                ):
+                    continue  # "Algeria's High Security Council": another body's name
+                if core in guarded and self._looks_like_personal_name(
+                    text, start, end, after_too=core not in person_only
+                ):
+                    continue
+                if (
+                    kind == "ent"
+                    and start > 3
+                    and text[start - 1] == " "
+                    and value[0].kind != "person"
+                    and self._after_name_particle(text, start)
+                ):
+                    continue  # "Gen. Christian de Castries": a surname, not Saint Lucia's capital
+            out.append(_Tok(start, end, kind, value, poss is not None))
         return out
 
     def _after_name_particle(self, text: str, start: int) -> bool:
@@ -1431,7 +1510,7 @@ class Gazetteer:
                 continue
             new = replace(person, affiliation=side)
             out = [
-                replace(m, actors=tuple(new if x == person else x for x in m.actors))
+                _replace_mention(m, actors=tuple(new if x == person else x for x in m.actors))
                 if person in m.actors
                 else m
                 for m in out
@@ -2545,12 +2624,13 @@ _NAME_AFTER_WORDS = frozenset(_GROUP_NOUNS.split("|"))
 _NAME_BEFORE_WORDS = frozenset("group movement union federation bloc faction militia party".split())
 _NAMING_WORDS = frozenset("committee council junta police".split())
 # all forms found in one pass over the text, from the group word (a space first: re then
-# skips in C from blank to blank), then the name read beside it
+# skips in C from blank to blank), then the name read beside it. (The words as a trie, as
+# _HEAD: fewer alternatives to try at each blank, a fifth faster. The same matches as the
+# words longest first: of two words that match at one place, the shorter is a prefix of
+# the longer, followed by a letter, which the look-ahead refuses.)
 _GROUP_WORD = re.compile(
     " ("
-    + "|".join(
-        sorted(_NAME_AFTER_WORDS | _NAME_BEFORE_WORDS | _NAMING_WORDS, key=lambda w: (-len(w), w))
-    )
+    + alternation(_NAME_AFTER_WORDS | _NAME_BEFORE_WORDS | _NAMING_WORDS, blank=None)
     + r")(?![\w'’-])"
 )
 _NAMING = re.compile(r",? (?:known as|called) (?:the )?(?=[A-Z])")
@@ -2584,6 +2664,27 @@ def _group_names(text: str) -> list[tuple[int, int]]:
             if b := _GROUP_NAME_BEFORE.search(text, max(0, m.start() - 80), m.start()):
                 out.append(b.span())
     return out
+
+
+# A preposition of place right before a name, and a word's edge: the two ends of
+# ``re.search(rf"\b(?:in|to|from|into|across|near|at) {re.escape(name)}\b", text)``,
+# compiled once instead of for each name (see _said_again)
+_PLACE_WORD_BEFORE = re.compile(r"\b(?:in|to|from|into|across|near|at) \Z")
+_EDGE = re.compile(r"\b")
+
+
+def _after_place_word(text: str, name: str) -> bool:
+    """Whether `name` stands somewhere in `text` as a word after a preposition of place
+    ("troops flew to Kivu"): the search above, tried at each place str.find finds the name
+    (the preposition and its blank, seven characters at most, end there)."""
+    at = text.find(name)
+    while at >= 0:
+        if _EDGE.match(text, at + len(name)) and _PLACE_WORD_BEFORE.search(
+            text, max(0, at - 7), at
+        ):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 _TOKEN_BEFORE = re.compile(r"(\S+)[ \t\u00a0]+$")
@@ -2740,7 +2841,7 @@ def _with_named_bodies(
         ):
             continue  # the end of a longer name ("New Jersey militia") or a count of men
             # or aircraft ("200 Kalanga militia", "18 Mirage fighters")
-        if re.search(rf"\b(?:in|to|from|into|across|near|at) {re.escape(name)}\b", text):
+        if _after_place_word(text, name):
             continue  # a place: "Kivu rebels" and "troops flew to Kivu"
         lead = text[max(0, start - 3) : start].rstrip(_BLANKS)
         if (
@@ -2756,17 +2857,17 @@ def _with_named_bodies(
         found.append(ActorMention(start, end, name, (actor,)))
         spans.append((start, end))
     for acronym, actor in acronyms.items():
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(acronym)}(?:{_POSS})?(?![\w-])", text):
-            if free(m.start(), m.end()):
-                found.append(ActorMention(m.start(), m.end(), m.group(), (actor,)))
-                spans.append(m.span())
+        for a, b in _said_again(text, acronym):
+            if free(a, b):
+                found.append(ActorMention(a, b, text[a:b], (actor,)))
+                spans.append((a, b))
     if not found:
         return out
     if dropped:
         out = [m for m in out if (m.start, m.end) not in dropped]
     if renamed:
         out = [
-            replace(m, actors=tuple(renamed.get(a, a) for a in m.actors))
+            _replace_mention(m, actors=tuple(renamed.get(a, a) for a in m.actors))
             if any(a in renamed for a in m.actors)
             else m
             for m in out
