@@ -258,6 +258,7 @@ HELD_OUT = sorted(
         "events_heldout41",
         "events_heldout42",
         "events_heldout43",
+        "events_heldout44",
         "events_heldout45",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
