@@ -6290,6 +6290,17 @@ def test_a_return_from_exile_is_a_happening_but_not_a_trip_home():
             "Kissinger remarks",
         ),
         ("Vladimir Putin delivered a speech on Monday.", "STATEMENT", "Putin remarks"),
+        (
+            "Joe Biden gave his State of the Union address on Monday.",
+            "STATEMENT",
+            "Biden address",
+        ),
+        ("Russia pulled its troops out of Kherson on Monday.", "RETREAT", "Russia withdraws"),
+        (
+            "The United States designated the Houthis a terrorist organisation on Monday.",
+            "SANCTION",
+            "US sanctions Houthis",
+        ),
     ],
 )
 def test_the_language_of_each_plover_category(text: str, type_: str, label: str):
@@ -6391,6 +6402,11 @@ def test_the_language_of_each_plover_category(text: str, type_: str, label: str)
             "Jordan airdropped food into Gaza on Monday.",
             "Vladimir Putin delivered a speech on Monday.",
             "AID",
+        ),
+        (
+            "The United States designated the Houthis a terrorist organisation on Monday.",
+            "The Iranian parliament designated a new speaker on Monday.",
+            "SANCTION",
         ),
     ],
 )
