@@ -6187,3 +6187,229 @@ def test_a_return_from_exile_is_a_happening_but_not_a_trip_home():
             "1985-02",
         ), text
     assert not _extracted("Kim Dae-jung returned from Washington in February.", date(1985, 3, 1))
+
+
+# Round 35: the trigger lexicon from the language, by PLOVER category (one sentence of our
+# own per category the round extended; none of these made an event, or made this one, before)
+@pytest.mark.parametrize(
+    ("text", "type_", "label"),
+    [
+        ("Serbia and Kosovo reached a compromise on Monday.", "AGREE", "Serbia-Kosovo agreement"),
+        (
+            "Israel and Saudi Arabia established diplomatic relations on Monday.",
+            "AGREE",
+            "Israel-Saudi Arabia agreement",
+        ),
+        (
+            "Qatar mediated between Israel and Hamas on Monday.",
+            "CONSULT",
+            "Qatar-Israel-Hamas talks",
+        ),
+        ("Turkey lauded Azerbaijan on Monday.", "SUPPORT", "Turkey backs Azerbaijan"),
+        ("President Joe Biden hailed the deal on Monday.", "SUPPORT", "Biden backs"),
+        (
+            "President Kassym-Jomart Tokayev pardoned 30 prisoners on Monday.",
+            "CONCEDE",
+            "Tokayev pardons",
+        ),
+        ("Serbia backed down on Monday.", "CONCEDE", "Serbia concedes"),
+        (
+            "Hungary reopened its border with Austria on Monday.",
+            "CONCEDE",
+            "Hungary reopens border",
+        ),
+        (
+            "Colombia extradited the drug lord to the United States on Monday.",
+            "COOPERATE",
+            "Colombia-US extradition",
+        ),
+        ("Jordan airdropped food into Gaza on Monday.", "AID", "Jordan aid"),
+        (
+            "Germany provided Ukraine with air defence missiles on Monday.",
+            "AID",
+            "Germany aid to Ukraine",
+        ),
+        ("Queen Margrethe abdicated on Monday.", "RETREAT", "Margrethe resigns"),
+        ("Colombia demobilised 5,000 fighters on Monday.", "RETREAT", "Colombia demobilisation"),
+        (
+            "Volodymyr Zelensky implored NATO on Monday to close the skies.",
+            "REQUEST",
+            "Zelensky urges NATO",
+        ),
+        ("Russia lambasted the United States on Monday.", "ACCUSE", "Russia accuses US"),
+        ("Mario Sossi pleaded guilty on Monday.", "ACCUSE", "Sossi trial"),
+        (
+            "Greece blocked Macedonia's bid to join NATO on Monday.",
+            "REJECT",
+            "Greece rejects Macedonia",
+        ),
+        ("Israel ignored the UN's demands on Monday.", "REJECT", "Israel rejects UN"),
+        ("North Korea cautioned the United States on Monday.", "THREATEN", "North Korea warns US"),
+        ("The unrest began in Nairobi on Monday.", "PROTEST", "Unrest in Nairobi"),
+        (
+            "The United States imposed a tariff on Chinese steel on Monday.",
+            "SANCTION",
+            "US sanctions China",
+        ),
+        (
+            "Israel withheld $100 million in tax funds from the Palestinian Authority on Monday.",
+            "SANCTION",
+            "Israel sanctions Palestine",
+        ),
+        ("China scrambled fighter jets on Monday.", "MOBILIZE", "China scrambles jets"),
+        (
+            "Russia built up forces along the border on Monday.",
+            "MOBILIZE",
+            "Russia military build-up",
+        ),
+        (
+            "Russia deported 50 Ukrainians on Monday.",
+            "COERCE",
+            "Russia deports Ukrainian nationals",
+        ),
+        (
+            "Egypt outlawed the Muslim Brotherhood on Monday.",
+            "COERCE",
+            "Egypt bans Muslim Brotherhood",
+        ),
+        ("Police dispersed the protesters in Minsk on Monday.", "COERCE", "Belarus crackdown"),
+        (
+            "Boko Haram ambushed a Nigerian army convoy on Monday.",
+            "ASSAULT",
+            "Boko Haram attack on Nigeria",
+        ),
+        ("Russian forces overran Avdiivka on Monday.", "ASSAULT", "Russia attack on Avdiivka"),
+        (
+            "Yemen's Houthis claimed responsibility on Monday.",
+            "STATEMENT",
+            "Houthis claims responsibility",
+        ),
+        (
+            "Henry Kissinger explained the terms to reporters on Monday.",
+            "STATEMENT",
+            "Kissinger remarks",
+        ),
+        ("Vladimir Putin delivered a speech on Monday.", "STATEMENT", "Putin remarks"),
+        (
+            "Joe Biden gave his State of the Union address on Monday.",
+            "STATEMENT",
+            "Biden address",
+        ),
+        ("Russia pulled its troops out of Kherson on Monday.", "RETREAT", "Russia withdraws"),
+        (
+            "The United States designated the Houthis a terrorist organisation on Monday.",
+            "SANCTION",
+            "US sanctions Houthis",
+        ),
+    ],
+)
+def test_the_language_of_each_plover_category(text: str, type_: str, label: str):
+    (event,) = _extracted(text)
+    assert (event.type, event.label, event.value) == (type_, label, "2022-01-10")
+
+
+@pytest.mark.parametrize(
+    ("event_text", "other_text", "type_"),
+    [
+        # each guarded word: an event with its object, none without it
+        (
+            "Police dispersed the protesters in Minsk on Monday.",
+            "Police said the crowd dispersed peacefully on Monday.",
+            "COERCE",
+        ),
+        (
+            "Israel withheld $100 million in tax funds from the Palestinian Authority on Monday.",
+            "The minister withheld comment on Monday.",
+            "SANCTION",
+        ),
+        (
+            "Russia built up forces along the border on Monday.",
+            "Vietnam built up its coffee exports on Monday.",
+            "MOBILIZE",
+        ),
+        (
+            "China scrambled fighter jets on Monday.",
+            "Ministers scrambled to respond on Monday.",
+            "MOBILIZE",
+        ),
+        (
+            "Greece blocked Macedonia's bid to join NATO on Monday.",
+            "Protesters blocked the road to the airport on Monday.",
+            "REJECT",
+        ),
+        (
+            "Israel ignored the UN's demands on Monday.",
+            "The speech was largely ignored by the press on Monday.",
+            "REJECT",
+        ),
+        (
+            "Israel and Saudi Arabia established diplomatic relations on Monday.",
+            "Turkey established a new ministry on Monday.",
+            "AGREE",
+        ),
+        (
+            "Singapore loosened its curfew on Monday.",
+            "The two leaders relaxed at a dacha on Monday.",
+            "CONCEDE",
+        ),
+        (
+            "Hungary reopened its border with Austria on Monday.",
+            "Germany reopened its schools on Monday.",
+            "CONCEDE",
+        ),
+        (
+            "Nigeria repatriated 20 prisoners on Monday.",
+            "France repatriated its gold reserves on Monday.",
+            "CONCEDE",
+        ),
+        (
+            "Germany provided Ukraine with air defence missiles on Monday.",
+            "The treaty provided that both sides would withdraw on Monday.",
+            "AID",
+        ),
+        (
+            "Israel dismantled checkpoints in the West Bank on Monday.",
+            "Serbia dismantled its old factories on Monday.",
+            "RETREAT",
+        ),
+        (
+            "Iraq relinquished control of the oil fields on Monday.",
+            "Joe Biden relinquished the microphone on Monday.",
+            "RETREAT",
+        ),
+        # a longer form keeps a word from its other sense
+        (
+            "President Kassym-Jomart Tokayev granted amnesty to 30 prisoners on Monday.",
+            "Amnesty International published a report on Monday.",
+            "CONCEDE",
+        ),
+        (
+            "Russia lambasted the United States on Monday.",
+            "A Russian airliner slammed into a mountain on Monday.",
+            "ACCUSE",
+        ),
+        (
+            "Volodymyr Zelensky implored NATO on Monday to close the skies.",
+            "Mario Sossi pleaded guilty on Monday.",
+            "REQUEST",
+        ),
+        (
+            "The United States imposed a tariff on Chinese steel on Monday.",
+            "Donald Trump renewed his tariff threat against Mexico on Monday.",
+            "SANCTION",
+        ),
+        (
+            "Jordan airdropped food into Gaza on Monday.",
+            "Vladimir Putin delivered a speech on Monday.",
+            "AID",
+        ),
+        (
+            "The United States designated the Houthis a terrorist organisation on Monday.",
+            "The Iranian parliament designated a new speaker on Monday.",
+            "SANCTION",
+        ),
+    ],
+)
+def test_a_guarded_trigger_needs_its_object(event_text: str, other_text: str, type_: str):
+    assert [e.type for e in _extracted(event_text)] == [type_]
+    assert not [e for e in _extracted(other_text) if e.type == type_]
