@@ -323,6 +323,16 @@ _HOME_OFFICES = frozenset({"president", "prime minister", "chancellor", "monarch
 _STATE_OFFICES = frozenset(
     {"president", "prime minister", "foreign minister", "vice president", "defence minister"}
 )
+# ... and so are the roles that end with one of those words or a state office's: "Interior
+# Minister X", "Assistant Secretary of State X", "Vice Premier X", "Deputy President X"
+_STATE_TITLE_ENDS = (
+    "Minister",
+    "Secretary of State",
+    "Premier",
+    "Chancellor",
+    "Vice President",
+    "Deputy President",
+)
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t\u00a0]+$")
 _NAME_WORD = re.compile(r"[^ \t\u00a0]+")
 _POSS_END = re.compile(rf"[{_APOS}]s?$")
@@ -1668,7 +1678,10 @@ class Gazetteer:
                 and not title.plural
                 and not tt.possessive
                 and text[tt.start].isupper()
-                and (title.office in _STATE_OFFICES or text.endswith("Minister", tt.start, tt.end))
+                and (
+                    title.office in _STATE_OFFICES
+                    or text.endswith(_STATE_TITLE_ENDS, tt.start, tt.end)
+                )
                 and not (
                     k and toks[k - 1].possessive and _adjacent(text, toks[k - 1].end, tt.start)
                 )
