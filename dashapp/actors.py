@@ -693,6 +693,19 @@ class Gazetteer:
         self._name_prefixes = set(titles.get("name_prefixes", ()))
         self._given_names = frozenset(titles.get("given_names", ()))
         self._company_words = set(company_words)
+        # titles that open with a company word ("Premier", "Grand Mufti"): "Chinese Premier
+        # Li" and "Luxembourg's Grand Duke Henri" name no company ("Premier League" does)
+        self._company_titles = tuple(
+            sorted(
+                (
+                    s
+                    for s, t in self._lex.items()
+                    if t.kind == "title" and s.split(" ")[0] in self._company_words
+                ),
+                key=len,
+                reverse=True,
+            )
+        )
         self._venue_words = set(venue_words)
         self._not_groups = _NOT_GROUP_NAMES | frozenset(group_adjectives)
         self._metonyms: set[str] = set()
@@ -1423,7 +1436,13 @@ class Gazetteer:
         if end + 1 >= len(text) or text[end] != " " or text[end + 1].isupper() == lower:
             return False
         m = _WORD_AFTER.match(text, end)
-        return m is not None and m.group(1) in self._company_words
+        if m is None or m.group(1) not in self._company_words:
+            return False
+        for title in self._company_titles:
+            if text.startswith(title, m.start(1)):
+                after = _WORD_AFTER.match(text, m.start(1) + len(title))
+                return after is None or after.group(1) in self._company_words
+        return True
 
     def _appositives(self, text: str, toks: list[_Tok], doc: _Doc) -> None:
         """'Newt Gingrich, then speaker,' / 'Sergei Skripal, a former Russian double agent,':
