@@ -4132,7 +4132,8 @@ def _coordinated_acts(
         new = [m for m in mentions if pos <= m.start and m.end <= at]
         if not new:
             if (
-                text.startswith(", when ", comma_and)
+                not (said and _WHEN_TOLL.search(text, pos, at))
+                and text.startswith(", when ", comma_and)
                 and "," not in text[pos:at]
                 and len(text[pos:at].split()) <= _WHEN_SUBJECT_WORDS
             ):
@@ -4158,6 +4159,11 @@ def _coordinated_acts(
                 if said:
                     break  # what follows is what was said: "said the sanctions would stay"
     return out
+
+
+# a count of people as a "when" clause's subject: "when about 50 people died" tells the
+# dated happening's toll, nobody's statement
+_WHEN_TOLL = re.compile(r"\d|\b(?:dozens|hundreds|thousands|scores)\b")
 
 
 # the verb right before a noun trigger, with at most an article or possessive between

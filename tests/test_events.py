@@ -6413,3 +6413,18 @@ def test_the_language_of_each_plover_category(text: str, type_: str, label: str)
 def test_a_guarded_trigger_needs_its_object(event_text: str, other_text: str, type_: str):
     assert [e.type for e in _extracted(event_text)] == [type_]
     assert not [e for e in _extracted(other_text) if e.type == type_]
+
+
+def test_died_is_a_past_verb_and_a_toll_in_a_when_clause_no_statement():
+    # "died" (four letters, no "-ed" rule) is past: "died on Nov 23" in January is last
+    # November's, not next
+    text = "LONDON - The banker died in a London hospital on Nov 23."
+    assert [e.value for e in _extracted(text)] == ["2021-11-23"]
+    # ... and a verb for the clauses: ", when about 50 people died" tells the dated
+    # happening's toll, no statement of its own (a count of people as its subject)
+    text = (
+        "BISHKEK, Kyrgyzstan - Kyrgyz and Tajik border guards exchanged fire on Monday.\n"
+        "The two countries last fought in April last year, when about 50 people died in a "
+        "dispute over a canal."
+    )
+    assert "STATEMENT" not in {e.type for e in _extracted(text)}
