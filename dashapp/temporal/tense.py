@@ -294,6 +294,14 @@ def clause_tense(text: str, start: int, end: int) -> tuple[Tense | None, float]:
         # "called an election in Catalonia for December 21", "has asked for a meeting of
         # the Security Council on Saturday": the date a happening is set or asked for
         votes_l["future"] = max(votes_l.get("future", 0.0), 2.0)
+    if votes_r and rd and rd[0] >= _CLAUSE_PENALTY and votes_l:
+        # a verb before the expression with no clause boundary between governs it, and a
+        # clause after a comma or dash has its own tense: "which passed a vote on
+        # Wednesday, is due on Tuesday", "opened fire on Wednesday, ten days before the
+        # Games are due to open"
+        own = next((i for i, d in enumerate(ld) if d != i), len(ld))
+        if own and _votes(lw[:own], ld[:own], True).keys() & {"past", "future"}:
+            votes_r = {}
     if any(d < _CLAUSE_PENALTY for d in ld[:6]) and votes_l:
         # a verb before the expression in its own clause governs it ("held a meeting on
         # Tuesday and will meet again on Friday"): what follows counts for half
