@@ -87,8 +87,12 @@ _REPORT_REACH = 6  # words from a reporting verb to the expression it dates, sam
 _SUBJECTS = frozenset("i you he she it we they".split())
 _PLANNED_FOR = frozenset(
     "election elections vote poll polls referendum ballot summit meeting talks hearing trial "
-    "inauguration visit rally march demonstration".split()
+    "inauguration visit rally march demonstration rallies marches demonstrations protest "
+    "protests strike strikes".split()
 )
+# (the act asked for, as a passive infinitive: "have called for the port to be shut on
+# Saturday", "urged the prisoners to be freed by Friday")
+_ASKED = frozenset("called asked urged demanded requested sought appealed pressed".split())
 # (a crowd summoned or invited to a gathering: "has summoned Serbs to a mass rally in
 # Belgrade on Thursday")
 _REQUESTED = frozenset("asked requested proposed sought summoned invited".split())
@@ -293,6 +297,16 @@ def clause_tense(text: str, start: int, end: int) -> tuple[Tense | None, float]:
     ):
         # "called an election in Catalonia for December 21", "has asked for a meeting of
         # the Security Council on Saturday": the date a happening is set or asked for
+        votes_l["future"] = max(votes_l.get("future", 0.0), 2.0)
+    if (
+        len(lw) > 4
+        and lw[0] in ("on", "by", "for")
+        and lw[2] == "be"
+        and lw[3] == "to"
+        and ld[3] == 3
+        and _ASKED.intersection(lw[4:12])
+    ):
+        # "called for the bridges to be blocked on Saturday": what is asked for is to come
         votes_l["future"] = max(votes_l.get("future", 0.0), 2.0)
     if votes_r and rd and rd[0] >= _CLAUSE_PENALTY and votes_l:
         # a verb before the expression with no clause boundary between governs it, and a
