@@ -303,8 +303,7 @@ def clause_tense(text: str, start: int, end: int) -> tuple[Tense | None, float]:
         and lw[0] in ("on", "by", "for")
         and lw[2] == "be"
         and lw[3] == "to"
-        and ld[3] == 3
-        and _ASKED.intersection(lw[4:12])
+        and any(w in _ASKED and ld[k] == k for k, w in enumerate(lw[4:], 4))
     ):
         # "called for the bridges to be blocked on Saturday": what is asked for is to come
         votes_l["future"] = max(votes_l.get("future", 0.0), 2.0)
