@@ -343,6 +343,12 @@ _POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
 _ATTRIBUTION_END = re.compile(r"\s*(?:[,.;]|$)")
 # A word of the same predicate: no clause break or conjunction
 _WORD = r"\s+(?!(?:that|whether|if|and|but|or|which|who|only)\b)[\w'\u2019-]+"
+# "did not announce the accident until Monday": a past act negated up to a day was done
+# that day, which the "until" dates (not "will not recognise it until the vote")
+_PAST_NOT = r"\b(?:(?:did|was|were|had)\s+not|never|(?:did|was|were|had)n['\u2019]t)\b"
+_NOT_UNTIL = re.compile(_PAST_NOT + r"[^,.;:]*\b(?:until|till)\s*$")
+_UNTIL_AFTER = re.compile(r"[^,.;:]{0,60}?\s(?:until|till)\s")
+_PAST_NEGATED = re.compile(_PAST_NOT + rf"(?:{_WORD}){{0,3}}\s+$")
 # A negator, then up to three words of the same predicate ("did not attend the summit",
 # "has never formally met", "had no plans to meet").
 _NEGATED = re.compile(
@@ -906,6 +912,10 @@ def _units(timexes: Sequence[Timex], text: str = "") -> list[_Unit]:
             before.endswith(_EDGE_WORDS)
             and _STATE_EDGE.search(before + " ")
             and not text.startswith(", when ", u.end)
+            and not (
+                before.endswith(("until", "till"))
+                and _NOT_UNTIL.search(text, max(0, u.start - 80), u.start)
+            )
         ):
             continue  # (but "since April, when Carter broke ties": it dates that clause)
         kept.append(u)
@@ -1104,7 +1114,14 @@ def _live_hits(
             undone = b  # "rejected a proposal for a truce": the truce is undone as well
             continue
         undone = -1
-        if negation and _NEGATED.search(text, a - 30 if a - 30 > lo else lo, a):
+        if (
+            negation
+            and _NEGATED.search(text, a - 30 if a - 30 > lo else lo, a)
+            and not (
+                _UNTIL_AFTER.match(text, b)
+                and _PAST_NEGATED.search(text, a - 30 if a - 30 > lo else lo, a)
+            )
+        ):
             undone = b
             continue
         if declined and (

@@ -6428,3 +6428,12 @@ def test_died_is_a_past_verb_and_a_toll_in_a_when_clause_no_statement():
         "dispute over a canal."
     )
     assert "STATEMENT" not in {e.type for e in _extracted(text)}
+
+
+def test_a_past_act_negated_until_a_day_was_done_that_day():
+    # "did not recognise it until Monday": the recognition came on Monday; a refusal to
+    # come ("will not recognise it until Monday") is no happening
+    text = "MOSCOW - Russia did not recognise the new government until Monday."
+    assert [(e.type, e.value) for e in _extracted(text)] == [("SUPPORT", "2022-01-10")]
+    text = "MOSCOW - Russia will not recognise the new government until Monday."
+    assert _extracted(text) == []

@@ -158,6 +158,7 @@ def _side(tokens: list[str]) -> tuple[list[str], list[float]]:
 
 
 _MODALS = frozenset("be to will would should could can may must".split())
+_NEGATIONS = frozenset("not never didn't wasn't weren't hadn't".split())
 
 
 def _votes(words: list[str], distances: list[float], outward_left: bool) -> dict[str, float]:
@@ -189,6 +190,9 @@ def _votes(words: list[str], distances: list[float], outward_left: bool) -> dict
             if k == 1 and i and seq[i - 1] == "to" and direction == "future" and phrase != "next":
                 direction = "none"  # an infinitive ("sent envoys on Nov. 16 to meet the
                 # generals"): the verb that governs it decides
+            elif phrase in ("until", "till") and _NEGATIONS.intersection(seq[max(0, i - 8) : i]):
+                direction = "none"  # "did not announce it until Monday": the day it was
+                # done, which the verb's tense dates
             elif phrase == "last" and i and seq[i - 1] in _MODALS:
                 direction = "none"  # the verb: "will last through Thursday"
             elif k == 1 and i and direction in ("report", "past") and seq[i - 1] == "be":
