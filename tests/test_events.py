@@ -6437,3 +6437,17 @@ def test_a_past_act_negated_until_a_day_was_done_that_day():
     assert [(e.type, e.value) for e in _extracted(text)] == [("SUPPORT", "2022-01-10")]
     text = "MOSCOW - Russia will not recognise the new government until Monday."
     assert _extracted(text) == []
+
+
+def test_help_offered_abolitions_ceremonies_bases_and_constitutions():
+    # round 36's rows: help offered (with what is offered), an institution abolished, a
+    # memorial or opening ceremony, a base opened, a constitution adopted
+    for text, typ in (
+        ("Japan offered help to Chile on Monday.", "SUPPORT"),
+        ("Italy abolished the death penalty on Monday.", "STATEMENT"),
+        ("Norway held a memorial service for the crew on Monday.", "STATEMENT"),
+        ("India opened a naval base in the Seychelles on Monday.", "MOBILIZE"),
+        ("Chile adopted a new constitution on Monday.", "STATEMENT"),
+    ):
+        assert [(e.type, e.value) for e in _extracted(text)] == [(typ, "2022-01-10")], text
+    assert _extracted("Japan offered no comment on Monday.") == []
