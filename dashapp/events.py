@@ -401,7 +401,7 @@ _PLANNED = re.compile(r"(?i)\b(?:planned|scheduled|set|slated|due|expected)\s+(?
 # A plan's date: "planned for June 15", "scheduled to take effect on Monday", "had been due
 # to hold its first session on Monday"; then what says it did not happen
 _PLAN_BEFORE = re.compile(
-    r"(?i)\b(?P<had>had\s+been\s+)?(?:planned|scheduled|set|slated|due)\s+(?:for|on|to)\b"
+    r"(?i)\b(?P<had>had\s+been\s+)?(?:planned|scheduled|set|slated|due|expected)\s+(?:for|on|to)\b"
     r"[^,;.:\u2014\u2013]{0,45}$"
 )
 _CALLED_OFF = re.compile(
@@ -411,7 +411,8 @@ _CALLED_OFF = re.compile(
 )
 
 
-_PLAN_CUES = ("planned", "scheduled", "set", "slated", "due")  # one is in every _PLAN_BEFORE
+# one is in every _PLAN_BEFORE ("had been expected to open at Evian this month": no talks)
+_PLAN_CUES = ("planned", "scheduled", "set", "slated", "due", "expected")
 
 
 def _unfulfilled(text: str, sent: tuple[int, int], u_start: int, u_end: int) -> bool:

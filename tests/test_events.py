@@ -6451,3 +6451,15 @@ def test_help_offered_abolitions_ceremonies_bases_and_constitutions():
     ):
         assert [(e.type, e.value) for e in _extracted(text)] == [(typ, "2022-01-10")], text
     assert _extracted("Japan offered no comment on Monday.") == []
+
+
+def test_a_plan_that_had_been_expected_is_no_happening():
+    # "had been expected to open on Monday": the pluperfect of a plan, which did not come
+    # about, as "had been planned for" and "had been due to"; a plan merely expected stays
+    text = (
+        "Talks between Israel and Syria, which had been expected to open in Geneva on Monday, "
+        "have not been fixed."
+    )
+    assert _extracted(text) == []
+    text = "Talks between Israel and Syria are expected to open in Geneva on Monday."
+    assert [e.type for e in _extracted(text)] == ["CONSULT"]
