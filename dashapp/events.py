@@ -343,6 +343,12 @@ _POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
 _ATTRIBUTION_END = re.compile(r"\s*(?:[,.;]|$)")
 # A word of the same predicate: no clause break or conjunction
 _WORD = r"\s+(?!(?:that|whether|if|and|but|or|which|who|only)\b)[\w'\u2019-]+"
+# "did not announce the accident until Monday": a past act negated up to a day was done
+# that day, which the "until" dates (not "will not recognise it until the vote")
+_PAST_NOT = r"\b(?:(?:did|was|were|had)\s+not|never|(?:did|was|were|had)n['\u2019]t)\b"
+_NOT_UNTIL = re.compile(_PAST_NOT + r"[^,.;:]*\b(?:until|till)\s*$")
+_UNTIL_AFTER = re.compile(r"[^,.;:]{0,60}?\s(?:until|till)\s")
+_PAST_NEGATED = re.compile(_PAST_NOT + rf"(?:{_WORD}){{0,3}}\s+$")
 # A negator, then up to three words of the same predicate ("did not attend the summit",
 # "has never formally met", "had no plans to meet").
 _NEGATED = re.compile(
@@ -395,7 +401,7 @@ _PLANNED = re.compile(r"(?i)\b(?:planned|scheduled|set|slated|due|expected)\s+(?
 # A plan's date: "planned for June 15", "scheduled to take effect on Monday", "had been due
 # to hold its first session on Monday"; then what says it did not happen
 _PLAN_BEFORE = re.compile(
-    r"(?i)\b(?P<had>had\s+been\s+)?(?:planned|scheduled|set|slated|due)\s+(?:for|on|to)\b"
+    r"(?i)\b(?P<had>had\s+been\s+)?(?:planned|scheduled|set|slated|due|expected)\s+(?:for|on|to)\b"
     r"[^,;.:\u2014\u2013]{0,45}$"
 )
 _CALLED_OFF = re.compile(
@@ -405,7 +411,8 @@ _CALLED_OFF = re.compile(
 )
 
 
-_PLAN_CUES = ("planned", "scheduled", "set", "slated", "due")  # one is in every _PLAN_BEFORE
+# one is in every _PLAN_BEFORE ("had been expected to open at Evian this month": no talks)
+_PLAN_CUES = ("planned", "scheduled", "set", "slated", "due", "expected")
 
 
 def _unfulfilled(text: str, sent: tuple[int, int], u_start: int, u_end: int) -> bool:
@@ -906,6 +913,10 @@ def _units(timexes: Sequence[Timex], text: str = "") -> list[_Unit]:
             before.endswith(_EDGE_WORDS)
             and _STATE_EDGE.search(before + " ")
             and not text.startswith(", when ", u.end)
+            and not (
+                before.endswith(("until", "till"))
+                and _NOT_UNTIL.search(text, max(0, u.start - 80), u.start)
+            )
         ):
             continue  # (but "since April, when Carter broke ties": it dates that clause)
         kept.append(u)
@@ -1104,7 +1115,14 @@ def _live_hits(
             undone = b  # "rejected a proposal for a truce": the truce is undone as well
             continue
         undone = -1
-        if negation and _NEGATED.search(text, a - 30 if a - 30 > lo else lo, a):
+        if (
+            negation
+            and _NEGATED.search(text, a - 30 if a - 30 > lo else lo, a)
+            and not (
+                _UNTIL_AFTER.match(text, b)
+                and _PAST_NEGATED.search(text, a - 30 if a - 30 > lo else lo, a)
+            )
+        ):
             undone = b
             continue
         if declined and (
@@ -4132,7 +4150,8 @@ def _coordinated_acts(
         new = [m for m in mentions if pos <= m.start and m.end <= at]
         if not new:
             if (
-                text.startswith(", when ", comma_and)
+                not (said and _WHEN_TOLL.search(text, pos, at))
+                and text.startswith(", when ", comma_and)
                 and "," not in text[pos:at]
                 and len(text[pos:at].split()) <= _WHEN_SUBJECT_WORDS
             ):
@@ -4158,6 +4177,11 @@ def _coordinated_acts(
                 if said:
                     break  # what follows is what was said: "said the sanctions would stay"
     return out
+
+
+# a count of people as a "when" clause's subject: "when about 50 people died" tells the
+# dated happening's toll, nobody's statement
+_WHEN_TOLL = re.compile(r"\d|\b(?:dozens|hundreds|thousands|scores)\b")
 
 
 # the verb right before a noun trigger, with at most an article or possessive between

@@ -6413,3 +6413,53 @@ def test_the_language_of_each_plover_category(text: str, type_: str, label: str)
 def test_a_guarded_trigger_needs_its_object(event_text: str, other_text: str, type_: str):
     assert [e.type for e in _extracted(event_text)] == [type_]
     assert not [e for e in _extracted(other_text) if e.type == type_]
+
+
+def test_died_is_a_past_verb_and_a_toll_in_a_when_clause_no_statement():
+    # "died" (four letters, no "-ed" rule) is past: "died on Nov 23" in January is last
+    # November's, not next
+    text = "LONDON - The banker died in a London hospital on Nov 23."
+    assert [e.value for e in _extracted(text)] == ["2021-11-23"]
+    # ... and a verb for the clauses: ", when about 50 people died" tells the dated
+    # happening's toll, no statement of its own (a count of people as its subject)
+    text = (
+        "BISHKEK, Kyrgyzstan - Kyrgyz and Tajik border guards exchanged fire on Monday.\n"
+        "The two countries last fought in April last year, when about 50 people died in a "
+        "dispute over a canal."
+    )
+    assert "STATEMENT" not in {e.type for e in _extracted(text)}
+
+
+def test_a_past_act_negated_until_a_day_was_done_that_day():
+    # "did not recognise it until Monday": the recognition came on Monday; a refusal to
+    # come ("will not recognise it until Monday") is no happening
+    text = "MOSCOW - Russia did not recognise the new government until Monday."
+    assert [(e.type, e.value) for e in _extracted(text)] == [("SUPPORT", "2022-01-10")]
+    text = "MOSCOW - Russia will not recognise the new government until Monday."
+    assert _extracted(text) == []
+
+
+def test_help_offered_abolitions_ceremonies_bases_and_constitutions():
+    # round 36's rows: help offered (with what is offered), an institution abolished, a
+    # memorial or opening ceremony, a base opened, a constitution adopted
+    for text, typ in (
+        ("Japan offered help to Chile on Monday.", "SUPPORT"),
+        ("Italy abolished the death penalty on Monday.", "STATEMENT"),
+        ("Norway held a memorial service for the crew on Monday.", "STATEMENT"),
+        ("India opened a naval base in the Seychelles on Monday.", "MOBILIZE"),
+        ("Chile adopted a new constitution on Monday.", "STATEMENT"),
+    ):
+        assert [(e.type, e.value) for e in _extracted(text)] == [(typ, "2022-01-10")], text
+    assert _extracted("Japan offered no comment on Monday.") == []
+
+
+def test_a_plan_that_had_been_expected_is_no_happening():
+    # "had been expected to open on Monday": the pluperfect of a plan, which did not come
+    # about, as "had been planned for" and "had been due to"; a plan merely expected stays
+    text = (
+        "Talks between Israel and Syria, which had been expected to open in Geneva on Monday, "
+        "have not been fixed."
+    )
+    assert _extracted(text) == []
+    text = "Talks between Israel and Syria are expected to open in Geneva on Monday."
+    assert [e.type for e in _extracted(text)] == ["CONSULT"]

@@ -87,8 +87,12 @@ _REPORT_REACH = 6  # words from a reporting verb to the expression it dates, sam
 _SUBJECTS = frozenset("i you he she it we they".split())
 _PLANNED_FOR = frozenset(
     "election elections vote poll polls referendum ballot summit meeting talks hearing trial "
-    "inauguration visit rally march demonstration".split()
+    "inauguration visit rally march demonstration rallies marches demonstrations protest "
+    "protests strike strikes".split()
 )
+# (the act asked for, as a passive infinitive: "have called for the port to be shut on
+# Saturday", "urged the prisoners to be freed by Friday")
+_ASKED = frozenset("called asked urged demanded requested sought appealed pressed".split())
 # (a crowd summoned or invited to a gathering: "has summoned Serbs to a mass rally in
 # Belgrade on Thursday")
 _REQUESTED = frozenset("asked requested proposed sought summoned invited".split())
@@ -154,6 +158,7 @@ def _side(tokens: list[str]) -> tuple[list[str], list[float]]:
 
 
 _MODALS = frozenset("be to will would should could can may must".split())
+_NEGATIONS = frozenset("not never didn't wasn't weren't hadn't".split())
 
 
 def _votes(words: list[str], distances: list[float], outward_left: bool) -> dict[str, float]:
@@ -185,6 +190,9 @@ def _votes(words: list[str], distances: list[float], outward_left: bool) -> dict
             if k == 1 and i and seq[i - 1] == "to" and direction == "future" and phrase != "next":
                 direction = "none"  # an infinitive ("sent envoys on Nov. 16 to meet the
                 # generals"): the verb that governs it decides
+            elif phrase in ("until", "till") and _NEGATIONS.intersection(seq[max(0, i - 8) : i]):
+                direction = "none"  # "did not announce it until Monday": the day it was
+                # done, which the verb's tense dates
             elif phrase == "last" and i and seq[i - 1] in _MODALS:
                 direction = "none"  # the verb: "will last through Thursday"
             elif k == 1 and i and direction in ("report", "past") and seq[i - 1] == "be":
@@ -294,6 +302,23 @@ def clause_tense(text: str, start: int, end: int) -> tuple[Tense | None, float]:
         # "called an election in Catalonia for December 21", "has asked for a meeting of
         # the Security Council on Saturday": the date a happening is set or asked for
         votes_l["future"] = max(votes_l.get("future", 0.0), 2.0)
+    if (
+        len(lw) > 4
+        and lw[0] in ("on", "by", "for")
+        and lw[2] == "be"
+        and lw[3] == "to"
+        and any(w in _ASKED and ld[k] == k for k, w in enumerate(lw[4:], 4))
+    ):
+        # "called for the bridges to be blocked on Saturday": what is asked for is to come
+        votes_l["future"] = max(votes_l.get("future", 0.0), 2.0)
+    if votes_r and rd and rd[0] >= _CLAUSE_PENALTY and votes_l:
+        # a verb before the expression with no clause boundary between governs it, and a
+        # clause after a comma or dash has its own tense: "which passed a vote on
+        # Wednesday, is due on Tuesday", "opened fire on Wednesday, ten days before the
+        # Games are due to open"
+        own = next((i for i, d in enumerate(ld) if d != i), len(ld))
+        if own and _votes(lw[:own], ld[:own], True).keys() & {"past", "future"}:
+            votes_r = {}
     if any(d < _CLAUSE_PENALTY for d in ld[:6]) and votes_l:
         # a verb before the expression in its own clause governs it ("held a meeting on
         # Tuesday and will meet again on Friday"): what follows counts for half
