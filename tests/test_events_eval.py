@@ -261,6 +261,7 @@ HELD_OUT = sorted(
         "events_heldout44",
         "events_heldout45",
         "events_heldout46",
+        "events_heldout47",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
