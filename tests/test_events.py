@@ -6544,6 +6544,31 @@ def test_a_plan_that_had_been_expected_is_no_happening():
             "Putin appointment",
         ),
         ("Emmanuel Macron paid tribute to the soldiers on Monday.", "SUPPORT", "Macron backs"),
+        # light verbs with a noun: bombs, calls, borders, sentences, raids, demands, asylum
+        (
+            "Syrian aircraft dropped barrel bombs on Aleppo on Monday.",
+            "ASSAULT",
+            "Syria attack on Aleppo",
+        ),
+        (
+            "The United Nations renewed its call for a ceasefire on Monday.",
+            "REQUEST",
+            "UN urges",
+        ),
+        ("Hungary opened its border with Austria on Monday.", "CONCEDE", "Hungary reopens border"),
+        (
+            "A court in Iran handed down a death sentence to Jamshid Sharmahd on Monday.",
+            "COERCE",
+            "Iran detains Jamshid Sharmahd",
+        ),
+        ("British police swooped on a house in Leeds on Monday.", "COERCE", "UK searches"),
+        (
+            "Turkey dropped its objection to Sweden's NATO bid on Monday.",
+            "CONCEDE",
+            "Turkey concedes",
+        ),
+        ("Turkey withdrew its veto on Monday.", "CONCEDE", "Turkey concedes"),
+        ("Edward Snowden filed for asylum in Russia on Monday.", "REQUEST", "Snowden seeks asylum"),
     ],
 )
 def test_light_verbs_particles_and_nominalisations(text: str, type_: str, label: str):
