@@ -6463,3 +6463,175 @@ def test_a_plan_that_had_been_expected_is_no_happening():
     assert _extracted(text) == []
     text = "Talks between Israel and Syria are expected to open in Geneva on Monday."
     assert [e.type for e in _extracted(text)] == ["CONSULT"]
+
+
+# Round 38: light verbs, particles and nominalisations (one sentence of our own per group of
+# rows; none of these made this event before)
+@pytest.mark.parametrize(
+    ("text", "type_", "label"),
+    [
+        # power taken and given up
+        ("Assimi Goita came to power in Mali on Monday.", "STATEMENT", "Goïta inauguration"),
+        ("Omar al-Bashir gave up power on Monday.", "RETREAT", "Bashir resigns"),
+        ("Omar al-Bashir stepped aside on Monday.", "RETREAT", "Bashir resigns"),
+        (
+            "Omar al-Bashir was removed from power on Monday.",
+            "COERCE",
+            "Bashir removed from power",
+        ),
+        ("Omar al-Bashir's ouster came on Monday.", "COERCE", "Sudan coup"),
+        ("The M23 rebels wrested control of Goma on Monday.", "COERCE", "M23 seizes DR Congo"),
+        (
+            "Britain completed the handover of Hong Kong on Monday.",
+            "CONCEDE",
+            "UK releases Hong Kong",
+        ),
+        # fighting told with a particle or a light verb
+        ("The PKK rose up against Turkey on Monday.", "ASSAULT", "PKK uprising"),
+        (
+            "Nigeria mounted an operation against Boko Haram on Monday.",
+            "ASSAULT",
+            "Nigeria attack on Boko Haram",
+        ),
+        (
+            "Ukraine pushed back Russian troops near Kharkiv on Monday.",
+            "ASSAULT",
+            "Ukraine attack on Russia",
+        ),
+        (
+            "Ukrainian forces broke through Russian lines near Kharkiv on Monday.",
+            "ASSAULT",
+            "Ukraine attack on Russia",
+        ),
+        (
+            "Russia scaled back its military operations on Monday.",
+            "RETREAT",
+            "Russia de-escalation",
+        ),
+        # words of blame, inquiries, motions and envoys
+        ("China lashed out at the United States on Monday.", "ACCUSE", "China accuses"),
+        (
+            "The International Criminal Court opened an investigation on Monday.",
+            "ACCUSE",
+            "ICC investigation",
+        ),
+        ("Iran called in the British ambassador on Monday.", "ACCUSE", "Iran summons envoy"),
+        (
+            "France tabled a resolution at the Security Council on Monday.",
+            "REQUEST",
+            "France resolution",
+        ),
+        (
+            "Russia kicked out two British diplomats on Monday.",
+            "SANCTION",
+            "Russia expels UK diplomats",
+        ),
+        ("Iran broke off talks with the United States on Monday.", "REJECT", "Iran rejects US"),
+        ("Iran walked away from the nuclear deal on Monday.", "REJECT", "Iran rejects"),
+        # measures, captives and concessions
+        ("Russia shut down the newspaper Novaya Gazeta on Monday.", "COERCE", "Russia censors"),
+        ("Iran set free two French nationals on Monday.", "CONCEDE", "Iran releases France"),
+        ("Russia backed off on Monday.", "CONCEDE", "Russia concedes"),
+        ("Imran Khan went into hiding on Monday.", "RETREAT", "Khan flees"),
+        (
+            "The Security Council gave the green light to the mission on Monday.",
+            "SUPPORT",
+            "UN authorises",
+        ),
+        (
+            "Vladimir Putin announced a cabinet shake-up on Monday.",
+            "STATEMENT",
+            "Putin appointment",
+        ),
+        ("Emmanuel Macron paid tribute to the soldiers on Monday.", "SUPPORT", "Macron backs"),
+        # light verbs with a noun: bombs, calls, borders, sentences, raids, demands, asylum
+        (
+            "Syrian aircraft dropped barrel bombs on Aleppo on Monday.",
+            "ASSAULT",
+            "Syria attack on Aleppo",
+        ),
+        (
+            "The United Nations renewed its call for a ceasefire on Monday.",
+            "REQUEST",
+            "UN urges",
+        ),
+        ("Hungary opened its border with Austria on Monday.", "CONCEDE", "Hungary reopens border"),
+        (
+            "A court in Iran handed down a death sentence to Jamshid Sharmahd on Monday.",
+            "COERCE",
+            "Iran detains Jamshid Sharmahd",
+        ),
+        ("British police swooped on a house in Leeds on Monday.", "COERCE", "UK searches"),
+        (
+            "Turkey dropped its objection to Sweden's NATO bid on Monday.",
+            "CONCEDE",
+            "Turkey concedes",
+        ),
+        ("Turkey withdrew its veto on Monday.", "CONCEDE", "Turkey concedes"),
+        ("Edward Snowden filed for asylum in Russia on Monday.", "REQUEST", "Snowden seeks asylum"),
+    ],
+)
+def test_light_verbs_particles_and_nominalisations(text: str, type_: str, label: str):
+    (event,) = _extracted(text)
+    assert (event.type, event.label, event.value) == (type_, label, "2022-01-10")
+
+
+@pytest.mark.parametrize(
+    ("event_text", "other_text", "type_"),
+    [
+        # each guarded form: an event with its object, none without it
+        (
+            "The PKK rose up against Turkey on Monday.",
+            "Smoke rose up over Kyiv on Monday.",
+            "ASSAULT",
+        ),
+        (
+            "Ukraine pushed back Russian troops near Kharkiv on Monday.",
+            "Ukraine pushed back the deadline on Monday.",
+            "ASSAULT",
+        ),
+        (
+            "Russia scaled back its military operations on Monday.",
+            "Russia scaled back its growth forecast on Monday.",
+            "RETREAT",
+        ),
+        (
+            "Iran called in the British ambassador on Monday.",
+            "Iran called in experts on Monday.",
+            "ACCUSE",
+        ),
+        (
+            "Russia kicked out two British diplomats on Monday.",
+            "Russia was kicked out of the tournament on Monday.",
+            "SANCTION",
+        ),
+        (
+            "Russia shut down the newspaper Novaya Gazeta on Monday.",
+            "Russia shut down the power plant on Monday.",
+            "COERCE",
+        ),
+        (
+            "Ukrainian forces broke through Russian lines near Kharkiv on Monday.",
+            "Ukraine broke through the clouds of despair on Monday.",
+            "ASSAULT",
+        ),
+        (
+            "Iran walked away from the nuclear deal on Monday.",
+            "Iran walked away from the podium on Monday.",
+            "REJECT",
+        ),
+    ],
+)
+def test_light_verb_guards(event_text: str, other_text: str, type_: str):
+    assert [e.type for e in _extracted(event_text)] == [type_]
+    assert _extracted(other_text) == []
+
+
+def test_walking_out_and_backing_off_are_not_an_assault_or_support():
+    # "stormed out of the talks" is a walk-out, not "stormed" the building; "backed off" a
+    # concession, not "backed" someone; "called in the ambassador" no phone call
+    assert [e.type for e in _extracted("Iran stormed out of the talks on Monday.")] == ["PROTEST"]
+    assert [e.type for e in _extracted("Russia backed off on Monday.")] == ["CONCEDE"]
+    assert [e.type for e in _extracted("Iran called in the British ambassador on Monday.")] == [
+        "ACCUSE"
+    ]
