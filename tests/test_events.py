@@ -6484,7 +6484,7 @@ def test_a_plan_that_had_been_expected_is_no_happening():
         (
             "Britain completed the handover of Hong Kong on Monday.",
             "CONCEDE",
-            "UK releases Hong Kong",
+            "UK hands over Hong Kong",
         ),
         # fighting told with a particle or a light verb
         ("The PKK rose up against Turkey on Monday.", "ASSAULT", "PKK uprising"),
