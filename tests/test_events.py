@@ -6472,8 +6472,8 @@ def test_a_plan_that_had_been_expected_is_no_happening():
     [
         # power taken and given up
         ("Assimi Goita came to power in Mali on Monday.", "STATEMENT", "Goïta inauguration"),
-        ("Omar al-Bashir gave up power on Monday.", "RETREAT", "Bashir resigns"),
-        ("Omar al-Bashir stepped aside on Monday.", "RETREAT", "Bashir resigns"),
+        ("Omar al-Bashir gave up power on Monday.", "RETREAT", "Bashir gives up power"),
+        ("Omar al-Bashir stepped aside on Monday.", "RETREAT", "Bashir gives up power"),
         (
             "Omar al-Bashir was removed from power on Monday.",
             "COERCE",
