@@ -6347,7 +6347,18 @@ def _other_speakers(a: Event, b: Event) -> bool:
     United States'; "the Taliban entered Kabul" and "Ghani fled the same day" are two
     happenings of Afghanistan's. Meetings, agreements and cooperation have two sides, and
     either may be the subject: two meetings are two only when neither doer is named in
-    the other."""
+    the other. Any other act done to the doer of another, by its target, is a reply, not
+    the same act."""
+    if (
+        a.type not in _MUTUAL
+        and a.source is not None
+        and a.target is not None
+        and a.source == b.target
+        and a.target == b.source
+    ):
+        # "Thailand launched air strikes on Cambodian targets on Thursday"; "Cambodia fired
+        # rockets into Thai territory on Thursday": two acts, in opposite directions
+        return True
     if a.source is None or b.source is None or a.source == b.source:
         return False
     if a.type in _MUTUAL:
@@ -6442,16 +6453,6 @@ def same_happening(a: Event, b: Event, a_articles: set[str] | None = None) -> bo
         # Kampala on Wednesday"; "Clinton spoke by telephone with Kagame on Wednesday"
         return False
     if _other_speakers(a, b):
-        return False
-    if (
-        a.source is not None
-        and a.target is not None
-        and a.source == b.target
-        and a.target == b.source
-        and a.type not in _MUTUAL
-    ):
-        # "Thailand launched air strikes on Cambodian targets on Thursday"; "Cambodia fired
-        # rockets into Thai territory on Thursday": two acts, in opposite directions
         return False
     if not a.actors or not b.actors:
         return a.label == b.label
