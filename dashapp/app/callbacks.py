@@ -714,7 +714,8 @@ def register(
         label = (label or "").strip()
         if not label:
             return "The label cannot be empty.", "message error", no_update, no_update
-        named, problem = resolve_names(actors, known_names(store, gazetteer))
+        names = known_names(store, gazetteer)
+        named, problem = resolve_names(actors, names)
         if problem:
             return problem, "message error", no_update, no_update
         if not named:
@@ -722,12 +723,13 @@ def register(
             return NO_ACTORS, "message error", no_update, no_update
         roles = {}
         current = store.event(event_id)
+        chosen = {a.name for a in named}
         for role, given in (("source", source), ("target", target)):
-            one, problem = resolve_names(given, known_names(store, gazetteer))
+            one, problem = resolve_names(given, names)
             name = one[0].name if one else ""
             if not problem and len(one) > 1:
                 problem = f"Give one {role}, not {len(one)}."
-            elif name and name not in {a.name for a in named}:
+            elif name and name not in chosen:
                 if current is not None and name == getattr(current, role):
                     name = ""  # left as it was, of an actor the correction removes
                 else:
