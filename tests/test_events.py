@@ -6635,3 +6635,85 @@ def test_walking_out_and_backing_off_are_not_an_assault_or_support():
     assert [e.type for e in _extracted("Iran called in the British ambassador on Monday.")] == [
         "ACCUSE"
     ]
+
+
+# Round 40: every form of every trigger (one sentence of our own per kind of form added; none
+# of these made this event before)
+@pytest.mark.parametrize(
+    ("text", "type_", "label"),
+    [
+        # third person, -ing and participle forms of a row's verb
+        ("Russia draws down its troops in Syria on Monday.", "RETREAT", "Russia withdraws"),
+        (
+            "Hungary breaks diplomatic relations with Iran on Monday.",
+            "SANCTION",
+            "Hungary expels Iranian diplomats",
+        ),
+        ("Marine Le Pen pled guilty on Monday.", "ACCUSE", "Le Pen trial"),
+        (
+            "Turkey was closing its airspace to Russian planes on Monday.",
+            "COERCE",
+            "Turkey closure",
+        ),
+        (
+            "Nigeria was deporting hundreds of Ghanaians on Monday.",
+            "COERCE",
+            "Nigeria deports Ghanaian nationals",
+        ),
+        ("Sri Lanka was suspending the constitution on Monday.", "COERCE", "Sri Lanka imposes"),
+        ("Jacob Zuma was giving evidence on Monday.", "STATEMENT", "Zuma remarks"),
+        (
+            "Israel and Hamas were exchanging messages on Monday.",
+            "CONSULT",
+            "Israel-Hamas exchange of messages",
+        ),
+        # plurals of a row's noun and nouns of its verb
+        ("The crackdowns in Xinjiang began on Monday.", "COERCE", "China crackdown"),
+        (
+            "The restoration of diplomatic relations between Saudi Arabia and Iran came on Monday.",
+            "AGREE",
+            "Saudi Arabia-Iran agreement",
+        ),
+        (
+            "The designation of the Houthis as a terrorist group took effect on Monday.",
+            "SANCTION",
+            "Houthis sanctions",
+        ),
+        ("The removal of Prime Minister Imran Khan came on Monday.", "COERCE", "Pakistan removes"),
+        ("Curfews were imposed in Kenya on Monday.", "COERCE", "Kenya imposes"),
+        # verbs of news no row had
+        ("China chastised Japan on Monday.", "ACCUSE", "China rebukes Japan"),
+        ("Russia scuttled the grain deal on Monday.", "REJECT", "Russia rejects"),
+        (
+            "Russia marshalled 100,000 troops on the border with Ukraine on Monday.",
+            "MOBILIZE",
+            "Russia military build-up",
+        ),
+        ("Iraq gassed Kurdish villages on Monday.", "ASSAULT", "Iraq attack"),
+        ("Myanmar amnestied 500 prisoners on Monday.", "CONCEDE", "Myanmar pardons"),
+    ],
+)
+def test_every_form_of_a_trigger(text: str, type_: str, label: str):
+    (event,) = _extracted(text)
+    assert (event.type, event.label, event.value) == (type_, label, "2022-01-10")
+
+
+@pytest.mark.parametrize(
+    ("event_text", "other_text", "type_"),
+    [
+        # "marshalled" and "scuttled" are acts only with forces or a deal as object
+        (
+            "Russia marshalled 100,000 troops on the border with Ukraine on Monday.",
+            "Russia marshalled its arguments on Monday.",
+            "MOBILIZE",
+        ),
+        (
+            "Russia scuttled the grain deal on Monday.",
+            "The crew scuttled the ship on Monday.",
+            "REJECT",
+        ),
+    ],
+)
+def test_new_verbs_keep_their_guards(event_text: str, other_text: str, type_: str):
+    assert [e.type for e in _extracted(event_text)] == [type_]
+    assert _extracted(other_text) == []
