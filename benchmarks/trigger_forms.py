@@ -435,6 +435,26 @@ def candidates(forms: list[str]) -> dict[str, set[str]]:
         for n in _noun_forms(lemma):
             if n not in have and len(got) >= 1 and lemma in have:
                 out["infl"].add(n)
+    # a noun phrase's plural, on its last word ("phone call" -> "phone calls"), when its
+    # first word is no verb of the row ("held talks", "struck a deal" are verb phrases)
+    for form in forms:
+        words = form.split()
+        if len(words) < 2 or any(form in got for got in verbs.values()):
+            continue
+        if {"a", "an", "of", "the", "its", "his", "her", "their"} & set(words) or words[0] in {
+            "to",
+            "by",
+            "on",
+            "into",
+        }:
+            continue  # a verb's object ("struck a deal"), a phrase of two nouns, a particle
+        for lemma in _lemmas(words[-1], "NOUN"):
+            if lemma != words[-1]:
+                continue
+            for n in _noun_forms(lemma) - {lemma}:
+                full = " ".join([*words[:-1], n])
+                if full not in have:
+                    out["infl"].add(full)
     for form in forms:
         for s in spellings(form):
             if s not in have and all(_known(w, "VERB") or _known(w, "NOUN") for w in s.split()):
