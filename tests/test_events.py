@@ -6691,6 +6691,16 @@ def test_walking_out_and_backing_off_are_not_an_assault_or_support():
         ),
         ("Iraq gassed Kurdish villages on Monday.", "ASSAULT", "Iraq attack"),
         ("Myanmar amnestied 500 prisoners on Monday.", "CONCEDE", "Myanmar pardons"),
+        ("China derided the sanctions on Monday.", "ACCUSE", "China accuses"),
+        ("Iran stonewalled the inquiry on Monday.", "REJECT", "Iran rejects"),
+        ("Japan sued for peace on Monday.", "CONCEDE", "Japan concedes"),
+        # plurals of a noun phrase
+        ("Biden and Xi held video calls on Monday.", "CONSULT", "Biden-Xi phone call"),
+        (
+            "North Korea conducted missile launches on Monday.",
+            "MOBILIZE",
+            "North Korea missile launch",
+        ),
     ],
 )
 def test_every_form_of_a_trigger(text: str, type_: str, label: str):
