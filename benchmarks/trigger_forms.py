@@ -20,7 +20,7 @@ its multiword ones ("pulled out" -> pull + "out"), and prints, by kind:
   names a form owns it in events.py, so adding it here would do nothing or, in an earlier
   row, take it from its owner).
 
-It needs ``lemminflect`` (``pip install lemminflect``), which the package does not.
+It needs ``lemminflect`` (``pip install -e ".[lexicon]"``), which the package does not.
 """
 
 from __future__ import annotations
@@ -470,7 +470,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         import lemminflect  # noqa: F401
     except ImportError:
-        print("needs lemminflect: pip install lemminflect", file=sys.stderr)
+        print('needs lemminflect: pip install -e ".[lexicon]"', file=sys.stderr)
         return 2
     table = rows()
     owner: dict[str, int] = {}
