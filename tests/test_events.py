@@ -6660,6 +6660,8 @@ def test_walking_out_and_backing_off_are_not_an_assault_or_support():
             {"Israel", "Knesset"},
             "Knesset debate",
         ),
+        # an army or an agency acts in its state's name
+        ("The Bundeswehr sent troops to Lithuania on Tuesday.", "Germany", None, None),
     ],
 )
 def test_a_state_body_named_with_its_state_or_its_own_name_acts(
