@@ -27,6 +27,8 @@ One ENTRY (every field but ``name`` optional; matching is case-sensitive)::
                                           # word or a description ("the North Atlantic",
                                           # "the island nation of Japan")
      "part_of": "UN",                     # orgs: parent body, reported as a qualifier
+     "own_party": true,                   # orgs: a state's legislature, court or electoral
+                                          # body: named with its state, and a party itself
      "guarded": ["Jordan"],               # aliases that are also personal names: skipped next
                                           # to another capitalised name word ("Michael Jordan")
      "guarded_before": ["Security Council"],  # aliases skipped after a capitalised word
@@ -76,7 +78,11 @@ What ``find`` recognises, left to right over a whole article body:
 - a state's own bodies named without the state ("parliament", "lawmakers", "the junta",
   "the Supreme Court"): the state of the actor named last before them in the sentence
   ("India's foreign minister told parliament"), else the article's country, with its
-  legislature ("Verkhovna Rada") or the court or assembly under the state's name.
+  legislature ("Verkhovna Rada") or the court or assembly under the state's name; named
+  with their state ("Spain's Constitutional Court", "the Iraqi parliament", "the Supreme
+  Court of India"), that state's; a legislature, court or central bank named by its own
+  name ("the Knesset", "the Bank of Japan": `own_party`) names its state and itself, while
+  an army, agency or service ("the Bundeswehr", "Xinhua") names its state as a qualifier.
 
 Deliberate choices and known limits: "Georgia" is the country except in US-state phrases
 listed in decoys.json ("Atlanta, Georgia", "Georgia Senate"); "Brussels" is the EU, not
@@ -384,6 +390,7 @@ class _Entry:
     family_name: str | None = None  # 'surname' as the data gives it, for labels (no default)
     ambiguous_surname: bool = False
     part_of: str | None = None
+    own_party: bool = False  # orgs: a state's legislature or court, a party beside its state
     until: date | None = None  # a historic state: the day it ceased to exist
     predecessor_of: str | None = None  # ... and the state whose capital it held until then
     shared_until: date | None = None  # ... and whose names it shared until then (or `until`)
@@ -776,6 +783,18 @@ class Gazetteer:
         # Bodies named by their seat ("Brussels" for the EU): before the body began, the
         # seat names the state it stands in (_before_founding)
         self._founded = {e.name: e for e in self._entries.values() if e.founded and e.seats}
+        # a state's legislature, court or electoral body named by its own name ("the
+        # Knesset") names the state and the body, as a bare "parliament" or "the Supreme
+        # Court" in an article about the state does (_state_body); an army or an agency acts
+        # in its state's name alone (_mention_of)
+        self._own_party_of = {
+            b.name: e
+            for b in self._entries.values()
+            if b.part_of
+            and (e := self._entries.get(b.part_of)) is not None
+            and e.kind == "country"
+            and (b.own_party or e.legislature == b.name)
+        }
         for e in self._founded.values():
             if unknown := [v for v in e.seats.values() if v not in self._entries]:
                 raise ValueError(f"actor {e.name!r}: seats name unknown actors {unknown}")
@@ -941,6 +960,16 @@ class Gazetteer:
             if tok.kind == "ent" and len(tok.value) > 1
         }
 
+    def parent(self, name: str) -> str | None:
+        """The body or state the named organisation is part of ("Knesset" -> "Israel"), or
+        the state a body the state-body words name is of ("Supreme Court of Kenya" -> "Kenya")."""
+        e = self._entries.get(name)
+        if e is not None:
+            return e.part_of
+        if name in self._bodies:
+            return name.rsplit(" of ", 1)[1].removeprefix("the ")
+        return None
+
     def affiliated(self, name: str) -> set[str]:
         """Canonical names of the actors affiliated with a country/organisation: its people
         ("Russia" -> {"Vladimir Putin", "Sergei Lavrov", ...}), anyone who ever held an office
@@ -1040,6 +1069,23 @@ class Gazetteer:
                 continue
             elif kind == "home":
                 place = None
+                if (of := self._body_of(text, toks, i)) is not None:
+                    # "the Supreme Court of India": the state named after it, not the home's
+                    place, end = of
+                    acts = self._state_body(place, t.value)
+                    out.append(_actor_mention(t.start, end, text[t.start : end], acts, ()))
+                    last_end = end
+                    i += 2
+                    continue
+                if (named := self._named_with_body(text, toks, i, out)) is not None:
+                    # "Spain's Constitutional Court", "the Iraqi parliament": the state named
+                    # and its body, which acts (as "the Supreme Court" alone does)
+                    place, start = named
+                    acts = self._state_body(place, t.value)
+                    out[-1] = _actor_mention(start, t.end, text[start : t.end], acts, ())
+                    last_end = t.end
+                    i += 1
+                    continue
                 if self._own_body(text, toks, i):
                     place = self._speaker_state(text, out, t.start)
                     if place is None:
@@ -1116,6 +1162,8 @@ class Gazetteer:
             the = "the " if place.name in self._with_the else ""
             name = f"{head} of {the}{place.name}"
         known = self._entries.get(name)
+        if known is None and (tok := self._lex.get(name)) is not None and tok.kind == "ent":
+            known = tok.value[0] if len(tok.value) == 1 else None  # "Central Bank of Russia"
         body = known.actor if known is not None else self._bodies.get(name)
         if body is None:
             body = self._bodies.setdefault(name, Actor(name, "organisation"))
@@ -1138,11 +1186,51 @@ class Gazetteer:
                 return e
         return None
 
+    def _body_of(self, text: str, toks: list[_Tok], i: int) -> tuple[_Entry, int] | None:
+        """The state a state-body word at token i is named with after "of" ("the Supreme
+        Court of India", "the Constitutional Court of the Czech Republic") and the end of
+        that state's name; None when no state follows."""
+        if i + 1 >= len(toks):
+            return None
+        nt = toks[i + 1]
+        if nt.kind != "ent" or len(nt.value) != 1 or nt.value[0].kind != "country":
+            return None
+        gap = text[toks[i].end : nt.start]
+        if gap not in (" of ", " of the "):
+            return None
+        return nt.value[0], nt.end
+
+    def _named_with_body(
+        self, text: str, toks: list[_Tok], i: int, out: list[ActorMention]
+    ) -> tuple[_Entry, int] | None:
+        """The state named right before the state-body word at token i, by its possessive
+        or its demonym ("Spain's Constitutional Court", "the Iraqi parliament"), and where
+        its name starts; None when there is none or the word begins a longer name ("the
+        Iraqi Parliament Speaker")."""
+        if not i or not out:
+            return None
+        pt = toks[i - 1]
+        if pt.kind not in ("ent", "dem") or not 0 < toks[i].start - pt.end <= 3:
+            return None
+        if out[-1].start != pt.start or out[-1].end != pt.end:
+            return None
+        gap = text[pt.end : toks[i].start]
+        if gap not in (" ", "'s ", "’s ", "s "):
+            return None
+        e = pt.value if pt.kind == "dem" else (pt.value[0] if len(pt.value) == 1 else None)
+        if e is None or e.kind != "country":
+            return None
+        after = _WORD_AFTER.match(text, toks[i].end)
+        if after is not None and after.group(1)[:1].isupper() and after.start(1) == toks[i].end + 1:
+            return None
+        return e, pt.start
+
     def _own_body(self, text: str, toks: list[_Tok], i: int) -> bool:
         """Is the state body at token i ("parliament", "the Supreme Court", "lawmakers",
         "the junta") named with no state of its own, so that it is the article's country's?
-        Not when a place is named with it ("Iraq's parliament", "the Iraqi parliament": the
-        place is the actor already), when a modifier makes it another body ("the city
+        Not when a place is named with it ("Iraq's parliament", "the Iraqi parliament":
+        `_named_with_body` gives that place's body; "the Supreme Court of India":
+        `_body_of`), when a modifier makes it another body ("the city
         parliament", "the regional parliament") or when it begins a longer name ("Senate
         Foreign Relations Committee", "Parliament Square")."""
         t = toks[i]
@@ -1342,7 +1430,11 @@ class Gazetteer:
     def _mention_of(self, e: _Entry) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
         """(actors, qualifiers) of a bare mention of `e`, computed once."""
         if e.mention is None:
-            e.mention = ((e.actor,), self._with_parent(e)[1:])
+            state = self._own_party_of.get(e.name)
+            if state is not None:
+                e.mention = ((state.actor, e.actor), ())
+            else:
+                e.mention = ((e.actor,), self._with_parent(e)[1:])
         return e.mention
 
     def _scan(self, text: str) -> list[_Tok]:
@@ -2402,7 +2494,7 @@ _KEYS = frozenset(
     "name kind affiliation aliases metonyms demonyms anaphors guarded guarded_before surname"
     " ambiguous_surname"
     " part_of offices leader remove_aliases until predecessor_of back_references legislature"
-    " sovereign shared_until founded seats".split()
+    " sovereign shared_until founded seats own_party".split()
 )
 _LISTS = (
     "aliases",
@@ -2472,6 +2564,7 @@ def _merge(entries: dict[str, _Entry], raw: dict[str, Any], source: str) -> None
         "predecessor_of",
         "legislature",
         "sovereign",
+        "own_party",
     ):
         if key in raw:
             setattr(e, key, raw[key])

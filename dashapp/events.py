@@ -2705,10 +2705,15 @@ def _bare_name_stretch(text: str, a: int, b: int, found: Sequence[ActorMention])
 
 
 def _one_actor_at_most(found: Sequence[ActorMention]) -> bool:
-    """len({a for m in found for a in m.actors}) < 2, without hashing every actor."""
+    """len({a for m in found for a in m.actors}) < 2, without hashing every actor; a
+    state's body named with its state ("Ukraine's parliament": Ukraine, Verkhovna Rada) is
+    one party, so the stretch widens to whom it acts on, as for the state alone."""
     first = None
     for m in found:
-        for a in m.actors:
+        acts = m.actors
+        if len(acts) == 2 and acts[0].kind == "country" and acts[1].kind == "organisation":
+            acts = acts[:1]
+        for a in acts:
             if first is None:
                 first = a
             elif a is not first and a != first:
@@ -2816,14 +2821,16 @@ def _without_addressed_bodies(
     """A state's own body named after the act as its object or its venue is not a party,
     only its state is: "told lawmakers", "asked the Supreme Court to annul the result",
     "was sworn in before the Constitutional Court", "dissolved the National Assembly"; but
-    "was elected by parliament" (the body acts)."""
+    "was elected by parliament" (the body acts). So is one addressed before the act it is
+    told of ("told the Knesset on Monday that Israel would withdraw", "In parliament, the
+    minister said")."""
     out = found
     for i, m in enumerate(found):
         if (
-            m.start >= m_end
-            and len(m.actors) == 2
+            len(m.actors) == 2
             and m.actors[0].kind == "country"
             and m.actors[1].kind == "organisation"
+            and (m.start >= m_end or _ADDRESSED.search(text, max(0, m.start - 14), m.start))
             and not _BY_BEFORE.search(text, max(0, m.start - 8), m.start)
         ):
             if out is found:
@@ -2833,6 +2840,10 @@ def _without_addressed_bodies(
 
 
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
+# a body told, asked or spoken to or in: "told the Commons", "a speech to the Knesset"
+_ADDRESSED = re.compile(
+    r"\b(?:told|addressed|briefed|informed|urged|asked|to|in|In)\s+(?:the\s+)?$"
+)
 
 
 _BACKER = re.compile(r"-(?:backed|sponsored|funded)\b")
@@ -4448,11 +4459,13 @@ def _topic(text: str, mentions: Sequence[ActorMention]) -> tuple[Actor, ...]:
 def _pair(trig: Trigger, actors: Sequence[Actor]) -> list[str]:
     """The names of the actors a label names as a pair or list: "Biden-Putin", "US-Russia"."""
     pair_actors = [a for a in actors if a.kind == "person"] if trig.type == "CONSULT" else []
+    gaz = _gazetteer()
     if len(pair_actors) < 2:
         # a country beside its own leader adds nothing to "Putin talks"
+        # nor a state beside its own body: "Knesset debate", not "Israel-Knesset debate"
         led = {a.affiliation for a in actors if a.kind == "person"}
+        led.update(gaz.parent(a.name) for a in actors if a.kind == "organisation")
         pair_actors = [a for a in actors if a.name not in led] or list(actors)
-    gaz = _gazetteer()
     return list(dict.fromkeys([short_name(a, gaz) for a in pair_actors[:3]]))
 
 

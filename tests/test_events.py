@@ -642,7 +642,7 @@ def test_a_possessive_her_is_no_object():
     # "her proposal": a possessive before a noun names no one acted on
     text = "Angela Merkel spoke on Monday. Germany's parliament rejected her proposal on Tuesday."
     (ev,) = [ev for ev in _extracted(text, date(2016, 5, 14)) if ev.value == "2016-05-10"]
-    assert ev.actors == ("Germany",)
+    assert ev.actors == ("Germany", "Bundestag")  # the state's parliament, named with it
 
 
 @pytest.mark.parametrize(
@@ -6727,3 +6727,56 @@ def test_every_form_of_a_trigger(text: str, type_: str, label: str):
 def test_new_verbs_keep_their_guards(event_text: str, other_text: str, type_: str):
     assert [e.type for e in _extracted(event_text)] == [type_]
     assert _extracted(other_text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "actors", "label"),
+    [
+        # a state's court or legislature named with its state acts itself, beside the state
+        (
+            "Spain's Constitutional Court on Tuesday struck down a Catalan law.",
+            "Constitutional Court of Spain",
+            {"Spain", "Constitutional Court of Spain", "Catalonia"},
+            None,
+        ),
+        (
+            "The Supreme Court of India on Tuesday ordered the release of the activist.",
+            "Supreme Court of India",
+            {"India", "Supreme Court of India"},
+            None,
+        ),
+        # named by its own name: the body and its state; the pair label names the body
+        (
+            "The Knesset debated the plan on Tuesday.",
+            "Knesset",
+            {"Israel", "Knesset"},
+            "Knesset debate",
+        ),
+        # an army or an agency acts in its state's name
+        ("The Bundeswehr sent troops to Lithuania on Tuesday.", "Germany", None, None),
+    ],
+)
+def test_a_state_body_named_with_its_state_or_its_own_name_acts(
+    text: str, source: str, actors: set[str] | None, label: str | None
+):
+    (event,) = _extracted(text)
+    assert event.source == source
+    if actors is not None:
+        assert set(event.actors) == actors
+    if label is not None:
+        assert event.label == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine is calm. Ukrainian troops stayed home. Volodymyr Zelensky told parliament on "
+        "Tuesday that Ukraine would send troops to Moldova.",
+        "Volodymyr Zelensky told the Verkhovna Rada on Tuesday that Ukraine would send troops "
+        "to Moldova.",
+    ],
+)
+def test_a_legislature_addressed_before_the_act_is_no_party(text: str):
+    (event,) = _extracted(text, when=date(2022, 10, 10))
+    assert "Verkhovna Rada" not in event.actors
+    assert "Ukraine" in event.actors
