@@ -41,6 +41,9 @@ One ENTRY (every field but ``name`` optional; matching is case-sensitive)::
      "founded": "1993-11-01",             # orgs: the day the body began; before it, its
      "seats": {"Brussels": "Belgium"},    # seat aliases name the state they stand in
      "legislature": "Verkhovna Rada",     # places: what a bare "parliament" there names
+     "central_bank": "Reserve Bank of India",  # places: what a bare "the central bank"
+                                          # there names (else "Central Bank of <state>"
+                                          # when the gazetteer knows that name)
      "sovereign": "Spain",                # regions: the state whose courts are theirs
      "remove_aliases": ["Wagner"]}        # user file only: drop aliases from an existing entry
 
@@ -395,6 +398,7 @@ class _Entry:
     predecessor_of: str | None = None  # ... and the state whose capital it held until then
     shared_until: date | None = None  # ... and whose names it shared until then (or `until`)
     legislature: str | None = None  # places: the name of its legislature ("Verkhovna Rada")
+    central_bank: str | None = None  # places: what a bare "the central bank" there names
     founded: date | None = None  # orgs: the day the body began
     seats: dict[str, str] = field(default_factory=dict)  # seat alias -> its state (founded)
     sovereign: str | None = None  # regions: the state they belong to (Catalonia: Spain)
@@ -424,6 +428,8 @@ _actor_mention = maker(ActorMention)
 # dataclasses.replace for a mention, setting the slots directly (records.replacer): the
 # passes after the scan rename actors in place
 _replace_mention = replacer(ActorMention)
+# titles.json's state_bodies head of "the central bank"
+_CENTRAL_BANK = "Central Bank"
 
 
 def _name_words(name: str) -> set[str]:
@@ -1161,9 +1167,15 @@ class Gazetteer:
                 place = self._entries[place.sovereign]  # a region's courts are its state's
             the = "the " if place.name in self._with_the else ""
             name = f"{head} of {the}{place.name}"
+            if head == _CENTRAL_BANK and place.central_bank:
+                name = place.central_bank
         known = self._entries.get(name)
         if known is None and (tok := self._lex.get(name)) is not None and tok.kind == "ent":
             known = tok.value[0] if len(tok.value) == 1 else None  # "Central Bank of Russia"
+        if known is None and head == _CENTRAL_BANK:
+            # central banks' names vary ("Reserve Bank", "Bank of", "Federal Reserve"): a
+            # made-up "Central Bank of India" would be another, commercial bank
+            return (place.actor,)
         body = known.actor if known is not None else self._bodies.get(name)
         if body is None:
             body = self._bodies.setdefault(name, Actor(name, "organisation"))
@@ -2494,7 +2506,7 @@ _KEYS = frozenset(
     "name kind affiliation aliases metonyms demonyms anaphors guarded guarded_before surname"
     " ambiguous_surname"
     " part_of offices leader remove_aliases until predecessor_of back_references legislature"
-    " sovereign shared_until founded seats own_party".split()
+    " sovereign shared_until founded seats own_party central_bank".split()
 )
 _LISTS = (
     "aliases",
@@ -2563,6 +2575,7 @@ def _merge(entries: dict[str, _Entry], raw: dict[str, Any], source: str) -> None
         "part_of",
         "predecessor_of",
         "legislature",
+        "central_bank",
         "sovereign",
         "own_party",
     ):
