@@ -430,6 +430,10 @@ _actor_mention = maker(ActorMention)
 _replace_mention = replacer(ActorMention)
 # titles.json's state_bodies head of "the central bank"
 _CENTRAL_BANK = "Central Bank"
+# ... and of a ministry ("the foreign ministry"): the state alone, as "-" ("the junta"), but
+# named bare the article's own state's (find), or the state named after it: "=United
+# Kingdom" ("the Foreign Office")
+_MINISTRY = "="
 
 
 def _name_words(name: str) -> set[str]:
@@ -694,6 +698,8 @@ class Gazetteer:
             if (e := self._entries.get(state)) is not None:
                 add(w, _Tok(0, 0, "dem", e))
         for w, head in titles.get("state_bodies", {}).items():
+            if head[:1] == _MINISTRY and head[1:] and head[1:] not in self._entries:
+                raise ValueError(f"titles.json: state_bodies {w!r} names an unknown state")
             for v in (w, w[:1].upper() + w[1:]):
                 add(v, _Tok(0, 0, "home", head))
         self._body_modifiers = frozenset(titles.get("state_body_not_after", ()))
@@ -1093,11 +1099,20 @@ class Gazetteer:
                     i += 1
                     continue
                 if self._own_body(text, toks, i):
-                    place = self._speaker_state(text, out, t.start)
-                    if place is None:
-                        if home is _UNSET:
-                            home = self._home(toks)
-                        place = self._entries.get(home) if isinstance(home, str) else None
+                    if t.value[:1] == _MINISTRY:
+                        # a ministry named bare is the article's own state's, as a bare
+                        # minister's title is ("Defence Minister X"), not that of a state
+                        # named before it ("Britain insists the boats were in Iraqi
+                        # waters, and the Ministry of Defence published ..."); one whose
+                        # name is one state's ("the Foreign Office") is that state's
+                        got = t.value[1:] or self._sole_home(text, toks, doc, minister=True)
+                        place = self._entries.get(got) if got else None
+                    else:
+                        place = self._speaker_state(text, out, t.start)
+                        if place is None:
+                            if home is _UNSET:
+                                home = self._home(toks)
+                            place = self._entries.get(home) if isinstance(home, str) else None
                 if place is not None:
                     acts = self._state_body(place, t.value)
                     out.append(_actor_mention(t.start, t.end, text[t.start : t.end], acts, ()))
@@ -1158,7 +1173,7 @@ class Gazetteer:
         """The body a bare state-body word names in `place`, then the state itself:
         "parliament" -> its legislature when the gazetteer names it; "the Supreme Court"
         -> Supreme Court of Bangladesh; "the junta" -> the state alone."""
-        if head == "-" or (head == "" and not place.legislature):
+        if head == "-" or head[:1] == _MINISTRY or (head == "" and not place.legislature):
             return (place.actor,)
         if head == "":
             name = place.legislature or ""
@@ -1200,8 +1215,9 @@ class Gazetteer:
 
     def _body_of(self, text: str, toks: list[_Tok], i: int) -> tuple[_Entry, int] | None:
         """The state a state-body word at token i is named with after "of" ("the Supreme
-        Court of India", "the Constitutional Court of the Czech Republic") and the end of
-        that state's name; None when no state follows."""
+        Court of India", "the Constitutional Court of the Czech Republic") or after "in"
+        and its capital or seat ("the foreign ministry in Beijing"), and the end of that
+        name; None when no state follows."""
         if i + 1 >= len(toks):
             return None
         nt = toks[i + 1]
@@ -1209,7 +1225,10 @@ class Gazetteer:
             return None
         gap = text[toks[i].end : nt.start]
         if gap not in (" of ", " of the "):
-            return None
+            # "the foreign ministry in Beijing", "parliament in Kyiv": a body in a capital
+            # or seat is that state's (not "in Russia": a body may sit in another state)
+            if gap != " in " or text[nt.start : nt.end] not in self._metonyms:
+                return None
         return nt.value[0], nt.end
 
     def _named_with_body(
