@@ -2335,10 +2335,12 @@ _REL_WHO = re.compile(r"\b(?:who|whom|whose)\b")
 _OF_STATE = re.compile(r"\s+of\s+")
 _TO_RELATIVE = re.compile(r",\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\w'\u2019-]+\s+){0,3}$")
 # between a person and a body named in his appositive: "Hassan Ali, head of the opposition
-# group Haq, who ...", "X, leader of the Y party, who": the "who" is the person's
+# group Haq, who ...", "X, leader of the Y party, who", "X, a senior official at the
+# interior ministry, who": the "who" is the person's
 _ROLE_OF = re.compile(
-    r",\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?(?:head|leader|chief|founder|chairman|chairwoman|president|"
-    r"secretary-general|general\s+secretary|spokesman|spokeswoman|commander|member)\s+of\s+"
+    r",\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}(?:head|leader|chief|founder|chairman|chairwoman|"
+    r"president|secretary-general|general\s+secretary|spokesman|spokeswoman|commander|member|"
+    r"official|officer|aide|adviser|advisor|diplomat)\s+(?:of|at|in)\s+"
     r"(?:the\s+)?(?:[\w'\u2019-]+\s+){0,4}$"
 )
 
@@ -2357,7 +2359,7 @@ def _inside_relative(
     clause's: who the main clause names takes no part. text[lo:hi]: the trigger and date,
     both inside the clause, which opens after a comma (or a comma and a title) and runs to
     the next comma or the sentence's end."""
-    rel = None
+    rel = role = None
     for r in _REL_WHO.finditer(text, sent[0], lo):
         rel = r
     if rel is None or text.find(", ", rel.end(), hi) >= 0:
@@ -2382,6 +2384,7 @@ def _inside_relative(
         and text[end : rel.start()].strip() == ","
     ):
         head = before[-2]  # "Hassan Ali, head of the opposition group Haq, who fled"
+        role = before[-1]  # ... whose body is his description, not a party
     if head.actors[0].kind != "person" or not (
         _TO_RELATIVE.fullmatch(text, end, rel.start()) or text[end : rel.start()].strip() == ","
     ):
@@ -2393,6 +2396,7 @@ def _inside_relative(
         m
         for m in found
         if m is not head
+        and m is not role
         and (rel.start() <= m.start < close or all(a.kind == "country" for a in m.actors))
     ]
     if head not in found:
@@ -3697,7 +3701,15 @@ def _with_pronoun_subject(
         before = [m for m in mentions if sent_start <= m.start and m.end <= at]
         if not before or len(_TOKEN.findall(text, before[-1].end, at)) > _WHO_GAP:
             return found
-        stand_in = ActorMention(pron.start(), pron.end(), pron.group(), before[-1].actors)
+        head = before[-1]
+        if (
+            len(before) >= 2
+            and is_person(before[-2])
+            and _ROLE_OF.fullmatch(text, before[-2].end, head.start)
+            and text[head.end : at].strip() == ","
+        ):
+            head = before[-2]  # "Ho Sok, an official at the interior ministry, who was shot"
+        stand_in = ActorMention(pron.start(), pron.end(), pron.group(), head.actors)
         return sorted([stand_in, *found], key=lambda m: m.start)
     for m in reversed(mentions):
         if m.end > at or not is_person(m):
