@@ -6780,3 +6780,42 @@ def test_a_legislature_addressed_before_the_act_is_no_party(text: str):
     (event,) = _extracted(text, when=date(2022, 10, 10))
     assert "Verkhovna Rada" not in event.actors
     assert "Ukraine" in event.actors
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a ministry named bare speaks for the article's own state
+        (
+            "Turkey purged the police. Turkey fired judges. The interior ministry said on "
+            "Monday that 8,000 officers had been suspended.",
+            "Turkey",
+        ),
+        # ... and one in a capital for that capital's state, not for a state it speaks of
+        (
+            "The foreign ministry in Beijing said on Monday that it opposed the sale to Taiwan.",
+            "China",
+        ),
+        # a ministry whose name is one state's speaks for it in an article about another
+        (
+            "Uganda's army seized power, and Uganda was calm. The Foreign Office said on Monday "
+            "that the foreigners there were safe.",
+            "United Kingdom",
+        ),
+    ],
+)
+def test_a_ministry_speaks_for_its_state(text: str, source: str):
+    (event,) = _extracted(text, when=date(2016, 7, 20))
+    assert event.source == source
+
+
+def test_who_after_a_persons_appositive_workplace_is_the_person():
+    # "an official at the interior ministry, who was shot": the "who" is the official, and
+    # the ministry is what he is, not whom he attacked
+    text = (
+        "Cambodia was in turmoil. Cambodia's Hun Sen seized power. Ho Sok, a senior royalist "
+        "official at the interior ministry, who was shot dead on Monday, was buried."
+    )
+    (event,) = _extracted(text, when=date(1997, 7, 10))
+    assert event.target == "Ho Sok"
+    assert event.source != "Ho Sok"
