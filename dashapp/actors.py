@@ -85,7 +85,13 @@ What ``find`` recognises, left to right over a whole article body:
   with their state ("Spain's Constitutional Court", "the Iraqi parliament", "the Supreme
   Court of India"), that state's; a legislature, court or central bank named by its own
   name ("the Knesset", "the Bank of Japan": `own_party`) names its state and itself, while
-  an army, agency or service ("the Bundeswehr", "Xinhua") names its state as a qualifier.
+  an army, agency or service ("the Bundeswehr", "Xinhua") names its state as a qualifier;
+  named in a capital ("the foreign ministry in Beijing", "lawmakers in Kyiv"), that
+  capital's state's;
+- a ministry ("the foreign ministry", "the Ministry of Defence", "Russia's defence
+  ministry"): its state alone; named bare, the article's own state (the one it names most,
+  as for a bare minister's title), not the state named before it, or the state its name is
+  one state's ("the Foreign Office": the United Kingdom).
 
 Deliberate choices and known limits: "Georgia" is the country except in US-state phrases
 listed in decoys.json ("Atlanta, Georgia", "Georgia Senate"); "Brussels" is the EU, not
