@@ -348,7 +348,16 @@ _STATE_TITLE_ENDS = (
     "Vice President",
     "Deputy President",
 )
+# ... and the roles that open with a ministry's name: "Foreign Ministry spokesman X"
+_STATE_TITLE_STARTS = (
+    "Foreign Ministry",
+    "Foreign ministry",
+    "Defence Ministry",
+    "Defense Ministry",
+)
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t\u00a0]+$")
+# between "In Moscow" and the body it holds: "In Moscow, the Defence Ministry"
+_SEAT_TO_BODY = re.compile(r",?[ \t\u00a0]+(?:the[ \t\u00a0]+)?")
 _NAME_WORD = re.compile(r"[^ \t\u00a0]+")
 _POSS_END = re.compile(rf"[{_APOS}]s?$")
 _HEAD_OFFICES = frozenset({"president", "prime minister", "chancellor", "monarch", "emperor"})
@@ -1111,7 +1120,11 @@ class Gazetteer:
                         # named before it ("Britain insists the boats were in Iraqi
                         # waters, and the Ministry of Defence published ..."); one whose
                         # name is one state's ("the Foreign Office") is that state's
-                        got = t.value[1:] or self._sole_home(text, toks, doc, minister=True)
+                        got = (
+                            t.value[1:]
+                            or self._seat_before(text, out, t.start)
+                            or self._sole_home(text, toks, doc, minister=True)
+                        )
                         place = self._entries.get(got) if got else None
                     else:
                         place = self._speaker_state(text, out, t.start)
@@ -1201,6 +1214,22 @@ class Gazetteer:
         if body is None:
             body = self._bodies.setdefault(name, Actor(name, "organisation"))
         return (place.actor, body)  # the body last: it is the one that acts
+
+    def _seat_before(self, text: str, out: list[ActorMention], pos: int) -> str | None:
+        """The state whose capital or seat is named with "in" right before a body at `pos`:
+        "In Moscow, the Defence Ministry said", "In London the Foreign Office said"."""
+        if not out:
+            return None
+        m = out[-1]
+        if (
+            m.text in self._metonyms
+            and len(m.actors) == 1
+            and m.actors[0].kind == "country"
+            and text[max(0, m.start - 3) : m.start] in ("In ", "in ")
+            and _SEAT_TO_BODY.fullmatch(text, m.end, pos)
+        ):
+            return m.actors[0].name
+        return None
 
     def _speaker_state(self, text: str, out: list[ActorMention], pos: int) -> _Entry | None:
         """The state of the actor named last before `pos` in its sentence, when that is a
@@ -1637,6 +1666,11 @@ class Gazetteer:
                 return x.value[0].affiliation, None
             if x.kind == "title" and x.value.office in _HOME_OFFICES:
                 office = x.value.office
+        for x in inner:
+            if x.kind == "home" and x.value[:1] == _MINISTRY and x.start > k:
+                # "X, a Foreign Office spokesman,": the state the ministry's name is, else
+                # the article's own ("X, an official at the interior ministry,")
+                return x.value[1:] or self._sole_home(text, toks, doc), None
         words = [w.lower() for w in between.split()]
         if office is None and "presidential" in words:
             office = "president"
@@ -1829,6 +1863,7 @@ class Gazetteer:
                 and (
                     title.office in _STATE_OFFICES
                     or text.endswith(_STATE_TITLE_ENDS, tt.start, tt.end)
+                    or text.startswith(_STATE_TITLE_STARTS, tt.start, tt.end)
                 )
                 and not (
                     k and toks[k - 1].possessive and _adjacent(text, toks[k - 1].end, tt.start)
