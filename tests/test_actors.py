@@ -285,6 +285,22 @@ def test_possessive_owner_gives_affiliation(gaz: Gazetteer) -> None:
             None,
         ),
         ("Iran summoned envoy Jan Dirk to protest.", D19, "Jan Dirk", None),
+        # a ministry's spokesman or official is the ministry's state: the article's own, or
+        # the one whose name the ministry's is (round 41)
+        (
+            "Japan protested, and Japan recalled its envoy. Defence Ministry spokesman Kenji"
+            " Mori said the ships had left.",
+            D19,
+            "Kenji Mori",
+            "Japan",
+        ),
+        (
+            "Britain and Iran argued, and Britain sent ships. Jane Cole, a Foreign Office"
+            " spokeswoman, said talks would go on.",
+            D19,
+            "Jane Cole",
+            "United Kingdom",
+        ),
         ("The firm said its spokesman John Hale would comment.", D19, "John Hale", None),
         (
             "Russia fined the firm. The company said its chairman John Hale would resign.",
