@@ -3911,6 +3911,8 @@ def _with_it_subject(
     if it is None or len(_TOKEN.findall(text, it.end(), match.start)) > 1:
         return found  # "it also banned" at most: the verb is its predicate
     subject = _main_subject(text, it.start(), mentions, sent_start)
+    if subject is None and not named:
+        subject = _previous_subject(text, it.start(), mentions, sent_start)
     if subject is not None:  # the main clause's names are not this clause's
         word = it.group().strip()
         start = it.start() + it.group().index(word)
@@ -3945,6 +3947,30 @@ def _main_subject(
     if first is None or first.end > it_start:
         return None
     lead = _SUBJECT_LEAD.fullmatch(text, sent_start, first.start)
+    if lead is None or any(a.kind == "person" for a in first.actors):
+        return None
+    if text.startswith(("-", "'s", "\u2019s"), first.end):
+        return None  # a word of the subject, not its head: "The Iran-backed group"
+    return first
+
+
+def _previous_subject(
+    text: str, it_start: int, mentions: Sequence[ActorMention], sent_start: int
+) -> ActorMention | None:
+    """ "France recalled its ambassador from Rome on Monday. It said on Tuesday ...": an
+    "It" that opens its sentence (after a date at most: "On Tuesday it") continues the subject of
+    the sentence before, when that subject opens that sentence and is a state or body, not
+    the last name there (Rome); None otherwise (the nearest body is then taken)."""
+    if _SUBJECT_LEAD.fullmatch(text, sent_start, it_start) is None:
+        return None
+    if any(sent_start <= m.start < it_start for m in mentions):
+        return None
+    stop = text.rfind(". ", 0, max(0, sent_start - 2))  # where the sentence before opens
+    prev = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, max(0, sent_start - 1)) + 1)
+    first = next((m for m in mentions if m.start >= prev), None)
+    if first is None or first.end > sent_start:
+        return None
+    lead = _SUBJECT_LEAD.fullmatch(text, prev, first.start)
     if lead is None or any(a.kind == "person" for a in first.actors):
         return None
     if text.startswith(("-", "'s", "\u2019s"), first.end):

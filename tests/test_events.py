@@ -6098,6 +6098,32 @@ def test_it_after_the_main_clause_is_its_subject():
     assert not [e for e in _extracted(text, date(2024, 1, 12)) if e.source == "Iran"]
 
 
+def test_it_opening_a_sentence_continues_the_subject_before():
+    # the sentence before's subject, a state or body, not the last name there (Rome)
+    for text, doer in (
+        (
+            "France recalled its ambassador from Rome on Monday. It said on Tuesday that "
+            "the move was temporary.",
+            "France",
+        ),
+        (
+            "On Monday, Israel struck targets near Beirut. It said on Tuesday that the raids "
+            "would go on.",
+            "Israel",
+        ),
+        (
+            "The Kremlin accused Kyiv of shelling the plant. On Tuesday it said the "
+            "inspectors could come.",
+            "Russia",
+        ),
+    ):
+        (event,) = [e for e in _extracted(text) if e.value == "2022-01-11"]
+        assert event.actors == (doer,), text
+    # a person before is no "it": the nearest body stays the rule's
+    text = "Lavrov met Blinken in Geneva on Monday. It said on Tuesday that the talks were useful."
+    assert not [e for e in _extracted(text) if e.value == "2022-01-11" and e.actors]
+
+
 def test_a_meetings_topic_names_neither_its_parties_nor_its_venue():
     text = (
         "Leaders of the Group of Seven rich democracies gathered at Schloss Elmau in the "
