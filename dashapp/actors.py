@@ -1300,11 +1300,21 @@ class Gazetteer:
         parliament", "the regional parliament") or when it begins a longer name ("Senate
         Foreign Relations Committee", "Parliament Square")."""
         t = toks[i]
-        if i and toks[i - 1].end >= t.start - 3 and toks[i - 1].kind in ("ent", "dem"):
+        # "the government": its "the" is its own, so no state or modifier stands before it
+        # ("In Tehran, the government said")
+        own_the = text.startswith(("the ", "The "), t.start)
+        if (
+            not own_the
+            and i
+            and toks[i - 1].end >= t.start - 3
+            and toks[i - 1].kind in ("ent", "dem")
+        ):
             return False
         after = _WORD_AFTER.match(text, t.end)
         if after is not None and after.group(1)[:1].isupper() and after.start(1) == t.end + 1:
             return False
+        if own_the:
+            return True
         before = _word_before(text, max(0, t.start - 40), t.start)
         if before is None:
             return True
