@@ -1109,6 +1109,41 @@ def test_merge_candidates_read_in_slices_give_the_same_results(
     assert exported(sliced) == exported(whole)
 
 
+def test_merge_candidates_stay_in_the_database_between_slices(
+    corpus: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A merge's candidates grow with how crowded the store is, not with the transaction:
+    they stay in DuckDB and Python holds one slice of them at a time (while a slice is
+    loaded, neither the merge nor the loop over slices holds a map of more candidates)."""
+    import sys as _sys
+
+    from dashapp import store as store_module
+
+    make_corpus(corpus, 40, start=40)
+    monkeypatch.setattr(batch, "BATCH_SIZE", 16)
+    monkeypatch.setattr(store_module, "POOL_SLICE", 3)
+    held: list[int] = []
+    real = Store._load_slice
+
+    def load_slice(self, cands, *args, **kwargs):  # noqa: ANN001, ANN202
+        frame = _sys._getframe(1)
+        while frame is not None and frame.f_code.co_name in ("_load_pool", "_merge_in"):
+            for value in frame.f_locals.values():
+                if (
+                    isinstance(value, dict)
+                    and value is not kwargs.get("deferred")
+                    and value
+                    and all(type(k) is int for k in value)
+                ):
+                    held.append(len(value))
+            frame = frame.f_back
+        return real(self, cands, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "_load_slice", load_slice)
+    assert run([corpus], tmp_path / "s.duckdb")[0] == 0
+    assert held and max(held) <= 3
+
+
 def test_implied_events_reach_worker_processes_and_shipped_extractors(tmp_path: Path) -> None:
     """Real pipeline: with `implied`, two worker processes store what one does, the earlier
     call the seed's "their second in just over three weeks" implies included; the
