@@ -220,6 +220,27 @@ def test_one_and_two_workers_give_identical_exports(corpus: Path, tmp_path: Path
     assert a == b
 
 
+def test_worker_results_are_unpickled_by_the_writer_when_it_takes_them(
+    corpus: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """The workers' results wait for the writer pickled, and become objects in the thread
+    that writes, when it takes them: not in the executor's thread as they arrive, in the
+    middle of a transaction, where they kept its memory from being given back."""
+    import threading
+
+    made_in: list[str] = []
+    init = batch.Extracted.__init__
+
+    def recording_init(self, *args, **kwargs):  # noqa: ANN001, ANN202
+        made_in.append(threading.current_thread().name)
+        init(self, *args, **kwargs)
+
+    monkeypatch.setattr(batch.Extracted, "__init__", recording_init)
+    assert run([corpus], tmp_path / "two.duckdb", workers=2)[0] == 0
+    assert len(made_in) == 40
+    assert set(made_in) == {threading.main_thread().name}
+
+
 def test_next_batch_size_halves_on_a_large_merge_pool_and_grows_back() -> None:
     cap, least = batch.POOL_CAP, batch.MIN_BATCH_SIZE
 
