@@ -745,6 +745,15 @@ def _chunks_of(seqs: str) -> str:
 
 # Candidate events of a merge (Store._load_pool) read per query.
 POOL_SLICE = 8192
+# A merge's candidates (Store._merge_in): (stored event seq, new event i; -1: any).
+_MERGE_CANDS_TABLE = "CREATE TEMP TABLE IF NOT EXISTS merge_cands (seq BIGINT, i BIGINT)"
+# The next slice of them: the POOL_SLICE smallest seqs after $1 (all with NULL), each with
+# the new events it may join.
+_CANDS_SLICE = """
+    SELECT seq, list(i) FROM merge_cands
+    WHERE seq IN (SELECT DISTINCT seq FROM merge_cands WHERE $1 IS NULL OR seq > $1
+                  ORDER BY seq LIMIT $2)
+    GROUP BY seq"""
 # Of the stored events that are the same happening as a new event, the merge loads the
 # first POOL_PER_EVENT (in creation order) for it, and the others only if those all stop
 # being the same happening as it by taking an earlier new event of the batch (see
@@ -904,6 +913,10 @@ def _bin(start: date, end: date) -> int:
 
 _EPOCH = date(1970, 1, 1)
 
+# The most ids a token of _PoolIndex keeps as a tuple (a look-up in it compares them one
+# by one), before a set.
+_TUPLE_IDS = 8
+
 
 class _PoolIndex:
     """The merge index of the writer's working set, in memory (date bins at several
@@ -911,9 +924,11 @@ class _PoolIndex:
 
     def __init__(self) -> None:
         # (type, kind, who) -> date token -> ids; kinds as in merge_keys. One id is kept
-        # as itself, more as a set: most tokens have one (a set of one costs 216 bytes,
-        # tens of MB for the pool of a large batch)
-        self._keys: dict[tuple[str, str, str], dict[Any, str | set[str]]] = {}
+        # as itself, up to _TUPLE_IDS as a tuple, more as a set: a set costs 216 bytes
+        # (728 from six ids), a tuple of two 56, and in a crowded corpus most tokens hold
+        # a few ids (the sets took 21 MB of a 1,024-article merge's 81 MB at 100,000
+        # articles of one decade, and grow with the pool)
+        self._keys: dict[tuple[str, str, str], dict[Any, str | tuple[str, ...] | set[str]]] = {}
         self._levels: set[int] = set()  # the bin levels indexed
         self._indexed: dict[str, tuple[Any, ...]] = {}  # id -> what it was indexed by
         # (start, end) -> (how many levels were indexed, _bins_near's bins then)
@@ -942,7 +957,10 @@ class _PoolIndex:
                     by_tok[tok] = eid
                 elif type(found) is str:
                     if found != eid:
-                        by_tok[tok] = {found, eid}
+                        by_tok[tok] = (found, eid)
+                elif type(found) is tuple:
+                    if eid not in found:
+                        by_tok[tok] = (*found, eid) if len(found) < _TUPLE_IDS else {*found, eid}
                 else:
                     found.add(eid)
 
@@ -957,7 +975,7 @@ class _PoolIndex:
                     if type(ids) is str:
                         found.add(ids)
                     else:
-                        found |= ids
+                        found.update(ids)
             return found
         toks: list[Any] = [ev.value, "*", *ev.other_dates, *self._bins_near(ev.start, ev.end)]
         for kind, who in whos:
@@ -968,7 +986,7 @@ class _PoolIndex:
                     if type(ids) is str:
                         found.add(ids)
                     else:
-                        found |= ids
+                        found.update(ids)
         return found
 
     def _bins_near(self, start: date, end: date) -> list[int]:
@@ -2177,10 +2195,14 @@ class Store:
                 "others": ([list(ev.other_dates) for ev in new_events], _STRS),
             }
         )
-        # stored event -> the new events it may be the same happening as (-1: any)
-        cands: dict[int, list[int]] = {}
-        for seq, i in con.execute(_CANDIDATES).fetchall():
-            cands.setdefault(seq, []).append(i)
+        # (stored event, a new event it may be the same happening as; -1: any), kept in
+        # DuckDB and read a slice at a time (_load_pool): in a crowded corpus they grow
+        # with the store, not with the transaction (a 1,024-article transaction met
+        # 48,000 stored events in 110,000 such pairs at 100,000 articles of one decade,
+        # 12 MB in Python for the whole merge, against 18,000 at 20,000 articles)
+        con.execute(_MERGE_CANDS_TABLE)
+        con.execute("DELETE FROM merge_cands")
+        con.execute(f"INSERT INTO merge_cands {_CANDIDATES}")
         any_date = [ev for ev in new_events if ev.value in ev.other_dates]
         if any_date:
             any_tbl = _table(  # noqa: F841 - read by DuckDB
@@ -2190,8 +2212,9 @@ class Store:
                     "actors": ([list(ev.actors) for ev in any_date], _STRS),
                 }
             )
-            for (seq,) in con.execute(_ANY_DATE_CANDIDATES).fetchall():
-                cands.setdefault(seq, []).append(-1)
+            con.execute(f"INSERT INTO merge_cands SELECT *, -1 FROM ({_ANY_DATE_CANDIDATES})")
+        row = con.execute("SELECT count(*) FROM merge_cands").fetchone()
+        has_cands = bool(row and row[0])
         # Working set: id -> pooled event.
         pool: dict[str, _Pooled] = {}
         # new event (its index) -> the stored events, in creation order, that are the same
@@ -2202,12 +2225,11 @@ class Store:
         # are loaded whole, and all of them, so that merge sees everything
         whole = any(ev.human for ev in new_events)
         shared = {m.article for ev in new_events for m in ev.mentions} - fresh
-        if cands:
+        if has_cands:
             room = None if whole else [POOL_PER_EVENT] * len(new_events)
-            for p in self._load_pool(
-                cands, new_events, shared, whole=whole, room=room, deferred=deferred
-            ):
+            for p in self._load_pool(new_events, shared, whole=whole, room=room, deferred=deferred):
                 pool[p.event.id] = p
+            con.execute("DELETE FROM merge_cands")
         loaded = {p.seq for p in pool.values()}
         stored_count = len(pool)
         taken = {
@@ -2280,7 +2302,6 @@ class Store:
 
     def _load_pool(
         self,
-        cands: dict[int, list[int]],
         new_events: Sequence[Event],
         shared: set[str],
         *,
@@ -2288,19 +2309,23 @@ class Store:
         room: list[int] | None = None,
         deferred: dict[int, list[int]] | None = None,
     ) -> list[_Pooled]:
-        """_load_slice over the candidates in slices of POOL_SLICE seqs, in creation
-        order: what DuckDB needs for a query grows with the candidates it reads, and a
-        dense store can offer tens of thousands (28,000 for a transaction of 1,024
-        articles on the benchmark's 3,000,000-event store; at 10,000,000, DuckDB ran out of
-        its writer's memory)."""
-        seqs = sorted(cands)
+        """_load_slice over the candidates in merge_cands (see Store._merge_in) in slices
+        of POOL_SLICE seqs, in creation order: what DuckDB needs for a query grows with the
+        candidates it reads, and a dense store can offer tens of thousands (28,000 for a
+        transaction of 1,024 articles on the benchmark's 3,000,000-event store; at
+        10,000,000, DuckDB ran out of its writer's memory); and in Python only the slice
+        read is held, besides the events loaded."""
         out: list[_Pooled] = []
-        for i in range(0, len(seqs), POOL_SLICE):
-            part = {seq: cands[seq] for seq in seqs[i : i + POOL_SLICE]}
+        after: int | None = None
+        while True:
+            rows = self._con.execute(_CANDS_SLICE, [after, POOL_SLICE]).fetchall()
+            if not rows:
+                return out
+            part = dict(sorted(rows))
+            after = max(part)
             out += self._load_slice(
                 part, new_events, shared, whole=whole, room=room, deferred=deferred
             )
-        return out
 
     def _load_slice(
         self,

@@ -220,6 +220,27 @@ def test_one_and_two_workers_give_identical_exports(corpus: Path, tmp_path: Path
     assert a == b
 
 
+def test_worker_results_are_unpickled_by_the_writer_when_it_takes_them(
+    corpus: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """The workers' results wait for the writer pickled, and become objects in the thread
+    that writes, when it takes them: not in the executor's thread as they arrive, in the
+    middle of a transaction, where they kept its memory from being given back."""
+    import threading
+
+    made_in: list[str] = []
+    init = batch.Extracted.__init__
+
+    def recording_init(self, *args, **kwargs):  # noqa: ANN001, ANN202
+        made_in.append(threading.current_thread().name)
+        init(self, *args, **kwargs)
+
+    monkeypatch.setattr(batch.Extracted, "__init__", recording_init)
+    assert run([corpus], tmp_path / "two.duckdb", workers=2)[0] == 0
+    assert len(made_in) == 40
+    assert set(made_in) == {threading.main_thread().name}
+
+
 def test_next_batch_size_halves_on_a_large_merge_pool_and_grows_back() -> None:
     cap, least = batch.POOL_CAP, batch.MIN_BATCH_SIZE
 
@@ -1107,6 +1128,41 @@ def test_merge_candidates_read_in_slices_give_the_same_results(
     assert run([corpus], sliced)[0] == 0
     assert max(slices) == 3 and len(slices) > 10
     assert exported(sliced) == exported(whole)
+
+
+def test_merge_candidates_stay_in_the_database_between_slices(
+    corpus: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A merge's candidates grow with how crowded the store is, not with the transaction:
+    they stay in DuckDB and Python holds one slice of them at a time (while a slice is
+    loaded, neither the merge nor the loop over slices holds a map of more candidates)."""
+    import sys as _sys
+
+    from dashapp import store as store_module
+
+    make_corpus(corpus, 40, start=40)
+    monkeypatch.setattr(batch, "BATCH_SIZE", 16)
+    monkeypatch.setattr(store_module, "POOL_SLICE", 3)
+    held: list[int] = []
+    real = Store._load_slice
+
+    def load_slice(self, cands, *args, **kwargs):  # noqa: ANN001, ANN202
+        frame = _sys._getframe(1)
+        while frame is not None and frame.f_code.co_name in ("_load_pool", "_merge_in"):
+            for value in frame.f_locals.values():
+                if (
+                    isinstance(value, dict)
+                    and value is not kwargs.get("deferred")
+                    and value
+                    and all(type(k) is int for k in value)
+                ):
+                    held.append(len(value))
+            frame = frame.f_back
+        return real(self, cands, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "_load_slice", load_slice)
+    assert run([corpus], tmp_path / "s.duckdb")[0] == 0
+    assert held and max(held) <= 3
 
 
 def test_implied_events_reach_worker_processes_and_shipped_extractors(tmp_path: Path) -> None:
