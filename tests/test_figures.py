@@ -132,6 +132,22 @@ def test_too_many_lanes_share_other():
     assert fig.layout.yaxis.ticktext[-1] == OTHER_LANE
 
 
+def test_no_empty_other_lane_when_every_event_has_a_lane():
+    """QA9 1: more actors than lanes, but each event shares an actor that has a lane (a
+    crisis whose minor figures all act with a main party): the last lane was an empty
+    "(other)" lane; it goes to the next busiest actor instead."""
+    events = [ev(str(i), date(2022, 1, 1 + i), actors=("Russia", f"A{i:02d}")) for i in range(8)]
+    fig = timeline_figure(events, FigureOptions(max_lanes=5))
+    lanes = list(fig.layout.yaxis.ticktext)
+    assert OTHER_LANE not in lanes
+    assert lanes == ["Russia", "A00", "A01", "A02", "A03"]
+    # an event none of whose actors has a lane still goes to "(other)"
+    lone = [*events, ev("z", date(2022, 2, 1), actors=("Zed",))]
+    assert timeline_figure(lone, FigureOptions(max_lanes=5)).layout.yaxis.ticktext[-1] == (
+        OTHER_LANE
+    )
+
+
 def test_hover_content_and_escaping():
     hostile = 'Attack <script>alert(1)</script> <a href="javascript:alert(2)">x</a> <b>b</b>'
     e = ev(

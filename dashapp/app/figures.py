@@ -228,19 +228,29 @@ def lane_assignment(
     events: Sequence[Event], lane: Lane, max_lanes: int
 ) -> tuple[list[str], list[tuple[Event, str]]]:
     """(lanes top to bottom, (event, lane) pairs): an event with several actors appears
-    in each of their lanes, once in "(other)" when none of them has a lane of its own."""
+    in each of their lanes, once in "(other)" when none of them has a lane of its own.
+    When every event has a lane of its own, "(other)" would be empty: its place goes to
+    the next busiest lane instead."""
     counts: Counter[str] = Counter()
     for ev in events:
         counts.update(event_lanes(ev, lane))
     lanes = choose_lanes(counts, max_lanes)
-    kept = set(lanes)
-    pairs: list[tuple[Event, str]] = []
-    for ev in events:
-        own = [name for name in event_lanes(ev, lane) if name in kept and name != OTHER_LANE]
-        if own:
-            pairs.extend((ev, name) for name in own)
-        else:
-            pairs.append((ev, OTHER_LANE))
+
+    def assign(kept: set[str]) -> list[tuple[Event, str]]:
+        pairs: list[tuple[Event, str]] = []
+        for ev in events:
+            own = [name for name in event_lanes(ev, lane) if name in kept and name != OTHER_LANE]
+            if own:
+                pairs.extend((ev, name) for name in own)
+            else:
+                pairs.append((ev, OTHER_LANE))
+        return pairs
+
+    pairs = assign(set(lanes))
+    if OTHER_LANE in lanes and all(name != OTHER_LANE for _, name in pairs):
+        ranked = choose_lanes(counts, len(counts))
+        lanes = ranked[: len(lanes)]
+        pairs = assign(set(lanes))
     return lanes, pairs
 
 
