@@ -602,3 +602,53 @@ def test_a_links_actors_and_types_are_read_as_the_controls_name_them():
         assert link_filter(raw, lambda: gaz, plain) == (plain, None)
     finally:
         raw.close()
+
+
+def _texts(node) -> str:
+    """The text of a details answer (JSON nodes), in order."""
+    if isinstance(node, str):
+        return node
+    if isinstance(node, list):
+        return " ".join(_texts(n) for n in node)
+    if isinstance(node, dict):
+        return _texts(node.get("children") or node.get("props", {}).get("children") or "")
+    return ""
+
+
+def test_details_of_an_evenings_event_count_its_mention_and_read_its_other_dates():
+    """QA9 3: 'On Monday evening, a fuel depot exploded' (2023-09-25TEV) dates the day
+    2023-09-25, yet the details said '0 of 1 mention' give it, and listed the other reading
+    (the Monday before) as '2023-09-18TEV (0 of 1 mention)' under 'Other dates reported'."""
+    from dashapp.models import Event, Mention, quoted_mention, support
+
+    sentence = "On Monday evening, a fuel depot exploded near Stepanakert."
+    m = Mention(
+        article="a1",
+        text="Monday evening",
+        start=3,
+        end=17,
+        type="TIME",
+        value="2023-09-25TEV",
+        sentence=sentence,
+        explanation="Monday, same weekday as the reference date",
+        confidence=0.75,
+    )
+    ev = Event(
+        id="e-depot",
+        label="Fuel depot explosion",
+        type="ASSAULT",
+        quad_class="material conflict",
+        start=date(2023, 9, 25),
+        end=date(2023, 9, 25),
+        value="2023-09-25",
+        granularity="day",
+        actors=("Armenia",),
+        mentions=(m,),
+        other_dates=("2023-09-18TEV",),
+    )
+    assert support("2023-09-25", ev.mentions) == 1
+    assert quoted_mention(ev) is m
+    text = _texts(L.event_details(ev, {}))
+    assert "1 of 1 mention" in text and "0 of 1" not in text, text
+    assert "2023-09-18 evening (another possible reading" in text, text
+    assert "2023-09-18TEV (" not in text
