@@ -305,7 +305,8 @@ DAY_MS = 86_400_000
 # Dates are days: a view of up to this many days has a tick per day (plotly would tick
 # every few hours), and one zoomed in further labels its ticks with the day, not an hour.
 DAY_TICKS_UP_TO = 12
-DAY_TICK_FORMATS = [{"dtickrange": [None, DAY_MS], "value": "%b %-d"}]
+# ("\n%Y": the year under the first tick and where it changes, as plotly writes its own)
+DAY_TICK_FORMATS = [{"dtickrange": [None, DAY_MS], "value": "%b %-d\n%Y"}]
 # Events that span fewer days than this, with no window set, are shown in the middle of
 # this many days: the span of one day's events alone is no width at all, and plotly's
 # range around it (or around a mark and its label a few minutes later) is minutes wide.
