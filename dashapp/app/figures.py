@@ -723,11 +723,16 @@ def label_spots(
     taken: dict[int, list[tuple[float, float]]] = defaultdict(list)  # px of labels placed
     origin = datetime.combine(lo, datetime.min.time())
 
+    def own_mark(ev: Event, lane: int) -> tuple[float, float]:
+        x, end = spot(ev)
+        return x - 7, end + (_STACK_PX if (ev.id, lane) in stacked else 7)
+
     def fit(
-        ev: Event, x: float, after: float
+        ev: Event, x: float, after: float, *, inside: bool = False
     ) -> tuple[tuple[str, int, str, str], float, float] | None:
         """Where the label of `ev` (its mark at `x`, its bar to `after`) first fits, and the
-        pixels it takes (from, to); None where it fits nowhere."""
+        pixels it takes (from, to); None where it fits nowhere. `inside`: over its own bar
+        (which then covers no room of the label's)."""
         # the whole label where it fits, else cut to LABEL_CHARS
         for text in dict.fromkeys([_short(ev.label, LABEL_LONG), _short(ev.label, LABEL_CHARS)]):
             size = _CHAR_PX * len(text)
@@ -745,7 +750,8 @@ def label_spots(
                     continue
                 if any(t0 < b + 10 and t1 + 10 > a for t0, t1 in taken[lane]):
                     continue  # another label
-                if any(m0 < b and m1 > a for m0, m1 in marks[lane]):
+                own = own_mark(ev, lane) if inside else None
+                if any(m0 < b and m1 > a for m0, m1 in marks[lane] if (m0, m1) != own):
                     continue  # a mark (its own stack's count is before `a`)
                 # the text starts at `a` (right of its anchor) or ends at `b` (left of it)
                 at = origin + timedelta(days=(a if side == "right" else b) / per_day)
@@ -758,7 +764,13 @@ def label_spots(
     for ev in sorted(events.values(), key=lambda e: (-e.articles, e.start, e.label, e.id)):
         if ev.end < lo or ev.start > hi:
             continue  # out of view (a bar or band that begins before it is labelled in it)
-        if (found := fit(ev, *spot(ev))) is not None:
+        found = fit(ev, *spot(ev))
+        if found is None and kind_of(ev) == "range":
+            # a bar that fills the view to an edge has no room after or before it: its
+            # label goes over it, from its start in view, as a band's does
+            x = spot(ev)[0]
+            found = fit(ev, x, x, inside=True)
+        if found is not None:
             at, a, b = found
             out.append(at)
             taken[at[1]].append((a, b))
