@@ -652,3 +652,47 @@ def test_details_of_an_evenings_event_count_its_mention_and_read_its_other_dates
     assert "1 of 1 mention" in text and "0 of 1" not in text, text
     assert "2023-09-18 evening (another possible reading" in text, text
     assert "2023-09-18TEV (" not in text
+
+
+def test_an_upload_says_when_its_events_merge_into_events_already_shown():
+    """QA9 8: a second outlet's report of a happening already in the timeline said 'Added
+    1 article with 1 event.' while the count shown stayed as it was (the event merged into
+    the one there): the user looked for an event that was not new."""
+    from dashapp.app import make_extractor
+    from dashapp.app.articles import Outcome, add_pasted
+
+    store = Store(None)
+    extractor = make_extractor()
+
+    def paste(title, body):
+        return add_pasted(
+            store,
+            title=title,
+            published="2023-09-26",
+            url="",
+            body=body,
+            extractor=extractor,
+            limit=2**20,
+            data_dir=None,
+        )
+
+    try:
+        first = paste("Sochi talks", "Putin met Erdogan in Sochi on Monday.")
+        assert first.message() == "Added 1 article with 1 event.", first.message()
+        n = store.count_events()
+        second = paste(
+            "Kremlin on Sochi",
+            "Vladimir Putin met Recep Tayyip Erdogan in Sochi on Monday, the Kremlin said.",
+        )
+        assert store.count_events() == n  # the same meeting
+        assert second.joined == 1
+        assert second.message() == (
+            "Added 1 article with 1 event, merged into an event already in the timeline."
+        )
+    finally:
+        store.close()
+    some = Outcome(1, 3, (), joined=1)
+    assert (
+        some.message()
+        == "Added 1 article with 3 events (1 of them merged into an event already in the timeline)."
+    )
