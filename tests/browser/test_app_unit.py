@@ -503,6 +503,14 @@ def test_a_stored_persons_family_name_names_them_when_nothing_else_does():
     assert resolve_names("chad", names)[0] == (chad,)  # a name wins over a family name
     # without the family names, as before
     assert "not a known actor" in resolve_names("burhan", actor_names(stored, {}))[1]
+    # QA9 10: a typo of a stored person's family name suggests them first, before names
+    # of the gazetteer no closer than it ('Lavorv': 'Olav V, Laos, ARVN', not Lavrov)
+    lavrov = Actor("Sergei Lavrov", "person", "Russia")
+    gaz = {n: Actor(n, "country") for n in ("Olav V", "Laos", "ARVN")}
+    names = actor_names([lavrov, chad], gaz, lambda a: a.name.split()[-1])
+    assert resolve_names("Lavorv", names)[1].startswith(
+        "“Lavorv” is not a known actor (did you mean Sergei Lavrov, Olav V, "
+    )
 
 
 def test_the_packaged_gazetteer_names_what_the_form_accepts():
