@@ -872,11 +872,14 @@ def format_summary(summary: Summary, db: Path | None, events: int | None = None)
             else ""
         )
         + ","
-        f" failed {summary.failed}, in {summary.seconds:.1f} s ({rate:.1f} articles/s)"
+        f" failed {summary.failed}, in {summary.seconds:.1f} s"
+        # no rate of nothing: a run that skipped everything is not '0.0 articles/s'
+         + (f" ({rate:.1f} articles/s)" if summary.ingested else "")
     ]
     if db is not None:
         lines.append(
-            f"{PROG}: database {db}" + (f" ({events} events)" if events is not None else "")
+            f"{PROG}: database {db}"
+            + (f" ({events:,} event{'s' if events != 1 else ''})" if events is not None else "")
         )
     if summary.failures:
         reasons = Counter(problem for _, problem in summary.failures)

@@ -363,13 +363,35 @@ def _field(record: Mapping[Any, Any], *names: str) -> tuple[str, Any]:
     return names[0], None
 
 
+def _names_hint(names: Iterable[object], wanted: tuple[str, ...], what: str) -> str:
+    """What a record or file has instead of the fields `wanted`, for the message of a
+    missing one: the same name in other letters ("found 'Date': field names are lower
+    case"), else its names (a feed's 'pubDate', 'content'); "" when it has none, or has
+    one of them with no value."""
+    names = [n for n in names if isinstance(n, str)]
+    if any(n in wanted for n in names):
+        return ""  # there, but null
+    near = [n for n in names if n.strip().lower() in wanted and n not in wanted]
+    if near:
+        return f"; found {near[0]!r}: {what} names are lower case"
+    if not names:
+        return ""
+    shown = ", ".join(repr(n) for n in names[:6]) + (", ..." if len(names) > 6 else "")
+    return f"; its {what}s: {shown}"
+
+
 def parse_record(record: object, source: str, *, default_id: str = "") -> Article:
     """A JSON-like record {title, date|published, url, text|body, id?}."""
     if not isinstance(record, Mapping):
         raise ArticleError(source, f"record must be an object, got {_kind(record)}")
     date_field, raw_date = _field(record, "date", "published")
     if raw_date is None:
-        raise ArticleError(source, "missing publication date ('date' or 'published')")
+        raise ArticleError(
+            source,
+            "missing publication date ('date' or 'published'"
+            + _names_hint(record, ("date", "published"), "field")
+            + ")",
+        )
     if isinstance(raw_date, datetime):
         raw_date = raw_date.date().isoformat()  # as written, like a timestamp string
     elif isinstance(raw_date, date):
@@ -377,7 +399,10 @@ def parse_record(record: object, source: str, *, default_id: str = "") -> Articl
     published = parse_date(raw_date, source, date_field)
     body_field, body = _field(record, "text", "body")
     if body is None:
-        raise ArticleError(source, "missing body ('text' or 'body')")
+        raise ArticleError(
+            source,
+            "missing body ('text' or 'body'" + _names_hint(record, ("text", "body"), "field") + ")",
+        )
     fields = {
         body_field: body,
         "title": _field(record, "title")[1],
@@ -598,11 +623,16 @@ def _read_parquet(fh: BinaryIO, source: str, stem: str) -> Iterator[Article | Ar
         yield ArticleError(source, f"not a readable Parquet file ({_first_line(exc)})")
         return
     # Checked once for the file: a missing column would otherwise fail every row.
+    columns = pf.schema_arrow.names
     if not names & {"date", "published"}:
-        yield ArticleError(source, "no 'date' or 'published' column")
+        hint = _names_hint(columns, ("date", "published"), "column")
+        yield ArticleError(
+            source, f"no 'date' or 'published' column{f' ({hint[2:]})' if hint else ''}"
+        )
         return
     if not names & {"text", "body"}:
-        yield ArticleError(source, "no 'text' or 'body' column")
+        hint = _names_hint(columns, ("text", "body"), "column")
+        yield ArticleError(source, f"no 'text' or 'body' column{f' ({hint[2:]})' if hint else ''}")
         return
     # A column of the wrong type would fail every row alike: one error for the file.
     for name in _WANTED_COLUMNS:

@@ -161,9 +161,19 @@ class Event:
     human: bool = False
 
 
+def day_value(value: str) -> str:
+    """A date value without its time of day: "2023-09-25TEV" (Monday evening) and
+    "2023-09-25T14:30" date the day "2023-09-25", as an event of them is dated."""
+    return value[:10] if len(value) > 10 and value[10] == "T" and value[4] == "-" else value
+
+
 def gives_value(given: str, value: str) -> bool:
     """Whether a date value as a mention gives it dates an event of `value`: the same
-    value, or a day within a range ("2022-01-09" for "2022-01-09/2022-01-10")."""
+    value, or a day within a range ("2022-01-09" for "2022-01-09/2022-01-10"); a time
+    gives its day ("2022-01-09TEV" for "2022-01-09")."""
+    if given == value:
+        return True
+    given = day_value(given)
     if given == value:
         return True
     lo, _, hi = value.partition("/")
@@ -179,7 +189,7 @@ def support(value: str, mentions: Iterable[Mention]) -> int:
     """How many of `mentions` give `value` (gives_value): which reading of a happening's
     date more sources report."""
     if "/" not in value:  # (the common case, without a call per mention)
-        return sum(1 for m in mentions if m.value == value)
+        return sum(1 for m in mentions if m.value == value or day_value(m.value) == value)
     return sum(1 for m in mentions if gives_value(m.value, value))
 
 

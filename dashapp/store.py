@@ -1059,6 +1059,24 @@ def _locked(method: Callable[..., T]) -> Callable[..., T]:
     return wrapper
 
 
+def _dated_by_hand(ev: Event) -> Event:
+    """`ev` with its value and granularity those of its days (start to end), as a
+    correction of its dates sets them: a day, or a range of days; not approximate, and
+    the date set no longer among its other dates."""
+    value = (
+        ev.start.isoformat()
+        if ev.start == ev.end
+        else f"{ev.start.isoformat()}/{ev.end.isoformat()}"
+    )
+    return replace(
+        ev,
+        value=value,
+        granularity="day" if ev.start == ev.end else "range",
+        approximate=False,
+        other_dates=tuple(v for v in ev.other_dates if v != value),
+    )
+
+
 class Store:
     """Articles, expressions and merged events in one DuckDB file (or in memory). Safe
     to share between threads."""
@@ -2471,6 +2489,7 @@ class Store:
             fixes.setdefault(r[0], []).append(r[1:])
         out = []
         for ev in events:
+            base = ev
             for start, end, label, actors, source, target in fixes.get(ev.id, ()):
                 ev = replace(
                     ev,
@@ -2484,6 +2503,10 @@ class Store:
                 )
             if ev.end < ev.start:  # a later machine date moved past a corrected bound
                 ev = replace(ev, end=ev.start)
+            if ev.human and (ev.start, ev.end) != (base.start, base.end):
+                # the days set by hand are the event's date: its value and granularity
+                # (a month's event set to a day is a day, no longer a band), exact
+                ev = _dated_by_hand(ev)
             if ev.human and not {ev.source, ev.target} <= {None, *ev.actors}:
                 # a role the corrected actors no longer name goes (no target outside them)
                 ev = replace(

@@ -142,6 +142,7 @@ def test_ingest_is_idempotent_and_matches_merge_all(corpus: Path, tmp_path: Path
     assert first["events"] and len(first["articles"]) == 40
     code, err = run([corpus], db)
     assert code == 0 and "ingested 0 articles (0 replaced), skipped 40 unchanged" in err
+    assert "articles/s" not in err  # no rate of nothing (QA9: it said '0.0 articles/s')
     assert exported(db) == first
     # the store's incremental merging gives what the whole-batch merge gives
     from dashapp.events import merge_all

@@ -123,6 +123,7 @@ def test_export_command_from_files(tmp_path, capsys):
     assert code == 1  # one bad file, reported; the export is still written
     err = capsys.readouterr().err
     assert "bad.txt" in err and "wrote" in err
+    assert "(csv, 1 event, " in err  # QA9: '1 events'
     rows = list(csv.DictReader(io.StringIO(out.read_text())))
     assert [r["label"] for r in rows] == ["Putin warns NATO"]
     tl = tmp_path / "t.json"

@@ -132,6 +132,22 @@ def test_too_many_lanes_share_other():
     assert fig.layout.yaxis.ticktext[-1] == OTHER_LANE
 
 
+def test_no_empty_other_lane_when_every_event_has_a_lane():
+    """QA9 1: more actors than lanes, but each event shares an actor that has a lane (a
+    crisis whose minor figures all act with a main party): the last lane was an empty
+    "(other)" lane; it goes to the next busiest actor instead."""
+    events = [ev(str(i), date(2022, 1, 1 + i), actors=("Russia", f"A{i:02d}")) for i in range(8)]
+    fig = timeline_figure(events, FigureOptions(max_lanes=5))
+    lanes = list(fig.layout.yaxis.ticktext)
+    assert OTHER_LANE not in lanes
+    assert lanes == ["Russia", "A00", "A01", "A02", "A03"]
+    # an event none of whose actors has a lane still goes to "(other)"
+    lone = [*events, ev("z", date(2022, 2, 1), actors=("Zed",))]
+    assert timeline_figure(lone, FigureOptions(max_lanes=5)).layout.yaxis.ticktext[-1] == (
+        OTHER_LANE
+    )
+
+
 def test_hover_content_and_escaping():
     hostile = 'Attack <script>alert(1)</script> <a href="javascript:alert(2)">x</a> <b>b</b>'
     e = ev(
@@ -387,3 +403,27 @@ def test_an_empty_view_says_why_and_makes_up_no_dates():
     day = date(2022, 2, 24)
     windowed = timeline_figure([], FigureOptions(x_range=(day, day))).layout.xaxis
     assert windowed.visible is not False and windowed.range[0] == "2022-02-24"
+
+
+def test_a_bar_that_fills_the_window_is_labelled_over_it():
+    # QA9 7: From = To = 2023-09-20: 'police detaining demonstrators on Wednesday and
+    # Thursday' (09-20/09-21) and a week ('Last week') ran past the window's right edge,
+    # and a range ending on its last day filled it: their labels fitted neither after
+    # the bar nor before it, and the picture showed bars no one could name
+    day = date(2023, 9, 20)
+    events = [
+        ev("d", day, actors=("Russia",), label="Ceasefire agreed"),
+        ev("r", day, date(2023, 9, 21), gran="range", actors=("Armenia",), label="Police detain"),
+        ev("w", date(2023, 9, 18), date(2023, 9, 24), gran="week", actors=("EU",), label="EU"),
+        ev("e", date(2023, 9, 17), day, gran="range", actors=("Iran",), label="Drills end"),
+    ]
+    fig = timeline_figure(events, FigureOptions(width=1600, labels=True, x_range=(day, day)))
+    (labels,) = [t for t in fig.data if t.name == "labels"]
+    assert set(labels.text) == {"Ceasefire agreed", "Police detain", "EU", "Drills end"}
+    lo, hi = datetime(2023, 9, 20), datetime(2023, 9, 21)
+    assert all(lo < _when(x) < hi for x in labels.x), labels.x
+    # a bar with room after it is still labelled there, not over itself
+    wide = timeline_figure(events, FigureOptions(width=1600, labels=True))
+    (labels,) = [t for t in wide.data if t.name == "labels"]
+    shown = dict(zip(labels.text, labels.x, strict=True))
+    assert _when(shown["Police detain"]) > datetime(2023, 9, 22), shown

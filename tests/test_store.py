@@ -192,6 +192,37 @@ def test_correction_persists_and_survives_merging_and_reingest(tmp_path) -> None
         assert s.event("e1").label == "Geneva talks"
 
 
+def test_a_corrected_date_is_the_events_value_and_granularity(tmp_path) -> None:
+    """QA9 9: a correction of the dates kept the machine's value and granularity: the
+    details said '2023-09-23 (2023-09-30, day)', CSV and JSON gave start 2023-09-23 with
+    value 2023-09-30, and a month's event set to one day stayed a 'month' (a band)."""
+    db = tmp_path / "g.duckdb"
+    month = replace(
+        event("m1", "a1"),
+        start=date(2022, 2, 1),
+        end=date(2022, 2, 28),
+        value="2022-02",
+        granularity="month",
+        approximate=True,
+        other_dates=("2022-02-24", "2022-03"),
+    )
+    with Store(db) as s:
+        s.add_results([result(article("a1", date(2022, 3, 9)), month, event("e1", "a1"))], ACTORS)
+        # a label alone keeps the machine's date as it was read
+        same = s.correct_event("m1", start=date(2022, 2, 1), end=date(2022, 2, 28), label="X")
+        assert (same.value, same.granularity, same.approximate) == ("2022-02", "month", True)
+        day = s.correct_event("m1", start=date(2022, 2, 24), end=date(2022, 2, 24))
+        assert (day.value, day.granularity, day.approximate) == ("2022-02-24", "day", False)
+        assert day.other_dates == ("2022-03",)  # the date set is no other date
+        span = s.correct_event("e1", start=date(2022, 1, 10), end=date(2022, 1, 12))
+        assert (span.value, span.granularity) == ("2022-01-10/2022-01-12", "range")
+    with Store(db) as s:  # as stored, and as exported
+        assert s.event("m1").value == "2022-02-24" and s.event("m1").granularity == "day"
+        assert s.event("e1").value == "2022-01-10/2022-01-12"
+        rows = {e.id: e for e in s.extraction().events}
+        assert rows["e1"].value == "2022-01-10/2022-01-12" and rows["m1"].value == "2022-02-24"
+
+
 def test_a_correction_sets_the_roles_and_never_leaves_one_outside_the_actors(tmp_path) -> None:
     """Source and target are corrected like the other fields ('' for none); a role that
     corrected actors no longer name goes; a role outside the actors is refused. They

@@ -33,17 +33,21 @@ class ActorNames:
         return self.folded.get(name.casefold(), ())
 
     def close_to(self, name: str, n: int = SUGGESTIONS) -> list[str]:
-        """Canonical names of the actors whose names are closest to `name`: those whose
-        own name is close first, then those with a close alias."""
+        """Canonical names of the actors whose names are closest to `name`, closest
+        first, by their own name or an alias or family name ("Lavorv" is closest to
+        "Lavrov": Sergei Lavrov before "Olav V"); on a tie, an own name first."""
         key = name.casefold()
         own = {c.casefold(): c for c in self.canonical}
-        out: dict[str, None] = {}
+        score: dict[str, float] = {}
         for hit in difflib.get_close_matches(key, list(own), n=n, cutoff=0.6):
-            out[own[hit]] = None
+            score[own[hit]] = difflib.SequenceMatcher(None, key, hit).ratio()
         for hit in difflib.get_close_matches(key, list(self.folded), n=n * 3, cutoff=0.6):
+            ratio = difflib.SequenceMatcher(None, key, hit).ratio()
             for actor in self.folded[hit]:
-                out[actor.name] = None
-        return list(out)[:n]
+                if ratio > score.get(actor.name, 0.0):
+                    score[actor.name] = ratio
+        # (sorted is stable: of equal scores, the order found, own names first)
+        return sorted(score, key=lambda a: -score[a])[:n]
 
 
 def actor_names(

@@ -35,6 +35,9 @@ class Outcome:
     saved: Path | None = None
     # titles of the articles not added because their content is already in the store
     already: tuple[str, ...] = ()
+    # how many of the `events` were merged into events already in the timeline (the same
+    # happening told before), which the count shown does not then grow by
+    joined: int = 0
 
     @property
     def ok(self) -> bool:
@@ -62,8 +65,19 @@ class Outcome:
             )
         text = (
             f"Added {self.articles} article{'s' if self.articles != 1 else ''} with "
-            f"{self.events} event{'s' if self.events != 1 else ''}."
+            f"{self.events} event{'s' if self.events != 1 else ''}"
         )
+        if self.joined and self.joined >= self.events:
+            text += (
+                ", merged into "
+                + ("an event" if self.events == 1 else "events")
+                + " already in the timeline."
+            )
+        elif self.joined:
+            into = "an event" if self.joined == 1 else "events"
+            text += f" ({self.joined} of them merged into {into} already in the timeline)."
+        else:
+            text += "."
         if there:
             text += f" {len(self.already)} not added: already in the timeline."
         if self.problems:
@@ -159,8 +173,17 @@ def _ingest(
     if not articles:
         return Outcome(0, 0, problems or (() if already else ("no article found",)), saved, already)
     extraction = extractor(placed(store, articles))
+    # an article that replaces its earlier version takes that one's events away: the
+    # count then says nothing of what was merged
+    replacing = any(store.article(a.id) is not None for a in extraction.articles)
+    before = None if replacing else store.count_events()
     store.add(extraction)
-    return Outcome(len(articles), len(extraction.events), problems, saved, already)
+    joined = 0
+    if before is not None:
+        joined = min(
+            len(extraction.events), max(0, before + len(extraction.events) - store.count_events())
+        )
+    return Outcome(len(articles), len(extraction.events), problems, saved, already, joined)
 
 
 def placed(store: Store, articles: Sequence[Article]) -> list[Article]:

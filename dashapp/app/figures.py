@@ -228,19 +228,29 @@ def lane_assignment(
     events: Sequence[Event], lane: Lane, max_lanes: int
 ) -> tuple[list[str], list[tuple[Event, str]]]:
     """(lanes top to bottom, (event, lane) pairs): an event with several actors appears
-    in each of their lanes, once in "(other)" when none of them has a lane of its own."""
+    in each of their lanes, once in "(other)" when none of them has a lane of its own.
+    When every event has a lane of its own, "(other)" would be empty: its place goes to
+    the next busiest lane instead."""
     counts: Counter[str] = Counter()
     for ev in events:
         counts.update(event_lanes(ev, lane))
     lanes = choose_lanes(counts, max_lanes)
-    kept = set(lanes)
-    pairs: list[tuple[Event, str]] = []
-    for ev in events:
-        own = [name for name in event_lanes(ev, lane) if name in kept and name != OTHER_LANE]
-        if own:
-            pairs.extend((ev, name) for name in own)
-        else:
-            pairs.append((ev, OTHER_LANE))
+
+    def assign(kept: set[str]) -> list[tuple[Event, str]]:
+        pairs: list[tuple[Event, str]] = []
+        for ev in events:
+            own = [name for name in event_lanes(ev, lane) if name in kept and name != OTHER_LANE]
+            if own:
+                pairs.extend((ev, name) for name in own)
+            else:
+                pairs.append((ev, OTHER_LANE))
+        return pairs
+
+    pairs = assign(set(lanes))
+    if OTHER_LANE in lanes and all(name != OTHER_LANE for _, name in pairs):
+        ranked = choose_lanes(counts, len(counts))
+        lanes = ranked[: len(lanes)]
+        pairs = assign(set(lanes))
     return lanes, pairs
 
 
@@ -295,7 +305,8 @@ DAY_MS = 86_400_000
 # Dates are days: a view of up to this many days has a tick per day (plotly would tick
 # every few hours), and one zoomed in further labels its ticks with the day, not an hour.
 DAY_TICKS_UP_TO = 12
-DAY_TICK_FORMATS = [{"dtickrange": [None, DAY_MS], "value": "%b %-d"}]
+# ("\n%Y": the year under the first tick and where it changes, as plotly writes its own)
+DAY_TICK_FORMATS = [{"dtickrange": [None, DAY_MS], "value": "%b %-d\n%Y"}]
 # Events that span fewer days than this, with no window set, are shown in the middle of
 # this many days: the span of one day's events alone is no width at all, and plotly's
 # range around it (or around a mark and its label a few minutes later) is minutes wide.
@@ -712,11 +723,16 @@ def label_spots(
     taken: dict[int, list[tuple[float, float]]] = defaultdict(list)  # px of labels placed
     origin = datetime.combine(lo, datetime.min.time())
 
+    def own_mark(ev: Event, lane: int) -> tuple[float, float]:
+        x, end = spot(ev)
+        return x - 7, end + (_STACK_PX if (ev.id, lane) in stacked else 7)
+
     def fit(
-        ev: Event, x: float, after: float
+        ev: Event, x: float, after: float, *, inside: bool = False
     ) -> tuple[tuple[str, int, str, str], float, float] | None:
         """Where the label of `ev` (its mark at `x`, its bar to `after`) first fits, and the
-        pixels it takes (from, to); None where it fits nowhere."""
+        pixels it takes (from, to); None where it fits nowhere. `inside`: over its own bar
+        (which then covers no room of the label's)."""
         # the whole label where it fits, else cut to LABEL_CHARS
         for text in dict.fromkeys([_short(ev.label, LABEL_LONG), _short(ev.label, LABEL_CHARS)]):
             size = _CHAR_PX * len(text)
@@ -734,7 +750,8 @@ def label_spots(
                     continue
                 if any(t0 < b + 10 and t1 + 10 > a for t0, t1 in taken[lane]):
                     continue  # another label
-                if any(m0 < b and m1 > a for m0, m1 in marks[lane]):
+                own = own_mark(ev, lane) if inside else None
+                if any(m0 < b and m1 > a for m0, m1 in marks[lane] if (m0, m1) != own):
                     continue  # a mark (its own stack's count is before `a`)
                 # the text starts at `a` (right of its anchor) or ends at `b` (left of it)
                 at = origin + timedelta(days=(a if side == "right" else b) / per_day)
@@ -747,7 +764,13 @@ def label_spots(
     for ev in sorted(events.values(), key=lambda e: (-e.articles, e.start, e.label, e.id)):
         if ev.end < lo or ev.start > hi:
             continue  # out of view (a bar or band that begins before it is labelled in it)
-        if (found := fit(ev, *spot(ev))) is not None:
+        found = fit(ev, *spot(ev))
+        if found is None and kind_of(ev) == "range":
+            # a bar that fills the view to an edge has no room after or before it: its
+            # label goes over it, from its start in view, as a band's does
+            x = spot(ev)[0]
+            found = fit(ev, x, x, inside=True)
+        if found is not None:
             at, a, b = found
             out.append(at)
             taken[at[1]].append((a, b))

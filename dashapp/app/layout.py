@@ -667,6 +667,26 @@ def _told(ev, value: str) -> str:
     return f"{n} of {len(ev.mentions)} mention{'s' if len(ev.mentions) != 1 else ''}"
 
 
+TIMES_OF_DAY = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night"}
+
+
+def shown_value(value: str) -> str:
+    """A date value as a reader writes it: "2023-09-18TEV" is "2023-09-18 evening"."""
+    day, sep, time = value.partition("T")
+    if not sep or len(day) != 10:
+        return value
+    return f"{day} {TIMES_OF_DAY.get(time, time)}"
+
+
+def _other_date(ev, value: str) -> str:
+    """An other date of `ev` with what gives it: some of its mentions, or none of them
+    (another reading of the words that date it: "Wednesday" in an article of a Wednesday
+    may be the Wednesday before)."""
+    if support(value, ev.mentions):
+        return f"{shown_value(value)} ({_told(ev, value)})"
+    return f"{shown_value(value)} (another possible reading of the words; no mention gives it)"
+
+
 def event_details(ev, articles: dict) -> dict:
     """Every mention of `ev` with its article; `articles` maps id -> Article. (JSON
     nodes like the table's: the callback's answer is then plain data.)"""
@@ -689,8 +709,8 @@ def event_details(ev, articles: dict) -> dict:
                 ),
                 *(
                     [
-                        node("Dt", "Other dates reported"),
-                        node("Dd", "; ".join(f"{v} ({_told(ev, v)})" for v in ev.other_dates)),
+                        node("Dt", "Other dates"),
+                        node("Dd", "; ".join(_other_date(ev, v) for v in ev.other_dates)),
                     ]
                     if ev.other_dates
                     else []

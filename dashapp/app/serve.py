@@ -389,5 +389,7 @@ def export_command(
             raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
     finally:
         store.close()
-    print(f"{PROG}: wrote {out} ({fmt}, {n} events, {size:,} bytes)", file=err)
+    print(
+        f"{PROG}: wrote {out} ({fmt}, {n:,} event{'s' if n != 1 else ''}, {size:,} bytes)", file=err
+    )
     return 1 if problems else 0

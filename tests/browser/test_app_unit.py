@@ -503,6 +503,14 @@ def test_a_stored_persons_family_name_names_them_when_nothing_else_does():
     assert resolve_names("chad", names)[0] == (chad,)  # a name wins over a family name
     # without the family names, as before
     assert "not a known actor" in resolve_names("burhan", actor_names(stored, {}))[1]
+    # QA9 10: a typo of a stored person's family name suggests them first, before names
+    # of the gazetteer no closer than it ('Lavorv': 'Olav V, Laos, ARVN', not Lavrov)
+    lavrov = Actor("Sergei Lavrov", "person", "Russia")
+    gaz = {n: Actor(n, "country") for n in ("Olav V", "Laos", "ARVN")}
+    names = actor_names([lavrov, chad], gaz, lambda a: a.name.split()[-1])
+    assert resolve_names("Lavorv", names)[1].startswith(
+        "“Lavorv” is not a known actor (did you mean Sergei Lavrov, Olav V, "
+    )
 
 
 def test_the_packaged_gazetteer_names_what_the_form_accepts():
@@ -602,3 +610,97 @@ def test_a_links_actors_and_types_are_read_as_the_controls_name_them():
         assert link_filter(raw, lambda: gaz, plain) == (plain, None)
     finally:
         raw.close()
+
+
+def _texts(node) -> str:
+    """The text of a details answer (JSON nodes), in order."""
+    if isinstance(node, str):
+        return node
+    if isinstance(node, list):
+        return " ".join(_texts(n) for n in node)
+    if isinstance(node, dict):
+        return _texts(node.get("children") or node.get("props", {}).get("children") or "")
+    return ""
+
+
+def test_details_of_an_evenings_event_count_its_mention_and_read_its_other_dates():
+    """QA9 3: 'On Monday evening, a fuel depot exploded' (2023-09-25TEV) dates the day
+    2023-09-25, yet the details said '0 of 1 mention' give it, and listed the other reading
+    (the Monday before) as '2023-09-18TEV (0 of 1 mention)' under 'Other dates reported'."""
+    from dashapp.models import Event, Mention, quoted_mention, support
+
+    sentence = "On Monday evening, a fuel depot exploded near Stepanakert."
+    m = Mention(
+        article="a1",
+        text="Monday evening",
+        start=3,
+        end=17,
+        type="TIME",
+        value="2023-09-25TEV",
+        sentence=sentence,
+        explanation="Monday, same weekday as the reference date",
+        confidence=0.75,
+    )
+    ev = Event(
+        id="e-depot",
+        label="Fuel depot explosion",
+        type="ASSAULT",
+        quad_class="material conflict",
+        start=date(2023, 9, 25),
+        end=date(2023, 9, 25),
+        value="2023-09-25",
+        granularity="day",
+        actors=("Armenia",),
+        mentions=(m,),
+        other_dates=("2023-09-18TEV",),
+    )
+    assert support("2023-09-25", ev.mentions) == 1
+    assert quoted_mention(ev) is m
+    text = _texts(L.event_details(ev, {}))
+    assert "1 of 1 mention" in text and "0 of 1" not in text, text
+    assert "2023-09-18 evening (another possible reading" in text, text
+    assert "2023-09-18TEV (" not in text
+
+
+def test_an_upload_says_when_its_events_merge_into_events_already_shown():
+    """QA9 8: a second outlet's report of a happening already in the timeline said 'Added
+    1 article with 1 event.' while the count shown stayed as it was (the event merged into
+    the one there): the user looked for an event that was not new."""
+    from dashapp.app import make_extractor
+    from dashapp.app.articles import Outcome, add_pasted
+
+    store = Store(None)
+    extractor = make_extractor()
+
+    def paste(title, body):
+        return add_pasted(
+            store,
+            title=title,
+            published="2023-09-26",
+            url="",
+            body=body,
+            extractor=extractor,
+            limit=2**20,
+            data_dir=None,
+        )
+
+    try:
+        first = paste("Sochi talks", "Putin met Erdogan in Sochi on Monday.")
+        assert first.message() == "Added 1 article with 1 event.", first.message()
+        n = store.count_events()
+        second = paste(
+            "Kremlin on Sochi",
+            "Vladimir Putin met Recep Tayyip Erdogan in Sochi on Monday, the Kremlin said.",
+        )
+        assert store.count_events() == n  # the same meeting
+        assert second.joined == 1
+        assert second.message() == (
+            "Added 1 article with 1 event, merged into an event already in the timeline."
+        )
+    finally:
+        store.close()
+    some = Outcome(1, 3, (), joined=1)
+    assert (
+        some.message()
+        == "Added 1 article with 3 events (1 of them merged into an event already in the timeline)."
+    )

@@ -47,6 +47,10 @@ def test_export_menu_png_svg_csv_json_timelinejs(page, server):
     choose(page, "f-types", "CONSULT (")
     settle(page)
     n = summary_count(page)
+    # a click outside the menu closed it (QA9 6): open it again, the title still in it
+    assert not page.evaluate("document.querySelector('details.export-menu').open")
+    page.locator(".export-menu summary").click()
+    assert page.input_value("#export-title") == "Russia and Ukraine, winter 2021-22"
     _, data = download(page, "#export-csv")
     assert len(list(csv.DictReader(io.StringIO(data.decode())))) == n == 4
     _, data = download(page, "#export-json")
