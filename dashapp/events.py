@@ -3318,6 +3318,84 @@ def _victims_from(
     return None
 
 
+# the subject of a passive, people owned by whom a pronoun refers to: "its peacekeepers
+# were", "two of their soldiers have been" (the passive's verb follows)
+_OWN_PEOPLE = re.compile(
+    r"\b(?:its|their|his|her)\s+(?:own\s+)?[a-z-]+\s+(?:were|was|are|is|have\s+been"
+    r"|has\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?$"
+)
+# "was to blame", "is largely to blame" (the trigger "blame" follows)
+_TO_BLAME = re.compile(r"\b(?:is|was|are|were|be|been)\s+(?:[a-z]+ly\s+)?to\s+$")
+# where a reported clause begins: "said that", "told reporters that"
+_REPORTED_OPENER = re.compile(r"\b(?:that|said|says)\b")
+# verbs after which a reported clause begins, with its own subject ("said rebels in Mali
+# attacked")
+_SAYING = frozenset("said told added stated reported announced claimed confirmed insisted".split())
+# words before an adjective, not a verb: "the armed men", "several armed men"
+_BEFORE_NOUN = frozenset(_DETERMINERS | set("some several two three many".split()))
+
+
+def _place_after_verb(
+    text: str,
+    clause: tuple[int, int],
+    before_m: Sequence[ActorMention],
+    m_start: int,
+    target: Actor | None,
+) -> tuple[Actor | None, Actor | None, str] | None:
+    """ "Azerbaijan launched operations in Nagorno-Karabakh on Tuesday, shelling ...", "a
+    fuel depot exploded near Stepanakert, killing 20": the name last before an act that
+    hits (at `m_start`, in the same clause), after a place preposition that follows a verb,
+    is where the act happens (what it hits), not who acts; the verb's subject, if named,
+    acts. None when the name is not so: "Police in Iran detained ..." (no verb before the
+    place: whose police), "in which Azerbaijan retook", "took part in Gaddafi's coup"."""
+    where = before_m[-1]
+    place = _PLACE_BEFORE_NAME.search(text, max(clause[0], where.start - 40), where.start)
+    if (
+        place is None
+        or place.group(1).lower() not in _HIT_AT
+        or _SUBORDINATE.search(place.group())
+        or not where.text[:1].isupper()  # "in May its members": a pronoun, no place
+        or any(a.kind == "person" for a in where.actors)
+        or text.startswith(_POSSESSIVE[:2], where.end)
+        or _CLAUSE_AFTER_PLACE.search(text, where.end, m_start)
+    ):
+        return None
+    lo, prev, verb = clause[0], "", None
+    for w in re.finditer(r"[A-Za-z]+", text[clause[0] : place.start()]):
+        word = w.group()
+        if word in _SAYING or _SUBORDINATE.fullmatch(word):
+            # a clause starts ("said rebels in Mali attacked", "came after soldiers in
+            # Niger detained"): its subject comes after, and its verb
+            lo, verb = clause[0] + w.end(), None
+        elif (
+            verb is None
+            and word.islower()
+            and _past_verb(word)
+            and prev.lower() not in _BEFORE_NOUN
+            and not text.startswith(" by ", clause[0] + w.end())  # "men led by Speight"
+        ):
+            verb = clause[0] + w.start()
+        prev = word
+    if verb is None:
+        return None
+    subject = [m for m in before_m if lo <= m.start and m.end <= verb]
+    if len(subject) >= 2 and _JOINT.fullmatch(text, subject[-2].end, subject[-1].start):
+        subject.pop()  # "US and British jets bombed": named in order, the first first
+    doer = _parties(subject[-1])[0] if subject else None
+    acted = next(
+        (a for m in before_m if m.start > verb for a in _parties(m) if not _same_side(a, doer)),
+        None if target is None or _same_side(target, doer) else target,
+    )
+    return doer, acted, ""
+
+
+# a new clause between a place and the act: "in Cairo, and in May its members hijacked",
+# "in Lebanon, as Israeli troops fought"
+_CLAUSE_AFTER_PLACE = re.compile(
+    r";|,\s+(?:and|but)\b|\b(?:as|while|after|before|when|since|because|which|who|that)\b"
+)
+
+
 def _word_end(text: str, m_start: int) -> int:
     """The end of the word at `m_start`."""
     found = _TOKEN.match(text, m_start)
@@ -3360,6 +3438,30 @@ def _roles(
         return None, victim, _PASSIVE_MARK
     before_m = [m for m in found if m.end <= m_start]
     after_m = [m for m in found if m.start >= m_end]
+    if type_ in _HITTING and before_m and source == _parties(before_m[-1])[0]:
+        if (where := _place_after_verb(text, clause, before_m, m_start, target)) is not None:
+            return where
+    if (
+        type_ == "ACCUSE"
+        and before_m
+        and _TO_BLAME.search(text, max(clause[0], m_start - 30), m_start)
+    ):
+        # "Lavrov said that Armenia's leadership was to blame": who "is to blame" is
+        # blamed (the first named in the reported clause: "that Iran, not Iraq, was to
+        # blame"); who says so, named before, blames
+        cut = max((c.end() for c in _REPORTED_OPENER.finditer(text, clause[0], m_start)), default=0)
+        blamed = _parties(next((m for m in before_m if m.start >= cut), before_m[-1]))[0]
+        by = next(
+            (
+                a
+                for m in reversed(before_m)
+                if m.end <= cut
+                for a in _parties(m)
+                if not _same_side(a, blamed)
+            ),
+            None,
+        )
+        return by, blamed, ""
     if after_m and _FELL_TO.fullmatch(text, m_start, m_end):
         # "Phnom Penh fell to the Khmer Rouge": who it fell to takes it from the place's
         # state, which is named before the verb
@@ -3440,7 +3542,11 @@ def _roles(
             return source, target, ""
         by_words = _by_words(text, m_end)
         doer = _BY + by_words if by_words else _PASSIVE_MARK
-        if _subject_of(text, before_m[-1], m_start, False):
+        if _subject_of(text, before_m[-1], m_start, False) or _OWN_PEOPLE.search(
+            text, max(clause[0], before_m[-1].end), m_start
+        ):
+            # "Russia said several of its peacekeepers were killed": whose people are
+            # harmed is acted on, not the one who reports it
             return None, _parties(before_m[-1])[0], doer
         return source, target, ""
     if before_m and source is not None and source == _parties(before_m[-1])[0]:

@@ -6845,3 +6845,40 @@ def test_who_after_a_persons_appositive_workplace_is_the_person():
     (event,) = _extracted(text, when=date(1997, 7, 10))
     assert event.target == "Ho Sok"
     assert event.source != "Ho Sok"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # a place after a verb's preposition is where the act happens, not who acts
+        (
+            "Russia began operations in Ukraine on Thursday, shelling positions held by the army.",
+            "Russia",
+            "Ukraine",
+        ),
+        # (but "Police in Ukraine": no verb before the place, whose police it may name)
+        ("Police in Ukraine detained ten protesters on Thursday.", "Ukraine", None),
+        ("A car bomb exploded in Ukraine on Thursday, killing nine people.", None, "Ukraine"),
+        # whose people a passive harms ("its soldiers were killed") is acted on
+        (
+            "Moscow said several of its soldiers were killed on Thursday when their convoy"
+            " came under fire.",
+            None,
+            "Russia",
+        ),
+        # who "is to blame" is blamed; who says so blames
+        (
+            "Putin told reporters on Thursday that Ukraine's government was to blame for the"
+            " crisis.",
+            "Vladimir Putin",
+            "Ukraine",
+        ),
+    ],
+)
+def test_places_victims_and_the_blamed_do_not_act(
+    text: str, source: str | None, target: str | None
+):
+    (event,) = article_events(
+        _article(text), [_timex(text, "Thursday", "2021-12-30", D30, D30)], _actors(text)
+    )
+    assert (event.source, event.target) == (source, target)
