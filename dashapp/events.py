@@ -6609,11 +6609,87 @@ def same_happening(a: Event, b: Event, a_articles: set[str] | None = None) -> bo
         # a phone call and a meeting are two happenings: "Kabila, Kagame and Museveni met in
         # Kampala on Wednesday"; "Clinton spoke by telephone with Kagame on Wednesday"
         return False
-    if _other_speakers(a, b):
+    if _other_speakers(a, b) or _other_pairs(a, b):
+        return False
+    if a.type == "CONSULT" and _other_places(a, b):
+        return False
+    if _week_apart(a, b) and (a.source is None or a.source != b.source):
+        # dates a week apart that only another reading of a weekday joins ("on Sunday" in
+        # a Sunday paper may be the Sunday before) are one happening only when read the
+        # same way, by the same doer: "A United Nations mission arrived in Nagorno-Karabakh
+        # on Sunday" (Oct 1) is not "The first buses arrived in Goris on Sunday" (Sept 24)
         return False
     if not a.actors or not b.actors:
         return a.label == b.label
     return bool(set(a.actors) & set(b.actors))
+
+
+def _week_apart(a: Event, b: Event) -> bool:
+    """Two events dated to days more than one day apart (what _compatible_dates accepts
+    only through an alternative reading of one of them)."""
+    return (
+        a.granularity == b.granularity == "day"
+        and a.value != b.value
+        and abs((a.start - b.start).days) > 1
+    )
+
+
+def _person(name: str) -> bool:
+    """Whether an actor's name is a person's (one the gazetteer lacks is a person its
+    title introduced: bodies and states are all in it)."""
+    actor = _gazetteer().actor(name)
+    return actor is None or actor.kind == "person"
+
+
+def _other_pairs(a: Event, b: Event) -> bool:
+    """Two meetings of two different pairs of people: "Putin met Erdogan on Monday" and
+    "Aliyev met Erdogan on Monday" are two meetings, though Erdogan is at both. Not when
+    one names the other's pair (a summit of several, a bilateral on its side, reported
+    with the same two)."""
+    if a.type != "CONSULT" or _by_phone(a) != _by_phone(b):
+        return False
+    pa, pb = (a.source, a.target), (b.source, b.target)
+    if None in pa or None in pb or set(pa) == set(pb):
+        return False
+    if not all(_person(n) for n in (*pa, *pb)):
+        return False  # "Power visits Armenia": a visit to a state, not a pair of people
+    return not (set(pa) <= set(b.actors) or set(pb) <= set(a.actors))
+
+
+# the place an in-person happening's label names: "{pair} meeting in Washington",
+# "{source} visits Armenia" (triggers.tsv)
+_LABEL_PLACE = re.compile(r" visits (.+)$| (?:meeting|talks|summit|session) in (.+)$")
+
+
+def _label_states(e: Event) -> frozenset[str]:
+    """The states the place of an in-person happening's label lies in, as the gazetteer
+    knows it whole ("Washington": the United States; "Yerevan": Armenia); none for a place
+    it does not know ("Goris", "Nakhchivan") or a label without one."""
+    m = _LABEL_PLACE.search(e.label)
+    if m is None:
+        return frozenset()
+    return _place_states(_gazetteer(), m.group(1) or m.group(2), e.start.year)
+
+
+@lru_cache(maxsize=4096)
+def _place_states(gazetteer: Gazetteer, name: str, year: int) -> frozenset[str]:
+    found = gazetteer.find(name, when=date(year, 7, 1))
+    if len(found) != 1 or (found[0].start, found[0].end) != (0, len(name)):
+        return frozenset()
+    return frozenset(x.name for x in found[0].actors if x.kind == "country")
+
+
+def _other_places(a: Event, b: Event) -> bool:
+    """Two in-person happenings whose labels place them in different states: "Samantha
+    Power arrived in Armenia on Tuesday" and "Blinken met Mirzoyan in Washington on
+    Tuesday" are two, whoever they name."""
+    if _by_phone(a) or _by_phone(b):
+        return False
+    sa = _label_states(a)
+    if not sa:
+        return False
+    sb = _label_states(b)
+    return bool(sb) and not (sa & sb)
 
 
 def merge(a: Event, b: Event, *, a_first: str | None = None) -> Event:

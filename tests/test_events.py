@@ -6882,3 +6882,74 @@ def test_places_victims_and_the_blamed_do_not_act(
         _article(text), [_timex(text, "Thursday", "2021-12-30", D30, D30)], _actors(text)
     )
     assert (event.source, event.target) == (source, target)
+
+
+def _merged(*articles: tuple[str, date, str]) -> list[Event]:
+    from dashapp.actors import Gazetteer
+    from dashapp.pipeline import extract
+
+    arts = [Article(i, "t", d, f"https://example.org/{i}", text) for i, d, text in articles]
+    return list(extract(arts, gazetteer=Gazetteer.load()).events)
+
+
+def test_reports_a_week_apart_join_only_with_the_same_doer():
+    # round 43: "on Sunday" in a Sunday paper may be the Sunday before (an alternative
+    # reading), but two arrivals of different doers a week apart are two happenings
+    un = ("a1", date(2024, 3, 10), "A United Nations team arrived in Sudan on Sunday.")
+    lorries = (
+        "a2",
+        date(2024, 3, 4),
+        "The first buses carrying refugees from Sudan arrived in Chad on Sunday.",
+    )
+    events = _merged(un, lorries)
+    assert sorted(e.value for e in events) == ["2024-03-03", "2024-03-10"]
+    assert all(len(e.mentions) == 1 for e in events)
+    # the same doer's arrival told on either reading is still one happening, and so are
+    # outlets a day apart
+    again = ("a3", date(2024, 3, 4), "A United Nations team arrived in Sudan on Sunday.")
+    (one,) = _merged(un, again)
+    assert len(one.mentions) == 2 and one.source == "UN"
+    day_apart = (
+        ("d1", date(2024, 7, 9), "Vladimir Putin met Xi Jinping on Monday."),
+        ("d2", date(2024, 7, 10), "Xi Jinping met Putin on Tuesday."),
+    )
+    (met,) = _merged(*day_apart)
+    assert met.value == "2024-07-08" and met.other_dates == ("2024-07-09",)
+
+
+def test_in_person_happenings_in_two_states_are_two():
+    visit = (
+        "b1",
+        date(2024, 5, 14),
+        "German Chancellor Olaf Scholz arrived in Lithuania on Tuesday.",
+    )
+    meeting = (
+        "b2",
+        date(2024, 5, 16),
+        "The German government said Scholz met Polish Prime Minister Donald Tusk in Berlin"
+        " on Tuesday.",
+    )
+    events = _merged(visit, meeting)
+    assert sorted(e.label for e in events) == [
+        "Scholz visits Lithuania",
+        "Scholz-Tusk meeting in Berlin",
+    ]
+    # a place inside the state visited is the same happening ("Vilnius" is Lithuania's)
+    there = (
+        "b3",
+        date(2024, 5, 15),
+        "Scholz met Lithuanian President Gitanas Nauseda in Vilnius on Tuesday.",
+    )
+    (one,) = _merged(visit, there)
+    assert len(one.mentions) == 2
+
+
+def test_meetings_of_two_different_pairs_of_people_are_two():
+    xi = ("c1", date(2024, 7, 9), "Vladimir Putin met Xi Jinping on Monday in Astana.")
+    modi = ("c2", date(2024, 7, 9), "Vladimir Putin met Narendra Modi on Monday.")
+    events = _merged(xi, modi)
+    assert sorted(e.label for e in events) == ["Putin-Modi meeting", "Putin-Xi meeting in Astana"]
+    # the same pair, either of them the subject, is one meeting
+    same = ("c3", date(2024, 7, 10), "Xi Jinping held talks with Putin on Monday.")
+    (one,) = _merged(xi, same)
+    assert len(one.mentions) == 2
