@@ -4049,15 +4049,7 @@ def _main_subject(
     body (not a person), rather than the last name before the "it"; None otherwise."""
     if not _IT_CLAUSE_OPENER.search(text, max(sent_start, it_start - 12), it_start):
         return None
-    first = next((m for m in mentions if m.start >= sent_start), None)
-    if first is None or first.end > it_start:
-        return None
-    lead = _SUBJECT_LEAD.fullmatch(text, sent_start, first.start)
-    if lead is None or any(a.kind == "person" for a in first.actors):
-        return None
-    if text.startswith(("-", "'s", "\u2019s"), first.end):
-        return None  # a word of the subject, not its head: "The Iran-backed group"
-    return first
+    return _opening_body(text, mentions, sent_start, it_start)
 
 
 def _previous_subject(
@@ -4073,10 +4065,19 @@ def _previous_subject(
         return None
     stop = text.rfind(". ", 0, max(0, sent_start - 2))  # where the sentence before opens
     prev = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, max(0, sent_start - 1)) + 1)
-    first = next((m for m in mentions if m.start >= prev), None)
-    if first is None or first.end > sent_start:
+    return _opening_body(text, mentions, prev, sent_start)
+
+
+def _opening_body(
+    text: str, mentions: Sequence[ActorMention], start: int, before: int
+) -> ActorMention | None:
+    """The first name from `start`, when it opens the sentence there (after what
+    _SUBJECT_LEAD allows), ends before `before`, is a state or body (not a person) and is
+    the subject's head; None otherwise."""
+    first = next((m for m in mentions if m.start >= start), None)
+    if first is None or first.end > before:
         return None
-    lead = _SUBJECT_LEAD.fullmatch(text, prev, first.start)
+    lead = _SUBJECT_LEAD.fullmatch(text, start, first.start)
     if lead is None or any(a.kind == "person" for a in first.actors):
         return None
     if text.startswith(("-", "'s", "\u2019s"), first.end):
