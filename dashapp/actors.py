@@ -135,6 +135,13 @@ _NO_APOSTROPHES = str.maketrans("", "", _APOS)
 _GAP = re.compile(r"[ \t\u00a0]{1,3}")  # what may separate two words of one phrase
 
 
+def _name_goes_on(text: str, end: int) -> bool:
+    """Whether a capitalised word follows text[:end] after one space: the words before
+    begin a longer name ("the Iraqi Parliament Speaker", "Parliament Square")."""
+    after = _WORD_AFTER.match(text, end)
+    return after is not None and after.group(1)[:1].isupper() and after.start(1) == end + 1
+
+
 def _standalone(text: str, start: int, end: int) -> bool:
     """No capitalised word right before or after text[start:end] ("Morales arrived", not
     "Morales Ayma" or "Evo Morales")."""
@@ -720,7 +727,8 @@ class Gazetteer:
         self._body_modifiers = frozenset(titles.get("state_body_not_after", ()))
         self._state_cues = frozenset(titles.get("government_words", ()))
         self._with_the = frozenset(titles.get("state_names_with_the", ()))
-        self._bodies: dict[str, Actor] = {}  # "Supreme Court of Bangladesh" -> its actor
+        # "Supreme Court of Bangladesh" -> its actor and its state (made by _state_body)
+        self._bodies: dict[str, tuple[Actor, str]] = {}
         self._name_stop = set(titles["name_stopwords"])
         self._function_words = set(titles["function_words"])
         self._not_name = set(titles.get("not_name_words", ()))
@@ -993,9 +1001,8 @@ class Gazetteer:
         e = self._entries.get(name)
         if e is not None:
             return e.part_of
-        if name in self._bodies:
-            return name.rsplit(" of ", 1)[1].removeprefix("the ")
-        return None
+        body = self._bodies.get(name)
+        return body[1] if body is not None else None
 
     def affiliated(self, name: str) -> set[str]:
         """Canonical names of the actors affiliated with a country/organisation: its people
@@ -1210,9 +1217,10 @@ class Gazetteer:
             # central banks' names vary ("Reserve Bank", "Bank of", "Federal Reserve"): a
             # made-up "Central Bank of India" would be another, commercial bank
             return (place.actor,)
-        body = known.actor if known is not None else self._bodies.get(name)
-        if body is None:
-            body = self._bodies.setdefault(name, Actor(name, "organisation"))
+        if known is not None:
+            body = known.actor
+        else:
+            body = self._bodies.setdefault(name, (Actor(name, "organisation"), place.name))[0]
         return (place.actor, body)  # the body last: it is the one that acts
 
     def _seat_before(self, text: str, out: list[ActorMention], pos: int) -> str | None:
@@ -1286,8 +1294,7 @@ class Gazetteer:
         e = pt.value if pt.kind == "dem" else (pt.value[0] if len(pt.value) == 1 else None)
         if e is None or e.kind != "country":
             return None
-        after = _WORD_AFTER.match(text, toks[i].end)
-        if after is not None and after.group(1)[:1].isupper() and after.start(1) == toks[i].end + 1:
+        if _name_goes_on(text, toks[i].end):
             return None
         return e, pt.start
 
@@ -1310,8 +1317,7 @@ class Gazetteer:
             and toks[i - 1].kind in ("ent", "dem")
         ):
             return False
-        after = _WORD_AFTER.match(text, t.end)
-        if after is not None and after.group(1)[:1].isupper() and after.start(1) == t.end + 1:
+        if _name_goes_on(text, t.end):
             return False
         if own_the:
             return True

@@ -886,3 +886,28 @@ def test_round37_a_title_introduces_a_person_of_its_side(
     assert len(people) == 1, text
     assert people[0].text.startswith(opens), people[0].text
     assert people[0].actors[0].affiliation == side
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "state"),
+    [
+        ("The Supreme Court of Kenya ruled.", "Supreme Court of Kenya", "Kenya"),
+        # a state whose own name holds an "of": the body's state is the whole name
+        (
+            "The Supreme Court of the Republic of the Congo ruled.",
+            "Supreme Court of the Republic of the Congo",
+            "Republic of the Congo",
+        ),
+        (
+            "The Constitutional Court of the Democratic Republic of the Congo ruled.",
+            "Constitutional Court of the Democratic Republic of the Congo",
+            "Democratic Republic of the Congo",
+        ),
+    ],
+)
+def test_a_state_body_named_for_its_state_has_that_state_as_parent(
+    gaz: Gazetteer, text: str, body: str, state: str
+) -> None:
+    names = [a.name for m in gaz.find(text, when=date(2020, 1, 1)) for a in m.actors]
+    assert body in names
+    assert gaz.parent(body) == state
