@@ -2936,11 +2936,31 @@ def _topic_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return after, agenda
 
 
+@lru_cache(maxsize=1)
+def _topic_cues() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The longest word of each form of the two kinds of _topic_regexes: every match holds
+    one of its kind's as written (the patterns match case-sensitively)."""
+    rows = list(_rows("topic_phrases.tsv"))
+
+    def cues(kind: str) -> tuple[str, ...]:
+        return tuple(sorted({max(w.split(), key=len) for k, w in rows if k == kind}))
+
+    return cues("after"), cues("agenda")
+
+
 def _topic_spans(text: str, clause: tuple[int, int]) -> list[tuple[int, int]]:
     """Where a meeting's clause tells its topic: "to discuss X", "dominated by X", "with X
-    at the top of the agenda" (resources/events/topic_phrases.tsv)."""
+    at the top of the agenda" (resources/events/topic_phrases.tsv). (A pattern runs only
+    over a clause that holds a cue of its forms, _topic_cues: most hold none.)"""
     after, agenda = _topic_regexes()
-    return [m.span() for r in (after, agenda) for m in r.finditer(text, *clause)]
+    after_cues, agenda_cues = _topic_cues()
+    seg = text[clause[0] : clause[1]]
+    spans = []
+    if any(c in seg for c in after_cues):
+        spans = [m.span() for m in after.finditer(text, *clause)]
+    if "with" in seg and any(c in seg for c in agenda_cues):
+        spans += [m.span() for m in agenda.finditer(text, *clause)]
+    return spans
 
 
 def _without_topics(
@@ -6290,10 +6310,40 @@ _NOT_FOLLOWING = re.compile(
 
 
 def _follow_ups(text: str) -> list[re.Match[str]]:
-    """The follow-up forms of an article (most articles hold none of their cues)."""
+    """The follow-up forms of an article (most articles hold none of their cues). The
+    pattern is tried only where one of its first words stands (_follow_up_firsts, found
+    in the lower-cased text): the same matches as a scan of the whole text, unless the text
+    holds a character that lower-casing moves or that matches a letter ignoring case."""
     if not any(cue in text for cue in _FOLLOW_CUES):
         return []
-    return list(_follow_up_regex().finditer(text))
+    pattern = _follow_up_regex()
+    if any(c in text for c in _FOLDS_TO_ASCII):
+        return list(pattern.finditer(text))
+    low = text.lower()
+    starts = set()
+    for word in _follow_up_firsts():
+        pos = low.find(word)
+        while pos >= 0:
+            starts.add(pos)
+            pos = low.find(word, pos + 1)
+    out = []
+    end = 0  # (matches do not overlap, as finditer's)
+    for pos in sorted(starts):
+        if pos >= end and (m := pattern.match(text, pos)) is not None:
+            out.append(m)
+            end = m.end()
+    return out
+
+
+@lru_cache(maxsize=1)
+def _follow_up_firsts() -> tuple[str, ...]:
+    """The first words of the follow-up forms and of _LEAD, in lower case, without those
+    another one begins: every match of _follow_up_regex opens with one (ignoring case)."""
+    lead = re.match(r"[a-z]+", _LEAD)
+    if lead is None:
+        raise ValueError("_LEAD must open with a word")
+    words = {row[0].split()[0].lower() for row in _rows("follow_ups.tsv")} | {lead.group()}
+    return tuple(sorted(w for w in words if not any(w != v and w.startswith(v) for v in words)))
 
 
 def _follow_up_at(
