@@ -6786,7 +6786,10 @@ def first_article(ev: Event) -> str:
     """The article of an event's mentions that comes first ("" with none): which report
     of a happening is its first, whatever order the articles came in (article ids are
     their names or record ids: "2022-01-03-reuters", "niger-001")."""
-    return min((m.article for m in ev.mentions), default="")
+    mentions = ev.mentions
+    if len(mentions) == 1:
+        return mentions[0].article  # (most events: one mention, as an article tells them)
+    return min((m.article for m in mentions), default="")
 
 
 def _merge(
@@ -6880,9 +6883,13 @@ def merge_all(events: Iterable[Event]) -> list[Event]:
             if index is not None:
                 index.add(len(merged), ev)
             merged.append(ev)
-            keys.append(
-                ({(m.article, m.start) for m in ev.mentions}, {m.article for m in ev.mentions})
-            )
+            if len(ev.mentions) == 1:
+                m = ev.mentions[0]  # (an article's events, one mention each: the common case)
+                keys.append(({(m.article, m.start)}, {m.article}))
+            else:
+                keys.append(
+                    ({(m.article, m.start) for m in ev.mentions}, {m.article for m in ev.mentions})
+                )
             firsts.append(first_article(ev))
             pools.append(list(ev.mentions))
     done = [
