@@ -1942,7 +1942,7 @@ def _subject_verb(text: str, end: int, hits: Sequence[Hit]) -> int | None:
     ended without a deal". After an act's noun, such a date closes the subject and dates
     that noun; what the verb brings about, and who it names, are not its happening."""
     m = _NEXT_WORD.match(text, end)
-    if m is None or not _verb_after(text, end):
+    if m is None or not _past_verb(m.group(1)):  # (as _verb_after, on the match at hand)
         return None
     if any(h.start == m.start(1) for h in hits):
         return None  # "Russia in 2014 annexed Crimea": the verb is the act
