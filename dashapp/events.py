@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -191,6 +192,15 @@ def _trigger_regex(fold: bool = True) -> re.Pattern[str]:
 _WORD_EDGES = re.compile(r"\w(?:.*\w)?", re.DOTALL)
 
 
+def _plain_form(form: str) -> str:
+    """A matched trigger form as the lexicon writes it: blanks made single, and the
+    characters IGNORECASE matches to a form's letters though lower-casing does not give
+    them (the long s of "ſaid"; the dotted capital I, whose lower case carries a
+    combining dot) brought to those letters."""
+    folded = unicodedata.normalize("NFKC", form).casefold().replace("\u0307", "")
+    return " ".join(folded.split())
+
+
 def trigger_hits(text: str, start: int = 0, end: int | None = None) -> list[Hit]:
     """Every trigger in text[start:end], the longest form where forms overlap."""
     triggers = lexicon().triggers
@@ -214,7 +224,9 @@ def trigger_hits(text: str, start: int = 0, end: int | None = None) -> list[Hit]
         form = low[a:b].lower() if fold else low[a:b]
         family = get(form)
         if family is None:
-            family = triggers[" ".join(form.split())]
+            family = get(_plain_form(form))
+            if family is None:  # (not reached: every match is a form, folded)
+                continue
         hits.append(_new_hit(Hit, (a + base, b + base, family)))
     return hits
 

@@ -18,6 +18,7 @@ from dashapp.events import (
     merge,
     merge_all,
     same_happening,
+    trigger_hits,
 )
 from dashapp.models import Actor, Article, Event, Mention, Timex
 from dashapp.temporal.timex3 import interval
@@ -131,6 +132,25 @@ def test_trigger_type_label_and_actors(text, expr, type_, label, actors):
     assert (ev.type, ev.label, set(ev.actors)) == (type_, label, actors)
     assert ev.quad_class == lexicon().quad[type_]
     assert ev.mentions[0].text == expr and ev.mentions[0].sentence == text
+
+
+@pytest.mark.parametrize(
+    ("written", "plain"),
+    [
+        ("ſaid", "said"),  # a long s
+        ("İnvaded", "invaded"),  # a dotted capital I: lower case is two code points
+    ],
+)
+def test_trigger_forms_written_with_other_case_letters_are_found(written, plain):
+    # "İ" anywhere in the text makes the matcher fold case instead of lower-casing, and
+    # it then matches letters whose lower case is not the lexicon's form
+    text = f"İzmir: Biden {written} on Thursday."
+    want = [h.trigger for h in trigger_hits(f"Izmir: Biden {plain} on Thursday.")]
+    assert want and [h.trigger for h in trigger_hits(text)] == want
+    events = article_events(
+        _article(text), [_timex(text, "Thursday", "2021-12-30", D30, D30)], _actors(text)
+    )
+    assert [e.start for e in events] == [D30]
 
 
 def test_date_without_happening_makes_no_event():
