@@ -6519,6 +6519,11 @@ def _other_speakers(a: Event, b: Event) -> bool:
         return True
     if a.source is None or b.source is None or a.source == b.source:
         return False
+    if _remarks(a) and _remarks(b):
+        # two speakers' remarks are two statements though one names the other: "Benin's
+        # government said on Monday it had regained control"; "Nigeria said on Monday that
+        # Tinubu had sent jets to Benin" (a statement about Benin is not Benin's)
+        return True
     if a.type in _MUTUAL:
         # two meetings or visits whose doers neither names: "de Gaulle said he would fly to
         # Washington"; "Johnson met the cabinet the same day" (not an agreement, whose

@@ -6183,6 +6183,35 @@ def test_a_person_and_the_state_he_serves_are_two_speakers():
     assert sorted(e.source or "" for e in events) == ["Joe Biden", "United States"]
 
 
+@pytest.mark.parametrize(
+    ("text", "when", "speakers"),
+    [
+        (
+            "Chile's government said on Tuesday that the fires were under control. Argentina "
+            "said on Tuesday that Chile would get the help it needed.",
+            date(2024, 2, 8),
+            ["Argentina", "Chile"],
+        ),
+        (
+            "President Emmanuel Macron said on Friday that the summit had gone well. Poland "
+            "said on Friday that Macron's plan needed more work.",
+            date(2023, 3, 4),
+            ["Emmanuel Macron", "Poland"],
+        ),
+        (
+            "The Kremlin said on Friday that the exercise was routine. Finland said on Friday "
+            "that Russia's exercise was a concern.",
+            date(2023, 3, 4),
+            ["Finland", "Russia"],
+        ),
+    ],
+)
+def test_two_speakers_remarks_are_two_though_one_names_the_other(text, when, speakers):
+    # a statement about a state or a person is not that state's or person's statement
+    events = [e for e in _extracted(text, when) if e.type == "STATEMENT"]
+    assert sorted(e.source or "" for e in events) == speakers
+
+
 def test_two_meetings_whose_doers_neither_names_are_two():
     text = (
         "President Emmanuel Macron said on Monday that he would fly to Washington. "
