@@ -6212,6 +6212,21 @@ def test_two_speakers_remarks_are_two_though_one_names_the_other(text, when, spe
     assert sorted(e.source or "" for e in events) == speakers
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a participle after a determiner describes a noun; it is no past verb
+        "Chancellor Olaf Scholz is due to announce the plan in a televised address on Friday.",
+        # nor is a participle joined by a hyphen to the word before it
+        "Prime Minister Rishi Sunak is expected to visit a Saudi-funded hospital on Friday.",
+        "The UN envoy is due to meet the commander of the EU-led naval force on Friday.",
+    ],
+)
+def test_an_adjectival_participle_does_not_make_a_future_clause_past(text):
+    (event,) = _extracted(text, date(2023, 3, 15))  # a Wednesday
+    assert event.value == "2023-03-17"
+
+
 def test_two_meetings_whose_doers_neither_names_are_two():
     text = (
         "President Emmanuel Macron said on Monday that he would fly to Washington. "

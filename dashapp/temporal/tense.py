@@ -20,7 +20,9 @@ from dashapp.temporal.lexicon import lexicon
 
 Tense = Literal["past", "future", "present"]
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?|--|[,;:()\u2014\u2013]")
+# (a hyphenated compound is one word: "NATO-led", "so-called", "run-up")
+_TOKEN = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*(?:['\u2019][a-z]+)?|--|[,;:()\u2014\u2013]")
+_VERB_PREFIXES = ("re-", "co-")  # "re-elected", "co-founded": still verbs
 # A sentence ends at . ! ? ; followed by blank and a capital/quote, or at a line break.
 # (not after a title's abbreviation or an initial: "Gen. Maxwell Thurman", "B. J. Habibie")
 # (The stop comes first and the look-behinds after it, so that the engine skips in C to
@@ -158,6 +160,12 @@ def _side(tokens: list[str]) -> tuple[list[str], list[float]]:
 
 
 _MODALS = frozenset("be to will would should could can may must".split())
+# words after which a past participle is an adjective of the noun that follows: "a
+# televised address", "its disputed border", "the armed forces"
+_ADJECTIVE_BEFORE = frozenset(
+    "a an the this these his her its their our my your some any each every "
+    "another newly recently".split()
+)
 _NEGATIONS = frozenset("not never didn't wasn't weren't hadn't".split())
 
 
@@ -203,8 +211,14 @@ def _votes(words: list[str], distances: list[float], outward_left: bool) -> dict
             i += 1
             if not (w in past_verbs or (len(w) > 4 and w.endswith("ed"))):
                 continue  # (most words: no cue, no past form)
+            if "-" in w and not w.startswith(_VERB_PREFIXES):
+                continue  # a participle joined to the word before ("NATO-led",
+                # "Saudi-backed", "state-owned") is an adjective, not a verb
             if i > 1 and seq[i - 2] in _MODALS:
                 continue  # passive/infinitive after a modal: the modal decides
+            if i > 1 and seq[i - 2] in _ADJECTIVE_BEFORE:
+                continue  # a participle after a determiner describes a noun: "in a
+                # televised address on Sunday", "the disputed border", not a verb
             direction, strength = "past", 1.0
             d = dseq[i - 1]
         if direction == "none":
