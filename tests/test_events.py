@@ -6227,6 +6227,34 @@ def test_an_adjectival_participle_does_not_make_a_future_clause_past(text):
     assert event.value == "2023-03-17"
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a fronted phrase with no verb of its own is dated by the main clause's verb, not by
+        # the reported clause after it (a Wednesday paper: Monday past, or future)
+        (
+            "In a speech in Lyon on Monday, Emmanuel Macron said France would send tanks.",
+            "2023-03-13",
+        ),
+        (
+            "Speaking to reporters on Monday, Olaf Scholz said Germany would not send jets.",
+            "2023-03-13",
+        ),
+        (
+            "Joe Biden, speaking at the White House on Monday, said the talks would resume.",
+            "2023-03-13",
+        ),
+        (
+            "At a rally in Ankara on Monday, Recep Tayyip Erdogan will say the bid is dead.",
+            "2023-03-20",
+        ),
+    ],
+)
+def test_a_fronted_phrase_takes_the_tense_of_the_main_verb(text, value):
+    (event,) = _extracted(text, date(2023, 3, 15))
+    assert event.value == value
+
+
 def test_two_meetings_whose_doers_neither_names_are_two():
     text = (
         "President Emmanuel Macron said on Monday that he would fly to Washington. "

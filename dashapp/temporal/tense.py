@@ -287,6 +287,41 @@ def _reported_before(tokens_left: list[str]) -> bool:
     return False
 
 
+# a phrase that opens its sentence, or follows a subject between commas, with no verb of its
+# own: "In a speech in Lyon on", "At a rally in Ankara on", "Speaking to reporters on",
+# ", speaking at the White House on"
+_FRONTED = re.compile(
+    r"(?:^\s*[\"'\u201c\u2018]?(?:In|At|During|Speaking|Addressing|Writing|Talking)"
+    r"|,\s+(?:speaking|addressing|writing|talking))\b[^,;:.\u2014\u2013\"\u201c\u201d]*$"
+)
+# the rest of the phrase and its comma: "on Monday, " or "at the White House on Monday, "
+_PHRASE_END = re.compile(r"[^,;:.\u2014\u2013]{0,60}?,\s+")
+_SUBJECT_WORDS = 6  # "the German chancellor, Olaf Scholz" is no subject of six words
+
+
+def _main_verb_after(text: str, start: int, end: int, left: int, right: int) -> Tense | None:
+    """The tense of the main clause's verb when text[start:end] ends a fronted or
+    inserted phrase with no verb (see _FRONTED): the first verb after the phrase's comma
+    and its subject, else None."""
+    if not _FRONTED.search(text[left:start]):
+        return None
+    m = _PHRASE_END.match(text, end, right)
+    if m is None:
+        return None
+    cues, past_verbs = _cue_table()
+    for k, w in enumerate(_tokens(text, m.end(), right)[: _SUBJECT_WORDS + 1]):
+        if not w[0].isalpha() or w in _SUBORDINATORS:
+            return None
+        cue = cues.get(w)
+        if cue is not None and cue[0] in ("report", "past"):
+            return "past"
+        if cue is not None and cue[0] == "future":
+            return "future"
+        if k and (w in past_verbs or (len(w) > 4 and w.endswith("ed") and "-" not in w)):
+            return "past"
+    return None
+
+
 def clause_tense(text: str, start: int, end: int) -> tuple[Tense | None, float]:
     """The tense of the sentence around text[start:end] and the winning vote's margin
     (0..1, how sure). None when no cue is found."""
@@ -300,6 +335,14 @@ def clause_tense(text: str, start: int, end: int) -> tuple[Tense | None, float]:
     rw, rd = _side(_tokens(text, end, right)[: _WINDOW_WORDS + 4])
     # Cue phrases must not span the expression itself: vote on each side separately.
     votes_l = _votes(lw, ld, True)
+    if not votes_l.keys() & {"past", "future"} and (
+        main := _main_verb_after(text, start, end, left, right)
+    ):
+        # "In a speech in Lyon on Monday, Macron said ...", "Speaking to reporters on
+        # Monday, Scholz said ...", "Biden, speaking at the White House on Monday, said
+        # ...": a fronted or inserted phrase with no verb of its own dates the main
+        # clause, whose verb after the comma decides, not the reported clause after it
+        return main, 1.0
     votes_r = _votes(rw, rd, False)
     if (
         lw
