@@ -6255,6 +6255,24 @@ def test_a_fronted_phrase_takes_the_tense_of_the_main_verb(text, value):
     assert event.value == value
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a present perfect takes no day of its own: the day is the planned happening's
+        ("The Arab League has called an emergency summit of its members on Friday.", "2023-03-17"),
+        (
+            "The unions have called protests in Paris on Thursday and Friday.",
+            "2023-03-16/2023-03-17",
+        ),
+        # a simple past may be dated itself: the near miss
+        ("The Arab League called an emergency summit of its members on Monday.", "2023-03-13"),
+    ],
+)
+def test_a_happening_called_in_the_present_perfect_is_to_come(text, value):
+    (event,) = _extracted(text, date(2023, 3, 15))
+    assert event.value == value
+
+
 def test_two_meetings_whose_doers_neither_names_are_two():
     text = (
         "President Emmanuel Macron said on Monday that he would fly to Washington. "

@@ -98,6 +98,11 @@ _ASKED = frozenset("called asked urged demanded requested sought appealed presse
 # (a crowd summoned or invited to a gathering: "has summoned Serbs to a mass rally in
 # Belgrade on Thursday")
 _REQUESTED = frozenset("asked requested proposed sought summoned invited".split())
+# (a happening called or set for a day: "has called an emergency summit ... on Monday")
+_SET_FOR = frozenset(
+    "called announced scheduled set planned proposed convened organised organized summoned "
+    "requested".split()
+)
 _POSS_END = re.compile(r"['\u2019]s?$")
 _WINDOW_WORDS = 12  # with the squared distance decay, cues further away never decide
 _WINDOW_CHARS = 140
@@ -322,6 +327,24 @@ def _main_verb_after(text: str, start: int, end: int, left: int, right: int) -> 
     return None
 
 
+def _perfect_of_planned(lw: list[str], ld: list[float]) -> bool:
+    """Whether the expression's own clause (words outward to the left) has a present
+    perfect ("has called", "have announced") whose object is a planned happening named
+    between it and the expression ("an emergency summit ... on")."""
+    _, past_verbs = _cue_table()
+    for k in range(1, min(len(lw) - 1, _NOUN_REACH + 2)):
+        if ld[k] != k:
+            return False  # a clause boundary: not the expression's own clause
+        w = lw[k]
+        if w in past_verbs or (len(w) > 4 and w.endswith("ed") and "-" not in w):
+            return (
+                w in _SET_FOR
+                and lw[k + 1] in ("has", "have")
+                and not _PLANNED_FOR.isdisjoint(lw[1:k])
+            )
+    return False
+
+
 def clause_tense(text: str, start: int, end: int) -> tuple[Tense | None, float]:
     """The tense of the sentence around text[start:end] and the winning vote's margin
     (0..1, how sure). None when no cue is found."""
@@ -358,6 +381,16 @@ def clause_tense(text: str, start: int, end: int) -> tuple[Tense | None, float]:
     ):
         # "called an election in Catalonia for December 21", "has asked for a meeting of
         # the Security Council on Saturday": the date a happening is set or asked for
+        votes_l["future"] = max(votes_l.get("future", 0.0), 2.0)
+    elif (
+        (pre := 2 if len(lw) > 2 and lw[0] in ("and", "or") else 0) < len(lw)
+        and lw[pre] in ("on", "for")
+        and _perfect_of_planned(lw[pre:], [d - ld[pre] for d in ld[pre:]])
+    ):
+        # "has called an emergency summit of the bloc's leaders in Brussels on Monday",
+        # "The rebels have called rallies in the capital on Thursday (and Friday)": a
+        # present perfect takes no day of its own, so the day is the planned happening's,
+        # still to come
         votes_l["future"] = max(votes_l.get("future", 0.0), 2.0)
     if (
         len(lw) > 4
