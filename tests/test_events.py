@@ -6273,6 +6273,16 @@ def test_a_happening_called_in_the_present_perfect_is_to_come(text, value):
     assert event.value == value
 
 
+def test_a_far_auxiliary_of_the_own_clause_still_dates_it():
+    # no cue among the last dozen words: the clause's "is expected to" decides
+    text = (
+        "Prime Minister Narendra Modi is expected to address both the farmers and the unions "
+        "at a large rally in the old city of Varanasi on Friday."
+    )
+    (event,) = _extracted(text, date(2023, 3, 15))
+    assert event.value == "2023-03-17"
+
+
 def test_two_meetings_whose_doers_neither_names_are_two():
     text = (
         "President Emmanuel Macron said on Monday that he would fly to Washington. "

@@ -345,6 +345,33 @@ def _perfect_of_planned(lw: list[str], ld: list[float]) -> bool:
     return False
 
 
+_FAR_AUXILIARIES = re.compile(
+    r"\b(?:(is|are|was|were)\s+(?:due|expected|scheduled|set)\s+to|will|(has|have|had))\s",
+)
+
+
+def _own_clause_cue(text: str, start: int) -> Tense | None:
+    """The tense an auxiliary gives the clause that text[start] ends, when it opens that
+    clause beyond the words clause_tense weighs: the last one before the expression in
+    its sentence with no clause boundary (comma, semicolon, dash, "that", "which", ...)
+    between them."""
+    left, _ = sentence_bounds(text, start, start)
+    seg = text[left:start]
+    if any(c in seg for c in ",;:\u2014\u2013(") or _FAR_BOUNDARY.search(seg):
+        return None
+    last = None
+    for m in _FAR_AUXILIARIES.finditer(seg):
+        last = m
+    if last is None:
+        return None
+    if last.group(1) in ("was", "were") or last.group(2):
+        return "past"
+    return "future"
+
+
+_FAR_BOUNDARY = re.compile(r"\b(?:that|which|who|when|while|because|after|before|since)\b")
+
+
 def clause_tense(text: str, start: int, end: int) -> tuple[Tense | None, float]:
     """The tense of the sentence around text[start:end] and the winning vote's margin
     (0..1, how sure). None when no cue is found."""
@@ -419,7 +446,11 @@ def clause_tense(text: str, start: int, end: int) -> tuple[Tense | None, float]:
         votes_r = {k: v / 2 for k, v in votes_r.items()}
     votes = {k: max(votes_l.get(k, 0.0), votes_r.get(k, 0.0)) for k in {*votes_l, *votes_r}}
     if not votes:
-        return None, 0.0
+        # nothing near: the auxiliary that opens the expression's own clause, however far
+        # back, still governs its verb phrase ("Castro is expected to answer both the vote
+        # and the embargo at a mass rally in Havana's Revolution Square on Sunday")
+        far = _own_clause_cue(text, start)
+        return (far, 0.5) if far else (None, 0.0)
     # ties go to the past, news's usual tense, then the future: never to set order
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], _TIE_ORDER.get(kv[0], 9)))
     top, w = ranked[0]
