@@ -6283,6 +6283,22 @@ def test_a_far_auxiliary_of_the_own_clause_still_dates_it():
     assert event.value == "2023-03-17"
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a present verb of a happening to come ("vote in a", "elect", "expect")
+        ("Estonians vote in a general election on Sunday.", "2023-03-19"),
+        ("Finns elect a new parliament on Sunday.", "2023-03-19"),
+        ("Diplomats in Geneva expect the UN Security Council to meet on Friday.", "2023-03-17"),
+        # the noun after a determiner is no verb: the near miss
+        ("The vote in the French parliament on Monday was close.", "2023-03-13"),
+    ],
+)
+def test_a_present_verb_of_a_happening_to_come_dates_it_ahead(text, value):
+    (event,) = _extracted(text, date(2023, 3, 15))
+    assert event.value == value
+
+
 def test_two_meetings_whose_doers_neither_names_are_two():
     text = (
         "President Emmanuel Macron said on Monday that he would fly to Washington. "

@@ -226,6 +226,11 @@ def _votes(words: list[str], distances: list[float], outward_left: bool) -> dict
                 # televised address on Sunday", "the disputed border", not a verb
             direction, strength = "past", 1.0
             d = dseq[i - 1]
+        if direction == "future-verb":
+            # a present verb that is also a noun: a verb only without a determiner before
+            # it ("Latvians elect a new parliament on Sunday"; "the plan a minister ...")
+            j = i - k - 1  # the word before the cue phrase, in reading order
+            direction = "none" if j >= 0 and seq[j] in _ADJECTIVE_BEFORE else "future"
         if direction == "none":
             continue
         if direction.endswith("-near"):
