@@ -6299,6 +6299,29 @@ def test_a_present_verb_of_a_happening_to_come_dates_it_ahead(text, value):
     assert event.value == value
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # no past verb follows a bare verb: the participle describes the object
+        (
+            "Japan said it would send chartered planes on Friday to fly its citizens home.",
+            "2023-03-17",
+        ),
+        # a present perfect takes no day of its own, "promised" as "called"
+        ("President Joe Biden has promised a summit with African leaders on Friday.", "2023-03-17"),
+        # the near miss: a past verb after a comma is still one
+        (
+            "The Commonwealth leaders, meeting in Auckland from Monday to Wednesday, suspended "
+            "Niger on Tuesday.",
+            "2023-03-14",
+        ),
+    ],
+)
+def test_a_participle_of_an_object_is_no_past_verb(text, value):
+    events = _extracted(text, date(2023, 3, 15))
+    assert value in {e.value for e in events}, [(e.label, e.value) for e in events]
+
+
 def test_two_meetings_whose_doers_neither_names_are_two():
     text = (
         "President Emmanuel Macron said on Monday that he would fly to Washington. "

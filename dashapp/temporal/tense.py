@@ -101,7 +101,7 @@ _REQUESTED = frozenset("asked requested proposed sought summoned invited".split(
 # (a happening called or set for a day: "has called an emergency summit ... on Monday")
 _SET_FOR = frozenset(
     "called announced scheduled set planned proposed convened organised organized summoned "
-    "requested".split()
+    "promised pledged requested".split()
 )
 _POSS_END = re.compile(r"['\u2019]s?$")
 _WINDOW_WORDS = 12  # with the squared distance decay, cues further away never decide
@@ -221,6 +221,14 @@ def _votes(words: list[str], distances: list[float], outward_left: bool) -> dict
                 # "Saudi-backed", "state-owned") is an adjective, not a verb
             if i > 1 and seq[i - 2] in _MODALS:
                 continue  # passive/infinitive after a modal: the modal decides
+            if (
+                i > 2
+                and seq[i - 3] in _MODALS
+                and seq[i - 3] != "be"
+                and abs(dseq[i - 1] - dseq[i - 3]) == 2  # no clause boundary between
+            ):
+                continue  # no past verb follows a bare verb: "would send chartered planes
+                # on Friday", "to visit disputed islands": a participle of the object
             if i > 1 and seq[i - 2] in _ADJECTIVE_BEFORE:
                 continue  # a participle after a determiner describes a noun: "in a
                 # televised address on Sunday", "the disputed border", not a verb
