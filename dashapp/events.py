@@ -2474,6 +2474,7 @@ def _window_actors(
         and seg_hi < len(cuts) - 1
         and (dated_after is None or cuts[seg_hi + 1] <= dated_after)
         and not (found and dated_after is not None and _NEW_CLAUSE_AFTER.match(text, cuts[seg_hi]))
+        and not (found and _subject_and_verb(text, cuts[seg_hi], mentions))
     ):
         seg_hi += 1
         found = inside(cuts[seg_lo], cuts[seg_hi])
@@ -2729,6 +2730,31 @@ def _one_actor_at_most(found: Sequence[ActorMention]) -> bool:
 # telephoned Otunbayeva the next day" (not ", and called for", a verb shared with the subject
 # before); with another date later in the sentence, its actors are that date's happening's
 _NEW_CLAUSE_AFTER = re.compile(r"(?:and|but)\s+(?:the\s+|[A-Z])")
+# a verb right after a clause's subject: "and the United States added", "but Moscow has
+# said", "and Paris will"
+_VERB_AFTER_SUBJECT = re.compile(r"\s+(?:also\s+|later\s+)?([a-z]+)\b")
+# (a verb of its own time or a report; not "was": "and Senegal was shocked" may tell the
+# same happening)
+_OWN_CLAUSE_VERBS = frozenset(
+    "has have will would said says added told replied answered announced warned insisted".split()
+)
+
+
+def _subject_and_verb(text: str, pos: int, mentions: Sequence[ActorMention]) -> bool:
+    """Whether text[pos:] opens a coordinated clause with its own named subject and verb
+    (", and the United States added that ..."): a clause of another happening, whose
+    subject is no party of the act before it."""
+    m = _NEW_CLAUSE_AFTER.match(text, pos)
+    if m is None:
+        return False
+    subject = m.end() - 1 if text[m.end() - 1].isupper() else m.end()
+    name = next((x for x in mentions if x.start == subject), None)
+    if name is None:
+        return False
+    verb = _VERB_AFTER_SUBJECT.match(text, name.end)
+    return verb is not None and verb.group(1) in _OWN_CLAUSE_VERBS
+
+
 _PREDICATE_START = re.compile(
     r"(?!(?:the|a|an|and|or|but|in|on|at|of|for|with|to|by|from|which|who|whose|that|as|while|"
     r"when|after|before|including|according|its|their|his|her)\b)[a-z]+\b"

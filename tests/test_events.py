@@ -6322,6 +6322,17 @@ def test_a_participle_of_an_object_is_no_past_verb(text, value):
     assert value in {e.value for e in events}, [(e.label, e.value) for e in events]
 
 
+def test_the_subject_of_a_coordinated_clause_is_no_party_of_the_act_before():
+    # ", and Russia said ...": another clause with its own subject and verb
+    text = (
+        "NATO condemned the drone strike on Monday, and Russia said that it had not been involved."
+    )
+    events = _extracted(text, date(2023, 3, 15))
+    (accuse,) = [e for e in events if e.type == "ACCUSE"]
+    assert accuse.actors == ("NATO",)
+    assert any(e.source == "Russia" for e in events if e.type == "STATEMENT")
+
+
 def test_two_meetings_whose_doers_neither_names_are_two():
     text = (
         "President Emmanuel Macron said on Monday that he would fly to Washington. "
