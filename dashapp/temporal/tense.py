@@ -21,7 +21,8 @@ from dashapp.temporal.lexicon import lexicon
 Tense = Literal["past", "future", "present"]
 
 # (a hyphenated compound is one word: "NATO-led", "so-called", "run-up")
-_TOKEN = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*(?:['\u2019][a-z]+)?|--|[,;:()\u2014\u2013]")
+# (letters outside ASCII too: "Pérez de Cuéllar" is three words, not five)
+_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*(?:['\u2019][a-z]+)?|--|[,;:()\u2014\u2013]")
 _VERB_PREFIXES = ("re-", "co-")  # "re-elected", "co-founded": still verbs
 # A sentence ends at . ! ? ; followed by blank and a capital/quote, or at a line break.
 # (not after a title's abbreviation or an initial: "Gen. Maxwell Thurman", "B. J. Habibie")
@@ -115,7 +116,18 @@ def _tokens(text: str, lo: int, hi: int) -> list[str]:
         seg = _MONTH_WORD.sub("month", seg)
     if ", " in seg or " and " in seg:
         seg = _NAME_LIST.sub(_one_name, seg)
+    seg = _CAPITAL_INSIDE.sub(_cue_in_name, seg)
     return _TOKEN.findall(seg.lower().replace("\u2019", "'"))
+
+
+# a capitalised word inside a sentence is a name's, not a cue: "on Galle Face Green",
+# "the Will of the People", "Ends of the Earth"
+_CAPITAL_INSIDE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+\b")
+
+
+def _cue_in_name(m: re.Match[str]) -> str:
+    w = m.group().lower()
+    return "Name" if w in _cue_words() else m.group()
 
 
 _MONTH_WORD = re.compile(r"\b(?:May|March)\b")
