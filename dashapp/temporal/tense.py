@@ -21,8 +21,10 @@ from dashapp.temporal.lexicon import lexicon
 Tense = Literal["past", "future", "present"]
 
 # (a hyphenated compound is one word: "NATO-led", "so-called", "run-up")
-# (letters outside ASCII too: "Pérez de Cuéllar" is three words, not five)
-_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*(?:['\u2019][a-z]+)?|--|[,;:()\u2014\u2013]")
+# (Latin letters outside ASCII too: "Pérez de Cuéllar" is three words, not five)
+_TOKEN = re.compile(
+    r"[A-Za-z\u00c0-\u024f]+(?:-[A-Za-z\u00c0-\u024f]+)*(?:['\u2019][a-z]+)?|--|[,;:()\u2014\u2013]"
+)
 _VERB_PREFIXES = ("re-", "co-")  # "re-elected", "co-founded": still verbs
 # A sentence ends at . ! ? ; followed by blank and a capital/quote, or at a line break.
 # (not after a title's abbreviation or an initial: "Gen. Maxwell Thurman", "B. J. Habibie")
@@ -116,18 +118,7 @@ def _tokens(text: str, lo: int, hi: int) -> list[str]:
         seg = _MONTH_WORD.sub("month", seg)
     if ", " in seg or " and " in seg:
         seg = _NAME_LIST.sub(_one_name, seg)
-    seg = _CAPITAL_INSIDE.sub(_cue_in_name, seg)
     return _TOKEN.findall(seg.lower().replace("\u2019", "'"))
-
-
-# a capitalised word inside a sentence is a name's, not a cue: "on Galle Face Green",
-# "the Will of the People", "Ends of the Earth"
-_CAPITAL_INSIDE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+\b")
-
-
-def _cue_in_name(m: re.Match[str]) -> str:
-    w = m.group().lower()
-    return "Name" if w in _cue_words() else m.group()
 
 
 _MONTH_WORD = re.compile(r"\b(?:May|March)\b")
@@ -375,13 +366,14 @@ _FAR_AUXILIARIES = re.compile(
 )
 
 
-def _own_clause_cue(text: str, start: int) -> Tense | None:
+def _own_clause_cue(text: str, left: int, start: int) -> Tense | None:
     """The tense an auxiliary gives the clause that text[start] ends, when it opens that
-    clause beyond the words clause_tense weighs: the last one before the expression in
-    its sentence with no clause boundary (comma, semicolon, dash, "that", "which", ...)
-    between them."""
-    left, _ = sentence_bounds(text, start, start)
+    clause beyond the words clause_tense weighs: the last one in text[left:start] (the
+    sentence before the expression) with no clause boundary (comma, semicolon, dash,
+    "that", "which", ...) between it and the expression."""
     seg = text[left:start]
+    if "will" not in seg and " to " not in seg and " ha" not in seg:
+        return None  # (no auxiliary: most clauses; the searches below are skipped)
     if any(c in seg for c in ",;:\u2014\u2013(") or _FAR_BOUNDARY.search(seg):
         return None
     last = None
@@ -437,6 +429,7 @@ def clause_tense(text: str, start: int, end: int) -> tuple[Tense | None, float]:
     elif (
         (pre := 2 if len(lw) > 2 and lw[0] in ("and", "or") else 0) < len(lw)
         and lw[pre] in ("on", "for")
+        and (" has " in text[left:start] or " have " in text[left:start])
         and _perfect_of_planned(lw[pre:], [d - ld[pre] for d in ld[pre:]])
     ):
         # "has called an emergency summit of the bloc's leaders in Brussels on Monday",
@@ -474,7 +467,7 @@ def clause_tense(text: str, start: int, end: int) -> tuple[Tense | None, float]:
         # nothing near: the auxiliary that opens the expression's own clause, however far
         # back, still governs its verb phrase ("Castro is expected to answer both the vote
         # and the embargo at a mass rally in Havana's Revolution Square on Sunday")
-        far = _own_clause_cue(text, start)
+        far = _own_clause_cue(text, left, start)
         return (far, 0.5) if far else (None, 0.0)
     # ties go to the past, news's usual tense, then the future: never to set order
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], _TIE_ORDER.get(kv[0], 9)))
