@@ -6589,7 +6589,11 @@ def _by_phone(e: Event) -> bool:
 
 
 def _in_person(e: Event) -> bool:
-    return " meeting" in e.label or " summit" in e.label or " visits " in e.label
+    # (a journey or a hosting is in person too: "Kohl returns to Warsaw", "Xi hosts Putin")
+    return any(w in e.label for w in _IN_PERSON_WORDS)
+
+
+_IN_PERSON_WORDS = (" meeting", " summit", " visits ", " returns to ", " state visit ", " hosts ")
 
 
 # triggers.tsv: the last word of the labels of happenings told as statements, by kind

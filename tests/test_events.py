@@ -6348,6 +6348,15 @@ def test_a_cue_word_as_a_noun_does_not_make_a_past_clause_future(text):
     assert monday.value == "2023-03-13"
 
 
+def test_a_journey_and_a_phone_call_of_one_day_are_two_happenings():
+    text = (
+        "President Emmanuel Macron returned to Paris on Tuesday. Macron telephoned Chancellor "
+        "Olaf Scholz on Tuesday."
+    )
+    labels = sorted(e.label for e in _extracted(text, date(2023, 3, 15)) if e.type == "CONSULT")
+    assert labels == ["Macron returns to Paris", "Macron-Scholz phone call"]
+
+
 def test_two_meetings_whose_doers_neither_names_are_two():
     text = (
         "President Emmanuel Macron said on Monday that he would fly to Washington. "
