@@ -6357,6 +6357,24 @@ def test_a_journey_and_a_phone_call_of_one_day_are_two_happenings():
     assert labels == ["Macron returns to Paris", "Macron-Scholz phone call"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "the same day" after a sentence whose main clause has its own date: not a dated
+        # noun inside what was said, nor a date in a relative clause's participle phrase
+        "Foreign Minister Annalena Baerbock said on Friday that 30 people were killed in the "
+        "March 9 raid. Chancellor Olaf Scholz said the same day that Germany would send help.",
+        "Italy protested on Friday over the detention of its consul, whose arrest, announced on "
+        "March 2, angered Rome. Spain recalled its own ambassador the same day.",
+    ],
+)
+def test_the_same_day_is_the_main_clauses_day_before_it(text):
+    from dashapp.temporal import tag
+
+    (same,) = [t for t in tag(text, date(2023, 3, 18)) if t.text == "the same day"]
+    assert same.value == "2023-03-17"
+
+
 def test_two_meetings_whose_doers_neither_names_are_two():
     text = (
         "President Emmanuel Macron said on Monday that he would fly to Washington. "

@@ -161,6 +161,8 @@ class Focus:
 
 
 _BC = re.compile(r"BC(\d{4})")
+# a participle phrase set off by a comma: ", announced from Riyadh on", ", held in"
+_PARTICIPLE_INSERT = re.compile(r",\s+[a-z]+(?:ed|held|made|given|taken|shown|seen|known)\s[^,]*$")
 _THAT = re.compile(r"\bthat\b", re.I)
 _WORD = re.compile(r"[a-z]+")
 _JOINS = frozenset(("and", "but", "while", "as", "when"))
@@ -216,9 +218,13 @@ class Resolver:
                 ) or (
                     latest
                     and left
-                    and f.end >= sentence_bounds(self.text, left - 1, left)[0]
+                    and f.end >= (before := sentence_bounds(self.text, left - 1, left)[0])
                     and _DATED_NOUN.match(self.text, f.end)  # not a bound: "since Sunday"
+                    and not any(not g.weak and before <= g.end < f.end for g in self.history)
                 ):
+                    # (not when the sentence before dates its main clause before the dated
+                    # noun: "Kerry said on Friday that 1,429 people were killed in the Aug.
+                    # 21 attack. Obama said the same day ...": Friday)
                     return f.first, f"date in focus {f.value}"
                 latest = False
                 continue
@@ -299,15 +305,22 @@ class Resolver:
         # ", which " there, there is none in the sentence, and its bounds need not be found)
         lo = max(0, c.start - SENTENCE_WINDOW)
         if (
-            self.text.rfind(", who ", lo, c.start) < 0
+            self.text.rfind(", who", lo, c.start) < 0
             and self.text.rfind(", which ", lo, c.start) < 0
         ):
             return False
         left = sentence_bounds(self.text, c.start, c.end)[0]
         rel = max(
-            self.text.rfind(", who ", left, c.start), self.text.rfind(", which ", left, c.start)
+            self.text.rfind(", who ", left, c.start),
+            self.text.rfind(", which ", left, c.start),
+            self.text.rfind(", whose ", left, c.start),
         )
-        if rel < 0 or self.text.find(",", rel + 1, c.start) >= 0:
+        if rel < 0:
+            return False
+        comma = self.text.find(",", rel + 1, c.start)
+        if comma >= 0 and not _PARTICIPLE_INSERT.match(self.text, comma, c.start):
+            # (a participle phrase set off inside the relative clause is still in it:
+            # "Hariri, whose resignation, announced from Riyadh on Nov. 4, has ...")
             return False
         # ... when the main clause has a date of its own; else the relative clause's date
         # is the sentence's ("Guatemala took its complaint to the Security Council, which
