@@ -6375,6 +6375,13 @@ def test_the_same_day_is_the_main_clauses_day_before_it(text):
     assert same.value == "2023-03-17"
 
 
+def test_an_air_campaign_is_an_attack_and_its_winding_up_a_de_escalation():
+    (event,) = _extracted("Russia's bombing campaign against the rebels began on Monday.")
+    assert event.type == "ASSAULT" and event.source == "Russia"
+    (event,) = _extracted("The coalition will wind up its air campaign over Syria on Friday.")
+    assert event.type == "RETREAT"
+
+
 def test_two_meetings_whose_doers_neither_names_are_two():
     text = (
         "President Emmanuel Macron said on Monday that he would fly to Washington. "
