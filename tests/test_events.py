@@ -6382,6 +6382,15 @@ def test_an_air_campaign_is_an_attack_and_its_winding_up_a_de_escalation():
     assert event.type == "RETREAT"
 
 
+def test_a_meeting_agreed_on_is_to_come():
+    text = (
+        "Armenia and Azerbaijan agreed to meet again on Friday in Brussels, where EU officials "
+        "will host them."
+    )
+    (event,) = _extracted(text, date(2023, 3, 15))
+    assert event.value == "2023-03-17"
+
+
 def test_two_meetings_whose_doers_neither_names_are_two():
     text = (
         "President Emmanuel Macron said on Monday that he would fly to Washington. "
