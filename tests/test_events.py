@@ -6391,6 +6391,18 @@ def test_a_meeting_agreed_on_is_to_come():
     assert event.value == "2023-03-17"
 
 
+def test_a_date_after_a_participle_of_a_noun_is_an_aside():
+    # "a pay cap imposed on March 2": a reduced relative clause; "that night" is Monday's
+    from dashapp.temporal import tag
+
+    text = (
+        "The strike began on Monday, when dockers walked out over a pay cap imposed on March 2. "
+        "The interior minister resigned that night."
+    )
+    (night,) = [t for t in tag(text, date(2023, 3, 18)) if t.text == "that night"]
+    assert night.value.startswith("2023-03-13")
+
+
 def test_two_meetings_whose_doers_neither_names_are_two():
     text = (
         "President Emmanuel Macron said on Monday that he would fly to Washington. "

@@ -161,6 +161,12 @@ class Focus:
 
 
 _BC = re.compile(r"BC(\d{4})")
+# a noun and a participle, then the date's preposition: "platforms imposed on", "a referendum
+# held in" (not after an auxiliary: "was imposed on", "had been held in")
+_REDUCED_RELATIVE = re.compile(
+    r"\b(?!(?:was|were|is|are|be|been|being|had|has|have|who|which|that)\b)[a-z]{3,} "
+    r"[a-z]+(?:ed|held|made|given|taken|shown|seen|known) (?:on|in) $"
+)
 # a participle phrase set off by a comma: ", announced from Riyadh on", ", held in"
 _PARTICIPLE_INSERT = re.compile(r",\s+[a-z]+(?:ed|held|made|given|taken|shown|seen|known)\s[^,]*$")
 _THAT = re.compile(r"\bthat\b", re.I)
@@ -304,6 +310,13 @@ class Resolver:
         # (the sentence starts at most SENTENCE_WINDOW characters back: with no ", who " or
         # ", which " there, there is none in the sentence, and its bounds need not be found)
         lo = max(0, c.start - SENTENCE_WINDOW)
+        if (m := _REDUCED_RELATIVE.search(self.text, max(0, c.start - 40), c.start)) is not None:
+            # "against a ban on 26 social media platforms imposed on Sept. 4": a participle
+            # right after its noun is a relative clause too, and an aside when the main
+            # clause is dated ("The protests began on Monday, when students marched ...")
+            left = sentence_bounds(self.text, c.start, c.end)[0]
+            if any(left <= f.end <= m.start() for f in self.history):
+                return True
         if (
             self.text.rfind(", who", lo, c.start) < 0
             and self.text.rfind(", which ", lo, c.start) < 0
