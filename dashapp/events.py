@@ -42,7 +42,7 @@ from dashapp.actors import (
     without_accents,
 )
 from dashapp.dateline import dateline_span, place_line
-from dashapp.models import Actor, Article, Event, Granularity, Mention, Timex, support
+from dashapp.models import Actor, Article, Event, Granularity, Mention, Timex, day_value, support
 from dashapp.records import maker, replacer
 from dashapp.temporal.lexicon import alternation
 from dashapp.temporal.lexicon import lexicon as temporal_lexicon
@@ -5664,10 +5664,7 @@ def _article_events(
         mentions = _unit_mentions(article.id, text[sent[0] : sent[1]], txs)
         names = tuple([a.name for a in actors])
         approximate = any(_fuzzy(tx) for tx in txs)
-        if len(txs) == 1:
-            other_dates = tuple(txs[0].alternatives)
-        else:
-            other_dates = tuple([a for tx in txs for a in tx.alternatives])
+        other_dates = _other_days(txs, unit.value)
         out.append(
             (
                 trig.weight,
@@ -6461,9 +6458,17 @@ def _follow_up(
         target=target.name if target is not None else None,
         approximate=any(_fuzzy(tx) for tx in txs),
         articles=1,
-        other_dates=tuple([a for tx in txs for a in tx.alternatives]),
+        other_dates=_other_days(txs, unit.value),
     )
     return prior._replace(sent=idx, pos=f0, event=event, source=source, target=target)
+
+
+def _other_days(txs: Sequence[Timex], value: str) -> tuple[str, ...]:
+    """The other readings of an event's date, as event dates are written: an evening's
+    alternative ("2023-10-03TEV", the Tuesday a week on) is its day, and a reading that is
+    the event's own date is none."""
+    out = [day_value(a) for tx in txs for a in tx.alternatives]
+    return tuple(dict.fromkeys(a for a in out if a != value))
 
 
 # --------------------------------------------------------------------------- merging

@@ -6403,6 +6403,13 @@ def test_a_date_after_a_participle_of_a_noun_is_an_aside():
     assert night.value.startswith("2023-03-13")
 
 
+def test_other_dates_are_days_as_event_dates_are():
+    # QA: an evening's alternative reading was kept with its part of day ("...TEV")
+    (event,) = _extracted("Russia and Ukraine will meet on Tuesday evening.", date(2023, 9, 26))
+    assert event.value == "2023-09-26"
+    assert event.other_dates == ("2023-10-03",)
+
+
 def test_two_meetings_whose_doers_neither_names_are_two():
     text = (
         "President Emmanuel Macron said on Monday that he would fly to Washington. "
