@@ -6410,6 +6410,15 @@ def test_other_dates_are_days_as_event_dates_are():
     assert event.other_dates == ("2023-10-03",)
 
 
+def test_aid_said_to_be_given_is_an_aid_pledge():
+    # QA: an aid pledge told with "give" was a statement of remarks
+    text = "Japan said on Monday it would give Ukraine $500 million in humanitarian aid."
+    (event,) = _extracted(text, date(2023, 9, 26))
+    assert event.type == "AID" and event.source == "Japan"
+    # "gave a speech" gives nothing
+    assert all(e.type != "AID" for e in _extracted("Rishi Sunak gave a speech on Monday."))
+
+
 def test_two_meetings_whose_doers_neither_names_are_two():
     text = (
         "President Emmanuel Macron said on Monday that he would fly to Washington. "
