@@ -43,7 +43,7 @@ from dashapp.actors import (
     without_accents,
 )
 from dashapp.dateline import dateline_span, place_line
-from dashapp.models import Actor, Article, Event, Granularity, Mention, Timex, support
+from dashapp.models import Actor, Article, Event, Granularity, Mention, Timex, day_value, support
 from dashapp.records import maker, replacer
 from dashapp.temporal.lexicon import alternation
 from dashapp.temporal.lexicon import lexicon as temporal_lexicon
@@ -2486,6 +2486,7 @@ def _window_actors(
         and seg_hi < len(cuts) - 1
         and (dated_after is None or cuts[seg_hi + 1] <= dated_after)
         and not (found and dated_after is not None and _NEW_CLAUSE_AFTER.match(text, cuts[seg_hi]))
+        and not (found and _subject_and_verb(text, cuts[seg_hi], mentions))
     ):
         seg_hi += 1
         found = inside(cuts[seg_lo], cuts[seg_hi])
@@ -2741,6 +2742,31 @@ def _one_actor_at_most(found: Sequence[ActorMention]) -> bool:
 # telephoned Otunbayeva the next day" (not ", and called for", a verb shared with the subject
 # before); with another date later in the sentence, its actors are that date's happening's
 _NEW_CLAUSE_AFTER = re.compile(r"(?:and|but)\s+(?:the\s+|[A-Z])")
+# a verb right after a clause's subject: "and the United States added", "but Moscow has
+# said", "and Paris will"
+_VERB_AFTER_SUBJECT = re.compile(r"\s+(?:also\s+|later\s+)?([a-z]+)\b")
+# (a verb of its own time or a report; not "was": "and Senegal was shocked" may tell the
+# same happening)
+_OWN_CLAUSE_VERBS = frozenset(
+    "has have will would said says added told replied answered announced warned insisted".split()
+)
+
+
+def _subject_and_verb(text: str, pos: int, mentions: Sequence[ActorMention]) -> bool:
+    """Whether text[pos:] opens a coordinated clause with its own named subject and verb
+    (", and the United States added that ..."): a clause of another happening, whose
+    subject is no party of the act before it."""
+    m = _NEW_CLAUSE_AFTER.match(text, pos)
+    if m is None:
+        return False
+    subject = m.end() - 1 if text[m.end() - 1].isupper() else m.end()
+    name = next((x for x in mentions if x.start == subject), None)
+    if name is None:
+        return False
+    verb = _VERB_AFTER_SUBJECT.match(text, name.end)
+    return verb is not None and verb.group(1) in _OWN_CLAUSE_VERBS
+
+
 _PREDICATE_START = re.compile(
     r"(?!(?:the|a|an|and|or|but|in|on|at|of|for|with|to|by|from|which|who|whose|that|as|while|"
     r"when|after|before|including|according|its|their|his|her)\b)[a-z]+\b"
@@ -5670,10 +5696,7 @@ def _article_events(
         mentions = _unit_mentions(article.id, text[sent[0] : sent[1]], txs)
         names = tuple([a.name for a in actors])
         approximate = any(_fuzzy(tx) for tx in txs)
-        if len(txs) == 1:
-            other_dates = tuple(txs[0].alternatives)
-        else:
-            other_dates = tuple([a for tx in txs for a in tx.alternatives])
+        other_dates = _other_days(txs, unit.value)
         out.append(
             (
                 trig.weight,
@@ -6497,9 +6520,17 @@ def _follow_up(
         target=target.name if target is not None else None,
         approximate=any(_fuzzy(tx) for tx in txs),
         articles=1,
-        other_dates=tuple([a for tx in txs for a in tx.alternatives]),
+        other_dates=_other_days(txs, unit.value),
     )
     return prior._replace(sent=idx, pos=f0, event=event, source=source, target=target)
+
+
+def _other_days(txs: Sequence[Timex], value: str) -> tuple[str, ...]:
+    """The other readings of an event's date, as event dates are written: an evening's
+    alternative ("2023-10-03TEV", the Tuesday a week on) is its day, and a reading that is
+    the event's own date is none."""
+    out = [day_value(a) for tx in txs for a in tx.alternatives]
+    return tuple(dict.fromkeys(a for a in out if a != value))
 
 
 # --------------------------------------------------------------------------- merging
@@ -6581,6 +6612,11 @@ def _other_speakers(a: Event, b: Event) -> bool:
         return True
     if a.source is None or b.source is None or a.source == b.source:
         return False
+    if _remarks(a) and _remarks(b):
+        # two speakers' remarks are two statements though one names the other: "Benin's
+        # government said on Monday it had regained control"; "Nigeria said on Monday that
+        # Tinubu had sent jets to Benin" (a statement about Benin is not Benin's)
+        return True
     if a.type in _MUTUAL:
         # two meetings or visits whose doers neither names: "de Gaulle said he would fly to
         # Washington"; "Johnson met the cabinet the same day" (not an agreement, whose
@@ -6620,7 +6656,11 @@ def _by_phone(e: Event) -> bool:
 
 
 def _in_person(e: Event) -> bool:
-    return " meeting" in e.label or " summit" in e.label or " visits " in e.label
+    # (a journey or a hosting is in person too: "Kohl returns to Warsaw", "Xi hosts Putin")
+    return any(w in e.label for w in _IN_PERSON_WORDS)
+
+
+_IN_PERSON_WORDS = (" meeting", " summit", " visits ", " returns to ", " state visit ", " hosts ")
 
 
 # triggers.tsv: the last word of the labels of happenings told as statements, by kind

@@ -262,6 +262,7 @@ HELD_OUT = sorted(
         "events_heldout45",
         "events_heldout46",
         "events_heldout47",
+        "events_heldout48",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )

@@ -161,6 +161,14 @@ class Focus:
 
 
 _BC = re.compile(r"BC(\d{4})")
+# a noun and a participle, then the date's preposition: "platforms imposed on", "a referendum
+# held in" (not after an auxiliary: "was imposed on", "had been held in")
+_REDUCED_RELATIVE = re.compile(
+    r"\b(?!(?:was|were|is|are|be|been|being|had|has|have|who|which|that)\b)[a-z]{3,} "
+    r"[a-z]+(?:ed|held|made|given|taken|shown|seen|known) (?:on|in) $"
+)
+# a participle phrase set off by a comma: ", announced from Riyadh on", ", held in"
+_PARTICIPLE_INSERT = re.compile(r",\s+[a-z]+(?:ed|held|made|given|taken|shown|seen|known)\s[^,]*$")
 _THAT = re.compile(r"\bthat\b", re.I)
 _WORD = re.compile(r"[a-z]+")
 _JOINS = frozenset(("and", "but", "while", "as", "when"))
@@ -216,9 +224,13 @@ class Resolver:
                 ) or (
                     latest
                     and left
-                    and f.end >= sentence_bounds(self.text, left - 1, left)[0]
+                    and f.end >= (before := sentence_bounds(self.text, left - 1, left)[0])
                     and _DATED_NOUN.match(self.text, f.end)  # not a bound: "since Sunday"
+                    and not any(not g.weak and before <= g.end < f.end for g in self.history)
                 ):
+                    # (not when the sentence before dates its main clause before the dated
+                    # noun: "Kerry said on Friday that 1,429 people were killed in the Aug.
+                    # 21 attack. Obama said the same day ...": Friday)
                     return f.first, f"date in focus {f.value}"
                 latest = False
                 continue
@@ -298,16 +310,30 @@ class Resolver:
         # (the sentence starts at most SENTENCE_WINDOW characters back: with no ", who " or
         # ", which " there, there is none in the sentence, and its bounds need not be found)
         lo = max(0, c.start - SENTENCE_WINDOW)
+        if (m := _REDUCED_RELATIVE.search(self.text, max(0, c.start - 40), c.start)) is not None:
+            # "against a ban on 26 social media platforms imposed on Sept. 4": a participle
+            # right after its noun is a relative clause too, and an aside when the main
+            # clause is dated ("The protests began on Monday, when students marched ...")
+            left = sentence_bounds(self.text, c.start, c.end)[0]
+            if any(left <= f.end <= m.start() for f in self.history):
+                return True
         if (
-            self.text.rfind(", who ", lo, c.start) < 0
+            self.text.rfind(", who", lo, c.start) < 0
             and self.text.rfind(", which ", lo, c.start) < 0
         ):
             return False
         left = sentence_bounds(self.text, c.start, c.end)[0]
         rel = max(
-            self.text.rfind(", who ", left, c.start), self.text.rfind(", which ", left, c.start)
+            self.text.rfind(", who ", left, c.start),
+            self.text.rfind(", which ", left, c.start),
+            self.text.rfind(", whose ", left, c.start),
         )
-        if rel < 0 or self.text.find(",", rel + 1, c.start) >= 0:
+        if rel < 0:
+            return False
+        comma = self.text.find(",", rel + 1, c.start)
+        if comma >= 0 and not _PARTICIPLE_INSERT.match(self.text, comma, c.start):
+            # (a participle phrase set off inside the relative clause is still in it:
+            # "Hariri, whose resignation, announced from Riyadh on Nov. 4, has ...")
             return False
         # ... when the main clause has a date of its own; else the relative clause's date
         # is the sentence's ("Guatemala took its complaint to the Security Council, which

@@ -20,7 +20,12 @@ from dashapp.temporal.lexicon import lexicon
 
 Tense = Literal["past", "future", "present"]
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?|--|[,;:()\u2014\u2013]")
+# (a hyphenated compound is one word: "NATO-led", "so-called", "run-up")
+# (Latin letters outside ASCII too: "Pérez de Cuéllar" is three words, not five)
+_TOKEN = re.compile(
+    r"[A-Za-z\u00c0-\u024f]+(?:-[A-Za-z\u00c0-\u024f]+)*(?:['\u2019][a-z]+)?|--|[,;:()\u2014\u2013]"
+)
+_VERB_PREFIXES = ("re-", "co-")  # "re-elected", "co-founded": still verbs
 # A sentence ends at . ! ? ; followed by blank and a capital/quote, or at a line break.
 # (not after a title's abbreviation or an initial: "Gen. Maxwell Thurman", "B. J. Habibie")
 # (The stop comes first and the look-behinds after it, so that the engine skips in C to
@@ -96,6 +101,11 @@ _ASKED = frozenset("called asked urged demanded requested sought appealed presse
 # (a crowd summoned or invited to a gathering: "has summoned Serbs to a mass rally in
 # Belgrade on Thursday")
 _REQUESTED = frozenset("asked requested proposed sought summoned invited".split())
+# (a happening called or set for a day: "has called an emergency summit ... on Monday")
+_SET_FOR = frozenset(
+    "called announced scheduled set planned proposed convened organised organized summoned "
+    "promised pledged requested".split()
+)
 _POSS_END = re.compile(r"['\u2019]s?$")
 _WINDOW_WORDS = 12  # with the squared distance decay, cues further away never decide
 _WINDOW_CHARS = 140
@@ -158,6 +168,12 @@ def _side(tokens: list[str]) -> tuple[list[str], list[float]]:
 
 
 _MODALS = frozenset("be to will would should could can may must".split())
+# words after which a past participle is an adjective of the noun that follows: "a
+# televised address", "its disputed border", "the armed forces"
+_ADJECTIVE_BEFORE = frozenset(
+    "a an the this these his her its their our my your some any each every "
+    "another newly recently".split()
+)
 _NEGATIONS = frozenset("not never didn't wasn't weren't hadn't".split())
 
 
@@ -203,10 +219,29 @@ def _votes(words: list[str], distances: list[float], outward_left: bool) -> dict
             i += 1
             if not (w in past_verbs or (len(w) > 4 and w.endswith("ed"))):
                 continue  # (most words: no cue, no past form)
+            if "-" in w and not w.startswith(_VERB_PREFIXES):
+                continue  # a participle joined to the word before ("NATO-led",
+                # "Saudi-backed", "state-owned") is an adjective, not a verb
             if i > 1 and seq[i - 2] in _MODALS:
                 continue  # passive/infinitive after a modal: the modal decides
+            if (
+                i > 2
+                and seq[i - 3] in _MODALS
+                and seq[i - 3] != "be"
+                and abs(dseq[i - 1] - dseq[i - 3]) == 2  # no clause boundary between
+            ):
+                continue  # no past verb follows a bare verb: "would send chartered planes
+                # on Friday", "to visit disputed islands": a participle of the object
+            if i > 1 and seq[i - 2] in _ADJECTIVE_BEFORE:
+                continue  # a participle after a determiner describes a noun: "in a
+                # televised address on Sunday", "the disputed border", not a verb
             direction, strength = "past", 1.0
             d = dseq[i - 1]
+        if direction == "future-verb":
+            # a present verb that is also a noun: a verb only without a determiner before
+            # it ("Latvians elect a new parliament on Sunday"; "the plan a minister ...")
+            j = i - k - 1  # the word before the cue phrase, in reading order
+            direction = "none" if j >= 0 and seq[j] in _ADJECTIVE_BEFORE else "future"
         if direction == "none":
             continue
         if direction.endswith("-near"):
@@ -273,6 +308,87 @@ def _reported_before(tokens_left: list[str]) -> bool:
     return False
 
 
+# a phrase that opens its sentence, or follows a subject between commas, with no verb of its
+# own: "In a speech in Lyon on", "At a rally in Ankara on", "Speaking to reporters on",
+# ", speaking at the White House on"
+_FRONTED = re.compile(
+    r"(?:^\s*[\"'\u201c\u2018]?(?:In|At|During|Speaking|Addressing|Writing|Talking)"
+    r"|,\s+(?:speaking|addressing|writing|talking))\b[^,;:.\u2014\u2013\"\u201c\u201d]*$"
+)
+# the rest of the phrase and its comma: "on Monday, " or "at the White House on Monday, "
+_PHRASE_END = re.compile(r"[^,;:.\u2014\u2013]{0,60}?,\s+")
+_SUBJECT_WORDS = 6  # "the German chancellor, Olaf Scholz" is no subject of six words
+
+
+def _main_verb_after(text: str, start: int, end: int, left: int, right: int) -> Tense | None:
+    """The tense of the main clause's verb when text[start:end] ends a fronted or
+    inserted phrase with no verb (see _FRONTED): the first verb after the phrase's comma
+    and its subject, else None."""
+    if not _FRONTED.search(text[left:start]):
+        return None
+    m = _PHRASE_END.match(text, end, right)
+    if m is None:
+        return None
+    cues, past_verbs = _cue_table()
+    for k, w in enumerate(_tokens(text, m.end(), right)[: _SUBJECT_WORDS + 1]):
+        if not w[0].isalpha() or w in _SUBORDINATORS:
+            return None
+        cue = cues.get(w)
+        if cue is not None and cue[0] in ("report", "past"):
+            return "past"
+        if cue is not None and cue[0] == "future":
+            return "future"
+        if k and (w in past_verbs or (len(w) > 4 and w.endswith("ed") and "-" not in w)):
+            return "past"
+    return None
+
+
+def _perfect_of_planned(lw: list[str], ld: list[float]) -> bool:
+    """Whether the expression's own clause (words outward to the left) has a present
+    perfect ("has called", "have announced") whose object is a planned happening named
+    between it and the expression ("an emergency summit ... on")."""
+    _, past_verbs = _cue_table()
+    for k in range(1, min(len(lw) - 1, _NOUN_REACH + 2)):
+        if ld[k] != k:
+            return False  # a clause boundary: not the expression's own clause
+        w = lw[k]
+        if w in past_verbs or (len(w) > 4 and w.endswith("ed") and "-" not in w):
+            return (
+                w in _SET_FOR
+                and lw[k + 1] in ("has", "have")
+                and not _PLANNED_FOR.isdisjoint(lw[1:k])
+            )
+    return False
+
+
+_FAR_AUXILIARIES = re.compile(
+    r"\b(?:(is|are|was|were)\s+(?:due|expected|scheduled|set)\s+to|will|(has|have|had))\s",
+)
+
+
+def _own_clause_cue(text: str, left: int, start: int) -> Tense | None:
+    """The tense an auxiliary gives the clause that text[start] ends, when it opens that
+    clause beyond the words clause_tense weighs: the last one in text[left:start] (the
+    sentence before the expression) with no clause boundary (comma, semicolon, dash,
+    "that", "which", ...) between it and the expression."""
+    seg = text[left:start]
+    if "will" not in seg and " to " not in seg and " ha" not in seg:
+        return None  # (no auxiliary: most clauses; the searches below are skipped)
+    if any(c in seg for c in ",;:\u2014\u2013(") or _FAR_BOUNDARY.search(seg):
+        return None
+    last = None
+    for m in _FAR_AUXILIARIES.finditer(seg):
+        last = m
+    if last is None:
+        return None
+    if last.group(1) in ("was", "were") or last.group(2):
+        return "past"
+    return "future"
+
+
+_FAR_BOUNDARY = re.compile(r"\b(?:that|which|who|when|while|because|after|before|since)\b")
+
+
 def clause_tense(text: str, start: int, end: int) -> tuple[Tense | None, float]:
     """The tense of the sentence around text[start:end] and the winning vote's margin
     (0..1, how sure). None when no cue is found."""
@@ -286,6 +402,14 @@ def clause_tense(text: str, start: int, end: int) -> tuple[Tense | None, float]:
     rw, rd = _side(_tokens(text, end, right)[: _WINDOW_WORDS + 4])
     # Cue phrases must not span the expression itself: vote on each side separately.
     votes_l = _votes(lw, ld, True)
+    if not votes_l.keys() & {"past", "future"} and (
+        main := _main_verb_after(text, start, end, left, right)
+    ):
+        # "In a speech in Lyon on Monday, Macron said ...", "Speaking to reporters on
+        # Monday, Scholz said ...", "Biden, speaking at the White House on Monday, said
+        # ...": a fronted or inserted phrase with no verb of its own dates the main
+        # clause, whose verb after the comma decides, not the reported clause after it
+        return main, 1.0
     votes_r = _votes(rw, rd, False)
     if (
         lw
@@ -301,6 +425,17 @@ def clause_tense(text: str, start: int, end: int) -> tuple[Tense | None, float]:
     ):
         # "called an election in Catalonia for December 21", "has asked for a meeting of
         # the Security Council on Saturday": the date a happening is set or asked for
+        votes_l["future"] = max(votes_l.get("future", 0.0), 2.0)
+    elif (
+        (pre := 2 if len(lw) > 2 and lw[0] in ("and", "or") else 0) < len(lw)
+        and lw[pre] in ("on", "for")
+        and (" has " in text[left:start] or " have " in text[left:start])
+        and _perfect_of_planned(lw[pre:], [d - ld[pre] for d in ld[pre:]])
+    ):
+        # "has called an emergency summit of the bloc's leaders in Brussels on Monday",
+        # "The rebels have called rallies in the capital on Thursday (and Friday)": a
+        # present perfect takes no day of its own, so the day is the planned happening's,
+        # still to come
         votes_l["future"] = max(votes_l.get("future", 0.0), 2.0)
     if (
         len(lw) > 4
@@ -329,7 +464,11 @@ def clause_tense(text: str, start: int, end: int) -> tuple[Tense | None, float]:
         votes_r = {k: v / 2 for k, v in votes_r.items()}
     votes = {k: max(votes_l.get(k, 0.0), votes_r.get(k, 0.0)) for k in {*votes_l, *votes_r}}
     if not votes:
-        return None, 0.0
+        # nothing near: the auxiliary that opens the expression's own clause, however far
+        # back, still governs its verb phrase ("Castro is expected to answer both the vote
+        # and the embargo at a mass rally in Havana's Revolution Square on Sunday")
+        far = _own_clause_cue(text, left, start)
+        return (far, 0.5) if far else (None, 0.0)
     # ties go to the past, news's usual tense, then the future: never to set order
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], _TIE_ORDER.get(kv[0], 9)))
     top, w = ranked[0]
