@@ -3144,6 +3144,47 @@ def _without_origins(text: str, found: list[ActorMention]) -> list[ActorMention]
     return kept or found
 
 
+# a clause of another time after the act and its date: "..., a day after", "two weeks
+# before" (a cheap test first: most sentences have neither word)
+_OTHER_TIME_CLAUSE = re.compile(r"\s(?:after|before)\s")
+# a name after "from"/"by" (up to three title words between): who pressed for or brokered
+_FROM_WHOM = re.compile(r"\s(?:from|by)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}$")
+
+
+def _meets_another_party(trig: Trigger, person: Actor, actors: Sequence[Actor]) -> bool:
+    """A person who meets, calls or visits another person or state does so in person: the
+    owner's "Blinken speaks with NATO chief Stoltenberg" and "Biden-Putin phone call" list
+    no state of theirs, nor do "Biden visits Vilnius" or "Nixon visits Peking". A summit
+    or state visit is a meeting of states (between_states); an organisation met keeps the
+    state ("Kerry meets EU foreign ministers": the United States and the EU)."""
+    if trig.type != "CONSULT" or trig.between_states:
+        return False
+    others = [a for a in actors if a != person and a.name != person.affiliation]
+    return bool(others) and all(a.kind in ("person", "country") for a in others)
+
+
+def _without_other_time_clause(
+    text: str, start: int, found: list[ActorMention]
+) -> list[ActorMention]:
+    """A party named only in a clause of another time after the act and its date (from
+    `start`) is that happening's, not this one's: "the strikes began on Wednesday, a day
+    after the secretary general, Solana, ordered them" (Solana acts the day before). Who brokered
+    the act or pressed for it stays ("after talks brokered by Qatar", "after an ultimatum
+    from General Naguib"); so do the parties when the act keeps fewer than two of its own
+    ("Kania took over after Gierek fell ill": a lone party's act is often told by whom it
+    answers)."""
+    kept = []
+    for m in found:
+        cue = _OTHER_TIME_CLAUSE.search(text, start, m.start) if m.start > start else None
+        if (
+            cue is None
+            or _BROKERED.search(text, cue.end(), m.start) is not None
+            or _FROM_WHOM.search(text, cue.end(), m.start) is not None
+        ):
+            kept.append(m)
+    return kept if len(kept) >= 2 else found
+
+
 def _named_again(mentions: Sequence[ActorMention], first: Sequence[ActorMention], end: int) -> bool:
     """Whether an actor named in a dateline (the mentions of `first` before `end`) is named
     again later in the article: then the story is that state's own, not only filed there."""
@@ -5461,6 +5502,8 @@ def _article_events(
             found = _without_reporting_presidency(text, m_end, sent[1], found)
         if found and trig.type != "RETREAT" and "visits" not in trig.label:
             found = _without_origins(text, found)
+        if len(found) > 2 and _OTHER_TIME_CLAUSE.search(text, m_end, sent[1]) is not None:
+            found = _without_other_time_clause(text, max(m_end, u_end), found)
         if found and trig.label == "{source} remarks" and found[0].end <= m_start:
             found = _without_reported_people(text, found, m_end, min(clause[1], m_end + 40))
         if found and backers:
@@ -5547,6 +5590,7 @@ def _article_events(
             and source.kind == "person"
             and source.affiliation
             and (trig.state_act or sum(1 for a in actors if a.kind == "person") == 1)
+            and not _meets_another_party(trig, source, actors)
             and not _speaks_for_body(source, found)
             and not (
                 ttype == "RETREAT"

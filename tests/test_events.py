@@ -1550,9 +1550,11 @@ def test_a_month_takes_the_year_named_after_it():
             {"Joe Biden", "Volodymyr Zelensky", "United States", "Ukraine"},
         ),
         (
-            "arrival keeps its destination, and a lone visitor's state",
+            # round 46: a visitor travels in person ("Biden visits Vilnius" lists no US),
+            # as the owner's calls between people list no states
+            "arrival keeps its destination, not the visitor's own state",
             "Biden arrived in Moscow on Monday.",
-            {"Joe Biden", "United States", "Russia"},
+            {"Joe Biden", "Russia"},
         ),
         (
             "coordinated list",
@@ -1579,7 +1581,7 @@ def test_a_month_takes_the_year_named_after_it():
         (
             "'who' after a person",
             "Russia praised Biden, who visited Moscow on Monday.",
-            {"Joe Biden", "United States", "Russia"},
+            {"Joe Biden", "Russia"},
         ),
         (
             "'who' stands for the phrase right before it, not the last person named",
@@ -3155,10 +3157,15 @@ def test_a_flight_abroad_out_of_office_is_the_persons_own(text, when, state, kep
     [
         # a leader out of office arriving abroad goes into exile, not on a state visit
         (date(2019, 11, 13), "Evo Morales arrived in Mexico City on Tuesday.", "Bolivia", False),
-        # in office, the visit is his state's
-        (date(2018, 11, 14), "Evo Morales arrived in Mexico City on Tuesday.", "Bolivia", True),
-        # an official whose office the gazetteer does not record, before any it does
-        (date(1971, 7, 14), "Henry Kissinger arrived in Peking on Tuesday.", "United States", True),
+        # in office, a visit is made in person too (round 46: visitors' own states are
+        # mostly not listed in the pooled dev gold: about 28 of the 39 visits it changed)
+        (date(2018, 11, 14), "Evo Morales arrived in Mexico City on Tuesday.", "Bolivia", False),
+        (
+            date(1971, 7, 14),
+            "Henry Kissinger arrived in Peking on Tuesday.",
+            "United States",
+            False,
+        ),
     ],
 )
 def test_a_former_leaders_journey_abroad_is_his_own(when, text, state, kept):
@@ -7209,3 +7216,63 @@ def test_meetings_of_two_different_pairs_of_people_are_two():
     same = ("c3", date(2024, 7, 10), "Xi Jinping held talks with Putin on Monday.")
     (one,) = _merged(xi, same)
     assert len(one.mentions) == 2
+
+
+# round 46: actor precision
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # a party named only in a clause of another time after the act and its date is that
+        # happening's ("after X met Y", "a day after X ordered"), not this one's
+        (
+            "Japan and the Philippines held naval exercises on Monday after Li Qiang met the "
+            "Vietnamese president in Hanoi.",
+            {"Japan", "Philippines"},
+        ),
+        (
+            "Norway expelled three Iranian diplomats on Monday after Tehran refused to "
+            "extradite Abbas Araghchi.",
+            {"Norway", "Iran"},
+        ),
+        # who brokered the act or pressed for it stays its party
+        (
+            "Armenia and Azerbaijan agreed to a ceasefire on Monday after talks mediated by Qatar.",
+            {"Armenia", "Azerbaijan", "Qatar"},
+        ),
+        (
+            "Sudan and Chad reopened their border on Monday after an appeal from Emmanuel Macron.",
+            {"Sudan", "Chad", "Emmanuel Macron"},
+        ),
+    ],
+)
+def test_a_party_of_a_clause_of_another_time_is_not_the_acts(text, actors):
+    events = [e for e in _extracted(text, date(2024, 3, 8)) if e.value == "2024-03-04"]
+    assert len(events) == 1
+    assert set(events[0].actors) == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # a person meeting, calling or visiting another state meets in person (the owner's
+        # "Blinken speaks with NATO chief Stoltenberg" lists no US)
+        ("Emmanuel Macron visited Poland on Monday.", {"Emmanuel Macron", "Poland"}),
+        ("Antony Blinken held talks with Ukraine on Monday.", {"Antony Blinken", "Ukraine"}),
+        ("Olaf Scholz spoke with Ukraine by phone on Monday.", {"Olaf Scholz", "Ukraine"}),
+        # an organisation met keeps the person's state
+        (
+            "Antony Blinken met NATO officials on Monday.",
+            {"Antony Blinken", "NATO", "United States"},
+        ),
+        # a lone official's remarks stay his state's too (the dev-set convention)
+        (
+            "Antony Blinken said on Monday that the talks had been useful.",
+            {"Antony Blinken", "United States"},
+        ),
+    ],
+)
+def test_a_person_meeting_another_party_meets_in_person(text, actors):
+    (ev,) = _extracted(text, date(2024, 3, 8))
+    assert set(ev.actors) == actors
