@@ -83,7 +83,7 @@ def test_day_marker_range_bar_year_band():
     # The year spans its whole 365 days, not a point on January 1st.
     assert bars["y"].base[0] == "2014-01-01" and bars["y"].x[0] == 365 * 86_400_000
     assert bars["r"].x[0] == 2 * 86_400_000
-    assert bars["y"].marker.opacity < bars["r"].marker.opacity  # a light band
+    assert bars["y"].opacity < bars["r"].marker.opacity  # a light band (the whole trace)
     assert fig.layout.xaxis.type == "date"
 
 

@@ -551,6 +551,9 @@ def timeline_spec(
             items = bars.get((key, kind))
             if not items:
                 continue
+            # a band's opacity is its trace's, drawn once over all its bars: bars
+            # of their own opacity add up where they overlap (a lane of a handful of
+            # one colour's years was solid, hiding the day markers of that colour)
             data.append(
                 {
                     "type": "bar",
@@ -559,9 +562,10 @@ def timeline_spec(
                     "x": [((ev.end - ev.start).days + 1) * MS_PER_DAY for ev, _ in items],
                     "y": [y for _, y in items],
                     "width": width,
+                    **({"opacity": opacity} if kind == "band" else {}),
                     "marker": {
                         "color": colors[key],
-                        "opacity": opacity,
+                        **({} if kind == "band" else {"opacity": opacity}),
                         "line": {"color": colors[key], "width": 1},
                         "pattern": {
                             "shape": ["/" if ev.approximate else "" for ev, _ in items],
