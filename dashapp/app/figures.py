@@ -844,7 +844,13 @@ def aggregate_spec(
             "cmax": top,
             "opacity": 0.9,
             "line": {"width": 0.5, "color": "#08306b"},
-            "colorbar": {"title": {"text": f"events per {bucket}"}, "thickness": 10, "len": 0.6},
+            # the title along the bar, not across it: across, it took more room than
+            # the plot on a phone
+            "colorbar": {
+                "title": {"text": f"events per {bucket}", "side": "right"},
+                "thickness": 10,
+                "len": 0.6,
+            },
         },
         "hovertext": texts,
         "hoverinfo": "text",
@@ -853,12 +859,14 @@ def aggregate_spec(
         "showlegend": False,
     }
     shown = f"{total:,} events" if total is not None else "many events"
+    # short lines (darker: more events, the colour bar says): a phone's plot is
+    # narrower than one long line, which was cut at the screen's edge
     note = (
-        f"{shown}, counted per {bucket}: click a {bucket} or zoom in to see them\n"
-        "darker: more events; the Colour option applies to single events"
+        f"{shown}, counted per {bucket}:\nclick a {bucket} or zoom in to see them;\n"
+        "the Colour option applies to single events"
     )
     layout = _layout(lanes, opts, note=note)
-    layout["margin"]["b"] = 56  # room for the note's two lines
+    layout["margin"]["b"] = 70  # room for the note's three lines
     return {"data": [trace], "layout": layout}
 
 

@@ -111,3 +111,38 @@ def test_a_lane_of_many_year_bands_still_shows_its_days(browser, watch, tmp_path
         srv.httpd.shutdown()
         raw.close()
     assert not watch.console_errors and not watch.dialogs and not watch.outside
+
+
+def test_a_phone_shows_the_counted_timeline_wide_and_its_note_whole(browser, watch, tmp_path):
+    # QA10 3: on a phone (390 px) a store of over 1,000 events, counted per month, had
+    # a timeline 131 px wide: the colour bar's title ("events per month", written
+    # across) took more room than the plot; and the note under the plot, two lines of
+    # ~70 characters right-aligned to it, was cut at the screen's left edge ("nth:
+    # click a month or zoom in ...")
+    from test_exports_layout import big_extraction
+
+    raw = Store(None)
+    raw.add(big_extraction(3000))
+    srv = start_server(SerializedStore(raw), tmp_path)
+    page = open_page(browser, srv, watch, width=390, height=844)
+    try:
+        settle(page)
+        assert "counted per month" in page.inner_text("#summary")
+        plot = page.evaluate(
+            "document.querySelector('#timeline .js-plotly-plot')._fullLayout._size.w"
+        )
+        assert plot >= 0.5 * 390, plot
+        boxes = page.eval_on_selector_all(
+            "#timeline .annotation-text tspan.line, #timeline .annotation-text",
+            """els => els.filter(e => /counted per|Colour option/.test(e.textContent))
+                .map(e => { const r = e.getBoundingClientRect();
+                            return [e.textContent, r.left, r.right]; })""",
+        )
+        assert boxes, "no note"
+        for text, left, right in boxes:
+            assert left >= 0 and right <= 390, (text, left, right)
+    finally:
+        page.context.close()
+        srv.httpd.shutdown()
+        raw.close()
+    assert not watch.console_errors and not watch.dialogs and not watch.outside
