@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from conftest import open_page, start_server
-from helpers import settle
+from helpers import GRAPH_DIV, drawn_ids, settle, table_ids, wait_for
 
 from dashapp.app import SerializedStore
 from dashapp.models import Article, Event, Extraction, Mention
@@ -145,4 +145,23 @@ def test_a_phone_shows_the_counted_timeline_wide_and_its_note_whole(browser, wat
         page.context.close()
         srv.httpd.shutdown()
         raw.close()
+    assert not watch.console_errors and not watch.dialogs and not watch.outside
+
+
+def test_an_open_end_of_9999_12_31_keeps_the_timeline_drawn(browser, server, watch):
+    # QA10 4: an event's last day corrected to 9999-12-31 (an open end, as analysts
+    # write it) blanked the timeline: every event gone, an empty axis of the year 2000
+    page = open_page(browser, server, watch)
+    try:
+        page.locator("#event-table tr[data-event='e-crimea'] button").click()
+        page.wait_for_selector("#details .details[data-event='e-crimea']")
+        page.fill("#corr-end", "9999-12-31")
+        page.click("#corr-save")
+        wait_for(lambda: "Saved" in page.inner_text("#corr-msg"), what="saved")
+        settle(page)
+        rng = page.evaluate(f"document.querySelector('{GRAPH_DIV}')._fullLayout.xaxis.range")
+        assert rng[0][:4] == "2014" and rng[1][:4] == "9999", rng
+        assert len(drawn_ids(page)) == len(table_ids(page)) > 1
+    finally:
+        page.context.close()
     assert not watch.console_errors and not watch.dialogs and not watch.outside
