@@ -83,7 +83,7 @@ def test_day_marker_range_bar_year_band():
     # The year spans its whole 365 days, not a point on January 1st.
     assert bars["y"].base[0] == "2014-01-01" and bars["y"].x[0] == 365 * 86_400_000
     assert bars["r"].x[0] == 2 * 86_400_000
-    assert bars["y"].marker.opacity < bars["r"].marker.opacity  # a light band
+    assert bars["y"].opacity < bars["r"].marker.opacity  # a light band (the whole trace)
     assert fig.layout.xaxis.type == "date"
 
 
@@ -427,3 +427,28 @@ def test_a_bar_that_fills_the_window_is_labelled_over_it():
     (labels,) = [t for t in wide.data if t.name == "labels"]
     shown = dict(zip(labels.text, labels.x, strict=True))
     assert _when(shown["Police detain"]) > datetime(2023, 9, 22), shown
+
+
+def test_days_up_to_the_last_plotly_and_python_know():
+    # QA10 4: an event set by hand to end on 9999-12-31 (an open end) blanked the
+    # timeline (plotly's autorange ran past its last date: an empty axis of the year
+    # 2000); alone in view, or in a view counted per week or month, it raised an
+    # OverflowError / ValueError (its week of 7 shown days, its bucket's last day)
+    last = date(9999, 12, 31)
+    both = timeline_figure([ev("old", date(2022, 1, 7)), ev("open", date(2022, 1, 1), last)])
+    assert both.layout.xaxis.range == ("2022-01-01", "9999-12-31 23:59:59.999")
+    for opts in (FigureOptions(), FigureOptions(labels=True, width=1600, height=900)):
+        alone = timeline_figure([ev("end", last)], opts)
+        assert alone.layout.xaxis.range == ("9999-12-25", "9999-12-31 23:59:59.999")
+    first = timeline_figure([ev("first", date(1, 1, 1))], FigureOptions(labels=True))
+    assert first.layout.xaxis.range == ("0001-01-01", "0001-01-07 23:59:59.999")
+    # a view of ordinary years keeps plotly's autorange (no range of its own)
+    assert (
+        timeline_figure([ev("a", date(2022, 1, 7)), ev("b", date(1990, 3, 1))])
+        .layout["xaxis"]
+        .range
+        is None
+    )
+    for bucket, start in (("month", date(9999, 12, 1)), ("week", date(9999, 12, 27))):
+        spec = aggregate_spec([(start, "Russia", 3)], bucket=bucket)
+        assert spec["data"][0]["customdata"] == [[start.isoformat(), "9999-12-31"]]

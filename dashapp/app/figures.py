@@ -327,7 +327,20 @@ def shown_days(span: tuple[date, date]) -> tuple[date, date]:
     short = MIN_SHOWN_DAYS - ((hi - lo).days + 1)
     if short <= 0:
         return span
-    return lo - timedelta(days=short // 2), hi + timedelta(days=short - short // 2)
+    # (inside the dates there are: the days of 9999-12-31, a hand-set open end, are
+    # widened before it only)
+    after = min(short - short // 2, (date.max - hi).days)
+    before = min(short - after, (lo - date.min).days)
+    after = min(short - before, (date.max - hi).days)
+    return lo - timedelta(days=before), hi + timedelta(days=after)
+
+
+def near_the_last_day(shown: tuple[date, date]) -> bool:
+    """Whether plotly's autorange around the days `shown` (a twentieth of their span
+    each side, and room for a marker) would go past 9999-12-31, where its dates end: it
+    then draws nothing on an axis of the year 2000."""
+    lo, hi = shown
+    return (date.max - hi).days < (hi - lo).days / 10 + 31
 
 
 def day_ticks(span: tuple[date, date] | None) -> dict[str, Any]:
@@ -403,9 +416,10 @@ def _layout(
     if opts.x_range:
         lo, hi = opts.x_range
         layout["xaxis"]["range"] = x_range_of(lo, hi)
-    elif span and shown and shown != span:
-        if opts.labels:
-            # a picture: its labels were placed for exactly these days (label_spots)
+    elif span and shown and (shown != span or near_the_last_day(shown)):
+        if opts.labels or near_the_last_day(shown):
+            # a picture: its labels were placed for exactly these days (label_spots);
+            # or days up to the end of plotly's dates, which its autorange overruns
             layout["xaxis"]["range"] = x_range_of(*shown)
         else:
             # the screen keeps plotly's autorange, which a double click returns to (no
@@ -551,6 +565,9 @@ def timeline_spec(
             items = bars.get((key, kind))
             if not items:
                 continue
+            # a band's opacity is its trace's, drawn once over all its bars: bars
+            # of their own opacity add up where they overlap (a lane of a handful of
+            # one colour's years was solid, hiding the day markers of that colour)
             data.append(
                 {
                     "type": "bar",
@@ -559,9 +576,10 @@ def timeline_spec(
                     "x": [((ev.end - ev.start).days + 1) * MS_PER_DAY for ev, _ in items],
                     "y": [y for _, y in items],
                     "width": width,
+                    **({"opacity": opacity} if kind == "band" else {}),
                     "marker": {
                         "color": colors[key],
-                        "opacity": opacity,
+                        **({} if kind == "band" else {"opacity": opacity}),
                         "line": {"color": colors[key], "width": 1},
                         "pattern": {
                             "shape": ["/" if ev.approximate else "" for ev, _ in items],
@@ -840,7 +858,13 @@ def aggregate_spec(
             "cmax": top,
             "opacity": 0.9,
             "line": {"width": 0.5, "color": "#08306b"},
-            "colorbar": {"title": {"text": f"events per {bucket}"}, "thickness": 10, "len": 0.6},
+            # the title along the bar, not across it: across, it took more room than
+            # the plot on a phone
+            "colorbar": {
+                "title": {"text": f"events per {bucket}", "side": "right"},
+                "thickness": 10,
+                "len": 0.6,
+            },
         },
         "hovertext": texts,
         "hoverinfo": "text",
@@ -849,12 +873,14 @@ def aggregate_spec(
         "showlegend": False,
     }
     shown = f"{total:,} events" if total is not None else "many events"
+    # short lines (darker: more events, the colour bar says): a phone's plot is
+    # narrower than one long line, which was cut at the screen's edge
     note = (
-        f"{shown}, counted per {bucket}: click a {bucket} or zoom in to see them\n"
-        "darker: more events; the Colour option applies to single events"
+        f"{shown}, counted per {bucket}:\nclick a {bucket} or zoom in to see them;\n"
+        "the Colour option applies to single events"
     )
     layout = _layout(lanes, opts, note=note)
-    layout["margin"]["b"] = 56  # room for the note's two lines
+    layout["margin"]["b"] = 70  # room for the note's three lines
     return {"data": [trace], "layout": layout}
 
 
@@ -867,9 +893,10 @@ COUNT_SCALE = [[0.0, "#c6dbef"], [0.35, "#6baed6"], [0.7, "#2171b5"], [1.0, "#08
 def bucket_end(start: date, bucket: Bucket) -> date:
     """The last day of the week or month that begins on `start`."""
     if bucket == "week":
-        return start + timedelta(days=6)
-    following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
-    return following - timedelta(days=1)
+        return start + timedelta(days=min(6, (date.max - start).days))  # (9999's last)
+    if start.month == 12:
+        return date(start.year, 12, 31)
+    return date(start.year, start.month + 1, 1) - timedelta(days=1)
 
 
 def bucket_label(start: date, bucket: Bucket) -> str:
