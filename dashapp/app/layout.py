@@ -597,7 +597,9 @@ def date_cell(ev) -> str:
     )
     out = f"<span>{_text(('≈ ' if ev.approximate else '') + resolved)}</span>"
     if _written(ev):
-        out += f'<br /><span class="hint">{_text(f"“{_written(ev)[:60]}”")}</span>'
+        # (in <bdi>: words of a right-to-left script would otherwise take the quotes
+        # round them into their own direction and show them out of place)
+        out += f'<br /><span class="hint">“<bdi>{_text(_written(ev)[:60])}</bdi>”</span>'
     return out
 
 
@@ -753,7 +755,15 @@ def event_details(ev, articles: dict) -> dict:
                 [
                     node("Div", head),
                     node("Blockquote", _marked(m.sentence, m.text), className="sentence"),
-                    node("Div", [node("Strong", "Expression: "), f"“{m.text}” → {m.value}"]),
+                    node(
+                        "Div",
+                        [
+                            node("Strong", "Expression: "),
+                            "“",
+                            node("Bdi", m.text),
+                            f"” → {m.value}",
+                        ],
+                    ),
                     node("Div", [node("Strong", "Why: "), m.explanation or "—"], className="hint"),
                 ],
                 className="mention",

@@ -165,3 +165,46 @@ def test_an_open_end_of_9999_12_31_keeps_the_timeline_drawn(browser, server, wat
     finally:
         page.context.close()
     assert not watch.console_errors and not watch.dialogs and not watch.outside
+
+
+def test_a_date_written_right_to_left_keeps_its_quotes_round_it(browser, watch, tmp_path):
+    # QA10 (found, fixed after the round): the table's and the details' "date as written"
+    # put the words between quotes as plain text, so an Arabic date took the closing
+    # quote into its right-to-left run and the quotes showed out of place; each is now
+    # an isolate (<bdi>) between the quotes
+    written = "أمس"
+    sentence = f"قال الوزير {written} إن المحادثات ستستمر."
+    start = sentence.index(written)
+    m = Mention(
+        "a", written, start, start + len(written), "DATE", "2021-01-03", sentence, "yesterday", 1.0
+    )
+    ev = Event(
+        id="rtl",
+        label="Talks",
+        type="CONSULT",
+        quad_class="verbal cooperation",
+        start=date(2021, 1, 3),
+        end=date(2021, 1, 3),
+        value="2021-01-03",
+        granularity="day",
+        actors=("Egypt",),
+        mentions=(m,),
+    )
+    raw = Store(None)
+    article = Article("a", "محادثات", date(2021, 1, 4), "https://example.org/a", sentence, "a.txt")
+    raw.add(Extraction(articles=(article,), timexes={}, events=(ev,), actors=()))
+    srv = start_server(SerializedStore(raw), tmp_path)
+    page = open_page(browser, srv, watch, width=1366, height=768)
+    try:
+        settle(page)
+        row = page.locator("#event-table tr[data-event='rtl']")
+        assert row.locator("bdi").all_inner_texts() == [written]
+        assert f"“{written}”" in row.inner_text()
+        row.locator("button").click()
+        page.wait_for_selector("#details .details[data-event='rtl']")
+        assert page.locator("#details bdi").all_inner_texts() == [written]
+    finally:
+        page.context.close()
+        srv.httpd.shutdown()
+        raw.close()
+    assert not watch.console_errors and not watch.dialogs and not watch.outside
