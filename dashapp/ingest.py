@@ -2,7 +2,8 @@
 
 Formats (see data/README.md):
 - text (``.txt`` or no extension): line 1 title, line 2 publication date YYYYMMDD,
-  line 3 URL, then the body, one paragraph per line;
+  line 3 URL, then the body, one paragraph per line (a file with no extension that holds
+  JSON or JSON Lines is read as such);
 - JSON (``.json``): one record or a list of records; JSONL (``.jsonl``, ``.ndjson``): one
   record per line; Parquet (``.parquet``): one record per row. A record has ``title``,
   ``date`` or ``published`` (YYYYMMDD, YYYY-MM-DD or an ISO timestamp), ``url``,
@@ -488,6 +489,8 @@ def read_file(path: str | os.PathLike[str]) -> Iterator[Article | ArticleError]:
     except ArticleError as err:
         yield err
         return
+    if not suffix:
+        suffix = _sniffed_suffix(text)
     if suffix in TEXT_SUFFIXES:
         try:
             yield parse_text(text, source, stem=stem)
@@ -497,6 +500,25 @@ def read_file(path: str | os.PathLike[str]) -> Iterator[Article | ArticleError]:
         yield from _read_json(text, source, stem)
     else:
         yield from _read_jsonl(text, source, stem)
+
+
+def _sniffed_suffix(text: str) -> str:
+    """The format of a file named without a suffix: JSON when the whole text is a JSON
+    object or list, JSON Lines when its first line is a JSON object, else text (whose
+    first line is a title: one that is a whole JSON object is not)."""
+    head = text.lstrip("\ufeff \t\r\n")
+    if head[:1] not in ("{", "["):
+        return ""
+    try:
+        _loads(head)
+        return ".json"
+    except ValueError:
+        pass
+    try:
+        first = _loads(head.split("\n", 1)[0])
+    except ValueError:
+        return ""
+    return ".jsonl" if isinstance(first, dict) else ""
 
 
 def _too_large(size: int) -> str:

@@ -883,3 +883,24 @@ def test_a_body_scraped_with_its_html_is_read_as_text(tmp_path: Path) -> None:
     plain = "Talks in Geneva on Monday: a < b, AT&T said; R&D; <Reuters> & co."
     assert parse_record({"date": "2022-10-11", "text": plain}, "x").body == plain
     assert plain_text("Ukraine&#39;s army &amp; navy") == "Ukraine's army & navy"
+
+
+def test_a_file_without_suffix_is_read_in_the_format_it_holds(tmp_path: Path) -> None:
+    # a generated corpus written to "corpus" (no .jsonl) was read as one text article and
+    # refused with "invalid publication date '{"id": ...'"
+    records = [
+        {"title": f"Talks {n}", "date": "2022-01-03", "url": "", "text": "Talks were held."}
+        for n in (1, 2)
+    ]
+    (tmp_path / "lines").write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    (tmp_path / "list").write_text(json.dumps(records, indent=2))
+    (tmp_path / "one").write_text(json.dumps(records[0], indent=2))
+    # a text article whose title opens with a bracket or brace is still text
+    (tmp_path / "text").write_text("[Update] {Talks} resume\n20220103\n\nTalks resumed.\n")
+    got = {p: list(ingest.read_file(tmp_path / p)) for p in ("lines", "list", "one", "text")}
+    assert all(isinstance(a, Article) for arts in got.values() for a in arts), got
+    assert [a.title for a in got["lines"]] == ["Talks 1", "Talks 2"]
+    assert [a.title for a in got["list"]] == ["Talks 1", "Talks 2"]
+    assert [a.title for a in got["one"]] == ["Talks 1"]
+    assert [a.title for a in got["text"]] == ["[Update] {Talks} resume"]
+    assert got["text"][0].date == date(2022, 1, 3)
