@@ -1136,7 +1136,8 @@ class Store:
     def _fit_memory(self) -> None:
         """DuckDB's memory limit before a write (none without a base): the base given to
         __init__, plus the index parts held now, plus what an ingest transaction loads
-        (see _WRITE_BYTES). Deletes raise it as they go (_allow_deletes). So the limit,
+        (see _WRITE_BYTES). Deletes raise it as they go (_allow_deletes), up to the whole
+        of the indexes (index_memory), never under that first limit. So the limit,
         which DuckDB's cache of table data fills, does not grow with the store."""
         if self._memory_base is not None:
             row = self._con.execute(
@@ -1150,7 +1151,14 @@ class Store:
     def _set_limit(self) -> None:
         assert self._memory_base is not None
         whole = index_memory(self._con)
-        limit = self._memory_base + max(self._held, min(whole, self._held + self._allowed))
+        # at least _WRITE_BYTES above what is held, however small the store: besides the
+        # index parts a write loads, that is the room DuckDB's queries and a transaction's
+        # appends work in, which the base (a cache) alone may not leave (32 MB out of
+        # memory within the first 50,000 articles of benchmarks/writer_memory.py, whose
+        # indexes were still small)
+        limit = self._memory_base + max(
+            self._held + _WRITE_BYTES, min(whole, self._held + self._allowed)
+        )
         self._con.execute(f"SET memory_limit = '{int(limit)}B'")
 
     def _allow_deletes(self, table: str, count: int) -> None:
