@@ -47,16 +47,13 @@ DB_DIR = ".geotimeline"
 DB_NAME = "geotimeline.duckdb"
 # DuckDB's memory in the writing process (its cache of the database, and what it has not
 # yet written to the file): without a cap it grows with the database. The store adds, for
-# each write, the index parts it holds and may load (Store._fit_memory). 64 MB, not 128:
-# DuckDB fills whatever cache it is allowed (a transaction's merge scans the whole merge
-# index), and that cache was the largest share of the writer's peak. Five 1,024-article
-# transactions into a store of 100,000 crowded articles peaked at 462 MB with 128, 396
-# with 64, 368 with 32 and 354 with 16, at the same CPU (20.8-21.5 s; 23.3 with 16). 32
-# ran out of memory at 100,000-150,000 articles of benchmarks/writer_memory.py --n 300000
-# (what earlier transactions appended waits in memory for a checkpoint, and DuckDB
-# could not evict enough of it for a merge's query); a write that runs out is retried
-# once after a checkpoint (Store._write). See docs/performance.md.
-WRITER_MEMORY = 64 * 2**20
+# each write, the index parts it holds and may load (Store._fit_memory). Smaller bases
+# gave a lower peak at the same CPU (five 1,024-article transactions into a store of
+# 100,000 crowded articles: 462 MB with 128, 396 with 64, 368 with 32), but ran out of
+# DuckDB's memory in benchmarks/writer_memory.py --n 300000 (32 MB at 100,000-150,000
+# articles, 64 MB at 200,000-250,000, the latter even when retried after a checkpoint,
+# which lowers the cap with the index parts it releases): see docs/performance.md.
+WRITER_MEMORY = 128 * 2**20
 # Write-ahead log that DuckDB lets grow before it writes it into the database file.
 WRITER_CHECKPOINT = "128MB"
 # Articles per store transaction: large enough to amortise a commit (about 15 ms on disk)
@@ -87,18 +84,16 @@ MIN_BATCH_SIZE = 64
 # memory has grown by more than 1/32 of the budget since the last halving, and otherwise
 # keeps the size: a writer whose memory holds still over the budget is not driven down to
 # MIN_BATCH_SIZE. It grows back only when the pool is under a quarter of POOL_CAP and the
-# memory under three quarters of the budget. 512 MB: it was 576, above the writer's peak
-# where its memory levels off by itself (556 MB, 1.5 million events, --archive; a store
-# over 1.1 million events is checkpointed after every write), so that such corpora keep
-# their large transactions, and low enough that the ingest process (the budget plus what
-# a transaction's working set adds: the stored events a merge loads grow with the
+# memory under three quarters of the budget. 576 MB: above the writer's peak where its
+# memory levels off by itself (556 MB, 1.5 million events, --archive), so that such
+# corpora keep their large transactions (a store over 1.1 million events is checkpointed
+# after every write), and low enough that the ingest process (the budget plus what a
+# transaction's working set adds: the stored events a merge loads grow with the
 # transaction, about 9,600 for 1,024 articles and 1,100 for 64 on a store of 40,000
 # crowded articles, and at most store.POOL_PER_EVENT per new event) and two Dask workers
-# of about 150 MB each stay under 1 GB. DuckDB's cap was then 128 MB; at 64 MB
-# (WRITER_MEMORY) the writer holds about 65 MB less on a crowded store, so the budget is
-# lower too, to halve transactions about where it did before. `geotimeline ingest
-# --memory-budget MB` sets it (0: no budget).
-MEMORY_BUDGET = 512 * 2**20
+# of about 150 MB each stay under 1 GB. `geotimeline ingest --memory-budget MB` sets it
+# (0: no budget).
+MEMORY_BUDGET = 576 * 2**20
 # Articles per worker task: smaller than a transaction so that the cores stay evenly busy.
 TASK_SIZE = 32
 # A JSONL file larger than this is read in blocks of JSONL_BLOCK_LINES lines.
