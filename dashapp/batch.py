@@ -47,7 +47,12 @@ DB_DIR = ".geotimeline"
 DB_NAME = "geotimeline.duckdb"
 # DuckDB's memory in the writing process (its cache of the database, and what it has not
 # yet written to the file): without a cap it grows with the database. The store adds, for
-# each write, the index parts it holds and may load (Store._fit_memory).
+# each write, the index parts it holds and may load (Store._fit_memory). Smaller bases
+# gave a lower peak at the same CPU (five 1,024-article transactions into a store of
+# 100,000 crowded articles: 462 MB with 128, 396 with 64, 368 with 32), but ran out of
+# DuckDB's memory in benchmarks/writer_memory.py --n 300000 (32 MB at 100,000-150,000
+# articles, 64 MB at 200,000-250,000, the latter even when retried after a checkpoint,
+# which lowers the cap with the index parts it releases): see docs/performance.md.
 WRITER_MEMORY = 128 * 2**20
 # Write-ahead log that DuckDB lets grow before it writes it into the database file.
 WRITER_CHECKPOINT = "128MB"

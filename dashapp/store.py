@@ -1136,7 +1136,8 @@ class Store:
     def _fit_memory(self) -> None:
         """DuckDB's memory limit before a write (none without a base): the base given to
         __init__, plus the index parts held now, plus what an ingest transaction loads
-        (see _WRITE_BYTES). Deletes raise it as they go (_allow_deletes). So the limit,
+        (see _WRITE_BYTES). Deletes raise it as they go (_allow_deletes), up to the whole
+        of the indexes (index_memory), never under that first limit. So the limit,
         which DuckDB's cache of table data fills, does not grow with the store."""
         if self._memory_base is not None:
             row = self._con.execute(
@@ -1150,7 +1151,14 @@ class Store:
     def _set_limit(self) -> None:
         assert self._memory_base is not None
         whole = index_memory(self._con)
-        limit = self._memory_base + max(self._held, min(whole, self._held + self._allowed))
+        # at least _WRITE_BYTES above what is held, however small the store: besides the
+        # index parts a write loads, that is the room DuckDB's queries and a transaction's
+        # appends work in, which the base (a cache) alone may not leave (a base of 32 MB
+        # plus a small store's whole index ran out of memory within the first 50,000
+        # articles of benchmarks/writer_memory.py --n 300000)
+        limit = self._memory_base + max(
+            self._held + _WRITE_BYTES, min(whole, self._held + self._allowed)
+        )
         self._con.execute(f"SET memory_limit = '{int(limit)}B'")
 
     def _allow_deletes(self, table: str, count: int) -> None:
@@ -1985,10 +1993,35 @@ class Store:
             with _transaction(self._con):
                 self._remove_articles(ids)
             self._checkpoint()
-        rep = self._write_part(results, extra_events, actors, set().union(*removals))
+        removed = set().union(*removals)
+        seqs = dict(self._seqs)
+        try:
+            rep = self._write_part(results, extra_events, actors, removed)
+        except duckdb.OutOfMemoryException:
+            # Rolled back whole. With a cap (the writer's), what earlier transactions
+            # appended waits in memory for a checkpoint, where DuckDB may not evict it,
+            # and can leave a large merge too little room: checkpoint, which writes it
+            # into the file and releases the index parts held, and write once more. The
+            # numbers that the failed attempt reserved are reserved again from where it
+            # started, so that the rows are those of a write that did not fail. An error
+            # that left the database unusable, or a second one, is raised.
+            if self._memory_base is None or not self._usable():
+                raise
+            self._seqs = seqs
+            self._checkpoint()
+            rep = self._write_part(results, extra_events, actors, removed)
         if large:
             self._checkpoint()
         return replace(rep, transactions=1 + len(removals))
+
+    def _usable(self) -> bool:
+        """Whether the connection still answers (an out-of-memory error at commit can
+        invalidate the database)."""
+        try:
+            self._con.execute("SELECT 1").fetchone()
+        except duckdb.Error:
+            return False
+        return True
 
     def _removals(self, results: Sequence[ArticleResult]) -> list[list[str]]:
         """In a large store (see DELETE_BYTES), where the deletes of replacing `results`'
