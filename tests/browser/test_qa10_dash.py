@@ -68,24 +68,28 @@ def _year_talks(i: int) -> Event:
     )
 
 
+def _day_talks(id_: str, label: str, day: date, actor: str, mention: Mention) -> Event:
+    return Event(
+        id=id_,
+        label=label,
+        type="CONSULT",
+        quad_class="verbal cooperation",
+        start=day,
+        end=day,
+        value=day.isoformat(),
+        granularity="day",
+        actors=(actor,),
+        mentions=(mention,),
+    )
+
+
 def test_a_lane_of_many_year_bands_still_shows_its_days(browser, watch, tmp_path):
     # QA10 2: each year (month, season ...) band was drawn at 22% opacity bar by bar, so
     # the bands of one colour stacked up in a lane: a lane with a handful of a year's
     # talks was solid colour, and its day markers of that colour vanished into it (a
     # busy store's CONSULT lane showed '×2', '×3' beside nothing)
     day = Mention("a", "June 10", 0, 7, "DATE", "2020-06-10", "June 10: call.", "explicit", 1.0)
-    call = Event(
-        id="call",
-        label="Call",
-        type="CONSULT",
-        quad_class="verbal cooperation",
-        start=date(2020, 6, 10),
-        end=date(2020, 6, 10),
-        value="2020-06-10",
-        granularity="day",
-        actors=("Russia",),
-        mentions=(day,),
-    )
+    call = _day_talks("call", "Call", date(2020, 6, 10), "Russia", day)
     raw = Store(None)
     events = (call, *map(_year_talks, range(6)))
     article = Article("a", "Talks", date(2021, 1, 4), "https://example.org/a", "(body)", "a.txt")
@@ -178,18 +182,7 @@ def test_a_date_written_right_to_left_keeps_its_quotes_round_it(browser, watch, 
     m = Mention(
         "a", written, start, start + len(written), "DATE", "2021-01-03", sentence, "yesterday", 1.0
     )
-    ev = Event(
-        id="rtl",
-        label="Talks",
-        type="CONSULT",
-        quad_class="verbal cooperation",
-        start=date(2021, 1, 3),
-        end=date(2021, 1, 3),
-        value="2021-01-03",
-        granularity="day",
-        actors=("Egypt",),
-        mentions=(m,),
-    )
+    ev = _day_talks("rtl", "Talks", date(2021, 1, 3), "Egypt", m)
     raw = Store(None)
     article = Article("a", "محادثات", date(2021, 1, 4), "https://example.org/a", sentence, "a.txt")
     raw.add(Extraction(articles=(article,), timexes={}, events=(ev,), actors=()))
