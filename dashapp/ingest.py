@@ -490,7 +490,10 @@ def read_file(path: str | os.PathLike[str]) -> Iterator[Article | ArticleError]:
         yield err
         return
     if not suffix:
-        suffix = _sniffed_suffix(text)
+        suffix, doc = _sniffed(text)
+        if suffix in JSON_SUFFIXES:
+            yield from _json_records(doc, source, stem)  # (parsed once, by the sniffing)
+            return
     if suffix in TEXT_SUFFIXES:
         try:
             yield parse_text(text, source, stem=stem)
@@ -502,23 +505,23 @@ def read_file(path: str | os.PathLike[str]) -> Iterator[Article | ArticleError]:
         yield from _read_jsonl(text, source, stem)
 
 
-def _sniffed_suffix(text: str) -> str:
-    """The format of a file named without a suffix: JSON when the whole text is a JSON
-    object or list, JSON Lines when its first line is a JSON object, else text (whose
-    first line is a title: one that is a whole JSON object is not)."""
+def _sniffed(text: str) -> tuple[str, Any]:
+    """The format of a file named without a suffix, as a suffix, and for JSON the parsed
+    document: JSON when the whole text is a JSON object or list, JSON Lines when its
+    first line is a JSON object, else text (whose first line is a title: one that is a
+    whole JSON object is not)."""
     head = text.lstrip("\ufeff \t\r\n")
     if head[:1] not in ("{", "["):
-        return ""
+        return "", None
     try:
-        _loads(head)
-        return ".json"
+        return ".json", _loads(head)
     except ValueError:
         pass
     try:
         first = _loads(head.split("\n", 1)[0])
     except ValueError:
-        return ""
-    return ".jsonl" if isinstance(first, dict) else ""
+        return "", None
+    return (".jsonl" if isinstance(first, dict) else ""), None
 
 
 def _too_large(size: int) -> str:
@@ -553,6 +556,11 @@ def _read_json(text: str, source: str, stem: str) -> Iterator[Article | ArticleE
     except ValueError as exc:
         yield ArticleError(source, f"invalid JSON: {json_problem(exc, line=True)}")
         return
+    yield from _json_records(doc, source, stem)
+
+
+def _json_records(doc: Any, source: str, stem: str) -> Iterator[Article | ArticleError]:
+    """The articles of a parsed JSON file: one record, or a list of them."""
     if isinstance(doc, dict):
         if doc and not doc.keys() & set(_WANTED_COLUMNS):
             # Most often a wrapper such as {"articles": [...]}: say so, not "missing date".
