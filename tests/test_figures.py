@@ -452,3 +452,24 @@ def test_days_up_to_the_last_plotly_and_python_know():
     for bucket, start in (("month", date(9999, 12, 1)), ("week", date(9999, 12, 27))):
         spec = aggregate_spec([(start, "Russia", 3)], bucket=bucket)
         assert spec["data"][0]["customdata"] == [[start.isoformat(), "9999-12-31"]]
+
+
+def test_a_day_on_a_range_of_its_colour_stands_out():
+    """A day marker over a range bar of the same colour (a REQUEST day inside a REQUEST
+    range) is not lost in the bar: the bar is a tint of the colour and a filled marker has
+    a rim of another colour than its fill; an approximate (open) marker is only its ring,
+    in its colour."""
+    events = [
+        ev("r", date(2022, 1, 3), date(2022, 1, 14), gran="range"),
+        ev("d", date(2022, 1, 7)),
+        ev("a", date(2022, 1, 10), approx=True),
+    ]
+    fig = timeline_figure(events)
+    (bar,) = traces(fig, go.Bar)
+    (day,) = [t for t in traces(fig, go.Scatter) if t.mode == "markers" and t.customdata]
+    assert day.marker.color == bar.marker.color  # one type: one colour
+    assert bar.marker.opacity <= 0.6  # the bar a tint of it, the days in full colour
+    rims = dict(zip(day.customdata, day.marker.line.color, strict=True))
+    assert rims["d"] != day.marker.color
+    assert rims["a"] == day.marker.color
+    assert dict(zip(day.customdata, day.marker.symbol, strict=True))["a"] == "circle-open"

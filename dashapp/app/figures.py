@@ -287,6 +287,7 @@ def stack_offsets(n: int) -> list[float]:
 
 Spec = dict[str, Any]
 GRID = "#eeeeee"
+DAY_RIM = "#ffffff"  # the rim of a filled day marker: the plot's background
 
 
 def _axis_common() -> dict[str, Any]:
@@ -561,7 +562,9 @@ def timeline_spec(
             }
         )
         show = False
-        for kind, width, opacity in (("band", 0.84, 0.22), ("range", 0.34, 0.85)):
+        # a range is a tint (0.55), so that the day markers of its colour drawn on it,
+        # in full colour with a white rim, stay visible (at 0.85 they were lost in it)
+        for kind, width, opacity in (("band", 0.84, 0.22), ("range", 0.34, 0.55)):
             items = bars.get((key, kind))
             if not items:
                 continue
@@ -610,7 +613,15 @@ def timeline_spec(
                         "symbol": [
                             "circle-open" if ev.approximate else "circle" for ev, _ in items_d
                         ],
-                        "line": {"width": 2, "color": colors[key]},
+                        # a filled marker has a white rim, so it stands out on a range
+                        # bar of its own colour (a REQUEST day on a REQUEST range); an
+                        # open one (approximate) is only its ring, drawn in its colour
+                        "line": {
+                            "width": [2 if ev.approximate else 1.5 for ev, _ in items_d],
+                            "color": [
+                                colors[key] if ev.approximate else DAY_RIM for ev, _ in items_d
+                            ],
+                        },
                     },
                     "hovertext": [hov(ev) for ev, _ in items_d],
                     "hoverinfo": "text",
