@@ -201,3 +201,43 @@ def test_a_date_written_right_to_left_keeps_its_quotes_round_it(browser, watch, 
         srv.httpd.shutdown()
         raw.close()
     assert not watch.console_errors and not watch.dialogs and not watch.outside
+
+
+def test_a_phone_scrolls_the_table_with_the_page(browser, watch, tmp_path):
+    # QA10 (found, fixed after the round): on a phone the table was a box of about three
+    # rows scrolled inside the page, the timeline keeping the screen's height above it.
+    # The table now runs on below the timeline, its rows scrolled with the page; a wide
+    # screen keeps the table in its own box under the timeline, the page unscrolled.
+    from test_exports_layout import big_extraction
+
+    raw = Store(None)
+    raw.add(big_extraction(60))
+    srv = start_server(SerializedStore(raw), tmp_path)
+    try:
+        for width, height, inner in ((390, 844, False), (1366, 768, True)):
+            page = open_page(browser, srv, watch, width=width, height=height)
+            try:
+                settle(page)
+                rows = len(table_ids(page))
+                assert rows >= 30, rows
+                wrap = page.evaluate(
+                    """() => { const w = document.querySelector('.table-wrap');
+                               return [w.scrollHeight, w.clientHeight]; }"""
+                )
+                plot = page.locator(GRAPH_DIV).bounding_box()
+                assert plot and plot["height"] >= 0.45 * height, plot
+                if inner:  # its own box, scrolled inside
+                    assert wrap[0] > wrap[1] + 100, wrap
+                else:  # every row in the page
+                    assert wrap[0] <= wrap[1] + 1, wrap
+                    last = page.locator("#event-table tbody tr").last
+                    last.scroll_into_view_if_needed()
+                    assert page.evaluate("window.scrollY") > height
+                    box = last.bounding_box()
+                    assert box and 0 <= box["y"] < height, box
+            finally:
+                page.context.close()
+    finally:
+        srv.httpd.shutdown()
+        raw.close()
+    assert not watch.console_errors and not watch.dialogs and not watch.outside
