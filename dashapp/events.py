@@ -3155,12 +3155,75 @@ def _meets_another_party(trig: Trigger, person: Actor, actors: Sequence[Actor]) 
     """A person who meets, calls or visits another person or state does so in person: the
     owner's "Blinken speaks with NATO chief Stoltenberg" and "Biden-Putin phone call" list
     no state of theirs, nor do "Biden visits Vilnius" or "Nixon visits Peking". A summit
-    or state visit is a meeting of states (between_states); an organisation met keeps the
-    state ("Kerry meets EU foreign ministers": the United States and the EU)."""
+    or state visit is a meeting of states (between_states). (Since round 47b a lone
+    official's words and meetings bring no state of his anyway, _acts_for_state: this
+    still holds where a body of the state or a spelling keeps it.)"""
     if trig.type != "CONSULT" or trig.between_states:
         return False
     others = [a for a in actors if a != person and a.name != person.affiliation]
     return bool(others) and all(a.kind in ("person", "country") for a in others)
+
+
+def _acts_for_state(
+    text: str,
+    clause: tuple[int, int],
+    start: int,
+    trig: Trigger,
+    person: Actor,
+    mentions: Sequence[ActorMention],
+) -> bool:
+    """Whether a lone official's act brings his own side, by the owner's convention: a
+    person acting does not bring his state ("Biden warns Russia in remarks to reporters":
+    Joe Biden, Vladimir Putin, Russia, Ukraine; no United States), a state the text makes a
+    party does. A body he belongs to that is no state stays: a rebel leader or a UN chief
+    speaks for it ("the Houthi leader said", as "NATO chief Stoltenberg"). The state is a
+    party when
+    - the act is material: a leader's seizure, strike, sanction or deployment is his
+      state's ("Putin seized the Crimea region": Vladimir Putin, Russia, Ukraine);
+    - it is a protest: its doers are the state's crowds, the person named is what they
+      protest against ("protests against Bashir's rule broke out");
+    - an unnamed body or crowd of the state is the subject of the act's clause ("Chiari's
+      cabinet is due to meet", "the ministers will meet"): it acts, not the person.
+    And, so that the event keeps a side its article names as it spells it, when the
+    article spells the person otherwise than his canonical name ("Lenin Moreno" for
+    Lenín Moreno, "Nimeiri" for Nimeiry): the person listed is not the article's."""
+    if lexicon().quad[trig.type].startswith("material") or trig.type == "PROTEST":
+        return True
+    if person.affiliation and _side(person.affiliation).kind != "country":
+        return True
+    if _BODY_SUBJECT.search(text, clause[0], start) is not None:
+        return True
+    return _spelled_otherwise(person, mentions)
+
+
+def _spelled_otherwise(person: Actor, mentions: Sequence[ActorMention]) -> bool:
+    """Whether some mention of `person` spells a word of his name otherwise than his
+    canonical name does: with or without accents, or one letter apart ("Massimov" for
+    Masimov); titles and other words of the mention are left aside."""
+    words = set(person.name.replace("-", " ").split())
+    folded = {_folded(w) for w in words}
+    for m in mentions:
+        if person not in m.actors:
+            continue
+        for word in m.text.replace("-", " ").split():
+            w = word.strip(".,").removesuffix("'s").removesuffix("\u2019s")
+            if w in words or not w[:1].isupper():
+                continue
+            if _folded(w) in folded or any(_one_edit(w, n) for n in words):
+                return True
+    return False
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two words of four letters or more, with the same first two, are one edit
+    apart (a letter changed, added or dropped): "Nimeiri" and "Nimeiry"."""
+    if len(a) < 4 or abs(len(a) - len(b)) > 1 or a[:2] != b[:2]:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k in range(len(short)) if short[k] != long[k]), len(short))
+    return short[i:] == long[i + 1 :]
 
 
 def _without_other_time_clause(
@@ -5589,7 +5652,13 @@ def _article_events(
             source is not None
             and source.kind == "person"
             and source.affiliation
-            and (trig.state_act or sum(1 for a in actors if a.kind == "person") == 1)
+            and (
+                trig.state_act
+                or (
+                    sum(1 for a in actors if a.kind == "person") == 1
+                    and _acts_for_state(text, clause, m_start, trig, source, actor_mentions)
+                )
+            )
             and not _meets_another_party(trig, source, actors)
             and not _speaks_for_body(source, found)
             and not (
@@ -5603,9 +5672,9 @@ def _article_events(
                 and _flees_for_himself(source, actors, unit.first, former=True)
             )
         ):
-            # an official acting alone acts for a state: a leader's seizure, warning,
-            # decree, election, statement or visit is his state's too (as wire editors
-            # list them); meetings of two or more people stay between the people
+            # a state's act (election, inauguration, decree), or an official's material
+            # act (a seizure, strike or sanction: _acts_for_state), is his state's too;
+            # what a person says, asks or visits is his own (the owner's convention)
             state = _side(source.affiliation)
             actors = list(dict.fromkeys([*actors, state]))
         elif (
