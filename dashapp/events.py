@@ -3248,6 +3248,33 @@ def _without_other_time_clause(
     return kept if len(kept) >= 2 else found
 
 
+# a clause of what went on meanwhile, after the act: "as the mediators flew to Belgrade",
+# "while he was on a state visit to Brazil", "while on a visit to East Germany": its subject
+# (up to five words) and its verb; not "as soon as", "as part of", "as president"
+_WHILE_CUE = re.compile(r"\s(?:as|while|whilst)\s")
+_WHILE_CLAUSE = re.compile(
+    r"\s(?:while|whilst)\s+(?:on|in|at|visiting)\s"
+    r"|\s(?:as|while|whilst)\s+(?!(?:soon|long|well|much|many|far|part|if|though|a|an)\b)"
+    r"(?:(?!(?:of|and|or|that|which|who)\b)[\w'\u2019.-]+\s+){1,5}?"
+    r"(?:was|were|is|are|had|has|have|did|does|would|will|could|[a-z]{3,}ed|flew|fled|went"
+    r"|came|took|began|fought|[a-z]{3,}(?:ss|sh|ch)es)\b"
+)
+
+
+def _without_while_clause(text: str, start: int, found: list[ActorMention]) -> list[ActorMention]:
+    """A party named only after the verb of a clause of what went on meanwhile, past the
+    act and its date (from `start`), is that happening's: "declared that the hour of Europe
+    had dawned as the mediators flew to Belgrade" (no Yugoslavia), "was deposed while he
+    was on a state visit to Brazil" (no Brazil). The clause's subject stays, as whom the
+    act catches at that moment ("seized power while President Obote was preparing to fly
+    home"); so does everything when the act would keep no party of its own."""
+    cue = _WHILE_CLAUSE.search(text, start, found[-1].start)
+    if cue is None:
+        return found
+    kept = [m for m in found if m.start < cue.end()]
+    return kept if any(m.end <= cue.start() for m in kept) else found
+
+
 def _named_again(mentions: Sequence[ActorMention], first: Sequence[ActorMention], end: int) -> bool:
     """Whether an actor named in a dateline (the mentions of `first` before `end`) is named
     again later in the article: then the story is that state's own, not only filed there."""
@@ -5567,6 +5594,8 @@ def _article_events(
             found = _without_origins(text, found)
         if len(found) > 2 and _OTHER_TIME_CLAUSE.search(text, m_end, sent[1]) is not None:
             found = _without_other_time_clause(text, max(m_end, u_end), found)
+        if len(found) > 1 and _WHILE_CUE.search(text, max(m_end, u_end), sent[1]) is not None:
+            found = _without_while_clause(text, max(m_end, u_end), found)
         if found and trig.label == "{source} remarks" and found[0].end <= m_start:
             found = _without_reported_people(text, found, m_end, min(clause[1], m_end + 40))
         if found and backers:

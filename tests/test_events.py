@@ -7341,3 +7341,33 @@ def test_a_protest_or_a_body_of_the_state_keeps_the_state():
 def test_a_person_the_article_spells_otherwise_keeps_his_state(text, actors):
     (ev,) = _extracted(text, date(2024, 3, 8))
     assert set(ev.actors) == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # a party named after the verb of a clause of what went on meanwhile is that
+        # clause's; its subject stays, as whom the act catches at that moment
+        (
+            "Soldiers seized power in Niger on Wednesday while President Mohamed Bazoum was "
+            "preparing to fly home from a summit in Ethiopia.",
+            {"Niger", "Mohamed Bazoum"},
+        ),
+        (
+            "Emmanuel Macron warned Iran on Tuesday as the mediators flew to Qatar.",
+            {"Emmanuel Macron", "Iran"},
+        ),
+        # "as soon as", "as part of" open no such clause
+        (
+            "Germany promised on Tuesday to send tanks to Ukraine as soon as Poland did.",
+            {"Germany", "Ukraine", "Poland"},
+        ),
+        (
+            "Germany promised on Tuesday to send aid as part of a package for Ukraine.",
+            {"Germany", "Ukraine"},
+        ),
+    ],
+)
+def test_a_party_of_a_meanwhile_clause_is_not_the_acts(text, actors):
+    (ev,) = _extracted(text, date(2024, 3, 8))
+    assert set(ev.actors) == actors
