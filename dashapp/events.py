@@ -3187,13 +3187,22 @@ def _acts_for_state(
     And, so that the event keeps a side its article names as it spells it, when the
     article spells the person otherwise than his canonical name ("Lenin Moreno" for
     Lenín Moreno, "Nimeiri" for Nimeiry): the person listed is not the article's."""
-    if lexicon().quad[trig.type].startswith("material") or trig.type == "PROTEST":
+    if _brings_the_state(trig):
         return True
     if person.affiliation and _side(person.affiliation).kind != "country":
         return True
     if _BODY_SUBJECT.search(text, clause[0], start) is not None:
         return True
     return _spelled_otherwise(person, mentions)
+
+
+def _brings_the_state(trig: Trigger) -> bool:
+    """Whether the act is its state's whoever does it: a state's own act (an election, an
+    inauguration, a decree), a material one (a seizure, strike, sanction or deployment) or
+    a protest (the state's crowds)."""
+    return (
+        trig.state_act or trig.type == "PROTEST" or lexicon().quad[trig.type].startswith("material")
+    )
 
 
 def _spelled_otherwise(person: Actor, mentions: Sequence[ActorMention]) -> bool:
@@ -6639,8 +6648,11 @@ def _follow_up(
         source.kind == "person"
         and source.affiliation
         and (target is None or target.kind != "person")
+        and _brings_the_state(prior.trig)
     ):
-        actors.append(_side(source.affiliation))  # an official acting alone acts for a state
+        # an official following a state's or a material act acts for his state; one
+        # following words speaks for himself (_acts_for_state)
+        actors.append(_side(source.affiliation))
     if target is not None:
         actors.append(target)
     actors = list(dict.fromkeys(actors))

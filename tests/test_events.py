@@ -7371,3 +7371,12 @@ def test_a_person_the_article_spells_otherwise_keeps_his_state(text, actors):
 def test_a_party_of_a_meanwhile_clause_is_not_the_acts(text, actors):
     (ev,) = _extracted(text, date(2024, 3, 8))
     assert set(ev.actors) == actors
+
+
+def test_a_follow_up_brings_the_officials_state_only_for_a_states_act():
+    text = "Emmanuel Macron condemned Russia on Monday. Olaf Scholz followed suit on Tuesday."
+    (ev,) = [e for e in _extracted(text, date(2024, 3, 8)) if e.value == "2024-03-05"]
+    assert set(ev.actors) == {"Olaf Scholz", "Russia"}
+    text = "France imposed sanctions on Russia on Monday. Olaf Scholz followed suit on Tuesday."
+    (ev,) = [e for e in _extracted(text, date(2024, 3, 8)) if e.value == "2024-03-05"]
+    assert set(ev.actors) == {"Olaf Scholz", "Germany", "Russia"}
