@@ -3171,6 +3171,7 @@ def _acts_for_state(
     trig: Trigger,
     person: Actor,
     mentions: Sequence[ActorMention],
+    spelled: dict[str, bool],
 ) -> bool:
     """Whether a lone official's act brings his own side, by the owner's convention: a
     person acting does not bring his state ("Biden warns Russia in remarks to reporters":
@@ -3186,14 +3187,17 @@ def _acts_for_state(
       cabinet is due to meet", "the ministers will meet"): it acts, not the person.
     And, so that the event keeps a side its article names as it spells it, when the
     article spells the person otherwise than his canonical name ("Lenin Moreno" for
-    Lenín Moreno, "Nimeiri" for Nimeiry): the person listed is not the article's."""
+    Lenín Moreno, "Nimeiri" for Nimeiry): the person listed is not the article's (read
+    once per person and article: `spelled`)."""
     if _brings_the_state(trig):
         return True
     if person.affiliation and _side(person.affiliation).kind != "country":
         return True
     if _BODY_SUBJECT.search(text, clause[0], start) is not None:
         return True
-    return _spelled_otherwise(person, mentions)
+    if (otherwise := spelled.get(person.name)) is None:
+        otherwise = spelled[person.name] = _spelled_otherwise(person, mentions)
+    return otherwise
 
 
 def _brings_the_state(trig: Trigger) -> bool:
@@ -3210,14 +3214,18 @@ def _spelled_otherwise(person: Actor, mentions: Sequence[ActorMention]) -> bool:
     canonical name does: with or without accents, or one letter apart ("Massimov" for
     Masimov); titles and other words of the mention are left aside."""
     words = set(person.name.replace("-", " ").split())
-    folded = {_folded(w) for w in words}
+    seen = set(words)  # (each word read once: most mentions repeat a name or a title)
+    folded: set[str] | None = None
     for m in mentions:
         if person not in m.actors:
             continue
         for word in m.text.replace("-", " ").split():
             w = word.strip(".,").removesuffix("'s").removesuffix("\u2019s")
-            if w in words or not w[:1].isupper():
+            if w in seen or not w[:1].isupper():
                 continue
+            seen.add(w)
+            if folded is None:
+                folded = {_folded(n) for n in words}
             if _folded(w) in folded or any(_one_edit(w, n) for n in words):
                 return True
     return False
@@ -5278,6 +5286,7 @@ def _article_events(
     counted: set[int] = set()
     topic: tuple[Actor, ...] | None = None
     home: list[list[Actor]] = []  # the article's home state, once needed (_home_state)
+    spelled: dict[str, bool] = {}  # person -> spelled otherwise (_spelled_otherwise)
     dateline: list[Actor] | None = None  # the state of its dateline, once needed
     backers = "-backed" in text or "-sponsored" in text or "-funded" in text
     if (
@@ -5694,7 +5703,9 @@ def _article_events(
                 trig.state_act
                 or (
                     sum(1 for a in actors if a.kind == "person") == 1
-                    and _acts_for_state(text, clause, m_start, trig, source, actor_mentions)
+                    and _acts_for_state(
+                        text, clause, m_start, trig, source, actor_mentions, spelled
+                    )
                 )
             )
             and not _meets_another_party(trig, source, actors)
