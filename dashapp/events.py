@@ -5732,9 +5732,12 @@ def _article_events(
             and not source.affiliation
             and all(a.kind == "person" for a in actors)
             and sum(1 for a in actors if a.kind == "person") == 1
+            and _acts_for_state(text, clause, m_start, trig, source, actor_mentions, spelled)
         ):
             # "Ibn Auf stepped down": a person the gazetteer does not know, acting alone
-            # with no state named, is of the state where the story happens
+            # with no state named, is of the state where the story happens, when the act
+            # is his state's (as for a known official: _acts_for_state; "Ibn Auf said ..."
+            # is his own)
             actors = [*actors, *_home_state(actor_mentions, home)]
         elif ttype in _SIGNED:
             # leaders who sign or agree bind their states: "Abiy and Isaias signed a

@@ -7380,3 +7380,15 @@ def test_a_follow_up_brings_the_officials_state_only_for_a_states_act():
     text = "France imposed sanctions on Russia on Monday. Olaf Scholz followed suit on Tuesday."
     (ev,) = [e for e in _extracted(text, date(2024, 3, 8)) if e.value == "2024-03-05"]
     assert set(ev.actors) == {"Olaf Scholz", "Germany", "Russia"}
+
+
+def test_a_person_the_gazetteer_does_not_know_brings_the_home_state_as_a_known_one():
+    story = "Soldiers seized power in Mali on Monday. Mali's borders were closed. "
+    # his words are his own ...
+    text = story + "Colonel Ibrahim Kante told reporters on Tuesday that the army would stay."
+    (ev,) = [e for e in _extracted(text, date(2024, 3, 8)) if e.value == "2024-03-05"]
+    assert set(ev.actors) == {"Ibrahim Kante"}
+    # ... his force is the state's where the story happens
+    text = story + "Colonel Ibrahim Kante sent troops to the north on Tuesday."
+    (ev,) = [e for e in _extracted(text, date(2024, 3, 8)) if e.value == "2024-03-05"]
+    assert set(ev.actors) == {"Ibrahim Kante", "Mali"}
