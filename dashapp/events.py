@@ -3221,8 +3221,8 @@ def _spelled_otherwise(person: Actor, mentions: Sequence[ActorMention]) -> bool:
             continue
         for word in m.text.replace("-", " ").split():
             w = word.strip(".,").removesuffix("'s").removesuffix("\u2019s")
-            if w in seen or not w[:1].isupper():
-                continue
+            if w in seen or not w[:1].isupper() or w[:-1] in words and w[-1] == "s":
+                continue  # (nor a possessive that lost its apostrophe: "Mr Putins arrest")
             seen.add(w)
             if folded is None:
                 folded = {_folded(n) for n in words}

@@ -7336,6 +7336,12 @@ def test_a_protest_or_a_body_of_the_state_keeps_the_state():
             "Jaafar Nimeiri said on Tuesday that the curfew would stand.",
             {"Gaafar Nimeiry", "Sudan"},
         ),
+        # a possessive that lost its apostrophe is no other spelling
+        (
+            "The court issued a warrant for Mr Putins arrest. Vladimir Putin said on Tuesday "
+            "that the warrant was void.",
+            {"Vladimir Putin"},
+        ),
     ],
 )
 def test_a_person_the_article_spells_otherwise_keeps_his_state(text, actors):
