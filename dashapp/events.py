@@ -3155,12 +3155,92 @@ def _meets_another_party(trig: Trigger, person: Actor, actors: Sequence[Actor]) 
     """A person who meets, calls or visits another person or state does so in person: the
     owner's "Blinken speaks with NATO chief Stoltenberg" and "Biden-Putin phone call" list
     no state of theirs, nor do "Biden visits Vilnius" or "Nixon visits Peking". A summit
-    or state visit is a meeting of states (between_states); an organisation met keeps the
-    state ("Kerry meets EU foreign ministers": the United States and the EU)."""
+    or state visit is a meeting of states (between_states). (Since round 47b a lone
+    official's words and meetings bring no state of his anyway, _acts_for_state: this
+    still holds where a body of the state or a spelling keeps it.)"""
     if trig.type != "CONSULT" or trig.between_states:
         return False
     others = [a for a in actors if a != person and a.name != person.affiliation]
     return bool(others) and all(a.kind in ("person", "country") for a in others)
+
+
+def _acts_for_state(
+    text: str,
+    clause: tuple[int, int],
+    start: int,
+    trig: Trigger,
+    person: Actor,
+    mentions: Sequence[ActorMention],
+    spelled: dict[str, bool],
+) -> bool:
+    """Whether a lone official's act brings his own side, by the owner's convention: a
+    person acting does not bring his state ("Biden warns Russia in remarks to reporters":
+    Joe Biden, Vladimir Putin, Russia, Ukraine; no United States), a state the text makes a
+    party does. A body he belongs to that is no state stays: a rebel leader or a UN chief
+    speaks for it ("the Houthi leader said", as "NATO chief Stoltenberg"). The state is a
+    party when
+    - the act is material: a leader's seizure, strike, sanction or deployment is his
+      state's ("Putin seized the Crimea region": Vladimir Putin, Russia, Ukraine);
+    - it is a protest: its doers are the state's crowds, the person named is what they
+      protest against ("protests against Bashir's rule broke out");
+    - an unnamed body or crowd of the state is the subject of the act's clause ("Chiari's
+      cabinet is due to meet", "the ministers will meet"): it acts, not the person.
+    And, so that the event keeps a side its article names as it spells it, when the
+    article spells the person otherwise than his canonical name ("Lenin Moreno" for
+    Lenín Moreno, "Nimeiri" for Nimeiry): the person listed is not the article's (read
+    once per person and article: `spelled`)."""
+    if _brings_the_state(trig):
+        return True
+    if person.affiliation and _side(person.affiliation).kind != "country":
+        return True
+    if _BODY_SUBJECT.search(text, clause[0], start) is not None:
+        return True
+    if (otherwise := spelled.get(person.name)) is None:
+        otherwise = spelled[person.name] = _spelled_otherwise(person, mentions)
+    return otherwise
+
+
+def _brings_the_state(trig: Trigger) -> bool:
+    """Whether the act is its state's whoever does it: a state's own act (an election, an
+    inauguration, a decree), a material one (a seizure, strike, sanction or deployment) or
+    a protest (the state's crowds)."""
+    return (
+        trig.state_act or trig.type == "PROTEST" or lexicon().quad[trig.type].startswith("material")
+    )
+
+
+def _spelled_otherwise(person: Actor, mentions: Sequence[ActorMention]) -> bool:
+    """Whether some mention of `person` spells a word of his name otherwise than his
+    canonical name does: with or without accents, or one letter apart ("Massimov" for
+    Masimov); titles and other words of the mention are left aside."""
+    words = set(person.name.replace("-", " ").split())
+    seen = set(words)  # (each word read once: most mentions repeat a name or a title)
+    folded: set[str] | None = None
+    for m in mentions:
+        if person not in m.actors:
+            continue
+        for word in m.text.replace("-", " ").split():
+            w = word.strip(".,").removesuffix("'s").removesuffix("\u2019s")
+            if w in seen or not w[:1].isupper() or w[:-1] in words and w[-1] == "s":
+                continue  # (nor a possessive that lost its apostrophe: "Mr Putins arrest")
+            seen.add(w)
+            if folded is None:
+                folded = {_folded(n) for n in words}
+            if _folded(w) in folded or any(_one_edit(w, n) for n in words):
+                return True
+    return False
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two words of four letters or more, with the same first two, are one edit
+    apart (a letter changed, added or dropped): "Nimeiri" and "Nimeiry"."""
+    if len(a) < 4 or abs(len(a) - len(b)) > 1 or a[:2] != b[:2]:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k in range(len(short)) if short[k] != long[k]), len(short))
+    return short[i:] == long[i + 1 :]
 
 
 def _without_other_time_clause(
@@ -3183,6 +3263,33 @@ def _without_other_time_clause(
         ):
             kept.append(m)
     return kept if len(kept) >= 2 else found
+
+
+# a clause of what went on meanwhile, after the act: "as the mediators flew to Belgrade",
+# "while he was on a state visit to Brazil", "while on a visit to East Germany": its subject
+# (up to five words) and its verb; not "as soon as", "as part of", "as president"
+_WHILE_CUE = re.compile(r"\s(?:as|while|whilst)\s")
+_WHILE_CLAUSE = re.compile(
+    r"\s(?:while|whilst)\s+(?:on|in|at|visiting)\s"
+    r"|\s(?:as|while|whilst)\s+(?!(?:soon|long|well|much|many|far|part|if|though|a|an)\b)"
+    r"(?:(?!(?:of|and|or|that|which|who)\b)[\w'\u2019.-]+\s+){1,5}?"
+    r"(?:was|were|is|are|had|has|have|did|does|would|will|could|[a-z]{3,}ed|flew|fled|went"
+    r"|came|took|began|fought|[a-z]{3,}(?:ss|sh|ch)es)\b"
+)
+
+
+def _without_while_clause(text: str, start: int, found: list[ActorMention]) -> list[ActorMention]:
+    """A party named only after the verb of a clause of what went on meanwhile, past the
+    act and its date (from `start`), is that happening's: "declared that the hour of Europe
+    had dawned as the mediators flew to Belgrade" (no Yugoslavia), "was deposed while he
+    was on a state visit to Brazil" (no Brazil). The clause's subject stays, as whom the
+    act catches at that moment ("seized power while President Obote was preparing to fly
+    home"); so does everything when the act would keep no party of its own."""
+    cue = _WHILE_CLAUSE.search(text, start, found[-1].start)
+    if cue is None:
+        return found
+    kept = [m for m in found if m.start < cue.end()]
+    return kept if any(m.end <= cue.start() for m in kept) else found
 
 
 def _named_again(mentions: Sequence[ActorMention], first: Sequence[ActorMention], end: int) -> bool:
@@ -5179,6 +5286,7 @@ def _article_events(
     counted: set[int] = set()
     topic: tuple[Actor, ...] | None = None
     home: list[list[Actor]] = []  # the article's home state, once needed (_home_state)
+    spelled: dict[str, bool] = {}  # person -> spelled otherwise (_spelled_otherwise)
     dateline: list[Actor] | None = None  # the state of its dateline, once needed
     backers = "-backed" in text or "-sponsored" in text or "-funded" in text
     if (
@@ -5504,6 +5612,8 @@ def _article_events(
             found = _without_origins(text, found)
         if len(found) > 2 and _OTHER_TIME_CLAUSE.search(text, m_end, sent[1]) is not None:
             found = _without_other_time_clause(text, max(m_end, u_end), found)
+        if len(found) > 1 and _WHILE_CUE.search(text, max(m_end, u_end), sent[1]) is not None:
+            found = _without_while_clause(text, max(m_end, u_end), found)
         if found and trig.label == "{source} remarks" and found[0].end <= m_start:
             found = _without_reported_people(text, found, m_end, min(clause[1], m_end + 40))
         if found and backers:
@@ -5589,7 +5699,15 @@ def _article_events(
             source is not None
             and source.kind == "person"
             and source.affiliation
-            and (trig.state_act or sum(1 for a in actors if a.kind == "person") == 1)
+            and (
+                trig.state_act
+                or (
+                    sum(1 for a in actors if a.kind == "person") == 1
+                    and _acts_for_state(
+                        text, clause, m_start, trig, source, actor_mentions, spelled
+                    )
+                )
+            )
             and not _meets_another_party(trig, source, actors)
             and not _speaks_for_body(source, found)
             and not (
@@ -5603,9 +5721,9 @@ def _article_events(
                 and _flees_for_himself(source, actors, unit.first, former=True)
             )
         ):
-            # an official acting alone acts for a state: a leader's seizure, warning,
-            # decree, election, statement or visit is his state's too (as wire editors
-            # list them); meetings of two or more people stay between the people
+            # a state's act (election, inauguration, decree), or an official's material
+            # act (a seizure, strike or sanction: _acts_for_state), is his state's too;
+            # what a person says, asks or visits is his own (the owner's convention)
             state = _side(source.affiliation)
             actors = list(dict.fromkeys([*actors, state]))
         elif (
@@ -5614,9 +5732,12 @@ def _article_events(
             and not source.affiliation
             and all(a.kind == "person" for a in actors)
             and sum(1 for a in actors if a.kind == "person") == 1
+            and _acts_for_state(text, clause, m_start, trig, source, actor_mentions, spelled)
         ):
             # "Ibn Auf stepped down": a person the gazetteer does not know, acting alone
-            # with no state named, is of the state where the story happens
+            # with no state named, is of the state where the story happens, when the act
+            # is his state's (as for a known official: _acts_for_state; "Ibn Auf said ..."
+            # is his own)
             actors = [*actors, *_home_state(actor_mentions, home)]
         elif ttype in _SIGNED:
             # leaders who sign or agree bind their states: "Abiy and Isaias signed a
@@ -6541,8 +6662,11 @@ def _follow_up(
         source.kind == "person"
         and source.affiliation
         and (target is None or target.kind != "person")
+        and _brings_the_state(prior.trig)
     ):
-        actors.append(_side(source.affiliation))  # an official acting alone acts for a state
+        # an official following a state's or a material act acts for his state; one
+        # following words speaks for himself (_acts_for_state)
+        actors.append(_side(source.affiliation))
     if target is not None:
         actors.append(target)
     actors = list(dict.fromkeys(actors))
