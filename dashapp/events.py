@@ -5666,6 +5666,10 @@ def _article_events(
         if not actors:
             if (
                 ttype not in _BETWEEN_PARTIES
+                # troops, ships or aircraft moving or drilling with nobody named are a
+                # state's forces, as police are: "Paratroopers landed at the airport on
+                # Thursday night", "went down on Saturday during naval exercises"
+                and ttype != "MOBILIZE"
                 and not trig.state_act
                 and not _BODY_SUBJECT.search(text, clause[0], m_start)
                 and not _CROWD_HAPPENING.fullmatch(text, m_start, m_end)

@@ -7351,3 +7351,21 @@ def test_a_named_partys_past_verb_tells_a_dated_happening(text, value, actor):
 def test_a_named_partys_state_habit_or_dated_noun_makes_no_happening(act, no_act):
     assert len(_extracted(act, date(2024, 3, 8))) == 1
     assert _extracted(no_act, date(2024, 3, 8)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # troops, ships or aircraft moving with no party named are the forces of the state
+        # the story is about (as police firing tear gas are)
+        "Chad accused Sudan of arming rebels on Sunday. Chad said its border was under "
+        "threat. Paratroopers landed at the airport in Abeche on Monday.",
+        "Chile said on Sunday that it would defend its waters. Chile has long claimed the "
+        "strait. Warships sailed into the Beagle Channel on Monday.",
+    ],
+)
+def test_unnamed_forces_moving_are_the_home_states(text):
+    events = [e for e in _extracted(text, date(2024, 3, 8)) if e.value == "2024-03-04"]
+    assert len(events) == 1
+    assert events[0].type == "MOBILIZE"
+    assert events[0].actors == (text.split()[0],)
