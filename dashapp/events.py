@@ -5811,8 +5811,9 @@ def _article_events(
 # United States in 1867", "On Monday, Parliament reversed the change", "Babrak Karmal,
 # brought back from exile, ...", "Saudi Arabia had ferried 150 people to Jeddah on
 # Saturday", "Crimea was handed to Ukraine in 1954", "Colonna will appear before the
-# committee on Wednesday", "Oakley is due to leave on Saturday". The subject, an adverb at
-# most ("also", "quickly"), an auxiliary, then the verb.
+# committee on Wednesday", "Oakley is due to leave on Saturday", "Egyptian commandos rescued
+# the guards early on Saturday". The subject (the party, or nouns it qualifies), an adverb
+# at most ("also", "quickly"), an auxiliary, then the verb.
 _ADVERB = r"(?:(?:also|then|later|again|first|already|[a-z]+ly)\s+)?"
 _NAMED_VERB = re.compile(
     r",?\s+"
@@ -5824,6 +5825,14 @@ _NAMED_VERB = re.compile(
     + r"(?:been\s+)?|(?:was|were)\s+)))?"
     + _ADVERB
     + r"([a-z]+)\b"
+)
+# the nouns a named party qualifies in a subject ("Egyptian commandos", "An Indian navy
+# destroyer", "Russia's foreign ministry"): up to three lower-case words that are no
+# function word and no past form
+_HEAD_NOUNS = re.compile(
+    r"(?:['\u2019]s)?(?:\s+(?!(?:in|on|at|of|the|a|an|and|or|but|that|who|which|to|for|with"
+    r"|from|by|is|are|was|were|has|have|had|will|would|also|then|later|said|says)\b)"
+    r"(?![a-z]+ed\b)[a-z][a-z-]*){1,3}(?=\s)"
 )
 # base verbs of a state, not an act to come: "will remain in office", "is to be"
 _NOT_TO_COME = frozenset("be have not remain stay continue need seek try want keep hold".split())
@@ -5847,9 +5856,20 @@ _RATE = re.compile(
 
 @lru_cache(maxsize=512)
 def _act_trigger(verb: str) -> Trigger:
-    """The weakest trigger family, of one past verb ("{source} sold"): a statement-like
+    """The weakest trigger family, of one verb ("{source} sold"): a statement-like
     happening of its subject, outranked by every trigger word of the clause."""
     return Trigger("STATEMENT", 1, "{source} " + verb, (verb,))
+
+
+def _act_after(text: str, pos: int, hi: int) -> re.Match[str] | None:
+    """The verb group right after text[pos] (_NAMED_VERB) when it tells an act."""
+    v = _NAMED_VERB.match(text, pos)
+    if v is None or v.end() > hi:
+        return None
+    word = v.group(3)
+    if v.group("future") is not None:
+        return None if word in _NOT_TO_COME else v
+    return None if word in _NOT_ACTS or not _past_verb(word) else v
 
 
 def _named_act(
@@ -5860,11 +5880,13 @@ def _named_act(
     m_starts: list[int],
     words: Sequence[Hit],
 ) -> Hit | None:
-    """The past verb right after a named party in text[clause], when the date `unit` is
-    that clause's (after the verb, or fronted just before the subject: "On Monday,
-    Parliament reversed"), as a hit of its own one-verb trigger family; None when there
-    is none, when the date qualifies a noun ("its 1960 borders") or the clause tells a
-    habit ("a day")."""
+    """The verb of a named party's own act in text[clause] (right after the party or the
+    nouns it qualifies: _act_after), when the date `unit` is that clause's (after the
+    verb, or fronted just before the subject: "On Monday, Parliament reversed"), as a hit
+    of its own one-verb trigger family; None when there is none, when a trigger word of
+    the clause decides (`words`: the sentence's trigger words, before the live filter),
+    when the date qualifies a noun ("its 1960 borders") or the clause tells a habit ("a
+    day")."""
     lo, hi = clause
     if (
         _ATTRIBUTIVE_BEFORE.search(text, unit.start - 6, unit.start) is not None
@@ -5872,15 +5894,12 @@ def _named_act(
     ):
         return None
     for m in mentions[bisect_left(m_starts, lo) : bisect_left(m_starts, hi)]:
-        v = _NAMED_VERB.match(text, m.end)
-        if v is None or v.end() > hi:
+        v = _act_after(text, m.end, hi)
+        if v is None and (n := _HEAD_NOUNS.match(text, m.end)) is not None:
+            v = _act_after(text, n.end(), hi)  # "Egyptian commandos rescued"
+        if v is None:
             continue
         word = v.group(3)
-        if v.group("future") is not None:
-            if word in _NOT_TO_COME:
-                continue
-        elif word in _NOT_ACTS or not _past_verb(word):
-            continue
         if any(m.start <= h.start < hi for h in words):
             return None  # a trigger word of the clause, kept or turned away, decides
         if not (unit.start >= v.end() or text[unit.end : m.start].strip(" ,") == ""):

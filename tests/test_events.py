@@ -7302,6 +7302,9 @@ def test_a_person_meeting_another_party_meets_in_person(text, actors):
         ("Macau was handed to China in 1999.", "1999", "China"),
         ("Chile will widen the pass for lorries on Wednesday.", "2024-03-13", "Chile"),
         ("Norway is due to double the levy on Monday.", "2024-03-11", "Norway"),
+        # the party qualifies the subject's nouns: its forces or officials act
+        ("Kenyan police officers escorted the convoy on Tuesday.", "2024-03-05", "Kenya"),
+        ("Chilean navy divers recovered the wreck on Monday.", "2024-03-04", "Chile"),
     ],
 )
 def test_a_named_partys_past_verb_tells_a_dated_happening(text, value, actor):
