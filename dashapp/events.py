@@ -5834,6 +5834,12 @@ _HEAD_NOUNS = re.compile(
     r"|from|by|is|are|was|were|has|have|had|will|would|also|then|later|said|says)\b)"
     r"(?![a-z]+ed\b)[a-z][a-z-]*){1,3}(?=\s)"
 )
+# a passive participle, then "by" and the words before the agent's name ("the Soviet
+# leader"), ending where the name starts
+_PASSIVE_BY = re.compile(
+    r"\b(?:was|were|been)\s+(?:(?:first|later|also|[a-z]+ly)\s+)?([a-z]+)\b[^,;:.]{0,60}?"
+    r"\bby\s+(?:the\s+)?(?:[A-Za-z.-]+\s+){0,4}?$"
+)
 # base verbs of a state, not an act to come: "will remain in office", "is to be"
 _NOT_TO_COME = frozenset("be have not remain stay continue need seek try want keep hold".split())
 # past forms that tell a state, a habit or a modal, not an act: "Russia had", "was",
@@ -5881,12 +5887,12 @@ def _named_act(
     words: Sequence[Hit],
 ) -> Hit | None:
     """The verb of a named party's own act in text[clause] (right after the party or the
-    nouns it qualifies: _act_after), when the date `unit` is that clause's (after the
-    verb, or fronted just before the subject: "On Monday, Parliament reversed"), as a hit
-    of its own one-verb trigger family; None when there is none, when a trigger word of
-    the clause decides (`words`: the sentence's trigger words, before the live filter),
-    when the date qualifies a noun ("its 1960 borders") or the clause tells a habit ("a
-    day")."""
+    nouns it qualifies, _act_after; or a passive whose agent the party is), when the date
+    `unit` is that clause's (after the verb, or fronted just before the subject: "On
+    Monday, Parliament reversed"), as a hit of its own one-verb trigger family; None when
+    there is none, when a trigger word of the clause decides (`words`: the sentence's
+    trigger words, before the live filter), when the date qualifies a noun ("its 1960
+    borders") or the clause tells a habit ("a day")."""
     lo, hi = clause
     if (
         _ATTRIBUTIVE_BEFORE.search(text, unit.start - 6, unit.start) is not None
@@ -5894,19 +5900,29 @@ def _named_act(
     ):
         return None
     for m in mentions[bisect_left(m_starts, lo) : bisect_left(m_starts, hi)]:
+        first = m.start  # where the party's clause starts: its subject, or the verb
         v = _act_after(text, m.end, hi)
         if v is None and (n := _HEAD_NOUNS.match(text, m.end)) is not None:
             v = _act_after(text, n.end(), hi)  # "Egyptian commandos rescued"
-        if v is None:
+        if v is not None:
+            verb = 3
+        elif (
+            (v := _PASSIVE_BY.search(text, max(lo, m.start - 90), m.start)) is not None
+            and v.group(1) not in _NOT_ACTS
+            and _past_verb(v.group(1))
+        ):
+            # the agent of a passive: "Crimea was handed to Ukraine by the Soviet leader
+            # Nikita Khrushchev in 1954", "was granted the status by the United Nations"
+            verb, first = 1, v.start(1)
+        else:
             continue
-        word = v.group(3)
-        if any(m.start <= h.start < hi for h in words):
+        if any(first <= h.start < hi for h in words):
             return None  # a trigger word of the clause, kept or turned away, decides
-        if not (unit.start >= v.end() or text[unit.end : m.start].strip(" ,") == ""):
+        if not (unit.start >= v.end(verb) or text[unit.end : first].strip(" ,") == ""):
             continue
-        if _RATE.search(text, v.end(), hi) is not None:
+        if _RATE.search(text, v.end(verb), hi) is not None:
             return None
-        return _new_hit(Hit, (v.start(3), v.end(3), _act_trigger(word)))
+        return _new_hit(Hit, (v.start(verb), v.end(verb), _act_trigger(v.group(verb))))
     return None
 
 

@@ -7305,6 +7305,13 @@ def test_a_person_meeting_another_party_meets_in_person(text, actors):
         # the party qualifies the subject's nouns: its forces or officials act
         ("Kenyan police officers escorted the convoy on Tuesday.", "2024-03-05", "Kenya"),
         ("Chilean navy divers recovered the wreck on Monday.", "2024-03-04", "Chile"),
+        # the party named as the agent of a passive acts
+        ("The budget was trimmed by Chile in 2019.", "2019", "Chile"),
+        (
+            "The frontier was redefined by the Peruvian president Alberto Fujimori in 1998.",
+            "1998",
+            "Alberto Fujimori",
+        ),
     ],
 )
 def test_a_named_partys_past_verb_tells_a_dated_happening(text, value, actor):
@@ -7335,9 +7342,13 @@ def test_a_named_partys_past_verb_tells_a_dated_happening(text, value, actor):
             "Peru widened the road to the frontier with Ecuador in 1942.",
             "Peru widened the road to its 1942 frontier with Ecuador.",
         ),
-        # the party after the verb is not its subject
+        # the party after the verb is not its subject, unless it is a passive's agent
         (
             "Chile widened the pass on Wednesday.",
+            "The pass was widened for lorries from Chile on Wednesday.",
+        ),
+        (
+            "The pass was widened by Chile on Wednesday.",
             "The pass was widened for lorries from Chile on Wednesday.",
         ),
         # a passive or a future of a state is no act
