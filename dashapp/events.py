@@ -5352,7 +5352,9 @@ def _article_events(
                     told_so_far.append(told)
                 if told is not None or not any(h.start == up[0].start() for h in hits):
                     continue  # (but "joined" with no act to follow is a membership)
-        if not hits:
+        if not hits and (
+            _named_act(text, sent, unit, actor_mentions, m_starts, hits_in[idx]) is None
+        ):
             continue  # a date with no happening: background, not an event
         u_start, u_end = unit.start, unit.end
         if unit.granularity in ("decade", "century"):
@@ -5430,7 +5432,10 @@ def _article_events(
                 match = _choose_trigger(text, clause[0], clause[1], unit, hits, dated_after)
             if match is None and clause != sent:
                 match = _choose_trigger(text, sent[0], sent[1], unit, hits, dated_after)
-        if match is None:
+        if match is None and (
+            (match := _named_act(text, clause, unit, actor_mentions, m_starts, hits_in[idx]))
+            is None
+        ):
             continue  # a date with no happening: background, not an event
         m_start, m_end = match.start, match.end
         if (
@@ -5782,6 +5787,10 @@ def _article_events(
         if not actors:
             if (
                 ttype not in _BETWEEN_PARTIES
+                # troops, ships or aircraft moving or drilling with nobody named are a
+                # state's forces, as police are: "Paratroopers landed at the airport on
+                # Thursday night", "went down on Saturday during naval exercises"
+                and ttype != "MOBILIZE"
                 and not trig.state_act
                 and not _BODY_SUBJECT.search(text, clause[0], m_start)
                 and not _CROWD_HAPPENING.fullmatch(text, m_start, m_end)
@@ -5916,6 +5925,126 @@ def _article_events(
         out.extend((0, ev) for ev in _earlier_events(article, timexes, sents, hits_in, out))
     # strongest trigger first, so that a merged event keeps the most specific label
     return merge_all(ev for _, ev in sorted(out, key=lambda p: -p[0]))
+
+
+# A dated clause whose verb is in no trigger family still tells a happening when a named
+# party is its subject and the verb its own act, done or to come: "Russia sold Alaska to the
+# United States in 1867", "On Monday, Parliament reversed the change", "Babrak Karmal,
+# brought back from exile, ...", "Saudi Arabia had ferried 150 people to Jeddah on
+# Saturday", "Crimea was handed to Ukraine in 1954", "Colonna will appear before the
+# committee on Wednesday", "Oakley is due to leave on Saturday", "Egyptian commandos rescued
+# the guards early on Saturday". The subject (the party, or nouns it qualifies), an adverb
+# at most ("also", "quickly"), an auxiliary, then the verb.
+_ADVERB = r"(?:(?:also|then|later|again|first|already|[a-z]+ly)\s+)?"
+_NAMED_VERB = re.compile(
+    r",?\s+"
+    + _ADVERB
+    + r"(?:(?P<future>(?:will|(?:is|are|was|were)\s+(?:due|expected|set|scheduled|to)"
+    r"(?:\s+to)?|plans?\s+to|planned\s+to)\s+)"
+    r"|(?P<done>(?:(?:had|has|have)\s+"
+    + _ADVERB
+    + r"(?:been\s+)?|(?:was|were)\s+)))?"
+    + _ADVERB
+    + r"([a-z]+)\b"
+)
+# the nouns a named party qualifies in a subject ("Egyptian commandos", "An Indian navy
+# destroyer", "Russia's foreign ministry"): up to three lower-case words that are no
+# function word and no past form
+_HEAD_NOUNS = re.compile(
+    r"(?:['\u2019]s)?(?:\s+(?!(?:in|on|at|of|the|a|an|and|or|but|that|who|which|to|for|with"
+    r"|from|by|is|are|was|were|has|have|had|will|would|also|then|later|said|says)\b)"
+    r"(?![a-z]+ed\b)[a-z][a-z-]*){1,3}(?=\s)"
+)
+# a passive participle, then "by" and the words before the agent's name ("the Soviet
+# leader"), ending where the name starts
+_PASSIVE_BY = re.compile(
+    r"\b(?:was|were|been)\s+(?:(?:first|later|also|[a-z]+ly)\s+)?([a-z]+)\b[^,;:.]{0,60}?"
+    r"\bby\s+(?:the\s+)?(?:[A-Za-z.-]+\s+){0,4}?$"
+)
+# base verbs of a state, not an act to come: "will remain in office", "is to be"
+_NOT_TO_COME = frozenset("be have not remain stay continue need seek try want keep hold".split())
+# past forms that tell a state, a habit or a modal, not an act: "Russia had", "was",
+# "ruled the country in 1990", "led the polls in May", "expected a deal on Monday"
+_NOT_ACTS = frozenset(
+    "was were had did could would should might must remained seemed appeared looked lived kept"
+    " owned wanted needed believed hoped feared knew thought felt used controlled ruled held"
+    " led governed faced lacked numbered totalled totaled ranked owed expected"
+    # light verbs, whose object names the act ("took office" and "made a visit" are
+    # trigger forms): "took a boat", "made a profit", "got a reply"
+    " took made got put set went came".split()
+)
+# a rate after the verb tells a habit: "sold 2.2 million barrels a day last year" (not an
+# offset: "a day after", "a week later")
+_RATE = re.compile(
+    r"\b(?:a|an|per|each|every)\s+(?:day|week|month|year)\b"
+    r"(?!\s+(?:after|before|later|earlier|ago|and|or)\b|-)"
+)
+
+
+@lru_cache(maxsize=512)
+def _act_trigger(verb: str) -> Trigger:
+    """The weakest trigger family, of one verb ("{source} sold"): a statement-like
+    happening of its subject, outranked by every trigger word of the clause."""
+    return Trigger("STATEMENT", 1, "{source} " + verb, (verb,))
+
+
+def _act_after(text: str, pos: int, hi: int) -> re.Match[str] | None:
+    """The verb group right after text[pos] (_NAMED_VERB) when it tells an act."""
+    v = _NAMED_VERB.match(text, pos)
+    if v is None or v.end() > hi:
+        return None
+    word = v.group(3)
+    if v.group("future") is not None:
+        return None if word in _NOT_TO_COME else v
+    return None if word in _NOT_ACTS or not _past_verb(word) else v
+
+
+def _named_act(
+    text: str,
+    clause: tuple[int, int],
+    unit: _Unit,
+    mentions: Sequence[ActorMention],
+    m_starts: list[int],
+    words: Sequence[Hit],
+) -> Hit | None:
+    """The verb of a named party's own act in text[clause] (right after the party or the
+    nouns it qualifies, _act_after; or a passive whose agent the party is), when the date
+    `unit` is that clause's (after the verb, or fronted just before the subject: "On
+    Monday, Parliament reversed"), as a hit of its own one-verb trigger family; None when
+    there is none, when a trigger word of the clause decides (`words`: the sentence's
+    trigger words, before the live filter), when the date qualifies a noun ("its 1960
+    borders") or the clause tells a habit ("a day")."""
+    lo, hi = clause
+    if (
+        _ATTRIBUTIVE_BEFORE.search(text, unit.start - 6, unit.start) is not None
+        and _WORD_AFTER_DATE.match(text, unit.end) is not None
+    ):
+        return None
+    for m in mentions[bisect_left(m_starts, lo) : bisect_left(m_starts, hi)]:
+        first = m.start  # where the party's clause starts: its subject, or the verb
+        v = _act_after(text, m.end, hi)
+        if v is None and (n := _HEAD_NOUNS.match(text, m.end)) is not None:
+            v = _act_after(text, n.end(), hi)  # "Egyptian commandos rescued"
+        if v is not None:
+            verb = 3
+        elif (
+            (v := _PASSIVE_BY.search(text, max(lo, m.start - 90), m.start)) is not None
+            and v.group(1) not in _NOT_ACTS
+            and _past_verb(v.group(1))
+        ):
+            # the agent of a passive: "Crimea was handed to Ukraine by the Soviet leader
+            # Nikita Khrushchev in 1954", "was granted the status by the United Nations"
+            verb, first = 1, v.start(1)
+        else:
+            continue
+        if any(first <= h.start < hi for h in words):
+            return None  # a trigger word of the clause, kept or turned away, decides
+        if not (unit.start >= v.end(verb) or text[unit.end : first].strip(" ,") == ""):
+            continue
+        if _RATE.search(text, v.end(verb), hi) is not None:
+            return None
+        return _new_hit(Hit, (v.start(verb), v.end(verb), _act_trigger(v.group(verb))))
+    return None
 
 
 # what was asked or offered, turned down: "turned the request down", "rejected the offer"

@@ -7398,3 +7398,110 @@ def test_a_person_the_gazetteer_does_not_know_brings_the_home_state_as_a_known_o
     text = story + "Colonel Ibrahim Kante sent troops to the north on Tuesday."
     (ev,) = [e for e in _extracted(text, date(2024, 3, 8)) if e.value == "2024-03-05"]
     assert set(ev.actors) == {"Ibrahim Kante", "Mali"}
+
+
+# round 47a: recall
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "actor"),
+    [
+        # a named party, then its own past verb, in the clause of a date with no trigger
+        # word: the clause tells a dated happening of that party
+        ("Portugal sold Macau's casinos to Hong Kong investors in 1962.", "1962", "Portugal"),
+        ("Kenya reversed the tax on mobile money on Monday.", "2024-03-04", "Kenya"),
+        # an adverb between the subject and its verb; a name set off as an appositive
+        ("Norway quietly dropped the levy on Tuesday.", "2024-03-05", "Norway"),
+        (
+            "The German chancellor, Olaf Scholz, trimmed the budget in February.",
+            "2024-02",
+            "Olaf Scholz",
+        ),
+        # the date fronted before the subject
+        ("On Wednesday, Chile widened the pass for lorries.", "2024-03-06", "Chile"),
+        # a perfect, a passive and a happening to come are the party's acts too
+        ("Kenya had quietly widened the pass on Tuesday.", "2024-03-05", "Kenya"),
+        ("Macau was handed to China in 1999.", "1999", "China"),
+        ("Chile will widen the pass for lorries on Wednesday.", "2024-03-13", "Chile"),
+        ("Norway is due to double the levy on Monday.", "2024-03-11", "Norway"),
+        # the party qualifies the subject's nouns: its forces or officials act
+        ("Kenyan police officers escorted the convoy on Tuesday.", "2024-03-05", "Kenya"),
+        ("Chilean navy divers recovered the wreck on Monday.", "2024-03-04", "Chile"),
+        # the party named as the agent of a passive acts
+        ("The budget was trimmed by Chile in 2019.", "2019", "Chile"),
+        (
+            "The frontier was redefined by the Peruvian president Alberto Fujimori in 1998.",
+            "1998",
+            "Alberto Fujimori",
+        ),
+    ],
+)
+def test_a_named_partys_past_verb_tells_a_dated_happening(text, value, actor):
+    events = [e for e in _extracted(text, date(2024, 3, 8)) if e.value == value]
+    assert len(events) == 1
+    assert actor in events[0].actors
+
+
+@pytest.mark.parametrize(
+    ("act", "no_act"),
+    [
+        # a state or a modal is no happening, an act of the same party is
+        (
+            "Chile trimmed the budget of the bloc in 2019.",
+            "Chile held the presidency of the bloc in 2019.",
+        ),
+        (
+            "Kenya cut the levy on Ugandan sugar in 2021.",
+            "Kenya remained the largest buyer of Ugandan sugar in 2021.",
+        ),
+        # a rate tells a habit: "a year" (not an offset: "a year after")
+        (
+            "Portugal bought 40,000 tonnes of cork in 2010.",
+            "Portugal bought 40,000 tonnes of cork a year in 2010.",
+        ),
+        # a date that qualifies a noun dates no act of the clause's subject
+        (
+            "Peru widened the road to the frontier with Ecuador in 1942.",
+            "Peru widened the road to its 1942 frontier with Ecuador.",
+        ),
+        # the party after the verb is not its subject, unless it is a passive's agent
+        (
+            "Chile widened the pass on Wednesday.",
+            "The pass was widened for lorries from Chile on Wednesday.",
+        ),
+        (
+            "The pass was widened by Chile on Wednesday.",
+            "The pass was widened for lorries from Chile on Wednesday.",
+        ),
+        # a passive or a future of a state is no act
+        (
+            "Kenya was readmitted to the bloc in 2019.",
+            "Kenya was ranked first in the bloc in 2019.",
+        ),
+        (
+            "Chile will widen the pass on Monday.",
+            "Chile is expected to remain in the bloc on Monday.",
+        ),
+    ],
+)
+def test_a_named_partys_state_habit_or_dated_noun_makes_no_happening(act, no_act):
+    assert len(_extracted(act, date(2024, 3, 8))) == 1
+    assert _extracted(no_act, date(2024, 3, 8)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # troops, ships or aircraft moving with no party named are the forces of the state
+        # the story is about (as police firing tear gas are)
+        "Chad accused Sudan of arming rebels on Sunday. Chad said its border was under "
+        "threat. Paratroopers landed at the airport in Abeche on Monday.",
+        "Chile said on Sunday that it would defend its waters. Chile has long claimed the "
+        "strait. Warships sailed into the Beagle Channel on Monday.",
+    ],
+)
+def test_unnamed_forces_moving_are_the_home_states(text):
+    events = [e for e in _extracted(text, date(2024, 3, 8)) if e.value == "2024-03-04"]
+    assert len(events) == 1
+    assert events[0].type == "MOBILIZE"
+    assert events[0].actors == (text.split()[0],)
