@@ -2759,6 +2759,8 @@ _TYPOGRAPHIC_APOSTROPHES = str.maketrans({c: "'" for c in "’ʼ‘`´"})
 
 def without_accents(word: str) -> str:
     """ "Chávez" -> "Chavez": the letters without their combining marks."""
+    if word.isascii():
+        return word  # (most words: plain ASCII has no mark to drop, and NFKD keeps it)
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 

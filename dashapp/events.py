@@ -774,8 +774,10 @@ def _as_spelled_in(name: str, family: str) -> str:
     return family
 
 
+@lru_cache(maxsize=4096)
 def _folded(s: str) -> str:
     # (đ has no combining mark to drop; "Tudjman" spells it dj)
+    # (kept per word: an article reads the same names' words again for each event)
     return without_accents(s.replace("đ", "d").replace("Đ", "D")).lower().replace("dj", "d")
 
 
@@ -1851,7 +1853,13 @@ def _choose_trigger(
         h_start, h_end, trig = hit
         if h_start < lo or h_end > hi:
             continue
-        if acted_before and h_start >= u_end and _INFINITIVE.search(text, h_start - 30, h_start):
+        if (
+            acted_before
+            and h_start >= u_end
+            # (every match holds "to ": most stretches before a trigger hold none)
+            and text.find("to ", max(0, h_start - 30), h_start) >= 0
+            and _INFINITIVE.search(text, h_start - 30, h_start)
+        ):
             continue
         if next_act is not None and h_start >= u_end:
             if next_act < 0:
@@ -1874,7 +1882,9 @@ def _choose_trigger(
         crossed = (
             acted_before
             and hit.start >= unit.end
-            and _NEXT_CLAUSE.search(text, unit.end, hit.end) is not None
+            # (every match holds a comma or "and": most gaps hold neither)
+            and (text.find(",", u_end, h_end) >= 0 or text.find("and", u_end, h_end) >= 0)
+            and _NEXT_CLAUSE.search(text, u_end, h_end) is not None
         )
         if crossed:
             # "met Pence on Wednesday, and talks continued through Friday": past a comma
@@ -5854,10 +5864,11 @@ def _article_events(
             # a state that had ceased before the day is none of the day's parties: "the seat
             # of the Supreme Soviet" in 1993, "Salisbury" (Rhodesia's capital) in 2018 (its
             # last day is its own: the day it dissolves)
+            ceased = _gazetteer().ceased
             gone = [
                 a
                 for a in actors
-                if a.kind == "country" and (end := _gazetteer().ceased(a.name)) and unit.first > end
+                if a.kind == "country" and (end := ceased(a.name)) and unit.first > end
             ]
             if gone and len(gone) < len(actors):
                 actors = [a for a in actors if a not in gone]
@@ -6826,6 +6837,8 @@ def _other_days(txs: Sequence[Timex], value: str) -> tuple[str, ...]:
     """The other readings of an event's date, as event dates are written: an evening's
     alternative ("2023-10-03TEV", the Tuesday a week on) is its day, and a reading that is
     the event's own date is none."""
+    if len(txs) == 1 and not txs[0].alternatives:
+        return ()  # (most units: one expression with one reading)
     out = [day_value(a) for tx in txs for a in tx.alternatives]
     return tuple(dict.fromkeys(a for a in out if a != value))
 
