@@ -3517,8 +3517,10 @@ def _victims_from(
     the first of them, or None when the clause is not so."""
     names = [m for m in found if clause[0] <= m.start < m_start]
     for i, m in enumerate(names):
-        if m.actors[0].kind != "country" or not _PEOPLE_FROM.search(
-            text, max(clause[0], m.start - 24), m.start
+        if (
+            m.actors[0].kind != "country"
+            or text.find("from", max(clause[0], m.start - 24), m.start) < 0  # (in every match)
+            or not _PEOPLE_FROM.search(text, max(clause[0], m.start - 24), m.start)
         ):
             continue
         last = m
@@ -3771,9 +3773,15 @@ def _roles(
         # commission led by Kofi Annan, set up by Suu Kyi, urged Myanmar": neither acts)
         k = len(before_m)
         agent = None
-        while k and (
-            found_agent := _AGENT_OF_APPOSITIVE.search(
-                text, max(clause[0], before_m[k - 1].start - 50), before_m[k - 1].start
+        while (
+            k
+            # (every match holds "by": most stretches before a subject hold none)
+            and text.find("by", max(clause[0], before_m[k - 1].start - 50), before_m[k - 1].start)
+            >= 0
+            and (
+                found_agent := _AGENT_OF_APPOSITIVE.search(
+                    text, max(clause[0], before_m[k - 1].start - 50), before_m[k - 1].start
+                )
             )
         ):
             k, agent = k - 1, found_agent
@@ -5589,7 +5597,13 @@ def _article_events(
             found = _coordinated(text, found, in_sent)
             if coord is None and found[0].start > clause[0]:
                 found = _with_subject_before_list(text, clause, found, in_sent)
-        if found and coord is None and (joined := _AND_BEFORE.search(text, m_start - 16, m_start)):
+        if (
+            found
+            and coord is None
+            # (every match holds "and": most stretches before a trigger hold none)
+            and text.find("and", max(0, m_start - 16), m_start) >= 0
+            and (joined := _AND_BEFORE.search(text, m_start - 16, m_start))
+        ):
             found = _with_shared_subject(text, sent, joined.start(), m_start, m_end, found, in_sent)
         region = text[clause[0] : m_start]
         if ("he " in region or "He " in region or ", who" in region) and _PRONOUN_START.search(
