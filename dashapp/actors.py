@@ -257,10 +257,12 @@ _PLACE_OF_BEFORE = re.compile(
 )
 _HONORIFIC_BEFORE = re.compile(r"(?<![\w'’-])(?:Mr|Mrs|Ms|Mme|Dr)\.?[ \t\u00a0]$")
 _PERSON_AFTER = re.compile(
-    r",[ \t\u00a0]+(?:who|whose"
+    r",[ \t\u00a0]+(?:(?:who|whose)\b"
     r"|(?:the|a|an)[ \t\u00a0]+(?:[a-z][\w-]*[ \t\u00a0]+){0,3}(?:leader|head|chief|chairman"
     r"|commander|minister|president|prosecutor|speaker|spokesman|director|governor|mayor"
-    r"|official|secretary|envoy|ambassador)(?![\w-]))\b"
+    r"|official|secretary|envoy|ambassador)(?![\w-])"
+    # an age: "Tom Hale, a 25-year-old law student,", "Tom Hale, 83,"
+    r"|(?:a|an)[ \t\u00a0]+\d{1,3}-year-old(?![\w-])|\d{1,3},)"
 )
 
 

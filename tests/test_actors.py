@@ -1014,3 +1014,19 @@ def test_round48_bodies_agencies_and_communities_news_names(
     if expected is None:
         expected = [text.split(" opened")[0].removeprefix("The ")]
     assert got == expected, (text, got)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "The strike began after Yerlan Sadykov, a 19-year-old nurse, was arrested.",
+            "Yerlan Sadykov",
+        ),
+        ("The crash killed Kaspars Dreimanis, 71, and his driver on Monday.", "Kaspars Dreimanis"),
+    ],
+)
+def test_round48_a_name_said_once_with_an_age_after_it_is_a_persons(
+    gaz: Gazetteer, text: str, person: str
+) -> None:
+    assert [a.name for m in gaz.find(text, when=D19) for a in m.actors] == [person]
