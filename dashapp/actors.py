@@ -1631,10 +1631,10 @@ class Gazetteer:
             if text[t.end : t.end + 1] not in _CLOSERS:
                 # "Dennis Blair, the director of national intelligence,": the role's body
                 # or field after it, up to the closing comma
-                of = _OF_PHRASE.match(text, t.end)
-                if not text.startswith(" of", t.end) or of is None:
+                if not text.startswith(" of", t.end):
                     continue
-                if _NOT_APPOSITIVE.search(of.group()):
+                of = _OF_PHRASE.match(text, t.end)
+                if of is None or _NOT_APPOSITIVE.search(of.group()):
                     continue  # "X, the leader of his party and ...": a clause
             k = text.rfind(", ", max(0, t.start - 50), t.start)
             if k < 0:
