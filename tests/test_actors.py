@@ -925,6 +925,8 @@ ROUND48_PEOPLE = [
         2005,
         "Batista Lopes Mendes",
     ),
+    # a man the gazetteer lacked, by the spelling the news of his day used
+    ("Rutskoi urged the crowd on Sunday to storm the building.", 1993, "Alexander Rutskoy"),
     # a name set off by commas before a role and the body or field it serves
     (
         "Rosa Mbeki-Tallis, the director of the national weather service, said on Friday that "
