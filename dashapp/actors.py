@@ -257,10 +257,12 @@ _PLACE_OF_BEFORE = re.compile(
 )
 _HONORIFIC_BEFORE = re.compile(r"(?<![\w'’-])(?:Mr|Mrs|Ms|Mme|Dr)\.?[ \t\u00a0]$")
 _PERSON_AFTER = re.compile(
-    r",[ \t\u00a0]+(?:who|whose"
+    r",[ \t\u00a0]+(?:(?:who|whose)\b"
     r"|(?:the|a|an)[ \t\u00a0]+(?:[a-z][\w-]*[ \t\u00a0]+){0,3}(?:leader|head|chief|chairman"
     r"|commander|minister|president|prosecutor|speaker|spokesman|director|governor|mayor"
-    r"|official|secretary|envoy|ambassador)(?![\w-]))\b"
+    r"|official|secretary|envoy|ambassador)(?![\w-])"
+    # an age: "Tom Hale, a 25-year-old law student,", "Tom Hale, 83,"
+    r"|(?:a|an)[ \t\u00a0]+\d{1,3}-year-old(?![\w-])|\d{1,3},)"
 )
 
 
@@ -1624,8 +1626,16 @@ class Gazetteer:
         token for the name (affiliated with a place named between the commas, if any)."""
         for idx in range(len(toks) - 1, -1, -1):
             t = toks[idx]
-            if t.kind != "title" or t.value.plural or text[t.end : t.end + 1] not in _CLOSERS:
+            if t.kind != "title" or t.value.plural:
                 continue
+            if text[t.end : t.end + 1] not in _CLOSERS:
+                # "Dennis Blair, the director of national intelligence,": the role's body
+                # or field after it, up to the closing comma
+                if not text.startswith(" of", t.end):
+                    continue
+                of = _OF_PHRASE.match(text, t.end)
+                if of is None or _NOT_APPOSITIVE.search(of.group()):
+                    continue  # "X, the leader of his party and ...": a clause
             k = text.rfind(", ", max(0, t.start - 50), t.start)
             if k < 0:
                 continue
@@ -1638,8 +1648,10 @@ class Gazetteer:
             head = text[max(0, k - 60) : k]
             for w in reversed(head[head.rfind("\n") + 1 :].split(" ")):
                 plain = w.replace("-", "").replace("'", "").replace("’", "")
-                if not (w[:1].isupper() and plain.isalpha()) or self._neutral_word(w):
+                if not (w[:1].isupper() and plain.isalpha()):
                     break
+                if self._neutral_word(w) and (words or not self._surname_only(w)):
+                    break  # a known surname the scan left alone ends a new name: "Dennis Blair"
                 words.append(w)
                 if len(words) == 4:
                     break
@@ -1664,6 +1676,18 @@ class Gazetteer:
             if office is not None:
                 doc.pending.append((ent.actor, t.end, office))
             toks.insert(j, _Tok(start, k, "ent", (ent,)))
+
+    def _surname_only(self, w: str) -> bool:
+        """Whether `w` is in the lexicon only as known people's name word."""
+        lex = self._lex.get(w)
+        return (
+            lex is not None
+            and lex.kind == "ent"
+            and all(e.kind == "person" for e in lex.value)
+            and w not in self._function_words
+            and w not in self._titlewords
+            and w not in self._name_stop
+        )
 
     def _appositive_side(
         self, text: str, between: str, inner: list[_Tok], k: int, toks: list[_Tok], doc: _Doc
@@ -2370,9 +2394,15 @@ class Gazetteer:
     def _other_bearer(self, text: str, tok: _Tok, cands: tuple[_Entry, ...]) -> int:
         """Where the name ends when `tok` is a given name that stands alone for someone
         ("Fidel" for Fidel Castro) but is followed here by a surname none of them bears
-        ("Fidel Sanchez Hernandez"); else 0."""
+        ("Fidel Sanchez Hernandez"), or a surname followed by more name words none of them
+        bears, which make it the given name of someone else ("spokesman, Nasser Kanaani",
+        "Gen. Erhard Buehler": not Gamal Abdel Nasser, not Ludwig Erhard); else 0."""
         word = text[tok.start : tok.end]
-        if tok.possessive or " " in word or any(e.name.split(" ")[0] != word for e in cands):
+        if tok.possessive or " " in word:
+            return 0
+        if any(e.name.split(" ")[0] != word for e in cands) and any(
+            (e.surname or e.name.split(" ")[-1]) != word for e in cands
+        ):
             return 0
         known = {_skeleton(w) for e in cands for n in (e.name, *e.aliases) for w in n.split()}
         end = 0
