@@ -7443,6 +7443,29 @@ def test_a_named_partys_past_verb_tells_a_dated_happening(text, value, actor):
 
 
 @pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        # a headline: the party, its verb and the name it acts on
+        ("Portugal sold Macau to China in 1999.", "1999", "Portugal sold Macau"),
+        ("Kenya reversed the tax on mobile money on Monday.", "2024-03-04", "Kenya reversed"),
+        # a happening to come: "to" and the verb
+        ("Norway is due to double the levy on Monday.", "2024-03-11", "Norway to double"),
+        ("Chile will widen the pass for lorries on Wednesday.", "2024-03-13", "Chile to widen"),
+    ],
+)
+def test_a_named_partys_act_is_labelled_as_a_headline(text, value, label):
+    events = [e for e in _extracted(text, date(2024, 3, 8)) if e.value == value]
+    assert [e.label for e in events] == [label]
+
+
+def test_a_date_between_due_and_its_verb_is_not_the_verb():
+    # "are due on Thursday to compare": "on" is no verb of the party (it made an event
+    # labelled with the party's name alone, "Chile")
+    text = "Chilean police experts are due on Thursday to compare the fingerprints."
+    assert all(e.label != "Chile" for e in _extracted(text, date(2024, 3, 8)))
+
+
+@pytest.mark.parametrize(
     ("act", "no_act"),
     [
         # a state or a modal is no happening, an act of the same party is
