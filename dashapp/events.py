@@ -6058,7 +6058,9 @@ def _named_act(
         and _WORD_AFTER_DATE.match(text, unit.end) is not None
     ):
         return None
-    for m in mentions[bisect_left(m_starts, lo) : bisect_left(m_starts, hi)]:
+    # the nearest party first: of two acts before one date, the date is the nearer one's
+    # ("Norway widened the road, and Chile trimmed the budget on Monday": Chile's)
+    for m in reversed(mentions[bisect_left(m_starts, lo) : bisect_left(m_starts, hi)]):
         first = m.start  # where the party's clause starts: its subject, or the verb
         v = _act_after(text, m.end, hi)
         if v is None and (n := _HEAD_NOUNS.match(text, m.end)) is not None:

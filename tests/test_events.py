@@ -7458,6 +7458,15 @@ def test_a_named_partys_act_is_labelled_as_a_headline(text, value, label):
     assert [e.label for e in events] == [label]
 
 
+def test_a_date_goes_with_the_nearer_named_act():
+    # two named parties' acts before one date: the date is the nearer one's ("East Germany
+    # opened the Berlin Wall, and ... the East German party dropped Honecker on Oct 18")
+    text = "Norway widened the road, and Chile trimmed the budget on Monday."
+    events = [e for e in _extracted(text, date(2024, 3, 8)) if e.value == "2024-03-04"]
+    assert [e.label.split()[0] for e in events] == ["Chile"]
+    assert "Norway" not in events[0].actors
+
+
 def test_a_date_between_due_and_its_verb_is_not_the_verb():
     # "are due on Thursday to compare": "on" is no verb of the party (it made an event
     # labelled with the party's name alone, "Chile")
