@@ -8,6 +8,7 @@ them at teardown. The tests never skip: without /usr/bin/chromium they fail loud
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import socket
 import sys
@@ -25,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from sample import extraction  # noqa: E402
 
 from dashapp.app import SerializedStore, create_app  # noqa: E402
+from dashapp.models import Extraction  # noqa: E402
 from dashapp.store import Store  # noqa: E402
 
 logging.getLogger("werkzeug").setLevel(logging.ERROR)
@@ -70,6 +72,24 @@ def start_server(store: Store, data_dir: Path, *, upload_limit: int = 10 * 2**20
     return Server(f"http://127.0.0.1:{port}", store, data_dir, thread, httpd)
 
 
+@contextlib.contextmanager
+def serving(
+    found: Extraction, data_dir: Path, *, upload_limit: int = 10 * 2**20
+) -> Iterator[Server]:
+    """A server over a fresh in-memory store holding `found`, shut down and closed after.
+    The store is shared with the app's lock, since a test may read it while server threads
+    use it."""
+    raw = Store(None)
+    raw.add(found)
+    srv = start_server(SerializedStore(raw), data_dir, upload_limit=upload_limit)
+    try:
+        yield srv
+    finally:
+        srv.httpd.shutdown()
+        srv.thread.join(5)
+        raw.close()
+
+
 @pytest.fixture
 def upload_limit() -> int:
     return 10 * 2**20
@@ -78,17 +98,10 @@ def upload_limit() -> int:
 @pytest.fixture
 def server(tmp_path, upload_limit) -> Iterator[Server]:
     """A fresh server per test: tests add articles and correct events."""
-    raw = Store(None)
-    raw.add(extraction())
-    # The test reads the store while server threads use it: share the app's lock.
-    store = SerializedStore(raw)
     data_dir = tmp_path / "data"
     data_dir.mkdir()
-    srv = start_server(store, data_dir, upload_limit=upload_limit)
-    yield srv
-    srv.httpd.shutdown()
-    srv.thread.join(5)
-    raw.close()
+    with serving(extraction(), data_dir, upload_limit=upload_limit) as srv:
+        yield srv
 
 
 @pytest.fixture(scope="session")

@@ -6,12 +6,10 @@ import base64
 from datetime import date
 
 import pytest
-from conftest import open_page, start_server
+from conftest import open_page, serving
 from helpers import GRAPH_DIV, drawn_ids, settle, table_ids, wait_for
 
-from dashapp.app import SerializedStore
 from dashapp.models import Article, Event, Extraction, Mention
-from dashapp.store import Store
 
 
 @pytest.mark.parametrize("size", [(390, 844), (320, 640), (600, 800), (1366, 768)])
@@ -90,30 +88,27 @@ def test_a_lane_of_many_year_bands_still_shows_its_days(browser, watch, tmp_path
     # busy store's CONSULT lane showed '×2', '×3' beside nothing)
     day = Mention("a", "June 10", 0, 7, "DATE", "2020-06-10", "June 10: call.", "explicit", 1.0)
     call = _day_talks("call", "Call", date(2020, 6, 10), "Russia", day)
-    raw = Store(None)
     events = (call, *map(_year_talks, range(6)))
     article = Article("a", "Talks", date(2021, 1, 4), "https://example.org/a", "(body)", "a.txt")
-    raw.add(Extraction(articles=(article,), timexes={}, events=events, actors=()))
-    srv = start_server(SerializedStore(raw), tmp_path)
-    # (lanes by type: the CONSULT lane has them all, as a busy store's has)
-    page = open_page(browser, srv, watch, width=1366, height=768, path="/?lane=type")
-    try:
-        settle(page)
-        # the day's marker, and a point of its lane 40 px before it, on the bands only
-        box = page.locator("#timeline .scatterlayer .point").first.bounding_box()
-        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-        page.mouse.move(5, 5)  # no hover label over the marker
-        marker, band = _pixel(page, x, y), _pixel(page, x - 40, y)
-        # the bands are light (as one band is) and the marker stands out of them
-        assert min(band[:3]) > 150, band
-        assert sum(abs(a - b) for a, b in zip(marker[:3], band[:3], strict=True)) > 120, (
-            marker,
-            band,
-        )
-    finally:
-        page.context.close()
-        srv.httpd.shutdown()
-        raw.close()
+    found = Extraction(articles=(article,), timexes={}, events=events, actors=())
+    with serving(found, tmp_path) as srv:
+        # (lanes by type: the CONSULT lane has them all, as a busy store's has)
+        page = open_page(browser, srv, watch, width=1366, height=768, path="/?lane=type")
+        try:
+            settle(page)
+            # the day's marker, and a point of its lane 40 px before it, on the bands only
+            box = page.locator("#timeline .scatterlayer .point").first.bounding_box()
+            x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+            page.mouse.move(5, 5)  # no hover label over the marker
+            marker, band = _pixel(page, x, y), _pixel(page, x - 40, y)
+            # the bands are light (as one band is) and the marker stands out of them
+            assert min(band[:3]) > 150, band
+            assert sum(abs(a - b) for a, b in zip(marker[:3], band[:3], strict=True)) > 120, (
+                marker,
+                band,
+            )
+        finally:
+            page.context.close()
     assert not watch.console_errors and not watch.dialogs and not watch.outside
 
 
@@ -125,30 +120,27 @@ def test_a_phone_shows_the_counted_timeline_wide_and_its_note_whole(browser, wat
     # click a month or zoom in ...")
     from test_exports_layout import big_extraction
 
-    raw = Store(None)
-    raw.add(big_extraction(3000))
-    srv = start_server(SerializedStore(raw), tmp_path)
-    page = open_page(browser, srv, watch, width=390, height=844)
-    try:
-        settle(page)
-        assert "counted per month" in page.inner_text("#summary")
-        plot = page.evaluate(
-            "document.querySelector('#timeline .js-plotly-plot')._fullLayout._size.w"
-        )
-        assert plot >= 0.5 * 390, plot
-        boxes = page.eval_on_selector_all(
-            "#timeline .annotation-text tspan.line, #timeline .annotation-text",
-            """els => els.filter(e => /counted per|Colour option/.test(e.textContent))
-                .map(e => { const r = e.getBoundingClientRect();
-                            return [e.textContent, r.left, r.right]; })""",
-        )
-        assert boxes, "no note"
-        for text, left, right in boxes:
-            assert left >= 0 and right <= 390, (text, left, right)
-    finally:
-        page.context.close()
-        srv.httpd.shutdown()
-        raw.close()
+    found = big_extraction(3000)
+    with serving(found, tmp_path) as srv:
+        page = open_page(browser, srv, watch, width=390, height=844)
+        try:
+            settle(page)
+            assert "counted per month" in page.inner_text("#summary")
+            plot = page.evaluate(
+                "document.querySelector('#timeline .js-plotly-plot')._fullLayout._size.w"
+            )
+            assert plot >= 0.5 * 390, plot
+            boxes = page.eval_on_selector_all(
+                "#timeline .annotation-text tspan.line, #timeline .annotation-text",
+                """els => els.filter(e => /counted per|Colour option/.test(e.textContent))
+                    .map(e => { const r = e.getBoundingClientRect();
+                                return [e.textContent, r.left, r.right]; })""",
+            )
+            assert boxes, "no note"
+            for text, left, right in boxes:
+                assert left >= 0 and right <= 390, (text, left, right)
+        finally:
+            page.context.close()
     assert not watch.console_errors and not watch.dialogs and not watch.outside
 
 
@@ -183,23 +175,20 @@ def test_a_date_written_right_to_left_keeps_its_quotes_round_it(browser, watch, 
         "a", written, start, start + len(written), "DATE", "2021-01-03", sentence, "yesterday", 1.0
     )
     ev = _day_talks("rtl", "Talks", date(2021, 1, 3), "Egypt", m)
-    raw = Store(None)
     article = Article("a", "محادثات", date(2021, 1, 4), "https://example.org/a", sentence, "a.txt")
-    raw.add(Extraction(articles=(article,), timexes={}, events=(ev,), actors=()))
-    srv = start_server(SerializedStore(raw), tmp_path)
-    page = open_page(browser, srv, watch, width=1366, height=768)
-    try:
-        settle(page)
-        row = page.locator("#event-table tr[data-event='rtl']")
-        assert row.locator("bdi").all_inner_texts() == [written]
-        assert f"“{written}”" in row.inner_text()
-        row.locator("button").click()
-        page.wait_for_selector("#details .details[data-event='rtl']")
-        assert page.locator("#details bdi").all_inner_texts() == [written]
-    finally:
-        page.context.close()
-        srv.httpd.shutdown()
-        raw.close()
+    found = Extraction(articles=(article,), timexes={}, events=(ev,), actors=())
+    with serving(found, tmp_path) as srv:
+        page = open_page(browser, srv, watch, width=1366, height=768)
+        try:
+            settle(page)
+            row = page.locator("#event-table tr[data-event='rtl']")
+            assert row.locator("bdi").all_inner_texts() == [written]
+            assert f"“{written}”" in row.inner_text()
+            row.locator("button").click()
+            page.wait_for_selector("#details .details[data-event='rtl']")
+            assert page.locator("#details bdi").all_inner_texts() == [written]
+        finally:
+            page.context.close()
     assert not watch.console_errors and not watch.dialogs and not watch.outside
 
 
@@ -210,10 +199,7 @@ def test_a_phone_scrolls_the_table_with_the_page(browser, watch, tmp_path):
     # screen keeps the table in its own box under the timeline, the page unscrolled.
     from test_exports_layout import big_extraction
 
-    raw = Store(None)
-    raw.add(big_extraction(60))
-    srv = start_server(SerializedStore(raw), tmp_path)
-    try:
+    with serving(big_extraction(60), tmp_path) as srv:
         for width, height, inner in ((390, 844, False), (1366, 768, True)):
             page = open_page(browser, srv, watch, width=width, height=height)
             try:
@@ -237,7 +223,4 @@ def test_a_phone_scrolls_the_table_with_the_page(browser, watch, tmp_path):
                     assert box and 0 <= box["y"] < height, box
             finally:
                 page.context.close()
-    finally:
-        srv.httpd.shutdown()
-        raw.close()
     assert not watch.console_errors and not watch.dialogs and not watch.outside
