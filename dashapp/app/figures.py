@@ -417,8 +417,8 @@ def _layout(
     if opts.x_range:
         lo, hi = opts.x_range
         layout["xaxis"]["range"] = x_range_of(lo, hi)
-    elif span and shown and (shown != span or near_the_last_day(shown)):
-        if opts.labels or near_the_last_day(shown):
+    elif span and shown and ((late := near_the_last_day(shown)) or shown != span):
+        if opts.labels or late:
             # a picture: its labels were placed for exactly these days (label_spots);
             # or days up to the end of plotly's dates, which its autorange overruns
             layout["xaxis"]["range"] = x_range_of(*shown)
