@@ -2,8 +2,8 @@
 
 Formats (see data/README.md):
 - text (``.txt`` or no extension): line 1 title, line 2 publication date YYYYMMDD,
-  line 3 URL, then the body, one paragraph per line (a file with no extension that holds
-  JSON or JSON Lines is read as such);
+  line 3 URL, then the body, one paragraph per line (a file with no extension, or a
+  ``.txt`` that is no text article, that holds JSON or JSON Lines is read as such);
 - JSON (``.json``): one record or a list of records; JSONL (``.jsonl``, ``.ndjson``): one
   record per line; Parquet (``.parquet``): one record per row. A record has ``title``,
   ``date`` or ``published`` (YYYYMMDD, YYYY-MM-DD or an ISO timestamp), ``url``,
@@ -498,7 +498,15 @@ def read_file(path: str | os.PathLike[str]) -> Iterator[Article | ArticleError]:
         try:
             yield parse_text(text, source, stem=stem)
         except ArticleError as err:
-            yield err
+            # a .txt that is no text article but JSON or JSON Lines (an export saved under
+            # the wrong name) is read as what it holds; anything else is the text's error
+            sniffed, doc = _sniffed(text)
+            if sniffed in JSON_SUFFIXES:
+                yield from _json_records(doc, source, stem)
+            elif sniffed:
+                yield from _read_jsonl(text, source, stem)
+            else:
+                yield err
     elif suffix in JSON_SUFFIXES:
         yield from _read_json(text, source, stem)
     else:

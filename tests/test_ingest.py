@@ -904,3 +904,30 @@ def test_a_file_without_suffix_is_read_in_the_format_it_holds(tmp_path: Path) ->
     assert [a.title for a in got["one"]] == ["Talks 1"]
     assert [a.title for a in got["text"]] == ["[Update] {Talks} resume"]
     assert got["text"][0].date == date(2022, 1, 3)
+
+
+def test_a_txt_file_holding_json_is_read_as_json(tmp_path: Path) -> None:
+    # JSON Lines saved as "export.txt" was refused with "invalid publication date
+    # '{"title": ...'": the reader now takes what the file holds when it is no text article
+    records = [
+        {"title": f"Talks {n}", "date": "2022-01-03", "url": "", "text": "Talks were held."}
+        for n in (1, 2)
+    ]
+    (tmp_path / "lines.txt").write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    (tmp_path / "list.txt").write_text(json.dumps(records, indent=2))
+    bad = [records[0], {"title": "No date", "text": "Talks."}]
+    (tmp_path / "bad.txt").write_text("\n".join(json.dumps(r) for r in bad) + "\n")
+    # a text article with a bad date keeps the text format's message
+    (tmp_path / "text.txt").write_text("Talks resume\n2022-13-45\n\nTalks resumed.\n")
+    got = {
+        p: list(ingest.read_file(tmp_path / p))
+        for p in ("lines.txt", "list.txt", "bad.txt", "text.txt")
+    }
+    assert [a.title for a in got["lines.txt"]] == ["Talks 1", "Talks 2"]
+    assert [a.title for a in got["list.txt"]] == ["Talks 1", "Talks 2"]
+    good, err = got["bad.txt"]
+    assert isinstance(good, Article) and good.title == "Talks 1"
+    assert isinstance(err, ingest.ArticleError) and "date" in str(err)
+    (text_err,) = got["text.txt"]
+    assert isinstance(text_err, ingest.ArticleError)
+    assert "publication date '2022-13-45'" in str(text_err)
