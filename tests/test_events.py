@@ -7592,3 +7592,44 @@ def test_one_articles_two_tellings_of_one_day_stay_apart_only_with_other_parties
     assert same_happening(
         sudan, told("a1", "a day after Chad accused Sudan", ("Chad",), "a day after")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "label", "actor"),
+    [
+        # happenings told with verbs no trigger row named: harm done, a broadcast, a
+        # dispute settled, an attack thrown back, an escape
+        (
+            "Gunmen wounded three Nigerian soldiers near Maiduguri on Monday.",
+            "ASSAULT",
+            None,
+            "Nigeria",
+        ),
+        (
+            "Al Jazeera broadcast the tape on Monday.",
+            "STATEMENT",
+            "Al Jazeera broadcast",
+            "Al Jazeera",
+        ),
+        (
+            "Chile and Peru settled their maritime dispute on Monday.",
+            "AGREE",
+            "Chile-Peru agreement",
+            "Peru",
+        ),
+        ("Malian troops repulsed the rebels near Gao on Monday.", "ASSAULT", None, "Mali"),
+        (
+            "Former president Ravalomanana escaped to South Africa on Monday.",
+            "RETREAT",
+            "Ravalomanana escapes",
+            "Marc Ravalomanana",
+        ),
+    ],
+)
+def test_verbs_of_harm_broadcast_settlement_repulse_and_escape_are_triggers(
+    text, type_, label, actor
+):
+    (event,) = [e for e in _extracted(text, date(2024, 3, 8)) if e.value == "2024-03-04"]
+    assert event.type == type_
+    assert label is None or event.label == label
+    assert actor in event.actors
