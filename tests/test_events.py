@@ -7558,6 +7558,12 @@ def test_unnamed_forces_moving_are_the_home_states(text):
             "2024-03-05",
             {"Serbia-Kosovo sign agreement", "Serbia-Hungary agreement"},
         ),
+        # ... or in one sentence, with a second expression of the day
+        (
+            "Kenya met Somalia on Monday and met Ethiopia later the same day.",
+            "2024-03-04",
+            {"Kenya-Somalia meeting", "Kenya-Ethiopia meeting"},
+        ),
     ],
 )
 def test_two_sentences_of_one_day_with_other_parties_are_two_happenings(text, day, labels):
@@ -7567,30 +7573,30 @@ def test_two_sentences_of_one_day_with_other_parties_are_two_happenings(text, da
 
 
 def test_one_articles_two_tellings_of_one_day_stay_apart_only_with_other_parties():
-    def told(article: str, sentence: str, actors: tuple[str, ...], text: str = "on Monday"):
-        m = Mention(article, text, 0, 9, "DATE", "2024-03-04", sentence, "e")
+    def told(sentence: str, actors: tuple[str, ...], text="on Monday", start=0, article="a1"):
+        m = Mention(article, text, start, start + 9, "DATE", "2024-03-04", sentence, "e")
         d = date(2024, 3, 4)
         return Event(
             "x", "accuses", "ACCUSE", "verbal conflict", d, d, "2024-03-04", "day", actors, (m,)
         )
 
-    sudan = told("a1", "Chad accused Sudan on Monday.", ("Chad", "Sudan"))
-    libya = told("a1", "Chad also accused Libya on Monday.", ("Chad", "Libya"))
+    sudan = told("Chad accused Sudan on Monday.", ("Chad", "Sudan"))
+    libya = told("Chad also accused Libya on Monday.", ("Chad", "Libya"), start=40)
     assert not same_happening(sudan, libya)
-    # in two articles, or in one sentence, or with the same parties: one happening
-    assert same_happening(
-        sudan, replace(libya, mentions=(replace(libya.mentions[0], article="a2"),))
+    # a second expression of the day in the same sentence tells another happening
+    both = "Chad accused Sudan on Monday and Libya later the same day."
+    assert not same_happening(
+        told(both, ("Chad", "Sudan")), told(both, ("Chad", "Libya"), start=30)
     )
+    # in two articles, or by one date expression, or with the same parties: one happening
+    assert same_happening(sudan, told("Chad also accused Libya.", ("Chad", "Libya"), article="a2"))
+    assert same_happening(told(both, ("Chad", "Sudan")), told(both, ("Chad", "Libya")))
     assert same_happening(
-        sudan,
-        replace(libya, mentions=(replace(libya.mentions[0], sentence=sudan.mentions[0].sentence),)),
-    )
-    assert same_happening(
-        sudan, told("a1", "In Monday's attack Chad blamed Sudan.", ("Sudan", "Chad"))
+        sudan, told("In Monday's attack Chad blamed Sudan.", ("Sudan", "Chad"), start=40)
     )
     # a date counted from another happening points back to one told before
     assert same_happening(
-        sudan, told("a1", "a day after Chad accused Sudan", ("Chad",), "a day after")
+        sudan, told("a day after Chad accused Sudan", ("Chad",), "a day after", 40)
     )
 
 
