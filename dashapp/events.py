@@ -7033,6 +7033,8 @@ def same_happening(a: Event, b: Event, a_articles: set[str] | None = None) -> bo
         return False
     if a.label.endswith(_JOURNEY_TAIL) != b.label.endswith(_JOURNEY_TAIL):
         return False  # a return home is its own happening, not the day's meeting or call
+    if a.value == b.value and _told_apart(a, b):
+        return False
     if a.type == "STATEMENT" and _remarks(a) != _remarks(b):
         # someone's remarks and another happening told as a statement (an election, a
         # swearing-in, a crash, a declaration) are two happenings: "Lai won the presidential
@@ -7065,6 +7067,36 @@ def same_happening(a: Event, b: Event, a_articles: set[str] | None = None) -> bo
     if not a.actors or not b.actors:
         return a.label == b.label
     return bool(set(a.actors) & set(b.actors))
+
+
+def _told_apart(a: Event, b: Event) -> bool:
+    """Two happenings of one day that one article tells with two date expressions, with
+    other parties: "Turkish jets strafed roads near Athienou on Thursday" and, further down,
+    "Turkish forces reached the outskirts of Famagusta on Thursday" (Turkey and Greece;
+    Turkey and Cyprus) are two steps of one offensive, as news lists them, though they
+    share a type and a doer. The same happening told again names the same parties ("Biden
+    and Zelensky will speak on Sunday. In Sunday's call, Biden will back Zelensky"), or
+    points back to it with a date counted from another ("two days after Soviet paratroopers
+    stormed the television tower"); acts that share one date expression ("met Putin and
+    Erdogan on Monday") are one telling, but a second expression of the day in the same
+    sentence tells another happening ("landed in Nairobi early on Tuesday and went on to
+    Dar es Salaam later the same day"). Tellings in two articles are merged as before. Of
+    `a` only its first mention is read: merge_all and the store see the same one (the
+    others may lag behind, or not be loaded)."""
+    if a.human or b.human or a.articles != 1 or b.articles != 1 or not a.mentions:
+        return False
+    first = a.mentions[0]
+    if any(m.article != first.article or m.start == first.start for m in b.mentions):
+        return False
+    if set(a.actors) == set(b.actors):
+        return False  # the same parties: one happening told again ("In Sunday's call")
+    return not (
+        first.text.endswith(_COUNTED_ENDS)
+        or any(m.text.endswith(_COUNTED_ENDS) for m in b.mentions)
+    )
+
+
+_COUNTED_ENDS = ("after", "before")  # a date counted from a happening (anchored_dates)
 
 
 def _week_apart(a: Event, b: Event) -> bool:
