@@ -3159,6 +3159,12 @@ def _without_origins(text: str, found: list[ActorMention]) -> list[ActorMention]
 _OTHER_TIME_CLAUSE = re.compile(r"\s(?:after|before)\s")
 # a name after "from"/"by" (up to three title words between): who pressed for or brokered
 _FROM_WHOM = re.compile(r"\s(?:from|by)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}$")
+# the noun of a happening, then "with" and whom ("a fight with", "a final meeting with the",
+# "talks with"), up to where the name starts, right after the after/before cue
+_WITH_WHOM = re.compile(
+    r"(?:(?:a|an|the|his|her|its|their)\s+)?(?:[a-z]+\s+)?[a-z]+\s+with\s+"
+    r"(?:(?:the|a|an)\s+)?(?:[\w.-]+\s+){0,3}$"
+)
 
 
 def _meets_another_party(trig: Trigger, person: Actor, actors: Sequence[Actor]) -> bool:
@@ -3260,10 +3266,15 @@ def _without_other_time_clause(
     `start`) is that happening's, not this one's: "the strikes began on Wednesday, a day
     after the secretary general, Solana, ordered them" (Solana acts the day before). Who brokered
     the act or pressed for it stays ("after talks brokered by Qatar", "after an ultimatum
-    from General Naguib"); so do the parties when the act keeps fewer than two of its own
-    ("Kania took over after Gierek fell ill": a lone party's act is often told by whom it
-    answers)."""
+    from General Naguib"); so does everything when the act keeps no party of its own.
+    When it keeps one, whom a clause of another time names goes too ("He was sworn in on
+    Monday after his predecessor, Huong, stepped aside": Minh alone; round 49a), but not
+    whom a happening named by a noun is with ("took the island a day later after a fight
+    with 22 Royal Marines", "will fly home after a final meeting with the president": who
+    fought or met them is in the act, as in round 46's "a lone party's act is often told
+    by whom it answers")."""
     kept = []
+    cues = []
     for m in found:
         cue = _OTHER_TIME_CLAUSE.search(text, start, m.start) if m.start > start else None
         if (
@@ -3272,7 +3283,15 @@ def _without_other_time_clause(
             or _FROM_WHOM.search(text, cue.end(), m.start) is not None
         ):
             kept.append(m)
-    return kept if len(kept) >= 2 else found
+        else:
+            cues.append((cue, m))
+    if len(kept) >= 2:
+        return kept
+    if not kept:
+        return found
+    # a lone party of its own: whom the noun of a happening is with stays
+    kept += [m for cue, m in cues if _WITH_WHOM.match(text, cue.end(), m.start)]
+    return sorted(kept, key=lambda m: m.start)
 
 
 # a clause of what went on meanwhile, after the act: "as the mediators flew to Belgrade",
@@ -5639,7 +5658,7 @@ def _article_events(
             found = _without_reporting_presidency(text, m_end, sent[1], found)
         if found and trig.type != "RETREAT" and "visits" not in trig.label:
             found = _without_origins(text, found)
-        if len(found) > 2 and _OTHER_TIME_CLAUSE.search(text, m_end, sent[1]) is not None:
+        if len(found) > 1 and _OTHER_TIME_CLAUSE.search(text, m_end, sent[1]) is not None:
             found = _without_other_time_clause(text, max(m_end, u_end), found)
         if len(found) > 1 and _WHILE_CUE.search(text, max(m_end, u_end), sent[1]) is not None:
             found = _without_while_clause(text, max(m_end, u_end), found)

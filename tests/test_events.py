@@ -7537,3 +7537,37 @@ def test_unnamed_forces_moving_are_the_home_states(text):
     assert len(events) == 1
     assert events[0].type == "MOBILIZE"
     assert events[0].actors == (text.split()[0],)
+
+
+# round 49a: fewer wrong actors
+
+
+def _monday_actors(text: str) -> set[str]:
+    events = [e for e in _extracted(text, date(2024, 3, 8)) if e.value == "2024-03-04"]
+    assert len(events) == 1, text
+    return set(events[0].actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # a lone party's act: whom a clause of another time after it names is that
+        # happening's, not this one's
+        (
+            "Ruto was sworn in on Monday after his rival, Raila Odinga, conceded.",
+            {"William Ruto", "Kenya"},
+        ),
+        ("Kuwait asked for help on Monday after Iran attacked its tankers.", {"Kuwait"}),
+    ],
+)
+def test_round49a_a_lone_partys_act_names_no_party_of_another_times_clause(text, actors):
+    assert _monday_actors(text) == actors
+
+
+def test_round49a_but_whom_the_happening_before_is_with_stays():
+    # whom the noun of a happening before it is with ("after a fight with") fought or met
+    # the party in the act; whom a clause names did not
+    text = "Argentine marines took the island on Monday after a fight with British troops."
+    assert _monday_actors(text) == {"Argentina", "United Kingdom"}
+    text = "Argentine marines took the island on Monday after Chile closed its ports."
+    assert _monday_actors(text) == {"Argentina"}
