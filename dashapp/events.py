@@ -3321,6 +3321,36 @@ def _without_while_clause(text: str, start: int, found: list[ActorMention]) -> l
     return kept if any(m.end <= cue.start() for m in kept) else found
 
 
+# a participle clause of consequence set off by a comma after the act: ", leaving the
+# Yugoslav federation facing its gravest crisis", ", ending 24 years of rule by ...", ",
+# alarming Canada and Denmark"; it runs to the next clause (", and ...", "; "). Not those
+# whose object the act itself makes or acts on: ", killing the prime minister", ", giving
+# Vucic a third term", ", making her the first woman to ..."
+_CONSEQUENCE = re.compile(
+    r",\s+(?:ending|leaving|raising|prompting|sparking|triggering|causing|alarming|allowing"
+    r"|paving|marking|drawing|plunging|throwing)\s"
+)
+_CONSEQUENCE_END = re.compile(r",\s+(?:and|but|while|whereas)\s|;\s|\s[\u2014\u2013-]\s")
+
+
+def _without_consequence(
+    text: str, start: int, end: int, found: list[ActorMention]
+) -> list[ActorMention]:
+    """A party named only in a participle clause of consequence that follows the act and
+    its date (from `start` to the sentence's `end`) is what the act brought about or
+    ended, not a party to it: "The junta entered the capital on Friday, ending four decades
+    of rule by the Duarte family" (no Duarte), "Portugal pulled out in 1975, leaving the
+    colony to Indonesia" (no Indonesia). A clause after it (", and ...") is its own; and
+    everything stays when the act would keep no party of its own. (round 49a)"""
+    cue = _CONSEQUENCE.search(text, start, end)
+    if cue is None:
+        return found
+    stop = _CONSEQUENCE_END.search(text, cue.end(), end)
+    stop_at = stop.start() if stop is not None else end
+    kept = [m for m in found if not cue.start() < m.start < stop_at]
+    return kept if any(m.start < cue.start() for m in kept) else found
+
+
 def _named_again(mentions: Sequence[ActorMention], first: Sequence[ActorMention], end: int) -> bool:
     """Whether an actor named in a dateline (the mentions of `first` before `end`) is named
     again later in the article: then the story is that state's own, not only filed there."""
@@ -5662,6 +5692,8 @@ def _article_events(
             found = _without_other_time_clause(text, max(m_end, u_end), found)
         if len(found) > 1 and _WHILE_CUE.search(text, max(m_end, u_end), sent[1]) is not None:
             found = _without_while_clause(text, max(m_end, u_end), found)
+        if len(found) > 1 and text.find("ing ", max(m_end, u_end), sent[1]) >= 0:
+            found = _without_consequence(text, max(m_end, u_end), sent[1], found)
         if found and trig.label == "{source} remarks" and found[0].end <= m_start:
             found = _without_reported_people(text, found, m_end, min(clause[1], m_end + 40))
         if found and backers:

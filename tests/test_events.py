@@ -7571,3 +7571,39 @@ def test_round49a_but_whom_the_happening_before_is_with_stays():
     assert _monday_actors(text) == {"Argentina", "United Kingdom"}
     text = "Argentine marines took the island on Monday after Chile closed its ports."
     assert _monday_actors(text) == {"Argentina"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # a participle clause of consequence after the act names what the act brought
+        # about or ended, not its parties
+        (
+            "Portugal pulled its troops out of the colony on Monday, leaving it to be "
+            "divided between Indonesia and Australia.",
+            {"Portugal"},
+        ),
+        (
+            "Sudanese troops stormed the palace on Monday, ending 30 years of rule by "
+            "Omar al-Bashir.",
+            {"Sudan"},
+        ),
+        (
+            "A Chinese drone crashed near the coast on Monday, alarming Japan and South Korea.",
+            {"China"},
+        ),
+    ],
+)
+def test_round49a_a_consequence_after_the_act_names_no_party_of_it(text, actors):
+    assert _monday_actors(text) == actors
+
+
+def test_round49a_but_whom_the_act_makes_or_strikes_and_the_next_clause_stay():
+    # whom the act itself makes or acts on, told by a participle, is its party
+    text = "A bomb exploded in Beirut on Monday, killing Prime Minister Nawaf Salam."
+    assert "Nawaf Salam" in _monday_actors(text)
+    # a clause after the consequence (", and ...") is no part of it
+    text = "Chile signed the accord on Monday, ending the dispute, and Argentina welcomed it."
+    assert _monday_actors(text) == {"Chile", "Argentina"}
+    text = "Chile left the bloc on Monday, leaving Peru as its only Andean member."
+    assert _monday_actors(text) == {"Chile"}
