@@ -3156,7 +3156,9 @@ def _without_origins(text: str, found: list[ActorMention]) -> list[ActorMention]
 
 # a clause of another time after the act and its date: "..., a day after", "two weeks
 # before" (a cheap test first: most sentences have neither word)
-_OTHER_TIME_CLAUSE = re.compile(r"\s(?:after|before)\s")
+# the opening of a clause or phrase of another time: "after ...", "before ...", and the time
+# frames another happening opens or closes, "since ...", "until ..." (round 49a)
+_OTHER_TIME_CLAUSE = re.compile(r"\s(?:after|before|since|until|till)\s")
 # a name after "from"/"by" (up to three title words between): who pressed for or brokered
 _FROM_WHOM = re.compile(r"\s(?:from|by)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}$")
 # the noun of a happening, then "with" and whom ("a fight with", "a final meeting with the",
@@ -3264,7 +3266,9 @@ def _without_other_time_clause(
 ) -> list[ActorMention]:
     """A party named only in a clause of another time after the act and its date (from
     `start`) is that happening's, not this one's: "the strikes began on Wednesday, a day
-    after the secretary general, Solana, ordered them" (Solana acts the day before). Who brokered
+    after the secretary general, Solana, ordered them" (Solana acts the day before); so is
+    one of the happening that opens or closes a time frame ("the first talks since Russia's
+    invasion of Ukraine", "will stay in office until Suleiman takes over"). Who brokered
     the act or pressed for it stays ("after talks brokered by Qatar", "after an ultimatum
     from General Naguib"); so does everything when the act keeps no party of its own.
     When it keeps one, whom a clause of another time names goes too ("He was sworn in on

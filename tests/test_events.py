@@ -7607,3 +7607,23 @@ def test_round49a_but_whom_the_act_makes_or_strikes_and_the_next_clause_stay():
     assert _monday_actors(text) == {"Chile", "Argentina"}
     text = "Chile left the bloc on Monday, leaving Peru as its only Andean member."
     assert _monday_actors(text) == {"Chile"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # the happening that opens or closes a time frame ("since ...", "until ...") is
+        # another one: its parties are not the act's
+        (
+            "Chile and Peru held their first talks on Monday since the war with Bolivia.",
+            {"Chile", "Peru"},
+        ),
+        (
+            "Chile and Peru signed a border pact on Monday that will hold until Bolivia agrees.",
+            {"Chile", "Peru"},
+        ),
+        ("Kenya closed the border on Monday until Somalia hands over the gunmen.", {"Kenya"}),
+    ],
+)
+def test_round49a_the_happening_of_a_time_frame_names_no_party_of_the_act(text, actors):
+    assert _monday_actors(text) == actors
