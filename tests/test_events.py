@@ -7627,3 +7627,12 @@ def test_round49a_but_whom_the_act_makes_or_strikes_and_the_next_clause_stay():
 )
 def test_round49a_the_happening_of_a_time_frame_names_no_party_of_the_act(text, actors):
     assert _monday_actors(text) == actors
+
+
+def test_round49a_a_region_named_after_another_state_is_not_that_state():
+    # Inner Mongolia is a region of China, Northern Rhodesia was not Rhodesia
+    # (resources/actors/decoys.json)
+    text = "Chinese troops held a parade in Inner Mongolia on Monday."
+    assert _monday_actors(text) == {"China"}
+    (ev,) = _extracted("Kenneth Kaunda flew back to Northern Rhodesia on Monday.", date(1963, 3, 8))
+    assert set(ev.actors) == {"Kenneth Kaunda"}
