@@ -3155,9 +3155,8 @@ def _without_origins(text: str, found: list[ActorMention]) -> list[ActorMention]
 
 
 # a clause of another time after the act and its date: "..., a day after", "two weeks
-# before" (a cheap test first: most sentences have neither word)
-# the opening of a clause or phrase of another time: "after ...", "before ...", and the time
-# frames another happening opens or closes, "since ...", "until ..." (round 49a)
+# before", and the time frames another happening opens or closes, "since ...", "until ..."
+# (round 49a; a cheap test first: most sentences have none of the words)
 _OTHER_TIME_CLAUSE = re.compile(r"\s(?:after|before|since|until|till)\s")
 # a name after "from"/"by" (up to three title words between): who pressed for or brokered
 _FROM_WHOM = re.compile(r"\s(?:from|by)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}$")
