@@ -3155,10 +3155,17 @@ def _without_origins(text: str, found: list[ActorMention]) -> list[ActorMention]
 
 
 # a clause of another time after the act and its date: "..., a day after", "two weeks
-# before" (a cheap test first: most sentences have neither word)
-_OTHER_TIME_CLAUSE = re.compile(r"\s(?:after|before)\s")
+# before", and the time frames another happening opens or closes, "since ...", "until ..."
+# (round 49a; a cheap test first: most sentences have none of the words)
+_OTHER_TIME_CLAUSE = re.compile(r"\s(?:after|before|since|until|till)\s")
 # a name after "from"/"by" (up to three title words between): who pressed for or brokered
 _FROM_WHOM = re.compile(r"\s(?:from|by)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}$")
+# the noun of a happening, then "with" and whom ("a fight with", "a final meeting with the",
+# "talks with"), up to where the name starts, right after the after/before cue
+_WITH_WHOM = re.compile(
+    r"(?:(?:a|an|the|his|her|its|their)\s+)?(?:[a-z]+\s+)?[a-z]+\s+with\s+"
+    r"(?:(?:the|a|an)\s+)?(?:[\w.-]+\s+){0,3}$"
+)
 
 
 def _meets_another_party(trig: Trigger, person: Actor, actors: Sequence[Actor]) -> bool:
@@ -3258,12 +3265,19 @@ def _without_other_time_clause(
 ) -> list[ActorMention]:
     """A party named only in a clause of another time after the act and its date (from
     `start`) is that happening's, not this one's: "the strikes began on Wednesday, a day
-    after the secretary general, Solana, ordered them" (Solana acts the day before). Who brokered
+    after the secretary general, Solana, ordered them" (Solana acts the day before); so is
+    one of the happening that opens or closes a time frame ("the first talks since Russia's
+    invasion of Ukraine", "will stay in office until Suleiman takes over"). Who brokered
     the act or pressed for it stays ("after talks brokered by Qatar", "after an ultimatum
-    from General Naguib"); so do the parties when the act keeps fewer than two of its own
-    ("Kania took over after Gierek fell ill": a lone party's act is often told by whom it
-    answers)."""
+    from General Naguib"); so does everything when the act keeps no party of its own.
+    When it keeps one, whom a clause of another time names goes too ("He was sworn in on
+    Monday after his predecessor, Huong, stepped aside": Minh alone; round 49a), but not
+    whom a happening named by a noun is with ("took the island a day later after a fight
+    with 22 Royal Marines", "will fly home after a final meeting with the president": who
+    fought or met them is in the act, as in round 46's "a lone party's act is often told
+    by whom it answers")."""
     kept = []
+    cues = []
     for m in found:
         cue = _OTHER_TIME_CLAUSE.search(text, start, m.start) if m.start > start else None
         if (
@@ -3272,7 +3286,15 @@ def _without_other_time_clause(
             or _FROM_WHOM.search(text, cue.end(), m.start) is not None
         ):
             kept.append(m)
-    return kept if len(kept) >= 2 else found
+        else:
+            cues.append((cue, m))
+    if len(kept) >= 2:
+        return kept
+    if not kept:
+        return found
+    # a lone party of its own: whom the noun of a happening is with stays
+    kept += [m for cue, m in cues if _WITH_WHOM.match(text, cue.end(), m.start)]
+    return sorted(kept, key=lambda m: m.start)
 
 
 # a clause of what went on meanwhile, after the act: "as the mediators flew to Belgrade",
@@ -3300,6 +3322,36 @@ def _without_while_clause(text: str, start: int, found: list[ActorMention]) -> l
         return found
     kept = [m for m in found if m.start < cue.end()]
     return kept if any(m.end <= cue.start() for m in kept) else found
+
+
+# a participle clause of consequence set off by a comma after the act: ", leaving the
+# Yugoslav federation facing its gravest crisis", ", ending 24 years of rule by ...", ",
+# alarming Canada and Denmark"; it runs to the next clause (", and ...", "; "). Not those
+# whose object the act itself makes or acts on: ", killing the prime minister", ", giving
+# Vucic a third term", ", making her the first woman to ..."
+_CONSEQUENCE = re.compile(
+    r",\s+(?:ending|leaving|raising|prompting|sparking|triggering|causing|alarming|allowing"
+    r"|paving|marking|drawing|plunging|throwing)\s"
+)
+_CONSEQUENCE_END = re.compile(r",\s+(?:and|but|while|whereas)\s|;\s|\s[\u2014\u2013-]\s")
+
+
+def _without_consequence(
+    text: str, start: int, end: int, found: list[ActorMention]
+) -> list[ActorMention]:
+    """A party named only in a participle clause of consequence that follows the act and
+    its date (from `start` to the sentence's `end`) is what the act brought about or
+    ended, not a party to it: "The junta entered the capital on Friday, ending four decades
+    of rule by the Duarte family" (no Duarte), "Portugal pulled out in 1975, leaving the
+    colony to Indonesia" (no Indonesia). A clause after it (", and ...") is its own; and
+    everything stays when the act would keep no party of its own. (round 49a)"""
+    cue = _CONSEQUENCE.search(text, start, end)
+    if cue is None:
+        return found
+    stop = _CONSEQUENCE_END.search(text, cue.end(), end)
+    stop_at = stop.start() if stop is not None else end
+    kept = [m for m in found if not cue.start() < m.start < stop_at]
+    return kept if any(m.start < cue.start() for m in kept) else found
 
 
 def _named_again(mentions: Sequence[ActorMention], first: Sequence[ActorMention], end: int) -> bool:
@@ -5639,10 +5691,12 @@ def _article_events(
             found = _without_reporting_presidency(text, m_end, sent[1], found)
         if found and trig.type != "RETREAT" and "visits" not in trig.label:
             found = _without_origins(text, found)
-        if len(found) > 2 and _OTHER_TIME_CLAUSE.search(text, m_end, sent[1]) is not None:
+        if len(found) > 1 and _OTHER_TIME_CLAUSE.search(text, m_end, sent[1]) is not None:
             found = _without_other_time_clause(text, max(m_end, u_end), found)
         if len(found) > 1 and _WHILE_CUE.search(text, max(m_end, u_end), sent[1]) is not None:
             found = _without_while_clause(text, max(m_end, u_end), found)
+        if len(found) > 1 and text.find("ing ", max(m_end, u_end), sent[1]) >= 0:
+            found = _without_consequence(text, max(m_end, u_end), sent[1], found)
         if found and trig.label == "{source} remarks" and found[0].end <= m_start:
             found = _without_reported_people(text, found, m_end, min(clause[1], m_end + 40))
         if found and backers:
