@@ -1032,3 +1032,20 @@ def test_round48_a_name_said_once_with_an_age_after_it_is_a_persons(
     gaz: Gazetteer, text: str, person: str
 ) -> None:
     assert [a.name for m in gaz.find(text, when=D19) for a in m.actors] == [person]
+
+
+# round 50b: the doer named otherwise
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        # parties and movements go by their acronym, as other organisations do, however
+        # the article names them
+        ("Leaders of the Pakistan Peoples Party met in Karachi.", "PPP"),
+        ("The Sandinistas took Managua.", "FSLN"),
+        ("The Sandinista National Liberation Front took Managua.", "FSLN"),
+    ],
+)
+def test_round50b_a_party_is_named_by_its_acronym(gaz: Gazetteer, text: str, party: str) -> None:
+    assert party in names(gaz.find(text, when=D19))
