@@ -64,7 +64,9 @@ PARTITIONS_AHEAD = 16
 # while the cluster's workers on this machine are fresh interpreters of 160-190 MB each
 # (Dask's runtime, pyarrow and the pipeline), where a local worker takes about 60 MB. At
 # 120,000 generated articles on a 2-worker LocalCluster the whole came to 986 MB with 576
-# MB (the ingest process 618, each worker 185 MB); see docs/performance.md.
+# MB (the ingest process 618, each worker 185 MB), 937 MB with 512 and local_cluster's
+# settings (584, 178 MB), at 0.5 ms more of the writer's CPU per article; see
+# docs/performance.md.
 # `--memory-budget MB` overrides it, e.g. on a real cluster whose workers run elsewhere.
 MEMORY_BUDGET = 512 * 2**20
 # Settings of a LocalCluster for ingest (local_cluster). Dask's statistical profiler off:
