@@ -56,6 +56,7 @@ class PeakRSS:
         self._listed = -relist
         self.peak = 0
         self.cpu: dict[int, float] = {}  # pid -> user+system seconds, last seen
+        self.peaks: dict[int, int] = {}  # pid -> largest RSS seen
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -67,10 +68,13 @@ class PeakRSS:
             self._procs = [self._proc, *self._proc.children(recursive=True)]
             self._listed = now
         total = self._proc.memory_info().rss
+        self.peaks[self._proc.pid] = max(self.peaks.get(self._proc.pid, 0), total)
         for p in self._procs:
             try:
                 if p is not self._proc:
-                    total += p.memory_info().rss
+                    rss = p.memory_info().rss
+                    total += rss
+                    self.peaks[p.pid] = max(self.peaks.get(p.pid, 0), rss)
                 t = p.cpu_times()
                 self.cpu[p.pid] = t.user + t.system
             except psutil.Error:
@@ -101,17 +105,13 @@ def child(mode: str, corpus: Path, db: Path, dask_profiler: bool = False) -> dic
     startup = 0.0
     with PeakRSS() as mem:
         if mode == "dask":
-            import dask
-            from distributed import LocalCluster
+            from dashapp.distributed import local_cluster
 
-            # as README recommends for ingest workers: Dask's statistical profiler samples
-            # each worker's stack every 10 ms and keeps 1,000 one-second profiles, which
-            # for this pipeline's deep stacks grew each worker by about 40 MB over a
-            # 12-minute run and took 9% of its CPU
-            dask.config.set({"distributed.worker.profile.enabled": dask_profiler})
+            # the product's LocalCluster for ingest (Dask's profiler off, one malloc arena
+            # per worker); --dask-profiler turns the profiler back on
             t0 = time.perf_counter()
-            cluster = LocalCluster(
-                n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+            cluster = local_cluster(
+                2, config={"distributed.worker.profile.enabled": True} if dask_profiler else None
             )
             startup = time.perf_counter() - t0
         store = open_store(db)  # as `geotimeline ingest` opens it
@@ -140,6 +140,11 @@ def child(mode: str, corpus: Path, db: Path, dask_profiler: bool = False) -> dic
         "peak_mb": mem.peak / 2**20,
         "cpu_ms": 1000 * sum(mem.cpu.values()) / max(summary.ingested, 1),
         "parent_cpu_ms": 1000 * mem.cpu.get(os.getpid(), 0.0) / max(summary.ingested, 1),
+        # each child's largest RSS (the Dask workers, multiprocessing's resource tracker)
+        "children_mb": sorted(
+            (round(b / 2**20) for pid, b in mem.peaks.items() if pid != os.getpid()),
+            reverse=True,
+        ),
         "maxrss_self_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "maxrss_child_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }
@@ -260,6 +265,8 @@ def main() -> None:
             continue
         r = json.loads(out.stdout.strip().splitlines()[-1])
         extra = f"  (cluster start {r['startup']:.1f} s, not counted)" if mode == "dask" else ""
+        children = ", ".join(str(mb) for mb in r.get("children_mb", [])[:4])
+        extra += f"  children's peaks MB: {children}" if children else ""
         print(
             f"{names[mode]:<32}{r['articles']:>9}{r['events']:>8}{r['seconds']:>9.1f}"
             f"{r['rate']:>11.1f}{r['peak_mb']:>9.0f}{r['maxrss_self_mb']:>10.0f}{r['cpu_ms']:>15.1f}"

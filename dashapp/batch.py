@@ -705,11 +705,18 @@ def ingest(
     `report` (one line each) and counted, never raised. `implied` as in
     pipeline.extract_article (for the default extractor). `memory_budget`: bytes of
     resident memory above which the writer shrinks its transactions (default
-    MEMORY_BUDGET, 0 for none)."""
+    MEMORY_BUDGET, distributed.MEMORY_BUDGET with the Dask engine, 0 for none)."""
     use_system_allocator()
     summary = summary if summary is not None else Summary()
     batch_size = batch_size or BATCH_SIZE
-    budget = MEMORY_BUDGET if memory_budget is None else memory_budget
+    if memory_budget is not None:
+        budget = memory_budget
+    elif engine == "dask":
+        from dashapp.distributed import MEMORY_BUDGET as DASK_MEMORY_BUDGET
+
+        budget = DASK_MEMORY_BUDGET
+    else:
+        budget = MEMORY_BUDGET
     t0 = time.monotonic()
     if extractor is None:
         shipped = engine == "dask" and os.environ.get("GEOTIMELINE_ACTORS")

@@ -59,6 +59,27 @@ JSONL_LINES_PER_PARTITION = 500
 # results of a window of partitions, not of the whole input (sending every partition at
 # once, a 120,000-article ingest on a 2-worker LocalCluster peaked at 1,145 MB).
 PARTITIONS_AHEAD = 16
+# The writer's memory budget in Dask mode (batch.MEMORY_BUDGET in local mode): this
+# process also runs Dask's client, and with a LocalCluster the scheduler and the nannies,
+# while the cluster's workers on this machine are fresh interpreters of 160-190 MB each
+# (Dask's runtime, pyarrow and the pipeline), where a local worker takes about 60 MB. At
+# 120,000 generated articles on a 2-worker LocalCluster the whole came to 986 MB with 576
+# MB (the ingest process 618, each worker 185 MB), 937 MB with 512 and local_cluster's
+# settings (584, 178 MB), at 0.5 ms more of the writer's CPU per article; see
+# docs/performance.md.
+# `--memory-budget MB` overrides it, e.g. on a real cluster whose workers run elsewhere.
+MEMORY_BUDGET = 512 * 2**20
+# Settings of a LocalCluster for ingest (local_cluster). Dask's statistical profiler off:
+# it samples each worker's stack every 10 ms and keeps 1,000 one-second profiles, which
+# for this pipeline's deep stacks grew each worker by about 40 MB and took 9% of its CPU.
+# One glibc malloc arena in each worker (set before the worker process starts, as glibc
+# reads it once): a worker runs its tasks in a thread of its own, next to Dask's event
+# loop, and each thread's arena keeps the memory it has freed; with one arena a worker
+# held 165-171 MB after 2,000 articles instead of 174-179.
+CLUSTER_CONFIG: dict[str, Any] = {
+    "distributed.worker.profile.enabled": False,
+}
+WORKER_ENVIRON = {"MALLOC_ARENA_MAX": 1}
 
 # A unit of input: (path, start, stop, first). Whole file: (path, 0, -1, 1). A block of a
 # JSONL file: bytes [start, stop) whose first line is line number `first`. Row groups
@@ -469,6 +490,31 @@ def _remove(path: str) -> None:
 
 
 # --------------------------------------------------------------------------- the engine
+
+
+def local_cluster(
+    n_workers: int = 2, *, config: dict[str, Any] | None = None, **kwargs: Any
+) -> Any:
+    """A dask.distributed LocalCluster on this machine for `ingest --engine dask`: worker
+    processes of one thread each (extraction is pure Python), with CLUSTER_CONFIG (and
+    `config` over it) and WORKER_ENVIRON (their environment before they start, with Dask's
+    own). `kwargs` go to LocalCluster."""
+    import dask
+    from distributed import LocalCluster
+
+    environ = {**dask.config.get("distributed.nanny.pre-spawn-environ", {}), **WORKER_ENVIRON}
+    # the nannies take the configuration and the environment when they are made, and
+    # keep them for a restarted worker
+    settings = {**CLUSTER_CONFIG, **(config or {}), "distributed.nanny.pre-spawn-environ": environ}
+    with dask.config.set(settings):
+        options: dict[str, Any] = {
+            "n_workers": n_workers,
+            "threads_per_worker": 1,
+            "processes": True,
+            # the scheduler's HTTP server (and dashboard, with bokeh) on a free port
+            "dashboard_address": ":0",
+        }
+        return LocalCluster(**{**options, **kwargs})
 
 
 def default_staging(store: Store) -> str:

@@ -222,3 +222,61 @@ def test_an_unreachable_scheduler_is_one_user_error(tmp_path: Path, monkeypatch)
             f"geotimeline: error: cannot reach the Dask scheduler at {address}: "
         )
         assert reason in line
+
+
+def test_dask_ingest_writes_under_the_dask_memory_budget(
+    cluster, tmp_path: Path, monkeypatch
+) -> None:
+    """The writer sizes its transactions against distributed.MEMORY_BUDGET in Dask mode
+    (its process also runs Dask's client, and the workers on this machine are fresh
+    interpreters), against batch.MEMORY_BUDGET in local mode; --memory-budget wins."""
+    make_corpus(tmp_path / "news", 12)
+    seen: list[tuple[str, int]] = []
+    sizing = batch.next_batch_size
+
+    def recorded(size, pooled, most, **kw):
+        seen.append((engine, kw["budget"]))
+        return sizing(size, pooled, most, **kw)
+
+    monkeypatch.setattr(batch, "next_batch_size", recorded)
+    monkeypatch.setattr(batch, "BATCH_SIZE", 4)  # several transactions
+    for engine, given in [("dask", None), ("local", None), ("dask", 300 * 2**20)]:
+        code, err = run(
+            [tmp_path / "news"],
+            tmp_path / f"{engine}-{given}.duckdb",
+            engine=engine,
+            scheduler=cluster.scheduler_address if engine == "dask" else None,
+            memory_budget=given,
+        )
+        assert code == 0, err
+    assert distributed.MEMORY_BUDGET < batch.MEMORY_BUDGET
+    assert sorted(set(seen)) == [
+        ("dask", 300 * 2**20),
+        ("dask", distributed.MEMORY_BUDGET),
+        ("local", batch.MEMORY_BUDGET),
+    ]
+
+
+def test_local_cluster_workers_have_one_thread_one_malloc_arena_and_no_profiler() -> None:
+    import os
+
+    import dask
+
+    before = dask.config.get("distributed.nanny.pre-spawn-environ")
+    here = os.getpid()
+    with (
+        distributed.local_cluster(1) as cluster,
+        distributed_mod.Client(cluster) as client,
+    ):
+        (seen,) = client.run(
+            lambda dask_worker, here=here: (
+                os.environ.get("MALLOC_ARENA_MAX"),
+                os.environ.get("MALLOC_TRIM_THRESHOLD_"),  # Dask's own setting kept
+                dask.config.get("distributed.worker.profile.enabled"),
+                dask_worker.state.nthreads,
+                os.getpid() != here,  # a process of its own
+            )
+        ).values()
+    assert seen == ("1", "65536", False, 1, True)
+    # the caller's configuration is left as it was
+    assert dask.config.get("distributed.nanny.pre-spawn-environ") == before
