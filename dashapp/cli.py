@@ -197,7 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=float,
         metavar="MB",
         help="resident memory of the writing process above which it writes smaller "
-        "transactions, in MB (default 576; 0: no budget)",
+        "transactions, in MB (default 576, 512 with --engine dask; 0: no budget)",
     )
     p.add_argument(
         "--progress",
