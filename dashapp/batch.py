@@ -26,21 +26,24 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
-
-import duckdb
+from typing import TYPE_CHECKING, Any, TextIO
 
 from dashapp.gc_tuning import use_system_allocator
 from dashapp.ingest import (
     JSONL_SUFFIXES,
     MAX_FILE_BYTES,
     ArticleError,
+    article_key,
     expand,
     iter_articles,
     stored_source,
 )
 from dashapp.models import Actor, Article, DocType, Event, Timex, pickled_by_fields
-from dashapp.store import ArticleResult, Store, article_key, open_problem
+
+if TYPE_CHECKING:  # DuckDB is the writer's alone: worker processes never import it
+    import duckdb
+
+    from dashapp.store import Store
 
 PROG = "geotimeline"
 DB_DIR = ".geotimeline"
@@ -681,6 +684,8 @@ def default_db_path(paths: Sequence[str | os.PathLike[str]]) -> Path:
 
 def open_store(db: str | os.PathLike[str]) -> Store:
     """The store as ingest writes it: one DuckDB thread, its memory capped."""
+    from dashapp.store import Store
+
     return Store(db, threads=1, memory_limit=WRITER_MEMORY, checkpoint_threshold=WRITER_CHECKPOINT)
 
 
@@ -706,6 +711,8 @@ def ingest(
     pipeline.extract_article (for the default extractor). `memory_budget`: bytes of
     resident memory above which the writer shrinks its transactions (default
     MEMORY_BUDGET, distributed.MEMORY_BUDGET with the Dask engine, 0 for none)."""
+    import duckdb
+
     use_system_allocator()
     summary = summary if summary is not None else Summary()
     batch_size = batch_size or BATCH_SIZE
@@ -853,6 +860,8 @@ except (AttributeError, ValueError, OSError):  # no sysconf: statm is not there 
 def write_batch(store: Store, done: Sequence[Extracted], summary: Summary) -> int:
     """One transaction for a batch of whole articles; failures are counted. Returns how
     many stored events its merge loaded."""
+    from dashapp.store import ArticleResult
+
     ok = []
     actors: dict[str, Actor] = {}
     for x in done:
@@ -922,6 +931,10 @@ def ingest_command(
     """`geotimeline ingest`: prints one line per failure and a summary; returns the exit
     status (0 all stored, 1 some inputs failed, 2 the database could not be opened or
     refused a write, 130 interrupted)."""
+    import duckdb
+
+    from dashapp.store import open_problem
+
     db_path = db if db is not None else default_db_path(paths)
     show = progress if progress is not None else _isatty(err)
     bar = Progress(count_articles(paths) if show else None, err, show)

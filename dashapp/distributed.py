@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -42,7 +42,9 @@ from dashapp.gc_tuning import use_system_allocator
 from dashapp.ingest import ArticleError
 from dashapp.models import Actor, Article, DocType, Timex
 from dashapp.serialize import event_from_record, event_to_record
-from dashapp.store import Store
+
+if TYPE_CHECKING:  # the store is the client's: workers never import DuckDB
+    from dashapp.store import Store
 
 # Files per partition for one-article files (text, JSON); a JSONL or Parquet file is a
 # partition of its own: split very large ones to spread them over more workers.

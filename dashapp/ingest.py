@@ -324,6 +324,14 @@ def content_hash(article: Article) -> str:
     return h.hexdigest()
 
 
+def article_key(article: Article) -> str:
+    """What makes a stored article's results current: its content hash, and the
+    reference date when one overrides the publication date (it changes every relative
+    date)."""
+    h = content_hash(article)
+    return h if article.reference_date is None else f"{h}@{article.reference_date.isoformat()}"
+
+
 # --------------------------------------------------------------------------- formats
 
 

@@ -26,7 +26,7 @@ from dashapp.events import (
     merged_label,
     same_happening,
 )
-from dashapp.ingest import content_hash, stored_source
+from dashapp.ingest import article_key, stored_source
 from dashapp.models import (
     TYPED_FORMS,
     Actor,
@@ -613,14 +613,6 @@ class AddReport:
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def article_key(article: Article) -> str:
-    """What makes a stored article's results current: its content hash, and the
-    reference date when one overrides the publication date (it changes every relative
-    date)."""
-    h = content_hash(article)
-    return h if article.reference_date is None else f"{h}@{article.reference_date.isoformat()}"
 
 
 def _same_source(stored: str, given: str) -> bool:

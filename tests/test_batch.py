@@ -1323,3 +1323,15 @@ def test_ctrl_c_that_surfaces_as_a_database_error_is_an_interruption(
     monkeypatch.setattr(batch, "write_batch", real)
     code, out = run([corpus], db)
     assert code == 0 and "failed 0" in out, out
+
+
+def test_extraction_workers_do_not_import_duckdb() -> None:
+    # a worker process (the local pool's or a Dask worker) imports the modules of its
+    # tasks; DuckDB and the store are the writer's alone (about 30 MB more in each worker)
+    code = (
+        "import sys, dashapp.batch, dashapp.distributed, dashapp.pipeline; "
+        "print(sorted(m for m in ('duckdb', 'dashapp.store') if m in sys.modules))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]"
