@@ -885,13 +885,18 @@ def test_a_body_scraped_with_its_html_is_read_as_text(tmp_path: Path) -> None:
     assert plain_text("Ukraine&#39;s army &amp; navy") == "Ukraine's army & navy"
 
 
-def test_a_file_without_suffix_is_read_in_the_format_it_holds(tmp_path: Path) -> None:
-    # a generated corpus written to "corpus" (no .jsonl) was read as one text article and
-    # refused with "invalid publication date '{"id": ...'"
-    records = [
+def _talks_records() -> list[dict[str, str]]:
+    """Two records of the JSON formats, "Talks 1" and "Talks 2"."""
+    return [
         {"title": f"Talks {n}", "date": "2022-01-03", "url": "", "text": "Talks were held."}
         for n in (1, 2)
     ]
+
+
+def test_a_file_without_suffix_is_read_in_the_format_it_holds(tmp_path: Path) -> None:
+    # a generated corpus written to "corpus" (no .jsonl) was read as one text article and
+    # refused with "invalid publication date '{"id": ...'"
+    records = _talks_records()
     (tmp_path / "lines").write_text("\n".join(json.dumps(r) for r in records) + "\n")
     (tmp_path / "list").write_text(json.dumps(records, indent=2))
     (tmp_path / "one").write_text(json.dumps(records[0], indent=2))
@@ -909,10 +914,7 @@ def test_a_file_without_suffix_is_read_in_the_format_it_holds(tmp_path: Path) ->
 def test_a_txt_file_holding_json_is_read_as_json(tmp_path: Path) -> None:
     # JSON Lines saved as "export.txt" was refused with "invalid publication date
     # '{"title": ...'": the reader now takes what the file holds when it is no text article
-    records = [
-        {"title": f"Talks {n}", "date": "2022-01-03", "url": "", "text": "Talks were held."}
-        for n in (1, 2)
-    ]
+    records = _talks_records()
     (tmp_path / "lines.txt").write_text("\n".join(json.dumps(r) for r in records) + "\n")
     (tmp_path / "list.txt").write_text(json.dumps(records, indent=2))
     bad = [records[0], {"title": "No date", "text": "Talks."}]
