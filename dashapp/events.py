@@ -5370,7 +5370,7 @@ def _article_events(
         if extra := anchored_dates(text, timexes):
             timexes = sorted([*timexes, *extra], key=lambda t: t.start)
             # "two days after Evo Morales resigned": the clause after the offset is its own
-            counted = {t.start for t in extra if t.text.endswith(("after", "before"))}
+            counted = {t.start for t in extra if t.text.endswith(_COUNTED_ENDS)}
     units = _units(timexes, text)
     starts = [s[0] for s in sents]
     unit_sent: list[int | None] = []
@@ -5691,12 +5691,13 @@ def _article_events(
             found = _without_reporting_presidency(text, m_end, sent[1], found)
         if found and trig.type != "RETREAT" and "visits" not in trig.label:
             found = _without_origins(text, found)
+        past_act = max(m_end, u_end)  # after the act and its date
         if len(found) > 1 and _OTHER_TIME_CLAUSE.search(text, m_end, sent[1]) is not None:
-            found = _without_other_time_clause(text, max(m_end, u_end), found)
-        if len(found) > 1 and _WHILE_CUE.search(text, max(m_end, u_end), sent[1]) is not None:
-            found = _without_while_clause(text, max(m_end, u_end), found)
-        if len(found) > 1 and text.find("ing ", max(m_end, u_end), sent[1]) >= 0:
-            found = _without_consequence(text, max(m_end, u_end), sent[1], found)
+            found = _without_other_time_clause(text, past_act, found)
+        if len(found) > 1 and _WHILE_CUE.search(text, past_act, sent[1]) is not None:
+            found = _without_while_clause(text, past_act, found)
+        if len(found) > 1 and text.find("ing ", past_act, sent[1]) >= 0:
+            found = _without_consequence(text, past_act, sent[1], found)
         if found and trig.label == "{source} remarks" and found[0].end <= m_start:
             found = _without_reported_people(text, found, m_end, min(clause[1], m_end + 40))
         if found and backers:
@@ -6262,6 +6263,10 @@ def _noun_span(text: str, pos: int) -> tuple[int, int] | None:
         return hit.start, hit.end
     m = _HEAD_NOUN.match(text, pos)
     return (pos, pos + len(m.group().split()[0])) if m else None
+
+
+# how the text of a date anchored_dates counts from a happening ends: "two days after"
+_COUNTED_ENDS = ("after", "before")
 
 
 def anchored_dates(text: str, timexes: Sequence[Timex]) -> list[Timex]:
@@ -7148,9 +7153,6 @@ def _told_apart(a: Event, b: Event) -> bool:
         first.text.endswith(_COUNTED_ENDS)
         or any(m.text.endswith(_COUNTED_ENDS) for m in b.mentions)
     )
-
-
-_COUNTED_ENDS = ("after", "before")  # a date counted from a happening (anchored_dates)
 
 
 def _week_apart(a: Event, b: Event) -> bool:
