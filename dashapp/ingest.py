@@ -497,24 +497,24 @@ def read_file(path: str | os.PathLike[str]) -> Iterator[Article | ArticleError]:
     except ArticleError as err:
         yield err
         return
+    doc: Any = None  # JSON parsed once, by the sniffing
     if not suffix:
         suffix, doc = _sniffed(text)
-        if suffix in JSON_SUFFIXES:
-            yield from _json_records(doc, source, stem)  # (parsed once, by the sniffing)
-            return
     if suffix in TEXT_SUFFIXES:
         try:
-            yield parse_text(text, source, stem=stem)
+            article = parse_text(text, source, stem=stem)
         except ArticleError as err:
             # a .txt that is no text article but JSON or JSON Lines (an export saved under
             # the wrong name) is read as what it holds; anything else is the text's error
-            sniffed, doc = _sniffed(text)
-            if sniffed in JSON_SUFFIXES:
-                yield from _json_records(doc, source, stem)
-            elif sniffed:
-                yield from _read_jsonl(text, source, stem)
-            else:
+            suffix, doc = _sniffed(text) if suffix else ("", None)
+            if not suffix:
                 yield err
+                return
+        else:
+            yield article
+            return
+    if doc is not None:
+        yield from _json_records(doc, source, stem)
     elif suffix in JSON_SUFFIXES:
         yield from _read_json(text, source, stem)
     else:
