@@ -710,7 +710,9 @@ def ingest(
     `report` (one line each) and counted, never raised. `implied` as in
     pipeline.extract_article (for the default extractor). `memory_budget`: bytes of
     resident memory above which the writer shrinks its transactions (default
-    MEMORY_BUDGET, distributed.MEMORY_BUDGET with the Dask engine, 0 for none)."""
+    MEMORY_BUDGET, distributed.MEMORY_BUDGET with the Dask engine, 0 for none). The Dask
+    engine runs on the cluster at `scheduler` (an address or a Client), or without one on
+    a LocalCluster of `workers` processes started for the run."""
     import duckdb
 
     use_system_allocator()
@@ -757,6 +759,7 @@ def ingest(
             extractor=extractor,
             batch_size=batch_size,
             setting=setting,
+            workers=workers,
         )
     elif engine == "local":
         items = unique_ids(read_articles(paths), store, reference_date, setting=setting)

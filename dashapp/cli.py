@@ -191,7 +191,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--workers", type=int, metavar="N", help="processes (default: all cores)")
     p.add_argument("--engine", choices=("local", "dask"), default="local")
-    p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786")
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler, e.g. tcp://host:8786 (default with --engine dask: a "
+        "LocalCluster of --workers processes on this machine)",
+    )
     p.add_argument(
         "--memory-budget",
         type=float,
@@ -418,7 +423,7 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.workers is not None and args.workers < 1:
         raise CliError("--workers must be at least 1")
     cores = os.cpu_count() or 1
-    if args.workers is not None and args.workers > cores and args.engine == "local":
+    if args.workers is not None and args.workers > cores and not args.scheduler:
         # extraction is CPU work: more processes than cores only add switching and memory
         print(
             f"{PROG}: note: --workers {args.workers}: this machine has {cores} cores; "
@@ -426,8 +431,14 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             file=err,
         )
         args.workers = cores
+    if args.scheduler and args.engine != "dask":
+        raise CliError("--scheduler ADDRESS goes with --engine dask")
     if args.engine == "dask" and not args.scheduler:
-        raise CliError("--engine dask needs --scheduler ADDRESS")
+        print(
+            f"{PROG}: note: no --scheduler: extracting on a Dask LocalCluster of "
+            f"{args.workers or cores} worker processes on this machine",
+            file=err,
+        )
     if args.memory_budget is not None and not 0 <= args.memory_budget < 2**40:
         raise CliError("--memory-budget must be a number of MB, 0 or more")
     if args.actors is not None:

@@ -500,7 +500,13 @@ def local_cluster(
     """A dask.distributed LocalCluster on this machine for `ingest --engine dask`: worker
     processes of one thread each (extraction is pure Python), with CLUSTER_CONFIG (and
     `config` over it) and WORKER_ENVIRON (their environment before they start, with Dask's
-    own). `kwargs` go to LocalCluster."""
+    own). `kwargs` go to LocalCluster. The workers ignore Ctrl-C, a disposition they take
+    from this process while it starts them (a terminal's Ctrl-C reaches the whole process
+    group, and each worker printed a traceback): the caller handles it and closes the
+    cluster, and a Ctrl-C while the cluster starts is ignored."""
+    import signal
+    import threading
+
     import dask
     from distributed import LocalCluster
 
@@ -516,7 +522,13 @@ def local_cluster(
             # the scheduler's HTTP server (and dashboard, with bokeh) on a free port
             "dashboard_address": ":0",
         }
-        return LocalCluster(**{**options, **kwargs})
+        main = threading.current_thread() is threading.main_thread()
+        before = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
+        try:
+            return LocalCluster(**{**options, **kwargs})
+        finally:
+            if main:
+                signal.signal(signal.SIGINT, before)
 
 
 def default_staging(store: Store) -> str:
@@ -555,10 +567,13 @@ def dask_results(
     staging: str | None = None,
     partition_size: int | None = None,
     setting: str,
+    workers: int | None = None,
 ) -> Iterator[list[Extracted]]:
     """Extraction on the Dask cluster at `scheduler` (an address such as
     "tcp://host:8786", or a Client); batches of results in input order. A scheduler that
-    does not answer within CONNECT_TIMEOUT seconds is an EngineError."""
+    does not answer within CONNECT_TIMEOUT seconds is an EngineError. No `scheduler`: a
+    LocalCluster of `workers` processes (default: one per core) on this machine for the
+    run (local_cluster), closed at its end."""
     try:
         from distributed import Client
     except ImportError:
@@ -566,6 +581,29 @@ def dask_results(
             "--engine dask needs Dask's distributed package: pip install 'geotimeline[dask]'"
         ) from None
 
+    if scheduler is None:
+        try:
+            cluster = local_cluster(workers or os.cpu_count() or 1)
+        except (OSError, RuntimeError) as exc:
+            raise EngineError(f"cannot start a Dask LocalCluster: {exc}") from None
+        try:
+            with Client(cluster) as client:
+                yield from dask_results(
+                    paths,
+                    store,
+                    summary,
+                    scheduler=client,
+                    reference_date=reference_date,
+                    doc_type=doc_type,
+                    extractor=extractor,
+                    batch_size=batch_size,
+                    staging=staging,
+                    partition_size=partition_size,
+                    setting=setting,
+                )
+        finally:
+            cluster.close()
+        return
     own = not isinstance(scheduler, Client)
     if own:
         try:

@@ -5,6 +5,11 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pyarrow as pa
@@ -280,3 +285,121 @@ def test_local_cluster_workers_have_one_thread_one_malloc_arena_and_no_profiler(
     assert seen == ("1", "65536", False, 1, True)
     # the caller's configuration is left as it was
     assert dask.config.get("distributed.nanny.pre-spawn-environ") == before
+
+
+def test_cli_dask_engine_without_a_scheduler_runs_its_own_local_cluster(tmp_path: Path) -> None:
+    """`ingest --engine dask` with no --scheduler starts a LocalCluster of --workers
+    processes for the run (as Dask's Client() does), says so, stores what a local ingest
+    stores and leaves no worker process behind; --scheduler without --engine dask is a
+    usage error."""
+    import psutil
+
+    from dashapp import cli
+
+    make_corpus(tmp_path / "news", 6)
+    here = psutil.Process()
+    before = {p.pid for p in here.children(recursive=True)}
+    err = io.StringIO()
+    code = cli.main(
+        ["ingest", str(tmp_path / "news"), "--db", str(tmp_path / "dask.duckdb")]
+        + ["--engine", "dask", "--workers", "1", "--no-progress"],
+        out=io.StringIO(),
+        err=err,
+    )
+    assert code == 0, err.getvalue()
+    lines = err.getvalue().splitlines()
+    assert lines[0] == (
+        "geotimeline: note: no --scheduler: extracting on a Dask LocalCluster of 1 worker "
+        "processes on this machine"
+    )
+    assert "ingested 6 articles" in err.getvalue()
+    # (multiprocessing's resource tracker, started with the first worker, stays for the
+    # life of this process, as it would in any program that starts one)
+    left = [
+        p.cmdline()
+        for p in here.children(recursive=True)
+        if p.pid not in before and p.is_running() and p.status() != psutil.STATUS_ZOMBIE
+    ]
+    assert not [c for c in left if "multiprocessing.resource_tracker" not in " ".join(c)], left
+    err_local = io.StringIO()
+    assert (
+        cli.main(
+            ["ingest", str(tmp_path / "news"), "--db", str(tmp_path / "local.duckdb")]
+            + ["--workers", "1", "--no-progress"],
+            out=io.StringIO(),
+            err=err_local,
+        )
+        == 0
+    ), err_local.getvalue()
+    dask_run = exported(tmp_path / "dask.duckdb")
+    assert dask_run["events"] and dask_run == exported(tmp_path / "local.duckdb")
+
+    err = io.StringIO()
+    code = cli.main(
+        ["ingest", str(tmp_path / "news"), "--scheduler", "tcp://127.0.0.1:8786"],
+        out=io.StringIO(),
+        err=err,
+    )
+    assert (code, err.getvalue()) == (
+        2,
+        "geotimeline: error: --scheduler ADDRESS goes with --engine dask\n",
+    )
+
+
+def test_ctrl_c_on_a_dask_ingest_of_its_own_cluster(tmp_path: Path) -> None:
+    """Ctrl-C at a terminal reaches the whole process group, the LocalCluster's workers
+    included: the command ends with its summary and 130, no traceback from any process,
+    no worker left behind, and the rerun finishes with what a local ingest stores."""
+    import psutil
+
+    corpus = tmp_path / "news"
+    make_corpus(corpus, 3000)
+    db = tmp_path / "dask.duckdb"
+    cmd = [sys.executable, "-m", "dashapp", "ingest", str(corpus), "--db", str(db)]
+    cmd += ["--engine", "dask", "--workers", "2", "--no-progress"]
+    # its own process group, as a terminal's foreground job; Python's own Ctrl-C handler
+    # whatever the test runner's shell gave it (see test_batch._SCRIPT)
+    code = "import runpy, signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler)"
+    code += "; sys.argv = sys.argv[1:]; runpy.run_module('dashapp', run_name='__main__')"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, "geotimeline", *cmd[3:]],
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        parent = psutil.Process(proc.pid)
+        t0 = time.monotonic()
+        workers: list[psutil.Process] = []
+        while len(workers) < 2 and time.monotonic() - t0 < 60:
+            assert proc.poll() is None, proc.stderr.read()
+            workers = [
+                p
+                for p in parent.children(recursive=True)
+                if "resource_tracker" not in " ".join(p.cmdline())
+            ]
+            time.sleep(0.05)
+        assert len(workers) == 2, "no LocalCluster workers"
+        time.sleep(3)  # the workers extracting
+        assert proc.poll() is None, "the ingest ended before Ctrl-C"
+        os.killpg(proc.pid, signal.SIGINT)
+        _, err = proc.communicate(timeout=90)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 130, err
+    assert "interrupted: ingested" in err and "Traceback" not in err, err
+    time.sleep(1)
+    assert not [w for w in workers if w.is_running() and w.status() != psutil.STATUS_ZOMBIE]
+    again = subprocess.run(cmd, stderr=subprocess.PIPE, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert "Traceback" not in again.stderr
+    local = tmp_path / "local.duckdb"
+    assert (
+        subprocess.run(
+            [*cmd[:6], str(local), "--no-progress"], stderr=subprocess.PIPE, timeout=300
+        ).returncode
+        == 0
+    )
+    stored = exported(db)
+    assert len(stored["articles"]) == 3000 and stored == exported(local)
