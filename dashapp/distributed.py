@@ -531,6 +531,12 @@ def local_cluster(
                 signal.signal(signal.SIGINT, before)
 
 
+def _quiet_cancelled_tasks() -> None:
+    import logging
+
+    logging.getLogger("distributed.worker.state_machine").setLevel(logging.ERROR)
+
+
 def default_staging(store: Store) -> str:
     env = os.environ.get("GEOTIMELINE_STAGING")
     if env:
@@ -588,19 +594,28 @@ def dask_results(
             raise EngineError(f"cannot start a Dask LocalCluster: {exc}") from None
         try:
             with Client(cluster) as client:
-                yield from dask_results(
-                    paths,
-                    store,
-                    summary,
-                    scheduler=client,
-                    reference_date=reference_date,
-                    doc_type=doc_type,
-                    extractor=extractor,
-                    batch_size=batch_size,
-                    staging=staging,
-                    partition_size=partition_size,
-                    setting=setting,
-                )
+                try:
+                    yield from dask_results(
+                        paths,
+                        store,
+                        summary,
+                        scheduler=client,
+                        reference_date=reference_date,
+                        doc_type=doc_type,
+                        extractor=extractor,
+                        batch_size=batch_size,
+                        staging=staging,
+                        partition_size=partition_size,
+                        setting=setting,
+                    )
+                finally:
+                    # a run stopped early (Ctrl-C, a failing write) closes the cluster
+                    # while its tasks run: each then logged a warning about its
+                    # cancelled task, which is the expected end here
+                    try:
+                        client.run(_quiet_cancelled_tasks)
+                    except Exception:
+                        pass
         finally:
             cluster.close()
         return

@@ -389,6 +389,8 @@ def test_ctrl_c_on_a_dask_ingest_of_its_own_cluster(tmp_path: Path) -> None:
             os.killpg(proc.pid, signal.SIGKILL)
     assert proc.returncode == 130, err
     assert "interrupted: ingested" in err and "Traceback" not in err, err
+    # nothing but the command's own lines: no log of the workers' cancelled tasks
+    assert all(line.startswith("geotimeline: ") for line in err.splitlines()), err
     time.sleep(1)
     assert not [w for w in workers if w.is_running() and w.status() != psutil.STATUS_ZOMBIE]
     again = subprocess.run(cmd, stderr=subprocess.PIPE, text=True, timeout=300)
