@@ -390,3 +390,32 @@ def test_tagging_does_not_depend_on_the_hash_seed():
 def test_round51a_that_points_at_the_last_date_named(text: str, dct: str, expr: str, value: str):
     (t,) = [t for t in tag(text, date.fromisoformat(dct)) if t.text == expr]
     assert t.value == value, t.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expr", "value"),
+    [
+        # a date that names a happening ("the Nov. 8 election") takes the reading within
+        # four months of the reference date over one more than half a year away, whatever
+        # the clause's tense
+        (
+            "Opposition leaders say the arrests were meant to cow voters before the Nov. 8"
+            " presidential election.",
+            "2026-07-20",
+            "Nov. 8",
+            "2026-11-08",
+        ),
+        (
+            "Thousands of supporters marched on the palace on Sunday afternoon, calling on"
+            " the army to overturn his rival's victory in the Oct. 27 runoff.",
+            "2025-01-14",
+            "Oct. 27",
+            "2024-10-27",
+        ),
+    ],
+)
+def test_round51a_a_dated_noun_takes_the_reading_within_months(
+    text: str, dct: str, expr: str, value: str
+):
+    (t,) = [t for t in tag(text, date.fromisoformat(dct)) if t.text == expr]
+    assert t.value == value, t.explanation

@@ -484,19 +484,20 @@ class Resolver:
         elif best is not same:
             alts = (same[2],)  # the same-year reading stays possible
         if (
-            abs((best[0] - anchor).days) > 300
+            abs((best[0] - anchor).days) > 182
             and c.data.get("month")
             and _DATED_NOUN.match(self.text, c.end)
             and _NOUN_DATER.search(self.text, max(0, c.start - 4), c.start)
         ):
             # "Australia's May 21 election" in an April article: the date names a noun, the
             # clause's tense ("became an issue in") says nothing of it; the reading within
-            # weeks wins over one almost a year away
+            # four months wins over one more than half a year away ("before the Dec. 6
+            # elections" in August, "overturn his victory in the Oct. 30 runoff" in January)
             near = min(cands, key=lambda t: self._dist(anchor, t[0], t[1]))
-            if near is not best and self._dist(anchor, near[0], near[1]) <= 60:
+            if near is not best and self._dist(anchor, near[0], near[1]) <= 120:
                 alts = (best[2],)
                 best, conf = near, 0.7
-                why = "a dated noun: the one within weeks of the"
+                why = "a dated noun: the one within months of the"
         return Out(best[2], f"{what}, {why} {how} = {best[2]}", conf, alts)
 
     @staticmethod
