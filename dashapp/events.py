@@ -6302,7 +6302,9 @@ def anchored_dates(text: str, timexes: Sequence[Timex]) -> list[Timex]:
         anchor = _anchor(text, timexes, noun, d.start) if noun else None
         if link is None or noun is None or anchor is None or anchor.first is None:
             # no dated happening named after it: "a day after its parliament declared"
-            if (back := _counted_back(text, timexes, d, off, subject)) is not None:
+            if (on := _counted_on(text, timexes, d, off)) is not None:
+                out.append(on)
+            elif (back := _counted_back(text, timexes, d, off, subject)) is not None:
                 out.append(back)
             continue
         n, unit = int(off.group(1)), off.group(2)
@@ -6356,6 +6358,47 @@ _CLAUSE_AFTER = re.compile(
     # a subject or happening owned: "a day after the alliance's secretary general ordered"
     r"|(?=(?:the|its|their|his|her)\s+(?:[\w-]+\s+)?[\w-]+['\u2019]s\s))"
 )
+
+
+# a sentence that opens by pointing at a happening told before: "The meeting came", "The
+# search comes", "The Chinese attack came"
+_TOLD_BEFORE = re.compile(
+    r"(?:The|This|That|These|Those|Its|His|Her|Their)\s+(?:[\w'\u2019-]+\s+){1,2}"
+    r"(?:came|comes|followed|follows)\b"
+)
+
+
+def _counted_on(text: str, timexes: Sequence[Timex], d: Timex, off: re.Match) -> Timex | None:
+    """ "He ordered the force out two days after Cairo demanded its removal on May 16": the
+    clause after the offset dates itself, and the clause before it, which names no date of
+    its own, happened that long after (or before) it; the new date spans "two days" and
+    dates the clause before it."""
+    link = _CLAUSE_AFTER.match(text, d.end)
+    if link is None:
+        return None
+    lo = next((a for a, b in sentences(text) if a <= d.start < b), 0)
+    if _TOLD_BEFORE.match(text, lo):
+        return None  # "The meeting came four days after ...": a happening told elsewhere
+    stop = len(text)
+    for mark in (",", ";", ". ", "\n"):
+        if (k := text.find(mark, link.end(), stop)) >= 0:
+            stop = k
+    anchor = None
+    for t in timexes:
+        if lo <= t.start < d.start and t.type in ("DATE", "TIME"):
+            return None  # the clause before has a date of its own
+        if link.end() <= t.start < stop and t.first is not None and t.range is None:
+            if t.granularity in _COUNT_FROM[off.group(2)]:
+                anchor = t
+            break
+    if anchor is None or anchor.first is None:
+        return None
+    n, unit = int(off.group(1)), off.group(2)
+    sign = 1 if link.group("dir") == "after" else -1
+    day = _shift(anchor.first, sign * n, unit)
+    why = f"{d.text} {link.group('dir')} {anchor.value} ('{anchor.text}'), counted on"
+    conf = min(d.confidence, anchor.confidence) * 0.9
+    return _dated(d.start, d.end, text, day, _GRAIN[unit], why, conf)
 
 
 def _counted_back(

@@ -7738,3 +7738,53 @@ def test_verbs_of_harm_broadcast_settlement_repulse_and_escape_are_triggers(
     assert event.type == type_
     assert label is None or event.label == label
     assert actor in event.actors
+
+
+# round 51a: the right date (docs/accuracy-rounds.md)
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        # the clause after the offset dates itself; the clause before it, with no date of
+        # its own, happened that long after it
+        (
+            "The general recalled his troops to the capital three days after rebels"
+            " seized the port on March 4.",
+            "three days",
+            "2021-03-07",
+        ),
+        (
+            "Parliament was dissolved a week before the king signed the decree on"
+            " Friday, March 19.",
+            "a week",
+            "2021-03-12",
+        ),
+    ],
+)
+def test_round51a_a_clause_counted_on_from_the_dated_clause_after_it(text, expr, value):
+    (tx,) = [t for t in anchored_dates(text, _tagged(text, date(2021, 3, 22))) if t.text == expr]
+    assert tx.value == value
+
+
+def test_round51a_the_counted_clause_is_dated_as_an_event():
+    events = _extracted(
+        "Kenya closed its border with Somalia two days after militants attacked a"
+        " bus in Mandera on March 4.",
+        date(2021, 3, 22),
+    )
+    assert any(e.value == "2021-03-06" and "Kenya" in e.actors for e in events)
+
+
+def test_round51a_no_date_counted_on_where_the_clause_is_dated_or_points_back():
+    """Counted on only where the clause before the offset names no date and is not a
+    happening told before ("The closure came ...")."""
+    base = "Kenya closed its border two days after militants attacked a bus on March 4."
+    (tx,) = anchored_dates(base, _tagged(base, date(2021, 3, 22)))
+    assert tx.value == "2021-03-06" and "counted on" in tx.explanation
+    for text in (
+        "Kenya closed its border on March 8, two days after militants attacked a bus on March 4.",
+        "The closure came two days after militants attacked a bus in Mandera on March 4.",
+    ):
+        counted = anchored_dates(text, _tagged(text, date(2021, 3, 22)))
+        assert not any("counted on" in t.explanation for t in counted), text

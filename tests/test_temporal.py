@@ -358,3 +358,64 @@ def test_tagging_does_not_depend_on_the_hash_seed():
         )
         outs.add(done.stdout)
     assert len(outs) == 1 and "2018-11-25" in outs.pop()
+
+
+# round 51a: the right date for a found happening (docs/accuracy-rounds.md)
+@pytest.mark.parametrize(
+    ("text", "dct", "expr", "value"),
+    [
+        # a demonstrative points at the date last named, a bound's too
+        (
+            "The two navies had not clashed since June 2016. That month a frigate rammed a"
+            " trawler off the coast.",
+            "2019-03-12",
+            "That month",
+            "2016-06",
+        ),
+        (
+            "Strikes spread through 1983, and the junta banned the union on May 3 that year.",
+            "1985-02-20",
+            "May 3 that year",
+            "1983-05-03",
+        ),
+        (
+            "The envoy had lived abroad since late 2004. In March of that year he wrote to the"
+            " king.",
+            "2008-06-02",
+            "March of that year",
+            "2004-03",
+        ),
+    ],
+)
+def test_round51a_that_points_at_the_last_date_named(text: str, dct: str, expr: str, value: str):
+    (t,) = [t for t in tag(text, date.fromisoformat(dct)) if t.text == expr]
+    assert t.value == value, t.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expr", "value"),
+    [
+        # a date that names a happening ("the Nov. 8 election") takes the reading within
+        # four months of the reference date over one more than half a year away, whatever
+        # the clause's tense
+        (
+            "Opposition leaders say the arrests were meant to cow voters before the Nov. 8"
+            " presidential election.",
+            "2026-07-20",
+            "Nov. 8",
+            "2026-11-08",
+        ),
+        (
+            "Thousands of supporters marched on the palace on Sunday afternoon, calling on"
+            " the army to overturn his rival's victory in the Oct. 27 runoff.",
+            "2025-01-14",
+            "Oct. 27",
+            "2024-10-27",
+        ),
+    ],
+)
+def test_round51a_a_dated_noun_takes_the_reading_within_months(
+    text: str, dct: str, expr: str, value: str
+):
+    (t,) = [t for t in tag(text, date.fromisoformat(dct)) if t.text == expr]
+    assert t.value == value, t.explanation

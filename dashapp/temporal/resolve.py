@@ -158,6 +158,7 @@ class Focus:
     end: int = -1  # where the mention ends in the text
     aside: bool = False  # in a relative clause: a focus for its own sentence only
     bound: bool = False  # news: weak because a bound ("since 29 June", "until Friday")
+    edge: bool = False  # news: weak because of the word before it ("through 1977", "since")
 
 
 _BC = re.compile(r"BC(\d{4})")
@@ -179,6 +180,7 @@ _INTO_GAP = re.compile(r"\s+(?:into|to)\s+", re.I)
 _ON_GAP = re.compile(r",?\s*(?:on\s+|,\s*)?")
 _WEAK_BEFORE = frozenset("by until till before after through".split())
 _BOUND_BEFORE = frozenset("since until till".split())
+_EDGES = _WEAK_BEFORE | _BOUND_BEFORE
 
 
 class Resolver:
@@ -209,7 +211,19 @@ class Resolver:
             and unit == "day"
         )
         latest = True
+        # "since April 2001. That month ...", "grew through 1977, and ... on Dec. 31 that
+        # year": a demonstrative points at the date last named, a bound's too, when it is
+        # of its own sentence or the one before
+        that = (
+            not self.narrative
+            and cur is not None
+            and _THAT.search(self.text, cur.start, cur.end) is not None
+        )
         for f in reversed(self.history):
+            if that and latest and f.edge and f.gran in ok and f.bc is None:
+                left = sentence_bounds(self.text, cur.start, cur.end)[0]  # type: ignore[union-attr]
+                if f.end >= (sentence_bounds(self.text, left - 1, left)[0] if left else 0):
+                    return f.first, f"date in focus {f.value} (named as a bound)"
             if same_sentence_dated_noun and f.weak and f.gran in ok and f.bc is None:
                 # "declared him the winner of the Dec. 27 vote three days later": a dated
                 # noun of the offset's own sentence is what it counts from; so is the last
@@ -470,19 +484,20 @@ class Resolver:
         elif best is not same:
             alts = (same[2],)  # the same-year reading stays possible
         if (
-            abs((best[0] - anchor).days) > 300
+            abs((best[0] - anchor).days) > 182
             and c.data.get("month")
             and _DATED_NOUN.match(self.text, c.end)
             and _NOUN_DATER.search(self.text, max(0, c.start - 4), c.start)
         ):
             # "Australia's May 21 election" in an April article: the date names a noun, the
             # clause's tense ("became an issue in") says nothing of it; the reading within
-            # weeks wins over one almost a year away
+            # four months wins over one more than half a year away ("before the Dec. 6
+            # elections" in August, "overturn his victory in the Oct. 30 runoff" in January)
             near = min(cands, key=lambda t: self._dist(anchor, t[0], t[1]))
-            if near is not best and self._dist(anchor, near[0], near[1]) <= 60:
+            if near is not best and self._dist(anchor, near[0], near[1]) <= 120:
                 alts = (best[2],)
                 best, conf = near, 0.7
-                why = "a dated noun: the one within weeks of the"
+                why = "a dated noun: the one within months of the"
         return Out(best[2], f"{what}, {why} {how} = {best[2]}", conf, alts)
 
     @staticmethod
@@ -1150,8 +1165,9 @@ class Resolver:
                         and not self.narrative
                         and prev_word(self.text, c.start) in _BOUND_BEFORE
                     )
+                    edge = weak and not self.narrative and prev_word(self.text, c.start) in _EDGES
                     self.history.append(
-                        Focus(first, last, gran, o.value, weak, None, c.end, aside, bound)  # type: ignore[arg-type]
+                        Focus(first, last, gran, o.value, weak, None, c.end, aside, bound, edge)  # type: ignore[arg-type]
                     )
                 elif _BC.match(o.value):
                     y = int(_BC.match(o.value).group(1))  # type: ignore[union-attr]
