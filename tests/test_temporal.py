@@ -419,3 +419,86 @@ def test_round51a_a_dated_noun_takes_the_reading_within_months(
 ):
     (t,) = [t for t in tag(text, date.fromisoformat(dct)) if t.text == expr]
     assert t.value == value, t.explanation
+
+
+def test_round51a_a_date_within_weeks_keeps_the_reference_year_on_a_contested_cue():
+    """A year-less date within 45 days of the reference date is that one, not a reading
+    almost a year away, unless the tense cue is certain ("will take effect")."""
+    cases = [
+        (
+            "The decree follows a lightning assault by the army on Sept. 19 and a truce the"
+            " next day under which the rebels agreed to disarm.",
+            "2023-09-28",
+            "Sept. 19",
+            "2023-09-19",
+        ),
+        (
+            "Iran launched its new missile, which can strike most of the region, in April.",
+            "2011-05-13",
+            "April",
+            "2011-04",
+        ),
+        (
+            "The new law will take effect on Sept. 1, the ministry said.",
+            "2023-09-28",
+            "Sept. 1",
+            "2024-09-01",
+        ),
+    ]
+    for text, dct, expr, value in cases:
+        (t,) = [t for t in tag(text, date.fromisoformat(dct)) if t.text == expr]
+        assert t.value == value, t.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expr", "value"),
+    [
+        # only cues four words away or more, and a modal opening the expression's own
+        # clause: the modal's verb is what the weekday dates, still to come
+        (
+            "The council said it would release the prisoners held under the emergency law"
+            " on Monday.",
+            "1966-02-26",
+            "Monday",
+            "1966-02-28",
+        ),
+        (
+            "Kabul is expected to hand over the first group of captured soldiers to the Red"
+            " Cross on Monday, officials said.",
+            "1991-03-03",
+            "Monday",
+            "1991-03-04",
+        ),
+    ],
+)
+def test_round51a_a_modal_opening_the_clause_dates_ahead(
+    text: str, dct: str, expr: str, value: str
+):
+    (t,) = [t for t in tag(text, date.fromisoformat(dct)) if t.text == expr]
+    assert t.value == value, t.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expr", "value"),
+    [
+        # a planned happening the date follows ("a referendum on Dec. 1") is dated as a
+        # dated noun is: the reading within four months over one more than half a year away
+        (
+            "Parliament voted to declare independence, subject to a referendum on Dec. 1.",
+            "1991-08-24",
+            "Dec. 1",
+            "1991-12-01",
+        ),
+        (
+            "The opposition began campaigning on Sunday for a repeat of the runoff on Dec. 26.",
+            "2004-12-05",
+            "Dec. 26",
+            "2004-12-26",
+        ),
+    ],
+)
+def test_round51a_a_planned_happening_on_a_date_is_a_dated_noun(
+    text: str, dct: str, expr: str, value: str
+):
+    (t,) = [t for t in tag(text, date.fromisoformat(dct)) if t.text == expr]
+    assert t.value == value, t.explanation

@@ -97,6 +97,22 @@ _DATED_NOUN = re.compile(
 )
 
 
+# a planned happening the date follows, named after a preposition (not the object of a
+# verb: "held a referendum on March 16"): "subject to a referendum on Dec. 1", "for a
+# repeat of the presidential runoff on Dec. 26" (no verb between the noun and the date)
+_PLANNED_ON = re.compile(
+    r"\b(?:to|for|of|before|until|towards?)\s+(?:(?:a|an|the|its|their|this|next)\s+)?"
+    r"(?:[\w-]+\s+){0,2}(?:elections?|vote|polls?|referendum|runoff|run-off|ballot|summit"
+    r"|inauguration)(?:\s+(?!(?:was|were|is|are|had|has|have|will|would)\b)[\w'\u2019-]+){0,3}"
+    r"\s+on\s+$",
+    re.I,
+)
+
+
+def _planned_on(text: str, start: int) -> bool:
+    return _PLANNED_ON.search(text, max(0, start - 90), start) is not None
+
+
 def fmt(d: date) -> str:
     # YYYY-MM-DD, the date part of a datetime too (date.isoformat: same string, in C)
     return date.isoformat(d)
@@ -481,13 +497,33 @@ class Resolver:
             best = same
             conf = 0.6
             why += " (too far for a contested cue, same year kept)"
+        elif (
+            best is not same
+            and abs((best[0] - anchor).days) > 300
+            and self._dist(anchor, same[0], same[1]) <= 45
+            and prev_word(self.text, c.start) != "since"
+            and margin < 1.0
+        ):
+            # "follows an offensive by the army on Sept. 19" in an article of Sept. 28,
+            # "fired a missile, which can reach the capital, in April" in one of May 13: a
+            # date within weeks of the reference date is that one, unless the cue is certain
+            # ("will take effect on Sept. 1"); a reading almost a year away stays possible
+            alts = (best[2],)
+            best = same
+            conf = 0.6
+            why += " (within weeks, same year kept)"
         elif best is not same:
             alts = (same[2],)  # the same-year reading stays possible
         if (
             abs((best[0] - anchor).days) > 182
             and c.data.get("month")
-            and _DATED_NOUN.match(self.text, c.end)
-            and _NOUN_DATER.search(self.text, max(0, c.start - 4), c.start)
+            and (
+                (
+                    _DATED_NOUN.match(self.text, c.end)
+                    and _NOUN_DATER.search(self.text, max(0, c.start - 4), c.start)
+                )
+                or _planned_on(self.text, c.start)
+            )
         ):
             # "Australia's May 21 election" in an April article: the date names a noun, the
             # clause's tense ("became an issue in") says nothing of it; the reading within

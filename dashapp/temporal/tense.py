@@ -386,6 +386,32 @@ def _own_clause_cue(text: str, left: int, start: int) -> Tense | None:
     return "future"
 
 
+# a modal that puts its verb phrase ahead ("would free", "will be held", "is expected to
+# hand over"), not a past one ("would have", "was due to")
+_MODAL_AHEAD = re.compile(
+    r"\b(?:will|would|shall|(?:is|are)\s+(?:due|expected|scheduled|set|going)\s+to)\s+"
+    r"(?!have\b)"
+)
+_FAR_VOTE = 0.05  # a cue's weight four or more words from the expression (2 / 5 ** 2 = 0.08)
+_MODAL_BOUNDARY = re.compile(
+    r"[,;:\u2014\u2013(\"\u201c\u201d]|\b(?:that|which|who|whom|whose|when|while|because"
+    r"|after|before|since|until|if|unless|but)\b"
+)
+
+
+def _modal_opens(text: str, left: int, start: int) -> bool:
+    """Whether the last modal of text[left:start] (the sentence before the expression)
+    opens the expression's clause: no clause boundary (punctuation, conjunction,
+    subordinator) between it and the expression."""
+    seg = text[left:start]
+    if "will" not in seg and "would" not in seg and " to " not in seg and "shall" not in seg:
+        return False
+    last = None
+    for m in _MODAL_AHEAD.finditer(seg):
+        last = m
+    return last is not None and _MODAL_BOUNDARY.search(seg, last.end()) is None
+
+
 _FAR_BOUNDARY = re.compile(r"\b(?:that|which|who|when|while|because|after|before|since)\b")
 
 
@@ -463,6 +489,13 @@ def clause_tense(text: str, start: int, end: int) -> tuple[Tense | None, float]:
             votes_r = {}
         votes_r = {k: v / 2 for k, v in votes_r.items()}
     votes = {k: max(votes_l.get(k, 0.0), votes_r.get(k, 0.0)) for k in {*votes_l, *votes_r}}
+    if votes and max(votes.values()) < _FAR_VOTE and _modal_opens(text, left, start):
+        # only cues four words away or more, and a modal that opens the expression's own
+        # clause: "said it would free the detainees held under the act on Monday", "is
+        # expected to hand over the prisoners to the Red Cross on Monday, officers said",
+        # "would be announced in New York on Saturday, earlier than planned": the modal's
+        # verb is what the expression dates, and it is still to come
+        return "future", 0.5
     if not votes:
         # nothing near: the auxiliary that opens the expression's own clause, however far
         # back, still governs its verb phrase ("Castro is expected to answer both the vote
