@@ -190,7 +190,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="default: .geotimeline/geotimeline.duckdb next to the first input",
     )
     p.add_argument("--workers", type=int, metavar="N", help="processes (default: all cores)")
-    p.add_argument("--engine", choices=("local", "dask"), default="local")
+    p.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local: worker processes on this machine (default); dask: a Dask cluster, "
+        "see --scheduler",
+    )
     p.add_argument(
         "--scheduler",
         metavar="ADDRESS",
