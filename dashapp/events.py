@@ -653,6 +653,12 @@ _REFUSAL = re.compile(
     r"|\b(?:would|will|could|can)\s+be\s+no\s+(?:more\s+|further\s+|new\s+)?(?:talks|negotiations"
     r"|dialogue|deal|compromise|concessions?|ceasefire|truce|retreat|withdrawal|surrender)\b"
     r"|\bnot\s+to\s+blame\b|\bnothing\s+to\s+do\s+with\b"
+    # "said Brazil would turn the offer down", "said he could not support the use of force",
+    # "said the vote was unconstitutional", "had no legal force", "was not binding"
+    r"|\b(?:would|will)\s+(?:\w+\s+)?turn\s+(?:[\w'\u2019-]+\s+){0,3}down\b"
+    r"|\b(?:would|will|could|can)(?:\s*not|\s+never|n['\u2019]t)\s+support\b"
+    r"|\b(?:unconstitutional|not\s+binding|no\s+legal\s+force"
+    r"|lacks?\s+(?:any\s+)?(?:democratic\s+)?legitimacy)\b"
     r"|\b(?:unjustified|unacceptable|absurd|baseless|groundless|unfounded|counterproductive"
     r"|null\s+and\s+void|stupid|nonsense|distorted|no\s+(?:legal\s+)?(?:basis|standing|foundation))\b"
 )
@@ -662,7 +668,15 @@ _REFUSAL = re.compile(
 # "must bear full responsibility" (not "was not responsible", a denial)
 _ACCUSAL = re.compile(
     r"\b(?:was|were|is|are|had\s+been)\s+(?:(?!not\b|never\b)\w+\s+)?(?:behind|responsible\s+for"
-    r"|to\s+blame\s+for)\b|\b(?:bear|bears|bore)\s+(?:full\s+|the\s+)?responsibility\b"
+    r"|to\s+blame\s+for)\b|\b(?:bear|bears|bore)\s+(?:full\s+|the\s+)?(?:\w+\s+)?responsibility\b"
+    # "held the governments that shelter them responsible", "evidence linking the group to
+    # the attacks", "the generals had betrayed him", "was waging war on", "the riots had
+    # been organised by foreign agents", "the blockade was a provocation"
+    r"|\bh(?:eld|olds?|olding)\s+(?:[\w'\u2019-]+\s+){1,8}?responsible\b"
+    r"|\b(?:evidence|allegations?|proof|intelligence)\s+(?:[\w'\u2019-]+\s+){0,4}linking\b"
+    r"|\b(?:had|has|have)\s+betrayed\b|\bwaging\s+(?:a\s+)?war\s+(?:on|against)\b"
+    r"|\b(?:organi[sz]ed|instigated|orchestrated|masterminded)\s+by\b"
+    r"|\b(?:was|were|is|are)\s+an?\s+(?:\w+\s+)?provocation\b"
     # a deed named a wrong: "the sinking was an act of aggression", "there was no
     # justification for the coup", "a clear abuse of human rights"
     r"|\bact\s+of\s+(?:\w+\s+)?(?:aggression|war|piracy|terror(?:ism)?|sabotage|provocation"
@@ -682,6 +696,14 @@ _SUPPORTAL = re.compile(
 _THREATAL = re.compile(
     r"\b(?:consequences|countermeasures|unanswered|unpunished|hold\s+(?:\w+\s+){1,2}accountable"
     r"|(?:would|will)\s+retaliate|fight\s+to\s+the\s+(?:end|last)|ready\s+to\s+respond"
+    # force promised or foretold: "ships would now fire on any aircraft", "would pursue the
+    # attackers", "the attacks would escalate", "ready for a full-scale war", "would give a
+    # fitting reply", "would bring a response", "would be held accountable", "his days are
+    # numbered", "would fight for every house"
+    r"|(?:would|will)\s+(?:now\s+)?(?:fire\s+on|pursue|hunt\s+down|escalate)"
+    r"|ready\s+for\s+(?:an?\s+)?(?:[\w-]+\s+)?war|days\s+(?:are|were)\s+numbered"
+    r"|fitting\s+(?:reply|response|answer)|bring\s+a\s+response|held\s+accountable"
+    r"|fight\s+for\s+every"
     r"|(?:robust|firm|decisive|crushing|forceful|resolute)\s+(?:\w+\s+){0,2}response"
     # force promised: "would 'strangle' the new force", "will crush any attack"
     r"|(?:would|will)\s+(?:\w+\s+)?[\"'\u201c\u2018]?(?:strangle|crush|annihilate|wipe\s+out"
@@ -2112,6 +2134,7 @@ def _head(
         # is the happening, the speech verb only reports it; so is the object of an
         # announcing verb ("announced sanctions") and a verbal act the speaker performs
         # ("said on Saturday that ... and warned of consequences")
+        appeal: Hit | None = None
         for hit in hits:
             if not best.end <= hit.start < hi or hit.trigger.type == "STATEMENT":
                 continue
@@ -2163,6 +2186,12 @@ def _head(
                 # over someone is a threat
                 return _reread(hit, "threatened")
             if hit.trigger.type in _VERBAL_ACTS and word.split()[0].endswith(("ed", "ing")):
+                if hit.trigger.type == "REQUEST":
+                    # "said on Monday it was concerned and urged calm": an appeal added to
+                    # a dated statement is part of what was said, not the happening (its
+                    # roles stay the appeal's: who was urged is a party)
+                    appeal = hit
+                    break
                 return hit  # "... and warned of serious consequences"
             announcing = text[best.start : best.end].lower() in _ANNOUNCING
             if announcing and _GOVERNED_GAP.fullmatch(before):
@@ -2193,6 +2222,8 @@ def _head(
             # "said there would be consequences", "said Moscow would take countermeasures",
             # "said the attacks would not go unanswered": a threat made in a statement
             return _reread(best, "warned")
+        if appeal is not None:
+            return _reread(appeal, "said")
     if best.trigger.type == "AGREE":
         # "signed a treaty annexing Crimea", "agreed to impose sanctions": what was
         # agreed is the act when it is a material conflict

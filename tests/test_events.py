@@ -7738,3 +7738,59 @@ def test_verbs_of_harm_broadcast_settlement_repulse_and_escape_are_triggers(
     assert event.type == type_
     assert label is None or event.label == label
     assert actor in event.actors
+
+
+# round 51b: the right type
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # an appeal added to a dated statement is part of what was said
+        (
+            "The Dutch foreign ministry said on Monday that it was alarmed by the fighting "
+            "and urged both sides to return to talks.",
+            "STATEMENT",
+        ),
+        (
+            "Chancellor Olaf Scholz said on Monday that the election had been fair and called "
+            "on the losers to accept it.",
+            "STATEMENT",
+        ),
+        # blame laid in a statement, by the words that lay it
+        (
+            "President Emmanuel Macron said on Monday that there was evidence linking Iran to "
+            "the bombing.",
+            "ACCUSE",
+        ),
+        (
+            "The Polish government said on Monday that the strikes had been organised by "
+            "Russian agents.",
+            "ACCUSE",
+        ),
+        ("Chancellor Olaf Scholz said on Monday that Russia had betrayed Europe.", "ACCUSE"),
+        (
+            "President Emmanuel Macron said on Monday that France held the junta responsible.",
+            "ACCUSE",
+        ),
+        # a refusal or a threat in a statement, by the words that make it one
+        (
+            "Chancellor Olaf Scholz said on Monday that the referendum was unconstitutional.",
+            "REJECT",
+        ),
+        ("Peru's foreign minister said on Monday that Lima would turn the offer down.", "REJECT"),
+        ("Chancellor Olaf Scholz said on Monday that the decree had no legal force.", "REJECT"),
+        (
+            "President Emmanuel Macron said on Monday that France would pursue the kidnappers.",
+            "THREATEN",
+        ),
+        (
+            "President Emmanuel Macron said on Monday that the bombers would be held accountable.",
+            "THREATEN",
+        ),
+        ("Chancellor Olaf Scholz said on Monday that the junta's days were numbered.", "THREATEN"),
+    ],
+)
+def test_round51b_what_a_dated_statement_says_types_it(text, type_):
+    # the said-family statement dated in the clause, typed by its words: an appeal added
+    # stays the statement; blame, refusal or a threat in the words it reports make the act
+    events = [e for e in _extracted(text, date(2024, 3, 8)) if e.value == "2024-03-04"]
+    assert [e.type for e in events] == [type_]
