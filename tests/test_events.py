@@ -7794,3 +7794,43 @@ def test_round51b_what_a_dated_statement_says_types_it(text, type_):
     # stays the statement; blame, refusal or a threat in the words it reports make the act
     events = [e for e in _extracted(text, date(2024, 3, 8)) if e.value == "2024-03-04"]
     assert [e.type for e in events] == [type_]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # a sitting told or reported to is the speech's audience
+        (
+            "President Emmanuel Macron told an emergency session of parliament on Monday that "
+            "France would stand firm.",
+            "STATEMENT",
+        ),
+        ("President Joe Biden reported to a joint session of Congress on Monday.", "STATEMENT"),
+        # "called" as an adjective or a name given is no phone call
+        (
+            "Prime Minister Imran Khan said at a hastily called news conference on Monday that "
+            "Pakistan would stand firm.",
+            "STATEMENT",
+        ),
+        (
+            "President Emmanuel Macron said on Monday that the new force would be called the "
+            "European Shield.",
+            "STATEMENT",
+        ),
+        # an attack claimed is a claim of responsibility
+        ("The Pakistani Taliban claimed the bombing in Peshawar on Monday.", "STATEMENT"),
+        # a document released is made public, nobody is freed
+        ("The Nigerian army released a video of the captured men on Monday.", "STATEMENT"),
+        ("Kenya's electoral commission released the final results on Monday.", "STATEMENT"),
+        # a mission closed is a cut in ties, not a border closed
+        ("Libya closed its embassy in Rome on Monday.", "SANCTION"),
+        # a measure withdrawn is a concession, not a pull-back
+        ("President William Ruto withdrew the fuel tax bill on Monday.", "CONCEDE"),
+        ("The Jordanian government withdrew its new press law on Monday.", "CONCEDE"),
+    ],
+)
+def test_round51b_which_word_of_the_clause_types_the_happening(text, type_):
+    # an audience, a name given, an attack claimed, a document released, a mission closed,
+    # a measure withdrawn: the word the date modifies read as the act it is
+    events = [e for e in _extracted(text, date(2024, 3, 8)) if e.value == "2024-03-04"]
+    assert [e.type for e in events] == [type_]
