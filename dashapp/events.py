@@ -653,6 +653,12 @@ _REFUSAL = re.compile(
     r"|\b(?:would|will|could|can)\s+be\s+no\s+(?:more\s+|further\s+|new\s+)?(?:talks|negotiations"
     r"|dialogue|deal|compromise|concessions?|ceasefire|truce|retreat|withdrawal|surrender)\b"
     r"|\bnot\s+to\s+blame\b|\bnothing\s+to\s+do\s+with\b"
+    # "said Brazil would turn the offer down", "said he could not support the use of force",
+    # "said the vote was unconstitutional", "had no legal force", "was not binding"
+    r"|\b(?:would|will)\s+(?:\w+\s+)?turn\s+(?:[\w'\u2019-]+\s+){0,3}down\b"
+    r"|\b(?:would|will|could|can)(?:\s*not|\s+never|n['\u2019]t)\s+support\b"
+    r"|\b(?:unconstitutional|not\s+binding|no\s+legal\s+force"
+    r"|lacks?\s+(?:any\s+)?(?:democratic\s+)?legitimacy)\b"
     r"|\b(?:unjustified|unacceptable|absurd|baseless|groundless|unfounded|counterproductive"
     r"|null\s+and\s+void|stupid|nonsense|distorted|no\s+(?:legal\s+)?(?:basis|standing|foundation))\b"
 )
@@ -662,7 +668,15 @@ _REFUSAL = re.compile(
 # "must bear full responsibility" (not "was not responsible", a denial)
 _ACCUSAL = re.compile(
     r"\b(?:was|were|is|are|had\s+been)\s+(?:(?!not\b|never\b)\w+\s+)?(?:behind|responsible\s+for"
-    r"|to\s+blame\s+for)\b|\b(?:bear|bears|bore)\s+(?:full\s+|the\s+)?responsibility\b"
+    r"|to\s+blame\s+for)\b|\b(?:bear|bears|bore)\s+(?:full\s+|the\s+)?(?:\w+\s+)?responsibility\b"
+    # "held the governments that shelter them responsible", "evidence linking the group to
+    # the attacks", "the generals had betrayed him", "was waging war on", "the riots had
+    # been organised by foreign agents", "the blockade was a provocation"
+    r"|\bh(?:eld|olds?|olding)\s+(?:[\w'\u2019-]+\s+){1,8}?responsible\b"
+    r"|\b(?:evidence|allegations?|proof|intelligence)\s+(?:[\w'\u2019-]+\s+){0,4}linking\b"
+    r"|\b(?:had|has|have)\s+betrayed\b|\bwaging\s+(?:a\s+)?war\s+(?:on|against)\b"
+    r"|\b(?:organi[sz]ed|instigated|orchestrated|masterminded)\s+by\b"
+    r"|\b(?:was|were|is|are)\s+an?\s+(?:\w+\s+)?provocation\b"
     # a deed named a wrong: "the sinking was an act of aggression", "there was no
     # justification for the coup", "a clear abuse of human rights"
     r"|\bact\s+of\s+(?:\w+\s+)?(?:aggression|war|piracy|terror(?:ism)?|sabotage|provocation"
@@ -682,6 +696,14 @@ _SUPPORTAL = re.compile(
 _THREATAL = re.compile(
     r"\b(?:consequences|countermeasures|unanswered|unpunished|hold\s+(?:\w+\s+){1,2}accountable"
     r"|(?:would|will)\s+retaliate|fight\s+to\s+the\s+(?:end|last)|ready\s+to\s+respond"
+    # force promised or foretold: "ships would now fire on any aircraft", "would pursue the
+    # attackers", "the attacks would escalate", "ready for a full-scale war", "would give a
+    # fitting reply", "would bring a response", "would be held accountable", "his days are
+    # numbered", "would fight for every house"
+    r"|(?:would|will)\s+(?:now\s+)?(?:fire\s+on|pursue|hunt\s+down|escalate)"
+    r"|ready\s+for\s+(?:an?\s+)?(?:[\w-]+\s+)?war|days\s+(?:are|were)\s+numbered"
+    r"|fitting\s+(?:reply|response|answer)|bring\s+a\s+response|held\s+accountable"
+    r"|fight\s+for\s+every"
     r"|(?:robust|firm|decisive|crushing|forceful|resolute)\s+(?:\w+\s+){0,2}response"
     # force promised: "would 'strangle' the new force", "will crush any attack"
     r"|(?:would|will)\s+(?:\w+\s+)?[\"'\u201c\u2018]?(?:strangle|crush|annihilate|wipe\s+out"
@@ -1244,6 +1266,48 @@ def _live_hits(
             # curfew": a measure or a detention undone is lifted, not imposed
             h = _new_hit(Hit, (lift.start(), lift.end(1), _as_family("lift", h.trigger.weight)))
         if (
+            ttype == "RETREAT"
+            and text.startswith("withdr", a)
+            and text[a:b].lower() in _WITHDREW_FORMS
+            and _MEASURE_AFTER.match(text, b) is not None
+        ):
+            # "withdrew a finance bill", "withdrew the norm increase", "withdrew the decree":
+            # a measure taken back is a concession, no pull-back
+            h = _reread(h, "backed off")
+            ttype = "CONCEDE"
+        if (
+            ttype == "CONCEDE"
+            and text.startswith(("releas", "Releas"), a)
+            and (
+                _DOCUMENT_RELEASED.match(text, b) is not None
+                or _RELEASED_DOCUMENT.search(text, a - 40 if a - 40 > lo else lo, a) is not None
+            )
+        ):
+            # "released a video of the incident", "results released on Monday", "in a report
+            # released on Sept. 17": a document made public is a statement, nobody freed
+            h = _reread(h, "remarks")
+            ttype = "STATEMENT"
+        if (
+            ttype == "COERCE"
+            and h.trigger.label == _CLOSURE_LABEL
+            and (
+                _MISSION_AFTER.match(text, b) is not None
+                or text.endswith(("embassy", "consulate"), a, b)
+            )
+        ):
+            # "closed its embassy in Denmark", "shut their embassies in Sanaa": a mission
+            # closed is a cut in ties (SANCTION), not a border closed
+            h = _new_hit(Hit, (a, b, replace(h.trigger, type="SANCTION")))
+            ttype = "SANCTION"
+        if (
+            ttype == "ASSAULT"
+            and _CLAIMED_BEFORE.search(text, a - 30 if a - 30 > lo else lo, a) is not None
+        ):
+            # "Islamic State claimed the attack on Monday", "a letter claiming the bombings":
+            # an attack claimed is a claim of responsibility, the attack told before it
+            h = _reread(h, "claimed responsibility", anywhere=True)
+            ttype = "STATEMENT"
+        if (
             ttype == "ASSAULT"
             and text.startswith("strike", a)
             and b - a <= 7
@@ -1307,6 +1371,14 @@ def _live_hits(
         ):
             continue  # "told a rally in Kiev": the rally is the speech's audience
         if (
+            ttype == "CONSULT"
+            and text.startswith(("session", "emergency session", "special session"), a)
+            and _AUDIENCE_BEFORE.search(text, a - 40 if a - 40 > lo else lo, a) is not None
+        ):
+            # "told an emergency session of parliament", "will report to a joint session of
+            # Congress": the sitting is the speech's audience, the speech the happening
+            continue
+        if (
             ttype == "ASSAULT"
             and text.startswith(("broke out", "erupted"), a)
             and _UNREST_BEFORE.search(text, a - 50 if a - 50 > lo else lo, a) is not None
@@ -1327,6 +1399,21 @@ def _live_hits(
             text, a - 30 if a - 30 > lo else lo, a
         ):
             continue  # "in what Moscow called retaliation": a name given, not a call
+        if (
+            ttype == "CONSULT"
+            and text.startswith(("call", "Call"), a)
+            and text[a:b].lower() in ("call", "calls", "called")
+            and (
+                _ADJECTIVE_CALLED.search(text, a - 12 if a - 12 > lo else lo, a) is not None
+                or (
+                    _BE_BEFORE.search(text, a - 12 if a - 12 > lo else lo, a) is not None
+                    and _NAME_GIVEN.match(text, b) is not None
+                )
+            )
+        ):
+            # "would be called the People's Republic", "a hastily called news conference",
+            # "so-called": a name given, or a word of the noun, not a call
+            continue
         if (
             (ttype == "CONSULT" or ttype == "REQUEST")
             and text.startswith(("call", "Call"), a)
@@ -1614,10 +1701,43 @@ _AID_NOUNS = {
 }
 
 
+# what is released that is a document, not a person: after the verb ("released a video",
+# "released the results") or before it ("results released", "a report released")
+_DOCUMENTS = (
+    r"(?:videos?|footage|statements?|reports?|results|figures|photos|photographs|pictures"
+    r"|images|recordings?|tapes?|transcripts?|details|data|lists?|documents?|findings|text"
+    r"|audio|communiqu[eé]s?|maps?|letters?)"
+)
+_DOCUMENT_RELEASED = re.compile(
+    r"\s+(?:(?:an?|the|its|their|his|her|new|more|further|some)\s+){0,2}(?:[\w-]+\s+)?"
+    + _DOCUMENTS
+    + r"\b"
+)
+_RELEASED_DOCUMENT = re.compile(
+    r"\b" + _DOCUMENTS + r"\s+(?:(?:were|was|had\s+been|have\s+been|being)\s+)?$"
+)
+_CLOSURE_LABEL = "{source} closure"  # triggers.tsv: "closed|closes|shut..." with needs:border/...
+_MISSION_AFTER = re.compile(
+    r"\s+(?:(?:its|their|the|an?)\s+)?(?:[\w-]+\s+)?(?:embassy|embassies|consulate|consulates)\b"
+)
+# before an attack's noun: its claiming ("claimed the attack", "claiming both bombings")
+_CLAIMED_BEFORE = re.compile(
+    r"\b(?:claimed|claims|claiming|claim)\s+(?:the\s+|both\s+|these\s+|this\s+|that\s+)?"
+    r"(?:[\w-]+\s+)?$"
+)
+# after "withdrew": a measure of one's own (up to three words before its noun: "a finance
+# bill", "the planned fuel price rise"), which is taken back, not left
+_WITHDREW_FORMS = {"withdrew", "withdraw", "withdraws", "withdrawing", "withdrawn"}
+_MEASURE_AFTER = re.compile(
+    r"\s+(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:bill|bills|law|decree|decrees"
+    r"|increase|increases|rise|tax|taxes|levy|measure|measures|proposal|reform|reforms|amendment"
+    r"|ordinance|order|directive|regulation|rules|ban|curfew|subsidy\s+cut)\b"
+)
 # the audience of a speech before "rally": "told a rally", "addressed a huge demonstration"
 _AUDIENCE_BEFORE = re.compile(
     r"\b(?:told|tells|telling|addressed|addresses|addressing|spoke\s+to|speaks\s+to"
-    r"|speaking\s+to)\s+(?:an?|the)\s+(?:[\w-]+\s+)?$"
+    r"|speaking\s+to|reported\s+to|reports\s+to|report\s+to|reporting\s+to)"
+    r"\s+(?:an?|the)\s+(?:[\w-]+\s+)?$"
 )
 # the subject of "broke out" that is unrest: "the protests first broke out", "riots erupted"
 _UNREST_BEFORE = re.compile(
@@ -1746,6 +1866,17 @@ def _characterising(charge: bool, weight: int) -> Trigger:
 
 
 _WHAT_CALLED = re.compile(r"\b[Ww]hat\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:[a-z]+\s+)?$")
+# before "called" that makes it an adjective ("so-called", "a hastily called news
+# conference"); before and after one that names ("would be called the People's Republic")
+_ADJECTIVE_CALLED = re.compile(r"\b(?:so[\s-]|(?:hastily|specially|newly)\s+)$")
+_BE_BEFORE = re.compile(r"\b(?:be|is|are|was|were|been)\s+$")
+# the name given after "called": a capital, a quote or an article, not a time or a particle
+# ("was called in on Monday" names nothing)
+_NAME_GIVEN = re.compile(
+    r"\s+(?!(?:on|for|off|in|up|back|out|by|to|at|with|from|after|before|yesterday|today"
+    r"|tonight|last|this|next|early|late|again|and|but|as|him|her|them|it)\b)"
+    r"(?:an?\s+|the\s+)?[A-Z\"“‘'a-z]"
+)
 
 
 def _attribution(text: str, lo: int, h: Hit) -> bool:
@@ -2112,6 +2243,7 @@ def _head(
         # is the happening, the speech verb only reports it; so is the object of an
         # announcing verb ("announced sanctions") and a verbal act the speaker performs
         # ("said on Saturday that ... and warned of consequences")
+        appeal: Hit | None = None
         for hit in hits:
             if not best.end <= hit.start < hi or hit.trigger.type == "STATEMENT":
                 continue
@@ -2163,6 +2295,12 @@ def _head(
                 # over someone is a threat
                 return _reread(hit, "threatened")
             if hit.trigger.type in _VERBAL_ACTS and word.split()[0].endswith(("ed", "ing")):
+                if hit.trigger.type == "REQUEST":
+                    # "said on Monday it was concerned and urged calm": an appeal added to
+                    # a dated statement is part of what was said, not the happening (its
+                    # roles stay the appeal's: who was urged is a party)
+                    appeal = hit
+                    break
                 return hit  # "... and warned of serious consequences"
             announcing = text[best.start : best.end].lower() in _ANNOUNCING
             if announcing and _GOVERNED_GAP.fullmatch(before):
@@ -2193,6 +2331,8 @@ def _head(
             # "said there would be consequences", "said Moscow would take countermeasures",
             # "said the attacks would not go unanswered": a threat made in a statement
             return _reread(best, "warned")
+        if appeal is not None:
+            return _reread(appeal, "said")
     if best.trigger.type == "AGREE":
         # "signed a treaty annexing Crimea", "agreed to impose sanctions": what was
         # agreed is the act when it is a material conflict

@@ -7788,3 +7788,99 @@ def test_round51a_no_date_counted_on_where_the_clause_is_dated_or_points_back():
     ):
         counted = anchored_dates(text, _tagged(text, date(2021, 3, 22)))
         assert not any("counted on" in t.explanation for t in counted), text
+
+
+# round 51b: the right type
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # an appeal added to a dated statement is part of what was said
+        (
+            "The Dutch foreign ministry said on Monday that it was alarmed by the fighting "
+            "and urged both sides to return to talks.",
+            "STATEMENT",
+        ),
+        (
+            "Chancellor Olaf Scholz said on Monday that the election had been fair and called "
+            "on the losers to accept it.",
+            "STATEMENT",
+        ),
+        # blame laid in a statement, by the words that lay it
+        (
+            "President Emmanuel Macron said on Monday that there was evidence linking Iran to "
+            "the bombing.",
+            "ACCUSE",
+        ),
+        (
+            "The Polish government said on Monday that the strikes had been organised by "
+            "Russian agents.",
+            "ACCUSE",
+        ),
+        ("Chancellor Olaf Scholz said on Monday that Russia had betrayed Europe.", "ACCUSE"),
+        (
+            "President Emmanuel Macron said on Monday that France held the junta responsible.",
+            "ACCUSE",
+        ),
+        # a refusal or a threat in a statement, by the words that make it one
+        (
+            "Chancellor Olaf Scholz said on Monday that the referendum was unconstitutional.",
+            "REJECT",
+        ),
+        ("Peru's foreign minister said on Monday that Lima would turn the offer down.", "REJECT"),
+        ("Chancellor Olaf Scholz said on Monday that the decree had no legal force.", "REJECT"),
+        (
+            "President Emmanuel Macron said on Monday that France would pursue the kidnappers.",
+            "THREATEN",
+        ),
+        (
+            "President Emmanuel Macron said on Monday that the bombers would be held accountable.",
+            "THREATEN",
+        ),
+        ("Chancellor Olaf Scholz said on Monday that the junta's days were numbered.", "THREATEN"),
+    ],
+)
+def test_round51b_what_a_dated_statement_says_types_it(text, type_):
+    # the said-family statement dated in the clause, typed by its words: an appeal added
+    # stays the statement; blame, refusal or a threat in the words it reports make the act
+    events = [e for e in _extracted(text, date(2024, 3, 8)) if e.value == "2024-03-04"]
+    assert [e.type for e in events] == [type_]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # a sitting told or reported to is the speech's audience
+        (
+            "President Emmanuel Macron told an emergency session of parliament on Monday that "
+            "France would stand firm.",
+            "STATEMENT",
+        ),
+        ("President Joe Biden reported to a joint session of Congress on Monday.", "STATEMENT"),
+        # "called" as an adjective or a name given is no phone call
+        (
+            "Prime Minister Imran Khan said at a hastily called news conference on Monday that "
+            "Pakistan would stand firm.",
+            "STATEMENT",
+        ),
+        (
+            "President Emmanuel Macron said on Monday that the new force would be called the "
+            "European Shield.",
+            "STATEMENT",
+        ),
+        # an attack claimed is a claim of responsibility
+        ("The Pakistani Taliban claimed the bombing in Peshawar on Monday.", "STATEMENT"),
+        # a document released is made public, nobody is freed
+        ("The Nigerian army released a video of the captured men on Monday.", "STATEMENT"),
+        ("Kenya's electoral commission released the final results on Monday.", "STATEMENT"),
+        # a mission closed is a cut in ties, not a border closed
+        ("Libya closed its embassy in Rome on Monday.", "SANCTION"),
+        # a measure withdrawn is a concession, not a pull-back
+        ("President William Ruto withdrew the fuel tax bill on Monday.", "CONCEDE"),
+        ("The Jordanian government withdrew its new press law on Monday.", "CONCEDE"),
+    ],
+)
+def test_round51b_which_word_of_the_clause_types_the_happening(text, type_):
+    # an audience, a name given, an attack claimed, a document released, a mission closed,
+    # a measure withdrawn: the word the date modifies read as the act it is
+    events = [e for e in _extracted(text, date(2024, 3, 8)) if e.value == "2024-03-04"]
+    assert [e.type for e in events] == [type_]
