@@ -4795,6 +4795,33 @@ _BODY_SUBJECT = re.compile(
     # a crowd counted or named by its number: "more than a million people marched"
     r"|[Pp]eople|[Tt]housands|[Hh]undreds|[Cc]itizens|[Vv]oters)\b"
 )
+# a passive with no doer: "A curfew was imposed across the island on Sunday", "The funeral
+# will be held on Dec. 28", "The monarchy was abolished in 2008" (a participle after a form of
+# "be", an adverb between them allowed)
+_PASSIVE = re.compile(
+    r"\b(?:was|were|is|are|be|been)\s+(?:\w+ly\s+)?"
+    r"(?:\w+ed|held|given|taken|shut|put|set|laid|made|brought|cut|sworn)\b"
+    # not a plan told of its doer: "is expected to address", "are due to", "was set to"
+    r"(?!\s+to\b)"
+)
+_BY_DOER = re.compile(r"\bby\b")
+
+
+def _agentless(text: str, clause: tuple[int, int], start: int, end: int) -> bool:
+    """Whether the trigger at text[start:end] is told in a passive with no doer named, the
+    passive within its clause and three words of the trigger ("A curfew was imposed",
+    "will be buried", "will be given a state funeral"), no "by" after it in the clause: the
+    unnamed doer of a measure or a ceremony is the state where the story happens, as an
+    unnamed body is ("Police fired tear gas on Monday")."""
+    for m in _PASSIVE.finditer(text, clause[0], clause[1]):
+        if m.start() > end and _token_distance(text, start, end, m.start(), m.end()) > 3:
+            break
+        if m.end() < start and _token_distance(text, m.start(), m.end(), start, end) > 3:
+            continue
+        return _BY_DOER.search(text, m.end(), clause[1]) is None
+    return False
+
+
 # a crowd's happening that is itself the subject and the trigger: "The protests began last
 # Sunday in Zhanaozen", "Riots broke out on Monday" (the state where the story happens)
 _CROWD_HAPPENING = re.compile(r"[Pp]rotests|[Dd]emonstrations|[Rr]iots|[Uu]nrest")
@@ -5873,6 +5900,7 @@ def _article_events(
                 and not trig.state_act
                 and not _BODY_SUBJECT.search(text, clause[0], m_start)
                 and not _CROWD_HAPPENING.fullmatch(text, m_start, m_end)
+                and not _agentless(text, clause, m_start, m_end)
             ):
                 continue  # a happening with nobody in it cannot be placed on an actor timeline
             if topic is None:

@@ -7788,3 +7788,36 @@ def test_round51a_no_date_counted_on_where_the_clause_is_dated_or_points_back():
     ):
         counted = anchored_dates(text, _tagged(text, date(2021, 3, 22)))
         assert not any("counted on" in t.explanation for t in counted), text
+
+
+# round 52a: happenings never extracted (docs/accuracy-rounds.md)
+
+_LIMA = "LIMA - Thousands of Peruvians marched through the streets of Peru's capital. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # a measure, a ceremony, an abolition told in the passive with no doer named
+        ("A curfew was imposed across the capital on Tuesday night.", "2022-01-11"),
+        ("The funeral will be held on Saturday.", "2022-01-15"),
+        ("The death penalty was abolished in 1993, and few mourned it.", "1993"),
+        ("The victims will be buried on Sunday.", "2022-01-16"),
+    ],
+)
+def test_round52a_an_agentless_passive_is_the_home_states(sentence, value):
+    """A happening with nobody named, told in the passive with no doer, is of the state where
+    the story happens (as an unnamed body's act is: "Police fired tear gas on Monday")."""
+    events = [e for e in _extracted(_LIMA + sentence) if e.value == value]
+    assert events and all("Peru" in e.actors for e in events)
+
+
+def test_round52a_no_state_for_a_passive_with_its_doer_or_a_plan_of_its_doer():
+    """A passive that names its doer ("by the rebels") or that only tells a plan of the
+    subject ("is expected to end") gets no state put in for its doer."""
+    for sentence in (
+        "A curfew was imposed by the rebels on Tuesday night.",
+        "The curfew is expected to end on Tuesday.",
+    ):
+        assert not [e for e in _extracted(_LIMA + sentence) if e.value == "2022-01-11"], sentence
+    assert [e for e in _extracted(_LIMA + "A curfew was imposed on Tuesday.") if "Peru" in e.actors]
