@@ -4822,9 +4822,19 @@ def _agentless(text: str, clause: tuple[int, int], start: int, end: int) -> bool
     return False
 
 
+# with nobody named, a body or a crowd named by what its members are, as the subject of a
+# happening with no party named: "Deputies adopted it the following day", "Junior officers
+# mutinied on Sept. 11", "about 10,000 pupils marched", "royalists rallied in the capital",
+# "Union leaders said today" (the state where the story happens; not as the subject that
+# makes a named person's act his state's, _acts_for_state: "European leaders ... hosted by
+# Emmanuel Macron" are none of France's bodies)
+_MEMBERS_SUBJECT = re.compile(
+    r"\b(?:[Dd]eputies|MPs|[Oo]fficers|[Pp]upils|[Rr]oyalists|[Mm]iners|[Ff]armers"
+    r"|[Tt]eachers|[Vv]olunteers|[Cc]rowd|[Ll]eaders)\b"
+)
 # a crowd's happening that is itself the subject and the trigger: "The protests began last
 # Sunday in Zhanaozen", "Riots broke out on Monday" (the state where the story happens)
-_CROWD_HAPPENING = re.compile(r"[Pp]rotests|[Dd]emonstrations|[Rr]iots|[Uu]nrest")
+_CROWD_HAPPENING = re.compile(r"[Pp]rotests|[Dd]emonstrations|[Rr]iots|[Rr]ioting|[Uu]nrest")
 # happenings that are always between parties (sanctions too: "the embargo takes effect in
 # December"), whom the article names elsewhere if not here
 _BETWEEN_PARTIES = {"ASSAULT", "CONCEDE", "AGREE", "CONSULT", "SANCTION"}
@@ -5899,6 +5909,7 @@ def _article_events(
                 and ttype != "MOBILIZE"
                 and not trig.state_act
                 and not _BODY_SUBJECT.search(text, clause[0], m_start)
+                and not _MEMBERS_SUBJECT.search(text, clause[0], m_start)
                 and not _CROWD_HAPPENING.fullmatch(text, m_start, m_end)
                 and not _agentless(text, clause, m_start, m_end)
             ):

@@ -7821,3 +7821,18 @@ def test_round52a_no_state_for_a_passive_with_its_doer_or_a_plan_of_its_doer():
     ):
         assert not [e for e in _extracted(_LIMA + sentence) if e.value == "2022-01-11"], sentence
     assert [e for e in _extracted(_LIMA + "A curfew was imposed on Tuesday.") if "Peru" in e.actors]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a body or a crowd named by what its members are, or rioting as the subject
+        "Junior officers mutinied at two barracks on Tuesday.",
+        "Royalists rallied in the capital on Tuesday.",
+        "Rioting spread to three more towns on Tuesday.",
+        "Union leaders said on Tuesday that they would stage a general strike.",
+    ],
+)
+def test_round52a_members_of_an_unnamed_body_act_for_the_home_state(sentence):
+    events = [e for e in _extracted(_LIMA + sentence) if e.value == "2022-01-11"]
+    assert events and all("Peru" in e.actors for e in events)
