@@ -6536,10 +6536,32 @@ def _hours_off(text: str, timexes: Sequence[Timex], d: Timex) -> Timex | None:
         return None
     between = text[anchor.end : d.start]
     if "\n" in between or between.count(". ") > reach or len(between) > 160 + 160 * reach:
-        return None
+        if not _told_just_before(text, timexes, anchor, d, reach):
+            return None
     why = f"{text[d.start : end].strip()}: the day of {anchor.value} ('{anchor.text}')"
     conf = min(d.confidence, anchor.confidence) * 0.8
     return _dated(d.start, end, text, anchor.first, "day", why, conf)
+
+
+def _told_just_before(
+    text: str, timexes: Sequence[Timex], anchor: Timex, d: Timex, reach: int
+) -> bool:
+    """Whether the happening `anchor` dates is the one told just before the hours `d`
+    count from, though a sentence (or a paragraph) lies between: "Hours later, ..." two
+    sentences after the dated one, the sentence between dating nothing of its own (a quote,
+    "Ghana did not arrest its guest"); "The request came hours after gunmen attacked ..."
+    in the sentence after the request's date (the new paragraph of a wire story)."""
+    sents = sentences(text)
+    starts = [a for a, _ in sents]
+    i_a = bisect_right(starts, anchor.start) - 1
+    i_d = bisect_right(starts, d.start) - 1
+    gap = i_d - i_a
+    if gap == 1:
+        return True
+    if gap != 2 or reach == 0:
+        return False
+    lo, hi = sents[i_a + 1]
+    return not any(lo <= t.start < hi for t in timexes)
 
 
 _COUNT_FROM: dict[str, tuple[str, ...]] = {

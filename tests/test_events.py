@@ -7836,3 +7836,30 @@ def test_round52a_no_state_for_a_passive_with_its_doer_or_a_plan_of_its_doer():
 def test_round52a_members_of_an_unnamed_body_act_for_the_home_state(sentence):
     events = [e for e in _extracted(_LIMA + sentence) if e.value == "2022-01-11"]
     assert events and all("Peru" in e.actors for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Hours later" in a new paragraph, or after a sentence that dates nothing of its own
+        "Rebels seized the airport in Bamako on Tuesday.\nHours later, Emmanuel Macron"
+        " condemned the coup.",
+        'Rebels seized the airport in Bamako on Tuesday. "We will restore order," a rebel'
+        " spokesman told reporters. Hours later, Emmanuel Macron condemned the coup.",
+        # "came hours after" in the sentence after the date of what came
+        "Kenya closed its border with Somalia on Tuesday.\nThe decision came hours after"
+        " Ethiopia closed its airspace.",
+    ],
+)
+def test_round52a_hours_count_from_the_happening_told_just_before(text):
+    events = _extracted(text, date(2022, 1, 12))
+    macron_or_ethiopia = [e for e in events if {"Emmanuel Macron", "Ethiopia"} & set(e.actors)]
+    assert macron_or_ethiopia and all(e.value == "2022-01-11" for e in macron_or_ethiopia)
+
+
+def test_round52a_hours_later_reaches_over_one_undated_sentence_not_more():
+    lead = "Rebels seized the airport in Bamako on Tuesday. Few expected it."
+    later = " Hours later, Emmanuel Macron condemned the coup."
+    for text, counted in ((lead + later, True), (lead + " The city was quiet." + later, False)):
+        macron = [e for e in _extracted(text, date(2022, 1, 12)) if "Emmanuel Macron" in e.actors]
+        assert bool(macron) == counted, text
