@@ -4835,6 +4835,18 @@ _MEMBERS_SUBJECT = re.compile(
 # a crowd's happening that is itself the subject and the trigger: "The protests began last
 # Sunday in Zhanaozen", "Riots broke out on Monday" (the state where the story happens)
 _CROWD_HAPPENING = re.compile(r"[Pp]rotests|[Dd]emonstrations|[Rr]iots|[Rr]ioting|[Uu]nrest")
+# the crowd as the trigger and the subject: "Protesters broke into the embassy on Friday
+# night" (the state where the story happens, as for its happening)
+_CROWD = re.compile(r"[Pp]rotesters|[Dd]emonstrators|[Rr]ioters")
+# what may stand before a crowd that is the subject of its clause, and after it: "Hundreds
+# of angry protesters broke in", "a day after rioters burned"; not "who advised the
+# protesters", "when more than 100 protesters were shot dead" (the crowd acted on)
+_CROWD_BEFORE = re.compile(
+    r"(?:[\W\d]*\b(?:[Tt]he|[Hh]undreds|[Tt]housands|[Dd]ozens|[Ss]ome|[Mm]any|[Aa]bout|[Mm]ore"
+    r"|than|of|angry|furious|after|before|when|where|as|while|and|a|day|hours|[A-Z]\w*)\b)*"
+    r"[\W\d]*"
+)
+_CROWD_ACTED_ON = re.compile(r"\s+(?:were|was|had\s+been|have\s+been|are|being)\b")
 # happenings that are always between parties (sanctions too: "the embargo takes effect in
 # December"), whom the article names elsewhere if not here
 _BETWEEN_PARTIES = {"ASSAULT", "CONCEDE", "AGREE", "CONSULT", "SANCTION"}
@@ -5911,6 +5923,11 @@ def _article_events(
                 and not _BODY_SUBJECT.search(text, clause[0], m_start)
                 and not _MEMBERS_SUBJECT.search(text, clause[0], m_start)
                 and not _CROWD_HAPPENING.fullmatch(text, m_start, m_end)
+                and not (
+                    _CROWD.fullmatch(text, m_start, m_end)
+                    and _CROWD_BEFORE.fullmatch(text, clause[0], m_start)
+                    and not _CROWD_ACTED_ON.match(text, m_end)
+                )
                 and not _agentless(text, clause, m_start, m_end)
             ):
                 continue  # a happening with nobody in it cannot be placed on an actor timeline

@@ -7863,3 +7863,16 @@ def test_round52a_hours_later_reaches_over_one_undated_sentence_not_more():
     for text, counted in ((lead + later, True), (lead + " The city was quiet." + later, False)):
         macron = [e for e in _extracted(text, date(2022, 1, 12)) if "Emmanuel Macron" in e.actors]
         assert bool(macron) == counted, text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the crowd as the trigger and the subject of its clause
+        "Protesters broke into the congress building on Tuesday night.",
+        "Rioters burned three banks on Tuesday.",
+    ],
+)
+def test_round52a_a_crowd_as_subject_is_the_home_states(sentence):
+    events = [e for e in _extracted(_LIMA + sentence) if e.value == "2022-01-11"]
+    assert events and all("Peru" in e.actors for e in events)
