@@ -1433,16 +1433,21 @@ def _live_hits(
 
 # after "returned to": a name ("returned to Iran", "return to the Kremlin"); and before
 # it, a state of things that returns, not a traveller ("calm had returned to the Zone")
-_NAME_AFTER = re.compile(r"\s+(?:the\s+)?[A-Z][a-z]")
+_NAME_AFTER = re.compile(
+    r"\s+(?:the\s+)?[A-Z][a-z]|\s+(?:the|his|her|its|their)\s+(?:[a-z]+\s+)?capital\b"
+)
 _STATE_RETURNED = re.compile(
     r"(?i)\b(?:calm|normality|normalcy|order|peace|quiet|stability|life|power|electricity"
     r"|water|democracy)\s+(?:had\s+|has\s+|have\s+|was\s+|is\s+)?(?:\w+ly\s+)?$"
 )
 # a place's name: capitalised, and no month or weekday ("due in Beirut", "due in March",
-# "than expected in Tuesdays elections", where a scraped copy lost the apostrophe)
+# "than expected in Tuesdays elections", where a scraped copy lost the apostrophe); or the
+# capital the story is in, as for a place left (_LEFT_PLACE): "is due in the capital on
+# Friday", "is due to return to his ruined capital next week" (_NAME_AFTER)
 _PLACE_NAME_AFTER = re.compile(
     r" (?!(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b)[A-Z]"
+    r"| (?:the|his|her|its|their) (?:[a-z]+ )?capital\b"
 )
 _NOT_A_STRIKE = re.compile(
     r" (?:hard|harder|a record|records?|an? (?:new |all-time |record |multi-year )?(?:high|low)"

@@ -7876,3 +7876,16 @@ def test_round52a_hours_later_reaches_over_one_undated_sentence_not_more():
 def test_round52a_a_crowd_as_subject_is_the_home_states(sentence):
     events = [e for e in _extracted(_LIMA + sentence) if e.value == "2022-01-11"]
     assert events and all("Peru" in e.actors for e in events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        # the capital the story is in is a place to be due in or to return to
+        ("A team of envoys from Kenya and Uganda is due in the capital on Tuesday.", "Kenya"),
+        ("Emmanuel Macron is due to return to his battered capital on Tuesday.", "Emmanuel Macron"),
+    ],
+)
+def test_round52a_due_in_or_returning_to_the_capital_is_a_journey(sentence, actor):
+    events = [e for e in _extracted(_LIMA + sentence) if e.value == "2022-01-18"]
+    assert events and all(actor in e.actors for e in events)
