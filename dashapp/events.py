@@ -511,7 +511,11 @@ _TO_MEET = re.compile(
     r"meetings|a\s+meeting|a\s+summit|a\s+visit|an\s+official\s+visit|consultations))\b"
 )
 # a proper name after a bare "left": the place left ("left Baghdad", "left East Timor")
-_LEFT_PLACE = re.compile(r" (?:[A-Z][\w'\u2019-]+|the capital\b|the country\b)")
+_LEFT_PLACE = re.compile(
+    r" (?:[A-Z][\w'\u2019-]+|the capital\b|the country\b"
+    # a departure by its means: "left by ship on Monday", "left by helicopter"
+    r"|by (?:ship|sea|boat|plane|air|helicopter|road|car|train)\b)"
+)
 # ... but a body joined is no place entered: "entered Parliament in 1997"
 _BODY_ENTERED = re.compile(r" (?:Parliament|Congress|the Senate|Office|Government|Politics)\b")
 # between "became" and an office: no clause break, no time ("had become overwhelming on

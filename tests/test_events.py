@@ -7889,3 +7889,12 @@ def test_round52a_a_crowd_as_subject_is_the_home_states(sentence):
 def test_round52a_due_in_or_returning_to_the_capital_is_a_journey(sentence, actor):
     events = [e for e in _extracted(_LIMA + sentence) if e.value == "2022-01-18"]
     assert events and all(actor in e.actors for e in events)
+
+
+def test_round52a_leaving_by_ship_or_helicopter_is_a_departure():
+    for sentence in (
+        "Emmanuel Macron left by helicopter on Tuesday.",
+        "Emmanuel Macron lowered the flag and left by ship on Tuesday.",
+    ):
+        events = [e for e in _extracted(_LIMA + sentence) if e.value == "2022-01-11"]
+        assert events and all("Emmanuel Macron" in e.actors for e in events), sentence
