@@ -4839,7 +4839,10 @@ def _agentless(text: str, clause: tuple[int, int], start: int, end: int) -> bool
 # Emmanuel Macron" are none of France's bodies)
 _MEMBERS_SUBJECT = re.compile(
     r"\b(?:[Dd]eputies|MPs|[Oo]fficers|[Pp]upils|[Rr]oyalists|[Mm]iners|[Ff]armers"
-    r"|[Tt]eachers|[Vv]olunteers|[Cc]rowd|[Ll]eaders)\b"
+    r"|[Tt]eachers|[Vv]olunteers|[Cc]rowd|[Ll]eaders"
+    # a state's armed service or its fleet: "the navy did not announce the accident",
+    # "The carriers Hermes and Invincible left Portsmouth on April 5"
+    r"|[Nn]avy|[Cc]oast [Gg]uard|[Aa]ir [Ff]orce|[Cc]arriers|[Ee]xpedition)\b"
 )
 # a crowd's happening that is itself the subject and the trigger: "The protests began last
 # Sunday in Zhanaozen", "Riots broke out on Monday" (the state where the story happens)

@@ -7831,6 +7831,9 @@ def test_round52a_no_state_for_a_passive_with_its_doer_or_a_plan_of_its_doer():
         "Royalists rallied in the capital on Tuesday.",
         "Rioting spread to three more towns on Tuesday.",
         "Union leaders said on Tuesday that they would stage a general strike.",
+        # a state's armed service or its fleet
+        "The navy said on Tuesday that the missing submarine had been found.",
+        "The expedition left Callao on Tuesday aboard an icebreaker.",
     ],
 )
 def test_round52a_members_of_an_unnamed_body_act_for_the_home_state(sentence):
