@@ -7901,3 +7901,24 @@ def test_round52a_leaving_by_ship_or_helicopter_is_a_departure():
     ):
         events = [e for e in _extracted(_LIMA + sentence) if e.value == "2022-01-11"]
         assert events and all("Emmanuel Macron" in e.actors for e in events), sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "actors"),
+    [
+        # new trigger rows: a lockdown imposed, independence from a state
+        (
+            "Emmanuel Macron ordered a two-week lockdown of Paris on Tuesday.",
+            "2022-01-11",
+            {"Emmanuel Macron"},
+        ),
+        (
+            "Jomo Kenyatta led Kenya to independence from Britain in 1963.",
+            "1963",
+            {"Kenya", "United Kingdom"},
+        ),
+    ],
+)
+def test_round52a_a_lockdown_and_independence_from_a_state_are_happenings(sentence, value, actors):
+    events = [e for e in _extracted(_LIMA + sentence) if e.value == value]
+    assert events and all(actors <= set(e.actors) for e in events)
