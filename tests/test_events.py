@@ -7922,3 +7922,9 @@ def test_round52a_leaving_by_ship_or_helicopter_is_a_departure():
 def test_round52a_a_lockdown_and_independence_from_a_state_are_happenings(sentence, value, actors):
     events = [e for e in _extracted(_LIMA + sentence) if e.value == value]
     assert events and all(actors <= set(e.actors) for e in events)
+
+
+def test_round52a_barring_is_a_ban():
+    text = _LIMA + "The aviation authority barred Chilean airlines from its airspace on Tuesday."
+    (event,) = [e for e in _extracted(text) if e.value == "2022-01-11"]
+    assert event.type == "SANCTION" and "Chile" in event.actors
