@@ -7928,3 +7928,9 @@ def test_round52a_barring_is_a_ban():
     text = _LIMA + "The aviation authority barred Chilean airlines from its airspace on Tuesday."
     (event,) = [e for e in _extracted(text) if e.value == "2022-01-11"]
     assert event.type == "SANCTION" and "Chile" in event.actors
+
+
+def test_round52a_a_conference_on_a_question_is_talks():
+    text = _LIMA + "The conference on the border dispute is due to open in Quito on Tuesday."
+    (event,) = [e for e in _extracted(text) if e.value == "2022-01-18"]
+    assert event.type == "CONSULT" and "Peru" in event.actors
