@@ -7934,3 +7934,9 @@ def test_round52a_a_conference_on_a_question_is_talks():
     text = _LIMA + "The conference on the border dispute is due to open in Quito on Tuesday."
     (event,) = [e for e in _extracted(text) if e.value == "2022-01-18"]
     assert event.type == "CONSULT" and "Peru" in event.actors
+
+
+def test_round52a_to_telephone_is_a_phone_call():
+    text = _LIMA + "Emmanuel Macron was the first leader to telephone Pedro Castillo on Tuesday."
+    (event,) = [e for e in _extracted(text) if e.value == "2022-01-11"]
+    assert event.type == "CONSULT" and {"Emmanuel Macron", "Pedro Castillo"} <= set(event.actors)
