@@ -511,7 +511,11 @@ _TO_MEET = re.compile(
     r"meetings|a\s+meeting|a\s+summit|a\s+visit|an\s+official\s+visit|consultations))\b"
 )
 # a proper name after a bare "left": the place left ("left Baghdad", "left East Timor")
-_LEFT_PLACE = re.compile(r" (?:[A-Z][\w'\u2019-]+|the capital\b|the country\b)")
+_LEFT_PLACE = re.compile(
+    r" (?:[A-Z][\w'\u2019-]+|the capital\b|the country\b"
+    # a departure by its means: "left by ship on Monday", "left by helicopter"
+    r"|by (?:ship|sea|boat|plane|air|helicopter|road|car|train)\b)"
+)
 # ... but a body joined is no place entered: "entered Parliament in 1997"
 _BODY_ENTERED = re.compile(r" (?:Parliament|Congress|the Senate|Office|Government|Politics)\b")
 # between "became" and an office: no clause break, no time ("had become overwhelming on
@@ -1520,16 +1524,21 @@ def _live_hits(
 
 # after "returned to": a name ("returned to Iran", "return to the Kremlin"); and before
 # it, a state of things that returns, not a traveller ("calm had returned to the Zone")
-_NAME_AFTER = re.compile(r"\s+(?:the\s+)?[A-Z][a-z]")
+_NAME_AFTER = re.compile(
+    r"\s+(?:the\s+)?[A-Z][a-z]|\s+(?:the|his|her|its|their)\s+(?:[a-z]+\s+)?capital\b"
+)
 _STATE_RETURNED = re.compile(
     r"(?i)\b(?:calm|normality|normalcy|order|peace|quiet|stability|life|power|electricity"
     r"|water|democracy)\s+(?:had\s+|has\s+|have\s+|was\s+|is\s+)?(?:\w+ly\s+)?$"
 )
 # a place's name: capitalised, and no month or weekday ("due in Beirut", "due in March",
-# "than expected in Tuesdays elections", where a scraped copy lost the apostrophe)
+# "than expected in Tuesdays elections", where a scraped copy lost the apostrophe); or the
+# capital the story is in, as for a place left (_LEFT_PLACE): "is due in the capital on
+# Friday", "is due to return to his ruined capital next week" (_NAME_AFTER)
 _PLACE_NAME_AFTER = re.compile(
     r" (?!(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b)[A-Z]"
+    r"| (?:the|his|her|its|their) (?:[a-z]+ )?capital\b"
 )
 _NOT_A_STRIKE = re.compile(
     r" (?:hard|harder|a record|records?|an? (?:new |all-time |record |multi-year )?(?:high|low)"
@@ -4935,9 +4944,61 @@ _BODY_SUBJECT = re.compile(
     # a crowd counted or named by its number: "more than a million people marched"
     r"|[Pp]eople|[Tt]housands|[Hh]undreds|[Cc]itizens|[Vv]oters)\b"
 )
+# a passive with no doer: "A curfew was imposed across the island on Sunday", "The funeral
+# will be held on Dec. 28", "The monarchy was abolished in 2008" (a participle after a form of
+# "be", an adverb between them allowed)
+_PASSIVE = re.compile(
+    r"\b(?:was|were|is|are|be|been)\s+(?:\w+ly\s+)?"
+    r"(?:\w+ed|held|given|taken|shut|put|set|laid|made|brought|cut|sworn)\b"
+    # not a plan told of its doer: "is expected to address", "are due to", "was set to"
+    r"(?!\s+to\b)"
+)
+_BY_DOER = re.compile(r"\bby\b")
+
+
+def _agentless(text: str, clause: tuple[int, int], start: int, end: int) -> bool:
+    """Whether the trigger at text[start:end] is told in a passive with no doer named, the
+    passive within its clause and three words of the trigger ("A curfew was imposed",
+    "will be buried", "will be given a state funeral"), no "by" after it in the clause: the
+    unnamed doer of a measure or a ceremony is the state where the story happens, as an
+    unnamed body is ("Police fired tear gas on Monday")."""
+    for m in _PASSIVE.finditer(text, clause[0], clause[1]):
+        if m.start() > end and _token_distance(text, start, end, m.start(), m.end()) > 3:
+            break
+        if m.end() < start and _token_distance(text, m.start(), m.end(), start, end) > 3:
+            continue
+        return _BY_DOER.search(text, m.end(), clause[1]) is None
+    return False
+
+
+# with nobody named, a body or a crowd named by what its members are, as the subject of a
+# happening with no party named: "Deputies adopted it the following day", "Junior officers
+# mutinied on Sept. 11", "about 10,000 pupils marched", "royalists rallied in the capital",
+# "Union leaders said today" (the state where the story happens; not as the subject that
+# makes a named person's act his state's, _acts_for_state: "European leaders ... hosted by
+# Emmanuel Macron" are none of France's bodies)
+_MEMBERS_SUBJECT = re.compile(
+    r"\b(?:[Dd]eputies|MPs|[Oo]fficers|[Pp]upils|[Rr]oyalists|[Mm]iners|[Ff]armers"
+    r"|[Tt]eachers|[Vv]olunteers|[Cc]rowd|[Ll]eaders"
+    # a state's armed service or its fleet: "the navy did not announce the accident",
+    # "The carriers Hermes and Invincible left Portsmouth on April 5"
+    r"|[Nn]avy|[Cc]oast [Gg]uard|[Aa]ir [Ff]orce|[Cc]arriers|[Ee]xpedition)\b"
+)
 # a crowd's happening that is itself the subject and the trigger: "The protests began last
 # Sunday in Zhanaozen", "Riots broke out on Monday" (the state where the story happens)
-_CROWD_HAPPENING = re.compile(r"[Pp]rotests|[Dd]emonstrations|[Rr]iots|[Uu]nrest")
+_CROWD_HAPPENING = re.compile(r"[Pp]rotests|[Dd]emonstrations|[Rr]iots|[Rr]ioting|[Uu]nrest")
+# the crowd as the trigger and the subject: "Protesters broke into the embassy on Friday
+# night" (the state where the story happens, as for its happening)
+_CROWD = re.compile(r"[Pp]rotesters|[Dd]emonstrators|[Rr]ioters")
+# what may stand before a crowd that is the subject of its clause, and after it: "Hundreds
+# of angry protesters broke in", "a day after rioters burned"; not "who advised the
+# protesters", "when more than 100 protesters were shot dead" (the crowd acted on)
+_CROWD_BEFORE = re.compile(
+    r"(?:[\W\d]*\b(?:[Tt]he|[Hh]undreds|[Tt]housands|[Dd]ozens|[Ss]ome|[Mm]any|[Aa]bout|[Mm]ore"
+    r"|than|of|angry|furious|after|before|when|where|as|while|and|a|day|hours|[A-Z]\w*)\b)*"
+    r"[\W\d]*"
+)
+_CROWD_ACTED_ON = re.compile(r"\s+(?:were|was|had\s+been|have\s+been|are|being)\b")
 # happenings that are always between parties (sanctions too: "the embargo takes effect in
 # December"), whom the article names elsewhere if not here
 _BETWEEN_PARTIES = {"ASSAULT", "CONCEDE", "AGREE", "CONSULT", "SANCTION"}
@@ -6012,7 +6073,14 @@ def _article_events(
                 and ttype != "MOBILIZE"
                 and not trig.state_act
                 and not _BODY_SUBJECT.search(text, clause[0], m_start)
+                and not _MEMBERS_SUBJECT.search(text, clause[0], m_start)
                 and not _CROWD_HAPPENING.fullmatch(text, m_start, m_end)
+                and not (
+                    _CROWD.fullmatch(text, m_start, m_end)
+                    and _CROWD_BEFORE.fullmatch(text, clause[0], m_start)
+                    and not _CROWD_ACTED_ON.match(text, m_end)
+                )
+                and not _agentless(text, clause, m_start, m_end)
             ):
                 continue  # a happening with nobody in it cannot be placed on an actor timeline
             if topic is None:
@@ -6637,10 +6705,32 @@ def _hours_off(text: str, timexes: Sequence[Timex], d: Timex) -> Timex | None:
         return None
     between = text[anchor.end : d.start]
     if "\n" in between or between.count(". ") > reach or len(between) > 160 + 160 * reach:
-        return None
+        if not _told_just_before(text, timexes, anchor, d, reach):
+            return None
     why = f"{text[d.start : end].strip()}: the day of {anchor.value} ('{anchor.text}')"
     conf = min(d.confidence, anchor.confidence) * 0.8
     return _dated(d.start, end, text, anchor.first, "day", why, conf)
+
+
+def _told_just_before(
+    text: str, timexes: Sequence[Timex], anchor: Timex, d: Timex, reach: int
+) -> bool:
+    """Whether the happening `anchor` dates is the one told just before the hours `d`
+    count from, though a sentence (or a paragraph) lies between: "Hours later, ..." two
+    sentences after the dated one, the sentence between dating nothing of its own (a quote,
+    "Ghana did not arrest its guest"); "The request came hours after gunmen attacked ..."
+    in the sentence after the request's date (the new paragraph of a wire story)."""
+    sents = sentences(text)
+    starts = [a for a, _ in sents]
+    i_a = bisect_right(starts, anchor.start) - 1
+    i_d = bisect_right(starts, d.start) - 1
+    gap = i_d - i_a
+    if gap == 1:
+        return True
+    if gap != 2 or reach == 0:
+        return False
+    lo, hi = sents[i_a + 1]
+    return not any(lo <= t.start < hi for t in timexes)
 
 
 _COUNT_FROM: dict[str, tuple[str, ...]] = {

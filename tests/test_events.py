@@ -7884,3 +7884,155 @@ def test_round51b_which_word_of_the_clause_types_the_happening(text, type_):
     # a measure withdrawn: the word the date modifies read as the act it is
     events = [e for e in _extracted(text, date(2024, 3, 8)) if e.value == "2024-03-04"]
     assert [e.type for e in events] == [type_]
+
+
+# round 52a: happenings never extracted (docs/accuracy-rounds.md)
+
+_LIMA = "LIMA - Thousands of Peruvians marched through the streets of Peru's capital. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # a measure, a ceremony, an abolition told in the passive with no doer named
+        ("A curfew was imposed across the capital on Tuesday night.", "2022-01-11"),
+        ("The funeral will be held on Saturday.", "2022-01-15"),
+        ("The death penalty was abolished in 1993, and few mourned it.", "1993"),
+        ("The victims will be buried on Sunday.", "2022-01-16"),
+    ],
+)
+def test_round52a_an_agentless_passive_is_the_home_states(sentence, value):
+    """A happening with nobody named, told in the passive with no doer, is of the state where
+    the story happens (as an unnamed body's act is: "Police fired tear gas on Monday")."""
+    events = [e for e in _extracted(_LIMA + sentence) if e.value == value]
+    assert events and all("Peru" in e.actors for e in events)
+
+
+def test_round52a_no_state_for_a_passive_with_its_doer_or_a_plan_of_its_doer():
+    """A passive that names its doer ("by the rebels") or that only tells a plan of the
+    subject ("is expected to end") gets no state put in for its doer."""
+    for sentence in (
+        "A curfew was imposed by the rebels on Tuesday night.",
+        "The curfew is expected to end on Tuesday.",
+    ):
+        assert not [e for e in _extracted(_LIMA + sentence) if e.value == "2022-01-11"], sentence
+    assert [e for e in _extracted(_LIMA + "A curfew was imposed on Tuesday.") if "Peru" in e.actors]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a body or a crowd named by what its members are, or rioting as the subject
+        "Junior officers mutinied at two barracks on Tuesday.",
+        "Royalists rallied in the capital on Tuesday.",
+        "Rioting spread to three more towns on Tuesday.",
+        "Union leaders said on Tuesday that they would stage a general strike.",
+        # a state's armed service or its fleet
+        "The navy said on Tuesday that the missing submarine had been found.",
+        "The expedition left Callao on Tuesday aboard an icebreaker.",
+    ],
+)
+def test_round52a_members_of_an_unnamed_body_act_for_the_home_state(sentence):
+    events = [e for e in _extracted(_LIMA + sentence) if e.value == "2022-01-11"]
+    assert events and all("Peru" in e.actors for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Hours later" in a new paragraph, or after a sentence that dates nothing of its own
+        "Rebels seized the airport in Bamako on Tuesday.\nHours later, Emmanuel Macron"
+        " condemned the coup.",
+        'Rebels seized the airport in Bamako on Tuesday. "We will restore order," a rebel'
+        " spokesman told reporters. Hours later, Emmanuel Macron condemned the coup.",
+        # "came hours after" in the sentence after the date of what came
+        "Kenya closed its border with Somalia on Tuesday.\nThe decision came hours after"
+        " Ethiopia closed its airspace.",
+    ],
+)
+def test_round52a_hours_count_from_the_happening_told_just_before(text):
+    events = _extracted(text, date(2022, 1, 12))
+    macron_or_ethiopia = [e for e in events if {"Emmanuel Macron", "Ethiopia"} & set(e.actors)]
+    assert macron_or_ethiopia and all(e.value == "2022-01-11" for e in macron_or_ethiopia)
+
+
+def test_round52a_hours_later_reaches_over_one_undated_sentence_not_more():
+    lead = "Rebels seized the airport in Bamako on Tuesday. Few expected it."
+    later = " Hours later, Emmanuel Macron condemned the coup."
+    for text, counted in ((lead + later, True), (lead + " The city was quiet." + later, False)):
+        macron = [e for e in _extracted(text, date(2022, 1, 12)) if "Emmanuel Macron" in e.actors]
+        assert bool(macron) == counted, text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the crowd as the trigger and the subject of its clause
+        "Protesters broke into the congress building on Tuesday night.",
+        "Rioters burned three banks on Tuesday.",
+    ],
+)
+def test_round52a_a_crowd_as_subject_is_the_home_states(sentence):
+    events = [e for e in _extracted(_LIMA + sentence) if e.value == "2022-01-11"]
+    assert events and all("Peru" in e.actors for e in events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        # the capital the story is in is a place to be due in or to return to
+        ("A team of envoys from Kenya and Uganda is due in the capital on Tuesday.", "Kenya"),
+        ("Emmanuel Macron is due to return to his battered capital on Tuesday.", "Emmanuel Macron"),
+    ],
+)
+def test_round52a_due_in_or_returning_to_the_capital_is_a_journey(sentence, actor):
+    events = [e for e in _extracted(_LIMA + sentence) if e.value == "2022-01-18"]
+    assert events and all(actor in e.actors for e in events)
+
+
+def test_round52a_leaving_by_ship_or_helicopter_is_a_departure():
+    for sentence in (
+        "Emmanuel Macron left by helicopter on Tuesday.",
+        "Emmanuel Macron lowered the flag and left by ship on Tuesday.",
+    ):
+        events = [e for e in _extracted(_LIMA + sentence) if e.value == "2022-01-11"]
+        assert events and all("Emmanuel Macron" in e.actors for e in events), sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "actors"),
+    [
+        # new trigger rows: a lockdown imposed, independence from a state
+        (
+            "Emmanuel Macron ordered a two-week lockdown of Paris on Tuesday.",
+            "2022-01-11",
+            {"Emmanuel Macron"},
+        ),
+        (
+            "Jomo Kenyatta led Kenya to independence from Britain in 1963.",
+            "1963",
+            {"Kenya", "United Kingdom"},
+        ),
+    ],
+)
+def test_round52a_a_lockdown_and_independence_from_a_state_are_happenings(sentence, value, actors):
+    events = [e for e in _extracted(_LIMA + sentence) if e.value == value]
+    assert events and all(actors <= set(e.actors) for e in events)
+
+
+def test_round52a_barring_is_a_ban():
+    text = _LIMA + "The aviation authority barred Chilean airlines from its airspace on Tuesday."
+    (event,) = [e for e in _extracted(text) if e.value == "2022-01-11"]
+    assert event.type == "SANCTION" and "Chile" in event.actors
+
+
+def test_round52a_a_conference_on_a_question_is_talks():
+    text = _LIMA + "The conference on the border dispute is due to open in Quito on Tuesday."
+    (event,) = [e for e in _extracted(text) if e.value == "2022-01-18"]
+    assert event.type == "CONSULT" and "Peru" in event.actors
+
+
+def test_round52a_to_telephone_is_a_phone_call():
+    text = _LIMA + "Emmanuel Macron was the first leader to telephone Pedro Castillo on Tuesday."
+    (event,) = [e for e in _extracted(text) if e.value == "2022-01-11"]
+    assert event.type == "CONSULT" and {"Emmanuel Macron", "Pedro Castillo"} <= set(event.actors)
