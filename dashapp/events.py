@@ -88,6 +88,9 @@ class Trigger:
 class Lexicon:
     triggers: dict[str, Trigger]  # form -> trigger family
     quad: dict[str, str]  # PLOVER type -> quad class
+    # form -> its other senses: later rows naming a form whose first row has needs:, each
+    # with needs: of its own ("sent ... troops" a deployment, "sent ... an envoy" a mission)
+    senses: dict[str, tuple[Trigger, ...]]
 
 
 class Hit(NamedTuple):
@@ -135,6 +138,7 @@ def lexicon() -> Lexicon:
     """Trigger words and PLOVER quad classes, loaded once from the data files."""
     quad = {row[0]: row[1] for row in _rows("plover.tsv")}
     triggers: dict[str, Trigger] = {}
+    senses: dict[str, tuple[Trigger, ...]] = {}
     for row in _rows("triggers.tsv"):
         forms, type_, weight, label = row[:4]
         flags = set(row[4].split(",")) if len(row) > 4 and row[4] else set()
@@ -163,8 +167,10 @@ def lexicon() -> Lexicon:
             "journey" in flags,
         )
         for form in family.forms:
-            triggers.setdefault(form, family)
-    return Lexicon(triggers, quad)
+            owner = triggers.setdefault(form, family)
+            if owner is not family and owner.needs is not None and object_words is not None:
+                senses[form] = (*senses.get(form, ()), family)
+    return Lexicon(triggers, quad, senses)
 
 
 @lru_cache(maxsize=2)
@@ -1144,7 +1150,9 @@ def _live_hits(
                 and h.trigger.needs.search(text, a - 80 if a - 80 > lo else lo, a) is not None
             )
         ):
-            continue
+            if (other := _other_sense(text, h, sent[1])) is None:
+                continue
+            h = other
         if (
             undone >= 0
             and _COMPLEMENT_GAP.fullmatch(text, undone, a) is not None
@@ -1860,6 +1868,16 @@ def _as_family(form: str, weight: int, anywhere: bool = False) -> Trigger:
     re-reading has already met ("flown in" with troops, "landed" of missiles)."""
     t = lexicon().triggers[form]
     return replace(t, weight=weight, needs=None) if anywhere else replace(t, weight=weight)
+
+
+def _other_sense(text: str, h: Hit, end: int) -> Hit | None:
+    """Hit `h`, whose row's needs: words do not follow it, as the first other sense of its
+    form whose words do (triggers.tsv: "sent his special envoy" is no deployment of troops,
+    "was proclaimed the new leader" no declaration of independence), else None."""
+    for t in lexicon().senses.get(text[h.start : h.end].lower(), ()):
+        if t.needs is not None and t.needs.match(text, h.end, end) is not None:
+            return _new_hit(Hit, (h.start, h.end, t))
+    return None
 
 
 def _reread(h: Hit, form: str, anywhere: bool = False) -> Hit:

@@ -8036,3 +8036,57 @@ def test_round52a_to_telephone_is_a_phone_call():
     text = _LIMA + "Emmanuel Macron was the first leader to telephone Pedro Castillo on Tuesday."
     (event,) = [e for e in _extracted(text) if e.value == "2022-01-11"]
     assert event.type == "CONSULT" and {"Emmanuel Macron", "Pedro Castillo"} <= set(event.actors)
+
+
+# round 52b: other senses of sent, ordered, proclaimed (docs/accuracy-rounds.md)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("Chile sent its special envoy to Lima on Tuesday.", "Chile"),
+        ("Bolivia dispatched a delegation to Lima on Tuesday.", "Bolivia"),
+    ],
+)
+def test_round52b_an_envoy_or_a_delegation_sent_is_a_mission(sentence, actor):
+    (event,) = [e for e in _extracted(_LIMA + sentence) if e.value == "2022-01-11"]
+    assert event.type == "CONSULT" and actor in event.actors and "envoy" in event.label
+
+
+def test_round52b_battalions_ordered_are_a_deployment_as_troops_sent_are():
+    for sentence in (
+        "Ecuador ordered two battalions to the Peruvian border on Tuesday.",
+        "Chile sent 2,000 troops to the border on Tuesday.",
+    ):
+        (event,) = [e for e in _extracted(_LIMA + sentence) if e.value == "2022-01-11"]
+        assert event.type == "MOBILIZE" and event.label.endswith("deploys troops")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("Gabriel Boric sent Pedro Castillo a long message on Tuesday.", "REQUEST"),
+        ("Gabriel Boric sent Pedro Castillo a formal invitation on Tuesday.", "CONSULT"),
+    ],
+)
+def test_round52b_a_message_or_an_invitation_sent_to_its_addressee(sentence, type_):
+    (event,) = [e for e in _extracted(_LIMA + sentence) if e.value == "2022-01-11"]
+    assert event.type == type_ and {"Gabriel Boric", "Pedro Castillo"} <= set(event.actors)
+
+
+def test_round52b_roadblocks_ordered_put_police_on_the_roads():
+    text = _LIMA + "Pedro Castillo ordered roadblocks on the roads into the capital on Tuesday."
+    (event,) = [e for e in _extracted(text) if e.value == "2022-01-11"]
+    assert event.type == "MOBILIZE" and "Pedro Castillo" in event.actors
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The electoral board proclaimed Pedro Castillo president on Tuesday.",
+        "Keiko Fujimori was proclaimed leader of the opposition on Tuesday.",
+    ],
+)
+def test_round52b_a_person_proclaimed_to_an_office_takes_it(sentence):
+    (event,) = [e for e in _extracted(_LIMA + sentence) if e.value == "2022-01-11"]
+    assert event.type == "STATEMENT" and event.label.endswith("inauguration")
