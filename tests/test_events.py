@@ -8106,7 +8106,6 @@ def test_round52b_a_person_proclaimed_to_an_office_takes_it(sentence):
         ("Pedro Castillo revoked the licences of two newspapers on Tuesday.", "SANCTION", ""),
         ("Bolivia revoked the 2010 decree on Tuesday.", "REJECT", "rejects"),
         ("Congress stripped Pedro Castillo of his immunity on Tuesday.", "COERCE", "Castillo"),
-        ("Chile suspended the talks with Bolivia on Tuesday.", "REJECT", "Bolivia"),
         ("Pedro Castillo sought military help from Chile on Tuesday.", "REQUEST", "Chile"),
         ("Pedro Castillo disbanded the militia on Tuesday.", "RETREAT", "disbands"),
         ("Ecuador regained control of the town on Tuesday.", "ASSAULT", "attack"),
