@@ -8090,3 +8090,111 @@ def test_round52b_roadblocks_ordered_put_police_on_the_roads():
 def test_round52b_a_person_proclaimed_to_an_office_takes_it(sentence):
     (event,) = [e for e in _extracted(_LIMA + sentence) if e.value == "2022-01-11"]
     assert event.type == "STATEMENT" and event.label.endswith("inauguration")
+
+
+# round 53: the lexicon, a second pass (docs/accuracy-rounds.md)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "label_end"),
+    [
+        ("A Chilean submarine sank the Bolivian patrol boat on Tuesday.", "ASSAULT", "Bolivia"),
+        ("Chile torpedoed a Bolivian freighter on Tuesday.", "ASSAULT", "Bolivia"),
+        ("Ecuador opened a second front against Peru on Tuesday.", "ASSAULT", "Peru"),
+        ("Chile opened an embassy in La Paz on Tuesday.", "AGREE", "agreement"),
+        ("Chile reopened its embassy in La Paz on Tuesday.", "AGREE", "agreement"),
+        ("Pedro Castillo revoked the licences of two newspapers on Tuesday.", "SANCTION", ""),
+        ("Bolivia revoked the 2010 decree on Tuesday.", "REJECT", "rejects"),
+        ("Congress stripped Pedro Castillo of his immunity on Tuesday.", "COERCE", "Castillo"),
+        ("Pedro Castillo sought military help from Chile on Tuesday.", "REQUEST", "Chile"),
+        ("Pedro Castillo disbanded the militia on Tuesday.", "RETREAT", "disbands"),
+        ("Ecuador regained control of the town on Tuesday.", "ASSAULT", "attack"),
+    ],
+)
+def test_round53_happenings_told_with_words_no_row_named(sentence, type_, label_end):
+    (event,) = [e for e in _extracted(_LIMA + sentence) if e.value == "2022-01-11"]
+    assert event.type == type_ and event.label.endswith(label_end)
+
+
+def test_round53_opened_and_sank_take_their_objects_not_other_senses():
+    def on_tuesday(sentence):
+        return [e for e in _extracted(_LIMA + sentence) if e.value == "2022-01-11"]
+
+    (border,) = on_tuesday("Ecuador opened the Huaquillas crossing on Tuesday.")
+    assert border.type == "CONCEDE" and border.label.endswith("reopens border")
+    assert not on_tuesday("The theatre opened its doors on Tuesday.")
+    (ship,) = on_tuesday("A Bolivian mine sank the Chilean warship on Tuesday.")
+    assert ship.type == "ASSAULT"
+    hopes = on_tuesday("The tide of war shifted as Bolivia's hopes sank on Tuesday.")
+    assert not any("attack" in e.label for e in hopes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("Chile announced the pullout of its troops from the border on Tuesday.", "RETREAT"),
+        ("Pedro Castillo was praising Chile on Tuesday.", "SUPPORT"),
+        ("Police used tear-gas against the crowd on Tuesday.", "COERCE"),
+        ("Pedro Castillo was taking office on Tuesday.", "STATEMENT"),
+        ("Pedro Castillo has spoken out against Chile on Tuesday.", "ACCUSE"),
+    ],
+)
+def test_round53_inflections_a_row_left_out(sentence, type_):
+    (event,) = [e for e in _extracted(_LIMA + sentence) if e.value == "2022-01-11"]
+    assert event.type == type_
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("Bolivian soldiers tortured Chilean prisoners on Tuesday.", "ASSAULT"),
+        ("Chilean police demolished 40 homes in the village on Tuesday.", "COERCE"),
+        ("Chile proscribed the Bolivian movement on Tuesday.", "COERCE"),
+        ("Chile unfroze Bolivian assets on Tuesday.", "CONCEDE"),
+        ("Chile waived the visa requirement for Bolivians on Tuesday.", "CONCEDE"),
+        ("Chile dropped all charges against Pedro Castillo on Tuesday.", "CONCEDE"),
+        ("Bolivia admitted responsibility for the attack on Tuesday.", "CONCEDE"),
+        ("Pedro Castillo received the Chilean foreign minister on Tuesday.", "CONSULT"),
+        ("Bolivian troops abandoned their positions on the ridge on Tuesday.", "RETREAT"),
+        ("Chile stationed 2,000 troops on the border on Tuesday.", "MOBILIZE"),
+        ("The Chilean navy intercepted a Bolivian tanker on Tuesday.", "COERCE"),
+    ],
+)
+def test_round53_attacks_penalties_and_concessions_by_their_own_verbs(sentence, type_):
+    (event,) = [e for e in _extracted(_LIMA + sentence) if e.value == "2022-01-11"]
+    assert event.type == type_
+
+
+def test_round53_admitted_and_received_need_their_objects():
+    (event,) = [
+        e
+        for e in _extracted(_LIMA + "Bolivia admitted its mistake on Tuesday.")
+        if e.value == "2022-01-11"
+    ]
+    assert event.type == "CONCEDE"
+    for sentence in (
+        "He admitted to hospital on Tuesday.",
+        "Castillo received a letter on Tuesday.",
+    ):
+        events = [e for e in _extracted(_LIMA + sentence) if e.value == "2022-01-11"]
+        assert not any(e.type in ("CONCEDE", "CONSULT") for e in events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("Chile's king ascended the throne on Tuesday.", "inauguration"),
+        ("Pedro Castillo declared three days of national mourning on Tuesday.", "mourning"),
+        ("A student set himself on fire outside the Peruvian parliament on Tuesday.", "PROTEST"),
+        ("Chile and Bolivia formed an alliance on Tuesday.", "COOPERATE"),
+        ("The Chilean navy rescued 300 migrants on Tuesday.", "AID"),
+        ("Keiko Fujimori dropped out of the race on Tuesday.", "RETREAT"),
+        ("Bolivian commandos sabotaged the Chilean pipeline on Tuesday.", "ASSAULT"),
+        ("A Chilean ship rammed the Bolivian patrol boat on Tuesday.", "ASSAULT"),
+        ("Chile mined the harbour of Arica on Tuesday.", "ASSAULT"),
+        ("Chile conscripted 20,000 men on Tuesday.", "MOBILIZE"),
+    ],
+)
+def test_round53_thrones_mourning_alliances_and_sabotage(sentence, type_):
+    (event,) = [e for e in _extracted(_LIMA + sentence) if e.value == "2022-01-11"]
+    assert event.type == type_ or (event.type == "STATEMENT" and event.label.endswith(type_))
