@@ -292,20 +292,32 @@ def _init_worker(extractor: Extractor, doc_type: DocType) -> None:
         threading.Thread(target=_exit_with_parent, args=(parent.sentinel,), daemon=True).start()
 
 
+@contextlib.contextmanager
+def deaf_to_ctrl_c() -> Iterator[None]:
+    """Ctrl-C ignored while the block starts child processes, which keep that disposition
+    across exec: a terminal's Ctrl-C reaches the whole process group, and a child that
+    got it printed a traceback; this process handles it. Only in the main thread (where
+    signal handlers are set); a Ctrl-C during the block is ignored."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
 def _start_forkserver_deaf_to_ctrl_c() -> None:
-    """Start the fork server with Ctrl-C ignored (a disposition it keeps across exec): a
-    terminal's Ctrl-C reaches the whole process group, and one that came while the server
-    imported the pipeline printed a traceback from it. The parent ignores Ctrl-C only
-    while it spawns the server, not while the server loads."""
+    """Start the fork server with Ctrl-C ignored (see deaf_to_ctrl_c): one that came while
+    the server imported the pipeline printed a traceback from it. The parent ignores
+    Ctrl-C only while it spawns the server, not while the server loads."""
     if threading.current_thread() is not threading.main_thread():
         return
     from multiprocessing import forkserver
 
-    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
+    with deaf_to_ctrl_c():
         forkserver.ensure_running()
-    finally:
-        signal.signal(signal.SIGINT, before)
 
 
 def _exit_with_parent(sentinel: int) -> None:

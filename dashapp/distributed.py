@@ -35,6 +35,7 @@ from dashapp.batch import (
     Extracted,
     Extractor,
     Summary,
+    deaf_to_ctrl_c,
     extract_batch,
     stored_key,
 )
@@ -504,9 +505,6 @@ def local_cluster(
     from this process while it starts them (a terminal's Ctrl-C reaches the whole process
     group, and each worker printed a traceback): the caller handles it and closes the
     cluster, and a Ctrl-C while the cluster starts is ignored."""
-    import signal
-    import threading
-
     import dask
     from distributed import LocalCluster
 
@@ -522,13 +520,8 @@ def local_cluster(
             # the scheduler's HTTP server (and dashboard, with bokeh) on a free port
             "dashboard_address": ":0",
         }
-        main = threading.current_thread() is threading.main_thread()
-        before = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
-        try:
+        with deaf_to_ctrl_c():
             return LocalCluster(**{**options, **kwargs})
-        finally:
-            if main:
-                signal.signal(signal.SIGINT, before)
 
 
 def _quiet_cancelled_tasks() -> None:
