@@ -360,6 +360,12 @@ def test_tagging_does_not_depend_on_the_hash_seed():
     assert len(outs) == 1 and "2018-11-25" in outs.pop()
 
 
+def _assert_value(text: str, dct: str, expr: str, value: str) -> None:
+    """The one expression `expr` tagged in `text`, written on `dct`, has `value`."""
+    (t,) = [t for t in tag(text, date.fromisoformat(dct)) if t.text == expr]
+    assert t.value == value, t.explanation
+
+
 # round 51a: the right date for a found happening (docs/accuracy-rounds.md)
 @pytest.mark.parametrize(
     ("text", "dct", "expr", "value"),
@@ -388,8 +394,7 @@ def test_tagging_does_not_depend_on_the_hash_seed():
     ],
 )
 def test_round51a_that_points_at_the_last_date_named(text: str, dct: str, expr: str, value: str):
-    (t,) = [t for t in tag(text, date.fromisoformat(dct)) if t.text == expr]
-    assert t.value == value, t.explanation
+    _assert_value(text, dct, expr, value)
 
 
 @pytest.mark.parametrize(
@@ -417,8 +422,7 @@ def test_round51a_that_points_at_the_last_date_named(text: str, dct: str, expr: 
 def test_round51a_a_dated_noun_takes_the_reading_within_months(
     text: str, dct: str, expr: str, value: str
 ):
-    (t,) = [t for t in tag(text, date.fromisoformat(dct)) if t.text == expr]
-    assert t.value == value, t.explanation
+    _assert_value(text, dct, expr, value)
 
 
 def test_round51a_a_date_within_weeks_keeps_the_reference_year_on_a_contested_cue():
@@ -446,8 +450,7 @@ def test_round51a_a_date_within_weeks_keeps_the_reference_year_on_a_contested_cu
         ),
     ]
     for text, dct, expr, value in cases:
-        (t,) = [t for t in tag(text, date.fromisoformat(dct)) if t.text == expr]
-        assert t.value == value, t.explanation
+        _assert_value(text, dct, expr, value)
 
 
 @pytest.mark.parametrize(
@@ -474,8 +477,7 @@ def test_round51a_a_date_within_weeks_keeps_the_reference_year_on_a_contested_cu
 def test_round51a_a_modal_opening_the_clause_dates_ahead(
     text: str, dct: str, expr: str, value: str
 ):
-    (t,) = [t for t in tag(text, date.fromisoformat(dct)) if t.text == expr]
-    assert t.value == value, t.explanation
+    _assert_value(text, dct, expr, value)
 
 
 @pytest.mark.parametrize(
@@ -500,5 +502,4 @@ def test_round51a_a_modal_opening_the_clause_dates_ahead(
 def test_round51a_a_planned_happening_on_a_date_is_a_dated_noun(
     text: str, dct: str, expr: str, value: str
 ):
-    (t,) = [t for t in tag(text, date.fromisoformat(dct)) if t.text == expr]
-    assert t.value == value, t.explanation
+    _assert_value(text, dct, expr, value)
