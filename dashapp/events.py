@@ -5586,7 +5586,7 @@ def _article_events(
         or "ours later" in text
         or "ours earlier" in text
     ):
-        if extra := anchored_dates(text, timexes):
+        if extra := anchored_dates(text, timexes, sents):
             timexes = sorted([*timexes, *extra], key=lambda t: t.start)
             # "two days after Evo Morales resigned": the clause after the offset is its own
             counted = {t.start for t in extra if t.text.endswith(_COUNTED_ENDS)}
@@ -6495,23 +6495,28 @@ def _noun_span(text: str, pos: int) -> tuple[int, int] | None:
 _COUNTED_ENDS = ("after", "before")
 
 
-def anchored_dates(text: str, timexes: Sequence[Timex]) -> list[Timex]:
+def anchored_dates(
+    text: str, timexes: Sequence[Timex], sents: Sequence[tuple[int, int]] | None = None
+) -> list[Timex]:
     """Dates counted from a happening the article dates elsewhere: "Tikhanovskaya left for
     Lithuania two days after the vote", where "the August 9 vote" was named before, is
     2020-08-11; so are "on the day of the test", "on the eve of the summit" and "the day
     after the referendum". The tagger keeps "two days" a duration (as TimeML annotates
-    it); here the offset, its direction and the happening's own date make a date."""
+    it); here the offset, its direction and the happening's own date make a date.
+    `sents`: the text's `sentences`, when the caller has them."""
+    if sents is None:
+        sents = sentences(text)
     out: list[Timex] = []
     for d in timexes:
         if d.type != "DURATION" or d.mod is not None:
             if d.value == "FUTURE_REF" or d.value == "PAST_REF":
-                if (same := _hours_off(text, timexes, d)) is not None:
+                if (same := _hours_off(text, timexes, d, sents)) is not None:
                     out.append(same)
             continue
         off = _OFFSET.fullmatch(d.value)
         if off is None:
             if d.value.startswith("PT") and d.value.endswith("H"):
-                if (same := _hours_off(text, timexes, d)) is not None:
+                if (same := _hours_off(text, timexes, d, sents)) is not None:
                     out.append(same)
             continue
         link = _ANCHOR_WORD.match(text, d.end)
@@ -6528,7 +6533,7 @@ def anchored_dates(text: str, timexes: Sequence[Timex]) -> list[Timex]:
         anchor = _anchor(text, timexes, noun, d.start) if noun else None
         if link is None or noun is None or anchor is None or anchor.first is None:
             # no dated happening named after it: "a day after its parliament declared"
-            if (on := _counted_on(text, timexes, d, off)) is not None:
+            if (on := _counted_on(text, timexes, d, off, sents)) is not None:
                 out.append(on)
             elif (back := _counted_back(text, timexes, d, off, subject)) is not None:
                 out.append(back)
@@ -6594,7 +6599,13 @@ _TOLD_BEFORE = re.compile(
 )
 
 
-def _counted_on(text: str, timexes: Sequence[Timex], d: Timex, off: re.Match) -> Timex | None:
+def _counted_on(
+    text: str,
+    timexes: Sequence[Timex],
+    d: Timex,
+    off: re.Match,
+    sents: Sequence[tuple[int, int]],
+) -> Timex | None:
     """ "He ordered the force out two days after Cairo demanded its removal on May 16": the
     clause after the offset dates itself, and the clause before it, which names no date of
     its own, happened that long after (or before) it; the new date spans "two days" and
@@ -6602,7 +6613,7 @@ def _counted_on(text: str, timexes: Sequence[Timex], d: Timex, off: re.Match) ->
     link = _CLAUSE_AFTER.match(text, d.end)
     if link is None:
         return None
-    lo = next((a for a, b in sentences(text) if a <= d.start < b), 0)
+    lo = next((a for a, b in sents if a <= d.start < b), 0)
     if _TOLD_BEFORE.match(text, lo):
         return None  # "The meeting came four days after ...": a happening told elsewhere
     stop = len(text)
@@ -6694,7 +6705,9 @@ _HOURS = re.compile(r"PT(?:X|[1-9]|1[0-2])H|PT(?:X|[1-9]\d?)M")  # hours or minu
 _FEW_HOURS = re.compile(r"(?i)\b(?:hours|minutes)\s+(?:later|earlier)$")
 
 
-def _hours_off(text: str, timexes: Sequence[Timex], d: Timex) -> Timex | None:
+def _hours_off(
+    text: str, timexes: Sequence[Timex], d: Timex, sents: Sequence[tuple[int, int]]
+) -> Timex | None:
     """ "Hours later" or "minutes later" (after the last day-dated happening, in this
     sentence or the one before) and "hours after" a clause (counted from its sentence's
     date): news counts hours within a day, so the happening is dated to that day. A bare
@@ -6723,7 +6736,7 @@ def _hours_off(text: str, timexes: Sequence[Timex], d: Timex) -> Timex | None:
         return None
     between = text[anchor.end : d.start]
     if "\n" in between or between.count(". ") > reach or len(between) > 160 + 160 * reach:
-        if not _told_just_before(text, timexes, anchor, d, reach):
+        if not _told_just_before(sents, timexes, anchor, d, reach):
             return None
     why = f"{text[d.start : end].strip()}: the day of {anchor.value} ('{anchor.text}')"
     conf = min(d.confidence, anchor.confidence) * 0.8
@@ -6731,14 +6744,14 @@ def _hours_off(text: str, timexes: Sequence[Timex], d: Timex) -> Timex | None:
 
 
 def _told_just_before(
-    text: str, timexes: Sequence[Timex], anchor: Timex, d: Timex, reach: int
+    sents: Sequence[tuple[int, int]], timexes: Sequence[Timex], anchor: Timex, d: Timex, reach: int
 ) -> bool:
     """Whether the happening `anchor` dates is the one told just before the hours `d`
     count from, though a sentence (or a paragraph) lies between: "Hours later, ..." two
     sentences after the dated one, the sentence between dating nothing of its own (a quote,
     "Ghana did not arrest its guest"); "The request came hours after gunmen attacked ..."
-    in the sentence after the request's date (the new paragraph of a wire story)."""
-    sents = sentences(text)
+    in the sentence after the request's date (the new paragraph of a wire story).
+    `sents`: the text's `sentences`."""
     starts = [a for a, _ in sents]
     i_a = bisect_right(starts, anchor.start) - 1
     i_d = bisect_right(starts, d.start) - 1
