@@ -6538,12 +6538,9 @@ def anchored_dates(
             elif (back := _counted_back(text, timexes, d, off, subject)) is not None:
                 out.append(back)
             continue
-        n, unit = int(off.group(1)), off.group(2)
         sign = 1 if link.group("dir") in ("after", "following") else -1
-        day = _shift(anchor.first, sign * n, unit)
         why = f"{d.text} {link.group('dir')} the {text[noun[0] : noun[1]]} of {anchor.value}"
-        conf = min(d.confidence, anchor.confidence) * 0.9
-        out.append(_dated(d.start, noun[1], text, day, _GRAIN[unit], why, conf))
+        out.append(_offset_from(text, d, off, anchor, sign, noun[1], why))
     if "the day " in text or "the eve " in text or "the morning " in text:
         taken = [(t.start, t.end) for t in timexes]
         for m in _DAY_OF.finditer(text):
@@ -6630,12 +6627,21 @@ def _counted_on(
             break
     if anchor is None or anchor.first is None:
         return None
-    n, unit = int(off.group(1)), off.group(2)
     sign = 1 if link.group("dir") == "after" else -1
-    day = _shift(anchor.first, sign * n, unit)
     why = f"{d.text} {link.group('dir')} {anchor.value} ('{anchor.text}'), counted on"
+    return _offset_from(text, d, off, anchor, sign, d.end, why)
+
+
+def _offset_from(
+    text: str, d: Timex, off: re.Match, anchor: Timex, sign: int, end: int, why: str
+) -> Timex:
+    """The date `d`'s offset ("two days", `off` its value's match) counts to from
+    `anchor`'s first day, forward (`sign` 1) or back (-1), spanning text[d.start:end]."""
+    assert anchor.first is not None
+    n, unit = int(off.group(1)), off.group(2)
+    day = _shift(anchor.first, sign * n, unit)
     conf = min(d.confidence, anchor.confidence) * 0.9
-    return _dated(d.start, d.end, text, day, _GRAIN[unit], why, conf)
+    return _dated(d.start, end, text, day, _GRAIN[unit], why, conf)
 
 
 def _counted_back(
@@ -6652,10 +6658,9 @@ def _counted_back(
             link = None
     if link is None:
         return None
-    n, unit = int(off.group(1)), off.group(2)
     # days and weeks count from a day; months from a month or finer, years from any date
     # ("opened in 1999, two years after voters backed devolution" is 1997)
-    grains = _COUNT_FROM[unit]
+    grains = _COUNT_FROM[off.group(2)]
     anchor = None
     for t in timexes:
         if t.start >= d.start:
@@ -6676,11 +6681,8 @@ def _counted_back(
         if between.count(". ") + between.count("\n") > 4 or not _POINTS_BACK.fullmatch(lead):
             return None
     sign = -1 if link.group("dir") == "after" else 1
-    day = _shift(anchor.first, sign * n, unit)
-    end = link.end("dir")
     why = f"{d.text} {link.group('dir')}: counted back from {anchor.value} ('{anchor.text}')"
-    conf = min(d.confidence, anchor.confidence) * 0.9
-    return _dated(d.start, end, text, day, _GRAIN[unit], why, conf)
+    return _offset_from(text, d, off, anchor, sign, link.end("dir"), why)
 
 
 # a sentence that opens by pointing back at the happening before it ("The move came",

@@ -3433,11 +3433,12 @@ def test_a_report_before_its_attribution_names_the_statements_parties():
 
 def test_minutes_later_dates_its_clause_to_the_day_before_it():
     from dashapp.events import _hours_off
+    from dashapp.text import sentences
 
     text = "The count ended on Monday. Minutes later the president conceded."
     mon = _timex(text, "Monday", "2022-01-10", MON, MON)
     mins = Timex(27, 34, "Minutes", "DURATION", "PTXM")
-    got = _hours_off(text, [mon, mins], mins)
+    got = _hours_off(text, [mon, mins], mins, sentences(text))
     assert got is not None and got.value == "2022-01-10"
 
 
