@@ -503,3 +503,29 @@ def test_round51a_a_planned_happening_on_a_date_is_a_dated_noun(
     text: str, dct: str, expr: str, value: str
 ):
     _assert_value(text, dct, expr, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        # "since" names the point a span counts from, before the clause it is in; with no
+        # tense cue near the date, the reference year would put it ahead of the article
+        (
+            "Copper prices dropped sharply in late trading in London on Tuesday, their"
+            " steepest one-day slide since the restart of trading at the metals exchange after"
+            " the October 19 strike.",
+            "October 19",
+            "2006-10-19",
+        ),
+        # without "since", and no tense cue near: the reference year, as before
+        (
+            "Copper prices dropped sharply in late trading in London on Tuesday, their"
+            " steepest one-day slide in the weeks of trading at the metals exchange around"
+            " the October 19 strike.",
+            "October 19",
+            "2007-10-19",
+        ),
+    ],
+)
+def test_since_puts_its_noun_phrase_in_the_past(text, expr, value):
+    _assert_value(text, "2007-02-27", expr, value)

@@ -413,6 +413,8 @@ def _modal_opens(text: str, left: int, start: int) -> bool:
 
 
 _FAR_BOUNDARY = re.compile(r"\b(?:that|which|who|when|while|because|after|before|since)\b")
+# "since" and the noun phrase after it up to the expression, no clause boundary between
+_SINCE_PHRASE = re.compile(r"(?i)\bsince\b[^,;:\u2014\u2013()\"\u201c\u201d]{0,90}$")
 
 
 def clause_tense(text: str, start: int, end: int) -> tuple[Tense | None, float]:
@@ -501,6 +503,10 @@ def clause_tense(text: str, start: int, end: int) -> tuple[Tense | None, float]:
         # back, still governs its verb phrase ("Castro is expected to answer both the vote
         # and the embargo at a mass rally in Havana's Revolution Square on Sunday")
         far = _own_clause_cue(text, left, start)
+        if far is None and _SINCE_PHRASE.search(text, left, start) is not None:
+            # "the worst fall since the reopening of the markets after the September 11
+            # attacks": "since" names the point a span counts from, which lies before
+            far = "past"
         return (far, 0.5) if far else (None, 0.0)
     # ties go to the past, news's usual tense, then the future: never to set order
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], _TIE_ORDER.get(kv[0], 9)))
