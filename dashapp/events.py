@@ -6118,7 +6118,9 @@ def _article_events(
             elif trig.state_act:
                 # "MPs will vote on it on 29 January": a vote or an election with no state
                 # named is the state the article is most about
-                actors = [a for a in topic if a.kind == "country"][:1]
+                if dateline is None:
+                    dateline = _dateline_state(text, article.date)
+                actors = dateline or [a for a in topic if a.kind == "country"][:1]
             else:
                 # "The pause in the fighting took effect on Friday", "a ceasefire agreed in
                 # Minsk": a war, a truce or talks with no party named are the article's own
