@@ -6117,8 +6117,12 @@ def _article_events(
                 actors = dateline or _home_state(actor_mentions, home)
             elif trig.state_act:
                 # "MPs will vote on it on 29 January": a vote or an election with no state
-                # named is the state the article is most about
-                actors = [a for a in topic if a.kind == "country"][:1]
+                # named is the state where the story is filed, as its dateline puts it
+                # ("LIMA - ... The vote is set for April 8": Peru, though the neighbours it
+                # names may be named more), else the state the article is most about
+                if dateline is None:
+                    dateline = _dateline_state(text, article.date)
+                actors = dateline or [a for a in topic if a.kind == "country"][:1]
             else:
                 # "The pause in the fighting took effect on Friday", "a ceasefire agreed in
                 # Minsk": a war, a truce or talks with no party named are the article's own

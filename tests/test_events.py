@@ -8199,3 +8199,31 @@ def test_round53_admitted_and_received_need_their_objects():
 def test_round53_thrones_mourning_alliances_and_sabotage(sentence, type_):
     (event,) = [e for e in _extracted(_LIMA + sentence) if e.value == "2022-01-11"]
     assert event.type == type_ or (event.type == "STATEMENT" and event.label.endswith(type_))
+
+
+# round r54a: gold events missed with no actor in common
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "state"),
+    [
+        (
+            "QUITO, Ecuador - President Guillermo Lasso dissolved the National Assembly on"
+            " Monday. Peru and Colombia said they were watching closely, and Peru called for"
+            " calm. Colombia closed two border crossings. The vote is set for Aug. 20.",
+            "2023-08-20",
+            "Ecuador",
+        ),
+        (
+            "DAKAR, Senegal - The president postponed the election on Monday, a day after Mali"
+            " and Guinea recalled their ambassadors. Mali and Guinea said the move was a threat"
+            " to the region. The election is now due on Dec. 15.",
+            "2023-12-15",
+            "Senegal",
+        ),
+    ],
+)
+def test_round54a_a_vote_with_no_state_named_is_the_datelines_state(text, value, state):
+    # the neighbours named most are the article's topic, but the vote is the dateline's
+    (event,) = [e for e in _extracted(text, date(2023, 5, 17)) if e.value == value]
+    assert event.actors == (state,)
