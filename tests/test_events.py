@@ -8201,7 +8201,7 @@ def test_round53_thrones_mourning_alliances_and_sabotage(sentence, type_):
     assert event.type == type_ or (event.type == "STATEMENT" and event.label.endswith(type_))
 
 
-# round r54a: gold events missed with no actor in common
+# round 54a: gold events missed with no actor in common
 
 
 @pytest.mark.parametrize(
