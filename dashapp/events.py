@@ -3496,7 +3496,7 @@ def _without_while_clause(text: str, start: int, found: list[ActorMention]) -> l
 _TIME_CLAUSE_OPENER = re.compile(r"\s(?:after|before|since|until)\s+(?=[A-Z]|the\s|an?\s)")
 # what may stand between the opener and a named subject: a determiner and up to two
 # modifiers ("after the Islamist fighters of", "after Soviet")
-_SUBJECT_LEAD = re.compile(r"(?:(?:the|an?)\s+)?(?:[\w'\u2019-]+\s+){0,2}?(?:of\s+)?")
+_TIME_CLAUSE_LEAD = re.compile(r"(?:(?:the|an?)\s+)?(?:[\w'\u2019-]+\s+){0,2}?(?:of\s+)?")
 _NAME_GOES_ON = frozenset(f" {c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _BACK_REFERENCE = re.compile(r"\b(?:its|their|them|him|her)\b")
 # the subject's verb, after up to two words of it ("Hamas seized", "Soviet troops entered",
@@ -3523,7 +3523,7 @@ def _without_main_clause(
     kept = [m for m in found if m.start >= cue.end()]
     if not kept or kept[0].start > act:
         return found
-    lead = _SUBJECT_LEAD.match(text, cue.end(), kept[0].start)
+    lead = _TIME_CLAUSE_LEAD.match(text, cue.end(), kept[0].start)
     if lead is None or lead.end() != kept[0].start:
         return found
     verb = _CLAUSE_VERB.match(text, kept[0].end, clause[1])
