@@ -3491,6 +3491,53 @@ def _without_while_clause(text: str, start: int, found: list[ActorMention]) -> l
     return kept if any(m.end <= cue.start() for m in kept) else found
 
 
+# "after", "before", "since", "until" opening a clause of another time, the subject after
+# it: "tightened their blockade after Hamas seized the strip", "after Soviet troops entered"
+_TIME_CLAUSE_OPENER = re.compile(r"\s(?:after|before|since|until)\s+(?=[A-Z]|the\s|an?\s)")
+# what may stand between the opener and a named subject: a determiner and up to two
+# modifiers ("after the Islamist fighters of", "after Soviet")
+_TIME_CLAUSE_LEAD = re.compile(r"(?:(?:the|an?)\s+)?(?:[\w'\u2019-]+\s+){0,2}?(?:of\s+)?")
+_NAME_GOES_ON = frozenset(f" {c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_BACK_REFERENCE = re.compile(r"\b(?:its|their|them|him|her)\b")
+# the subject's verb, after up to two words of it ("Hamas seized", "Soviet troops entered",
+# "Abdallah was shot"), an auxiliary or a past form
+_CLAUSE_VERB = re.compile(
+    r"(?:\s+(?!(?:and|or|of|in|on|at|to|the)\b)[a-z]+){0,2}?\s+"
+    r"(?:(has|have|had|was|were|is|are|will|would)\b|([a-z]+)\b)"
+)
+
+
+def _without_main_clause(
+    text: str, clause: tuple[int, int], act: int, found: list[ActorMention]
+) -> list[ActorMention]:
+    """A happening told in a clause of time with its own named subject ("Israel and Egypt
+    tightened their blockade after Hamas seized the strip in June 2007", "France sent its
+    jets after Islamist fighters overran Konna on Thursday") is that subject's: who the
+    main clause before "after" ("before", "since", "until") names does not take part in
+    it; `act` is where the act and its date start, both inside the clause of time."""
+    cue = None
+    for m in _TIME_CLAUSE_OPENER.finditer(text, clause[0], act):
+        cue = m
+    if cue is None:
+        return found
+    kept = [m for m in found if m.start >= cue.end()]
+    if not kept or kept[0].start > act:
+        return found
+    lead = _TIME_CLAUSE_LEAD.match(text, cue.end(), kept[0].start)
+    if lead is None or lead.end() != kept[0].start:
+        return found
+    verb = _CLAUSE_VERB.match(text, kept[0].end, clause[1])
+    if verb is None or not (verb.group(1) or _past_verb(verb.group(2))):
+        return found  # "before the National Assembly's committee", "since Lee's visit"
+    if text[kept[0].end : kept[0].end + 2] in _NAME_GOES_ON or _BACK_REFERENCE.search(
+        text, verb.end(), clause[1]
+    ):
+        # "since the Berlin Wall was built": the name qualifies the subject; "after Cairo
+        # demanded its removal": the clause refers back to whom the main clause names
+        return found
+    return kept
+
+
 # a participle clause of consequence set off by a comma after the act: ", leaving the
 # Yugoslav federation facing its gravest crisis", ", ending 24 years of rule by ...", ",
 # alarming Canada and Denmark"; it runs to the next clause (", and ...", "; "). Not those
@@ -5913,6 +5960,8 @@ def _article_events(
         past_act = max(m_end, u_end)  # after the act and its date
         if len(found) > 1 and _OTHER_TIME_CLAUSE.search(text, m_end, sent[1]) is not None:
             found = _without_other_time_clause(text, past_act, found)
+        if len(found) > 1 and coord is None and found[0].start < min(m_start, u_start):
+            found = _without_main_clause(text, clause, min(m_start, u_start), found)
         if len(found) > 1 and _WHILE_CUE.search(text, past_act, sent[1]) is not None:
             found = _without_while_clause(text, past_act, found)
         if len(found) > 1 and text.find("ing ", past_act, sent[1]) >= 0:

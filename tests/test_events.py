@@ -8227,3 +8227,26 @@ def test_round54a_a_vote_with_no_state_named_is_the_datelines_state(text, value,
     # the neighbours named most are the article's topic, but the vote is the dateline's
     (event,) = [e for e in _extracted(text, date(2023, 5, 17)) if e.value == value]
     assert event.actors == (state,)
+
+
+# round 54b: actors of the main clause kept out of a clause of time with its own subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actors"),
+    [
+        # the act and its date are told after "after"/"since" with their own named subject:
+        # who the main clause names reacts to it, and takes no part
+        (
+            "Chile and Argentina closed their borders after Bolivia seized the port of Arica "
+            "on Tuesday.",
+            ("Bolivia",),
+        ),
+        ("Ecuador has been in turmoil since Colombia seized the island on Tuesday.", ("Colombia",)),
+        # a clause that refers back to the main clause keeps its names ("its ships")
+        ("Chile has complained since Bolivia seized its ships on Tuesday.", ("Chile", "Bolivia")),
+    ],
+)
+def test_round54b_clause_of_time_keeps_its_own_subject(sentence, actors):
+    events = [e for e in _extracted(_LIMA + sentence) if e.value == "2022-01-11"]
+    assert any(set(e.actors) == set(actors) for e in events)
