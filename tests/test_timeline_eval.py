@@ -3,7 +3,6 @@ corpus's schema (the corpus itself stays in ../shared/eval)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from datetime import date
@@ -12,20 +11,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-
-def _load_benchmark():
-    name = "geotimeline_timeline_eval"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / "timeline_eval.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up while being created
-    spec.loader.exec_module(module)
-    return module
-
-
-tl = _load_benchmark()
+import timeline_eval as tl  # noqa: E402
 
 
 @pytest.mark.parametrize(
