@@ -1136,7 +1136,13 @@ class Gazetteer:
                         )
                         place = self._entries.get(got) if got else None
                     else:
+                        # the state named before it in its sentence, else the one the
+                        # dateline files the story from ("CHISINAU, Moldova - ... The new
+                        # parliament is due to choose his successor": Moldova's, though
+                        # Romania is named more), else the one the article names most
                         place = self._speaker_state(text, out, t.start)
+                        if place is None and (dl := self.dateline_state(text, when)):
+                            place = self._entries.get(dl.name)
                         if place is None:
                             if home is _UNSET:
                                 home = self._home(toks)

@@ -5036,6 +5036,26 @@ def _agentless(text: str, clause: tuple[int, int], start: int, end: int) -> bool
     return False
 
 
+# where a crowd's happening takes place, right before a town's name: "marched through
+# Lahore", "protested in Quetta", "near the town of Shusha"
+_WHERE_BEFORE = re.compile(
+    r"\b(?:in|through|near|at)\s+(?:the\s+(?:city|town|village|region|province)\s+of\s+)?\Z"
+)
+
+
+def _crowd_town_state(text: str, clause: tuple[int, int]) -> list[Actor]:
+    """The state of the town or region a crowd with nobody named marches, protests or
+    camps in ("Students marched through Lahore on Tuesday", "set up tents near the town
+    of Shusha"), from the places list: a crowd's happening is of the state where it
+    happens, which its place names better than the dateline or the article's most named
+    state (a Pakistani protest in a story filed from New Delhi); [] when no place is
+    named so in the clause."""
+    for spot in _place_regex().finditer(text, clause[0], clause[1]):
+        if _WHERE_BEFORE.search(text, clause[0], spot.start()):
+            return [Actor(places()[spot.group()], "country")]
+    return []
+
+
 # with nobody named, a body or a crowd named by what its members are, as the subject of a
 # happening with no party named: "Deputies adopted it the following day", "Junior officers
 # mutinied on Sept. 11", "about 10,000 pupils marched", "royalists rallied in the capital",
@@ -6161,9 +6181,12 @@ def _article_events(
                 # "Police fired tear gas on Monday": a state's unnamed body or crowd is of
                 # the state where the story happens, where its dateline puts the reporter
                 # ("SANTO DOMINGO - ...") or else the state named most
-                if dateline is None:
-                    dateline = _dateline_state(text, article.date)
-                actors = dateline or _home_state(actor_mentions, home)
+                # ("Students marched through Lahore": a crowd's, where its town is)
+                actors = _crowd_town_state(text, clause) if ttype == "PROTEST" else []
+                if not actors:
+                    if dateline is None:
+                        dateline = _dateline_state(text, article.date)
+                    actors = dateline or _home_state(actor_mentions, home)
             elif trig.state_act:
                 # "MPs will vote on it on 29 January": a vote or an election with no state
                 # named is the state where the story is filed, as its dateline puts it

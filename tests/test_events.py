@@ -8250,3 +8250,60 @@ def test_round54a_a_vote_with_no_state_named_is_the_datelines_state(text, value,
 def test_round54b_clause_of_time_keeps_its_own_subject(sentence, actors):
     events = [e for e in _extracted(_LIMA + sentence) if e.value == "2022-01-11"]
     assert any(set(e.actors) == set(actors) for e in events)
+
+
+# round 55a: the state of an unnamed domestic body
+
+
+def test_round55a_a_bare_parliament_is_the_datelines_state():
+    # the neighbour the story names most is not the one whose parliament sits: the state
+    # the dateline files it from is, when no state is named before it in its sentence
+    text = (
+        "YEREVAN, Armenia - Armenia recalled its envoy from Azerbaijan on Monday. Azerbaijan"
+        " said the move was hostile, and Azerbaijan closed a crossing. Azerbaijan's army"
+        " went on alert. The new parliament is due to choose a prime minister on June 3."
+    )
+    events = [e for e in _extracted(text, date(2023, 5, 17)) if e.value == "2023-06-03"]
+    assert events
+    assert all("Armenia" in e.actors and "Azerbaijan" not in e.actors for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        (
+            "NEW DELHI - India and China held talks on Monday. India said China must pull"
+            " back, and China said India must. Hundreds of traders protested in Karachi on"
+            " Tuesday.",
+            "Pakistan",
+        ),
+        (
+            "RABAT, Morocco - Morocco and Algeria traded charges on Monday, and Morocco"
+            " recalled its envoy. Several thousand people marched through the town of Melilla"
+            " on Tuesday.",
+            "Spain",
+        ),
+    ],
+)
+def test_round55a_a_crowd_is_of_the_state_of_the_town_it_marches_in(text, state):
+    # with nobody named, a crowd's protest is the state's where its town is, not the
+    # dateline's nor the one the article names most
+    (event,) = [e for e in _extracted(text, date(2023, 5, 17)) if e.value == "2023-05-16"]
+    assert event.actors == (state,)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The military government ended its defence accord with Paris on Tuesday.",
+        "The armed forces told Paris on Tuesday to withdraw its troops.",
+    ],
+)
+def test_round55a_the_military_named_bare_is_the_datelines_state(sentence):
+    # "the military", "the armed forces" are the state's own forces, as "the junta" is: its
+    # state is the one the dateline names when none is named before them in the sentence
+    text = "BAMAKO, Mali - France and Germany said on Monday they were watching closely. "
+    (event,) = [
+        e for e in _extracted(text + sentence, date(2023, 5, 17)) if e.value == "2023-05-16"
+    ]
+    assert "Mali" in event.actors
