@@ -47,6 +47,7 @@ from dashapp.models import Actor, Article, Event, Granularity, Mention, Timex, d
 from dashapp.records import maker, replacer
 from dashapp.temporal.lexicon import alternation
 from dashapp.temporal.lexicon import lexicon as temporal_lexicon
+from dashapp.temporal.tense import clause_tense
 from dashapp.temporal.timex3 import PART_MODS, month_end
 from dashapp.text import clauses, sentences
 
@@ -494,6 +495,14 @@ _VERBAL_ACTS = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "PROTEST", "SUPPORT"}
 # talks" is quitting a negotiation)
 _LEAVING = {"left the", "leave the", "leaves the", "leaving the"}
 _LEFT_FOR = {"left for", "leaves for", "leaving for", "leave for"}
+# ... not the resultative "leave": the thing left, then the state it is left in ("left the
+# office permanently vacant", "leaves the question open", "left the city's centre in ruins")
+_LEFT_AS = re.compile(
+    r"(?:\s+(?!(?:and|but|for|to|on|in|at|after|before|when|with)\b)[\w'\u2019-]+){1,3}?"
+    r"(?:\s+[a-z]+ly)?\s+(?:vacant|empty|open|intact|unchanged|unresolved|unanswered|unclear|"
+    r"uncertain|dead|homeless|stranded|exposed|isolated|divided|paralysed|paralyzed|"
+    r"in\s+ruins|in\s+limbo|in\s+place)\b"
+)
 # what a bare "closed" or "shut" closes, its object after at most three words that are no
 # preposition: "all border crossings", "two more crossings", "down its embassy"
 _CLOSED_OBJECT = re.compile(
@@ -1091,6 +1100,10 @@ def _live_hits(
         ):
             # "was taken to a prison", "was flown to Paris": a person moved; not "have
             # taken to the streets", nor "was taken to hospital"
+            continue
+        elif text[a:b] in _LEAVING and _LEFT_AS.match(text, b, sent[1]) is not None:
+            # "Ben Ali's flight had left the office vacant": what is left stays in a state;
+            # nobody withdraws (a resultative "leave", as "left 25 people dead")
             continue
         elif (b - a == 4 and text.startswith("left", a) and not _LEFT_PLACE.match(text, b)) or (
             b - a == 7
@@ -5653,7 +5666,7 @@ def _article_events(
         or "ours later" in text
         or "ours earlier" in text
     ):
-        if extra := anchored_dates(text, timexes, sents):
+        if extra := anchored_dates(text, timexes, sents, article.anchor):
             timexes = sorted([*timexes, *extra], key=lambda t: t.start)
             # "two days after Evo Morales resigned": the clause after the offset is its own
             counted = {t.start for t in extra if t.text.endswith(_COUNTED_ENDS)}
@@ -6572,14 +6585,18 @@ _COUNTED_ENDS = ("after", "before")
 
 
 def anchored_dates(
-    text: str, timexes: Sequence[Timex], sents: Sequence[tuple[int, int]] | None = None
+    text: str,
+    timexes: Sequence[Timex],
+    sents: Sequence[tuple[int, int]] | None = None,
+    dct: date | None = None,
 ) -> list[Timex]:
     """Dates counted from a happening the article dates elsewhere: "Tikhanovskaya left for
     Lithuania two days after the vote", where "the August 9 vote" was named before, is
     2020-08-11; so are "on the day of the test", "on the eve of the summit" and "the day
     after the referendum". The tagger keeps "two days" a duration (as TimeML annotates
     it); here the offset, its direction and the happening's own date make a date.
-    `sents`: the text's `sentences`, when the caller has them."""
+    `sents`: the text's `sentences`, when the caller has them. `dct`: the reference date;
+    with it, a happening told in the past is not counted to a date after it (`_past_ok`)."""
     if sents is None:
         sents = sentences(text)
     out: list[Timex] = []
@@ -6611,12 +6628,18 @@ def anchored_dates(
             # no dated happening named after it: "a day after its parliament declared"
             if (on := _counted_on(text, timexes, d, off, sents)) is not None:
                 out.append(on)
-            elif (back := _counted_back(text, timexes, d, off, subject)) is not None:
+            elif (back := _counted_back(text, timexes, d, off, subject, dct)) is not None:
                 out.append(back)
             continue
         sign = 1 if link.group("dir") in ("after", "following") else -1
         why = f"{d.text} {link.group('dir')} the {text[noun[0] : noun[1]]} of {anchor.value}"
-        out.append(_offset_from(text, d, off, anchor, sign, noun[1], why))
+        got = _offset_from(text, d, off, anchor, sign, noun[1], why)
+        if not _past_ok(text, d, got, dct):
+            # "began landing on 20 July, five days after the coup", where "the coup" found
+            # was one told later: a past happening counted to a date still to come is
+            # another one, undated here
+            continue
+        out.append(got)
     if "the day " in text or "the eve " in text or "the morning " in text:
         taken = [(t.start, t.end) for t in timexes]
         for m in _DAY_OF.finditer(text):
@@ -6639,7 +6662,8 @@ def anchored_dates(
             if m.start() in done or any(t.start <= m.start() < t.end for t in timexes):
                 continue
             day = Timex(m.start(), m.end(), m.group(), "DURATION", "P1D")
-            if (back := _counted_back(text, timexes, day, _OFFSET.fullmatch("P1D"))) is not None:
+            one = _OFFSET.fullmatch("P1D")
+            if (back := _counted_back(text, timexes, day, one, dct=dct)) is not None:
                 out.append(back)
     return out
 
@@ -6721,12 +6745,20 @@ def _offset_from(
 
 
 def _counted_back(
-    text: str, timexes: Sequence[Timex], d: Timex, off: re.Match, subject: bool = False
+    text: str,
+    timexes: Sequence[Timex],
+    d: Timex,
+    off: re.Match,
+    subject: bool = False,
+    dct: date | None = None,
 ) -> Timex | None:
     """ "The council voted on Saturday, five days after Pyongyang announced its test": the
     clause after the offset happened that long before (or after) the date its sentence
     gives; the new date spans "five days after" and dates that clause (`subject`: a
-    clause whose subject and verb were seen: "after its soldiers shot")."""
+    clause whose subject and verb were seen: "after its soldiers shot"). `dct`: the
+    reference date; a past clause is not counted to a date after it, nor a sentence that
+    points back ("The change came") to a date still to come: the date counted from is
+    then the one before (`_past_ok`)."""
     link = _CLAUSE_AFTER.match(text, d.end)
     if link is None and subject:
         link = _ANCHOR_WORD.match(text, d.end)
@@ -6737,28 +6769,46 @@ def _counted_back(
     # days and weeks count from a day; months from a month or finer, years from any date
     # ("opened in 1999, two years after voters backed devolution" is 1997)
     grains = _COUNT_FROM[off.group(2)]
-    anchor = None
-    for t in timexes:
-        if t.start >= d.start:
-            break
-        if t.granularity in grains and t.first is not None and t.range is None:
-            anchor = t
-    if anchor is None or anchor.first is None:
-        return None
-    between = text[anchor.end : d.start]
-    if between.count("\n") > 2 or len(between) > 600:
-        return None
-    if ". " in between or "\n" in between or len(between) > 160:
-        # the date must be its own sentence's, or one of the few before (no other date
-        # between) when this sentence only points back to its happening: "... cut its ties
-        # with Taiwan on Monday. The move came two days after Lai won Taiwan's presidential
-        # election"
-        lead = between[max(between.rfind(". ") + 2, between.rfind("\n") + 1) :]
-        if between.count(". ") + between.count("\n") > 4 or not _POINTS_BACK.fullmatch(lead):
-            return None
+    anchors = [
+        t
+        for t in timexes
+        if t.start < d.start and t.granularity in grains and t.first is not None and t.range is None
+    ]
     sign = -1 if link.group("dir") == "after" else 1
-    why = f"{d.text} {link.group('dir')}: counted back from {anchor.value} ('{anchor.text}')"
-    return _offset_from(text, d, off, anchor, sign, link.end("dir"), why)
+    for anchor in reversed(anchors):
+        assert anchor.first is not None
+        between = text[anchor.end : d.start]
+        if between.count("\n") > 2 or len(between) > 600:
+            return None
+        pointed = False
+        if ". " in between or "\n" in between or len(between) > 160:
+            # the date must be its own sentence's, or one of the few before (no other date
+            # between) when this sentence only points back to its happening: "... cut its
+            # ties with Taiwan on Monday. The move came two days after Lai won Taiwan's
+            # presidential election"
+            lead = between[max(between.rfind(". ") + 2, between.rfind("\n") + 1) :]
+            if between.count(". ") + between.count("\n") > 4 or not _POINTS_BACK.fullmatch(lead):
+                return None
+            pointed = True
+        why = f"{d.text} {link.group('dir')}: counted back from {anchor.value} ('{anchor.text}')"
+        got = _offset_from(text, d, off, anchor, sign, link.end("dir"), why)
+        if dct is not None and pointed and anchor.first > dct:
+            continue  # "The change came a day after ...": what came has happened
+        if not _past_ok(text, d, got, dct):
+            continue
+        return got
+    return None
+
+
+def _past_ok(text: str, d: Timex, got: Timex, dct: date | None) -> bool:
+    """Whether `got`, the date counted for the happening the offset `d` points at, can
+    date it: not after the reference date `dct` when its clause is told in the past ("a
+    day after mass protests forced Shevardnadze to resign", said of an election to come
+    on January 4: the protests were the day before the date the sentence reports from,
+    not the day before the election)."""
+    if dct is None or got.first is None or got.first <= dct:
+        return True
+    return clause_tense(text, d.start, d.end)[0] != "past"
 
 
 # a sentence that opens by pointing back at the happening before it ("The move came",

@@ -2341,7 +2341,9 @@ def test_hours_with_no_dated_happening_nearby_stay_a_duration(text):
 def test_an_anchored_date_dates_the_happening_it_modifies():
     text = "Putin won the vote on Monday. Zelensky visited Russia two days after the vote."
     tag_ = _tagged(text, date(2022, 1, 12))
-    events = article_events(_article(text), tag_, _mentions(text))
+    # (the article dated as it was tagged: a past visit is not after its reference date)
+    art = replace(_article(text), date=date(2022, 1, 12))
+    events = article_events(art, tag_, _mentions(text))
     (visit,) = [e for e in events if e.type == "CONSULT"]
     assert visit.value == "2022-01-12" and visit.mentions[0].text == "two days after the vote"
 
@@ -8307,3 +8309,71 @@ def test_round55a_the_military_named_bare_is_the_datelines_state(sentence):
         e for e in _extracted(text + sentence, date(2023, 5, 17)) if e.value == "2023-05-16"
     ]
     assert "Mali" in event.actors
+
+
+# round r56a: gold events missed on another date (a past happening counted to a date
+# after the reference date)
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        # counted from the date in focus, a past act lands no later than the reference date
+        (
+            "Rebels seized the ferry port on March 2. Talks are due to open on Friday, and"
+            " the navy retook the port two days later.",
+            "two days later",
+            "2024-03-04",
+        ),
+        (
+            "Rebels seized the ferry port on March 2. Talks are due to open on Friday. The"
+            " navy retook the port the next day.",
+            "the next day",
+            "2024-03-03",
+        ),
+    ],
+)
+def test_round56a_a_past_act_counted_later_is_not_after_the_reference_date(text, expr, value):
+    (tx,) = [t for t in _tagged(text, date(2024, 3, 6)) if t.text == expr]
+    assert tx.value == value
+
+
+def test_round56a_a_clause_counted_back_in_the_past_is_not_after_the_reference_date():
+    # "a day after crowds forced ... to step down", said of a vote to come on May 5: the
+    # resignation was the day before the day the sentence reports from
+    text = (
+        "Armenia's parliament said on Tuesday that a snap election would be held on May 5,"
+        " a day after crowds forced Prime Minister Nikol Pashinyan to step down."
+    )
+    (event,) = [e for e in _extracted(text, date(2024, 3, 13)) if "Nikol Pashinyan" in e.actors]
+    assert event.value == "2024-03-11"
+
+
+def test_round56a_what_came_has_happened_so_it_counts_from_no_date_to_come():
+    # "The resignation came a day after ...": the happening pointed back at is past; the
+    # date to come named just before ("tomorrow evening") is not the one it came on
+    text = (
+        "Nikol Pashinyan resigned on Monday. He is due to address parliament tomorrow"
+        " evening. The resignation came a day after Azerbaijan seized the border post."
+    )
+    (event,) = [e for e in _extracted(text, date(2024, 3, 13)) if e.actors == ("Azerbaijan",)]
+    assert event.value == "2024-03-10"
+
+
+def test_round56a_a_past_happening_is_not_counted_from_a_namesake_to_come():
+    # "five days after the coup", where the coup found near a date is a march against it
+    # to come: no date, rather than one after the reference date
+    text = (
+        "Turkish troops landed in Cyprus on July 20, five days after the coup. Greek"
+        " Cypriot exiles plan a march against the coup on July 26."
+    )
+    dct = date(2024, 7, 24)
+    landings = [e for e in _extracted(text, dct) if e.actors[:1] == ("Turkey",)]
+    assert landings and all(e.start <= dct for e in landings)
+
+
+def test_round56a_an_office_left_vacant_is_no_withdrawal():
+    # a resultative "leave": what is left stays in a state, nobody withdraws
+    text = "The council said on Monday that Ben Ali's flight had left the office vacant."
+    events = _extracted(text, date(2024, 3, 13))
+    assert events and not any(e.type == "RETREAT" for e in events)

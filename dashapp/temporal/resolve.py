@@ -277,6 +277,27 @@ class Resolver:
             return self.dct, self.ref
         return None, "no date in focus"
 
+    def _past_counted(
+        self, c: Cand, anchor: date, how: str, unit: str, days: int
+    ) -> tuple[date | None, str]:
+        """The date in focus a past act `days` later is counted from: `anchor`, unless that
+        puts the act after the reference date ("the propaganda loudspeakers it turned back
+        on six days later" after "will switch them off on Tuesday"): a past act has
+        happened, so the latest date in focus at least `days` before the reference date,
+        which the clause went on from (news only; with none, `anchor`)."""
+        if (
+            self.narrative
+            or self.dct is None
+            or days <= 0
+            or anchor + timedelta(days=days) <= self.dct
+            or self.tense(c)[0] != "past"
+        ):
+            return anchor, how
+        earlier, why = self.focus(unit, not_after=self.dct - timedelta(days=days))
+        if earlier is None or earlier == self.dct:
+            return anchor, how
+        return earlier, why
+
     def _focus_in_sentence(self, c: Cand, unit: str) -> bool:
         """Is the date in focus for `unit` named earlier in c's own sentence?"""
         ok = FINE.get(unit, FINE["year"])
@@ -982,6 +1003,10 @@ class Resolver:
                 # fly out on Saturday": a past act is not on a day still to come; the
                 # latest date in focus that is not after the reference date
                 anchor, how = self.focus(unit, not_after=self.dct)
+            elif n > 0 and unit == "day" and anchor is not None:
+                # ... nor the day after one ("withdrew the next day" after "will vote on
+                # Sunday"): the latest date in focus it does not carry past the reference date
+                anchor, how = self._past_counted(c, anchor, how, unit, n)
         label = self.text[c.start : c.end]
         bc = self.bc_focus() if unit == "year" else None
         if bc is not None and (anchor_kind == "focus" or self.narrative):
@@ -1028,6 +1053,11 @@ class Resolver:
             anchor, how = self.deictic(u)
         else:
             anchor, how = self.focus(u)
+            if n > 0 and u in ("day", "week") and anchor is not None and count is not None:
+                # "the loudspeakers it turned back on six days later": counted from the
+                # date in focus, a past act lands no later than the reference date
+                days = int(count) * (7 if u == "week" else 1)
+                anchor, how = self._past_counted(c, anchor, how, "day", days)
         if count is None:
             v = "PAST_REF" if n < 0 else "FUTURE_REF"
             return Out(v, f"'{label}': unspecified count, {v}", 0.6, (), False)
