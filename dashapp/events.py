@@ -5995,26 +5995,22 @@ def _article_events(
         if found and trig.label == "{source} remarks" and found[0].end <= m_start:
             found = _without_reported_people(text, found, m_end, min(clause[1], m_end + 40))
         worded = clause  # the stretch the label reads
-        background = False  # the story's happening told again for its start
         if (
             found
-            and (trig.type == "PROTEST" or trig.type in _BETWEEN_PARTIES)
+            and trig.type == "PROTEST"
             and text.startswith((" began", " broke out", " erupted", " started"), m_end)
             and _BACKGROUNDER.fullmatch(text, clause[0], m_start)
             and not _BETWEEN_AFTER.search(text, m_end, clause[1])
         ):
             # "The protests began on Feb. 14, inspired by the uprisings in Tunisia and
             # Egypt", "The unrest began on Dec. 16 in Timisoara, where ... a Hungarian
-            # pastor", "The raid began at about 2 a.m. Libyan time": the story's own
-            # happening, told again for its start, has no party in its clause; those named
-            # after its verb are a cause, a place or a witness (a crowd's is the story's
-            # state, as for a crowd's happening with nobody named; a fight's or talks' are
-            # the parties of the story's first one, below); but "The revolt began on
-            # Friday, when young officers loyal to Bosch seized the camps": a "when" clause
-            # after it tells who started it
+            # pastor": the story's own crowd happening, told again for its start, has no
+            # party in its clause; those named after its verb are a cause, a place or a
+            # witness (its state is the story's, as for a crowd's happening with nobody
+            # named); but "The revolt began on Friday, when young officers loyal to Bosch
+            # seized the camps": a "when" clause after it tells who started it
             when = text.find(" when ", m_end, sent[1])
             found = [m for m in found if m.end <= m_start or 0 <= when < m.start]
-            background = True
             if (comma := text.find(",", m_end, clause[1])) >= 0:
                 worded = (clause[0], comma)  # nor is its place there ("Protest in Tunisia")
         if found and backers:
@@ -6229,11 +6225,6 @@ def _article_events(
                 # Minsk": a war, a truce or talks with no party named are the article's own
                 # parties' (its two most named states or bodies)
                 actors = list(topic)
-                if background and (story := next((e for _, e in out if e.type == ttype), None)):
-                    # "The raids began before dawn on Wednesday": the story's raids, whose
-                    # parties its first event of the kind named (the lead's)
-                    known = {a.name: a for m in actor_mentions for a in m.actors}
-                    actors = [known[n] for n in story.actors if n in known] or actors
             if not actors:
                 continue
         elif (
