@@ -741,9 +741,10 @@ _INTENDED = re.compile(
 
 
 _PARTICLES = {"von", "van", "der", "den", "de", "du", "da", "di", "le", "la", "al", "bin", "ibn"}
+_PARTICLES |= {"del", "los", "las", "dos", "das", "y"}  # "de los Heros", "Rivera y Damas"
 # ... also capitalised ("Le Drian", "Ibn Auf"), but not "Van": capitalised inside a name it
 # is more often a Vietnamese middle name (Duong Van Minh) than a Flemish particle
-_CAPITAL_PARTICLES = {p.capitalize() for p in _PARTICLES} - {"Van"}
+_CAPITAL_PARTICLES = {p.capitalize() for p in _PARTICLES} - {"Van", "Y"}
 # Where names are written family name first ("Xi Jinping" -> Xi, "Tsai Ing-wen" -> Tsai).
 _FAMILY_FIRST = {
     "China",
@@ -790,7 +791,9 @@ def short_name(actor: Actor, gazetteer: Gazetteer | None = None) -> str:
         return parts[-1] if parts else name
     i = len(parts) - 1
     while i > 1 and (parts[i - 1] in _PARTICLES or parts[i - 1] in _CAPITAL_PARTICLES):
-        i -= 1  # "von der Leyen", "de Villepin", "Le Drian"
+        # "von der Leyen", "de Villepin", "Le Drian"; "Rivera y Damas": the two family
+        # names a Spanish "y" joins
+        i -= 2 if parts[i - 1] == "y" and i > 2 else 1
     return " ".join(parts[i:])
 
 
