@@ -6011,10 +6011,20 @@ def _article_events(
             # party in its clause; those named after its verb are a cause, a place or a
             # witness (its state is the story's, as for a crowd's happening with nobody
             # named); but "The revolt began on Friday, when young officers loyal to Bosch
-            # seized the camps": a "when" clause after it tells who started it
+            # seized the camps": a "when" clause after it tells who started it, and "The
+            # unrest began in Nairobi on Monday": the place it began in, before any comma,
+            # is its own (the state where it happens)
             when = text.find(" when ", m_end, sent[1])
-            found = [m for m in found if m.end <= m_start or 0 <= when < m.start]
-            if (comma := text.find(",", m_end, clause[1])) >= 0:
+            comma = text.find(",", m_end, clause[1])
+            own_end = comma if comma >= 0 else clause[1]
+            found = [
+                m
+                for m in found
+                if m.end <= m_start
+                or 0 <= when < m.start
+                or (m.start < own_end and text.endswith(" in ", m_end, m.start))
+            ]
+            if comma >= 0:
                 worded = (clause[0], comma)  # nor is its place there ("Protest in Tunisia")
         if found and backers:
             # "the Iran-backed group seized a ship": the backer does not act
