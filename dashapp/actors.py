@@ -329,7 +329,11 @@ _RANKS = frozenset(
     + ("gen", "col", "adm", "maj", "capt", "lt", "brig", "lt gen", "maj gen", "brig gen", "lt col")
 )
 _MONONYM_END = re.compile(r"(?:[,;)]|\.(?!\w)|[ \t\u00a0]+[a-z])")
-_PARTICLES = frozenset("de da do dos van von der den bin ibn al el di du le la".split())
+# name particles a new person's name runs on through ("Alfonso de los Heros", Spanish
+# "y" joining two family names: "Arturo Rivera y Damas")
+_PARTICLES = frozenset(
+    "de da do dos das del los las y van von der den bin ibn al el di du le la".split()
+)
 _PATRONYMIC = frozenset({"bin", "ibn", "bint"})
 # "a US president", "any Russian leader": a generic title, not the office holder.
 # "the former US president", "then the prime minister": not today's holder either.

@@ -750,9 +750,10 @@ _INTENDED = re.compile(
 
 
 _PARTICLES = {"von", "van", "der", "den", "de", "du", "da", "di", "le", "la", "al", "bin", "ibn"}
+_PARTICLES |= {"del", "los", "las", "dos", "das", "y"}  # "de los Heros", "Rivera y Damas"
 # ... also capitalised ("Le Drian", "Ibn Auf"), but not "Van": capitalised inside a name it
 # is more often a Vietnamese middle name (Duong Van Minh) than a Flemish particle
-_CAPITAL_PARTICLES = {p.capitalize() for p in _PARTICLES} - {"Van"}
+_CAPITAL_PARTICLES = {p.capitalize() for p in _PARTICLES} - {"Van", "Y"}
 # Where names are written family name first ("Xi Jinping" -> Xi, "Tsai Ing-wen" -> Tsai).
 _FAMILY_FIRST = {
     "China",
@@ -799,7 +800,9 @@ def short_name(actor: Actor, gazetteer: Gazetteer | None = None) -> str:
         return parts[-1] if parts else name
     i = len(parts) - 1
     while i > 1 and (parts[i - 1] in _PARTICLES or parts[i - 1] in _CAPITAL_PARTICLES):
-        i -= 1  # "von der Leyen", "de Villepin", "Le Drian"
+        # "von der Leyen", "de Villepin", "Le Drian"; "Rivera y Damas": the two family
+        # names a Spanish "y" joins
+        i -= 2 if parts[i - 1] == "y" and i > 2 else 1
     return " ".join(parts[i:])
 
 
@@ -5097,6 +5100,12 @@ _CROWD_BEFORE = re.compile(
     r"[\W\d]*"
 )
 _CROWD_ACTED_ON = re.compile(r"\s+(?:were|was|had\s+been|have\s+been|are|being)\b")
+# the story's happening named again by a definite noun as the subject of its start: "The
+# protests began", "the fighting broke out", "The heaviest fighting erupted" (nobody named
+# before the noun: not "The Serb offensive", "Sunday's riots")
+_BACKGROUNDER = re.compile(r"\W*(?:(?:[Bb]ut|[Aa]nd)\s+)?[Tt]he\s+(?:[a-z][a-z-]*\s+){0,2}")
+# "The talks began on Monday between Israel and Syria": the parties come after the verb
+_BETWEEN_AFTER = re.compile(r"\bbetween\b")
 # happenings that are always between parties (sanctions too: "the embargo takes effect in
 # December"), whom the article names elsewhere if not here
 _BETWEEN_PARTIES = {"ASSAULT", "CONCEDE", "AGREE", "CONSULT", "SANCTION"}
@@ -6001,6 +6010,35 @@ def _article_events(
             found = _without_consequence(text, past_act, sent[1], found)
         if found and trig.label == "{source} remarks" and found[0].end <= m_start:
             found = _without_reported_people(text, found, m_end, min(clause[1], m_end + 40))
+        worded = clause  # the stretch the label reads
+        if (
+            found
+            and trig.type == "PROTEST"
+            and text.startswith((" began", " broke out", " erupted", " started"), m_end)
+            and _BACKGROUNDER.fullmatch(text, clause[0], m_start)
+            and not _BETWEEN_AFTER.search(text, m_end, clause[1])
+        ):
+            # "The protests began on Feb. 14, inspired by the uprisings in Tunisia and
+            # Egypt", "The unrest began on Dec. 16 in Timisoara, where ... a Hungarian
+            # pastor": the story's own crowd happening, told again for its start, has no
+            # party in its clause; those named after its verb are a cause, a place or a
+            # witness (its state is the story's, as for a crowd's happening with nobody
+            # named); but "The revolt began on Friday, when young officers loyal to Bosch
+            # seized the camps": a "when" clause after it tells who started it, and "The
+            # unrest began in Nairobi on Monday": the place it began in, before any comma,
+            # is its own (the state where it happens)
+            when = text.find(" when ", m_end, sent[1])
+            comma = text.find(",", m_end, clause[1])
+            own_end = comma if comma >= 0 else clause[1]
+            found = [
+                m
+                for m in found
+                if m.end <= m_start
+                or 0 <= when < m.start
+                or (m.start < own_end and text.endswith(" in ", m_end, m.start))
+            ]
+            if comma >= 0:
+                worded = (clause[0], comma)  # nor is its place there ("Protest in Tunisia")
         if found and backers:
             # "the Iran-backed group seized a ship": the backer does not act
             found = [m for m in found if not _BACKER.match(text, m.end)]
@@ -6260,7 +6298,7 @@ def _article_events(
                 target = None if target in gone else target
         if ttype in ("MOBILIZE", "RETREAT"):
             trig = _as_labelled(text, clause, match, trig, source)
-        label = _label(text, clause, trig, match, source, target, actors, doer)
+        label = _label(text, worded, trig, match, source, target, actors, doer)
         txs = unit.timexes
         mentions = _unit_mentions(article.id, text[sent[0] : sent[1]], txs)
         names = tuple([a.name for a in actors])
