@@ -8311,7 +8311,7 @@ def test_round55a_the_military_named_bare_is_the_datelines_state(sentence):
     assert "Mali" in event.actors
 
 
-# round r56a: gold events missed on another date (a past happening counted to a date
+# round 56a: gold events missed on another date (a past happening counted to a date
 # after the reference date)
 
 
@@ -8379,7 +8379,7 @@ def test_round56a_an_office_left_vacant_is_no_withdrawal():
     assert events and not any(e.type == "RETREAT" for e in events)
 
 
-# round r56b: gold events missed with no actor in common (a happening told again for its start)
+# round 56b: gold events missed with no actor in common (a happening told again for its start)
 
 
 @pytest.mark.parametrize(
@@ -8390,7 +8390,7 @@ def test_round56a_an_office_left_vacant_is_no_withdrawal():
         " from arresting a Syrian preacher.",
     ],
 )
-def test_roundr56b_a_crowd_happening_told_for_its_start_is_the_storys(sentence):
+def test_round56b_a_crowd_happening_told_for_its_start_is_the_storys(sentence):
     # "The protests began ..." is the story's own crowd happening: the states named after
     # its verb (a cause, a witness) are not its parties; its state is the dateline's
     text = "BEIRUT, Lebanon - Police cleared the main square of Beirut on Monday. " + sentence
@@ -8414,7 +8414,7 @@ def test_roundr56b_a_crowd_happening_told_for_its_start_is_the_storys(sentence):
         ),
     ],
 )
-def test_roundr56b_a_spanish_name_runs_on_through_its_particles(sentence, name, short):
+def test_round56b_a_spanish_name_runs_on_through_its_particles(sentence, name, short):
     # "de los", "de las", "del" and the "y" joining two family names are part of a name
     # the gazetteer lacks; the label gives the family name whole
     text = "LIMA, Peru - Soldiers guarded the Congress building on Monday. " + sentence
