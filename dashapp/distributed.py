@@ -530,6 +530,22 @@ def _quiet_cancelled_tasks() -> None:
     logging.getLogger("distributed.worker.state_machine").setLevel(logging.ERROR)
 
 
+def _close_quietly(cluster: Any) -> None:
+    """Close a LocalCluster of this run. Its nannies live in this process; a worker still
+    busy with a task when the run stops early (Ctrl-C on a loaded machine) outlives their
+    grace period, and each nanny logged "Worker process still alive after 4.0 seconds,
+    killing" to the command's stderr: killing it is the expected end of our own cluster."""
+    import logging
+
+    nanny = logging.getLogger("distributed.nanny")
+    level = nanny.level
+    nanny.setLevel(logging.ERROR)
+    try:
+        cluster.close()
+    finally:
+        nanny.setLevel(level)
+
+
 def default_staging(store: Store) -> str:
     env = os.environ.get("GEOTIMELINE_STAGING")
     if env:
@@ -610,7 +626,7 @@ def dask_results(
                     except Exception:
                         pass
         finally:
-            cluster.close()
+            _close_quietly(cluster)
         return
     own = not isinstance(scheduler, Client)
     if own:
