@@ -8377,3 +8377,35 @@ def test_round56a_an_office_left_vacant_is_no_withdrawal():
     text = "The council said on Monday that Ben Ali's flight had left the office vacant."
     events = _extracted(text, date(2024, 3, 13))
     assert events and not any(e.type == "RETREAT" for e in events)
+
+
+# round r56c: dated sentences that made no event (a town that fell)
+
+
+def test_roundr56c_a_town_that_fell_is_taken_between_the_articles_parties():
+    # "X fell five days later": a town taken, nobody named as its taker; its sides are the
+    # two states the article is about
+    text = (
+        "Ruritanian tanks crossed into Moldova on the northern front on Oct. 2. Moldova and"
+        " Ukraine appealed to the UN. Soroca fell four days later, and Balti was lost on"
+        " Sunday."
+    )
+    events = _extracted(text, date(1990, 10, 20))
+    falls = {e.value: e for e in events if e.label.endswith(" falls")}
+    assert falls["1990-10-06"].label == "Soroca falls"
+    assert falls["1990-10-14"].label == "Balti falls"
+    assert "Moldova" in falls["1990-10-06"].actors
+
+
+def test_roundr56c_only_a_town_that_fell_makes_a_fall():
+    # prices, a person falling ill, a common noun opening the sentence: no town taken; the
+    # town the rebels' offensive took on Thursday is one
+    text = (
+        "Russia and Moldova traded blame on Monday, and Moldova asked Russia to withdraw."
+        " Oil prices fell on Monday. Exports fell"
+        " on Tuesday after exports of grain were halted. Foreign Minister Nicu Popescu fell"
+        " ill on Wednesday. Soroca fell on Thursday."
+    )
+    events = _extracted(text, date(2022, 1, 14))
+    falls = [e for e in events if e.label.endswith(" falls")]
+    assert [(e.label, e.value) for e in falls] == [("Soroca falls", "2022-01-13")]
