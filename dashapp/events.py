@@ -1232,6 +1232,8 @@ def _live_hits(
             continue  # "due in Beirut", not "due in March", "expected in the coming days"
         if text.startswith("hit", a) and _NOT_A_STRIKE.match(text, b):
             continue  # "hit a record", "was hit hard by sanctions": no blow struck
+        if h.trigger.label == _FALLEN_LABEL and _fallen_town(text, lo, a, b) is None:
+            continue  # "prices fell sharply", "fell ill": no town taken
         ttype = h.trigger.type  # (the round-18 rules below look at it once)
         if (
             ttype == "AID"
@@ -1564,6 +1566,48 @@ _PLACE_NAME_AFTER = re.compile(
     r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b)[A-Z]"
     r"| (?:the|his|her|its|their) (?:[a-z]+ )?capital\b"
 )
+# a town that "fell" (triggers.tsv: "fell|was lost", its label _FALLEN_LABEL): its bare name
+# opens the clause ("Tawang fell five days later", "..., and Bomdila was lost on Sunday"),
+# and a date or the clause's end follows (not "prices fell sharply", "Navalny fell ill",
+# "Lebanon's Independence Day fell on"); a name that opens the sentence and is also written in
+# lower case in the article is a common noun ("Exports fell in March")
+_FALLEN_LABEL = "{fallen} falls"
+_FALLEN_BEFORE = re.compile(
+    r"(?:^|[.;:!?\n]\s*|,\s+(?:and|but|when|as|while|and\s+then)\s+)"
+    r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})\s+$"
+)
+_FALLEN_AFTER = re.compile(
+    r"\s*(?:[,.;:]|$)|\s+(?:on|at|after|within|during|yesterday|today|tonight|last|early"
+    r"|late|overnight|this|that|the\s+(?:next|following|same)|(?:a|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?|hours?|months?)\s+(?:later|after|earlier))\b"
+    r"|\s+in\s+(?:19|20)\d\d\b|\s+in\s+(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\b"
+)
+_NOT_FALLEN = re.compile(
+    r"(?:The|A|An|On|In|At|By|Then|Later|Day|Independence|Prices|Shares|Stocks|Markets|Sales"
+    r"|Exports|Imports|Output|Inflation|Turnout|Support|Rain|Snow|Temperatures|Profits|Night"
+    r"|Darkness|Silence|Production|Unemployment|Rates|Oil|Gold)\b|(?:January|February|March"
+    r"|April|May|June|July|August|September|October|November|December|Monday|Tuesday"
+    r"|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+
+
+def _fallen_town(text: str, lo: int, a: int, b: int) -> str | None:
+    """The town's name before a "fell" at `a`..`b` in a sentence from `lo`, or None where the
+    verb tells no town taken (see _FALLEN_BEFORE)."""
+    if _FALLEN_AFTER.match(text, b) is None:
+        return None
+    m = _FALLEN_BEFORE.search(text, max(lo - 2, a - 60, 0), a)  # (with the stop before it)
+    if m is None:
+        return None
+    name = m.group("name")
+    if _NOT_FALLEN.match(name):
+        return None
+    if m.start("name") == lo and " " not in name and f" {name.lower()} " in text:
+        return None  # "Exports fell on Monday ... exports of gas": a common noun
+    return name
+
+
 _NOT_A_STRIKE = re.compile(
     r" (?:hard|harder|a record|records?|an? (?:new |all-time |record |multi-year )?(?:high|low)"
     r"|new (?:highs?|lows?)|its (?:highest|lowest)|the headlines|home|a snag|a wall|a deadlock"
@@ -5475,6 +5519,8 @@ def _label(
             slots[key] = _np(text, *clause, trig)
         elif key == "trigger":
             slots[key] = " ".join(text[match.start : match.end].lower().split())
+        elif key == "fallen":
+            slots[key] = _fallen_town(text, clause[0], match.start, match.end) or ""
     src_name = slots.get("source")
     if src_name:  # "Bangladesh withdraws from Bangladesh", "Obama hosts Obama": once is enough
         for key in keys:
@@ -5821,6 +5867,14 @@ def _article_events(
         ) and not (m_start >= u_end and _token_distance(text, u_start, u_end, m_start, m_end) <= 3):
             continue  # "this year's ASEAN chair": the date qualifies a noun, no happening
         trig = match.trigger
+        if (
+            trig.label == _FALLEN_LABEL
+            and k > 0
+            and unit_sent[k - 1] == idx
+            and m_end <= units[k - 1].start
+            and units[k - 1].end <= u_start
+        ):
+            continue  # "Aleppo fell three days later, and Homs was taken on Saturday"
         if trig.cancels and _PLANNED.search(text, max(0, u_start - 40), u_start):
             continue  # "postponed a trip that had been planned for Wednesday"
         if _unfulfilled(text, sent, u_start, u_end):
@@ -6203,8 +6257,9 @@ def _article_events(
                 actors = [*actors, asker]
                 target = asker
         if not actors:
+            between = ttype in _BETWEEN_PARTIES or trig.label == _FALLEN_LABEL
             if (
-                ttype not in _BETWEEN_PARTIES
+                not between
                 # troops, ships or aircraft moving or drilling with nobody named are a
                 # state's forces, as police are: "Paratroopers landed at the airport on
                 # Thursday night", "went down on Saturday during naval exercises"
@@ -6228,7 +6283,7 @@ def _article_events(
                 # names are none of the article's parties; the label names them as the
                 # text does ("Gunmen attack"), the parties stay as whom it concerns
                 source, target, doer = None, None, unnamed
-            if ttype not in _BETWEEN_PARTIES and not trig.state_act:
+            if not between and not trig.state_act:
                 # "Police fired tear gas on Monday": a state's unnamed body or crowd is of
                 # the state where the story happens, where its dateline puts the reporter
                 # ("SANTO DOMINGO - ...") or else the state named most

@@ -8421,3 +8421,35 @@ def test_round56b_a_spanish_name_runs_on_through_its_particles(sentence, name, s
     (event,) = [e for e in _extracted(text, date(2023, 5, 17)) if e.value == "2023-05-16"]
     assert name in event.actors
     assert short.lower() in event.label.lower()
+
+
+# round 56c: dated sentences that made no event (a town that fell)
+
+
+def test_round56c_a_town_that_fell_is_taken_between_the_articles_parties():
+    # "X fell five days later": a town taken, nobody named as its taker; its sides are the
+    # two states the article is about
+    text = (
+        "Ruritanian tanks crossed into Moldova on the northern front on Oct. 2. Moldova and"
+        " Ukraine appealed to the UN. Soroca fell four days later, and Balti was lost on"
+        " Sunday."
+    )
+    events = _extracted(text, date(1990, 10, 20))
+    falls = {e.value: e for e in events if e.label.endswith(" falls")}
+    assert falls["1990-10-06"].label == "Soroca falls"
+    assert falls["1990-10-14"].label == "Balti falls"
+    assert "Moldova" in falls["1990-10-06"].actors
+
+
+def test_round56c_only_a_town_that_fell_makes_a_fall():
+    # prices, a person falling ill, a common noun opening the sentence: no town taken; the
+    # town the rebels' offensive took on Thursday is one
+    text = (
+        "Russia and Moldova traded blame on Monday, and Moldova asked Russia to withdraw."
+        " Oil prices fell on Monday. Exports fell"
+        " on Tuesday after exports of grain were halted. Foreign Minister Nicu Popescu fell"
+        " ill on Wednesday. Soroca fell on Thursday."
+    )
+    events = _extracted(text, date(2022, 1, 14))
+    falls = [e for e in events if e.label.endswith(" falls")]
+    assert [(e.label, e.value) for e in falls] == [("Soroca falls", "2022-01-13")]
