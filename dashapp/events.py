@@ -2517,11 +2517,14 @@ def _outside_relatives(
     match: Hit,
     found: list[ActorMention],
     in_sent: Sequence[ActorMention],
+    dated_at: int = -1,
 ) -> list[ActorMention]:
     """ "The M23 rebels, who UN experts say are backed by Rwanda, captured Goma": who is
     named inside a relative clause between commas takes no part in the main clause's act;
     the phrase the clause hangs on ("Belarus, which Russia backs, attacked") is its
-    subject."""
+    subject. So with "whom" ("Zahedi, whom the Shah had named prime minister last week,
+    went on the radio on Wednesday": no Shah), unless the date (at `dated_at`) is the
+    clause's own ("last week": the naming is the Shah's)."""
     for rel in _RELATIVE_OPEN.finditer(text, *sent):
         close = text.find(", ", rel.end(), sent[1])
         if close >= 0 and text.startswith("whose", rel.start() + 2):
@@ -2545,6 +2548,9 @@ def _outside_relatives(
             continue  # runs to the end of the sentence: nothing of the main clause after it
         if rel.start() <= match.start < close:
             continue  # the trigger is inside: its own actors
+        if rel.start() <= dated_at < close and text.startswith("whom", rel.start() + 2):
+            continue  # the date is inside: the clause's happening (its trigger may be
+            # read outside it, "who" limits the trigger to it, "whom" not yet)
         if match.end <= rel.start() and len(_TOKEN.findall(text, match.end, rel.start())) <= 3:
             continue  # "the November 8 election, which Suu Kyi's party won": it tells of
             # the happening itself
@@ -6000,7 +6006,7 @@ def _article_events(
         ):
             found = _with_fronted_report(text, clause, m_start, m_end, found, in_sent, units)
         if found and text.find(", wh", sent[0], sent[1]) >= 0:
-            found = _outside_relatives(text, sent, match, found, in_sent)
+            found = _outside_relatives(text, sent, match, found, in_sent, u_start)
         if found and coord is None and text.find(" who", sent[0], min(m_start, u_start)) >= 0:
             found = _inside_relative(
                 text, sent, min(m_start, u_start), max(m_end, u_end), found, in_sent
