@@ -1028,7 +1028,7 @@ def _fronted_date_break(text: str, lo: int, u_start: int, u_end: int) -> tuple[i
     down the fence in May, and on June 27 Horn and Mock cut the wire" (the cut at ", and
     on", the subject at "Horn"). None when the clause after the date has no subject of its
     own (a pronoun or a verb: the subject before goes on acting)."""
-    join = _DATE_JOIN.search(text, lo, u_start)
+    join = _DATE_JOIN.search(text, max(lo, u_start - 32), u_start)  # (the join's longest)
     if join is None:
         return None
     subject = _OWN_SUBJECT.match(text, u_end)
