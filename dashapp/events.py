@@ -1007,6 +1007,36 @@ def _after_join(text: str, cut: int) -> int:
     return m.end() if m is not None else cut
 
 
+# a coordinated clause that opens with its own date, right before it: ", and on ", ", but
+# in ", "; " (the date then its subject: ", and on June 27 the two ministers cut the wire")
+_DATE_JOIN = re.compile(
+    r"(?:,\s+(?:and|but|while|whereas)|;)\s+(?:(?:on|in|at|by|early|late|from)\s+){0,2}\Z"
+)
+# the subject after that date: a name or a noun phrase opening with its article ("the
+# Security Council", "a UN spokesman"), not a pronoun ("he revealed") nor a verb ("and the
+# same day began ordering": the subject before goes on acting)
+_OWN_SUBJECT = re.compile(
+    r",?\s+(?=(?:the|a|an)\s+(?!same\b|next\b|following\b)[\w'\u2019-]"
+    r"|(?!(?:He|She|They|It|We|His|Her|Their|Its|This|That|These|Those|There|Then|Also)\b)"
+    r"[A-Z])"
+)
+
+
+def _fronted_date_break(text: str, lo: int, u_start: int, u_end: int) -> tuple[int, int] | None:
+    """Where a coordinated clause that its own date opens starts in text[lo:u_start] (the
+    date at `u_start`), and where its subject starts after the date: "Hungary began tearing
+    down the fence in May, and on June 27 Horn and Mock cut the wire" (the cut at ", and
+    on", the subject at "Horn"). None when the clause after the date has no subject of its
+    own (a pronoun or a verb: the subject before goes on acting)."""
+    join = _DATE_JOIN.search(text, max(lo, u_start - 32), u_start)  # (the join's longest)
+    if join is None:
+        return None
+    subject = _OWN_SUBJECT.match(text, u_end)
+    if subject is None:
+        return None
+    return join.start(), subject.end()
+
+
 def _verb_after(text: str, pos: int) -> bool:
     """Whether a verb follows text[pos]: "yesterday and today asked the council" dates two
     acts, not one span ("talks on Monday and Tuesday in Geneva")."""
@@ -2522,7 +2552,7 @@ def _parties(m: ActorMention) -> tuple[Actor, ...]:
     return m.actors
 
 
-_RELATIVE_OPEN = re.compile(r", (?:who|which|whose) ")
+_RELATIVE_OPEN = re.compile(r", (?:who|whom|which|whose) ")
 
 
 def _outside_relatives(
@@ -2531,11 +2561,14 @@ def _outside_relatives(
     match: Hit,
     found: list[ActorMention],
     in_sent: Sequence[ActorMention],
+    dated_at: int = -1,
 ) -> list[ActorMention]:
     """ "The M23 rebels, who UN experts say are backed by Rwanda, captured Goma": who is
     named inside a relative clause between commas takes no part in the main clause's act;
     the phrase the clause hangs on ("Belarus, which Russia backs, attacked") is its
-    subject."""
+    subject. So with "whom" ("Zahedi, whom the Shah had named prime minister last week,
+    went on the radio on Wednesday": no Shah), unless the date (at `dated_at`) is the
+    clause's own ("last week": the naming is the Shah's)."""
     for rel in _RELATIVE_OPEN.finditer(text, *sent):
         close = text.find(", ", rel.end(), sent[1])
         if close >= 0 and text.startswith("whose", rel.start() + 2):
@@ -2559,6 +2592,9 @@ def _outside_relatives(
             continue  # runs to the end of the sentence: nothing of the main clause after it
         if rel.start() <= match.start < close:
             continue  # the trigger is inside: its own actors
+        if rel.start() <= dated_at < close and text.startswith("whom", rel.start() + 2):
+            continue  # the date is inside: the clause's happening (its trigger may be
+            # read outside it, "who" limits the trigger to it, "whom" not yet)
         if match.end <= rel.start() and len(_TOKEN.findall(text, match.end, rel.start())) <= 3:
             continue  # "the November 8 election, which Suu Kyi's party won": it tells of
             # the happening itself
@@ -5153,6 +5189,14 @@ _BETWEEN_AFTER = re.compile(r"\bbetween\b")
 # happenings that are always between parties (sanctions too: "the embargo takes effect in
 # December"), whom the article names elsewhere if not here
 _BETWEEN_PARTIES = {"ASSAULT", "CONCEDE", "AGREE", "CONSULT", "SANCTION"}
+# a crowd fired on or killed: "troops fired on demonstrators", "opened fire on a crowd",
+# "shot dead 17 protesters", "the police shootings of December 1970, when the strike was
+# crushed": force used on the state's own people, with no second state as a side
+_CROWD_TARGET = re.compile(
+    r"\b(?:(?:fired|firing|fire|opened\s+fire)\s+(?:on|into|at)|shot|shootings|killed|killing"
+    r"|crushed|charged)\b(?:\s+(?!(?:by|from)\b)[\w,-]+){0,5}?\s+(?:crowds?|protesters|demonstrators"
+    r"|marchers|strikers|mourners|worshippers|students|monks|rioters|workers)\b"
+)
 _VENUE_BEFORE = ("in ", "In ")  # "at" also aims: "fired at Russia"
 # who rules from a capital, before "in" and its name: "the military government in Athens",
 # "the regime in Damascus", "the authorities in Beijing"
@@ -5838,6 +5882,20 @@ def _article_events(
                     (p_end := units[k - 1].end if k > 0 and unit_sent[k - 1] == idx else sent[0])
                     < u_start
                     and sent[0] <= p_end
+                    and (fronted := _fronted_date_break(text, p_end, u_start, u_end)) is not None
+                ):
+                    # "Hungary began tearing down the fence in May, and on June 27 Horn and
+                    # Mock cut the wire": a coordinated clause its own date opens, with a
+                    # subject of its own after the date, is that date's happening alone
+                    cut, subj = fronted
+                    lo_own = max(clause[0], cut + 1)
+                    match = _choose_trigger(text, lo_own, clause[1], unit, hits, dated_after)
+                    if match is not None and match.start != subj:
+                        clause = own = (lo_own, clause[1])
+                elif (
+                    (p_end := units[k - 1].end if k > 0 and unit_sent[k - 1] == idx else sent[0])
+                    < u_start
+                    and sent[0] <= p_end
                     and (cut := _clause_break(text, p_end, u_start)) is not None
                 ):
                     # ... and the later date's happening is told from that clause on, with
@@ -6002,7 +6060,7 @@ def _article_events(
         ):
             found = _with_fronted_report(text, clause, m_start, m_end, found, in_sent, units)
         if found and text.find(", wh", sent[0], sent[1]) >= 0:
-            found = _outside_relatives(text, sent, match, found, in_sent)
+            found = _outside_relatives(text, sent, match, found, in_sent, u_start)
         if found and coord is None and text.find(" who", sent[0], min(m_start, u_start)) >= 0:
             found = _inside_relative(
                 text, sent, min(m_start, u_start), max(m_end, u_end), found, in_sent
@@ -6283,12 +6341,20 @@ def _article_events(
                 # names are none of the article's parties; the label names them as the
                 # text does ("Gunmen attack"), the parties stay as whom it concerns
                 source, target, doer = None, None, unnamed
-            if not between and not trig.state_act:
+            if (
+                not between
+                or (ttype == "ASSAULT" and _CROWD_TARGET.search(text, clause[0], clause[1]))
+            ) and not trig.state_act:
                 # "Police fired tear gas on Monday": a state's unnamed body or crowd is of
                 # the state where the story happens, where its dateline puts the reporter
                 # ("SANTO DOMINGO - ...") or else the state named most
                 # ("Students marched through Lahore": a crowd's, where its town is)
                 actors = _crowd_town_state(text, clause) if ttype == "PROTEST" else []
+                if not actors and ttype == "ASSAULT":
+                    # force used on a crowd ("police fired on students marching to the
+                    # radio building") is the state's the story is about, wherever it is
+                    # filed from
+                    actors = _home_state(actor_mentions, home)
                 if not actors:
                     if dateline is None:
                         dateline = _dateline_state(text, article.date)
@@ -6312,6 +6378,7 @@ def _article_events(
             ttype == "ASSAULT"
             and len(actors) == 1
             and (source is not None or text[m_start:m_end].lower() in _COMBAT_WORDS)
+            and not _CROWD_TARGET.search(text, clause[0], clause[1])
         ):
             # "Fighting today centred on Khorramshahr ... from the Iraqi bank": fighting has
             # two sides; with one named, the other is the article's other party. So has a

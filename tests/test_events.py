@@ -8453,3 +8453,57 @@ def test_round56c_only_a_town_that_fell_makes_a_fall():
     events = _extracted(text, date(2022, 1, 14))
     falls = [e for e in events if e.label.endswith(" falls")]
     assert [(e.label, e.value) for e in falls] == [("Soroca falls", "2022-01-13")]
+
+
+# round 56d: extra actors on found events (actor precision)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile recalled its ambassador on Monday, and on Thursday the Peruvian foreign minister"
+        " flew to Geneva.",
+        "Chile recalled its ambassador from Lima on Monday, and on Thursday Peru's foreign"
+        " minister flew to Geneva.",
+    ],
+)
+def test_round56d_a_clause_its_own_date_opens_is_that_dates_alone(sentence):
+    # ", and on Thursday <subject> ...": a coordinated clause opened by its own date, with a
+    # subject of its own, is that date's happening; who acts in the clause before is not in it
+    events = _extracted(sentence, date(2023, 7, 3))
+    (thursday,) = [e for e in events if e.value == "2023-06-29"]
+    assert thursday.actors == ("Peru",)
+    assert "Chile" not in thursday.label
+
+
+def test_round56d_whom_opens_a_relative_clause_as_who_does():
+    # "X, whom Y named ..., went on television on Wednesday": Y acts only in the clause, whose
+    # own date ("in March") keeps him
+    text = (
+        "Gen. Manuel Ortiz, whom President Luis Arce named army chief in March, went on state"
+        " television on Wednesday to say that the army was loyal."
+    )
+    events = _extracted(text, date(2024, 6, 28))
+    (wednesday,) = [e for e in events if e.value == "2024-06-26"]
+    assert wednesday.actors == ("Manuel Ortiz",)
+    (march,) = [e for e in events if e.value == "2024-03"]
+    assert "Luis Arce" in march.actors
+
+
+def test_round56d_force_used_on_a_crowd_takes_no_second_state():
+    # troops firing on demonstrators act on the state's own people: the article's other
+    # state (named twice) is no side of it, as it would be of fighting
+    text = (
+        "LIMA, Peru - Peru closed its border with Bolivia on Tuesday, and Bolivia protested."
+        " Troops fired on demonstrators in the southern town of Juliaca on Monday, killing 17"
+        " people."
+    )
+    (event,) = [e for e in _extracted(text, date(2023, 1, 12)) if e.value == "2023-01-09"]
+    assert event.actors == ("Peru",)
+
+
+def test_round56d_where_an_arrival_starts_is_no_party():
+    # "arrive from Djibouti": a point of departure, as "flown in from" is
+    text = "Italian paratroopers are due to arrive from Djibouti on Thursday."
+    (event,) = _extracted(text, date(1992, 12, 8))
+    assert event.actors == ("Italy",)
