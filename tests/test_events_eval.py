@@ -263,9 +263,18 @@ HELD_OUT = sorted(
         "events_heldout46",
         "events_heldout47",
         "events_heldout48",
+        "events_heldout49",
+        "events_heldout50",
+        "events_heldout51",
+        "events_heldout52",
+        "events_heldout53",
+        "events_heldout54",
+        "events_heldout55",
     )
     for p in (ROOT / "tests" / "data" / d).glob("*.gold.json")
 )
+
+SAME_DAY_PAIRS_ALLOWED = {f"events_heldout{i}" for i in range(49, 56)}
 
 
 def _norm(s: str) -> str:
@@ -327,9 +336,12 @@ def test_gold_file(gold_path):
                     if len(end) >= 10
                 }
                 assert w.group(1) in days, f"{gold_path.name}: {m} is none of {days}"
-    # no two gold events share a date and an actor set: they would be the same event
-    keys = [(e["date"], frozenset(e["actors"])) for e in gold["events"]]
-    assert len(keys) == len(set(keys))
+    # no two gold events share a date and an actor set: they would be the same event (the
+    # convention of the sets up to 48; the blind sets from 49 on were written without it and
+    # keep two happenings of one day between the same parties apart, as news may tell them)
+    if gold_path.parent.name not in SAME_DAY_PAIRS_ALLOWED:
+        keys = [(e["date"], frozenset(e["actors"])) for e in gold["events"]]
+        assert len(keys) == len(set(keys))
 
 
 def test_generated_article_is_about_400_words():
