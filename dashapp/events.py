@@ -6968,7 +6968,12 @@ _POINTS_BACK = re.compile(
 # "Hours later, Bush froze the assets", "signed on Thursday, hours after Bush spoke",
 # "had announced it hours earlier": a few hours from a dated happening is its day (not
 # "hours before": mostly a deadline, "hours before it was due to expire")
-_HOURS_LINK = re.compile(r"\s+(?:(?P<rel>later|earlier)\b|(?=after\s))")
+_HOURS_LINK = re.compile(r"\s+(?:(?P<rel>later|earlier)\b|(?=after\s)|(?P<before>(?=before\s)))")
+# ... but ", hours before" a clause whose subject did something after the dated act: "freed
+# the next day, hours before Sargsyan resigned" (not a deadline: "hours before it was due to
+# expire"; nor "Hours before they sat down, missiles hit Kyiv", which dates the missiles)
+_BEFORE_ACT = re.compile(r"\s+before\s+(?:[\w'\u2019-]+\s+){1,4}?([a-z]+)\b")
+_NOT_ACTS_BEFORE = frozenset({"was", "were", "had", "is", "are", "has", "have"})
 _HOURS = re.compile(r"PT(?:X|[1-9]|1[0-2])H|PT(?:X|[1-9]\d?)M")  # hours or minutes
 _FEW_HOURS = re.compile(r"(?i)\b(?:hours|minutes)\s+(?:later|earlier)$")
 
@@ -6988,6 +6993,13 @@ def _hours_off(
     elif (link := _HOURS_LINK.match(text, d.end)) is None:
         return None
     elif link.group("rel") is None:
+        if link.group("before") is not None and not (
+            text.endswith(", ", 0, d.start)
+            and (act := _BEFORE_ACT.match(text, d.end)) is not None
+            and act.group(1) not in _NOT_ACTS_BEFORE
+            and _past_verb(act.group(1))
+        ):
+            return None
         after = _CLAUSE_AFTER.match(text, d.end)
         if after is None:
             return None

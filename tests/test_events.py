@@ -8523,3 +8523,19 @@ def test_roundr56e_two_dates_of_coordinated_acts_are_two_happenings():
     (event,) = _extracted(text, date(2022, 1, 12))
     assert event.label == "Varga resigns"
     assert len(event.mentions) == 2
+
+
+def test_roundr56e_hours_before_a_named_act_dates_that_act_too():
+    # ", hours before Lopez resigned": the resignation came the same day, after the release
+    text = (
+        "The opposition leader, Tomas Varga, was freed on Monday, hours before President Ana"
+        " Lopez resigned."
+    )
+    events = _extracted(text, date(2022, 1, 12))
+    assert sorted((e.label, e.value) for e in events) == [
+        ("Lopez resigns", "2022-01-10"),
+        ("Varga freed", "2022-01-10"),
+    ]
+    # (a deadline is no happening: "hours before the truce was due to expire")
+    text = "President Ana Lopez met the rebels on Monday, hours before the truce was due to expire."
+    assert [e.label for e in _extracted(text, date(2022, 1, 12))] == ["Lopez meeting"]
