@@ -4739,7 +4739,7 @@ _AND_BEFORE = re.compile(r"(?:,\s*|\s)and\s+(?:then\s+|also\s+|later\s+)?$")
 # the last ", and" or ", when" before the coordinated verb (the dated act's time: "the
 # Senate suspended her on May 12, when Temer ... took over as acting president")
 _WHEN_SUBJECT_WORDS = 6  # words of an unnamed subject after ", when" ("about 10,000 pupils")
-_NEW_SUBJECT_JOIN = re.compile(r", (?:and|when) (?!.*, (?:and|when) )")
+_NEW_SUBJECT_JOIN = re.compile(r", (?:and|when|as) (?!.*, (?:and|when|as) )")
 _APPOSITIVE_GAP = re.compile(
     r",\s+(?:a|an|the|his|her|its|their)\s+[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3},\s+"
 )
@@ -4768,7 +4768,15 @@ def _own_clause(text: str, lo: int, hi: int, mentions: Sequence[ActorMention]) -
             if gap is None or gap.end() != m.start:
                 break
             p, named = m.end, True
-        if named and _FINITE_AFTER.match(text, p, hi):
+        if named and (
+            _FINITE_AFTER.match(text, p, hi)
+            # "and Belgium, the former colonial power, has suspended some aid"
+            or (
+                text.startswith(", ", p)
+                and (gap := _APPOSITIVE_GAP.match(text, p, hi)) is not None
+                and _FINITE_AFTER.match(text, gap.end() - 1, hi)
+            )
+        ):
             return pos
         pos = text.find(", and ", pos + 1, hi)
     return None
@@ -4838,6 +4846,18 @@ def _with_shared_subject(
     return [*kept, *run, *(m for m in found if m.start >= join)]
 
 
+@lru_cache(maxsize=1)
+def _group_noun_regex() -> re.Pattern[str]:
+    """The nouns of resources/events/group_nouns.tsv after a state's adjective or name, up
+    to the verb: " paratroopers ", "'s border guards ", " riot police "."""
+    forms = sorted((row[0] for row in _rows("group_nouns.tsv")), key=len, reverse=True)
+    return re.compile(
+        r"(?:['\u2019]s)?\s+(?:[a-z-]+\s+)?(?:"
+        + "|".join(map(re.escape, forms))
+        + r")\s+(?:(?:also|then|later|again)\s+)?"
+    )
+
+
 def _coordinated_acts(
     text: str,
     sent: tuple[int, int],
@@ -4888,6 +4908,8 @@ def _coordinated_acts(
         if join is None:
             continue
         comma_and = join.start()
+        if said and text.startswith(", as ", comma_and):
+            continue  # "..., as Ukraine's army said": whose word the dated act is told on
         pos = join.end()
         new = [m for m in mentions if pos <= m.start and m.end <= at]
         if not new:
@@ -4914,6 +4936,9 @@ def _coordinated_acts(
             if gap is not None and gap.end() != at:
                 # "when Temer, her vice-president, took over": an appositive after the name
                 gap = _APPOSITIVE_GAP.match(text, pos, at)
+            if gap is None or gap.end() != at:
+                # "when Israeli paratroopers took the Old City": the state's people or arms
+                gap = _group_noun_regex().match(text, pos, at)
             if gap is not None and gap.end() == at:
                 out.append((h, new, (comma_and, sent[1])))
                 if said:
@@ -5910,6 +5935,26 @@ def _article_events(
                         clause = own = (lo_own, clause[1])
                     # (not when the subject is the happening: "..., and the war resumed on
                     # Monday" is the war the clause before told of, between its parties)
+            if (
+                match is None
+                and dated_after is None
+                and text.find(", and ", u_end, clause[1]) >= 0
+                and (
+                    cut := _own_clause(
+                        text,
+                        u_end,
+                        clause[1],
+                        actor_mentions[
+                            bisect_left(m_starts, sent[0]) : bisect_left(m_starts, sent[1])
+                        ],
+                    )
+                )
+                is not None
+            ):
+                # "The AU said on Friday that the vote should be delayed, and Belgium has
+                # suspended some aid": a clause with its own subject and a verb of another
+                # time after ", and" tells its own happening; the date's is told before it
+                match = _choose_trigger(text, clause[0], cut, unit, hits, dated_after)
             if match is None:
                 match = _choose_trigger(text, clause[0], clause[1], unit, hits, dated_after)
             if match is None and clause != sent:
@@ -6469,7 +6514,9 @@ def _article_events(
                 )
             )
             and (
-                text.find(" and ", m_end, sent[1]) >= 0 or text.find(", when ", m_end, sent[1]) >= 0
+                text.find(" and ", m_end, sent[1]) >= 0
+                or text.find(", when ", m_end, sent[1]) >= 0
+                or text.find(", as ", m_end, sent[1]) >= 0
             )
         ):
             # (a later date in the sentence dates its own acts: only the last unit's)
@@ -6988,7 +7035,12 @@ _POINTS_BACK = re.compile(
 # "Hours later, Bush froze the assets", "signed on Thursday, hours after Bush spoke",
 # "had announced it hours earlier": a few hours from a dated happening is its day (not
 # "hours before": mostly a deadline, "hours before it was due to expire")
-_HOURS_LINK = re.compile(r"\s+(?:(?P<rel>later|earlier)\b|(?=after\s))")
+_HOURS_LINK = re.compile(r"\s+(?:(?P<rel>later|earlier)\b|(?=after\s)|(?P<before>(?=before\s)))")
+# ... but ", hours before" a clause whose subject did something after the dated act: "freed
+# the next day, hours before Sargsyan resigned" (not a deadline: "hours before it was due to
+# expire"; nor "Hours before they sat down, missiles hit Kyiv", which dates the missiles)
+_BEFORE_ACT = re.compile(r"\s+before\s+(?:[\w'\u2019-]+\s+){1,4}?([a-z]+)\b")
+_NOT_ACTS_BEFORE = frozenset({"was", "were", "had", "is", "are", "has", "have"})
 _HOURS = re.compile(r"PT(?:X|[1-9]|1[0-2])H|PT(?:X|[1-9]\d?)M")  # hours or minutes
 _FEW_HOURS = re.compile(r"(?i)\b(?:hours|minutes)\s+(?:later|earlier)$")
 
@@ -7008,6 +7060,13 @@ def _hours_off(
     elif (link := _HOURS_LINK.match(text, d.end)) is None:
         return None
     elif link.group("rel") is None:
+        if link.group("before") is not None and not (
+            text.endswith(", ", 0, d.start)
+            and (act := _BEFORE_ACT.match(text, d.end)) is not None
+            and act.group(1) not in _NOT_ACTS_BEFORE
+            and _past_verb(act.group(1))
+        ):
+            return None
         after = _CLAUSE_AFTER.match(text, d.end)
         if after is None:
             return None
@@ -7739,12 +7798,36 @@ def _told_apart(a: Event, b: Event) -> bool:
     first = a.mentions[0]
     if any(m.article != first.article or m.start == first.start for m in b.mentions):
         return False
-    if set(a.actors) == set(b.actors):
-        return False  # the same parties: one happening told again ("In Sunday's call")
+    if set(a.actors) == set(b.actors) and (
+        a.label == b.label or not any(_coordinated_dates(first, m) for m in b.mentions)
+    ):
+        # the same parties: one happening told again ("In Sunday's call"), but not two acts
+        # coordinated in one sentence, each with its own date and trigger: "Nagy broadcast
+        # an appeal early on Sunday and later that morning took refuge in the embassy"
+        return False
     return not (
         first.text.endswith(_COUNTED_ENDS)
         or any(m.text.endswith(_COUNTED_ENDS) for m in b.mentions)
     )
+
+
+def _coordinated_dates(a: Mention, b: Mention) -> bool:
+    """Whether two date expressions of one sentence date coordinated clauses: the words
+    between them hold "and" ("early on Sunday and later that morning", "the same day, and
+    protesters set fire ... on Wednesday night"), not a participle's elaboration of one act
+    ("resigned on Friday, announcing in a televised address at noon")."""
+    if a.sentence != b.sentence or a.article != b.article:
+        return False
+    if b.start < a.start:
+        a, b = b, a
+    sentence = a.sentence
+    pos = sentence.find(a.text)
+    while pos >= 0:
+        end = pos + (b.start - a.start)
+        if sentence.startswith(b.text, end):
+            return " and " in sentence[pos + len(a.text) : end]
+        pos = sentence.find(a.text, pos + 1)
+    return False
 
 
 def _week_apart(a: Event, b: Event) -> bool:

@@ -8507,3 +8507,89 @@ def test_round56d_where_an_arrival_starts_is_no_party():
     text = "Italian paratroopers are due to arrive from Djibouti on Thursday."
     (event,) = _extracted(text, date(1992, 12, 8))
     assert event.actors == ("Italy",)
+
+
+# round 56e: two happenings made into one event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "state"),
+    [
+        # a state's adjective and a noun of its people or arms: a new subject, its own act
+        (
+            "Kenya accepted the truce on Monday, when Somali militiamen seized the town.",
+            "COERCE",
+            "Somalia",
+        ),
+        (
+            "Mali expelled the French ambassador on Monday, and French troops withdrew.",
+            "RETREAT",
+            "France",
+        ),
+        # ... also after ", as": what went on at the same time
+        (
+            "Serbia recalled its ambassador on Monday, as Croatian police detained two"
+            " Serbian diplomats.",
+            "COERCE",
+            "Croatia",
+        ),
+    ],
+)
+def test_round56e_a_states_people_in_a_coordinated_clause_act_on_their_own(sentence, type_, state):
+    events = _extracted(sentence, date(2022, 1, 12))
+    assert len(events) == 2
+    (other,) = [e for e in events if e.type == type_]
+    assert state in other.actors
+    assert other.value == "2022-01-10"
+    # (not "as" before whose word it is: "..., as Croatian officials said")
+    said = _extracted("Serbia recalled its ambassador on Monday, as Croatian officials said.")
+    assert [e.type for e in said] == ["SANCTION"]
+
+
+def test_round56e_a_clause_of_its_own_subject_and_time_keeps_its_trigger():
+    # ", and Belgium, the former colonial power, has suspended some aid": Belgium's act, told
+    # at another time; the date's happening is the statement before it
+    text = (
+        "The African Union said on Monday that the vote should be delayed, and Belgium, the"
+        " former colonial power, has suspended some aid."
+    )
+    (event,) = _extracted(text, date(2022, 1, 12))
+    assert event.type == "STATEMENT"
+    assert event.actors == ("AU",)
+
+
+def test_round56e_two_dates_of_coordinated_acts_are_two_happenings():
+    # the same person, two triggers, two date expressions joined by "and": an appeal and a
+    # flight to an embassy, not one happening told twice
+    text = (
+        "President Tomas Varga broadcast an appeal for help early on Sunday and later that"
+        " morning took refuge in the Austrian embassy."
+    )
+    events = _extracted(text, date(2022, 1, 12))
+    assert sorted(e.label for e in events) == ["Varga seeks asylum", "Varga urges"]
+    assert {e.value for e in events} == {"2022-01-09"}
+    # but "resigned on Sunday, announcing ... at noon": a participle tells the same
+    # resignation, with a second date
+    text = (
+        "President Tomas Varga resigned on Sunday, announcing in a televised address at noon"
+        " that he would leave the country."
+    )
+    (event,) = _extracted(text, date(2022, 1, 12))
+    assert event.label == "Varga resigns"
+    assert len(event.mentions) == 2
+
+
+def test_round56e_hours_before_a_named_act_dates_that_act_too():
+    # ", hours before Lopez resigned": the resignation came the same day, after the release
+    text = (
+        "The opposition leader, Tomas Varga, was freed on Monday, hours before President Ana"
+        " Lopez resigned."
+    )
+    events = _extracted(text, date(2022, 1, 12))
+    assert sorted((e.label, e.value) for e in events) == [
+        ("Lopez resigns", "2022-01-10"),
+        ("Varga freed", "2022-01-10"),
+    ]
+    # (a deadline is no happening: "hours before the truce was due to expire")
+    text = "President Ana Lopez met the rebels on Monday, hours before the truce was due to expire."
+    assert [e.label for e in _extracted(text, date(2022, 1, 12))] == ["Lopez meeting"]
