@@ -8507,3 +8507,36 @@ def test_round56d_where_an_arrival_starts_is_no_party():
     text = "Italian paratroopers are due to arrive from Djibouti on Thursday."
     (event,) = _extracted(text, date(1992, 12, 8))
     assert event.actors == ("Italy",)
+
+
+# round r56f: the PLOVER type of found events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway's foreign ministry said on Tuesday that Oslo was appalled by the shelling of"
+        " the hospital.",
+        'The Dutch government said on Tuesday that it was "outraged" by the expulsions.',
+        "Chancellor Olaf Scholz said on Tuesday that the blockade was irresponsible and dangerous.",
+    ],
+)
+def test_round56f_outrage_in_a_statement_is_an_accusation(text):
+    # outrage at a deed told, or the deed called reckless, is condemnation (PLOVER ACCUSE),
+    # not a remark
+    (event,) = [e for e in _extracted(text, date(2024, 3, 8)) if e.value == "2024-03-05"]
+    assert event.type == "ACCUSE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ethiopian troops backed by tanks moved into the town of Adigrat on Sunday.",
+        "Ethiopian troops, backed by Eritrean militias, moved in on Sunday.",
+    ],
+)
+def test_round56f_a_participle_of_support_is_not_the_act(text):
+    # "troops backed by tanks moved in": who has whose support, in a participle, is no act
+    # of support; the clause's verb tells the happening
+    events = _extracted(text, date(2021, 3, 9))
+    assert not [e for e in events if e.type == "SUPPORT" or "backs" in e.label]
