@@ -702,8 +702,9 @@ _ACCUSAL = re.compile(
     r"|banditry|stupidity)\b|\bno\s+justification\s+for\b|\babuse\s+of\s+(?:human\s+)?rights\b"
     r"|\b(?:flagrant|gross|clear|blatant)\s+violation\b|\bviolation\s+of\s+international\s+law\b"
     # outrage at a deed, or the deed called reckless: "was appalled by the killings", "was
-    # \"outraged\" by the murders", "the move was irresponsible", "a slap in the face"
-    r"|\b(?:appalled|outraged|horrified|revolted|alarmed)[\"'\u201d\u2019]?\s+(?:by|at)\b"
+    # \"outraged\" by the murders", "the move was irresponsible", "a slap in the face" (not
+    # concern: "was alarmed by the fighting" stays a statement)
+    r"|\b(?:appalled|outraged|horrified|revolted)[\"'\u201d\u2019]?\s+(?:by|at)\b"
     r"|\b(?:revulsion|outrage|indignation)\s+at\b|\birresponsible\b|\bslap\s+in\s+the\s+face\b"
 )
 
