@@ -701,6 +701,11 @@ _ACCUSAL = re.compile(
     r"|\bact\s+of\s+(?:\w+\s+)?(?:aggression|war|piracy|terror(?:ism)?|sabotage|provocation"
     r"|banditry|stupidity)\b|\bno\s+justification\s+for\b|\babuse\s+of\s+(?:human\s+)?rights\b"
     r"|\b(?:flagrant|gross|clear|blatant)\s+violation\b|\bviolation\s+of\s+international\s+law\b"
+    # outrage at a deed, or the deed called reckless: "was appalled by the killings", "was
+    # \"outraged\" by the murders", "the move was irresponsible", "a slap in the face" (not
+    # concern: "was alarmed by the fighting" stays a statement)
+    r"|\b(?:appalled|outraged|horrified|revolted)[\"'\u201d\u2019]?\s+(?:by|at)\b"
+    r"|\b(?:revulsion|outrage|indignation)\s+at\b|\birresponsible\b|\bslap\s+in\s+the\s+face\b"
 )
 
 
@@ -1235,6 +1240,16 @@ def _live_hits(
             and text.find(" ", a, b) < 0
             and _ADJECTIVE_BEFORE.search(text, a - 12 if a - 12 > lo else lo, a)
         ):
+            continue
+        if (
+            h.trigger.type == "SUPPORT"
+            and text.startswith(" by ", b)
+            and text.endswith("ed", a, b)
+            and _PAST_PASSIVE_AUX.search(text, a - 24 if a - 24 > lo else lo, a) is None
+        ):
+            # "troops backed by tanks moved in", "a governor backed by Syria", "who is
+            # backed by Moscow": a participle that says who has whose support; the clause's
+            # verb tells the happening (not "was endorsed by the council on Monday")
             continue
         if (
             pledged
@@ -3773,6 +3788,8 @@ _JOINT = re.compile(r"\s*(?:and|&)\s*")
 # a passive verb: "was killed", "were briefly detained", "had been seized" (the trigger after
 # it); ", backed by", "sanctions imposed by" take the agent after "by" without an auxiliary
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be|get|gets|got)\s+(?:[a-z]+ly\s+)?$")
+# ... in the past: a passive act done ("was endorsed by"), not a state ("is backed by")
+_PAST_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|be|get|gets|got)\s+(?:[a-z]+ly\s+)?$")
 # "by" and up to three words before the agent's name: "by Russian police", "by an American
 # drone strike", "by the UN-backed Special Court" (not "by phone with Putin", "by Friday")
 _BY_AGENT = re.compile(

@@ -4045,7 +4045,9 @@ def test_a_body_a_signatory_belongs_to_is_listed_once(text: str) -> None:
     [
         # a passive: its subject is acted on; the agent after "by", if named, acts
         (
-            "Voters chose on Sunday between Viktor Yanukovych, backed by Moscow, and a rival.",
+            # (round 56f: a finite passive; a bare participle, "Yanukovych, backed by
+            # Moscow," describes him and is no dated act of support)
+            "Viktor Yanukovych was backed by Moscow on Sunday.",
             "Russia",
             "Viktor Yanukovych",
         ),
@@ -8593,3 +8595,36 @@ def test_round56e_hours_before_a_named_act_dates_that_act_too():
     # (a deadline is no happening: "hours before the truce was due to expire")
     text = "President Ana Lopez met the rebels on Monday, hours before the truce was due to expire."
     assert [e.label for e in _extracted(text, date(2022, 1, 12))] == ["Lopez meeting"]
+
+
+# round 56f: the PLOVER type of found events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway's foreign ministry said on Tuesday that Oslo was appalled by the shelling of"
+        " the hospital.",
+        'The Dutch government said on Tuesday that it was "outraged" by the expulsions.',
+        "Chancellor Olaf Scholz said on Tuesday that the blockade was irresponsible and dangerous.",
+    ],
+)
+def test_round56f_outrage_in_a_statement_is_an_accusation(text):
+    # outrage at a deed told, or the deed called reckless, is condemnation (PLOVER ACCUSE),
+    # not a remark
+    (event,) = [e for e in _extracted(text, date(2024, 3, 8)) if e.value == "2024-03-05"]
+    assert event.type == "ACCUSE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ethiopian troops backed by tanks moved into the town of Adigrat on Sunday.",
+        "Ethiopian troops, backed by Eritrean militias, moved in on Sunday.",
+    ],
+)
+def test_round56f_a_participle_of_support_is_not_the_act(text):
+    # "troops backed by tanks moved in": who has whose support, in a participle, is no act
+    # of support; the clause's verb tells the happening
+    events = _extracted(text, date(2021, 3, 9))
+    assert not [e for e in events if e.type == "SUPPORT" or "backs" in e.label]
