@@ -7004,7 +7004,6 @@ def _counted_back(
         between = text[anchor.end : d.start]
         if between.count("\n") > 2 or len(between) > 600:
             return None
-        pointed = False
         if ". " in between or "\n" in between or len(between) > 160:
             # the date must be its own sentence's, or one of the few before (no other date
             # between) when this sentence only points back to its happening: "... cut its
@@ -7013,11 +7012,10 @@ def _counted_back(
             lead = between[max(between.rfind(". ") + 2, between.rfind("\n") + 1) :]
             if between.count(". ") + between.count("\n") > 4 or not _POINTS_BACK.fullmatch(lead):
                 return None
-            pointed = True
+            if dct is not None and anchor.first > dct:
+                continue  # "The change came a day after ...": what came has happened
         why = f"{d.text} {link.group('dir')}: counted back from {anchor.value} ('{anchor.text}')"
         got = _offset_from(text, d, off, anchor, sign, link.end("dir"), why)
-        if dct is not None and pointed and anchor.first > dct:
-            continue  # "The change came a day after ...": what came has happened
         if not _past_ok(text, d, got, dct):
             continue
         return got
