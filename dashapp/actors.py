@@ -331,7 +331,7 @@ _RANKS = frozenset(
 _MONONYM_END = re.compile(r"(?:[,;)]|\.(?!\w)|[ \t\u00a0]+[a-z])")
 # name particles a new person's name runs on through ("Alfonso de los Heros", Spanish
 # "y" joining two family names: "Arturo Rivera y Damas")
-_PARTICLES = frozenset(
+RUN_ON_PARTICLES = frozenset(
     "de da do dos das del los las y van von der den bin ibn al el di du le la".split()
 )
 _PATRONYMIC = frozenset({"bin", "ibn", "bint"})
@@ -531,7 +531,7 @@ def _given_fits(given: list[str], e: _Entry, surname: str) -> bool:
     ks = {_skeleton(w) for w in known}
     for g in given:
         gl = g.lower().rstrip(".")
-        if not gl or gl in _NAME_NOISE or gl in _PARTICLES:
+        if not gl or gl in _NAME_NOISE or gl in RUN_ON_PARTICLES:
             continue
         if gl in kl or (len(gl) == 1 and any(w[:1] == gl for w in kl)):
             return True
@@ -541,7 +541,7 @@ def _given_fits(given: list[str], e: _Entry, surname: str) -> bool:
             return True
     # "Abu" opens a kunya, a name of its own ("Abu Abbas" is not Mahmoud Abbas)
     return all(
-        (gl := g.lower().rstrip(".")) in _NAME_NOISE and gl != "abu" or g in _PARTICLES
+        (gl := g.lower().rstrip(".")) in _NAME_NOISE and gl != "abu" or g in RUN_ON_PARTICLES
         for g in given
     )
 
@@ -2316,7 +2316,7 @@ class Gazetteer:
             if not words and word in self._surnames and word in self._name_stop:
                 words.append((ws, we))  # "Prime Minister May", "Mrs May": not the month
                 break
-            if word in _PARTICLES and words:
+            if word in RUN_ON_PARTICLES and words:
                 words.append((ws, we))
             elif (word[:1].isupper() and word not in self._name_stop and word not in self._lex) or (
                 words and _NAME_PREFIXED.match(word)
@@ -2335,7 +2335,7 @@ class Gazetteer:
                 break
             if last:
                 break
-        while words and text[words[-1][0] : words[-1][1]] in _PARTICLES:
+        while words and text[words[-1][0] : words[-1][1]] in RUN_ON_PARTICLES:
             words.pop()
         if not words:
             return None
@@ -2546,7 +2546,7 @@ class Gazetteer:
             surname = e.surname
             ambiguous = e.ambiguous_surname
         else:
-            parts = [p for p in actor.name.split(" ") if p not in _PARTICLES]
+            parts = [p for p in actor.name.split(" ") if p not in RUN_ON_PARTICLES]
             if len(parts) < 2:
                 return
             surname = parts[-1]

@@ -36,6 +36,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from dashapp.actors import (
+    RUN_ON_PARTICLES,
     ActorMention,
     Gazetteer,
     clear_first,
@@ -754,11 +755,11 @@ _INTENDED = re.compile(
 )
 
 
-_PARTICLES = {"von", "van", "der", "den", "de", "du", "da", "di", "le", "la", "al", "bin", "ibn"}
-_PARTICLES |= {"del", "los", "las", "dos", "das", "y"}  # "de los Heros", "Rivera y Damas"
-# ... also capitalised ("Le Drian", "Ibn Auf"), but not "Van": capitalised inside a name it
-# is more often a Vietnamese middle name (Duong Van Minh) than a Flemish particle
-_CAPITAL_PARTICLES = {p.capitalize() for p in _PARTICLES} - {"Van", "Y"}
+# the name particles a family name runs back through (actors.RUN_ON_PARTICLES, the list
+# a new name runs on through: "von der Leyen", "de los Heros", "Rivera y Damas", "El
+# Waghef"), also capitalised ("Le Drian", "Ibn Auf"), but not "Van": capitalised inside a
+# name it is more often a Vietnamese middle name (Duong Van Minh) than a Flemish particle
+_CAPITAL_PARTICLES = {p.capitalize() for p in RUN_ON_PARTICLES} - {"Van", "Y"}
 # Where names are written family name first ("Xi Jinping" -> Xi, "Tsai Ing-wen" -> Tsai).
 _FAMILY_FIRST = {
     "China",
@@ -804,7 +805,7 @@ def short_name(actor: Actor, gazetteer: Gazetteer | None = None) -> str:
     if actor.affiliation in _GIVEN_NAME_LAST:
         return parts[-1] if parts else name
     i = len(parts) - 1
-    while i > 1 and (parts[i - 1] in _PARTICLES or parts[i - 1] in _CAPITAL_PARTICLES):
+    while i > 1 and (parts[i - 1] in RUN_ON_PARTICLES or parts[i - 1] in _CAPITAL_PARTICLES):
         # "von der Leyen", "de Villepin", "Le Drian"; "Rivera y Damas": the two family
         # names a Spanish "y" joins
         i -= 2 if parts[i - 1] == "y" and i > 2 else 1
@@ -1628,13 +1629,13 @@ _FALLEN_AFTER = re.compile(
     r"|\s+in\s+(?:19|20)\d\d\b|\s+in\s+(?:January|February|March|April|May|June|July|August"
     r"|September|October|November|December)\b"
 )
-_NOT_FALLEN = re.compile(
-    r"(?:The|A|An|On|In|At|By|Then|Later|Day|Independence|Prices|Shares|Stocks|Markets|Sales"
-    r"|Exports|Imports|Output|Inflation|Turnout|Support|Rain|Snow|Temperatures|Profits|Night"
-    r"|Darkness|Silence|Production|Unemployment|Rates|Oil|Gold)\b|(?:January|February|March"
-    r"|April|May|June|July|August|September|October|November|December|Monday|Tuesday"
-    r"|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-)
+
+
+@lru_cache(maxsize=1)
+def _not_fallen() -> re.Pattern[str]:
+    """A name opened by a word of resources/events/not_towns.tsv: no town that fell."""
+    words = sorted((row[0] for row in _rows("not_towns.tsv")), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, words))})\b")
 
 
 def _fallen_town(text: str, lo: int, a: int, b: int) -> str | None:
@@ -1646,7 +1647,7 @@ def _fallen_town(text: str, lo: int, a: int, b: int) -> str | None:
     if m is None:
         return None
     name = m.group("name")
-    if _NOT_FALLEN.match(name):
+    if _not_fallen().match(name):
         return None
     if m.start("name") == lo and " " not in name and f" {name.lower()} " in text:
         return None  # "Exports fell on Monday ... exports of gas": a common noun
@@ -3787,9 +3788,10 @@ _JOINT = re.compile(r"\s*(?:and|&)\s*")
 
 # a passive verb: "was killed", "were briefly detained", "had been seized" (the trigger after
 # it); ", backed by", "sanctions imposed by" take the agent after "by" without an auxiliary
-_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be|get|gets|got)\s+(?:[a-z]+ly\s+)?$")
+_AUX_DONE = "was|were|been|being|be|get|gets|got"
+_PASSIVE_AUX = re.compile(rf"\b(?:{_AUX_DONE}|is|are)\s+(?:[a-z]+ly\s+)?$")
 # ... in the past: a passive act done ("was endorsed by"), not a state ("is backed by")
-_PAST_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|be|get|gets|got)\s+(?:[a-z]+ly\s+)?$")
+_PAST_PASSIVE_AUX = re.compile(rf"\b(?:{_AUX_DONE})\s+(?:[a-z]+ly\s+)?$")
 # "by" and up to three words before the agent's name: "by Russian police", "by an American
 # drone strike", "by the UN-backed Special Court" (not "by phone with Putin", "by Friday")
 _BY_AGENT = re.compile(

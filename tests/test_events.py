@@ -1810,6 +1810,10 @@ def test_surname_particles_stay_in_labels():
     assert short_name(Actor("Lee Hsien Loong", "person", "Singapore")) == "Lee"
     assert short_name(Actor("Jean Le Gall", "person", "France")) == "Le Gall"
     assert short_name(Actor("Awad Ibn Auf", "person", "Sudan")) == "Ibn Auf"
+    # the particles a new name runs on through are the ones a label keeps (one list,
+    # actors.RUN_ON_PARTICLES): Portuguese "do", Arabic "El"
+    assert short_name(Actor("Rui Tavares do Carmo", "person", "Angola")) == "do Carmo"
+    assert short_name(Actor("Salem Ould El Hadi", "person", "Mauritania")) == "El Hadi"
 
 
 @pytest.mark.parametrize(
