@@ -4538,10 +4538,14 @@ def _with_pair_subject(
     match: Hit,
     found: list[ActorMention],
     mentions: Sequence[ActorMention],
+    sents: Sequence[tuple[int, int]],
+    idx: int,
 ) -> list[ActorMention]:
     """ "Both men arrived in the city-state on Sunday": the last two people named; "the two
     countries signed a declaration", "the three juntas announced": the last two (three)
-    countries; "the two sides" the last two states or bodies."""
+    countries; "the two sides" the last two states or bodies. A pair of two acted on by who
+    is named before it in its clause ("Ruto spoke with both men by telephone") is the two
+    joined by "and" in its sentence or the one before (_joined_pair), when there are."""
     pair = _PAIR.search(text, clause[0], match.start)
     if pair is None:
         return found
@@ -4554,6 +4558,12 @@ def _with_pair_subject(
         else ("country",)
     )
     count = _COUNT[pair.group("n")]
+    if count == 2 and any(clause[0] <= m.start and m.end <= pair.start() for m in found):
+        # "Nazarbayev spoke with both men by telephone": the pair is acted on by who is
+        # named before it in its clause; the two joined by "and" just before stand for it
+        joined = _joined_pair(text, pair, found, mentions, kinds, sents[max(0, idx - 1)][0])
+        if joined is not None:
+            return sorted([joined, *found], key=lambda m: m.start)
     people: list[Actor] = []
     if pair.group("parties") and count == 2 and len(sides := _topic(text, mentions)) == 2:
         # "Waldheim appealed to both sides ... Lloyd's ... Japan said": the sides of a
@@ -4569,6 +4579,63 @@ def _with_pair_subject(
         return found
     stand_in = ActorMention(pair.start(), pair.end(), pair.group(), tuple(reversed(people)))
     return sorted([stand_in, *found], key=lambda m: m.start)
+
+
+def _with_pair_object(
+    text: str,
+    clause: tuple[int, int],
+    match: Hit,
+    found: list[ActorMention],
+    mentions: Sequence[ActorMention],
+    sents: Sequence[tuple[int, int]],
+    idx: int,
+) -> list[ActorMention]:
+    """ "Carter telephoned both leaders", "Washington halted arms shipments to both
+    countries": a pair of two people or states a few words after the trigger, its object,
+    stands for the two joined by "and" just before it (_joined_pair)."""
+    end = min(clause[1] if clause[1] > match.end else len(text), match.end + _OBJECT_REACH)
+    pair = _PAIR.search(text, match.end, end)
+    if (
+        pair is None
+        or pair.group("parties")
+        or _COUNT[pair.group("n")] != 2
+        or len(_TOKEN.findall(text, match.end, pair.start())) > _OBJECT_GAP
+        or any(match.end <= m.start < pair.start() for m in found)
+    ):
+        return found
+    kinds = ("person",) if pair.group("people") else ("country",)
+    joined = _joined_pair(text, pair, found, mentions, kinds, sents[max(0, idx - 1)][0])
+    return found if joined is None else sorted([joined, *found], key=lambda m: m.start)
+
+
+_AND_GAP = re.compile(r"\s+and\s+(?:the\s+)?")
+
+
+def _joined_pair(
+    text: str,
+    pair: re.Match[str],
+    found: list[ActorMention],
+    mentions: Sequence[ActorMention],
+    kinds: tuple[str, ...],
+    lo: int,
+) -> ActorMention | None:
+    """The stand-in for a pair of two ("both men", or a "they") at `pair`: the last two
+    parties of `kinds` joined by "and" ("Barack Obama and Dmitry Medvedev") from `lo`
+    (the sentence before) to the pair, neither of them named in `found` before it (its
+    clause's doers); None when there is none."""
+    doers = {a for m in found if m.end <= pair.start() for a in m.actors}
+    i = bisect_left([m.start for m in mentions], pair.start()) - 1
+    while i >= 1 and mentions[i - 1].start >= lo:
+        a, b = mentions[i - 1], mentions[i]
+        i -= 1
+        if not all(len(m.actors) == 1 and m.actors[0].kind in kinds for m in (a, b)):
+            continue
+        if a.actors[0] == b.actors[0] or {a.actors[0], b.actors[0]} & doers:
+            continue
+        if _AND_GAP.fullmatch(text, a.end, b.start) is None:
+            continue
+        return ActorMention(pair.start(), pair.end(), pair.group(), (a.actors[0], b.actors[0]))
+    return None
 
 
 # the words of a fight between two sides, whoever is named ("the fighting", "clashes")
@@ -4731,7 +4798,8 @@ def _with_they(
     right before the trigger verb with nobody named before it in its clause, or a "them"
     right after it in a clause that names nobody, is the last group named in this sentence
     or the one before: a body (armed groups and parties are plural in English) or the
-    several actors of one phrase ("the two leaders")."""
+    several actors of one phrase ("the two leaders"); failing those, a "they" is the two
+    people joined by "and" there ("between Moon and Kim. They first met")."""
     if any(clause[0] <= m.start < match.start for m in found):
         return found
     pron = None
@@ -4742,7 +4810,7 @@ def _with_they(
         pron = _THEM.match(text, match.end)
     if pron is None:
         return found
-    return _with_stand_in(
+    out = _with_stand_in(
         text,
         pron,
         found,
@@ -4750,6 +4818,19 @@ def _with_they(
         sent_start,
         lambda m: len(m.actors) > 1 or m.actors[0].kind == "organisation",
     )
+    if out is found and pron.group().strip() in ("They", "they"):
+        # "... between Moon and Kim this year. They first met on April 27": two people
+        # joined by "and" in this sentence or the one before
+        prev = text.rfind(". ", 0, max(0, sent_start - 2))
+        joined = _joined_pair(
+            text, pron, found, mentions, ("person",), prev + 2 if prev >= 0 else 0
+        )
+        if joined is not None:
+            word = pron.group().strip()
+            start = pron.start() + pron.group().index(word)
+            stand_in = ActorMention(start, start + len(word), word, joined.actors)
+            out = sorted([stand_in, *found], key=lambda m: m.start)
+    return out
 
 
 # "captured Kabul yesterday, and hanged the former president": a second past-tense act
@@ -6160,7 +6241,9 @@ def _article_events(
         ):
             found = _with_they(text, clause, match, found, actor_mentions, sent[0])
         if "oth " in region or "two " in region or "three " in region or "four " in region:
-            found = _with_pair_subject(text, clause, match, found, actor_mentions)
+            found = _with_pair_subject(text, clause, match, found, actor_mentions, sents, idx)
+        if "oth " in near or "two " in near:
+            found = _with_pair_object(text, clause, match, found, actor_mentions, sents, idx)
         if found and text.find("ed by ", m_end, sent[1]) >= 0:
             found = _with_brokers(text, sent, m_end, found, in_sent, dated_after)
         if found and trig.type == "CONSULT":

@@ -8632,3 +8632,49 @@ def test_round56f_a_participle_of_support_is_not_the_act(text):
     # of support; the clause's verb tells the happening
     events = _extracted(text, date(2021, 3, 9))
     assert not [e for e in events if e.type == "SUPPORT" or "backs" in e.label]
+
+
+# round r57a: parties told by reference, not by name
+
+
+def test_roundr57a_a_pair_acted_on_is_the_two_joined_before():
+    # "Ruto spoke with both men": the pair is acted on by Ruto, so it is not Ruto and the
+    # last man named, but the two joined by "and" in the sentence before
+    text = (
+        "Kenya's president, William Ruto, hosted Emmanuel Macron and Olaf Scholz in Nairobi"
+        " last month. Ruto spoke with both men by telephone on Tuesday, his office said."
+    )
+    (event,) = [e for e in _extracted(text, date(2026, 3, 4)) if e.value == "2026-03-03"]
+    assert set(event.actors) == {"William Ruto", "Emmanuel Macron", "Olaf Scholz"}
+
+
+def test_roundr57a_a_pair_after_the_trigger_is_its_object():
+    # "met both leaders": the pair after the verb is who was met
+    text = (
+        "Justin Trudeau and Anthony Albanese arrived in Washington on Monday. Joe Biden met"
+        " both leaders at the White House on Tuesday."
+    )
+    (event,) = [e for e in _extracted(text, date(2026, 3, 4)) if e.value == "2026-03-03"]
+    assert set(event.actors) == {"Joe Biden", "Justin Trudeau", "Anthony Albanese"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "It was the second meeting between Lula and Javier Milei this year. They first met"
+            " on March 3 in Brasilia.",
+            "2026-03-03",
+        ),
+        (
+            "Pedro Sanchez and Giorgia Meloni held talks in Rome last month. They met again on"
+            " Tuesday in Brussels.",
+            "2026-03-03",
+        ),
+    ],
+)
+def test_roundr57a_they_after_two_people_joined_is_the_two(text, value):
+    # "They" opening a clause, with no group named before it, stands for the two people
+    # joined by "and" in its sentence or the one before
+    (event,) = [e for e in _extracted(text, date(2026, 3, 4)) if e.value == value]
+    assert len(event.actors) == 2 and event.type == "CONSULT"
