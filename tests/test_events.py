@@ -8634,10 +8634,10 @@ def test_round56f_a_participle_of_support_is_not_the_act(text):
     assert not [e for e in events if e.type == "SUPPORT" or "backs" in e.label]
 
 
-# round r57a: parties told by reference, not by name
+# round 57a: parties told by reference, not by name
 
 
-def test_roundr57a_a_pair_acted_on_is_the_two_joined_before():
+def test_round57a_a_pair_acted_on_is_the_two_joined_before():
     # "Ruto spoke with both men": the pair is acted on by Ruto, so it is not Ruto and the
     # last man named, but the two joined by "and" in the sentence before
     text = (
@@ -8648,7 +8648,7 @@ def test_roundr57a_a_pair_acted_on_is_the_two_joined_before():
     assert set(event.actors) == {"William Ruto", "Emmanuel Macron", "Olaf Scholz"}
 
 
-def test_roundr57a_a_pair_after_the_trigger_is_its_object():
+def test_round57a_a_pair_after_the_trigger_is_its_object():
     # "met both leaders": the pair after the verb is who was met
     text = (
         "Justin Trudeau and Anthony Albanese arrived in Washington on Monday. Joe Biden met"
@@ -8673,7 +8673,7 @@ def test_roundr57a_a_pair_after_the_trigger_is_its_object():
         ),
     ],
 )
-def test_roundr57a_they_after_two_people_joined_is_the_two(text, value):
+def test_round57a_they_after_two_people_joined_is_the_two(text, value):
     # "They" opening a clause, with no group named before it, stands for the two people
     # joined by "and" in its sentence or the one before
     (event,) = [e for e in _extracted(text, date(2026, 3, 4)) if e.value == value]
