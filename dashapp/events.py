@@ -4570,6 +4570,21 @@ def _with_pair_subject(
 
 
 # the words of a fight between two sides, whoever is named ("the fighting", "clashes")
+@lru_cache(maxsize=1)
+def _one_sided_harms() -> frozenset[str]:
+    """The triggers of resources/events/one_sided_harms.tsv."""
+    return frozenset(row[0] for row in _rows("one_sided_harms.tsv"))
+
+
+def _one_sided(text: str, start: int, end: int) -> bool:
+    """Whether the trigger at text[start:end] tells harm or strife within a state, which has
+    no second side to take from the article: "Bombs in Madrid killed 191 people", "a
+    rebellion", "a short civil war" (round 57c)."""
+    return text[start:end].lower() in _one_sided_harms() or text.endswith(
+        "civil ", max(0, start - 6), start
+    )
+
+
 _COMBAT_WORDS = frozenset(
     [
         *"fighting war clashes clashed clash fought fights battle".split(),
@@ -6440,12 +6455,16 @@ def _article_events(
             ttype == "ASSAULT"
             and len(actors) == 1
             and (source is not None or text[m_start:m_end].lower() in _COMBAT_WORDS)
+            and not _one_sided(text, m_start, m_end)
             and not _CROWD_TARGET.search(text, clause[0], clause[1])
         ):
             # "Fighting today centred on Khorramshahr ... from the Iraqi bank": fighting has
             # two sides; with one named, the other is the article's other party. So has a
             # strike whose striker alone is named ("Ukraine recaptured most of the region",
             # "Russian columns poured through the tunnel"): it is the other party's loss
+            # ... but not harm or strife within a state ("Bombs in Madrid killed 191
+            # people", "a rebellion"): the state named is where or whom it hit, and the
+            # article's other party is not thereby who did it (_one_sided)
             if topic is None:
                 topic = _topic(text, actor_mentions)
             if actors[0] in topic:
