@@ -8628,3 +8628,28 @@ def test_round56f_a_participle_of_support_is_not_the_act(text):
     # of support; the clause's verb tells the happening
     events = _extracted(text, date(2021, 3, 9))
     assert not [e for e in events if e.type == "SUPPORT" or "backs" in e.label]
+
+
+# round 57c: extra states on found events (actor precision)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Bombs in Santiago killed 14 Chileans on Tuesday.", "2023-05-16"),
+        ("Unknown gunmen shot and wounded four Chilean soldiers on Tuesday.", "2023-05-16"),
+        ("Chile was split in two by a rebellion in March.", "2023-03"),
+        ("Chile's short civil war began in March.", "2023-03"),
+    ],
+)
+def test_round57c_harm_within_a_state_takes_no_second_side(sentence, value):
+    # killing, wounding or strife within a state with that state alone named: the article's
+    # other party (Argentina, named twice) is not thereby who did it, as it would be a side
+    # of fighting
+    text = (
+        "Argentina closed its border with Chile on Friday, and Argentina recalled its"
+        " ambassador. " + sentence
+    )
+    (event,) = [e for e in _extracted(text, date(2023, 5, 19)) if e.value == value]
+    assert "Argentina" not in event.actors
+    assert "Chile" in event.actors
