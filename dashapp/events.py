@@ -3176,7 +3176,12 @@ _ADDRESSED = re.compile(
 )
 
 
-_BACKER = re.compile(r"-(?:backed|sponsored|funded)\b")
+@lru_cache(maxsize=1)
+def _backer_regex() -> re.Pattern[str]:
+    """A hyphen and a participle of resources/events/tie_participles.tsv: what follows a
+    name that tells a thing's or a group's ties ("Iran-backed", "Greek-operated")."""
+    words = sorted((row[0] for row in _rows("tie_participles.tsv")), key=len, reverse=True)
+    return re.compile(r"-(?:" + "|".join(map(re.escape, words)) + r")\b")
 
 
 # ", the Swedish presidency said.": a body's rotating presidency reporting its act
@@ -5813,7 +5818,7 @@ def _article_events(
     home: list[list[Actor]] = []  # the article's home state, once needed (_home_state)
     spelled: dict[str, bool] = {}  # person -> spelled otherwise (_spelled_otherwise)
     dateline: list[Actor] | None = None  # the state of its dateline, once needed
-    backers = "-backed" in text or "-sponsored" in text or "-funded" in text
+    backers = _backer_regex().search(text) is not None
     if (
         " after " in text
         or " before " in text
@@ -6229,8 +6234,9 @@ def _article_events(
             if comma >= 0:
                 worded = (clause[0], comma)  # nor is its place there ("Protest in Tunisia")
         if found and backers:
-            # "the Iran-backed group seized a ship": the backer does not act
-            found = [m for m in found if not _BACKER.match(text, m.end)]
+            # "the Iran-backed group seized a ship", "a Greek-operated carrier was struck":
+            # the backer, owner or operator does not act
+            found = [m for m in found if not _backer_regex().match(text, m.end)]
         if found and possessives:
             # "Kim Jong Un's sister warned": a relative speaks, not the person named
             found = [
