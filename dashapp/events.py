@@ -3177,7 +3177,12 @@ _ADDRESSED = re.compile(
 )
 
 
-_BACKER = re.compile(r"-(?:backed|sponsored|funded)\b")
+@lru_cache(maxsize=1)
+def _backer_regex() -> re.Pattern[str]:
+    """A hyphen and a participle of resources/events/tie_participles.tsv: what follows a
+    name that tells a thing's or a group's ties ("Iran-backed", "Greek-operated")."""
+    words = sorted((row[0] for row in _rows("tie_participles.tsv")), key=len, reverse=True)
+    return re.compile(r"-(?:" + "|".join(map(re.escape, words)) + r")\b")
 
 
 # ", the Swedish presidency said.": a body's rotating presidency reporting its act
@@ -4639,6 +4644,21 @@ def _joined_pair(
 
 
 # the words of a fight between two sides, whoever is named ("the fighting", "clashes")
+@lru_cache(maxsize=1)
+def _one_sided_harms() -> frozenset[str]:
+    """The triggers of resources/events/one_sided_harms.tsv."""
+    return frozenset(row[0] for row in _rows("one_sided_harms.tsv"))
+
+
+def _one_sided(text: str, start: int, end: int) -> bool:
+    """Whether the trigger at text[start:end] tells harm or strife within a state, which has
+    no second side to take from the article: "Bombs in Madrid killed 191 people", "a
+    rebellion", "a short civil war" (round 57c)."""
+    return text[start:end].lower() in _one_sided_harms() or text.endswith(
+        "civil ", max(0, start - 6), start
+    )
+
+
 _COMBAT_WORDS = frozenset(
     [
         *"fighting war clashes clashed clash fought fights battle".split(),
@@ -5881,7 +5901,7 @@ def _article_events(
     home: list[list[Actor]] = []  # the article's home state, once needed (_home_state)
     spelled: dict[str, bool] = {}  # person -> spelled otherwise (_spelled_otherwise)
     dateline: list[Actor] | None = None  # the state of its dateline, once needed
-    backers = "-backed" in text or "-sponsored" in text or "-funded" in text
+    backers = _backer_regex().search(text) is not None
     if (
         " after " in text
         or " before " in text
@@ -6299,8 +6319,9 @@ def _article_events(
             if comma >= 0:
                 worded = (clause[0], comma)  # nor is its place there ("Protest in Tunisia")
         if found and backers:
-            # "the Iran-backed group seized a ship": the backer does not act
-            found = [m for m in found if not _BACKER.match(text, m.end)]
+            # "the Iran-backed group seized a ship", "a Greek-operated carrier was struck":
+            # the backer, owner or operator does not act
+            found = [m for m in found if not _backer_regex().match(text, m.end)]
         if found and possessives:
             # "Kim Jong Un's sister warned": a relative speaks, not the person named
             found = [
@@ -6525,12 +6546,16 @@ def _article_events(
             ttype == "ASSAULT"
             and len(actors) == 1
             and (source is not None or text[m_start:m_end].lower() in _COMBAT_WORDS)
+            and not _one_sided(text, m_start, m_end)
             and not _CROWD_TARGET.search(text, clause[0], clause[1])
         ):
             # "Fighting today centred on Khorramshahr ... from the Iraqi bank": fighting has
             # two sides; with one named, the other is the article's other party. So has a
             # strike whose striker alone is named ("Ukraine recaptured most of the region",
             # "Russian columns poured through the tunnel"): it is the other party's loss
+            # ... but not harm or strife within a state ("Bombs in Madrid killed 191
+            # people", "a rebellion"): the state named is where or whom it hit, and the
+            # article's other party is not thereby who did it (_one_sided)
             if topic is None:
                 topic = _topic(text, actor_mentions)
             if actors[0] in topic:

@@ -8678,3 +8678,44 @@ def test_round57a_they_after_two_people_joined_is_the_two(text, value):
     # joined by "and" in its sentence or the one before
     (event,) = [e for e in _extracted(text, date(2026, 3, 4)) if e.value == value]
     assert len(event.actors) == 2 and event.type == "CONSULT"
+
+
+# round 57c: extra states on found events (actor precision)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Bombs in Santiago killed 14 Chileans on Tuesday.", "2023-05-16"),
+        ("Unknown gunmen shot and wounded four Chilean soldiers on Tuesday.", "2023-05-16"),
+        ("Chile was split in two by a rebellion in March.", "2023-03"),
+        ("Chile's short civil war began in March.", "2023-03"),
+    ],
+)
+def test_round57c_harm_within_a_state_takes_no_second_side(sentence, value):
+    # killing, wounding or strife within a state with that state alone named: the article's
+    # other party (Argentina, named twice) is not thereby who did it, as it would be a side
+    # of fighting
+    text = (
+        "Argentina closed its border with Chile on Friday, and Argentina recalled its"
+        " ambassador. " + sentence
+    )
+    (event,) = [e for e in _extracted(text, date(2023, 5, 19)) if e.value == value]
+    assert "Argentina" not in event.actors
+    assert "Chile" in event.actors
+
+
+@pytest.mark.parametrize(
+    ("sentence", "state"),
+    [
+        ("The Houthis fired a missile at a Norwegian-operated tanker on Tuesday.", "Norway"),
+        ("The Syria-based group Hamas claimed the bombing on Tuesday.", "Syria"),
+    ],
+)
+def test_round57c_a_hyphened_tie_is_no_party(sentence, state):
+    # "a Norwegian-operated tanker", "the Syria-based group": who operates, owns or hosts a
+    # thing or a group named (resources/events/tie_participles.tsv) does not act, as the
+    # backer of "the Iran-backed group" does not
+    (event,) = _extracted(sentence, date(2023, 5, 19))
+    assert state not in event.actors
+    assert state not in event.label
