@@ -8678,3 +8678,50 @@ def test_round57a_they_after_two_people_joined_is_the_two(text, value):
     # joined by "and" in its sentence or the one before
     (event,) = [e for e in _extracted(text, date(2026, 3, 4)) if e.value == value]
     assert len(event.actors) == 2 and event.type == "CONSULT"
+
+
+# round 57b: named bodies the gold names and we miss or replace by their state
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Ghanaian President John Kufuor, who chairs the African Union, welcomed the"
+            " agreement on Tuesday.",
+            "AU",
+        ),
+        (
+            "Abdel Fattah al-Burhan, who heads the Arab League delegation, met Emmanuel Macron"
+            " in Paris on Tuesday.",
+            "Arab League",
+        ),
+    ],
+)
+def test_round57b_the_body_a_person_chairs_in_a_relative_clause_is_listed(text, body):
+    # "X, who chairs the AU, welcomed": he acts as its chairman, as "AU chairman X" would;
+    # the person stays the label's subject
+    (event,) = [e for e in _extracted(text, date(2026, 3, 4)) if e.value == "2026-03-03"]
+    assert body in event.actors
+    assert not event.label.startswith(body)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Two African Union mediators, both former presidents, met Salva Kiir in Juba on"
+            " Tuesday.",
+            "AU",
+        ),
+        (
+            "About 300 NATO soldiers, most of them Italian, arrived in Pristina on Tuesday.",
+            "NATO",
+        ),
+    ],
+)
+def test_round57b_a_quantifier_appositive_describes_the_body_before_it(text, body):
+    # "X envoys, all former presidents, met": the appositive opened by "all", "both" or
+    # "most of them" describes the subject before it, which acts
+    (event,) = [e for e in _extracted(text, date(2026, 3, 4)) if e.value == "2026-03-03"]
+    assert body in event.actors
