@@ -2584,7 +2584,9 @@ def _outside_relatives(
     the phrase the clause hangs on ("Belarus, which Russia backs, attacked") is its
     subject. So with "whom" ("Zahedi, whom the Shah had named prime minister last week,
     went on the radio on Wednesday": no Shah), unless the date (at `dated_at`) is the
-    clause's own ("last week": the naming is the Shah's)."""
+    clause's own ("last week": the naming is the Shah's). A body the clause says its person
+    chairs, heads or leads stays, as his title's ("Jacob Zuma, who chairs the regional bloc
+    SADC, sent two ministers": Zuma, for SADC; see _headed_body)."""
     for rel in _RELATIVE_OPEN.finditer(text, *sent):
         close = text.find(", ", rel.end(), sent[1])
         if close >= 0 and text.startswith("whose", rel.start() + 2):
@@ -2615,19 +2617,56 @@ def _outside_relatives(
             continue  # "the November 8 election, which Suu Kyi's party won": it tells of
             # the happening itself
         kept = [m for m in found if not (rel.start() <= m.start < close)]
-        if len(kept) == len(found):
-            continue
         head = next((m for m in reversed(in_sent) if m.end <= rel.start()), None)
         if (
-            close <= match.start
+            len(kept) < len(found)
+            and close <= match.start
             and head is not None
             and head not in kept
             and not any(m.end <= match.start for m in kept)
             and len(_TOKEN.findall(text, head.end, rel.start())) <= _WHO_GAP
         ):
             kept.insert(0, head)
+        if head is not None and head in kept and head.actors[0].kind == "person":
+            # ... but the body its person chairs or heads stays, as his title's would
+            # ("SADC chairman Jacob Zuma"): he acts, and for it
+            bodies = tuple(
+                a
+                for m in in_sent
+                if rel.start() <= m.start < close and _headed_body(text, rel.start(), m)
+                for a in m.actors
+                if a not in head.qualifiers
+            )
+            if bodies:
+                kept[kept.index(head)] = replace(head, qualifiers=(*head.qualifiers, *bodies))
         found = kept
     return found
+
+
+# "Jacob Zuma, who chairs the regional bloc SADC, sent two ministers": the body a person
+# is said to chair or head in a relative clause on him, which he acts for (as "SADC chairman
+# Jacob Zuma" would); not a body he leads troops of ("who commands UN forces")
+_HEADS_BODY = re.compile(
+    r", who (?:now |currently |also )?(?:chairs|heads|leads) (?:the )?(?:[\w'\u2019-]+ ){0,3}"
+)
+
+
+# the head nouns of a seat a member chairs ("who chairs the Senate Foreign Relations
+# Committee": a legislator's seat, as actors._SEAT_HEADS reads "chairman of the ...")
+_SEAT_NAME = re.compile(r" (?:Commission|Council|Tribunal|Committee)$")
+
+
+def _headed_body(text: str, rel: int, m: ActorMention) -> bool:
+    """Whether `m` is the organisation of its own that the relative clause opening at `rel`
+    says its person chairs, heads or leads (_HEADS_BODY): no body of a state or of a larger
+    body (a mention with a parent, "the AU Commission"), no seat (_SEAT_NAME)."""
+    return (
+        len(m.actors) == 1
+        and m.actors[0].kind == "organisation"
+        and not m.qualifiers
+        and _SEAT_NAME.search(m.actors[0].name) is None
+        and _HEADS_BODY.fullmatch(text, rel, m.start) is not None
+    )
 
 
 # a relative pronoun of a person, and what may stand between the name and it: a comma, or
@@ -3081,7 +3120,13 @@ def _dated_predicate(text: str, pos: int) -> bool:
 # "a former general", "another Pacific ally of Taipei", "once a colony", or an age: "Rabin, 71,"
 # a clause inside an appositive: "acting head of state while Franco lies ill"
 _INNER_CLAUSE = re.compile(r"\s(?:while|as|when|because|although|since|until|after|before)\s")
-_APPOSITIVE = re.compile(r"(?:a|an|the|another|one of|once|formerly|long|then)\s|\d{1,3},")
+# ... also one opened by a quantifier, which describes a plural subject: "Three African
+# Union envoys, all former presidents, met Abiy", "2,000 CSTO troops, most of them Russian,
+# landed"
+_APPOSITIVE = re.compile(
+    r"(?:a|an|the|another|one of|once|formerly|long|then"
+    r"|(?:all|both|most|many|some) of them|all|both)\s|\d{1,3},"
+)
 # "in neighbouring Senegal", "in northern Iraq" (before a country named as a venue)
 _IN_REGION_OF = re.compile(
     r"\b(?:in|at)\s+(?:the\s+)?(?:neighbouring|neighboring|(?:north|south)-?(?:east|west)ern"
