@@ -4506,6 +4506,11 @@ _OBJECT_GAP = 3  # words between the trigger and the pronoun ("moved to impeach 
 _ANTECEDENT_SENTENCES = 2  # how far back the person a pronoun stands for may be named
 
 
+def _object_end(text: str, clause: tuple[int, int], match: Hit) -> int:
+    """Where a trigger's object may end: its clause's end, within _OBJECT_REACH after it."""
+    return min(clause[1] if clause[1] > match.end else len(text), match.end + _OBJECT_REACH)
+
+
 def _with_pronoun_object(
     text: str,
     clause: tuple[int, int],
@@ -4519,7 +4524,7 @@ def _with_pronoun_object(
     object of the trigger is the last person named before it who is not the clause's own
     subject (a pronoun object is never its clause's subject: "Caetano dismissed him" is
     someone else), named in its sentence or the two before."""
-    end = min(clause[1] if clause[1] > match.end else len(text), match.end + _OBJECT_REACH)
+    end = _object_end(text, clause, match)
     pron = _OBJECT_PRONOUN.search(text, match.end, end)
     if pron is None or len(_TOKEN.findall(text, match.end, pron.start())) > _OBJECT_GAP:
         return found
@@ -4643,7 +4648,7 @@ def _with_pair_object(
     """ "Carter telephoned both leaders", "Washington halted arms shipments to both
     countries": a pair of two people or states a few words after the trigger, its object,
     stands for the two joined by "and" just before it (_joined_pair)."""
-    end = min(clause[1] if clause[1] > match.end else len(text), match.end + _OBJECT_REACH)
+    end = _object_end(text, clause, match)
     pair = _PAIR.search(text, match.end, end)
     if (
         pair is None
