@@ -4693,7 +4693,6 @@ def _joined_pair(
     return None
 
 
-# the words of a fight between two sides, whoever is named ("the fighting", "clashes")
 @lru_cache(maxsize=1)
 def _one_sided_harms() -> frozenset[str]:
     """The triggers of resources/events/one_sided_harms.tsv."""
@@ -4709,6 +4708,7 @@ def _one_sided(text: str, start: int, end: int) -> bool:
     )
 
 
+# the words of a fight between two sides, whoever is named ("the fighting", "clashes")
 _COMBAT_WORDS = frozenset(
     [
         *"fighting war clashes clashed clash fought fights battle".split(),
