@@ -2561,11 +2561,29 @@ def _coordinated(
         or _of_state(text, in_sent[i - 1], in_sent[i])
     ):
         i -= 1  # "President Hosni Mubarak of Egypt and the PLO chairman, Yasser Arafat,"
-    while j + 1 < len(in_sent) and _COORD.fullmatch(text, in_sent[j].end, in_sent[j + 1].start):
+    while (
+        j + 1 < len(in_sent)
+        and _COORD.fullmatch(text, in_sent[j].end, in_sent[j + 1].start)
+        and not _new_subject(text, first, in_sent[j], in_sent[j + 1])
+    ):
         j += 1
     if (i, j) == (i0, j0):
         return found
     return list(dict.fromkeys([*in_sent[i:i0], *found, *in_sent[j0 + 1 : j + 1]]))
+
+
+_PAST_WORD = re.compile(r"\b[a-z]+\b")
+
+
+def _new_subject(text: str, first: ActorMention, prev: ActorMention, member: ActorMention) -> bool:
+    """Whether `member`, after ", and" past `prev`, is the subject of a clause of its own
+    rather than the last of a list: a past verb follows it, and one stands between the
+    list's first name and it ("Chile recalled its envoy to Peru, and Bolivia closed its
+    border": Bolivia's own act; not "Chile, Peru, and Bolivia signed")."""
+    gap = text[prev.end : member.start]
+    if "," not in gap or "and" not in gap or not _verb_after(text, member.end):
+        return False
+    return any(_past_verb(w) for w in _PAST_WORD.findall(text, first.end, prev.start))
 
 
 def _of_state(text: str, person: ActorMention, place: ActorMention) -> bool:
