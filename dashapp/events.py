@@ -7336,9 +7336,10 @@ def _told_just_before(
     sents: Sequence[tuple[int, int]], timexes: Sequence[Timex], anchor: Timex, d: Timex, reach: int
 ) -> bool:
     """Whether the happening `anchor` dates is the one told just before the hours `d`
-    count from, though a sentence (or a paragraph) lies between: "Hours later, ..." two
-    sentences after the dated one, the sentence between dating nothing of its own (a quote,
-    "Ghana did not arrest its guest"); "The request came hours after gunmen attacked ..."
+    count from, though a sentence or two (or a paragraph) lie between: "Hours later, ..."
+    two or three sentences after the dated one, those between dating nothing of their own
+    (a quote, "Ghana did not arrest its guest", a line of background dated by a month at
+    most); "The request came hours after gunmen attacked ..."
     in the sentence after the request's date (the new paragraph of a wire story).
     `sents`: the text's `sentences`."""
     starts = [a for a, _ in sents]
@@ -7349,8 +7350,9 @@ def _told_just_before(
         return True
     if gap not in (2, 3) or reach == 0:
         return False
-    # (two sentences between at most, dating no day of their own: a date of a coarser
-    # kind, "whose coalition took office in March", tells background no hours count from)
+    # (two sentences between at most, a quote and a line of background, dating no day of
+    # their own: a date of a coarser kind, "whose coalition took office in March", tells
+    # nothing hours count from)
     lo, hi = sents[i_a + 1][0], sents[i_d - 1][1]
     return not any(
         lo <= t.start < hi and (gap == 2 or t.granularity in ("day", "time")) for t in timexes

@@ -2335,7 +2335,10 @@ def test_hours_from_a_dated_happening_are_its_day(text, expr):
         "Ukraine voted for hours on Saturday.",  # a duration, no offset
         "Hours later, Ukraine hit back.",  # no date to count from
         "Ukraine voted on Saturday, hours before the truce was due to expire.",  # a deadline
-        "Russia shelled the port on Saturday. It rained. Then wind. Hours later, Ukraine hit back.",
+        # (three sentences between: two undated ones may lie between, a quote and a line
+        # of background, round 57d)
+        "Russia shelled the port on Saturday. It rained. Then wind. Then hail. Hours later,"
+        " Ukraine hit back.",
     ],
 )
 def test_hours_with_no_dated_happening_nearby_stay_a_duration(text):
@@ -7965,10 +7968,15 @@ def test_round52a_hours_count_from_the_happening_told_just_before(text):
     assert macron_or_ethiopia and all(e.value == "2022-01-11" for e in macron_or_ethiopia)
 
 
-def test_round52a_hours_later_reaches_over_one_undated_sentence_not_more():
+def test_round52a_hours_later_reaches_over_two_undated_sentences_not_more():
+    # (round 57d: two undated sentences, a quote and a line of background, not one only)
     lead = "Rebels seized the airport in Bamako on Tuesday. Few expected it."
     later = " Hours later, Emmanuel Macron condemned the coup."
-    for text, counted in ((lead + later, True), (lead + " The city was quiet." + later, False)):
+    for text, counted in (
+        (lead + later, True),
+        (lead + " The city was quiet." + later, True),
+        (lead + " The city was quiet. Shops stayed shut." + later, False),
+    ):
         macron = [e for e in _extracted(text, date(2022, 1, 12)) if "Emmanuel Macron" in e.actors]
         assert bool(macron) == counted, text
 
