@@ -2029,6 +2029,32 @@ _AUX_AFTER = re.compile(r"\s+(?:had|has|have)\b")
 _REL_CLOSE = re.compile(r",\s+(?:said|says|told|tells|added|warned|announced|insisted)\b")
 
 
+# after ", which": the clause's own verb, past ("which pulled out", "which withdrew") or after
+# "had" ("which had defied")
+_WHICH_AUX = re.compile(r"\s+(?:had|has|have)\b")
+# after the comma that closes a relative clause: the main clause's verb ("..., is still
+# holding", "..., will attend"), or a past verb (_verb_after: "..., said", "..., called for")
+_MAIN_VERB_AFTER = re.compile(
+    r"\s+(?:(?:also|now|still|then)\s+)?(?:is|are|was|were|has|have|had|will|would|remains?|"
+    r"says)\b"
+)
+
+
+@lru_cache(maxsize=1)
+def _phase_verbs() -> re.Pattern[str]:
+    """resources/events/phase_verbs.tsv: "began", "took effect" after ", which"."""
+    forms = sorted((row[0].strip() for row in _rows("phase_verbs.tsv")), key=len, reverse=True)
+    return re.compile(r"\s+(?:" + "|".join(re.escape(f) for f in forms) + r")\b")
+
+
+def _which_acted(text: str, pos: int) -> bool:
+    """Whether the "which" clause opening at text[pos] has a past verb of its own first, one
+    that is no phase of the noun it hangs on ("which began on January 10")."""
+    aux = _WHICH_AUX.match(text, pos)
+    pos = aux.end() if aux is not None else pos
+    return _verb_after(text, pos) and _phase_verbs().match(text, pos) is None
+
+
 def _choose_trigger(
     text: str,
     lo: int,
@@ -2082,6 +2108,20 @@ def _choose_trigger(
         # one with its own verb
         close = text.find(",", unit.end, hi)
         lo, hi = rel, close if close >= 0 else hi
+    elif (
+        (rel := text.find(", which ", lo, unit.start)) >= 0
+        and text.find(",", rel + 1, unit.start) < 0
+        and _which_acted(text, rel + 7)
+        and (close := text.find(", ", unit.end, hi)) >= 0
+        and (_MAIN_VERB_AFTER.match(text, close + 1) or _verb_after(text, close + 1))
+        # (with a trigger of its own: "which took a seat" names none, and is left as it was)
+        and any(rel < h.start and h.end <= close for h in hits)
+    ):
+        # "Britain, which pulled out its diplomats on Sunday, said it would fly its citizens
+        # out": a "which" clause between commas that tells an act of its own, before the
+        # main clause's verb, dates that act; the phrase it hangs on may be the happening
+        # ("the congress, which opened on Oct. 17, ..."), so it stays in reach
+        lo, hi = max(lo, text.rfind(", ", lo, rel) + 1), close
     elif (comma := text.rfind(", ", lo, unit.start)) >= 0 and (
         (by := _PARTICIPLE_BY.match(text, comma)) is not None
         and text.find(",", by.end(), unit.start) < 0
@@ -2521,11 +2561,29 @@ def _coordinated(
         or _of_state(text, in_sent[i - 1], in_sent[i])
     ):
         i -= 1  # "President Hosni Mubarak of Egypt and the PLO chairman, Yasser Arafat,"
-    while j + 1 < len(in_sent) and _COORD.fullmatch(text, in_sent[j].end, in_sent[j + 1].start):
+    while (
+        j + 1 < len(in_sent)
+        and _COORD.fullmatch(text, in_sent[j].end, in_sent[j + 1].start)
+        and not _new_subject(text, first, in_sent[j], in_sent[j + 1])
+    ):
         j += 1
     if (i, j) == (i0, j0):
         return found
     return list(dict.fromkeys([*in_sent[i:i0], *found, *in_sent[j0 + 1 : j + 1]]))
+
+
+_PAST_WORD = re.compile(r"\b[a-z]+\b")
+
+
+def _new_subject(text: str, first: ActorMention, prev: ActorMention, member: ActorMention) -> bool:
+    """Whether `member`, after ", and" past `prev`, is the subject of a clause of its own
+    rather than the last of a list: a past verb follows it, and one stands between the
+    list's first name and it ("Chile recalled its envoy to Peru, and Bolivia closed its
+    border": Bolivia's own act; not "Chile, Peru, and Bolivia signed")."""
+    gap = text[prev.end : member.start]
+    if "," not in gap or "and" not in gap or not _verb_after(text, member.end):
+        return False
+    return any(_past_verb(w) for w in _PAST_WORD.findall(text, first.end, prev.start))
 
 
 def _of_state(text: str, person: ActorMention, place: ActorMention) -> bool:
@@ -7215,6 +7273,12 @@ _HOURS_LINK = re.compile(r"\s+(?:(?P<rel>later|earlier)\b|(?=after\s)|(?P<before
 # the next day, hours before Sargsyan resigned" (not a deadline: "hours before it was due to
 # expire"; nor "Hours before they sat down, missiles hit Kyiv", which dates the missiles)
 _BEFORE_ACT = re.compile(r"\s+before\s+(?:[\w'\u2019-]+\s+){1,4}?([a-z]+)\b")
+# "Hours after the strikes,", "Hours before the speech,": a noun phrase of a few words, its
+# determiner pointing back, then the comma before the main clause
+_AFTER_NOUN = re.compile(
+    r"\s+(?:after|before)\s+(?:the|this|that|these|those|its|their|his|her)\s+"
+    r"(?:[\w'\u2019-]+\s+){0,2}[\w'\u2019-]+,"
+)
 _NOT_ACTS_BEFORE = frozenset({"was", "were", "had", "is", "are", "has", "have"})
 _HOURS = re.compile(r"PT(?:X|[1-9]|1[0-2])H|PT(?:X|[1-9]\d?)M")  # hours or minutes
 _FEW_HOURS = re.compile(r"(?i)\b(?:hours|minutes)\s+(?:later|earlier)$")
@@ -7243,9 +7307,17 @@ def _hours_off(
         ):
             return None
         after = _CLAUSE_AFTER.match(text, d.end)
-        if after is None:
+        if after is not None:
+            end, reach = after.end() - 1, 0  # the date must be its own sentence's
+        elif (d.start == 0 or text[d.start - 1] == "\n" or text.endswith(". ", 0, d.start)) and (
+            back := _AFTER_NOUN.match(text, d.end)
+        ) is not None:
+            # "Hours after the announcement, protesters stormed ...": a sentence that opens
+            # with hours after (or before) a happening named by its noun, told before, is
+            # counted from the last one dated, as "Hours later" is
+            end, reach = back.end() - 1, 1
+        else:
             return None
-        end, reach = after.end() - 1, 0  # the date must be its own sentence's
     else:
         end, reach = link.end(), 1  # "Iraq invaded on Thursday. Hours later, ..."
     anchor = None
@@ -7269,9 +7341,10 @@ def _told_just_before(
     sents: Sequence[tuple[int, int]], timexes: Sequence[Timex], anchor: Timex, d: Timex, reach: int
 ) -> bool:
     """Whether the happening `anchor` dates is the one told just before the hours `d`
-    count from, though a sentence (or a paragraph) lies between: "Hours later, ..." two
-    sentences after the dated one, the sentence between dating nothing of its own (a quote,
-    "Ghana did not arrest its guest"); "The request came hours after gunmen attacked ..."
+    count from, though a sentence or two (or a paragraph) lie between: "Hours later, ..."
+    two or three sentences after the dated one, those between dating nothing of their own
+    (a quote, "Ghana did not arrest its guest", a line of background dated by a month at
+    most); "The request came hours after gunmen attacked ..."
     in the sentence after the request's date (the new paragraph of a wire story).
     `sents`: the text's `sentences`."""
     starts = [a for a, _ in sents]
@@ -7280,10 +7353,15 @@ def _told_just_before(
     gap = i_d - i_a
     if gap == 1:
         return True
-    if gap != 2 or reach == 0:
+    if gap not in (2, 3) or reach == 0:
         return False
-    lo, hi = sents[i_a + 1]
-    return not any(lo <= t.start < hi for t in timexes)
+    # (two sentences between at most, a quote and a line of background, dating no day of
+    # their own: a date of a coarser kind, "whose coalition took office in March", tells
+    # nothing hours count from)
+    lo, hi = sents[i_a + 1][0], sents[i_d - 1][1]
+    return not any(
+        lo <= t.start < hi and (gap == 2 or t.granularity in ("day", "time")) for t in timexes
+    )
 
 
 _COUNT_FROM: dict[str, tuple[str, ...]] = {

@@ -2335,7 +2335,10 @@ def test_hours_from_a_dated_happening_are_its_day(text, expr):
         "Ukraine voted for hours on Saturday.",  # a duration, no offset
         "Hours later, Ukraine hit back.",  # no date to count from
         "Ukraine voted on Saturday, hours before the truce was due to expire.",  # a deadline
-        "Russia shelled the port on Saturday. It rained. Then wind. Hours later, Ukraine hit back.",
+        # (three sentences between: two undated ones may lie between, a quote and a line
+        # of background, round 57d)
+        "Russia shelled the port on Saturday. It rained. Then wind. Then hail. Hours later,"
+        " Ukraine hit back.",
     ],
 )
 def test_hours_with_no_dated_happening_nearby_stay_a_duration(text):
@@ -7965,10 +7968,15 @@ def test_round52a_hours_count_from_the_happening_told_just_before(text):
     assert macron_or_ethiopia and all(e.value == "2022-01-11" for e in macron_or_ethiopia)
 
 
-def test_round52a_hours_later_reaches_over_one_undated_sentence_not_more():
+def test_round52a_hours_later_reaches_over_two_undated_sentences_not_more():
+    # (round 57d: two undated sentences, a quote and a line of background, not one only)
     lead = "Rebels seized the airport in Bamako on Tuesday. Few expected it."
     later = " Hours later, Emmanuel Macron condemned the coup."
-    for text, counted in ((lead + later, True), (lead + " The city was quiet." + later, False)):
+    for text, counted in (
+        (lead + later, True),
+        (lead + " The city was quiet." + later, True),
+        (lead + " The city was quiet. Shops stayed shut." + later, False),
+    ):
         macron = [e for e in _extracted(text, date(2022, 1, 12)) if "Emmanuel Macron" in e.actors]
         assert bool(macron) == counted, text
 
@@ -8766,3 +8774,64 @@ def test_round57b_a_quantifier_appositive_describes_the_body_before_it(text, bod
     # "most of them" describes the subject before it, which acts
     (event,) = [e for e in _extracted(text, date(2026, 3, 4)) if e.value == "2026-03-03"]
     assert body in event.actors
+
+
+# round 57d: a happening told in a clause of its own, lost to another
+
+
+def test_round57d_a_which_clause_with_its_own_act_dates_that_act():
+    # ", which withdrew its diplomats on Sunday, said": the date is the withdrawal's, not
+    # the statement's after the clause
+    text = (
+        "Norway, which withdrew its diplomats from the capital on Sunday, said it would begin"
+        " evacuation flights on Tuesday."
+    )
+    events = _extracted(text, date(2022, 1, 12))
+    (sunday,) = [e for e in events if e.value == "2022-01-09"]
+    assert sunday.type == "RETREAT"
+    assert sunday.actors == ("Norway",)
+    # (a verb of the noun's phase, "which began", tells of the noun, and is left as it was)
+    text = (
+        "The war in Syria, which began with protests in March 2011, has killed thousands of people."
+    )
+    assert [e.label for e in _extracted(text, date(2022, 1, 12))] == ["Syria attack"]
+
+
+def test_round57d_hours_later_counts_from_the_day_told_two_sentences_before():
+    # "Hours later" after a quote and a sentence of background (a month, no day): counted
+    # from the last day-dated happening
+    text = (
+        "Chile expelled two Peruvian diplomats on Wednesday and said the matter was closed.\n"
+        '"We will not be lectured," a government spokesman said. President Gabriel Boric,'
+        " whose coalition took office in March, has said the country faces threats.\n"
+        "Hours later, Peru recalled its ambassador to Chile."
+    )
+    events = _extracted(text, date(2022, 1, 13))
+    (recall,) = [e for e in events if e.type == "SANCTION" and "Peru" == e.actors[0]]
+    assert recall.value == "2022-01-12"
+
+
+def test_round57d_hours_after_a_happening_named_by_its_noun_opens_a_sentence():
+    # "Hours after the announcement, protesters stormed ...": the happening named by its
+    # noun was told before; the sentence's act is of its day
+    text = (
+        "Armenia and Azerbaijan agreed on Monday night to halt the fighting. Hours after the"
+        " announcement, hundreds of protesters stormed the parliament in Yerevan."
+    )
+    events = _extracted(text, date(2022, 1, 12))
+    (protest,) = [e for e in events if e.type == "PROTEST"]
+    assert protest.value == "2022-01-10"
+    assert "Armenia" in protest.actors
+
+
+def test_round57d_a_name_with_its_own_verb_after_and_is_no_list_member():
+    # "..., and Bolivia closed its border": Bolivia acts in a clause of its own, and is no
+    # party to Chile's recall
+    text = "On Monday, Chile recalled its ambassador to Peru, and Bolivia closed its border."
+    events = _extracted(text, date(2022, 1, 12))
+    (recall,) = [e for e in events if e.type == "SANCTION"]
+    assert set(recall.actors) == {"Chile", "Peru"}
+    # (a list that is the subject stays whole: "Chile, Peru, and Bolivia signed")
+    text = "On Monday, Chile, Peru, and Bolivia signed a trade agreement."
+    (deal,) = _extracted(text, date(2022, 1, 12))
+    assert set(deal.actors) == {"Chile", "Peru", "Bolivia"}
