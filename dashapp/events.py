@@ -4661,7 +4661,11 @@ def _with_pair_subject(
     joined by "and" in its sentence or the one before (_joined_pair), when there are."""
     pair = _PAIR.search(text, clause[0], match.start)
     if pair is None:
-        return found
+        # (up to the trigger's end: the word after "the two" may be the trigger, "meet")
+        bare = _bare_pair().search(text, clause[0], match.end)
+        if bare is None or bare.end() > match.start:
+            return found
+        return _with_bare_pair(bare, found, mentions, sents, idx)
     # sides and parties may be states or bodies ("Israel and the PLO ... the two sides")
     kinds = (
         ("person",)
@@ -4691,6 +4695,54 @@ def _with_pair_subject(
     if len(people) < count:
         return found
     stand_in = ActorMention(pair.start(), pair.end(), pair.group(), tuple(reversed(people)))
+    return sorted([stand_in, *found], key=lambda m: m.start)
+
+
+@lru_cache(maxsize=1)
+def _bare_pair() -> re.Pattern[str]:
+    """A bare "the two" before a verb (resources/events/bare_pair_verbs.tsv): "the two
+    agreed to meet soon", "when the two meet next week" (round 57e)."""
+    verbs = sorted((row[0] for row in _rows("bare_pair_verbs.tsv")), key=len, reverse=True)
+    words = "|".join(verbs)
+    return re.compile(rf"\b[Tt]he two(?=\s+(?:{words})\b)")
+
+
+def _with_bare_pair(
+    bare: re.Match[str],
+    found: list[ActorMention],
+    mentions: Sequence[ActorMention],
+    sents: Sequence[tuple[int, int]],
+    idx: int,
+) -> list[ActorMention]:
+    """A bare "the two" subject ("the two agreed", "when the two meet"): the last two people
+    named before it in its sentence ("Kohl telephoned Egon Krenz; the two agreed"), else
+    the last two states there ("Cairo will stand by Syria under the pact the two signed"),
+    else the last two people of the sentences before, as far back as a pronoun's antecedent
+    ("Kiir accused Machar of plotting a coup. The two signed a peace agreement")."""
+    at = bare.start()
+    lo = sents[idx][0] if idx < len(sents) else 0
+    back = sents[max(0, idx - _ANTECEDENT_SENTENCES)][0] if sents else 0
+
+    def last_two(kind: str, start: int) -> list[Actor]:
+        got: list[Actor] = []
+        for m in reversed(mentions):
+            if m.start < start:
+                break
+            if m.end <= at and len(m.actors) == 1 and m.actors[0].kind == kind:
+                if m.actors[0] not in got:
+                    got.append(m.actors[0])
+                if len(got) == 2:
+                    break
+        return got
+
+    two = last_two("person", lo)
+    if len(two) < 2:
+        two = last_two("country", lo)
+    if len(two) < 2:
+        two = last_two("person", back)
+    if len(two) < 2:
+        return found
+    stand_in = ActorMention(at, bare.end(), bare.group(), tuple(reversed(two)))
     return sorted([stand_in, *found], key=lambda m: m.start)
 
 
