@@ -8835,3 +8835,28 @@ def test_round57d_a_name_with_its_own_verb_after_and_is_no_list_member():
     text = "On Monday, Chile, Peru, and Bolivia signed a trade agreement."
     (deal,) = _extracted(text, date(2022, 1, 12))
     assert set(deal.actors) == {"Chile", "Peru", "Bolivia"}
+
+
+# round 57e: a pronoun for a person the gazetteer lacks
+def test_round57e_a_bare_the_two_after_a_pronoun_and_its_object_is_both():
+    # "He will discuss ... with his counterpart, X, when the two meet": the pronoun's man
+    # (introduced by his title the sentence before) and the man he meets, not the one alone
+    text = (
+        "Portugal's foreign minister, Rui Valente, said on Monday that talks would go on. He"
+        " will discuss the dispute with his Spanish counterpart, Diego Morcillo, when the two"
+        " meet on Friday."
+    )
+    events = _extracted(text, date(2020, 3, 2))
+    (meeting,) = [e for e in events if e.value == "2020-03-06"]
+    assert set(meeting.actors) == {"Rui Valente", "Diego Morcillo"}
+
+
+def test_round57e_a_bare_the_two_is_the_two_people_named_just_before():
+    # "X accused Y ... The two signed": the two people of the sentence before
+    text = (
+        "Interior Minister Paulo Menga accused opposition leader Jean Kabwe of plotting a coup"
+        " in 2011. The two signed a peace agreement in August last year."
+    )
+    events = _extracted(text, date(2020, 3, 2))
+    (deal,) = [e for e in events if e.value == "2019-08"]
+    assert set(deal.actors) == {"Paulo Menga", "Jean Kabwe"}
