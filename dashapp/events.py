@@ -117,6 +117,13 @@ def _rows(name: str) -> Iterable[list[str]]:
             yield line.split("\t")
 
 
+def _alternatives(name: str) -> str:
+    """The forms of the one-column data file `name`, escaped and joined for a regex
+    alternation, the longest first (so that it wins where forms overlap)."""
+    forms = sorted((row[0] for row in _rows(name)), key=len, reverse=True)
+    return "|".join(map(re.escape, forms))
+
+
 @lru_cache(maxsize=1)
 def _place_regex() -> re.Pattern[str]:
     """Any place name, the longest where names overlap, between word boundaries. (A trie
@@ -1634,8 +1641,7 @@ _FALLEN_AFTER = re.compile(
 @lru_cache(maxsize=1)
 def _not_fallen() -> re.Pattern[str]:
     """A name opened by a word of resources/events/not_towns.tsv: no town that fell."""
-    words = sorted((row[0] for row in _rows("not_towns.tsv")), key=len, reverse=True)
-    return re.compile(rf"(?:{'|'.join(map(re.escape, words))})\b")
+    return re.compile(rf"(?:{_alternatives('not_towns.tsv')})\b")
 
 
 def _fallen_town(text: str, lo: int, a: int, b: int) -> str | None:
@@ -2043,8 +2049,7 @@ _MAIN_VERB_AFTER = re.compile(
 @lru_cache(maxsize=1)
 def _phase_verbs() -> re.Pattern[str]:
     """resources/events/phase_verbs.tsv: "began", "took effect" after ", which"."""
-    forms = sorted((row[0].strip() for row in _rows("phase_verbs.tsv")), key=len, reverse=True)
-    return re.compile(r"\s+(?:" + "|".join(re.escape(f) for f in forms) + r")\b")
+    return re.compile(r"\s+(?:" + _alternatives("phase_verbs.tsv") + r")\b")
 
 
 def _which_acted(text: str, pos: int) -> bool:
@@ -3284,8 +3289,7 @@ _ADDRESSED = re.compile(
 def _backer_regex() -> re.Pattern[str]:
     """A hyphen and a participle of resources/events/tie_participles.tsv: what follows a
     name that tells a thing's or a group's ties ("Iran-backed", "Greek-operated")."""
-    words = sorted((row[0] for row in _rows("tie_participles.tsv")), key=len, reverse=True)
-    return re.compile(r"-(?:" + "|".join(map(re.escape, words)) + r")\b")
+    return re.compile(r"-(?:" + _alternatives("tie_participles.tsv") + r")\b")
 
 
 # ", the Swedish presidency said.": a body's rotating presidency reporting its act
@@ -3517,7 +3521,7 @@ _CLAUSE_OPENERS = frozenset(
 def _origin_regex() -> re.Pattern[str]:
     """A verb of travel or transport (resources/events/motion_verbs.tsv), up to four words,
     then "from" ("the" optional) just before a name."""
-    verbs = "|".join(sorted((row[0] for row in _rows("motion_verbs.tsv")), key=len, reverse=True))
+    verbs = _alternatives("motion_verbs.tsv")
     return re.compile(
         rf"\b(?:{verbs})\b(?:\s+(?!from\b)[\w'\u2019-]+){{0,4}}?\s+from\s+(?:the\s+)?$"
     )
@@ -3984,8 +3988,7 @@ _FELL_TO = re.compile(r"(?i)fell\s+to")  # triggers.tsv: "fell to" (the seizure 
 def _harm_passive_regex() -> re.Pattern[str]:
     """A passive of harm (resources/events/harm_passives.tsv) after its subject's names:
     " were killed", " have been wounded"."""
-    forms = sorted((row[0] for row in _rows("harm_passives.tsv")), key=len, reverse=True)
-    verbs = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    verbs = _alternatives("harm_passives.tsv").replace(r"\ ", r"\s+")
     return re.compile(
         r"\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?"
         r"(?:" + verbs + r")\b"
@@ -4686,25 +4689,40 @@ def _with_pair_subject(
         # "Waldheim appealed to both sides ... Lloyd's ... Japan said": the sides of a
         # conflict are the article's two parties, whoever was named last
         people = list(reversed(sides))
-    for m in reversed(mentions if not people else ()):
-        if m.end <= pair.start() and len(m.actors) == 1 and m.actors[0].kind in kinds:
-            if m.actors[0] not in people:
-                people.append(m.actors[0])
-            if len(people) == count:
-                break
+    if not people:
+        people = _last_named(mentions, pair.start(), kinds, count)
     if len(people) < count:
         return found
     stand_in = ActorMention(pair.start(), pair.end(), pair.group(), tuple(reversed(people)))
     return sorted([stand_in, *found], key=lambda m: m.start)
 
 
+def _last_named(
+    mentions: Sequence[ActorMention],
+    before: int,
+    kinds: tuple[str, ...],
+    count: int,
+    since: int = 0,
+) -> list[Actor]:
+    """Up to `count` different actors of `kinds`, each named alone, last named first: those
+    of the mentions that end by `before`, among the mentions that start from `since`."""
+    got: list[Actor] = []
+    for m in reversed(mentions):
+        if m.start < since:
+            break
+        if m.end <= before and len(m.actors) == 1 and m.actors[0].kind in kinds:
+            if m.actors[0] not in got:
+                got.append(m.actors[0])
+            if len(got) == count:
+                break
+    return got
+
+
 @lru_cache(maxsize=1)
 def _bare_pair() -> re.Pattern[str]:
     """A bare "the two" before a verb (resources/events/bare_pair_verbs.tsv): "the two
     agreed to meet soon", "when the two meet next week" (round 57e)."""
-    verbs = sorted((row[0] for row in _rows("bare_pair_verbs.tsv")), key=len, reverse=True)
-    words = "|".join(verbs)
-    return re.compile(rf"\b[Tt]he two(?=\s+(?:{words})\b)")
+    return re.compile(rf"\b[Tt]he two(?=\s+(?:{_alternatives('bare_pair_verbs.tsv')})\b)")
 
 
 def _with_bare_pair(
@@ -4722,24 +4740,11 @@ def _with_bare_pair(
     at = bare.start()
     lo = sents[idx][0] if idx < len(sents) else 0
     back = sents[max(0, idx - _ANTECEDENT_SENTENCES)][0] if sents else 0
-
-    def last_two(kind: str, start: int) -> list[Actor]:
-        got: list[Actor] = []
-        for m in reversed(mentions):
-            if m.start < start:
-                break
-            if m.end <= at and len(m.actors) == 1 and m.actors[0].kind == kind:
-                if m.actors[0] not in got:
-                    got.append(m.actors[0])
-                if len(got) == 2:
-                    break
-        return got
-
-    two = last_two("person", lo)
+    two = _last_named(mentions, at, ("person",), 2, lo)
     if len(two) < 2:
-        two = last_two("country", lo)
+        two = _last_named(mentions, at, ("country",), 2, lo)
     if len(two) < 2:
-        two = last_two("person", back)
+        two = _last_named(mentions, at, ("person",), 2, back)
     if len(two) < 2:
         return found
     stand_in = ActorMention(at, bare.end(), bare.group(), tuple(reversed(two)))
@@ -4839,8 +4844,7 @@ _IT = re.compile(r"\b(?:it|It)\s+(?!(?:is|was|'s|\u2019s|has been|had been|would
 @lru_cache(maxsize=1)
 def _unnamed_doer_regex() -> re.Pattern[str]:
     """The doers of resources/events/unnamed_doers.tsv, as words."""
-    forms = sorted((row[0] for row in _rows("unnamed_doers.tsv")), key=len, reverse=True)
-    return re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, forms)) + r")\b")
+    return re.compile(r"(?i)\b(?:" + _alternatives("unnamed_doers.tsv") + r")\b")
 
 
 def _unnamed_doer(text: str, clause: tuple[int, int], start: int) -> str:
@@ -5130,10 +5134,9 @@ def _with_shared_subject(
 def _group_noun_regex() -> re.Pattern[str]:
     """The nouns of resources/events/group_nouns.tsv after a state's adjective or name, up
     to the verb: " paratroopers ", "'s border guards ", " riot police "."""
-    forms = sorted((row[0] for row in _rows("group_nouns.tsv")), key=len, reverse=True)
     return re.compile(
         r"(?:['\u2019]s)?\s+(?:[a-z-]+\s+)?(?:"
-        + "|".join(map(re.escape, forms))
+        + _alternatives("group_nouns.tsv")
         + r")\s+(?:(?:also|then|later|again)\s+)?"
     )
 
