@@ -2569,7 +2569,7 @@ def _coordinated(
     while (
         j + 1 < len(in_sent)
         and _COORD.fullmatch(text, in_sent[j].end, in_sent[j + 1].start)
-        and not _new_subject(text, first, in_sent[j], in_sent[j + 1])
+        and not _new_subject(text, first, in_sent, j)
     ):
         j += 1
     if (i, j) == (i0, j0):
@@ -2580,13 +2580,31 @@ def _coordinated(
 _PAST_WORD = re.compile(r"\b[a-z]+\b")
 
 
-def _new_subject(text: str, first: ActorMention, prev: ActorMention, member: ActorMention) -> bool:
-    """Whether `member`, after ", and" past `prev`, is the subject of a clause of its own
-    rather than the last of a list: a past verb follows it, and one stands between the
-    list's first name and it ("Chile recalled its envoy to Peru, and Bolivia closed its
-    border": Bolivia's own act; not "Chile, Peru, and Bolivia signed")."""
+# the members of a subject named together: "Lumumba and Kasavubu", "Chile or Peru"
+_GROUP_JOIN = re.compile(r"\s+(?:and|or)\s+(?:the\s+)?")
+# a finite verb of a clause's own after its subject: "has asked", "are expected", "will go"
+_FINITE_VERB = re.compile(r"\s+(?:has|have|had|will|would|is|are|was|were)\s+[a-z]")
+
+
+def _new_subject(text: str, first: ActorMention, in_sent: Sequence[ActorMention], j: int) -> bool:
+    """Whether in_sent[j + 1], after ", and" past in_sent[j], is the subject of a clause of
+    its own rather than the last of a list: a verb follows it, with any names a bare "and"
+    joins to it (a past verb, or a finite "has", "are", "will"), and a past verb stands
+    between the list's first name and it ("Chile recalled its envoy to Peru, and Bolivia
+    closed its border": Bolivia's own act; so "the cabinet broke off relations with Belgium,
+    and Lumumba and Kasavubu sent a telegram", "..., and Mrs. Gandhi has asked for his
+    release"; not "Chile, Peru, and Bolivia signed")."""
+    prev, member = in_sent[j], in_sent[j + 1]
     gap = text[prev.end : member.start]
-    if "," not in gap or "and" not in gap or not _verb_after(text, member.end):
+    if "," not in gap or "and" not in gap:
+        return False
+    k = j + 1
+    while k + 1 < len(in_sent) and _GROUP_JOIN.fullmatch(
+        text, in_sent[k].end, in_sent[k + 1].start
+    ):
+        k += 1
+    end = in_sent[k].end
+    if not (_verb_after(text, end) or _FINITE_VERB.match(text, end)):
         return False
     return any(_past_verb(w) for w in _PAST_WORD.findall(text, first.end, prev.start))
 
