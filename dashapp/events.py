@@ -5080,8 +5080,24 @@ def _own_clause(text: str, lo: int, hi: int, mentions: Sequence[ActorMention]) -
             )
         ):
             return pos
+        if (phrase := _SUBJECT_PHRASE.match(text, pos + 6, hi)) is not None and not any(
+            _past_verb(w) for w in phrase.group(1).split()
+        ):
+            # "..., and tens of thousands of Liberians have fled", "and European Community
+            # foreign ministers are expected to discuss": a subject of its own, named or
+            # not, and a verb of another time
+            return pos
         pos = text.find(", and ", pos + 1, hi)
     return None
+
+
+# a clause's subject, any noun phrase of up to six words with no comma, then a verb of
+# another time ("have fled", "will meet", "are expected to", "is due to")
+_SUBJECT_PHRASE = re.compile(
+    r"((?:(?!(?:that|which|who|whom|whose|then|also|later|so|not|is|are|was|were|has|have|"
+    r"had|will|would|be|been|to)\b)[A-Za-z][\w'\u2019.-]*\s+){1,6}?)"
+    r"(?:(?:have|has|had|will|would)\s|(?:is|are|was|were)\s+(?:expected|due|set|scheduled)\s+to\s)"
+)
 
 
 # a subject's verb: "Thailand closed", "Thailand's army closed", "Iran's forces have seized"
