@@ -3734,8 +3734,9 @@ def _without_while_clause(text: str, start: int, found: list[ActorMention]) -> l
 
 
 # "after", "before", "since", "until" opening a clause of another time, the subject after
-# it: "tightened their blockade after Hamas seized the strip", "after Soviet troops entered"
-_TIME_CLAUSE_OPENER = re.compile(r"\s(?:after|before|since|until)\s+(?=[A-Z]|the\s|an?\s)")
+# it: "tightened their blockade after Hamas seized the strip", "after Soviet troops entered";
+# and "that" opening what a speaker reports ("said on Thursday that Oslo had told Moscow")
+_TIME_CLAUSE_OPENER = re.compile(r"\s(?:after|before|since|until|that)\s+(?=[A-Z]|the\s|an?\s)")
 # what may stand between the opener and a named subject: a determiner and up to two
 # modifiers ("after the Islamist fighters of", "after Soviet")
 _TIME_CLAUSE_LEAD = re.compile(r"(?:(?:the|an?)\s+)?(?:[\w'\u2019-]+\s+){0,2}?(?:of\s+)?")
@@ -3747,6 +3748,20 @@ _CLAUSE_VERB = re.compile(
     r"(?:\s+(?!(?:and|or|of|in|on|at|to|the)\b)[a-z]+){0,2}?\s+"
     r"(?:(has|have|had|was|were|is|are|will|would)\b|([a-z]+)\b)"
 )
+# a passive after the auxiliary: "had been dissolved", "was expelled" (its doer unnamed)
+_PASSIVE_AFTER = re.compile(r"\s+(?:been\s+)?[a-z]+(?:ed|en)\b|\s+been\b")
+
+
+@lru_cache(maxsize=1)
+def _reported_that() -> re.Pattern[str]:
+    """A verb or noun of speech (triggers.tsv's "{source} remarks" forms) in the comma
+    stretch right before a "that": "said on Thursday that", "told the delegates that"."""
+    forms = sorted(
+        (f for f, t in lexicon().triggers.items() if t.label == _REMARKS_LABEL and t.needs is None),
+        key=len,
+        reverse=True,
+    )
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, forms))})\b[^,;:]{{0,60}}\Z")
 
 
 def _without_main_clause(
@@ -3756,9 +3771,17 @@ def _without_main_clause(
     tightened their blockade after Hamas seized the strip in June 2007", "France sent its
     jets after Islamist fighters overran Konna on Thursday") is that subject's: who the
     main clause before "after" ("before", "since", "until") names does not take part in
-    it; `act` is where the act and its date start, both inside the clause of time."""
+    it; `act` is where the act and its date start, both inside the clause of time. So is
+    a happening a speaker reports after "that", with a subject of its own: "Norway's
+    foreign minister said on Thursday that Oslo had told Moscow about the launch on Dec.
+    21" is Norway's and Russia's, not the minister's; but not a passive ("he disclosed
+    that the assembly had been dissolved on Jan. 4": the speaker may be its doer)."""
     cue = None
     for m in _TIME_CLAUSE_OPENER.finditer(text, clause[0], act):
+        if text.startswith(" that", m.start()) and not _reported_that().search(
+            text, max(clause[0], m.start() - 80), m.start()
+        ):
+            continue  # "the demands that Bush set out": a relative, its noun the object
         cue = m
     if cue is None:
         return found
@@ -3776,6 +3799,12 @@ def _without_main_clause(
     ):
         # "since the Berlin Wall was built": the name qualifies the subject; "after Cairo
         # demanded its removal": the clause refers back to whom the main clause names
+        return found
+    if (
+        verb.group(1)
+        and text.startswith(" that", cue.start())
+        and _PASSIVE_AFTER.match(text, verb.end())
+    ):
         return found
     return kept
 
