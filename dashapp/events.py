@@ -2569,7 +2569,7 @@ def _coordinated(
     while (
         j + 1 < len(in_sent)
         and _COORD.fullmatch(text, in_sent[j].end, in_sent[j + 1].start)
-        and not _new_subject(text, first, in_sent[j], in_sent[j + 1])
+        and not _new_subject(text, first, in_sent, j)
     ):
         j += 1
     if (i, j) == (i0, j0):
@@ -2580,13 +2580,31 @@ def _coordinated(
 _PAST_WORD = re.compile(r"\b[a-z]+\b")
 
 
-def _new_subject(text: str, first: ActorMention, prev: ActorMention, member: ActorMention) -> bool:
-    """Whether `member`, after ", and" past `prev`, is the subject of a clause of its own
-    rather than the last of a list: a past verb follows it, and one stands between the
-    list's first name and it ("Chile recalled its envoy to Peru, and Bolivia closed its
-    border": Bolivia's own act; not "Chile, Peru, and Bolivia signed")."""
+# the members of a subject named together: "Lumumba and Kasavubu", "Chile or Peru"
+_GROUP_JOIN = re.compile(r"\s+(?:and|or)\s+(?:the\s+)?")
+# a finite verb of a clause's own after its subject: "has asked", "are expected", "will go"
+_FINITE_VERB = re.compile(r"\s+(?:has|have|had|will|would|is|are|was|were)\s+[a-z]")
+
+
+def _new_subject(text: str, first: ActorMention, in_sent: Sequence[ActorMention], j: int) -> bool:
+    """Whether in_sent[j + 1], after ", and" past in_sent[j], is the subject of a clause of
+    its own rather than the last of a list: a verb follows it, with any names a bare "and"
+    joins to it (a past verb, or a finite "has", "are", "will"), and a past verb stands
+    between the list's first name and it ("Chile recalled its envoy to Peru, and Bolivia
+    closed its border": Bolivia's own act; so "the cabinet broke off relations with Belgium,
+    and Lumumba and Kasavubu sent a telegram", "..., and Mrs. Gandhi has asked for his
+    release"; not "Chile, Peru, and Bolivia signed")."""
+    prev, member = in_sent[j], in_sent[j + 1]
     gap = text[prev.end : member.start]
-    if "," not in gap or "and" not in gap or not _verb_after(text, member.end):
+    if "," not in gap or "and" not in gap:
+        return False
+    k = j + 1
+    while k + 1 < len(in_sent) and _GROUP_JOIN.fullmatch(
+        text, in_sent[k].end, in_sent[k + 1].start
+    ):
+        k += 1
+    end = in_sent[k].end
+    if not (_verb_after(text, end) or _FINITE_VERB.match(text, end)):
         return False
     return any(_past_verb(w) for w in _PAST_WORD.findall(text, first.end, prev.start))
 
@@ -3716,8 +3734,9 @@ def _without_while_clause(text: str, start: int, found: list[ActorMention]) -> l
 
 
 # "after", "before", "since", "until" opening a clause of another time, the subject after
-# it: "tightened their blockade after Hamas seized the strip", "after Soviet troops entered"
-_TIME_CLAUSE_OPENER = re.compile(r"\s(?:after|before|since|until)\s+(?=[A-Z]|the\s|an?\s)")
+# it: "tightened their blockade after Hamas seized the strip", "after Soviet troops entered";
+# and "that" opening what a speaker reports ("said on Thursday that Oslo had told Moscow")
+_TIME_CLAUSE_OPENER = re.compile(r"\s(?:after|before|since|until|that)\s+(?=[A-Z]|the\s|an?\s)")
 # what may stand between the opener and a named subject: a determiner and up to two
 # modifiers ("after the Islamist fighters of", "after Soviet")
 _TIME_CLAUSE_LEAD = re.compile(r"(?:(?:the|an?)\s+)?(?:[\w'\u2019-]+\s+){0,2}?(?:of\s+)?")
@@ -3729,6 +3748,20 @@ _CLAUSE_VERB = re.compile(
     r"(?:\s+(?!(?:and|or|of|in|on|at|to|the)\b)[a-z]+){0,2}?\s+"
     r"(?:(has|have|had|was|were|is|are|will|would)\b|([a-z]+)\b)"
 )
+# a passive after the auxiliary: "had been dissolved", "was expelled" (its doer unnamed)
+_PASSIVE_AFTER = re.compile(r"\s+(?:been\s+)?[a-z]+(?:ed|en)\b|\s+been\b")
+
+
+@lru_cache(maxsize=1)
+def _reported_that() -> re.Pattern[str]:
+    """A verb or noun of speech (triggers.tsv's "{source} remarks" forms) in the comma
+    stretch right before a "that": "said on Thursday that", "told the delegates that"."""
+    forms = sorted(
+        (f for f, t in lexicon().triggers.items() if t.label == _REMARKS_LABEL and t.needs is None),
+        key=len,
+        reverse=True,
+    )
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, forms))})\b[^,;:]{{0,60}}\Z")
 
 
 def _without_main_clause(
@@ -3738,9 +3771,17 @@ def _without_main_clause(
     tightened their blockade after Hamas seized the strip in June 2007", "France sent its
     jets after Islamist fighters overran Konna on Thursday") is that subject's: who the
     main clause before "after" ("before", "since", "until") names does not take part in
-    it; `act` is where the act and its date start, both inside the clause of time."""
+    it; `act` is where the act and its date start, both inside the clause of time. So is
+    a happening a speaker reports after "that", with a subject of its own: "Norway's
+    foreign minister said on Thursday that Oslo had told Moscow about the launch on Dec.
+    21" is Norway's and Russia's, not the minister's; but not a passive ("he disclosed
+    that the assembly had been dissolved on Jan. 4": the speaker may be its doer)."""
     cue = None
     for m in _TIME_CLAUSE_OPENER.finditer(text, clause[0], act):
+        if text.startswith(" that", m.start()) and not _reported_that().search(
+            text, max(clause[0], m.start() - 80), m.start()
+        ):
+            continue  # "the demands that Bush set out": a relative, its noun the object
         cue = m
     if cue is None:
         return found
@@ -3758,6 +3799,12 @@ def _without_main_clause(
     ):
         # "since the Berlin Wall was built": the name qualifies the subject; "after Cairo
         # demanded its removal": the clause refers back to whom the main clause names
+        return found
+    if (
+        verb.group(1)
+        and text.startswith(" that", cue.start())
+        and _PASSIVE_AFTER.match(text, verb.end())
+    ):
         return found
     return kept
 
@@ -5062,8 +5109,24 @@ def _own_clause(text: str, lo: int, hi: int, mentions: Sequence[ActorMention]) -
             )
         ):
             return pos
+        if (phrase := _SUBJECT_PHRASE.match(text, pos + 6, hi)) is not None and not any(
+            _past_verb(w) for w in phrase.group(1).split()
+        ):
+            # "..., and tens of thousands of Liberians have fled", "and European Community
+            # foreign ministers are expected to discuss": a subject of its own, named or
+            # not, and a verb of another time
+            return pos
         pos = text.find(", and ", pos + 1, hi)
     return None
+
+
+# a clause's subject, any noun phrase of up to six words with no comma, then a verb of
+# another time ("have fled", "will meet", "are expected to", "is due to")
+_SUBJECT_PHRASE = re.compile(
+    r"((?:(?!(?:that|which|who|whom|whose|then|also|later|so|not|is|are|was|were|has|have|"
+    r"had|will|would|be|been|to)\b)[A-Za-z][\w'\u2019.-]*\s+){1,6}?)"
+    r"(?:(?:have|has|had|will|would)\s|(?:is|are|was|were)\s+(?:expected|due|set|scheduled)\s+to\s)"
+)
 
 
 # a subject's verb: "Thailand closed", "Thailand's army closed", "Iran's forces have seized"

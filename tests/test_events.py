@@ -8860,3 +8860,53 @@ def test_round57e_a_bare_the_two_is_the_two_people_named_just_before():
     events = _extracted(text, date(2020, 3, 2))
     (deal,) = [e for e in events if e.value == "2019-08"]
     assert set(deal.actors) == {"Paulo Menga", "Jean Kabwe"}
+
+
+# round r58a: events with three or more actors (actor precision)
+def test_roundr58a_two_names_opening_a_clause_after_and_are_no_list_members():
+    # "..., and Ruto and Odinga sent a letter": the pair acts in a clause of its own (a bare
+    # "and" joins them, and their verb comes after both), no party to the recall before it
+    text = (
+        "On Monday, the Kenyan cabinet recalled its ambassador to Uganda, and Ruto and"
+        " Odinga sent a letter to the African Union."
+    )
+    events = _extracted(text, date(2022, 1, 12))
+    (recall,) = [e for e in events if e.type == "SANCTION"]
+    assert set(recall.actors) == {"Kenya", "Uganda"}
+
+
+def test_roundr58a_a_name_with_a_finite_verb_after_and_is_no_list_member():
+    # "..., and Mexico has asked for calm": a clause of its own, no member of the list
+    text = "On Monday, Chile expelled two diplomats from Peru, and Mexico has asked for calm."
+    events = _extracted(text, date(2022, 1, 12))
+    (expel,) = [e for e in events if e.type == "SANCTION"]
+    assert set(expel.actors) == {"Chile", "Peru"}
+
+
+def test_roundr58a_an_unnamed_subject_with_a_verb_of_another_time_after_and():
+    # "..., and a Turkish delegation is expected to attend": who that clause names does not
+    # take part in the happening before it
+    text = (
+        "Aliyev sent his condolences on Thursday. The funeral will be held in Baku on Sunday,"
+        " and a Turkish government delegation is expected to attend."
+    )
+    events = _extracted(text, date(2022, 1, 12))
+    (funeral,) = [e for e in events if e.value == "2022-01-16"]
+    assert "Turkey" not in funeral.actors
+    assert "Azerbaijan" in funeral.actors
+
+
+def test_roundr58a_the_speaker_of_a_reported_happening_with_its_own_subject():
+    # "X said on Thursday that Oslo had told Moscow ... on Dec. 21": the happening reported
+    # is Norway's and Russia's, not the speaker's
+    text = (
+        "Norway's foreign minister, Bjørn Tore Godal, said on Thursday that Oslo had told"
+        " Moscow about the test in a letter on Dec. 21."
+    )
+    events = _extracted(text, date(1995, 1, 26))
+    (told,) = [e for e in events if e.value == "1994-12-21"]
+    assert set(told.actors) == {"Norway", "Russia"}
+    # a relative clause is left alone: "the demands that X set out" are the object of its act
+    text = "Kabul had ignored the demands that Biden set out in a speech on Monday."
+    (speech,) = [e for e in _extracted(text, date(2022, 1, 12)) if e.value == "2022-01-10"]
+    assert "Joe Biden" in speech.actors
