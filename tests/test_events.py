@@ -8862,8 +8862,8 @@ def test_round57e_a_bare_the_two_is_the_two_people_named_just_before():
     assert set(deal.actors) == {"Paulo Menga", "Jean Kabwe"}
 
 
-# round r58a: events with three or more actors (actor precision)
-def test_roundr58a_two_names_opening_a_clause_after_and_are_no_list_members():
+# round 58a: events with three or more actors (actor precision)
+def test_round58a_two_names_opening_a_clause_after_and_are_no_list_members():
     # "..., and Ruto and Odinga sent a letter": the pair acts in a clause of its own (a bare
     # "and" joins them, and their verb comes after both), no party to the recall before it
     text = (
@@ -8875,7 +8875,7 @@ def test_roundr58a_two_names_opening_a_clause_after_and_are_no_list_members():
     assert set(recall.actors) == {"Kenya", "Uganda"}
 
 
-def test_roundr58a_a_name_with_a_finite_verb_after_and_is_no_list_member():
+def test_round58a_a_name_with_a_finite_verb_after_and_is_no_list_member():
     # "..., and Mexico has asked for calm": a clause of its own, no member of the list
     text = "On Monday, Chile expelled two diplomats from Peru, and Mexico has asked for calm."
     events = _extracted(text, date(2022, 1, 12))
@@ -8883,7 +8883,7 @@ def test_roundr58a_a_name_with_a_finite_verb_after_and_is_no_list_member():
     assert set(expel.actors) == {"Chile", "Peru"}
 
 
-def test_roundr58a_an_unnamed_subject_with_a_verb_of_another_time_after_and():
+def test_round58a_an_unnamed_subject_with_a_verb_of_another_time_after_and():
     # "..., and a Turkish delegation is expected to attend": who that clause names does not
     # take part in the happening before it
     text = (
@@ -8896,7 +8896,7 @@ def test_roundr58a_an_unnamed_subject_with_a_verb_of_another_time_after_and():
     assert "Azerbaijan" in funeral.actors
 
 
-def test_roundr58a_the_speaker_of_a_reported_happening_with_its_own_subject():
+def test_round58a_the_speaker_of_a_reported_happening_with_its_own_subject():
     # "X said on Thursday that Oslo had told Moscow ... on Dec. 21": the happening reported
     # is Norway's and Russia's, not the speaker's
     text = (
