@@ -103,7 +103,7 @@ class Hit(NamedTuple):
     trigger: Trigger
 
 
-_FLAGS = frozenset({"cancels", "personal", "journey"})
+_FLAGS = frozenset({"cancels", "personal", "journey", "otherwise"})
 _new_hit = tuple.__new__  # Hit(...) without the Python-level __new__ of a NamedTuple
 
 _BETWEEN_STATES = re.compile(r"summit|state visit")  # labels of meetings of states
@@ -177,7 +177,13 @@ def lexicon() -> Lexicon:
         )
         for form in family.forms:
             owner = triggers.setdefault(form, family)
-            if owner is not family and owner.needs is not None and object_words is not None:
+            if (
+                owner is not family
+                and owner.needs is not None
+                and (object_words is not None or "otherwise" in flags)
+            ):
+                # (an "otherwise" row, with no words of its own, is the sense taken when
+                # none of the earlier senses' words follow)
                 senses[form] = (*senses.get(form, ()), family)
     return Lexicon(triggers, quad, senses)
 
@@ -2001,8 +2007,8 @@ def _other_sense(text: str, h: Hit, end: int) -> Hit | None:
     form whose words do (triggers.tsv: "sent his special envoy" is no deployment of troops,
     "was proclaimed the new leader" no declaration of independence), else None."""
     for t in lexicon().senses.get(text[h.start : h.end].lower(), ()):
-        if t.needs is not None and t.needs.match(text, h.end, end) is not None:
-            return _new_hit(Hit, (h.start, h.end, t))
+        if t.needs is None or t.needs.match(text, h.end, end) is not None:
+            return _new_hit(Hit, (h.start, h.end, t))  # (no needs: an "otherwise" row)
     return None
 
 
@@ -2499,7 +2505,12 @@ def _head(
                 # meeting", "said Paris could cut the island's electricity": a measure held
                 # over someone is a threat
                 return _reread(hit, "threatened")
-            if hit.trigger.type in _VERBAL_ACTS and word.split()[0].endswith(("ed", "ing")):
+            if (
+                hit.trigger.type in _VERBAL_ACTS
+                and word.split()[0].endswith(("ed", "ing"))
+                # (a verb, not a happening named by its noun: "had no knowledge of the uprising")
+                and hit.trigger.label != _NP_LABEL
+            ):
                 if hit.trigger.type == "REQUEST":
                     # "said on Monday it was concerned and urged calm": an appeal added to
                     # a dated statement is part of what was said, not the happening (its
@@ -5502,7 +5513,10 @@ _MEMBERS_SUBJECT = re.compile(
 )
 # a crowd's happening that is itself the subject and the trigger: "The protests began last
 # Sunday in Zhanaozen", "Riots broke out on Monday" (the state where the story happens)
-_CROWD_HAPPENING = re.compile(r"[Pp]rotests|[Dd]emonstrations|[Rr]iots|[Rr]ioting|[Uu]nrest")
+# (and a people's rising: "The uprising began on Oct. 23", "the revolt in Benghazi")
+_CROWD_HAPPENING = re.compile(
+    r"[Pp]rotests|[Dd]emonstrations|[Rr]iots|[Rr]ioting|[Uu]nrest|[Uu]prisings?|[Rr]evolts?"
+)
 # the crowd as the trigger and the subject: "Protesters broke into the embassy on Friday
 # night" (the state where the story happens, as for its happening)
 _CROWD = re.compile(r"[Pp]rotesters|[Dd]emonstrators|[Rr]ioters")
@@ -6708,10 +6722,11 @@ def _article_events(
                 # ("SANTO DOMINGO - ...") or else the state named most
                 # ("Students marched through Lahore": a crowd's, where its town is)
                 actors = _crowd_town_state(text, clause) if ttype == "PROTEST" else []
-                if not actors and ttype == "ASSAULT":
+                if not actors and (ttype == "ASSAULT" or trig.label == _NP_LABEL):
                     # force used on a crowd ("police fired on students marching to the
                     # radio building") is the state's the story is about, wherever it is
-                    # filed from
+                    # filed from; so is a rising named by its noun ("The uprising began on
+                    # Oct. 23", from Vienna)
                     actors = _home_state(actor_mentions, home)
                 if not actors:
                     if dateline is None:
