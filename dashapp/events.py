@@ -274,6 +274,12 @@ _NOT_PLACE = re.compile(
 _PLACE = re.compile(
     r"(?:in|at)(?<!\w..)\s+((?:[A-Z][\w'\u2019.-]+)(?:\s+[A-Z][\w'\u2019.-]+){0,2})"
 )
+# after a name, the rest of it and the verb it is the subject of: "(Manmohan) Singh would
+# not", "Brazil would turn"
+_SUBJECT_AFTER_NAME = re.compile(
+    r"(?:\s+[A-Z][\w'\u2019.-]*)*\s+(?:would|will|could|can|did|does|do|had|has|have|was"
+    r"|were|is|are|must|should|might|may)\b"
+)
 _OBJECT = re.compile(
     r"\s+(?:(?:to|into|on|against|from)\s+)?(?:the\s+|a\s+|an\s+)?"
     r"((?:[A-Z][\w'\u2019.-]+)(?:\s+[A-Z][\w'\u2019.-]+){0,2})"
@@ -685,10 +691,13 @@ _RETURN_LABEL = "{source} returns to {object}"  # triggers.tsv: "returned to|ret
 # were absurd" (not "would not be forced out", a prediction)
 _REFUSAL = re.compile(
     r"\b(?:would|will|could|can)(?:\s*not|\s+never|n['\u2019]t)\s+(?:\w+\s+)?(?:accept|negotiate"
-    r"|hand\s+(?:\w+\s+)?over|apologi[sz]e|attend|recogni[sz]e|allow|comply|answer|take\s+part"
-    r"|extradite|send|resign|step\s+down|quit|withdraw|pull\s+out|give\s+up|release|pay)\b"
-    # "would stay in office", "the embassy would remain open": a demand to go refused
-    r"|\b(?:would|will)\s+(?:\w+\s+)?(?:stay|remain)\s+(?:in\s+(?:office|power)|open)\b"
+    r"|hand(?:ed)?\s+(?:\w+\s+)?over|apologi[sz]e|attend|recogni[sz]e|allow|comply|answer"
+    r"|take\s+part|extradite|send|resign|step\s+down|quit|withdraw|pull\s+out|give\s+up|release"
+    r"|pay|visit)\b"
+    # "would stay in office", "the embassy would remain open", "would stay at his post": a
+    # demand to go refused; "his party would boycott the election"
+    r"|\b(?:would|will)\s+(?:\w+\s+)?(?:stay|remain)\s+(?:in\s+(?:office|power)|open"
+    r"|at\s+(?:his|her|its|their)\s+posts?)\b|\b(?:would|will)\s+(?:\w+\s+)?boycott\b"
     r"|\b(?:had|has|have|played|plays)\s+no\s+(?:part|role|hand)\b|\bno\s+advance\s+knowledge\b"
     # "said there would be no talks with Pakistan until ...": a meeting or a deal ruled out
     r"|\b(?:would|will|could|can)\s+be\s+no\s+(?:more\s+|further\s+|new\s+)?(?:talks|negotiations"
@@ -5781,6 +5790,16 @@ def _label(
             obj = ""
         if obj and _NOT_PLACE.match(obj.split()[0]):
             obj = ""  # "attack on Wednesday", "attack on Nov. 1": a date word is no object
+        if (
+            obj
+            and text[match.start : match.end].lower() not in trig.forms
+            and (at := text.find(obj, match.end, clause[1])) >= 0
+            and _SUBJECT_AFTER_NAME.match(text, at + len(obj))
+        ):
+            # a statement read as the act it reports: "said Brazil would turn the offer
+            # down" rejects no Brazil; the name is the reported clause's subject, not what
+            # is acted on
+            obj = ""
         if obj.endswith(_POSSESSIVE):
             obj = obj[:-2]  # "attack on Gbagbo's compound": Gbagbo's side is hit
         if (
