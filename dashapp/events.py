@@ -103,7 +103,7 @@ class Hit(NamedTuple):
     trigger: Trigger
 
 
-_FLAGS = frozenset({"cancels", "personal", "journey"})
+_FLAGS = frozenset({"cancels", "personal", "journey", "otherwise"})
 _new_hit = tuple.__new__  # Hit(...) without the Python-level __new__ of a NamedTuple
 
 _BETWEEN_STATES = re.compile(r"summit|state visit")  # labels of meetings of states
@@ -177,7 +177,13 @@ def lexicon() -> Lexicon:
         )
         for form in family.forms:
             owner = triggers.setdefault(form, family)
-            if owner is not family and owner.needs is not None and object_words is not None:
+            if (
+                owner is not family
+                and owner.needs is not None
+                and (object_words is not None or "otherwise" in flags)
+            ):
+                # (an "otherwise" row, with no words of its own, is the sense taken when
+                # none of the earlier senses' words follow)
                 senses[form] = (*senses.get(form, ()), family)
     return Lexicon(triggers, quad, senses)
 
@@ -267,6 +273,12 @@ _NOT_PLACE = re.compile(
 # did. Same matches.)
 _PLACE = re.compile(
     r"(?:in|at)(?<!\w..)\s+((?:[A-Z][\w'\u2019.-]+)(?:\s+[A-Z][\w'\u2019.-]+){0,2})"
+)
+# after a name, the rest of it and the verb it is the subject of: "(Manmohan) Singh would
+# not", "Brazil would turn"
+_SUBJECT_AFTER_NAME = re.compile(
+    r"(?:\s+[A-Z][\w'\u2019.-]*)*\s+(?:would|will|could|can|did|does|do|had|has|have|was"
+    r"|were|is|are|must|should|might|may)\b"
 )
 _OBJECT = re.compile(
     r"\s+(?:(?:to|into|on|against|from)\s+)?(?:the\s+|a\s+|an\s+)?"
@@ -663,6 +675,14 @@ _POSSIBLE = re.compile(r"\b(?:might|could|may)\s+(?:\w+\s+){0,2}$")
 _VOTE_FORMS = {"voted", "vote", "votes"}
 _APPROVING = {"approved", "approves", "approve"}
 _AGREEING = {"agreed", "agree", "agrees", "agreeing"}
+# a tally after the act it counts, with the words between (no clause break): "rejected a
+# government motion by 285 votes to 272", "approved the operation on Wednesday by 10 votes
+# to none", "impeached him by 76 votes to one"
+_TALLIED_ACT = re.compile(
+    r"(?i)(?:\s+(?!(?:and|or|but|that|which|who|while|when|after|before|because|if)\b)"
+    r"[\w'\u2019.-]+){0,8}\s+by\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine"
+    r"|ten|eleven|twelve|thirteen|fourteen|fifteen)\s+$"
+)
 _VOTED_TO = re.compile(r"[^;:]{0,100}\sto\s+$")
 _REMARKS_LABEL = "{source} remarks"  # triggers.tsv: "said|says|say|told..."
 _RETURN_LABEL = "{source} returns to {object}"  # triggers.tsv: "returned to|return to..."
@@ -671,10 +691,13 @@ _RETURN_LABEL = "{source} returns to {object}"  # triggers.tsv: "returned to|ret
 # were absurd" (not "would not be forced out", a prediction)
 _REFUSAL = re.compile(
     r"\b(?:would|will|could|can)(?:\s*not|\s+never|n['\u2019]t)\s+(?:\w+\s+)?(?:accept|negotiate"
-    r"|hand\s+(?:\w+\s+)?over|apologi[sz]e|attend|recogni[sz]e|allow|comply|answer|take\s+part"
-    r"|extradite|send|resign|step\s+down|quit|withdraw|pull\s+out|give\s+up|release|pay)\b"
-    # "would stay in office", "the embassy would remain open": a demand to go refused
-    r"|\b(?:would|will)\s+(?:\w+\s+)?(?:stay|remain)\s+(?:in\s+(?:office|power)|open)\b"
+    r"|hand(?:ed)?\s+(?:\w+\s+)?over|apologi[sz]e|attend|recogni[sz]e|allow|comply|answer"
+    r"|take\s+part|extradite|send|resign|step\s+down|quit|withdraw|pull\s+out|give\s+up|release"
+    r"|pay|visit)\b"
+    # "would stay in office", "the embassy would remain open", "would stay at his post": a
+    # demand to go refused; "his party would boycott the election"
+    r"|\b(?:would|will)\s+(?:\w+\s+)?(?:stay|remain)\s+(?:in\s+(?:office|power)|open"
+    r"|at\s+(?:his|her|its|their)\s+posts?)\b|\b(?:would|will)\s+(?:\w+\s+)?boycott\b"
     r"|\b(?:had|has|have|played|plays)\s+no\s+(?:part|role|hand)\b|\bno\s+advance\s+knowledge\b"
     # "said there would be no talks with Pakistan until ...": a meeting or a deal ruled out
     r"|\b(?:would|will|could|can)\s+be\s+no\s+(?:more\s+|further\s+|new\s+)?(?:talks|negotiations"
@@ -714,6 +737,12 @@ _ACCUSAL = re.compile(
     # concern: "was alarmed by the fighting" stays a statement)
     r"|\b(?:appalled|outraged|horrified|revolted)[\"'\u201d\u2019]?\s+(?:by|at)\b"
     r"|\b(?:revulsion|outrage|indignation)\s+at\b|\birresponsible\b|\bslap\s+in\s+the\s+face\b"
+    # a deed named a crime of war: "what was happening was ethnic cleansing", "officials had
+    # committed crimes against humanity", "troops had committed atrocities" (not a finding
+    # hedged: "soldiers may have committed war crimes")
+    r"|\bethnic\s+cleansing\b|\bcrimes?\s+against\s+humanity\b"
+    r"|\b(?<!may\s)(?<!might\s)(?<!could\s)(?:had|has|have)\s+committed\s+(?:\w+\s+){0,2}?"
+    r"(?:crimes|atrocities|massacres)\b"
 )
 
 
@@ -1987,8 +2016,8 @@ def _other_sense(text: str, h: Hit, end: int) -> Hit | None:
     form whose words do (triggers.tsv: "sent his special envoy" is no deployment of troops,
     "was proclaimed the new leader" no declaration of independence), else None."""
     for t in lexicon().senses.get(text[h.start : h.end].lower(), ()):
-        if t.needs is not None and t.needs.match(text, h.end, end) is not None:
-            return _new_hit(Hit, (h.start, h.end, t))
+        if t.needs is None or t.needs.match(text, h.end, end) is not None:
+            return _new_hit(Hit, (h.start, h.end, t))  # (no needs: an "otherwise" row)
     return None
 
 
@@ -2339,6 +2368,19 @@ def _head(
             and _leaves_gathering(text, best, nxt)
         ):
             best = nxt
+    if best.trigger.type == "STATEMENT" and text[best.start : best.end].lower() in _VOTE_FORMS:
+        # "The Commons rejected the motion by 285 votes to 272 on Thursday": a tally is no
+        # happening of its own but the margin of the act it counts
+        # (the verb: the first of the hits within the tallied stretch, "approved the treaty")
+        counted = None
+        for h in reversed(hits):
+            if h.end > best.start:
+                continue
+            if best.start - h.end >= 120 or not _TALLIED_ACT.fullmatch(text, h.end, best.start):
+                break
+            counted = h
+        if counted is not None and counted.trigger.type != "STATEMENT":
+            best = counted
     if best.trigger.type == "STATEMENT":
         prev = next((h for h in reversed(hits) if h.end <= best.start), None)
         if (
@@ -2472,7 +2514,12 @@ def _head(
                 # meeting", "said Paris could cut the island's electricity": a measure held
                 # over someone is a threat
                 return _reread(hit, "threatened")
-            if hit.trigger.type in _VERBAL_ACTS and word.split()[0].endswith(("ed", "ing")):
+            if (
+                hit.trigger.type in _VERBAL_ACTS
+                and word.split()[0].endswith(("ed", "ing"))
+                # (a verb, not a happening named by its noun: "had no knowledge of the uprising")
+                and hit.trigger.label != _NP_LABEL
+            ):
                 if hit.trigger.type == "REQUEST":
                     # "said on Monday it was concerned and urged calm": an appeal added to
                     # a dated statement is part of what was said, not the happening (its
@@ -5538,7 +5585,10 @@ _MEMBERS_SUBJECT = re.compile(
 )
 # a crowd's happening that is itself the subject and the trigger: "The protests began last
 # Sunday in Zhanaozen", "Riots broke out on Monday" (the state where the story happens)
-_CROWD_HAPPENING = re.compile(r"[Pp]rotests|[Dd]emonstrations|[Rr]iots|[Rr]ioting|[Uu]nrest")
+# (and a people's rising: "The uprising began on Oct. 23", "the revolt in Benghazi")
+_CROWD_HAPPENING = re.compile(
+    r"[Pp]rotests|[Dd]emonstrations|[Rr]iots|[Rr]ioting|[Uu]nrest|[Uu]prisings?|[Rr]evolts?"
+)
 # the crowd as the trigger and the subject: "Protesters broke into the embassy on Friday
 # night" (the state where the story happens, as for its happening)
 _CROWD = re.compile(r"[Pp]rotesters|[Dd]emonstrators|[Rr]ioters")
@@ -5803,6 +5853,16 @@ def _label(
             obj = ""
         if obj and _NOT_PLACE.match(obj.split()[0]):
             obj = ""  # "attack on Wednesday", "attack on Nov. 1": a date word is no object
+        if (
+            obj
+            and text[match.start : match.end].lower() not in trig.forms
+            and (at := text.find(obj, match.end, clause[1])) >= 0
+            and _SUBJECT_AFTER_NAME.match(text, at + len(obj))
+        ):
+            # a statement read as the act it reports: "said Brazil would turn the offer
+            # down" rejects no Brazil; the name is the reported clause's subject, not what
+            # is acted on
+            obj = ""
         if obj.endswith(_POSSESSIVE):
             obj = obj[:-2]  # "attack on Gbagbo's compound": Gbagbo's side is hit
         if (
@@ -6744,10 +6804,11 @@ def _article_events(
                 # ("SANTO DOMINGO - ...") or else the state named most
                 # ("Students marched through Lahore": a crowd's, where its town is)
                 actors = _crowd_town_state(text, clause) if ttype == "PROTEST" else []
-                if not actors and ttype == "ASSAULT":
+                if not actors and (ttype == "ASSAULT" or trig.label == _NP_LABEL):
                     # force used on a crowd ("police fired on students marching to the
                     # radio building") is the state's the story is about, wherever it is
-                    # filed from
+                    # filed from; so is a rising named by its noun ("The uprising began on
+                    # Oct. 23", from Vienna)
                     actors = _home_state(actor_mentions, home)
                 if not actors:
                     if dateline is None:

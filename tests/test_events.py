@@ -5870,15 +5870,25 @@ def test_joined_with_nothing_to_follow_is_a_membership_as_before():
 
 
 @pytest.mark.parametrize(
-    ("text", "actor"),
+    ("text", "actor", "type_"),
     [
-        ("The revolt against Muammar Gaddafi began in Benghazi on Monday.", "Muammar Gaddafi"),
-        ("The rebellion began in eastern Zaire on Monday.", "Democratic Republic of the Congo"),
+        # (round 58b: a people's revolt is a protest, as the development sets type it; a
+        # rebellion stays fighting)
+        (
+            "The revolt against Muammar Gaddafi began in Benghazi on Monday.",
+            "Muammar Gaddafi",
+            "PROTEST",
+        ),
+        (
+            "The rebellion began in eastern Zaire on Monday.",
+            "Democratic Republic of the Congo",
+            "ASSAULT",
+        ),
     ],
 )
-def test_a_revolt_or_rebellion_is_fighting_as_an_uprising_is(text: str, actor: str):
+def test_a_revolt_or_rebellion_is_fighting_as_an_uprising_is(text: str, actor: str, type_: str):
     (event,) = _extracted(text)
-    assert event.type == "ASSAULT"
+    assert event.type == type_
     assert actor in event.actors
     assert "revolt" in event.label.lower() or "rebellion" in event.label.lower()
 
@@ -8910,3 +8920,48 @@ def test_round58a_the_speaker_of_a_reported_happening_with_its_own_subject():
     text = "Kabul had ignored the demands that Biden set out in a speech on Monday."
     (speech,) = [e for e in _extracted(text, date(2022, 1, 12)) if e.value == "2022-01-10"]
     assert "Joe Biden" in speech.actors
+
+
+# round 58b: event types
+def test_round58b_a_tally_is_the_margin_of_the_act_it_counts():
+    # "rejected the budget on Monday by 120 votes to 70": the rejection, not a vote
+    (ev,) = _extracted("Hungary's parliament rejected the budget on Monday by 120 votes to 70.")
+    assert ev.type == "REJECT"
+    assert "vote" not in ev.label
+
+
+def test_round58b_a_deed_called_ethnic_cleansing_is_an_accusation():
+    (ev,) = _extracted(
+        "Sergei Lavrov said on Monday that the expulsions amounted to ethnic cleansing."
+    )
+    assert ev.type == "ACCUSE"
+    # (a finding hedged is no charge)
+    (ev,) = _extracted(
+        "Sergei Lavrov said on Monday that some soldiers may have committed war crimes."
+    )
+    assert ev.type == "STATEMENT"
+
+
+def test_round58b_a_visit_cut_short_is_a_retreat_from_it():
+    (ev,) = _extracted("Emmanuel Macron cut short a visit to Brazil on Monday.")
+    assert ev.type == "RETREAT"
+    assert ev.label == "Macron cuts short visit"
+
+
+def test_round58b_a_revolt_is_typed_by_who_rises():
+    # soldiers rising move against those in power; a people rising is a protest
+    (ev,) = _extracted("A revolt by a regiment in the north of Mali failed on Monday.")
+    assert ev.type == "COERCE"
+    (ev,) = _extracted("The uprising against Lukashenko began in Minsk in August.")
+    assert ev.type == "PROTEST"
+    assert "Belarus" in ev.actors
+
+
+def test_round58b_refusals_reported_in_a_statement():
+    (ev,) = _extracted("Viktor Orban said on Monday that he would stay at his post.")
+    assert ev.type == "REJECT"
+    (ev,) = _extracted("Imran Khan said on Monday that his party would boycott the election.")
+    assert ev.type == "REJECT"
+    # the reported clause's subject is not what is rejected
+    (ev,) = _extracted("Marcelo Rebelo de Sousa said Portugal would turn the offer down on Monday.")
+    assert ev.label == "Rebelo de Sousa rejects"
