@@ -2942,7 +2942,10 @@ def _window_actors(
         and seg_hi < len(cuts) - 1
         and (dated_after is None or cuts[seg_hi + 1] <= dated_after)
         and not (found and dated_after is not None and _NEW_CLAUSE_AFTER.match(text, cuts[seg_hi]))
-        and not (found and _subject_and_verb(text, cuts[seg_hi], mentions))
+        # (nor over a clause with its own named subject and verb when the stretch names
+        # nobody: "Leaders of the bloc, meeting in Accra, condemned the coup on Monday, and
+        # Ghana and Togo have offered troops" is the bloc's, whose name is to the left)
+        and not _subject_and_verb(text, cuts[seg_hi], mentions)
     ):
         seg_hi += 1
         found = inside(cuts[seg_lo], cuts[seg_hi])
@@ -3219,8 +3222,18 @@ def _subject_and_verb(text: str, pos: int, mentions: Sequence[ActorMention]) -> 
     name = next((x for x in mentions if x.start == subject), None)
     if name is None:
         return False
-    verb = _VERB_AFTER_SUBJECT.match(text, name.end)
+    end = name.end
+    if (pair := _AND_NAME.match(text, end)) is not None and (
+        other := next((x for x in mentions if x.start == pair.end()), None)
+    ) is not None:
+        # "and Jamaica and Barbados have offered troops": two named subjects, one verb
+        end = other.end
+    verb = _VERB_AFTER_SUBJECT.match(text, end)
     return verb is not None and verb.group(1) in _OWN_CLAUSE_VERBS
+
+
+# the second of two subjects joined by "and": "and Jamaica and Barbados have"
+_AND_NAME = re.compile(r"\s+and\s+(?:the\s+)?")
 
 
 _PREDICATE_START = re.compile(

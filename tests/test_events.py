@@ -8965,3 +8965,33 @@ def test_round58b_refusals_reported_in_a_statement():
     # the reported clause's subject is not what is rejected
     (ev,) = _extracted("Marcelo Rebelo de Sousa said Portugal would turn the offer down on Monday.")
     assert ev.label == "Rebelo de Sousa rejects"
+
+
+# round 58c: misses with the date right and no actor in common
+def test_round58c_a_body_before_a_participle_keeps_its_act_over_a_clause_of_its_own():
+    # "X, meeting in Y, condemned ... on Wednesday, and A and B have offered troops": the
+    # stretch of the verb names nobody; the clause after ", and" with its own subjects and
+    # verb is another happening, so the body before the participle phrase acts
+    text = (
+        "Leaders of the Arab League, meeting in Rabat, condemned the coup on Wednesday, and"
+        " Jordan and Egypt have offered troops."
+    )
+    (condemn,) = [e for e in _extracted(text, date(2022, 1, 12)) if e.type == "ACCUSE"]
+    assert set(condemn.actors) == {"Arab League"}
+    text = (
+        "ECOWAS leaders, gathered in Lome, condemned the coup on Friday, and Ghana has"
+        " offered troops."
+    )
+    (condemn,) = [e for e in _extracted(text, date(2022, 1, 12)) if e.type == "ACCUSE"]
+    assert set(condemn.actors) == {"ECOWAS"}
+
+
+def test_round58c_two_subjects_joined_by_and_open_a_clause_of_their_own():
+    # ", and Poland and Estonia have asked ...": two named subjects and one verb of another
+    # time are a clause of their own, whose parties are not the act's before it
+    text = (
+        "NATO ministers, meeting in Oslo, condemned the attack on Wednesday, and Poland and"
+        " Estonia have asked for more troops."
+    )
+    (condemn,) = [e for e in _extracted(text, date(2022, 1, 12)) if e.type == "ACCUSE"]
+    assert set(condemn.actors) == {"NATO"}
