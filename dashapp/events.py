@@ -2247,6 +2247,17 @@ def _choose_trigger(
             score += 6  # "said on Monday that ...": the date closes the speech clause
         if closes_subject and h_start >= u_end:
             score -= 8
+        if (
+            text.endswith(", ", lo, h_start)
+            and text.endswith("ing", h_start, h_end)
+            and (shut := text.find(", ", h_end, min(hi, h_end + 60))) >= 0
+            and "," not in text[h_end:shut]
+            and not h_end <= u_start < shut
+            and _verb_after(text, shut + 1)
+        ):
+            # "the ministers of the OAS, meeting in Washington, threatened San Salvador": a
+            # participle phrase between commas describes the subject; the verb after it acts
+            score -= 8
         if best is not None and score <= best_score:
             continue  # the penalties below only lower it
         if (
@@ -7264,6 +7275,8 @@ def anchored_dates(
                 out.append(on)
             elif (back := _counted_back(text, timexes, d, off, subject, dct)) is not None:
                 out.append(back)
+            elif (came := _came_after(text, [*timexes, *out], d, off, sents, dct)) is not None:
+                out.append(came)
             continue
         sign = 1 if link.group("dir") in ("after", "following") else -1
         why = f"{d.text} {link.group('dir')} the {text[noun[0] : noun[1]]} of {anchor.value}"
@@ -7429,6 +7442,99 @@ def _counted_back(
         if not _past_ok(text, d, got, dct):
             continue
         return got
+    return None
+
+
+# a sentence that opens on the noun of a happening told before, then the offset: "The seizure
+# came two days after ...", "The decision came a day after ...", "The destruction began two
+# days after ..."
+_NOUN_CAME = re.compile(
+    r"(?:The|This|That|Its|Their|His|Her)\s+(?:[\w'\u2019-]+\s+){0,2}?(?P<noun>[a-z][\w-]+)\s+"
+    r"(?:came|comes|began|begins|followed|follows)\s+(?:(?:just|only|barely|exactly)\s+)?"
+)
+_AFTER_OR_BEFORE = re.compile(r"\s+(?P<dir>after|before)\s")
+
+
+@lru_cache(maxsize=1)
+def _story_nouns() -> frozenset[str]:
+    """resources/events/story_nouns.tsv: "decision", "move", "change"."""
+    return frozenset(row[0] for row in _rows("story_nouns.tsv"))
+
+
+def _came_after(
+    text: str,
+    dates: Sequence[Timex],
+    d: Timex,
+    off: re.Match,
+    sents: Sequence[tuple[int, int]],
+    dct: date | None,
+) -> Timex | None:
+    """ "The seizure came two days after a commando team tried to kill the president": the
+    sentence names by its noun a happening the story told before, and the clause after the
+    offset happened that long before it; counted from the first day-dated telling of that
+    happening before this sentence (its trigger or its word near the date), or, for a noun
+    that names only a step of the story's news ("The decision came a day after ...":
+    story_nouns.tsv), from the date of the article's first sentence. Not when the clause
+    after the offset dates itself ("a month after Taiwan elected Lai ... on January 13")."""
+    link = _AFTER_OR_BEFORE.match(text, d.end)
+    if link is None:
+        return None
+    lo = next((a for a, b in sents if a <= d.start < b), None)
+    if lo is None:
+        return None
+    m = _NOUN_CAME.match(text, lo)
+    if m is None or m.end() != d.start:
+        return None
+    hi = next(b for a, b in sents if a == lo)
+    for mark in (", and ", ", but ", "; "):
+        if (k := text.find(mark, link.end(), hi)) >= 0:
+            hi = k  # (the clause after: not one coordinated after it)
+    if any(link.end() <= t.start < hi and t.type in ("DATE", "TIME") for t in dates):
+        return None  # "... after Taiwan elected Lai as president on January 13": dated
+    noun = m.span("noun")
+    told = sorted(
+        (t for t in dates if t.end <= lo and t.granularity in ("day", "time")),
+        key=lambda t: t.start,
+    )
+    told = [t for t in told if t.first is not None and t.range is None]
+    anchor = _told_first(text, told, noun)
+    if anchor is None and m.group("noun") in _story_nouns() and sents:
+        first = sents[0]
+        anchor = next(
+            (t for t in told if first[0] <= t.start < first[1] and (dct is None or t.first <= dct)),
+            None,
+        )
+    if anchor is None or anchor.first is None:
+        return None
+    sign = -1 if link.group("dir") == "after" else 1
+    why = (
+        f"{d.text} {link.group('dir')}: counted back from the {m.group('noun')} of "
+        f"{anchor.value} ('{anchor.text}')"
+    )
+    got = _offset_from(text, d, off, anchor, sign, link.end("dir"), why)
+    return got if _past_ok(text, d, got, dct) else None
+
+
+def _told_first(text: str, told: Sequence[Timex], noun: tuple[int, int]) -> Timex | None:
+    """The first of the dates `told` (in text order) that dates the happening the noun
+    text[noun[0]:noun[1]] names: a mention of its trigger family or of its word within a few
+    words of the date, in the date's sentence."""
+    hit = _noun_at(text, noun[0])
+    word = re.compile(rf"(?i)\b{re.escape(text[noun[0] : noun[1]])}\b")
+    for t in told:
+        lo, hi = max(0, t.start - 80), min(len(text), t.end + 80)
+        spots = [w.span() for w in word.finditer(text, lo, hi)]
+        if hit is not None:
+            spots += [
+                (h.start, h.end) for h in trigger_hits(text, lo, hi) if h.trigger is hit.trigger
+            ]
+        for a, b in spots:
+            if _token_distance(text, t.start, t.end, a, b) > _ANCHOR_REACH:
+                continue
+            gap = (t.end, a) if a >= t.end else (b, t.start)
+            if ". " in text[gap[0] : gap[1]] or "\n" in text[gap[0] : gap[1]]:
+                continue
+            return t
     return None
 
 

@@ -8995,3 +8995,83 @@ def test_round58c_two_subjects_joined_by_and_open_a_clause_of_their_own():
     )
     (condemn,) = [e for e in _extracted(text, date(2022, 1, 12)) if e.type == "ACCUSE"]
     assert set(condemn.actors) == {"NATO"}
+
+
+# round 58e: misses on another date
+def test_round58e_a_step_named_by_its_noun_counts_from_the_first_sentence():
+    # "The decision came a day after X threatened ...": the decision is the step the first
+    # sentence tells (Tuesday), so the threat was on Monday
+    text = (
+        "Peru agreed on Tuesday to pull its troops back from the border with Ecuador.\n"
+        "Thousands of soldiers have been massed there since the summer.\n"
+        "The decision came a day after the foreign ministers of the Organization of American"
+        " States, meeting in Washington, threatened Peru with economic sanctions."
+    )
+    tagged = _tagged(text, date(2022, 1, 12))
+    (tx,) = [
+        t for t in anchored_dates(text, tagged, dct=date(2022, 1, 12)) if t.text == "a day after"
+    ]
+    assert tx.value == "2022-01-10"
+    (threat,) = [e for e in _extracted(text, date(2022, 1, 12)) if e.value == "2022-01-10"]
+    assert threat.type == "THREATEN"
+    assert {"OAS", "Peru"} <= set(threat.actors)
+
+
+def test_round58e_a_happening_named_by_its_noun_counts_from_its_first_dated_telling():
+    # "The seizure came two weeks after ...": counted from the day the seizure was first
+    # told (Friday), not from a later sentence that names it ("protested the seizure on
+    # Saturday")
+    text = (
+        "Iranian boats seized a British tanker on Friday in the Gulf.\n"
+        "London protested the seizure on Saturday.\n"
+        "The seizure came two weeks after British marines helped detain an Iranian tanker."
+    )
+    tagged = _tagged(text, date(2022, 1, 12))
+    (tx,) = [
+        t
+        for t in anchored_dates(text, tagged, dct=date(2022, 1, 12))
+        if t.text == "two weeks after"
+    ]
+    assert tx.value == "2021-12-24"
+
+
+def test_round58e_no_count_from_the_noun_when_the_clause_after_dates_itself():
+    # "a month after Taiwan elected Lai ... on January 13": the clause has its own date;
+    # without it, the clause is counted back from the seizure (Monday), a month
+    text = (
+        "Chinese officers seized a Taiwanese boat on Monday near Kinmen.\n"
+        "The seizure came a month after Taiwan elected Lai Ching-te as president."
+    )
+    tagged = _tagged(text, date(2024, 2, 20))
+    (tx,) = anchored_dates(text, tagged, dct=date(2024, 2, 20))
+    assert tx.value == "2024-01"
+    text = (
+        "Chinese officers seized a Taiwanese boat on Monday near Kinmen.\n"
+        "The seizure came a month after Taiwan elected Lai Ching-te, whom Beijing calls a"
+        " separatist, as president on January 13."
+    )
+    tagged = _tagged(text, date(2024, 2, 20))
+    assert not [
+        t
+        for t in anchored_dates(text, tagged, dct=date(2024, 2, 20))
+        if t.text.startswith("a month")
+    ]
+
+
+def test_round58e_a_participle_between_commas_describes_the_subject_that_acts():
+    # "On Monday the ministers of the OAS, meeting in Washington, threatened Peru": the
+    # threat is the act, the meeting a circumstance of who made it
+    text = (
+        "On Monday the foreign ministers of the Organization of American States, meeting in"
+        " Washington, threatened Peru with sanctions."
+    )
+    (monday,) = [e for e in _extracted(text, date(2022, 1, 12)) if e.value == "2022-01-10"]
+    assert monday.type == "THREATEN"
+    # (a date inside the participle phrase dates the meeting: "meeting in Cairo two days
+    # later, called it negative")
+    text = (
+        "Qatar delivered its answer on July 3, and the four foreign ministers, meeting in"
+        " Cairo two days later, called it negative."
+    )
+    types = {e.value: e.type for e in _extracted(text, date(2017, 7, 6))}
+    assert types.get("2017-07-05") != "THREATEN"
