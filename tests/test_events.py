@@ -3086,7 +3086,8 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
             "AID",
             {"Turkey"},
         ),
-        ("Turkey's foreign minister landed in Damascus on Monday.", "CONSULT", {"Turkey"}),
+        # (a minister's visit is his own, not his title's state's: round 58d)
+        ("Turkey's foreign minister landed in Damascus on Monday.", "CONSULT", {"Syria"}),
         # a result, a ruling or terms accepted are a concession; a plan accepted, an
         # agreement
         (
