@@ -3419,6 +3419,70 @@ def _speaks_for_body(person: Actor, found: Sequence[ActorMention]) -> bool:
     )
 
 
+# the labels of acts of an official's own, whatever state his title names (the owner's
+# convention, _own_act): a visit or a call, a warning, backing, congratulations, condolences
+_OWN_ACT = re.compile(r"\bvisits\b|\bcall\b|\bwarns\b|\bbacks\b|\bcongratulates\b|\bcondolences\b")
+
+
+def _own_act(trig: Trigger) -> bool:
+    """Whether the act is its doer's own, so that the state of a person's title does not
+    come along: a visit or a call ("Pelosi visits Taiwan", "Biden-Putin phone call"; not a
+    summit or a state visit, meetings of states), a warning, backing, congratulations or
+    condolences ("Biden warns Russia in remarks to reporters": no United States). Not an
+    act of authority ("authorises"), a recognition, an offer of help or an agreement,
+    which the state makes, nor a state's act."""
+    return (
+        not trig.between_states
+        and not _brings_the_state(trig)
+        and _OWN_ACT.search(trig.label) is not None
+    )
+
+
+@lru_cache(maxsize=1)
+def _speaking_role_regex() -> re.Pattern[str]:
+    """A role of resources/events/speaking_roles.tsv: its holder speaks for his state."""
+    return re.compile(r"(?i)\b(?:" + _alternatives("speaking_roles.tsv") + r")\b")
+
+
+def _title_states_of_own_act(
+    text: str,
+    clause: tuple[int, int],
+    start: int,
+    trig: Trigger,
+    found: Sequence[ActorMention],
+    mentions: Sequence[ActorMention],
+    spelled: dict[str, bool],
+) -> set[Actor]:
+    """The states that are on an act of a person's own (_own_act) only through the title
+    of the person named ("Israeli Prime Minister Benjamin Netanyahu welcomed the decision",
+    "US Secretary of State Antony Blinken arrived in Kabul"): by the owner's convention a
+    person acting does not bring along the state he serves. A state the text names as a
+    party stays ("Netanyahu welcomed the Israeli cabinet's decision"), as does one whose
+    body is the title's ("CIA Director William Burns") or whose spokesman, ambassador or
+    envoy speaks (speaking_roles.tsv), and, as for a lone official's act (_acts_for_state),
+    one whose unnamed body is the clause's subject or whose official the article spells
+    otherwise than his canonical name."""
+    if not _own_act(trig) or _BODY_SUBJECT.search(text, clause[0], start) is not None:
+        return set()
+    titled: set[Actor] = set()
+    for m in found:
+        if (
+            not m.qualifiers
+            or not all(a.kind == "person" for a in m.actors)
+            or not all(q.kind == "country" for q in m.qualifiers)
+            or _speaking_role_regex().search(m.text) is not None
+        ):
+            continue
+        person = m.actors[0]
+        if (otherwise := spelled.get(person.name)) is None:
+            otherwise = spelled[person.name] = _spelled_otherwise(person, mentions)
+        if not otherwise:
+            titled.update(m.qualifiers)
+    if titled:
+        titled.difference_update(a for m in found for a in _parties(m))
+    return titled
+
+
 def _title_qualifiers(m: ActorMention) -> tuple[Actor, ...]:
     """The qualifiers a person's title brings, less a body that is part of another one,
     named after it ("CIA Director William Burns": CIA, United States; "KGB chairman",
@@ -3708,15 +3772,19 @@ def _brings_the_state(trig: Trigger) -> bool:
 
 def _spelled_otherwise(person: Actor, mentions: Sequence[ActorMention]) -> bool:
     """Whether some mention of `person` spells a word of his name otherwise than his
-    canonical name does: with or without accents, or one letter apart ("Massimov" for
-    Masimov); titles and other words of the mention are left aside."""
+    canonical name does: with or without accents, one letter apart ("Massimov" for
+    Masimov), or in two parts ("Bani-Sadr" for Banisadr); titles and other words of the
+    mention are left aside."""
     words = set(person.name.replace("-", " ").split())
     seen = set(words)  # (each word read once: most mentions repeat a name or a title)
     folded: set[str] | None = None
     for m in mentions:
         if person not in m.actors:
             continue
-        for word in m.text.replace("-", " ").split():
+        mention = m.text.replace("-", " ")
+        if "-" in m.text:  # (and each hyphened word joined)
+            mention += " " + " ".join(w.replace("-", "") for w in m.text.split() if "-" in w)
+        for word in mention.split():
             w = word.strip(".,").removesuffix("'s").removesuffix("\u2019s")
             if w in seen or not w[:1].isupper() or w[:-1] in words and w[-1] == "s":
                 continue  # (nor a possessive that lost its apostrophe: "Mr Putins arrest")
@@ -6659,6 +6727,10 @@ def _article_events(
                 after += parties
         actors = list(dict.fromkeys(named))
         ttype = trig.type
+        if own := _title_states_of_own_act(
+            text, clause, m_start, trig, found, actor_mentions, spelled
+        ):
+            actors = [a for a in actors if a not in own]
         if trig.between_states and (body := _body_before(text, m_start, found)) is not None:
             # "the NATO summit in Vilnius", "a G20 summit": the organisation's own meeting
             # is the organisation's; the states named around it attend or are its topic

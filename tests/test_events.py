@@ -3086,7 +3086,8 @@ def _extracted(text: str, when: date = date(2022, 1, 12)) -> list[Event]:
             "AID",
             {"Turkey"},
         ),
-        ("Turkey's foreign minister landed in Damascus on Monday.", "CONSULT", {"Turkey"}),
+        # (a minister's visit is his own, not his title's state's: round 58d)
+        ("Turkey's foreign minister landed in Damascus on Monday.", "CONSULT", {"Syria"}),
         # a result, a ruling or terms accepted are a concession; a plan accepted, an
         # agreement
         (
@@ -9075,3 +9076,64 @@ def test_round58e_a_participle_between_commas_describes_the_subject_that_acts():
     )
     types = {e.value: e.type for e in _extracted(text, date(2017, 7, 6))}
     assert types.get("2017-07-05") != "THREATEN"
+
+
+# round 58d: a person's state by the owner's convention, second pass (actor precision)
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # a visit or a call is the person's own: the state of his title does not come along
+        (
+            "German Foreign Minister Annalena Baerbock arrived in Oslo on Tuesday.",
+            {"Annalena Baerbock", "Norway"},
+        ),
+        (
+            "Ukrainian President Volodymyr Zelensky spoke by phone on Tuesday about grain.",
+            {"Volodymyr Zelensky"},
+        ),
+        # so is a welcome, congratulations or a warning
+        (
+            "Japanese Prime Minister Fumio Kishida congratulated Yoon Suk Yeol on Tuesday.",
+            {"Fumio Kishida", "Yoon Suk Yeol"},
+        ),
+        (
+            "French President Emmanuel Macron warned Iran on Tuesday over its drones.",
+            {"Emmanuel Macron", "Iran"},
+        ),
+    ],
+)
+def test_round58d_a_title_brings_no_state_to_an_act_of_ones_own(text, actors):
+    (ev,) = _extracted(text, date(2024, 3, 8))
+    assert set(ev.actors) == actors
+
+
+def test_round58d_a_title_keeps_its_state_where_the_state_is_a_party():
+    def actors(text):
+        (ev,) = _extracted(text, date(2024, 3, 8))
+        return set(ev.actors)
+
+    # a minister's warning is his own ...
+    text = "Russian Foreign Minister Sergei Lavrov warned Poland on Tuesday over its drills."
+    assert actors(text) == {"Sergei Lavrov", "Poland"}
+    # ... a spokesman, an ambassador or an envoy speaks for his state
+    text = "Kremlin spokesman Dmitry Peskov warned Poland on Tuesday over its drills."
+    assert actors(text) == {"Dmitry Peskov", "Poland", "Russia"}
+    # a leader's visit is his own, but with a body of the state in the title he acts for it
+    assert actors("US President Joe Biden arrived in Cairo on Tuesday.") == {"Joe Biden", "Egypt"}
+    text = "CIA Director William Burns arrived in Cairo on Tuesday."
+    assert actors(text) == {"William Burns", "Egypt", "United States"}
+    # a state the text names as a party stays
+    text = "Japanese Prime Minister Fumio Kishida said Japan backed the plan on Tuesday."
+    assert actors(text) == {"Fumio Kishida", "Japan"}
+    # an act of authority is no welcome: the state stays
+    text = "Brazilian President Jair Bolsonaro authorised the deployment on Tuesday."
+    assert actors(text) == {"Jair Bolsonaro", "Brazil"}
+
+
+def test_round58d_a_name_written_in_two_parts_is_spelled_otherwise():
+    # "Bani-Sadr" for Banisadr: the article's spelling, so his state stays on his warning
+    # (a lone official's words, round 47b: his state comes along only so)
+    (ev,) = _extracted("Bani-Sadr warned Iraq on Tuesday in a radio speech.", date(1980, 9, 23))
+    assert set(ev.actors) == {"Abolhassan Banisadr", "Iran", "Iraq"}
+    (ev,) = _extracted("Banisadr warned Iraq on Tuesday in a radio speech.", date(1980, 9, 23))
+    assert set(ev.actors) == {"Abolhassan Banisadr", "Iraq"}
