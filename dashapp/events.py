@@ -3762,19 +3762,30 @@ def _acts_for_state(
 
 
 def _brings_the_state(trig: Trigger) -> bool:
-    """Whether the act is its state's whoever does it: a state's own act (an election, an
-    inauguration, a decree), a material one (a seizure, strike, sanction or deployment) or
-    a protest (the state's crowds)."""
+    """Whether the act is its state's whoever does it: a state's own act (an election, a
+    decree), a material one (a seizure, strike, sanction or deployment) or a protest (the
+    state's crowds). Taking office is not one (_takes_office)."""
     return (
-        trig.state_act or trig.type == "PROTEST" or lexicon().quad[trig.type].startswith("material")
+        (trig.state_act and not _takes_office(trig))
+        or trig.type == "PROTEST"
+        or lexicon().quad[trig.type].startswith("material")
     )
+
+
+def _takes_office(trig: Trigger) -> bool:
+    """Whether the act is a person's taking office ("was sworn in", "took office", "became
+    prime minister", "returned to power"): by the owner's convention the person is its
+    party, his state only where the text names it ("sworn in as president of Peru") or
+    makes it act (_acts_for_state: a body of the state as the clause's subject)."""
+    return trig.state_act and trig.label.endswith(" inauguration")
 
 
 def _spelled_otherwise(person: Actor, mentions: Sequence[ActorMention]) -> bool:
     """Whether some mention of `person` spells a word of his name otherwise than his
     canonical name does: with or without accents, one letter apart ("Massimov" for
-    Masimov), or in two parts ("Bani-Sadr" for Banisadr); titles and other words of the
-    mention are left aside."""
+    Masimov), in two parts ("Bani-Sadr" for Banisadr), or with his initials run together
+    ("A.N.R. Robinson" for A. N. R. Robinson, "K.P. Sharma Oli" for KP Sharma Oli); titles
+    and other words of the mention are left aside."""
     words = set(person.name.replace("-", " ").split())
     seen = set(words)  # (each word read once: most mentions repeat a name or a title)
     folded: set[str] | None = None
@@ -3793,7 +3804,21 @@ def _spelled_otherwise(person: Actor, mentions: Sequence[ActorMention]) -> bool:
                 folded = {_folded(n) for n in words}
             if _folded(w) in folded or any(_one_edit(w, n) for n in words):
                 return True
+            if "." in w and w.replace(".", "") == _initials(person.name):
+                return True  # initials written together: "A.N.R. Robinson", "K.P. Sharma Oli"
     return False
+
+
+def _initials(name: str) -> str:
+    """The initials a name opens with, run together: "A. N. R. Robinson" and "KP Sharma
+    Oli" -> "ANR", "KP"."""
+    out = ""
+    for word in name.split():
+        letters = word.replace(".", "")
+        if not (letters.isalpha() and letters.isupper() and len(letters) <= 3):
+            break
+        out += letters
+    return out
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -5739,6 +5764,26 @@ def _own_summit(text: str, clause: tuple[int, int], start: int, end: int, ttype:
     )
 
 
+@lru_cache(maxsize=1)
+def _members_meet_regex() -> re.Pattern[str]:
+    """The members of a body who meet for it: "EU foreign ministers", "NATO ambassadors",
+    "heads of state" (resources/events/body_members.tsv)."""
+    return re.compile(r"(?i)\b(?:" + _alternatives("body_members.tsv") + r")\b")
+
+
+def _members_meet(text: str, clause: tuple[int, int], start: int, ttype: str) -> bool:
+    """Whether a body's members meet for it, with no state named and no topic told: "EU
+    foreign ministers, meeting in emergency session in Brussels", "NATO ambassadors held an
+    emergency meeting". By the owner's convention the body is the meeting's party; the state
+    the article is about is no party unless the text names it (as _own_summit, a summit of
+    its own; "to discuss the crisis" keeps the article's state, as a topic told)."""
+    return (
+        ttype == "CONSULT"
+        and _members_meet_regex().search(text, clause[0], start) is not None
+        and not _TAKES_UP.search(text, clause[0], clause[1])
+    )
+
+
 def _home_state(mentions: Sequence[ActorMention], memo: list[list[Actor]]) -> list[Actor]:
     """The state where an article's story happens: the one named most, as a party, a
     venue or through its people (at least twice, and more often than any other). Worked
@@ -6785,7 +6830,7 @@ def _article_events(
             and source.kind == "person"
             and source.affiliation
             and (
-                trig.state_act
+                (trig.state_act and not _takes_office(trig))
                 or (
                     sum(1 for a in actors if a.kind == "person") == 1
                     and _acts_for_state(
@@ -6955,6 +7000,7 @@ def _article_events(
             len(actors) == 1
             and actors[0].kind == "organisation"
             and not _own_summit(text, clause, m_start, m_end, ttype)
+            and not _members_meet(text, clause, m_start, ttype)
         ):
             # "The Security Council met behind closed doors on Monday": a body that meets or
             # acts alone, with no state named, deals with the state the article is about
