@@ -619,7 +619,7 @@ def test_a_pronoun_subject_is_the_last_person_named():
     (ev,) = article_events(
         _article(text), [_timex(text, "Thursday", "2021-12-30", D30, D30)], _actors(text)
     )
-    # taking office is the person's own act (the owner's convention, round r58g): no Ukraine
+    # taking office is the person's own act (the owner's convention, round 58g): no Ukraine
     assert ev.actors == ("Volodymyr Zelensky",) and ev.source == "Volodymyr Zelensky"
 
 
@@ -7578,7 +7578,7 @@ def _monday_actors(text: str) -> set[str]:
         # happening's, not this one's
         (
             "Ruto was sworn in on Monday after his rival, Raila Odinga, conceded.",
-            {"William Ruto"},  # (taking office is his own, round r58g: no Kenya)
+            {"William Ruto"},  # (taking office is his own, round 58g: no Kenya)
         ),
         ("Kuwait asked for help on Monday after Iran attacked its tankers.", {"Kuwait"}),
     ],
@@ -9139,8 +9139,8 @@ def test_round58d_a_name_written_in_two_parts_is_spelled_otherwise():
     assert set(ev.actors) == {"Abolhassan Banisadr", "Iraq"}
 
 
-# round r58g: extra actors by the owner's convention, third pass (actor precision)
-def test_roundr58g_taking_office_brings_no_state_of_ones_own():
+# round 58g: extra actors by the owner's convention, third pass (actor precision)
+def test_round58g_taking_office_brings_no_state_of_ones_own():
     def actors(text, when):
         (ev,) = _extracted(text, when)
         return set(ev.actors)
@@ -9157,7 +9157,7 @@ def test_roundr58g_taking_office_brings_no_state_of_ones_own():
     assert "France" in actors("Emmanuel Macron signed a decree on Sunday.", date(2017, 5, 16))
 
 
-def test_roundr58g_initials_run_together_are_spelled_otherwise():
+def test_round58g_initials_run_together_are_spelled_otherwise():
     # "B.J. Habibie" for B. J. Habibie: the article's spelling, so his state stays on his
     # taking office (round 47b's guard: the side the article names as it spells it)
     text = "B.J. Habibie was sworn in on Thursday morning."
@@ -9168,7 +9168,7 @@ def test_roundr58g_initials_run_together_are_spelled_otherwise():
     assert set(ev.actors) == {"B. J. Habibie"}
 
 
-def test_roundr58g_a_bodys_members_meeting_bring_no_state_of_the_articles():
+def test_round58g_a_bodys_members_meeting_bring_no_state_of_the_articles():
     lead = "Russia massed troops on the border with Ukraine. Russia denied any plan to invade. "
     text = lead + "NATO ambassadors held an emergency meeting in Brussels on Sunday."
     (ev,) = [e for e in _extracted(text, date(2022, 2, 15)) if e.value == "2022-02-13"]
