@@ -1661,8 +1661,8 @@ _NOT_MEASURE = frozenset({"which", "that", "and", "but", "they", "it", "this", "
 
 
 def _measure_slot(text: str, lo: int, match: Hit) -> str:
-    """"duties take effect", "order takes effect": the noun of the measure whose phrase
-    `match` is, its verb agreeing; "measures take effect" when no noun stands before it."""
+    """The noun of the measure whose phrase `match` is, its verb agreeing ("duties take
+    effect", "order takes effect"); "measures take effect" when no noun stands before it."""
     m = _IN_FORCE_NOUN.search(text, max(lo, match.start - 60), match.start)
     noun = m.group("noun") if m is not None and m.group("noun") not in _NOT_MEASURE else ""
     if not noun:
