@@ -9075,3 +9075,46 @@ def test_round58e_a_participle_between_commas_describes_the_subject_that_acts():
     )
     types = {e.value: e.type for e in _extracted(text, date(2017, 7, 6))}
     assert types.get("2017-07-05") != "THREATEN"
+
+
+# round 58f: dated sentences that make no event
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        # a measure in force from a date, named by its noun ("The X, which take effect on ...")
+        (
+            "The Japanese duties, which take effect on Friday, cover steel from Vietnam.",
+            "2022-01-14",
+            "Japan duties take effect",
+        ),
+        (
+            "New Indian export rules that came into force on Monday limit sales of rice.",
+            "2022-01-10",
+            "India rules take effect",
+        ),
+        (
+            "The Brazilian regulation went into effect on Tuesday.",
+            "2022-01-11",
+            "Brazil regulation takes effect",
+        ),
+    ],
+)
+def test_round58f_a_measure_in_force_from_a_date_is_an_event(text, value, label):
+    events = [e for e in _extracted(text, date(2022, 1, 12)) if e.value == value]
+    assert [e.label for e in events] == [label]
+
+
+def test_round58f_the_phrase_yields_to_another_trigger_a_later_date_and_a_condition():
+    # "a ceasefire took effect": the ceasefire row names it
+    text = "Peru and Ecuador agreed to a ceasefire that took effect on Tuesday."
+    labels = [e.label for e in _extracted(text, date(2022, 1, 12)) if e.value == "2022-01-11"]
+    assert labels and not [x for x in labels if "effect" in x]
+    # a date told with another verb of the sentence: "will rise in March"
+    text = "The Japanese duties, which take effect on Friday, will rise in March."
+    values = {e.value for e in _extracted(text, date(2022, 1, 12)) if "effect" in e.label}
+    assert values == {"2022-01-14"}
+    # a condition: "would take effect ... if"
+    text = "The Japanese duties would take effect on Friday if parliament approves them."
+    assert not [e for e in _extracted(text, date(2022, 1, 12)) if "effect" in e.label]
