@@ -1647,6 +1647,8 @@ def _live_hits(
 
 # triggers.tsv: "took effect", "came into force" (a measure in force from a date)
 _IN_FORCE_LABEL = "{source} {measure}"
+# rows that name only the date told right after their words (_choose_trigger)
+_DATE_TOLD_WITH = frozenset({_IN_FORCE_LABEL, "{object} founded"})
 _WOULD_BEFORE = re.compile(r"\bwould\s+(?:[a-z]+\s+)?$")
 _IN_FORCE_GAP = re.compile(r"\s+(?:[a-z]+\s+){0,2}")
 # the measure in force, the noun before the phrase or before its "which"/"that" ("The EU
@@ -2232,9 +2234,10 @@ def _choose_trigger(
         h_start, h_end, trig = hit
         if h_start < lo or h_end > hi:
             continue
-        if trig.label == _IN_FORCE_LABEL and not _IN_FORCE_GAP.fullmatch(text, h_end, u_start):
-            # "The duties, which take effect on Thursday, ... will rise ... in August": the
-            # phrase names only the date told with it (at most "at dusk" between)
+        if trig.label in _DATE_TOLD_WITH and not _IN_FORCE_GAP.fullmatch(text, h_end, u_start):
+            # "The duties, which take effect on Thursday, ... will rise ... in August", "The
+            # republic, founded in 1949, ceased to exist at midnight": the phrase names only
+            # the date told with it (at most "at dusk" between)
             continue
         if (
             acted_before
