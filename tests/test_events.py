@@ -9118,3 +9118,17 @@ def test_round58f_the_phrase_yields_to_another_trigger_a_later_date_and_a_condit
     # a condition: "would take effect ... if"
     text = "The Japanese duties would take effect on Friday if parliament approves them."
     assert not [e for e in _extracted(text, date(2022, 1, 12)) if "effect" in e.label]
+
+
+def test_round58f_a_state_founded_on_a_date_is_an_event():
+    # "The republic, founded in 1949, ceased to exist at midnight": the founding is dated
+    # by the date told with the verb, not by the main clause's
+    text = "The Federal Republic of Yugoslavia, founded in 1992, ceased to exist on Tuesday."
+    events = _extracted(text, date(2022, 1, 12))
+    assert [(e.value, e.label) for e in events if "founded" in e.label] == [
+        ("1992", "Yugoslavia founded")
+    ]
+    text = "Pakistan was founded in August 1947."
+    assert [(e.value, e.label) for e in _extracted(text, date(2022, 1, 12))] == [
+        ("1947-08", "Pakistan founded")
+    ]
