@@ -9132,3 +9132,25 @@ def test_round58f_a_state_founded_on_a_date_is_an_event():
     assert [(e.value, e.label) for e in _extracted(text, date(2022, 1, 12))] == [
         ("1947-08", "Pakistan founded")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        # the base forms of power handed over, as "handed power" and "give up power" are
+        (
+            "Sudan's military council is due to hand power to a civilian government on Friday.",
+            "2022-01-14",
+            "Sudan gives up power",
+        ),
+        (
+            "President Alpha Condé said on Monday that he would hand over power to the"
+            " transitional council.",
+            "2022-01-10",
+            "Condé gives up power",
+        ),
+    ],
+)
+def test_round58f_power_to_be_handed_over_on_a_date(text, value, label):
+    events = [e for e in _extracted(text, date(2022, 1, 12)) if e.value == value]
+    assert [(e.label, e.type) for e in events] == [(label, "RETREAT")]
