@@ -9154,3 +9154,25 @@ def test_round58f_a_state_founded_on_a_date_is_an_event():
 def test_round58f_power_to_be_handed_over_on_a_date(text, value, label):
     events = [e for e in _extracted(text, date(2022, 1, 12)) if e.value == value]
     assert [(e.label, e.type) for e in events] == [(label, "RETREAT")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        # a petition against a result, filed in court, as "filed a lawsuit" is
+        (
+            "Nelson Chamisa filed a petition against the election result on Friday.",
+            "2022-01-07",
+            "Chamisa legal action",
+        ),
+        (
+            "Peter Mutharika, who filed the petition against the result on Monday, said he"
+            " would win.",
+            "2022-01-10",
+            "Mutharika legal action",
+        ),
+    ],
+)
+def test_round58f_a_petition_filed_on_a_date(text, value, label):
+    events = [e for e in _extracted(text, date(2022, 1, 12)) if e.value == value]
+    assert [(e.label, e.type) for e in events] == [(label, "ACCUSE")]
