@@ -6066,6 +6066,11 @@ def _label(
             slots[key] = _np(text, *clause, trig)
         elif key == "measure":
             slots[key] = _measure_slot(text, clause[0], match)
+        elif key == "needed":
+            # the word a `needs:` row found after its form: "suspended the police
+            # commissioner" -> "commissioner" (triggers.tsv, round 58f)
+            found = trig.needs.match(text, match.end, clause[1]) if trig.needs else None
+            slots[key] = found.group().split()[-1].strip(".,;:") if found else ""
         elif key == "trigger":
             slots[key] = " ".join(text[match.start : match.end].lower().split())
         elif key == "fallen":
