@@ -9176,3 +9176,28 @@ def test_round58f_power_to_be_handed_over_on_a_date(text, value, label):
 def test_round58f_a_petition_filed_on_a_date(text, value, label):
     events = [e for e in _extracted(text, date(2022, 1, 12)) if e.value == value]
     assert [(e.label, e.type) for e in events] == [(label, "ACCUSE")]
+
+
+def test_round58f_an_office_holder_or_an_assembly_suspended():
+    # a removal for a time, labelled with the office or the body suspended; a member state
+    # suspended by its union stays a sanction
+    cases = {
+        "President Hakainde Hichilema suspended the police commissioner on Monday.": (
+            "2022-01-10",
+            "Zambia suspends commissioner",
+            "COERCE",
+        ),
+        "President Kais Saied suspended parliament on Sunday.": (
+            "2022-01-09",
+            "Tunisia suspends parliament",
+            "COERCE",
+        ),
+        "The African Union suspended Mali on Monday.": (
+            "2022-01-10",
+            "AU sanctions Mali",
+            "SANCTION",
+        ),
+    }
+    for text, want in cases.items():
+        got = [(e.value, e.label, e.type) for e in _extracted(text, date(2022, 1, 12))]
+        assert got == [want], text
