@@ -9201,3 +9201,28 @@ def test_round58f_an_office_holder_or_an_assembly_suspended():
     for text, want in cases.items():
         got = [(e.value, e.label, e.type) for e in _extracted(text, date(2022, 1, 12))]
         assert got == [want], text
+
+
+def test_round58f_people_flown_out_and_a_bill_sent_to_a_legislature():
+    # other senses of "flew" and "sent", by the words after them; troops flown stay a
+    # deployment
+    cases = {
+        "Canada flew stranded tourists out of Cancun on Tuesday.": (
+            "2022-01-11",
+            "Canada evacuates tourists",
+            "RETREAT",
+        ),
+        "The Kenyan cabinet sent the finance bill to parliament on Tuesday.": (
+            "2022-01-11",
+            "Kenya sends bill",
+            "STATEMENT",
+        ),
+        "Japan flew troops to the island on Monday.": (
+            "2022-01-10",
+            "Japan deploys troops",
+            "MOBILIZE",
+        ),
+    }
+    for text, want in cases.items():
+        got = [(e.value, e.label, e.type) for e in _extracted(text, date(2022, 1, 12))]
+        assert got == [want], text
