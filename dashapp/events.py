@@ -1751,7 +1751,10 @@ _ENVOYS_AFTER = re.compile(
     r"(?:delegations?|envoys?|emissar(?:y|ies)|negotiators|mediators?)\b"
 )
 # before an act promised: "pledged to end the war", "his pledge to nationalise"
-_PLEDGED_TO = re.compile(r"(?i)\bpledg(?:e|ed|es|ing)(?:\s+(?:again|also|anew))?\s+to\s+$")
+# (a day between, as after it: "pledged on Monday to hand power to an elected government")
+_PLEDGED_TO = re.compile(
+    r"(?i)\bpledg(?:e|ed|es|ing)(?:\s+(?:again|also|anew|today|yesterday|on\s+\w+day))?\s+to\s+$"
+)
 # after "pledge(d)": "to" and a verb ("pledged to end the war", "pledged on Monday to send
 # tanks"), not "to Ukraine", "to the fund" (aid given to someone)
 _PROMISE_TO = re.compile(
