@@ -1627,7 +1627,50 @@ def _live_hits(
             or h.trigger.state_act
             or not _attribution(text, sent[0], h)
         ] or kept
+    if any(h.trigger.label == _IN_FORCE_LABEL for h in kept):
+        # "a ceasefire took effect", "the decree took effect", "The deal ... took effect in
+        # January": a measure in force is named by its own trigger when the sentence has one;
+        # the phrase alone names it only where nothing else does ("The EU duties, which take
+        # effect on Thursday, start at 11.8%"), and not under a condition ("would take effect
+        # on Jan. 1 if all six parliaments ratify them") (triggers.tsv, round 58f)
+        kept = [
+            h
+            for h in kept
+            if h.trigger.label != _IN_FORCE_LABEL
+            or (
+                len(kept) == 1
+                and not (unreal and _WOULD_BEFORE.search(text, max(lo, h.start - 20), h.start))
+            )
+        ]
     return kept, unreal
+
+
+# triggers.tsv: "took effect", "came into force" (a measure in force from a date)
+_IN_FORCE_LABEL = "{source} {measure}"
+# rows that name only the date told right after their words (_choose_trigger)
+_DATE_TOLD_WITH = frozenset({_IN_FORCE_LABEL, "{object} founded"})
+_WOULD_BEFORE = re.compile(r"\bwould\s+(?:[a-z]+\s+)?$")
+_IN_FORCE_GAP = re.compile(r"\s+(?:[a-z]+\s+){0,2}")
+# the measure in force, the noun before the phrase or before its "which"/"that" ("The EU
+# duties, which take effect", "rules that took effect", "The order took effect"); the auxiliary
+# of a future or a plan may stand between ("will take effect", "is due to take effect")
+_IN_FORCE_NOUN = re.compile(
+    r"\b(?P<noun>[a-z]{3,})(?:,?\s+(?:which|that))?,?"
+    r"(?:\s+(?:will|would|shall|should|could|may|might|is|are|was|were|had|has|have|be|been"
+    r"|due|expected|set|to|not|also|only|finally|formally|now|then))*\s+$"
+)
+_NOT_MEASURE = frozenset({"which", "that", "and", "but", "they", "it", "this", "these", "those"})
+
+
+def _measure_slot(text: str, lo: int, match: Hit) -> str:
+    """The noun of the measure whose phrase `match` is, its verb agreeing ("duties take
+    effect", "order takes effect"); "measures take effect" when no noun stands before it."""
+    m = _IN_FORCE_NOUN.search(text, max(lo, match.start - 60), match.start)
+    noun = m.group("noun") if m is not None and m.group("noun") not in _NOT_MEASURE else ""
+    if not noun:
+        return "measures take effect"
+    plural = noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
+    return f"{noun} {'take' if plural else 'takes'} effect"
 
 
 # after "returned to": a name ("returned to Iran", "return to the Kremlin"); and before
@@ -1708,7 +1751,10 @@ _ENVOYS_AFTER = re.compile(
     r"(?:delegations?|envoys?|emissar(?:y|ies)|negotiators|mediators?)\b"
 )
 # before an act promised: "pledged to end the war", "his pledge to nationalise"
-_PLEDGED_TO = re.compile(r"(?i)\bpledg(?:e|ed|es|ing)(?:\s+(?:again|also|anew))?\s+to\s+$")
+# (a day between, as after it: "pledged on Monday to hand power to an elected government")
+_PLEDGED_TO = re.compile(
+    r"(?i)\bpledg(?:e|ed|es|ing)(?:\s+(?:again|also|anew|today|yesterday|on\s+\w+day))?\s+to\s+$"
+)
 # after "pledge(d)": "to" and a verb ("pledged to end the war", "pledged on Monday to send
 # tanks"), not "to Ukraine", "to the fund" (aid given to someone)
 _PROMISE_TO = re.compile(
@@ -2190,6 +2236,11 @@ def _choose_trigger(
     for hit in hits:
         h_start, h_end, trig = hit
         if h_start < lo or h_end > hi:
+            continue
+        if trig.label in _DATE_TOLD_WITH and not _IN_FORCE_GAP.fullmatch(text, h_end, u_start):
+            # "The duties, which take effect on Thursday, ... will rise ... in August", "The
+            # republic, founded in 1949, ceased to exist at midnight": the phrase names only
+            # the date told with it (at most "at dusk" between)
             continue
         if (
             acted_before
@@ -6129,6 +6180,13 @@ def _label(
             slots[key] = short_name(state, gaz) if state else ""
         elif key == "np":
             slots[key] = _np(text, *clause, trig)
+        elif key == "measure":
+            slots[key] = _measure_slot(text, clause[0], match)
+        elif key == "needed":
+            # the word a `needs:` row found after its form: "suspended the police
+            # commissioner" -> "commissioner" (triggers.tsv, round 58f)
+            found = trig.needs.match(text, match.end, clause[1]) if trig.needs else None
+            slots[key] = found.group().split()[-1].strip(".,;:") if found else ""
         elif key == "trigger":
             slots[key] = " ".join(text[match.start : match.end].lower().split())
         elif key == "fallen":
@@ -6231,6 +6289,8 @@ def _governed_slot(text: str, clause: tuple[int, int], match: Hit) -> str:
     if (
         nxt
         and _GOVERNED_GAP.fullmatch(text, match.end, nxt[0].start)
+        # (not a phase: "Martial law took effect in ten regions")
+        and nxt[0].trigger.label != _IN_FORCE_LABEL
         # (not the setting: "announced the withdrawal in a televised address")
         and not text.startswith((" in ", " at ", " during "), match.end)
     ):

@@ -9177,3 +9177,154 @@ def test_round58g_a_bodys_members_meeting_bring_no_state_of_the_articles():
     text = lead + "NATO ambassadors met in Brussels on Sunday to discuss the crisis."
     (ev,) = [e for e in _extracted(text, date(2022, 2, 15)) if e.value == "2022-02-13"]
     assert "NATO" in ev.actors and len(ev.actors) >= 2
+
+
+# round 58f: dated sentences that make no event
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        # a measure in force from a date, named by its noun ("The X, which take effect on ...")
+        (
+            "The Japanese duties, which take effect on Friday, cover steel from Vietnam.",
+            "2022-01-14",
+            "Japan duties take effect",
+        ),
+        (
+            "New Indian export rules that came into force on Monday limit sales of rice.",
+            "2022-01-10",
+            "India rules take effect",
+        ),
+        (
+            "The Brazilian regulation went into effect on Tuesday.",
+            "2022-01-11",
+            "Brazil regulation takes effect",
+        ),
+    ],
+)
+def test_round58f_a_measure_in_force_from_a_date_is_an_event(text, value, label):
+    events = [e for e in _extracted(text, date(2022, 1, 12)) if e.value == value]
+    assert [e.label for e in events] == [label]
+
+
+def test_round58f_the_phrase_yields_to_another_trigger_a_later_date_and_a_condition():
+    # "a ceasefire took effect": the ceasefire row names it
+    text = "Peru and Ecuador agreed to a ceasefire that took effect on Tuesday."
+    labels = [e.label for e in _extracted(text, date(2022, 1, 12)) if e.value == "2022-01-11"]
+    assert labels and not [x for x in labels if "effect" in x]
+    # a date told with another verb of the sentence: "will rise in March"
+    text = "The Japanese duties, which take effect on Friday, will rise in March."
+    values = {e.value for e in _extracted(text, date(2022, 1, 12)) if "effect" in e.label}
+    assert values == {"2022-01-14"}
+    # a condition: "would take effect ... if"
+    text = "The Japanese duties would take effect on Friday if parliament approves them."
+    assert not [e for e in _extracted(text, date(2022, 1, 12)) if "effect" in e.label]
+
+
+def test_round58f_a_state_founded_on_a_date_is_an_event():
+    # "The republic, founded in 1949, ceased to exist at midnight": the founding is dated
+    # by the date told with the verb, not by the main clause's
+    text = "The Federal Republic of Yugoslavia, founded in 1992, ceased to exist on Tuesday."
+    events = _extracted(text, date(2022, 1, 12))
+    assert [(e.value, e.label) for e in events if "founded" in e.label] == [
+        ("1992", "Yugoslavia founded")
+    ]
+    text = "Pakistan was founded in August 1947."
+    assert [(e.value, e.label) for e in _extracted(text, date(2022, 1, 12))] == [
+        ("1947-08", "Pakistan founded")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        # the base forms of power handed over, as "handed power" and "give up power" are
+        (
+            "Sudan's military council is due to hand power to a civilian government on Friday.",
+            "2022-01-14",
+            "Sudan gives up power",
+        ),
+        (
+            "President Alpha Condé said on Monday that he would hand over power to the"
+            " transitional council.",
+            "2022-01-10",
+            "Condé gives up power",
+        ),
+    ],
+)
+def test_round58f_power_to_be_handed_over_on_a_date(text, value, label):
+    events = [e for e in _extracted(text, date(2022, 1, 12)) if e.value == value]
+    assert [(e.label, e.type) for e in events] == [(label, "RETREAT")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        # a petition against a result, filed in court, as "filed a lawsuit" is
+        (
+            "Nelson Chamisa filed a petition against the election result on Friday.",
+            "2022-01-07",
+            "Chamisa legal action",
+        ),
+        (
+            "Peter Mutharika, who filed the petition against the result on Monday, said he"
+            " would win.",
+            "2022-01-10",
+            "Mutharika legal action",
+        ),
+    ],
+)
+def test_round58f_a_petition_filed_on_a_date(text, value, label):
+    events = [e for e in _extracted(text, date(2022, 1, 12)) if e.value == value]
+    assert [(e.label, e.type) for e in events] == [(label, "ACCUSE")]
+
+
+def test_round58f_an_office_holder_or_an_assembly_suspended():
+    # a removal for a time, labelled with the office or the body suspended; a member state
+    # suspended by its union stays a sanction
+    cases = {
+        "President Hakainde Hichilema suspended the police commissioner on Monday.": (
+            "2022-01-10",
+            "Zambia suspends commissioner",
+            "COERCE",
+        ),
+        "President Kais Saied suspended parliament on Sunday.": (
+            "2022-01-09",
+            "Tunisia suspends parliament",
+            "COERCE",
+        ),
+        "The African Union suspended Mali on Monday.": (
+            "2022-01-10",
+            "AU sanctions Mali",
+            "SANCTION",
+        ),
+    }
+    for text, want in cases.items():
+        got = [(e.value, e.label, e.type) for e in _extracted(text, date(2022, 1, 12))]
+        assert got == [want], text
+
+
+def test_round58f_people_flown_out_and_a_bill_sent_to_a_legislature():
+    # other senses of "flew" and "sent", by the words after them; troops flown stay a
+    # deployment
+    cases = {
+        "Canada flew stranded tourists out of Cancun on Tuesday.": (
+            "2022-01-11",
+            "Canada evacuates tourists",
+            "RETREAT",
+        ),
+        "The Kenyan cabinet sent the finance bill to parliament on Tuesday.": (
+            "2022-01-11",
+            "Kenya sends bill",
+            "STATEMENT",
+        ),
+        "Japan flew troops to the island on Monday.": (
+            "2022-01-10",
+            "Japan deploys troops",
+            "MOBILIZE",
+        ),
+    }
+    for text, want in cases.items():
+        got = [(e.value, e.label, e.type) for e in _extracted(text, date(2022, 1, 12))]
+        assert got == [want], text
