@@ -9328,3 +9328,68 @@ def test_round58f_people_flown_out_and_a_bill_sent_to_a_legislature():
     for text, want in cases.items():
         got = [(e.value, e.label, e.type) for e in _extracted(text, date(2022, 1, 12))]
         assert got == [want], text
+
+
+# round r58h: the trigger lexicon, by PLOVER category, from the language (recall)
+
+
+def test_round58h_a_building_set_alight_or_broken_into_is_a_riot():
+    # "set ablaze", "set it alight" and a crowd breaking into a building: riots, not a
+    # protest or no event; "broke into tears" is no happening
+    cases = {
+        "Crowds in Nairobi set ablaze a police station on Monday.": [
+            ("2022-01-10", "Riots in Nairobi", "PROTEST")
+        ],
+        "Demonstrators in Nairobi set it alight on Monday.": [
+            ("2022-01-10", "Riots in Nairobi", "PROTEST")
+        ],
+        "Thousands of protesters broke into the parliament building in Tbilisi on Monday.": [
+            ("2022-01-10", "Riots in Tbilisi", "PROTEST")
+        ],
+        "The minister broke into tears on Monday.": [],
+    }
+    for text, want in cases.items():
+        got = [(e.value, e.label, e.type) for e in _extracted(text, date(2022, 1, 12))]
+        assert got == want, text
+
+
+def test_round58h_forces_put_on_alert_or_standby_and_a_frontier_crossed():
+    cases = {
+        "Armenia put its armed forces on emergency alert on Monday.": (
+            "2022-01-10",
+            "Armenia military build-up",
+            "MOBILIZE",
+        ),
+        "About 500 police officers were put on standby in Nairobi on Monday.": (
+            "2022-01-10",
+            "Kenya military build-up",
+            "MOBILIZE",
+        ),
+        "A column of Syrian tanks crossed the frontier late on Friday.": (
+            "2022-01-07",
+            "Syria border crossing",
+            "MOBILIZE",
+        ),
+    }
+    for text, want in cases.items():
+        got = [(e.value, e.label, e.type) for e in _extracted(text, date(2022, 1, 12))]
+        assert got == [want], text
+
+
+def test_round58h_arrivals_greeted_and_a_plot_foiled():
+    # a leader greeting troops or freed prisoners is a meeting; greeting a ruling is not
+    cases = {
+        "Prime Minister Ali Sabri greeted the first peacekeepers at the airport on Tuesday.": [
+            ("2022-01-11", "Sabri greets peacekeepers", "CONSULT")
+        ],
+        "Police in Kenya thwarted a bomb plot on Monday.": [
+            ("2022-01-10", "Kenya foils plot", "COERCE")
+        ],
+    }
+    for text, want in cases.items():
+        got = [(e.value, e.label, e.type) for e in _extracted(text, date(2022, 1, 12))]
+        assert got == want, text
+    greeted = _extracted(
+        "Chancellor Olaf Scholz greeted the ruling with relief on Tuesday.", date(2022, 1, 12)
+    )
+    assert all(e.type != "CONSULT" for e in greeted)
