@@ -9330,7 +9330,7 @@ def test_round58f_people_flown_out_and_a_bill_sent_to_a_legislature():
         assert got == [want], text
 
 
-# round r58h: the trigger lexicon, by PLOVER category, from the language (recall)
+# round 58h: the trigger lexicon, by PLOVER category, from the language (recall)
 
 
 def test_round58h_a_building_set_alight_or_broken_into_is_a_riot():
