@@ -9303,6 +9303,9 @@ def test_round58f_an_office_holder_or_an_assembly_suspended():
     for text, want in cases.items():
         got = [(e.value, e.label, e.type) for e in _extracted(text, date(2022, 1, 12))]
         assert got == [want], text
+    # talks suspended with a group of office holders suspend no office holder
+    text = "Canberra suspended talks with Chinese ministers on Friday."
+    assert all(e.type != "COERCE" for e in _extracted(text, date(2022, 1, 12)))
 
 
 def test_round58f_people_flown_out_and_a_bill_sent_to_a_legislature():
