@@ -117,11 +117,15 @@ def _rows(name: str) -> Iterable[list[str]]:
             yield line.split("\t")
 
 
+def _alternation(forms: Iterable[str]) -> str:
+    """`forms` escaped and joined for a regex alternation, the longest first (so that it
+    wins where forms overlap)."""
+    return "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+
+
 def _alternatives(name: str) -> str:
-    """The forms of the one-column data file `name`, escaped and joined for a regex
-    alternation, the longest first (so that it wins where forms overlap)."""
-    forms = sorted((row[0] for row in _rows(name)), key=len, reverse=True)
-    return "|".join(map(re.escape, forms))
+    """The forms of the one-column data file `name`, as an alternation (_alternation)."""
+    return _alternation(row[0] for row in _rows(name))
 
 
 @lru_cache(maxsize=1)
@@ -3524,10 +3528,7 @@ def _title_states_of_own_act(
             or _speaking_role_regex().search(m.text) is not None
         ):
             continue
-        person = m.actors[0]
-        if (otherwise := spelled.get(person.name)) is None:
-            otherwise = spelled[person.name] = _spelled_otherwise(person, mentions)
-        if not otherwise:
+        if not _spelled_otherwise_once(m.actors[0], mentions, spelled):
             titled.update(m.qualifiers)
     if titled:
         titled.difference_update(a for m in found for a in _parties(m))
@@ -3571,8 +3572,7 @@ def _topic_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     rows = list(_rows("topic_phrases.tsv"))
 
     def words(kind: str) -> str:
-        forms = sorted((w for k, w in rows if k == kind), key=len, reverse=True)
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in forms)
+        return _alternation(w for k, w in rows if k == kind).replace(r"\ ", r"\s+")
 
     after = re.compile(r"\b(?:" + words("after") + r")\s+[^,;:]*")
     agenda = re.compile(r"\bwith\s+(?:(?!\bwith\b)[^,;:])*?\b(?:" + words("agenda") + r")\b")
@@ -3807,9 +3807,7 @@ def _acts_for_state(
         return True
     if _BODY_SUBJECT.search(text, clause[0], start) is not None:
         return True
-    if (otherwise := spelled.get(person.name)) is None:
-        otherwise = spelled[person.name] = _spelled_otherwise(person, mentions)
-    return otherwise
+    return _spelled_otherwise_once(person, mentions, spelled)
 
 
 def _brings_the_state(trig: Trigger) -> bool:
@@ -3858,6 +3856,15 @@ def _spelled_otherwise(person: Actor, mentions: Sequence[ActorMention]) -> bool:
             if "." in w and w.replace(".", "") == _initials(person.name):
                 return True  # initials written together: "A.N.R. Robinson", "K.P. Sharma Oli"
     return False
+
+
+def _spelled_otherwise_once(
+    person: Actor, mentions: Sequence[ActorMention], spelled: dict[str, bool]
+) -> bool:
+    """_spelled_otherwise, read once per person and article (`spelled` keeps the answers)."""
+    if (otherwise := spelled.get(person.name)) is None:
+        otherwise = spelled[person.name] = _spelled_otherwise(person, mentions)
+    return otherwise
 
 
 def _initials(name: str) -> str:
@@ -3971,12 +3978,10 @@ _PASSIVE_AFTER = re.compile(r"\s+(?:been\s+)?[a-z]+(?:ed|en)\b|\s+been\b")
 def _reported_that() -> re.Pattern[str]:
     """A verb or noun of speech (triggers.tsv's "{source} remarks" forms) in the comma
     stretch right before a "that": "said on Thursday that", "told the delegates that"."""
-    forms = sorted(
-        (f for f, t in lexicon().triggers.items() if t.label == _REMARKS_LABEL and t.needs is None),
-        key=len,
-        reverse=True,
+    forms = _alternation(
+        f for f, t in lexicon().triggers.items() if t.label == _REMARKS_LABEL and t.needs is None
     )
-    return re.compile(rf"\b(?:{'|'.join(map(re.escape, forms))})\b[^,;:]{{0,60}}\Z")
+    return re.compile(rf"\b(?:{forms})\b[^,;:]{{0,60}}\Z")
 
 
 def _without_main_clause(
