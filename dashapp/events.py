@@ -7662,13 +7662,13 @@ def _came_after(
     link = _AFTER_OR_BEFORE.match(text, d.end)
     if link is None:
         return None
-    lo = next((a for a, b in sents if a <= d.start < b), None)
-    if lo is None:
+    sent = next(((a, b) for a, b in sents if a <= d.start < b), None)
+    if sent is None:
         return None
+    lo, hi = sent
     m = _NOUN_CAME.match(text, lo)
     if m is None or m.end() != d.start:
         return None
-    hi = next(b for a, b in sents if a == lo)
     for mark in (", and ", ", but ", "; "):
         if (k := text.find(mark, link.end(), hi)) >= 0:
             hi = k  # (the clause after: not one coordinated after it)
