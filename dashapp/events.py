@@ -3494,6 +3494,25 @@ def _own_act(trig: Trigger) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _body_subject_regex() -> re.Pattern[str]:
+    """_BODY_SUBJECT with its words grouped under their first letter ("[Cc](?:abinet|ouncil
+    |...)|[Gg](?:overnment)|..."): the engine tries a dozen letters at each word's start
+    instead of some fifty words, twice as fast. The same places match (at a place, the
+    words that fit are the same whatever their order; _acts_for_state and
+    _title_states_of_own_act ask only whether one does). _BODY_SUBJECT itself when one of
+    its words is not written "[Xx]..."."""
+    words = _BODY_SUBJECT.pattern.removeprefix(r"\b(?:").removesuffix(r")\b").split("|")
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        head = word[:4]
+        if not re.fullmatch(r"\[[A-Z][a-z]\]", head) or head[1].lower() != head[2]:
+            return _BODY_SUBJECT
+        rests.setdefault(head, []).append(word[4:])
+    heads = "|".join(f"{head}(?:{'|'.join(rest)})" for head, rest in rests.items())
+    return re.compile(rf"\b(?:{heads})\b")
+
+
+@lru_cache(maxsize=1)
 def _speaking_role_regex() -> re.Pattern[str]:
     """A role of resources/events/speaking_roles.tsv: its holder speaks for his state."""
     return re.compile(r"(?i)\b(?:" + _alternatives("speaking_roles.tsv") + r")\b")
@@ -3517,7 +3536,7 @@ def _title_states_of_own_act(
     envoy speaks (speaking_roles.tsv), and, as for a lone official's act (_acts_for_state),
     one whose unnamed body is the clause's subject or whose official the article spells
     otherwise than his canonical name."""
-    if not _own_act(trig) or _BODY_SUBJECT.search(text, clause[0], start) is not None:
+    if not _own_act(trig) or _body_subject_regex().search(text, clause[0], start) is not None:
         return set()
     titled: set[Actor] = set()
     for m in found:
@@ -3805,7 +3824,7 @@ def _acts_for_state(
         return True
     if person.affiliation and _side(person.affiliation).kind != "country":
         return True
-    if _BODY_SUBJECT.search(text, clause[0], start) is not None:
+    if _body_subject_regex().search(text, clause[0], start) is not None:
         return True
     return _spelled_otherwise_once(person, mentions, spelled)
 
@@ -3838,8 +3857,13 @@ def _spelled_otherwise(person: Actor, mentions: Sequence[ActorMention]) -> bool:
     words = set(person.name.replace("-", " ").split())
     seen = set(words)  # (each word read once: most mentions repeat a name or a title)
     folded: set[str] | None = None
+    name = person.name
     for m in mentions:
-        if person not in m.actors:
+        acts = m.actors
+        if len(acts) == 1 and acts[0].name != name:
+            continue  # (another actor, told by its name: most mentions name one actor, and
+            # Actor's == compares every field, in Python. Same answer as the test below.)
+        if person not in acts:
             continue
         mention = m.text.replace("-", " ")
         if "-" in m.text:  # (and each hyphened word joined)
@@ -4063,7 +4087,15 @@ def _named_again(mentions: Sequence[ActorMention], first: Sequence[ActorMention]
     """Whether an actor named in a dateline (the mentions of `first` before `end`) is named
     again later in the article: then the story is that state's own, not only filed there."""
     place = {a for m in first if m.start < end for a in m.actors}
-    return any(a in place for m in mentions if m.start >= end for a in m.actors)
+    # (their names first: an actor of another name is no actor of `place`, and a str
+    # hashes once, an Actor in Python at every test. Same answer.)
+    names = {a.name for a in place}
+    for m in mentions:
+        if m.start >= end:
+            for a in m.actors:
+                if a.name in names and a in place:
+                    return True
+    return False
 
 
 # a trailing attribution after its comma, its speaker in up to eight words: ", Washington
