@@ -4590,9 +4590,7 @@ def _roles(
                     return None, target, _subject_words(text, lo, head)
     if reduced:
         return source, target, ""
-    if type_ == "RETREAT" or (
-        type_ != "COERCE" and not _ACTED_ON_SLOTS.intersection(_slot_names(template))
-    ):
+    if type_ == "RETREAT" or (type_ != "COERCE" and not _acts_on_slot(template)):
         # (a withdrawal's place is where it leaves: "fled into Bangladesh" is left aside)
         # "Protesters gathered outside the US embassy": the place does not protest
         if (
@@ -4605,7 +4603,12 @@ def _roles(
             return None, target, ""
         return source, target, ""
     lo = max(clause[0], m_start - 60)
-    if participle and (rel := _RELATIVE_SUBJECT.search(text, lo, m_start)) is not None:
+    if (
+        participle
+        # (every match holds "who" or "that": most stretches before a verb hold neither)
+        and (text.find("who", lo, m_start) >= 0 or text.find("that", lo, m_start) >= 0)
+        and (rel := _RELATIVE_SUBJECT.search(text, lo, m_start)) is not None
+    ):
         # "Togo accused Ghana of harbouring dissidents who attacked a camp in Lome": the
         # relative's antecedent, which names nobody, acts on whoever comes after the verb
         acted = next((a for m in after_m for a in _parties(m)), target)
@@ -4673,6 +4676,13 @@ def _roles(
         # leader too (his state is no "same side" here)
         target = next((a for m in after_m for a in _parties(m) if a.kind == "person"), None)
     return source, target, ""
+
+
+@lru_cache(maxsize=1024)
+def _acts_on_slot(template: str) -> bool:
+    """Whether a label's template has a slot of whom the act is done to (_ACTED_ON_SLOTS),
+    read once per label (the labels are triggers.tsv's)."""
+    return not _ACTED_ON_SLOTS.isdisjoint(_slot_names(template))
 
 
 # the start of a passive's unnamed agent: "by police", "by masked gunmen"
