@@ -3485,12 +3485,15 @@ def _own_act(trig: Trigger) -> bool:
     summit or a state visit, meetings of states), a warning, backing, congratulations or
     condolences ("Biden warns Russia in remarks to reporters": no United States). Not an
     act of authority ("authorises"), a recognition, an offer of help or an agreement,
-    which the state makes, nor a state's act."""
-    return (
-        not trig.between_states
-        and not _brings_the_state(trig)
-        and _OWN_ACT.search(trig.label) is not None
-    )
+    which the state makes, nor a state's act. (The label first, read once per label: most
+    acts are none of these.)"""
+    return not trig.between_states and _own_act_label(trig.label) and not _brings_the_state(trig)
+
+
+@lru_cache(maxsize=1024)
+def _own_act_label(label: str) -> bool:
+    """Whether a label names an act of _OWN_ACT (the labels are triggers.tsv's)."""
+    return _OWN_ACT.search(label) is not None
 
 
 @lru_cache(maxsize=1)
@@ -6287,14 +6290,10 @@ def _place_slot(text: str, clause: tuple[int, int], match: Hit, actors: Sequence
         (a, match.start if a < match.start else b)
         for a, b in (_topic_spans(text, clause) if match.trigger.type == "CONSULT" else ())
     ]
-    spots = sorted(
-        (
-            p
-            for p in _PLACE.finditer(text, *clause)
-            if not any(a <= p.start() < b for a, b in topics)
-        ),
-        key=lambda m: (m.start() < match.start, abs(m.start() - match.end)),
-    )
+    places: Iterable[re.Match[str]] = _PLACE.finditer(text, *clause)
+    if topics:  # (most clauses tell none: every place is a candidate)
+        places = (p for p in places if not any(a <= p.start() < b for a, b in topics))
+    spots = sorted(places, key=lambda m: (m.start() < match.start, abs(m.start() - match.end)))
     for m in spots:
         if abs(m.start() - match.end) > 80 or m.group(1).endswith(_POSSESSIVE):
             continue  # too far to be this happening's place; "at Washington's request"
