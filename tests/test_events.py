@@ -9168,6 +9168,48 @@ def test_round58g_initials_run_together_are_spelled_otherwise():
     assert set(ev.actors) == {"B. J. Habibie"}
 
 
+def test_body_subject_words_grouped_by_letter_match_as_the_plain_alternation():
+    # _acts_for_state and _title_states_of_own_act search _BODY_SUBJECT's words grouped by
+    # their first letter: the same places match, in any window
+    import dashapp.events as ev
+
+    fast = ev._body_subject_regex()
+    assert fast is not ev._BODY_SUBJECT
+    texts = [
+        "The government said the Ministry and the cabinet met; officials, police and troops.",
+        "Governments, misgovernment, a courtyard, the Court, a mob, mobs and Mobsters.",
+        "State media and state television; the prosecutor, Prosecutors and THE ARMY.",
+        "People's Assembly, peoples, thousands of Voters, unrest, Unions and a junta.",
+    ]
+    for text in texts:
+        assert [m.span() for m in fast.finditer(text)] == [
+            m.span() for m in ev._BODY_SUBJECT.finditer(text)
+        ]
+        for lo in range(0, len(text), 7):
+            for hi in (lo + 9, lo + 30, len(text)):
+                a, b = fast.search(text, lo, hi), ev._BODY_SUBJECT.search(text, lo, hi)
+                assert (a and a.span()) == (b and b.span()), (text, lo, hi)
+
+
+def test_actors_told_apart_by_name_first_as_by_equality():
+    # _spelled_otherwise and _named_again compare names before Actor's ==: an equal actor
+    # (not the same object) still counts, a namesake of another kind or side does not
+    import dashapp.events as ev
+
+    person = Actor("Jaafar Nimeiry", "person", "Sudan")
+    twin = Actor("Jaafar Nimeiry", "person", "Sudan")
+    namesake = Actor("Jaafar Nimeiry", "person", "Egypt")
+    spelled = ActorMention(0, 7, "Nimeiri", (twin,))
+    assert ev._spelled_otherwise(person, [spelled])
+    assert not ev._spelled_otherwise(person, [replace(spelled, actors=(namesake,))])
+    sudan = Actor("Sudan", "country")
+    first = [ActorMention(0, 5, "SUDAN", (sudan,))]
+    again = ActorMention(20, 25, "Sudan", (Actor("Sudan", "country"),))
+    assert ev._named_again([*first, again], first, 6)
+    other = replace(again, actors=(Actor("Sudan", "organisation"),))
+    assert not ev._named_again([*first, other], first, 6)
+
+
 def test_round58g_a_bodys_members_meeting_bring_no_state_of_the_articles():
     lead = "Russia massed troops on the border with Ukraine. Russia denied any plan to invade. "
     text = lead + "NATO ambassadors held an emergency meeting in Brussels on Sunday."
