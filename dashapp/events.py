@@ -5563,9 +5563,15 @@ def _with_its_owner(
     return found
 
 
+# (_slot_names of a label template, read once per template: _label and _fill ask for the
+# same few templates' slots at every event; a template is a trigger's label or one built
+# from it, so a bounded cache holds the ones in use. Same names, in the same order.)
+_template_slots = lru_cache(maxsize=1024)(_slot_names)
+
+
 def _fill(template: str, slots: dict[str, str]) -> str:
     out = template
-    for key in _slot_names(template):
+    for key in _template_slots(template):
         if key in slots:
             out = out.replace("{" + key + "}", slots[key])
     if "{" in out:
@@ -5874,16 +5880,19 @@ def _most_named_state(mentions: Sequence[ActorMention]) -> list[Actor]:
 def _topic(text: str, mentions: Sequence[ActorMention]) -> tuple[Actor, ...]:
     """The article's two most named states or bodies (at least twice each), not counting
     the cities where things happen ("talks in Vienna")."""
-    counts = Counter(
-        m.actors[0]
-        for m in mentions
-        if len(m.actors) == 1
-        and (
-            m.text.startswith(m.actors[0].name)
+    # (people are left out as they are met, not counted and dropped after: the states and
+    # bodies keep their counts and the order they were first met in, so most_common ranks
+    # them, ties included, as it did)
+    counts: Counter[Actor] = Counter()
+    for m in mentions:
+        if len(m.actors) != 1:
+            continue
+        a = m.actors[0]
+        if a.kind != "person" and (
+            m.text.startswith(a.name)
             or not text.endswith(_VENUE_BEFORE, max(0, m.start - 4), m.start)
-        )
-    )
-    counts = Counter({a: n for a, n in counts.items() if a.kind != "person"})
+        ):
+            counts[a] += 1
     return tuple(a for a, n in counts.most_common(2) if n >= 2)
 
 
@@ -6018,7 +6027,7 @@ def _label(
     subject that names nobody ("Pro-Russian rebels"), the source slot's when no actor
     acts and another is acted on ("Pro-Russian rebels seize Ukraine")."""
     template = trig.label
-    keys = _slot_names(template)
+    keys = _template_slots(template)
     gaz = _gazetteer()
     names: list[str] | None = None  # the pair's names, worked out when needed
 
@@ -8747,12 +8756,16 @@ def merge_all(events: Iterable[Event]) -> list[Event]:
     # and all its mentions (merged[i].mentions lags behind: set from here at the end)
     pools: list[list[Mention]] = []
     index: _MergeIndex | None = None  # once there are MERGE_INDEX_FROM events
+    # before that, the merged events of each type, in order: same_happening turns down
+    # another type's at once, and a merged event keeps its type (so they are not offered.
+    # Same merges.)
+    of_type: dict[str, list[int]] = {}
     for ev in events:
         if index is None and len(merged) >= MERGE_INDEX_FROM:
             index = _MergeIndex()
             for i, kept in enumerate(merged):
                 index.add(i, kept)
-        for i in range(len(merged)) if index is None else index.candidates(ev):
+        for i in of_type.get(ev.type, ()) if index is None else index.candidates(ev):
             if same_happening(merged[i], ev, keys[i][1]):
                 if ev.human and not merged[i].human:
                     whole = _replace_event(merged[i], mentions=tuple(pools[i]))
@@ -8771,6 +8784,8 @@ def merge_all(events: Iterable[Event]) -> list[Event]:
         else:
             if index is not None:
                 index.add(len(merged), ev)
+            else:
+                of_type.setdefault(ev.type, []).append(len(merged))
             merged.append(ev)
             if len(ev.mentions) == 1:
                 m = ev.mentions[0]  # (an article's events, one mention each: the common case)
