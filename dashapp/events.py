@@ -6399,6 +6399,7 @@ def _article_events(
     spelled: dict[str, bool] = {}  # person -> spelled otherwise (_spelled_otherwise)
     dateline: list[Actor] | None = None  # the state of its dateline, once needed
     backers = _backer_regex().search(text) is not None
+    ceased = _gazetteer().ceased  # (the article's gazetteer: the same for all its units)
     if (
         " after " in text
         or " before " in text
@@ -7065,8 +7066,8 @@ def _article_events(
         elif (
             len(actors) == 1
             and trig.label == _TRUCE_LABEL
-            and actors[0] in (topic := topic or _topic(text, actor_mentions))
-        ):
+            and actors[0] in (topic := topic if topic is not None else _topic(text, actor_mentions))
+        ):  # (an article with no topic is not read for one again at each truce)
             # "Azerbaijan said the 1994 truce held": a truce, as fighting, has two sides;
             # with one of the article's two parties named, the other is the second
             actors = [*actors, *(a for a in topic if a != actors[0])]
@@ -7079,11 +7080,11 @@ def _article_events(
             # "The Security Council met behind closed doors on Monday": a body that meets or
             # acts alone, with no state named, deals with the state the article is about
             actors = [*actors, *_home_state(actor_mentions, home)]
-        if any(a.kind == "country" for a in actors) and unit.first is not None:
+        if unit.first is not None:
             # a state that had ceased before the day is none of the day's parties: "the seat
             # of the Supreme Soviet" in 1993, "Salisbury" (Rhodesia's capital) in 2018 (its
             # last day is its own: the day it dissolves)
-            ceased = _gazetteer().ceased
+            # (with no state among the actors `gone` is empty: no test for one first)
             gone = [
                 a
                 for a in actors
