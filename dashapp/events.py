@@ -5563,15 +5563,9 @@ def _with_its_owner(
     return found
 
 
-# (_slot_names of a label template, read once per template: _label and _fill ask for the
-# same few templates' slots at every event; a template is a trigger's label or one built
-# from it, so a bounded cache holds the ones in use. Same names, in the same order.)
-_template_slots = lru_cache(maxsize=1024)(_slot_names)
-
-
 def _fill(template: str, slots: dict[str, str]) -> str:
     out = template
-    for key in _template_slots(template):
+    for key in _slot_names(template):
         if key in slots:
             out = out.replace("{" + key + "}", slots[key])
     if "{" in out:
@@ -6027,7 +6021,7 @@ def _label(
     subject that names nobody ("Pro-Russian rebels"), the source slot's when no actor
     acts and another is acted on ("Pro-Russian rebels seize Ukraine")."""
     template = trig.label
-    keys = _template_slots(template)
+    keys = _slot_names(template)
     gaz = _gazetteer()
     names: list[str] | None = None  # the pair's names, worked out when needed
 
