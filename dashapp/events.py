@@ -7094,7 +7094,7 @@ def _article_events(
         txs = unit.timexes
         mentions = _unit_mentions(article.id, text[sent[0] : sent[1]], txs)
         names = tuple([a.name for a in actors])
-        approximate = any(_fuzzy(tx) for tx in txs)
+        approximate = any(map(_fuzzy, txs))  # (no generator: 0.3 of 0.7 us a unit)
         other_dates = _other_days(txs, unit.value)
         out.append(
             (
