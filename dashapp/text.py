@@ -102,9 +102,10 @@ def sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _END.finditer(text):
         g = m.group()
+        at = m.start()
         if g[0] == "." and not g.startswith(".."):
             # the word just before the stop (in the 12 characters before it)
-            before = text[max(0, m.start() - 12) : m.start()]
+            before = text[at - 12 if at > 12 else 0 : at]
             if before[-1:] == "\n":
                 before = before[:-1]
             word = before[len(before.rstrip(_WORD_CHARS)) :]
@@ -114,8 +115,14 @@ def sentences(text: str) -> list[tuple[int, int]]:
                 or ("." in word and _INITIALS.fullmatch(word))
             ):
                 continue  # "Mr.", "Jan.", "J.", and initials: "B.J. Habibie", "F.W. de Klerk"
-        end = m.end() if "\n" not in g else m.start()
-        _push(text, start, end, out)
+        end = at if "\n" in g else m.end()
+        # (_push, written out: it runs once per sentence)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append((start, end))
         start = m.end()
     _push(text, start, len(text), out)
     return out

@@ -9438,3 +9438,60 @@ def test_round58h_arrivals_greeted_and_a_plot_foiled():
         "Chancellor Olaf Scholz greeted the ruling with relief on Tuesday.", date(2022, 1, 12)
     )
     assert all(e.type != "CONSULT" for e in greeted)
+
+
+# ------------------------------------------------ _topic counts as it did in two passes
+
+
+def _topic_two_passes(text: str, mentions: list[ActorMention]) -> tuple[Actor, ...]:
+    """events._topic as first written: every single-actor mention counted (a venue's "in"
+    skipped), people dropped afterwards, then the two most named, ties in order met."""
+    from collections import Counter
+
+    from dashapp.events import _VENUE_BEFORE
+
+    counts = Counter(
+        m.actors[0]
+        for m in mentions
+        if len(m.actors) == 1
+        and (
+            m.text.startswith(m.actors[0].name)
+            or not text.endswith(_VENUE_BEFORE, max(0, m.start - 4), m.start)
+        )
+    )
+    counts = Counter({a: n for a, n in counts.items() if a.kind != "person"})
+    return tuple(a for a, n in counts.most_common(2) if n >= 2)
+
+
+_TOPIC_ACTORS = [
+    Actor("Russia", "country"),
+    Actor("Ukraine", "country"),
+    Actor("NATO", "organisation"),
+    Actor("Vladimir Putin", "person", "Russia"),
+    Actor("Volodymyr Zelensky", "person", "Ukraine"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    picks=st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(_TOPIC_ACTORS), min_size=1, max_size=2),
+            st.sampled_from(["as named", "Russian", "Kremlin"]),
+            st.booleans(),  # after "in ": a venue, unless the text is the actor's name
+        ),
+        max_size=12,
+    )
+)
+def test_topic_counts_in_one_pass_as_in_two(picks):
+    """People skipped as they are met, not counted and dropped: the same two states or
+    bodies, ties (three named twice each, say) in the order they were first named."""
+    from dashapp.events import _topic
+
+    text, mentions = "", []
+    for actors, spelled, venue in picks:
+        text += "talks in " if venue else "talks by "
+        written = actors[0].name if spelled == "as named" else spelled
+        mentions.append(ActorMention(len(text), len(text) + len(written), written, tuple(actors)))
+        text += written + ". "
+    assert _topic(text, mentions) == _topic_two_passes(text, mentions)
