@@ -1428,15 +1428,16 @@ class Gazetteer:
             starts.insert(i, start)
             ends.insert(i, end)
 
-        known: set[str] | None = None  # with the stretches, filled for the first candidate
+        filled = False  # the stretches, filled for the first candidate
+        known: set[str] | None = None  # the names found, filled for the first free candidate
         found: list[ActorMention] = []
         people: dict[str, Actor] = {}
         for cand in _FULL_NAME.finditer(text):
             start, end = cand.span()
-            if known is None:
+            if not filled:
                 starts = [m.start for m in out]
                 ends = [m.end for m in out]
-                known = {a.name for m in out for a in m.actors}
+                filled = True
             # The free() test below first, before the words are split, where it fails even
             # for the name without its first word (its words are joined by single blanks,
             # so the latest the name may start is after the first blank). Same candidates.
@@ -1454,7 +1455,11 @@ class Gazetteer:
             # The cheapest test first: four candidates in five are part of a mention found
             # already. (It came after the next one, which reads the rest of the text; both
             # only drop a candidate, so the order does not change which are kept.)
-            if not free(name_start, end) or " ".join(words[1:] if bare else words) in known:
+            if not free(name_start, end):
+                continue
+            if known is None:  # (`out` does not change in this loop)
+                known = {a.name for m in out for a in m.actors}
+            if " ".join(words[1:] if bare else words) in known:
                 continue
             given = words[0] in self._given_names
             marked: bool | None = None  # _marked_person, worked out when needed
@@ -1844,8 +1849,9 @@ class Gazetteer:
         j = i + 1 if t.kind == "pron" else i
         if j < len(toks) and (j == i or adj(j)):
             m = toks[j]
-            c = adj(j + 1)
-            if m.kind in ("ent", "dem") and c is not None and c.kind == "cpart":
+            # (the token after it read only after a name or demonym: most phrases open with
+            # a title, for which it is never used)
+            if m.kind in ("ent", "dem") and (c := adj(j + 1)) is not None and c.kind == "cpart":
                 peer = self._place(m)
                 if peer is not None:
                     quals = self._with_parent(peer)
@@ -2150,14 +2156,15 @@ class Gazetteer:
                     e = t.value[0]
                 else:
                     continue
-                name = (
-                    e.name if e.kind == "country" else e.affiliation if e.kind == "person" else None
-                )
-                if name is None:
+                if e.kind == "country":
+                    name = e.name
+                elif e.kind == "person" and (name := e.affiliation) is not None:
+                    if name == last and t.start - last_end < 40:
+                        last_end = t.end  # (once for "South African President Thabo Mbeki")
+                        continue
+                else:
                     continue
-                if not (e.kind == "person" and name == last and t.start - last_end < 40):
-                    # (once for "South African President Thabo Mbeki")
-                    counts[name] = counts.get(name, 0) + 1
+                counts[name] = counts.get(name, 0) + 1
                 last, last_end = name, t.end
             # (the state after a town is counted where it stands, as any mention)
             found = self.dateline_state(text, doc.when, after_town=False)
