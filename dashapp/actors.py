@@ -1994,7 +1994,13 @@ class Gazetteer:
                 if place is not None and t.kind in ("ent", "dem"):
                     return self._plain(toks, i, when, doc)
                 return None
-            generic = _GENERIC.search(text, max(0, t.start - 16), t.start) is not None
+            # (read only for a singular title of an office: each test below that reads
+            # `generic` first needs both, a role or a plural title passes none of them)
+            generic = (
+                not title.plural
+                and title.office is not None
+                and _GENERIC.search(text, max(0, t.start - 16), t.start) is not None
+            )
             if of is not None and title.office and not title.plural and not generic:
                 held = self.holder(title.office, of, when) or doc.by_office.get((title.office, of))
                 if held is not None:
