@@ -208,6 +208,13 @@ _SURNAME_PARTICLES = frozenset(_SURNAME_PARTICLE_WORDS)
 _PARTICLE_BEFORE = re.compile(
     rf"\b([A-Z][\w'’\-]*)[ \t\u00a0]+(?:{'|'.join(_SURNAME_PARTICLE_WORDS)})[ \t\u00a0]+\Z"
 )
+# a particle between blanks, found in one pass over an article (_scan): where the first
+# test of _after_name_particle (the word between the last blank of the seven characters
+# before the name and the blank right before it is a particle) can pass. (Only particles of
+# five letters at most: a longer one leaves no blank in those seven characters.)
+_PARTICLE_GAP = re.compile(
+    " (?:" + alternation([w for w in _SURNAME_PARTICLE_WORDS if len(w) <= 5], blank=None) + ")(?= )"
+)
 _FOLLOWING_NAME_WORD = re.compile(r"[ \t\u00a0]([A-Z][a-z\u00c0-\u024f'’\-]+)")
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’\-]*)")
 # decoys.json venue words that are also verbs or need their determiner (see _venue_after)
@@ -793,6 +800,13 @@ class Gazetteer:
                 self._holders.setdefault((o.office, o.of), []).append((o, e))
             if e.affiliation:
                 self._affiliated.setdefault(e.affiliation, set()).add(e.name)
+        # the words not capitalised that _name_at may read first in a name: a name prefix or
+        # a surname that is also a stop word (none in the packaged data; see _name_at)
+        self._lowercase_leads = frozenset(
+            w
+            for w in (*self._name_prefixes, *(s for s in self._surnames if s in self._name_stop))
+            if not w[:1].isupper()
+        )
         # Historic states that held a later state's capital: "Moscow" in 1991 is the Soviet
         # Union's, from 1992 Russia's.
         self._historic: list[tuple[date, _Entry, _Entry, frozenset[str], frozenset[str]]] = []
@@ -1414,11 +1428,22 @@ class Gazetteer:
             starts.insert(i, start)
             ends.insert(i, end)
 
-        known: set[str] | None = None  # with the stretches, filled for the first candidate
+        filled = False  # the stretches, filled for the first candidate
+        known: set[str] | None = None  # the names found, filled for the first free candidate
         found: list[ActorMention] = []
         people: dict[str, Actor] = {}
         for cand in _FULL_NAME.finditer(text):
             start, end = cand.span()
+            if not filled:
+                starts = [m.start for m in out]
+                ends = [m.end for m in out]
+                filled = True
+            # The free() test below first, before the words are split, where it fails even
+            # for the name without its first word (its words are joined by single blanks,
+            # so the latest the name may start is after the first blank). Same candidates.
+            k = bisect.bisect_left(starts, end) - 1
+            if k >= 0 and ends[k] > text.find(" ", start) + 1:
+                continue
             words = cand.group().split()
             # the name without the word before it: "Sir Humphrey Gibbs": Humphrey Gibbs,
             # "the former Marine Paul Whelan": Paul Whelan
@@ -1427,14 +1452,14 @@ class Gazetteer:
                 or (words[0] in _SERVICE_WORDS and words[1] in self._given_names)
             )
             name_start = start + len(words[0]) + 1 if bare else start
-            if known is None:
-                starts = [m.start for m in out]
-                ends = [m.end for m in out]
-                known = {a.name for m in out for a in m.actors}
             # The cheapest test first: four candidates in five are part of a mention found
             # already. (It came after the next one, which reads the rest of the text; both
             # only drop a candidate, so the order does not change which are kept.)
-            if not free(name_start, end) or " ".join(words[1:] if bare else words) in known:
+            if not free(name_start, end):
+                continue
+            if known is None:  # (`out` does not change in this loop)
+                known = {a.name for m in out for a in m.actors}
+            if " ".join(words[1:] if bare else words) in known:
                 continue
             given = words[0] in self._given_names
             marked: bool | None = None  # _marked_person, worked out when needed
@@ -1537,6 +1562,10 @@ class Gazetteer:
         metonyms = self._metonyms
         out: list[_Tok] = []
         lead = self._lead
+        # the blanks right after a particle ("de Castries"): the places right after one are
+        # the only ones _after_name_particle may drop (see _PARTICLE_GAP; few articles hold
+        # one, and a set's test is cheaper than reading the word before each place)
+        after_particle = {m.end() for m in _PARTICLE_GAP.finditer(text)}
         for m in self._re.finditer(" " + text if lead else text):
             core, poss = m.group(1, 2)  # core, possessive ending
             kind, value, tested = forms[core]
@@ -1586,7 +1615,9 @@ class Gazetteer:
                 ):
                     continue
                 if (
-                    kind == "ent"
+                    after_particle
+                    and start - 1 in after_particle  # (else _after_name_particle is False)
+                    and kind == "ent"
                     and start > 3
                     and text[start - 1] == " "
                     and value[0].kind != "person"
@@ -1818,8 +1849,9 @@ class Gazetteer:
         j = i + 1 if t.kind == "pron" else i
         if j < len(toks) and (j == i or adj(j)):
             m = toks[j]
-            c = adj(j + 1)
-            if m.kind in ("ent", "dem") and c is not None and c.kind == "cpart":
+            # (the token after it read only after a name or demonym: most phrases open with
+            # a title, for which it is never used)
+            if m.kind in ("ent", "dem") and (c := adj(j + 1)) is not None and c.kind == "cpart":
                 peer = self._place(m)
                 if peer is not None:
                     quals = self._with_parent(peer)
@@ -1962,7 +1994,13 @@ class Gazetteer:
                 if place is not None and t.kind in ("ent", "dem"):
                     return self._plain(toks, i, when, doc)
                 return None
-            generic = _GENERIC.search(text, max(0, t.start - 16), t.start) is not None
+            # (read only for a singular title of an office: each test below that reads
+            # `generic` first needs both, a role or a plural title passes none of them)
+            generic = (
+                not title.plural
+                and title.office is not None
+                and _GENERIC.search(text, max(0, t.start - 16), t.start) is not None
+            )
             if of is not None and title.office and not title.plural and not generic:
                 held = self.holder(title.office, of, when) or doc.by_office.get((title.office, of))
                 if held is not None:
@@ -2115,17 +2153,24 @@ class Gazetteer:
             counts: dict[str, int] = {}
             last, last_end = None, -99
             for t in toks:
-                e = _one_entry(t)
-                if e is None:
+                # (_one_entry, without the call: this reads every token of the article. A
+                # demonym's or a name's value always holds entries. Same entries.)
+                kind = t.kind
+                if kind == "dem":
+                    e = t.value
+                elif kind == "ent" and len(t.value) == 1:
+                    e = t.value[0]
+                else:
                     continue
-                name = (
-                    e.name if e.kind == "country" else e.affiliation if e.kind == "person" else None
-                )
-                if name is None:
+                if e.kind == "country":
+                    name = e.name
+                elif e.kind == "person" and (name := e.affiliation) is not None:
+                    if name == last and t.start - last_end < 40:
+                        last_end = t.end  # (once for "South African President Thabo Mbeki")
+                        continue
+                else:
                     continue
-                if not (e.kind == "person" and name == last and t.start - last_end < 40):
-                    # (once for "South African President Thabo Mbeki")
-                    counts[name] = counts.get(name, 0) + 1
+                counts[name] = counts.get(name, 0) + 1
                 last, last_end = name, t.end
             # (the state after a town is counted where it stands, as any mention)
             found = self.dateline_state(text, doc.when, after_town=False)
@@ -2297,6 +2342,12 @@ class Gazetteer:
             return None
         m = _NAME_WORDS.match(text, pos)
         if not m:
+            return None
+        if not text[m.start(1)].isupper() and not self._lowercase_leads:
+            # "the president said": the loop below would stop at the first word, taking
+            # none (its first letter is kept when a stop or possessive is cut off, and only
+            # a name prefix or a surname that is a stop word goes on in lowercase). Same
+            # result, without reading the words.
             return None
         words: list[tuple[int, int]] = []  # spans of the name's words
         hit: tuple[_Entry, ...] = ()  # "Dmitry Kuleba": a known surname ends the name
@@ -2568,8 +2619,12 @@ class Gazetteer:
         if not ambiguous:  # "Jordan's King Abdullah" is resolved by the title, not by this
             doc.surnames.setdefault(surname, []).append(actor)
         known = self._lex.get(surname)
-        if known is not None and known.kind == "ent" and any(x.actor == actor for x in known.value):
-            return  # already matched everywhere
+        if known is not None and known.kind == "ent":
+            # (a loop, not any() over a generator, and the same object before equal fields:
+            # this runs for every person named. Same test.)
+            for x in known.value:
+                if x.actor is actor or x.actor == actor:
+                    return  # already matched everywhere
         # str.find, not a regex: a surname recurs a few times at most, and this runs once
         # per person per article.
         ent: _Entry | None = None

@@ -1049,3 +1049,63 @@ def test_round48_a_name_said_once_with_an_age_after_it_is_a_persons(
 )
 def test_round50b_a_party_is_named_by_its_acronym(gaz: Gazetteer, text: str, party: str) -> None:
     assert party in names(gaz.find(text, when=D19))
+
+
+# round s4 (speed): shortcuts in find that must give what the general path gives
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gen. Christian de Castries held the valley.",
+        "de Castries held the valley.",
+        "Santiago de Chile, a city, and Lima del Peru.",
+        "Maria della Roma and Joost van Amsterdam met Peter von Berlin.",
+        "Ana de  Paris and Luis de\nParis and Juan de\tParis.",
+        "They do Paris, as de de Lima does.",
+        "Speakers from da Kyiv and dos Moscow arrived.",
+    ],
+)
+def test_s4_places_after_a_particle_are_tested_as_before(gaz: Gazetteer, text: str) -> None:
+    # _scan tests a place against _after_name_particle only where _PARTICLE_GAP found a
+    # particle right before it: every place that test drops must be one of those
+    from dashapp.actors import _PARTICLE_GAP
+
+    after = {m.end() for m in _PARTICLE_GAP.finditer(text)}
+    for start in range(4, len(text)):
+        if text[start - 1] == " " and gaz._after_name_particle(text, start):
+            assert start - 1 in after, (text, start)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president said the minister's aides and the foreign minister al-Bakr met.",
+        "Prime Minister de Villepin and the spokesman said; President d'Escoto, then "
+        "Ambassador bin Laden's envoy, the adviser. The president.",
+        "Defence Minister ana Diaz and the king sir John spoke; Mrs may and Mr dos Santos.",
+    ],
+)
+def test_s4_a_lowercase_word_after_a_title_names_no_one_as_before(
+    gaz: Gazetteer, text: str
+) -> None:
+    # _name_at returns at once after a title when the next word is not capitalised and the
+    # gazetteer has no lowercase name lead; with one (here a dummy), the words are read
+    import copy
+
+    general = copy.copy(gaz)
+    general._lowercase_leads = frozenset({"zz-no-such-word"})
+    assert not gaz._lowercase_leads
+    assert gaz.find(text, when=D19) == general.find(text, when=D19)
+
+
+@pytest.mark.parametrize(("end", "kept"), [(3, True), (4, True), (5, False), (9, False)])
+def test_s4_a_name_after_a_found_prefix_is_tested_as_before(
+    gaz: Gazetteer, end: int, kept: bool
+) -> None:
+    # _with_named_people drops a candidate before splitting its words when a mention found
+    # reaches past the candidate's first blank: "Sir" found leaves "Humphrey Gibbs" free
+    text = "Sir Humphrey Gibbs arrived on Monday. Gibbs said little."
+    found = ActorMention(0, end, text[:end], (Actor("Someone", "person"),))
+    got = [m.text for m in gaz._with_named_people(text, [found])]
+    assert ("Humphrey Gibbs" in got) == kept, got
