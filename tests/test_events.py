@@ -9396,3 +9396,29 @@ def test_round58h_arrivals_greeted_and_a_plot_foiled():
         "Chancellor Olaf Scholz greeted the ruling with relief on Tuesday.", date(2022, 1, 12)
     )
     assert all(e.type != "CONSULT" for e in greeted)
+
+
+def test_speech_cues_found_from_a_character_earlier_as_by_the_plain_search():
+    # _head asks _SPEECH_CUED, searched from one character before the reported words,
+    # whether _SPEECH_CUES is in them: the same answer at every start and end, also where
+    # a cue opens the stretch, follows punctuation or sits inside a longer word
+    from dashapp.events import _SPEECH_CUED, _SPEECH_CUES
+
+    texts = [
+        "Putin said Russia would not accept the offer, calling it unacceptable.",
+        "He said that Kyiv was behind the attack and would bear full responsibility.",
+        'The ministry said "countermeasures" would follow; Lavrov said they stood behind him.',
+        "Biden said the talks went well.willnot accept,unfounded claims",
+        "She said: absurd. It was an act of aggression (a clear violation), they said.",
+        "said nothing to do with it, nothingness, unanswered—cannot—invade Ukraine",
+        "\u00e9would not accept \u2019unjustified\u2019 terms, said Mr. \u00c9lys\u00e9e.",
+    ]
+    for text in texts:
+        for end in (len(text), len(text) - 7, len(text) // 2):
+            for pos in range(1, len(text) + 1):
+                plain = _SPEECH_CUES.search(text, pos, end) is not None
+                assert (_SPEECH_CUED.search(text, pos - 1, end) is not None) == plain, (
+                    text,
+                    pos,
+                    end,
+                )
