@@ -192,8 +192,8 @@ def lexicon() -> Lexicon:
     return Lexicon(triggers, quad, senses)
 
 
-@lru_cache(maxsize=2)
-def _trigger_regex(fold: bool = True) -> re.Pattern[str]:
+@lru_cache(maxsize=3)
+def _trigger_regex(fold: bool = True, ascii_text: bool = False) -> re.Pattern[str]:
     # greedy trie: the longest form wins where forms share a prefix ("phone call" over
     # "phone"); the boundaries keep "anti-war" and "warship" out. The forms are lower
     # case: matched case-sensitively against lower-cased text (twice as fast), or with
@@ -205,13 +205,22 @@ def _trigger_regex(fold: bool = True) -> re.Pattern[str]:
     # character a match takes before its form was never part of the previous match.)
     # The look-ahead on the forms' first letters turns most positions away before the
     # engine enters the trie (as the gazetteer's pattern does).
+    # With `ascii_text`, for text with no character outside ASCII, the left boundary is the
+    # same characters written out ([^\w-] within ASCII): a class the engine tests by a
+    # bitmap, not by Unicode categories, while it skips to the next of them (about a
+    # quarter less time per scan. Same matches, on such text.)
     flags = re.IGNORECASE if fold else 0
     forms = lexicon().triggers
     if not all(_WORD_EDGES.fullmatch(f) for f in forms):
         raise ValueError("triggers.tsv: a form must begin and end with a letter or digit")
     first = "".join(sorted({re.escape(f[0]) for f in forms}))
     body = alternation(forms)
-    return re.compile(rf"[^\w-](?=[{first}])(?:{body})(?![\w-])", flags)
+    edge = _ASCII_EDGE if ascii_text else r"[^\w-]"
+    return re.compile(rf"{edge}(?=[{first}])(?:{body})(?![\w-])", flags)
+
+
+# [^\w-] within ASCII: no letter, digit, "_" or "-"
+_ASCII_EDGE = r"[\x00-\x2c\x2e\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]"
 
 
 _WORD_EDGES = re.compile(r"\w(?:.*\w)?", re.DOTALL)
@@ -243,7 +252,7 @@ def trigger_hits(text: str, start: int = 0, end: int | None = None) -> list[Hit]
     if fold:
         low = seg
     hits = []
-    for m in _trigger_regex(fold).finditer(low):
+    for m in _trigger_regex(fold, low.isascii()).finditer(low):
         a, b = m.span()
         a += 1  # the form starts after its left boundary
         form = low[a:b].lower() if fold else low[a:b]

@@ -9422,3 +9422,23 @@ def test_speech_cues_found_from_a_character_earlier_as_by_the_plain_search():
                     pos,
                     end,
                 )
+
+
+def test_triggers_in_ascii_text_are_found_as_by_the_general_pattern():
+    # trigger_hits scans plain-ASCII text with a left boundary written out as ASCII
+    # characters: the same matches as the general [^\w-] boundary, at every edge
+    from dashapp.events import _trigger_regex
+
+    texts = [
+        "Russia invaded Ukraine; talks (held in Minsk) were called off.",
+        "anti-war protests, war-torn towns, _war, 9war, war_ and a war. [war] {war} `war`",
+        "He met\tPutin\nand signed a deal @summit, #sanctions ~attack |strike| ^raid^ \x7fvisit",
+        "the phone call-up, phone calls and a phone\ncall; 'met' \"met\" met/met met\\met",
+    ]
+    for text in texts:
+        low = " " + text.lower()
+        general = [m.span() for m in _trigger_regex(False, False).finditer(low)]
+        assert [m.span() for m in _trigger_regex(False, True).finditer(low)] == general
+        assert [(h.start + 1, h.end + 1) for h in trigger_hits(text)] == [
+            (a + 1, b) for a, b in general
+        ]
