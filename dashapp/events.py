@@ -2240,7 +2240,9 @@ def _choose_trigger(
         ):
             acted_before = True
             break
-    closes_subject = acted_before and _subject_verb(text, u_end, hits) is not None
+    # (worked out on the first trigger after the date that gets that far: most dates have
+    # none there, and the verb after them is not looked for)
+    closes_subject: bool | None = None if acted_before else False
     # "met Salman in Riyadh last Tuesday and went on to Ankara the following day for talks":
     # past "and" and a verb before the sentence's next date starts that date's happening
     next_act: int | None = -1  # worked out on the first trigger after the date
@@ -2310,6 +2312,8 @@ def _choose_trigger(
             and _THAT_AFTER.match(text, u_end)
         ):
             score += 6  # "said on Monday that ...": the date closes the speech clause
+        if closes_subject is None and h_start >= u_end:
+            closes_subject = _subject_verb(text, u_end, hits) is not None
         if closes_subject and h_start >= u_end:
             score -= 8
         if (
