@@ -9495,3 +9495,49 @@ def test_topic_counts_in_one_pass_as_in_two(picks):
         mentions.append(ActorMention(len(text), len(text) + len(written), written, tuple(actors)))
         text += written + ". "
     assert _topic(text, mentions) == _topic_two_passes(text, mentions)
+
+
+def test_speech_cues_found_from_a_character_earlier_as_by_the_plain_search():
+    # _head asks _SPEECH_CUED, searched from one character before the reported words,
+    # whether _SPEECH_CUES is in them: the same answer at every start and end, also where
+    # a cue opens the stretch, follows punctuation or sits inside a longer word
+    from dashapp.events import _SPEECH_CUED, _SPEECH_CUES
+
+    texts = [
+        "Putin said Russia would not accept the offer, calling it unacceptable.",
+        "He said that Kyiv was behind the attack and would bear full responsibility.",
+        'The ministry said "countermeasures" would follow; Lavrov said they stood behind him.',
+        "Biden said the talks went well.willnot accept,unfounded claims",
+        "She said: absurd. It was an act of aggression (a clear violation), they said.",
+        "said nothing to do with it, nothingness, unanswered—cannot—invade Ukraine",
+        "\u00e9would not accept \u2019unjustified\u2019 terms, said Mr. \u00c9lys\u00e9e.",
+    ]
+    for text in texts:
+        for end in (len(text), len(text) - 7, len(text) // 2):
+            for pos in range(1, len(text) + 1):
+                plain = _SPEECH_CUES.search(text, pos, end) is not None
+                assert (_SPEECH_CUED.search(text, pos - 1, end) is not None) == plain, (
+                    text,
+                    pos,
+                    end,
+                )
+
+
+def test_triggers_in_ascii_text_are_found_as_by_the_general_pattern():
+    # trigger_hits scans plain-ASCII text with a left boundary written out as ASCII
+    # characters: the same matches as the general [^\w-] boundary, at every edge
+    from dashapp.events import _trigger_regex
+
+    texts = [
+        "Russia invaded Ukraine; talks (held in Minsk) were called off.",
+        "anti-war protests, war-torn towns, _war, 9war, war_ and a war. [war] {war} `war`",
+        "He met\tPutin\nand signed a deal @summit, #sanctions ~attack |strike| ^raid^ \x7fvisit",
+        "the phone call-up, phone calls and a phone\ncall; 'met' \"met\" met/met met\\met",
+    ]
+    for text in texts:
+        low = " " + text.lower()
+        general = [m.span() for m in _trigger_regex(False, False).finditer(low)]
+        assert [m.span() for m in _trigger_regex(False, True).finditer(low)] == general
+        assert [(h.start + 1, h.end + 1) for h in trigger_hits(text)] == [
+            (a + 1, b) for a, b in general
+        ]
