@@ -648,12 +648,13 @@ def _remember(last: tuple[str, str | None, dict[Sequence[str], bool]]) -> tuple:
     return last
 
 
-def _subordinate(text: str, start: int, end: int) -> re.Match[str] | None:
+def _subordinate(text: str, start: int, end: int, seg: str | None = None) -> re.Match[str] | None:
     """_SUBORDINATE.search(text, start, end), cheaply: most gaps between a date and a
     trigger hold no subordinator, and a plain-ASCII gap with no cue in its lower case
     holds none (every article holds the cues somewhere, so no article-wide test as in
-    _cued_search)."""
-    seg = text[start:end]
+    _cued_search). `seg`: text[start:end], where the caller has it already."""
+    if seg is None:
+        seg = text[start:end]
     if seg.isascii() and _SUBORDINATE_CUE.search(seg.lower()) is None:
         return None
     return _SUBORDINATE.search(text, start, end)
@@ -2331,10 +2332,7 @@ def _choose_trigger(
             continue  # the penalties below only lower it
         if (
             dist
-            # (_subordinate, on the gap already read: a plain-ASCII gap with no cue in its
-            # lower case holds no subordinator)
-            and (not gap.isascii() or _SUBORDINATE_CUE.search(gap.lower()) is not None)
-            and _SUBORDINATE.search(text, g0, g1)
+            and _subordinate(text, g0, g1, gap)  # (on the gap already read)
             and not (h_end <= u_start and _RELATIVE.match(text, h_end))
         ):
             # "said Thursday that the talks...": another clause's happening; but not "a
