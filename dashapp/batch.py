@@ -30,13 +30,13 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from dashapp.gc_tuning import use_system_allocator
 from dashapp.ingest import (
+    _RECORD_SUFFIX,
     JSONL_SUFFIXES,
     MAX_FILE_BYTES,
     ArticleError,
     article_key,
     expand,
     iter_articles,
-    stored_source,
 )
 from dashapp.models import Actor, Article, DocType, Event, Timex, pickled_by_fields
 
@@ -333,9 +333,24 @@ def _worker_batch(batch: Sequence[tuple[Article, str]]) -> bytes:
     objects of the writer's heap made in the middle of its transaction and kept past it:
     the batches waiting for the writer took 38 MB as objects (530,000 of them, 13.8 KB an
     article of the generated corpus), and take a third of that pickled (4.5 KB), in
-    blocks of the C allocator, apart from Python's."""
+    blocks of the C allocator, apart from Python's. Each result goes without its article
+    and hash, (timexes, events, actors, error): the writer has them, as it sent them
+    (_results_of), and unpickling the article again cost it 11 of the 99 us per article
+    that unpickling took."""
     assert _WORKER is not None
-    return pickle.dumps(extract_batch(batch, *_WORKER), protocol=pickle.HIGHEST_PROTOCOL)
+    return pickle.dumps(
+        [(x.timexes, x.events, x.actors, x.error) for x in extract_batch(batch, *_WORKER)],
+        protocol=pickle.HIGHEST_PROTOCOL,
+    )
+
+
+def _results_of(sent: Future[bytes], batch: Sequence[tuple[Article, str]]) -> list[Extracted]:
+    """A batch's results as _worker_batch sent them, with the articles and hashes of the
+    batch (in its order, one result each)."""
+    return [
+        Extracted(article, h, *rest)
+        for (article, h), rest in zip(batch, pickle.loads(sent.result()), strict=True)
+    ]
 
 
 def local_results(
@@ -368,16 +383,16 @@ def local_results(
         initializer=_init_worker,
         initargs=(extractor, doc_type),
     )
-    pending: deque[Future[bytes]] = deque()
+    pending: deque[tuple[Future[bytes], list[tuple[Article, str]]]] = deque()
     try:
         for batch in batches:
-            pending.append(_submit_whole(pool, batch))
+            pending.append((_submit_whole(pool, batch), batch))
             if len(pending) >= in_flight:
-                done = pickle.loads(pending[0].result())  # (left in `pending` until done)
+                done = _results_of(*pending[0])  # (left in `pending` until done)
                 pending.popleft()
                 yield done
         while pending:
-            done = pickle.loads(pending[0].result())
+            done = _results_of(*pending[0])
             pending.popleft()
             yield done
     finally:
@@ -482,6 +497,28 @@ class Duplicate:
     of_source: str
 
 
+def _stored_sources(sources: Iterable[str]) -> list[str]:
+    """ingest.stored_source of each source, each distinct path resolved once: the records
+    of a file are sources "file:1", "file:2"... of one path, and os.path.realpath costs a
+    system call per component of it (about 10 us an article; unique_ids asks for 1,024
+    at a time). (Same sources, but for a symlink changed between two records of one
+    call.) Here rather than in ingest, whose code is part of extraction_setting."""
+    real: dict[str, str] = {}
+    out = []
+    for source in sources:
+        if "://" in source:
+            out.append(source)
+            continue
+        m = _RECORD_SUFFIX.search(source)  # (as stored_source)
+        cut = m.start() if m else len(source)
+        path = source[:cut]
+        resolved = real.get(path)
+        if resolved is None:
+            resolved = real[path] = os.path.realpath(path)
+        out.append(resolved + source[cut:])
+    return out
+
+
 def unique_ids(
     items: Iterable[Article | ArticleError],
     store: Store,
@@ -501,11 +538,15 @@ def unique_ids(
 
     def flush() -> Iterator[Article | ArticleError | Duplicate]:
         arts = []
+        sources = iter(_stored_sources([x.source for x in buf if isinstance(x, Article)]))
         for k, item in enumerate(buf):
             if isinstance(item, Article):
                 if reference_date is not None:
                     item = replace(item, reference_date=reference_date)
-                item = buf[k] = replace(item, source=stored_source(item.source))
+                source = next(sources)
+                if source != item.source:  # (replace would make an equal article)
+                    item = replace(item, source=source)
+                buf[k] = item
                 arts.append(item)
         placed = iter(
             store.place_articles(

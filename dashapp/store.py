@@ -8,7 +8,6 @@ import json
 import os
 import re
 import threading
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -625,8 +624,13 @@ def _same_source(stored: str, given: str) -> bool:
     return stored_source(stored) == given
 
 
+# json.dumps(record, ensure_ascii=False) is this encoder's encode, made anew at each call:
+# made once. (Same text.)
+_PAYLOAD_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
 def _event_payload(ev: Event) -> str:
-    return json.dumps(event_to_record(ev), ensure_ascii=False)
+    return _PAYLOAD_ENCODER.encode(event_to_record(ev))
 
 
 def _event_from_payload(text: str) -> Event:
@@ -2455,8 +2459,10 @@ class Store:
             for seq, head in heads_of.items():
                 n, values, first = counts.get(seq, (0, None, None))
                 at_hand = head.mentions
-                hidden_values = Counter(values or {})
-                hidden_values.subtract(m.value for m in at_hand)
+                # (what Counter(values).subtract(m.value for m in at_hand) counts)
+                hidden_values = dict(values or {})
+                for m in at_hand:
+                    hidden_values[m.value] = hidden_values.get(m.value, 0) - 1
                 out[seq] = _Pooled(
                     seq,
                     head,

@@ -822,6 +822,34 @@ def test_stored_source(given: str, stored: str, tmp_path: Path, monkeypatch) -> 
     assert stored_source(given) == stored.format(cwd=cwd)
 
 
+def test_stored_sources_resolve_each_path_once_as_stored_source(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """unique_ids resolves the sources of a chunk together, each distinct path once
+    (batch._stored_sources): each comes out as stored_source makes it, through a symlink,
+    relative, with each kind of record suffix, or a URL."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.jsonl").write_text("")
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    sources = [
+        "link/a.jsonl:1",
+        "real/a.jsonl:2",
+        "link/a.jsonl:3",
+        "./link/../real/a.jsonl:4",
+        "a.json[3]",
+        "a.json[4]",
+        "rows.parquet[row 12]",
+        "news/a.txt",
+        "news/a.txt",
+        "s3://bucket/x/../a.jsonl:2",
+        "/abs/x/../b.txt",
+        ":5",
+    ]
+    assert batch._stored_sources(sources) == [stored_source(x) for x in sources]
+    assert batch._stored_sources(sources)[0] == os.path.realpath("real/a.jsonl") + ":1"
+
+
 def test_placed_ids_never_collide_within_a_run(tmp_path: Path) -> None:
     """Ids given to articles of another source, and the numbers of repeats in the same
     run, never meet: each input gets its own id."""
