@@ -30,13 +30,13 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from dashapp.gc_tuning import use_system_allocator
 from dashapp.ingest import (
-    _RECORD_SUFFIX,
     JSONL_SUFFIXES,
     MAX_FILE_BYTES,
     ArticleError,
     article_key,
     expand,
     iter_articles,
+    stored_sources,
 )
 from dashapp.models import Actor, Article, DocType, Event, Timex, pickled_by_fields
 
@@ -497,28 +497,6 @@ class Duplicate:
     of_source: str
 
 
-def _stored_sources(sources: Iterable[str]) -> list[str]:
-    """ingest.stored_source of each source, each distinct path resolved once: the records
-    of a file are sources "file:1", "file:2"... of one path, and os.path.realpath costs a
-    system call per component of it (about 10 us an article; unique_ids asks for 1,024
-    at a time). (Same sources, but for a symlink changed between two records of one
-    call.) Here rather than in ingest, whose code is part of extraction_setting."""
-    real: dict[str, str] = {}
-    out = []
-    for source in sources:
-        if "://" in source:
-            out.append(source)
-            continue
-        m = _RECORD_SUFFIX.search(source)  # (as stored_source)
-        cut = m.start() if m else len(source)
-        path = source[:cut]
-        resolved = real.get(path)
-        if resolved is None:
-            resolved = real[path] = os.path.realpath(path)
-        out.append(resolved + source[cut:])
-    return out
-
-
 def unique_ids(
     items: Iterable[Article | ArticleError],
     store: Store,
@@ -538,7 +516,7 @@ def unique_ids(
 
     def flush() -> Iterator[Article | ArticleError | Duplicate]:
         arts = []
-        sources = iter(_stored_sources([x.source for x in buf if isinstance(x, Article)]))
+        sources = iter(stored_sources([x.source for x in buf if isinstance(x, Article)]))
         for k, item in enumerate(buf):
             if isinstance(item, Article):
                 if reference_date is not None:

@@ -22,7 +22,7 @@ import pytest
 from dashapp import batch
 from dashapp.actors import ActorMention
 from dashapp.events import article_events
-from dashapp.ingest import stored_source
+from dashapp.ingest import stored_source, stored_sources
 from dashapp.models import Actor, Article, DocType, Event, Timex
 from dashapp.serialize import extraction_to_json
 from dashapp.store import DELETE_BYTES, Store
@@ -826,7 +826,7 @@ def test_stored_sources_resolve_each_path_once_as_stored_source(
     tmp_path: Path, monkeypatch
 ) -> None:
     """unique_ids resolves the sources of a chunk together, each distinct path once
-    (batch._stored_sources): each comes out as stored_source makes it, through a symlink,
+    (ingest.stored_sources): each comes out as stored_source makes it, through a symlink,
     relative, with each kind of record suffix, or a URL."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "real").mkdir()
@@ -846,8 +846,8 @@ def test_stored_sources_resolve_each_path_once_as_stored_source(
         "/abs/x/../b.txt",
         ":5",
     ]
-    assert batch._stored_sources(sources) == [stored_source(x) for x in sources]
-    assert batch._stored_sources(sources)[0] == os.path.realpath("real/a.jsonl") + ":1"
+    assert stored_sources(sources) == [stored_source(x) for x in sources]
+    assert stored_sources(sources)[0] == os.path.realpath("real/a.jsonl") + ":1"
 
 
 def test_placed_ids_never_collide_within_a_run(tmp_path: Path) -> None:
