@@ -9577,10 +9577,11 @@ def test_round59b_a_name_given_after_which_or_whom_is_no_call():
 
 
 def test_round59b_the_verb_keeps_the_happening_over_its_manner_noun():
-    # "killed the rebel commander in an ambush": the killing, with its roles (the troops
-    # act on the rebels), not an attack by the rebels told by the noun "ambush"
+    # "killed the rebel leader, NAME, in an ambush": the killing, with its roles (the troops
+    # act on the rebels), not an attack by the rebel leader told by the noun "ambush"
     text = (
-        "Peruvian troops killed the Shining Path's commander in an ambush near Ayacucho on Monday."
+        "Peruvian troops killed the leader of the Shining Path, Abimael Ruiz, in an ambush"
+        " in Ayacucho province on Monday."
     )
     (ev,) = _extracted(text, date(2021, 6, 9))
     assert ev.type == "ASSAULT" and ev.source == "Peru"
