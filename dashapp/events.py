@@ -1528,6 +1528,14 @@ def _live_hits(
         if (
             ttype == "CONSULT"
             and text.startswith(("call", "Call"), a)
+            and text[a:b].lower() in ("called", "calls", "call")
+            and _WHOM_CALLED.search(text, a - 40 if a - 40 > lo else lo, a) is not None
+            and _NAME_GIVEN.match(text, b) is not None
+        ):
+            continue  # "the island, which Rabat calls Leila", "whom Beijing calls a separatist"
+        if (
+            ttype == "CONSULT"
+            and text.startswith(("call", "Call"), a)
             and text[a:b].lower() in ("call", "calls", "called")
             and (
                 _ADJECTIVE_CALLED.search(text, a - 12 if a - 12 > lo else lo, a) is not None
@@ -1549,6 +1557,14 @@ def _live_hits(
             # "called a general strike", "has called a mass march", "called for protests":
             # a strike or a rally called is the protest itself, no call and no request
             h = _reread(h, "protests")
+        elif (
+            ttype == "CONSULT"
+            and text.startswith(("call", "Call"), a)
+            and _CALLED_WHEN_FOR.match(text, b, sent[1]) is not None
+        ):
+            # "called yesterday for an inquiry", "called last month for Somoza to be
+            # replaced": "called for" with its time between the two words, a request
+            h = _reread(h, "called for")
         elif (
             ttype == "CONSULT"
             and text.startswith(("call", "Call"), a)
@@ -1971,6 +1987,14 @@ _CALLED_OUT = re.compile(
     r"|ban)\b)[a-z][\w-]*\s+){0,2}?(?:strikes?|rall(?:y|ies)|march(?:es)?|protests?"
     r"|demonstrations?|boycotts?|walkouts?|sit-ins?)\b"
 )
+# after "called": a time, then "for" ("called today for", "called on Monday for", "called last
+# month for"): the request "called for" with its date between its words
+_CALLED_WHEN_FOR = re.compile(
+    r"\s+(?:(?:today|yesterday|tonight|again|repeatedly|publicly|earlier|later|also|then|now)"
+    r"|(?:on|last|this|early|late|earlier|later)\s+(?:on\s+)?(?:[A-Z][a-z]+|week|month|year|night"
+    r"|morning|afternoon|evening)(?:\s+(?:night|morning|afternoon|evening))?)"
+    r"(?:\s+(?:again|publicly|also))?,?\s+for\b"
+)
 _CALL_FORMS = {"called", "call", "calls", "calling", "called for", "calls for", "call for"}
 # after "called": an election or a referendum ("called new elections", "will call a snap
 # election"): a vote announced, no phone call
@@ -2094,6 +2118,13 @@ def _characterising(charge: bool, weight: int) -> Trigger:
 
 
 _WHAT_CALLED = re.compile(r"\b[Ww]hat\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:[a-z]+\s+)?$")
+# before a "called" whose object is the relative pronoun: the name follows, no call is made
+# ("the island, which Rabat calls Leila"; "whom Beijing calls a separatist"; not "whom
+# Biden called on Monday", which _NAME_GIVEN leaves a call)
+_WHOM_CALLED = re.compile(
+    r"\b(?:which|whom)\s+(?:(?:the|its|his|her|their)\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}"
+    r"(?:(?:has|have|had|now|often|still|also)\s+)?$"
+)
 # before "called" that makes it an adjective ("so-called", "a hastily called news
 # conference"); before and after one that names ("would be called the People's Republic")
 _ADJECTIVE_CALLED = re.compile(r"\b(?:so[\s-]|(?:hastily|specially|newly)\s+)$")
@@ -2424,6 +2455,34 @@ def _governor(text: str, hit: Hit, hits: Sequence[Hit]) -> Hit | None:
     return prev
 
 
+# before an act's noun: "in an ambush", "in a missile attack", "during the raid"
+_IN_THE_ACT = re.compile(r"\b(?:in|during)\s+(?:an?|the)\s+(?:[a-z][\w-]*\s+){0,2}$")
+
+
+def _verb_of_manner(text: str, noun: Hit, hits: Sequence[Hit]) -> Hit | None:
+    """The past verb of the same family just before `noun` ("killed Savimbi in an ambush",
+    "was shot dead in an ambush"): within a few words and the same clause."""
+    prev = None
+    for h in hits:
+        if h.end <= noun.start:
+            prev = h
+        else:
+            break
+    if prev is None or prev.trigger.type != noun.trigger.type:
+        return None
+    if text.startswith(" with ", noun.end):
+        return None  # "killed in a clash with Chinese troops": the noun names both sides
+    gap = text[prev.end : noun.start]
+    if len(gap) > 90 or ";" in gap or ". " in gap or " and " in gap:
+        return None
+    word = text[prev.start : prev.end].split(" ", 1)[0].lower()
+    if not (word in temporal_lexicon().past_verbs or word.endswith(("ed", "wn"))):
+        return None
+    if _NOUN_BEFORE.search(text, max(0, prev.start - 12), prev.start):
+        return None  # "the attack on the convoy in an ambush": a noun, no verb
+    return prev
+
+
 def _leaves_gathering(text: str, leave: Hit, gathering: Hit) -> bool:
     """Whether `leave` ("left the") leaves the gathering `gathering` names ("left the
     Singapore summit"): a departure, no withdrawal; not a walkout ("left the G7 summit
@@ -2460,6 +2519,17 @@ def _head(
         ):
             best = nxt
             said = text[best.start : best.end].lower()
+    if (
+        best.trigger.type == "ASSAULT"
+        and _IN_THE_ACT.search(text, best.start - 24 if best.start > 24 else 0, best.start)
+        is not None
+        and (verb := _verb_of_manner(text, best, hits)) is not None
+    ):
+        # "troops killed the rebel leader in an ambush on Feb. 22", "was shot dead in an
+        # attack": the noun after "in" tells how the verb's act was done; the verb, with its
+        # roles, is the happening
+        best = verb
+        said = text[best.start : best.end].lower()
     if best.trigger.type == "STATEMENT" and said in _VOTE_FORMS:
         # "The Commons rejected the motion by 285 votes to 272 on Thursday": a tally is no
         # happening of its own but the margin of the act it counts

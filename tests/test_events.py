@@ -9541,3 +9541,50 @@ def test_triggers_in_ascii_text_are_found_as_by_the_general_pattern():
         assert [(h.start + 1, h.end + 1) for h in trigger_hits(text)] == [
             (a + 1, b) for a, b in general
         ]
+
+
+# round 59b: event types on found events
+def test_round59b_escaping_an_attack_is_the_attack():
+    # "escaped a bomb attack": the attack on the one who escaped, no flight; "escaped to"
+    # a place stays a flight
+    text = "Chile's interior minister, who escaped a bomb attack in Valparaiso in March, spoke."
+    (ev,) = [e for e in _extracted(text, date(2021, 6, 1)) if e.value == "2021-03"]
+    assert ev.type == "ASSAULT"
+    text = "The Peruvian president escaped to Bolivia on Monday."
+    (ev,) = _extracted(text, date(2021, 6, 9))
+    assert ev.type == "RETREAT"
+
+
+def test_round59b_called_with_its_date_before_for_is_a_request():
+    # "called yesterday for an inquiry": "called for" with its date between its words
+    text = "The Chilean foreign ministry called yesterday for an inquiry into the shooting."
+    (ev,) = _extracted(text, date(2021, 6, 9))
+    assert ev.type == "REQUEST"
+    text = "Peru called last month for the talks with Chile to resume."
+    (ev,) = _extracted(text, date(2021, 6, 9))
+    assert ev.type == "REQUEST"
+
+
+def test_round59b_a_name_given_after_which_or_whom_is_no_call():
+    # "whom Lima calls a traitor": the name given to someone, no phone call; "whom Biden
+    # called yesterday" stays a call
+    text = "Chile arrested Juan Soto, whom Lima calls a traitor, on Monday."
+    events = _extracted(text, date(2021, 6, 9))
+    assert events and all(e.type != "CONSULT" for e in events)
+    text = "Chile's president Gabriel Boric, whom Biden called yesterday, thanked him."
+    events = _extracted(text, date(2021, 6, 9))
+    assert any(e.type == "CONSULT" for e in events)
+
+
+def test_round59b_the_verb_keeps_the_happening_over_its_manner_noun():
+    # "killed the rebel leader, NAME, in an ambush": the killing, with its roles (the troops
+    # act on the rebels), not an attack by the rebel leader told by the noun "ambush"
+    text = (
+        "Peruvian troops killed the leader of the Shining Path, Abimael Ruiz, in an ambush"
+        " in Ayacucho province on Monday."
+    )
+    (ev,) = _extracted(text, date(2021, 6, 9))
+    assert ev.type == "ASSAULT" and ev.source == "Peru"
+    text = "Six Chilean soldiers died in an ambush near the border on Monday."
+    (ev,) = _extracted(text, date(2021, 6, 9))
+    assert ev.type == "ASSAULT"
