@@ -3925,12 +3925,24 @@ def _acts_for_state(
 def _brings_the_state(trig: Trigger) -> bool:
     """Whether the act is its state's whoever does it: a state's own act (an election, a
     decree), a material one (a seizure, strike, sanction or deployment) or a protest (the
-    state's crowds). Taking office is not one (_takes_office)."""
+    state's crowds). Taking office is not one (_takes_office), nor a person's escape or
+    return from exile (_moves_alone)."""
     return (
         (trig.state_act and not _takes_office(trig))
         or trig.type == "PROTEST"
-        or lexicon().quad[trig.type].startswith("material")
+        or (lexicon().quad[trig.type].startswith("material") and not _moves_alone(trig))
     )
+
+
+def _moves_alone(trig: Trigger) -> bool:
+    """Whether the act is a person's own movement: an escape ("escaped an assassination
+    attempt") or a return from exile ("came back from exile in Mozambique"). By the owner's
+    convention the person is its party, his state only where the text names it; a flight
+    keeps its own test (_flees_for_himself: a sitting leader's flight is his state's)."""
+    return trig.personal and trig.label.endswith(_OWN_MOVES)
+
+
+_OWN_MOVES = (" escapes", " returns from exile")  # triggers.tsv labels of RETREAT rows
 
 
 def _takes_office(trig: Trigger) -> bool:

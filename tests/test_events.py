@@ -9588,3 +9588,19 @@ def test_round59b_the_verb_keeps_the_happening_over_its_manner_noun():
     text = "Six Chilean soldiers died in an ambush near the border on Monday."
     (ev,) = _extracted(text, date(2021, 6, 9))
     assert ev.type == "ASSAULT"
+
+
+# round 59a: actor precision on found events (the extra parties)
+def test_round59a_an_escape_or_a_return_from_exile_brings_no_state_of_ones_own():
+    def actors(text, when):
+        (ev,) = _extracted(text, when)
+        return ev.label, set(ev.actors)
+
+    # a person's own movement: his state does not come along
+    text = "Recep Tayyip Erdogan escaped an ambush near the border on Tuesday."
+    assert actors(text, date(2019, 3, 14)) == ("Erdogan escapes", {"Recep Tayyip Erdogan"})
+    text = "Nelson Mandela returned from exile in Zambia on Sunday."
+    assert actors(text, date(1990, 2, 14)) == ("Mandela returns from exile", {"Nelson Mandela"})
+    # a state the text names stays; a material act of conflict still brings the state
+    text = "Vladimir Putin ordered troops into Georgia on Friday."
+    assert "Russia" in actors(text, date(2008, 8, 9))[1]
