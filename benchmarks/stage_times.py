@@ -25,12 +25,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from corpus_gen import articles as generated_records  # noqa: E402
+from events_eval import stage_pass  # noqa: E402
 
 from dashapp.actors import Gazetteer  # noqa: E402
-from dashapp.events import article_events  # noqa: E402
 from dashapp.ingest import load, parse_record  # noqa: E402
 from dashapp.models import Article  # noqa: E402
-from dashapp.temporal import tag  # noqa: E402
 
 DEFAULT_DIRS = ["tests/data/events_dev", "tests/data/events_heldout"]
 
@@ -40,22 +39,12 @@ def folder_articles(folder: Path) -> list[Article]:
 
 
 def stage_times(arts: list[Article], gazetteer: Gazetteer, reps: int) -> tuple[float, ...]:
-    """The best pass's seconds in each stage (tag, actors, events) over `arts`."""
-    clock = time.process_time
+    """The best pass's seconds in each stage (tag, actors, events) over `arts`
+    (events_eval.stage_pass, --reps times)."""
     best: list[float] | None = None
     for _ in range(reps):
-        spent = [0.0, 0.0, 0.0]
-        for a in arts:
-            t0 = clock()
-            timexes = tuple(tag(a.body, a.anchor))
-            t1 = clock()
-            mentions = gazetteer.find(a.body, when=a.anchor)
-            t2 = clock()
-            article_events(a, timexes, mentions, gazetteer=gazetteer)
-            t3 = clock()
-            spent[0] += t1 - t0
-            spent[1] += t2 - t1
-            spent[2] += t3 - t2
+        rep = stage_pass(arts, gazetteer, time.process_time)
+        spent = [rep["tag"], rep["actors"], rep["events"]]
         best = spent if best is None else [min(x, y) for x, y in zip(best, spent, strict=True)]
     assert best is not None
     return tuple(best)

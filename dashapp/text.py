@@ -116,13 +116,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
             ):
                 continue  # "Mr.", "Jan.", "J.", and initials: "B.J. Habibie", "F.W. de Klerk"
         end = at if "\n" in g else m.end()
-        # (_push, written out: it runs once per sentence)
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            out.append((start, end))
+        _push(text, start, end, out)
         start = m.end()
     _push(text, start, len(text), out)
     return out
