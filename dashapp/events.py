@@ -2483,6 +2483,22 @@ def _verb_of_manner(text: str, noun: Hit, hits: Sequence[Hit]) -> Hit | None:
     return prev
 
 
+def _needing_verb(text: str, noun: Hit, hits: Sequence[Hit]) -> Hit | None:
+    """The hit just before `noun`, of the same type, whose row needs a word after it
+    (triggers.tsv `needs:`) and finds it in `noun` ("escaped an ambush", "escaped a bomb
+    attack"): the noun is what that verb acts on."""
+    prev = None
+    for h in hits:
+        if h.end <= noun.start:
+            prev = h
+        else:
+            break
+    if prev is None or prev.trigger.needs is None or prev.trigger.type != noun.trigger.type:
+        return None  # (a verb of another kind of act tells a happening of its own)
+    # (the noun itself one of the words the verb needs, within its reach)
+    return prev if prev.trigger.needs.fullmatch(text, prev.end, noun.end) else None
+
+
 def _leaves_gathering(text: str, leave: Hit, gathering: Hit) -> bool:
     """Whether `leave` ("left the") leaves the gathering `gathering` names ("left the
     Singapore summit"): a departure, no withdrawal; not a walkout ("left the G7 summit
@@ -2528,6 +2544,11 @@ def _head(
         # "troops killed the rebel leader in an ambush on Feb. 22", "was shot dead in an
         # attack": the noun after "in" tells how the verb's act was done; the verb, with its
         # roles, is the happening
+        best = verb
+        said = text[best.start : best.end].lower()
+    if (verb := _needing_verb(text, best, hits)) is not None:
+        # "escaped an ambush", "escaped a bomb attack": the noun is what the verb whose
+        # sense needs it acts on; the verb, in that sense, is the happening
         best = verb
         said = text[best.start : best.end].lower()
     if best.trigger.type == "STATEMENT" and said in _VOTE_FORMS:
@@ -3942,7 +3963,7 @@ def _moves_alone(trig: Trigger) -> bool:
     return trig.personal and trig.label.endswith(_OWN_MOVES)
 
 
-_OWN_MOVES = (" escapes", " returns from exile")  # triggers.tsv labels of RETREAT rows
+_OWN_MOVES = (" escapes", " escapes attack", " returns from exile")  # triggers.tsv labels
 
 
 def _takes_office(trig: Trigger) -> bool:
