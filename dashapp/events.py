@@ -2455,6 +2455,17 @@ def _governor(text: str, hit: Hit, hits: Sequence[Hit]) -> Hit | None:
     return prev
 
 
+def _hit_before(hit: Hit, hits: Sequence[Hit]) -> Hit | None:
+    """The last of `hits` (in text order) that ends before `hit` starts."""
+    prev = None
+    for h in hits:
+        if h.end <= hit.start:
+            prev = h
+        else:
+            break
+    return prev
+
+
 # before an act's noun: "in an ambush", "in a missile attack", "during the raid"
 _IN_THE_ACT = re.compile(r"\b(?:in|during)\s+(?:an?|the)\s+(?:[a-z][\w-]*\s+){0,2}$")
 
@@ -2462,12 +2473,7 @@ _IN_THE_ACT = re.compile(r"\b(?:in|during)\s+(?:an?|the)\s+(?:[a-z][\w-]*\s+){0,
 def _verb_of_manner(text: str, noun: Hit, hits: Sequence[Hit]) -> Hit | None:
     """The past verb of the same family just before `noun` ("killed Savimbi in an ambush",
     "was shot dead in an ambush"): within a few words and the same clause."""
-    prev = None
-    for h in hits:
-        if h.end <= noun.start:
-            prev = h
-        else:
-            break
+    prev = _hit_before(noun, hits)
     if prev is None or prev.trigger.type != noun.trigger.type:
         return None
     if text.startswith(" with ", noun.end):
@@ -2487,12 +2493,7 @@ def _needing_verb(text: str, noun: Hit, hits: Sequence[Hit]) -> Hit | None:
     """The hit just before `noun`, of the same type, whose row needs a word after it
     (triggers.tsv `needs:`) and finds it in `noun` ("escaped an ambush", "escaped a bomb
     attack"): the noun is what that verb acts on."""
-    prev = None
-    for h in hits:
-        if h.end <= noun.start:
-            prev = h
-        else:
-            break
+    prev = _hit_before(noun, hits)
     if prev is None or prev.trigger.needs is None or prev.trigger.type != noun.trigger.type:
         return None  # (a verb of another kind of act tells a happening of its own)
     # (the noun itself one of the words the verb needs, within its reach)
