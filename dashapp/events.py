@@ -72,18 +72,24 @@ class Trigger:
     label: str
     forms: tuple[str, ...]
     cancels: bool = False  # "called off", "postponed": undoes the happening it governs
-    # read from the label once, for the hot path: a meeting of states (summit, state
-    # visit) keeps its countries; a state's act (election, inauguration, decree) brings
+    # the row's flags (triggers.tsv): a meeting of states (summit, state visit: "states")
+    # keeps its countries; a state's act (election, inauguration, decree: "state") brings
     # the state of the person who acts
     between_states: bool = False
     state_act: bool = False
     personal: bool = False  # "resigned": a person's own act, labelled with the person
-    # "needs:ambassador/envoy": a trigger only when one of these words follows within five
+    # "needs:ambassador/envoy": a trigger only when one of these words follows within nine
     # words ("summoned the Russian ambassador", not "summoned supporters to a rally")
     needs: re.Pattern[str] | None = None
     # "flew home": diplomats, troops or staff going home withdraw; a person going home ends
     # a journey (see _JOURNEY)
     journey: bool = False
+    # "own": an act of its doer's own (a visit, a call, a warning, backing), which does not
+    # bring the state of his title (_own_act); "alone": a person's own movement (an escape,
+    # a return from exile: _moves_alone); "office": taking office (_takes_office)
+    own: bool = False
+    alone: bool = False
+    office: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,11 +109,10 @@ class Hit(NamedTuple):
     trigger: Trigger
 
 
-_FLAGS = frozenset({"cancels", "personal", "journey", "otherwise"})
+_FLAGS = frozenset(
+    {"cancels", "personal", "journey", "otherwise", "states", "state", "own", "alone", "office"}
+)
 _new_hit = tuple.__new__  # Hit(...) without the Python-level __new__ of a NamedTuple
-
-_BETWEEN_STATES = re.compile(r"summit|state visit")  # labels of meetings of states
-_STATE_ACT = re.compile(r"\{country\}|inauguration|decree")  # labels of a state's acts
 
 
 def _rows(name: str) -> Iterable[list[str]]:
@@ -161,6 +166,10 @@ def lexicon() -> Lexicon:
         flags.discard(needs)
         if flags - _FLAGS:
             raise ValueError(f"triggers.tsv: unknown flags {sorted(flags - _FLAGS)}")
+        if ("alone" in flags and "personal" not in flags) or (
+            "office" in flags and "state" not in flags
+        ):
+            raise ValueError(f"triggers.tsv: {label!r}: alone needs personal, office needs state")
         words = needs.removeprefix("needs:").split("/") if needs else []
         object_words = (
             re.compile(r"(?i)(?:\W+\w+){0,8}?\W+(?:" + "|".join(map(re.escape, words)) + r")\b")
@@ -173,11 +182,14 @@ def lexicon() -> Lexicon:
             label,
             tuple(forms.split("|")),
             "cancels" in flags,
-            _BETWEEN_STATES.search(label) is not None,
-            _STATE_ACT.search(label) is not None,
+            "states" in flags,
+            "state" in flags,
             "personal" in flags,
             object_words,
             "journey" in flags,
+            "own" in flags,
+            "alone" in flags,
+            "office" in flags,
         )
         for form in family.forms:
             owner = triggers.setdefault(form, family)
@@ -3586,26 +3598,14 @@ def _speaks_for_body(person: Actor, found: Sequence[ActorMention]) -> bool:
     )
 
 
-# the labels of acts of an official's own, whatever state his title names (the owner's
-# convention, _own_act): a visit or a call, a warning, backing, congratulations, condolences
-_OWN_ACT = re.compile(r"\bvisits\b|\bcall\b|\bwarns\b|\bbacks\b|\bcongratulates\b|\bcondolences\b")
-
-
 def _own_act(trig: Trigger) -> bool:
     """Whether the act is its doer's own, so that the state of a person's title does not
     come along: a visit or a call ("Pelosi visits Taiwan", "Biden-Putin phone call"; not a
     summit or a state visit, meetings of states), a warning, backing, congratulations or
     condolences ("Biden warns Russia in remarks to reporters": no United States). Not an
     act of authority ("authorises"), a recognition, an offer of help or an agreement,
-    which the state makes, nor a state's act. (The label first, read once per label: most
-    acts are none of these.)"""
-    return not trig.between_states and _own_act_label(trig.label) and not _brings_the_state(trig)
-
-
-@lru_cache(maxsize=1024)
-def _own_act_label(label: str) -> bool:
-    """Whether a label names an act of _OWN_ACT (the labels are triggers.tsv's)."""
-    return _OWN_ACT.search(label) is not None
+    which the state makes, nor a state's act. (The rows flagged "own" in triggers.tsv.)"""
+    return trig.own and not trig.between_states and not _brings_the_state(trig)
 
 
 @lru_cache(maxsize=1)
@@ -3960,19 +3960,18 @@ def _moves_alone(trig: Trigger) -> bool:
     """Whether the act is a person's own movement: an escape ("escaped an assassination
     attempt") or a return from exile ("came back from exile in Mozambique"). By the owner's
     convention the person is its party, his state only where the text names it; a flight
-    keeps its own test (_flees_for_himself: a sitting leader's flight is his state's)."""
-    return trig.personal and trig.label.endswith(_OWN_MOVES)
-
-
-_OWN_MOVES = (" escapes", " escapes attack", " returns from exile")  # triggers.tsv labels
+    keeps its own test (_flees_for_himself: a sitting leader's flight is his state's). (The
+    rows flagged "alone" in triggers.tsv.)"""
+    return trig.alone
 
 
 def _takes_office(trig: Trigger) -> bool:
     """Whether the act is a person's taking office ("was sworn in", "took office", "became
     prime minister", "returned to power"): by the owner's convention the person is its
     party, his state only where the text names it ("sworn in as president of Peru") or
-    makes it act (_acts_for_state: a body of the state as the clause's subject)."""
-    return trig.state_act and trig.label.endswith(" inauguration")
+    makes it act (_acts_for_state: a body of the state as the clause's subject). (The rows
+    flagged "office" in triggers.tsv.)"""
+    return trig.office
 
 
 def _spelled_otherwise(person: Actor, mentions: Sequence[ActorMention]) -> bool:

@@ -9625,3 +9625,31 @@ def test_merge59_escaping_an_attack_is_the_escapes_attack_over_its_noun():
     # a verb of another kind of act before the noun keeps the noun's happening
     (ev,) = _extracted("Russia sent troops into an attack on Georgia on Friday.", date(2008, 8, 9))
     assert ev.type == "ASSAULT"
+
+
+# the kinds of act the actors rules ask about are the rows' flags in triggers.tsv, not
+# words of their labels (a row relabelled keeps its kind)
+@pytest.mark.parametrize(
+    ("form", "kind"),
+    [
+        ("phoned", "own"),
+        ("summit", "between_states"),
+        ("sworn in", "office"),
+        ("sworn in", "state_act"),
+        ("referendum", "state_act"),
+    ],
+)
+def test_the_kind_of_an_act_is_its_rows_flag(form, kind):
+    trig = lexicon().triggers[form]
+    assert getattr(trig, kind)
+    others = {"own", "between_states", "office", "state_act", "alone"} - {kind}
+    if kind == "office":
+        others.discard("state_act")
+    if kind == "state_act" and form == "sworn in":
+        others.discard("office")
+    assert not any(getattr(trig, k) for k in others)
+
+
+def test_an_escape_is_a_person_moving_alone_in_both_its_senses():
+    senses = (lexicon().triggers["escaped"], *lexicon().senses.get("escaped", ()))
+    assert len(senses) == 2 and all(t.alone and t.personal for t in senses)
