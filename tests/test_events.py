@@ -9625,3 +9625,21 @@ def test_merge59_escaping_an_attack_is_the_escapes_attack_over_its_noun():
     # a verb of another kind of act before the noun keeps the noun's happening
     (ev,) = _extracted("Russia sent troops into an attack on Georgia on Friday.", date(2008, 8, 9))
     assert ev.type == "ASSAULT"
+
+
+# round r60a: actor precision, the actors that come from outside the clause
+def test_round60a_a_body_condemning_a_harm_brings_no_state_of_the_articles():
+    """A body acting alone deals with the state the article is about, but not when what it
+    condemns is a harm whose doer goes unnamed: the state suffered it, and is not accused."""
+    lead = (
+        "Gunmen opened fire on a market in northern Mali. Mali declared three days of "
+        "mourning, and Mali's president visited the town. "
+    )
+    for verb in ("condemned the massacre", "unanimously condemned the deadly attacks"):
+        text = lead + f"The African Union {verb} on Tuesday."
+        (ev,) = [e for e in _extracted(text, date(2023, 5, 12)) if e.value == "2023-05-09"]
+        assert ev.actors == ("AU",)
+    # an act of the state's own, condemned, keeps the state
+    text = lead + "The African Union condemned the coup on Tuesday."
+    (ev,) = [e for e in _extracted(text, date(2023, 5, 12)) if e.value == "2023-05-09"]
+    assert set(ev.actors) == {"AU", "Mali"}
