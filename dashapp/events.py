@@ -6008,6 +6008,28 @@ def _members_meet(text: str, clause: tuple[int, int], start: int, ttype: str) ->
     )
 
 
+# what a body condemns, right after the verb: "condemned the killing", "condemned the deadly
+# attacks" (one word may qualify the harm), "condemned these atrocities"
+@lru_cache(maxsize=1)
+def _suffered_harm_regex() -> re.Pattern[str]:
+    """A harm with its doer unnamed, as what is condemned (resources/events/
+    suffered_harms.tsv)."""
+    harms = _alternatives("suffered_harms.tsv")
+    return re.compile(
+        rf"\s+(?:the|these|this|those)\s+(?:[\w-]+\s+)?(?:{harms})\b(?!\s+(?:by|of)\b)"
+    )
+
+
+def _condemns_harm(text: str, end: int, ttype: str) -> bool:
+    """Whether a body condemns a harm whose doer the clause leaves unnamed: "The UN Security
+    Council condemned the killing on Thursday", "unanimously condemned the attacks". The
+    state the article is about suffered it or is where it happened; the body does not accuse
+    it, so it is no party (as it is of an act of the state's own: "condemned the invasion",
+    "condemned the coup", "condemned the tests"). Not a harm whose doer or victim follows
+    ("condemned the killing of protesters by the army"): those named are the parties."""
+    return ttype == "ACCUSE" and _suffered_harm_regex().match(text, end) is not None
+
+
 def _home_state(mentions: Sequence[ActorMention], memo: list[list[Actor]]) -> list[Actor]:
     """The state where an article's story happens: the one named most, as a party, a
     venue or through its people (at least twice, and more often than any other). Worked
@@ -7234,9 +7256,11 @@ def _article_events(
             and actors[0].kind == "organisation"
             and not _own_summit(text, clause, m_start, m_end, ttype)
             and not _members_meet(text, clause, m_start, ttype)
+            and not _condemns_harm(text, m_end, ttype)
         ):
             # "The Security Council met behind closed doors on Monday": a body that meets or
             # acts alone, with no state named, deals with the state the article is about
+            # (but not the state that suffered the harm it condemns: _condemns_harm)
             actors = [*actors, *_home_state(actor_mentions, home)]
         if unit.first is not None:
             # a state that had ceased before the day is none of the day's parties: "the seat

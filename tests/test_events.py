@@ -9653,3 +9653,21 @@ def test_the_kind_of_an_act_is_its_rows_flag(form, kind):
 def test_an_escape_is_a_person_moving_alone_in_both_its_senses():
     senses = (lexicon().triggers["escaped"], *lexicon().senses.get("escaped", ()))
     assert len(senses) == 2 and all(t.alone and t.personal for t in senses)
+
+
+# round 60a: actor precision, the actors that come from outside the clause
+def test_round60a_a_body_condemning_a_harm_brings_no_state_of_the_articles():
+    """A body acting alone deals with the state the article is about, but not when what it
+    condemns is a harm whose doer goes unnamed: the state suffered it, and is not accused."""
+    lead = (
+        "Gunmen opened fire on a market in northern Mali. Mali declared three days of "
+        "mourning, and Mali's president visited the town. "
+    )
+    for verb in ("condemned the massacre", "unanimously condemned the deadly attacks"):
+        text = lead + f"The African Union {verb} on Tuesday."
+        (ev,) = [e for e in _extracted(text, date(2023, 5, 12)) if e.value == "2023-05-09"]
+        assert ev.actors == ("AU",)
+    # an act of the state's own, condemned, keeps the state
+    text = lead + "The African Union condemned the coup on Tuesday."
+    (ev,) = [e for e in _extracted(text, date(2023, 5, 12)) if e.value == "2023-05-09"]
+    assert set(ev.actors) == {"AU", "Mali"}
