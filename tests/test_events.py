@@ -9671,3 +9671,35 @@ def test_round60a_a_body_condemning_a_harm_brings_no_state_of_the_articles():
     text = lead + "The African Union condemned the coup on Tuesday."
     (ev,) = [e for e in _extracted(text, date(2023, 5, 12)) if e.value == "2023-05-09"]
     assert set(ev.actors) == {"AU", "Mali"}
+
+
+# round 60c: the trigger lexicon from the language, by PLOVER category
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Chile deplored Peru's decision on Tuesday.", "ACCUSE"),
+        ("Peru ruled out new talks with Chile on Tuesday.", "REJECT"),
+        ("Bolivia flouted the court order on Tuesday.", "REJECT"),
+        ("Chile put Peru on notice on Tuesday.", "THREATEN"),
+        ("Chile's president saluted the Peruvian rescuers on Tuesday.", "SUPPORT"),
+        ("Gabriel Boric chatted with Pedro Castillo on Tuesday.", "CONSULT"),
+        ("Gabriel Boric headed to Lima on Tuesday.", "CONSULT"),
+        ("Peru backtracked on its demands on Tuesday.", "CONCEDE"),
+        ("Chile partnered with Peru on Tuesday.", "COOPERATE"),
+        ("The IMF disbursed $1 billion to Peru on Tuesday.", "AID"),
+        ("A Peruvian pilot defected to Chile on Tuesday.", "RETREAT"),
+        ("The pope exhorted Peru to restore order on Tuesday.", "REQUEST"),
+        ("Thousands poured into the streets of Lima on Tuesday.", "PROTEST"),
+        ("Chile declared two Peruvian diplomats persona non grata on Tuesday.", "SANCTION"),
+        ("Peru readied troops on the border on Tuesday.", "MOBILIZE"),
+        ("Pedro Castillo fired his interior minister on Tuesday.", "COERCE"),
+        ("Peruvian troops launched a counterattack near the border on Tuesday.", "ASSAULT"),
+        ("Peruvian troops battled rebels near Ayacucho on Tuesday.", "ASSAULT"),
+        ("Polls opened in Peru on Tuesday.", "STATEMENT"),
+    ],
+)
+def test_round60c_a_happening_told_by_a_verb_or_noun_of_its_category(text: str, type_: str) -> None:
+    # each a verb, phrasal verb or event noun of wire English for its PLOVER category that
+    # no row named (the missile sense of "fired" keeps its row)
+    events = _extracted(text, date(2021, 6, 9))
+    assert any(e.type == type_ for e in events), [(e.type, e.label) for e in events]
