@@ -78,8 +78,9 @@ class Trigger:
     between_states: bool = False
     state_act: bool = False
     personal: bool = False  # "resigned": a person's own act, labelled with the person
-    # "needs:ambassador/envoy": a trigger only when one of these words follows within five
-    # words ("summoned the Russian ambassador", not "summoned supporters to a rally")
+    # "needs:ambassador/envoy": a trigger only when one of these words follows in its
+    # object ("summoned the Russian ambassador", not "summoned supporters to a rally";
+    # _needs_window)
     needs: re.Pattern[str] | None = None
     # "flew home": diplomats, troops or staff going home withdraw; a person going home ends
     # a journey (see _JOURNEY)
@@ -103,7 +104,7 @@ class Hit(NamedTuple):
     trigger: Trigger
 
 
-_FLAGS = frozenset({"cancels", "personal", "journey", "otherwise"})
+_FLAGS = frozenset({"cancels", "personal", "journey", "otherwise", "wide"})
 _new_hit = tuple.__new__  # Hit(...) without the Python-level __new__ of a NamedTuple
 
 _BETWEEN_STATES = re.compile(r"summit|state visit")  # labels of meetings of states
@@ -146,6 +147,44 @@ def _place_regex() -> re.Pattern[str]:
     return re.compile(rf"(?:{'|'.join(heads)})\b")
 
 
+# where a verb's object ends (_needs_window): a mark that closes the phrase (";", ":", a
+# bracket, a dash set off by blanks), a word of object_ends.tsv, and "and"/"but"/"or" before a
+# verb in the past once the verb has words after it ("suspended talks and expelled the envoys";
+# not "sank or crippled six vessels", whose verbs share the object)
+_OBJECT_MARK = r"\W*?(?:[;:()\[\]\u2013\u2014]|\s-\s)"
+
+
+@lru_cache(maxsize=1)
+def _object_ends() -> tuple[str, str]:
+    """The look-aheads that end a needs: row's window: at its first word, and at any later
+    one, where the "later" words of object_ends.tsv, a verb after "and" and a comma before
+    "and" or "but" end it too (see _OBJECT_MARK)."""
+    rows = list(_rows("object_ends.tsv"))
+    anywhere = _alternation(row[0] for row in rows if row[1:] != ["later"])
+    ends = rf"{_OBJECT_MARK}|[^\w-]+(?:{anywhere})\b"
+    later = _alternation(row[0] for row in rows if row[1:] == ["later"])
+    past = alternation(temporal_lexicon().past_verbs)
+    # (a regular past before what it acts on: "and expelled the envoys", not "and armoured
+    # troops", an adjective of the object)
+    verb = rf"[^\w-]+(?:and|but|or)\s+(?:{past}\b|\w{{3,}}ed\s+(?:the|an?|its|his|her|their|\d))"
+    return ends, rf"{ends}|[^\w-]+(?:{later})\b|{verb}|\s*,\s*(?:and|but)\b"
+
+
+def _needs_window(words: Sequence[str], wide: bool = False) -> re.Pattern[str]:
+    """A needs: row's test (triggers.tsv): one of `words` within nine words after the form,
+    inside what the verb governs: its object, with its modifiers and an apposition ("summoned
+    the Russian ambassador", "sent 3,000 troops", "named a general, Ruphin Zafisambo, as
+    prime minister"), not past the end of it (_object_ends: "suspended talks with Chinese
+    ministers", "ordered after Soviet troops ...")."""
+    needed = "|".join(map(re.escape, words))
+    if wide:  # (a noun's doers, told in a clause of their own: triggers.tsv "wide")
+        return re.compile(rf"(?i)(?:\W+\w+){{0,8}}?\W+(?:{needed})\b")
+    first, rest = _object_ends()
+    return re.compile(
+        rf"(?i)(?:(?!{first})\W+\w+(?:(?!{rest})\W+\w+){{0,7}}?)??(?!{_OBJECT_MARK})\W+(?:{needed})\b"
+    )
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Trigger words and PLOVER quad classes, loaded once from the data files."""
@@ -162,11 +201,7 @@ def lexicon() -> Lexicon:
         if flags - _FLAGS:
             raise ValueError(f"triggers.tsv: unknown flags {sorted(flags - _FLAGS)}")
         words = needs.removeprefix("needs:").split("/") if needs else []
-        object_words = (
-            re.compile(r"(?i)(?:\W+\w+){0,8}?\W+(?:" + "|".join(map(re.escape, words)) + r")\b")
-            if words
-            else None
-        )
+        object_words = _needs_window(words, "wide" in flags) if words else None
         family = Trigger(
             type_,
             int(weight),
