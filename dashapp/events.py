@@ -148,40 +148,45 @@ def _place_regex() -> re.Pattern[str]:
 
 
 # where a verb's object ends (_needs_window): a mark that closes the phrase (";", ":", a
-# bracket, a dash set off by blanks), a word of object_ends.tsv, and "and"/"but"/"or" before a
-# verb in the past once the verb has words after it ("suspended talks and expelled the envoys";
-# not "sank or crippled six vessels", whose verbs share the object)
-_OBJECT_MARK = r"\W*?(?:[;:()\[\]\u2013\u2014]|\s-\s)"
+# bracket, a dash; a hyphen set off by blanks), a word of object_ends.tsv, and, once the verb
+# has words after it, "and"/"but"/"or" before a verb in the past ("suspended talks and
+# expelled the envoys"; not "sank or crippled six vessels", whose verbs share the object) and
+# "and"/"but" after a comma. (Written as what a blank between words and a word may be, not
+# as a look-ahead at each step: the engine turns most words away at their first letter.)
+_OBJECT_BLANK = r"[^\w;:()\[\]\u2013\u2014]+(?<!\s-\s)"
 
 
 @lru_cache(maxsize=1)
-def _object_ends() -> tuple[str, str]:
-    """The look-aheads that end a needs: row's window: at its first word, and at any later
-    one, where the "later" words of object_ends.tsv, a verb after "and" and a comma before
-    "and" or "but" end it too (see _OBJECT_MARK)."""
+def _object_words() -> tuple[str, str]:
+    """The first word of a verb's object and any later one, as regexes (see _OBJECT_BLANK)."""
     rows = list(_rows("object_ends.tsv"))
     anywhere = _alternation(row[0] for row in rows if row[1:] != ["later"])
-    ends = rf"{_OBJECT_MARK}|[^\w-]+(?:{anywhere})\b"
     later = _alternation(row[0] for row in rows if row[1:] == ["later"])
     past = alternation(temporal_lexicon().past_verbs)
     # (a regular past before what it acts on: "and expelled the envoys", not "and armoured
     # troops", an adjective of the object)
-    verb = rf"[^\w-]+(?:and|but|or)\s+(?:{past}\b|\w{{3,}}ed\s+(?:the|an?|its|his|her|their|\d))"
-    return ends, rf"{ends}|[^\w-]+(?:{later})\b|{verb}|\s*,\s*(?:and|but)\b"
+    verb = rf"(?:and|but|or)\s+(?:{past}\b|\w{{3,}}ed\s+(?:the|an?|its|his|her|their|\d))"
+    first = rf"(?!(?:{anywhere})\b)\w+"
+    rest = rf"(?!(?:{anywhere}|{later})\b|{verb}|(?<=,)(?:and|but)\b|(?<=,\s)(?:and|but)\b)\w+"
+    return first, rest
 
 
 def _needs_window(words: Sequence[str], wide: bool = False) -> re.Pattern[str]:
     """A needs: row's test (triggers.tsv): one of `words` within nine words after the form,
     inside what the verb governs: its object, with its modifiers and an apposition ("summoned
     the Russian ambassador", "sent 3,000 troops", "named a general, Ruphin Zafisambo, as
-    prime minister"), not past the end of it (_object_ends: "suspended talks with Chinese
-    ministers", "ordered after Soviet troops ...")."""
+    prime minister"), not past the end of it (_OBJECT_BLANK: "suspended talks when the
+    judges walked out", "ordered a curfew after Soviet troops ...")."""
     needed = "|".join(map(re.escape, words))
+    near = rf"(?:\W+\w+){{0,8}}?\W+(?:{needed})\b"  # any of the next nine words
     if wide:  # (a noun's doers, told in a clause of their own: triggers.tsv "wide")
-        return re.compile(rf"(?i)(?:\W+\w+){{0,8}}?\W+(?:{needed})\b")
-    first, rest = _object_ends()
+        return re.compile(f"(?i){near}")
+    first, rest = _object_words()
+    blank = _OBJECT_BLANK
+    # (most forms have none of the words near: the plain window, tried first, says so at
+    # its own cost)
     return re.compile(
-        rf"(?i)(?:(?!{first})\W+\w+(?:(?!{rest})\W+\w+){{0,7}}?)??(?!{_OBJECT_MARK})\W+(?:{needed})\b"
+        rf"(?i)(?={near})(?:{blank}{first}(?:{blank}{rest}){{0,7}}?)??{blank}(?:{needed})\b"
     )
 
 
