@@ -78,8 +78,9 @@ class Trigger:
     between_states: bool = False
     state_act: bool = False
     personal: bool = False  # "resigned": a person's own act, labelled with the person
-    # "needs:ambassador/envoy": a trigger only when one of these words follows within nine
-    # words ("summoned the Russian ambassador", not "summoned supporters to a rally")
+    # "needs:ambassador/envoy": a trigger only when one of these words follows in its
+    # object ("summoned the Russian ambassador", not "summoned supporters to a rally";
+    # _needs_window)
     needs: re.Pattern[str] | None = None
     # "flew home": diplomats, troops or staff going home withdraw; a person going home ends
     # a journey (see _JOURNEY)
@@ -110,7 +111,8 @@ class Hit(NamedTuple):
 
 
 _FLAGS = frozenset(
-    {"cancels", "personal", "journey", "otherwise", "states", "state", "own", "alone", "office"}
+    {"cancels", "personal", "journey", "otherwise", "wide"}
+    | {"states", "state", "own", "alone", "office"}  # kinds of act, for the actors
 )
 _new_hit = tuple.__new__  # Hit(...) without the Python-level __new__ of a NamedTuple
 
@@ -151,6 +153,49 @@ def _place_regex() -> re.Pattern[str]:
     return re.compile(rf"(?:{'|'.join(heads)})\b")
 
 
+# where a verb's object ends (_needs_window): a mark that closes the phrase (";", ":", a
+# bracket, a dash; a hyphen set off by blanks), a word of object_ends.tsv, and, once the verb
+# has words after it, "and"/"but"/"or" before a verb in the past ("suspended talks and
+# expelled the envoys"; not "sank or crippled six vessels", whose verbs share the object) and
+# "and"/"but" after a comma. (Written as what a blank between words and a word may be, not
+# as a look-ahead at each step: the engine turns most words away at their first letter.)
+_OBJECT_BLANK = r"[^\w;:()\[\]\u2013\u2014]+(?<!\s-\s)"
+
+
+@lru_cache(maxsize=1)
+def _object_words() -> tuple[str, str]:
+    """The first word of a verb's object and any later one, as regexes (see _OBJECT_BLANK)."""
+    rows = list(_rows("object_ends.tsv"))
+    anywhere = _alternation(row[0] for row in rows if row[1:] != ["later"])
+    later = _alternation(row[0] for row in rows if row[1:] == ["later"])
+    past = alternation(temporal_lexicon().past_verbs)
+    # (a regular past before what it acts on: "and expelled the envoys", not "and armoured
+    # troops", an adjective of the object)
+    verb = rf"(?:and|but|or)\s+(?:{past}\b|\w{{3,}}ed\s+(?:the|an?|its|his|her|their|\d))"
+    first = rf"(?!(?:{anywhere})\b)\w+"
+    rest = rf"(?!(?:{anywhere}|{later})\b|{verb}|(?<=,)(?:and|but)\b|(?<=,\s)(?:and|but)\b)\w+"
+    return first, rest
+
+
+def _needs_window(words: Sequence[str], wide: bool = False) -> re.Pattern[str]:
+    """A needs: row's test (triggers.tsv): one of `words` within nine words after the form,
+    inside what the verb governs: its object, with its modifiers and an apposition ("summoned
+    the Russian ambassador", "sent 3,000 troops", "named a general, Ruphin Zafisambo, as
+    prime minister"), not past the end of it (_OBJECT_BLANK: "suspended talks when the
+    judges walked out", "ordered a curfew after Soviet troops ...")."""
+    needed = "|".join(map(re.escape, words))
+    near = rf"(?:\W+\w+){{0,8}}?\W+(?:{needed})\b"  # any of the next nine words
+    if wide:  # (a noun's doers, told in a clause of their own: triggers.tsv "wide")
+        return re.compile(f"(?i){near}")
+    first, rest = _object_words()
+    blank = _OBJECT_BLANK
+    # (most forms have none of the words near: the plain window, tried first, says so at
+    # its own cost)
+    return re.compile(
+        rf"(?i)(?={near})(?:{blank}{first}(?:{blank}{rest}){{0,7}}?)??{blank}(?:{needed})\b"
+    )
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Trigger words and PLOVER quad classes, loaded once from the data files."""
@@ -171,11 +216,7 @@ def lexicon() -> Lexicon:
         ):
             raise ValueError(f"triggers.tsv: {label!r}: alone needs personal, office needs state")
         words = needs.removeprefix("needs:").split("/") if needs else []
-        object_words = (
-            re.compile(r"(?i)(?:\W+\w+){0,8}?\W+(?:" + "|".join(map(re.escape, words)) + r")\b")
-            if words
-            else None
-        )
+        object_words = _needs_window(words, "wide" in flags) if words else None
         family = Trigger(
             type_,
             int(weight),

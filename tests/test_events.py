@@ -9703,3 +9703,44 @@ def test_round60c_a_happening_told_by_a_verb_or_noun_of_its_category(text: str, 
     # no row named (the missile sense of "fired" keeps its row)
     events = _extracted(text, date(2021, 6, 9))
     assert any(e.type == type_ for e in events), [(e.type, e.label) for e in events]
+
+
+# round 60d: the needs: window of triggers.tsv, from the next nine words to the verb's object
+def test_round60d_a_needed_word_past_the_verbs_object_is_not_needed():
+    # "ordered a curfew ... after Chilean troops crossed": the troops are another clause's,
+    # no deployment ordered; "suspended the talks, when the judges walked out": no judges
+    # suspended; "removed the tariffs, days after the government ...": nobody removed
+    text = "Peru ordered a curfew in Lima on Monday after Chilean troops crossed the border."
+    events = _extracted(text, date(2021, 6, 9))
+    assert events and all(e.type != "MOBILIZE" for e in events)
+    text = "Chile suspended the talks on Monday, when the Peruvian judges walked out."
+    events = _extracted(text, date(2021, 6, 9))
+    assert events and all(e.type != "COERCE" for e in events)
+    text = "Bolivia removed the tariffs on Monday, days after the government in Lima protested."
+    events = _extracted(text, date(2021, 6, 9))
+    assert events and all(e.type != "COERCE" for e in events)
+    # (the doers of a revolt may be told in a clause of their own: triggers.tsv "wide")
+    text = "The revolt began on Monday, when young officers seized the barracks in Lima."
+    assert any(e.type == "COERCE" for e in _extracted(text, date(2021, 6, 9)))
+
+
+def test_round60d_a_second_verb_or_a_relative_ends_the_object():
+    # "summoned reporters ... and said the ambassador": the ambassador is what was said;
+    # "sent aid ... and deployed the army": the aid is what was sent; "sent a note ... that
+    # troops had crossed": the troops are the note's news
+    text = "Chile summoned reporters on Monday and said the ambassador of Peru had lied."
+    events = _extracted(text, date(2021, 6, 9))
+    assert events and all(e.type != "ACCUSE" for e in events)
+    text = "Chile sent aid to Peru on Monday and deployed the army along the border."
+    assert any(e.type == "AID" for e in _extracted(text, date(2021, 6, 9)))
+    text = "Peru sent a note on Monday that Chilean troops had crossed the border."
+    events = _extracted(text, date(2021, 6, 9))
+    assert events and all(e.type != "MOBILIZE" for e in events)
+    # (a demonstrative "that", a particle, a quantity and verbs sharing one object stay in)
+    for text, kind in (
+        ("Chile summoned that country's ambassador on Monday.", "ACCUSE"),
+        ("Peru sent in 3,000 troops on Monday.", "MOBILIZE"),
+    ):
+        assert any(e.type == kind for e in _extracted(text, date(2021, 6, 9))), text
+    needs = lexicon().triggers["sank"].needs
+    assert needs is not None and needs.match(" or crippled six Peruvian vessels")
