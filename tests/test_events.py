@@ -9744,3 +9744,22 @@ def test_round60d_a_second_verb_or_a_relative_ends_the_object():
         assert any(e.type == kind for e in _extracted(text, date(2021, 6, 9))), text
     needs = lexicon().triggers["sank"].needs
     assert needs is not None and needs.match(" or crippled six Peruvian vessels")
+
+
+# round 60f: recall, the gold events dated on another day
+def test_round60f_a_cue_word_inside_a_name_does_not_date_the_clause():
+    """A name of several capitalised words holds no tense cue: "Will" in "Congressman Will
+    Hurd" is no modal and "Face" in "Galle Face Green" no verb; the past verb dates the
+    weekday to the one before the article's Wednesday."""
+    text = "Texas Congressman Will Hurd visited the border wall on Saturday."
+    (ev,) = _extracted(text, date(2019, 7, 10))
+    assert ev.value == "2019-07-06"
+    from dashapp.temporal import tag
+
+    text = "Students began a hunger strike on Galle Face Green on Saturday."
+    assert [t.value for t in tag(text, date(2019, 7, 10))] == ["2019-07-06"]
+    # the modal outside a name still looks ahead
+    (ev,) = _extracted(
+        "Texas Governor Greg Abbott will visit the border on Saturday.", date(2019, 7, 10)
+    )
+    assert ev.value == "2019-07-13"
