@@ -4097,15 +4097,22 @@ def _without_other_time_clause(
     whom a happening named by a noun is with ("took the island a day later after a fight
     with 22 Royal Marines", "will fly home after a final meeting with the president": who
     fought or met them is in the act, as in round 46's "a lone party's act is often told
-    by whom it answers")."""
+    by whom it answers"). The broker stays only after "after" (the act is what the brokered
+    talks brought about): a deal brokered before, until or since the act is a happening
+    of its own ("fought until a truce brokered by Qatar", "before he called it off under a
+    deal brokered by Lukashenko", "before it could expect more help from the IMF"; round
+    60e)."""
     kept = []
     cues = []
     for m in found:
         cue = _OTHER_TIME_CLAUSE.search(text, start, m.start) if m.start > start else None
         if (
             cue is None
-            or _BROKERED.search(text, cue.end(), m.start) is not None
-            or _FROM_WHOM.search(text, cue.end(), m.start) is not None
+            or text.startswith(" after", cue.start())
+            and (
+                _BROKERED.search(text, cue.end(), m.start) is not None
+                or _FROM_WHOM.search(text, cue.end(), m.start) is not None
+            )
         ):
             kept.append(m)
         else:
@@ -4125,42 +4132,73 @@ def _without_other_time_clause(
 _WHILE_CUE = re.compile(r"\s(?:as|while|whilst)\s")
 _WHILE_CLAUSE = re.compile(
     r"\s(?:while|whilst)\s+(?:on|in|at|visiting)\s"
-    r"|\s(?:as|while|whilst)\s+(?!(?:soon|long|well|much|many|far|part|if|though|a|an)\b)"
+    # ("as" alone opens a happening beside the act: not the second of "as soon as", "as
+    # long as", "as well as", "such as")
+    r"|\s(?:(?<!\bsoon\s)(?<!\blong\s)(?<!\bwell\s)(?<!\bmuch\s)(?<!\bfar\s)(?<!\bsuch\s)"
+    r"(?<!\bso\s)(?P<as>as)|as|while|whilst)"
+    r"\s+(?!(?:soon|long|well|much|many|far|part|if|though|a|an)\b)"
     r"(?:(?!(?:of|and|or|that|which|who)\b)[\w'\u2019.-]+\s+){1,5}?"
-    r"(?:was|were|is|are|had|has|have|did|does|would|will|could|[a-z]{3,}ed|flew|fled|went"
-    r"|came|took|began|fought|[a-z]{3,}(?:ss|sh|ch)es)\b"
+    r"(?P<verb>was|were|is|are|had|has|have|did|does|would|will|could|[a-z]{3,}ed|flew|fled"
+    r"|went|came|took|began|fought|[a-z]{3,}(?:ss|sh|ch)es)\b"
+)
+# the verbs of a state the act may catch its subject in ("while Obote was abroad", "as
+# the army was preparing"), not of a happening of its own
+_STATE_VERBS = frozenset(
+    {"was", "were", "is", "are", "had", "has", "have", "did", "does", "would", "will", "could"}
 )
 
 
-def _without_while_clause(text: str, start: int, found: list[ActorMention]) -> list[ActorMention]:
+def _without_while_clause(
+    text: str, start: int, end: int, found: list[ActorMention]
+) -> list[ActorMention]:
     """A party named only after the verb of a clause of what went on meanwhile, past the
-    act and its date (from `start`), is that happening's: "declared that the hour of Europe
-    had dawned as the mediators flew to Belgrade" (no Yugoslavia), "was deposed while he
-    was on a state visit to Brazil" (no Brazil). The clause's subject stays, as whom the
-    act catches at that moment ("seized power while President Obote was preparing to fly
-    home"); so does everything when the act would keep no party of its own."""
-    cue = _WHILE_CLAUSE.search(text, start, found[-1].start)
+    act and its date (from `start` to the sentence's `end`), is that happening's:
+    "declared that the hour of Europe had dawned as the mediators flew to Belgrade" (no
+    Yugoslavia), "was deposed while he was on a state visit to Brazil" (no Brazil). The
+    clause's subject stays, as whom the act catches at that moment ("seized power while
+    President Obote was preparing to fly home"); so does everything when the act would
+    keep no party of its own. But an "as" clause whose subject does something of its own,
+    told in the past, is a happening beside the act, and its subject is that happening's
+    too: "suspended the party as Gorbachev looked on", "proclaimed a state of emergency as
+    Chinese troops pushed deeper into India", "met his security council as the United
+    States prepared for action" (round 60e; "as X was preparing" is a state, as with
+    "while")."""
+    cue = _WHILE_CLAUSE.search(text, start, end)
     if cue is None:
         return found
-    kept = [m for m in found if m.start < cue.end()]
+    cut = cue.end()
+    if (
+        cue.group("as") is not None
+        and (verb := cue.group("verb")) not in _STATE_VERBS
+        and _past_verb(verb)
+    ):
+        cut = cue.end("as")  # the subject too: a happening of its own
+    kept = [m for m in found if m.start < cut]
     return kept if any(m.end <= cue.start() for m in kept) else found
 
 
 # "after", "before", "since", "until" opening a clause of another time, the subject after
 # it: "tightened their blockade after Hamas seized the strip", "after Soviet troops entered";
 # and "that" opening what a speaker reports ("said on Thursday that Oslo had told Moscow")
-_TIME_CLAUSE_OPENER = re.compile(r"\s(?:after|before|since|until|that)\s+(?=[A-Z]|the\s|an?\s)")
+_TIME_CLAUSE_OPENER = re.compile(
+    r"\s(?:after|before|since|until|that)\s+(?=[A-Z]|the\s|an?\s"
+    # (or a modifier or two: "after former Prime Minister Hariri", not a pronoun)
+    r"|(?!(?:he|she|it|they|we|you|his|her|its|their|this|these|those|there|then)\b)"
+    r"[a-z]+\s+(?:[a-z]+\s+)?[A-Z])"
+)
 # what may stand between the opener and a named subject: a determiner and up to two
 # modifiers ("after the Islamist fighters of", "after Soviet")
 _TIME_CLAUSE_LEAD = re.compile(r"(?:(?:the|an?)\s+)?(?:[\w'\u2019-]+\s+){0,2}?(?:of\s+)?")
+_TIME_CLAUSE_END = re.compile(r"[,;]|\s[\u2014\u2013-]\s")
 _NAME_GOES_ON = frozenset(f" {c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _BACK_REFERENCE = re.compile(r"\b(?:its|their|them|him|her)\b")
 # the subject's verb, after up to two words of it ("Hamas seized", "Soviet troops entered",
-# "Abdallah was shot"), an auxiliary or a past form
-_CLAUSE_VERB = re.compile(
-    r"(?:\s+(?!(?:and|or|of|in|on|at|to|the)\b)[a-z]+){0,2}?\s+"
-    r"(?:(has|have|had|was|were|is|are|will|would)\b|([a-z]+)\b)"
-)
+# "Abdallah was shot"), an auxiliary or a past form: each word in turn (_clause_verb)
+_CLAUSE_WORD = re.compile(r"\s+([a-z]+)\b")
+_CLAUSE_AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "will", "would"})
+# the names of a second subject after "and" ("and Fatah", "and their allies")
+_JOINED_SUBJECT = re.compile(r"(?:\s+[A-Z][\w'\u2019.-]*)*")
+_NOT_SUBJECT_WORDS = frozenset({"and", "or", "of", "in", "on", "at", "to", "the"})
 # a passive after the auxiliary: "had been dissolved", "was expelled" (its doer unnamed)
 _PASSIVE_AFTER = re.compile(r"\s+(?:been\s+)?[a-z]+(?:ed|en)\b|\s+been\b")
 
@@ -4186,7 +4224,13 @@ def _without_main_clause(
     a happening a speaker reports after "that", with a subject of its own: "Norway's
     foreign minister said on Thursday that Oslo had told Moscow about the launch on Dec.
     21" is Norway's and Russia's, not the minister's; but not a passive ("he disclosed
-    that the assembly had been dissolved on Jan. 4": the speaker may be its doer)."""
+    that the assembly had been dissolved on Jan. 4": the speaker may be its doer). The
+    subject may follow a modifier or two ("after former Prime Minister Rafik Hariri was
+    killed"), hold a noun of its own before its verb ("after Soviet troops entered") or a
+    second subject ("after fighters of Ansar Dine and their allies overran"); a back
+    reference to the main clause is looked for in the time clause only, up to its comma
+    ("after Marcos declared martial law and spent years in prison, where a court sentenced
+    him": "him" is the main clause's own; round 60e)."""
     cue = None
     for m in _TIME_CLAUSE_OPENER.finditer(text, clause[0], act):
         if text.startswith(" that", m.start()) and not _reported_that().search(
@@ -4199,25 +4243,57 @@ def _without_main_clause(
     kept = [m for m in found if m.start >= cue.end()]
     if not kept or kept[0].start > act:
         return found
-    lead = _TIME_CLAUSE_LEAD.match(text, cue.end(), kept[0].start)
-    if lead is None or lead.end() != kept[0].start:
-        return found
-    verb = _CLAUSE_VERB.match(text, kept[0].end, clause[1])
-    if verb is None or not (verb.group(1) or _past_verb(verb.group(2))):
+    if (lead := _TIME_CLAUSE_LEAD.fullmatch(text, cue.end(), kept[0].start)) is None or any(
+        map(_past_verb, lead.group().split())
+    ):
+        return found  # (not a verb before the name: "that he met Putin", "after troops took")
+    verb = _clause_verb(text, kept[0].end, clause[1])
+    if verb is None:
         return found  # "before the National Assembly's committee", "since Lee's visit"
+    stop = _TIME_CLAUSE_END.search(text, max(verb.end(), act), clause[1])
     if text[kept[0].end : kept[0].end + 2] in _NAME_GOES_ON or _BACK_REFERENCE.search(
-        text, verb.end(), clause[1]
+        text, verb.end(), stop.start() if stop is not None else clause[1]
     ):
         # "since the Berlin Wall was built": the name qualifies the subject; "after Cairo
         # demanded its removal": the clause refers back to whom the main clause names
         return found
     if (
-        verb.group(1)
+        verb.group(1) in _CLAUSE_AUXILIARIES
         and text.startswith(" that", cue.start())
         and _PASSIVE_AFTER.match(text, verb.end())
     ):
         return found
     return kept
+
+
+def _clause_verb(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The verb of a clause whose named subject ends at `start`: an auxiliary or a past
+    form, right after the name or after up to two more words of the subject ("Hamas
+    seized", "Soviet troops entered", "Vietnamese forces captured"), or after a second
+    subject joined by "and" ("Ansar Dine and their allies overran"); None when a word that
+    no subject holds comes first ("since Lee's visit", "after talks with Milosevic on").
+    (Each word is tried in turn: one pattern with an optional run of subject words stops
+    at the first word after the name, "troops", and never reaches the verb.)"""
+    pos = start
+    words = 3
+    joined = False
+    while words:
+        word = _CLAUSE_WORD.match(text, pos, end)
+        if word is None:
+            return None
+        w = word.group(1)
+        if w in _CLAUSE_AUXILIARIES or _past_verb(w):
+            return word
+        if w == "and" and not joined:
+            joined = True  # a subject of two: "Ansar Dine and their allies overran"
+            words = 3
+            pos = _JOINED_SUBJECT.match(text, word.end(), end).end()
+            continue
+        if w in _NOT_SUBJECT_WORDS:
+            return None
+        pos = word.end()
+        words -= 1
+    return None
 
 
 # a participle clause of consequence set off by a comma after the act: ", leaving the
@@ -7003,7 +7079,7 @@ def _article_events(
         if len(found) > 1 and coord is None and found[0].start < min(m_start, u_start):
             found = _without_main_clause(text, clause, min(m_start, u_start), found)
         if len(found) > 1 and _WHILE_CUE.search(text, past_act, sent[1]) is not None:
-            found = _without_while_clause(text, past_act, found)
+            found = _without_while_clause(text, past_act, sent[1], found)
         if len(found) > 1 and text.find("ing ", past_act, sent[1]) >= 0:
             found = _without_consequence(text, past_act, sent[1], found)
         if found and trig.label == "{source} remarks" and found[0].end <= m_start:

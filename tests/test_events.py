@@ -9763,3 +9763,131 @@ def test_round60f_a_cue_word_inside_a_name_does_not_date_the_clause():
         "Texas Governor Greg Abbott will visit the border on Saturday.", date(2019, 7, 10)
     )
     assert ev.value == "2019-07-13"
+
+
+# round 60e: actor precision, names in a time or circumstance clause beside the happening
+_R60E_NAMES = {
+    "Lukashenko": Actor("Alexander Lukashenko", "person", "Belarus"),
+    "Duda": Actor("Andrzej Duda", "person", "Poland"),
+    "Kazakhstan's president, Kassym-Jomart Tokayev": Actor(
+        "Kassym-Jomart Tokayev", "person", "Kazakhstan"
+    ),
+    "Moscow": RUSSIA,
+    "Russian": RUSSIA,
+    "Soviet": Actor("Soviet Union", "country"),
+    "Ukraine": UKRAINE,
+    "Ukrainian": UKRAINE,
+    "Poland": Actor("Poland", "country"),
+    "Germany": Actor("Germany", "country"),
+    "Al-Shabaab": Actor("al-Shabaab", "organisation"),
+    "Kismayo": Actor("Somalia", "country"),
+    "Afghanistan": Actor("Afghanistan", "country"),
+    "Macron": Actor("Emmanuel Macron", "person", "France"),
+    "Prime Minister Olena Koval": Actor("Olena Koval", "person", "Ukraine"),
+    "IMF": Actor("IMF", "organisation"),
+    "Kenya": Actor("Kenya", "country"),
+}
+
+
+def _r60e_mentions(text: str) -> list[ActorMention]:
+    names = sorted(_R60E_NAMES, key=len, reverse=True)
+    pattern = r"\b(" + "|".join(map(re.escape, names)) + r")\b"
+    return [
+        ActorMention(m.start(), m.end(), m.group(), (_R60E_NAMES[m.group()],))
+        for m in re.finditer(pattern, text)
+    ]
+
+
+def _r60e_kept(rule, text: str, *args) -> list[str]:
+    return [m.text for m in rule(text, *args, _r60e_mentions(text))]
+
+
+def test_round60e_names_of_the_main_clause_beside_a_time_clause():
+    """A happening told in a time clause with a subject of its own is that subject's: who
+    the main clause names takes no part in it, also when the subject is named after a
+    modifier or two, with a noun of its own, or with a second subject after "and"."""
+    from dashapp.events import _without_main_clause
+
+    def kept(text: str, act: str) -> list[str]:
+        return _r60e_kept(_without_main_clause, text, (0, len(text)), text.index(act))
+
+    text = (
+        "The boycott, which President Macron ordered after Soviet troops entered "
+        "Afghanistan in December 1979, was lifted."
+    )
+    assert kept(text, "troops entered") == ["Soviet", "Afghanistan"]
+    text = (
+        "Pressure on Moscow grew after former Prime Minister Olena Koval was killed by a "
+        "car bomb on 14 February."
+    )
+    assert kept(text, "killed") == ["Prime Minister Olena Koval"]
+    text = (
+        "Germany sent its jets in after Islamist fighters of Al-Shabaab and their allies "
+        "overran Kismayo on Thursday."
+    )
+    assert kept(text, "overran") == ["Al-Shabaab", "Kismayo"]
+    # a back reference past the time clause's end ("him" after the comma) is the main
+    # clause's own; one inside it keeps the main clause ("demanded their removal")
+    text = (
+        "Lukashenko was jailed after Duda declared martial law in September and spent two "
+        "years in prison, where a court sentenced him again."
+    )
+    assert kept(text, "martial law") == ["Duda"]
+    text = "Germany withdrew its troops two days after Moscow demanded their removal on May 16."
+    assert kept(text, "demanded") == ["Germany", "Moscow"]
+
+
+def test_round60e_the_subject_of_an_as_clause_of_its_own():
+    """An "as" clause whose subject does something of its own, told in the past, is a
+    happening beside the act: its subject is no party of the act. A state the act catches
+    the subject in ("while Duda was abroad", "as Duda was preparing") keeps it, as does
+    the condition of "as soon as"."""
+    from dashapp.events import _without_while_clause
+
+    def kept(text: str) -> list[str]:
+        start = text.index("Friday") + len("Friday")
+        return _r60e_kept(_without_while_clause, text, start, len(text))
+
+    text = "On Friday, Duda suspended the ruling party in Poland as Lukashenko looked on."
+    assert kept(text) == ["Duda", "Poland"]
+    text = (
+        "Duda proclaimed a state of emergency in Poland on Friday as Russian troops pushed "
+        "deeper into Ukraine."
+    )
+    assert kept(text) == ["Duda", "Poland"]
+    text = "Rebels seized power in Poland on Friday while Duda was abroad in Ukraine."
+    assert kept(text) == ["Poland", "Duda"]
+    text = "Rebels seized power in Poland on Friday as Duda was preparing to fly to Ukraine."
+    assert kept(text) == ["Poland", "Duda"]
+    text = (
+        "Duda said on Friday that Poland would leave as soon as Lukashenko promised to stay "
+        "out of Ukraine."
+    )
+    assert kept(text) == ["Duda", "Poland", "Lukashenko"]
+
+
+def test_round60e_a_broker_of_another_time_is_not_a_party():
+    """Who brokers or grants what comes before, until or since the act is that later
+    happening's, not a party of the act; after "after" the broker stays (the act is what
+    the brokered talks brought about)."""
+    from dashapp.events import _without_other_time_clause
+
+    def kept(text: str) -> list[str]:
+        start = text.index("Friday") + len("Friday")
+        return _r60e_kept(_without_other_time_clause, text, start)
+
+    text = (
+        "Moscow shelled Ukraine on Friday, before it agreed to a truce brokered by "
+        "Kazakhstan's president, Kassym-Jomart Tokayev."
+    )
+    assert kept(text) == ["Moscow", "Ukraine"]
+    text = (
+        "Moscow said on Friday that Kenya needed a budget before it could expect more help "
+        "from the IMF."
+    )
+    assert kept(text) == ["Moscow", "Kenya"]
+    text = (
+        "Moscow and Ukraine signed a truce on Friday after talks brokered by Kazakhstan's "
+        "president, Kassym-Jomart Tokayev."
+    )
+    assert kept(text) == ["Moscow", "Ukraine", "Kazakhstan's president, Kassym-Jomart Tokayev"]
