@@ -5471,9 +5471,7 @@ def _previous_subject(
         return None
     if any(sent_start <= m.start < it_start for m in mentions):
         return None
-    stop = text.rfind(". ", 0, max(0, sent_start - 2))  # where the sentence before opens
-    prev = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, max(0, sent_start - 1)) + 1)
-    return _opening_body(text, mentions, prev, sent_start)
+    return _opening_body(text, mentions, _sentence_before(text, sent_start), sent_start)
 
 
 def _opening_body(
@@ -5493,6 +5491,20 @@ def _opening_body(
     return first
 
 
+@lru_cache(maxsize=2)
+def _sentence_starts(text: str) -> tuple[int, ...]:
+    """Where each sentence of `text` opens (text.sentences; one article at a time)."""
+    return tuple(start for start, _ in sentences(text))
+
+
+def _sentence_before(text: str, sent_start: int) -> int:
+    """Where the sentence before the one opening at `sent_start` opens (0 for the first):
+    as the sentence splitter has it, so that "U.S." or a question mark is no bound."""
+    starts = _sentence_starts(text)
+    i = bisect_left(starts, sent_start)
+    return starts[i - 1] if i > 0 else 0
+
+
 def _with_stand_in(
     text: str,
     pron: re.Match[str],
@@ -5504,7 +5516,7 @@ def _with_stand_in(
     """`found` with the pronoun `pron` standing in for the last mention before it, in its
     sentence or the one before, that `fits`: its actors, with their parent bodies ("the
     Security Council ... it" is the UN's); `found` alone when there is none."""
-    prev_start = text.rfind(". ", 0, max(0, sent_start - 2))
+    prev_start = _sentence_before(text, sent_start)
     for m in reversed(mentions):
         if m.end > pron.start():
             continue
@@ -5557,9 +5569,8 @@ def _with_they(
     if out is found and pron.group().strip() in ("They", "they"):
         # "... between Moon and Kim this year. They first met on April 27": two people
         # joined by "and" in this sentence or the one before
-        prev = text.rfind(". ", 0, max(0, sent_start - 2))
         joined = _joined_pair(
-            text, pron, found, mentions, ("person",), prev + 2 if prev >= 0 else 0
+            text, pron, found, mentions, ("person",), _sentence_before(text, sent_start)
         )
         if joined is not None:
             word = pron.group().strip()
@@ -5825,7 +5836,7 @@ def _with_its_owner(
     its = _ITS.search(text, max(sent_start, match.start - 30), match.start)
     if its is None:
         return found
-    prev_start = text.rfind(". ", 0, max(0, sent_start - 2))
+    prev_start = _sentence_before(text, sent_start)
     relatives = []  # ", which the country never joined,": not the owner
     # (also in the sentence before, which the owner may open: "Bangladesh, where 400,000
     # Rohingya refugees live, said it would accept no more. Its border guards ...")

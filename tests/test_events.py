@@ -9891,3 +9891,20 @@ def test_round60e_a_broker_of_another_time_is_not_a_party():
         "president, Kassym-Jomart Tokayev."
     )
     assert kept(text) == ["Moscow", "Ukraine", "Kazakhstan's president, Kassym-Jomart Tokayev"]
+
+
+# "the sentence before" a pronoun's is the sentence splitter's, not the text after the last
+# ". ": an abbreviation ("Oct. 13", "U.S.") is no sentence end, and "?" or a line is one
+def test_the_sentence_before_is_the_splitters():
+    from dashapp.events import _sentence_before
+
+    text = (
+        "Aid crossed into Gaza. Israel ordered people to move south on Oct. 13 near a U.S. "
+        "base. Its military said on Saturday it would strike.\nWho will pay? It said nothing."
+    )
+    israel, its = text.index("Israel"), text.index("Its military")
+    who, it = text.index("Who"), text.index("It said")
+    assert _sentence_before(text, its) == israel
+    assert _sentence_before(text, who) == its
+    assert _sentence_before(text, it) == who
+    assert _sentence_before(text, israel) == 0 and _sentence_before(text, 0) == 0
