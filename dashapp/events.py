@@ -7397,7 +7397,9 @@ def _article_events(
         ):
             # "The Security Council met behind closed doors on Monday": a body that meets or
             # acts alone, with no state named, deals with the state the article is about
-            # (but not the state that suffered the harm it condemns: _condemns_harm)
+            # (but not the state that suffered the harm it condemns: _condemns_harm; nor
+            # for an armed group's own act: _armed_group; its seizure of a town or a
+            # palace takes it from the state, which keeps it)
             actors = [*actors, *_home_state(actor_mentions, home)]
         if unit.first is not None:
             # a state that had ceased before the day is none of the day's parties: "the seat
