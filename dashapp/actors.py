@@ -964,6 +964,12 @@ class Gazetteer:
             return tok.value.actor
         return None
 
+    def anaphors(self, name: str) -> tuple[str, ...]:
+        """What the text may call the actor with this canonical name once named ("the
+        alliance" for NATO, "the rebels" for M23): its `anaphors`, none if it has no entry."""
+        e = self._entries.get(name)
+        return tuple(e.anaphors) if e is not None else ()
+
     def ceased(self, name: str) -> date | None:
         """The day the state with this canonical name ceased to exist (`until`), if it did."""
         e = self._entries.get(name)

@@ -6158,6 +6158,25 @@ def _condemns_harm(text: str, end: int, ttype: str) -> bool:
     return ttype == "ACCUSE" and _suffered_harm_regex().match(text, end) is not None
 
 
+@lru_cache(maxsize=1)
+def _armed_group_nouns() -> frozenset[str]:
+    """The anaphors that mark an armed group (resources/events/armed_group_nouns.tsv)."""
+    return frozenset(row[0] for row in _rows("armed_group_nouns.tsv"))
+
+
+def _armed_group(actor: Actor) -> bool:
+    """Whether the organisation is an armed group or movement: what the text may call it
+    once named is "the rebels", "the insurgents", "the militia" (its gazetteer anaphors,
+    resources/events/armed_group_nouns.tsv). Acting alone ("M23 pulled out the following
+    month", "Taliban fighters swept into the capital"), it is the party of its own act: the
+    state the article names most is no party thereby (by the actor convention a state is a
+    party where the text makes it one), and is often not even the group's own ("Taliban
+    seizes" in a story from Washington)."""
+    return actor.kind == "organisation" and not _armed_group_nouns().isdisjoint(
+        _gazetteer().anaphors(actor.name)
+    )
+
+
 def _home_state(mentions: Sequence[ActorMention], memo: list[list[Actor]]) -> list[Actor]:
     """The state where an article's story happens: the one named most, as a party, a
     venue or through its people (at least twice, and more often than any other). Worked
@@ -7385,10 +7404,13 @@ def _article_events(
             and not _own_summit(text, clause, m_start, m_end, ttype)
             and not _members_meet(text, clause, m_start, ttype)
             and not _condemns_harm(text, m_end, ttype)
+            and not (ttype != "COERCE" and _armed_group(actors[0]))
         ):
             # "The Security Council met behind closed doors on Monday": a body that meets or
             # acts alone, with no state named, deals with the state the article is about
-            # (but not the state that suffered the harm it condemns: _condemns_harm)
+            # (but not the state that suffered the harm it condemns: _condemns_harm; nor
+            # for an armed group's own act: _armed_group; its seizure of a town or a
+            # palace takes it from the state, which keeps it)
             actors = [*actors, *_home_state(actor_mentions, home)]
         if unit.first is not None:
             # a state that had ceased before the day is none of the day's parties: "the seat

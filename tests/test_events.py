@@ -9908,3 +9908,26 @@ def test_the_sentence_before_is_the_splitters():
     assert _sentence_before(text, who) == its
     assert _sentence_before(text, it) == who
     assert _sentence_before(text, israel) == 0 and _sentence_before(text, 0) == 0
+
+
+# round 60h: actor precision judged on the enlarged convention family
+def test_round60h_an_armed_group_acting_alone_brings_no_state_of_the_articles():
+    """A body acting alone is given the state the article is about, but not an armed group
+    (what the text calls "the rebels", "the insurgents"): its own act is its own, and the
+    state named most is no party unless the text makes it one. Its seizures keep the state
+    (what it seizes, a town or a palace, is taken from a state)."""
+    lead = (
+        "Colombia's army said it had cleared two villages in the south. Colombia's "
+        "defence minister visited the region, and Colombia asked Ecuador to close the border. "
+    )
+    for clause in (
+        "The FARC called for a national strike on Tuesday.",
+        "The FARC pulled out of the talks on Tuesday.",
+        "The FARC said on Tuesday that it would release two hostages.",
+    ):
+        (ev,) = [e for e in _extracted(lead + clause, date(2008, 3, 6)) if e.value == "2008-03-04"]
+        assert ev.actors == ("FARC",), clause
+    # a body that is no armed group keeps the article's state
+    text = lead + "The Organization of American States condemned the raid on Tuesday."
+    (ev,) = [e for e in _extracted(text, date(2008, 3, 6)) if e.value == "2008-03-04"]
+    assert set(ev.actors) == {"OAS", "Colombia"}
