@@ -5391,6 +5391,8 @@ _COMBAT_WORDS = frozenset(
 
 
 _IT = re.compile(r"\b(?:it|It)\s+(?!(?:is|was|'s|\u2019s|has been|had been|would be|will be)\b)")
+# between "it" and the act's noun: a past verb and the noun's determiner ("declared a ")
+_IT_VERB_NOUN = re.compile(r"[a-z]+ed\s+(?:an?|the|its|new)\s+")
 
 
 @lru_cache(maxsize=1)
@@ -5422,7 +5424,12 @@ def _with_it_subject(
     it = next(
         reversed(list(_IT.finditer(text, max(clause[0], match.start - 20), match.start))), None
     )
-    if it is None or len(_TOKEN.findall(text, it.end(), match.start)) > 1:
+    if it is None or (
+        len(_TOKEN.findall(text, it.end(), match.start)) > 1
+        # "it declared a state of emergency", "it imposed a curfew": the verb right after
+        # "it" governs the act's noun
+        and _IT_VERB_NOUN.fullmatch(text, it.end(), match.start) is None
+    ):
         return found  # "it also banned" at most: the verb is its predicate
     subject = _main_subject(text, it.start(), mentions, sent_start)
     if subject is None and not named:
@@ -6812,6 +6819,7 @@ def _article_events(
             if c[0] <= u_start < c[1]:
                 clause = c
                 break
+        told_from = sent[0]  # where the sentence a pronoun subject points back into opens
         if counted and u_start in counted:
             clause = sent = (u_start, clause[1])
         elif text.startswith(", when ", u_end) and _STATE_EDGE.search(
@@ -7072,19 +7080,19 @@ def _article_events(
             text, clause[0], m_start
         ):  # ("the " holds "he ": most regions hold no pronoun)
             found = _with_pronoun_subject(
-                text, clause, match, found, actor_mentions, sent[0], sents
+                text, clause, match, found, actor_mentions, told_from, sents
             )
         near = text[m_end : min(sent[1], m_end + _OBJECT_REACH)]
         if " him" in near or " her" in near:
             found = _with_pronoun_object(text, clause, match, found, actor_mentions, sents, idx)
         if "it " in region or "It " in region:
-            found = _with_it_subject(text, clause, match, found, actor_mentions, sent[0])
+            found = _with_it_subject(text, clause, match, found, actor_mentions, told_from)
         if text.find("ts ", max(sent[0], m_start - 30), m_start) >= 0:
-            found = _with_its_owner(text, match, found, actor_mentions, sent[0])
+            found = _with_its_owner(text, match, found, actor_mentions, told_from)
         if text.find("hey ", max(clause[0], m_start - 20), m_start) >= 0 or text.startswith(
             " them", m_end
         ):
-            found = _with_they(text, clause, match, found, actor_mentions, sent[0])
+            found = _with_they(text, clause, match, found, actor_mentions, told_from)
         if "oth " in region or "two " in region or "three " in region or "four " in region:
             found = _with_pair_subject(text, clause, match, found, actor_mentions, sents, idx)
         if "oth " in near or "two " in near:
@@ -7544,6 +7552,16 @@ _NOT_ACTS = frozenset(
     # trigger forms): "took a boat", "made a profit", "got a reply"
     " took made got put set went came".split()
 )
+# a relative clause on a party, right after it: "Gordon Brown, who succeeded"
+_WHO_OPEN = re.compile(r",\s+who\b")
+
+
+@lru_cache(maxsize=1)
+def _describing_verbs() -> frozenset[str]:
+    """resources/events/describing_verbs.tsv: "turned", "served" after ", who"."""
+    return frozenset(row[0] for row in _rows("describing_verbs.tsv"))
+
+
 # a rate after the verb tells a habit: "sold 2.2 million barrels a day last year" (not an
 # offset: "a day after", "a week later")
 _RATE = re.compile(
@@ -7586,7 +7604,8 @@ def _named_act(
     words: Sequence[Hit],
 ) -> Hit | None:
     """The verb of a named party's own act in text[clause] (right after the party or the
-    nouns it qualifies, _act_after; or a passive whose agent the party is), when the date
+    nouns it qualifies, _act_after; or a passive whose agent the party is; or the verb of a
+    relative clause on the party, ", who succeeded", whose own date it is), when the date
     `unit` is that clause's (after the verb, or fronted just before the subject: "On
     Monday, Parliament reversed"), as a hit of its own one-verb trigger family; None when
     there is none, when a trigger word of the clause decides (`words`: the sentence's
@@ -7605,6 +7624,18 @@ def _named_act(
         v = _act_after(text, m.end, hi)
         if v is None and (n := _HEAD_NOUNS.match(text, m.end)) is not None:
             v = _act_after(text, n.end(), hi)  # "Egyptian commandos rescued"
+        rel_end = hi  # where the words that decide are looked for
+        if v is None and (w := _WHO_OPEN.match(text, m.end)) is not None:
+            # "Gordon Brown, who succeeded Tony Blair last month, said on Tuesday": a relative
+            # clause on the party tells its own act, when its date is its own (no comma
+            # between the verb and the date: the clause closes at its first comma)
+            close = text.find(",", w.end(), hi)
+            rel_end = hi if close < 0 else close
+            v = _act_after(text, w.end(), rel_end)
+            if v is not None and v.group(3) in _describing_verbs():
+                continue  # his life, not a happening: "Putin, who turned 70 on Monday"
+            if v is not None and not (v.end(3) <= unit.start and unit.end <= rel_end):
+                continue  # the date is the main clause's: "X, who met Y, said on Monday"
         if v is not None:
             verb = 3
         elif (
@@ -7617,7 +7648,7 @@ def _named_act(
             verb, first = 1, v.start(1)
         else:
             continue
-        if any(first <= h.start < hi for h in words):
+        if any(first <= h.start < rel_end for h in words):
             return None  # a trigger word of the clause, kept or turned away, decides
         if not (unit.start >= v.end(verb) or text[unit.end : first].strip(" ,") == ""):
             continue

@@ -9931,3 +9931,47 @@ def test_round60h_an_armed_group_acting_alone_brings_no_state_of_the_articles():
     text = lead + "The Organization of American States condemned the raid on Tuesday."
     (ev,) = [e for e in _extracted(text, date(2008, 3, 6)) if e.value == "2008-03-04"]
     assert set(ev.actors) == {"OAS", "Colombia"}
+
+
+# round 60g: happenings told in a clause that dates them but made no event
+def test_round60g_a_relative_clause_with_its_own_date_tells_its_own_act():
+    """ "Sunak, who succeeded Truss last month, said on Tuesday": the relative clause on the
+    party has its own date and its own act verb; the party is its subject, and the main
+    clause keeps its own event and date."""
+    text = (
+        "Prime Minister Rishi Sunak, who succeeded Liz Truss last month, said on Tuesday "
+        "that Britain would keep its sanctions on Russia."
+    )
+    events = _extracted(text, date(2022, 11, 23))
+    (rel,) = [e for e in events if e.value == "2022-10"]
+    assert set(rel.actors) == {"Rishi Sunak", "Liz Truss"}
+    assert any(e.value == "2022-11-22" for e in events)
+    # a clause that only describes the party is no happening: a state's verb, or a date
+    # that is the main clause's (the relative clause closes at its comma before it)
+    for text in (
+        "President Emmanuel Macron, who lived in Berlin in 2012, said on Monday that Paris "
+        "would send more aid.",
+        "President Emmanuel Macron, who served as economy minister in 2015, said on Monday "
+        "that Paris would send more aid.",
+        "Chancellor Olaf Scholz, who met Joe Biden in Washington, said on Friday that Germany "
+        "would send tanks.",
+    ):
+        events = _extracted(text, date(2022, 11, 23))
+        assert events and all(e.value.startswith("2022-11-") for e in events), text
+
+
+def test_round60g_a_pronoun_subject_of_a_counted_clause_points_back_into_its_sentence():
+    """ "Pakistan expelled the envoy on Wednesday, two days after it closed its airspace":
+    the counted clause's "it" is the subject of the sentence it is counted in, not the last
+    state named before it; and "it declared a state of emergency": the verb right after
+    "it" governs the act's noun."""
+    text = (
+        "Pakistan expelled the Indian envoy on Wednesday, two days after it closed its "
+        "airspace to Indian airlines."
+    )
+    events = _extracted(text, date(2022, 11, 23))
+    (closed,) = [e for e in events if e.value == "2022-11-21"]
+    assert closed.actors[0] == "Pakistan"
+    text = "Peru's congress met in Lima on Sunday. On Monday it declared a state of emergency."
+    (ev,) = [e for e in _extracted(text, date(2022, 11, 23)) if e.value == "2022-11-21"]
+    assert ev.type == "COERCE" and ev.actors == ("Peru",)
