@@ -3978,6 +3978,20 @@ def _acts_for_state(
     once per person and article: `spelled`)."""
     if _brings_the_state(trig):
         return True
+    return _state_kept(text, clause, start, person, mentions, spelled)
+
+
+def _state_kept(
+    text: str,
+    clause: tuple[int, int],
+    start: int,
+    person: Actor,
+    mentions: Sequence[ActorMention],
+    spelled: dict[str, bool],
+) -> bool:
+    """_acts_for_state's guards, whatever the act: the person's side is a body that is no
+    state ("the Houthi leader"), an unnamed body of the state is the subject of the act's
+    clause, or the article spells the person otherwise than his canonical name."""
     if person.affiliation and _side(person.affiliation).kind != "country":
         return True
     if _body_subject_regex().search(text, clause[0], start) is not None:
@@ -4013,6 +4027,60 @@ def _takes_office(trig: Trigger) -> bool:
     makes it act (_acts_for_state: a body of the state as the clause's subject). (The rows
     flagged "office" in triggers.tsv.)"""
     return trig.office
+
+
+@lru_cache(maxsize=1)
+def _power_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A verb of coming to power (resources/events/power_verbs.tsv) with up to eight words
+    of its object, up to where the act's word stands ("won a disputed third term in an
+    October 2020 [election]", "seized power in a bloodless [coup]": searched up to the
+    trigger, no clause bound between); and the verb opening the trigger itself ("[won the
+    presidency]", "[seized power]")."""
+    verbs = _alternatives("power_verbs.tsv").replace(r"\ ", r"\s+")
+    return (
+        re.compile(rf"\b(?:{verbs})\b(?:\s+[^\s,;:]+){{0,8}}?\s+$"),
+        re.compile(rf"(?:{verbs})\b"),
+    )
+
+
+# between a person named and his verb of coming to power: an apposition ("Condé, 83,"),
+# "who", an auxiliary or an adverb; not a verb of its own ("Allende had governed since
+# narrowly winning", "He pushed through a new constitution ... and won")
+_TO_POWER_GAP = re.compile(
+    r"(?:\s*,[^,;:]{1,60},)?\s*(?:who\s+)?(?:(?:had|has|have|first|narrowly|easily|also|then"
+    r"|later|comfortably|again)\s+)*"
+)
+
+
+def _to_power_himself(
+    text: str,
+    clause: tuple[int, int],
+    m_start: int,
+    trig: Trigger,
+    person: Actor,
+    found: Sequence[ActorMention],
+) -> bool:
+    """Whether the state's act is the person's coming to power, he the subject of a verb of
+    winning or seizing power (power_verbs.tsv) that is the trigger or whose object holds it:
+    "Condé won a disputed third term in an October election", "Pashinyan swept a snap
+    election", "Mobutu seized power in a 1965 coup", "Ben Ali took power in 1987". As
+    taking office (_takes_office), it is his own: by the owner's convention his state comes
+    along only where the text names it or makes it act (_state_kept). Not an election he
+    speaks of ("said elections would go ahead", "would boycott the parliamentary election":
+    the state's), nor a coup done to him ("Aristide was overthrown by the army"), nor a win
+    the state's authority declares ("was declared the winner of the vote")."""
+    if not trig.state_act:
+        return False
+    object_of, opening = _power_regexes()
+    verb = opening.match(text, m_start) or object_of.search(text, clause[0], m_start)
+    if verb is None:
+        return False
+    before = [m for m in found if m.end <= verb.start()]
+    return (
+        bool(before)
+        and person in before[-1].actors
+        and _TO_POWER_GAP.fullmatch(text, before[-1].end, verb.start()) is not None
+    )
 
 
 def _spelled_otherwise(person: Actor, mentions: Sequence[ActorMention]) -> bool:
@@ -7251,6 +7319,10 @@ def _article_events(
             and not _meets_another_party(trig, source, actors)
             and not _speaks_for_body(source, found)
             and not (
+                _to_power_himself(text, clause, m_start, trig, source, found)
+                and not _state_kept(text, clause, m_start, source, actor_mentions, spelled)
+            )
+            and not (
                 ttype == "RETREAT"
                 and not trig.personal
                 and _flees_for_himself(source, actors, unit.first)
@@ -7263,7 +7335,9 @@ def _article_events(
         ):
             # a state's act (election, inauguration, decree), or an official's material
             # act (a seizure, strike or sanction: _acts_for_state), is his state's too;
-            # what a person says, asks or visits is his own (the owner's convention)
+            # what a person says, asks or visits is his own (the owner's convention), as
+            # is his coming to power ("Condé won a disputed third term in an October
+            # election", "Mobutu seized power in a coup": _to_power_himself)
             state = _side(source.affiliation)
             actors = list(dict.fromkeys([*actors, state]))
         elif (

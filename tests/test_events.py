@@ -9975,3 +9975,59 @@ def test_round60g_a_pronoun_subject_of_a_counted_clause_points_back_into_its_sen
     text = "Peru's congress met in Lima on Sunday. On Monday it declared a state of emergency."
     (ev,) = [e for e in _extracted(text, date(2022, 11, 23)) if e.value == "2022-11-21"]
     assert ev.type == "COERCE" and ev.actors == ("Peru",)
+
+
+# round 60i: a person's own state on a state's act, by the convention (coming to power)
+def test_round60i_coming_to_power_brings_no_state_of_ones_own():
+    """A person who wins an election or seizes power, the subject of the verb, comes to
+    power himself: as for taking office, his state is no party unless the text names it or
+    makes it act. An election he speaks of is the state's, and so is a win the state's
+    authority declares or a coup done to him."""
+    for text, value, actors in (
+        (
+            "Recep Tayyip Erdogan, 60, won the August 2014 presidential election.",
+            "2014-08",
+            ("Recep Tayyip Erdogan",),
+        ),
+        (
+            "Jacob Zuma swept the April 2009 election with two thirds of the vote.",
+            "2009-04",
+            ("Jacob Zuma",),
+        ),
+        (
+            "Pervez Musharraf seized power in a bloodless coup in October 1999.",
+            "1999-10",
+            ("Pervez Musharraf",),
+        ),
+        (
+            "Yoweri Museveni took power in January 1986 after a five-year bush war.",
+            "1986-01",
+            ("Yoweri Museveni",),
+        ),
+        # the state's own: an election spoken of, a winner declared, a coup suffered, the
+        # state named
+        (
+            "Recep Tayyip Erdogan said on Tuesday that the presidential election would go "
+            "ahead in June.",
+            "2016-06",
+            ("Recep Tayyip Erdogan", "Turkey"),
+        ),
+        (
+            "The electoral commission declared Recep Tayyip Erdogan the winner of the August "
+            "2014 election.",
+            "2014-08",
+            ("Recep Tayyip Erdogan", "Turkey"),
+        ),
+        (
+            "Mohamed Morsi was overthrown by the army in July 2013.",
+            "2013-07",
+            ("Mohamed Morsi", "Egypt"),
+        ),
+        (
+            "Recep Tayyip Erdogan won Turkey's first direct presidential election in August 2014.",
+            "2014-08",
+            ("Recep Tayyip Erdogan", "Turkey"),
+        ),
+    ):
+        (ev,) = [e for e in _extracted(text, date(2016, 3, 1)) if e.value == value]
+        assert ev.actors == actors, text
