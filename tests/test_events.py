@@ -10001,4 +10001,3 @@ def test_round60k_a_two_sensed_word_takes_the_sense_of_what_follows_it(
 ) -> None:
     events = _extracted(text, date(2021, 6, 9))
     assert any(e.type == type_ for e in events), [(e.type, e.label) for e in events]
-
