@@ -10031,3 +10031,29 @@ def test_round60i_coming_to_power_brings_no_state_of_ones_own():
     ):
         (ev,) = [e for e in _extracted(text, date(2016, 3, 1)) if e.value == value]
         assert ev.actors == actors, text
+
+
+# round 60k: two-sense trigger words, each sense by what follows it
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # regret for the dead is sympathy (any other thing deplored is blamed: round 60c's test)
+        ("The Foreign Office said on Tuesday that it deplored the loss of life.", "STATEMENT"),
+        # opposition to an act of force is blame, to a proposal its rejection
+        ("Brazil said on Tuesday that it opposed the coup.", "ACCUSE"),
+        ("Argentina opposed the plan to raise tariffs on Tuesday.", "REJECT"),
+        # troops patrolling a place, a hole blown in a wall, a shot told by its victim
+        ("Bolivian soldiers patrolled the streets of La Paz on Tuesday.", "MOBILIZE"),
+        ("Hezbollah fighters blasted a hole in the border fence on Tuesday.", "ASSAULT"),
+        ("Senator Marco Rubio blasted the Peruvian government on Tuesday.", "ACCUSE"),
+        ("Alexei Navalny was shot in the shoulder on Tuesday.", "ASSAULT"),
+        # a boycott of goods and a fine in money are measures
+        ("Jordan boycotted Danish products from Tuesday.", "SANCTION"),
+        ("The European Commission fined Microsoft 500 million euros on Tuesday.", "SANCTION"),
+    ],
+)
+def test_round60k_a_two_sensed_word_takes_the_sense_of_what_follows_it(
+    text: str, type_: str
+) -> None:
+    events = _extracted(text, date(2021, 6, 9))
+    assert any(e.type == type_ for e in events), [(e.type, e.label) for e in events]
