@@ -6377,11 +6377,15 @@ def _label(
 
     slots: dict[str, str] = {}
     obj = ""
+    act = False
     if "object" in keys or "governed" in keys:
+        act = _one_verb(trig)
         obj = _object(text, match.end, clause[1])
         if obj and (
             (
                 not any(verb in template for verb in _PERSON_OBJECT)
+                # "Brown succeeded Blair": a one-verb act's person, right after its verb
+                and not (act and text.startswith(obj, match.end + 1))
                 and any(a.kind == "person" and obj in (a.name, short_name(a, gaz)) for a in actors)
             )
             or _DEMONYM.match(obj)
@@ -6393,6 +6397,8 @@ def _label(
             obj = ""
         if obj and _NOT_PLACE.match(obj.split()[0]):
             obj = ""  # "attack on Wednesday", "attack on Nov. 1": a date word is no object
+        if act and (who := next((a for a in actors if a.kind == "person" and a.name == obj), None)):
+            obj = short_name(who, gaz)  # "Brown succeeded Blair", as the source is named
         if (
             obj
             and text[match.start : match.end].lower() not in trig.forms
@@ -6415,7 +6421,13 @@ def _label(
             # (an attack on "Ukrainian ships" is on Ukraine, as the tests have it)
             noun, flag = ship.group(1), ship.group(2)
             obj = f"{flag}-flagged {noun}" if flag and noun[:1].islower() else noun
-        if not obj and target is not None:
+        if (
+            not obj
+            and target is not None
+            and (not act or _named_after(text, match.end, clause[1], target, gaz))
+        ):
+            # (a one-verb act names what its verb's words name: "floated buying Greenland",
+            # but "Britain recalled its high commissioner from Salisbury" recalls no Rhodesia)
             if target.kind != "person" or (
                 any(verb in template for verb in _PERSON_OBJECT)
                 and (source is None or source.kind != "person")
@@ -7552,6 +7564,8 @@ _NOT_ACTS = frozenset(
     # trigger forms): "took a boat", "made a profit", "got a reply"
     " took made got put set went came".split()
 )
+# a relative clause on a noun after the verb: "built the new port, which opened in May"
+_REL_BETWEEN = re.compile(r",\s+(?:which|who|whose|where)\b")
 # a relative clause on a party, right after it: "Gordon Brown, who succeeded"
 _WHO_OPEN = re.compile(r",\s+who\b")
 
@@ -7582,6 +7596,24 @@ def _act_trigger(verb: str, future: bool = False) -> Trigger:
     )
 
 
+def _one_verb(trig: Trigger) -> bool:
+    """Whether `trig` is a one-verb act family of _act_trigger's."""
+    return (
+        trig.weight == 1
+        and len(trig.forms) == 1
+        and trig.label.endswith(" " + trig.forms[0] + " {object}")
+        and trig is _act_trigger(trig.forms[0], " to " in trig.label)
+    )
+
+
+def _named_after(text: str, pos: int, end: int, actor: Actor, gaz: Gazetteer) -> bool:
+    """Whether `actor`'s name (or its short name) is written in text[pos:end] before its
+    first comma."""
+    comma = text.find(",", pos, end)
+    words = text[pos : end if comma < 0 else comma]
+    return actor.name in words or short_name(actor, gaz) in words
+
+
 def _act_after(text: str, pos: int, hi: int) -> re.Match[str] | None:
     """The verb group right after text[pos] (_NAMED_VERB) when it tells an act."""
     v = _NAMED_VERB.match(text, pos)
@@ -7593,6 +7625,17 @@ def _act_after(text: str, pos: int, hi: int) -> re.Match[str] | None:
         # to compare": the verb is past the date, where this reading does not reach)
         return None if word in _NOT_TO_COME or word in _NOT_VERBS else v
     return None if word in _NOT_ACTS or not _past_verb(word) else v
+
+
+def _needs_unmet(text: str, h: Hit, end: int) -> bool:
+    """Whether `h`'s row needs words that do not follow it, and no other sense of its form
+    is met (triggers.tsv: "recalled its high commissioner" is no recall of an envoy): a word
+    that names no happening here."""
+    return (
+        h.trigger.needs is not None
+        and h.trigger.needs.match(text, h.end, end) is None
+        and _other_sense(text, h, end) is None
+    )
 
 
 def _named_act(
@@ -7609,8 +7652,10 @@ def _named_act(
     `unit` is that clause's (after the verb, or fronted just before the subject: "On
     Monday, Parliament reversed"), as a hit of its own one-verb trigger family; None when
     there is none, when a trigger word of the clause decides (`words`: the sentence's
-    trigger words, before the live filter), when the date qualifies a noun ("its 1960
-    borders") or the clause tells a habit ("a day")."""
+    trigger words, before the live filter, but for those its needs turn away,
+    _needs_unmet), when the date qualifies a noun ("its 1960 borders") or is a relative
+    clause's after the verb ("built the port, which opened in May"), or the clause tells a
+    habit ("a day")."""
     lo, hi = clause
     if (
         _ATTRIBUTIVE_BEFORE.search(text, unit.start - 6, unit.start) is not None
@@ -7648,10 +7693,17 @@ def _named_act(
             verb, first = 1, v.start(1)
         else:
             continue
-        if any(first <= h.start < rel_end for h in words):
-            return None  # a trigger word of the clause, kept or turned away, decides
+        if any(first <= h.start < rel_end and not _needs_unmet(text, h, hi) for h in words):
+            # a trigger word of the clause, kept or turned away, decides; not one whose
+            # row's needs turned it away, naming no happening ("recalled its trade
+            # commissioner", "was named in his place", "suspended nine banks")
+            return None
         if not (unit.start >= v.end(verb) or text[unit.end : first].strip(" ,") == ""):
             continue
+        if (rel := _REL_BETWEEN.search(text, v.end(verb), unit.start)) is not None and (
+            text.find(",", rel.end(), unit.start) < 0
+        ):
+            continue  # the date is a relative clause's: "built the port, which opened in May"
         if _RATE.search(text, v.end(verb), hi) is not None:
             return None
         future = verb == 3 and v.group("future") is not None
