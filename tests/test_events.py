@@ -9975,3 +9975,40 @@ def test_round60g_a_pronoun_subject_of_a_counted_clause_points_back_into_its_sen
     text = "Peru's congress met in Lima on Sunday. On Monday it declared a state of emergency."
     (ev,) = [e for e in _extracted(text, date(2022, 11, 23)) if e.value == "2022-11-21"]
     assert ev.type == "COERCE" and ev.actors == ("Peru",)
+
+
+# round 60j: dated clauses that made no event, the trigger turned away by its needs
+def test_round60j_a_trigger_word_turned_away_by_its_needs_leaves_the_act_verb():
+    """ "Kenya recalled its trade commissioner from Kampala on Tuesday": "recalled" recalls
+    an envoy only with the words its row needs after it; turned away, it names no other
+    happening, and the verb is the named party's own act (as "suspended eleven lenders",
+    "was named in his place"). A date in a relative clause on the object is not the act's
+    ("built the terminal, which opened in May")."""
+    for text, value, actor in (
+        ("Kenya recalled its trade commissioner from Kampala on Tuesday.", "2022-11-22", "Kenya"),
+        (
+            "The Central Bank of Nigeria suspended eleven lenders on Tuesday.",
+            "2022-11-22",
+            "Nigeria",
+        ),
+    ):
+        events = _extracted(text, date(2022, 11, 23))
+        assert [e.value for e in events] == [value], text
+        assert actor in events[0].actors, text
+    text = "Chinese firms built the new container terminal in Djibouti, which opened in May."
+    assert not [e for e in _extracted(text, date(2022, 11, 23)) if e.value == "2022-05"]
+
+
+def test_round60j_a_one_verb_acts_person_object_is_named_in_its_label():
+    """ "Scholz, who succeeded Merkel in December": the person right after a one-verb act is
+    what it acts on, named in the label as its source is ("Scholz succeeded Merkel"); a state
+    the verb's words do not name is not ("Kenya recalled", not "Kenya recalled Uganda")."""
+    text = (
+        "Chancellor Olaf Scholz, who succeeded Angela Merkel in December, said on Monday that "
+        "Germany would send more aid."
+    )
+    (ev,) = [e for e in _extracted(text, date(2022, 3, 15)) if e.value == "2021-12"]
+    assert ev.label == "Scholz succeeded Merkel"
+    text = "Kenya recalled its trade commissioner from Kampala on Tuesday."
+    (ev,) = _extracted(text, date(2022, 11, 23))
+    assert ev.label == "Kenya recalled"
