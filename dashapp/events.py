@@ -7629,8 +7629,8 @@ def _act_after(text: str, pos: int, hi: int) -> re.Match[str] | None:
 
 def _needs_unmet(text: str, h: Hit, end: int) -> bool:
     """Whether `h`'s row needs words that do not follow it, and no other sense of its form
-    is met (triggers.tsv: "recalled its high commissioner" is no recall of an envoy): a word
-    that names no happening here."""
+    is met (triggers.tsv: "flew with his wife to Baku" deploys no troops): a word that names
+    no happening here."""
     return (
         h.trigger.needs is not None
         and h.trigger.needs.match(text, h.end, end) is None
@@ -7652,11 +7652,12 @@ def _named_act(
     `unit` is that clause's (after the verb, or fronted just before the subject: "On
     Monday, Parliament reversed"), as a hit of its own one-verb trigger family; None when
     there is none, when a trigger word of the clause decides (`words`: the sentence's
-    trigger words, before the live filter, but for those its needs turn away,
-    _needs_unmet), when the date qualifies a noun ("its 1960 borders") or is a relative
-    clause's after the verb ("built the port, which opened in May"), or the clause tells a
-    habit ("a day")."""
+    trigger words, before the live filter, but for those its needs turn away in a relative
+    or counted clause, _needs_unmet), when the date qualifies a noun ("its 1960 borders"), is
+    a relative clause's after the verb ("built the port, which opened in May"), or the
+    clause tells a habit ("a day")."""
     lo, hi = clause
+    counted = lo == unit.start and unit.timexes[0].text.endswith(_COUNTED_ENDS)
     if (
         _ATTRIBUTIVE_BEFORE.search(text, unit.start - 6, unit.start) is not None
         and _WORD_AFTER_DATE.match(text, unit.end) is not None
@@ -7670,7 +7671,9 @@ def _named_act(
         if v is None and (n := _HEAD_NOUNS.match(text, m.end)) is not None:
             v = _act_after(text, n.end(), hi)  # "Egyptian commandos rescued"
         rel_end = hi  # where the words that decide are looked for
+        w_open = False
         if v is None and (w := _WHO_OPEN.match(text, m.end)) is not None:
+            w_open = True
             # "Gordon Brown, who succeeded Tony Blair last month, said on Tuesday": a relative
             # clause on the party tells its own act, when its date is its own (no comma
             # between the verb and the date: the clause closes at its first comma)
@@ -7693,10 +7696,15 @@ def _named_act(
             verb, first = 1, v.start(1)
         else:
             continue
-        if any(first <= h.start < rel_end and not _needs_unmet(text, h, hi) for h in words):
-            # a trigger word of the clause, kept or turned away, decides; not one whose
-            # row's needs turned it away, naming no happening ("recalled its trade
-            # commissioner", "was named in his place", "suspended nine banks")
+        told = w_open or counted  # a clause that tells a happening of its own
+        if any(
+            first <= h.start < rel_end and not (told and _needs_unmet(text, h, hi)) for h in words
+        ):
+            # a trigger word of the clause, kept or turned away, decides (the rows' guards
+            # stay: "recalled its trade commissioner", "summoned supporters"); not one its
+            # needs turned away in a clause that tells a happening of its own (a relative
+            # clause with its own date, a clause counted from): "who flew with his wife to
+            # Baku on Sunday", "two days after India stripped the region of its autonomy"
             return None
         if not (unit.start >= v.end(verb) or text[unit.end : first].strip(" ,") == ""):
             continue

@@ -9978,37 +9978,51 @@ def test_round60g_a_pronoun_subject_of_a_counted_clause_points_back_into_its_sen
 
 
 # round 60j: dated clauses that made no event, the trigger turned away by its needs
-def test_round60j_a_trigger_word_turned_away_by_its_needs_leaves_the_act_verb():
-    """ "Kenya recalled its trade commissioner from Kampala on Tuesday": "recalled" recalls
-    an envoy only with the words its row needs after it; turned away, it names no other
-    happening, and the verb is the named party's own act (as "suspended eleven lenders",
-    "was named in his place"). A date in a relative clause on the object is not the act's
-    ("built the terminal, which opened in May")."""
+def test_round60j_a_trigger_turned_away_by_its_needs_leaves_a_happenings_act_verb():
+    """A trigger word whose row's needs: words do not follow it names no happening, and in
+    a clause that tells one it no longer stops the named party's own act: a relative clause
+    with its own date ("Erdogan, who flew with his wife to Baku on Sunday"), a clause counted
+    from ("two days after India stripped the region of its autonomy"). In a plain clause the
+    row's guard stays ("Kenya recalled its trade commissioner" recalls no envoy), and a date
+    in a relative clause on the object is not the act's ("built the terminal, which opened
+    in May")."""
     for text, value, actor in (
-        ("Kenya recalled its trade commissioner from Kampala on Tuesday.", "2022-11-22", "Kenya"),
         (
-            "The Central Bank of Nigeria suspended eleven lenders on Tuesday.",
-            "2022-11-22",
-            "Nigeria",
+            "President Recep Tayyip Erdogan, who flew with his wife to Baku on Sunday, said on "
+            "Monday that Turkey would send aid.",
+            "2022-11-20",
+            "Recep Tayyip Erdogan",
+        ),
+        (
+            "Protesters blocked roads in Srinagar on Wednesday, two days after India stripped "
+            "the region of its autonomy.",
+            "2022-11-21",
+            "India",
         ),
     ):
-        events = _extracted(text, date(2022, 11, 23))
-        assert [e.value for e in events] == [value], text
-        assert actor in events[0].actors, text
-    text = "Chinese firms built the new container terminal in Djibouti, which opened in May."
-    assert not [e for e in _extracted(text, date(2022, 11, 23)) if e.value == "2022-05"]
+        (ev,) = [e for e in _extracted(text, date(2022, 11, 23)) if e.value == value]
+        assert ev.actors[0] == actor, text
+    for text in (
+        "Kenya recalled its trade commissioner from Kampala on Tuesday.",
+        "Hamid Karzai was kicked out of the tournament on Tuesday.",
+        "Chinese firms built the new container terminal in Djibouti, which opened in May.",
+    ):
+        assert _extracted(text, date(2022, 11, 23)) == [], text
 
 
 def test_round60j_a_one_verb_acts_person_object_is_named_in_its_label():
     """ "Scholz, who succeeded Merkel in December": the person right after a one-verb act is
     what it acts on, named in the label as its source is ("Scholz succeeded Merkel"); a state
-    the verb's words do not name is not ("Kenya recalled", not "Kenya recalled Uganda")."""
+    the verb's words do not name is not ("Erdogan flew", not "Erdogan flew Azerbaijan")."""
     text = (
         "Chancellor Olaf Scholz, who succeeded Angela Merkel in December, said on Monday that "
         "Germany would send more aid."
     )
     (ev,) = [e for e in _extracted(text, date(2022, 3, 15)) if e.value == "2021-12"]
     assert ev.label == "Scholz succeeded Merkel"
-    text = "Kenya recalled its trade commissioner from Kampala on Tuesday."
-    (ev,) = _extracted(text, date(2022, 11, 23))
-    assert ev.label == "Kenya recalled"
+    text = (
+        "President Recep Tayyip Erdogan, who flew with his wife to Baku on Sunday, said on "
+        "Monday that Turkey would send aid."
+    )
+    (ev,) = [e for e in _extracted(text, date(2022, 11, 23)) if e.value == "2022-11-20"]
+    assert ev.label == "Erdogan flew"
