@@ -6445,11 +6445,15 @@ def _label(
 
     slots: dict[str, str] = {}
     obj = ""
+    act = False
     if "object" in keys or "governed" in keys:
+        act = _one_verb(trig)
         obj = _object(text, match.end, clause[1])
         if obj and (
             (
                 not any(verb in template for verb in _PERSON_OBJECT)
+                # "Brown succeeded Blair": a one-verb act's person, right after its verb
+                and not (act and text.startswith(obj, match.end + 1))
                 and any(a.kind == "person" and obj in (a.name, short_name(a, gaz)) for a in actors)
             )
             or _DEMONYM.match(obj)
@@ -6461,6 +6465,8 @@ def _label(
             obj = ""
         if obj and _NOT_PLACE.match(obj.split()[0]):
             obj = ""  # "attack on Wednesday", "attack on Nov. 1": a date word is no object
+        if act and (who := next((a for a in actors if a.kind == "person" and a.name == obj), None)):
+            obj = short_name(who, gaz)  # "Brown succeeded Blair", as the source is named
         if (
             obj
             and text[match.start : match.end].lower() not in trig.forms
@@ -6483,7 +6489,13 @@ def _label(
             # (an attack on "Ukrainian ships" is on Ukraine, as the tests have it)
             noun, flag = ship.group(1), ship.group(2)
             obj = f"{flag}-flagged {noun}" if flag and noun[:1].islower() else noun
-        if not obj and target is not None:
+        if (
+            not obj
+            and target is not None
+            and (not act or _named_after(text, match.end, clause[1], target, gaz))
+        ):
+            # (a one-verb act names what its verb's words name: "floated buying Greenland",
+            # but "Britain recalled its high commissioner from Salisbury" recalls no Rhodesia)
             if target.kind != "person" or (
                 any(verb in template for verb in _PERSON_OBJECT)
                 and (source is None or source.kind != "person")
@@ -7626,6 +7638,8 @@ _NOT_ACTS = frozenset(
     # trigger forms): "took a boat", "made a profit", "got a reply"
     " took made got put set went came".split()
 )
+# a relative clause on a noun after the verb: "built the new port, which opened in May"
+_REL_BETWEEN = re.compile(r",\s+(?:which|who|whose|where)\b")
 # a relative clause on a party, right after it: "Gordon Brown, who succeeded"
 _WHO_OPEN = re.compile(r",\s+who\b")
 
@@ -7656,6 +7670,24 @@ def _act_trigger(verb: str, future: bool = False) -> Trigger:
     )
 
 
+def _one_verb(trig: Trigger) -> bool:
+    """Whether `trig` is a one-verb act family of _act_trigger's."""
+    return (
+        trig.weight == 1
+        and len(trig.forms) == 1
+        and trig.label.endswith(" " + trig.forms[0] + " {object}")
+        and trig is _act_trigger(trig.forms[0], " to " in trig.label)
+    )
+
+
+def _named_after(text: str, pos: int, end: int, actor: Actor, gaz: Gazetteer) -> bool:
+    """Whether `actor`'s name (or its short name) is written in text[pos:end] before its
+    first comma."""
+    comma = text.find(",", pos, end)
+    words = text[pos : end if comma < 0 else comma]
+    return actor.name in words or short_name(actor, gaz) in words
+
+
 def _act_after(text: str, pos: int, hi: int) -> re.Match[str] | None:
     """The verb group right after text[pos] (_NAMED_VERB) when it tells an act."""
     v = _NAMED_VERB.match(text, pos)
@@ -7667,6 +7699,17 @@ def _act_after(text: str, pos: int, hi: int) -> re.Match[str] | None:
         # to compare": the verb is past the date, where this reading does not reach)
         return None if word in _NOT_TO_COME or word in _NOT_VERBS else v
     return None if word in _NOT_ACTS or not _past_verb(word) else v
+
+
+def _needs_unmet(text: str, h: Hit, end: int) -> bool:
+    """Whether `h`'s row needs words that do not follow it, and no other sense of its form
+    is met (triggers.tsv: "flew with his wife to Baku" deploys no troops): a word that names
+    no happening here."""
+    return (
+        h.trigger.needs is not None
+        and h.trigger.needs.match(text, h.end, end) is None
+        and _other_sense(text, h, end) is None
+    )
 
 
 def _named_act(
@@ -7683,9 +7726,12 @@ def _named_act(
     `unit` is that clause's (after the verb, or fronted just before the subject: "On
     Monday, Parliament reversed"), as a hit of its own one-verb trigger family; None when
     there is none, when a trigger word of the clause decides (`words`: the sentence's
-    trigger words, before the live filter), when the date qualifies a noun ("its 1960
-    borders") or the clause tells a habit ("a day")."""
+    trigger words, before the live filter, but for those its needs turn away in a relative
+    or counted clause, _needs_unmet), when the date qualifies a noun ("its 1960 borders"), is
+    a relative clause's after the verb ("built the port, which opened in May"), or the
+    clause tells a habit ("a day")."""
     lo, hi = clause
+    counted = lo == unit.start and unit.timexes[0].text.endswith(_COUNTED_ENDS)
     if (
         _ATTRIBUTIVE_BEFORE.search(text, unit.start - 6, unit.start) is not None
         and _WORD_AFTER_DATE.match(text, unit.end) is not None
@@ -7699,7 +7745,9 @@ def _named_act(
         if v is None and (n := _HEAD_NOUNS.match(text, m.end)) is not None:
             v = _act_after(text, n.end(), hi)  # "Egyptian commandos rescued"
         rel_end = hi  # where the words that decide are looked for
+        w_open = False
         if v is None and (w := _WHO_OPEN.match(text, m.end)) is not None:
+            w_open = True
             # "Gordon Brown, who succeeded Tony Blair last month, said on Tuesday": a relative
             # clause on the party tells its own act, when its date is its own (no comma
             # between the verb and the date: the clause closes at its first comma)
@@ -7722,10 +7770,22 @@ def _named_act(
             verb, first = 1, v.start(1)
         else:
             continue
-        if any(first <= h.start < rel_end for h in words):
-            return None  # a trigger word of the clause, kept or turned away, decides
+        told = w_open or counted  # a clause that tells a happening of its own
+        if any(
+            first <= h.start < rel_end and not (told and _needs_unmet(text, h, hi)) for h in words
+        ):
+            # a trigger word of the clause, kept or turned away, decides (the rows' guards
+            # stay: "recalled its trade commissioner", "summoned supporters"); not one its
+            # needs turned away in a clause that tells a happening of its own (a relative
+            # clause with its own date, a clause counted from): "who flew with his wife to
+            # Baku on Sunday", "two days after India stripped the region of its autonomy"
+            return None
         if not (unit.start >= v.end(verb) or text[unit.end : first].strip(" ,") == ""):
             continue
+        if (rel := _REL_BETWEEN.search(text, v.end(verb), unit.start)) is not None and (
+            text.find(",", rel.end(), unit.start) < 0
+        ):
+            continue  # the date is a relative clause's: "built the port, which opened in May"
         if _RATE.search(text, v.end(verb), hi) is not None:
             return None
         future = verb == 3 and v.group("future") is not None

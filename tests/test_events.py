@@ -10057,3 +10057,54 @@ def test_round60k_a_two_sensed_word_takes_the_sense_of_what_follows_it(
 ) -> None:
     events = _extracted(text, date(2021, 6, 9))
     assert any(e.type == type_ for e in events), [(e.type, e.label) for e in events]
+
+
+# round 60j: dated clauses that made no event, the trigger turned away by its needs
+def test_round60j_a_trigger_turned_away_by_its_needs_leaves_a_happenings_act_verb():
+    """A trigger word whose row's needs: words do not follow it names no happening, and in
+    a clause that tells one it no longer stops the named party's own act: a relative clause
+    with its own date ("Erdogan, who flew with his wife to Baku on Sunday"), a clause counted
+    from ("two days after India stripped the region of its autonomy"). In a plain clause the
+    row's guard stays ("Kenya recalled its trade commissioner" recalls no envoy), and a date
+    in a relative clause on the object is not the act's ("built the terminal, which opened
+    in May")."""
+    for text, value, actor in (
+        (
+            "President Recep Tayyip Erdogan, who flew with his wife to Baku on Sunday, said on "
+            "Monday that Turkey would send aid.",
+            "2022-11-20",
+            "Recep Tayyip Erdogan",
+        ),
+        (
+            "Protesters blocked roads in Srinagar on Wednesday, two days after India stripped "
+            "the region of its autonomy.",
+            "2022-11-21",
+            "India",
+        ),
+    ):
+        (ev,) = [e for e in _extracted(text, date(2022, 11, 23)) if e.value == value]
+        assert ev.actors[0] == actor, text
+    for text in (
+        "Kenya recalled its trade commissioner from Kampala on Tuesday.",
+        "Hamid Karzai was kicked out of the tournament on Tuesday.",
+        "Chinese firms built the new container terminal in Djibouti, which opened in May.",
+    ):
+        assert _extracted(text, date(2022, 11, 23)) == [], text
+
+
+def test_round60j_a_one_verb_acts_person_object_is_named_in_its_label():
+    """ "Scholz, who succeeded Merkel in December": the person right after a one-verb act is
+    what it acts on, named in the label as its source is ("Scholz succeeded Merkel"); a state
+    the verb's words do not name is not ("Erdogan flew", not "Erdogan flew Azerbaijan")."""
+    text = (
+        "Chancellor Olaf Scholz, who succeeded Angela Merkel in December, said on Monday that "
+        "Germany would send more aid."
+    )
+    (ev,) = [e for e in _extracted(text, date(2022, 3, 15)) if e.value == "2021-12"]
+    assert ev.label == "Scholz succeeded Merkel"
+    text = (
+        "President Recep Tayyip Erdogan, who flew with his wife to Baku on Sunday, said on "
+        "Monday that Turkey would send aid."
+    )
+    (ev,) = [e for e in _extracted(text, date(2022, 11, 23)) if e.value == "2022-11-20"]
+    assert ev.label == "Erdogan flew"
