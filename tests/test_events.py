@@ -10108,3 +10108,34 @@ def test_round60j_a_one_verb_acts_person_object_is_named_in_its_label():
     )
     (ev,) = [e for e in _extracted(text, date(2022, 11, 23)) if e.value == "2022-11-20"]
     assert ev.label == "Erdogan flew"
+
+
+# round r60n: a person's own act (a resignation, a defection) brings no state of his own
+def test_round60n_a_persons_own_act_brings_no_state_of_his():
+    """A resignation, a defection or a visit cut short is the person's own act, as taking
+    office is: by the owner's convention he is its party, and neither the state he serves
+    nor the state of his title comes along. A state the text makes a party stays."""
+    for text, value, actors in (
+        (
+            "Chile's interior minister, Rodrigo Hinzpeter, resigned on Tuesday.",
+            "2016-03-01",
+            ("Rodrigo Hinzpeter",),
+        ),
+        (
+            "Prime Minister Theresa May stepped down on Tuesday.",
+            "2016-03-01",
+            ("Theresa May",),
+        ),
+        (
+            "Viktor Yanukovych stepped down as party leader in March.",
+            "2016-03",
+            ("Viktor Yanukovych",),
+        ),
+        (
+            "Israeli Prime Minister Benjamin Netanyahu cut short a visit to Brazil on Tuesday.",
+            "2016-03-01",
+            ("Benjamin Netanyahu", "Brazil"),
+        ),
+    ):
+        (ev,) = [e for e in _extracted(text, date(2016, 3, 2)) if e.value == value]
+        assert ev.actors == actors, (text, ev.actors)
