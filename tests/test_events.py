@@ -3153,8 +3153,8 @@ def test_an_inquiry_ordered_is_no_deployment():
             "Sri Lanka",
             True,
         ),
-        # resigning is the state's act, whoever it is
-        ("Gotabaya Rajapaksa resigned on Monday.", date(2022, 7, 14), "Sri Lanka", True),
+        # resigning is the person's own act (the convention of 2026-11-30; round r60n)
+        ("Gotabaya Rajapaksa resigned on Monday.", date(2022, 7, 14), "Sri Lanka", False),
     ],
 )
 def test_a_flight_abroad_out_of_office_is_the_persons_own(text, when, state, kept):
