@@ -3645,8 +3645,13 @@ def _own_act(trig: Trigger) -> bool:
     summit or a state visit, meetings of states), a warning, backing, congratulations or
     condolences ("Biden warns Russia in remarks to reporters": no United States). Not an
     act of authority ("authorises"), a recognition, an offer of help or an agreement,
-    which the state makes, nor a state's act. (The rows flagged "own" in triggers.tsv.)"""
-    return trig.own and not trig.between_states and not _brings_the_state(trig)
+    which the state makes, nor a state's act. (The rows flagged "own" in triggers.tsv.)
+    A person's own act that is no state's (a resignation, a defection, a visit cut short,
+    a death: the rows flagged "personal", not "state") is his own too ("Serbia's prime
+    minister, Milos Vucevic, resigned": no Serbia)."""
+    return (trig.own and not trig.between_states and not _brings_the_state(trig)) or (
+        trig.personal and not trig.state_act
+    )
 
 
 @lru_cache(maxsize=1)
@@ -4003,11 +4008,17 @@ def _brings_the_state(trig: Trigger) -> bool:
     """Whether the act is its state's whoever does it: a state's own act (an election, a
     decree), a material one (a seizure, strike, sanction or deployment) or a protest (the
     state's crowds). Taking office is not one (_takes_office), nor a person's escape or
-    return from exile (_moves_alone)."""
+    return from exile (_moves_alone), nor any other act of a person's own (the rows
+    flagged "personal": a resignation, a defection, going into hiding; by the owner's
+    convention the person is its party, his state only where the text makes it one)."""
     return (
         (trig.state_act and not _takes_office(trig))
         or trig.type == "PROTEST"
-        or (lexicon().quad[trig.type].startswith("material") and not _moves_alone(trig))
+        or (
+            lexicon().quad[trig.type].startswith("material")
+            and not _moves_alone(trig)
+            and not trig.personal
+        )
     )
 
 

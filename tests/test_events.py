@@ -1460,7 +1460,8 @@ def test_a_possessive_date_dates_its_noun_even_under_a_verb():
 
 
 def test_an_unknown_person_acting_alone_is_of_the_state_where_the_story_happens():
-    text = "Ukraine waited. Ukraine spoke. Minister Petrenko resigned on Monday."
+    # (a material act: a resignation is the person's own since round r60n, no state of his)
+    text = "Ukraine waited. Ukraine spoke. Minister Petrenko closed the border on Monday."
     at = text.index("Petrenko")
     petrenko = Actor("Ivan Petrenko", "person")
     mentions = _mentions(text) + [ActorMention(at, at + 8, "Petrenko", (petrenko,))]
@@ -3152,8 +3153,8 @@ def test_an_inquiry_ordered_is_no_deployment():
             "Sri Lanka",
             True,
         ),
-        # resigning is the state's act, whoever it is
-        ("Gotabaya Rajapaksa resigned on Monday.", date(2022, 7, 14), "Sri Lanka", True),
+        # resigning is the person's own act (the convention of 2026-11-30; round r60n)
+        ("Gotabaya Rajapaksa resigned on Monday.", date(2022, 7, 14), "Sri Lanka", False),
     ],
 )
 def test_a_flight_abroad_out_of_office_is_the_persons_own(text, when, state, kept):
@@ -10108,3 +10109,34 @@ def test_round60j_a_one_verb_acts_person_object_is_named_in_its_label():
     )
     (ev,) = [e for e in _extracted(text, date(2022, 11, 23)) if e.value == "2022-11-20"]
     assert ev.label == "Erdogan flew"
+
+
+# round r60n: a person's own act (a resignation, a defection) brings no state of his own
+def test_round60n_a_persons_own_act_brings_no_state_of_his():
+    """A resignation, a defection or a visit cut short is the person's own act, as taking
+    office is: by the owner's convention he is its party, and neither the state he serves
+    nor the state of his title comes along. A state the text makes a party stays."""
+    for text, value, actors in (
+        (
+            "Chile's interior minister, Rodrigo Hinzpeter, resigned on Tuesday.",
+            "2016-03-01",
+            ("Rodrigo Hinzpeter",),
+        ),
+        (
+            "Prime Minister Theresa May stepped down on Tuesday.",
+            "2016-03-01",
+            ("Theresa May",),
+        ),
+        (
+            "Viktor Yanukovych stepped down as party leader in March.",
+            "2016-03",
+            ("Viktor Yanukovych",),
+        ),
+        (
+            "Israeli Prime Minister Benjamin Netanyahu cut short a visit to Brazil on Tuesday.",
+            "2016-03-01",
+            ("Benjamin Netanyahu", "Brazil"),
+        ),
+    ):
+        (ev,) = [e for e in _extracted(text, date(2016, 3, 2)) if e.value == value]
+        assert ev.actors == actors, (text, ev.actors)
