@@ -10111,7 +10111,7 @@ def test_round60j_a_one_verb_acts_person_object_is_named_in_its_label():
     assert ev.label == "Erdogan flew"
 
 
-# round r60n: a person's own act (a resignation, a defection) brings no state of his own
+# round 60n: a person's own act (a resignation, a defection) brings no state of his own
 def test_round60n_a_persons_own_act_brings_no_state_of_his():
     """A resignation, a defection or a visit cut short is the person's own act, as taking
     office is: by the owner's convention he is its party, and neither the state he serves
