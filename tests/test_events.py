@@ -10126,7 +10126,11 @@ def test_round60j_a_one_verb_acts_person_object_is_named_in_its_label():
         ),
         ("Iran froze the embassy's deposits on Monday.", "SANCTION", "Iran sanctions"),
         ("Serbia stripped Kosovo of its autonomy on Wednesday.", "COERCE", "Serbia removes Kosovo"),
-        ("Russia suspended three private lenders on Thursday.", "COERCE", "Russia suspends lenders"),
+        (
+            "Russia suspended three private lenders on Thursday.",
+            "COERCE",
+            "Russia suspends lenders",
+        ),
         (
             "Turkey suspended two opposition newspapers on Thursday.",
             "COERCE",
