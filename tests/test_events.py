@@ -10140,3 +10140,70 @@ def test_round60n_a_persons_own_act_brings_no_state_of_his():
     ):
         (ev,) = [e for e in _extracted(text, date(2016, 3, 2)) if e.value == value]
         assert ev.actors == actors, (text, ev.actors)
+
+
+# round 60l: trigger rows whose needs: words turned away a real happening (vocabulary)
+@pytest.mark.parametrize(
+    ("text", "type_", "label"),
+    [
+        (
+            "Canada recalled its high commissioner from New Delhi on Tuesday.",
+            "SANCTION",
+            "Canada recalls envoys from India",
+        ),
+        (
+            "Australia recalled its charge d'affaires from Moscow on Monday.",
+            "SANCTION",
+            "Australia recalls envoys from Russia",
+        ),
+        ("Iran froze the embassy's deposits on Monday.", "SANCTION", "Iran sanctions"),
+        ("Serbia stripped Kosovo of its autonomy on Wednesday.", "COERCE", "Serbia removes Kosovo"),
+        (
+            "Russia suspended three private lenders on Thursday.",
+            "COERCE",
+            "Russia suspends lenders",
+        ),
+        (
+            "Turkey suspended two opposition newspapers on Thursday.",
+            "COERCE",
+            "Turkey suspends newspapers",
+        ),
+        (
+            "Kenya ordered non-emergency staff to leave Khartoum on Sunday.",
+            "RETREAT",
+            "Kenya evacuates staff",
+        ),
+        (
+            "The International Court of Justice ordered Serbia on Monday to refrain from any "
+            "act of force.",
+            "REQUEST",
+            "ICJ orders Serbia to refrain",
+        ),
+        ("Thaksin reported to the junta on Saturday.", "COERCE", "Thaksin reports to junta"),
+        ("Hamid Karzai was named in his place on Tuesday.", "STATEMENT", "Karzai appointment"),
+    ],
+)
+def test_round60l_a_rows_needs_words_name_the_senses_common_nouns(
+    text: str, type_: str, label: str
+) -> None:
+    """A needs: row names the nouns news gives the thing its sense acts on, not only the
+    commonest: a mission's head by any title, money held by any name, a region's standing,
+    a bank or a newspaper suspended, staff sent out of danger, a party ordered to stop, a
+    summons obeyed, a successor named in another's place."""
+    events = _extracted(text, date(2022, 11, 23))
+    assert [(e.type, e.label) for e in events] == [(type_, label)], text
+
+
+def test_round60l_the_rows_guards_stay_for_other_nouns() -> None:
+    """The words added are the sense's own: a consul recalled is an envoy recalled, but a
+    trade commissioner, a service suspended, a price frozen and an order for a review stay turned
+    away."""
+    (ev,) = _extracted("Kenya recalled its consul from Kampala on Tuesday.", date(2022, 11, 23))
+    assert (ev.type, ev.label) == ("SANCTION", "Kenya recalls envoys from Uganda")
+    for text in (
+        "Kenya recalled its trade commissioner from Kampala on Tuesday.",
+        "Kenya suspended the bus service to the lake on Monday.",
+        "Kenya froze the price of bread on Monday.",
+        "Kenya ordered a review of its tax code on Monday.",
+    ):
+        assert _extracted(text, date(2022, 11, 23)) == [], text
