@@ -5480,6 +5480,54 @@ def _unnamed_doer_regex() -> re.Pattern[str]:
     return re.compile(r"(?i)\b(?:" + _alternatives("unnamed_doers.tsv") + r")\b")
 
 
+@lru_cache(maxsize=1)
+def _group_doer_regex() -> re.Pattern[str]:
+    """A state's forces (resources/events/group_nouns.tsv), doers news names by what they
+    did (unnamed_doers.tsv) or a crowd named by where its people live (crowd_nouns.tsv),
+    written in lower case (or opening the sentence), as a word."""
+    alts = "|".join(
+        (
+            _alternatives("group_nouns.tsv"),
+            _alternatives("unnamed_doers.tsv"),
+            _alternatives("crowd_nouns.tsv"),
+        )
+    )
+    return re.compile(r"(?:^|(?<=[^\w\s]\s)|(?<=[a-z0-9]\s))(?:" + alts + r")\b", re.MULTILINE)
+
+
+# between an unnamed group and its verb: a participle phrase set off by commas (", wearing
+# explosive belts,"), "led by" and a name, where its people are ("in neighboring
+# Ingushetia"), an adverb, an auxiliary, a first verb and "and" ("lay down in front of the
+# tanks and set fire to"), a verb whose object is the trigger's noun ("turned tear gas");
+# no relative or adverbial clause between
+_GROUP_GAP = re.compile(
+    r"(?:,(?!\s*(?:who|which|that)\b)[^,.;:]{1,40},|\s+led\s+by(?:\s+[A-Z][\w'\u2019-]*){1,3}"
+    r"|\s+(?:in|from)(?:\s+[a-z]+)?(?:\s+[A-Z][\w'\u2019-]*){1,2})?"
+    r"(?:\s+(?:first|then|also|later|again|had|have|has))*"
+    r"(?:\s+[a-z]+(?:\s+(?!(?:who|which|that|when|as|after|before|while)\b)[a-z]+){0,6}"
+    r"\s+and)?"
+    r"(?:\s+[a-z]+ed)?\s+\Z"  # a verb whose object the trigger's noun is: "turned tear gas"
+)
+# what an unnamed group does that makes its happening the state's where it happens: a
+# seizure, a crackdown, a riot or a protest (not what it says or plans, "the rebels said",
+# nor its own flight, "the attackers escaped")
+_GROUP_DOER_TYPES = frozenset({"COERCE", "PROTEST"})
+
+
+def _group_doer(text: str, lo: int, start: int, ttype: str) -> bool:
+    """Whether an unnamed group is the subject of the trigger at `start` in the clause from
+    `lo`: "a day after security forces first turned tear gas on the monks", "Armed rebels
+    took control of Vlore", "villagers in neighboring Ingushetia lay down in front of the
+    tanks and set fire to army trucks" (the state where the story happens, as for a body
+    named by its office, _BODY_SUBJECT)."""
+    if ttype not in _GROUP_DOER_TYPES:
+        return False
+    for g in _group_doer_regex().finditer(text, lo, start):
+        if _GROUP_GAP.match(text, g.end(), start) is not None:
+            return True
+    return False
+
+
 def _unnamed_doer(text: str, clause: tuple[int, int], start: int) -> str:
     """The words of an unnamed doer in the clause before a trigger at `start`, within six
     words ("after gunmen killed 26 people", "masked men stormed the hotel"), or ""."""
@@ -7427,6 +7475,7 @@ def _article_events(
                 and not trig.state_act
                 and not _BODY_SUBJECT.search(text, clause[0], m_start)
                 and not _MEMBERS_SUBJECT.search(text, clause[0], m_start)
+                and not _group_doer(text, clause[0], m_start, ttype)
                 and not _CROWD_HAPPENING.fullmatch(text, m_start, m_end)
                 and not (
                     _CROWD.fullmatch(text, m_start, m_end)
@@ -7438,7 +7487,7 @@ def _article_events(
                 continue  # a happening with nobody in it cannot be placed on an actor timeline
             if topic is None:
                 topic = _topic(text, actor_mentions)
-            if ttype == "ASSAULT" and (unnamed := _unnamed_doer(text, clause, m_start)):
+            if ttype in ("ASSAULT", "COERCE") and (unnamed := _unnamed_doer(text, clause, m_start)):
                 # "two weeks after gunmen killed 26 people near Pahalgam": doers nobody
                 # names are none of the article's parties; the label names them as the
                 # text does ("Gunmen attack"), the parties stay as whom it concerns
@@ -7801,7 +7850,35 @@ def _named_act(
             return None
         future = verb == 3 and v.group("future") is not None
         return _new_hit(Hit, (v.start(verb), v.end(verb), _act_trigger(v.group(verb), future)))
-    return None
+    return _pronoun_act(text, clause, unit, words, counted)
+
+
+# a subject pronoun right after a counted offset: "nine days after he had fired"
+_COUNTED_PRONOUN = re.compile(r"\s+(?P<pron>he|she|they|it)\b(?=\s)")
+
+
+def _pronoun_act(
+    text: str, clause: tuple[int, int], unit: _Unit, words: Sequence[Hit], counted: bool
+) -> Hit | None:
+    """The verb of an act whose subject is a pronoun opening a clause counted from ("nine
+    days after he had fired his deputy"), as _named_act reads a named party's: the verb in
+    the clause, and no trigger word of the clause deciding (but one its needs turn away, as
+    for a named party in a counted clause). Whom the pronoun stands for is found as for any
+    other event (_with_pronoun_subject, _with_it_subject, _with_they, with round 60g's
+    `told_from`); an event whose pronoun stands for nobody is dropped with the events that
+    name nobody. (Read in every clause a pronoun opens, it changed no event of the
+    development sets beyond the counted ones: round 60m.)"""
+    if not counted or (p := _COUNTED_PRONOUN.match(text, unit.end)) is None:
+        return None
+    hi = clause[1]
+    v = _act_after(text, p.end("pron"), hi)
+    if v is None or v.group("future") is not None:
+        return None
+    if any(p.start("pron") <= h.start < hi and not _needs_unmet(text, h, hi) for h in words):
+        return None
+    if _RATE.search(text, v.end(3), hi) is not None:
+        return None
+    return _new_hit(Hit, (v.start(3), v.end(3), _act_trigger(v.group(3))))
 
 
 # what was asked or offered, turned down: "turned the request down", "rejected the offer"

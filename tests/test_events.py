@@ -10207,3 +10207,54 @@ def test_round60l_the_rows_guards_stay_for_other_nouns() -> None:
         "Kenya ordered a review of its tax code on Monday.",
     ):
         assert _extracted(text, date(2022, 11, 23)) == [], text
+
+
+# round 60m: a dated act whose subject is a pronoun or an unnamed group
+
+
+def test_round60m_a_pronoun_subject_of_a_counted_clause_tells_its_act():
+    """ "nine days after he had ousted Ruto as vice-chairman": a counted clause whose subject
+    is a pronoun tells the act of the person it stands for, as a named subject's does (the
+    verb in no trigger family, or one its needs turn away)."""
+    text = (
+        "President Uhuru Kenyatta left for Nairobi on March 12, a week after he had thanked "
+        "William Ruto at the party congress."
+    )
+    (ev,) = [e for e in _extracted(text, date(2022, 3, 14)) if e.value == "2022-03-05"]
+    assert set(ev.actors) == {"Uhuru Kenyatta", "William Ruto"}
+    assert ev.label.startswith("Kenyatta thanked")
+
+
+def test_round60m_an_unnamed_groups_seizure_or_riot_is_the_states_where_it_happens():
+    """ "The gunmen, wearing ski masks, seized the town hall", "a day after security forces
+    first turned tear gas on the strikers", "villagers lay down in front of the trucks and
+    set fire to them": a seizure, a crackdown or a riot by a group nobody names is of the
+    state where the story happens, as a body named by its office is ("Police fired tear
+    gas"); an unnamed doer names the label ("Gunmen seize"). What such a group says is not
+    the state's."""
+    lead = "Colombia extended the curfew in the south. Colombia blamed drug gangs. "
+    cases = (
+        (
+            "The gunmen, wearing ski masks, seized the town hall in Jamundi on Tuesday.",
+            "2021-06-08",
+        ),
+        (
+            "The port reopened on Friday, a day after security forces first turned tear gas on "
+            "the striking dockworkers.",
+            "2021-06-10",
+        ),
+        (
+            "On Sunday, villagers in nearby Tumaco lay down in front of the army trucks and set "
+            "fire to two of them.",
+            "2021-06-06",
+        ),
+    )
+    for text, value in cases:
+        (ev,) = [e for e in _extracted(lead + text, date(2021, 6, 11)) if e.value == value]
+        assert ev.actors == ("Colombia",), text
+    (ev,) = [
+        e for e in _extracted(lead + cases[0][0], date(2021, 6, 11)) if e.value == "2021-06-08"
+    ]
+    assert ev.label.startswith("Gunmen seize")
+    text = lead + "The rebels, who hold the hills, said on Tuesday that they would talk."
+    assert [e for e in _extracted(text, date(2021, 6, 11)) if e.value == "2021-06-08"] == []
