@@ -831,7 +831,7 @@ _THREATAL = re.compile(
     r"|(?:would|will)\s+(?:now\s+)?(?:fire\s+on|pursue|hunt\s+down|escalate)"
     r"|ready\s+for\s+(?:an?\s+)?(?:[\w-]+\s+)?war|days\s+(?:are|were)\s+numbered"
     r"|fitting\s+(?:reply|response|answer)|bring\s+a\s+response|held\s+accountable"
-    r"|fight\s+for\s+every"
+    r"|fight\s+[\"\u201c\u2018]?for\s+every"
     r"|(?:robust|firm|decisive|crushing|forceful|resolute)\s+(?:\w+\s+){0,2}response"
     # force promised: "would 'strangle' the new force", "will crush any attack"
     r"|(?:would|will)\s+(?:\w+\s+)?[\"'\u201c\u2018]?(?:strangle|crush|annihilate|wipe\s+out"
@@ -2570,6 +2570,29 @@ def _leaves_gathering(text: str, leave: Hit, gathering: Hit) -> bool:
 # instead of trying its forty alternatives at every position. (Only whether one is there
 # is asked, not where. Same answers.)
 _SPEECH_CUED = re.compile(rf"\W(?:{_SPEECH_CUES.pattern})")
+# after a statement's clause: its reported words going on, a coordinated predicate or a
+# second "that" clause of the same speech (", and that India wanted peace", " but could not
+# let ..."), not a clause with a subject of its own (", but Hamas said")
+_REPORTED_GOES_ON = re.compile(
+    r",?\s+(?:and|but)\s+(?:also\s+)?(?:that\s|(?:would|will|could|can|cannot|must|had|has"
+    r"|have|was|were|did|does)\b)"
+)
+_REPORTED_STOP = re.compile(r"[.;:!?](?:\s|$)")
+# the form of a trigger of each type of reported_acts.tsv (_reread)
+_REPORTED_FORMS = {"REJECT": "rejected", "ACCUSE": "accused"}
+
+
+@lru_cache(maxsize=1)
+def _reported_acts() -> re.Pattern[str]:
+    """resources/events/reported_acts.tsv: its forms, one named group a type (the group
+    that matched names the act the reported words make: `lastgroup`)."""
+    forms: dict[str, list[str]] = {}
+    for form, type_ in _rows("reported_acts.tsv"):
+        if type_ not in _REPORTED_FORMS:
+            raise ValueError(f"reported_acts.tsv: type {type_!r} has no trigger form")
+        forms.setdefault(type_, []).append(r"\s+".join(map(re.escape, form.split())))
+    groups = (f"(?P<{t}>{'|'.join(sorted(fs, key=len, reverse=True))})" for t, fs in forms.items())
+    return re.compile(rf"(?i)\b(?:{'|'.join(groups)})\b")
 
 
 def _head(
@@ -2771,9 +2794,19 @@ def _head(
                     break  # "announced the raid", "announced the death": a known happening
                     # reported; "announced sanctions", "a ban" is the measure itself
                 return hit
+        reach = hi  # where a threat is looked for in the reported words
+        if best.trigger.label == _REMARKS_LABEL and _REPORTED_GOES_ON.match(text, hi):
+            # "said that Britain had no wish to damage its relations but could not let a
+            # murder go unanswered", "... and that India would give a fitting reply": the
+            # reported words run on past a coordinated predicate or "that" clause of the
+            # same speech, to the sentence's end; a threat there is the speech's (a refusal
+            # or a charge after "but" qualifies what was said first: "would support an
+            # African force but would not send its own soldiers")
+            stop = _REPORTED_STOP.search(text, hi, best.end + 200)
+            reach = stop.start() if stop is not None else min(len(text), best.end + 200)
         cued = (
             best.trigger.label == _REMARKS_LABEL
-            and _SPEECH_CUED.search(text, best.end - 1, min(hi, best.end + 200)) is not None
+            and _SPEECH_CUED.search(text, best.end - 1, min(reach, best.end + 200)) is not None
         )  # one search over the reported words; the cues below only when one is there
         if cued and (
             (refusal := _REFUSAL.search(text, best.end, min(hi, best.end + 160))) is not None
@@ -2790,10 +2823,19 @@ def _head(
         if cued and _SUPPORTAL.search(text, best.end, min(hi, best.end + 160)) is not None:
             # "said that the United States stood behind him": support declared in a statement
             return _reread(best, "backed")
-        if cued and _THREATAL.search(text, best.end, min(hi, best.end + 200)) is not None:
+        if cued and _THREATAL.search(text, best.end, min(reach, best.end + 200)) is not None:
             # "said there would be consequences", "said Moscow would take countermeasures",
             # "said the attacks would not go unanswered": a threat made in a statement
             return _reread(best, "warned")
+        if best.trigger.label == _REMARKS_LABEL and (
+            (act := _reported_acts().search(text, best.end, min(hi, best.end + 160))) is not None
+            and not _CONDITION.search(text, best.end, act.start())
+        ):
+            # resources/events/reported_acts.tsv: "said he would not sign the deal", "said
+            # it would no longer respect the limits" a rejection; "said Rwanda's presence
+            # amounted to a declaration of war", "said the Soviet leader had not told him
+            # the truth" an accusation
+            return _reread(best, _REPORTED_FORMS[act.lastgroup or ""])
         if appeal is not None:
             return _reread(appeal, "said")
     if best.trigger.type == "AGREE":

@@ -10258,3 +10258,86 @@ def test_round60m_an_unnamed_groups_seizure_or_riot_is_the_states_where_it_happe
     assert ev.label.startswith("Gunmen seize")
     text = lead + "The rebels, who hold the hills, said on Tuesday that they would talk."
     assert [e for e in _extracted(text, date(2021, 6, 11)) if e.value == "2021-06-08"] == []
+
+
+# round 60o: event types on found events
+def test_round60o_a_statement_whose_reported_words_refuse_or_blame_takes_that_type():
+    """resources/events/reported_acts.tsv: a statement whose reported words refuse a
+    document or a body, renounce a commitment, name a deed an act of war, a breach or a lie
+    is that act ("X rejects", "X accuses"), not "X remarks"; not on a condition."""
+    for text, type_, label in (
+        (
+            "Bolivia's president said on Thursday that he would not sign the trade pact.",
+            "REJECT",
+            "Arce rejects",
+        ),
+        (
+            "Ecuador's foreign ministry said on Monday that it did not recognise the tribunal's "
+            "authority over the dispute.",
+            "REJECT",
+            "Ecuador rejects",
+        ),
+        (
+            "North Korea said on Friday that it would no longer abide by the armistice.",
+            "REJECT",
+            "North Korea rejects",
+        ),
+        (
+            "Mali's government said on Tuesday that the incursion amounted to a declaration "
+            "of war.",
+            "ACCUSE",
+            "Mali accuses",
+        ),
+        (
+            "The Netherlands said on Wednesday that the junta had committed a grave breach of "
+            "international law.",
+            "ACCUSE",
+            "Netherlands accuses",
+        ),
+        (
+            "Senator Bob Casey said on Sunday that the ambassador had not told the truth about "
+            "the shipments.",
+            "ACCUSE",
+            "Casey accuses",
+        ),
+        (
+            "Bolivia's president said on Thursday that if the clause stayed he would not sign "
+            "the trade pact.",
+            "STATEMENT",
+            "Arce remarks",
+        ),
+    ):
+        (ev,) = _extracted(text, date(2023, 5, 20))
+        assert (ev.type, ev.label) == (type_, label), text
+
+
+def test_round60o_a_threat_in_the_reported_words_after_but():
+    """The reported words of "said that ..." run on past "but would ...", "but could not let
+    ..." of the same speech: a threat there makes the statement a warning; a refusal after
+    "but" qualifies what was said first and does not ("would back the mission but would not
+    send troops" stays a statement). A quote before "for every" hides no threat."""
+    for text, label in (
+        (
+            "Estonia's prime minister said on Monday that Tallinn wanted calm but would not let "
+            "the sabotage go unanswered.",
+            "Kallas warns",
+        ),
+        (
+            "Nigeria's president said on Friday that the army had been restrained but would "
+            "give a fitting reply to any further raid.",
+            "Buhari warns",
+        ),
+        (
+            'The rebel commander Ahmad Massoud said on Saturday that his men would fight "for '
+            'every street" of the town.',
+            "Massoud warns",
+        ),
+    ):
+        (ev,) = _extracted(text, date(2023, 5, 20))
+        assert (ev.type, ev.label) == ("THREATEN", label), text
+    text = (
+        "Spain's defence minister said on Monday that Madrid would back the mission but would "
+        "not send troops."
+    )
+    (ev,) = _extracted(text, date(2023, 5, 20))
+    assert ev.type == "STATEMENT", (ev.type, ev.label)
