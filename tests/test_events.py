@@ -10258,3 +10258,35 @@ def test_round60m_an_unnamed_groups_seizure_or_riot_is_the_states_where_it_happe
     assert ev.label.startswith("Gunmen seize")
     text = lead + "The rebels, who hold the hills, said on Tuesday that they would talk."
     assert [e for e in _extracted(text, date(2021, 6, 11)) if e.value == "2021-06-08"] == []
+
+
+# round r60q: the state of a person's title on his requests, accusations and refusals
+def test_round60q_a_title_brings_no_state_to_a_request_accusation_or_refusal():
+    """A request, an accusation or a refusal a person makes in words is his own act, as a
+    warning is: by the owner's convention the state of his title or possessive does not
+    come along; a state the text makes a party (acted on, or the clause's subject) stays."""
+    for text, value, actors in (
+        (
+            "Brazilian President Jair Bolsonaro accused France on Tuesday of colonialist meddling.",
+            "2022-03-08",
+            ("Jair Bolsonaro", "France"),
+        ),
+        (
+            "Kenya's president, William Ruto, urged the rebels on Friday to lay down their arms.",
+            "2022-03-11",
+            ("William Ruto",),
+        ),
+        (
+            "Polish Prime Minister Donald Tusk rejected the proposal on Wednesday.",
+            "2022-03-09",
+            ("Donald Tusk",),
+        ),
+        (
+            "The Dutch prime minister asked Turkey on Thursday to release the journalists.",
+            "2022-03-10",
+            ("Mark Rutte", "Turkey"),
+        ),
+        ("The Polish government rejected the proposal on Wednesday.", "2022-03-09", ("Poland",)),
+    ):
+        (ev,) = [e for e in _extracted(text, date(2022, 3, 14)) if e.value == value]
+        assert ev.actors == actors, (text, ev.actors)
