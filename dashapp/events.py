@@ -3685,7 +3685,9 @@ def _own_act(trig: Trigger) -> bool:
     """Whether the act is its doer's own, so that the state of a person's title does not
     come along: a visit or a call ("Pelosi visits Taiwan", "Biden-Putin phone call"; not a
     summit or a state visit, meetings of states), a warning, backing, congratulations or
-    condolences ("Biden warns Russia in remarks to reporters": no United States). Not an
+    condolences ("Biden warns Russia in remarks to reporters": no United States), and a
+    request, an accusation or a refusal in words ("Polish Prime Minister Donald Tusk
+    rejected the proposal": no Poland; round r60q). Not an
     act of authority ("authorises"), a recognition, an offer of help or an agreement,
     which the state makes, nor a state's act. (The rows flagged "own" in triggers.tsv.)
     A person's own act that is no state's (a resignation, a defection, a visit cut short,

@@ -10341,3 +10341,35 @@ def test_round60o_a_threat_in_the_reported_words_after_but():
     )
     (ev,) = _extracted(text, date(2023, 5, 20))
     assert ev.type == "STATEMENT", (ev.type, ev.label)
+
+
+# round 60q: the state of a person's title on his requests, accusations and refusals
+def test_round60q_a_title_brings_no_state_to_a_request_accusation_or_refusal():
+    """A request, an accusation or a refusal a person makes in words is his own act, as a
+    warning is: by the owner's convention the state of his title or possessive does not
+    come along; a state the text makes a party (acted on, or the clause's subject) stays."""
+    for text, value, actors in (
+        (
+            "Brazilian President Jair Bolsonaro accused France on Tuesday of colonialist meddling.",
+            "2022-03-08",
+            ("Jair Bolsonaro", "France"),
+        ),
+        (
+            "Kenya's president, William Ruto, urged the rebels on Friday to lay down their arms.",
+            "2022-03-11",
+            ("William Ruto",),
+        ),
+        (
+            "Polish Prime Minister Donald Tusk rejected the proposal on Wednesday.",
+            "2022-03-09",
+            ("Donald Tusk",),
+        ),
+        (
+            "The Dutch prime minister asked Turkey on Thursday to release the journalists.",
+            "2022-03-10",
+            ("Mark Rutte", "Turkey"),
+        ),
+        ("The Polish government rejected the proposal on Wednesday.", "2022-03-09", ("Poland",)),
+    ):
+        (ev,) = [e for e in _extracted(text, date(2022, 3, 14)) if e.value == value]
+        assert ev.actors == actors, (text, ev.actors)
