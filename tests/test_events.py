@@ -6519,11 +6519,11 @@ def test_a_return_from_exile_is_a_happening_but_not_a_trip_home():
             "Qatar-Israel-Hamas talks",
         ),
         ("Turkey lauded Azerbaijan on Monday.", "SUPPORT", "Turkey backs Azerbaijan"),
-        ("President Joe Biden hailed the deal on Monday.", "SUPPORT", "Biden backs"),
+        ("President Joe Biden hailed the deal on Monday.", "SUPPORT", "Biden hails deal"),
         (
             "President Kassym-Jomart Tokayev pardoned 30 prisoners on Monday.",
             "CONCEDE",
-            "Tokayev pardons",
+            "Tokayev pardons prisoners",
         ),
         ("Serbia backed down on Monday.", "CONCEDE", "Serbia concedes"),
         (
@@ -6996,16 +6996,16 @@ def test_walking_out_and_backing_off_are_not_an_assault_or_support():
         ("Curfews were imposed in Kenya on Monday.", "COERCE", "Kenya imposes"),
         # verbs of news no row had
         ("China chastised Japan on Monday.", "ACCUSE", "China rebukes Japan"),
-        ("Russia scuttled the grain deal on Monday.", "REJECT", "Russia rejects"),
+        ("Russia scuttled the grain deal on Monday.", "REJECT", "Russia scuttles grain deal"),
         (
             "Russia marshalled 100,000 troops on the border with Ukraine on Monday.",
             "MOBILIZE",
             "Russia military build-up",
         ),
         ("Iraq gassed Kurdish villages on Monday.", "ASSAULT", "Iraq attack"),
-        ("Myanmar amnestied 500 prisoners on Monday.", "CONCEDE", "Myanmar pardons"),
-        ("China derided the sanctions on Monday.", "ACCUSE", "China accuses"),
-        ("Iran stonewalled the inquiry on Monday.", "REJECT", "Iran rejects"),
+        ("Myanmar amnestied 500 prisoners on Monday.", "CONCEDE", "Myanmar amnesties prisoners"),
+        ("China derided the sanctions on Monday.", "ACCUSE", "China derides sanctions"),
+        ("Iran stonewalled the inquiry on Monday.", "REJECT", "Iran stonewalls inquiry"),
         ("Japan sued for peace on Monday.", "CONCEDE", "Japan concedes"),
         # plurals of a noun phrase
         ("Biden and Xi held video calls on Monday.", "CONSULT", "Biden-Xi phone call"),
@@ -8133,10 +8133,10 @@ def test_round52b_a_person_proclaimed_to_an_office_takes_it(sentence):
         ("Chile opened an embassy in La Paz on Tuesday.", "AGREE", "agreement"),
         ("Chile reopened its embassy in La Paz on Tuesday.", "AGREE", "agreement"),
         ("Pedro Castillo revoked the licences of two newspapers on Tuesday.", "SANCTION", ""),
-        ("Bolivia revoked the 2010 decree on Tuesday.", "REJECT", "rejects"),
+        ("Bolivia revoked the 2010 decree on Tuesday.", "REJECT", "revokes decree"),
         ("Congress stripped Pedro Castillo of his immunity on Tuesday.", "COERCE", "Castillo"),
         ("Pedro Castillo sought military help from Chile on Tuesday.", "REQUEST", "Chile"),
-        ("Pedro Castillo disbanded the militia on Tuesday.", "RETREAT", "disbands"),
+        ("Pedro Castillo disbanded the militia on Tuesday.", "RETREAT", "disbands militia"),
         ("Ecuador regained control of the town on Tuesday.", "ASSAULT", "attack"),
     ],
 )
