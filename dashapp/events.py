@@ -6732,6 +6732,14 @@ def _label(
             if key in _ACTED_ON_SLOTS and slots[key] == src_name:
                 slots[key] = ""
     label = _fill(template, slots)
+    if (
+        (verb := _TEMPLATE_VERB.search(template)) is not None
+        and label.endswith(" " + verb.group(1))
+        and (done := _verb_and_object(text, clause, match, trig))
+    ):
+        # "Thailand imposes" for "imposed a curfew": the slot named nobody, the verb's
+        # noun names what it acts on ("Thailand imposes curfew", "UN condemns killing")
+        label = label[: -len(verb.group(1))] + done
     if label and " " not in label and doer == _PASSIVE_MARK and source is None and target:
         # "peacekeepers from South Africa, Malawi and Uruguay were killed in fighting": the
         # victims' states are no sides of a fight ("South Africa attack", as for "were killed")
@@ -6753,6 +6761,129 @@ def _label(
         )
         label = _fill("{pair} " + tail, {"pair": "-".join(pair())}) or trig.type.title()
     return label
+
+
+# a label's verb in the present before the slot of what it acts on: "{source} imposes
+# {governed}", "{source} accuses {target}" (not a plural doer's "{source} seize {object}")
+_TEMPLATE_VERB = re.compile(r"^\{source\} ([a-z]+s) \{(?:object|target|governed)\}$")
+# a determiner before a verb's object: "imposed a curfew", "condemned the killing"
+_OBJECT_DETERMINER = frozenset("a an the its his her their any all every this these own".split())
+
+
+def _verb_and_object(text: str, clause: tuple[int, int], match: Hit, trig: Trigger) -> str:
+    """The trigger verb in the present and the common noun it acts on, as a headline gives
+    them ("imposed a curfew from 10 pm" -> "imposes curfew", "condemned the killing of
+    students" -> "condemns killing of students", "declared a 60-day state of emergency" ->
+    "declares state of emergency"); "" when the trigger is no one-word verb with a present
+    form in its row, or no such noun follows it."""
+    word = text[match.start : match.end]
+    if not word.isalpha() or not word.islower():
+        return ""  # "called off", "took control of": a verb of more words
+    before = text[max(clause[0], match.start - 12) : match.start].split()
+    if before and before[-1].lower() in _OBJECT_DETERMINER:
+        return ""  # "announced the release": the trigger is a noun
+    present = _present(word, trig.forms)
+    noun = _common_object(text, match.end, clause[1]) if present else ""
+    return f"{present} {noun}" if noun else ""
+
+
+def _present(word: str, forms: Sequence[str]) -> str:
+    """`word`'s third person present as its row lists it, with a past of the same stem (a
+    verb, not a noun: "warnings" has no "warninged"): "condemned" -> "condemns", "imposed"
+    -> "imposes", "denied" -> "denies", "banned" -> "bans", "veto" -> "vetoes"; "" when the
+    row lists none ("took", "held": an irregular past)."""
+    stems = [word]
+    if word.endswith("ed"):
+        stems = [word[:-2], word[:-1], word[:-3] + "y"]
+        if len(word) > 4 and word[-3] == word[-4]:
+            stems.append(word[:-3])  # "banned"
+    elif word.endswith("es"):
+        stems = [word[:-2], word[:-1], word[:-3] + "y"]
+    elif word.endswith("s"):
+        stems = [word[:-1]]
+    for stem in stems:
+        pasts = (stem + "ed", stem + "d", stem[:-1] + "ied", stem + stem[-1:] + "ed")
+        if not any(past in forms for past in pasts):
+            continue
+        for present in (
+            (stem + "es", stem + "s")
+            if stem.endswith("o")
+            else (stem + "s", stem + "es", stem[:-1] + "ies")
+        ):
+            if present in forms and not present.endswith("ss"):
+                return present
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _label_object_stops() -> dict[str, str]:
+    """label_object_stops.tsv: word -> "end" (it ends the noun: "seized off", "freed more")
+    or "" (no noun a label names: "praised it", "refused last week")."""
+    return {row[0]: row[1] if len(row) > 1 else "" for row in _rows("label_object_stops.tsv")}
+
+
+_LABEL_OBJECT_WORD = re.compile(r"\s+([a-z][a-z-]*|\d[\w-]*)([,.;:]?)")
+
+
+def _common_object(text: str, pos: int, end: int) -> str:
+    """The common noun phrase right after a verb at `pos`, without its determiner or
+    numbers ("a full humanitarian ceasefire" -> "humanitarian ceasefire": the head and the
+    word before it; "a state of emergency" with its "of"); "" when what follows is a name,
+    a pronoun, a time, a preposition or another clause."""
+    words: list[str] = []
+    first = True
+    stops = _label_object_stops()
+    while (m := _LABEL_OBJECT_WORD.match(text, pos, end)) is not None:
+        word, punct = m.groups()
+        pos = m.end()
+        if (first and word in _OBJECT_DETERMINER) or (word == "own" and not words):
+            first = False
+            continue  # "imposed a curfew", "opened its own investigation"
+        first = False
+        if word == "of" and words:
+            nxt = _LABEL_OBJECT_WORD.match(text, pos, end)
+            noun = nxt.group(1) if nxt is not None else ""
+            if not noun or noun.endswith("ing") or noun[0].isdigit() or noun in stops:
+                break  # "accused the judges of bowing", "licences of 21": ends before "of"
+            if noun in _FUNCTION_WORDS or noun in _OBJECT_DETERMINER:
+                return ""  # "the killing of the students": too long for a headline
+            return f"{words[-1]} of {noun}"
+        if (
+            word in _FUNCTION_WORDS
+            or word.endswith("ly")
+            or stops.get(word) == "end"
+            # a participle after the noun: "visas held by", "a resolution authorising war"
+            # (not a noun in -ing: "the border crossing on Monday")
+            or (words and word.endswith("ed"))
+            or (words and word.endswith("ing") and not punct and _takes_object(text, pos, end))
+        ):
+            break
+        if word in stops:
+            return ""
+        if not word[0].isdigit():
+            words.append(word)
+        if punct:
+            break
+        if len(words) > 4:
+            return ""
+    else:
+        if _NAME_FOLLOWS.match(text, pos, end):
+            return ""  # "the damaged Pentagon", "23 Russian diplomats": a name follows
+    if words and text.startswith(("'", "\u2019"), pos):
+        return ""  # "the army's statement": the noun is its possessor's, not what is acted on
+    if len(words) > 1 and words[0].endswith("ing"):
+        return ""  # "vetoed authorising war": a clause of its own, no noun
+    return " ".join(words[-2:])
+
+
+_NAME_FOLLOWS = re.compile(r"\s+[A-Z]")
+
+
+def _takes_object(text: str, pos: int, end: int) -> bool:
+    """Whether a word ending at `pos` is followed by a word of its own object (no function
+    word): "authorising war", not "crossing on Monday"."""
+    nxt = _LABEL_OBJECT_WORD.match(text, pos, end)
+    return nxt is not None and nxt.group(1) not in _FUNCTION_WORDS
 
 
 # the verb after the source slot: "{source} seizes" -> "{source} seize" for a plural doer

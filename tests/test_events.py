@@ -6519,11 +6519,11 @@ def test_a_return_from_exile_is_a_happening_but_not_a_trip_home():
             "Qatar-Israel-Hamas talks",
         ),
         ("Turkey lauded Azerbaijan on Monday.", "SUPPORT", "Turkey backs Azerbaijan"),
-        ("President Joe Biden hailed the deal on Monday.", "SUPPORT", "Biden backs"),
+        ("President Joe Biden hailed the deal on Monday.", "SUPPORT", "Biden hails deal"),
         (
             "President Kassym-Jomart Tokayev pardoned 30 prisoners on Monday.",
             "CONCEDE",
-            "Tokayev pardons",
+            "Tokayev pardons prisoners",
         ),
         ("Serbia backed down on Monday.", "CONCEDE", "Serbia concedes"),
         (
@@ -6996,16 +6996,16 @@ def test_walking_out_and_backing_off_are_not_an_assault_or_support():
         ("Curfews were imposed in Kenya on Monday.", "COERCE", "Kenya imposes"),
         # verbs of news no row had
         ("China chastised Japan on Monday.", "ACCUSE", "China rebukes Japan"),
-        ("Russia scuttled the grain deal on Monday.", "REJECT", "Russia rejects"),
+        ("Russia scuttled the grain deal on Monday.", "REJECT", "Russia scuttles grain deal"),
         (
             "Russia marshalled 100,000 troops on the border with Ukraine on Monday.",
             "MOBILIZE",
             "Russia military build-up",
         ),
         ("Iraq gassed Kurdish villages on Monday.", "ASSAULT", "Iraq attack"),
-        ("Myanmar amnestied 500 prisoners on Monday.", "CONCEDE", "Myanmar pardons"),
-        ("China derided the sanctions on Monday.", "ACCUSE", "China accuses"),
-        ("Iran stonewalled the inquiry on Monday.", "REJECT", "Iran rejects"),
+        ("Myanmar amnestied 500 prisoners on Monday.", "CONCEDE", "Myanmar amnesties prisoners"),
+        ("China derided the sanctions on Monday.", "ACCUSE", "China derides sanctions"),
+        ("Iran stonewalled the inquiry on Monday.", "REJECT", "Iran stonewalls inquiry"),
         ("Japan sued for peace on Monday.", "CONCEDE", "Japan concedes"),
         # plurals of a noun phrase
         ("Biden and Xi held video calls on Monday.", "CONSULT", "Biden-Xi phone call"),
@@ -8133,10 +8133,10 @@ def test_round52b_a_person_proclaimed_to_an_office_takes_it(sentence):
         ("Chile opened an embassy in La Paz on Tuesday.", "AGREE", "agreement"),
         ("Chile reopened its embassy in La Paz on Tuesday.", "AGREE", "agreement"),
         ("Pedro Castillo revoked the licences of two newspapers on Tuesday.", "SANCTION", ""),
-        ("Bolivia revoked the 2010 decree on Tuesday.", "REJECT", "rejects"),
+        ("Bolivia revoked the 2010 decree on Tuesday.", "REJECT", "revokes decree"),
         ("Congress stripped Pedro Castillo of his immunity on Tuesday.", "COERCE", "Castillo"),
         ("Pedro Castillo sought military help from Chile on Tuesday.", "REQUEST", "Chile"),
-        ("Pedro Castillo disbanded the militia on Tuesday.", "RETREAT", "disbands"),
+        ("Pedro Castillo disbanded the militia on Tuesday.", "RETREAT", "disbands militia"),
         ("Ecuador regained control of the town on Tuesday.", "ASSAULT", "attack"),
     ],
 )
@@ -10373,3 +10373,39 @@ def test_round60q_a_title_brings_no_state_to_a_request_accusation_or_refusal():
     ):
         (ev,) = [e for e in _extracted(text, date(2022, 3, 14)) if e.value == value]
         assert ev.actors == actors, (text, ev.actors)
+
+
+# round 60r: labels a wire editor would accept
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("The African Union condemned the massacre on Tuesday.", "AU condemns massacre"),
+        ("Chancellor Olaf Scholz welcomed the verdict on Tuesday.", "Scholz welcomes verdict"),
+        (
+            "Canada's foreign minister denounced the shelling of hospitals on Tuesday.",
+            "denounces shelling of hospitals",
+        ),
+    ],
+)
+def test_round60r_a_bare_verb_label_takes_the_noun_it_acts_on(text: str, label: str) -> None:
+    """ "The UN condemned the killing on Thursday" is "UN condemns killing", as a headline
+    writes it, not "UN accuses": the row's verb with its slot left empty says nothing of
+    what was done. The trigger's own verb in the present, and the common noun it governs
+    (without its determiner, numbers or what follows it)."""
+    labels = [e.label for e in _extracted(text, date(2021, 6, 11))]
+    assert len(labels) == 1 and labels[0].endswith(label), labels
+
+
+def test_round60r_no_noun_is_taken_from_a_pronoun_a_time_or_a_possessive():
+    """A pronoun, a time, a possessor's noun or a name after the verb is no noun of the
+    label: the label stays as the row writes it."""
+    for text, label in (
+        ("President Joe Biden praised it on Tuesday.", "Biden backs"),
+        ("Chancellor Olaf Scholz welcomed the court's ruling on Tuesday.", "Scholz backs"),
+        ("The Kremlin denied last week that troops had crossed.", None),
+    ):
+        labels = [e.label for e in _extracted(text, date(2021, 6, 11))]
+        if label is not None:
+            assert labels == [label], (text, labels)
+        else:
+            assert all(" last" not in x and " week" not in x for x in labels), labels
