@@ -5121,6 +5121,8 @@ def _subject_words(text: str, lo: int, head: re.Match[str]) -> str:
         low = bare.lower()
         if bare != w or not bare[:1].isalpha() or len(kept) == 3:
             break
+        if kept and i == 0 and bare.endswith(","):
+            break  # a sentence adverb set off by its comma is no part of it: "Elsewhere, mobs"
         if low in _NOT_SUBJECT_BEFORE or low in _POSSESSIVE_WORDS or low.endswith(_POSSESSIVE):
             return ""  # "under his command", "their convoy", "Kim's sister"
         if low in _NOT_SUBJECT_HEAD or low in _SUBJECT_DETERMINERS or low in _TIME_WORDS:

@@ -10409,3 +10409,95 @@ def test_round60r_no_noun_is_taken_from_a_pronoun_a_time_or_a_possessive():
             assert labels == [label], (text, labels)
         else:
             assert all(" last" not in x and " week" not in x for x in labels), labels
+
+
+# round 60p: recall, vocabulary and gazetteer for happenings rounds 60j, 60l and 60m left unmade
+@pytest.mark.parametrize(
+    ("text", "type_", "label", "actors"),
+    [
+        (
+            "A squad of North Korean commandos tried to storm the Blue House on Sunday.",
+            "ASSAULT",
+            "North Korea attack on Blue House",
+            ("North Korea", "South Korea"),
+        ),
+        (
+            "Elsewhere, mobs hunted down members of the Tontons Macoutes on Friday.",
+            "ASSAULT",
+            "Mobs attack on Tontons Macoutes",
+            ("Tontons Macoutes",),
+        ),
+        (
+            "Crowds burned shops and a police station in Honiara on Thursday.",
+            "PROTEST",
+            "Riots in Honiara",
+            ("Solomon Islands",),
+        ),
+        (
+            "Mugabe fired Emmerson Mnangagwa as vice-president on Monday.",
+            "COERCE",
+            "Zimbabwe removes",
+            ("Robert Mugabe", "Emmerson Mnangagwa"),
+        ),
+        (
+            "Condoleezza Rice raised the issue with Hu Jintao on Monday.",
+            "CONSULT",
+            "Rice-Hu talks",
+            ("Condoleezza Rice", "Hu Jintao"),
+        ),
+        (
+            "The Kampuchean United Front for National Salvation was proclaimed on Monday.",
+            "STATEMENT",
+            "Kampuchean United Front for National Salvation proclaimed",
+            ("Kampuchean United Front for National Salvation",),
+        ),
+        (
+            "Kim Jong Un was proclaimed supreme commander on Monday.",
+            "STATEMENT",
+            "Kim inauguration",
+            ("Kim Jong Un",),
+        ),
+    ],
+)
+def test_round60p_the_words_news_tells_a_crowds_or_a_leaders_act_with(
+    text: str, type_: str, label: str, actors: tuple[str, ...]
+) -> None:
+    """An attempt to storm a building is an attack as the storming is, a violent pursuit
+    ("hunted down") too; property burned in unrest is a riot as property set on fire is; a
+    vice-president fired is dismissed as a deputy is; a matter raised with another party is a
+    consultation; a body proclaimed in the passive is its proclamation, a person proclaimed
+    to an office his inauguration. A sentence adverb set off by its comma ("Elsewhere,") is no
+    part of an unnamed doer's words."""
+    events = _extracted(text, date(2022, 11, 23))
+    assert [(e.type, e.label, e.actors) for e in events] == [(type_, label, actors)], text
+
+
+def test_round60p_the_gazetteer_knows_armed_groups_and_their_leaders() -> None:
+    """Rebel commanders and the names news gives their movements: Shamil Basayev, the
+    Sandinista adjective, the Houthis called "the Iran-backed group" once named, a leader of
+    the Islamic Salvation Front."""
+    when = date(2022, 11, 23)
+    text = "Fighters led by Shamil Basayev seized a hospital in Budyonnovsk on Wednesday."
+    assert "Shamil Basayev" in _extracted(text, when)[0].actors
+    text = (
+        "The Houthis have attacked ships for months. "
+        "The Iran-backed group seized a cargo ship in the Red Sea on Sunday."
+    )
+    assert [e.actors for e in _extracted(text, when)] == [("Houthis",)]
+    text = "Sandinista columns entered the capital on Thursday."
+    assert [e.actors for e in _extracted(text, when)] == [("FSLN",)]
+    assert _extracted("Abbassi Madani was arrested on Monday.", when)[0].actors == (
+        "Abbassi Madani",
+        "Algeria",
+    )
+
+
+def test_round60p_other_burnings_and_a_storming_refused_make_no_event() -> None:
+    """The words added keep to their sense: a wreckage found burned, a building that burned by
+    itself and a storming refused are no riot and no attack."""
+    for text in (
+        "Police found the burned wreckage on Monday.",
+        "The parliament building burned on Monday.",
+        "The soldiers refused to storm the palace on Monday.",
+    ):
+        assert _extracted(text, date(2022, 11, 23)) == [], text
