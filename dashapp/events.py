@@ -5218,6 +5218,11 @@ def _with_pronoun_subject(
         person = m
     if person is None:
         return found
+    if (speaker := _reporting_subject(text, mentions, at, sent_start)) is not None:
+        # "..., and the secretary-general said on Tuesday that he would send a team": the
+        # subject of the verb of saying whose reported clause the pronoun opens, not the
+        # sentence's first person
+        person = speaker
     if person.start < sent_start and sents and pron.group() in ("he", "He"):
         # "Sadat landed ... and was greeted by Begin and Golda Meir. On Sunday he
         # addressed the Knesset": a "he" with no person before it in its own sentence
@@ -5231,6 +5236,32 @@ def _with_pronoun_subject(
             person = first
     stand_in = ActorMention(pron.start(), pron.end(), pron.group(), person.actors)
     return sorted([stand_in, *found], key=lambda m: m.start)
+
+
+# the stretch between a speaker and the subject pronoun of what he reports: "said on
+# Tuesday that", "told reporters", "added" (a few words, no comma, no other name)
+_REPORTING_GAP = re.compile(
+    r"\s+(?P<verb>[a-z]+)(?:\s+(?:[a-z][\w'\u2019-]*|[A-Z][a-z]+day|[0-9]+)){0,5}\s+$"
+)
+
+
+def _reporting_subject(
+    text: str, mentions: Sequence[ActorMention], at: int, sent_start: int
+) -> ActorMention | None:
+    """The person a he/she at `at` reports: the last name before it in its sentence, when
+    that name is a person and the subject of a verb of saying (_SAYING) whose reported
+    clause the pronoun opens ("Uribe said the same day he would ask", "the secretary-general
+    said on Tuesday that he would send"); None otherwise."""
+    i = bisect_left([m.start for m in mentions], at) - 1
+    if i < 0:
+        return None
+    m = mentions[i]
+    if m.start < sent_start or m.end > at or len(m.actors) != 1 or m.actors[0].kind != "person":
+        return None
+    gap = _REPORTING_GAP.fullmatch(text, m.end, at)
+    if gap is None or (gap.group("verb") not in _SAYING and gap.group("verb") != "says"):
+        return None
+    return m
 
 
 # "removing him", "detained her and the president", "suspended her on May 12": an object

@@ -10501,3 +10501,47 @@ def test_round60p_other_burnings_and_a_storming_refused_make_no_event() -> None:
         "The soldiers refused to storm the palace on Monday.",
     ):
         assert _extracted(text, date(2022, 11, 23)) == [], text
+
+
+# round r60u: who a pronoun stands for (actor accuracy)
+@pytest.mark.parametrize(
+    ("text", "speaker", "other"),
+    [
+        (
+            "Chancellor Olaf Scholz wrote to Secretary-General Antonio Guterres on Monday, and "
+            "the secretary-general said on Wednesday that he would send envoys to Berlin.",
+            "Antonio Guterres",
+            "Olaf Scholz",
+        ),
+        (
+            "President Joe Biden said on Monday that he backed Kyiv, and Scholz said the same "
+            "day he would send tanks to Ukraine.",
+            "Olaf Scholz",
+            "Joe Biden",
+        ),
+        (
+            "Prime Minister Rishi Sunak met President Emmanuel Macron in Paris, and Macron told "
+            "reporters on Friday that he would visit Kyiv on Monday.",
+            "Emmanuel Macron",
+            "Rishi Sunak",
+        ),
+    ],
+)
+def test_round60u_a_reported_he_is_the_speaker_of_its_clause(
+    text: str, speaker: str, other: str
+) -> None:
+    """A he/she opening what a verb of saying reports stands for that verb's subject, not for
+    the first person of the sentence."""
+    last = _extracted(text, date(2022, 11, 23))[-1]
+    assert speaker in last.actors and other not in last.actors
+
+
+def test_round60u_a_he_opening_its_sentence_still_continues_the_subject() -> None:
+    """A guard: "He said ... that he" after a sentence naming two people is the earlier
+    sentence's subject, as before."""
+    text = (
+        "Joe Biden met Olaf Scholz in Washington on Friday. "
+        "He said on Saturday that he would visit Kyiv on Monday."
+    )
+    last = _extracted(text, date(2022, 11, 23))[-1]
+    assert "Joe Biden" in last.actors and "Olaf Scholz" not in last.actors
