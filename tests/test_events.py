@@ -10503,7 +10503,7 @@ def test_round60p_other_burnings_and_a_storming_refused_make_no_event() -> None:
         assert _extracted(text, date(2022, 11, 23)) == [], text
 
 
-# round r60u: who a pronoun stands for (actor accuracy)
+# round 60u: who a pronoun stands for (actor accuracy)
 @pytest.mark.parametrize(
     ("text", "speaker", "other"),
     [
