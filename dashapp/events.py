@@ -3692,7 +3692,9 @@ def _own_act(trig: Trigger) -> bool:
     which the state makes, nor a state's act. (The rows flagged "own" in triggers.tsv.)
     A person's own act that is no state's (a resignation, a defection, a visit cut short,
     a death: the rows flagged "personal", not "state") is his own too ("Serbia's prime
-    minister, Milos Vucevic, resigned": no Serbia)."""
+    minister, Milos Vucevic, resigned": no Serbia). A diplomatic act flagged "own" (an
+    expulsion, ties cut, an envoy recalled, an embassy shut) is its doer's own too, though
+    material: it brings no state (_brings_the_state; round r60s)."""
     return (trig.own and not trig.between_states and not _brings_the_state(trig)) or (
         trig.personal and not trig.state_act
     )
@@ -4054,7 +4056,10 @@ def _brings_the_state(trig: Trigger) -> bool:
     state's crowds). Taking office is not one (_takes_office), nor a person's escape or
     return from exile (_moves_alone), nor any other act of a person's own (the rows
     flagged "personal": a resignation, a defection, going into hiding; by the owner's
-    convention the person is its party, his state only where the text makes it one)."""
+    convention the person is its party, his state only where the text makes it one), nor a
+    diplomatic act flagged "own" (an expulsion, ties cut, an envoy recalled, an embassy
+    shut: "Ecuador's President Rafael Correa expelled Colombia's ambassador" lists no
+    Ecuador, "Mexico broke off relations" keeps Mexico; round r60s)."""
     return (
         (trig.state_act and not _takes_office(trig))
         or trig.type == "PROTEST"
@@ -4062,6 +4067,7 @@ def _brings_the_state(trig: Trigger) -> bool:
             lexicon().quad[trig.type].startswith("material")
             and not _moves_alone(trig)
             and not trig.personal
+            and not trig.own
         )
     )
 
@@ -4447,21 +4453,6 @@ def _without_consequence(
     stop_at = stop.start() if stop is not None else end
     kept = [m for m in found if not cue.start() < m.start < stop_at]
     return kept if any(m.start < cue.start() for m in kept) else found
-
-
-def _named_again(mentions: Sequence[ActorMention], first: Sequence[ActorMention], end: int) -> bool:
-    """Whether an actor named in a dateline (the mentions of `first` before `end`) is named
-    again later in the article: then the story is that state's own, not only filed there."""
-    place = {a for m in first if m.start < end for a in m.actors}
-    # (their names first: an actor of another name is no actor of `place`, and a str
-    # hashes once, an Actor in Python at every test. Same answer.)
-    names = {a.name for a in place}
-    for m in mentions:
-        if m.start >= end:
-            for a in m.actors:
-                if a.name in names and a in place:
-                    return True
-    return False
 
 
 # a trailing attribution after its comma, its speaker in up to eight words: ", Washington
@@ -7307,11 +7298,12 @@ def _article_events(
                 and text[sent[0] : sent[0] + 2].isupper()
                 and (head := place_line(text, sent[0])) is not None
                 and (named := [m for m in in_sent if m.start >= head.end])
-                and not _named_again(actor_mentions, in_sent, head.end)
             ):
                 # "THE HAGUE, Netherlands - The court ordered Myanmar ...": a dateline names
-                # where the story was filed, not who acts in its first sentence; a sentence
-                # that names nobody else keeps it (the story's own state)
+                # where the story was filed, not who acts in its first sentence, also when
+                # the story is that state's own and names it again ("TASHKENT, Uzbekistan -
+                # Uzbek President Islam Karimov blamed ...": a person does not bring the
+                # state he serves, round r60s); a sentence that names nobody else keeps it
                 in_sent = m_in[idx] = named
         if coord is not None:
             # the coordinated act's own stretch, after its subject
