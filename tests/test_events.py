@@ -10411,6 +10411,40 @@ def test_round60r_no_noun_is_taken_from_a_pronoun_a_time_or_a_possessive():
             assert all(" last" not in x and " week" not in x for x in labels), labels
 
 
+# round r60t: labels, continued from round 60r (a one-verb act's past in the present, a
+# plural name's verb)
+@pytest.mark.parametrize(
+    "text,label",
+    [
+        (
+            "Prime Minister Olaf Scholz, who succeeded Angela Merkel in December, said on"
+            " Monday that talks would go on.",
+            "Scholz succeeds Merkel",
+        ),
+        (
+            "The Houthis seized the presidential palace on Monday.",
+            "Houthis seize presidential palace",
+        ),
+    ],
+)
+def test_round60t_a_past_act_is_headlined_in_the_present(text: str, label: str) -> None:
+    """A headline tells a done act in the present ("Scholz succeeds Merkel", not "Scholz
+    succeeded Merkel"), and a plural name takes a plural verb ("Houthis seize")."""
+    labels = [e.label for e in _extracted(text, date(2021, 6, 11))]
+    assert label in labels, labels
+
+
+def test_round60t_a_passive_and_a_name_in_s_keep_their_verb():
+    """A passive stays a participle ("Navalny moved"), and a singular name in "s" keeps
+    its singular verb ("Hamas seizes")."""
+    for text, label in (
+        ("Navalny was moved to a prison colony on Monday.", "Navalny moved"),
+        ("Hamas seized the crossing on Monday.", "Hamas seizes crossing"),
+    ):
+        labels = [e.label for e in _extracted(text, date(2021, 6, 11))]
+        assert labels == [label], (text, labels)
+
+
 # round 60p: recall, vocabulary and gazetteer for happenings rounds 60j, 60l and 60m left unmade
 @pytest.mark.parametrize(
     ("text", "type_", "label", "actors"),
