@@ -6745,8 +6745,13 @@ def _label(
         # "Thailand imposes" for "imposed a curfew": the slot named nobody, the verb's
         # noun names what it acts on ("Thailand imposes curfew", "UN condemns killing")
         label = label[: -len(verb.group(1))] + done
-    if plural and (said := _PLURAL_VERB.search(template)) is not None:
-        # (after the verb's noun: "Houthis seize presidential palace")
+    if (
+        plural
+        and (said := _PLURAL_VERB.search(template)) is not None
+        and not _after_determiner(text, clause, match)
+    ):
+        # (after the verb's noun: "Houthis seize presidential palace"; not a noun trigger,
+        # "the designation of the Houthis": "Houthis sanctions" names no act of theirs)
         head = slots["source"] + " " + said.group()
         if label == head or label.startswith(head + " "):
             label = slots["source"] + " " + _plural_verb(said) + label[len(head) :]
@@ -6792,12 +6797,17 @@ def _verb_and_object(
     word = text[match.start : match.end]
     if not word.isalpha() or not word.islower():
         return ""  # "called off", "took control of": a verb of more words
-    before = text[max(clause[0], match.start - 12) : match.start].split()
-    if before and before[-1].lower() in _OBJECT_DETERMINER:
+    if _after_determiner(text, clause, match):
         return ""  # "announced the release": the trigger is a noun
     present = _present(word, trig.forms) or (shown if _one_verb(trig) else "")
     noun = _common_object(text, match.end, clause[1]) if present else ""
     return f"{present} {noun}" if noun else ""
+
+
+def _after_determiner(text: str, clause: tuple[int, int], match: Hit) -> bool:
+    """Whether the trigger word follows a determiner, a noun ("the release")."""
+    before = text[max(clause[0], match.start - 12) : match.start].split()
+    return bool(before) and before[-1].lower() in _OBJECT_DETERMINER
 
 
 def _present(word: str, forms: Sequence[str]) -> str:
