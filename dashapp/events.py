@@ -6573,6 +6573,7 @@ def _label(
     slots: dict[str, str] = {}
     obj = ""
     act = False
+    plural = False  # a plural name acts: "Houthis seize Sanaa"
     if "object" in keys or "governed" in keys:
         act = _one_verb(trig)
         obj = _object(text, match.end, clause[1])
@@ -6645,10 +6646,12 @@ def _label(
                 src = Actor(src.affiliation, "country")  # states act: "Russia seizes Crimea"
             if src:
                 slots[key] = short_name(src, gaz)
+                plural = _plural_name(src, slots[key], gaz)
             elif (
                 doer == _PASSIVE_MARK
                 and target is not None
-                and (target.kind == "person" or _PLURAL_VERB.search(template))
+                # (a one-verb act's present is no verb of a row: "was handed to Ukraine")
+                and (target.kind == "person" or (_PLURAL_VERB.search(template) and not act))
                 and _ACTED_ON_SLOTS.intersection(keys)
             ):
                 # a passive with no agent: "Navalny detained", "Colvin killed"; a state so
@@ -6759,11 +6762,21 @@ def _label(
     if (
         (verb := _TEMPLATE_VERB.search(template)) is not None
         and label.endswith(" " + verb.group(1))
-        and (done := _verb_and_object(text, clause, match, trig))
+        and (done := _verb_and_object(text, clause, match, trig, verb.group(1)))
     ):
         # "Thailand imposes" for "imposed a curfew": the slot named nobody, the verb's
         # noun names what it acts on ("Thailand imposes curfew", "UN condemns killing")
         label = label[: -len(verb.group(1))] + done
+    if (
+        plural
+        and (said := _PLURAL_VERB.search(template)) is not None
+        and not _after_determiner(text, clause, match)
+    ):
+        # (after the verb's noun: "Houthis seize presidential palace"; not a noun trigger,
+        # "the designation of the Houthis": "Houthis sanctions" names no act of theirs)
+        head = slots["source"] + " " + said.group()
+        if label == head or label.startswith(head + " "):
+            label = slots["source"] + " " + _plural_verb(said) + label[len(head) :]
     if label and " " not in label and doer == _PASSIVE_MARK and source is None and target:
         # "peacekeepers from South Africa, Malawi and Uruguay were killed in fighting": the
         # victims' states are no sides of a fight ("South Africa attack", as for "were killed")
@@ -6794,21 +6807,29 @@ _TEMPLATE_VERB = re.compile(r"^\{source\} ([a-z]+s) \{(?:object|target|governed)
 _OBJECT_DETERMINER = frozenset("a an the its his her their any all every this these own".split())
 
 
-def _verb_and_object(text: str, clause: tuple[int, int], match: Hit, trig: Trigger) -> str:
+def _verb_and_object(
+    text: str, clause: tuple[int, int], match: Hit, trig: Trigger, shown: str = ""
+) -> str:
     """The trigger verb in the present and the common noun it acts on, as a headline gives
     them ("imposed a curfew from 10 pm" -> "imposes curfew", "condemned the killing of
     students" -> "condemns killing of students", "declared a 60-day state of emergency" ->
     "declares state of emergency"); "" when the trigger is no one-word verb with a present
-    form in its row, or no such noun follows it."""
+    form in its row (or a one-verb act's, `shown`: "formed his second government" ->
+    "forms second government"), or no such noun follows it."""
     word = text[match.start : match.end]
     if not word.isalpha() or not word.islower():
         return ""  # "called off", "took control of": a verb of more words
-    before = text[max(clause[0], match.start - 12) : match.start].split()
-    if before and before[-1].lower() in _OBJECT_DETERMINER:
+    if _after_determiner(text, clause, match):
         return ""  # "announced the release": the trigger is a noun
-    present = _present(word, trig.forms)
+    present = _present(word, trig.forms) or (shown if _one_verb(trig) else "")
     noun = _common_object(text, match.end, clause[1]) if present else ""
     return f"{present} {noun}" if noun else ""
+
+
+def _after_determiner(text: str, clause: tuple[int, int], match: Hit) -> bool:
+    """Whether the trigger word follows a determiner, a noun ("the release")."""
+    before = text[max(clause[0], match.start - 12) : match.start].split()
+    return bool(before) and before[-1].lower() in _OBJECT_DETERMINER
 
 
 def _present(word: str, forms: Sequence[str]) -> str:
@@ -6912,6 +6933,22 @@ def _takes_object(text: str, pos: int, end: int) -> bool:
 
 # the verb after the source slot: "{source} seizes" -> "{source} seize" for a plural doer
 _PLURAL_VERB = re.compile(r"(?<=\{source\} )([a-z]+?)(es|s)\b(?= )")
+
+
+def _plural_name(actor: Actor, written: str, gaz: Gazetteer) -> bool:
+    """Whether a group's name as a label writes it is a plural, which takes a plural verb
+    ("Houthis seize Sanaa", "Bosnian Serbs shell Sarajevo"): its last word a people's name
+    ("Serbs") or the plural of another name of the group ("Houthis" of "Houthi"); not a
+    state ("Philippines") or a name in "s" of its own ("Hamas")."""
+    if actor.kind not in ("organisation", "group") or not written.endswith("s"):
+        return False
+    last = written.split()[-1]
+    if last.endswith("ss") or len(last) < 4:
+        return False
+    if gaz.is_demonym(last):
+        return True
+    same = gaz.actor(last[:-1])
+    return same is not None and same.name == actor.name
 
 
 def _plural_verb(m: re.Match[str]) -> str:
@@ -7918,26 +7955,97 @@ _RATE = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _verb_presents() -> dict[str, str]:
+    """resources/events/verb_presents.tsv: past -> third person present, for the irregular
+    pasts ("sold" -> "sells") and the regular ones _headline_present's rule reads wrong."""
+    return {row[0]: row[1] for row in _rows("verb_presents.tsv") if len(row) > 1}
+
+
+# a regular past's stem that ends in "e" ("-ed" dropped): "moved", "rescued", "seized",
+# "announced", "changed", "urged", "judged", "handled", "negotiated", "closed", "released",
+# "declared", "fired", "captured", "described", "traded", "decided", "provoked", "named",
+# "hoped", "voted", "executed", "declined", "waged", "compiled", "ruled" (not "treated",
+# "floated", "answered", "claimed", "repaired", "opened", "questioned", "visited", "labeled")
+_E_STEM = re.compile(
+    r"(?:[vuzc]|[aeiu]ng|[rld]g|[bcdfgkptz]l|[^eo]at|[aeiou]s"
+    r"|(?<![aeiou])(?:[aiou][bdgkmp]|[aiu]r|[ou]t|[iu]n|[iou]l))$"
+)
+# one of two written consonants of a stem ("stopped", "banned", "committed"; "expelled",
+# "controlled" of a stem of two syllables), not "called", "missed", "killed", "stuffed"
+_DOUBLED = re.compile(r"(?:([bdgkmnprt])\1|(?<=[^aeiou][eio])(l)l)$")
+_SYLLABLE = re.compile(r"[aeiouy]+")
+
+
+def _headline_present(word: str) -> str:
+    """The third person present of a past-tense verb, as a headline tells a past act ("sold"
+    -> "sells", "succeeded" -> "succeeds", "moved" -> "moves", "stopped" -> "stops",
+    "expelled" -> "expels", "ferried" -> "ferries", "freed" -> "frees", "vetoed" ->
+    "vetoes", "reached" -> "reaches"); `word` itself when it is no past it can read."""
+    if (present := _verb_presents().get(word)) is not None:
+        return present
+    if not word.endswith("ed") or len(word) < 4:
+        return word
+    if word.endswith("ied"):
+        return word[:-3] + "ies"
+    if word.endswith("eed"):
+        return word[:-1] + "s"  # "freed", "agreed", "guaranteed"
+    stem = word[:-2]
+    if (m := _DOUBLED.search(stem)) is not None and (
+        m.group(1) or len(_SYLLABLE.findall(stem)) > 1
+    ):
+        stem = stem[:-1]
+    elif _E_STEM.search(stem):
+        stem += "e"
+    if stem.endswith(("s", "x", "z", "ch", "sh")) or (stem.endswith("o") and stem[-2:] != "oo"):
+        return stem + "es"
+    return stem + "s"
+
+
 @lru_cache(maxsize=512)
-def _act_trigger(verb: str, future: bool = False) -> Trigger:
+def _act_trigger(verb: str, future: bool = False, shown: str = "") -> Trigger:
     """The weakest trigger family, of one verb: a statement-like happening of its subject,
-    outranked by every trigger word of the clause. Its label is a headline's: the verb and
-    the name it acts on ("Russia sold Alaska", "Xi handed" for "Xi was handed ...", "East
-    Germany opened Berlin Wall"), a happening to come with "to" ("National Assembly to
-    decide")."""
+    outranked by every trigger word of the clause. Its label is a headline's: the verb in
+    the present (`shown`, _headline_present) and the name it acts on ("Russia sells Alaska"
+    for "Russia sold Alaska", "East Germany opens Berlin Wall"), a passive's participle
+    ("Xi handed" for "Xi was handed ..."), a happening to come with "to" ("National
+    Assembly to decide")."""
     return Trigger(
-        "STATEMENT", 1, "{source} " + ("to " if future else "") + verb + " {object}", (verb,)
+        "STATEMENT",
+        1,
+        "{source} " + ("to " if future else "") + (shown or verb) + " {object}",
+        (verb,),
     )
 
 
 def _one_verb(trig: Trigger) -> bool:
     """Whether `trig` is a one-verb act family of _act_trigger's."""
-    return (
-        trig.weight == 1
-        and len(trig.forms) == 1
-        and trig.label.endswith(" " + trig.forms[0] + " {object}")
-        and trig is _act_trigger(trig.forms[0], " to " in trig.label)
+    if trig.weight != 1 or len(trig.forms) != 1 or not trig.label.endswith(" {object}"):
+        return False
+    words = trig.label.split(" ")
+    future = words[1] == "to"
+    shown = words[2 if future else 1] if len(words) == (4 if future else 3) else ""
+    verb = trig.forms[0]
+    return trig is _act_trigger(verb, future, "" if shown == verb else shown)
+
+
+def _act_hit(v: re.Match[str], group: int, active: bool) -> Hit:
+    """The one-verb act hit of the verb in `v`'s `group`: its label's verb in the present
+    when the verb is the subject's act done ("sold", "had fired"), as written for a passive
+    ("was handed": "Xi handed") or an act to come ("to decide")."""
+    verb = v.group(group)
+    future = group == 3 and v.group("future") is not None
+    shown = _headline_present(verb) if active and not future else ""
+    return _new_hit(
+        Hit,
+        (v.start(group), v.end(group), _act_trigger(verb, future, "" if shown == verb else shown)),
     )
+
+
+def _passive(v: re.Match[str]) -> bool:
+    """Whether _NAMED_VERB's verb group is a passive ("was handed", "had been moved")."""
+    done = v.group("done")
+    return done is not None and (done.startswith(("was", "were")) or "been" in done)
 
 
 def _named_after(text: str, pos: int, end: int, actor: Actor, gaz: Gazetteer) -> bool:
@@ -8048,8 +8156,8 @@ def _named_act(
             continue  # the date is a relative clause's: "built the port, which opened in May"
         if _RATE.search(text, v.end(verb), hi) is not None:
             return None
-        future = verb == 3 and v.group("future") is not None
-        return _new_hit(Hit, (v.start(verb), v.end(verb), _act_trigger(v.group(verb), future)))
+        # (the agent of a passive acts: "was handed to Ukraine by Khrushchev")
+        return _act_hit(v, verb, verb == 1 or not _passive(v))
     return _pronoun_act(text, clause, unit, words, counted)
 
 
@@ -8078,7 +8186,7 @@ def _pronoun_act(
         return None
     if _RATE.search(text, v.end(3), hi) is not None:
         return None
-    return _new_hit(Hit, (v.start(3), v.end(3), _act_trigger(v.group(3))))
+    return _act_hit(v, 3, not _passive(v))
 
 
 # what was asked or offered, turned down: "turned the request down", "rejected the offer"
