@@ -4027,9 +4027,58 @@ def _acts_for_state(
     article spells the person otherwise than his canonical name ("Lenin Moreno" for
     Lenín Moreno, "Nimeiri" for Nimeiry): the person listed is not the article's (read
     once per person and article: `spelled`)."""
-    if _brings_the_state(trig):
+    if _brings_the_state(trig) and not _suffers(text, clause, start, trig, person, mentions):
         return True
     return _state_kept(text, clause, start, person, mentions, spelled)
+
+
+def _suffers(
+    text: str,
+    clause: tuple[int, int],
+    start: int,
+    trig: Trigger,
+    person: Actor,
+    mentions: Sequence[ActorMention],
+) -> bool:
+    """Whether the person suffers the material act rather than does it, so that it brings no
+    state of his (by the owner's convention the victim is a party, his state only where the
+    text names it or a body of it acts: _state_kept): the passive's subject ("Kennedy was
+    shot dead in Dallas", "Navalny was arrested at the airport") or the act's object with
+    nobody named before it ("gunmen killed Ambassador Stevens", "the arrest of Navalny").
+    Not a passive whose doer is a body of the state ("was arrested by police"), nor an
+    object after "by" (its agent: "an attack ordered by Putin"), nor a release (CONCEDE:
+    "Sisulu was freed" is the holding state's concession, which the convention lists), a
+    protest or a state's own act (_brings_the_state reads those as the state's whoever is
+    named). Round r60x."""
+    if trig.type in ("PROTEST", "CONCEDE") or trig.state_act:
+        return False
+    in_clause = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
+    before = [m for m in in_clause if m.end <= start]
+    if before:
+        m = before[-1]
+        if person not in m.actors:
+            return False
+        word = text[start : start + 40].split(None, 1)
+        if not word or not _participle(word[0].lower()):
+            return False
+        if _PASSIVE_AUX.search(text, max(m.end, start - 24), start) is None:
+            return False
+        if not _subject_of(text, m, start, False):
+            return False
+        rest = text[start : start + 80]
+        by = rest.find(" by ")
+        if by >= 0 and _body_subject_regex().search(_by_words(text, start + by)) is not None:
+            return False
+        return True
+    after = [m for m in in_clause if m.start > start]
+    if not after or person not in after[0].actors:
+        return False
+    between = text[start : after[0].start]
+    return (
+        " by " not in between
+        and len(between.split()) <= 8
+        and _CLAUSE_BETWEEN.search(between) is None
+    )
 
 
 def _state_kept(

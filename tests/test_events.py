@@ -10515,7 +10515,9 @@ def test_round60p_the_gazetteer_knows_armed_groups_and_their_leaders() -> None:
     assert [e.actors for e in _extracted(text, when)] == [("Houthis",)]
     text = "Sandinista columns entered the capital on Thursday."
     assert [e.actors for e in _extracted(text, when)] == [("FSLN",)]
-    assert _extracted("Abbassi Madani was arrested on Monday.", when)[0].actors == (
+    # his state comes with the police that arrest him (round r60x: a person arrested
+    # brings no state of his by himself)
+    assert _extracted("Police arrested Abbassi Madani on Monday.", when)[0].actors == (
         "Abbassi Madani",
         "Algeria",
     )
@@ -10629,3 +10631,25 @@ def test_round60s_a_leaders_expulsion_or_embassy_closure_brings_no_state_of_his(
     ):
         (ev,) = [e for e in _extracted(text, date(2008, 9, 12)) if e.value == value]
         assert present <= set(ev.actors) and absent not in ev.actors, (text, ev.actors)
+
+
+# round 60x: harm or arrest done to a person does not bring his state as the doer
+
+
+def test_round60x_a_person_who_suffers_a_material_act_brings_no_state_of_his():
+    # by the owner's convention the victim is a party, his state only where the text names
+    # it: the passive's subject and the act's object are acted on (_suffers)
+    (ev,) = _extracted("Former president Jacob Zuma was arrested on Wednesday.")
+    assert ev.actors == ("Jacob Zuma",)
+    (ev,) = _extracted("Shinzo Abe was shot dead on Friday while speaking in Nara.")
+    assert ev.actors == ("Shinzo Abe",)
+    (ev,) = _extracted("Gunmen killed Prime Minister Shinzo Abe on Friday.")
+    assert "Japan" not in ev.actors
+    # a body of the state as the doer makes the state a party, before or after the verb;
+    # a person doing the material act still brings his state
+    (ev,) = _extracted("Police arrested Alexei Navalny on Sunday.")
+    assert "Russia" in ev.actors
+    (ev,) = _extracted("President Alpha Condé was detained by soldiers on Sunday.")
+    assert "Guinea" in ev.actors
+    (ev,) = _extracted("Vladimir Putin invaded Ukraine on Thursday.")
+    assert "Russia" in ev.actors
