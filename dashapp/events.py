@@ -5154,6 +5154,22 @@ _PRONOUN_START = re.compile(r"h(?<!\wh)e|H(?<!\wH)e|s(?<!\ws)he|S(?<!\wS)he|w(?<
 _WHO_GAP = 3  # words between a relative "who" and its antecedent ("Mali's military rulers")
 
 
+# the gender a pronoun tells: a he/him stands for no woman, a she/her for no man
+_PRONOUN_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
+
+
+def _gender_clash(word: str, m: ActorMention) -> bool:
+    """Whether the pronoun `word` cannot stand for the one person `m` names: the gazetteer
+    knows that person's gender (people.json's `gender`) and the pronoun tells the other
+    ("she" for Li Keqiang). A person of unknown gender (one the text introduces) fits any
+    pronoun."""
+    told = _PRONOUN_GENDER.get(word.lower())
+    if told is None or len(m.actors) != 1:
+        return False
+    known = _gazetteer().gender(m.actors[0].name)
+    return known is not None and known != told
+
+
 def _with_pronoun_subject(
     text: str,
     clause: tuple[int, int],
@@ -5202,14 +5218,16 @@ def _with_pronoun_subject(
         stand_in = ActorMention(pron.start(), pron.end(), pron.group(), head.actors)
         return sorted([stand_in, *found], key=lambda m: m.start)
     for m in reversed(mentions):
-        if m.end > at or not is_person(m):
+        if m.end > at or not is_person(m) or _gender_clash(pron.group(), m):
             continue
         if person is not None and (m.start < sent_start or pron.group() == "who"):
             break
         person = m
     if person is None:
         return found
-    if (speaker := _reporting_subject(text, mentions, at, sent_start)) is not None:
+    if (
+        speaker := _reporting_subject(text, mentions, at, sent_start)
+    ) is not None and not _gender_clash(pron.group(), speaker):
         # "..., and the secretary-general said on Tuesday that he would send a team": the
         # subject of the verb of saying whose reported clause the pronoun opens, not the
         # sentence's first person
@@ -5222,7 +5240,16 @@ def _with_pronoun_subject(
         # the sentence before introduced ("his widow, Hortensia Bussi ... she is expected")
         i = bisect_right(sents, (person.start, len(text))) - 1
         lo = sents[i][0] if i >= 0 else 0
-        first = next((m for m in mentions if lo <= m.start < person.start and is_person(m)), None)
+        first = next(
+            (
+                m
+                for m in mentions
+                if lo <= m.start < person.start
+                and is_person(m)
+                and not _gender_clash(pron.group(), m)
+            ),
+            None,
+        )
         if first is not None:
             person = first
     stand_in = ActorMention(pron.start(), pron.end(), pron.group(), person.actors)
@@ -5298,6 +5325,8 @@ def _with_pronoun_object(
         i -= 1
         if len(m.actors) != 1 or m.actors[0].kind != "person" or m.actors[0] in subject:
             continue
+        if _gender_clash(pron.group(), m):
+            continue  # "Li Keqiang met Merkel and thanked her": not Li
         if any(m.actors[0] in f.actors for f in found):
             return found
         stand_in = ActorMention(pron.start(), pron.end(), pron.group(), m.actors)
