@@ -5158,15 +5158,46 @@ _WHO_GAP = 3  # words between a relative "who" and its antecedent ("Mali's milit
 _PRONOUN_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
 
 
-def _gender_clash(word: str, m: ActorMention) -> bool:
-    """Whether the pronoun `word` cannot stand for the one person `m` names: the gazetteer
-    knows that person's gender (people.json's `gender`) and the pronoun tells the other
-    ("she" for Li Keqiang). A person of unknown gender (one the text introduces) fits any
-    pronoun."""
+@lru_cache(maxsize=1)
+def _gender_titles() -> dict[str, str]:
+    """resources/events/gender_titles.tsv: a title or honorific (casefolded) -> the gender
+    it tells ("mrs": female, "king": male)."""
+    return {row[0].casefold(): row[1] for row in _rows("gender_titles.tsv")}
+
+
+_TITLE_BEFORE = re.compile(r"([A-Za-z]+\.?)\s+$")
+
+
+def _told_gender(text: str, person: Actor, mentions: Sequence[ActorMention]) -> str | None:
+    """The gender a title tells of a person the gazetteer does not know: the word that
+    opens one of the person's mentions or stands right before it ("Mrs Kowalczyk",
+    "chairwoman Anna Nowak"), gender_titles.tsv; None when no title tells it."""
+    titles = _gender_titles()
+    for m in mentions:
+        if m.actors != (person,):
+            continue
+        first = m.text.split(None, 1)[0].casefold()
+        before = _TITLE_BEFORE.search(text, max(0, m.start - 16), m.start)
+        for w in (first, before.group(1).casefold() if before else ""):
+            if w in titles:
+                return titles[w]
+    return None
+
+
+def _gender_clash(
+    word: str, m: ActorMention, text: str = "", mentions: Sequence[ActorMention] = ()
+) -> bool:
+    """Whether the pronoun `word` cannot stand for the one person `m` names: the person's
+    gender is known and the pronoun tells the other ("she" for Li Keqiang). Known: from the
+    gazetteer (people.json's `gender`), else for a person the text introduces from a title
+    of his or hers in `mentions` (_told_gender: "Mrs", "Queen", "chairwoman"); a person of
+    unknown gender fits any pronoun."""
     told = _PRONOUN_GENDER.get(word.lower())
-    if told is None or len(m.actors) != 1:
+    if told is None or len(m.actors) != 1 or m.actors[0].kind != "person":
         return False
     known = _gazetteer().gender(m.actors[0].name)
+    if known is None and mentions:
+        known = _told_gender(text, m.actors[0], mentions)
     return known is not None and known != told
 
 
@@ -5218,7 +5249,7 @@ def _with_pronoun_subject(
         stand_in = ActorMention(pron.start(), pron.end(), pron.group(), head.actors)
         return sorted([stand_in, *found], key=lambda m: m.start)
     for m in reversed(mentions):
-        if m.end > at or not is_person(m) or _gender_clash(pron.group(), m):
+        if m.end > at or not is_person(m) or _gender_clash(pron.group(), m, text, mentions):
             continue
         if person is not None and (m.start < sent_start or pron.group() == "who"):
             break
@@ -5227,7 +5258,7 @@ def _with_pronoun_subject(
         return found
     if (
         speaker := _reporting_subject(text, mentions, at, sent_start)
-    ) is not None and not _gender_clash(pron.group(), speaker):
+    ) is not None and not _gender_clash(pron.group(), speaker, text, mentions):
         # "..., and the secretary-general said on Tuesday that he would send a team": the
         # subject of the verb of saying whose reported clause the pronoun opens, not the
         # sentence's first person
@@ -5246,7 +5277,7 @@ def _with_pronoun_subject(
                 for m in mentions
                 if lo <= m.start < person.start
                 and is_person(m)
-                and not _gender_clash(pron.group(), m)
+                and not _gender_clash(pron.group(), m, text, mentions)
             ),
             None,
         )
@@ -5325,7 +5356,7 @@ def _with_pronoun_object(
         i -= 1
         if len(m.actors) != 1 or m.actors[0].kind != "person" or m.actors[0] in subject:
             continue
-        if _gender_clash(pron.group(), m):
+        if _gender_clash(pron.group(), m, text, mentions):
             continue  # "Li Keqiang met Merkel and thanked her": not Li
         if any(m.actors[0] in f.actors for f in found):
             return found

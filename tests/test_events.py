@@ -10542,6 +10542,18 @@ def test_round60w_an_object_her_skips_a_man() -> None:
     assert "Angela Merkel" in last.actors and "Emmanuel Macron" not in last.actors, last.actors
 
 
+@pytest.mark.parametrize("title", ["Mr.", "Prince"])
+def test_round60w_a_title_tells_the_gender_of_a_person_the_text_introduces(title: str) -> None:
+    """A person the gazetteer lacks gets a gender only from a title of his or hers
+    (gender_titles.tsv): a "she" skips the man "Mr." or "Prince" introduces."""
+    text = (
+        f"Mayor Anna Kowalczyk met {title} Tomasz Nowak in Warsaw. "
+        "On Tuesday she signed a gas deal with Norway."
+    )
+    last = _extracted(text, date(2022, 11, 23))[-1]
+    assert "Anna Kowalczyk" in last.actors and "Tomasz Nowak" not in last.actors, last.actors
+
+
 def test_round60w_a_person_the_text_introduces_fits_any_pronoun() -> None:
     """A guard: a person the gazetteer lacks has no known gender, so "she" still stands for
     him or her as before."""
