@@ -427,6 +427,7 @@ class _Entry:
     surname: str | None = None
     family_name: str | None = None  # 'surname' as the data gives it, for labels (no default)
     ambiguous_surname: bool = False
+    gender: str | None = None  # people: "female" or "male"; None: unknown
     part_of: str | None = None
     own_party: bool = False  # orgs: a state's legislature or court, a party beside its state
     until: date | None = None  # a historic state: the day it ceased to exist
@@ -990,6 +991,13 @@ class Gazetteer:
         Ban Ki-moon, "Le Drian", "Assad", "Lula"); None when it is left to the name's form."""
         e = self._entries.get(name)
         return e.family_name if e is not None and e.kind == "person" else None
+
+    def gender(self, name: str) -> str | None:
+        """The known gender of the person with this canonical name ("female" or "male", as
+        people.json gives it); None for a person the data leaves unknown and for anyone
+        the gazetteer lacks (people the text introduces)."""
+        e = self._entries.get(name)
+        return e.gender if e is not None and e.kind == "person" else None
 
     def is_given_name(self, word: str) -> bool:
         """Whether `word` is a common given name ("Carrie", "John"): a name that opens with
@@ -2681,7 +2689,7 @@ class Gazetteer:
 
 _KEYS = frozenset(
     "name kind affiliation aliases metonyms demonyms anaphors guarded guarded_before surname"
-    " ambiguous_surname"
+    " ambiguous_surname gender"
     " part_of offices leader remove_aliases until predecessor_of back_references legislature"
     " sovereign shared_until founded seats own_party central_bank".split()
 )
@@ -2733,6 +2741,8 @@ def _read_entries(data: Any, source: str) -> list[dict[str, Any]]:
             isinstance(k, str) and k and isinstance(v, str) and v for k, v in seats.items()
         ):
             raise ValueError(f"{where}: seats must map an alias to a state's name")
+        if d.get("gender", "female") not in ("female", "male"):
+            raise ValueError(f"{where}: gender must be 'female' or 'male' (leave it out: unknown)")
     return data
 
 
@@ -2749,6 +2759,7 @@ def _merge(entries: dict[str, _Entry], raw: dict[str, Any], source: str) -> None
         "affiliation",
         "surname",
         "ambiguous_surname",
+        "gender",
         "part_of",
         "predecessor_of",
         "legislature",

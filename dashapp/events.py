@@ -5203,6 +5203,53 @@ _PRONOUN_START = re.compile(r"h(?<!\wh)e|H(?<!\wH)e|s(?<!\ws)he|S(?<!\wS)he|w(?<
 _WHO_GAP = 3  # words between a relative "who" and its antecedent ("Mali's military rulers")
 
 
+# the gender a pronoun tells: a he/him stands for no woman, a she/her for no man
+_PRONOUN_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
+
+
+@lru_cache(maxsize=1)
+def _gender_titles() -> dict[str, str]:
+    """resources/events/gender_titles.tsv: a title or honorific (casefolded) -> the gender
+    it tells ("mrs": female, "king": male)."""
+    return {row[0].casefold(): row[1] for row in _rows("gender_titles.tsv")}
+
+
+_TITLE_BEFORE = re.compile(r"([A-Za-z]+\.?)\s+$")
+
+
+def _told_gender(text: str, person: Actor, mentions: Sequence[ActorMention]) -> str | None:
+    """The gender a title tells of a person the gazetteer does not know: the word that
+    opens one of the person's mentions or stands right before it ("Mrs Kowalczyk",
+    "chairwoman Anna Nowak"), gender_titles.tsv; None when no title tells it."""
+    titles = _gender_titles()
+    for m in mentions:
+        if m.actors != (person,):
+            continue
+        first = m.text.split(None, 1)[0].casefold()
+        before = _TITLE_BEFORE.search(text, max(0, m.start - 16), m.start)
+        for w in (first, before.group(1).casefold() if before else ""):
+            if w in titles:
+                return titles[w]
+    return None
+
+
+def _gender_clash(
+    word: str, m: ActorMention, text: str = "", mentions: Sequence[ActorMention] = ()
+) -> bool:
+    """Whether the pronoun `word` cannot stand for the one person `m` names: the person's
+    gender is known and the pronoun tells the other ("she" for Li Keqiang). Known: from the
+    gazetteer (people.json's `gender`), else for a person the text introduces from a title
+    of his or hers in `mentions` (_told_gender: "Mrs", "Queen", "chairwoman"); a person of
+    unknown gender fits any pronoun."""
+    told = _PRONOUN_GENDER.get(word.lower())
+    if told is None or len(m.actors) != 1 or m.actors[0].kind != "person":
+        return False
+    known = _gazetteer().gender(m.actors[0].name)
+    if known is None and mentions:
+        known = _told_gender(text, m.actors[0], mentions)
+    return known is not None and known != told
+
+
 def _with_pronoun_subject(
     text: str,
     clause: tuple[int, int],
@@ -5251,14 +5298,16 @@ def _with_pronoun_subject(
         stand_in = ActorMention(pron.start(), pron.end(), pron.group(), head.actors)
         return sorted([stand_in, *found], key=lambda m: m.start)
     for m in reversed(mentions):
-        if m.end > at or not is_person(m):
+        if m.end > at or not is_person(m) or _gender_clash(pron.group(), m, text, mentions):
             continue
         if person is not None and (m.start < sent_start or pron.group() == "who"):
             break
         person = m
     if person is None:
         return found
-    if (speaker := _reporting_subject(text, mentions, at, sent_start)) is not None:
+    if (
+        speaker := _reporting_subject(text, mentions, at, sent_start)
+    ) is not None and not _gender_clash(pron.group(), speaker, text, mentions):
         # "..., and the secretary-general said on Tuesday that he would send a team": the
         # subject of the verb of saying whose reported clause the pronoun opens, not the
         # sentence's first person
@@ -5271,7 +5320,16 @@ def _with_pronoun_subject(
         # the sentence before introduced ("his widow, Hortensia Bussi ... she is expected")
         i = bisect_right(sents, (person.start, len(text))) - 1
         lo = sents[i][0] if i >= 0 else 0
-        first = next((m for m in mentions if lo <= m.start < person.start and is_person(m)), None)
+        first = next(
+            (
+                m
+                for m in mentions
+                if lo <= m.start < person.start
+                and is_person(m)
+                and not _gender_clash(pron.group(), m, text, mentions)
+            ),
+            None,
+        )
         if first is not None:
             person = first
     stand_in = ActorMention(pron.start(), pron.end(), pron.group(), person.actors)
@@ -5347,6 +5405,8 @@ def _with_pronoun_object(
         i -= 1
         if len(m.actors) != 1 or m.actors[0].kind != "person" or m.actors[0] in subject:
             continue
+        if _gender_clash(pron.group(), m, text, mentions):
+            continue  # "Li Keqiang met Merkel and thanked her": not Li
         if any(m.actors[0] in f.actors for f in found):
             return found
         stand_in = ActorMention(pron.start(), pron.end(), pron.group(), m.actors)

@@ -10534,6 +10534,70 @@ def test_round60p_other_burnings_and_a_storming_refused_make_no_event() -> None:
         assert _extracted(text, date(2022, 11, 23)) == [], text
 
 
+# round 60w: a he/she/him/her stands for no person of the other known gender
+@pytest.mark.parametrize(
+    ("text", "meant", "other"),
+    [
+        (
+            "Chancellor Angela Merkel received Premier Li Keqiang in Berlin. "
+            "On Tuesday she announced new export credits for Greece.",
+            "Angela Merkel",
+            "Li Keqiang",
+        ),
+        (
+            "Jacinda Ardern flew to Canberra, where Scott Morrison welcomed her. "
+            "On Friday she pledged aid to Fiji.",
+            "Jacinda Ardern",
+            "Scott Morrison",
+        ),
+        (
+            "Theresa May hosted Mark Rutte at Chequers. "
+            "He flew to Brussels on Monday for talks with the Commission.",
+            "Mark Rutte",
+            "Theresa May",
+        ),
+    ],
+)
+def test_round60w_a_pronoun_skips_a_person_of_the_other_gender(
+    text: str, meant: str, other: str
+) -> None:
+    """A subject he/she stands for the last (or first) person named whose gender, as the
+    gazetteer knows it, the pronoun allows: "she" after Merkel and Li is Merkel, "he" after
+    May and Rutte is Rutte."""
+    last = _extracted(text, date(2018, 11, 23))[-1]
+    assert meant in last.actors and other not in last.actors, last.actors
+
+
+def test_round60w_an_object_her_skips_a_man() -> None:
+    """An object "her" is the last woman named before it, not a man named after her."""
+    text = (
+        "Angela Merkel flew to Paris to meet Emmanuel Macron. "
+        "Protesters booed her on Thursday outside the Elysee."
+    )
+    last = _extracted(text, date(2018, 11, 23))[-1]
+    assert "Angela Merkel" in last.actors and "Emmanuel Macron" not in last.actors, last.actors
+
+
+@pytest.mark.parametrize("title", ["Mr.", "Prince"])
+def test_round60w_a_title_tells_the_gender_of_a_person_the_text_introduces(title: str) -> None:
+    """A person the gazetteer lacks gets a gender only from a title of his or hers
+    (gender_titles.tsv): a "she" skips the man "Mr." or "Prince" introduces."""
+    text = (
+        f"Mayor Anna Kowalczyk met {title} Tomasz Nowak in Warsaw. "
+        "On Tuesday she signed a gas deal with Norway."
+    )
+    last = _extracted(text, date(2022, 11, 23))[-1]
+    assert "Anna Kowalczyk" in last.actors and "Tomasz Nowak" not in last.actors, last.actors
+
+
+def test_round60w_a_person_the_text_introduces_fits_any_pronoun() -> None:
+    """A guard: a person the gazetteer lacks has no known gender, so "she" still stands for
+    him or her as before."""
+    text = "Mayor Anna Kowalczyk met Olaf Scholz in Warsaw. On Tuesday she announced a tram deal."
+    last = _extracted(text, date(2022, 11, 23))[-1]
+    assert "Anna Kowalczyk" in last.actors or "Olaf Scholz" in last.actors, last.actors
+
+
 # round 60u: who a pronoun stands for (actor accuracy)
 @pytest.mark.parametrize(
     ("text", "speaker", "other"),
