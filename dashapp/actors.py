@@ -2030,8 +2030,9 @@ class Gazetteer:
                 and (said := self._said_of(text, t.start, doc)) is not None
             ):
                 # "Manuel Zelaya, the Honduran president who ...": the title is said of the
-                # person named before it, it names no other holder of the office
-                return _Hit(t.start, end, (said,), nxt, quals)
+                # person named before it, it names no other holder of the office (and with
+                # no state in it, nothing more than the name did)
+                return _Hit(t.start, end, (said,), nxt, quals) if quals else None
             # (read only for a singular title of an office: each test below that reads
             # `generic` first needs both, a role or a plural title passes none of them)
             generic = (
