@@ -348,6 +348,21 @@ _GENERIC = re.compile(
     r"\b(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach|[Nn]o|[Ff]ormer|[Tt]hen|[Ee]x|[Ll]ate|[Pp]revious"
     r"|[Nn]ext|[Ff]uture|[Ii]ncoming|[Ss]uccessive|[Pp]ast)(?:[ \t\u00a0]+[Tt]he)?[ \t\u00a0-]+$"
 )
+# the text before a title that is said of the name just before it: "Manuel Zelaya, the
+# Honduran president", "Viktor Yanukovych, the president ousted by parliament"
+_APPOSITIVE_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]*,[ \t\u00a0]+(?:the[ \t\u00a0]+)?$")
+
+
+def _words_before(words: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern for one of `words` (and an article) right before a position."""
+    alts = sorted((re.escape(w).replace("\\ ", "[ \t\u00a0]+") for w in words), key=len)
+    if not alts:
+        return None
+    return re.compile(
+        r"\b(?:" + "|".join(reversed(alts)) + r")[ \t\u00a0]+(?:(?:the|a|an)[ \t\u00a0]+)?$"
+    )
+
+
 # Offices whose bare title ("the king") is not linked to the last-named holder: too vague.
 _NO_BARE = frozenset({None, "leader", "monarch", "emperor", "crown prince"})
 # Offices whose bare title ("the king", "the prime minister") with no holder named is the
@@ -599,6 +614,9 @@ class _Doc:
     orgs: list[str] = field(default_factory=list)
     offices: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
     by_office: dict[tuple[str, str], Actor] = field(default_factory=dict)
+    # people named with a title of an office ("President Jovenel Moïse"), in mention order:
+    # whom a later bare "the president" can stand for
+    titled: list[tuple[str, Actor]] = field(default_factory=list)
     surnames: dict[str, list[Actor]] = field(default_factory=dict)
     linked: set[str] = field(default_factory=set)
     when: date = date.min  # the publication date
@@ -748,6 +766,8 @@ class Gazetteer:
         self._not_name = set(titles.get("not_name_words", ()))
         self._name_prefixes = set(titles.get("name_prefixes", ()))
         self._given_names = frozenset(titles.get("given_names", ()))
+        # "was elected president of Russia": a title someone is made, naming nobody
+        self._predicative = _words_before(titles.get("predicative_words", ()))
         self._company_words = set(company_words)
         # titles that open with a company word ("Premier", "Grand Mufti"): "Chinese Premier
         # Li" and "Luxembourg's Grand Duke Henri" name no company ("Premier League" does)
@@ -1997,6 +2017,8 @@ class Gazetteer:
                     actor, nend, nnxt = named
                     if of is None and actor.kind == "person":  # (no state in the title)
                         actor = self._of_state_after(text, toks, nnxt, nend, actor, doc)
+                    if title.office and actor.kind == "person":
+                        doc.titled.append((title.office, actor))
                     return _Hit(t.start, nend, (actor,), nnxt, quals)
             if gapped or (
                 nxt < len(toks)
@@ -2008,12 +2030,30 @@ class Gazetteer:
                 if place is not None and t.kind in ("ent", "dem"):
                     return self._plain(toks, i, when, doc)
                 return None
+            if (
+                not title.plural
+                and not tt.possessive  # not "X, the president's brother"
+                and title.office is not None
+                and (place is None or place.kind == "country")
+                and (said := self._said_of(text, t.start, doc)) is not None
+            ):
+                # "Manuel Zelaya, the Honduran president who ...": the title is said of the
+                # person named before it, it names no other holder of the office (and with
+                # no state in it, nothing more than the name did)
+                return _Hit(t.start, end, (said,), nxt, quals) if quals else None
             # (read only for a singular title of an office: each test below that reads
             # `generic` first needs both, a role or a plural title passes none of them)
             generic = (
                 not title.plural
                 and title.office is not None
-                and _GENERIC.search(text, max(0, t.start - 16), t.start) is not None
+                and (
+                    _GENERIC.search(text, max(0, t.start - 16), t.start) is not None
+                    or (
+                        self._predicative is not None
+                        and self._predicative.search(text, max(0, t.start - 24), t.start)
+                        is not None
+                    )
+                )
             )
             if of is not None and title.office and not title.plural and not generic:
                 held = self.holder(title.office, of, when) or doc.by_office.get((title.office, of))
@@ -2022,6 +2062,8 @@ class Gazetteer:
             if of is None and title.office not in _NO_BARE and not title.plural:
                 # "the president" after "Japanese President X ...": the last-named holder
                 if not generic and _THE_BEFORE.search(text, max(0, t.start - 5), t.start):
+                    if (mine := self._titled_at_home(toks, title.office, doc)) is not None:
+                        return _Hit(t.start, end, (mine,), nxt)
                     for a in reversed(doc.persons):
                         got = self._office_of(a, when, doc)
                         if got is not None and got[0] == title.office:
@@ -2048,6 +2090,34 @@ class Gazetteer:
             if named is not None:
                 actor, nend, nnxt = named
                 return _Hit(t.start, nend, (actor,), nnxt)
+        return None
+
+    def _said_of(self, text: str, start: int, doc: _Doc) -> Actor | None:
+        """The person a title in apposition stands for: the one named right before its
+        comma ("Manuel Zelaya, the Honduran president who ...", "Viktor Yanukovych, the
+        president ousted by parliament"), not another holder of the office."""
+        m = _APPOSITIVE_BEFORE.search(text, max(0, start - 48), start)
+        if m is None or not m.group(1)[0].isupper():
+            return None
+        word = m.group(1)
+        for a in reversed(doc.persons):
+            if a.name.rsplit(" ", 1)[-1] == word:
+                return a
+        return None
+
+    def _titled_at_home(self, toks: list[_Tok], office: str, doc: _Doc) -> Actor | None:
+        """The person last named with the title of `office` who is of the article's own
+        country ("President Jovenel Moïse" in a story about Haiti): what a later bare "the
+        president" stands for, before a holder of another state named since ("Colombia's
+        president, Iván Duque")."""
+        if not any(o == office for o, _a in doc.titled):
+            return None
+        home = self._home(toks)
+        if home is None:
+            return None
+        for o, a in reversed(doc.titled):
+            if o == office and a.affiliation == home:
+                return a
         return None
 
     def _of_state_after(

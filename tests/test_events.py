@@ -10717,3 +10717,54 @@ def test_round60x_a_person_who_suffers_a_material_act_brings_no_state_of_his():
     assert "Guinea" in ev.actors
     (ev,) = _extracted("Vladimir Putin invaded Ukraine on Thursday.")
     assert "Russia" in ev.actors
+
+
+# round 60v: a bare title stands for the right person
+def _title_actors(text: str, when: date, phrase: str) -> set[str]:
+    """The actors of the last mention in `text` whose words hold `phrase`."""
+    from dashapp.actors import Gazetteer
+
+    got: set[str] = set()
+    for m in Gazetteer.load().find(text, when=when):
+        if phrase in text[m.start : m.end]:
+            got = {a.name for a in m.actors}
+    return got
+
+
+def test_round60v_a_title_in_apposition_is_the_person_named_before_it() -> None:
+    """'X, the Honduran president who ...': the title is said of X, not of the office's
+    holder on the article's date (nor of the last holder of any state named before)."""
+    text = (
+        "Vladimir Putin said nothing. Protesters in Caracas called for the return of "
+        "Manuel Zelaya, the Honduran president who was flown out of the country by soldiers."
+    )
+    assert _title_actors(text, date(2009, 7, 2), "president") == {"Manuel Zelaya"}
+    text = (
+        "Vladimir Putin flew to the region. Alexander Dzasokhov, the president of North "
+        "Ossetia, promised on Saturday to stay."
+    )
+    assert "Vladimir Putin" not in _title_actors(text, date(2004, 9, 5), "president")
+
+
+def test_round60v_a_title_someone_is_elected_to_names_no_holder() -> None:
+    """'who was first elected president of Russia in 2008': a predicate, not a mention of
+    the office's holder on the article's date."""
+    from dashapp.actors import Gazetteer
+
+    text = "Dmitry Medvedev, who was first elected president of Russia in 2008, spoke on Monday."
+    got = [
+        (text[m.start : m.end], {a.name for a in m.actors})
+        for m in Gazetteer.load().find(text, when=date(2020, 1, 20))
+    ]
+    assert all("Vladimir Putin" not in names for _s, names in got), got
+
+
+def test_round60v_a_bare_title_is_the_home_states_titled_person() -> None:
+    """A bare 'the president' in a story about Haiti is the Haitian president the story
+    named with that title, not a foreign president named with his title since."""
+    text = (
+        "Haiti buried President Jovenel Moïse on Friday. Haiti's police chief said the "
+        "gunmen had fled. Colombia's president, Iván Duque, offered help. In Haiti, officials "
+        "recalled that the president was killed at his home."
+    )
+    assert _title_actors(text, date(2021, 7, 23), "president") == {"Jovenel Moïse"}
