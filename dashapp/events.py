@@ -5689,6 +5689,10 @@ _GROUP_GAP = re.compile(
 # seizure, a crackdown, a riot or a protest (not what it says or plans, "the rebels said",
 # nor its own flight, "the attackers escaped")
 _GROUP_DOER_TYPES = frozenset({"COERCE", "PROTEST"})
+# the acts whose label names an unnamed group as their doer (_group_words): a seizure, a
+# crackdown, a riot, a protest or an attack
+_GROUP_LABEL_TYPES = frozenset({"COERCE", "PROTEST", "ASSAULT"})
+_GROUP_STATE_SPAN = 20  # characters before the group's noun where its state's name counts
 
 
 def _group_doer(text: str, lo: int, start: int, ttype: str) -> bool:
@@ -5703,6 +5707,34 @@ def _group_doer(text: str, lo: int, start: int, ttype: str) -> bool:
         if _GROUP_GAP.match(text, g.end(), start) is not None:
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _named_group_regex() -> re.Pattern[str]:
+    """The nouns a label names an unnamed group's act by: a crowd (crowd_nouns.tsv), an
+    armed group's anaphor without its article (armed_group_nouns.tsv, "rebels",
+    "insurgents") and doers news names by what they did (unnamed_doers.tsv); not a state's
+    forces (group_nouns.tsv: "Soldiers detained Bazoum" is Niger's act, as states act)."""
+    armed = (row[0].removeprefix("the ") for row in _rows("armed_group_nouns.tsv"))
+    alts = "|".join(
+        (
+            _alternatives("crowd_nouns.tsv"),
+            _alternation(armed),
+            _alternatives("unnamed_doers.tsv"),
+        )
+    )
+    return re.compile(r"(?:^|(?<=[^\w\s]\s)|(?<=[a-z0-9]\s))(?:" + alts + r")\b", re.MULTILINE)
+
+
+def _group_words(text: str, lo: int, start: int) -> tuple[str, int]:
+    """The noun of an unnamed group that is the subject of the trigger at `start` in the
+    clause from `lo` ("Armed rebels took control of Vlore": "rebels"), as _group_doer
+    reads it, and where it starts, or ("", -1): the label names it as the doer, not the
+    state the act is given to ("Rebels seize Vlore", not "Albania seizes")."""
+    for g in _named_group_regex().finditer(text, lo, start):
+        if _GROUP_GAP.match(text, g.end(), start) is not None:
+            return g.group().lower(), g.start()
+    return "", -1
 
 
 def _unnamed_doer(text: str, clause: tuple[int, int], start: int) -> str:
@@ -6802,7 +6834,9 @@ def _label(
                     if doer.lower().endswith(("men", "police", "people")) or (
                         doer.endswith("s") and not doer.endswith("ss")
                     ):
-                        template = _PLURAL_VERB.sub(_plural_verb, template, count=1)
+                        # (after the verb's noun, as for a plural name: "Gunmen seize
+                        # regional parliament", not "Gunmen seize")
+                        plural = True
                 if target is not None and target.kind == "person" and not obj:
                     obj = short_name(target, gaz)
             elif (
@@ -7928,7 +7962,33 @@ def _article_events(
                 target = None if target in gone else target
         if ttype in ("MOBILIZE", "RETREAT"):
             trig = _as_labelled(text, clause, match, trig, source)
-        label = _label(text, worded, trig, match, source, target, actors, doer)
+        labelled, aimed = source, target  # the label's doer and acted on
+        if (
+            ttype in _GROUP_LABEL_TYPES
+            and not doer  # (a doer of unnamed_doers.tsv already named: "Gunmen attack")
+            and (source is None or source.kind == "country")
+            and (words := _group_words(text, clause[0], m_start))[0]
+            # (nor the state's own: "Serb gunmen", "pro-Jakarta militiamen")
+            and not any(
+                words[1] - _GROUP_STATE_SPAN <= m.start < m_start and source in m.actors
+                for m in actor_mentions
+            )
+        ):
+            # "Armed rebels took control of Vlore", "gunmen seized the regional parliament":
+            # the act is given to the state where it happens (its actors), but the label
+            # names the group that did it as the text does ("Rebels seize Vlore", not
+            # "Albania seizes"), where the clause names no state as its subject
+            labelled, doer = None, words[0]
+            if (
+                target is not None
+                and target.kind == "country"
+                and not _named_after(text, m_end, clause[1], target, _gazetteer())
+            ):
+                # "a mob attacked a police station in Lahore": the state of the place is
+                # where the group acted, not what it attacked ("Mob attack", not "Mob
+                # attack on Pakistan")
+                aimed = None
+        label = _label(text, worded, trig, match, labelled, aimed, actors, doer)
         txs = unit.timexes
         mentions = _unit_mentions(article.id, text[sent[0] : sent[1]], txs)
         names = tuple([a.name for a in actors])

@@ -10440,6 +10440,35 @@ def test_round60t_a_passive_and_a_name_in_s_keep_their_verb():
         assert labels == [label], (text, labels)
 
 
+# round 60y: labels: name the group that acted, not its state
+@pytest.mark.parametrize(
+    ("text", "label", "actors"),
+    [
+        (
+            "Peruvian troops have guarded the city since rebels seized the town hall in "
+            "Ayacucho on May 3.",
+            "Rebels seize town hall",
+            ("Peru",),
+        ),
+        (
+            "Kenyan police have patrolled the area since gunmen seized the mission station "
+            "near Garissa on May 3.",
+            "Gunmen seize mission station",
+            ("Kenya",),
+        ),
+        ("A week later a mob attacked a police station in Lahore.", "Mob attack", ("Pakistan",)),
+    ],
+)
+def test_round60y_an_unnamed_group_is_the_labels_doer(
+    text: str, label: str, actors: tuple[str, ...]
+) -> None:
+    """The act stays the state's where it happens (its actors), but the label names the
+    group that did it as the text does ("Rebels seize town hall", not "Peru seizes town
+    hall"), and a place's state is not what the group attacked."""
+    events = _extracted(text, date(2021, 6, 11))
+    assert [(e.label, e.actors) for e in events] == [(label, actors)]
+
+
 # round 60p: recall, vocabulary and gazetteer for happenings rounds 60j, 60l and 60m left unmade
 @pytest.mark.parametrize(
     ("text", "type_", "label", "actors"),
