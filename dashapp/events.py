@@ -3687,14 +3687,14 @@ def _own_act(trig: Trigger) -> bool:
     summit or a state visit, meetings of states), a warning, backing, congratulations or
     condolences ("Biden warns Russia in remarks to reporters": no United States), and a
     request, an accusation or a refusal in words ("Polish Prime Minister Donald Tusk
-    rejected the proposal": no Poland; round r60q). Not an
+    rejected the proposal": no Poland; round 60q). Not an
     act of authority ("authorises"), a recognition, an offer of help or an agreement,
     which the state makes, nor a state's act. (The rows flagged "own" in triggers.tsv.)
     A person's own act that is no state's (a resignation, a defection, a visit cut short,
     a death: the rows flagged "personal", not "state") is his own too ("Serbia's prime
     minister, Milos Vucevic, resigned": no Serbia). A diplomatic act flagged "own" (an
     expulsion, ties cut, an envoy recalled, an embassy shut) is its doer's own too, though
-    material: it brings no state (_brings_the_state; round r60s)."""
+    material: it brings no state (_brings_the_state; round 60s)."""
     return (trig.own and not trig.between_states and not _brings_the_state(trig)) or (
         trig.personal and not trig.state_act
     )
@@ -4108,7 +4108,7 @@ def _brings_the_state(trig: Trigger) -> bool:
     convention the person is its party, his state only where the text makes it one), nor a
     diplomatic act flagged "own" (an expulsion, ties cut, an envoy recalled, an embassy
     shut: "Ecuador's President Rafael Correa expelled Colombia's ambassador" lists no
-    Ecuador, "Mexico broke off relations" keeps Mexico; round r60s)."""
+    Ecuador, "Mexico broke off relations" keeps Mexico; round 60s)."""
     return (
         (trig.state_act and not _takes_office(trig))
         or trig.type == "PROTEST"
@@ -5669,7 +5669,23 @@ def _group_doer_regex() -> re.Pattern[str]:
             _alternatives("crowd_nouns.tsv"),
         )
     )
+    return _group_word_regex(alts)
+
+
+def _group_word_regex(alts: str) -> re.Pattern[str]:
+    """The group nouns of the alternation `alts`, as words written in lower case (or opening
+    a line or the sentence): _group_doer_regex's and _named_group_regex's."""
     return re.compile(r"(?:^|(?<=[^\w\s]\s)|(?<=[a-z0-9]\s))(?:" + alts + r")\b", re.MULTILINE)
+
+
+def _group_subject(regex: re.Pattern[str], text: str, lo: int, start: int) -> re.Match[str] | None:
+    """The first group noun of `regex` in the clause from `lo` that is the subject of the
+    trigger at `start` (_GROUP_GAP between them), or None: _group_doer's and
+    _group_words's reading."""
+    for g in regex.finditer(text, lo, start):
+        if _GROUP_GAP.match(text, g.end(), start) is not None:
+            return g
+    return None
 
 
 # between an unnamed group and its verb: a participle phrase set off by commas (", wearing
@@ -5701,12 +5717,10 @@ def _group_doer(text: str, lo: int, start: int, ttype: str) -> bool:
     took control of Vlore", "villagers in neighboring Ingushetia lay down in front of the
     tanks and set fire to army trucks" (the state where the story happens, as for a body
     named by its office, _BODY_SUBJECT)."""
-    if ttype not in _GROUP_DOER_TYPES:
-        return False
-    for g in _group_doer_regex().finditer(text, lo, start):
-        if _GROUP_GAP.match(text, g.end(), start) is not None:
-            return True
-    return False
+    return (
+        ttype in _GROUP_DOER_TYPES
+        and _group_subject(_group_doer_regex(), text, lo, start) is not None
+    )
 
 
 @lru_cache(maxsize=1)
@@ -5723,7 +5737,7 @@ def _named_group_regex() -> re.Pattern[str]:
             _alternatives("unnamed_doers.tsv"),
         )
     )
-    return re.compile(r"(?:^|(?<=[^\w\s]\s)|(?<=[a-z0-9]\s))(?:" + alts + r")\b", re.MULTILINE)
+    return _group_word_regex(alts)
 
 
 def _group_words(text: str, lo: int, start: int) -> tuple[str, int]:
@@ -5731,10 +5745,8 @@ def _group_words(text: str, lo: int, start: int) -> tuple[str, int]:
     clause from `lo` ("Armed rebels took control of Vlore": "rebels"), as _group_doer
     reads it, and where it starts, or ("", -1): the label names it as the doer, not the
     state the act is given to ("Rebels seize Vlore", not "Albania seizes")."""
-    for g in _named_group_regex().finditer(text, lo, start):
-        if _GROUP_GAP.match(text, g.end(), start) is not None:
-            return g.group().lower(), g.start()
-    return "", -1
+    g = _group_subject(_named_group_regex(), text, lo, start)
+    return (g.group().lower(), g.start()) if g is not None else ("", -1)
 
 
 def _unnamed_doer(text: str, clause: tuple[int, int], start: int) -> str:
@@ -7483,7 +7495,7 @@ def _article_events(
                 # where the story was filed, not who acts in its first sentence, also when
                 # the story is that state's own and names it again ("TASHKENT, Uzbekistan -
                 # Uzbek President Islam Karimov blamed ...": a person does not bring the
-                # state he serves, round r60s); a sentence that names nobody else keeps it
+                # state he serves, round 60s); a sentence that names nobody else keeps it
                 in_sent = m_in[idx] = named
         if coord is not None:
             # the coordinated act's own stretch, after its subject
